@@ -1,0 +1,74 @@
+/* actors.h: the actors of one document: every mention of a named actor
+ * (person, organization, country), resolved to one actor record per real
+ * actor, plus the affiliations that titles and appositions state.
+ *
+ * This is the contract between src/actors (which fills it) and src/extract
+ * (which reads it to find who did what to whom). Mentions are token spans of
+ * the document's an_text, sorted by first token, and never overlap. */
+#ifndef AN_ACTORS_H
+#define AN_ACTORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actornet/error.h"
+#include "actornet/text.h"
+
+typedef enum an_actor_kind {
+  AN_KIND_PERSON = 0,
+  AN_KIND_ORGANIZATION = 1,
+  AN_KIND_COUNTRY = 2,
+} an_actor_kind;
+
+/* How a mention refers to its actor. */
+typedef enum an_mention_how {
+  AN_MENTION_NAME = 0,        /* a name or alias: "Ismail Haniyeh", "Haniyeh", "Hamas" */
+  AN_MENTION_METONYM = 1,     /* "Tehran", "the Kremlin", "the Islamic Republic" */
+  AN_MENTION_DEMONYM = 2,     /* an adjective standing for a country: "Iranian forces" */
+  AN_MENTION_PRONOUN = 3,     /* "he", "she", "they", "his", "who" */
+  AN_MENTION_DESCRIPTION = 4, /* "the Iranian official", "Iran's top diplomat" */
+} an_mention_how;
+
+/* Mention flags. */
+#define AN_MENTION_POSSESSIVE (1u << 0) /* "Iran's", "his": owner of what follows, not an agent */
+#define AN_MENTION_GENERIC (1u << 1)    /* a class, not a named actor ("Palestinian groups") */
+#define AN_MENTION_IN_QUOTE (1u << 2)   /* inside a quotation */
+#define AN_MENTION_MODIFIER (1u << 3)   /* a name used as a modifier ("Hamas leader X": Hamas) */
+
+typedef struct an_mention {
+  uint32_t tok_first, tok_count; /* token span in the an_text */
+  uint32_t actor;                /* index into an_doc_actors.actors */
+  uint8_t how;                   /* an_mention_how */
+  uint8_t flags;                 /* AN_MENTION_* */
+} an_mention;
+
+typedef struct an_doc_actor {
+  char *id;          /* stable slug (gazetteer id, or slug of the label) */
+  char *label;       /* canonical name */
+  an_actor_kind kind;
+  char country[4];   /* ISO 3166 alpha-3 or "" */
+  char **aliases;    /* distinct surface forms seen, in order of first use */
+  size_t n_aliases;
+  uint32_t mentions; /* number of mentions in the document */
+  char *key;         /* name key for cross-document joining (transliteration-folded), or NULL */
+} an_doc_actor;
+
+typedef struct an_affiliation {
+  uint32_t person; /* index into actors */
+  uint32_t org;    /* index into actors: organization, country or person (an adviser to X) */
+  char *role;      /* "leader", "secretary general", "adviser" */
+  uint32_t tok;    /* token where it was stated */
+} an_affiliation;
+
+typedef struct an_doc_actors {
+  an_doc_actor *actors;
+  size_t n_actors;
+  an_mention *mentions; /* sorted by tok_first */
+  size_t n_mentions;
+  an_affiliation *affiliations;
+  size_t n_affiliations;
+} an_doc_actors;
+
+void an_doc_actors_free(an_doc_actors *a);
+
+#endif
