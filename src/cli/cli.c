@@ -1,0 +1,38 @@
+/* cli.c: messages and exit codes shared by the subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+void an_cli_report(const an_cli *cli, const an_error *err) {
+  const char *prog = cli && cli->prog ? cli->prog : "actornet";
+  fprintf(stderr, "%s: ", prog);
+  if (err->path[0]) {
+    fputs(err->path, stderr);
+    if (err->line > 0) fprintf(stderr, ":%ld", err->line);
+    else if (err->offset >= 0) fprintf(stderr, ": byte %ld", err->offset);
+    fputs(": ", stderr);
+  }
+  fprintf(stderr, "%s\n", err->msg[0] ? err->msg : an_status_str(err->code));
+}
+
+void an_cli_usage_error(const an_cli *cli, const char *cmd, const char *fmt, ...) {
+  const char *prog = cli && cli->prog ? cli->prog : "actornet";
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "%s %s: ", prog, cmd);
+  vfprintf(stderr, fmt, ap);
+  fprintf(stderr, "\nTry '%s %s --help'.\n", prog, cmd);
+  va_end(ap);
+}
+
+int an_cli_exit_code(an_status st) {
+  switch (st) {
+  case AN_OK: return AN_EXIT_OK;
+  case AN_EDATA:
+  case AN_EINVAL:
+  case AN_ENOTFOUND:
+  case AN_ELIMIT: return AN_EXIT_INPUT;
+  default: return AN_EXIT_INTERNAL;
+  }
+}
