@@ -17,6 +17,7 @@
 #include "io.h"
 #include "text.h"
 #include "extract.h"
+#include "graph.h"
 
 #ifdef __cplusplus
 extern "C" {
