@@ -121,6 +121,24 @@ static int is_sep(const ctx *c, uint32_t i) {
 static int is_modifier(const ctx *c, int32_t mi) {
   const an_mention *m = M(c, mi);
   if (m->flags & AN_MENTION_MODIFIER) return 1;
+  /* "Hamas leader Ismail Haniyeh", "Hamas representative in Iran Khaled
+   * al-Qaddumi": a name before a title and a person's name. */
+  if (m->how == AN_MENTION_NAME || m->how == AN_MENTION_METONYM) {
+    uint32_t k = mend(c, mi);
+    if (k < c->sb && inlist(c, &c->lex->title_words, k)) {
+      for (int steps = 0; k < c->sb && steps < 7; steps++, k++) {
+        int32_t mj = c->v->tok_m[k];
+        if (mj >= 0 && mj != mi) {
+          if (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON && M(c, mj)->how == AN_MENTION_NAME)
+            return 1;
+          k = mend(c, mj) - 1;
+          continue;
+        }
+        if (is_punct(c, k) && !is(c, k, "-")) break;
+        if (inlist(c, &c->lex->clause_end, k) || is(c, k, "and")) break;
+      }
+    }
+  }
   if (m->how == AN_MENTION_DEMONYM) {
     uint32_t e = mend(c, mi);
     return e < c->sb && !is_punct(c, e) && !(c->v->tok[e].shape & AN_SHAPE_POSSESSIVE);
@@ -129,6 +147,10 @@ static int is_modifier(const ctx *c, int32_t mi) {
 }
 static int is_poss(const ctx *c, int32_t mi) {
   if (M(c, mi)->flags & AN_MENTION_POSSESSIVE) return 1;
+  /* his, her, its, their: determiners */
+  if (M(c, mi)->how == AN_MENTION_PRONOUN && M(c, mi)->tok_count == 1 &&
+      inlist(c, &c->lex->determiners, M(c, mi)->tok_first))
+    return 1;
   uint32_t e = mend(c, mi);
   return e < c->sb && (c->v->tok[e].shape & AN_SHAPE_POSSESSIVE);
 }
@@ -221,6 +243,15 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         ok = 0;
         break;
       }
+    }
+    if (ok && found >= 0 && !sep_and) {
+      /* "A, B spoke": after a comma only a bare noun phrase is a conjunct */
+      for (uint32_t k = mend(c, found); k < seg_end; k++)
+        if (!np_ok(c, k) && c->v->tok_m[k] < 0) {
+          ok = 0;
+          break;
+        }
+      if (!ok) return;
     }
     if (ok && found >= 0 && mention_ok(c, found, in_quote_ok)) {
       ml_add(l, found);
@@ -317,8 +348,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);
         if (commas == 1 && last_comma == k + 1) open = 1;
         if (open) {
-          int32_t mi = c->v->tok_m[k];
-          if (mi < 0) mi = antecedent(c, k);
+          int32_t mi = antecedent(c, k);
+          if (mi < 0 || is_poss(c, mi)) mi = c->v->tok_m[k];
           if (mi >= 0) {
             ml_add(&s->l, mi);
             s->cs = k + 1;
@@ -333,6 +364,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
           is(c, k, "that")) {
         if (!n) n = 1;
+        int sub = listlen(c, &c->lex->subordinators, k) > 0;
+        if (sub && commas > 0 && has_candidate(c, last_comma + 1, ts, in_q)) {
+          /* "After X did Y, Z met W": the main clause follows the comma */
+          s->cs = last_comma + 1;
+          break;
+        }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
           s->cs = k + n;
           break;
@@ -410,12 +447,22 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
                          int in_q, mlist *out, int *from_src) {
-  int max_dist = t->max_dist > 0 ? t->max_dist : 10;
+  int max_dist = t->max_dist > 0 ? t->max_dist : 14;
+  /* A pattern ending in a preposition ("solidarity with") takes that
+   * preposition's own object: no other preposition (but "of") between. */
+  int pp_end = a > 0 && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
+    if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) break;
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
+    uint32_t lp = 0;
+    if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
+      /* "struck in Baghdad": a place, not a target */
+      k = mend(c, mi) - 1;
+      continue;
+    }
     if (!mention_ok(c, mi, in_q) || in_set(c, srcs, mi)) {
       k = mend(c, mi) - 1;
       continue;
@@ -433,8 +480,8 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       inlist(c, &c->lex->title_words, prep - 1) && M(c, first)->tok_first > a) {
     /* "the leader of Hamas, Ismail Haniyeh": the person named after the title. */
     uint32_t k = mend(c, first);
-    while (k < lim && !is(c, k, ",")) {
-      if (!np_ok(c, k) && c->v->tok_m[k] < 0 && !inlist(c, &c->lex->prepositions, k)) break;
+    for (int steps = 0; k < lim && !is(c, k, ",") && steps < 6; steps++) {
+      if ((is_punct(c, k) && !is(c, k, "(") && !is(c, k, ")")) || inlist(c, &c->lex->clause_end, k)) break;
       k++;
     }
     if (k < lim && is(c, k, ",")) {
@@ -495,8 +542,9 @@ static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
   for (int skip = 0; k > c->sa && skip < 3; skip++) {
     uint32_t p = k - 1;
     if (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE) {
-      if (p > c->sa && c->v->tok_m[p - 1] >= 0) return mention_ok(c, c->v->tok_m[p - 1], in_q) ? c->v->tok_m[p - 1] : -1;
-      return -1;
+      /* "X's call": X; "the groups' attacks": an owner we cannot name */
+      if (p > c->sa && c->v->tok_m[p - 1] >= 0 && mention_ok(c, c->v->tok_m[p - 1], in_q)) return c->v->tok_m[p - 1];
+      return -2;
     }
     int32_t mi = c->v->tok_m[p];
     if (mi >= 0) {
@@ -612,6 +660,19 @@ static an_status run_trigger(const ctx *c, evbuf *b, const an_trigger *t, uint32
                              uint32_t ga, uint32_t gb, unsigned opts) {
   int in_q = c->v->inq[ts];
   if (t->stop_after.n && inlist(c, &t->stop_after, te)) return AN_OK;
+  if (!t->nominal && ts > c->sa) {
+    /* A verb form used as a noun ("the support", "of arms", "Yemeni
+     * strikes") or a gerund after "in/of/for" (its agent is not the
+     * clause subject). "to" introduces an infinitive: still a verb. */
+    uint32_t p = ts - 1;
+    int32_t pm = c->v->tok_m[p];
+    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return AN_OK;
+    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return AN_OK;
+    if (pm < 0 && !is(c, p, "to") && !is(c, p, "by") && !is(c, p, "after") && !is(c, p, "before") &&
+        !is(c, p, "while") && !is(c, p, "when") &&
+        (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
+      return AN_OK;
+  }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
   double conf = t->confidence;
@@ -631,6 +692,7 @@ static an_status run_trigger(const ctx *c, evbuf *b, const an_trigger *t, uint32
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    if (ag == -2) return AN_OK;
     if (ag >= 0)
       ml_add(&srcs, ag);
     else
