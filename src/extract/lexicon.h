@@ -66,7 +66,8 @@ typedef struct an_lexicon {
   size_t n_trig;
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
-      determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative;
+      determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
+      person_pronouns, nonperson_pronouns;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */

@@ -201,6 +201,12 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
 static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
   const an_mention *m = M(c, mi);
   if (!in_quote_ok && ((m->flags & AN_MENTION_IN_QUOTE) || c->v->inq[m->tok_first])) return 0;
+  if (m->how == AN_MENTION_PRONOUN) {
+    /* "he" is a person, "its" is not: a resolution that disagrees is wrong */
+    an_actor_kind k = c->v->acts->actors[m->actor].kind;
+    if (inlist(c, &c->lex->person_pronouns, m->tok_first) && k != AN_KIND_PERSON) return 0;
+    if (inlist(c, &c->lex->nonperson_pronouns, m->tok_first) && k == AN_KIND_PERSON) return 0;
+  }
   return 1;
 }
 
@@ -435,9 +441,14 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       k = mend(c, mj);
       continue;
     }
-    if (is_punct(c, k) || inlist(c, &c->lex->prepositions, k) || is_sep(c, k) ||
-        inlist(c, &c->lex->clause_end, k))
-      return -1;
+    if (is_sep(c, k)) return -1;
+    if (!np_ok(c, k)) {
+      /* plain words of the noun phrase ("militant organizations X") */
+      if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
+          inlist(c, &c->lex->subordinators, k) || inlist(c, &c->lex->clause_end, k) ||
+          inlist(c, &c->lex->reporting, k) || inlist(c, &c->lex->passive_aux, k))
+        return -1;
+    }
     k++;
   }
   return -1;
@@ -454,7 +465,14 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int32_t first = -1;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
-    if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) break;
+    if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
+      /* "at the current premier, X": a title then the name in apposition */
+      int title_np = is(c, k, ",") && k > a;
+      for (uint32_t j = a; title_np && j < k; j++)
+        if (!np_ok(c, j)) title_np = 0;
+      if (!title_np) break;
+      continue;
+    }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
     uint32_t lp = 0;
