@@ -302,6 +302,7 @@ static void trigger_clear(an_trigger *t) {
   an_free(t->cameo);
   an_free(t->plover);
   an_free(t->alt_type);
+  an_free(t->person_type);
   phrases_clear(&t->alt_cues);
   phrases_clear(&t->stop_after);
   strings_free(t->modal_exempt, t->n_modal_exempt);
@@ -357,6 +358,9 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->alt_type = alt ? an_strdup(alt) : NULL;
       if (!t->type || !t->text || (cameo && !t->cameo) || (plover && !t->plover) || (alt && !t->alt_type))
         return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+      const char *pt = jstr(e, "person_type");
+      if (pt && (!known_type(pt) || !(t->person_type = an_strdup(pt))))
+        return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: bad person_type", idx);
       if (alt && !known_type(alt))
         return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: unknown alt_type", idx);
       an_status st = an_pattern_parse(p->valuestring, gap, &t->pat, c->err);
@@ -403,6 +407,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"passive_aux", &lex->passive_aux},   {"adverbs", &lex->adverbs},
       {"title_words", &lex->title_words}, {"locative", &lex->locative},
       {"person_pronouns", &lex->person_pronouns}, {"nonperson_pronouns", &lex->nonperson_pronouns},
+      {"possessive_pronouns", &lex->possessive_pronouns},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -478,7 +483,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);

@@ -54,6 +54,7 @@ typedef struct an_trigger {
   int no_passive;  /* never read as passive */
   double confidence;
   char *cameo, *plover;
+  char *person_type; /* type used instead when the target is a person */
   char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
   an_phrases alt_cues;
   an_phrases stop_after; /* no event when one of these follows the trigger */
@@ -67,7 +68,7 @@ typedef struct an_lexicon {
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
-      person_pronouns, nonperson_pronouns;
+      person_pronouns, nonperson_pronouns, possessive_pronouns;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */

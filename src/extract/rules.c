@@ -337,7 +337,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
   int participle = is_participle(c, t, ts);
+  int hard = 0; /* a clause boundary with no actor after it: do not look further */
   int commas = 0;
+  if (participle && ts > c->sa + 1) {
+    /* "that, by consulting X, Y breached": the gerund's subject follows it */
+    uint32_t p = ts - 1;
+    while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
+    if (!is(c, p, ",") && (p == c->sa || is(c, p - 1, ",") || is(c, p - 1, "that"))) {
+      s->cs = p;
+      hard = 1;
+    }
+  }
   uint32_t last_comma = 0;
   if (!participle) {
     for (uint32_t k = ts; k-- > c->sa;) {
@@ -380,13 +390,27 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           s->cs = k + n;
           break;
         }
+        int nominal_cl = t->nominal && k + n < ts &&
+                         (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
+        if (k + n <= ts && ((sub && commas == 0) || nominal_cl)) {
+          /* "once the club had accused X", "said that the talks with X":
+           * the subject is a noun phrase we cannot name */
+          s->cs = k + n;
+          hard = 1;
+          break;
+        }
       }
     }
   }
   int weak = 0;
   int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
-  if (first < 0 && s->cs > c->sa) first = first_candidate(c, c->sa, ts, in_q, &weak);
-  if (first < 0) {
+  if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
+  int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
+  for (uint32_t k = s->cs; k < ts && initial; k++)
+    if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
+        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k))
+      initial = 0;
+  if (first < 0 && initial) {
     /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
      * follows the phrase, after the next comma. */
     uint32_t k = te;
@@ -566,10 +590,11 @@ static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
     }
     int32_t mi = c->v->tok_m[p];
     if (mi >= 0) {
-      if ((is_poss(c, mi) || is_modifier(c, mi) || M(c, mi)->how == AN_MENTION_DEMONYM) && mention_ok(c, mi, in_q))
-        return mi;
+      if (is_poss(c, mi) || is_modifier(c, mi) || M(c, mi)->how == AN_MENTION_DEMONYM)
+        return mention_ok(c, mi, in_q) ? mi : -2;
       return -1;
     }
+    if (inlist(c, &c->lex->possessive_pronouns, p)) return -2; /* "its support": unresolved owner */
     if (is_punct(c, p) || inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)) return -1;
     if (!(c->v->tok[p].shape & AN_SHAPE_ALL_LOWER)) return -1;
     k = p;
@@ -735,6 +760,7 @@ static an_status run_trigger(const ctx *c, evbuf *b, const an_trigger *t, uint32
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
   int modal = modal_blocked(c, t, s.cs, ts);
+  const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
   for (int i = 0; i < srcs.n; i++)
@@ -746,7 +772,10 @@ static an_status run_trigger(const ctx *c, evbuf *b, const an_trigger *t, uint32
       if (talk && (an_is_media(c->lex, ta) || an_is_media(c->lex, sa))) continue;
       double cf = conf;
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
-      an_status st = emit(c, b, t, type, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
+      /* "his attacks on Trump": words, not force, when the target is a person */
+      const char *ty = base_type;
+      if (t->person_type && ta->kind == AN_KIND_PERSON) ty = t->person_type;
+      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
     }
   return AN_OK;
