@@ -252,8 +252,15 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->off_a = orig(orig_ctx, s->start);
     o->off_b = orig(orig_ctx, s->end);
     o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
-    o->cameo = dup_opt(e->trig->cameo, &oom);
-    o->plover = dup_opt(e->trig->plover, &oom);
+    const char *cameo = e->trig->cameo, *plover = e->trig->plover;
+    if (strcmp(e->type, e->trig->type) != 0)
+      for (size_t k = 0; k < res->lex->n_types; k++)
+        if (strcmp(res->lex->type_names[k], e->type) == 0) {
+          cameo = res->lex->type_cameo[k];
+          plover = res->lex->type_plover[k];
+        }
+    o->cameo = dup_opt(cameo, &oom);
+    o->plover = dup_opt(plover, &oom);
     event_date(res->lex, v, e, &dd, o, &oom);
     o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);

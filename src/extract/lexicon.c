@@ -381,6 +381,18 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
     }
     idx++;
   }
+  const cJSON *codes = cJSON_GetObjectItemCaseSensitive(root, "type_codes");
+  const cJSON *tc;
+  cJSON_ArrayForEach(tc, codes) {
+    if (lex->n_types >= 16 || !tc->string || !known_type(tc->string)) continue;
+    const char *cam = jstr(tc, "cameo"), *plo = jstr(tc, "plover");
+    size_t i = lex->n_types++;
+    lex->type_names[i] = an_strdup(tc->string);
+    lex->type_cameo[i] = cam ? an_strdup(cam) : NULL;
+    lex->type_plover[i] = plo ? an_strdup(plo) : NULL;
+    if (!lex->type_names[i] || (cam && !lex->type_cameo[i]) || (plo && !lex->type_plover[i]))
+      return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+  }
   /* Longer patterns first: at one position the longest trigger wins. */
   for (size_t i = 1; i < lex->n_trig; i++) {
     an_trigger tmp = lex->trig[i];
@@ -479,6 +491,11 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 void an_lexicon_free(an_lexicon *lex) {
   if (!lex) return;
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
+  for (size_t i = 0; i < lex->n_types; i++) {
+    an_free(lex->type_names[i]);
+    an_free(lex->type_cameo[i]);
+    an_free(lex->type_plover[i]);
+  }
   an_free(lex->trig);
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,

@@ -65,6 +65,10 @@ typedef struct an_trigger {
 typedef struct an_lexicon {
   an_trigger *trig;
   size_t n_trig;
+  /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
+   * event whose type differs from its trigger's (alt_type, person_type) */
+  char *type_names[16], *type_cameo[16], *type_plover[16];
+  size_t n_types;
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,

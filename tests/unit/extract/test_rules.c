@@ -18,6 +18,7 @@ static const fx_actor A[] = {
     {"Estmark", "estmark", AN_KIND_COUNTRY, AN_MENTION_NAME},
     {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -45,6 +46,9 @@ static void test_multiple_targets(void) {
   CHECK(fx_find(r, "call", "haddad", "saleh"));
   CHECK(fx_find(r, "call", "haddad", "kowalski"));
   CHECK_INT(an_result_event_count(r), 3);
+  /* "spoke with" is a call when the sentence says phone: the call's codes */
+  const an_revent *e = fx_find(r, "call", "haddad", "morris");
+  if (e) CHECK_STR(e->cameo, "041");
   an_result_free(r);
   r = run("Haddad met Lena Morris, a senior figure of the Green Front, and Omar Saleh on Friday.");
   CHECK(fx_find(r, "meet", "haddad", "morris"));
@@ -118,6 +122,14 @@ static void test_nominalization(void) {
   an_result_free(r);
   r = run("A meeting between Saleh and Kowalski was held in the old port.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
+  an_result_free(r);
+  /* verbal attacks on a person are criticism; on a country, force */
+  r = run("Kowalski stepped up her attacks on Haddad.");
+  CHECK(fx_find(r, "criticize", "kowalski", "haddad"));
+  CHECK(!fx_find(r, "attack", "kowalski", "haddad"));
+  an_result_free(r);
+  r = run("Norland's attack on Estmark began at dawn.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
   an_result_free(r);
   r = run("Haddad's call with Morris lasted two hours.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
