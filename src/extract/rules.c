@@ -360,17 +360,20 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         last_comma = k;
         continue;
       }
-      if (inlist(c, &c->lex->relative, k) && !is(c, k, "which") && !is(c, k, "that")) {
+      int rel_person = inlist(c, &c->lex->relative, k);
+      if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);
         if (commas == 1 && last_comma == k + 1) open = 1;
         if (open) {
+          /* the trigger is inside the relative clause: its subject is the
+           * antecedent ("met X, who lauded Y"; "sanctioned X, which
+           * condemned Y"), else a noun phrase we cannot name */
           int32_t mi = antecedent(c, k);
-          if (mi < 0 || is_poss(c, mi)) mi = c->v->tok_m[k];
-          if (mi >= 0) {
-            ml_add(&s->l, mi);
-            s->cs = k + 1;
-            return;
-          }
+          if (mi >= 0 && is_poss(c, mi)) mi = -1;
+          if (mi < 0 && rel_person) mi = c->v->tok_m[k];
+          if (mi >= 0 && mention_ok(c, mi, in_q)) ml_add(&s->l, mi);
+          s->cs = k + 1;
+          return;
         }
         continue;
       }

@@ -99,6 +99,12 @@ static void test_relative_clause(void) {
   CHECK(fx_find(r, "praise", "morris", "green-front"));
   CHECK(!fx_find(r, "praise", "haddad", "green-front"));
   an_result_free(r);
+  r = run("Estmark expelled the envoy of Norland, which condemned Estmark's decision.");
+  CHECK(fx_find(r, "criticize", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Haddad visited the old fortress, which praised Morris in a plaque.");
+  CHECK(!fx_find(r, "praise", "haddad", "morris"));
+  an_result_free(r);
   r = run("Omar Saleh, who leads the Green Front, thanked Norland.");
   CHECK(fx_find(r, "praise", "saleh", "norland"));
   CHECK(!fx_find(r, "praise", "green-front", "norland"));
@@ -119,6 +125,9 @@ static void test_participle(void) {
 static void test_nominalization(void) {
   an_result *r = run("In a phone call with Morris, Haddad discussed the border.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Saleh and Kowalski spoke by phone on Sunday.");
+  CHECK(fx_find(r, "call", "saleh", "kowalski"));
   an_result_free(r);
   r = run("A meeting between Saleh and Kowalski was held in the old port.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
