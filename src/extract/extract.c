@@ -184,8 +184,27 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
 
 /* The date phrase of an event: in its sentence, the one nearest the
  * trigger, preferring its own clause. */
+static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+                    an_revent *r, int *oom);
+
+/* The date of an event: from its first mention, else from a later mention
+ * of the same interaction that has one. */
 static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
                        an_revent *r, int *oom) {
+  if (occ_date(lex, v, e, doc, r, oom)) return;
+  for (int i = 0; i < e->n_more; i++) {
+    an_xevent o = *e;
+    o.sent = e->more[i].sent;
+    o.trig_first = e->more[i].trig_first;
+    o.trig_end = e->more[i].trig_end;
+    o.clause_first = e->more[i].clause_first;
+    o.clause_end = e->more[i].clause_end;
+    if (occ_date(lex, v, &o, doc, r, oom)) return;
+  }
+}
+
+static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+                    an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[e->sent];
   an_datephrase ph[16];
   size_t n = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, ph, 16);
@@ -200,10 +219,11 @@ static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent
       best = (long)i;
     }
   }
-  if (best < 0) return;
+  if (best < 0) return 0;
   r->date_text = span_dup(v, ph[best].first, ph[best].end, oom);
   char iso[11];
   if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
+  return 1;
 }
 
 an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,

@@ -281,6 +281,16 @@ static int has_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok) 
   return 0;
 }
 
+/* "the Hamas leader", "UAW chief": an organization's name before a title
+ * with no name after it stands for a person, not for the organization. */
+static int org_title(const ctx *c, int32_t mi) {
+  if (c->v->acts->actors[M(c, mi)->actor].kind != AN_KIND_ORGANIZATION) return 0;
+  uint32_t k = mend(c, mi);
+  if (k >= c->sb || !inlist(c, &c->lex->title_words, k)) return 0;
+  while (k < c->sb && c->v->tok_m[k] < 0 && np_ok(c, k)) k++;
+  return k >= c->sb || c->v->tok_m[k] < 0;
+}
+
 /* First subject candidate in [a, b): a plain noun phrase beats one inside a
  * PP, which beats a bare modifier ("A US official slammed" -> US). */
 static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok, int *weak) {
@@ -290,6 +300,7 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if (mend(c, mi) > b) break;
     if (!mention_ok(c, mi, in_quote_ok) || is_poss(c, mi)) continue;
+    if (org_title(c, mi)) continue;
     if (is_modifier(c, mi)) {
       if (mod < 0) mod = mi;
       continue;
@@ -384,9 +395,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           is(c, k, "that")) {
         if (!n) n = 1;
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
-        if (sub && commas > 0 && has_candidate(c, last_comma + 1, ts, in_q)) {
+        if (sub && commas > 0) {
           /* "After X did Y, Z met W": the main clause follows the comma */
           s->cs = last_comma + 1;
+          if (!has_candidate(c, last_comma + 1, ts, in_q)) hard = 1;
           break;
         }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
@@ -499,6 +511,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
         if (!np_ok(c, j)) title_np = 0;
       if (!title_np) break;
       continue;
+    }
+    if (mi < 0 && !pp_end && k > a && inlist(c, &c->lex->reason_preps, k)) {
+      /* "criticized the West for backing it": the object was the NP before */
+      int noun = 0;
+      for (uint32_t j = a; j < k; j++)
+        if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
+      if (noun) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
@@ -648,6 +667,13 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
         o->clause_first = cs;
         o->clause_end = ce;
         o->confidence = conf;
+      } else if (!modal && o->n_more < 4 && o->sent != si) {
+        o->more[o->n_more].sent = si;
+        o->more[o->n_more].trig_first = ts;
+        o->more[o->n_more].trig_end = te;
+        o->more[o->n_more].clause_first = cs;
+        o->more[o->n_more].clause_end = ce;
+        o->n_more++;
       }
       return AN_OK;
     }

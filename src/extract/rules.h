@@ -46,6 +46,11 @@ typedef struct an_xevent {
   uint32_t clause_first, clause_end;
   double confidence;
   int modal;             /* negated/planned/hypothetical (kept only with AN_OPT_KEEP_MODAL) */
+  /* later mentions of the same interaction (for a date the first lacks) */
+  struct {
+    uint32_t sent, trig_first, trig_end, clause_first, clause_end;
+  } more[4];
+  int n_more;
 } an_xevent;
 
 /* Runs every trigger over every sentence. Events come in text order, one
