@@ -395,10 +395,34 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           is(c, k, "that")) {
         if (!n) n = 1;
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
+        if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
         if (sub && commas > 0) {
           /* "After X did Y, Z met W": the main clause follows the comma */
           s->cs = last_comma + 1;
-          if (!has_candidate(c, last_comma + 1, ts, in_q)) hard = 1;
+          if (!has_candidate(c, last_comma + 1, ts, in_q)) {
+            hard = 1;
+            /* "before Trump was sworn in, he held": an unresolved pronoun
+             * subject is the one person named in the clause before it */
+            uint32_t p = last_comma + 1;
+            while (p < ts && inlist(c, &c->lex->adverbs, p)) p++;
+            if (p < ts && c->v->tok_m[p] < 0 && inlist(c, &c->lex->person_pronouns, p)) {
+              int32_t only = -1;
+              int n_person = 0;
+              for (uint32_t j = k + n; j < last_comma; j++) {
+                int32_t mj = c->v->tok_m[j];
+                if (mj < 0 || M(c, mj)->tok_first != j) continue;
+                if (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON && !is_poss(c, mj)) {
+                  if (only < 0 || M(c, only)->actor != M(c, mj)->actor) n_person++;
+                  only = mj;
+                }
+              }
+              if (n_person == 1 && mention_ok(c, only, in_q)) {
+                ml_add(&s->l, only);
+                s->weak = 1;
+                return;
+              }
+            }
+          }
           break;
         }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {

@@ -111,6 +111,32 @@ static void test_relative_clause(void) {
   an_result_free(r);
 }
 
+/* Subordinate clauses are clauses of their own; an unresolved pronoun
+ * subject after one is the single person it names; an organization's name
+ * before a bare title is a person we cannot name; a reason PP ends the
+ * object ("criticized the plan for ..."). */
+static void test_subordinate_clauses(void) {
+  an_result *r = run("After Saleh left the hall, Kowalski thanked Haddad.");
+  CHECK(fx_find(r, "praise", "kowalski", "haddad"));
+  CHECK(!fx_find(r, "praise", "saleh", "haddad"));
+  an_result_free(r);
+  r = run("Two days before Saleh took office, he met Morris.");
+  CHECK(fx_find(r, "meet", "saleh", "morris"));
+  an_result_free(r);
+  r = run("Once the council had voted, the mayor condemned Estmark.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Morris, an envoy who had served twice before, was thanked by Haddad.");
+  CHECK(fx_find(r, "praise", "haddad", "morris"));
+  an_result_free(r);
+  r = run("The Green Front leader condemned Estmark.");
+  CHECK(!fx_find(r, "criticize", "green-front", "estmark"));
+  an_result_free(r);
+  r = run("Haddad criticized the new law for weakening Norland.");
+  CHECK(!fx_find(r, "criticize", "haddad", "norland"));
+  an_result_free(r);
+}
+
 /* annotation.md §2: "..., praising X": the main clause's subject acts. */
 static void test_participle(void) {
   an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
@@ -292,6 +318,7 @@ int main(void) {
   test_negation_modality();
   test_relative_clause();
   test_participle();
+  test_subordinate_clauses();
   test_nominalization();
   test_reported_speech();
   test_possessive();
