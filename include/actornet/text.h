@@ -73,6 +73,13 @@ AN_EXPORT const char *an_text_str(const an_text *t, size_t *len);
  * span [a, b) of normalized text maps to [orig(a), orig(b)). */
 AN_EXPORT size_t an_text_orig_offset(const an_text *t, size_t norm_off);
 
+/* The original byte span [*oa, *ob) of normalized span [a, b). Unlike
+ * [orig(a), orig(b)), a span ending inside a rewritten piece (one of the
+ * three dots NFKC makes of U+2026, a ligature) takes in the whole piece, so
+ * the span is never empty for a non-empty token. Use it for evidence
+ * offsets. oa/ob may be NULL. */
+AN_EXPORT void an_text_orig_span(const an_text *t, size_t a, size_t b, size_t *oa, size_t *ob);
+
 /* Tokens and sentences in text order. Borrows: valid while t lives. */
 AN_EXPORT const an_token *an_text_tokens(const an_text *t, size_t *count);
 AN_EXPORT const an_sentence *an_text_sentences(const an_text *t, size_t *count);

@@ -304,6 +304,11 @@ static an_status tokenize(splitter *sp) {
         }
         p += 1;
       }
+    } else if (cp == '.' && p + 1 < len && s[p + 1] == '.') {
+      size_t e = p + 1;
+      while (e < len && s[e] == '.') e++;
+      st = push_token(sp, p, e, AN_SHAPE_PUNCT, gap); /* an ellipsis is one token */
+      p = e;
     } else {
       uint32_t sh = AN_SHAPE_PUNCT;
       if (cp == '"') sh |= AN_SHAPE_QUOTE;
@@ -345,11 +350,8 @@ static int terminal_kind(const splitter *sp, size_t k) {
   const an_token *tk = &sp->t->toks[k];
   int ch = tok_char(sp, k);
   if (ch == '!' || ch == '?') return T_STRONG;
-  if (ch == '.') {
-    if (k > 0 && tok_char(sp, k - 1) == '.' && tok_adjacent(sp, k - 1, k)) return T_WEAK;
-    if (k + 1 < sp->t->ntoks && tok_char(sp, k + 1) == '.' && tok_adjacent(sp, k, k + 1)) return T_WEAK;
-    return T_STRONG;
-  }
+  if (ch == '.') return T_STRONG;
+  if ((tk->shape & AN_SHAPE_PUNCT) && tk->len >= 2 && sp->s[tk->start] == '.') return T_WEAK; /* ... */
   if (tk->shape & AN_SHAPE_ABBREV) {
     int kind = an_abbrev_kind(sp->s + tk->start, tk->len);
     if (kind == AN_ABBR_TITLE) return T_NEVER;
