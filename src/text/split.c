@@ -417,12 +417,18 @@ static size_t bullet_prefix(const splitter *sp, size_t ls, size_t le) {
  * in it (delimiter included), 0 if none. Something must follow it. */
 static size_t dateline_prefix(const splitter *sp, size_t ls, size_t le) {
   const an_token *toks = sp->t->toks;
-  size_t k = ls, caps = 0;
-  while (k < le && k < ls + 6) {
+  size_t k = ls, caps = 0, extra = 0;
+  while (k < le && k < ls + 8) {
     uint32_t sh = toks[k].shape;
-    if ((sh & AN_SHAPE_ALL_UPPER) && !(sh & AN_SHAPE_HAS_DIGIT)) caps++;
-    else if (!(caps && (tok_char(sp, k) == ',' || ((sh & AN_SHAPE_ABBREV) && (sh & AN_SHAPE_UPPER_INITIAL)))))
+    if ((sh & AN_SHAPE_ALL_UPPER) && !(sh & AN_SHAPE_HAS_DIGIT) && !extra) {
+      caps++;
+    } else if (caps && (tok_char(sp, k) == ',' || ((sh & AN_SHAPE_ABBREV) && (sh & AN_SHAPE_UPPER_INITIAL)))) {
+      /* "SAN FRANCISCO, Calif.," */
+    } else if (caps && ((sh & AN_SHAPE_UPPER_INITIAL) || (sh & AN_SHAPE_HAS_DIGIT))) {
+      extra++; /* a date: "WASHINGTON, March 3 (Reuters) -" */
+    } else {
       break;
+    }
     k++;
   }
   int paren = 0;
@@ -435,6 +441,7 @@ static size_t dateline_prefix(const splitter *sp, size_t ls, size_t le) {
     }
   }
   if (!caps && !paren) return 0;
+  if (extra && !paren) return 0; /* "NATO Secretary General Jane Roe -" is not a dateline */
   if (k >= le) return 0;
   int ch = tok_char(sp, k);
   if (ch == '-') {
@@ -455,14 +462,24 @@ static int credit_line(const splitter *sp, size_t ls, size_t le, int unpunctuate
   const an_token *toks = sp->t->toks;
   if (ls >= le) return 0;
   const an_token *first = &toks[ls];
-  if (ls + 1 < le && (tok_is(sp, ls, "By") || tok_is(sp, ls, "BY")) &&
-      (toks[ls + 1].shape & AN_SHAPE_UPPER_INITIAL) && unpunctuated)
-    return 1;
-  if (ls + 1 < le && an_abbrev_kind(sp->s + first->start, first->len) == AN_ABBR_CREDIT) {
-    int ch = tok_char(sp, ls + 1);
-    if (ch == ':' || ch == '|' || ch == '"' || ch == '-' || ch == '/') return 1;
+  if (ls + 1 < le && (tok_is(sp, ls, "By") || tok_is(sp, ls, "BY")) && unpunctuated) {
+    size_t k = ls + 1;
+    if (tok_char(sp, k) == ':' && k + 1 < le) k++; /* "By: Jane Roe" */
+    if (toks[k].shape & AN_SHAPE_UPPER_INITIAL) return 1;
   }
-  if (tok_char(sp, ls) == '|') return 1;
+  size_t w = ls;
+  if (tok_char(sp, w) == '(' && w + 1 < le) first = &toks[++w]; /* "(Reporting by ...)" */
+  if (w + 1 < le && an_abbrev_kind(sp->s + first->start, first->len) == AN_ABBR_CREDIT) {
+    /* "Source: ...", "Photo | ...", "Reporting by ...", "Copyright 2024 ...",
+     * "Read more: ..." */
+    size_t k = w + 1;
+    if (k + 1 < le && (toks[k].shape & AN_SHAPE_ALL_LOWER) && tok_char(sp, k + 1) == ':') k++;
+    int ch = tok_char(sp, k);
+    if (ch == ':' || ch == '|' || ch == '"' || ch == '-' || ch == '/' || tok_is(sp, k, "by") ||
+        tok_is(sp, k, "\xC2\xA9") || (toks[k].shape & AN_SHAPE_HAS_DIGIT))
+      return 1;
+  }
+  if (tok_char(sp, ls) == '|' || tok_is(sp, ls, "\xC2\xA9")) return 1; /* "| News", "(c) 2024 ..." */
   if (unpunctuated) {
     for (size_t k = ls; k < le; k++)
       if (tok_char(sp, k) == '|') return 1;
@@ -478,7 +495,8 @@ static int credit_line(const splitter *sp, size_t ls, size_t le, int unpunctuate
  * an abbreviation's period? Lines without one are headlines and bylines. */
 static int punctuated(const splitter *sp, size_t first, size_t last) {
   size_t k = last;
-  while (k > first && is_closer(tok_char(sp, k)) && tok_adjacent(sp, k - 1, k)) k--;
+  /* Closing (or stray) quotes and brackets after the stop do not count. */
+  while (k > first && is_closer(tok_char(sp, k))) k--;
   int ch = tok_char(sp, k);
   if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == ',') return 1;
   return (sp->t->toks[k].shape & AN_SHAPE_ABBREV) != 0;
