@@ -38,19 +38,26 @@ typedef struct an_token {
   uint32_t shape;  /* AN_SHAPE_* bits */
 } an_token;
 
+/* Sentences cover their tokens contiguously and in order. The only tokens
+ * outside every sentence are bullet markers ("•", "-", "1.") opening a line.
+ * A dateline opening a line ("TEHRAN (Agency) -", "LONDON:") is a sentence
+ * of its own, flagged AN_SENT_CREDIT, before the body sentence. */
 typedef struct an_sentence {
   uint32_t start, end;     /* byte span in the normalized text, [start, end) */
   uint32_t tok_first;      /* index of its first token */
   uint32_t tok_count;      /* number of tokens */
-  uint32_t paragraph;      /* 0-based paragraph (blank-line separated block) */
+  uint32_t paragraph;      /* 0-based paragraph: blank-line separated block, or
+                              one line when the document has no blank line */
   uint32_t flags;          /* AN_SENT_* bits */
 } an_sentence;
 
-#define AN_SENT_HEADLINE (1u << 0) /* line with no final punctuation: title, byline */
-#define AN_SENT_BULLET (1u << 1)   /* a bullet/list line */
-#define AN_SENT_CREDIT (1u << 2)   /* "Source »", "By Staff, Agencies", "(Reuters)" style line */
+#define AN_SENT_HEADLINE (1u << 0) /* a whole line with no final punctuation: title, byline */
+#define AN_SENT_BULLET (1u << 1)   /* on a bullet/list line */
+#define AN_SENT_CREDIT (1u << 2)   /* "Source »", "By Staff, Agencies", "(Reuters) -" style
+                                      line or dateline; a byline has HEADLINE too */
 
-/* One repaired invalid UTF-8 sequence (reported to the user). */
+/* One repaired invalid UTF-8 sequence (reported to the user). A run of
+ * adjacent invalid sequences is one repair and one U+FFFD. */
 typedef struct an_repair {
   size_t orig_offset; /* byte offset of the bad sequence in the original */
   size_t len;         /* bytes replaced */
