@@ -45,6 +45,10 @@ static int abbr_exact(const char *s, size_t len) {
   return AN_ABBR_NONE;
 }
 
+static int abbr_kind_exact(const char *s, size_t len) {
+  return len == 0 || len > 31 ? AN_ABBR_NONE : abbr_exact(s, len);
+}
+
 int an_abbrev_kind(const char *s, size_t len) {
   if (len == 0 || len > 31) return AN_ABBR_NONE;
   int k = abbr_exact(s, len);
@@ -545,6 +549,8 @@ static int continues(const splitter *sp, const sent_state *ss, size_t last, size
   if (tk == T_NEVER) return 1; /* "Mr.\nSmith" */
   if (tk != T_NONE) return 0;
   if (tok_char(sp, last) == ',') return 1;
+  const an_token *l = &sp->t->toks[last];
+  if (abbr_kind_exact(sp->s + l->start, l->len) == AN_ABBR_JOINER) return 1; /* "talks with\nPresident" */
   const an_token *n = &sp->t->toks[next];
   size_t len;
   int32_t cp = cp_at(sp->s, sp->len, n->start, &len);

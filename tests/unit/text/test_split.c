@@ -116,6 +116,9 @@ static void test_sentences(void) {
   CHECK_SENTS("Border talks stall\nThe two delegations left early.",
               "Border talks stall | The two delegations left early.");
   CHECK_SENTS("Talks were led by Mr.\nAdebayo on Friday.", "Talks were led by Mr.\nAdebayo on Friday.");
+  CHECK_SENTS("The envoy held talks with\nPresident Okonjo on Friday.",
+              "The envoy held talks with\nPresident Okonjo on Friday.");
+  CHECK_SENTS("Voters reject the plan\nThe count ended late.", "Voters reject the plan | The count ended late.");
   /* Empty and whitespace-only documents. */
   CHECK_SENTS("", "");
   CHECK_SENTS(" \n\n \t\n", "");
