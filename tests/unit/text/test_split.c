@@ -90,6 +90,7 @@ static void test_sentences(void) {
               "U.S. officials met U.K. envoys at 10 a.m. on Friday.");
   /* Ellipses. */
   CHECK_SENTS("He waited... The door stayed shut.", "He waited... | The door stayed shut.");
+  CHECK_SENTS("Talks ran late in the U.S. Then both sides left.", "Talks ran late in the U.S. | Then both sides left.");
   CHECK_SENTS("The plan ... was dropped in March.", "The plan ... was dropped in March.");
   CHECK_SENTS("She paused\xE2\x80\xA6 and then went on.", "She paused... and then went on.");
   /* Quotes. */
