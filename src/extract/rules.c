@@ -752,8 +752,16 @@ static int sentence_has(const ctx *c, const an_phrases *l) {
   return 0;
 }
 
-static an_status run_trigger(const ctx *c, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
+/* Clause analysis never looks further than this many tokens from the
+ * trigger: bounded work on run-on "sentences" (lists, tables). */
+#define WINDOW 120
+
+static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts) {
+  ctx cw = *c0;
+  if (ts > cw.sa + WINDOW) cw.sa = ts - WINDOW;
+  if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
+  const ctx *c = &cw;
   int in_q = c->v->inq[ts];
   if (t->stop_after.n && inlist(c, &t->stop_after, te)) return AN_OK;
   if (!t->nominal && ts > c->sa) {
