@@ -264,8 +264,12 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
       pos = mend(c, found);
       continue;
     }
-    /* An apposition after a comma: go on to the next segment. */
+    /* An apposition after a comma ("X, head of Y, Z"): go on to the next
+     * segment; anything else ("X, for seeking ...") ends the list. */
     if (sep_and) return;
+    if (!np_ok(c, pos) && !(c->v->tok[pos].shape & AN_SHAPE_ALL_LOWER && !inlist(c, &c->lex->prepositions, pos) &&
+                            !inlist(c, &c->lex->clause_end, pos)))
+      return;
     if (seg_end >= lim || inlist(c, &c->lex->clause_end, seg_end)) return;
     pos = seg_end;
   }
@@ -367,6 +371,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         break;
       }
       if (is(c, k, ",")) {
+        /* "A condemned B, and C accused D": a new clause after ", and" */
+        uint32_t co = listlen(c, &c->lex->coordinators, k + 1);
+        if (co && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+          s->cs = k + 1 + co;
+          break;
+        }
         commas++;
         last_comma = k;
         continue;
@@ -536,12 +546,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!title_np) break;
       continue;
     }
-    if (mi < 0 && !pp_end && k > a && inlist(c, &c->lex->reason_preps, k)) {
+    if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
-      int noun = 0;
-      for (uint32_t j = a; j < k; j++)
+      int noun = 0, title_np = is(c, k, ",");
+      for (uint32_t j = a; j < k; j++) {
         if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
-      if (noun) break;
+        if (!np_ok(c, j)) title_np = 0;
+      }
+      /* "accused the referee, X, of": a title, then the name in apposition */
+      if (noun && !title_np) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
@@ -746,6 +759,12 @@ int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   return 0;
 }
 
+static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
+  const an_doc_actor *p = a->kind == AN_KIND_PERSON ? a : b, *k = a->kind == AN_KIND_PERSON ? b : a;
+  if (p->kind != AN_KIND_PERSON || k->kind != AN_KIND_COUNTRY || !p->country[0]) return 0;
+  return strcmp(p->country, k->country) == 0 || (k->id && strcmp(p->country, k->id) == 0);
+}
+
 static int sentence_has(const ctx *c, const an_phrases *l) {
   for (uint32_t k = c->sa; k < c->sb; k++)
     if (inlist(c, l, k)) return 1;
@@ -831,6 +850,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
                  strcmp(type, "message") == 0;
       if (talk && (an_is_media(c->lex, ta) || an_is_media(c->lex, sa))) continue;
+      /* A person and their own country are rarely two sides of an
+       * interaction; such pairs come from mis-resolved pronouns. */
+      if (same_country(sa, ta)) continue;
       double cf = conf;
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
       /* "his attacks on Trump": words, not force, when the target is a person */

@@ -38,6 +38,23 @@ static void test_coordination(void) {
   an_result_free(r);
 }
 
+/* Clauses joined by ", and" have their own subjects; an object noun
+ * phrase ends at a comma; a list ends at a segment that is no apposition. */
+static void test_clause_coordination(void) {
+  an_result *r = run("Norland condemned the vote, and Morris accused Estmark of fraud.");
+  CHECK(fx_find(r, "accuse", "morris", "estmark"));
+  CHECK(!fx_find(r, "accuse", "norland", "estmark"));
+  CHECK(!fx_find(r, "criticize", "norland", "morris"));
+  an_result_free(r);
+  r = run("Haddad criticized Saleh, for blocking the deal, the Green Front said.");
+  CHECK(fx_find(r, "criticize", "haddad", "saleh"));
+  CHECK(!fx_find(r, "criticize", "haddad", "green-front"));
+  an_result_free(r);
+  r = run("Kowalski accused the envoy, Omar Saleh, of lying.");
+  CHECK(fx_find(r, "accuse", "kowalski", "saleh"));
+  an_result_free(r);
+}
+
 /* annotation.md §2: "spoke with A, B and C" is three events; appositions
  * inside the list are not targets. */
 static void test_multiple_targets(void) {
@@ -313,6 +330,7 @@ int main(void) {
     return 1;
   }
   test_coordination();
+  test_clause_coordination();
   test_multiple_targets();
   test_passive();
   test_negation_modality();
