@@ -661,6 +661,41 @@ static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
   return -1;
 }
 
+/* Whether a nominal trigger's agent is the clause subject: it sits in a PP
+ * ("in a phone call with"), after a light verb ("held talks", "expressed
+ * solidarity", "is a supporter of") or opens the sentence's own clause.
+ * After a content verb ("condemned the attack on X") its agent is unknown. */
+static int nominal_takes_subject(const ctx *c, uint32_t ts) {
+  uint32_t k = ts;
+  int words = 0, det = 0;
+  while (k > c->sa) {
+    uint32_t p = k - 1;
+    if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
+    if (is_punct(c, p) || c->v->tok_m[p] >= 0) return 1;
+    if (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->np_words, p)) {
+      det |= inlist(c, &c->lex->determiners, p);
+      k = p;
+      continue;
+    }
+    if (inlist(c, &c->lex->adverbs, p)) {
+      k = p;
+      continue;
+    }
+    if (det) return 0; /* the word governing "the/a ... call": a content verb */
+    /* an adjective right after a preposition or determiner ("in separate
+     * phone calls"); otherwise the governing verb ("condemned attacks on") */
+    if ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && words < 2 && p > c->sa &&
+        (inlist(c, &c->lex->prepositions, p - 1) || inlist(c, &c->lex->determiners, p - 1) ||
+         inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
+      words++;
+      k = p;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
 static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
@@ -818,7 +853,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ag == -2) return AN_OK;
     if (ag >= 0)
       ml_add(&srcs, ag);
-    else
+    else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (t->target == AN_SLOT_BETWEEN && dsts.n >= 2) {

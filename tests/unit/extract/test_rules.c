@@ -183,6 +183,17 @@ static void test_nominalization(void) {
   r = run("Norland's attack on Estmark began at dawn.");
   CHECK(fx_find(r, "attack", "norland", "estmark"));
   an_result_free(r);
+  /* a nominal's agent is the subject only through a light verb or a PP */
+  r = run("Haddad condemned the attack on Estmark.");
+  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
+  CHECK(!fx_find(r, "attack", "haddad", "estmark"));
+  an_result_free(r);
+  r = run("Norland carried out a fresh attack on Estmark.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Kowalski praised the meeting with Morris.");
+  CHECK(!fx_find(r, "meet", "kowalski", "morris"));
+  an_result_free(r);
   r = run("Haddad's call with Morris lasted two hours.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
   an_result_free(r);
