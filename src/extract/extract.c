@@ -139,19 +139,30 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     if (!e) continue;
     uint32_t j = e;
     while (j < sb && v->tok_m[j] < 0 && an_phrases_match(&lex->determiners, w, j, sb)) j++;
-    /* the head of "a report by the agency X": prefer a mention within reach */
-    for (uint32_t h = j; h < sb && h < j + 8; h++) {
-      if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+    /* The head of the cited noun phrase ("the Kenyan news agency KNA"):
+     * its last actor that is not a modifier, else its last capitalized run. */
+    uint32_t end = j;
+    while (end < sb && end < j + 8 && !(v->tok[end].shape & AN_SHAPE_PUNCT) &&
+           !(end > j && an_phrases_match(&lex->prepositions, w, end, sb)) &&
+           !an_phrases_match(&lex->clause_end, w, end, sb))
+      end++;
+    const an_mention *best = NULL;
+    for (uint32_t h = j; h < end; h++) {
       int32_t mi = v->tok_m[h];
-      if (mi >= 0) {
-        const an_mention *m = &v->acts->mentions[mi];
-        if (m->actor == skip_actor) break;
-        return dup_opt(v->acts->actors[m->actor].label, oom);
-      }
+      if (mi < 0) continue;
+      const an_mention *m = &v->acts->mentions[mi];
+      if (m->how == AN_MENTION_DEMONYM && m->tok_first + m->tok_count < end) continue;
+      if (m->tok_first + m->tok_count < end && (v->tok[m->tok_first + m->tok_count].shape & AN_SHAPE_POSSESSIVE))
+        continue;
+      best = m;
+      h = m->tok_first + m->tok_count - 1;
     }
-    uint32_t h = j;
-    while (h < sb && cap_tok(v, h) && h < j + 6) h++;
-    if (h > j) return span_dup(v, j, h, oom);
+    if (best && best->actor != skip_actor) return dup_opt(v->acts->actors[best->actor].label, oom);
+    uint32_t h = end, hs;
+    while (h > j && !cap_tok(v, h - 1)) h--;
+    hs = h;
+    while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
+    if (h > hs) return span_dup(v, hs, h, oom);
   }
   for (uint32_t k = sa + 1; k < sb; k++) {
     if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;

@@ -300,6 +300,11 @@ static void test_sources(void) {
   if (e) CHECK_STR(e->attributed_to, "Harbor Times");
   CHECK_STR(r ? r->outlet : NULL, "Coast Wire");
   an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris, according to the Norlandic news agency NNA.", A, NULL, NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->attributed_to, "NNA");
+  an_result_free(r);
   r = fx_run(&F, "Haddad met Morris.\n\nSource \xc2\xbb northwire\n", A, NULL, NULL, 0);
   CHECK_STR(r ? r->outlet : NULL, "northwire");
   e = fx_find(r, "meet", "haddad", "morris");
