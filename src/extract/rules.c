@@ -806,6 +806,70 @@ static int sentence_has(const ctx *c, const an_phrases *l) {
   return 0;
 }
 
+/* "We warn X", inside a quotation: the quote's own verb with a first
+ * person subject is a trigger (dev-set.md); its source is the speaker. */
+static int first_person_before(const ctx *c, uint32_t i) {
+  if (i == 0 || !c->v->inq[i]) return 0;
+  uint32_t p = i - 1;
+  while (p > 0 && inlist(c, &c->lex->adverbs, p) && c->v->inq[p]) p--;
+  return c->v->inq[p] && !is_quote(c, p) && inlist(c, &c->lex->first_person, p);
+}
+
+static int reporting_at(const an_xview *v, const an_lexicon *lex, uint32_t k) {
+  return k < v->ntok && an_phrases_match(&lex->reporting, (const char *const *)v->w, k, (uint32_t)v->ntok) > k;
+}
+
+static int32_t speaker_mention(const an_xview *v, uint32_t k) {
+  int32_t mi = k < v->ntok ? v->tok_m[k] : -1;
+  if (mi < 0) return -1;
+  const an_mention *m = &v->acts->mentions[mi];
+  uint32_t e = m->tok_first + m->tok_count;
+  if (m->flags & AN_MENTION_POSSESSIVE || (e < v->ntok && (v->tok[e].shape & AN_SHAPE_POSSESSIVE))) return -1;
+  return mi;
+}
+
+/* The speaker of the quotation around token i: '"...," said X', '"...," X
+ * said', 'X said: "..."'. */
+static int32_t quote_speaker(const ctx *c, uint32_t i) {
+  const an_xview *v = c->v;
+  uint32_t qo = i, qc = i;
+  while (qo > 0 && i - qo < 150 && !(v->tok[qo].shape & AN_SHAPE_QUOTE)) qo--;
+  while (qc + 1 < v->ntok && qc - i < 150 && !(v->tok[qc].shape & AN_SHAPE_QUOTE)) qc++;
+  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return -1;
+  uint32_t k = qc + 1;
+  if (k < v->ntok && strcmp(v->w[k], ",") == 0) k++;
+  if (reporting_at(v, c->lex, k)) {
+    for (uint32_t j = k + 1; j < v->ntok && j < k + 5; j++) {
+      int32_t mi = speaker_mention(v, j);
+      if (mi >= 0) return mi;
+      if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
+    }
+    return -1;
+  }
+  for (uint32_t j = k; j < v->ntok && j < k + 4; j++) {
+    int32_t mi = speaker_mention(v, j);
+    if (mi >= 0) {
+      uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
+      for (uint32_t r = e; r < v->ntok && r < e + 3; r++)
+        if (reporting_at(v, c->lex, r)) return mi;
+      return -1;
+    }
+    if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
+  }
+  if (qo > 1) {
+    uint32_t r = qo - 1;
+    if (strcmp(v->w[r], ":") == 0 || strcmp(v->w[r], ",") == 0) r--;
+    if (reporting_at(v, c->lex, r)) {
+      uint32_t s0 = v->sent[v->tok_s[r]].tok_first;
+      for (uint32_t j = s0; j < r; j++) {
+        int32_t mi = speaker_mention(v, j);
+        if (mi >= 0 && !v->inq[j]) return mi;
+      }
+    }
+  }
+  return -1;
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -835,7 +899,17 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
   double conf = t->confidence;
   subj s;
-  find_subject(c, t, ts, te, in_q, &s);
+  if (in_q) {
+    /* only "We warn X" in a quote (an_rules_run checked the pronoun) */
+    if (t->nominal) return AN_OK;
+    memset(&s, 0, sizeof s);
+    s.cs = ts;
+    int32_t sp = quote_speaker(c, ts);
+    if (sp < 0) return AN_OK;
+    ml_add(&s.l, sp);
+  } else {
+    find_subject(c, t, ts, te, in_q, &s);
+  }
   if (s.weak) conf *= 0.8;
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
@@ -913,7 +987,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
       /* annotation.md §2: a quote counts only through the words around it */
-      if (v->inq[i]) continue;
+      if (v->inq[i] && !first_person_before(&c, i)) continue;
       for (size_t k = 0; k < lex->n_trig; k++) {
         const an_trigger *t = &lex->trig[k];
         uint32_t ga = 0, gb = 0;

@@ -210,7 +210,17 @@ static void test_reported_speech(void) {
   CHECK(!fx_find(r, "praise", "saleh", "norland"));
   an_result_free(r);
   /* a quote counts only with a trigger word around it */
-  r = run("\"We praise Norland for its help,\" Saleh said.");
+  r = run("\"Norland has been a good friend,\" Saleh said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  /* ... unless the quote's own verb is the trigger, with "we" or "I" */
+  r = run("\"We condemn Estmark for this,\" Saleh said.");
+  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
+  an_result_free(r);
+  r = run("Morris said: \"I thank Haddad for his patience.\"");
+  CHECK(fx_find(r, "praise", "morris", "haddad"));
+  an_result_free(r);
+  r = run("\"They condemn Estmark,\" Saleh said.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
 }
