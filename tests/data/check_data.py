@@ -297,6 +297,14 @@ def check_names(root):
         for w in ("Monday", "May", "Source", "Read", "Photo", "Updated", "Breaking", "Exclusive", "Video", "Advertisement", "The", "President"):
             if w not in allstop:
                 bad(rel, "stop list lacks %r" % w)
+    strings(rel, d.get("bare_heads", []), "bare_heads")
+    # The stop lists cut capitalized runs: an organization head word there would
+    # split "Foreign Ministry" (those belong in bare_heads).
+    if isinstance(stop, dict):
+        for w in d.get("bare_heads", []):
+            for k, v in stop.items():
+                if isinstance(v, list) and w in v:
+                    bad(rel, "bare head %r is also in stop.%s" % (w, k))
     for i, a in enumerate(d.get("ambiguous_aliases", [])):
         if not isinstance(a.get("alias"), str) or len(a.get("actors", [])) < 2:
             bad(rel, "ambiguous_aliases[%d] needs an alias and two or more actors" % i)
