@@ -17,7 +17,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 ENTRY_KEYS = {"id", "label", "kind", "aliases", "demonyms", "metonyms", "country",
-              "parent", "collapse", "gender", "roles"}
+              "parent", "gender", "roles"}
 # Aliases carry names, not titles: the recognizer strips these (titles.json).
 # Titles kept where the rest alone is ambiguous ("King Salman") are allowed.
 TITLE_PREFIXES = ("President ", "Ayatollah ", "Grand Ayatollah ", "Dr ", "Dr. ", "Sir ", "General ",
@@ -123,8 +123,6 @@ def check_gazetteer(root, codes, roles_ok, names):
                 bad(where, "label repeated in aliases")
             if "gender" in e and (e["kind"] != "person" or e["gender"] not in ("m", "f")):
                 bad(where, "gender must be 'm' or 'f' on a person")
-            if "collapse" in e and (not isinstance(e["collapse"], bool) or "parent" not in e):
-                bad(where, "collapse must be a boolean and needs a parent")
             if "roles" in e:
                 if e["kind"] != "person" or not isinstance(e["roles"], list):
                     bad(where, "roles must be a list on a person")
