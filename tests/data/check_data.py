@@ -171,6 +171,17 @@ def check_gazetteer(root, codes, roles_ok, names):
         if forms.get(form, set()) != owners:
             bad("names.json", "ambiguous alias %r is declared for %s but the gazetteer has %s"
                 % (form, sorted(owners), sorted(forms.get(form, set()))))
+    # A given name is a person cue: it must not be the name of a country or organization.
+    other = {}
+    for _, e in entries:
+        if e.get("kind") != "person":
+            for s in [e.get("label", "")] + e.get("aliases", []) + e.get("demonyms", []) + e.get("metonyms", []):
+                if isinstance(s, str):
+                    other[s.casefold()] = e.get("id")
+    gn = (names or {}).get("given_names", {})
+    for g in (gn.get("m", []) + gn.get("f", [])) if isinstance(gn, dict) else []:
+        if isinstance(g, str) and g.casefold() in other:
+            bad("names.json", "given name %r is also a name of %s" % (g, other[g.casefold()]))
     for r in (names or {}).get("risky_aliases", []):
         if r.casefold() not in forms:
             bad("names.json", "risky alias %r is not in the gazetteer" % r)
@@ -246,6 +257,10 @@ def check_titles(root):
         if not isinstance(w, list) or not w or set(w) - {"start", "end"}:
             bad(where, "where must list 'start' and/or 'end'")
     strings(rel, d.get("state_nouns", []), "state_nouns", allow_empty=False)
+    names_doc = load(os.path.join(root, "data", "lexicon", "names.json"))
+    for ph in (names_doc or {}).get("place_heads", []) if isinstance(names_doc, dict) else []:
+        if ph in cue_seen:
+            bad(rel, "org cue %r is also a place head in names.json" % ph)
     strings(rel, d.get("anonymous_agents", []), "anonymous_agents", allow_empty=False)
     # A role may also be written with a prefix: "deputy head of political bureau".
     return roles | {"%s %s" % (p, r) for p in prefixes for r in roles} | {"%s%s" % (p, r) for p in prefixes if p.endswith("-") for r in roles}
@@ -303,6 +318,15 @@ def check_names(root):
             for k, v in stop.items():
                 if isinstance(v, list) and w in v:
                     bad(rel, "bare head %r is also in stop.%s" % (w, k))
+    gn = d.get("given_names", {})
+    if not isinstance(gn, dict) or set(gn) - {"m", "f"}:
+        bad(rel, "given_names must be an object with lists m and f")
+    else:
+        m = set(strings(rel, gn.get("m", []), "given_names.m"))
+        f = set(strings(rel, gn.get("f", []), "given_names.f"))
+        for n in sorted(m & f):
+            bad(rel, "given name %r listed as both m and f" % n)
+    strings(rel, d.get("place_heads", []), "place_heads")
     for i, a in enumerate(d.get("ambiguous_aliases", [])):
         if not isinstance(a.get("alias"), str) or len(a.get("actors", [])) < 2:
             bad(rel, "ambiguous_aliases[%d] needs an alias and two or more actors" % i)

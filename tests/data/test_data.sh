@@ -53,5 +53,13 @@ mutate "pronoun missing" "$PRE
 rw('data/lexicon/names.json', lambda d: d.update(pronouns=[p for p in d['pronouns'] if p['form'] != 'she']))"
 mutate "undeclared ambiguity removed" "$PRE
 rw('data/lexicon/names.json', lambda d: d.update(ambiguous_aliases=[]))"
+mutate "given name in both genders" "$PRE
+rw('data/lexicon/names.json', lambda d: d['given_names']['f'].append(d['given_names']['m'][0]))"
+mutate "given name that is a country" "$PRE
+rw('data/lexicon/names.json', lambda d: d['given_names']['m'].append('Jordan'))"
+mutate "place head that is an org cue" "$PRE
+rw('data/lexicon/names.json', lambda d: d['place_heads'].append('Ministry'))"
+mutate "org head word in a stop list" "$PRE
+rw('data/lexicon/names.json', lambda d: d['stop']['function_words'].append('Party'))"
 [ "$fails" -eq 0 ] || { echo "$fails validator self-test(s) failed"; exit 1; }
 echo "ok: data files valid and validator self-tests pass"
