@@ -67,8 +67,15 @@ typedef struct waff {
   char *role;
 } waff;
 
+typedef struct acro {
+  uint32_t tok;          /* the acronym token inside "( )" */
+  uint32_t start, end;   /* its long form [start, end) */
+} acro;
+
 typedef struct doc {
   const an_gazetteer *gaz;
+  acro *acr;
+  size_t nacr, capacr;
   const char *str;
   size_t len;
   const an_token *tok;
@@ -263,6 +270,14 @@ static an_status prepare(doc *d) {
       if (shape(d, i) & AN_SHAPE_ALL_UPPER) upper++;
     }
     if (words >= 3 && upper * 10 >= words * 8) headline = 1;
+    /* a line the splitter saw as unpunctuated but that reads as prose (most
+     * words in lower case) is prose: only title-case lines are headlines */
+    if (headline && !(words >= 3 && upper * 10 >= words * 8)) {
+      size_t caps = 0;
+      for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++)
+        if (!is_punct(d, i) && (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) caps++;
+      if (caps * 10 < words * 6) headline = 0;
+    }
     for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
       d->ti[i].sent = (uint32_t)s;
       d->ti[i].headline = (uint8_t)headline;
@@ -351,26 +366,104 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
   return 0;
 }
 
+/* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
+ * the run of capitalized words before "(" whose initials spell it. */
+static an_status find_acronyms(doc *d) {
+  for (size_t i = 1; i + 2 < d->ntok; i++) {
+    if (!tok_char(d, i, '(') || !tok_char(d, i + 2, ')') || !(shape(d, i + 1) & AN_SHAPE_ALL_UPPER)) continue;
+    const char *acr = tfold(d, i + 1);
+    size_t al = strlen(acr);
+    if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
+    /* walk back over capitalized words (and "of", "and", "the", "for") */
+    size_t k = i, matched = 0;
+    char ini[16];
+    size_t n = 0;
+    while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
+      size_t q = k - 1;
+      if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
+        k = q;
+        continue;
+      }
+      if (!(shape(d, q) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) || is_punct(d, q)) break;
+      if (n + 1 >= sizeof ini) break;
+      memmove(ini + 1, ini, n);
+      ini[0] = tfold(d, q)[0];
+      n++;
+      k = q;
+      if (n == al && memcmp(ini, acr, al) == 0) {
+        matched = 1;
+        break;
+      }
+    }
+    if (!matched) continue;
+    an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
+    if (st != AN_OK) return st;
+    d->acr[d->nacr++] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+  }
+  return AN_OK;
+}
+
+/* The definition of an acronym word, or NULL. */
+static const acro *acronym_of(const doc *d, const char *fold) {
+  for (size_t k = 0; k < d->nacr; k++)
+    if (strcmp(tfold(d, d->acr[k].tok), fold) == 0) return &d->acr[k];
+  return NULL;
+}
+
+/* Does gazetteer entry e carry the long form of acronym a? */
+static int acronym_is_entry(const doc *d, const acro *a, const an_gz_entry *e) {
+  char lf[512], buf[512];
+  size_t o = 0;
+  for (uint32_t k = a->start; k < a->end; k++) {
+    int n = snprintf(lf + o, sizeof lf - o, "%s%s", o ? " " : "", tfold(d, k));
+    if (n < 0 || (size_t)n >= sizeof lf - o) break;
+    o += (size_t)n;
+  }
+  an_word_fold(e->label, strlen(e->label), buf, sizeof buf);
+  if (strstr(lf, buf)) return 1;
+  for (size_t k = 0; k < e->n_aliases; k++) {
+    an_word_fold(e->aliases[k], strlen(e->aliases[k]), buf, sizeof buf);
+    if (strlen(buf) > 4 && strstr(lf, buf)) return 1;
+  }
+  return 0;
+}
+
+/* A one-word title between two name words is part of the name:
+ * "Hossein Amir Abdollahian" (Amir), "Mark Prince Jones". */
+static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
+  if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
+  if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  return name_like(d, i - 1) && d->ti[i - 1].span < 0 && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME)) &&
+         !(d->ti[i - 1].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && name_like(d, i + 1) &&
+         !(d->ti[i + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
+}
+
 static an_status find_spans(doc *d) {
   const an_trie *al = an_gazetteer_aliases(d->gaz), *lx = an_gazetteer_lexicon(d->gaz);
+  an_status st = find_acronyms(d);
+  if (st != AN_OK) return st;
   for (size_t s = 0; s < d->nsent; s++) {
     if (d->sent[s].flags & AN_SENT_CREDIT) continue;
     size_t end = sent_end(d, (uint32_t)s);
     if (end > d->ntok) end = d->ntok;
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
-      an_status st;
       if (!is_punct(d, i) &&
           longest(d, al, i, end, accept_gaz, &cnt, &val) != AN_TRIE_NONE) {
-        /* a lower-case sentence-initial reading: "Chad" fine, but a word seen
-         * in lower case elsewhere and a function word are not names */
+        /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
+         * is not the gazetteer's */
+        const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
+        if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
         i += cnt;
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE) {
+          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt)) {
         if ((st = push_span(d, (uint32_t)i, cnt, val == UINT32_MAX ? SP_HONOR : SP_TITLE,
                             val == UINT32_MAX ? 0 : val)) != AN_OK)
           return st;
@@ -441,6 +534,37 @@ static an_status find_runs(doc *d) {
 
 /* ---- cues ---- */
 
+static unsigned cues_of(const doc *d, const span *s);
+static int span_at(const doc *d, size_t i);
+static int appos_title_after(const doc *d, size_t i, int *who);
+enum { CUE_PERSON_STRONG = 1, CUE_PERSON = 2, CUE_ORG = 4, CUE_PLACE = 8 };
+
+/* "Israel Katz, the foreign minister": a one-word country or organization
+ * name right before a name with a person cue is the person's first name. */
+static void merge_name_prefixes(doc *d) {
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *r = &d->sp[si];
+    if (r->dead || r->type != SP_NAME || r->count > 2 || r->first == 0 || d->ti[r->first].headline) continue;
+    int gi = span_at(d, r->first - 1);
+    if (gi < 0 || d->sp[gi].dead || d->sp[gi].type != SP_GAZ || d->sp[gi].count != 1) continue;
+    span *g = &d->sp[gi];
+    if ((g->value & AN_GZ_HOW_MASK) != AN_MENTION_NAME) continue;
+    if (an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(g->value))->kind == AN_KIND_PERSON) continue;
+    if (!same_sent(d, g->first, r->first)) continue;
+    /* only a cue after the name counts: one before may be the gazetteer word's */
+    size_t b = r->first + r->count;
+    int who = 0;
+    if (b >= d->ntok || !same_sent(d, r->first, b)) continue;
+    if (!(appos_title_after(d, b, &who) >= 0 || who || (d->ti[b].lex & AN_LX_SPEECH))) continue;
+    if (cues_of(d, r) & CUE_ORG) continue;
+    if (g->first > 0 && same_sent(d, g->first - 1, g->first) && name_like(d, g->first - 1)) continue;
+    g->dead = 1;
+    r->first = g->first;
+    r->count++;
+    d->ti[r->first].span = (int32_t)si;
+  }
+}
+
 static int span_at(const doc *d, size_t i) { return i < d->ntok ? d->ti[i].span : -1; }
 
 static int span_type_at(const doc *d, size_t i) {
@@ -459,15 +583,31 @@ static int appos_title_after(const doc *d, size_t i, int *who) {
     *who = 1;
     return -1;
   }
+  /* only determiners, adjectives and possessor/modifier names may come
+   * before the title: ", a senior adviser", ", Turkey's foreign minister" */
   for (size_t n = 0; j < d->ntok && n < 6 && same_sent(d, i, j); n++) {
     int t = span_type_at(d, j);
-    if (t == SP_TITLE) return span_at(d, j);
-    if (is_punct(d, j) && !is_poss(d, j)) return -1;
+    if (t == SP_TITLE) {
+      /* ", Islamic Jihad Secretary General Ziad": a new titled name, not an apposition */
+      size_t e = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+      while (e < d->ntok && span_type_at(d, e) == SP_HONOR) e = d->sp[span_at(d, e)].first + d->sp[span_at(d, e)].count;
+      if (e < d->ntok && same_sent(d, i, e) && name_like(d, e) && !run_stopper(d, e)) return -1;
+      return span_at(d, j);
+    }
+    if (is_poss(d, j)) {
+      j++;
+      continue;
+    }
+    if (is_punct(d, j)) return -1;
     if (t == SP_GAZ || t == SP_NAME) {
       j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
       continue;
     }
-    j++;
+    if (tis(d, j, "a") || tis(d, j, "an") || tis(d, j, "the") || (d->ti[j].lex & (AN_LX_ADJ | AN_LX_PREFIX))) {
+      j++;
+      continue;
+    }
+    return -1;
   }
   return -1;
 }
@@ -493,8 +633,6 @@ static int title_before(const doc *d, size_t i) {
   }
 }
 
-enum { CUE_PERSON_STRONG = 1, CUE_PERSON = 2, CUE_ORG = 4, CUE_PLACE = 8 };
-
 static unsigned cues_of(const doc *d, const span *s) {
   unsigned c = 0;
   size_t a = s->first, b = s->first + s->count; /* [a, b) */
@@ -508,6 +646,11 @@ static unsigned cues_of(const doc *d, const span *s) {
   }
   if (a >= 2 && (tis(d, a - 1, "of") || tis(d, a - 1, "to")) && span_type_at(d, a - 2) == SP_TITLE)
     c |= CUE_ORG;
+  /* "representative in Iran Khaled al-Qaddumi" */
+  if (a >= 1 && span_type_at(d, a - 1) == SP_GAZ) {
+    size_t q = d->sp[span_at(d, a - 1)].first;
+    if (q >= 2 && tis(d, q - 1, "in") && span_type_at(d, q - 2) == SP_TITLE) c |= CUE_PERSON_STRONG;
+  }
   if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
     c |= CUE_ORG;
   /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
@@ -526,6 +669,8 @@ static unsigned cues_of(const doc *d, const span *s) {
 }
 
 /* ---- pass 3: actors ---- */
+
+static void sort_spans(doc *d);
 
 static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   /* folded words of the span without particles */
@@ -765,6 +910,16 @@ static an_status resolve_names(doc *d) {
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0]) continue;
+    /* an acronym the text defined: the actor of its long form */
+    const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
+    if (ac) {
+      int ls = span_at(d, ac->start);
+      if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
+          d->sp[ls].actor >= 0) {
+        s->actor = d->sp[ls].actor;
+        continue;
+      }
+    }
     int32_t a = person_with_words(d, words, s->first);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
@@ -797,7 +952,7 @@ static an_status headline_words(doc *d) {
   size_t n = d->nsp;
   for (size_t si = 0; si < n; si++) {
     span *s = &d->sp[si];
-    if (s->dead || s->type != SP_NAME || s->actor >= 0 || s->count < 2) continue;
+    if (s->dead || s->type != SP_NAME || s->actor >= 0 || s->count < 2 || !d->ti[s->first].headline) continue;
     uint32_t first = s->first, count = s->count;
     s->dead = 1;
     for (uint32_t k = first; k < first + count; k++) {
@@ -1006,19 +1161,62 @@ static int role_matches(const char *have, const char *want) {
   return strcmp(last_word(have), last_word(want)) == 0 && strchr(want, ' ') == NULL;
 }
 
-static int actor_has_role(const doc *d, int32_t a, const an_title *t, int32_t org) {
+/* Every title the phrase of span T may be (a role, a description). */
+typedef struct want {
+  const an_title *t[8];
+  size_t n;
+} want;
+
+static void span_titles(const doc *d, const span *T, want *w) {
+  char buf[512];
+  size_t o = 0;
+  w->n = 0;
+  for (uint32_t k = T->first; k < T->first + T->count; k++) {
+    const char *f = tfold(d, k);
+    if (!*f) continue;
+    int n = snprintf(buf + o, sizeof buf - o, "%s%s", o ? " " : "", f);
+    if (n < 0 || (size_t)n >= sizeof buf - o) break;
+    o += (size_t)n;
+  }
+  buf[o] = '\0';
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  uint32_t node = an_trie_find(lx, buf);
+  if (node == AN_TRIE_NONE) return;
+  size_t nv;
+  const uint32_t *v = an_trie_values(lx, node, &nv);
+  for (size_t k = 0; k < nv && w->n < 8; k++)
+    if ((1u << (v[k] >> 24)) == AN_LX_TITLE) {
+      const an_title *t = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+      if (t) w->t[w->n++] = t;
+    }
+}
+
+static int want_matches(const want *w, const char *have, const char *have_cls) {
+  for (size_t i = 0; i < w->n; i++) {
+    const an_title *t = w->t[i];
+    if (t->n_answers) {
+      for (size_t k = 0; k < t->n_answers; k++)
+        if (strcmp(have, t->answers[k]) == 0 || role_matches(have, t->answers[k])) return 1;
+      continue;
+    }
+    if (role_matches(have, t->role)) return 1;
+    if (t->cls && have_cls && strcmp(t->cls, have_cls) == 0) return 1;
+  }
+  return 0;
+}
+
+static int actor_has_role(const doc *d, int32_t a, const want *t, int32_t org) {
   const wactor *w = &d->act[a];
   for (size_t k = 0; k < w->n_roles; k++) {
     const wrole *r = &w->roles[k];
     if (org >= 0 && r->org != org) continue;
-    if (!t) return 1;
-    if (role_matches(r->role, t->role)) return 1;
-    if (t->cls && r->cls && strcmp(t->cls, r->cls) == 0) return 1;
+    if (!t || !t->n) return 1;
+    if (want_matches(t, r->role, r->cls)) return 1;
   }
-  if (w->gz >= 0 && t) {
+  if (w->gz >= 0 && t && t->n) {
     const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)w->gz);
     for (size_t k = 0; k < e->n_roles; k++) {
-      if (!role_matches(e->roles[k].role, t->role)) continue;
+      if (!want_matches(t, e->roles[k].role, NULL)) continue;
       if (org < 0) return 1;
       if (e->roles[k].of && d->act[org].gz >= 0 &&
           strcmp(e->roles[k].of, an_gazetteer_entry(d->gaz, (size_t)d->act[org].gz)->id) == 0)
@@ -1042,8 +1240,12 @@ static int actor_of_side(const doc *d, int32_t a, int32_t c) {
   return 0;
 }
 
-static int generic_role(const an_title *t) {
-  return t && t->cls && strcmp(t->cls, "official") == 0;
+/* "the Nordish official": a role any member of the side may have */
+static int generic_role(const want *w) {
+  for (size_t i = 0; i < w->n; i++)
+    if (strcmp(w->t[i]->role, "official") == 0 || (w->t[i]->cls && strcmp(w->t[i]->cls, "official") == 0))
+      return 1;
+  return 0;
 }
 
 static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor, int subject) {
@@ -1060,8 +1262,10 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
 
 /* Resolves the description whose title span is T; -1 if none fits. */
 static int32_t resolve_description(doc *d, sweep *w, const span *T) {
-  const an_title *t = title_of(d, T);
-  if (!t) return -1;
+  want wt;
+  span_titles(d, T, &wt);
+  if (!wt.n) return -1;
+  const want *t = &wt;
   /* what stands before the title: "the", adjectives, a possessor, a modifier */
   size_t p = T->first;
   int32_t side = -1, owner = -1;
@@ -1356,11 +1560,7 @@ static an_status add_alias_str(an_doc_actor *x, const char *s, size_t n) {
 /* The person key: "surname|given" of the folded name words. */
 static char *person_key(const char *name) {
   const char *lw = last_word(name);
-  size_t gl = 0;
-  if (lw != name) {
-    const char *sp = strchr(name, ' ');
-    gl = (size_t)(sp - name);
-  }
+  size_t gl = lw != name ? (size_t)(lw - 1 - name) : 0; /* every given word */
   size_t n = strlen(lw) + 1 + gl + 1;
   char *k = an_malloc(n);
   if (!k) return NULL;
@@ -1480,6 +1680,7 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
   an_free(d->lower);
@@ -1513,6 +1714,10 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   an_status st = prepare(&d);
   if (st == AN_OK) st = find_spans(&d);
   if (st == AN_OK) st = find_runs(&d);
+  if (st == AN_OK) {
+    merge_name_prefixes(&d);
+    sort_spans(&d);
+  }
   if (st == AN_OK) st = resolve_names(&d);
   if (st == AN_OK) st = headline_words(&d);
   if (st == AN_OK) {

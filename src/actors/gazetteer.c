@@ -46,6 +46,14 @@ static void entry_clear(an_gz_entry *e) {
   memset(e, 0, sizeof *e);
 }
 
+static void title_clear(an_title *t) {
+  an_free(t->role);
+  an_free(t->cls);
+  for (size_t i = 0; i < t->n_answers; i++) an_free(t->answers[i]);
+  an_free(t->answers);
+  memset(t, 0, sizeof *t);
+}
+
 void an_gazetteer_free(an_gazetteer *gaz) {
   if (!gaz) return;
   for (size_t i = 0; i < gaz->n_entries; i++) entry_clear(&gaz->entries[i]);
@@ -53,10 +61,7 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   an_free(gaz->idmap);
   an_trie_free(gaz->aliases);
   an_trie_free(gaz->lexicon);
-  for (size_t i = 0; i < gaz->n_titles; i++) {
-    an_free(gaz->titles[i].role);
-    an_free(gaz->titles[i].cls);
-  }
+  for (size_t i = 0; i < gaz->n_titles; i++) title_clear(&gaz->titles[i]);
   an_free(gaz->titles);
   an_free(gaz->pronouns);
   an_free(gaz);
@@ -344,6 +349,9 @@ static const char *item_text(const cJSON *it) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, keys[i]);
     if (cJSON_IsString(v)) return v->valuestring;
   }
+  const cJSON *forms = cJSON_GetObjectItemCaseSensitive(it, "forms");
+  if (cJSON_IsArray(forms) && cJSON_IsString(cJSON_GetArrayItem(forms, 0)))
+    return cJSON_GetArrayItem(forms, 0)->valuestring;
   return NULL;
 }
 
@@ -358,11 +366,22 @@ static const cJSON *item_variants(const cJSON *it) {
   return NULL;
 }
 
-static an_status add_title(an_gazetteer *g, const cJSON *it) {
+static char *fold_dup(const char *s) {
+  char buf[256];
+  an_word_fold(s, strlen(s), buf, sizeof buf);
+  return an_strdup(buf);
+}
+
+/* A title entry: {"text"|"forms", "role", "class", "kind", "gender"}; a
+ * description entry (descriptions=1): {"forms", "roles": [...]}, the roles
+ * it may stand for ("top diplomat" -> foreign minister, ...). */
+static an_status add_title(an_gazetteer *g, const cJSON *it, int descriptions) {
   const char *text = item_text(it);
   if (!text) return AN_OK;
   const char *role = text, *cls = NULL;
   int honorific = 0;
+  char gender = 0;
+  const cJSON *roles = NULL;
   if (cJSON_IsObject(it)) {
     const cJSON *r = cJSON_GetObjectItemCaseSensitive(it, "role");
     if (cJSON_IsString(r)) role = r->valuestring;
@@ -371,6 +390,16 @@ static an_status add_title(an_gazetteer *g, const cJSON *it) {
     if (cJSON_IsString(c)) cls = c->valuestring;
     const cJSON *h = cJSON_GetObjectItemCaseSensitive(it, "honorific");
     if (cJSON_IsTrue(h)) honorific = 1;
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(it, "kind");
+    if (cJSON_IsString(k) && (strcmp(k->valuestring, "courtesy") == 0 || strcmp(k->valuestring, "honorific") == 0))
+      honorific = 1;
+    const cJSON *gd = cJSON_GetObjectItemCaseSensitive(it, "gender");
+    if (cJSON_IsString(gd) && (gd->valuestring[0] == 'm' || gd->valuestring[0] == 'f')) gender = gd->valuestring[0];
+    roles = cJSON_GetObjectItemCaseSensitive(it, "roles");
+    if (!cJSON_IsArray(roles)) roles = NULL;
+    if (descriptions && roles && cJSON_GetArraySize(roles) == 1 &&
+        cJSON_IsString(cJSON_GetArrayItem(roles, 0)))
+      role = cJSON_GetArrayItem(roles, 0)->valuestring;
   }
   if (honorific) {
     an_status st = lex_add(g, text, AN_LX_HONORIFIC, 0);
@@ -381,19 +410,22 @@ static an_status add_title(an_gazetteer *g, const cJSON *it) {
   }
   an_status st = an_grow((void **)&g->titles, &g->cap_titles, g->n_titles + 1, sizeof *g->titles);
   if (st != AN_OK) return st;
-  char buf[256];
   an_title *t = &g->titles[g->n_titles];
-  an_word_fold(role, strlen(role), buf, sizeof buf);
-  t->role = an_strdup(buf);
-  t->cls = NULL;
-  if (cls) {
-    an_word_fold(cls, strlen(cls), buf, sizeof buf);
-    t->cls = an_strdup(buf);
-  }
-  if (!t->role || (cls && !t->cls)) {
-    an_free(t->role);
-    an_free(t->cls);
-    return AN_ENOMEM;
+  memset(t, 0, sizeof *t);
+  t->gender = gender;
+  t->description = (char)descriptions;
+  t->role = fold_dup(role);
+  if (cls) t->cls = fold_dup(cls);
+  if (!t->role || (cls && !t->cls)) goto oom;
+  if (roles && cJSON_GetArraySize(roles) > 0) {
+    t->answers = an_calloc((size_t)cJSON_GetArraySize(roles), sizeof *t->answers);
+    if (!t->answers) goto oom;
+    const cJSON *r;
+    cJSON_ArrayForEach(r, roles) {
+      if (!cJSON_IsString(r)) continue;
+      if (!(t->answers[t->n_answers] = fold_dup(r->valuestring))) goto oom;
+      t->n_answers++;
+    }
   }
   uint32_t index = (uint32_t)g->n_titles++;
   st = lex_add(g, text, AN_LX_TITLE, index);
@@ -401,6 +433,9 @@ static an_status add_title(an_gazetteer *g, const cJSON *it) {
   cJSON_ArrayForEach(v, vars) if (st == AN_OK && cJSON_IsString(v)) st =
       lex_add(g, v->valuestring, AN_LX_TITLE, index);
   return st;
+oom:
+  title_clear(t);
+  return AN_ENOMEM;
 }
 
 static an_status add_pronoun(an_gazetteer *g, const char *text, const cJSON *spec) {
@@ -423,8 +458,22 @@ static an_status add_pronoun(an_gazetteer *g, const char *text, const cJSON *spe
     else if (cJSON_IsString(v)) p->first_second = v->valuestring[0] == '1' || v->valuestring[0] == '2' ||
                                                   v->valuestring[0] == 'f' || v->valuestring[0] == 's';
   }
-  if ((v = cJSON_GetObjectItemCaseSensitive(spec, "case")) && cJSON_IsString(v))
-    p->possessive = p->possessive || strcmp(v->valuestring, "possessive") == 0;
+  if ((v = cJSON_GetObjectItemCaseSensitive(spec, "case")) && cJSON_IsString(v)) {
+    p->possessive = p->possessive || strncmp(v->valuestring, "poss", 4) == 0;
+    p->relative = p->relative || strncmp(v->valuestring, "rel", 3) == 0;
+  }
+  if ((v = cJSON_GetObjectItemCaseSensitive(spec, "kinds")) && cJSON_IsArray(v)) {
+    int person = 0, other = 0;
+    const cJSON *k;
+    cJSON_ArrayForEach(k, v) {
+      if (!cJSON_IsString(k)) continue;
+      if (strcmp(k->valuestring, "person") == 0) person = 1;
+      else other = 1;
+    }
+    p->kind = person && !other ? 'p' : other && !person ? 'o' : 0;
+  } else if (p->gender && !p->kind) {
+    p->kind = 'p';
+  }
   return lex_add(g, text, AN_LX_PRONOUN, (uint32_t)g->n_pronouns++);
 }
 
@@ -444,6 +493,11 @@ static uint32_t class_of_key(const char *k) {
       {"person_verbs", AN_LX_SPEECH},    {"honorifics", AN_LX_HONORIFIC},
       {"generic", AN_LX_GENERIC},        {"generic_nouns", AN_LX_GENERIC},
       {"given_names_m", AN_LX_GIVEN_M},  {"given_names_f", AN_LX_GIVEN_F},
+      {"org_cues", AN_LX_ORGHEAD},       {"anonymous_agents", AN_LX_GENERIC},
+      {"function_words", AN_LX_STOP},    {"page_words", AN_LX_STOP},
+      {"reporting", AN_LX_SPEECH},       {"modifiers", AN_LX_ADJ},
+      {"np_words", AN_LX_ADJ},           {"role_prefixes", AN_LX_PREFIX},
+      {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -467,15 +521,16 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
   an_status st = AN_OK;
   const cJSON *sec;
   if (cJSON_IsArray(root)) { /* a bare array: titles */
-    cJSON_ArrayForEach(sec, root) if ((st = add_title(g, sec)) != AN_OK) return st;
+    cJSON_ArrayForEach(sec, root) if ((st = add_title(g, sec, 0)) != AN_OK) return st;
     return AN_OK;
   }
   cJSON_ArrayForEach(sec, root) {
     const char *k = sec->string ? sec->string : "";
-    if (strcasecmp(k, "titles") == 0 || strcasecmp(k, "roles") == 0) {
+    int desc = strcasecmp(k, "descriptions") == 0;
+    if (strcasecmp(k, "titles") == 0 || strcasecmp(k, "roles") == 0 || desc) {
       const cJSON *it;
       if (cJSON_IsArray(sec)) {
-        cJSON_ArrayForEach(it, sec) if ((st = add_title(g, it)) != AN_OK) return st;
+        cJSON_ArrayForEach(it, sec) if ((st = add_title(g, it, desc)) != AN_OK) return st;
       } else if (cJSON_IsObject(sec)) { /* {"Foreign Minister": "foreign minister"} */
         cJSON_ArrayForEach(it, sec) {
           cJSON *tmp = cJSON_CreateObject();
@@ -488,7 +543,7 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
             if (cJSON_IsString(r)) cJSON_AddStringToObject(tmp, "role", r->valuestring);
             if (cJSON_IsString(c)) cJSON_AddStringToObject(tmp, "class", c->valuestring);
           }
-          st = add_title(g, tmp);
+          st = add_title(g, tmp, 0);
           cJSON_Delete(tmp);
           if (st != AN_OK) return st;
         }
@@ -508,6 +563,14 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       const cJSON *f = cJSON_GetObjectItemCaseSensitive(sec, "f");
       if (m && (st = add_word_list(g, m, AN_LX_GIVEN_M)) != AN_OK) return st;
       if (f && (st = add_word_list(g, f, AN_LX_GIVEN_F)) != AN_OK) return st;
+    } else if (strcasecmp(k, "stop") == 0 && cJSON_IsObject(sec)) {
+      /* {"days": [...], "months": [...], "function_words": [...]} */
+      const cJSON *sub;
+      cJSON_ArrayForEach(sub, sec) {
+        uint32_t cls = class_of_key(sub->string ? sub->string : "");
+        if (!cls) cls = AN_LX_STOP;
+        if (cJSON_IsArray(sub) && (st = add_word_list(g, sub, cls)) != AN_OK) return st;
+      }
     } else if (cJSON_IsArray(sec)) {
       uint32_t cls = class_of_key(k);
       if (cls && (st = add_word_list(g, sec, cls)) != AN_OK) return st;
@@ -602,8 +665,8 @@ an_status an_gazetteer_load(const char *data_dir, const char *user_actors, an_ga
   }
   if (user_actors && (st = load_entries(g, user_actors, err)) != AN_OK) goto done;
   if (data_dir) {
-    static const char *const files[] = {"titles.json", "names.json"};
-    for (size_t i = 0; i < 2; i++) {
+    static const char *const files[] = {"titles.json", "names.json", "cues.json"};
+    for (size_t i = 0; i < 3; i++) {
       an_buf_clear(&path);
       if ((st = an_buf_printf(&path, "%s/lexicon/%s", data_dir, files[i])) != AN_OK) goto oom;
       if ((st = load_lexicon_file(g, path.data, err)) != AN_OK) goto done;

@@ -13,9 +13,15 @@
  *    "aliases": [...], "demonyms": [...], "metonyms": [...],
  *    "country": "IRN"|null, "gender": "m"|"f", "roles": [{"role", "of"}]}
  *
- * Lexicon (names.json, an object; titles.json, an object or array): lists
- * of words or phrases under these keys (unknown keys are ignored):
- *   titles: [{"text"|"title", "role", "class"?}]   "Foreign Minister" -> role
+ * Lexicon (names.json, titles.json and cues.json, objects): lists of words
+ * or phrases (strings, or objects with "text"/"form"/"forms") under these
+ * keys (unknown keys are ignored):
+ *   titles: [{"forms"|"text", "role", "kind", "gender", "class"?}]  roles;
+ *     kind courtesy/honorific (or role null) make honorifics
+ *   descriptions: [{"forms", "roles"}]  "top diplomat" -> foreign minister...
+ *   org_cues, anonymous_agents (generic), modifiers, role_prefixes,
+ *   state_nouns, risky_aliases, stop: {days, months, function_words, ...},
+ *   reporting (speech verbs, cues.json),
  *   honorifics: ["Sheikh", "Ayatollah", "Mr"]      precede names, no role
  *   particles, stop (or stopwords), months, days, org_heads, place_heads,
  *   speech_verbs, generic (plural class nouns: "groups", "officials"),
@@ -71,11 +77,19 @@ enum {
   AN_LX_GIVEN_F = 1u << 9,
   AN_LX_PRONOUN = 1u << 10,  /* value index in pronouns */
   AN_LX_GENERIC = 1u << 11,  /* groups, officials, factions */
+  AN_LX_ADJ = 1u << 12,      /* former, senior, top: skipped before a title */
+  AN_LX_PREFIX = 1u << 13,   /* deputy, vice, acting: prefix a role */
+  AN_LX_STATE = 1u << 14,    /* government, regime, forces: "Nordish government" is the state */
+  AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
 };
 
 typedef struct an_title {
-  char *role;  /* canonical role, folded: "foreign minister" */
-  char *cls;   /* role class ("diplomat", "leader"), folded, or NULL */
+  char *role;     /* canonical role, folded: "foreign minister" */
+  char *cls;      /* role class ("diplomat", "leader"), folded, or NULL */
+  char **answers; /* roles a description stands for ("top diplomat": foreign minister, ...) */
+  size_t n_answers;
+  char gender;    /* 'm', 'f' or 0 ("spokeswoman") */
+  char description; /* from "descriptions": used for reference, not as a role */
 } an_title;
 
 typedef struct an_pronoun {

@@ -72,6 +72,7 @@ static const char tiny_names[] =
     " \"place_heads\": [\"Square\", \"Strip\", \"Street\"],\n"
     " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\"],\n"
     " \"generic\": [\"groups\", \"officials\", \"factions\"],\n"
+    " \"modifiers\": [{\"forms\": [\"senior\", \"top\", \"former\"]}],\n"
     " \"pronouns\": [\n"
     "  {\"text\": \"he\", \"gender\": \"m\", \"number\": \"sg\", \"kind\": \"person\"},\n"
     "  {\"text\": \"him\", \"gender\": \"m\", \"number\": \"sg\", \"kind\": \"person\"},\n"
