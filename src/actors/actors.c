@@ -154,6 +154,18 @@ static int name_like(const doc *d, size_t i) {
   uint32_t s = shape(d, i);
   if (s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) return 0;
   if (!tfold(d, i)[0]) return 0;
+  if ((s & AN_SHAPE_HYPHENATED) && (s & AN_SHAPE_UPPER_INITIAL)) {
+    /* "FIFA-listed", "Iranian-backed": an adjective, not a name */
+    const char *p = d->str + d->tok[i].start;
+    const char *h = p + d->tok[i].len;
+    while (h > p && h[-1] != '-') h--;
+    if (h > p && h < p + d->tok[i].len && h[0] >= 'a' && h[0] <= 'z') {
+      char first[32];
+      const char *dash = memchr(p, '-', d->tok[i].len);
+      an_word_fold(p, (size_t)(dash - p), first, sizeof first);
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & AN_LX_PARTICLE)) return 0;
+    }
+  }
   if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
   if (s & AN_SHAPE_HYPHENATED) {
     const char *p = d->str + d->tok[i].start;
@@ -348,15 +360,26 @@ static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t firs
 
 static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
-  (void)d, (void)first, (void)last;
+  (void)first, (void)last;
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
+  /* a role title names the role; a description ("top diplomat") only if
+   * nothing else does */
+  long desc = -1;
   for (size_t k = 0; k < n; k++) {
     uint32_t c = 1u << (v[k] >> 24);
-    if (c == AN_LX_TITLE) {
-      *value = v[k] & 0xFFFFFFu;
-      return 1;
+    if (c != AN_LX_TITLE) continue;
+    const an_title *ti = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+    if (ti && ti->description) {
+      if (desc < 0) desc = (long)(v[k] & 0xFFFFFFu);
+      continue;
     }
+    *value = v[k] & 0xFFFFFFu;
+    return 1;
+  }
+  if (desc >= 0) {
+    *value = (uint32_t)desc;
+    return 1;
   }
   for (size_t k = 0; k < n; k++)
     if ((1u << (v[k] >> 24)) == AN_LX_HONORIFIC) {
@@ -480,13 +503,17 @@ static an_status find_spans(doc *d) {
 /* ---- pass 2: capitalized runs ---- */
 
 static int run_stopper(const doc *d, size_t i) {
-  return (d->ti[i].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN)) != 0;
+  return (d->ti[i].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
 }
 
 static int common_initial(const doc *d, size_t i) {
   /* sentence-initial capital: a name only if never seen in lower case */
   if (!(shape(d, i) & AN_SHAPE_SENT_INITIAL)) return 0;
-  return run_stopper(d, i) || lower_has(d, tfold(d, i)) || (d->ti[i].lex & AN_LX_SPEECH);
+  /* "Accusing Ruto of ...", "Speaking to ...": a sentence-initial -ing word */
+  const char *f = tfold(d, i);
+  size_t n = strlen(f);
+  if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
+  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ));
 }
 
 static an_status find_runs(doc *d) {
@@ -927,6 +954,8 @@ static an_status resolve_names(doc *d) {
       for (size_t k = 0; k < d->nact && a < 0; k++)
         if (d->act[k].kind == AN_KIND_PERSON && words_within(words, d->act[k].name)) a = (int32_t)k;
     }
+    for (size_t k = 0; k < d->nact && a < 0; k++)
+      if (d->act[k].kind != AN_KIND_PERSON && strcmp(d->act[k].name, words) == 0) a = (int32_t)k;
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
@@ -1068,6 +1097,25 @@ static size_t clause_end(const doc *d, size_t from) {
   return k;
 }
 
+/* The role a verb names: "advises" -> adviser, "leads" -> leader, "heads"
+ * -> head, "chairs" -> chair, "manages" -> manager (English agent nouns
+ * looked up among the titles). -1 if none. */
+static long role_of_verb(const doc *d, const char *v) {
+  size_t n = strlen(v);
+  if (n < 4 || n > 40 || v[n - 1] != 's') return -1;
+  char stem[48], cand[56];
+  memcpy(stem, v, n - 1);
+  stem[n - 1] = '\0';
+  static const char *const suffixes[] = {"er", "r", "", "or"};
+  for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
+    long t, p;
+    snprintf(cand, sizeof cand, "%s%s", stem, suffixes[k]);
+    if ((an_gazetteer_word(d->gaz, cand, &t, &p) & AN_LX_TITLE) && t >= 0) return t;
+    /* "advises" -> "advise" -> "adviser" (stem minus the e) */
+  }
+  return -1;
+}
+
 static an_status note_role(doc *d, int32_t person, const span *T, int32_t org, uint32_t tok) {
   const an_title *t = title_of(d, T);
   if (!t) return AN_OK;
@@ -1129,12 +1177,48 @@ static an_status find_roles(doc *d) {
       if (org == person) org = -1;
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
     }
-    /* (c) an apposition before: "the referee, Mark Clattenburg" */
-    if (a >= 2 && is_comma(d, a - 1) && span_type_at(d, a - 2) == SP_TITLE && same_sent(d, a - 2, a)) {
-      span *T = &d->sp[span_at(d, a - 2)];
-      int32_t org = title_modifier(d, T, 1);
-      if (org == person) org = -1;
-      if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+    /* (c) an apposition before: "the referee, Mark Clattenburg", "the
+     * Secretary General of the Green Front, Omar Salem" */
+    if (a >= 2 && is_comma(d, a - 1) && same_sent(d, a - 2, a)) {
+      int bts = -1;
+      size_t q = a - 2;
+      if (span_type_at(d, q) == SP_TITLE) bts = span_at(d, q);
+      else
+        for (size_t k = q; k > 0 && q - k < 12 && same_sent(d, k - 1, a) && !is_punct(d, k - 1); k--)
+          if (tis(d, k, "of") && span_type_at(d, k - 1) == SP_TITLE) {
+            bts = span_at(d, k - 1);
+            break;
+          }
+      /* not when that title is itself the apposition of an earlier name
+       * ("A, head of the bureau of Z, B, ...") */
+      if (bts >= 0) {
+        size_t k = d->sp[bts].first;
+        while (k > 0 && (tis(d, k - 1, "a") || tis(d, k - 1, "an") || tis(d, k - 1, "the") ||
+                         (d->ti[k - 1].lex & (AN_LX_ADJ | AN_LX_PREFIX))))
+          k--;
+        if (k >= 2 && is_comma(d, k - 1) && actor_span_ending(d, k - 2) >= 0) bts = -1;
+      }
+      if (bts >= 0) {
+        span *T = &d->sp[bts];
+        int32_t org = title_modifier(d, T, 1);
+        size_t e = T->first + T->count;
+        if (org < 0 && e < a - 1 && tis(d, e, "of")) org = clause_target(d, e + 1, a - 1);
+        if (org == person) org = -1;
+        if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+      }
+    }
+    /* (d) a relative clause: "X, who advises Y", "X, who leads the Z politburo" */
+    if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
+        (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
+      long t = role_of_verb(d, tfold(d, b + 2));
+      if (t >= 0) {
+        size_t from = b + 3;
+        int32_t org = clause_target(d, from, clause_end(d, from));
+        const an_title *ti = an_gazetteer_title(d->gaz, (size_t)t);
+        if (org == person) org = -1;
+        if ((st = add_role(d, person, ti->role, org, ti->cls)) != AN_OK) return st;
+        if (org >= 0 && (st = add_aff(d, person, org, ti->role, (uint32_t)(b + 2))) != AN_OK) return st;
+      }
     }
   }
   return AN_OK;

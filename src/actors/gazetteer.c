@@ -337,8 +337,11 @@ static an_status load_dir(an_gazetteer *g, const char *dir, an_error *err) {
 static an_status lex_add(an_gazetteer *g, const char *phrase, uint32_t cls, uint32_t index) {
   char buf[512];
   an_word_fold(phrase, strlen(phrase), buf, sizeof buf);
-  if (!buf[0]) return AN_OK;
-  return an_trie_add(g->lexicon, buf, (uint32_t)__builtin_ctz(cls) << 24 | (index & 0xFFFFFFu));
+  const char *p = buf;
+  /* "the Leader": the article is matched apart, as for aliases */
+  if (cls == AN_LX_TITLE && strncmp(p, "the ", 4) == 0) p += 4;
+  if (!p[0]) return AN_OK;
+  return an_trie_add(g->lexicon, p, (uint32_t)__builtin_ctz(cls) << 24 | (index & 0xFFFFFFu));
 }
 
 static const char *item_text(const cJSON *it) {
@@ -496,7 +499,7 @@ static uint32_t class_of_key(const char *k) {
       {"org_cues", AN_LX_ORGHEAD},       {"anonymous_agents", AN_LX_GENERIC},
       {"function_words", AN_LX_STOP},    {"page_words", AN_LX_STOP},
       {"reporting", AN_LX_SPEECH},       {"modifiers", AN_LX_ADJ},
-      {"np_words", AN_LX_ADJ},           {"role_prefixes", AN_LX_PREFIX},
+      {"role_prefixes", AN_LX_PREFIX},
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
