@@ -313,7 +313,13 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
       if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
     return 1;
   }
-  return (shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0;
+  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
+  /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
+  if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
+      (shape(d, last + 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, last + 1) &&
+      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME)))
+    return 0;
+  return 1;
 }
 
 /* Longest match in trie t starting at token i (within the sentence). Walks
@@ -461,6 +467,19 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
          !(d->ti[i + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
 }
 
+static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                        uint32_t *value) {
+  (void)d, (void)first, (void)last;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if ((1u << (v[k] >> 24)) == AN_LX_STATE) {
+      *value = 0;
+      return 1;
+    }
+  return 0;
+}
+
 static an_status find_spans(doc *d) {
   const an_trie *al = an_gazetteer_aliases(d->gaz), *lx = an_gazetteer_lexicon(d->gaz);
   an_status st = find_acronyms(d);
@@ -479,6 +498,19 @@ static an_status find_spans(doc *d) {
         if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
           i++;
           continue;
+        }
+        /* "the Nordish government", "Nordland's foreign ministry", "Nordish
+         * forces": a state noun after a country makes one mention of it */
+        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        if (ge->kind != AN_KIND_PERSON) {
+          size_t k = i + cnt;
+          if (k < end && is_poss(d, k)) k++;
+          uint32_t sc = 0, sv = 0;
+          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
+              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE))) {
+            cnt = (uint32_t)(k + sc - i);
+            val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
         }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
@@ -686,6 +718,14 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
+  /* "Putin had said", "Putin also told" */
+  for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
+    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE))) break;
+    if (d->ti[k + 1].lex & AN_LX_SPEECH) {
+      c |= CUE_PERSON;
+      break;
+    }
+  }
   if (b + 1 < d->ntok && is_comma(d, b) && (d->ti[b + 1].lex & AN_LX_SPEECH) && d->ti[b].quote)
     c |= CUE_PERSON;
   if (a >= 1 && (d->ti[a - 1].lex & AN_LX_SPEECH) && same_sent(d, a - 1, a)) c |= CUE_PERSON;
@@ -922,6 +962,20 @@ static an_status resolve_names(doc *d) {
         if (o->type != SP_NAME || o->dead || o->count != 1) continue;
         name_words(d, o, text, sizeof text);
         if (strcmp(text, lw) == 0 && (cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) later = 1;
+      }
+      /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */
+      if (!later && s->first >= 2 && (tis(d, s->first - 1, "and") || is_comma(d, s->first - 1))) {
+        int ps = span_at(d, s->first - 2);
+        if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].actor >= 0 &&
+            d->sp[ps].first + d->sp[ps].count == s->first - 1 && d->act[d->sp[ps].actor].kind == AN_KIND_PERSON)
+          later = 1;
+      }
+      if (!later && s->first + s->count + 1 < d->ntok && tis(d, s->first + s->count, "and")) {
+        size_t q = s->first + s->count + 1;
+        int ps = span_at(d, q);
+        if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q && d->sp[ps].type == SP_GAZ &&
+            an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value))->kind == AN_KIND_PERSON)
+          later = 1;
       }
       if (!later) continue;
       kind = AN_KIND_PERSON;

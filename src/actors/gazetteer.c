@@ -43,6 +43,7 @@ static void entry_clear(an_gz_entry *e) {
     an_free(e->roles[i].of);
   }
   an_free(e->roles);
+  an_free(e->parent);
   memset(e, 0, sizeof *e);
 }
 
@@ -180,11 +181,14 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
                           idx + 1, id->valuestring);
     strcpy(e->country, country->valuestring);
   }
+  const cJSON *parent = cJSON_GetObjectItemCaseSensitive(o, "parent");
+  e->collapse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "collapse"));
   const cJSON *gender = cJSON_GetObjectItemCaseSensitive(o, "gender");
   if (cJSON_IsString(gender) && (gender->valuestring[0] == 'm' || gender->valuestring[0] == 'f'))
     e->gender = gender->valuestring[0];
   an_status st = AN_OK;
-  if (!(e->id = an_strdup(id->valuestring)) || !(e->label = an_strdup(label->valuestring))) {
+  if (!(e->id = an_strdup(id->valuestring)) || !(e->label = an_strdup(label->valuestring)) ||
+      (cJSON_IsString(parent) && !(e->parent = an_strdup(parent->valuestring)))) {
     st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
     goto fail;
   }
@@ -630,10 +634,13 @@ static an_status build(an_gazetteer *g) {
   an_status st = AN_OK;
   for (size_t i = 0; i < g->n_entries && st == AN_OK; i++) {
     const an_gz_entry *e = &g->entries[i];
-    uint32_t ix = (uint32_t)i;
-    st = add_alias(g, e->label, ix, AN_MENTION_NAME);
+    uint32_t ix = (uint32_t)i, name = AN_MENTION_NAME;
+    /* a collapsed organ ("the Pentagon") names its parent, as a metonym */
+    long par = e->collapse ? an_gazetteer_find_id(g, e->parent) : -1;
+    if (par >= 0) ix = (uint32_t)par, name = AN_MENTION_METONYM;
+    st = add_alias(g, e->label, ix, name);
     for (size_t k = 0; k < e->n_aliases && st == AN_OK; k++)
-      st = add_alias(g, e->aliases[k], ix, AN_MENTION_NAME);
+      st = add_alias(g, e->aliases[k], ix, name);
     for (size_t k = 0; k < e->n_metonyms && st == AN_OK; k++)
       st = add_alias(g, e->metonyms[k], ix, AN_MENTION_METONYM);
     for (size_t k = 0; k < e->n_demonyms && st == AN_OK; k++)

@@ -56,6 +56,8 @@ typedef struct an_gz_entry {
   size_t n_metonyms;
   an_gz_role *roles;
   size_t n_roles;
+  char *parent;  /* id of the parent actor, or NULL */
+  int collapse;  /* its names stand for the parent ("collapse": true) */
 } an_gz_entry;
 
 /* Values stored in the alias trie: entry index << 3 | flags. */
