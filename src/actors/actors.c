@@ -18,6 +18,7 @@
 #include "core/core.h"
 
 enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4 };
+#define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
 
 typedef struct span {
   uint32_t first, count;
@@ -389,7 +390,7 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
   }
   for (size_t k = 0; k < n; k++)
     if ((1u << (v[k] >> 24)) == AN_LX_HONORIFIC) {
-      *value = UINT32_MAX;
+      *value = HONOR_BIT | (v[k] & 0xFFu); /* the gender it implies */
       return 1;
     }
   return 0;
@@ -519,8 +520,8 @@ static an_status find_spans(doc *d) {
       }
       if (!is_punct(d, i) &&
           longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt)) {
-        if ((st = push_span(d, (uint32_t)i, cnt, val == UINT32_MAX ? SP_HONOR : SP_TITLE,
-                            val == UINT32_MAX ? 0 : val)) != AN_OK)
+        if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
+                            (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
           return st;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
         i += cnt;
@@ -699,9 +700,15 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
-  if (title_before(d, a) >= 0 && same_sent(d, a - 1, a)) {
-    /* "the leader of Azimio": a title then "of" makes an organization */
-    c |= CUE_PERSON_STRONG;
+  int tb = title_before(d, a);
+  if (tb >= 0 && same_sent(d, a - 1, a)) {
+    /* "the country's Official Secrecy Act": a capitalized generic word after
+     * a determiner is part of a name, not a title */
+    const span *T = &d->sp[tb];
+    size_t f = T->first;
+    int generic = T->count == 1 && (d->ti[f].lex & AN_LX_GENERIC) && (shape(d, f) & AN_SHAPE_UPPER_INITIAL) &&
+                  f > 0 && (is_poss(d, f - 1) || tis(d, f - 1, "the") || tis(d, f - 1, "a"));
+    if (!generic) c |= CUE_PERSON_STRONG;
   }
   if (a >= 2 && (tis(d, a - 1, "of") || tis(d, a - 1, "to")) && span_type_at(d, a - 2) == SP_TITLE)
     c |= CUE_ORG;
@@ -880,6 +887,20 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
   return best;
 }
 
+/* Has the run a word that can name something? Not if it is only heads,
+ * state nouns and words the text also uses in lower case ("the Security
+ * Cabinet", "Office", "Occupation Forces"). */
+static int has_name_word(const doc *d, const span *s) {
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    uint32_t lx = d->ti[k].lex;
+    if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
+    if (lower_has(d, tfold(d, k))) continue;
+    if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
+    return 1;
+  }
+  return 0;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st;
   char words[512], text[512];
@@ -909,6 +930,7 @@ static an_status resolve_names(doc *d) {
     if (count_words(words) < 2) continue;
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
+    if (!has_name_word(d, s)) continue;
     int32_t a = -1;
     /* a partial or equal form of a person already met joins it */
     if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first);
@@ -1014,6 +1036,7 @@ static an_status resolve_names(doc *d) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
+      if (!has_name_word(d, s)) c = 0;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
@@ -1173,6 +1196,7 @@ static long role_of_verb(const doc *d, const char *v) {
 static an_status note_role(doc *d, int32_t person, const span *T, int32_t org, uint32_t tok) {
   const an_title *t = title_of(d, T);
   if (!t) return AN_OK;
+  if (t->gender && !d->act[person].gender) d->act[person].gender = t->gender;
   if (org < 0) org = gz_role_org(d, person, t->role);
   an_status st = add_role(d, person, t->role, org, t->cls);
   if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->role, tok);
@@ -1190,7 +1214,11 @@ static an_status find_roles(doc *d) {
     size_t a = s->first, b = s->first + s->count;
     /* (a) a title before the name, over honorifics: "Hamas leader X" */
     size_t p = a;
-    while (p > 0 && span_type_at(d, p - 1) == SP_HONOR) p = d->sp[span_at(d, p - 1)].first;
+    while (p > 0 && span_type_at(d, p - 1) == SP_HONOR) {
+      p = d->sp[span_at(d, p - 1)].first;
+      char g = (char)d->sp[span_at(d, p)].value;
+      if ((g == 'm' || g == 'f') && !d->act[person].gender) d->act[person].gender = g;
+    }
     int ts = -1;
     if (p > 0 && span_type_at(d, p - 1) == SP_TITLE && same_sent(d, p - 1, a)) ts = span_at(d, p - 1);
     /* "representative in Iran X": a title, "in" and a place before the name */

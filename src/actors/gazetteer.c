@@ -408,11 +408,11 @@ static an_status add_title(an_gazetteer *g, const cJSON *it, int descriptions) {
         cJSON_IsString(cJSON_GetArrayItem(roles, 0)))
       role = cJSON_GetArrayItem(roles, 0)->valuestring;
   }
-  if (honorific) {
-    an_status st = lex_add(g, text, AN_LX_HONORIFIC, 0);
+  if (honorific) { /* the value is the gender it implies ("Mrs.": 'f') */
+    an_status st = lex_add(g, text, AN_LX_HONORIFIC, (uint32_t)(unsigned char)gender);
     const cJSON *vars = item_variants(it), *v;
     cJSON_ArrayForEach(v, vars) if (st == AN_OK && cJSON_IsString(v)) st =
-        lex_add(g, v->valuestring, AN_LX_HONORIFIC, 0);
+        lex_add(g, v->valuestring, AN_LX_HONORIFIC, (uint32_t)(unsigned char)gender);
     return st;
   }
   an_status st = an_grow((void **)&g->titles, &g->cap_titles, g->n_titles + 1, sizeof *g->titles);
@@ -505,6 +505,7 @@ static uint32_t class_of_key(const char *k) {
       {"reporting", AN_LX_SPEECH},       {"modifiers", AN_LX_ADJ},
       {"role_prefixes", AN_LX_PREFIX},
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
+      {"bare_heads", AN_LX_BARE},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;

@@ -83,6 +83,7 @@ enum {
   AN_LX_PREFIX = 1u << 13,   /* deputy, vice, acting: prefix a role */
   AN_LX_STATE = 1u << 14,    /* government, regime, forces: "Nordish government" is the state */
   AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
+  AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
 };
 
 typedef struct an_title {

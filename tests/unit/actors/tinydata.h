@@ -25,6 +25,7 @@ static const char tiny_countries[] =
     " \"demonyms\": [\"Nordish\"], \"metonyms\": [\"Oskarsby\"], \"country\": \"NRD\"},\n"
     "{\"id\": \"SDL\", \"label\": \"Sudland\", \"kind\": \"country\", \"aliases\": [\"SL\"],"
     " \"demonyms\": [\"Sudlandic\"], \"metonyms\": [\"Portvik\", \"the Amber Palace\"], \"country\": \"SDL\"},\n"
+    "{\"id\": \"TRN\", \"label\": \"Tarn\", \"kind\": \"country\", \"demonyms\": [\"Tarnish\"], \"country\": \"TRN\"},\n"
     "{\"id\": \"USA\", \"label\": \"United States\", \"kind\": \"country\", \"aliases\": [\"US\", \"U.S.\"],"
     " \"demonyms\": [\"American\"], \"metonyms\": [\"Washington\"], \"country\": \"USA\"}\n"
     "]\n";
@@ -59,8 +60,14 @@ static const char tiny_titles[] =
     " {\"text\": \"official\", \"role\": \"official\", \"class\": \"official\"},\n"
     " {\"text\": \"manager\", \"role\": \"manager\"},\n"
     " {\"text\": \"Sheikh\", \"honorific\": true},\n"
-    " {\"text\": \"Mr.\", \"honorific\": true}\n"
-    "]}\n";
+    " {\"text\": \"Mr.\", \"honorific\": true},\n"
+    " {\"forms\": [\"Emir\", \"emir\"], \"kind\": \"role\", \"role\": \"emir\", \"gender\": \"m\"},\n"
+    " {\"forms\": [\"Ayatollah\"], \"kind\": \"honorific\", \"role\": null}\n"
+    "],\n"
+    " \"descriptions\": [{\"forms\": [\"head of state\"], \"roles\": [\"president\", \"emir\"]}],\n"
+    " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\"],\n"
+    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}]\n"
+    "}\n";
 
 static const char tiny_names[] =
     "{\"particles\": [\"al\", \"el\", \"bin\", \"van\", \"de\"],\n"
@@ -73,6 +80,8 @@ static const char tiny_names[] =
     " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\"],\n"
     " \"generic\": [\"groups\", \"officials\", \"factions\"],\n"
     " \"modifiers\": [{\"forms\": [\"senior\", \"top\", \"former\"]}],\n"
+    " \"risky_aliases\": [\"Tarn\"],\n"
+    " \"bare_heads\": [\"Council\", \"Board\", \"Ministry\"],\n"
     " \"pronouns\": [\n"
     "  {\"text\": \"he\", \"gender\": \"m\", \"number\": \"sg\", \"kind\": \"person\"},\n"
     "  {\"text\": \"him\", \"gender\": \"m\", \"number\": \"sg\", \"kind\": \"person\"},\n"
