@@ -44,6 +44,8 @@ typedef struct an_reader_opts {
   an_warn_fn warn;
   void *warn_ctx;
   size_t max_doc_bytes; /* 0 = no limit; larger documents are skipped with a warning */
+  size_t chunk_size;    /* bytes per read(); 0 = 64 KiB. Tests vary it: documents
+                         * must come out the same whatever it is. */
 } an_reader_opts;
 
 /* Owns: *out on AN_OK (an_reader_free). */

@@ -1,0 +1,639 @@
+/* cmd_extract.c: `actornet extract`: documents in, JSON Lines out (events,
+ * or with --sentences the normalized sentences for inspection).
+ *
+ * Each document becomes a job whose output and warnings are kept in memory
+ * until it is written, so with -j N workers run ahead while the output (and
+ * the per-document warnings) stays in input order, byte for byte the same
+ * as with -j 1. */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "actornet/actornet.h"
+#include "cli/cli.h"
+#include "core/core.h"
+
+#define MAX_JOBS 256
+#define MAX_REPAIR_WARNINGS 10 /* per document; then one line with the rest */
+
+typedef struct settings {
+  const an_cli *cli;
+  int sentences, tokens;
+  unsigned opts; /* AN_OPT_* */
+  const an_resources *res;
+} settings;
+
+typedef struct job {
+  an_doc *doc;
+  an_buf out;     /* records to write */
+  an_buf notes;   /* warning lines for stderr */
+  size_t records; /* events or sentences */
+  int skipped;    /* the document was dropped (bad data) */
+  an_status st;   /* fatal: stop the run */
+  an_error err;
+  int done;
+} job;
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "Usage: actornet extract [OPTIONS] INPUT... [-o FILE]\n"
+          "\n"
+          "Reads news documents and writes, as JSON Lines, one document record\n"
+          "(its actors) followed by one record per event (who did what to whom).\n"
+          "\n"
+          "INPUT is a .txt file (one document; id = file name without extension),\n"
+          "a .jsonl file (one document a line: \"id\", \"text\", optional \"date\",\n"
+          "\"outlet\", \"url\", \"title\"), a folder (every .txt and .jsonl inside,\n"
+          "recursively, in sorted order) or - for standard input (JSONL if the\n"
+          "first non-blank character is '{', else one text document \"stdin\").\n"
+          "\n"
+          "Options:\n"
+          "  -o, --output FILE   write to FILE (default - : standard output); FILE is\n"
+          "                      replaced only when the run succeeds\n"
+          "      --meta FILE     JSONL of {\"id\",\"date\",\"outlet\",\"url\",\"title\"}:\n"
+          "                      fills those fields of documents by id\n"
+          "      --actors FILE   extra actors (JSON array, same format as\n"
+          "                      data/gazetteer); entries override built-ins by id\n"
+          "      --data-dir DIR  data directory (default: $ACTORNET_DATA, else the\n"
+          "                      installed one)\n"
+          "      --keep-modal    also emit negated, planned and hypothetical events\n"
+          "      --sentences     write normalized sentences instead of events:\n"
+          "                      {\"record\":\"sentence\",\"doc\",\"index\",\"text\",\n"
+          "                      \"offsets\":[start,end] (bytes of the original),\"flags\"}\n"
+          "      --tokens        with --sentences, add each sentence's tokens\n"
+          "  -j, --jobs N        worker threads (default 1; 0 = one per CPU); the\n"
+          "                      output is the same whatever N is\n"
+          "  -q, --quiet         no progress or summary on stderr\n"
+          "  -h, --help          show this help and exit\n"
+          "\n"
+          "Progress (documents, MB, docs/s) is shown on stderr when it is a terminal.\n"
+          "\n"
+          "Exit status: 0 ok; 1 bad input or usage: some input was skipped (a\n"
+          "broken JSONL line, an empty or UTF-16 document; the output holds the\n"
+          "rest), or a missing input file; 2 internal or I/O error (a read or\n"
+          "write failure): no output file is written.\n");
+}
+
+/* ---- JSON writing (records are built here, not with cJSON, so that a
+ * 20 MB sentence costs one pass and invalid UTF-8 can never leak out) ---- */
+
+static int utf8_len(const unsigned char *p, size_t n) {
+  unsigned char c = p[0];
+  int k;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) k = 2;
+  else if (c >= 0xE0 && c <= 0xEF) k = 3;
+  else if (c >= 0xF0 && c <= 0xF4) k = 4;
+  else return 0;
+  if ((size_t)k > n) return 0;
+  for (int i = 1; i < k; i++)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && p[1] < 0xA0) return 0; /* overlong */
+  if (c == 0xED && p[1] > 0x9F) return 0; /* surrogate */
+  if (c == 0xF0 && p[1] < 0x90) return 0; /* overlong */
+  if (c == 0xF4 && p[1] > 0x8F) return 0; /* beyond U+10FFFF */
+  return k;
+}
+
+/* Offset of the first invalid UTF-8 byte, or n if the text is valid. */
+static size_t first_invalid_utf8(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int k = utf8_len(p + i, n - i);
+    if (!k) return i;
+    i += (size_t)k;
+  }
+  return n;
+}
+
+static an_status json_str(an_buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *p = (const unsigned char *)s;
+  if (an_buf_reserve(b, n + 2) != AN_OK) return AN_ENOMEM;
+  an_status st = an_buf_putc(b, '"');
+  size_t run = 0; /* bytes copied as they are, in one append */
+  for (size_t i = 0; i < n && st == AN_OK;) {
+    unsigned char c = p[i];
+    const char *esc = NULL;
+    char u[7];
+    int k = 1;
+    if (c == '"') esc = "\\\"";
+    else if (c == '\\') esc = "\\\\";
+    else if (c == '\n') esc = "\\n";
+    else if (c == '\r') esc = "\\r";
+    else if (c == '\t') esc = "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0', u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = 0;
+      esc = u;
+    } else if (c >= 0x80 && !(k = utf8_len(p + i, n - i))) {
+      esc = "\xEF\xBF\xBD"; /* U+FFFD */
+      k = 1;
+    }
+    if (!esc) {
+      run += (size_t)k;
+      i += (size_t)k;
+      continue;
+    }
+    if (run) st = an_buf_append(b, p + i - run, run);
+    run = 0;
+    if (st == AN_OK) st = an_buf_puts(b, esc);
+    i += (size_t)k;
+  }
+  if (st == AN_OK && run) st = an_buf_append(b, p + n - run, run);
+  if (st == AN_OK) st = an_buf_putc(b, '"');
+  return st;
+}
+
+static an_status json_cstr(an_buf *b, const char *s) { return json_str(b, s, strlen(s)); }
+
+static const struct {
+  unsigned bit;
+  const char *name;
+} shape_names[] = {
+    {AN_SHAPE_UPPER_INITIAL, "upper_initial"}, {AN_SHAPE_ALL_UPPER, "all_upper"},
+    {AN_SHAPE_ALL_LOWER, "all_lower"},         {AN_SHAPE_HAS_DIGIT, "digit"},
+    {AN_SHAPE_ALPHA, "alpha"},                 {AN_SHAPE_PUNCT, "punct"},
+    {AN_SHAPE_SENT_INITIAL, "sent_initial"},   {AN_SHAPE_HYPHENATED, "hyphenated"},
+    {AN_SHAPE_ABBREV, "abbrev"},               {AN_SHAPE_POSSESSIVE, "possessive"},
+    {AN_SHAPE_HEADLINE, "headline"},           {AN_SHAPE_QUOTE, "quote"},
+};
+
+static an_status json_bits(an_buf *b, uint32_t bits, int sentence) {
+  static const struct {
+    unsigned bit;
+    const char *name;
+  } sent_names[] = {{AN_SENT_HEADLINE, "headline"}, {AN_SENT_BULLET, "bullet"}, {AN_SENT_CREDIT, "credit"}};
+  an_status st = an_buf_putc(b, '[');
+  int first = 1;
+  size_t n = sentence ? sizeof sent_names / sizeof sent_names[0] : sizeof shape_names / sizeof shape_names[0];
+  for (size_t i = 0; i < n && st == AN_OK; i++) {
+    unsigned bit = sentence ? sent_names[i].bit : shape_names[i].bit;
+    if (!(bits & bit)) continue;
+    st = an_buf_printf(b, "%s\"%s\"", first ? "" : ",", sentence ? sent_names[i].name : shape_names[i].name);
+    first = 0;
+  }
+  if (st == AN_OK) st = an_buf_putc(b, ']');
+  return st;
+}
+
+/* ---- per-document work ---- */
+
+static void note(job *j, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Adds "PATH[:LINE]: warning: MSG" for the job's document. */
+static void note(job *j, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  const an_doc *d = j->doc;
+  if (d->line > 0) an_buf_printf(&j->notes, "actornet: %s:%ld: warning: %s\n", d->path, d->line, msg);
+  else an_buf_printf(&j->notes, "actornet: %s: warning: %s\n", d->path, msg);
+}
+
+static void report_repairs(job *j, const an_text *t) {
+  size_t n;
+  const an_repair *r = an_text_repairs(t, &n);
+  for (size_t i = 0; i < n && i < MAX_REPAIR_WARNINGS; i++)
+    note(j, "document \"%s\": invalid UTF-8 at byte %zu (%zu byte%s) replaced with U+FFFD", j->doc->id,
+         r[i].orig_offset, r[i].len, r[i].len == 1 ? "" : "s");
+  if (n > MAX_REPAIR_WARNINGS)
+    note(j, "document \"%s\": %zu more invalid UTF-8 sequences replaced with U+FFFD", j->doc->id,
+         n - MAX_REPAIR_WARNINGS);
+}
+
+/* A problem with this document only: drop it with a warning. */
+static int doc_level(an_status st) { return st == AN_EDATA || st == AN_ELIMIT; }
+
+static an_status write_sentences(const settings *set, job *j, const an_text *t) {
+  size_t ns, nt;
+  const char *norm = an_text_str(t, NULL);
+  const an_sentence *sents = an_text_sentences(t, &ns);
+  const an_token *toks = an_text_tokens(t, &nt);
+  an_buf *b = &j->out;
+  an_status st = AN_OK;
+  for (size_t i = 0; i < ns && st == AN_OK; i++) {
+    const an_sentence *s = &sents[i];
+    st = an_buf_puts(b, "{\"record\":\"sentence\",\"doc\":");
+    if (st == AN_OK) st = json_cstr(b, j->doc->id);
+    if (st == AN_OK) st = an_buf_printf(b, ",\"index\":%zu,\"paragraph\":%u,\"text\":", i, (unsigned)s->paragraph);
+    if (st == AN_OK) st = json_str(b, norm + s->start, s->end - s->start);
+    if (st == AN_OK)
+      st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"flags\":", an_text_orig_offset(t, s->start),
+                         an_text_orig_offset(t, s->end));
+    if (st == AN_OK) st = json_bits(b, s->flags, 1);
+    if (set->tokens && st == AN_OK) {
+      st = an_buf_puts(b, ",\"tokens\":[");
+      for (uint32_t k = 0; k < s->tok_count && st == AN_OK; k++) {
+        size_t ti = (size_t)s->tok_first + k;
+        if (ti >= nt) break;
+        const an_token *tk = &toks[ti];
+        st = an_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
+        if (st == AN_OK) st = json_str(b, norm + tk->start, tk->len);
+        if (st == AN_OK)
+          st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"shape\":", an_text_orig_offset(t, tk->start),
+                             an_text_orig_offset(t, (size_t)tk->start + tk->len));
+        if (st == AN_OK) st = json_bits(b, tk->shape, 0);
+        if (st == AN_OK) st = an_buf_putc(b, '}');
+      }
+      if (st == AN_OK) st = an_buf_putc(b, ']');
+    }
+    if (st == AN_OK) st = an_buf_puts(b, "}\n");
+  }
+  j->records = ns;
+  return st;
+}
+
+static an_status write_events(const settings *set, an_workspace *ws, job *j) {
+  an_result *r = NULL;
+  an_status st = an_extract_doc(set->res, ws, j->doc, set->opts, &r, &j->err);
+  if (st != AN_OK) return st;
+  char *mem = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&mem, &len);
+  if (!f) {
+    an_result_free(r);
+    return an_error_set(&j->err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  }
+  st = an_result_write_jsonl(r, f, &j->err);
+  if (fclose(f) != 0 && st == AN_OK) st = an_error_set(&j->err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (st == AN_OK && an_buf_append(&j->out, mem, len) != AN_OK)
+    st = an_error_set(&j->err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  j->records = an_result_event_count(r);
+  free(mem); /* open_memstream allocates with malloc */
+  an_result_free(r);
+  return st;
+}
+
+static void run_job(const settings *set, an_workspace *ws, job *j) {
+  an_error_clear(&j->err);
+  an_status st = AN_OK;
+  an_text *t = NULL;
+  /* Sentences need the text anyway; for events the extractor builds its
+   * own, so the text is only built here to report repairs when the bytes
+   * are not valid UTF-8. */
+  if (set->sentences || first_invalid_utf8(j->doc->text, j->doc->len) < j->doc->len) {
+    st = an_text_new(j->doc->text, j->doc->len, &t, &j->err);
+    if (st == AN_OK) report_repairs(j, t);
+  }
+  if (st == AN_OK) st = set->sentences ? write_sentences(set, j, t) : write_events(set, ws, j);
+  an_text_free(t);
+  if (st != AN_OK && doc_level(st)) {
+    note(j, "document \"%s\": %s; skipped", j->doc->id, j->err.msg[0] ? j->err.msg : an_status_str(st));
+    an_buf_clear(&j->out);
+    j->skipped = 1;
+    j->records = 0;
+    st = AN_OK;
+  }
+  if (st == AN_ENOMEM && !j->err.msg[0]) an_error_set(&j->err, st, NULL, 0, -1, "out of memory");
+  j->st = st;
+}
+
+static void job_reset(job *j) {
+  an_doc_free(j->doc);
+  an_buf_free(&j->out);
+  an_buf_free(&j->notes);
+  memset(j, 0, sizeof *j);
+}
+
+/* ---- workers (-j N) ---- */
+
+typedef struct pool {
+  const settings *set;
+  job *ring;
+  size_t cap;
+  size_t head, tail, next; /* write, fill, work positions (ever increasing) */
+  int stop;
+  pthread_mutex_t mu;
+  pthread_cond_t work, done;
+  an_workspace **ws;
+  pthread_t *threads;
+  size_t n_threads;
+} pool;
+
+typedef struct worker_arg {
+  pool *p;
+  an_workspace *ws;
+} worker_arg;
+
+static void *worker(void *arg) {
+  worker_arg *wa = arg;
+  pool *p = wa->p;
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    while (!p->stop && p->next == p->tail) pthread_cond_wait(&p->work, &p->mu);
+    if (p->next == p->tail) { /* stopping and nothing left */
+      pthread_mutex_unlock(&p->mu);
+      return NULL;
+    }
+    job *j = &p->ring[p->next++ % p->cap];
+    pthread_mutex_unlock(&p->mu);
+    run_job(p->set, wa->ws, j);
+    pthread_mutex_lock(&p->mu);
+    j->done = 1;
+    pthread_cond_broadcast(&p->done);
+    pthread_mutex_unlock(&p->mu);
+  }
+}
+
+/* ---- progress ---- */
+
+typedef struct progress {
+  int on;
+  double start, last;
+  int shown;
+} progress;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_show(progress *pg, size_t docs, size_t bytes, int force) {
+  if (!pg->on) return;
+  double t = now();
+  if (!force && t - pg->last < 0.25) return; /* a few refreshes a second */
+  pg->last = t;
+  double el = t - pg->start;
+  fprintf(stderr, "\r\033[K%zu documents, %.1f MB, %.0f docs/s", docs, (double)bytes / 1e6,
+          el > 0 ? (double)docs / el : 0.0);
+  fflush(stderr);
+  pg->shown = 1;
+}
+
+static void progress_clear(progress *pg) {
+  if (pg->shown) fputs("\r\033[K", stderr);
+  pg->shown = 0;
+}
+
+/* ---- the command ---- */
+
+typedef struct warn_ctx {
+  const an_cli *cli;
+  progress *pg;
+} warn_ctx;
+
+static void reader_warn(void *ctx, const an_error *w) {
+  warn_ctx *wc = ctx;
+  progress_clear(wc->pg);
+  an_cli_warn(wc->cli, w);
+}
+
+typedef struct totals {
+  size_t docs, records, skipped;
+} totals;
+
+/* Writes a finished job; returns its fatal status, if any. */
+static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_error *err) {
+  if (j->notes.len) {
+    progress_clear(pg);
+    fwrite(j->notes.data, 1, j->notes.len, stderr);
+  }
+  if (j->st != AN_OK) {
+    *err = j->err;
+    return j->st;
+  }
+  if (j->skipped) tot->skipped++;
+  else tot->docs++;
+  tot->records += j->records;
+  if (j->out.len && fwrite(j->out.data, 1, j->out.len, out) != j->out.len)
+    return an_error_set(err, AN_EIO, NULL, 0, -1, "write error: %s", strerror(errno));
+  return AN_OK;
+}
+
+static long cpu_count(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? n : 1;
+}
+
+int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
+  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL };
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"meta", required_argument, NULL, OPT_META},
+      {"actors", required_argument, NULL, OPT_ACTORS},
+      {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+      {"sentences", no_argument, NULL, OPT_SENTENCES},
+      {"tokens", no_argument, NULL, OPT_TOKENS},
+      {"keep-modal", no_argument, NULL, OPT_KEEP_MODAL},
+      {"jobs", required_argument, NULL, 'j'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0},
+  };
+  const char *output = "-", *meta = NULL, *actors = NULL, *data_dir = NULL;
+  settings set = {0};
+  set.cli = cli;
+  int quiet = cli->quiet;
+  long jobs = 1;
+  int c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': output = optarg; break;
+    case OPT_META: meta = optarg; break;
+    case OPT_ACTORS: actors = optarg; break;
+    case OPT_DATA_DIR: data_dir = optarg; break;
+    case OPT_SENTENCES: set.sentences = 1; break;
+    case OPT_TOKENS: set.tokens = 1; break;
+    case OPT_KEEP_MODAL: set.opts |= AN_OPT_KEEP_MODAL; break;
+    case 'q': quiet = 1; break;
+    case 'j': {
+      char *end;
+      errno = 0;
+      jobs = strtol(optarg, &end, 10);
+      if (errno || *end || end == optarg || jobs < 0 || jobs > MAX_JOBS) {
+        an_cli_usage_error(cli, "extract", "--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS, optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    }
+    case 'h':
+      usage(stdout);
+      return fflush(stdout) == 0 ? AN_EXIT_OK : AN_EXIT_INTERNAL;
+    case ':':
+      an_cli_usage_error(cli, "extract", "option '%s' needs an argument", argv[optind - 1]);
+      return AN_EXIT_INPUT;
+    default:
+      if (optopt) an_cli_usage_error(cli, "extract", "unknown option '-%c'", optopt);
+      else an_cli_usage_error(cli, "extract", "unknown option '%s'", argv[optind - 1]);
+      return AN_EXIT_INPUT;
+    }
+  }
+  if (optind >= argc) {
+    an_cli_usage_error(cli, "extract", "no input (give files, folders or - for standard input)");
+    return AN_EXIT_INPUT;
+  }
+  if (set.tokens && !set.sentences) {
+    an_cli_usage_error(cli, "extract", "--tokens goes with --sentences");
+    return AN_EXIT_INPUT;
+  }
+  if (jobs == 0) jobs = cpu_count();
+
+  an_error err;
+  an_error_clear(&err);
+  an_reader *rd = NULL;
+  an_resources *res = NULL;
+  an_outfile *of = NULL;
+  pool p = {0};
+  int pool_started = 0;
+  int code = AN_EXIT_OK;
+  an_status st;
+  progress pg = {0};
+  warn_ctx wctx = {cli, &pg};
+  an_reader_opts ropts = {0};
+  ropts.warn = reader_warn;
+  ropts.warn_ctx = &wctx;
+  totals tot = {0};
+
+  if ((st = an_reader_new(&ropts, &rd, &err)) != AN_OK) goto fail;
+  for (int i = optind; i < argc; i++)
+    if ((st = an_reader_add_path(rd, argv[i], &err)) != AN_OK) goto fail;
+  if (meta && (st = an_reader_load_meta(rd, meta, &err)) != AN_OK) goto fail;
+  if (!set.sentences) {
+    if ((st = an_resources_load(data_dir ? data_dir : an_default_data_dir(), actors, &res, &err)) != AN_OK)
+      goto fail;
+    set.res = res;
+  }
+  if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
+  FILE *out = an_outfile_stream(of);
+
+  p.set = &set;
+  p.n_threads = (size_t)jobs;
+  p.cap = jobs > 1 ? (size_t)jobs * 4 : 1;
+  p.ring = an_calloc(p.cap, sizeof *p.ring);
+  p.ws = an_calloc(p.n_threads, sizeof *p.ws);
+  if (!p.ring || !p.ws) {
+    st = an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+    goto fail;
+  }
+  if (!set.sentences)
+    for (size_t i = 0; i < p.n_threads; i++)
+      if ((st = an_workspace_new(res, &p.ws[i], &err)) != AN_OK) goto fail;
+
+  pg.on = !quiet && isatty(2);
+  pg.start = pg.last = now();
+  worker_arg *wargs = NULL;
+  if (jobs > 1) {
+    p.threads = an_calloc(p.n_threads, sizeof *p.threads);
+    wargs = an_calloc(p.n_threads, sizeof *wargs);
+    if (!p.threads || !wargs) {
+      an_free(wargs);
+      st = an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+      goto fail;
+    }
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pool_started = 1;
+    for (size_t i = 0; i < p.n_threads; i++) {
+      wargs[i].p = &p;
+      wargs[i].ws = p.ws[i];
+      if (pthread_create(&p.threads[i], NULL, worker, &wargs[i]) != 0) {
+        p.n_threads = i; /* join the ones that started */
+        st = an_error_set(&err, AN_EINTERNAL, NULL, 0, -1, "cannot start threads");
+        break;
+      }
+    }
+  }
+
+  int eof = st != AN_OK;
+  while (st == AN_OK) {
+    /* Write every finished job at the head, in input order. */
+    while (p.head < p.tail) {
+      job *j = &p.ring[p.head % p.cap];
+      if (jobs > 1) {
+        pthread_mutex_lock(&p.mu);
+        int full = p.tail - p.head == p.cap || eof;
+        while (full && !j->done) pthread_cond_wait(&p.done, &p.mu);
+        int done = j->done;
+        pthread_mutex_unlock(&p.mu);
+        if (!done) break; /* not blocked on it: read more meanwhile */
+      }
+      st = flush_job(j, out, &tot, &pg, &err);
+      job_reset(j);
+      p.head++;
+      progress_show(&pg, tot.docs, an_reader_bytes(rd), 0);
+      if (st != AN_OK) break;
+    }
+    if (st != AN_OK || (eof && p.head == p.tail)) break;
+    if (eof) continue;
+    an_doc *doc = NULL;
+    if ((st = an_reader_next(rd, &doc, &err)) != AN_OK) break;
+    if (!doc) {
+      eof = 1;
+      continue;
+    }
+    job *j = &p.ring[p.tail % p.cap];
+    j->doc = doc;
+    if (jobs > 1) {
+      pthread_mutex_lock(&p.mu);
+      p.tail++;
+      pthread_cond_signal(&p.work);
+      pthread_mutex_unlock(&p.mu);
+    } else {
+      p.tail++;
+      run_job(&set, p.ws[0], j);
+    }
+  }
+  if (pool_started) {
+    pthread_mutex_lock(&p.mu);
+    p.stop = 1;
+    if (st != AN_OK) p.tail = p.next; /* drop queued work on failure */
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (size_t i = 0; i < p.n_threads; i++) pthread_join(p.threads[i], NULL);
+  }
+  an_free(wargs);
+  progress_show(&pg, tot.docs, an_reader_bytes(rd), 1);
+  progress_clear(&pg);
+  if (st != AN_OK) goto fail;
+  st = an_outfile_commit(of, &err);
+  of = NULL;
+  if (st != AN_OK) goto fail;
+  tot.skipped += an_reader_skipped(rd);
+  if (!quiet)
+    fprintf(stderr, "%zu document%s, %zu %s, %zu skipped\n", tot.docs, tot.docs == 1 ? "" : "s", tot.records,
+            set.sentences ? (tot.records == 1 ? "sentence" : "sentences") : (tot.records == 1 ? "event" : "events"),
+            tot.skipped);
+  code = tot.skipped ? AN_EXIT_INPUT : AN_EXIT_OK;
+  goto done;
+fail:
+  progress_clear(&pg);
+  an_cli_report(cli, &err);
+  code = an_cli_exit_code(st);
+  an_outfile_abort(of);
+done:
+  if (p.ring)
+    for (size_t i = 0; i < p.cap; i++) job_reset(&p.ring[i]);
+  an_free(p.ring);
+  if (p.ws)
+    for (size_t i = 0; i < (size_t)jobs; i++) an_workspace_free(p.ws[i]);
+  an_free(p.ws);
+  an_free(p.threads);
+  if (pool_started) {
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+  }
+  an_resources_free(res);
+  an_reader_free(rd);
+  return code;
+}
