@@ -63,9 +63,11 @@ static void usage(FILE *out) {
           "      --data-dir DIR  data directory (default: $ACTORNET_DATA, else the\n"
           "                      installed one)\n"
           "      --keep-modal    also emit negated, planned and hypothetical events\n"
-          "      --sentences     write normalized sentences instead of events:\n"
-          "                      {\"record\":\"sentence\",\"doc\",\"index\",\"text\",\n"
-          "                      \"offsets\":[start,end] (bytes of the original),\"flags\"}\n"
+          "      --sentences     write, instead of events, a document record (id,\n"
+          "                      date, outlet, url, title, bytes) and its normalized\n"
+          "                      sentences: {\"record\":\"sentence\",\"doc\",\"index\",\n"
+          "                      \"text\",\"offsets\":[start,end] (bytes of the\n"
+          "                      original),\"paragraph\",\"flags\"}\n"
           "      --tokens        with --sentences, add each sentence's tokens\n"
           "  -j, --jobs N        worker threads (default 1; 0 = one per CPU); the\n"
           "                      output is the same whatever N is\n"
@@ -227,7 +229,17 @@ static an_status write_sentences(const settings *set, job *j, const an_text *t) 
   const an_sentence *sents = an_text_sentences(t, &ns);
   const an_token *toks = an_text_tokens(t, &nt);
   an_buf *b = &j->out;
-  an_status st = AN_OK;
+  const an_doc *d = j->doc;
+  /* A document record first, so that --meta and JSONL fields show. */
+  an_status st = an_buf_puts(b, "{\"record\":\"document\",\"id\":");
+  const char *keys[] = {"date", "outlet", "url", "title"};
+  const char *vals[] = {d->date, d->outlet, d->url, d->title};
+  if (st == AN_OK) st = json_cstr(b, d->id);
+  for (size_t k = 0; k < 4 && st == AN_OK; k++) {
+    st = an_buf_printf(b, ",\"%s\":", keys[k]);
+    if (st == AN_OK) st = vals[k] ? json_cstr(b, vals[k]) : an_buf_puts(b, "null");
+  }
+  if (st == AN_OK) st = an_buf_printf(b, ",\"bytes\":%zu,\"sentences\":%zu}\n", d->len, ns);
   for (size_t i = 0; i < ns && st == AN_OK; i++) {
     const an_sentence *s = &sents[i];
     st = an_buf_puts(b, "{\"record\":\"sentence\",\"doc\":");
@@ -514,6 +526,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   }
   if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
   FILE *out = an_outfile_stream(of);
+  int to_stdout = strcmp(output, "-") == 0;
 
   p.set = &set;
   p.n_threads = (size_t)jobs;
@@ -568,6 +581,10 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
         if (!done) break; /* not blocked on it: read more meanwhile */
       }
       st = flush_job(j, out, &tot, &pg, &err);
+      /* As a filter (stdin to stdout, e.g. Spark's RDD.pipe or GNU parallel
+       * --pipe) each document's records leave at once. */
+      if (st == AN_OK && to_stdout && fflush(out) != 0)
+        st = an_error_set(&err, AN_EIO, "-", 0, -1, "write error: %s", strerror(errno));
       job_reset(j);
       p.head++;
       progress_show(&pg, tot.docs, an_reader_bytes(rd), 0);
@@ -602,7 +619,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     for (size_t i = 0; i < p.n_threads; i++) pthread_join(p.threads[i], NULL);
   }
   an_free(wargs);
-  progress_show(&pg, tot.docs, an_reader_bytes(rd), 1);
+  if (pg.shown) progress_show(&pg, tot.docs, an_reader_bytes(rd), 1);
   progress_clear(&pg);
   if (st != AN_OK) goto fail;
   st = an_outfile_commit(of, &err);
