@@ -413,7 +413,8 @@ typedef struct totals {
 } totals;
 
 /* Writes a finished job; returns its fatal status, if any. */
-static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_error *err) {
+static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, int verbose, int sentences,
+                           an_error *err) {
   if (j->notes.len) {
     progress_clear(pg);
     fwrite(j->notes.data, 1, j->notes.len, stderr);
@@ -424,6 +425,12 @@ static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_erro
   }
   if (j->skipped) tot->skipped++;
   else tot->docs++;
+  if (verbose && !j->skipped) {
+    char where[32] = "";
+    if (j->doc->line > 0) snprintf(where, sizeof where, ":%ld", j->doc->line);
+    fprintf(stderr, "actornet: %s%s: document \"%s\": %zu %s\n", j->doc->path, where, j->doc->id, j->records,
+            sentences ? "sentences" : "events");
+  }
   tot->records += j->records;
   if (j->out.len && fwrite(j->out.data, 1, j->out.len, out) != j->out.len)
     return an_error_set(err, AN_EIO, NULL, 0, -1, "write error: %s", strerror(errno));
@@ -580,7 +587,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
         pthread_mutex_unlock(&p.mu);
         if (!done) break; /* not blocked on it: read more meanwhile */
       }
-      st = flush_job(j, out, &tot, &pg, &err);
+      st = flush_job(j, out, &tot, &pg, cli->verbose, set.sentences, &err);
       /* As a filter (stdin to stdout, e.g. Spark's RDD.pipe or GNU parallel
        * --pipe) each document's records leave at once. */
       if (st == AN_OK && to_stdout && fflush(out) != 0)
