@@ -77,6 +77,9 @@ typedef struct an_outfile an_outfile;
 AN_EXPORT an_status an_outfile_open(const char *path, an_outfile **out, an_error *err);
 /* Borrows: the stream to write to, valid until commit/abort. */
 AN_EXPORT FILE *an_outfile_stream(an_outfile *of);
+/* The temporary file's path, NULL when writing directly (stdout, a device),
+ * so that a signal handler can unlink() it. Borrows: valid until commit/abort. */
+AN_EXPORT const char *an_outfile_temp_path(const an_outfile *of);
 /* Flushes, fsyncs, renames over the target; checks every write succeeded. */
 AN_EXPORT an_status an_outfile_commit(an_outfile *of, an_error *err);
 /* Removes the temporary file. NULL is a no-op. */

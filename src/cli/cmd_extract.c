@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,6 +396,36 @@ static void progress_clear(progress *pg) {
   pg->shown = 0;
 }
 
+/* ---- interruption: remove the temporary output file, then die of the
+ * signal as usual. unlink() is async-signal-safe; the path is copied in
+ * before the handlers go up and cleared after they come down. ---- */
+
+static char signal_tmp[4096];
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_CLEANUP_SIGNALS (sizeof cleanup_signals / sizeof cleanup_signals[0])
+
+static void on_signal(int sig) {
+  if (signal_tmp[0]) unlink(signal_tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void cleanup_on_signals(const char *tmp, struct sigaction *saved) {
+  if (!tmp || strlen(tmp) >= sizeof signal_tmp) return;
+  memcpy(signal_tmp, tmp, strlen(tmp) + 1);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++) sigaction(cleanup_signals[i], &sa, &saved[i]);
+}
+
+static void cleanup_off(struct sigaction *saved) {
+  if (!signal_tmp[0]) return;
+  for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++) sigaction(cleanup_signals[i], &saved[i], NULL);
+  signal_tmp[0] = '\0';
+}
+
 /* ---- the command ---- */
 
 typedef struct warn_ctx {
@@ -516,6 +547,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   int code = AN_EXIT_OK;
   an_status st;
   progress pg = {0};
+  struct sigaction saved_sigs[N_CLEANUP_SIGNALS];
   warn_ctx wctx = {cli, &pg};
   an_reader_opts ropts = {0};
   ropts.warn = reader_warn;
@@ -532,6 +564,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     set.res = res;
   }
   if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
+  cleanup_on_signals(an_outfile_temp_path(of), saved_sigs);
   FILE *out = an_outfile_stream(of);
   int to_stdout = strcmp(output, "-") == 0;
 
@@ -631,6 +664,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   if (st != AN_OK) goto fail;
   st = an_outfile_commit(of, &err);
   of = NULL;
+  cleanup_off(saved_sigs);
   if (st != AN_OK) goto fail;
   tot.skipped += an_reader_skipped(rd);
   if (!quiet)
@@ -644,6 +678,7 @@ fail:
   an_cli_report(cli, &err);
   code = an_cli_exit_code(st);
   an_outfile_abort(of);
+  cleanup_off(saved_sigs);
 done:
   if (p.ring)
     for (size_t i = 0; i < p.cap; i++) job_reset(&p.ring[i]);

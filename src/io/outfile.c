@@ -92,6 +92,8 @@ an_status an_outfile_open(const char *path, an_outfile **out, an_error *err) {
 
 FILE *an_outfile_stream(an_outfile *of) { return of->f; }
 
+const char *an_outfile_temp_path(const an_outfile *of) { return of ? of->tmp : NULL; }
+
 an_status an_outfile_commit(an_outfile *of, an_error *err) {
   if (!of) return AN_OK;
   an_status st = AN_OK;

@@ -399,6 +399,40 @@ static void test_outfile(void) {
   an_outfile_abort(NULL);
 }
 
+/* Fail allocation N = 0, 1, 2, ... (style.md S3): every step gives the
+ * normal result or AN_ENOMEM, never a crash or (under ASan) a leak. */
+static void test_alloc_failures(void) {
+  char dir[300], meta[300];
+  snprintf(dir, sizeof dir, "%s/corpus", tmpdir);
+  snprintf(meta, sizeof meta, "%s/meta.jsonl", tmpdir);
+  int completed = 0;
+  for (long n = 0; n < 5000 && !completed; n++) {
+    an_error err;
+    an_reader_opts o = {0};
+    o.chunk_size = 7;
+    an_reader *rd = NULL;
+    size_t docs = 0;
+    an_alloc_fail_after(n);
+    an_status st = an_reader_new(&o, &rd, &err);
+    if (st == AN_OK) st = an_reader_add_path(rd, dir, &err);
+    if (st == AN_OK) st = an_reader_load_meta(rd, meta, &err);
+    an_doc *d = NULL;
+    while (st == AN_OK && (st = an_reader_next(rd, &d, &err)) == AN_OK && d) {
+      docs++;
+      an_doc_free(d);
+    }
+    an_reader_free(rd);
+    an_alloc_fail_after(-1);
+    if (st != AN_OK && st != AN_ENOMEM) fprintf(stderr, "fail after %ld: status %d\n", n, st);
+    CHECK(st == AN_OK || st == AN_ENOMEM);
+    if (st == AN_OK) {
+      CHECK_INT(docs, 5);
+      completed = 1;
+    }
+  }
+  CHECK(completed);
+}
+
 int main(void) {
   const char *t = getenv("TMPDIR");
   snprintf(tmpdir, sizeof tmpdir, "%s/an_reader_XXXXXX", t && *t ? t : "/tmp");
@@ -416,6 +450,7 @@ int main(void) {
   test_lines();
   test_dates();
   test_outfile();
+  test_alloc_failures();
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
