@@ -30,16 +30,23 @@ typedef struct settings {
   const an_resources *res;
 } settings;
 
+/* A batch of documents handed to one worker: with many small documents,
+ * one hand-over per document would cost more than the work. */
 typedef struct job {
-  an_doc *doc;
-  an_buf out;     /* records to write */
-  an_buf notes;   /* warning lines for stderr */
-  size_t records; /* events or sentences */
-  int skipped;    /* the document was dropped (bad data) */
-  an_status st;   /* fatal: stop the run */
+  an_doc **docs;
+  size_t ndocs, cap_docs, bytes;
+  const an_doc *doc; /* the one being worked on */
+  an_buf out;        /* records to write */
+  an_buf notes;      /* warning lines for stderr */
+  size_t records;    /* events or sentences of the current document */
+  size_t ok, skipped, total_records;
+  an_status st;      /* fatal: stop the run */
   an_error err;
   int done;
 } job;
+
+#define BATCH_DOCS 64
+#define BATCH_BYTES (1u << 20)
 
 static void usage(FILE *out) {
   fprintf(out,
@@ -294,8 +301,10 @@ static an_status write_events(const settings *set, an_workspace *ws, job *j) {
   return st;
 }
 
-static void run_job(const settings *set, an_workspace *ws, job *j) {
+static an_status run_doc(const settings *set, an_workspace *ws, job *j) {
   an_error_clear(&j->err);
+  j->records = 0;
+  size_t out_mark = j->out.len;
   an_status st = AN_OK;
   an_text *t = NULL;
   /* Sentences need the text anyway; for events the extractor builds its
@@ -309,20 +318,52 @@ static void run_job(const settings *set, an_workspace *ws, job *j) {
   an_text_free(t);
   if (st != AN_OK && doc_level(st)) {
     note(j, "document \"%s\": %s; skipped", j->doc->id, j->err.msg[0] ? j->err.msg : an_status_str(st));
-    an_buf_clear(&j->out);
-    j->skipped = 1;
-    j->records = 0;
-    st = AN_OK;
+    j->out.len = out_mark; /* drop its partial records */
+    if (j->out.data) j->out.data[out_mark] = '\0';
+    j->skipped++;
+    return AN_OK;
   }
   if (st == AN_ENOMEM && !j->err.msg[0]) an_error_set(&j->err, st, NULL, 0, -1, "out of memory");
+  if (st != AN_OK) return st;
+  j->ok++;
+  j->total_records += j->records;
+  if (set->cli->verbose) {
+    const an_doc *d = j->doc;
+    char where[32] = "";
+    if (d->line > 0) snprintf(where, sizeof where, ":%ld", d->line);
+    an_buf_printf(&j->notes, "actornet: %s%s: document \"%s\": %zu %s\n", d->path, where, d->id, j->records,
+                  set->sentences ? "sentences" : "events");
+  }
+  return AN_OK;
+}
+
+static void run_job(const settings *set, an_workspace *ws, job *j) {
+  an_status st = AN_OK;
+  for (size_t i = 0; i < j->ndocs && st == AN_OK; i++) {
+    j->doc = j->docs[i];
+    st = run_doc(set, ws, j);
+  }
+  j->doc = NULL;
   j->st = st;
 }
 
-static void job_reset(job *j) {
-  an_doc_free(j->doc);
+/* Empties a job for reuse, keeping its buffers' memory. */
+static void job_clear(job *j) {
+  for (size_t i = 0; i < j->ndocs; i++) an_doc_free(j->docs[i]);
+  j->ndocs = j->bytes = 0;
+  j->doc = NULL;
+  an_buf_clear(&j->out);
+  an_buf_clear(&j->notes);
+  j->records = j->ok = j->skipped = j->total_records = 0;
+  j->st = AN_OK;
+  j->done = 0;
+}
+
+static void job_free(job *j) {
+  job_clear(j);
+  an_free(j->docs);
   an_buf_free(&j->out);
   an_buf_free(&j->notes);
-  memset(j, 0, sizeof *j);
 }
 
 /* ---- workers (-j N) ---- */
@@ -333,6 +374,8 @@ typedef struct pool {
   size_t cap;
   size_t head, tail, next; /* write, fill, work positions (ever increasing) */
   int stop;
+  size_t idle;      /* workers waiting for work: signal only then */
+  int main_waiting; /* the writer waits for the head job */
   pthread_mutex_t mu;
   pthread_cond_t work, done;
   an_workspace **ws;
@@ -350,7 +393,11 @@ static void *worker(void *arg) {
   pool *p = wa->p;
   for (;;) {
     pthread_mutex_lock(&p->mu);
-    while (!p->stop && p->next == p->tail) pthread_cond_wait(&p->work, &p->mu);
+    while (!p->stop && p->next == p->tail) {
+      p->idle++;
+      pthread_cond_wait(&p->work, &p->mu);
+      p->idle--;
+    }
     if (p->next == p->tail) { /* stopping and nothing left */
       pthread_mutex_unlock(&p->mu);
       return NULL;
@@ -360,7 +407,7 @@ static void *worker(void *arg) {
     run_job(p->set, wa->ws, j);
     pthread_mutex_lock(&p->mu);
     j->done = 1;
-    pthread_cond_broadcast(&p->done);
+    if (p->main_waiting) pthread_cond_signal(&p->done);
     pthread_mutex_unlock(&p->mu);
   }
 }
@@ -431,10 +478,24 @@ static void cleanup_off(struct sigaction *saved) {
 typedef struct warn_ctx {
   const an_cli *cli;
   progress *pg;
+  job *filling; /* the job being filled: its warnings go out with it */
 } warn_ctx;
 
+/* Reader warnings join the job being filled, so that stderr keeps input
+ * order with workers too; before there is one, they go out at once. */
 static void reader_warn(void *ctx, const an_error *w) {
   warn_ctx *wc = ctx;
+  if (wc->filling) {
+    an_buf *b = &wc->filling->notes;
+    an_buf_printf(b, "actornet: ");
+    if (w->path[0]) {
+      an_buf_puts(b, w->path);
+      if (w->line > 0) an_buf_printf(b, ":%ld", w->line);
+      an_buf_puts(b, ": ");
+    }
+    an_buf_printf(b, "warning: %s\n", w->msg[0] ? w->msg : an_status_str(w->code));
+    return;
+  }
   progress_clear(wc->pg);
   an_cli_warn(wc->cli, w);
 }
@@ -444,8 +505,7 @@ typedef struct totals {
 } totals;
 
 /* Writes a finished job; returns its fatal status, if any. */
-static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, int verbose, int sentences,
-                           an_error *err) {
+static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_error *err) {
   if (j->notes.len) {
     progress_clear(pg);
     fwrite(j->notes.data, 1, j->notes.len, stderr);
@@ -454,15 +514,9 @@ static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, int ver
     *err = j->err;
     return j->st;
   }
-  if (j->skipped) tot->skipped++;
-  else tot->docs++;
-  if (verbose && !j->skipped) {
-    char where[32] = "";
-    if (j->doc->line > 0) snprintf(where, sizeof where, ":%ld", j->doc->line);
-    fprintf(stderr, "actornet: %s%s: document \"%s\": %zu %s\n", j->doc->path, where, j->doc->id, j->records,
-            sentences ? "sentences" : "events");
-  }
-  tot->records += j->records;
+  tot->skipped += j->skipped;
+  tot->docs += j->ok;
+  tot->records += j->total_records;
   if (j->out.len && fwrite(j->out.data, 1, j->out.len, out) != j->out.len)
     return an_error_set(err, AN_EIO, NULL, 0, -1, "write error: %s", strerror(errno));
   return AN_OK;
@@ -548,7 +602,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   an_status st;
   progress pg = {0};
   struct sigaction saved_sigs[N_CLEANUP_SIGNALS];
-  warn_ctx wctx = {cli, &pg};
+  warn_ctx wctx = {cli, &pg, NULL};
   an_reader_opts ropts = {0};
   ropts.warn = reader_warn;
   ropts.warn_ctx = &wctx;
@@ -615,35 +669,57 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       if (jobs > 1) {
         pthread_mutex_lock(&p.mu);
         int full = p.tail - p.head == p.cap || eof;
-        while (full && !j->done) pthread_cond_wait(&p.done, &p.mu);
+        while (full && !j->done) {
+          p.main_waiting = 1;
+          pthread_cond_wait(&p.done, &p.mu);
+          p.main_waiting = 0;
+        }
         int done = j->done;
         pthread_mutex_unlock(&p.mu);
         if (!done) break; /* not blocked on it: read more meanwhile */
       }
-      st = flush_job(j, out, &tot, &pg, cli->verbose, set.sentences, &err);
+      st = flush_job(j, out, &tot, &pg, &err);
       /* As a filter (stdin to stdout, e.g. Spark's RDD.pipe or GNU parallel
        * --pipe) each document's records leave at once. */
       if (st == AN_OK && to_stdout && fflush(out) != 0)
         st = an_error_set(&err, AN_EIO, "-", 0, -1, "write error: %s", strerror(errno));
-      job_reset(j);
+      job_clear(j);
       p.head++;
       progress_show(&pg, tot.docs, an_reader_bytes(rd), 0);
       if (st != AN_OK) break;
     }
     if (st != AN_OK || (eof && p.head == p.tail)) break;
     if (eof) continue;
-    an_doc *doc = NULL;
-    if ((st = an_reader_next(rd, &doc, &err)) != AN_OK) break;
-    if (!doc) {
-      eof = 1;
-      continue;
-    }
+    /* Fill the job at the tail (the write loop above left it free). */
     job *j = &p.ring[p.tail % p.cap];
-    j->doc = doc;
+    an_doc *doc = NULL;
+    wctx.filling = j;
+    st = an_reader_next(rd, &doc, &err);
+    wctx.filling = NULL;
+    if (st != AN_OK) {
+      if (j->notes.len) fwrite(j->notes.data, 1, j->notes.len, stderr);
+      break;
+    }
+    if (doc) {
+      if (an_grow((void **)&j->docs, &j->cap_docs, j->ndocs + 1, sizeof *j->docs) != AN_OK) {
+        an_doc_free(doc);
+        st = an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+        break;
+      }
+      j->docs[j->ndocs++] = doc;
+      j->bytes += doc->len;
+    } else {
+      eof = 1;
+    }
+    /* One document at a time without workers (a filter answers each line
+     * at once); batches with them. */
+    if (!(j->ndocs || (eof && j->notes.len)) ||
+        !(eof || jobs == 1 || j->ndocs >= BATCH_DOCS || j->bytes >= BATCH_BYTES))
+      continue;
     if (jobs > 1) {
       pthread_mutex_lock(&p.mu);
       p.tail++;
-      pthread_cond_signal(&p.work);
+      if (p.idle) pthread_cond_signal(&p.work);
       pthread_mutex_unlock(&p.mu);
     } else {
       p.tail++;
@@ -681,7 +757,7 @@ fail:
   cleanup_off(saved_sigs);
 done:
   if (p.ring)
-    for (size_t i = 0; i < p.cap; i++) job_reset(&p.ring[i]);
+    for (size_t i = 0; i < p.cap; i++) job_free(&p.ring[i]);
   an_free(p.ring);
   if (p.ws)
     for (size_t i = 0; i < (size_t)jobs; i++) an_workspace_free(p.ws[i]);
