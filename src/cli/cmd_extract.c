@@ -80,6 +80,7 @@ static void usage(FILE *out) {
           "  -j, --jobs N        worker threads (default 1; 0 = one per CPU); the\n"
           "                      output is the same whatever N is\n"
           "  -q, --quiet         no progress or summary on stderr\n"
+          "      --progress      show progress even when stderr is not a terminal\n"
           "  -h, --help          show this help and exit\n"
           "\n"
           "Progress (documents, MB, docs/s) is shown on stderr when it is a terminal.\n"
@@ -528,7 +529,7 @@ static long cpu_count(void) {
 }
 
 int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
-  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL };
+  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS };
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"meta", required_argument, NULL, OPT_META},
@@ -539,9 +540,11 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       {"keep-modal", no_argument, NULL, OPT_KEEP_MODAL},
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
+      {"progress", no_argument, NULL, OPT_PROGRESS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
+  int force_progress = 0;
   const char *output = "-", *meta = NULL, *actors = NULL, *data_dir = NULL;
   settings set = {0};
   set.cli = cli;
@@ -559,6 +562,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     case OPT_TOKENS: set.tokens = 1; break;
     case OPT_KEEP_MODAL: set.opts |= AN_OPT_KEEP_MODAL; break;
     case 'q': quiet = 1; break;
+    case OPT_PROGRESS: force_progress = 1; break;
     case 'j': {
       char *end;
       errno = 0;
@@ -635,7 +639,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     for (size_t i = 0; i < p.n_threads; i++)
       if ((st = an_workspace_new(res, &p.ws[i], &err)) != AN_OK) goto fail;
 
-  pg.on = !quiet && isatty(2);
+  pg.on = !quiet && (force_progress || isatty(2));
   pg.start = pg.last = now();
   worker_arg *wargs = NULL;
   if (jobs > 1) {
