@@ -56,6 +56,11 @@ AN_EXPORT void an_reader_free(an_reader *rd);
  * folders are listed lazily. */
 AN_EXPORT an_status an_reader_add_path(an_reader *rd, const char *path, an_error *err);
 
+/* Leaves the file at path out of folder walks (by device and inode): the
+ * output of a previous run inside an input folder is not read back as
+ * input. A path that does not exist yet is ignored. */
+AN_EXPORT an_status an_reader_exclude(an_reader *rd, const char *path, an_error *err);
+
 /* Metadata by document id from a JSONL file of {"id","date","outlet","url","title"}:
  * applied to documents that lack those fields. */
 AN_EXPORT an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err);

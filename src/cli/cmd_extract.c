@@ -616,6 +616,9 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     if ((st = an_reader_add_path(rd, argv[i], &err)) != AN_OK) goto fail;
   if (meta && (st = an_reader_load_meta(rd, meta, &err)) != AN_OK) goto fail;
+  /* Re-running with -o inside an input folder must not read the last
+   * output back as documents. */
+  if ((st = an_reader_exclude(rd, output, &err)) != AN_OK) goto fail;
   if (!set.sentences) {
     if ((st = an_resources_load(data_dir ? data_dir : an_default_data_dir(), actors, &res, &err)) != AN_OK)
       goto fail;

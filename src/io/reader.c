@@ -58,6 +58,9 @@ struct an_reader {
   char *chunk;
   an_meta *meta;
   size_t skipped, bytes;
+  dev_t ex_dev;  /* an_reader_exclude: the file not to read */
+  ino_t ex_ino;
+  int has_exclude;
 };
 
 static void warn(an_reader *rd, const char *path, long line, long off, const char *fmt, ...)
@@ -161,6 +164,16 @@ an_status an_reader_add_path(an_reader *rd, const char *path, an_error *err) {
   return AN_OK;
 }
 
+an_status an_reader_exclude(an_reader *rd, const char *path, an_error *err) {
+  (void)err;
+  struct stat st;
+  if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return AN_OK;
+  rd->ex_dev = st.st_dev;
+  rd->ex_ino = st.st_ino;
+  rd->has_exclude = 1;
+  return AN_OK;
+}
+
 /* ---- folders ---- */
 
 static int has_ext(const char *name, const char *ext) {
@@ -219,9 +232,11 @@ static an_status push_dir(an_reader *rd, const char *path, int top, an_error *er
     if (lstat(full, &lst) == 0) {
       if (S_ISDIR(lst.st_mode)) is_dir = 1;
       else if (S_ISLNK(lst.st_mode) && stat(full, &sst) == 0 && S_ISDIR(sst.st_mode)) is_dir = -1;
+      else if (rd->has_exclude && stat(full, &sst) == 0 && sst.st_dev == rd->ex_dev && sst.st_ino == rd->ex_ino)
+        is_dir = -1; /* the excluded file: leave out */
     }
     an_free(full);
-    if (is_dir < 0) continue;
+    if (is_dir < 0) continue; /* link to a folder, or the excluded file */
     if (!is_dir && !has_ext(name, ".txt") && !has_ext(name, ".jsonl")) continue;
     if ((st = an_grow((void **)&f.ents, &cap, f.n + 1, sizeof *f.ents)) != AN_OK) break;
     if (!(f.ents[f.n].name = an_strdup(name))) { st = AN_ENOMEM; break; }

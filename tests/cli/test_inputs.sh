@@ -69,6 +69,17 @@ expect_no_out "-o FILE: nothing on stdout"
 py "several inputs in order, written to -o FILE" 'assert [d["id"] for d in docs] == ["one", "j1", "j2"], docs' out.jsonl
 check "no temporary file left" test "$(ls -A | grep -c tmp)" -eq 0
 
+# Re-running with the output inside the input folder does not read the last
+# output back as input.
+mkdir rerun
+printf 'Only document.\n' >rerun/a.txt
+run "$ACTORNET" extract --sentences rerun -o rerun/out.jsonl
+expect_rc 0 "output inside the input folder"
+cp rerun/out.jsonl first-run.jsonl
+run "$ACTORNET" extract --sentences rerun -o rerun/out.jsonl
+expect_rc 0 "re-run with output inside the input folder"
+check "re-run gives the same output" cmp -s first-run.jsonl rerun/out.jsonl
+
 # --meta fills missing fields by id; fields a document has are kept.
 printf '{"id":"one","date":"2022-08-25","outlet":"Wire","url":"http://w.example/one","title":"Meta title"}\n{"id":"j1","outlet":"Other outlet","date":"2020"}\n{"id":"unused"}\n' >meta.jsonl
 run "$ACTORNET" extract --sentences --meta meta.jsonl one.txt corpus/b.jsonl

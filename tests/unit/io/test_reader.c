@@ -226,6 +226,34 @@ static void test_folder_order(void) {
   an_buf_free(&w.text);
 }
 
+static void test_exclude(void) {
+  sub("x");
+  PUT("x/a.txt", "A.");
+  PUT("x/out.jsonl", "{\"id\":\"old\",\"text\":\"from a previous run\"}\n");
+  char dir[300], out[300];
+  snprintf(dir, sizeof dir, "%s/x", tmpdir);
+  snprintf(out, sizeof out, "%s/x/out.jsonl", tmpdir);
+  an_reader *rd = NULL;
+  an_error err;
+  CHECK_INT(an_reader_new(NULL, &rd, &err), AN_OK);
+  CHECK_INT(an_reader_add_path(rd, dir, &err), AN_OK);
+  CHECK_INT(an_reader_exclude(rd, out, &err), AN_OK);
+  an_doc *d = NULL;
+  int n = 0;
+  while (an_reader_next(rd, &d, &err) == AN_OK && d) {
+    CHECK_STR(d->id, "a");
+    an_doc_free(d);
+    n++;
+  }
+  CHECK_INT(n, 1);
+  an_reader_free(rd);
+  /* Not existing yet, or "-": nothing to leave out. */
+  CHECK_INT(an_reader_new(NULL, &rd, &err), AN_OK);
+  CHECK_INT(an_reader_exclude(rd, "-", &err), AN_OK);
+  CHECK_INT(an_reader_exclude(rd, "/no/such/file.jsonl", &err), AN_OK);
+  an_reader_free(rd);
+}
+
 static void test_stdin_detection(void) {
   static const struct {
     const char *data;
@@ -444,6 +472,7 @@ int main(void) {
   test_bad_lines();
   test_meta();
   test_folder_order();
+  test_exclude();
   test_stdin_detection();
   test_errors();
   test_max_doc();
