@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "actornet/actornet.h"
+#include "actornet/store.h"
 #include "cli/cli.h"
 #include "core/core.h"
 
@@ -32,8 +33,14 @@ typedef struct settings {
 
 /* A batch of documents handed to one worker: with many small documents,
  * one hand-over per document would cost more than the work. */
+typedef struct job_doc {
+  an_doc *doc;
+  size_t end;                          /* its records end here in job.out */
+  char hash[AN_STORE_HASH_LEN + 1];    /* content hash, with --db */
+} job_doc;
+
 typedef struct job {
-  an_doc **docs;
+  job_doc *docs;
   size_t ndocs, cap_docs, bytes;
   const an_doc *doc; /* the one being worked on */
   an_buf out;        /* records to write */
@@ -81,6 +88,9 @@ static void usage(FILE *out) {
           "                      output is the same whatever N is\n"
           "  -q, --quiet         no progress or summary on stderr\n"
           "      --progress      show progress even when stderr is not a terminal\n"
+          "      --db FILE       store documents and events in the SQLite store FILE\n"
+          "                      instead of writing JSONL; documents stored with the\n"
+          "                      same content are not extracted again\n"
           "  -h, --help          show this help and exit\n"
           "\n"
           "Progress (documents, MB, docs/s) is shown on stderr when it is a terminal.\n"
@@ -341,8 +351,9 @@ static an_status run_doc(const settings *set, an_workspace *ws, job *j) {
 static void run_job(const settings *set, an_workspace *ws, job *j) {
   an_status st = AN_OK;
   for (size_t i = 0; i < j->ndocs && st == AN_OK; i++) {
-    j->doc = j->docs[i];
+    j->doc = j->docs[i].doc;
     st = run_doc(set, ws, j);
+    j->docs[i].end = j->out.len;
   }
   j->doc = NULL;
   j->st = st;
@@ -350,7 +361,7 @@ static void run_job(const settings *set, an_workspace *ws, job *j) {
 
 /* Empties a job for reuse, keeping its buffers' memory. */
 static void job_clear(job *j) {
-  for (size_t i = 0; i < j->ndocs; i++) an_doc_free(j->docs[i]);
+  for (size_t i = 0; i < j->ndocs; i++) an_doc_free(j->docs[i].doc);
   j->ndocs = j->bytes = 0;
   j->doc = NULL;
   an_buf_clear(&j->out);
@@ -503,10 +514,53 @@ static void reader_warn(void *ctx, const an_error *w) {
 
 typedef struct totals {
   size_t docs, records, skipped;
+  size_t inserted, replaced, unchanged; /* --db */
 } totals;
 
+/* --db: documents go into the store, a transaction per DB_BATCH of them
+ * (the store keeps each document whole inside it: a killed run leaves every
+ * document stored or absent, and a re-run adds what is missing). */
+#define DB_BATCH 500
+typedef struct db_sink {
+  an_store *st;
+  size_t in_batch;
+} db_sink;
+
+static an_status db_add(db_sink *db, job *j, totals *tot, progress *pg, an_error *err) {
+  for (size_t i = 0; i < j->ndocs; i++) {
+    size_t start = i ? j->docs[i - 1].end : 0, end = j->docs[i].end;
+    if (end <= start) continue; /* skipped document */
+    an_status st;
+    if (!db->in_batch && (st = an_store_begin(db->st, err)) != AN_OK) return st;
+    an_store_added added = AN_STORE_UNCHANGED;
+    an_error e;
+    an_error_clear(&e);
+    st = an_store_add_doc(db->st, j->docs[i].hash, j->out.data + start, end - start, &added, &e);
+    if (st == AN_EDATA) { /* records the store refuses: that document only */
+      const an_doc *d = j->docs[i].doc;
+      progress_clear(pg);
+      fprintf(stderr, "actornet: %s: warning: document \"%s\" not stored: %s\n", d->path, d->id, e.msg);
+      tot->skipped++;
+      tot->docs--;
+      continue;
+    }
+    if (st != AN_OK) {
+      *err = e;
+      return st;
+    }
+    if (added == AN_STORE_INSERTED) tot->inserted++;
+    else if (added == AN_STORE_REPLACED) tot->replaced++;
+    else tot->unchanged++;
+    if (++db->in_batch >= DB_BATCH) {
+      if ((st = an_store_commit(db->st, err)) != AN_OK) return st;
+      db->in_batch = 0;
+    }
+  }
+  return AN_OK;
+}
+
 /* Writes a finished job; returns its fatal status, if any. */
-static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_error *err) {
+static an_status flush_job(job *j, FILE *out, db_sink *db, totals *tot, progress *pg, an_error *err) {
   if (j->notes.len) {
     progress_clear(pg);
     fwrite(j->notes.data, 1, j->notes.len, stderr);
@@ -518,6 +572,7 @@ static an_status flush_job(job *j, FILE *out, totals *tot, progress *pg, an_erro
   tot->skipped += j->skipped;
   tot->docs += j->ok;
   tot->records += j->total_records;
+  if (db) return db_add(db, j, tot, pg, err);
   if (j->out.len && fwrite(j->out.data, 1, j->out.len, out) != j->out.len)
     return an_error_set(err, AN_EIO, NULL, 0, -1, "write error: %s", strerror(errno));
   return AN_OK;
@@ -529,7 +584,7 @@ static long cpu_count(void) {
 }
 
 int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
-  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS };
+  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS, OPT_DB };
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"meta", required_argument, NULL, OPT_META},
@@ -541,10 +596,12 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
       {"progress", no_argument, NULL, OPT_PROGRESS},
+      {"db", required_argument, NULL, OPT_DB},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
-  int force_progress = 0;
+  int force_progress = 0, output_given = 0;
+  const char *db_path = NULL;
   const char *output = "-", *meta = NULL, *actors = NULL, *data_dir = NULL;
   settings set = {0};
   set.cli = cli;
@@ -554,7 +611,8 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
     switch (c) {
-    case 'o': output = optarg; break;
+    case 'o': output = optarg, output_given = 1; break;
+    case OPT_DB: db_path = optarg; break;
     case OPT_META: meta = optarg; break;
     case OPT_ACTORS: actors = optarg; break;
     case OPT_DATA_DIR: data_dir = optarg; break;
@@ -593,6 +651,10 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     an_cli_usage_error(cli, "extract", "--tokens goes with --sentences");
     return AN_EXIT_INPUT;
   }
+  if (db_path && (output_given || set.sentences)) {
+    an_cli_usage_error(cli, "extract", "--db stores the events: it goes without -o and --sentences");
+    return AN_EXIT_INPUT;
+  }
   if (jobs == 0) jobs = cpu_count();
 
   an_error err;
@@ -607,6 +669,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   progress pg = {0};
   struct sigaction saved_sigs[N_CLEANUP_SIGNALS];
   warn_ctx wctx = {cli, &pg, NULL};
+  db_sink dbs = {0}, *db = NULL;
   an_reader_opts ropts = {0};
   ropts.warn = reader_warn;
   ropts.warn_ctx = &wctx;
@@ -624,10 +687,17 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       goto fail;
     set.res = res;
   }
-  if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
-  cleanup_on_signals(an_outfile_temp_path(of), saved_sigs);
-  FILE *out = an_outfile_stream(of);
-  int to_stdout = strcmp(output, "-") == 0;
+  FILE *out = NULL;
+  int to_stdout = 0;
+  if (db_path) {
+    if ((st = an_store_open(db_path, 0, &dbs.st, &err)) != AN_OK) goto fail;
+    db = &dbs;
+  } else {
+    if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
+    cleanup_on_signals(an_outfile_temp_path(of), saved_sigs);
+    out = an_outfile_stream(of);
+    to_stdout = strcmp(output, "-") == 0;
+  }
 
   p.set = &set;
   p.n_threads = (size_t)jobs;
@@ -685,7 +755,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
         pthread_mutex_unlock(&p.mu);
         if (!done) break; /* not blocked on it: read more meanwhile */
       }
-      st = flush_job(j, out, &tot, &pg, &err);
+      st = flush_job(j, out, db, &tot, &pg, &err);
       /* As a filter (stdin to stdout, e.g. Spark's RDD.pipe or GNU parallel
        * --pipe) each document's records leave at once. */
       if (st == AN_OK && to_stdout && fflush(out) != 0)
@@ -707,13 +777,37 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       if (j->notes.len) fwrite(j->notes.data, 1, j->notes.len, stderr);
       break;
     }
+    if (doc && db) { /* stored with the same content: nothing to do */
+      char hash[AN_STORE_HASH_LEN + 1];
+      an_store_state state = AN_STORE_ABSENT;
+      an_store_doc_hash(doc, hash);
+      if ((st = an_store_has_doc(db->st, doc->id, hash, &state, &err)) != AN_OK) {
+        an_doc_free(doc);
+        break;
+      }
+      if (state == AN_STORE_SAME) {
+        tot.unchanged++;
+        tot.docs++;
+        an_doc_free(doc);
+        doc = NULL;
+        if (j->notes.len && !j->ndocs) { /* keep reader warnings in order */
+          progress_clear(&pg);
+          fwrite(j->notes.data, 1, j->notes.len, stderr);
+          an_buf_clear(&j->notes);
+        }
+        continue;
+      }
+    }
     if (doc) {
       if (an_grow((void **)&j->docs, &j->cap_docs, j->ndocs + 1, sizeof *j->docs) != AN_OK) {
         an_doc_free(doc);
         st = an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
         break;
       }
-      j->docs[j->ndocs++] = doc;
+      j->docs[j->ndocs].doc = doc;
+      j->docs[j->ndocs].end = 0;
+      if (db) an_store_doc_hash(doc, j->docs[j->ndocs].hash);
+      j->ndocs++;
       j->bytes += doc->len;
     } else {
       eof = 1;
@@ -745,12 +839,21 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   if (pg.shown) progress_show(&pg, tot.docs, an_reader_bytes(rd), 1);
   progress_clear(&pg);
   if (st != AN_OK) goto fail;
-  st = an_outfile_commit(of, &err);
-  of = NULL;
-  cleanup_off(saved_sigs);
-  if (st != AN_OK) goto fail;
+  if (db) {
+    if (dbs.in_batch && (st = an_store_commit(dbs.st, &err)) != AN_OK) goto fail;
+    dbs.in_batch = 0;
+  } else {
+    st = an_outfile_commit(of, &err);
+    of = NULL;
+    cleanup_off(saved_sigs);
+    if (st != AN_OK) goto fail;
+  }
   tot.skipped += an_reader_skipped(rd);
-  if (!quiet)
+  if (!quiet && db)
+    fprintf(stderr, "%zu document%s (%zu new, %zu replaced, %zu unchanged), %zu %s, %zu skipped\n", tot.docs,
+            tot.docs == 1 ? "" : "s", tot.inserted, tot.replaced, tot.unchanged, tot.records,
+            tot.records == 1 ? "event" : "events", tot.skipped);
+  else if (!quiet)
     fprintf(stderr, "%zu document%s, %zu %s, %zu skipped\n", tot.docs, tot.docs == 1 ? "" : "s", tot.records,
             set.sentences ? (tot.records == 1 ? "sentence" : "sentences") : (tot.records == 1 ? "event" : "events"),
             tot.skipped);
@@ -775,6 +878,7 @@ done:
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
   }
+  an_store_free(dbs.st); /* rolls back a batch left open by a failure */
   an_resources_free(res);
   an_reader_free(rd);
   return code;
