@@ -27,6 +27,7 @@
 typedef struct settings {
   const an_cli *cli;
   int sentences, tokens;
+  int verbose; /* one line per document on stderr */
   unsigned opts; /* AN_OPT_* */
   const an_resources *res;
 } settings;
@@ -87,6 +88,7 @@ static void usage(FILE *out) {
           "  -j, --jobs N        worker threads (default 1; 0 = one per CPU); the\n"
           "                      output is the same whatever N is\n"
           "  -q, --quiet         no progress or summary on stderr\n"
+          "  -v, --verbose       one line per document on stderr\n"
           "      --progress      show progress even when stderr is not a terminal\n"
           "      --db FILE       store documents and events in the SQLite store FILE\n"
           "                      instead of writing JSONL; documents stored with the\n"
@@ -338,7 +340,7 @@ static an_status run_doc(const settings *set, an_workspace *ws, job *j) {
   if (st != AN_OK) return st;
   j->ok++;
   j->total_records += j->records;
-  if (set->cli->verbose) {
+  if (set->verbose) {
     const an_doc *d = j->doc;
     char where[32] = "";
     if (d->line > 0) snprintf(where, sizeof where, ":%ld", d->line);
@@ -595,6 +597,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       {"keep-modal", no_argument, NULL, OPT_KEEP_MODAL},
       {"jobs", required_argument, NULL, 'j'},
       {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
       {"progress", no_argument, NULL, OPT_PROGRESS},
       {"db", required_argument, NULL, OPT_DB},
       {"help", no_argument, NULL, 'h'},
@@ -605,11 +608,12 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   const char *output = "-", *meta = NULL, *actors = NULL, *data_dir = NULL;
   settings set = {0};
   set.cli = cli;
+  set.verbose = cli->verbose;
   int quiet = cli->quiet;
   long jobs = 1;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:j:qh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:j:qvh", longopts, NULL)) != -1) {
     switch (c) {
     case 'o': output = optarg, output_given = 1; break;
     case OPT_DB: db_path = optarg; break;
@@ -620,6 +624,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     case OPT_TOKENS: set.tokens = 1; break;
     case OPT_KEEP_MODAL: set.opts |= AN_OPT_KEEP_MODAL; break;
     case 'q': quiet = 1; break;
+    case 'v': set.verbose = 1; break;
     case OPT_PROGRESS: force_progress = 1; break;
     case 'j': {
       char *end;

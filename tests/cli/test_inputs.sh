@@ -31,6 +31,14 @@ words = " ".join(s["text"] for s in sents).split()
 assert words == orig.decode().split(), words
 '
 
+# -v (global or the command's): one line per document.
+run "$ACTORNET" extract -v --sentences one.txt corpus/b.jsonl
+expect_rc 0 "extract -v"
+expect_err '^actornet: one\.txt: document "one": [0-9]+ sentences$' "-v line for a text file"
+expect_err '^actornet: corpus/b\.jsonl:2: document "j2": [0-9]+ sentences$' "-v line with the JSONL line"
+run "$ACTORNET" -v extract --sentences one.txt
+expect_err '^actornet: one\.txt: document "one"' "global -v"
+
 # A folder: .txt and .jsonl, recursive, in sorted order, no hidden folders,
 # no other extensions.
 run "$ACTORNET" extract --sentences corpus
