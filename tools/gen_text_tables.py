@@ -13,7 +13,7 @@ import re
 import sys
 
 KINDS = {"title": "AN_ABBR_TITLE", "any": "AN_ABBR_ANY", "starter": "AN_ABBR_STARTER",
-         "credit": "AN_ABBR_CREDIT"}
+         "credit": "AN_ABBR_CREDIT", "joiner": "AN_ABBR_JOINER"}
 
 
 def fail(path, line, msg):
@@ -49,7 +49,7 @@ def abbreviations(path):
     for n, line in data_lines(path):
         parts = line.split("\t")
         if len(parts) != 2 or parts[1] not in KINDS or not parts[0] or " " in parts[0]:
-            fail(path, n, "expected 'WORD<TAB>title|any|starter|credit'")
+            fail(path, n, "expected 'WORD<TAB>title|any|starter|credit|joiner'")
         if parts[0] in seen:
             fail(path, n, "duplicate entry %r" % parts[0])
         if parts[1] in ("title", "any") and not parts[0].endswith("."):

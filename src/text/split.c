@@ -45,6 +45,10 @@ static int abbr_exact(const char *s, size_t len) {
   return AN_ABBR_NONE;
 }
 
+static int abbr_kind_exact(const char *s, size_t len) {
+  return len == 0 || len > 31 ? AN_ABBR_NONE : abbr_exact(s, len);
+}
+
 int an_abbrev_kind(const char *s, size_t len) {
   if (len == 0 || len > 31) return AN_ABBR_NONE;
   int k = abbr_exact(s, len);
@@ -304,6 +308,11 @@ static an_status tokenize(splitter *sp) {
         }
         p += 1;
       }
+    } else if (cp == '.' && p + 1 < len && s[p + 1] == '.') {
+      size_t e = p + 1;
+      while (e < len && s[e] == '.') e++;
+      st = push_token(sp, p, e, AN_SHAPE_PUNCT, gap); /* an ellipsis is one token */
+      p = e;
     } else {
       uint32_t sh = AN_SHAPE_PUNCT;
       if (cp == '"') sh |= AN_SHAPE_QUOTE;
@@ -345,11 +354,8 @@ static int terminal_kind(const splitter *sp, size_t k) {
   const an_token *tk = &sp->t->toks[k];
   int ch = tok_char(sp, k);
   if (ch == '!' || ch == '?') return T_STRONG;
-  if (ch == '.') {
-    if (k > 0 && tok_char(sp, k - 1) == '.' && tok_adjacent(sp, k - 1, k)) return T_WEAK;
-    if (k + 1 < sp->t->ntoks && tok_char(sp, k + 1) == '.' && tok_adjacent(sp, k, k + 1)) return T_WEAK;
-    return T_STRONG;
-  }
+  if (ch == '.') return T_STRONG;
+  if ((tk->shape & AN_SHAPE_PUNCT) && tk->len >= 2 && sp->s[tk->start] == '.') return T_WEAK; /* ... */
   if (tk->shape & AN_SHAPE_ABBREV) {
     int kind = an_abbrev_kind(sp->s + tk->start, tk->len);
     if (kind == AN_ABBR_TITLE) return T_NEVER;
@@ -415,12 +421,18 @@ static size_t bullet_prefix(const splitter *sp, size_t ls, size_t le) {
  * in it (delimiter included), 0 if none. Something must follow it. */
 static size_t dateline_prefix(const splitter *sp, size_t ls, size_t le) {
   const an_token *toks = sp->t->toks;
-  size_t k = ls, caps = 0;
-  while (k < le && k < ls + 6) {
+  size_t k = ls, caps = 0, extra = 0;
+  while (k < le && k < ls + 8) {
     uint32_t sh = toks[k].shape;
-    if ((sh & AN_SHAPE_ALL_UPPER) && !(sh & AN_SHAPE_HAS_DIGIT)) caps++;
-    else if (!(caps && (tok_char(sp, k) == ',' || ((sh & AN_SHAPE_ABBREV) && (sh & AN_SHAPE_UPPER_INITIAL)))))
+    if ((sh & AN_SHAPE_ALL_UPPER) && !(sh & AN_SHAPE_HAS_DIGIT) && !extra) {
+      caps++;
+    } else if (caps && (tok_char(sp, k) == ',' || ((sh & AN_SHAPE_ABBREV) && (sh & AN_SHAPE_UPPER_INITIAL)))) {
+      /* "SAN FRANCISCO, Calif.," */
+    } else if (caps && ((sh & AN_SHAPE_UPPER_INITIAL) || (sh & AN_SHAPE_HAS_DIGIT))) {
+      extra++; /* a date: "WASHINGTON, March 3 (Reuters) -" */
+    } else {
       break;
+    }
     k++;
   }
   int paren = 0;
@@ -433,6 +445,7 @@ static size_t dateline_prefix(const splitter *sp, size_t ls, size_t le) {
     }
   }
   if (!caps && !paren) return 0;
+  if (extra && !paren) return 0; /* "NATO Secretary General Jane Roe -" is not a dateline */
   if (k >= le) return 0;
   int ch = tok_char(sp, k);
   if (ch == '-') {
@@ -453,14 +466,24 @@ static int credit_line(const splitter *sp, size_t ls, size_t le, int unpunctuate
   const an_token *toks = sp->t->toks;
   if (ls >= le) return 0;
   const an_token *first = &toks[ls];
-  if (ls + 1 < le && (tok_is(sp, ls, "By") || tok_is(sp, ls, "BY")) &&
-      (toks[ls + 1].shape & AN_SHAPE_UPPER_INITIAL) && unpunctuated)
-    return 1;
-  if (ls + 1 < le && an_abbrev_kind(sp->s + first->start, first->len) == AN_ABBR_CREDIT) {
-    int ch = tok_char(sp, ls + 1);
-    if (ch == ':' || ch == '|' || ch == '"' || ch == '-' || ch == '/') return 1;
+  if (ls + 1 < le && (tok_is(sp, ls, "By") || tok_is(sp, ls, "BY")) && unpunctuated) {
+    size_t k = ls + 1;
+    if (tok_char(sp, k) == ':' && k + 1 < le) k++; /* "By: Jane Roe" */
+    if (toks[k].shape & AN_SHAPE_UPPER_INITIAL) return 1;
   }
-  if (tok_char(sp, ls) == '|') return 1;
+  size_t w = ls;
+  if (tok_char(sp, w) == '(' && w + 1 < le) first = &toks[++w]; /* "(Reporting by ...)" */
+  if (w + 1 < le && an_abbrev_kind(sp->s + first->start, first->len) == AN_ABBR_CREDIT) {
+    /* "Source: ...", "Photo | ...", "Reporting by ...", "Copyright 2024 ...",
+     * "Read more: ..." */
+    size_t k = w + 1;
+    if (k + 1 < le && (toks[k].shape & AN_SHAPE_ALL_LOWER) && tok_char(sp, k + 1) == ':') k++;
+    int ch = tok_char(sp, k);
+    if (ch == ':' || ch == '|' || ch == '"' || ch == '-' || ch == '/' || tok_is(sp, k, "by") ||
+        tok_is(sp, k, "\xC2\xA9") || (toks[k].shape & AN_SHAPE_HAS_DIGIT))
+      return 1;
+  }
+  if (tok_char(sp, ls) == '|' || tok_is(sp, ls, "\xC2\xA9")) return 1; /* "| News", "(c) 2024 ..." */
   if (unpunctuated) {
     for (size_t k = ls; k < le; k++)
       if (tok_char(sp, k) == '|') return 1;
@@ -476,7 +499,8 @@ static int credit_line(const splitter *sp, size_t ls, size_t le, int unpunctuate
  * an abbreviation's period? Lines without one are headlines and bylines. */
 static int punctuated(const splitter *sp, size_t first, size_t last) {
   size_t k = last;
-  while (k > first && is_closer(tok_char(sp, k)) && tok_adjacent(sp, k - 1, k)) k--;
+  /* Closing (or stray) quotes and brackets after the stop do not count. */
+  while (k > first && is_closer(tok_char(sp, k))) k--;
   int ch = tok_char(sp, k);
   if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == ',') return 1;
   return (sp->t->toks[k].shape & AN_SHAPE_ABBREV) != 0;
@@ -525,6 +549,8 @@ static int continues(const splitter *sp, const sent_state *ss, size_t last, size
   if (tk == T_NEVER) return 1; /* "Mr.\nSmith" */
   if (tk != T_NONE) return 0;
   if (tok_char(sp, last) == ',') return 1;
+  const an_token *l = &sp->t->toks[last];
+  if (abbr_kind_exact(sp->s + l->start, l->len) == AN_ABBR_JOINER) return 1; /* "talks with\nPresident" */
   const an_token *n = &sp->t->toks[next];
   size_t len;
   int32_t cp = cp_at(sp->s, sp->len, n->start, &len);

@@ -102,7 +102,15 @@ static an_status emit_same(norm *n, size_t orig, const void *p, size_t k) {
 static an_status emit_changed(norm *n, size_t orig, const void *p, size_t k) {
   an_text *t = n->t;
   if (k == 0) return AN_OK;
-  if (push_seg(t, t->out.len, (uint32_t)orig | AN_SEG_FLAT) != AN_OK) return AN_ENOMEM;
+  size_t at = t->out.len;
+  const an_seg *last = t->nsegs ? &t->segs[t->nsegs - 1] : NULL;
+  if (k == 1 && last && !(last->orig & AN_SEG_FLAT) && last->orig + (at - last->norm) == orig) {
+    /* One byte for the piece ("е" -> "e", NBSP -> " ") that the running
+     * delta already maps right: no breakpoint (halves the map of a
+     * look-alike-spelled text). */
+  } else if (push_seg(t, at, (uint32_t)orig | (k == 1 ? 0 : AN_SEG_FLAT)) != AN_OK) {
+    return AN_ENOMEM;
+  }
   return an_buf_append(&t->out, p, k);
 }
 
@@ -420,6 +428,31 @@ size_t an_text_orig_offset(const an_text *t, size_t norm_off) {
   const an_seg *g = &t->segs[lo];
   if (g->orig & AN_SEG_FLAT) return g->orig & ~AN_SEG_FLAT;
   return g->orig + (norm_off - g->norm);
+}
+
+void an_text_orig_span(const an_text *t, size_t a, size_t b, size_t *oa, size_t *ob) {
+  size_t o0 = an_text_orig_offset(t, a), o1 = o0;
+  if (b > a && b <= t->out.len) {
+    /* The breakpoint holding the span's last byte: if it is a rewritten
+     * piece, the span takes in the whole piece. */
+    size_t lo = 0, hi = t->nsegs;
+    while (hi - lo > 1) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t->segs[mid].norm <= b - 1)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    if (t->nsegs && (t->segs[lo].orig & AN_SEG_FLAT))
+      o1 = lo + 1 < t->nsegs ? (t->segs[lo + 1].orig & ~AN_SEG_FLAT) : t->orig_len;
+    else
+      o1 = an_text_orig_offset(t, b);
+  } else if (b > a) {
+    o1 = t->orig_len;
+  }
+  if (o1 < o0) o1 = o0;
+  if (oa) *oa = o0;
+  if (ob) *ob = o1;
 }
 
 const an_token *an_text_tokens(const an_text *t, size_t *count) {

@@ -41,7 +41,7 @@ size_t an_text_map_size(const an_text *t);
 an_status an_text_split(an_text *t, an_error *err);
 
 /* Abbreviation table kinds (data/text/abbreviations.txt). */
-enum { AN_ABBR_NONE = 0, AN_ABBR_TITLE, AN_ABBR_ANY, AN_ABBR_STARTER, AN_ABBR_CREDIT };
+enum { AN_ABBR_NONE = 0, AN_ABBR_TITLE, AN_ABBR_ANY, AN_ABBR_STARTER, AN_ABBR_CREDIT, AN_ABBR_JOINER };
 /* Kind of the word s[0..len) in the table, AN_ABBR_NONE if absent. */
 int an_abbrev_kind(const char *s, size_t len);
 

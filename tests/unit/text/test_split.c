@@ -90,6 +90,7 @@ static void test_sentences(void) {
               "U.S. officials met U.K. envoys at 10 a.m. on Friday.");
   /* Ellipses. */
   CHECK_SENTS("He waited... The door stayed shut.", "He waited... | The door stayed shut.");
+  CHECK_SENTS("Talks ran late in the U.S. Then both sides left.", "Talks ran late in the U.S. | Then both sides left.");
   CHECK_SENTS("The plan ... was dropped in March.", "The plan ... was dropped in March.");
   CHECK_SENTS("She paused\xE2\x80\xA6 and then went on.", "She paused... and then went on.");
   /* Quotes. */
@@ -116,6 +117,9 @@ static void test_sentences(void) {
   CHECK_SENTS("Border talks stall\nThe two delegations left early.",
               "Border talks stall | The two delegations left early.");
   CHECK_SENTS("Talks were led by Mr.\nAdebayo on Friday.", "Talks were led by Mr.\nAdebayo on Friday.");
+  CHECK_SENTS("The envoy held talks with\nPresident Okonjo on Friday.",
+              "The envoy held talks with\nPresident Okonjo on Friday.");
+  CHECK_SENTS("Voters reject the plan\nThe count ended late.", "Voters reject the plan | The count ended late.");
   /* Empty and whitespace-only documents. */
   CHECK_SENTS("", "");
   CHECK_SENTS(" \n\n \t\n", "");
@@ -138,7 +142,10 @@ static void test_document(void) {
       "LONDON: Officials in Britain welcomed the talks.\n"
       "\n"
       "Source \xC2\xBB Example News\n"
-      "Photo: Archive | Wire Services\n";
+      "Photo: Archive | Wire Services\n"
+      "By: Ann Lee, Correspondent\n"
+      "\n"
+      "Aides said the talks went well. \"\n";
   an_text *t = mk(doc);
   if (!t) return;
   check_consistent(t);
@@ -165,6 +172,8 @@ static void test_document(void) {
       {"Officials in Britain welcomed the talks.", 0, 3},
       {"Source \" Example News", AN_SENT_CREDIT | AN_SENT_HEADLINE, 4},
       {"Photo: Archive | Wire Services", AN_SENT_CREDIT | AN_SENT_HEADLINE, 4},
+      {"By: Ann Lee, Correspondent", AN_SENT_CREDIT | AN_SENT_HEADLINE, 4},
+      {"Aides said the talks went well. \"", 0, 5}, /* a stray quote does not make a headline */
   };
   size_t nw = sizeof want / sizeof want[0];
   CHECK_INT(ns, nw);
@@ -246,6 +255,51 @@ static char *tokens_of(const char *in) {
     an_free(got_);                  \
   } while (0)
 
+/* The flags of each sentence of `in`, as a string of H/B/C/- letters. */
+static char *flags_of(const char *in) {
+  an_text *t = mk(in);
+  an_buf b;
+  an_buf_init(&b);
+  an_buf_puts(&b, "");
+  if (!t) return an_buf_steal(&b, NULL);
+  size_t ns;
+  const an_sentence *se = an_text_sentences(t, &ns);
+  for (size_t i = 0; i < ns; i++) {
+    if (i) an_buf_putc(&b, ' ');
+    if (se[i].flags & AN_SENT_HEADLINE) an_buf_putc(&b, 'H');
+    if (se[i].flags & AN_SENT_BULLET) an_buf_putc(&b, 'B');
+    if (se[i].flags & AN_SENT_CREDIT) an_buf_putc(&b, 'C');
+    if (!se[i].flags) an_buf_putc(&b, '-');
+  }
+  an_text_free(t);
+  return an_buf_steal(&b, NULL);
+}
+
+#define CHECK_FLAGS(in, want)       \
+  do {                              \
+    char *got_ = flags_of(in);      \
+    CHECK_STR(got_, want);          \
+    an_free(got_);                  \
+  } while (0)
+
+static void test_credit_lines(void) {
+  CHECK_SENTS("WASHINGTON, March 3 (Wire) - The senator spoke.", "WASHINGTON, March 3 (Wire) - | The senator spoke.");
+  CHECK_FLAGS("WASHINGTON, March 3 (Wire) - The senator spoke.", "C -");
+  CHECK_SENTS("SAN DIEGO, Calif. -- The port reopened.", "SAN DIEGO, Calif. -- | The port reopened.");
+  /* Not datelines: a name before a dash, an acronym in a sentence. */
+  CHECK_FLAGS("NATO Secretary General Jane Roe - who arrived late - spoke.", "-");
+  CHECK_FLAGS("The UN said so.", "-");
+  CHECK_FLAGS("By contrast, the vote passed.", "-");
+  CHECK_FLAGS("By Monday the vote had passed.", "-");
+  CHECK_FLAGS("Reporting by Ann Lee; editing by Tom Ng", "HC");
+  CHECK_FLAGS("(Reporting by Ann Lee.)", "C");
+  CHECK_FLAGS("Copyright 2025 Example Media. All rights reserved.", "C C");
+  CHECK_FLAGS("\xC2\xA9 2025 Example Media", "HC");
+  CHECK_FLAGS("Read more: Ministers meet again", "HC");
+  CHECK_FLAGS("Sources said the deal was close.", "-");
+  CHECK_FLAGS("(Wire)\nThe port reopened.", "HC -");
+}
+
 static void test_tokens(void) {
   CHECK_TOKS("Iran's envoy met al-Nakhala.",
              "Iran/UaS 's/s envoy/la met/la al-Nakhala/ah ./p");
@@ -287,6 +341,7 @@ static void test_huge_sentence(void) {
 int main(void) {
   test_sentences();
   test_document();
+  test_credit_lines();
   test_tokens();
   test_huge_sentence();
   return TEST_DONE();
