@@ -267,9 +267,9 @@ static an_status write_sentences(const settings *set, job *j, const an_text *t) 
     if (st == AN_OK) st = json_cstr(b, j->doc->id);
     if (st == AN_OK) st = an_buf_printf(b, ",\"index\":%zu,\"paragraph\":%u,\"text\":", i, (unsigned)s->paragraph);
     if (st == AN_OK) st = json_str(b, norm + s->start, s->end - s->start);
-    if (st == AN_OK)
-      st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"flags\":", an_text_orig_offset(t, s->start),
-                         an_text_orig_offset(t, s->end));
+    size_t oa, ob;
+    an_text_orig_span(t, s->start, s->end, &oa, &ob);
+    if (st == AN_OK) st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"flags\":", oa, ob);
     if (st == AN_OK) st = json_bits(b, s->flags, 1);
     if (set->tokens && st == AN_OK) {
       st = an_buf_puts(b, ",\"tokens\":[");
@@ -279,9 +279,8 @@ static an_status write_sentences(const settings *set, job *j, const an_text *t) 
         const an_token *tk = &toks[ti];
         st = an_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
         if (st == AN_OK) st = json_str(b, norm + tk->start, tk->len);
-        if (st == AN_OK)
-          st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"shape\":", an_text_orig_offset(t, tk->start),
-                             an_text_orig_offset(t, (size_t)tk->start + tk->len));
+        an_text_orig_span(t, tk->start, (size_t)tk->start + tk->len, &oa, &ob);
+        if (st == AN_OK) st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"shape\":", oa, ob);
         if (st == AN_OK) st = json_bits(b, tk->shape, 0);
         if (st == AN_OK) st = an_buf_putc(b, '}');
       }
