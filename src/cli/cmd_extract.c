@@ -22,6 +22,9 @@
 #include "core/core.h"
 
 #define MAX_JOBS 256
+/* Larger documents are skipped with a warning: a mistaken input (a log, a
+ * dump) should not take all memory; news articles are far below. */
+#define DEFAULT_MAX_DOC ((size_t)256 << 20)
 #define MAX_REPAIR_WARNINGS 10 /* per document; then one line with the rest */
 
 typedef struct settings {
@@ -90,6 +93,8 @@ static void usage(FILE *out) {
           "  -q, --quiet         no progress or summary on stderr\n"
           "  -v, --verbose       one line per document on stderr\n"
           "      --progress      show progress even when stderr is not a terminal\n"
+          "      --max-doc-size SIZE  skip larger documents with a warning (default 256M;\n"
+          "                      K, M, G suffixes; 0 = no limit)\n"
           "      --db FILE       store documents and events in the SQLite store FILE\n"
           "                      instead of writing JSONL; documents stored with the\n"
           "                      same content are not extracted again\n"
@@ -579,13 +584,28 @@ static an_status flush_job(job *j, FILE *out, db_sink *db, totals *tot, progress
   return AN_OK;
 }
 
+/* "123", "500K", "64M", "2G" (powers of 1024) to bytes; 0 if valid. */
+static int parse_size(const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-') return -1;
+  unsigned shift = 0;
+  if (*end == 'K' || *end == 'k') shift = 10, end++;
+  else if (*end == 'M' || *end == 'm') shift = 20, end++;
+  else if (*end == 'G' || *end == 'g') shift = 30, end++;
+  if (*end || (shift && v > (SIZE_MAX >> shift))) return -1;
+  *out = (size_t)(v << shift);
+  return 0;
+}
+
 static long cpu_count(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? n : 1;
 }
 
 int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
-  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS, OPT_DB };
+  enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS, OPT_DB, OPT_MAX_DOC };
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"meta", required_argument, NULL, OPT_META},
@@ -599,11 +619,13 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       {"verbose", no_argument, NULL, 'v'},
       {"progress", no_argument, NULL, OPT_PROGRESS},
       {"db", required_argument, NULL, OPT_DB},
+      {"max-doc-size", required_argument, NULL, OPT_MAX_DOC},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
   int force_progress = 0, output_given = 0;
   const char *db_path = NULL;
+  size_t max_doc = DEFAULT_MAX_DOC;
   const char *output = "-", *meta = NULL, *actors = NULL, *data_dir = NULL;
   settings set = {0};
   set.cli = cli;
@@ -616,6 +638,12 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     switch (c) {
     case 'o': output = optarg, output_given = 1; break;
     case OPT_DB: db_path = optarg; break;
+    case OPT_MAX_DOC:
+      if (parse_size(optarg, &max_doc) != 0) {
+        an_cli_usage_error(cli, "extract", "--max-doc-size wants a size such as 500K, 64M or 0, not '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
     case OPT_META: meta = optarg; break;
     case OPT_ACTORS: actors = optarg; break;
     case OPT_DATA_DIR: data_dir = optarg; break;
@@ -677,6 +705,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   an_reader_opts ropts = {0};
   ropts.warn = reader_warn;
   ropts.warn_ctx = &wctx;
+  ropts.max_doc_bytes = max_doc;
   totals tot = {0};
 
   if ((st = an_reader_new(&ropts, &rd, &err)) != AN_OK) goto fail;

@@ -91,6 +91,20 @@ assert total >= 2 * 19999000, total
 check "20 MB line in under 60 s" test $(($(date +%s) - start)) -lt 60
 rm -f huge.txt huge.jsonl huge.out
 
+# --max-doc-size: larger documents are skipped with a warning.
+printf 'Twelve bytes' >twelve.txt
+printf '{"id":"small","text":"tiny"}\n{"id":"large","text":"0123456789abcdef"}\n' >sizes.jsonl
+run "$ACTORNET" extract --sentences --max-doc-size 10 twelve.txt sizes.jsonl
+expect_rc 1 "--max-doc-size"
+expect_err 'twelve\.txt: warning: document "twelve" is larger than 10 bytes; skipped'
+expect_err 'sizes\.jsonl:2: warning: document "large" is larger than 10 bytes; skipped'
+py "--max-doc-size keeps the small one" 'assert [d["id"] for d in docs] == ["small"], docs'
+run "$ACTORNET" extract --sentences --max-doc-size 1K twelve.txt
+expect_rc 0 "--max-doc-size 1K"
+run "$ACTORNET" extract --sentences --max-doc-size lots twelve.txt
+expect_rc 1 "--max-doc-size not a size"
+expect_err -- '--max-doc-size wants a size'
+
 # A missing input: exit 1, the path named, no output file created.
 run "$ACTORNET" extract --sentences good.txt no-such-file.txt -o never.jsonl
 expect_rc 1 "missing input"

@@ -17,7 +17,7 @@ check "--version first line is 'actornet $want'" test "$(head -1 "$T/out")" = "a
 run "$ACTORNET" extract --help
 expect_rc 0 "extract --help"
 expect_out '^Usage: actornet extract' "extract --help usage"
-for opt in --output --meta --actors --data-dir --sentences --tokens --keep-modal --jobs --quiet --progress; do
+for opt in --output --meta --actors --data-dir --sentences --tokens --keep-modal --jobs --quiet --progress --max-doc-size --db; do
   expect_out -- "$opt" "extract --help mentions $opt"
 done
 expect_out 'Exit status' "extract --help documents exit codes"
