@@ -102,6 +102,17 @@ run "$ACTORNET" extract --sentences --meta missing-meta.jsonl one.txt
 expect_rc 1 "--meta missing file"
 expect_err "missing-meta.jsonl: no such file"
 
+# Characters JSON must escape come out as valid JSON: quotes, backslashes,
+# tabs, control bytes; ids with quotes too.
+printf '{"id":"q\\"id","text":"He said \\"no\\" to C:\\\\path\\tand \\u0001 that."}\n' >escape.jsonl
+run "$ACTORNET" extract --sentences escape.jsonl
+expect_rc 0 "characters to escape"
+py "escaped output parses and keeps the characters" '
+assert docs[0]["id"] == "q\"id", docs
+t = " ".join(s["text"] for s in sents)
+assert "\"no\"" in t and "C:\\path" in t, t
+'
+
 # Tokens on request, with offsets into the original.
 run "$ACTORNET" extract --sentences --tokens one.txt
 expect_rc 0 "--tokens"
