@@ -186,6 +186,25 @@ static an_status json_str(an_buf *b, const char *s, size_t n) {
 
 static an_status json_cstr(an_buf *b, const char *s) { return json_str(b, s, strlen(s)); }
 
+/* Decimal without printf: sentence and token records hold many numbers. */
+static an_status put_uint(an_buf *b, size_t v) {
+  char tmp[24];
+  size_t n = sizeof tmp;
+  do tmp[--n] = (char)('0' + v % 10);
+  while ((v /= 10) > 0);
+  return an_buf_append(b, tmp + n, sizeof tmp - n);
+}
+
+/* ,"offsets":[a,b] */
+static an_status put_offsets(an_buf *b, size_t a, size_t e) {
+  an_status st = an_buf_puts(b, ",\"offsets\":[");
+  if (st == AN_OK) st = put_uint(b, a);
+  if (st == AN_OK) st = an_buf_putc(b, ',');
+  if (st == AN_OK) st = put_uint(b, e);
+  if (st == AN_OK) st = an_buf_putc(b, ']');
+  return st;
+}
+
 static const struct {
   unsigned bit;
   const char *name;
@@ -209,7 +228,10 @@ static an_status json_bits(an_buf *b, uint32_t bits, int sentence) {
   for (size_t i = 0; i < n && st == AN_OK; i++) {
     unsigned bit = sentence ? sent_names[i].bit : shape_names[i].bit;
     if (!(bits & bit)) continue;
-    st = an_buf_printf(b, "%s\"%s\"", first ? "" : ",", sentence ? sent_names[i].name : shape_names[i].name);
+    if (!first) st = an_buf_putc(b, ',');
+    if (st == AN_OK) st = an_buf_putc(b, '"');
+    if (st == AN_OK) st = an_buf_puts(b, sentence ? sent_names[i].name : shape_names[i].name);
+    if (st == AN_OK) st = an_buf_putc(b, '"');
     first = 0;
   }
   if (st == AN_OK) st = an_buf_putc(b, ']');
@@ -263,19 +285,30 @@ static an_status write_sentences(const settings *set, job *j, const an_text *t) 
   const char *vals[] = {d->date, d->outlet, d->url, d->title};
   if (st == AN_OK) st = json_cstr(b, d->id);
   for (size_t k = 0; k < 4 && st == AN_OK; k++) {
-    st = an_buf_printf(b, ",\"%s\":", keys[k]);
+    st = an_buf_puts(b, ",\"");
+    if (st == AN_OK) st = an_buf_puts(b, keys[k]);
+    if (st == AN_OK) st = an_buf_puts(b, "\":");
     if (st == AN_OK) st = vals[k] ? json_cstr(b, vals[k]) : an_buf_puts(b, "null");
   }
-  if (st == AN_OK) st = an_buf_printf(b, ",\"bytes\":%zu,\"sentences\":%zu}\n", d->len, ns);
+  if (st == AN_OK) st = an_buf_puts(b, ",\"bytes\":");
+  if (st == AN_OK) st = put_uint(b, d->len);
+  if (st == AN_OK) st = an_buf_puts(b, ",\"sentences\":");
+  if (st == AN_OK) st = put_uint(b, ns);
+  if (st == AN_OK) st = an_buf_puts(b, "}\n");
   for (size_t i = 0; i < ns && st == AN_OK; i++) {
     const an_sentence *s = &sents[i];
     st = an_buf_puts(b, "{\"record\":\"sentence\",\"doc\":");
     if (st == AN_OK) st = json_cstr(b, j->doc->id);
-    if (st == AN_OK) st = an_buf_printf(b, ",\"index\":%zu,\"paragraph\":%u,\"text\":", i, (unsigned)s->paragraph);
+    if (st == AN_OK) st = an_buf_puts(b, ",\"index\":");
+    if (st == AN_OK) st = put_uint(b, i);
+    if (st == AN_OK) st = an_buf_puts(b, ",\"paragraph\":");
+    if (st == AN_OK) st = put_uint(b, s->paragraph);
+    if (st == AN_OK) st = an_buf_puts(b, ",\"text\":");
     if (st == AN_OK) st = json_str(b, norm + s->start, s->end - s->start);
     size_t oa, ob;
     an_text_orig_span(t, s->start, s->end, &oa, &ob);
-    if (st == AN_OK) st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"flags\":", oa, ob);
+    if (st == AN_OK) st = put_offsets(b, oa, ob);
+    if (st == AN_OK) st = an_buf_puts(b, ",\"flags\":");
     if (st == AN_OK) st = json_bits(b, s->flags, 1);
     if (set->tokens && st == AN_OK) {
       st = an_buf_puts(b, ",\"tokens\":[");
@@ -286,7 +319,8 @@ static an_status write_sentences(const settings *set, job *j, const an_text *t) 
         st = an_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
         if (st == AN_OK) st = json_str(b, norm + tk->start, tk->len);
         an_text_orig_span(t, tk->start, (size_t)tk->start + tk->len, &oa, &ob);
-        if (st == AN_OK) st = an_buf_printf(b, ",\"offsets\":[%zu,%zu],\"shape\":", oa, ob);
+        if (st == AN_OK) st = put_offsets(b, oa, ob);
+        if (st == AN_OK) st = an_buf_puts(b, ",\"shape\":");
         if (st == AN_OK) st = json_bits(b, tk->shape, 0);
         if (st == AN_OK) st = an_buf_putc(b, '}');
       }
