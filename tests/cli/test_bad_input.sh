@@ -146,6 +146,14 @@ if [ -w /dev/full ]; then
   check "/dev/full is still a device" test -c /dev/full
 fi
 
+# Output to /dev/null: written directly, the device stays a device (a
+# rename over it would turn it into a regular file for every process).
+if [ -c /dev/null ]; then
+  run "$ACTORNET" extract --sentences good.txt -o /dev/null
+  expect_rc 0 "-o /dev/null"
+  check "/dev/null is still a device" test -c /dev/null
+fi
+
 # Output into a missing folder: error before any work, exit 1 or 2 with the path.
 run "$ACTORNET" extract --sentences good.txt -o no/such/dir/out.jsonl
 check "output in missing folder fails" test "$rc" -ne 0

@@ -6,6 +6,7 @@
 data=()
 [ -d "$SRCDIR/data" ] && data=(--data-dir "$SRCDIR/data")
 printf 'The first document.\n' >a.txt
+: >none.jsonl
 printf 'The second document.\n' >b.txt
 
 run "$ACTORNET" extract "${data[@]}" --db c.db a.txt b.txt
@@ -16,7 +17,7 @@ py "store holds both documents" '
 import sqlite3
 ids = [r[0] for r in sqlite3.connect("c.db").execute("select id from documents order by seq")]
 assert ids == ["a", "b"], ids
-' /dev/null
+' none.jsonl
 
 run "$ACTORNET" extract "${data[@]}" --db c.db a.txt b.txt
 expect_rc 0 "--db re-run"
@@ -32,7 +33,7 @@ py "store: three documents, a replaced in place" '
 import sqlite3
 ids = [r[0] for r in sqlite3.connect("c.db").execute("select id from documents order by seq")]
 assert ids == ["a", "b", "n1"], ids
-' /dev/null
+' none.jsonl
 
 run "$ACTORNET" extract --db c.db -o out.jsonl a.txt
 expect_rc 1 "--db with -o"
