@@ -191,7 +191,8 @@ static cJSON *build(const an_graph *g, const an_export_opts *opts) {
     cJSON *ids = style == AN_JSON_CYTOSCAPE ? (attrs = cJSON_AddObjectToObject(l, "data")) : l;
     ok = ids != NULL;
     if (ok && style == AN_JSON_GRAPHOLOGY) ok = cJSON_AddStringToObject(ids, "key", key) != NULL;
-    if (ok && style == AN_JSON_CYTOSCAPE) ok = cJSON_AddStringToObject(ids, "id", key) != NULL;
+    if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
+      ok = cJSON_AddStringToObject(ids, "id", key) && cJSON_AddStringToObject(ids, "key", key);
     ok = ok && cJSON_AddStringToObject(ids, "source", g->nodes[e->source].id) &&
          cJSON_AddStringToObject(ids, "target", g->nodes[e->target].id);
     if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(l, "key", key) != NULL;

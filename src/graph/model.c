@@ -368,6 +368,11 @@ int an_jsonl_is_events(const char *data, size_t len) {
   const char *nl = memchr(data + a, '\n', len - a);
   size_t n = nl ? (size_t)(nl - (data + a)) : len - a;
   cJSON *rec = cJSON_ParseWithLengthOpts(data + a, n, NULL, 0);
+  if (!rec) { /* a broken first line: still ours if it names a record kind (the loader reports it) */
+    for (size_t i = a; i + 8 <= a + n; i++)
+      if (memcmp(data + i, "\"record\"", 8) == 0) return 1;
+    return 0;
+  }
   int yes = cJSON_IsObject(rec) && (cJSON_GetObjectItemCaseSensitive(rec, "record") ||
                                     (cJSON_GetObjectItemCaseSensitive(rec, "source") &&
                                      cJSON_GetObjectItemCaseSensitive(rec, "type") &&
