@@ -38,19 +38,26 @@ typedef struct an_token {
   uint32_t shape;  /* AN_SHAPE_* bits */
 } an_token;
 
+/* Sentences cover their tokens contiguously and in order. The only tokens
+ * outside every sentence are bullet markers ("•", "-", "1.") opening a line.
+ * A dateline opening a line ("TEHRAN (Agency) -", "LONDON:") is a sentence
+ * of its own, flagged AN_SENT_CREDIT, before the body sentence. */
 typedef struct an_sentence {
   uint32_t start, end;     /* byte span in the normalized text, [start, end) */
   uint32_t tok_first;      /* index of its first token */
   uint32_t tok_count;      /* number of tokens */
-  uint32_t paragraph;      /* 0-based paragraph (blank-line separated block) */
+  uint32_t paragraph;      /* 0-based paragraph: blank-line separated block, or
+                              one line when the document has no blank line */
   uint32_t flags;          /* AN_SENT_* bits */
 } an_sentence;
 
-#define AN_SENT_HEADLINE (1u << 0) /* line with no final punctuation: title, byline */
-#define AN_SENT_BULLET (1u << 1)   /* a bullet/list line */
-#define AN_SENT_CREDIT (1u << 2)   /* "Source »", "By Staff, Agencies", "(Reuters)" style line */
+#define AN_SENT_HEADLINE (1u << 0) /* a whole line with no final punctuation: title, byline */
+#define AN_SENT_BULLET (1u << 1)   /* on a bullet/list line */
+#define AN_SENT_CREDIT (1u << 2)   /* "Source »", "By Staff, Agencies", "(Reuters) -" style
+                                      line or dateline; a byline has HEADLINE too */
 
-/* One repaired invalid UTF-8 sequence (reported to the user). */
+/* One repaired invalid UTF-8 sequence (reported to the user). A run of
+ * adjacent invalid sequences is one repair and one U+FFFD. */
 typedef struct an_repair {
   size_t orig_offset; /* byte offset of the bad sequence in the original */
   size_t len;         /* bytes replaced */
@@ -72,6 +79,13 @@ AN_EXPORT const char *an_text_str(const an_text *t, size_t *len);
  * equal the normalized length: then the original length is returned). A
  * span [a, b) of normalized text maps to [orig(a), orig(b)). */
 AN_EXPORT size_t an_text_orig_offset(const an_text *t, size_t norm_off);
+
+/* The original byte span [*oa, *ob) of normalized span [a, b). Unlike
+ * [orig(a), orig(b)), a span ending inside a rewritten piece (one of the
+ * three dots NFKC makes of U+2026, a ligature) takes in the whole piece, so
+ * the span is never empty for a non-empty token. Use it for evidence
+ * offsets. oa/ob may be NULL. */
+AN_EXPORT void an_text_orig_span(const an_text *t, size_t a, size_t b, size_t *oa, size_t *ob);
 
 /* Tokens and sentences in text order. Borrows: valid while t lives. */
 AN_EXPORT const an_token *an_text_tokens(const an_text *t, size_t *count);
