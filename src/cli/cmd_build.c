@@ -66,7 +66,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"no-affiliations", no_argument, NULL, OPT_NOAFF}, {"events-graph", no_argument, NULL, OPT_EVENTS},
       {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
-      {"meta", required_argument, NULL, OPT_META},    {"data", required_argument, NULL, OPT_DATA},
+      {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
       {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
