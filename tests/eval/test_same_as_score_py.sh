@@ -98,8 +98,9 @@ extract_and_compare() { # GOLD OUTNAME META INPUT...
 if "$ACTORNET" extract --help >/dev/null 2>&1; then
   [ -d "$SHARED/corpus/seeds" ] && extract_and_compare "$SHARED/gold/seeds" seeds "" "$SHARED/corpus/seeds"
   [ -d "$SHARED/corpus/dev" ] && extract_and_compare "$SHARED/gold/dev" dev "$SHARED/meta/dev.jsonl" "$SHARED/corpus/dev"
+  # explicit files: the folder also holds meta.jsonl and gold/*.jsonl
   [ -d "$SRCDIR/examples/gold" ] && extract_and_compare "$SRCDIR/examples/gold" examples \
-    "$SRCDIR/examples/meta.jsonl" "$SRCDIR/examples"
+    "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
 fi
 
 echo "$cases comparisons on ${#sets[@]} gold sets ($real real extractor runs)"
