@@ -5,6 +5,7 @@
  *   extract.h  resources, per-document extraction of actors and events
  *   graph.h    the igraph model built from events, filters, metrics
  *   export.h   writers: GraphML, GEXF, DOT, JSON, CSV; rendering
+ *   store.h    the incremental SQLite store of documents, actors and events
  *
  * Conventions: functions return an_status (0 = AN_OK) and take an_error *err
  * last; _new/_free pairs; the caller owns what it asked for unless a
@@ -17,6 +18,8 @@
 #include "io.h"
 #include "text.h"
 #include "extract.h"
+#include "graph.h"
+#include "store.h"
 
 #ifdef __cplusplus
 extern "C" {
