@@ -248,7 +248,12 @@ static an_status read_all(FILE *in, const char *name, an_buf *out, an_error *err
 /* ------------------------------------------------------------------ */
 /* Normalization (annotation.md §5.1; score.py's normalize)           */
 
-/* Look-alike letters score.py folds (its CONFUSABLES table, verbatim). */
+/* Look-alike letters score.py folds: its CONFUSABLES table, verbatim.
+ * Deliberately not an_confusable_fold(): the text stage's table
+ * (data/text/confusables.tsv) differs from score.py's (it lacks lowercase
+ * Cyrillic в к м н т and У, and adds γ υ χ ѡ ү һ ӏ ...), and the scorer
+ * must give score.py's numbers. tests/eval/synth.py sweeps every Greek and
+ * Cyrillic code point through both scorers. */
 static int32_t fold_confusable(int32_t cp) {
   static const int32_t map[][2] = {
       {0x0430, 'a'}, {0x0432, 'b'}, {0x0435, 'e'}, {0x0451, 'e'}, {0x043A, 'k'},
