@@ -299,11 +299,62 @@ static void test_bad_gold(void) {
   an_eval_gold_free(g);
 }
 
+/* style.md S3: with the Nth allocation failing, every call gives AN_ENOMEM
+ * (no crash, no leak under ASan) until N is large enough, and then the
+ * same report as without failures. */
+static an_status run_all(an_buf *out) {
+  static const char *pred =
+      "{\"doc\":\"d1\",\"type\":\"call\",\"source\":\"Hamas\",\"target\":\"Tehran\",\"date\":\"2024-03-04\"}\n"
+      "{\"doc\":\"d2\",\"type\":\"criticize\",\"source\":\"The Agency\",\"target\":\"U.S.\"}\n"
+      "{\"doc\":\"d2\",\"type\":\"accuse\",\"source\":\"United States\",\"target\":\"Iran\"}\n";
+  static const char *graph = "{\"nodes\": [{\"label\": \"Iran\"}, {\"label\": \"Tehran\"}, "
+                             "{\"label\": \"Hamas and Haniyeh\"}]}";
+  an_eval_gold *g = NULL;
+  an_eval_report *rep = NULL;
+  an_status st = an_eval_gold_parse(ACTORS, EVENTS, "t", &g, NULL);
+  if (st == AN_OK) {
+    FILE *f = fmemopen((void *)pred, strlen(pred), "r");
+    st = f ? an_eval_score(g, f, "p", &rep, NULL) : AN_EIO;
+    if (f) fclose(f);
+  }
+  if (st == AN_OK) {
+    FILE *f = fmemopen((void *)graph, strlen(graph), "r");
+    st = f ? an_eval_graph(g, f, "g", rep, NULL) : AN_EIO;
+    if (f) fclose(f);
+  }
+  if (st == AN_OK) st = an_eval_report_json(rep, out);
+  if (st == AN_OK) st = an_eval_report_text(rep, out);
+  an_eval_report_free(rep);
+  an_eval_gold_free(g);
+  return st;
+}
+
+static void test_alloc_failures(void) {
+  an_buf want;
+  an_buf_init(&want);
+  CHECK_INT(run_all(&want), AN_OK);
+  long n;
+  for (n = 0; n < 100000; n++) {
+    an_buf got;
+    an_buf_init(&got);
+    an_alloc_fail_after(n);
+    an_status st = run_all(&got);
+    an_alloc_fail_after(-1);
+    if (st != AN_OK) CHECK_INT(st, AN_ENOMEM);
+    if (st == AN_OK) CHECK(got.data && want.data && strcmp(got.data, want.data) == 0);
+    an_buf_free(&got);
+    if (st == AN_OK) break;
+  }
+  CHECK(n > 10 && n < 100000);
+  an_buf_free(&want);
+}
+
 int main(void) {
   test_normalize();
   test_matching();
   test_scoring();
   test_graph();
   test_bad_gold();
+  test_alloc_failures();
   return TEST_DONE();
 }
