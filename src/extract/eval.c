@@ -443,7 +443,8 @@ static an_status parse_actors(an_eval_gold *g, const char *text, const char *nam
       g->keys[g->n_keys++] = (gkey){actor, kn, norm.len};
     }
   }
-  if (st == AN_ENOMEM || st == AN_EINTERNAL) an_error_set(err, st, name, 0, -1, "%s", an_status_str(st));
+  if (st == AN_ENOMEM || st == AN_EINTERNAL)
+    an_error_set(err, st, name, 0, -1, "%s", an_status_str(st));
   an_buf_free(&norm);
   scratch_free(&sc);
   cJSON_Delete(root);
@@ -1202,7 +1203,8 @@ static an_status py_repr(an_buf *b, const char *s) {
     else if (cp == '\r') st = an_buf_puts(b, "\\r");
     else if (cp < 0x20 || cp == 0x7f) st = an_buf_printf(b, "\\x%02x", (unsigned)cp);
     else if (cp < 0x7f) st = an_buf_putc(b, (char)cp);
-    else if (py_printable(cp)) st = bad ? an_buf_puts(b, "\xEF\xBF\xBD") : an_buf_append(b, s + i, (size_t)n);
+    else if (py_printable(cp))
+      st = bad ? an_buf_puts(b, "\xEF\xBF\xBD") : an_buf_append(b, s + i, (size_t)n);
     else if (cp <= 0xff) st = an_buf_printf(b, "\\x%02x", (unsigned)cp);
     else if (cp <= 0xffff) st = an_buf_printf(b, "\\u%04x", (unsigned)cp);
     else st = an_buf_printf(b, "\\U%08x", (unsigned)cp);
