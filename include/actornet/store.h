@@ -125,7 +125,8 @@ typedef struct an_store_filter {
 
 /* Called with each stored record line (no newline), documents in the order
  * they were first stored, each followed by its events in their order.
- * Return non-zero to stop: an_store_scan then returns AN_EINTR.
+ * Return non-zero to stop: an_store_scan then returns AN_EINTR. fn must not
+ * call into the same an_store (its statements are in use).
  * Borrows: line is valid during the call only. */
 typedef int (*an_store_line_fn)(void *ctx, const char *line, size_t len);
 
