@@ -18,6 +18,7 @@
 #include "io.h"
 #include "text.h"
 #include "extract.h"
+#include "graph.h"
 #include "store.h"
 
 #ifdef __cplusplus

@@ -1,0 +1,205 @@
+/* cmd_build.c: `actornet build [options] INPUT... -o OUT`: events JSONL in,
+ * a graph out in any format (or every format into a directory). Also the
+ * option parsing and input loading `actornet render` shares. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actornet/graph.h"
+#include "cli/cli.h"
+#include "cli/cmd_graph.h"
+#include "core/core.h"
+
+static void usage(const an_cli *cli, int render) {
+  const char *p = cli && cli->prog ? cli->prog : "actornet";
+  if (render)
+    printf("Usage: %s render [options] EVENTS.jsonl... -o GRAPH.svg|GRAPH.png\n"
+           "Lay out and draw the actor network with Graphviz.\n\n", p);
+  else
+    printf("Usage: %s build [options] EVENTS.jsonl... [-o OUT]\n"
+           "Build the actor network from events (the output of `%s extract`) and\n"
+           "write it as GraphML, GEXF, DOT, JSON or CSV. Several inputs are merged:\n"
+           "the result equals building from their union.\n\n", p, p);
+  printf("Output:\n"
+         "  -o, --output PATH      output file (format from its extension), '-' for\n"
+         "                         stdout, or a directory (DIR/) for every format:\n"
+         "                         graph.graphml graph.gexf graph.dot graph.json\n"
+         "                         nodes.csv edges.csv\n"
+         "  -f, --format NAME      graphml, gexf, dot, json, csv (edges), nodes, svg, png\n");
+  if (render)
+    printf("      --engine NAME      Graphviz layout engine (default: dot under 50 nodes,\n"
+           "                         neato up to 300, sfdp above)\n");
+  printf("      --events-graph     one edge per event instead of one per\n"
+         "                         (source, target, relation)\n"
+         "      --no-affiliations  leave out person -> organization edges\n"
+         "      --mixed            write symmetric relations (call, meet) as undirected\n"
+         "                         edges (for Gephi; networkx cannot read that)\n"
+         "      --gexf-version V   1.2 (default, read by networkx) or 1.3\n"
+         "      --json-style S     node-link (default), graphology or cytoscape\n"
+         "Filters:\n"
+         "      --types LIST       relations to keep, comma-separated (call,meet,...,\n"
+         "                         affiliation)\n"
+         "      --since DATE       events on or after DATE (YYYY[-MM[-DD]])\n"
+         "      --until DATE       events on or before DATE\n"
+         "      --docs LIST        only these document ids (comma-separated)\n"
+         "      --min-weight N     drop edges with fewer than N events\n"
+         "      --focus ACTOR      ego network around ACTOR (id, name or alias)\n"
+         "      --hops N           radius of the ego network (default 1)\n"
+         "  -h, --help             show this help\n\n"
+         "Exit status: 0 ok, 1 bad input or usage, 2 internal or I/O error.\n");
+}
+
+enum {
+  OPT_TYPES = 256, OPT_SINCE, OPT_UNTIL, OPT_DOCS, OPT_MINW, OPT_FOCUS, OPT_HOPS, OPT_NOAFF, OPT_EVENTS,
+  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS
+};
+
+int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_graph_cli *gc) {
+  const char *cmd = render ? "render" : "build";
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},       {"format", required_argument, NULL, 'f'},
+      {"help", no_argument, NULL, 'h'},               {"types", required_argument, NULL, OPT_TYPES},
+      {"since", required_argument, NULL, OPT_SINCE},  {"until", required_argument, NULL, OPT_UNTIL},
+      {"docs", required_argument, NULL, OPT_DOCS},    {"min-weight", required_argument, NULL, OPT_MINW},
+      {"focus", required_argument, NULL, OPT_FOCUS},  {"hops", required_argument, NULL, OPT_HOPS},
+      {"no-affiliations", no_argument, NULL, OPT_NOAFF}, {"events-graph", no_argument, NULL, OPT_EVENTS},
+      {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
+      {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
+      {"meta", required_argument, NULL, OPT_META},    {"data", required_argument, NULL, OPT_DATA},
+      {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
+  };
+  memset(gc, 0, sizeof *gc);
+  an_graph_opts_init(&gc->gopts);
+  optind = 0; /* glibc: full reset for the subcommand's own parse */
+  opterr = 0;
+  int c;
+  char *end;
+  while ((c = getopt_long(argc, argv, ":o:f:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': gc->output = optarg; break;
+    case 'f':
+      gc->format = an_format_from_name(optarg);
+      if (gc->format == AN_FORMAT_NONE) {
+        an_cli_usage_error(cli, cmd, "unknown format '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    case 'h': usage(cli, render); return AN_EXIT_OK;
+    case OPT_TYPES: gc->gopts.types = optarg; break;
+    case OPT_SINCE: gc->gopts.since = optarg; break;
+    case OPT_UNTIL: gc->gopts.until = optarg; break;
+    case OPT_DOCS: gc->gopts.docs = optarg; break;
+    case OPT_MINW:
+      gc->gopts.min_weight = strtod(optarg, &end);
+      if (*end || gc->gopts.min_weight < 0) {
+        an_cli_usage_error(cli, cmd, "--min-weight needs a number >= 0, not '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    case OPT_FOCUS: gc->gopts.focus = optarg; break;
+    case OPT_HOPS:
+      gc->gopts.hops = (int)strtol(optarg, &end, 10);
+      if (*end || gc->gopts.hops < 0) {
+        an_cli_usage_error(cli, cmd, "--hops needs a whole number >= 0, not '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    case OPT_NOAFF: gc->gopts.flags |= AN_GRAPH_NO_AFFILIATIONS; break;
+    case OPT_EVENTS: gc->gopts.flags |= AN_GRAPH_EVENTS; break;
+    case OPT_MIXED: gc->eopts.flags |= AN_EXPORT_MIXED; break;
+    case OPT_GEXFV:
+      if (strcmp(optarg, "1.3") == 0) gc->eopts.flags |= AN_EXPORT_GEXF13;
+      else if (strcmp(optarg, "1.2") != 0 && strcmp(optarg, "1.2draft") != 0) {
+        an_cli_usage_error(cli, cmd, "--gexf-version is 1.2 or 1.3, not '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    case OPT_JSONSTYLE:
+      if (strcmp(optarg, "graphology") == 0) gc->eopts.json_style = AN_JSON_GRAPHOLOGY;
+      else if (strcmp(optarg, "cytoscape") == 0) gc->eopts.json_style = AN_JSON_CYTOSCAPE;
+      else if (strcmp(optarg, "node-link") != 0 && strcmp(optarg, "nodelink") != 0) {
+        an_cli_usage_error(cli, cmd, "--json-style is node-link, graphology or cytoscape, not '%s'", optarg);
+        return AN_EXIT_INPUT;
+      }
+      break;
+    case OPT_ENGINE: gc->eopts.engine = optarg; break;
+    case OPT_META: gc->meta = optarg; break;
+    case OPT_DATA: gc->data_dir = optarg; break;
+    case OPT_ACTORS: gc->actors = optarg; break;
+    case ':': an_cli_usage_error(cli, cmd, "option '%s' needs an argument", argv[optind - 1]); return AN_EXIT_INPUT;
+    default: an_cli_usage_error(cli, cmd, "unknown option '%s'", argv[optind - 1]); return AN_EXIT_INPUT;
+    }
+  }
+  gc->inputs = argv + optind;
+  gc->n_inputs = argc - optind;
+  if (gc->n_inputs == 0) {
+    an_cli_usage_error(cli, cmd, "no input (give events JSONL files, or '-' for stdin)");
+    return AN_EXIT_INPUT;
+  }
+  return -1;
+}
+
+/* One input: events JSONL go straight into the model. Documents (raw text,
+ * or JSONL with "text") must go through extraction first. */
+static an_status load_input(const an_graph_cli *gc, an_model *m, const char *path, an_error *err) {
+  (void)gc;
+  char *data = NULL;
+  size_t len = 0;
+  an_status st = an_file_slurp(path, &data, &len, err);
+  if (st != AN_OK) return st;
+  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_add_jsonl(m, data, len, path, err);
+  else
+    st = an_error_set(err, AN_EDATA, path, 0, -1,
+                      "not an events file: run 'actornet extract' on documents first");
+  an_free(data);
+  return st;
+}
+
+int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
+  (void)cmd;
+  an_error err;
+  an_error_clear(&err);
+  an_model *m = NULL;
+  an_graph *g = NULL;
+  an_status st = an_model_new(&m, &err);
+  for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) st = load_input(gc, m, gc->inputs[i], &err);
+  if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
+  if (st != AN_OK) {
+    an_cli_report(cli, &err);
+    an_graph_free(g);
+    an_model_free(m);
+    return an_cli_exit_code(st);
+  }
+  *mout = m;
+  *gout = g;
+  return AN_EXIT_OK;
+}
+
+int an_cmd_build(const an_cli *cli, int argc, char **argv) {
+  an_graph_cli gc;
+  int rc = an_graph_cli_parse(cli, 0, argc, argv, &gc);
+  if (rc >= 0) return rc;
+  if (gc.format == AN_FORMAT_SVG || gc.format == AN_FORMAT_PNG) {
+    an_cli_usage_error(cli, "build", "pictures are made by 'actornet render'");
+    return AN_EXIT_INPUT;
+  }
+  an_model *m = NULL;
+  an_graph *g = NULL;
+  rc = an_graph_cli_load(cli, "build", &gc, &m, &g);
+  if (rc != AN_EXIT_OK) return rc;
+  an_error err;
+  an_error_clear(&err);
+  const char *out = gc.output ? gc.output : "-";
+  an_format fmt = gc.format;
+  if (fmt == AN_FORMAT_NONE && strcmp(out, "-") == 0) fmt = AN_FORMAT_JSON;
+  an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
+  if (st != AN_OK) an_cli_report(cli, &err);
+  else if (cli && cli->verbose)
+    fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",
+            cli->prog ? cli->prog : "actornet", an_graph_node_count(g), an_graph_edge_count(g),
+            an_model_event_count(m), an_model_doc_count(m));
+  an_graph_free(g);
+  an_model_free(m);
+  return an_cli_exit_code(st);
+}

@@ -1,0 +1,35 @@
+/* export_internal.h: what the exporters share besides the attribute table:
+ * the Graphviz graph both DOT and render start from, edge labels, and
+ * output files written through a temporary file. */
+#ifndef AN_EXPORT_INTERNAL_H
+#define AN_EXPORT_INTERNAL_H
+
+#include <stdio.h>
+
+#include "core/core.h"
+#include "graph/graph_internal.h"
+
+/* "meet (3)" for interactions, "affiliation: leader" for affiliations. */
+an_status an_edge_label(const an_graph *g, size_t e, an_buf *out);
+
+/* A styled cgraph graph of g (dot.c). for_render adds layout settings
+ * chosen for engine. Owns: *out (agclose). Declared with void to keep
+ * Graphviz headers out of the other exporters. */
+an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_error *err);
+/* The engine for a graph of this size: dot < 50 nodes, neato <= 300, sfdp. */
+const char *an_dot_engine_for(const an_graph *g);
+
+/* Output through a temporary file in the target's directory, renamed over
+ * the target on commit ("-" = stdout, no temporary). Until io.h's
+ * an_outfile lands on main this is the exporters' own copy of it. */
+typedef struct an_xout {
+  FILE *f;
+  char *path, *tmp;
+  int is_stdout;
+} an_xout;
+
+an_status an_xout_open(an_xout *o, const char *path, an_error *err);
+an_status an_xout_commit(an_xout *o, an_error *err);
+void an_xout_abort(an_xout *o);
+
+#endif

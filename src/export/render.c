@@ -1,0 +1,54 @@
+/* render.c: lays a graph out and draws it (SVG, PNG) through Graphviz's
+ * gvc, from the same styled graph the DOT exporter writes. The engine
+ * follows the graph's size (dot for small graphs, neato, then sfdp);
+ * overlap removal (prism) keeps labels of a few hundred nodes apart.
+ * Graphviz's own messages are captured into the error instead of being
+ * printed (nothing below src/cli prints). */
+#include <string.h>
+
+#include <graphviz/gvc.h>
+
+#include "export/attrs.h"
+#include "export/export_internal.h"
+
+/* cgraph's error hook takes no context: keep the first message of this
+ * thread's render. */
+static _Thread_local char gv_msg[200];
+
+static int keep_msg(char *msg) {
+  if (!gv_msg[0] && msg) {
+    snprintf(gv_msg, sizeof gv_msg, "%s", msg);
+    size_t n = strlen(gv_msg);
+    while (n && (gv_msg[n - 1] == '\n' || gv_msg[n - 1] == '\r')) gv_msg[--n] = '\0';
+  }
+  return 0;
+}
+
+an_status an_render(const an_graph *g, const an_export_opts *o, an_format fmt, FILE *out, an_error *err) {
+  if (fmt != AN_FORMAT_SVG && fmt != AN_FORMAT_PNG)
+    return an_error_set(err, AN_EINVAL, NULL, 0, -1, "render: only SVG and PNG");
+  const char *engine = o && o->engine ? o->engine : an_dot_engine_for(g);
+  void *G = NULL;
+  an_status st = an_dot_build(g, engine, &G, err);
+  if (st != AN_OK) return st;
+  gv_msg[0] = '\0';
+  agusererrf old = agseterrf(keep_msg);
+  agerrlevel_t oldlevel = agseterr(AGERR);
+  GVC_t *gvc = gvContext();
+  if (!gvc) {
+    st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz: no context");
+  } else if (gvLayout(gvc, (Agraph_t *)G, engine) != 0) {
+    st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz layout (%s) failed%s%s", engine, gv_msg[0] ? ": " : "",
+                      gv_msg);
+  } else {
+    if (gvRender(gvc, (Agraph_t *)G, fmt == AN_FORMAT_SVG ? "svg" : "png", out) != 0)
+      st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz rendering failed%s%s", gv_msg[0] ? ": " : "", gv_msg);
+    gvFreeLayout(gvc, (Agraph_t *)G);
+  }
+  agclose((Agraph_t *)G);
+  if (gvc) gvFreeContext(gvc);
+  agseterr(oldlevel);
+  agseterrf(old);
+  if (st == AN_OK && ferror(out)) st = an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write the picture");
+  return st;
+}

@@ -1,0 +1,491 @@
+/* model.c: reads events JSONL into an an_model and joins actor sightings
+ * across documents. Every merge rule is order-free (sums, sets, then the
+ * smallest string on ties), so shards added in any order give one model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <utf8proc.h>
+
+#include "core/core.h"
+#include "graph/graph_internal.h"
+
+#define NONE ((size_t)-1)
+
+an_status an_model_new(an_model **out, an_error *err) {
+  an_model *m = an_calloc(1, sizeof *m);
+  *out = m;
+  if (!m) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  an_strpool_init(&m->pool);
+  an_strmap_init(&m->doc_index);
+  an_strmap_init(&m->event_index);
+  an_strmap_init(&m->actor_index);
+  an_strmap_init(&m->obs_index);
+  m->joined = 1;
+  return AN_OK;
+}
+
+static void free_actors(an_model *m) {
+  for (size_t i = 0; i < m->n_actors; i++) {
+    an_free(m->actors[i].aliases);
+    an_free(m->actors[i].docs);
+  }
+  an_free(m->actors);
+  m->actors = NULL;
+  m->n_actors = 0;
+  an_strmap_free(&m->actor_index);
+}
+
+void an_model_free(an_model *m) {
+  if (!m) return;
+  free_actors(m);
+  for (size_t i = 0; i < m->n_obs; i++) an_free(m->obs[i].aliases);
+  for (size_t i = 0; i < m->n_events; i++) an_free(m->events[i].sentence);
+  an_free(m->obs);
+  an_free(m->affs);
+  an_free(m->events);
+  an_free(m->docs);
+  an_strmap_free(&m->doc_index);
+  an_strmap_free(&m->event_index);
+  an_strmap_free(&m->obs_index);
+  an_strpool_free(&m->pool);
+  an_free(m);
+}
+
+size_t an_model_doc_count(const an_model *m) { return m ? m->n_docs : 0; }
+size_t an_model_event_count(const an_model *m) { return m ? m->n_events : 0; }
+size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
+
+/* ---- string cleaning ---- */
+
+/* Copies s into b as valid UTF-8 without C0 controls (but tab, CR, LF),
+ * DEL, C1 controls or noncharacters: none of them is allowed in XML 1.0
+ * and igraph's writer fails on them (formats.md section 2). */
+static an_status clean_into(an_buf *b, const char *s) {
+  an_buf_clear(b);
+  an_status st = an_buf_reserve(b, strlen(s) + 1);
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+  while (st == AN_OK && left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      n = 1;
+      cp = 0xFFFD;
+    }
+    p += n, left -= n;
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0) ||
+        cp == 0xFFFE || cp == 0xFFFF)
+      continue;
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t ne = utf8proc_encode_char(cp, enc);
+    st = an_buf_append(b, enc, (size_t)ne);
+  }
+  if (st == AN_OK) b->data[b->len] = '\0'; /* reserve made room; nothing appended yet maybe */
+  return st;
+}
+
+typedef struct loader {
+  an_model *m;
+  an_buf tmp;
+  an_status st;
+} loader;
+
+static const char *intern_clean(loader *L, const char *s) {
+  if (!s || L->st != AN_OK) return NULL;
+  L->st = clean_into(&L->tmp, s);
+  if (L->st != AN_OK) return NULL;
+  return an_strpool_intern(&L->m->pool, L->tmp.data, &L->st);
+}
+
+static const char *jstr(const cJSON *o, const char *key) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
+}
+
+static const char *jstr_nonempty(const cJSON *o, const char *key) {
+  const char *s = jstr(o, key);
+  return s && s[0] ? s : NULL;
+}
+
+/* ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part is
+ * cut off); anything else is no date. */
+static const char *norm_date(loader *L, const char *s) {
+  if (!s) return NULL;
+  char d[11];
+  size_t n = 0;
+  static const char shape[] = "dddd-dd-dd";
+  for (; n < 10 && s[n]; n++) {
+    if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
+    d[n] = s[n];
+  }
+  if (!(n == 4 || n == 7 || n == 10)) return NULL;
+  if (s[n] && s[n] != 'T' && s[n] != ' ') return NULL;
+  d[n] = '\0';
+  return an_strpool_intern(&L->m->pool, d, &L->st);
+}
+
+int an_relation_symmetric(const char *type) {
+  return type && (strcmp(type, "call") == 0 || strcmp(type, "meet") == 0);
+}
+
+/* ---- sightings ---- */
+
+/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
+static an_mobs *sighting(loader *L, const char *doc, const char *id) {
+  an_model *m = L->m;
+  an_buf key;
+  an_buf_init(&key);
+  L->st = an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id);
+  const char *k = L->st == AN_OK ? an_strpool_intern(&m->pool, key.data, &L->st) : NULL;
+  an_buf_free(&key);
+  if (!k) return NULL;
+  size_t i = an_strmap_get(&m->obs_index, k);
+  if (i != NONE) return &m->obs[i];
+  if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
+      (L->st = an_strmap_put(&m->obs_index, k, m->n_obs)) != AN_OK)
+    return NULL;
+  an_mobs *o = &m->obs[m->n_obs++];
+  memset(o, 0, sizeof *o);
+  o->id = id;
+  o->doc = doc;
+  m->joined = 0;
+  return o;
+}
+
+static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
+  const char *id = intern_clean(L, jstr_nonempty(a, "id"));
+  if (!id) return;
+  an_mobs *o = sighting(L, doc, id);
+  if (!o) return;
+  if (o->has_record) return; /* the same actor twice in one record: keep the first */
+  o->has_record = 1;
+  o->label = intern_clean(L, jstr_nonempty(a, "label"));
+  o->kind = intern_clean(L, jstr_nonempty(a, "kind"));
+  o->country = intern_clean(L, jstr_nonempty(a, "country"));
+  o->key = intern_clean(L, jstr_nonempty(a, "key"));
+  const cJSON *men = cJSON_GetObjectItemCaseSensitive(a, "mentions");
+  o->mentions = cJSON_IsNumber(men) && men->valuedouble > 0 ? (long)men->valuedouble : 0;
+  const cJSON *al = cJSON_GetObjectItemCaseSensitive(a, "aliases");
+  int n = cJSON_IsArray(al) ? cJSON_GetArraySize(al) : 0;
+  if (n > 0) {
+    o->aliases = an_calloc((size_t)n, sizeof *o->aliases);
+    if (!o->aliases) {
+      L->st = AN_ENOMEM;
+      return;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, al) {
+      if (cJSON_IsString(it) && it->valuestring[0]) o->aliases[o->n_aliases++] = intern_clean(L, it->valuestring);
+    }
+  }
+}
+
+static an_status add_document(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+  an_model *m = L->m;
+  const char *id = intern_clean(L, jstr_nonempty(rec, "id"));
+  if (L->st != AN_OK) return L->st;
+  if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
+  if (an_strmap_get(&m->doc_index, id) != NONE) return AN_OK; /* seen in another shard */
+  an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
+  if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
+  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+  an_mdoc *d = &m->docs[m->n_docs++];
+  d->id = id;
+  d->date = norm_date(L, jstr(rec, "date"));
+  d->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
+  d->url = intern_clean(L, jstr_nonempty(rec, "url"));
+  d->title = intern_clean(L, jstr_nonempty(rec, "title"));
+  const cJSON *it;
+  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "actors")) {
+    if (cJSON_IsObject(it)) add_actor_record(L, id, it);
+  }
+  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "affiliations")) {
+    if (!cJSON_IsObject(it)) continue;
+    const char *person = intern_clean(L, jstr_nonempty(it, "person"));
+    const char *org = intern_clean(L, jstr_nonempty(it, "org"));
+    if (!person || !org || L->st != AN_OK) continue;
+    if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
+    an_maff *a = &m->affs[m->n_affs++];
+    a->doc = id;
+    a->person = person;
+    a->org = org;
+    a->role = intern_clean(L, jstr_nonempty(it, "role"));
+  }
+  m->joined = 0;
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  return AN_OK;
+}
+
+/* The actor id of an event endpoint: its "id", else a slug of its label. */
+static const char *endpoint(loader *L, const cJSON *ev, const char *which, const char *doc) {
+  const cJSON *o = cJSON_GetObjectItemCaseSensitive(ev, which);
+  const char *id = NULL, *label = NULL, *kind = NULL;
+  if (cJSON_IsString(o)) {
+    id = o->valuestring;
+  } else if (cJSON_IsObject(o)) {
+    id = jstr_nonempty(o, "id");
+    label = jstr_nonempty(o, "label");
+    kind = jstr_nonempty(o, "kind");
+  }
+  char slug[256];
+  if ((!id || !id[0]) && label && an_slugify(label, slug, sizeof slug) == AN_OK && slug[0]) id = slug;
+  if (!id || !id[0]) return NULL;
+  const char *iid = intern_clean(L, id);
+  an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
+  if (!s) return NULL;
+  s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
+  if (!s->has_record) {
+    /* Order-free: keep the smallest label/kind an event gives. */
+    const char *l = intern_clean(L, label), *k = intern_clean(L, kind);
+    if (l && (!s->label || strcmp(l, s->label) < 0)) s->label = l;
+    if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
+  }
+  return iid;
+}
+
+static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+  an_model *m = L->m;
+  const char *doc = intern_clean(L, jstr_nonempty(rec, "doc"));
+  const char *type = intern_clean(L, jstr_nonempty(rec, "type"));
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
+  const cJSON *offs = cJSON_GetObjectItemCaseSensitive(rec, "offsets");
+  long o0 = -1, o1 = -1;
+  if (cJSON_IsArray(offs) && cJSON_GetArraySize(offs) == 2) {
+    const cJSON *a = cJSON_GetArrayItem(offs, 0), *b = cJSON_GetArrayItem(offs, 1);
+    if (cJSON_IsNumber(a) && cJSON_IsNumber(b)) o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
+  }
+  const char *id = jstr_nonempty(rec, "id");
+  char hex[17];
+  const cJSON *so = cJSON_GetObjectItemCaseSensitive(rec, "source");
+  const cJSON *to = cJSON_GetObjectItemCaseSensitive(rec, "target");
+  if (!id) { /* the contract's id: a hash of doc, type, source, target, offsets */
+    an_buf b;
+    an_buf_init(&b);
+    const char *sid = cJSON_IsObject(so) ? jstr(so, "id") : NULL, *tid = cJSON_IsObject(to) ? jstr(to, "id") : NULL;
+    an_status st = an_buf_printf(&b, "%s|%s|%s|%s|%ld|%ld", doc ? doc : "", type, sid ? sid : "",
+                                 tid ? tid : "", o0, o1);
+    if (st != AN_OK) {
+      an_buf_free(&b);
+      return an_error_set(err, st, path, line, -1, "out of memory");
+    }
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(b.data, b.len, 0));
+    an_buf_free(&b);
+    id = hex;
+  }
+  const char *iid = intern_clean(L, id);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (an_strmap_get(&m->event_index, iid) != NONE) return AN_OK; /* same event from another shard */
+  const char *src = endpoint(L, rec, "source", doc);
+  const char *tgt = endpoint(L, rec, "target", doc);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
+  an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
+  if (st == AN_OK) st = an_strmap_put(&m->event_index, iid, m->n_events);
+  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+  an_mevent *e = &m->events[m->n_events++];
+  memset(e, 0, sizeof *e);
+  e->id = iid;
+  e->doc = doc;
+  e->type = type;
+  e->source = src;
+  e->target = tgt;
+  e->date = norm_date(L, jstr(rec, "date"));
+  e->date_text = intern_clean(L, jstr_nonempty(rec, "date_text"));
+  e->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
+  e->url = intern_clean(L, jstr_nonempty(rec, "url"));
+  e->attributed_to = intern_clean(L, jstr_nonempty(rec, "attributed_to"));
+  e->trigger = intern_clean(L, jstr_nonempty(rec, "trigger"));
+  e->cameo = intern_clean(L, jstr_nonempty(rec, "cameo"));
+  e->plover = intern_clean(L, jstr_nonempty(rec, "plover"));
+  const char *sent = jstr(rec, "sentence");
+  if (sent && L->st == AN_OK) {
+    L->st = clean_into(&L->tmp, sent);
+    if (L->st == AN_OK && !(e->sentence = an_strdup(L->tmp.data))) L->st = AN_ENOMEM;
+  }
+  e->off_start = o0;
+  e->off_end = o1;
+  const cJSON *conf = cJSON_GetObjectItemCaseSensitive(rec, "confidence");
+  e->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
+  const cJSON *dir = cJSON_GetObjectItemCaseSensitive(rec, "directed");
+  e->directed = cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  m->joined = 0;
+  return AN_OK;
+}
+
+an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
+  if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
+  loader L = {.m = m, .st = AN_OK};
+  an_buf_init(&L.tmp);
+  an_status st = AN_OK;
+  size_t pos = 0;
+  long line = 0;
+  while (st == AN_OK && pos < len) {
+    const char *s = data + pos;
+    const char *nl = memchr(s, '\n', len - pos);
+    size_t n = nl ? (size_t)(nl - s) : len - pos;
+    pos += n + (nl ? 1 : 0);
+    line++;
+    size_t a = 0;
+    while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) a++;
+    if (a == n) continue;
+    const char *end = NULL;
+    cJSON *rec = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+    if (!cJSON_IsObject(rec)) {
+      long off = end ? (long)(end - s) : -1;
+      cJSON_Delete(rec);
+      st = an_error_set(err, AN_EDATA, path, line, off, "not a JSON object");
+      break;
+    }
+    const char *kind = jstr(rec, "record");
+    if (kind && strcmp(kind, "document") == 0) st = add_document(&L, rec, path, line, err);
+    else if (kind && strcmp(kind, "event") == 0) st = add_event(&L, rec, path, line, err);
+    else if (!kind && cJSON_GetObjectItemCaseSensitive(rec, "type") &&
+             cJSON_GetObjectItemCaseSensitive(rec, "source"))
+      st = add_event(&L, rec, path, line, err); /* an event written without "record" */
+    cJSON_Delete(rec);
+  }
+  an_buf_free(&L.tmp);
+  if (st == AN_OK) st = an_model_join(m, err);
+  return st;
+}
+
+an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
+  char *data = NULL;
+  size_t len = 0;
+  an_status st = an_file_slurp(path, &data, &len, err);
+  if (st == AN_OK) st = an_model_add_jsonl(m, data, len, path, err);
+  an_free(data);
+  return st;
+}
+
+int an_jsonl_is_events(const char *data, size_t len) {
+  size_t a = 0;
+  while (a < len && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r' || data[a] == '\n')) a++;
+  if (a >= len || data[a] != '{') return 0;
+  const char *nl = memchr(data + a, '\n', len - a);
+  size_t n = nl ? (size_t)(nl - (data + a)) : len - a;
+  cJSON *rec = cJSON_ParseWithLengthOpts(data + a, n, NULL, 0);
+  int yes = cJSON_IsObject(rec) && (cJSON_GetObjectItemCaseSensitive(rec, "record") ||
+                                    (cJSON_GetObjectItemCaseSensitive(rec, "source") &&
+                                     cJSON_GetObjectItemCaseSensitive(rec, "type") &&
+                                     !cJSON_GetObjectItemCaseSensitive(rec, "text")));
+  cJSON_Delete(rec);
+  return yes;
+}
+
+/* ---- join ---- */
+
+/* The canonical actor id of a sighting. This is where the cross-document
+ * registry (src/actors/registry.h) plugs in: until it lands, actors are
+ * joined by their id, which extraction already makes stable. */
+static const char *canonical_id(const an_model *m, const an_mobs *o) {
+  (void)m;
+  return o->id;
+}
+
+typedef struct vote {
+  const char *v;
+  long w;
+} vote;
+
+static int cmp_vote(const void *a, const void *b) {
+  const vote *x = a, *y = b;
+  return strcmp(x->v, y->v);
+}
+
+/* The value with the largest summed weight; ties: the smallest string. */
+static const char *elect(vote *vs, size_t n) {
+  qsort(vs, n, sizeof *vs, cmp_vote);
+  const char *best = NULL;
+  long bw = -1;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    long w = 0;
+    while (j < n && strcmp(vs[j].v, vs[i].v) == 0) w += vs[j++].w;
+    if (w > bw) best = vs[i].v, bw = w; /* sorted ascending: ">" keeps the smallest on ties */
+    i = j;
+  }
+  return best;
+}
+
+typedef struct obs_ref {
+  const char *cid;
+  size_t i;
+} obs_ref;
+
+static int cmp_ref(const void *a, const void *b) {
+  const obs_ref *x = a, *y = b;
+  int c = strcmp(x->cid, y->cid);
+  return c ? c : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+/* A document record outweighs any number of event-only sightings. */
+static long obs_weight(const an_mobs *o) { return o->has_record ? 1000000L + o->mentions : o->mentions; }
+
+an_status an_model_join(an_model *m, an_error *err) {
+  if (m->joined) return AN_OK;
+  free_actors(m);
+  an_status st = AN_OK;
+  obs_ref *refs = m->n_obs ? an_calloc(m->n_obs, sizeof *refs) : NULL;
+  vote *vs = m->n_obs ? an_calloc(m->n_obs, sizeof *vs) : NULL;
+  m->actors = m->n_obs ? an_calloc(m->n_obs, sizeof *m->actors) : NULL;
+  if (m->n_obs && (!refs || !vs || !m->actors)) st = AN_ENOMEM;
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) refs[i].cid = canonical_id(m, &m->obs[i]), refs[i].i = i;
+  if (st == AN_OK && m->n_obs) qsort(refs, m->n_obs, sizeof *refs, cmp_ref);
+  for (size_t r = 0; st == AN_OK && r < m->n_obs;) {
+    size_t q = r;
+    while (q < m->n_obs && strcmp(refs[q].cid, refs[r].cid) == 0) q++;
+    an_mactor *a = &m->actors[m->n_actors++];
+    a->id = refs[r].cid;
+    size_t nv, nal = 0;
+    for (int field = 0; field < 3; field++) {
+      nv = 0;
+      for (size_t k = r; k < q; k++) {
+        const an_mobs *o = &m->obs[refs[k].i];
+        const char *v = field == 0 ? o->label : field == 1 ? o->kind : o->country;
+        if (v) vs[nv].v = v, vs[nv++].w = obs_weight(o);
+      }
+      const char *won = nv ? elect(vs, nv) : NULL;
+      if (field == 0) a->label = won ? won : a->id;
+      else if (field == 1) a->kind = won ? won : "organization";
+      else a->country = won;
+    }
+    for (size_t k = r; k < q; k++) {
+      const an_mobs *o = &m->obs[refs[k].i];
+      nal += o->n_aliases;
+      if (o->has_record) a->mentions += o->mentions;
+    }
+    a->aliases = nal ? an_calloc(nal, sizeof *a->aliases) : NULL;
+    a->docs = an_calloc(q - r, sizeof *a->docs);
+    if ((nal && !a->aliases) || !a->docs) {
+      st = AN_ENOMEM;
+      break;
+    }
+    for (size_t k = r; k < q; k++) {
+      const an_mobs *o = &m->obs[refs[k].i];
+      for (size_t j = 0; j < o->n_aliases; j++) a->aliases[a->n_aliases++] = o->aliases[j];
+      a->docs[a->n_docs++] = o->doc;
+      st = an_strmap_put(&m->actor_index, o->id, m->n_actors - 1); /* input id -> actor */
+      if (st != AN_OK) break;
+    }
+    a->n_aliases = an_strset_sort(a->aliases, a->n_aliases);
+    a->n_docs = an_strset_sort(a->docs, a->n_docs);
+    r = q;
+  }
+  an_free(refs);
+  an_free(vs);
+  if (st != AN_OK) {
+    free_actors(m);
+    return an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
+  }
+  m->joined = 1;
+  return AN_OK;
+}
+
+size_t an_model_actor_of(const an_model *m, const char *doc, const char *id) {
+  (void)doc; /* the registry will map per document; ids are global until then */
+  return an_strmap_get(&m->actor_index, id);
+}

@@ -1,0 +1,106 @@
+/* strmap.c: string -> index map and string interning for the model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "graph/graph_internal.h"
+
+#define NONE ((size_t)-1)
+
+void an_strmap_init(an_strmap *m) { memset(m, 0, sizeof *m); }
+
+void an_strmap_free(an_strmap *m) {
+  if (!m) return;
+  an_free(m->keys);
+  an_free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t slot_of(const char **keys, size_t cap, const char *key) {
+  size_t mask = cap - 1;
+  size_t i = (size_t)an_hash64(key, strlen(key), 0) & mask;
+  while (keys[i] && strcmp(keys[i], key) != 0) i = (i + 1) & mask;
+  return i;
+}
+
+size_t an_strmap_get(const an_strmap *m, const char *key) {
+  if (!m->cap || !key) return NONE;
+  size_t i = slot_of(m->keys, m->cap, key);
+  return m->keys[i] ? m->vals[i] : NONE;
+}
+
+static an_status rehash(an_strmap *m, size_t ncap) {
+  const char **nk = an_calloc(ncap, sizeof *nk);
+  size_t *nv = an_calloc(ncap, sizeof *nv);
+  if (!nk || !nv) {
+    an_free(nk);
+    an_free(nv);
+    return AN_ENOMEM;
+  }
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->keys[i]) continue;
+    size_t j = slot_of(nk, ncap, m->keys[i]);
+    nk[j] = m->keys[i];
+    nv[j] = m->vals[i];
+  }
+  an_free(m->keys);
+  an_free(m->vals);
+  m->keys = nk;
+  m->vals = nv;
+  m->cap = ncap;
+  return AN_OK;
+}
+
+an_status an_strmap_put(an_strmap *m, const char *key, size_t val) {
+  if ((m->count + 1) * 4 >= m->cap * 3) {
+    an_status st = rehash(m, m->cap ? m->cap * 2 : 64);
+    if (st != AN_OK) return st;
+  }
+  size_t i = slot_of(m->keys, m->cap, key);
+  if (!m->keys[i]) {
+    m->keys[i] = key;
+    m->count++;
+  }
+  m->vals[i] = val;
+  return AN_OK;
+}
+
+void an_strpool_init(an_strpool *p) { memset(p, 0, sizeof *p); }
+
+void an_strpool_free(an_strpool *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->n; i++) an_free(p->all[i]);
+  an_free(p->all);
+  an_strmap_free(&p->map);
+  memset(p, 0, sizeof *p);
+}
+
+const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st) {
+  if (!s) return NULL;
+  size_t i = an_strmap_get(&p->map, s);
+  if (i != NONE) return p->all[i];
+  char *copy = an_strdup(s);
+  if (!copy || an_grow((void **)&p->all, &p->cap, p->n + 1, sizeof *p->all) != AN_OK ||
+      an_strmap_put(&p->map, copy, p->n) != AN_OK) {
+    an_free(copy);
+    *st = AN_ENOMEM;
+    return NULL;
+  }
+  p->all[p->n] = copy;
+  return p->all[p->n++];
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t an_strset_sort(const char **v, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (v[i]) v[k++] = v[i];
+  if (k > 1) qsort(v, k, sizeof *v, cmp_str);
+  size_t o = 0;
+  for (size_t i = 0; i < k; i++)
+    if (o == 0 || strcmp(v[o - 1], v[i]) != 0) v[o++] = v[i];
+  return o;
+}
