@@ -140,17 +140,44 @@ static an_status step_done(an_store *st, sqlite3_stmt *s, const char *what, an_e
   return r;
 }
 
-static an_status pragma_int(an_store *st, const char *sql, int *out, an_error *err) {
+/* Reads one integer; what names the step in an error ("cannot read the
+ * store: file is not a database"). */
+static an_status pragma_int(an_store *st, const char *sql, const char *what, int *out,
+                            an_error *err) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(st, err, sql);
+  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(st, err, what);
   int rc = sqlite3_step(s);
   an_status r = AN_OK;
   if (rc == SQLITE_ROW)
     *out = sqlite3_column_int(s, 0);
   else
-    r = db_fail(st, err, sql);
+    r = db_fail(st, err, what);
   sqlite3_finalize(s);
   return r;
+}
+
+/* Switches the store to WAL (a persistent setting, so only the first open
+ * of a new store changes anything). Switching needs the file to itself and
+ * SQLite does not wait for it under the busy timeout: two processes
+ * creating one store at once would see "database is locked". So retry. */
+static an_status set_wal(an_store *st, an_error *err) {
+  for (int waited = 0;; waited += 10) {
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    int wal = rc == SQLITE_ROW && sqlite3_stricmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+    sqlite3_finalize(s);
+    if (wal) return AN_OK;
+    if (rc == SQLITE_ROW)
+      return an_error_set(err, AN_EDB, st->path, 0, -1,
+                          "cannot switch the store to WAL mode (a file system without"
+                          " shared memory?)");
+    if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) {
+      return db_fail(st, err, "cannot switch the store to WAL mode");
+    }
+    if (waited >= AN_STORE_BUSY_MS) return db_fail(st, err, "cannot switch the store to WAL mode");
+    sqlite3_sleep(10);
+  }
 }
 
 /* Checks that the file is ours (or empty) and brings its schema to the
@@ -160,10 +187,12 @@ static an_status check_and_migrate(an_store *st, an_error *err) {
   int app = 0, ver = 0, objects = 0;
   int writable = !(st->flags & AN_STORE_READONLY);
   an_status r = AN_OK;
+  /* A store another process is writing waits here, up to AN_STORE_BUSY_MS. */
   if (writable && (r = exec(st, "BEGIN IMMEDIATE", err)) != AN_OK) return r;
-  if ((r = pragma_int(st, "PRAGMA application_id", &app, err)) != AN_OK) goto done;
-  if ((r = pragma_int(st, "PRAGMA user_version", &ver, err)) != AN_OK) goto done;
-  if ((r = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &objects, err)) != AN_OK)
+  if ((r = pragma_int(st, "PRAGMA application_id", "cannot read the store", &app, err)) ||
+      (r = pragma_int(st, "PRAGMA user_version", "cannot read the store", &ver, err)) ||
+      (r = pragma_int(st, "SELECT count(*) FROM sqlite_schema", "cannot read the store",
+                      &objects, err)))
     goto done;
   if (app != AN_STORE_APP_ID && (app != 0 || objects != 0 || ver != 0)) {
     r = an_error_set(err, AN_EDB, st->path, 0, -1,
@@ -237,8 +266,9 @@ an_status an_store_open(const char *path, unsigned flags, an_store **out, an_err
     int app = 0;
     /* Read something first so a non-database file fails here with "file is
      * not a database" rather than after switching journal mode. */
-    if ((r = pragma_int(st, "PRAGMA application_id", &app, err)) != AN_OK) goto done;
-    if ((r = exec(st, "PRAGMA journal_mode = WAL", err)) != AN_OK) goto done;
+    if ((r = pragma_int(st, "PRAGMA application_id", "cannot read the store", &app, err)))
+      goto done;
+    if ((r = set_wal(st, err)) != AN_OK) goto done;
     if ((r = exec(st, "PRAGMA synchronous = NORMAL", err)) != AN_OK) goto done;
   }
   r = check_and_migrate(st, err);
