@@ -379,6 +379,20 @@ static an_status req_str(const cJSON *obj, const char *key, const char **out, co
   return r;
 }
 
+/* A JSON number as an integer column: NaN, infinities and values beyond
+ * int64 (possible in hand-made input) are clamped, never undefined. */
+static sqlite3_int64 to_i64(double v) {
+  if (!(v == v)) return 0;
+  if (v >= 9.2e18) return INT64_MAX;
+  if (v <= -9.2e18) return INT64_MIN;
+  return (sqlite3_int64)v;
+}
+
+/* A record line, whatever its length (bind_text takes an int). */
+static void bind_line(sqlite3_stmt *s, int i, const char *p, size_t n) {
+  sqlite3_bind_text64(s, i, p, (sqlite3_uint64)n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
 static void bind_opt(sqlite3_stmt *s, int i, const char *v) {
   if (v)
     sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -445,7 +459,7 @@ static an_status add_actors(an_store *st, sqlite3_int64 seq, const cJSON *rec, c
       sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
       bind_opt(s, 6, country);
       sqlite3_bind_text(s, 7, aliases_json ? aliases_json : "[]", -1, SQLITE_STATIC);
-      sqlite3_bind_int64(s, 8, cJSON_IsNumber(mentions) ? (sqlite3_int64)mentions->valuedouble : 0);
+      sqlite3_bind_int64(s, 8, cJSON_IsNumber(mentions) ? to_i64(mentions->valuedouble) : 0);
       bind_opt(s, 9, key);
       r = step_done(st, s, "storing an actor", err);
     }
@@ -553,14 +567,14 @@ static an_status add_event(an_store *st, sqlite3_int64 seq, int ord, const cJSON
   bind_opt(s, 16, attr);
   bind_opt(s, 17, sentence);
   if (o0 && o1) {
-    sqlite3_bind_int64(s, 18, (sqlite3_int64)o0->valuedouble);
-    sqlite3_bind_int64(s, 19, (sqlite3_int64)o1->valuedouble);
+    sqlite3_bind_int64(s, 18, to_i64(o0->valuedouble));
+    sqlite3_bind_int64(s, 19, to_i64(o1->valuedouble));
   }
   bind_opt(s, 20, trigger);
   if (cJSON_IsNumber(conf)) sqlite3_bind_double(s, 21, conf->valuedouble);
   bind_opt(s, 22, cameo);
   bind_opt(s, 23, plover);
-  sqlite3_bind_text(s, 24, line_text, (int)line_len, SQLITE_STATIC);
+  bind_line(s, 24, line_text, line_len);
   int rc = sqlite3_step(s);
   if (rc == SQLITE_DONE) {
     sqlite3_reset(s);
@@ -661,7 +675,7 @@ static an_status add_doc_records(an_store *st, const char *hash, const char *tex
   bind_opt(s, 4, outlet);
   bind_opt(s, 5, url);
   bind_opt(s, 6, title);
-  sqlite3_bind_text(s, 7, line, (int)n, SQLITE_STATIC);
+  bind_line(s, 7, line, n);
   if ((r = step_done(st, s, "storing a document", err)) != AN_OK) goto done;
   if (!exists) seq = sqlite3_last_insert_rowid(st->db);
   if ((r = add_actors(st, seq, rec, id, err)) != AN_OK) goto done;
