@@ -107,7 +107,8 @@ AN_EXPORT an_status an_store_add_doc(an_store *st, const char *hash, const char 
 /* Adds a whole events JSONL stream (any number of documents, as `actornet
  * extract` writes them) in batches of `batch` documents (0 = 500), each
  * document hashed from its lines. err->line is the line in the stream.
- * Counts (may be NULL) get documents inserted and replaced. */
+ * Counts (may be NULL) get documents inserted and replaced by committed
+ * batches (on failure, the batches before the failing one stay stored). */
 AN_EXPORT an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path,
                                           size_t batch, size_t *inserted, size_t *replaced,
                                           an_error *err);

@@ -741,7 +741,9 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
                                 size_t *inserted, size_t *replaced, an_error *err) {
   an_buf doc;
   char *line = NULL;
-  size_t cap = 0, in_batch = 0, ins = 0, rep = 0;
+  /* Counts become final when their batch commits (a failed commit rolls
+   * the batch back). */
+  size_t cap = 0, in_batch = 0, ins = 0, rep = 0, pend_ins = 0, pend_rep = 0;
   long lineno = 0, doc_line = 0;
   ssize_t got;
   an_status r = AN_OK;
@@ -762,12 +764,13 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
         }                                                                           \
         goto done;                                                                  \
       }                                                                             \
-      ins += a_ == AN_STORE_INSERTED;                                               \
-      rep += a_ == AN_STORE_REPLACED;                                               \
+      pend_ins += a_ == AN_STORE_INSERTED;                                          \
+      pend_rep += a_ == AN_STORE_REPLACED;                                          \
       an_buf_clear(&doc);                                                           \
       if (own_batch && ++in_batch >= batch) {                                       \
         in_batch = 0;                                                               \
         if ((r = an_store_commit(st, err)) != AN_OK) goto done;                     \
+        ins += pend_ins, rep += pend_rep, pend_ins = pend_rep = 0;                  \
       }                                                                             \
     }                                                                               \
   } while (0)
@@ -804,6 +807,8 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
   }
   FLUSH_DOC();
   if (own_batch && st->in_batch) r = an_store_commit(st, err);
+  /* Inside the caller's batch the caller's commit decides; count them. */
+  if (r == AN_OK) ins += pend_ins, rep += pend_rep;
 #undef FLUSH_DOC
 done:
   if (r != AN_OK && own_batch) an_store_rollback(st);
