@@ -63,6 +63,14 @@ AN_EXPORT int an_store_schema_version(const an_store *st);
  * bytes between fields). Never fails. */
 AN_EXPORT void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]);
 
+/* The same, with salt (NULL = none, equal to an_store_doc_hash) hashed in
+ * too: what else decides the records, such as the actornet version, the
+ * extraction options and a hash of the --actors file. With a salt, a
+ * document is extracted again when any of these changes, instead of being
+ * skipped as already stored. */
+AN_EXPORT void an_store_doc_hash_salted(const an_doc *doc, const char *salt,
+                                        char out[AN_STORE_HASH_LEN + 1]);
+
 /* What the store holds for a document id. */
 typedef enum an_store_state {
   AN_STORE_ABSENT = 0,  /* no document with this id */

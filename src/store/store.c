@@ -303,13 +303,20 @@ static void hash_field(an_sha256 *h, const char *s, size_t len, int present) {
   if (present && len) an_sha256_update(h, s, len);
 }
 
-void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]) {
+void an_store_doc_hash_salted(const an_doc *doc, const char *salt,
+                              char out[AN_STORE_HASH_LEN + 1]) {
   an_sha256 h;
   an_sha256_init(&h);
   hash_field(&h, doc->text, doc->text ? doc->len : 0, doc->text != NULL);
   const char *meta[4] = {doc->date, doc->outlet, doc->url, doc->title};
   for (int i = 0; i < 4; i++) hash_field(&h, meta[i], meta[i] ? strlen(meta[i]) : 0, meta[i] != NULL);
+  /* No salt adds nothing, so unsalted hashes stay what they were. */
+  if (salt) hash_field(&h, salt, strlen(salt), 1);
   an_sha256_final_hex(&h, out);
+}
+
+void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]) {
+  an_store_doc_hash_salted(doc, NULL, out);
 }
 
 an_status an_store_has_doc(an_store *st, const char *doc_id, const char *hash,

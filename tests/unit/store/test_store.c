@@ -177,6 +177,17 @@ static void test_doc_hash(void) {
   an_store_doc_hash(&e1, a);
   an_store_doc_hash(&e2, b);
   CHECK(strcmp(a, b) != 0);
+  /* A salt changes the hash; no salt is the plain hash. */
+  char c[AN_STORE_HASH_LEN + 1];
+  an_doc g = {.text = "a", .len = 1};
+  an_store_doc_hash(&g, a);
+  an_store_doc_hash_salted(&g, NULL, b);
+  CHECK_STR(a, b);
+  an_store_doc_hash_salted(&g, "0.1.0|opts=0", b);
+  an_store_doc_hash_salted(&g, "0.1.0|opts=1", c);
+  CHECK(strcmp(a, b) != 0 && strcmp(b, c) != 0);
+  an_store_doc_hash_salted(&g, "", c);
+  CHECK(strcmp(a, c) != 0);
   /* An empty outlet is not a missing one. */
   an_doc f1 = {.text = "a", .len = 1, .outlet = ""};
   an_doc f2 = {.text = "a", .len = 1};
