@@ -12,35 +12,10 @@
 #include "extract/result.h"
 #include "extract/rules.h"
 
-#if defined(__has_include)
-#if __has_include("actors/gazetteer.h")
-#define AN_HAVE_ACTORS 1
-#if __has_include("text/fold.h")
-#define AN_HAVE_STAGES 1
-#endif
-#endif
-#endif
+#include "actors/actors.h"
 
-/* Until the actors stage is merged, free an_doc_actors here the way it does. */
-static void acts_free(an_doc_actors *a) {
-#ifdef AN_HAVE_ACTORS
-  an_doc_actors_free(a);
-#else
-  if (!a) return;
-  for (size_t i = 0; i < a->n_actors; i++) {
-    an_free(a->actors[i].id);
-    an_free(a->actors[i].label);
-    for (size_t k = 0; k < a->actors[i].n_aliases; k++) an_free(a->actors[i].aliases[k]);
-    an_free(a->actors[i].aliases);
-    an_free(a->actors[i].key);
-  }
-  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
-  an_free(a->actors);
-  an_free(a->mentions);
-  an_free(a->affiliations);
-  an_free(a);
-#endif
-}
+/* The actors stage allocated it; it frees it. */
+static void acts_free(an_doc_actors *a) { an_doc_actors_free(a); }
 
 static const char *const k_type_names[] = {"call",     "meet",    "praise",  "accuse", "criticize",
                                            "threaten", "support", "message", "brief",  "attack"};
@@ -308,15 +283,13 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   return AN_OK;
 }
 
-#ifdef AN_HAVE_STAGES
 static size_t text_orig(const void *ctx, size_t off) { return an_text_orig_offset((const an_text *)ctx, off); }
-#endif
 
 an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc *doc, unsigned opts,
                          an_result **out, an_error *err) {
   *out = NULL;
   if (!res || !ws || !doc) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_extract_doc: NULL argument");
-#ifdef AN_HAVE_STAGES
+  if (!res->gaz) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_extract_doc: resources without a gazetteer");
   an_text *t = NULL;
   an_doc_actors *acts = NULL;
   an_xview v;
@@ -338,10 +311,6 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
   if (acts) acts_free(acts);
   an_text_free(t);
   return st;
-#else
-  (void)opts;
-  return an_error_set(err, AN_EINTERNAL, doc->path, 0, -1, "the text and actors stages are not built in");
-#endif
 }
 
 /* ---- JSON Lines ----------------------------------------------------------------- */
