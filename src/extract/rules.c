@@ -696,6 +696,18 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   return 1;
 }
 
+/* "the planned meeting with X", "talks between X and Y were postponed":
+ * an interaction that did not (yet) take place. */
+static int called_off(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t ce) {
+  if (t->nominal)
+    for (uint32_t k = ts > c->sa + 3 ? ts - 3 : c->sa; k < ts; k++)
+      if (inlist(c, &c->lex->modal_adjectives, k)) return 1;
+  uint32_t lim = ce + 1 < c->sb ? ce + 1 : c->sb;
+  for (uint32_t k = ts; k < lim; k++)
+    if (inlist(c, &c->lex->called_off, k)) return 1;
+  return 0;
+}
+
 static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
@@ -930,7 +942,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
-    if (t->target == AN_SLOT_BETWEEN && dsts.n >= 2) {
+    int between = t->target == AN_SLOT_BETWEEN;
+    if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
+      /* "a phone call between A and B" */
+      uint32_t k = M(c, dsts.m[0])->tok_first;
+      while (k > te && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
+      between = k > 0 && is(c, k - 1, "between");
+    }
+    if (between && dsts.n >= 2) {
       srcs.n = 0;
       ml_add(&srcs, dsts.m[0]);
       for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
@@ -948,7 +967,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
-  int modal = modal_blocked(c, t, s.cs, ts);
+  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */

@@ -102,6 +102,13 @@ static void test_negation_modality(void) {
     CHECK_INT(an_result_event_count(r), 0);
     an_result_free(r);
   }
+  const char *off[] = {"Talks between Haddad and Morris were postponed.", "Haddad's planned meeting with Morris was called off.",
+                       "The phone call between Saleh and Kowalski never took place."};
+  for (size_t i = 0; i < sizeof off / sizeof *off; i++) {
+    an_result *r = run(off[i]);
+    CHECK_INT(an_result_event_count(r), 0);
+    an_result_free(r);
+  }
   an_result *r = fx_run(&F, "Haddad refused to meet Morris.", A, NULL, NULL, AN_OPT_KEEP_MODAL);
   const an_revent *e = fx_find(r, "meet", "haddad", "morris");
   CHECK(e && e->modal);
@@ -193,6 +200,9 @@ static void test_nominalization(void) {
   an_result_free(r);
   r = run("Kowalski praised the meeting with Morris.");
   CHECK(!fx_find(r, "meet", "kowalski", "morris"));
+  an_result_free(r);
+  r = run("A long phone call between Saleh and Kowalski ended the dispute.");
+  CHECK(fx_find(r, "call", "saleh", "kowalski"));
   an_result_free(r);
   r = run("Haddad's call with Morris lasted two hours.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
