@@ -200,6 +200,18 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
                                        : (long)ph[i].first - (long)e->trig_end;
     if (d < 0) d = 0;
     if (ph[i].first < e->clause_first || ph[i].first > e->clause_end) d += 1000;
+    if (ph[i].end <= e->trig_first) {
+      /* "X, who visited Y in July, was criticised": the date of the
+       * relative clause, not of the event */
+      int rel = 0, comma = 0;
+      for (uint32_t k = e->clause_first; k < ph[i].first; k++)
+        if (an_phrases_match(&lex->relative, (const char *const *)v->w, k, ph[i].first) ||
+            an_phrases_match(&lex->relative_things, (const char *const *)v->w, k, ph[i].first))
+          rel = 1;
+      for (uint32_t k = ph[i].end; k < e->trig_first; k++)
+        if (strcmp(v->w[k], ",") == 0) comma = 1;
+      if (rel && comma) continue;
+    }
     if (d < bestd) {
       bestd = d;
       best = (long)i;

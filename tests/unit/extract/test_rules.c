@@ -304,6 +304,11 @@ static void test_dates(void) {
   CHECK(e);
   if (e) CHECK_STR(e->date, "2023-12-31");
   an_result_free(r);
+  r = fx_run(&F, "Saleh, who visited Norland in July, was criticised by Morris.", A, NULL, NULL, 0);
+  e = fx_find(r, "criticize", "morris", "saleh");
+  CHECK(e);
+  if (e) CHECK(e->date_text == NULL);
+  an_result_free(r);
   r = fx_run(&F, "Haddad met Morris in 2009.", A, NULL, NULL, 0);
   e = fx_find(r, "meet", "haddad", "morris");
   if (e) CHECK_STR(e->date, "2009");
