@@ -906,6 +906,21 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         !is(c, p, "while") && !is(c, p, "when") &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return AN_OK;
+    /* "in arming X and financing Y": a gerund coordinated with one after
+     * "in/of/for" has no clause subject either */
+    const char *w = W(c, ts);
+    size_t wl = strlen(w);
+    if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && (is(c, p, "and") || is(c, p, "or"))) {
+      for (uint32_t k = p; k > c->sa && k + 10 > p; k--) {
+        const char *x = W(c, k - 1);
+        size_t xl = strlen(x);
+        if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
+            inlist(c, &c->lex->prepositions, k - 2) && !is(c, k - 2, "by") && !is(c, k - 2, "after") &&
+            !is(c, k - 2, "before"))
+          return AN_OK;
+        if (is_punct(c, k - 1)) break;
+      }
+    }
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;

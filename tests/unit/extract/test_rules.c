@@ -163,6 +163,11 @@ static void test_subordinate_clauses(void) {
 
 /* annotation.md §2: "..., praising X": the main clause's subject acts. */
 static void test_participle(void) {
+  /* a gerund after "in" (and one coordinated with it) has no clause subject */
+  an_result *g = run("Norland reported attempts at arming the Green Front and financing Estmark.");
+  CHECK(!fx_find(g, "support", "norland", "green-front"));
+  CHECK(!fx_find(g, "support", "norland", "estmark"));
+  an_result_free(g);
   an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
   CHECK(fx_find(r, "praise", "kowalski", "haddad"));
   an_result_free(r);
