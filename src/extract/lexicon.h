@@ -52,6 +52,7 @@ typedef struct an_trigger {
   int symmetric;   /* call, meet */
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
+  int direct;      /* the target is the direct object: no preposition or punctuation before it */
   double confidence;
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */

@@ -373,7 +373,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if (is(c, k, ",")) {
         /* "A condemned B, and C accused D": a new clause after ", and" */
         uint32_t co = listlen(c, &c->lex->coordinators, k + 1);
-        if (co && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+        /* ... but "A, B, and C condemned D" is a list: a clause before the
+         * comma has a word that is no noun-phrase material */
+        int clause_before = 0;
+        for (uint32_t j = k; j-- > c->sa && j + 12 > k;) {
+          if (is(c, j, ",") || is(c, j, ";")) break;
+          if (c->v->tok_m[j] < 0 && !np_ok(c, j) && !is_punct(c, j)) {
+            clause_before = 1;
+            break;
+          }
+        }
+        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
           s->cs = k + 1 + co;
           break;
         }
@@ -556,6 +566,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !title_np) break;
     }
+    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) break;
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
     uint32_t lp = 0;

@@ -32,6 +32,18 @@ static void test_coordination(void) {
   CHECK(fx_find(r, "accuse", "morris", "saleh"));
   CHECK_INT(an_result_event_count(r), 2);
   an_result_free(r);
+  r = run("Haddad, Morris, and Saleh condemned Estmark.");
+  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
+  CHECK(fx_find(r, "criticize", "morris", "estmark"));
+  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
+  an_result_free(r);
+  r = run("Kowalski received support from Norland.");
+  CHECK(!fx_find(r, "meet", "kowalski", "norland"));
+  an_result_free(r);
+  r = run("Kowalski received a letter from Haddad.");
+  CHECK(fx_find(r, "message", "haddad", "kowalski"));
+  CHECK(!fx_find(r, "meet", "haddad", "kowalski"));
+  an_result_free(r);
   r = run("Norland and Estmark condemned the Green Front.");
   CHECK(fx_find(r, "criticize", "norland", "green-front"));
   CHECK(fx_find(r, "criticize", "estmark", "green-front"));
