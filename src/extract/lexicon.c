@@ -342,6 +342,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->nominal = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "no_passive");
       t->no_passive = cJSON_IsTrue(v) || t->nominal;
+      v = cJSON_GetObjectItemCaseSensitive(e, "reciprocal");
+      t->reciprocal = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");
       t->direct = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");

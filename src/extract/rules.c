@@ -525,6 +525,10 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       continue;
     }
     if (is_sep(c, k)) return -1;
+    if (is(c, k, "of") && k > 0 && is_cap(c, k - 1) && k + 1 < lim && is_cap(c, k + 1)) {
+      k++; /* "Secretary of State X" */
+      continue;
+    }
     if (!np_ok(c, k)) {
       /* plain words of the noun phrase ("militant organizations X") */
       if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
@@ -987,7 +991,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       dsts = tmp;
     }
     /* "A and B held talks": a symmetric interaction among the subjects. */
-    if (dsts.n == 0 && t->symmetric && srcs.n >= 2) {
+    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2) {
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
     }

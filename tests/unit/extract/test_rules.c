@@ -37,6 +37,12 @@ static void test_coordination(void) {
   CHECK(fx_find(r, "criticize", "morris", "estmark"));
   CHECK(fx_find(r, "criticize", "saleh", "estmark"));
   an_result_free(r);
+  r = run("Norland and Estmark welcomed the truce.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Norland and Estmark met in the old port.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
   r = run("Kowalski received support from Norland.");
   CHECK(!fx_find(r, "meet", "kowalski", "norland"));
   an_result_free(r);
