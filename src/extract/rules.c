@@ -579,6 +579,25 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
+    if (mention_ok(c, mi, in_q) && in_set(c, srcs, mi) && M(c, mi)->how == AN_MENTION_PRONOUN &&
+        inlist(c, &c->lex->object_pronouns, k)) {
+      /* "X hit back at Y, accusing him": an object pronoun is not the
+       * subject of its own clause; resolved to the source, it means the
+       * other person named just before */
+      int32_t other = -1;
+      for (uint32_t j = k; j-- > c->sa && other < 0;) {
+        int32_t mj = c->v->tok_m[j];
+        if (mj < 0 || M(c, mj)->tok_first != j || in_set(c, srcs, mj) || is_poss(c, mj) ||
+            M(c, mj)->how == AN_MENTION_PRONOUN || c->v->acts->actors[M(c, mj)->actor].kind != AN_KIND_PERSON)
+          continue;
+        other = mj;
+      }
+      if (other >= 0) {
+        out->n = 0;
+        ml_add(out, other);
+        return;
+      }
+    }
     if (!mention_ok(c, mi, in_q) || in_set(c, srcs, mi)) {
       k = mend(c, mi) - 1;
       continue;

@@ -19,6 +19,7 @@ static const fx_actor A[] = {
     {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"him", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -188,6 +189,10 @@ static void test_participle(void) {
   an_result_free(g);
   an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
   CHECK(fx_find(r, "praise", "kowalski", "haddad"));
+  an_result_free(r);
+  /* an object pronoun resolved to the subject means the other person */
+  r = run("Haddad hit back at Saleh, accusing him of lying.");
+  CHECK(fx_find(r, "accuse", "haddad", "saleh"));
   an_result_free(r);
   r = run("\"The talks are over,\" said Morris, warning Estmark that it would pay a price.");
   CHECK(fx_find(r, "threaten", "morris", "estmark"));
