@@ -139,6 +139,21 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
     if (h > hs) return span_dup(v, hs, h, oom);
   }
+  /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
+  for (uint32_t k = sa; k < sb; k++) {
+    uint32_t e = an_phrases_match(&lex->attrib_media_before, w, k, sb);
+    if (!e) continue;
+    for (uint32_t h = e; h < sb && h < e + 4; h++) {
+      int32_t mi = v->tok_m[h];
+      if (mi < 0) {
+        if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+        continue;
+      }
+      const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
+      if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+      break;
+    }
+  }
   for (uint32_t k = sa + 1; k < sb; k++) {
     if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;
     uint32_t lo = k > sa + 10 ? k - 10 : sa;

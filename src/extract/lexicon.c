@@ -488,6 +488,9 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
   if (st == AN_OK)
     st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "after"), &lex->attrib_after, c, "after");
   if (st == AN_OK)
+    st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "media_before"), &lex->attrib_media_before, c,
+                      "media_before");
+  if (st == AN_OK)
     st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "outlet_patterns"), &lex->outlet_regex,
                       &lex->n_outlet_regex, 0, c, "outlet_patterns");
   if (st == AN_OK)
@@ -509,7 +512,7 @@ void an_lexicon_free(an_lexicon *lex) {
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
-                         &lex->attrib_after};
+                         &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
   for (int m = 0; m < 12; m++)

@@ -84,6 +84,7 @@ typedef struct an_lexicon {
   /* attribution.json */
   an_phrases attrib_before; /* "according to" X */
   an_phrases attrib_after;  /* X "reported" */
+  an_phrases attrib_media_before; /* "told" X, where X is a medium */
   char **outlet_regex;      /* PCRE2 patterns with one capture: the outlet */
   size_t n_outlet_regex;
   char **docdate_regex;     /* PCRE2 patterns with one capture: a date phrase */

@@ -358,6 +358,11 @@ static void test_sources(void) {
   CHECK(e);
   if (e) CHECK_STR(e->attributed_to, "NNA");
   an_result_free(r);
+  r = fx_run(&F, "Haddad criticized Morris, he told the Harbor Times.", A, NULL, NULL, 0);
+  e = fx_find(r, "criticize", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->attributed_to, "Harbor Times");
+  an_result_free(r);
   r = fx_run(&F, "Haddad met Morris.\n\nSource \xc2\xbb northwire\n", A, NULL, NULL, 0);
   CHECK_STR(r ? r->outlet : NULL, "northwire");
   e = fx_find(r, "meet", "haddad", "morris");
