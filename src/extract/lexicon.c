@@ -427,7 +427,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"reason_preps", &lex->reason_preps}, {"coordinators", &lex->coordinators},
       {"light_verbs", &lex->light_verbs}, {"first_person", &lex->first_person},
       {"modal_adjectives", &lex->modal_adjectives}, {"called_off", &lex->called_off},
-      {"object_pronouns", &lex->object_pronouns},
+      {"object_pronouns", &lex->object_pronouns}, {"end_markers", &lex->end_markers},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -511,7 +511,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);

@@ -1052,6 +1052,13 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
   for (size_t si = 0; si < v->nsent && st == AN_OK; si++) {
     ctx c = {lex, v, v->sent[si].tok_first, v->sent[si].tok_first + v->sent[si].tok_count};
     if (c.sb > v->ntok) c.sb = (uint32_t)v->ntok;
+    /* "Recent Posts", "Related articles": the article is over; what follows
+     * is other stories' teasers */
+    if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */
+      uint32_t e = an_phrases_match(&lex->end_markers, (const char *const *)v->w, c.sa, c.sb);
+      while (e && e < c.sb && is_punct(&c, e)) e++;
+      if (e && e == c.sb) break;
+    }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
       /* annotation.md §2: a quote counts only through the words around it */

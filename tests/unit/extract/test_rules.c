@@ -289,6 +289,10 @@ static void test_self_loops_and_repeats(void) {
   an_result *r = run("Norland praised Vessa's role.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  r = run("Latest news\n\nHaddad met Morris.\n\nThe talks were long.\n\nRelated articles\n\nSaleh praised Kowalski.\n");
+  CHECK_INT(an_result_event_count(r), 1);
+  CHECK(!fx_find(r, "praise", "saleh", "kowalski"));
+  an_result_free(r);
   r = run("Haddad met Morris on Monday. Later that day Haddad met Morris again.");
   CHECK_INT(an_result_event_count(r), 1);
   an_result_free(r);
