@@ -721,7 +721,7 @@ static unsigned cues_of(const doc *d, const span *s) {
     c |= CUE_ORG;
   /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
   if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) c |= CUE_ORG;
-  int who;
+  int who = 0;
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
