@@ -60,6 +60,7 @@ typedef struct an_trigger {
   char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
   an_phrases alt_cues;
   an_phrases stop_after; /* no event when one of these follows the trigger */
+  an_phrases target_stop; /* no event when one of these follows the first target */
   char **modal_exempt; /* modal cues that do not block this trigger */
   size_t n_modal_exempt;
 } an_trigger;
@@ -74,7 +75,7 @@ typedef struct an_lexicon {
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
-      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers;
+      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */

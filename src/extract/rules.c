@@ -417,6 +417,15 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
         if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
         if (sub && commas > 0) {
+          /* "since Monday," "after the vote,": a phrase, not a clause */
+          int clause = 0;
+          for (uint32_t j = k + n; j < last_comma && !clause; j++)
+            if (c->v->tok_m[j] < 0 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !np_ok(c, j) &&
+                !inlist(c, &c->lex->prepositions, j))
+              clause = 1;
+          if (!clause && !has_candidate(c, last_comma + 1, ts, in_q)) continue;
+        }
+        if (sub && commas > 0) {
           /* "After X did Y, Z met W": the main clause follows the comma */
           s->cs = last_comma + 1;
           if (!has_candidate(c, last_comma + 1, ts, in_q)) {
@@ -746,8 +755,18 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
   if (a < c->sa) a = c->sa;
+  /* a cue behind a comma belongs to another clause ("X, who has not
+   * spoken since, called Y"); whether/if/unless reach across it */
+  uint32_t comma_at = a;
+  for (uint32_t k = ts; k-- > a;)
+    if (is(c, k, ",")) {
+      comma_at = k + 1;
+      break;
+    }
   for (uint32_t k = a; k < ts; k++) {
-    if (inlist(c, &c->lex->negation, k)) return 1;
+    int wide = is(c, k, "whether") || is(c, k, "if") || is(c, k, "unless");
+    if (k < comma_at && !wide) continue;
+    if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
     uint32_t n = listlen(c, &c->lex->modal, k);
     if (n) {
       int exempt = 0;
@@ -1016,6 +1035,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
+  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
   int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;

@@ -128,6 +128,13 @@ static void test_negation_modality(void) {
     CHECK_INT(an_result_event_count(r), 0);
     an_result_free(r);
   }
+  const char *yes[] = {"Not only did Haddad praise Morris, he also thanked Saleh.",
+                       "Haddad, who has not spoken since Monday, met Morris."};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    an_result *r = run(yes[i]);
+    CHECK(an_result_event_count(r) >= 1);
+    an_result_free(r);
+  }
   an_result *r = fx_run(&F, "Haddad refused to meet Morris.", A, NULL, NULL, AN_OPT_KEEP_MODAL);
   const an_revent *e = fx_find(r, "meet", "haddad", "morris");
   CHECK(e && e->modal);
@@ -228,6 +235,12 @@ static void test_nominalization(void) {
   an_result_free(r);
   r = run("Kowalski praised the meeting with Morris.");
   CHECK(!fx_find(r, "meet", "kowalski", "morris"));
+  an_result_free(r);
+  r = run("Haddad called Morris on Sunday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad called Morris a liar. Saleh called on Norland to act. Kowalski called it a victory.");
+  CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
   r = run("A long phone call between Saleh and Kowalski ended the dispute.");
   CHECK(fx_find(r, "call", "saleh", "kowalski"));
