@@ -309,6 +309,12 @@ static void trigger_clear(an_trigger *t) {
   strings_free(t->modal_exempt, t->n_modal_exempt);
 }
 
+static int cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int an_lexicon_may_start(const an_lexicon *lex, const char *w) {
+  return lex->n_starts && bsearch(&w, lex->starts, lex->n_starts, sizeof(char *), cmp_strp) != NULL;
+}
+
 /* One entry of triggers.json: a type with codes and several patterns
  * expands to one an_trigger per pattern. */
 static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c) {
@@ -400,6 +406,20 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
     if (!lex->type_names[i] || (cam && !lex->type_cameo[i]) || (plo && !lex->type_plover[i]))
       return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
   }
+  /* First words, for a quick filter. */
+  size_t scap = 0;
+  for (size_t i = 0; i < lex->n_trig; i++) {
+    const an_pattern *pt = &lex->trig[i].pat;
+    for (size_t wi = 0; wi < pt->n_words; wi++) {
+      for (size_t a = 0; a < pt->words[wi].n_alts; a++) {
+        if (an_grow((void **)&lex->starts, &scap, lex->n_starts + 1, sizeof(char *)) != AN_OK)
+          return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+        lex->starts[lex->n_starts++] = pt->words[wi].alts[a]; /* borrowed from the pattern */
+      }
+      if (!pt->words[wi].optional) break;
+    }
+  }
+  if (lex->n_starts) qsort(lex->starts, lex->n_starts, sizeof(char *), cmp_strp);
   /* Longer patterns first: at one position the longest trigger wins. */
   for (size_t i = 1; i < lex->n_trig; i++) {
     an_trigger tmp = lex->trig[i];
@@ -505,6 +525,7 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 
 void an_lexicon_free(an_lexicon *lex) {
   if (!lex) return;
+  an_free(lex->starts); /* its strings belong to the patterns */
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);

@@ -68,6 +68,10 @@ typedef struct an_trigger {
 typedef struct an_lexicon {
   an_trigger *trig;
   size_t n_trig;
+  /* every word a trigger can start with, sorted (bsearch): most tokens
+   * start no trigger and are skipped at once */
+  char **starts;
+  size_t n_starts;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
@@ -108,6 +112,9 @@ void an_pattern_clear(an_pattern *p);
  * NULL) get the gap span (equal when none). Sentence punctuation ends gaps. */
 uint32_t an_pattern_match(const an_pattern *p, const char *const *w, uint32_t i, uint32_t lim,
                           uint32_t *gap_a, uint32_t *gap_b);
+
+/* Whether some trigger can start with word w. */
+int an_lexicon_may_start(const an_lexicon *lex, const char *w);
 
 /* Longest phrase of list matching at token i, or 0. */
 uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i, uint32_t lim);

@@ -1080,7 +1080,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
+      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !an_lexicon_may_start(lex, v->w[i])) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
       for (size_t k = 0; k < lex->n_trig; k++) {
