@@ -51,10 +51,10 @@ static int year_num(const char *w) {
 static int cap(const an_xview *v, uint32_t i) { return (v->tok[i].shape & AN_SHAPE_UPPER_INITIAL) != 0; }
 static int wis(const an_xview *v, uint32_t i, uint32_t b, const char *s) { return i < b && strcmp(v->w[i], s) == 0; }
 
-static int lead_word(const char *w) {
-  return strcmp(w, "on") == 0 || strcmp(w, "in") == 0 || strcmp(w, "since") == 0 || strcmp(w, "this") == 0 ||
-         strcmp(w, "last") == 0 || strcmp(w, "next") == 0 || strcmp(w, "early") == 0 || strcmp(w, "late") == 0 ||
-         strcmp(w, "mid") == 0 || strcmp(w, "of") == 0;
+static int in_words(char *const *l, size_t n, const char *w) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(l[i], w) == 0) return 1;
+  return 0;
 }
 
 size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, an_datephrase *out,
@@ -67,9 +67,9 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     uint32_t lead = i;
     /* lead words: "on", "in late", "this", "last" */
     uint32_t j = i;
-    while (j < b && lead_word(w[j]) && j - i < 2) j++;
-    int last = j > i && strcmp(w[j - 1], "last") == 0;
-    int next = j > i && strcmp(w[j - 1], "next") == 0;
+    while (j < b && in_words(lex->date_lead, lex->n_date_lead, w[j]) && j - i < 2) j++;
+    int last = j > i && in_words(lex->date_past, lex->n_date_past, w[j - 1]);
+    int next = j > i && in_words(lex->date_next, lex->n_date_next, w[j - 1]);
     int wd = j < b && cap(v, j) ? weekday_of(lex, w[j]) : 0;
     int mo = j < b && cap(v, j) ? month_of(lex, w[j]) : 0;
     uint32_t e = 0;

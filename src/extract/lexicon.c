@@ -452,6 +452,8 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"modal_adjectives", &lex->modal_adjectives}, {"called_off", &lex->called_off},
       {"object_pronouns", &lex->object_pronouns}, {"end_markers", &lex->end_markers},
       {"negation_exceptions", &lex->negation_exceptions},
+      {"gerund_subject_preps", &lex->gerund_subject_preps}, {"perfect_aux", &lex->perfect_aux},
+      {"wide_modal", &lex->wide_modal},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -502,6 +504,15 @@ static an_status load_dates(const cJSON *root, an_lexicon *lex, const jctx *c) {
   if (st == AN_OK)
     st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "day_parts"), &lex->day_parts, c, "day_parts");
   if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "lead_words"), &lex->date_lead, &lex->n_date_lead, 1, c,
+                      "lead_words");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "past_words"), &lex->date_past, &lex->n_date_past, 1, c,
+                      "past_words");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "next_words"), &lex->date_next, &lex->n_date_next, 1, c,
+                      "next_words");
+  if (st == AN_OK)
     st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "document_date_patterns"), &lex->docdate_regex,
                       &lex->n_docdate_regex, 0, c, "document_date_patterns");
   return st;
@@ -536,7 +547,8 @@ void an_lexicon_free(an_lexicon *lex) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
+                         &lex->wide_modal, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
@@ -544,6 +556,9 @@ void an_lexicon_free(an_lexicon *lex) {
     for (int k = 0; k < 4; k++) an_free(lex->months[m][k]);
   for (int d = 0; d < 7; d++)
     for (int k = 0; k < 3; k++) an_free(lex->weekdays[d][k]);
+  strings_free(lex->date_lead, lex->n_date_lead);
+  strings_free(lex->date_past, lex->n_date_past);
+  strings_free(lex->date_next, lex->n_date_next);
   strings_free(lex->outlet_regex, lex->n_outlet_regex);
   strings_free(lex->docdate_regex, lex->n_docdate_regex);
   strings_free(lex->media_names, lex->n_media_names);

@@ -79,13 +79,16 @@ typedef struct an_lexicon {
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
-      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions;
+      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions,
+      gerund_subject_preps, perfect_aux, wide_modal;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */
   an_phrases rel_day[8]; /* "yesterday" = -1 ...: index offset+4 (-4..3) */
   an_phrases vague_dates; /* "last week", "earlier in the week": text only */
   an_phrases day_parts;   /* morning, afternoon, evening, night */
+  char **date_lead, **date_past, **date_next; /* "on", "in"; "last"; "next" before a date */
+  size_t n_date_lead, n_date_past, n_date_next;
   /* attribution.json */
   an_phrases attrib_before; /* "according to" X */
   an_phrases attrib_after;  /* X "reported" */

@@ -1,5 +1,7 @@
 /* rules.c: the generic rule engine (rules.h). Nothing here knows a trigger
- * word: every word list comes from the lexicon. */
+ * word: every word list comes from the lexicon. The few literal tokens left
+ * ("and", "or", ",", "of", "by", "from", "between", "to", "that") are the
+ * grammar the argument slots are defined by (data/lexicon/README.md). */
 #include "extract/rules.h"
 
 #include <ctype.h>
@@ -344,7 +346,7 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
   if (ts == c->sa) return 1;
   uint32_t p = ts - 1;
   while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
-  return is(c, p, ",") || is(c, p, "while") || is(c, p, "by") || is(c, p, "after") || is(c, p, "before") ||
+  return is(c, p, ",") || inlist(c, &c->lex->gerund_subject_preps, p) ||
          p == c->sa - 1;
 }
 
@@ -673,7 +675,7 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   const char *w = W(c, ts);
   size_t n = strlen(w);
   if (te < c->sb && is(c, te, "by") && n > 3 && strcmp(w + n - 2, "ed") == 0) {
-    if (p > c->sa && (is(c, p - 1, "has") || is(c, p - 1, "have") || is(c, p - 1, "had"))) return 0;
+    if (p > c->sa && inlist(c, &c->lex->perfect_aux, p - 1)) return 0;
     return 1;
   }
   return 0;
@@ -764,7 +766,7 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
       break;
     }
   for (uint32_t k = a; k < ts; k++) {
-    int wide = is(c, k, "whether") || is(c, k, "if") || is(c, k, "unless");
+    int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
     uint32_t n = listlen(c, &c->lex->modal, k);
@@ -955,8 +957,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t pm = c->v->tok_m[p];
     if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return AN_OK;
     if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return AN_OK;
-    if (pm < 0 && !is(c, p, "to") && !is(c, p, "by") && !is(c, p, "after") && !is(c, p, "before") &&
-        !is(c, p, "while") && !is(c, p, "when") &&
+    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return AN_OK;
     /* "in arming X and financing Y": a gerund coordinated with one after
@@ -968,8 +969,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         const char *x = W(c, k - 1);
         size_t xl = strlen(x);
         if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
-            inlist(c, &c->lex->prepositions, k - 2) && !is(c, k - 2, "by") && !is(c, k - 2, "after") &&
-            !is(c, k - 2, "before"))
+            inlist(c, &c->lex->prepositions, k - 2) && !inlist(c, &c->lex->gerund_subject_preps, k - 2))
           return AN_OK;
         if (is_punct(c, k - 1)) break;
       }
