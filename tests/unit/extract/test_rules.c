@@ -51,6 +51,10 @@ static void test_coordination(void) {
   CHECK(fx_find(r, "message", "haddad", "kowalski"));
   CHECK(!fx_find(r, "meet", "haddad", "kowalski"));
   an_result_free(r);
+  r = run("Estmark sided with Norland and paid a visit to Haddad.");
+  CHECK(fx_find(r, "support", "estmark", "norland"));
+  CHECK(fx_find(r, "meet", "estmark", "haddad"));
+  an_result_free(r);
   r = run("Norland and Estmark condemned the Green Front.");
   CHECK(fx_find(r, "criticize", "norland", "green-front"));
   CHECK(fx_find(r, "criticize", "estmark", "green-front"));
@@ -95,6 +99,11 @@ static void test_multiple_targets(void) {
 
 /* annotation.md §2: passive voice keeps the real direction. */
 static void test_passive(void) {
+  /* "came under fire from X": X is the source */
+  an_result *q = run("Saleh came under fire from Morris over the budget.");
+  CHECK(fx_find(q, "criticize", "morris", "saleh"));
+  CHECK(!fx_find(q, "criticize", "saleh", "morris"));
+  an_result_free(q);
   an_result *r = run("Saleh was criticised by Lena Morris after the vote.");
   CHECK(fx_find(r, "criticize", "morris", "saleh"));
   CHECK(!fx_find(r, "criticize", "saleh", "morris"));
