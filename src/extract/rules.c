@@ -297,6 +297,49 @@ static int org_title(const ctx *c, int32_t mi) {
   return k >= c->sb || c->v->tok_m[k] < 0;
 }
 
+/* "the Hamas leader", "Iran's top diplomat", "UAW chief": an organization
+ * or country with a title and no name stands for the one person the
+ * document affiliates with it under that title (the actors stage lists the
+ * affiliations). Returns a mention of that person, or -1. */
+static int32_t desc_person(const ctx *c, int32_t mi) {
+  const an_mention *m = M(c, mi);
+  const an_doc_actors *A = c->v->acts;
+  if (A->actors[m->actor].kind == AN_KIND_PERSON || m->how == AN_MENTION_PRONOUN) return -1;
+  uint32_t k = mend(c, mi);
+  if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  uint32_t t0 = k;
+  int titled = 0, generic = 0;
+  while (k < c->sb && c->v->tok_m[k] < 0 && k < t0 + 4 && np_ok(c, k)) {
+    if (inlist(c, &c->lex->title_words, k)) titled = 1;
+    if (inlist(c, &c->lex->generic_titles, k)) generic = 1;
+    k++;
+  }
+  if (!titled) return -1;
+  if (k < c->sb && c->v->tok_m[k] >= 0) return -1; /* a name follows: "Hamas leader X" */
+  int32_t person = -1;
+  int n = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->org != m->actor || f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON) continue;
+    int match = generic;
+    for (uint32_t j = t0; j < k && !match && f->role; j++) {
+      const char *r = f->role, *w = W(c, j);
+      size_t wl = strlen(w);
+      for (const char *q = strstr(r, w); q && !match; q = strstr(q + 1, w))
+        if ((q == r || q[-1] == ' ') && (q[wl] == 0 || q[wl] == ' ')) match = 1;
+    }
+    if (!match) continue;
+    if ((int32_t)f->person != person) n++;
+    person = (int32_t)f->person;
+  }
+  if (n != 1) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++)
+    if ((int32_t)A->mentions[j].actor == person && !c->v->inq[A->mentions[j].tok_first] &&
+        !(A->mentions[j].flags & AN_MENTION_IN_QUOTE))
+      return (int32_t)j;
+  return -1;
+}
+
 /* First subject candidate in [a, b): a plain noun phrase beats one inside a
  * PP, which beats a bare modifier ("A US official slammed" -> US). */
 static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok, int *weak) {
@@ -305,8 +348,15 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if (mend(c, mi) > b) break;
-    if (!mention_ok(c, mi, in_quote_ok) || is_poss(c, mi)) continue;
-    if (org_title(c, mi)) continue;
+    if (!mention_ok(c, mi, in_quote_ok)) continue;
+    if (is_poss(c, mi) || org_title(c, mi)) {
+      /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
+      if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        *weak = 0;
+        return mi;
+      }
+      continue;
+    }
     if (is_modifier(c, mi)) {
       if (mod < 0) mod = mi;
       continue;
@@ -1035,6 +1085,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
+  for (int i = 0; i < srcs.n; i++) {
+    int32_t p = desc_person(c, srcs.m[i]);
+    if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
+  }
+  for (int i = 0; i < dsts.n; i++) {
+    int32_t p = desc_person(c, dsts.m[i]);
+    if (p >= 0 && (is_poss(c, dsts.m[i]) || org_title(c, dsts.m[i]) || is_modifier(c, dsts.m[i]))) dsts.m[i] = p;
+  }
   if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
   int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;

@@ -299,6 +299,14 @@ static void test_possessive(void) {
   CHECK(fx_find(r, "praise", "saleh", "kowalski"));
   CHECK(!fx_find(r, "praise", "norland", "kowalski"));
   an_result_free(r);
+  /* an organization or country with a bare title is the one person the
+   * document affiliates with it */
+  static const fx_aff aff[] = {{"saleh", "green-front", "leader"}, {"morris", "norland", "foreign minister"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  r = run("Omar Saleh and Lena Morris arrived. Later the Green Front leader thanked Norland's top diplomat.");
+  CHECK(fx_find(r, "praise", "saleh", "morris"));
+  CHECK(!fx_find(r, "praise", "green-front", "norland"));
+  an_result_free(r);
   r = run("Green Front leader Omar Saleh met Haddad.");
   CHECK(fx_find(r, "meet", "saleh", "haddad"));
   CHECK(!fx_find(r, "meet", "green-front", "haddad"));
