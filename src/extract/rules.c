@@ -305,6 +305,10 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   const an_mention *m = M(c, mi);
   const an_doc_actors *A = c->v->acts;
   if (A->actors[m->actor].kind == AN_KIND_PERSON || m->how == AN_MENTION_PRONOUN) return -1;
+  /* "a senior Iranian official" introduces someone new: not a reference */
+  uint32_t d = m->tok_first;
+  while (d > c->sa && c->v->tok_m[d - 1] < 0 && inlist(c, &c->lex->np_words, d - 1)) d--;
+  if (d > c->sa && inlist(c, &c->lex->indefinites, d - 1)) return -1;
   uint32_t k = mend(c, mi);
   if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
   uint32_t t0 = k;
