@@ -362,7 +362,12 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       continue;
     }
     if (is_modifier(c, mi)) {
-      if (mod < 0) mod = mi;
+      /* "A US official slammed" -> US; "French farm groups" are a class */
+      uint32_t h = mend(c, mi);
+      while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
+             (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
+        h++;
+      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h))) mod = mi;
       continue;
     }
     if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
@@ -442,6 +447,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
           s->cs = k + 1 + co;
           break;
+        }
+        if (co && clause_before && k + 1 + co < ts) {
+          /* ", and Duarte's government criticised": a new subject that is
+           * no actor (an owner is not the agent) */
+          uint32_t j = k + 1 + co;
+          int32_t mj = c->v->tok_m[j];
+          if (inlist(c, &c->lex->determiners, j) || (mj >= 0 && is_poss(c, mj))) {
+            s->cs = j;
+            hard = 1;
+            break;
+          }
         }
         commas++;
         last_comma = k;
@@ -582,11 +598,27 @@ static int in_set(const ctx *c, const mlist *l, int32_t mi) {
 static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
   uint32_t k = mend(c, mi);
   if (k < lim && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
-  for (int steps = 0; k < lim && steps < 6; steps++) {
+  int titled = 0, pp = 0;
+  for (int steps = 0; k < lim && steps < 8; steps++) {
     int32_t mj = c->v->tok_m[k];
     if (mj >= 0) {
-      if (!is_poss(c, mj) && !is_modifier(c, mj)) return mj;
+      if (!is_poss(c, mj) && !is_modifier(c, mj) && !pp) return mj;
       k = mend(c, mj);
+      continue;
+    }
+    if (is(c, k, ",") && titled) {
+      /* "her Finnish counterpart, Aleksi Virtanen", "the Saudi ambassador
+       * to Yemen, Faisal al-Otaibi": the person named in apposition */
+      uint32_t j = k + 1;
+      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
+      int32_t mp = j < lim ? c->v->tok_m[j] : -1;
+      if (mp >= 0 && c->v->acts->actors[M(c, mp)->actor].kind == AN_KIND_PERSON && !is_poss(c, mp)) return mp;
+      return -1;
+    }
+    if (inlist(c, &c->lex->title_words, k)) titled = 1;
+    if (titled && !pp && (is(c, k, "to") || is(c, k, "of") || is(c, k, "in"))) {
+      pp = 1; /* "ambassador to Yemen": only an apposition can follow */
+      k++;
       continue;
     }
     if (is_sep(c, k)) return -1;
@@ -594,6 +626,7 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       k++; /* "Secretary of State X" */
       continue;
     }
+    if (pp && !is_cap(c, k) && !inlist(c, &c->lex->determiners, k)) return -1;
     if (!np_ok(c, k)) {
       /* plain words of the noun phrase ("militant organizations X") */
       if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||

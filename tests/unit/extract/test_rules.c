@@ -97,6 +97,35 @@ static void test_multiple_targets(void) {
   an_result_free(r);
 }
 
+/* Appositions name the person behind a title: "her Norlandic
+ * counterpart, Lena Morris", "the foreign ministers of Norland and
+ * Estmark, A and B"; "invited X to visit" is a plan; "French farm groups"
+ * are a class, not France. */
+static void test_appositions(void) {
+  an_result *r = run("Kowalski spoke by phone with her Norlandic counterpart, Lena Morris, on Monday.");
+  CHECK(fx_find(r, "call", "kowalski", "morris"));
+  CHECK(!fx_find(r, "call", "kowalski", "norland"));
+  an_result_free(r);
+  r = run("Haddad held phone calls with the foreign ministers of Norland and Estmark, Lena Morris and Omar Saleh.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  CHECK(fx_find(r, "call", "haddad", "saleh"));
+  CHECK(!fx_find(r, "call", "haddad", "norland"));
+  an_result_free(r);
+  r = run("Haddad held talks with the Norlandic ambassador to Estmark, Omar Saleh.");
+  CHECK(fx_find(r, "meet", "haddad", "saleh"));
+  an_result_free(r);
+  r = run("Haddad invited Morris to visit Norland next year.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Norlandic farm groups accused the Green Front of fraud.");
+  CHECK(!fx_find(r, "accuse", "norland", "green-front"));
+  an_result_free(r);
+  r = run("In May, Haddad accused Estmark of fraud, and Morris's party criticised Saleh.");
+  CHECK(fx_find(r, "accuse", "haddad", "estmark"));
+  CHECK(!fx_find(r, "criticize", "haddad", "saleh"));
+  an_result_free(r);
+}
+
 /* annotation.md §2: passive voice keeps the real direction. */
 static void test_passive(void) {
   /* "came under fire from X": X is the source */
@@ -440,6 +469,7 @@ int main(void) {
   test_coordination();
   test_clause_coordination();
   test_multiple_targets();
+  test_appositions();
   test_passive();
   test_negation_modality();
   test_relative_clause();
