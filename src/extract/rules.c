@@ -252,6 +252,23 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         break;
       }
     }
+    if (ok && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
+      /* "A and his Norlandic counterpart, B, met": the title's name */
+      int titled = 0;
+      for (uint32_t k = pos; k < seg_end; k++)
+        if (inlist(c, &c->lex->title_words, k)) titled = 1;
+      uint32_t j = seg_end + 1;
+      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
+      int32_t mp = titled && j < lim ? c->v->tok_m[j] : -1;
+      if (mp >= 0 && c->v->acts->actors[M(c, mp)->actor].kind == AN_KIND_PERSON && !is_poss(c, mp) &&
+          mention_ok(c, mp, in_quote_ok)) {
+        ml_add(l, mp);
+        pos = mend(c, mp);
+        if (pos < lim && is(c, pos, ",")) pos++; /* the apposition's closing comma */
+        if (sep_and) return;
+        continue;
+      }
+    }
     if (ok && found >= 0 && !sep_and) {
       /* "A, B spoke": after a comma only a bare noun phrase is a conjunct */
       for (uint32_t k = mend(c, found); k < seg_end; k++)
@@ -1156,6 +1173,20 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   return AN_OK;
 }
 
+/* "ARUSHA, Tanzania - X met Y", "SUVA, Aug 15 - ...", "TEHRAN (Tasnim) -":
+ * a dateline is no part of the sentence's clauses. Returns the first token
+ * after it (or the sentence's first token). */
+static uint32_t after_dateline(const ctx *c) {
+  if (c->sa >= c->sb || !(c->v->tok[c->sa].shape & AN_SHAPE_ALL_UPPER)) return c->sa;
+  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 10; k++) {
+    if (is(c, k, "-") || is(c, k, "--")) return k + 1 < c->sb ? k + 1 : c->sa;
+    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") ||
+          (c->v->tok[k].shape & AN_SHAPE_HAS_DIGIT) || (c->v->tok[k].shape & AN_SHAPE_ABBREV)))
+      return c->sa;
+  }
+  return c->sa;
+}
+
 an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
                        an_error *err) {
   evbuf b = {NULL, 0, 0};
@@ -1167,6 +1198,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
   for (size_t si = 0; si < v->nsent && st == AN_OK; si++) {
     ctx c = {lex, v, v->sent[si].tok_first, v->sent[si].tok_first + v->sent[si].tok_count};
     if (c.sb > v->ntok) c.sb = (uint32_t)v->ntok;
+    c.sa = after_dateline(&c);
     /* "Recent Posts", "Related articles": the article is over; what follows
      * is other stories' teasers */
     if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */

@@ -15,11 +15,13 @@ static const fx_actor A[] = {
     {"Norland", "norland", AN_KIND_COUNTRY, AN_MENTION_NAME},
     {"Norlandic", "norland", AN_KIND_COUNTRY, AN_MENTION_DEMONYM},
     {"Vessa", "norland", AN_KIND_COUNTRY, AN_MENTION_METONYM},
+    {"VESSA", "norland", AN_KIND_COUNTRY, AN_MENTION_METONYM},
     {"Estmark", "estmark", AN_KIND_COUNTRY, AN_MENTION_NAME},
     {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {"him", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"his", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -113,6 +115,13 @@ static void test_appositions(void) {
   an_result_free(r);
   r = run("Haddad held talks with the Norlandic ambassador to Estmark, Omar Saleh.");
   CHECK(fx_find(r, "meet", "haddad", "saleh"));
+  an_result_free(r);
+  r = run("Haddad and his Norlandic counterpart, Lena Morris, met in the capital.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  r = run("VESSA, Norland - Haddad met Omar Saleh on Friday.");
+  CHECK(fx_find(r, "meet", "haddad", "saleh"));
+  CHECK(!fx_find(r, "meet", "norland", "saleh"));
   an_result_free(r);
   r = run("Haddad invited Morris to visit Norland next year.");
   CHECK_INT(an_result_event_count(r), 0);
