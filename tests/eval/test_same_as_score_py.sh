@@ -9,6 +9,8 @@
 set -u
 : "${ACTORNET:?}" "${SRCDIR:?}"
 SHARED=${SHARED:-$SRCDIR/../shared}
+# the source tree's data, not an installed copy that may be older
+export ACTORNET_DATA=${ACTORNET_DATA:-$SRCDIR/data}
 SCORE=$SHARED/tools/score.py
 if [ ! -f "$SCORE" ]; then
   echo "SKIP: $SCORE not found (../shared absent)"
