@@ -367,21 +367,24 @@ static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t firs
 
 static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
-  (void)first, (void)last;
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
   /* a role title names the role; a description ("top diplomat") only if
    * nothing else does */
   long desc = -1;
+  /* "H.E." and "PM" only as written: not "he", "pm" */
+  int lower = 0;
+  for (size_t k = first; k <= last; k++)
+    if (!(shape(d, k) & (AN_SHAPE_ALL_UPPER | AN_SHAPE_ABBREV))) lower = 1;
   for (size_t k = 0; k < n; k++) {
-    uint32_t c = 1u << (v[k] >> 24);
-    if (c != AN_LX_TITLE) continue;
-    const an_title *ti = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+    uint32_t c = AN_LX_CLASS(v[k]);
+    if (c != AN_LX_TITLE || ((v[k] & AN_LX_VALUE_ABBR) && lower)) continue;
+    const an_title *ti = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
     if (ti && ti->description) {
-      if (desc < 0) desc = (long)(v[k] & 0xFFFFFFu);
+      if (desc < 0) desc = (long)AN_LX_INDEX(v[k]);
       continue;
     }
-    *value = v[k] & 0xFFFFFFu;
+    *value = AN_LX_INDEX(v[k]);
     return 1;
   }
   if (desc >= 0) {
@@ -389,7 +392,7 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
     return 1;
   }
   for (size_t k = 0; k < n; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_HONORIFIC) {
+    if (AN_LX_CLASS(v[k]) == AN_LX_HONORIFIC && !((v[k] & AN_LX_VALUE_ABBR) && lower)) {
       *value = HONOR_BIT | (v[k] & 0xFFu); /* the gender it implies */
       return 1;
     }
@@ -474,7 +477,7 @@ static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t fi
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
   for (size_t k = 0; k < n; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_STATE) {
+    if (AN_LX_CLASS(v[k]) == AN_LX_STATE) {
       *value = 0;
       return 1;
     }
@@ -1351,8 +1354,8 @@ static void span_titles(const doc *d, const span *T, want *w) {
   size_t nv;
   const uint32_t *v = an_trie_values(lx, node, &nv);
   for (size_t k = 0; k < nv && w->n < 8; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_TITLE) {
-      const an_title *t = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+    if (AN_LX_CLASS(v[k]) == AN_LX_TITLE) {
+      const an_title *t = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
       if (t) w->t[w->n++] = t;
     }
 }
@@ -1591,8 +1594,11 @@ static an_status sweep_refs(doc *d) {
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
       span *s = &d->sp[si];
       if (s->actor >= 0 && s->type != SP_TITLE) {
+        /* the subject: the first name of the sentence that no preposition
+         * governs ("Speaking to Nakhala, Velayati said": Velayati) */
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
-                      !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM);
+                      !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
+                      !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
         if (subject) subj_sent = sent;
         st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
       } else if (s->type == SP_TITLE) {

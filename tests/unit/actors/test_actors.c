@@ -193,6 +193,17 @@ static void test_subject_preference(void) {
   CHECK_STR(label_at("him.", 0), "Tomas Varga");
 }
 
+static void test_pronoun_not_abbreviation(void) {
+  /* "H.E." folds like "he": only the written form is an honorific */
+  run("Anton Brel, the Nordish minister, met H.E. Lars Berg. He said the talks were good.");
+  CHECK_STR(label_at("He said", 0), "Anton Brel");
+  CHECK(actor("Lars Berg") != NULL);
+  /* a name after a preposition is not the subject */
+  run("Pavel Orlen met Karin Holt, the Sudlandic minister, on Monday. Speaking to Holt, Orlen praised the deal. "
+      "He said it was fair.");
+  CHECK_STR(label_at("He said", 0), "Pavel Orlen");
+}
+
 static void test_descriptions(void) {
   run("Sudlandic Foreign Minister Tomas Varga met Green Front leader Pavel Orlen in Oskarsby. "
       "The Sudlandic official praised the movement. Orlen thanked Sudland's top diplomat. "
@@ -356,6 +367,7 @@ int main(void) {
   test_surname_sharing();
   test_pronouns();
   test_subject_preference();
+  test_pronoun_not_abbreviation();
   test_descriptions();
   test_possessor_description();
   test_unknown_org_cues();
