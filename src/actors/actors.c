@@ -1264,7 +1264,11 @@ static an_status find_roles(doc *d) {
     }
     /* (c) an apposition before: "the referee, Mark Clattenburg", "the
      * Secretary General of the Green Front, Omar Salem" */
-    if (a >= 2 && is_comma(d, a - 1) && same_sent(d, a - 2, a)) {
+    /* (not "The President, Raila said, refused": a speech tag) */
+    /* (and the name closes the apposition: "the new chief, X had ..." is two clauses) */
+    int closed = b >= d->ntok || !same_sent(d, a, b) || is_comma(d, b) || tok_char(d, b, '.') ||
+                 tok_char(d, b, ';') || tok_char(d, b, ')');
+    if (a >= 2 && closed && is_comma(d, a - 1) && same_sent(d, a - 2, a) && !(b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH))) {
       int bts = -1;
       size_t q = a - 2;
       if (span_type_at(d, q) == SP_TITLE) bts = span_at(d, q);
