@@ -308,12 +308,13 @@ static an_status prepare(doc *d) {
 /* ---- pass 1: gazetteer and title spans ---- */
 
 static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
-  if (d->ti[first].headline) return 1;
+  /* "US" is never "us", not even in a headline */
   if (v & AN_GZ_ACRONYM) {
     for (size_t k = first; k <= last; k++)
       if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
     return 1;
   }
+  if (d->ti[first].headline) return 1;
   if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
   /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
   if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
@@ -471,6 +472,8 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
          !(d->ti[i + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
 }
 
+static int common_initial(const doc *d, size_t i);
+
 static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
   (void)d, (void)first, (void)last;
@@ -500,6 +503,17 @@ static an_status find_spans(doc *d) {
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
         if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
+        /* "South American", "Latin American": a capitalized word before a
+         * one-word country name or demonym makes another name */
+        if (cnt == 1 && i > d->sent[s].tok_first && !d->ti[i].headline && d->ti[i - 1].span < 0 &&
+            (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && name_like(d, i - 1) &&
+            !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_TITLE | AN_LX_HONORIFIC |
+                                  AN_LX_ADJ | AN_LX_PREFIX | AN_LX_SPEECH)) &&
+            !common_initial(d, i - 1) &&
+            an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val))->kind == AN_KIND_COUNTRY) {
           i++;
           continue;
         }

@@ -91,6 +91,15 @@ static void test_acronym_case(void) {
   CHECK_STR(label_at("US wants", 0), "United States");
 }
 
+static void test_compound_demonym(void) {
+  run("The South Nordish leader met Omar Salem. ONE OF US WAITS\n");
+  CHECK(mention_at("Nordish", 0) == NULL);
+  CHECK(mention_at("US", 0) == NULL || A->actors[mention_at("US", 0)->actor].kind == AN_KIND_COUNTRY);
+  run("Tell Us What You Want\n\nThe US replied.");
+  CHECK(mention_at("Us What", 0) == NULL);
+  CHECK_STR(label_at("US replied", 0), "United States");
+}
+
 static void test_demonyms(void) {
   run("Nordish forces crossed the river. Nordish and Sudlandic groups protested.");
   const an_mention *m = mention_at("Nordish forces", 0);
@@ -360,6 +369,7 @@ int main(void) {
   test_gazetteer_names();
   test_acronym_case();
   test_demonyms();
+  test_compound_demonym();
   test_titles_not_in_names();
   test_sentence_initial();
   test_headline();
