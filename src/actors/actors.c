@@ -1333,6 +1333,7 @@ typedef struct hist {
   uint32_t tok, sent;
   int32_t actor;
   uint8_t subject;
+  uint8_t governed; /* after a preposition: "according to X" */
 } hist;
 
 typedef struct sweep {
@@ -1442,6 +1443,7 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
   w->h[w->nh].sent = sent;
   w->h[w->nh].actor = actor;
   w->h[w->nh].subject = (uint8_t)subject;
+  w->h[w->nh].governed = 0;
   w->nh++;
   w->last_seen[actor] = (int32_t)tok;
   return AN_OK;
@@ -1456,7 +1458,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
   /* what stands before the title: "the", adjectives, a possessor, a modifier */
   size_t p = T->first;
   int32_t side = -1, owner = -1;
-  int definite = 0;
+  int definite = 0, mod = -1;
   for (int n = 0; n < 4 && p > 0; n++) {
     size_t q = p - 1;
     if (!same_sent(d, q, T->first)) break;
@@ -1495,6 +1497,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
       int32_t a = d->sp[s].actor;
       if (d->act[a].kind == AN_KIND_PERSON) break;
       side = a;
+      mod = s;
       p = d->sp[s].first;
       continue;
     }
@@ -1517,17 +1520,24 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
       side = d->sp[s].actor;
   }
   int32_t best = -1, best_seen = -1;
-  for (size_t a = 0; a < d->nact; a++) {
-    if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
-    if ((int32_t)a == owner) continue;
-    if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
-    if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
-    if (owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
-    if (w->last_seen[a] > best_seen) {
-      best_seen = w->last_seen[a];
-      best = (int32_t)a;
+  /* a person with that role (of that side); failing that, for "the Chinese
+   * leader", the last person of that side */
+  for (int pass = 0; pass < 2 && best < 0; pass++) {
+    if (pass == 1 && (side < 0 || owner >= 0)) break;
+    for (size_t a = 0; a < d->nact; a++) {
+      if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
+      if ((int32_t)a == owner) continue;
+      if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
+      if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
+      if (pass == 0 && owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
+      if (w->last_seen[a] > best_seen) {
+        best_seen = w->last_seen[a];
+        best = (int32_t)a;
+      }
     }
   }
+  /* "the Hamas leader", "the Iranian official": the name only modifies */
+  if (best >= 0 && mod >= 0) d->sp[mod].flags |= AN_MENTION_MODIFIER;
   return best;
 }
 
@@ -1586,7 +1596,7 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (h->subject) score += 200;
     if (h->tok == speaker_tok) score += 600;
     if (person && p->gender && d->act[a].gender == p->gender) score += 150;
-    if (p->possessive && h->sent == cur && i - h->tok <= 5) score += 400;
+    if (p->possessive && h->sent == cur && i - h->tok <= 5 && !h->governed) score += 400;
     if (!person && h->sent + 1 < cur) score -= 400; /* they/its: keep it close */
     score += (long)(h->tok % 100000) / 1000; /* recency breaks ties */
     if (score > best_score) {
@@ -1619,6 +1629,7 @@ static an_status sweep_refs(doc *d) {
                       !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
         if (subject) subj_sent = sent;
         st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
+        if (st == AN_OK && i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) w.h[w.nh - 1].governed = 1;
       } else if (s->type == SP_TITLE) {
         /* a title used before a name is not a description */
         size_t e = s->first + s->count;
