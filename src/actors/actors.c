@@ -737,8 +737,14 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
     c |= CUE_ORG;
   /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
-  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) c |= CUE_ORG;
-  int who;
+  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) {
+    /* at a sentence start ("Nordic envoy talks") only when a name follows
+     * the title: "Azimio leader Raila Odinga said" */
+    size_t e = d->sp[span_at(d, b)].first + d->sp[span_at(d, b)].count;
+    if (!(shape(d, a) & AN_SHAPE_SENT_INITIAL) || (e < d->ntok && same_sent(d, a, e) && name_like(d, e)))
+      c |= CUE_ORG;
+  }
+  int who = 0;
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
