@@ -1138,6 +1138,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs.n = 1;
     }
   }
+  if (in_q) {
+    /* inside a quotation pronouns refer from the speaker's point of view:
+     * only named targets ("We warn Israel") */
+    int k = 0;
+    for (int j = 0; j < dsts.n; j++)
+      if (M(c, dsts.m[j])->how != AN_MENTION_PRONOUN) dsts.m[k++] = dsts.m[j];
+    dsts.n = k;
+  }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);

@@ -318,6 +318,9 @@ static void test_reported_speech(void) {
   r = run("Morris said: \"I thank Haddad for his patience.\"");
   CHECK(fx_find(r, "praise", "morris", "haddad"));
   an_result_free(r);
+  r = run("\"We condemn her,\" Saleh said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   r = run("\"They condemn Estmark,\" Saleh said.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
