@@ -484,6 +484,13 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);
         if (commas == 1 && last_comma == k + 1) open = 1;
+        if (open && ((k > c->sa && inlist(c, &c->lex->prepositions, k - 1)) ||
+                     (k + 1 < ts && c->v->tok_m[k + 1] >= 0 && has_candidate(c, k + 1, ts, in_q)))) {
+          /* "a letter in which he accused Y", "the deal which Norland
+           * signed": the relative pronoun is no subject; the clause has its own */
+          s->cs = k + 1;
+          break;
+        }
         if (open) {
           /* the trigger is inside the relative clause: its subject is the
            * antecedent ("met X, who lauded Y"; "sanctioned X, which

@@ -20,6 +20,7 @@ static const fx_actor A[] = {
     {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"she", "morris", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {"him", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {"his", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
@@ -201,6 +202,9 @@ static void test_relative_clause(void) {
   an_result_free(r);
   r = run("Haddad visited the old fortress, which praised Morris in a plaque.");
   CHECK(!fx_find(r, "praise", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Morris sent a letter, in which she accused Estmark of lying.");
+  CHECK(fx_find(r, "accuse", "morris", "estmark"));
   an_result_free(r);
   r = run("Omar Saleh, who leads the Green Front, thanked Norland.");
   CHECK(fx_find(r, "praise", "saleh", "norland"));
