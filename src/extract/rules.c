@@ -757,21 +757,19 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   conjuncts(c, first, lim, in_q, out);
 }
 
-/* The "by" agents of a passive: first "by" + noun phrase in [a, lim). */
-static void find_by_agents(const ctx *c, uint32_t a, uint32_t lim, int in_q, mlist *out) {
+/* The "by" agents of a passive: the object of the first "by" in [a, lim)
+ * that has an actor, read like a trigger's object ("by the secretary
+ * general of X, Y" -> Y). */
+static void find_by_agents(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, int in_q, mlist *out) {
+  an_trigger by = *t;
+  by.max_dist = 8;
+  by.direct = 0;
+  mlist none = {{0}, 0};
   for (uint32_t k = a; k < lim; k++) {
     if (!is(c, k, "by")) continue;
-    uint32_t j = k + 1;
-    while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
-    int32_t mi = j < lim ? c->v->tok_m[j] : -1;
-    if (mi < 0) continue;
-    if (is_poss(c, mi) || is_modifier(c, mi)) {
-      int32_t h = head_of(c, mi, lim);
-      if (h >= 0) mi = h;
-    }
-    if (!mention_ok(c, mi, in_q)) continue;
-    conjuncts(c, mi, lim, in_q, out);
-    return;
+    int from = 0;
+    find_objects(c, &by, k + 1, lim, &none, in_q, out, &from);
+    if (out->n) return;
   }
 }
 
@@ -1106,7 +1104,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
   int from_src = 0;
   if (is_passive(c, t, ts, te)) {
-    find_by_agents(c, ga < gb ? ga : te, ce, in_q, &srcs);
+    find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {

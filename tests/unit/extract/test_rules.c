@@ -152,6 +152,10 @@ static void test_passive(void) {
   CHECK(fx_find(r, "accuse", "green-front", "estmark"));
   CHECK_INT(an_result_event_count(r), 2);
   an_result_free(r);
+  r = run("Saleh was praised by the head of the Green Front, Lena Morris, for his calm.");
+  CHECK(fx_find(r, "praise", "morris", "saleh"));
+  CHECK(!fx_find(r, "praise", "green-front", "saleh"));
+  an_result_free(r);
   r = run("Omar Saleh was received in the capital by Karim Haddad.");
   CHECK(fx_find(r, "meet", "haddad", "saleh"));
   an_result_free(r);
