@@ -1051,7 +1051,7 @@ static int32_t quote_speaker(const ctx *c, uint32_t i) {
 #define WINDOW 120
 
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
-                             uint32_t ga, uint32_t gb, unsigned opts) {
+                             uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
   if (ts > cw.sa + WINDOW) cw.sa = ts - WINDOW;
   if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
@@ -1064,11 +1064,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
      * clause subject). "to" introduces an infinitive: still a verb. */
     uint32_t p = ts - 1;
     int32_t pm = c->v->tok_m[p];
-    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return AN_OK;
-    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return AN_OK;
+    /* declined: a nominal reading of the same words may still apply */
+    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return *declined = 1, AN_OK;
+    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return *declined = 1, AN_OK;
     if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
-      return AN_OK;
+      return *declined = 1, AN_OK;
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
     const char *w = W(c, ts);
@@ -1232,9 +1233,11 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
         for (uint32_t j = i; j < te; j++)
           if (used[j] && !(j >= ga && j < gb)) clash = 1;
         if (clash) continue;
+        int declined = 0;
+        st = run_trigger(&c, &b, t, (uint32_t)si, i, te, ga, gb, opts, &declined);
+        if (declined) continue; /* "for talks with": try the noun */
         for (uint32_t j = i; j < te; j++)
           if (!(j >= ga && j < gb)) used[j] = 1;
-        st = run_trigger(&c, &b, t, (uint32_t)si, i, te, ga, gb, opts);
         break;
       }
     }

@@ -297,6 +297,9 @@ static void test_nominalization(void) {
   r = run("Haddad called Morris a liar. Saleh called on Norland to act. Kowalski called it a victory.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  r = run("Haddad travelled to Vessa for talks with Morris.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
   r = run("A long phone call between Saleh and Kowalski ended the dispute.");
   CHECK(fx_find(r, "call", "saleh", "kowalski"));
   an_result_free(r);
