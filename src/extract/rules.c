@@ -645,6 +645,11 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       k++;
       continue;
     }
+    if (is(c, k, "and") && k > 0 && k + 1 < lim && (c->v->tok[k - 1].shape & AN_SHAPE_ALL_LOWER) &&
+        (c->v->tok[k + 1].shape & AN_SHAPE_ALL_LOWER)) {
+      k++; /* "climate and environment minister" */
+      continue;
+    }
     if (is_sep(c, k)) return -1;
     if (is(c, k, "of") && k > 0 && is_cap(c, k - 1) && k + 1 < lim && is_cap(c, k + 1)) {
       k++; /* "Secretary of State X" */
@@ -1115,6 +1120,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     if (ag == -2) return AN_OK;
+    if (ag >= 0 && !is_poss(c, ag) && s.l.n > 0 && M(c, ag)->tok_first > c->sa &&
+        inlist(c, &c->lex->light_verbs, M(c, ag)->tok_first - 1))
+      ag = -1; /* "Vogel promised German support for X": the promiser */
     if (ag >= 0)
       ml_add(&srcs, ag);
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))

@@ -297,6 +297,12 @@ static void test_nominalization(void) {
   r = run("Haddad called Morris a liar. Saleh called on Norland to act. Kowalski called it a victory.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  r = run("Haddad promised Norlandic support for Estmark.");
+  CHECK(fx_find(r, "support", "haddad", "estmark"));
+  an_result_free(r);
+  r = run("Estmark was criticised by Norland's climate and environment minister, Lena Morris.");
+  CHECK(fx_find(r, "criticize", "morris", "estmark"));
+  an_result_free(r);
   r = run("Haddad travelled to Vessa for talks with Morris.");
   CHECK(fx_find(r, "meet", "haddad", "morris"));
   an_result_free(r);
