@@ -314,6 +314,8 @@ static int org_title(const ctx *c, int32_t mi) {
   return k >= c->sb || c->v->tok_m[k] < 0;
 }
 
+static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim);
+
 /* "the Hamas leader", "Iran's top diplomat", "UAW chief": an organization
  * or country with a title and no name stands for the one person the
  * document affiliates with it under that title (the actors stage lists the
@@ -370,6 +372,12 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if (mend(c, mi) > b) break;
     if (!mention_ok(c, mi, in_quote_ok)) continue;
+    {
+      /* ", a Republican,": an apposition describing the subject */
+      uint32_t d = M(c, mi)->tok_first;
+      while (d > a && c->v->tok_m[d - 1] < 0 && inlist(c, &c->lex->np_words, d - 1)) d--;
+      if (d > a + 1 && inlist(c, &c->lex->indefinites, d - 1) && is(c, d - 2, ",")) continue;
+    }
     if (is_poss(c, mi) || org_title(c, mi)) {
       /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
       if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
@@ -384,7 +392,7 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
              (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
         h++;
-      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h))) mod = mi;
+      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2) mod = mi;
       continue;
     }
     if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
@@ -634,11 +642,15 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       /* "her Finnish counterpart, Aleksi Virtanen", "the Saudi ambassador
        * to Yemen, Faisal al-Otaibi": the person named in apposition */
       uint32_t j = k + 1;
-      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
+      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j) && !is_cap(c, j)) j++;
       int32_t mp = j < lim ? c->v->tok_m[j] : -1;
       if (mp >= 0 && c->v->acts->actors[M(c, mp)->actor].kind == AN_KIND_PERSON && !is_poss(c, mp)) return mp;
+      if (mp < 0 && j < lim && is_cap(c, j) && (c->v->tok[j].shape & AN_SHAPE_ALPHA)) return -2; /* a name we do not know */
       return -1;
     }
+    if (titled && !pp && is_cap(c, k) && !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->np_words, k) &&
+        k + 1 < lim && is_cap(c, k + 1) && c->v->tok_m[k + 1] < 0 && !inlist(c, &c->lex->title_words, k + 1))
+      return -2; /* "Chinese Commerce Minister Wu Hao", Wu Hao unknown */
     if (inlist(c, &c->lex->title_words, k)) titled = 1;
     if (titled && !pp && (is(c, k, "to") || is(c, k, "of") || is(c, k, "in"))) {
       pp = 1; /* "ambassador to Yemen": only an apposition can follow */
@@ -735,6 +747,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   if (first < 0) return;
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
+    if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
   }
   uint32_t prep = 0;

@@ -124,6 +124,15 @@ static void test_appositions(void) {
   CHECK(fx_find(r, "meet", "haddad", "saleh"));
   CHECK(!fx_find(r, "meet", "norland", "saleh"));
   an_result_free(r);
+  r = run("Haddad spoke by phone with his Norlandic counterpart, Piet Unknownson, on Monday.");
+  CHECK(!fx_find(r, "call", "haddad", "norland"));
+  an_result_free(r);
+  r = run("Haddad met Norlandic Trade Minister Piet Unknownson in Vessa.");
+  CHECK(!fx_find(r, "meet", "haddad", "norland"));
+  an_result_free(r);
+  r = run("Governor Piet Unknownson, a Green Front member, criticised Haddad.");
+  CHECK(!fx_find(r, "criticize", "green-front", "haddad"));
+  an_result_free(r);
   r = run("Haddad invited Morris to visit Norland next year.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
