@@ -236,8 +236,8 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     uint32_t seg_end = pos;
     while (seg_end < lim && !is_sep(c, seg_end) && !inlist(c, &c->lex->clause_end, seg_end)) seg_end++;
     int32_t found = -1;
-    int ok = 1;
-    for (uint32_t k = pos; k < seg_end; k++) {
+    int ok = !(inlist(c, &c->lex->indefinites, pos) && c->v->tok_m[pos] < 0); /* ", a Republican,": apposition */
+    for (uint32_t k = pos; ok && k < seg_end; k++) {
       int32_t mj = c->v->tok_m[k];
       if (mj >= 0 && !is_poss(c, mj) && !is_modifier(c, mj)) {
         found = mj;

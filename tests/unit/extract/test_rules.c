@@ -130,6 +130,10 @@ static void test_appositions(void) {
   r = run("Haddad met Norlandic Trade Minister Piet Unknownson in Vessa.");
   CHECK(!fx_find(r, "meet", "haddad", "norland"));
   an_result_free(r);
+  r = run("Karim Haddad, a Norlandic, criticised Saleh.");
+  CHECK(fx_find(r, "criticize", "haddad", "saleh"));
+  CHECK(!fx_find(r, "criticize", "norland", "saleh"));
+  an_result_free(r);
   r = run("Governor Piet Unknownson, a Green Front member, criticised Haddad.");
   CHECK(!fx_find(r, "criticize", "green-front", "haddad"));
   an_result_free(r);
