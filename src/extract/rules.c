@@ -316,6 +316,23 @@ static int org_title(const ctx *c, int32_t mi) {
 
 static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim);
 
+/* "Duarte's government criticised X": a person's government is their
+ * country. Returns a mention of that country in the document, or -1. */
+static int32_t government_of(const ctx *c, int32_t mi) {
+  const an_doc_actors *A = c->v->acts;
+  const an_doc_actor *p = &A->actors[M(c, mi)->actor];
+  if (p->kind != AN_KIND_PERSON || !p->country[0]) return -1;
+  uint32_t k = mend(c, mi);
+  if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  if (k >= c->sb || !inlist(c, &c->lex->government_nouns, k)) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++) {
+    const an_doc_actor *a = &A->actors[A->mentions[j].actor];
+    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
+      return (int32_t)j;
+  }
+  return -1;
+}
+
 /* "the Hamas leader", "Iran's top diplomat", "UAW chief": an organization
  * or country with a title and no name stands for the one person the
  * document affiliates with it under that title (the actors stage lists the
@@ -377,6 +394,13 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       uint32_t d = M(c, mi)->tok_first;
       while (d > a && c->v->tok_m[d - 1] < 0 && inlist(c, &c->lex->np_words, d - 1)) d--;
       if (d > a + 1 && inlist(c, &c->lex->indefinites, d - 1) && is(c, d - 2, ",")) continue;
+    }
+    if (is_poss(c, mi)) {
+      int32_t g = government_of(c, mi);
+      if (g >= 0) {
+        *weak = 0;
+        return g;
+      }
     }
     if (is_poss(c, mi) || org_title(c, mi)) {
       /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
@@ -709,7 +733,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !title_np) break;
     }
-    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) break;
+    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
+      /* "hosted the president of the X Commission, Y": a title's PP */
+      int title_np = is(c, k, "of") && k > a;
+      for (uint32_t j = a; title_np && j < k; j++)
+        if (!np_ok(c, j)) title_np = 0;
+      if (!title_np || !inlist(c, &c->lex->title_words, k - 1)) break;
+    }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
     uint32_t lp = 0;

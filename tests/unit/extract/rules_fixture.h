@@ -21,6 +21,7 @@ typedef struct fx_actor {
   const char *id;      /* actor id: several surfaces may share one */
   an_actor_kind kind;
   an_mention_how how;
+  const char *country; /* ISO-like code or NULL */
 } fx_actor;
 
 typedef struct fx_doc {
@@ -145,6 +146,7 @@ static an_doc_actors *fx_mentions(const char *s, const fx_doc *d, const fx_actor
       x->id = an_strdup(ac[best].id);
       x->label = an_strdup(ac[best].surface);
       x->kind = ac[best].kind;
+      if (ac[best].country) snprintf(x->country, sizeof x->country, "%s", ac[best].country);
       x->aliases = an_calloc(1, sizeof(char *));
       x->aliases[0] = an_strdup(ac[best].surface);
       x->n_aliases = 1;

@@ -149,6 +149,21 @@ static void test_appositions(void) {
   an_result_free(r);
 }
 
+/* "X's government criticised Y": a person's government is their country. */
+static void test_government(void) {
+  static const fx_actor G[] = {{"Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME, "NRL"},
+                               {"Norland", "NRL", AN_KIND_COUNTRY, AN_MENTION_NAME, "NRL"},
+                               {"Estmark", "EST", AN_KIND_COUNTRY, AN_MENTION_NAME, "EST"},
+                               {NULL, NULL, 0, 0, NULL}};
+  an_result *r = fx_run(&F, "Norland is small. Haddad's government criticised Estmark.", G, NULL, NULL, 0);
+  CHECK(fx_find(r, "criticize", "NRL", "EST"));
+  an_result_free(r);
+  /* and a person and their own country are no pair */
+  r = fx_run(&F, "Haddad praised Norland.", G, NULL, NULL, 0);
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 /* annotation.md §2: passive voice keeps the real direction. */
 static void test_passive(void) {
   /* "came under fire from X": X is the source */
@@ -512,6 +527,7 @@ int main(void) {
   test_clause_coordination();
   test_multiple_targets();
   test_appositions();
+  test_government();
   test_passive();
   test_negation_modality();
   test_relative_clause();
