@@ -1171,6 +1171,17 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    if (dsts.n && te > c->sa && inlist(c, &c->lex->prepositions, te - 1)) {
+      /* "spoke with A on Tuesday and with B the next day" */
+      for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
+        if (!is(c, k, "and") || strcmp(W(c, k + 1), W(c, te - 1)) != 0) continue;
+        mlist more = {{0}, 0};
+        int f2 = 0;
+        find_objects(c, t, k + 2, ce, &srcs, in_q, &more, &f2);
+        for (int i = 0; i < more.n; i++) ml_add(&dsts, more.m[i]);
+        break;
+      }
+    }
     int between = t->target == AN_SLOT_BETWEEN;
     if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
       /* "a phone call between A and B" */

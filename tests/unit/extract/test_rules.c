@@ -331,6 +331,13 @@ static void test_nominalization(void) {
   r = run("Estmark was criticised by Norland's climate and environment minister, Lena Morris.");
   CHECK(fx_find(r, "criticize", "morris", "estmark"));
   an_result_free(r);
+  r = run("Haddad spoke by phone with Morris on Tuesday and with Saleh the following day.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  CHECK(fx_find(r, "call", "haddad", "saleh"));
+  an_result_free(r);
+  r = run("Norland received a delegation of the Green Front in Vessa.");
+  CHECK(fx_find(r, "meet", "norland", "green-front"));
+  an_result_free(r);
   r = run("Haddad travelled to Vessa for talks with Morris.");
   CHECK(fx_find(r, "meet", "haddad", "morris"));
   an_result_free(r);
