@@ -36,6 +36,8 @@ static void usage(const an_cli *cli, int render) {
   printf("      --events-graph     one edge per event instead of one per\n"
          "                         (source, target, relation)\n"
          "      --no-affiliations  leave out person -> organization edges\n"
+         "      --no-metrics       skip degree, PageRank, betweenness and communities\n"
+         "                         (faster on very large graphs; written as 0)\n"
          "      --mixed            write symmetric relations (call, meet) as undirected\n"
          "                         edges (for Gephi; networkx cannot read that)\n"
          "      --gexf-version V   1.2 (default, read by networkx) or 1.3\n"
@@ -59,7 +61,7 @@ static void usage(const an_cli *cli, int render) {
 
 enum {
   OPT_TYPES = 256, OPT_SINCE, OPT_UNTIL, OPT_DOCS, OPT_MINW, OPT_FOCUS, OPT_HOPS, OPT_NOAFF, OPT_EVENTS,
-  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS
+  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS, OPT_NOMETRICS
 };
 
 int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_graph_cli *gc) {
@@ -74,7 +76,8 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
       {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
-      {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
+      {"actors", required_argument, NULL, OPT_ACTORS}, {"no-metrics", no_argument, NULL, OPT_NOMETRICS},
+      {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
   an_graph_opts_init(&gc->gopts);
@@ -114,6 +117,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       break;
     case OPT_NOAFF: gc->gopts.flags |= AN_GRAPH_NO_AFFILIATIONS; break;
     case OPT_EVENTS: gc->gopts.flags |= AN_GRAPH_EVENTS; break;
+    case OPT_NOMETRICS: gc->gopts.flags |= AN_GRAPH_NO_METRICS; break;
     case OPT_MIXED: gc->eopts.flags |= AN_EXPORT_MIXED; break;
     case OPT_GEXFV:
       if (strcmp(optarg, "1.3") == 0) gc->eopts.flags |= AN_EXPORT_GEXF13;

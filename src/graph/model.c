@@ -65,6 +65,10 @@ size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
  * and igraph's writer fails on them (formats.md section 2). */
 static an_status clean_into(an_buf *b, const char *s) {
   an_buf_clear(b);
+  /* Fast path: printable ASCII needs no decoding. */
+  const unsigned char *q = (const unsigned char *)s;
+  while (*q >= 0x20 && *q < 0x7F) q++;
+  if (!*q) return an_buf_append(b, s, (size_t)(q - (const unsigned char *)s));
   an_status st = an_buf_reserve(b, strlen(s) + 1);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
@@ -134,16 +138,34 @@ int an_relation_symmetric(const char *type) {
 /* ---- sightings ---- */
 
 /* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
+/* "doc\x1fid": the key of one actor in one document. */
+static const char *obs_key(loader *L, const char *doc, const char *id, char *stack, size_t cap, an_buf *heap) {
+  size_t dl = doc ? strlen(doc) : 0, il = strlen(id);
+  if (dl + il + 2 <= cap) {
+    if (dl) memcpy(stack, doc, dl);
+    stack[dl] = '\x1f';
+    memcpy(stack + dl + 1, id, il + 1);
+    return stack;
+  }
+  if ((L->st = an_buf_printf(heap, "%s\x1f%s", doc ? doc : "", id)) != AN_OK) return NULL;
+  return heap->data;
+}
+
+/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
-  an_buf key;
-  an_buf_init(&key);
-  L->st = an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id);
-  const char *k = L->st == AN_OK ? an_strpool_intern(&m->pool, key.data, &L->st) : NULL;
-  an_buf_free(&key);
+  char stack[512];
+  an_buf heap;
+  an_buf_init(&heap);
+  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
+  size_t i = key ? an_strmap_get(&m->obs_index, key) : NONE;
+  if (i != NONE) {
+    an_buf_free(&heap);
+    return &m->obs[i];
+  }
+  const char *k = key ? an_strpool_intern(&m->pool, key, &L->st) : NULL;
+  an_buf_free(&heap);
   if (!k) return NULL;
-  size_t i = an_strmap_get(&m->obs_index, k);
-  if (i != NONE) return &m->obs[i];
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
       (L->st = an_strmap_put(&m->obs_index, k, m->n_obs)) != AN_OK)
     return NULL;
@@ -156,12 +178,12 @@ static an_mobs *sighting(loader *L, const char *doc, const char *id) {
 }
 
 static size_t find_sighting(loader *L, const char *doc, const char *id) {
-  an_buf key;
-  an_buf_init(&key);
-  size_t i = NONE;
-  if (an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id) == AN_OK) i = an_strmap_get(&L->m->obs_index, key.data);
-  else L->st = AN_ENOMEM;
-  an_buf_free(&key);
+  char stack[512];
+  an_buf heap;
+  an_buf_init(&heap);
+  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
+  size_t i = key ? an_strmap_get(&L->m->obs_index, key) : NONE;
+  an_buf_free(&heap);
   return i;
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <igraph/igraph.h>
+
 #include "actornet/graph.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
@@ -364,7 +366,24 @@ static void test_merge_order(void) {
   an_free(data);
 }
 
+/* The large-graph estimate uses igraph_betweenness_subset from a subset of
+ * sources: with every node as a source it must equal the exact value. */
+static void test_betweenness_subset(void) {
+  igraph_t ig;
+  igraph_famous(&ig, "Zachary");
+  igraph_vector_t a, b;
+  igraph_vector_init(&a, 0);
+  igraph_vector_init(&b, 0);
+  igraph_betweenness(&ig, &a, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+  igraph_betweenness_subset(&ig, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, igraph_vss_all(), igraph_vss_all(), NULL);
+  for (igraph_integer_t i = 0; i < igraph_vcount(&ig); i++) CHECK(fabs(VECTOR(a)[i] - VECTOR(b)[i]) < 1e-9);
+  igraph_vector_destroy(&a);
+  igraph_vector_destroy(&b);
+  igraph_destroy(&ig);
+}
+
 int main(void) {
+  test_betweenness_subset();
   test_aggregate();
   test_clean_strings();
   test_without_documents();
