@@ -28,3 +28,4 @@ foreach(script ${AN_SHELL_TESTS})
   set_tests_properties(${group}/${name} PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77
     ENVIRONMENT "ACTORNET=$<TARGET_FILE:actornet>;SRCDIR=${CMAKE_SOURCE_DIR};BUILDDIR=${CMAKE_BINARY_DIR};SHARED=${CMAKE_SOURCE_DIR}/../shared")
 endforeach()
+include(${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz.cmake)

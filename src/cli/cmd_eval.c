@@ -25,7 +25,7 @@ static void eval_usage(FILE *out) {
         "  -G, --graph FILE     also check a node-link JSON graph (actornet build):\n"
         "                       gold actors split over several nodes, nodes merging\n"
         "                       several gold actors\n"
-        "  -j, --json           print the report as JSON (as score.py --json)\n"
+        "      --json           print the report as JSON (as score.py --json)\n"
         "  -h, --help           show this help\n"
         "\n"
         "Exit status: 0 scored, 1 bad input or usage, 2 I/O or internal error.\n",
@@ -52,7 +52,7 @@ int an_cmd_eval(const an_cli *cli, int argc, char **argv) {
   const char *gold_dir = NULL, *pred = NULL, *graph = NULL;
   int json = 0, c;
   optind = 0;
-  while ((c = getopt_long(argc, argv, "g:p:G:jh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "g:p:G:h", longopts, NULL)) != -1) {
     switch (c) {
     case 'g': gold_dir = optarg; break;
     case 'p': pred = optarg; break;

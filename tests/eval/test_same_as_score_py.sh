@@ -88,6 +88,19 @@ extract_and_compare() { # GOLD OUTNAME META INPUT...
   if "$ACTORNET" extract --quiet "${mopt[@]}" -o "$work/$name.jsonl" "$@" 2>"$work/$name.err" &&
      [ -s "$work/$name.jsonl" ]; then
     compare "$gold" "$work/$name.jsonl"
+    # eval --extract: the same report as extract, then eval of the file
+    if "$ACTORNET" eval --help 2>/dev/null | grep -q -- --extract; then
+      python3 "$SCORE" --gold "$gold" --pred "$work/$name.jsonl" --json >"$work/want" 2>&1
+      "$ACTORNET" --quiet eval --gold "$gold" --json --extract "${mopt[@]}" "$@" >"$work/got" 2>"$work/got.err"
+      local rc=$?
+      cases=$((cases + 1))
+      if [ $rc -ne 0 ] || ! cmp -s "$work/want" "$work/got"; then
+        echo "FAIL: eval --extract on $name (exit $rc) differs from score.py on extract's output:"
+        diff "$work/want" "$work/got" | head -20
+        head -5 "$work/got.err"
+        fail=1
+      fi
+    fi
     if "$ACTORNET" build -o "$work/$name.graph.json" "$work/$name.jsonl" 2>/dev/null &&
        [ -s "$work/$name.graph.json" ]; then
       compare "$gold" "$work/$name.jsonl" "$work/$name.graph.json"
@@ -98,8 +111,9 @@ extract_and_compare() { # GOLD OUTNAME META INPUT...
 if "$ACTORNET" extract --help >/dev/null 2>&1; then
   [ -d "$SHARED/corpus/seeds" ] && extract_and_compare "$SHARED/gold/seeds" seeds "" "$SHARED/corpus/seeds"
   [ -d "$SHARED/corpus/dev" ] && extract_and_compare "$SHARED/gold/dev" dev "$SHARED/meta/dev.jsonl" "$SHARED/corpus/dev"
+  # explicit files: the folder also holds meta.jsonl and gold/*.jsonl
   [ -d "$SRCDIR/examples/gold" ] && extract_and_compare "$SRCDIR/examples/gold" examples \
-    "$SRCDIR/examples/meta.jsonl" "$SRCDIR/examples"
+    "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
 fi
 
 echo "$cases comparisons on ${#sets[@]} gold sets ($real real extractor runs)"
