@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include <utf8proc.h>
 
+#include "actors/registry.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
 
@@ -428,14 +429,7 @@ int an_jsonl_is_events(const char *data, size_t len) {
 
 /* Sightings join into actors through the cross-document registry
  * (src/actors/registry.h: id, alias and transliteration joins with
- * evidence) when it is built in; otherwise by id, which extraction already
- * makes stable. Both are order-free. */
-#if defined(__has_include)
-#if __has_include("actors/registry.h")
-#define AN_HAVE_REGISTRY 1
-#include "actors/registry.h"
-#endif
-#endif
+ * evidence), which is order-free like everything here. */
 
 static an_status index_inputs(an_model *m) {
   an_status st = AN_OK;
@@ -447,7 +441,6 @@ static an_status index_inputs(an_model *m) {
   return st;
 }
 
-#ifdef AN_HAVE_REGISTRY
 static an_actor_kind kind_enum(const char *k) {
   if (k && strcmp(k, "person") == 0) return AN_KIND_PERSON;
   if (k && strcmp(k, "country") == 0) return AN_KIND_COUNTRY;
@@ -508,102 +501,6 @@ static an_status join(an_model *m, an_error *err) {
   return st;
 }
 
-#else /* no registry: join by id */
-
-typedef struct vote {
-  const char *v;
-  long w;
-} vote;
-
-static int cmp_vote(const void *a, const void *b) {
-  const vote *x = a, *y = b;
-  return strcmp(x->v, y->v);
-}
-
-/* The value with the largest summed weight; ties: the smallest string. */
-static const char *elect(vote *vs, size_t n) {
-  qsort(vs, n, sizeof *vs, cmp_vote);
-  const char *best = NULL;
-  long bw = -1;
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    long w = 0;
-    while (j < n && strcmp(vs[j].v, vs[i].v) == 0) w += vs[j++].w;
-    if (w > bw) best = vs[i].v, bw = w; /* sorted ascending: ">" keeps the smallest on ties */
-    i = j;
-  }
-  return best;
-}
-
-typedef struct obs_ref {
-  const char *cid;
-  size_t i;
-} obs_ref;
-
-static int cmp_ref(const void *a, const void *b) {
-  const obs_ref *x = a, *y = b;
-  int c = strcmp(x->cid, y->cid);
-  return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
-
-/* A document record outweighs any number of event-only sightings. */
-static long obs_weight(const an_mobs *o) { return o->has_record ? 1000000L + o->mentions : o->mentions; }
-
-static an_status join(an_model *m, an_error *err) {
-  an_status st = AN_OK;
-  obs_ref *refs = m->n_obs ? an_calloc(m->n_obs, sizeof *refs) : NULL;
-  vote *vs = m->n_obs ? an_calloc(m->n_obs, sizeof *vs) : NULL;
-  m->actors = an_calloc(m->n_obs + 1, sizeof *m->actors);
-  m->obs_actor = an_calloc(m->n_obs + 1, sizeof *m->obs_actor);
-  if ((m->n_obs && (!refs || !vs)) || !m->actors || !m->obs_actor) st = AN_ENOMEM;
-  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) refs[i].cid = m->obs[i].id, refs[i].i = i;
-  if (st == AN_OK && m->n_obs) qsort(refs, m->n_obs, sizeof *refs, cmp_ref);
-  for (size_t r = 0; st == AN_OK && r < m->n_obs;) {
-    size_t q = r;
-    while (q < m->n_obs && strcmp(refs[q].cid, refs[r].cid) == 0) q++;
-    an_mactor *a = &m->actors[m->n_actors++];
-    a->id = refs[r].cid;
-    size_t nv, nal = 0;
-    for (int field = 0; field < 3; field++) {
-      nv = 0;
-      for (size_t k = r; k < q; k++) {
-        const an_mobs *o = &m->obs[refs[k].i];
-        const char *v = field == 0 ? o->label : field == 1 ? o->kind : o->country;
-        if (v) vs[nv].v = v, vs[nv++].w = obs_weight(o);
-      }
-      const char *won = nv ? elect(vs, nv) : NULL;
-      if (field == 0) a->label = won ? won : a->id;
-      else if (field == 1) a->kind = won ? won : "organization";
-      else a->country = won;
-    }
-    for (size_t k = r; k < q; k++) {
-      const an_mobs *o = &m->obs[refs[k].i];
-      nal += o->n_aliases;
-      if (o->has_record) a->mentions += o->mentions;
-    }
-    a->aliases = nal ? an_calloc(nal, sizeof *a->aliases) : NULL;
-    a->docs = an_calloc(q - r, sizeof *a->docs);
-    if ((nal && !a->aliases) || !a->docs) {
-      st = AN_ENOMEM;
-      break;
-    }
-    for (size_t k = r; k < q; k++) {
-      const an_mobs *o = &m->obs[refs[k].i];
-      for (size_t j = 0; j < o->n_aliases; j++) a->aliases[a->n_aliases++] = o->aliases[j];
-      a->docs[a->n_docs++] = o->doc;
-      m->obs_actor[refs[k].i] = m->n_actors - 1;
-    }
-    a->n_aliases = an_strset_sort(a->aliases, a->n_aliases);
-    a->n_docs = an_strset_sort(a->docs, a->n_docs);
-    r = q;
-  }
-  if (st == AN_OK) st = index_inputs(m);
-  an_free(refs);
-  an_free(vs);
-  if (st != AN_OK) an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
-  return st;
-}
-#endif
 
 an_status an_model_join(an_model *m, an_error *err) {
   if (m->joined) return AN_OK;
