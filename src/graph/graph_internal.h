@@ -88,6 +88,8 @@ typedef struct an_mactor {
   const char **docs;
   size_t n_docs;
   long mentions;
+  const char **affiliations; /* "Org label (role)", sorted: where the person belongs */
+  size_t n_affiliations;
 } an_mactor;
 
 struct an_model {

@@ -30,6 +30,7 @@ static void free_actors(an_model *m) {
   for (size_t i = 0; i < m->n_actors; i++) {
     an_free(m->actors[i].aliases);
     an_free(m->actors[i].docs);
+    an_free(m->actors[i].affiliations);
   }
   an_free(m->actors);
   an_free(m->obs_actor);
@@ -502,10 +503,41 @@ static an_status join(an_model *m, an_error *err) {
 }
 
 
+/* Each person's affiliations as "Org label (role)" strings, sorted. */
+static an_status collect_affiliations(an_model *m) {
+  an_status st = AN_OK;
+  size_t *count = an_calloc(m->n_actors + 1, sizeof *count);
+  if (!count) return AN_ENOMEM;
+  for (size_t i = 0; i < m->n_affs; i++) {
+    size_t p = an_model_actor_of(m, m->affs[i].person_obs);
+    if (p != NONE) count[p]++;
+  }
+  for (size_t a = 0; st == AN_OK && a < m->n_actors; a++)
+    if (count[a] && !(m->actors[a].affiliations = an_calloc(count[a], sizeof(const char *)))) st = AN_ENOMEM;
+  an_buf b;
+  an_buf_init(&b);
+  for (size_t i = 0; st == AN_OK && i < m->n_affs; i++) {
+    const an_maff *af = &m->affs[i];
+    size_t p = an_model_actor_of(m, af->person_obs), o = an_model_actor_of(m, af->org_obs);
+    if (p == NONE || o == NONE || p == o) continue;
+    an_buf_clear(&b);
+    st = af->role ? an_buf_printf(&b, "%s (%s)", m->actors[o].label, af->role) : an_buf_puts(&b, m->actors[o].label);
+    const char *s = st == AN_OK ? an_strpool_intern(&m->pool, b.data, &st) : NULL;
+    if (s) m->actors[p].affiliations[m->actors[p].n_affiliations++] = s;
+  }
+  an_buf_free(&b);
+  for (size_t a = 0; st == AN_OK && a < m->n_actors; a++)
+    m->actors[a].n_affiliations = an_strset_sort(m->actors[a].affiliations, m->actors[a].n_affiliations);
+  an_free(count);
+  return st;
+}
+
 an_status an_model_join(an_model *m, an_error *err) {
   if (m->joined) return AN_OK;
   free_actors(m);
   an_status st = join(m, err);
+  if (st == AN_OK && (st = collect_affiliations(m)) != AN_OK)
+    an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
   if (st != AN_OK) {
     free_actors(m);
     return st;

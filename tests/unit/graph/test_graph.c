@@ -94,6 +94,11 @@ static void test_aggregate(void) {
   CHECK_INT(g->nodes[ml].actor->mentions, 9);
   CHECK_INT(g->nodes[ml].actor->n_docs, 3);
   CHECK_INT(g->nodes[ml].actor->n_aliases, 2);
+  /* Petrov chairs the North Alliance (stated twice, listed once). */
+  const an_mactor *ipa = g->nodes[an_graph_find_node(g, "ivan-petrov")].actor;
+  CHECK_INT(ipa->n_affiliations, 1);
+  if (ipa->n_affiliations) CHECK_STR(ipa->affiliations[0], "North Alliance (chairman)");
+  CHECK_INT(g->nodes[ml].actor->n_affiliations, 0);
   /* Edges sorted by source id, target id, relation. */
   for (size_t e = 1; e < an_graph_edge_count(g); e++) {
     const an_gedge *a = &g->edges[e - 1], *b = &g->edges[e];
