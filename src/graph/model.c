@@ -393,8 +393,9 @@ an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const ch
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
-  if (st == AN_OK) st = an_model_join(m, err);
-  return st;
+  /* Join even after a bad line: the records before it stay usable. */
+  an_status js = an_model_join(m, st == AN_OK ? err : NULL);
+  return st != AN_OK ? st : js;
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
