@@ -44,6 +44,8 @@ typedef struct an_reader_opts {
   an_warn_fn warn;
   void *warn_ctx;
   size_t max_doc_bytes; /* 0 = no limit; larger documents are skipped with a warning */
+  size_t chunk_size;    /* bytes per read(); 0 = 64 KiB. Tests vary it: documents
+                         * must come out the same whatever it is. */
 } an_reader_opts;
 
 /* Owns: *out on AN_OK (an_reader_free). */
@@ -53,6 +55,11 @@ AN_EXPORT void an_reader_free(an_reader *rd);
 /* Adds an input path ("-" = stdin). Checks that it exists and is readable;
  * folders are listed lazily. */
 AN_EXPORT an_status an_reader_add_path(an_reader *rd, const char *path, an_error *err);
+
+/* Leaves the file at path out of folder walks (by device and inode): the
+ * output of a previous run inside an input folder is not read back as
+ * input. A path that does not exist yet is ignored. */
+AN_EXPORT an_status an_reader_exclude(an_reader *rd, const char *path, an_error *err);
 
 /* Metadata by document id from a JSONL file of {"id","date","outlet","url","title"}:
  * applied to documents that lack those fields. */
@@ -75,6 +82,9 @@ typedef struct an_outfile an_outfile;
 AN_EXPORT an_status an_outfile_open(const char *path, an_outfile **out, an_error *err);
 /* Borrows: the stream to write to, valid until commit/abort. */
 AN_EXPORT FILE *an_outfile_stream(an_outfile *of);
+/* The temporary file's path, NULL when writing directly (stdout, a device),
+ * so that a signal handler can unlink() it. Borrows: valid until commit/abort. */
+AN_EXPORT const char *an_outfile_temp_path(const an_outfile *of);
 /* Flushes, fsyncs, renames over the target; checks every write succeeded. */
 AN_EXPORT an_status an_outfile_commit(an_outfile *of, an_error *err);
 /* Removes the temporary file. NULL is a no-op. */

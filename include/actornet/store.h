@@ -63,6 +63,14 @@ AN_EXPORT int an_store_schema_version(const an_store *st);
  * bytes between fields). Never fails. */
 AN_EXPORT void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]);
 
+/* The same, with salt (NULL = none, equal to an_store_doc_hash) hashed in
+ * too: what else decides the records, such as the actornet version, the
+ * extraction options and a hash of the --actors file. With a salt, a
+ * document is extracted again when any of these changes, instead of being
+ * skipped as already stored. */
+AN_EXPORT void an_store_doc_hash_salted(const an_doc *doc, const char *salt,
+                                        char out[AN_STORE_HASH_LEN + 1]);
+
 /* What the store holds for a document id. */
 typedef enum an_store_state {
   AN_STORE_ABSENT = 0,  /* no document with this id */
@@ -107,7 +115,8 @@ AN_EXPORT an_status an_store_add_doc(an_store *st, const char *hash, const char 
 /* Adds a whole events JSONL stream (any number of documents, as `actornet
  * extract` writes them) in batches of `batch` documents (0 = 500), each
  * document hashed from its lines. err->line is the line in the stream.
- * Counts (may be NULL) get documents inserted and replaced. */
+ * Counts (may be NULL) get documents inserted and replaced by committed
+ * batches (on failure, the batches before the failing one stay stored). */
 AN_EXPORT an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path,
                                           size_t batch, size_t *inserted, size_t *replaced,
                                           an_error *err);
@@ -125,7 +134,8 @@ typedef struct an_store_filter {
 
 /* Called with each stored record line (no newline), documents in the order
  * they were first stored, each followed by its events in their order.
- * Return non-zero to stop: an_store_scan then returns AN_EINTR.
+ * Return non-zero to stop: an_store_scan then returns AN_EINTR. fn must not
+ * call into the same an_store (its statements are in use).
  * Borrows: line is valid during the call only. */
 typedef int (*an_store_line_fn)(void *ctx, const char *line, size_t len);
 

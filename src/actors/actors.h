@@ -71,4 +71,23 @@ typedef struct an_doc_actors {
 
 void an_doc_actors_free(an_doc_actors *a);
 
+typedef struct an_gazetteer an_gazetteer; /* gazetteer.h */
+
+/* Finds every actor mention of one document and resolves it: gazetteer
+ * names, unknown names with person/organization cues, demonyms, pronouns
+ * and definite descriptions; affiliations from titles and appositions.
+ * Owns: *out on AN_OK (an_doc_actors_free); NULL otherwise. Borrows gaz and
+ * text (read only: threads may share gaz). */
+an_status an_actors_find(const an_gazetteer *gaz, const an_text *text, an_doc_actors **out,
+                         an_error *err);
+
+/* The same over a caller's token view: str[0..len) is the normalized text,
+ * toks and sents as an_text gives them. */
+an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,
+                                const an_token *toks, size_t ntok, const an_sentence *sents,
+                                size_t nsent, an_doc_actors **out, an_error *err);
+
+/* Kind name ("person", "organization", "country"). Borrows: static. */
+const char *an_actor_kind_name(an_actor_kind kind);
+
 #endif

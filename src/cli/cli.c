@@ -16,6 +16,17 @@ void an_cli_report(const an_cli *cli, const an_error *err) {
   fprintf(stderr, "%s\n", err->msg[0] ? err->msg : an_status_str(err->code));
 }
 
+void an_cli_warn(const an_cli *cli, const an_error *w) {
+  const char *prog = cli && cli->prog ? cli->prog : "actornet";
+  fprintf(stderr, "%s: ", prog);
+  if (w->path[0]) {
+    fputs(w->path, stderr);
+    if (w->line > 0) fprintf(stderr, ":%ld", w->line);
+    fputs(": ", stderr);
+  }
+  fprintf(stderr, "warning: %s\n", w->msg[0] ? w->msg : an_status_str(w->code));
+}
+
 void an_cli_usage_error(const an_cli *cli, const char *cmd, const char *fmt, ...) {
   const char *prog = cli && cli->prog ? cli->prog : "actornet";
   va_list ap;

@@ -30,6 +30,8 @@ int an_cmd_eval(const an_cli *cli, int argc, char **argv);
 
 /* "actornet: PATH:LINE: MSG" (parts that are unknown are left out). */
 void an_cli_report(const an_cli *cli, const an_error *err);
+/* "actornet: PATH:LINE: warning: MSG" for a skipped or repaired input. */
+void an_cli_warn(const an_cli *cli, const an_error *w);
 /* "actornet CMD: MSG" plus "Try 'actornet CMD --help'." on stderr. */
 void an_cli_usage_error(const an_cli *cli, const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -21,6 +21,9 @@ static void usage(const an_cli *cli, int render) {
            "Build the actor network from events (the output of `%s extract`) and\n"
            "write it as GraphML, GEXF, DOT, JSON or CSV. Several inputs are merged:\n"
            "the result equals building from their union.\n\n", p, p);
+  printf("Inputs are events JSONL files (from `%s extract`, '-' for stdin);\n"
+         "documents (text files, folders, JSONL with \"text\") are extracted first,\n"
+         "with --meta, --actors and --data-dir as in `%s extract`.\n\n", p, p);
   printf("Output:\n"
          "  -o, --output PATH      output file (format from its extension), '-' for\n"
          "                         stdout, or a directory (DIR/) for every format:\n"
@@ -46,6 +49,10 @@ static void usage(const an_cli *cli, int render) {
          "      --min-weight N     drop edges with fewer than N events\n"
          "      --focus ACTOR      ego network around ACTOR (id, name or alias)\n"
          "      --hops N           radius of the ego network (default 1)\n"
+         "Documents:\n"
+         "      --meta FILE        metadata JSONL (id, date, outlet, url) for text files\n"
+         "      --actors FILE      extra or overriding actors (JSON)\n"
+         "      --data-dir DIR     data directory (gazetteer, lexicon)\n"
          "  -h, --help             show this help\n\n"
          "Exit status: 0 ok, 1 bad input or usage, 2 internal or I/O error.\n");
 }
@@ -66,7 +73,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"no-affiliations", no_argument, NULL, OPT_NOAFF}, {"events-graph", no_argument, NULL, OPT_EVENTS},
       {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
-      {"meta", required_argument, NULL, OPT_META},    {"data", required_argument, NULL, OPT_DATA},
+      {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
       {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
@@ -140,18 +147,92 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
   return -1;
 }
 
-/* One input: events JSONL go straight into the model. Documents (raw text,
- * or JSONL with "text") must go through extraction first. */
-static an_status load_input(const an_graph_cli *gc, an_model *m, const char *path, an_error *err) {
-  (void)gc;
+/* Documents (raw text, folders, JSONL with "text") are extracted first
+ * when the extraction stage is built in (src/extract, src/io); until it
+ * lands they are refused with a hint. */
+#if defined(__has_include)
+#if __has_include("extract/rules.h") && __has_include("io/io_internal.h")
+#define AN_CAN_EXTRACT 1
+#include <sys/stat.h>
+#include "actornet/extract.h"
+#include "actornet/io.h"
+#endif
+#endif
+
+#ifdef AN_CAN_EXTRACT
+static void warn_doc(void *ctx, const an_error *w) {
+  const an_cli *cli = ctx;
+  if (cli && cli->quiet) return;
+  fprintf(stderr, "%s: ", cli && cli->prog ? cli->prog : "actornet");
+  if (w->path[0] && w->line > 0) fprintf(stderr, "%s:%ld: ", w->path, w->line);
+  else if (w->path[0]) fprintf(stderr, "%s: ", w->path);
+  fprintf(stderr, "warning: %s\n", w->msg[0] ? w->msg : an_status_str(w->code));
+}
+
+/* Extracts every document of paths one at a time into the model (memory
+ * stays one document's events), as `actornet extract` would. */
+static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_model *m, char **paths, int n,
+                              an_error *err) {
+  an_reader *rd = NULL;
+  an_resources *res = NULL;
+  an_workspace *ws = NULL;
+  an_reader_opts ro = {0};
+  ro.warn = warn_doc;
+  ro.warn_ctx = (void *)cli;
+  an_status st = an_reader_new(&ro, &rd, err);
+  for (int i = 0; st == AN_OK && i < n; i++) st = an_reader_add_path(rd, paths[i], err);
+  if (st == AN_OK && gc->meta) st = an_reader_load_meta(rd, gc->meta, err);
+  if (st == AN_OK)
+    st = an_resources_load(gc->data_dir ? gc->data_dir : an_default_data_dir(), gc->actors, &res, err);
+  if (st == AN_OK) st = an_workspace_new(res, &ws, err);
+  an_doc *doc = NULL;
+  while (st == AN_OK && (st = an_reader_next(rd, &doc, err)) == AN_OK && doc) {
+    an_result *r = NULL;
+    char *mem = NULL;
+    size_t len = 0;
+    st = an_extract_doc(res, ws, doc, 0, &r, err);
+    FILE *f = st == AN_OK ? open_memstream(&mem, &len) : NULL;
+    if (st == AN_OK && !f) st = an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+    if (f) {
+      st = an_result_write_jsonl(r, f, err);
+      if (fclose(f) != 0 && st == AN_OK) st = an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+    }
+    if (st == AN_OK) st = an_model_add_jsonl(m, mem, len, doc->path, err);
+    free(mem); /* open_memstream allocates with malloc */
+    an_result_free(r);
+    an_doc_free(doc);
+    doc = NULL;
+  }
+  an_workspace_free(ws);
+  an_resources_free(res);
+  an_reader_free(rd);
+  return st;
+}
+#endif
+
+/* One input: events JSONL go straight into the model; anything else
+ * (text, documents JSONL, a folder) is a document input: *raw = 1. */
+static an_status load_input(an_model *m, const char *path, int *raw, an_error *err) {
+  *raw = 0;
+#ifdef AN_CAN_EXTRACT
+  struct stat sb;
+  if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    *raw = 1;
+    return AN_OK;
+  }
+#endif
   char *data = NULL;
   size_t len = 0;
   an_status st = an_file_slurp(path, &data, &len, err);
   if (st != AN_OK) return st;
   if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_add_jsonl(m, data, len, path, err);
-  else
-    st = an_error_set(err, AN_EDATA, path, 0, -1,
-                      "not an events file: run 'actornet extract' on documents first");
+#ifdef AN_CAN_EXTRACT
+  else if (strcmp(path, "-") == 0)
+    st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
+  else *raw = 1;
+#else
+  else st = an_error_set(err, AN_EDATA, path, 0, -1, "not an events file: run 'actornet extract' on documents first");
+#endif
   an_free(data);
   return st;
 }
@@ -162,8 +243,18 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   an_error_clear(&err);
   an_model *m = NULL;
   an_graph *g = NULL;
-  an_status st = an_model_new(&m, &err);
-  for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) st = load_input(gc, m, gc->inputs[i], &err);
+  char **raw = an_calloc((size_t)gc->n_inputs + 1, sizeof *raw);
+  int n_raw = 0;
+  an_status st = raw ? an_model_new(&m, &err) : an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) {
+    int is_raw = 0;
+    st = load_input(m, gc->inputs[i], &is_raw, &err);
+    if (is_raw) raw[n_raw++] = gc->inputs[i];
+  }
+#ifdef AN_CAN_EXTRACT
+  if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
+#endif
+  an_free(raw);
   if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
   if (st != AN_OK) {
     an_cli_report(cli, &err);

@@ -101,6 +101,10 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
   agattr(G, AGRAPH, (char *)"labeljust", (char *)"l");
   agattr(G, AGRAPH, (char *)"overlap", (char *)"prism");
   agattr(G, AGRAPH, (char *)"sep", (char *)"+6");
+  /* News graphs fall apart into many small components: pack them in rows
+   * instead of one long strip. */
+  agattr(G, AGRAPH, (char *)"pack", (char *)"true");
+  agattr(G, AGRAPH, (char *)"packmode", (char *)"array_u");
   agattr(G, AGRAPH, (char *)"splines", (char *)(g->n_edges > 500 ? "false" : "true"));
   if (engine && strcmp(engine, "dot") == 0) agattr(G, AGRAPH, (char *)"rankdir", (char *)"LR");
   agattr(G, AGNODE, (char *)"label", (char *)"\\N");
@@ -148,7 +152,9 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
       st = AN_EGRAPH;
       break;
     }
-    double pw = 1.0 + 4.0 * log1p((double)e->weight) / log1p(g->max_weight > 1 ? g->max_weight : 1);
+    /* Log scale up to the heaviest edge, but never less than 5 events, so a
+     * graph of single events is drawn with thin lines, not all-heavy ones. */
+    double pw = 1.0 + 4.0 * log1p((double)e->weight) / log1p(g->max_weight > 5 ? g->max_weight : 5);
     an_fmt_double(num, round(pw * 100) / 100);
     set(E, "penwidth", num);
     set(E, "color", an_relation_color(e->relation).hex);

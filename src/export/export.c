@@ -99,6 +99,38 @@ an_status an_export_path(const an_graph *g, const an_export_opts *o, an_format f
 
 /* ---- temporary file, then rename ---- */
 
+/* io.h's an_outfile (src/io) when it is built in; the same logic here
+ * until then. */
+#if defined(__has_include)
+#if __has_include("io/io_internal.h")
+#define AN_HAVE_OUTFILE 1
+#include "actornet/io.h"
+#endif
+#endif
+
+#ifdef AN_HAVE_OUTFILE
+an_status an_xout_open(an_xout *o, const char *path, an_error *err) {
+  memset(o, 0, sizeof *o);
+  an_outfile *of = NULL;
+  an_status st = an_outfile_open(path, &of, err);
+  if (st != AN_OK) return st;
+  o->of = of;
+  o->f = an_outfile_stream(of);
+  return AN_OK;
+}
+
+an_status an_xout_commit(an_xout *o, an_error *err) {
+  an_status st = an_outfile_commit(o->of, err);
+  memset(o, 0, sizeof *o);
+  return st;
+}
+
+void an_xout_abort(an_xout *o) {
+  if (!o) return;
+  an_outfile_abort(o->of);
+  memset(o, 0, sizeof *o);
+}
+#else
 an_status an_xout_open(an_xout *o, const char *path, an_error *err) {
   memset(o, 0, sizeof *o);
   if (strcmp(path, "-") == 0) {
@@ -162,6 +194,8 @@ void an_xout_abort(an_xout *o) {
   an_free(o->path);
   memset(o, 0, sizeof *o);
 }
+
+#endif
 
 an_status an_edge_label(const an_graph *g, size_t i, an_buf *out) {
   const an_gedge *e = &g->edges[i];

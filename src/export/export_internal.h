@@ -26,6 +26,7 @@ typedef struct an_xout {
   FILE *f;
   char *path, *tmp;
   int is_stdout;
+  void *of; /* the an_outfile, when src/io provides it */
 } an_xout;
 
 an_status an_xout_open(an_xout *o, const char *path, an_error *err);

@@ -56,7 +56,7 @@ static cJSON *event_json(const an_graph *g, const an_mevent *ev) {
   if (!o) return NULL;
   size_t di = ev->doc ? an_strmap_get(&m->doc_index, ev->doc) : (size_t)-1;
   const an_mdoc *d = di != (size_t)-1 ? &m->docs[di] : NULL;
-  size_t s = an_model_actor_of(m, ev->doc, ev->source), t = an_model_actor_of(m, ev->doc, ev->target);
+  size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
   int ok = cJSON_AddStringToObject(o, "id", ev->id) && str_or_null(o, "doc", ev->doc) &&
            str_or_null(o, "date", ev->date) && str_or_null(o, "date_text", ev->date_text) &&
            str_or_null(o, "source", s != (size_t)-1 ? m->actors[s].id : ev->source) &&
@@ -191,7 +191,8 @@ static cJSON *build(const an_graph *g, const an_export_opts *opts) {
     cJSON *ids = style == AN_JSON_CYTOSCAPE ? (attrs = cJSON_AddObjectToObject(l, "data")) : l;
     ok = ids != NULL;
     if (ok && style == AN_JSON_GRAPHOLOGY) ok = cJSON_AddStringToObject(ids, "key", key) != NULL;
-    if (ok && style == AN_JSON_CYTOSCAPE) ok = cJSON_AddStringToObject(ids, "id", key) != NULL;
+    if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
+      ok = cJSON_AddStringToObject(ids, "id", key) && cJSON_AddStringToObject(ids, "key", key);
     ok = ok && cJSON_AddStringToObject(ids, "source", g->nodes[e->source].id) &&
          cJSON_AddStringToObject(ids, "target", g->nodes[e->target].id);
     if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(l, "key", key) != NULL;

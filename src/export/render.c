@@ -4,6 +4,7 @@
  * overlap removal (prism) keeps labels of a few hundred nodes apart.
  * Graphviz's own messages are captured into the error instead of being
  * printed (nothing below src/cli prints). */
+#include <pthread.h>
 #include <string.h>
 
 #include <graphviz/gvc.h>
@@ -24,6 +25,15 @@ static int keep_msg(char *msg) {
   return 0;
 }
 
+/* One Graphviz context for the process, never freed. Graphviz 2.42's pango
+ * plugin caches a pointer to the last font name, which lives in the
+ * context's font table: after gvFreeContext the next render in the same
+ * process compares against freed memory (found by ASan). Layout calls are
+ * serialized by the caller (one thread draws). */
+static GVC_t *shared_gvc;
+static pthread_once_t gvc_once = PTHREAD_ONCE_INIT;
+static void make_gvc(void) { shared_gvc = gvContext(); }
+
 an_status an_render(const an_graph *g, const an_export_opts *o, an_format fmt, FILE *out, an_error *err) {
   if (fmt != AN_FORMAT_SVG && fmt != AN_FORMAT_PNG)
     return an_error_set(err, AN_EINVAL, NULL, 0, -1, "render: only SVG and PNG");
@@ -34,7 +44,8 @@ an_status an_render(const an_graph *g, const an_export_opts *o, an_format fmt, F
   gv_msg[0] = '\0';
   agusererrf old = agseterrf(keep_msg);
   agerrlevel_t oldlevel = agseterr(AGERR);
-  GVC_t *gvc = gvContext();
+  pthread_once(&gvc_once, make_gvc);
+  GVC_t *gvc = shared_gvc;
   if (!gvc) {
     st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz: no context");
   } else if (gvLayout(gvc, (Agraph_t *)G, engine) != 0) {
@@ -46,7 +57,6 @@ an_status an_render(const an_graph *g, const an_export_opts *o, an_format fmt, F
     gvFreeLayout(gvc, (Agraph_t *)G);
   }
   agclose((Agraph_t *)G);
-  if (gvc) gvFreeContext(gvc);
   agseterr(oldlevel);
   agseterrf(old);
   if (st == AN_OK && ferror(out)) st = an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write the picture");

@@ -248,7 +248,12 @@ static an_status read_all(FILE *in, const char *name, an_buf *out, an_error *err
 /* ------------------------------------------------------------------ */
 /* Normalization (annotation.md §5.1; score.py's normalize)           */
 
-/* Look-alike letters score.py folds (its CONFUSABLES table, verbatim). */
+/* Look-alike letters score.py folds: its CONFUSABLES table, verbatim.
+ * Deliberately not an_confusable_fold(): the text stage's table
+ * (data/text/confusables.tsv) differs from score.py's (it lacks lowercase
+ * Cyrillic в к м н т and У, and adds γ υ χ ѡ ү һ ӏ ...), and the scorer
+ * must give score.py's numbers. tests/eval/synth.py sweeps every Greek and
+ * Cyrillic code point through both scorers. */
 static int32_t fold_confusable(int32_t cp) {
   static const int32_t map[][2] = {
       {0x0430, 'a'}, {0x0432, 'b'}, {0x0435, 'e'}, {0x0451, 'e'}, {0x043A, 'k'},
@@ -438,7 +443,8 @@ static an_status parse_actors(an_eval_gold *g, const char *text, const char *nam
       g->keys[g->n_keys++] = (gkey){actor, kn, norm.len};
     }
   }
-  if (st == AN_ENOMEM || st == AN_EINTERNAL) an_error_set(err, st, name, 0, -1, "%s", an_status_str(st));
+  if (st == AN_ENOMEM || st == AN_EINTERNAL)
+    an_error_set(err, st, name, 0, -1, "%s", an_status_str(st));
   an_buf_free(&norm);
   scratch_free(&sc);
   cJSON_Delete(root);
@@ -1197,7 +1203,8 @@ static an_status py_repr(an_buf *b, const char *s) {
     else if (cp == '\r') st = an_buf_puts(b, "\\r");
     else if (cp < 0x20 || cp == 0x7f) st = an_buf_printf(b, "\\x%02x", (unsigned)cp);
     else if (cp < 0x7f) st = an_buf_putc(b, (char)cp);
-    else if (py_printable(cp)) st = bad ? an_buf_puts(b, "\xEF\xBF\xBD") : an_buf_append(b, s + i, (size_t)n);
+    else if (py_printable(cp))
+      st = bad ? an_buf_puts(b, "\xEF\xBF\xBD") : an_buf_append(b, s + i, (size_t)n);
     else if (cp <= 0xff) st = an_buf_printf(b, "\\x%02x", (unsigned)cp);
     else if (cp <= 0xffff) st = an_buf_printf(b, "\\u%04x", (unsigned)cp);
     else st = an_buf_printf(b, "\\U%08x", (unsigned)cp);

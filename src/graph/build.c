@@ -255,7 +255,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     if (opts->types && !in_list(opts->types, ev->type)) continue;
     if (opts->docs && !in_list(opts->docs, ev->doc)) continue;
     if (!date_ok(opts, ev->date)) continue;
-    size_t s = an_model_actor_of(m, ev->doc, ev->source), t = an_model_actor_of(m, ev->doc, ev->target);
+    size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
     if (s == NONE || t == NONE) continue;
     int sym = !ev->directed;
     if (sym && t < s) { /* symmetric: one orientation, by id order */
@@ -272,7 +272,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       const an_mdoc *d = doc_of(m, af->doc);
       if (!date_ok(opts, d ? d->date : NULL)) continue;
     }
-    size_t s = an_model_actor_of(m, af->doc, af->person), t = an_model_actor_of(m, af->doc, af->org);
+    size_t s = an_model_actor_of(m, af->person_obs), t = an_model_actor_of(m, af->org_obs);
     if (s == NONE || t == NONE || s == t) continue;
     items[n_items++] = (item){s, t, "affiliation", 0, NULL, af};
   }

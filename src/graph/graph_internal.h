@@ -66,10 +66,12 @@ typedef struct an_mobs {
 
 typedef struct an_maff {
   const char *doc, *person, *org, *role; /* person, org: input actor ids */
+  size_t person_obs, org_obs;            /* their sightings in doc */
 } an_maff;
 
 typedef struct an_mevent {
   const char *id, *doc, *type, *source, *target; /* source/target: input actor ids */
+  size_t src_obs, tgt_obs;                      /* their sightings (an_model.obs) */
   const char *date, *date_text, *outlet, *url, *attributed_to, *trigger, *cameo, *plover;
   char *sentence; /* owned */
   long off_start, off_end;
@@ -103,14 +105,15 @@ struct an_model {
   /* Joined actors: rebuilt lazily by an_model_join when obs changed. */
   an_mactor *actors;
   size_t n_actors;
-  an_strmap actor_index; /* input id -> actors index */
+  size_t *obs_actor;     /* sighting -> actors index */
+  an_strmap actor_index; /* actor id, and every input id, -> actors index */
   int joined;
 };
 
 /* Merges the sightings into actors (sorted by id). Idempotent. */
 an_status an_model_join(an_model *m, an_error *err);
-/* Actor index of an input actor id (after join), or (size_t)-1. */
-size_t an_model_actor_of(const an_model *m, const char *doc, const char *id);
+/* Actor index of a sighting (after join), or (size_t)-1. */
+size_t an_model_actor_of(const an_model *m, size_t obs);
 
 /* ---- graph view ---- */
 

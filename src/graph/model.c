@@ -31,7 +31,9 @@ static void free_actors(an_model *m) {
     an_free(m->actors[i].docs);
   }
   an_free(m->actors);
+  an_free(m->obs_actor);
   m->actors = NULL;
+  m->obs_actor = NULL;
   m->n_actors = 0;
   an_strmap_free(&m->actor_index);
 }
@@ -153,6 +155,16 @@ static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   return o;
 }
 
+static size_t find_sighting(loader *L, const char *doc, const char *id) {
+  an_buf key;
+  an_buf_init(&key);
+  size_t i = NONE;
+  if (an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id) == AN_OK) i = an_strmap_get(&L->m->obs_index, key.data);
+  else L->st = AN_ENOMEM;
+  an_buf_free(&key);
+  return i;
+}
+
 static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
   const char *id = intern_clean(L, jstr_nonempty(a, "id"));
   if (!id) return;
@@ -205,12 +217,17 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
     const char *person = intern_clean(L, jstr_nonempty(it, "person"));
     const char *org = intern_clean(L, jstr_nonempty(it, "org"));
     if (!person || !org || L->st != AN_OK) continue;
+    /* Both ends must be actors of this record: their sightings exist. */
+    size_t po = find_sighting(L, id, person), oo = find_sighting(L, id, org);
+    if (po == NONE || oo == NONE) continue;
     if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
     an_maff *a = &m->affs[m->n_affs++];
     a->doc = id;
     a->person = person;
     a->org = org;
     a->role = intern_clean(L, jstr_nonempty(it, "role"));
+    a->person_obs = po;
+    a->org_obs = oo;
   }
   m->joined = 0;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
@@ -218,7 +235,7 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
 }
 
 /* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const cJSON *ev, const char *which, const char *doc) {
+static const char *endpoint(loader *L, const cJSON *ev, const char *which, const char *doc, size_t *obs) {
   const cJSON *o = cJSON_GetObjectItemCaseSensitive(ev, which);
   const char *id = NULL, *label = NULL, *kind = NULL;
   if (cJSON_IsString(o)) {
@@ -234,6 +251,7 @@ static const char *endpoint(loader *L, const cJSON *ev, const char *which, const
   const char *iid = intern_clean(L, id);
   an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
   if (!s) return NULL;
+  *obs = (size_t)(s - L->m->obs);
   s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
   if (!s->has_record) {
     /* Order-free: keep the smallest label/kind an event gives. */
@@ -277,8 +295,9 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   const char *iid = intern_clean(L, id);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (an_strmap_get(&m->event_index, iid) != NONE) return AN_OK; /* same event from another shard */
-  const char *src = endpoint(L, rec, "source", doc);
-  const char *tgt = endpoint(L, rec, "target", doc);
+  size_t so_i = NONE, to_i = NONE;
+  const char *src = endpoint(L, rec, "source", doc, &so_i);
+  const char *tgt = endpoint(L, rec, "target", doc, &to_i);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
   an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
@@ -291,6 +310,8 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   e->type = type;
   e->source = src;
   e->target = tgt;
+  e->src_obs = so_i;
+  e->tgt_obs = to_i;
   e->date = norm_date(L, jstr(rec, "date"));
   e->date_text = intern_clean(L, jstr_nonempty(rec, "date_text"));
   e->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
@@ -368,6 +389,11 @@ int an_jsonl_is_events(const char *data, size_t len) {
   const char *nl = memchr(data + a, '\n', len - a);
   size_t n = nl ? (size_t)(nl - (data + a)) : len - a;
   cJSON *rec = cJSON_ParseWithLengthOpts(data + a, n, NULL, 0);
+  if (!rec) { /* a broken first line: still ours if it names a record kind (the loader reports it) */
+    for (size_t i = a; i + 8 <= a + n; i++)
+      if (memcmp(data + i, "\"record\"", 8) == 0) return 1;
+    return 0;
+  }
   int yes = cJSON_IsObject(rec) && (cJSON_GetObjectItemCaseSensitive(rec, "record") ||
                                     (cJSON_GetObjectItemCaseSensitive(rec, "source") &&
                                      cJSON_GetObjectItemCaseSensitive(rec, "type") &&
@@ -378,13 +404,89 @@ int an_jsonl_is_events(const char *data, size_t len) {
 
 /* ---- join ---- */
 
-/* The canonical actor id of a sighting. This is where the cross-document
- * registry (src/actors/registry.h) plugs in: until it lands, actors are
- * joined by their id, which extraction already makes stable. */
-static const char *canonical_id(const an_model *m, const an_mobs *o) {
-  (void)m;
-  return o->id;
+/* Sightings join into actors through the cross-document registry
+ * (src/actors/registry.h: id, alias and transliteration joins with
+ * evidence) when it is built in; otherwise by id, which extraction already
+ * makes stable. Both are order-free. */
+#if defined(__has_include)
+#if __has_include("actors/registry.h")
+#define AN_HAVE_REGISTRY 1
+#include "actors/registry.h"
+#endif
+#endif
+
+static an_status index_inputs(an_model *m) {
+  an_status st = AN_OK;
+  for (size_t a = 0; st == AN_OK && a < m->n_actors; a++) st = an_strmap_put(&m->actor_index, m->actors[a].id, a);
+  /* Input ids that the join renamed still find their actor (--focus). */
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++)
+    if (an_strmap_get(&m->actor_index, m->obs[i].id) == NONE && m->obs_actor[i] != NONE)
+      st = an_strmap_put(&m->actor_index, m->obs[i].id, m->obs_actor[i]);
+  return st;
 }
+
+#ifdef AN_HAVE_REGISTRY
+static an_actor_kind kind_enum(const char *k) {
+  if (k && strcmp(k, "person") == 0) return AN_KIND_PERSON;
+  if (k && strcmp(k, "country") == 0) return AN_KIND_COUNTRY;
+  return AN_KIND_ORGANIZATION;
+}
+
+static const char *kind_name(an_actor_kind k) {
+  return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
+}
+
+static an_status join(an_model *m, an_error *err) {
+  an_registry *reg = NULL;
+  size_t *rec = m->n_obs ? an_calloc(m->n_obs, sizeof *rec) : NULL;
+  an_status st = m->n_obs && !rec ? AN_ENOMEM : an_registry_new(&reg, err);
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const an_mobs *o = &m->obs[i];
+    /* Event-only sightings bring no mention count: a document record's
+     * label and aliases win. */
+    st = an_registry_add(reg, o->doc, o->id, o->label ? o->label : o->id, kind_enum(o->kind), o->country, o->key,
+                         o->aliases, o->n_aliases, o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+  }
+  for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
+    st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
+  if (st == AN_OK) st = an_registry_finish(reg, err);
+  size_t n = st == AN_OK ? an_registry_count(reg) : 0;
+  if (st == AN_OK) {
+    m->actors = an_calloc(n + 1, sizeof *m->actors);
+    m->obs_actor = an_calloc(m->n_obs + 1, sizeof *m->obs_actor);
+    if (!m->actors || !m->obs_actor) st = AN_ENOMEM;
+  }
+  for (size_t a = 0; st == AN_OK && a < n; a++) {
+    an_mactor *x = &m->actors[m->n_actors++];
+    const char *country = an_registry_country(reg, a);
+    x->id = an_strpool_intern(&m->pool, an_registry_id(reg, a), &st);
+    x->label = an_strpool_intern(&m->pool, an_registry_label(reg, a), &st);
+    x->kind = kind_name(an_registry_kind(reg, a));
+    x->country = country && country[0] ? an_strpool_intern(&m->pool, country, &st) : NULL;
+    x->mentions = (long)an_registry_mentions(reg, a);
+    size_t na = 0, nd = 0;
+    const char *const *al = an_registry_aliases(reg, a, &na);
+    const char *const *dc = an_registry_docs(reg, a, &nd);
+    x->aliases = na ? an_calloc(na, sizeof *x->aliases) : NULL;
+    x->docs = nd ? an_calloc(nd, sizeof *x->docs) : NULL;
+    if ((na && !x->aliases) || (nd && !x->docs)) st = AN_ENOMEM;
+    for (size_t k = 0; st == AN_OK && k < na; k++) x->aliases[x->n_aliases++] = an_strpool_intern(&m->pool, al[k], &st);
+    for (size_t k = 0; st == AN_OK && k < nd; k++)
+      if (dc[k][0]) x->docs[x->n_docs++] = an_strpool_intern(&m->pool, dc[k], &st);
+    if (st == AN_OK) {
+      x->n_aliases = an_strset_sort(x->aliases, x->n_aliases);
+      x->n_docs = an_strset_sort(x->docs, x->n_docs);
+    }
+  }
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) m->obs_actor[i] = an_registry_canonical(reg, rec[i]);
+  if (st == AN_OK) st = index_inputs(m);
+  an_registry_free(reg);
+  an_free(rec);
+  if (st != AN_OK && err && err->code == AN_OK) an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
+  return st;
+}
+
+#else /* no registry: join by id */
 
 typedef struct vote {
   const char *v;
@@ -425,15 +527,14 @@ static int cmp_ref(const void *a, const void *b) {
 /* A document record outweighs any number of event-only sightings. */
 static long obs_weight(const an_mobs *o) { return o->has_record ? 1000000L + o->mentions : o->mentions; }
 
-an_status an_model_join(an_model *m, an_error *err) {
-  if (m->joined) return AN_OK;
-  free_actors(m);
+static an_status join(an_model *m, an_error *err) {
   an_status st = AN_OK;
   obs_ref *refs = m->n_obs ? an_calloc(m->n_obs, sizeof *refs) : NULL;
   vote *vs = m->n_obs ? an_calloc(m->n_obs, sizeof *vs) : NULL;
-  m->actors = m->n_obs ? an_calloc(m->n_obs, sizeof *m->actors) : NULL;
-  if (m->n_obs && (!refs || !vs || !m->actors)) st = AN_ENOMEM;
-  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) refs[i].cid = canonical_id(m, &m->obs[i]), refs[i].i = i;
+  m->actors = an_calloc(m->n_obs + 1, sizeof *m->actors);
+  m->obs_actor = an_calloc(m->n_obs + 1, sizeof *m->obs_actor);
+  if ((m->n_obs && (!refs || !vs)) || !m->actors || !m->obs_actor) st = AN_ENOMEM;
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) refs[i].cid = m->obs[i].id, refs[i].i = i;
   if (st == AN_OK && m->n_obs) qsort(refs, m->n_obs, sizeof *refs, cmp_ref);
   for (size_t r = 0; st == AN_OK && r < m->n_obs;) {
     size_t q = r;
@@ -468,24 +569,32 @@ an_status an_model_join(an_model *m, an_error *err) {
       const an_mobs *o = &m->obs[refs[k].i];
       for (size_t j = 0; j < o->n_aliases; j++) a->aliases[a->n_aliases++] = o->aliases[j];
       a->docs[a->n_docs++] = o->doc;
-      st = an_strmap_put(&m->actor_index, o->id, m->n_actors - 1); /* input id -> actor */
-      if (st != AN_OK) break;
+      m->obs_actor[refs[k].i] = m->n_actors - 1;
     }
     a->n_aliases = an_strset_sort(a->aliases, a->n_aliases);
     a->n_docs = an_strset_sort(a->docs, a->n_docs);
     r = q;
   }
+  if (st == AN_OK) st = index_inputs(m);
   an_free(refs);
   an_free(vs);
+  if (st != AN_OK) an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
+  return st;
+}
+#endif
+
+an_status an_model_join(an_model *m, an_error *err) {
+  if (m->joined) return AN_OK;
+  free_actors(m);
+  an_status st = join(m, err);
   if (st != AN_OK) {
     free_actors(m);
-    return an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
+    return st;
   }
   m->joined = 1;
   return AN_OK;
 }
 
-size_t an_model_actor_of(const an_model *m, const char *doc, const char *id) {
-  (void)doc; /* the registry will map per document; ids are global until then */
-  return an_strmap_get(&m->actor_index, id);
+size_t an_model_actor_of(const an_model *m, size_t obs) {
+  return obs < m->n_obs && m->obs_actor ? m->obs_actor[obs] : NONE;
 }

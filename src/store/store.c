@@ -140,17 +140,44 @@ static an_status step_done(an_store *st, sqlite3_stmt *s, const char *what, an_e
   return r;
 }
 
-static an_status pragma_int(an_store *st, const char *sql, int *out, an_error *err) {
+/* Reads one integer; what names the step in an error ("cannot read the
+ * store: file is not a database"). */
+static an_status pragma_int(an_store *st, const char *sql, const char *what, int *out,
+                            an_error *err) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(st, err, sql);
+  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(st, err, what);
   int rc = sqlite3_step(s);
   an_status r = AN_OK;
   if (rc == SQLITE_ROW)
     *out = sqlite3_column_int(s, 0);
   else
-    r = db_fail(st, err, sql);
+    r = db_fail(st, err, what);
   sqlite3_finalize(s);
   return r;
+}
+
+/* Switches the store to WAL (a persistent setting, so only the first open
+ * of a new store changes anything). Switching needs the file to itself and
+ * SQLite does not wait for it under the busy timeout: two processes
+ * creating one store at once would see "database is locked". So retry. */
+static an_status set_wal(an_store *st, an_error *err) {
+  for (int waited = 0;; waited += 10) {
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    int wal = rc == SQLITE_ROW && sqlite3_stricmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+    sqlite3_finalize(s);
+    if (wal) return AN_OK;
+    if (rc == SQLITE_ROW)
+      return an_error_set(err, AN_EDB, st->path, 0, -1,
+                          "cannot switch the store to WAL mode (a file system without"
+                          " shared memory?)");
+    if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) {
+      return db_fail(st, err, "cannot switch the store to WAL mode");
+    }
+    if (waited >= AN_STORE_BUSY_MS) return db_fail(st, err, "cannot switch the store to WAL mode");
+    sqlite3_sleep(10);
+  }
 }
 
 /* Checks that the file is ours (or empty) and brings its schema to the
@@ -160,10 +187,12 @@ static an_status check_and_migrate(an_store *st, an_error *err) {
   int app = 0, ver = 0, objects = 0;
   int writable = !(st->flags & AN_STORE_READONLY);
   an_status r = AN_OK;
+  /* A store another process is writing waits here, up to AN_STORE_BUSY_MS. */
   if (writable && (r = exec(st, "BEGIN IMMEDIATE", err)) != AN_OK) return r;
-  if ((r = pragma_int(st, "PRAGMA application_id", &app, err)) != AN_OK) goto done;
-  if ((r = pragma_int(st, "PRAGMA user_version", &ver, err)) != AN_OK) goto done;
-  if ((r = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &objects, err)) != AN_OK)
+  if ((r = pragma_int(st, "PRAGMA application_id", "cannot read the store", &app, err)) ||
+      (r = pragma_int(st, "PRAGMA user_version", "cannot read the store", &ver, err)) ||
+      (r = pragma_int(st, "SELECT count(*) FROM sqlite_schema", "cannot read the store",
+                      &objects, err)))
     goto done;
   if (app != AN_STORE_APP_ID && (app != 0 || objects != 0 || ver != 0)) {
     r = an_error_set(err, AN_EDB, st->path, 0, -1,
@@ -237,8 +266,9 @@ an_status an_store_open(const char *path, unsigned flags, an_store **out, an_err
     int app = 0;
     /* Read something first so a non-database file fails here with "file is
      * not a database" rather than after switching journal mode. */
-    if ((r = pragma_int(st, "PRAGMA application_id", &app, err)) != AN_OK) goto done;
-    if ((r = exec(st, "PRAGMA journal_mode = WAL", err)) != AN_OK) goto done;
+    if ((r = pragma_int(st, "PRAGMA application_id", "cannot read the store", &app, err)))
+      goto done;
+    if ((r = set_wal(st, err)) != AN_OK) goto done;
     if ((r = exec(st, "PRAGMA synchronous = NORMAL", err)) != AN_OK) goto done;
   }
   r = check_and_migrate(st, err);
@@ -273,13 +303,20 @@ static void hash_field(an_sha256 *h, const char *s, size_t len, int present) {
   if (present && len) an_sha256_update(h, s, len);
 }
 
-void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]) {
+void an_store_doc_hash_salted(const an_doc *doc, const char *salt,
+                              char out[AN_STORE_HASH_LEN + 1]) {
   an_sha256 h;
   an_sha256_init(&h);
   hash_field(&h, doc->text, doc->text ? doc->len : 0, doc->text != NULL);
   const char *meta[4] = {doc->date, doc->outlet, doc->url, doc->title};
   for (int i = 0; i < 4; i++) hash_field(&h, meta[i], meta[i] ? strlen(meta[i]) : 0, meta[i] != NULL);
+  /* No salt adds nothing, so unsalted hashes stay what they were. */
+  if (salt) hash_field(&h, salt, strlen(salt), 1);
   an_sha256_final_hex(&h, out);
+}
+
+void an_store_doc_hash(const an_doc *doc, char out[AN_STORE_HASH_LEN + 1]) {
+  an_store_doc_hash_salted(doc, NULL, out);
 }
 
 an_status an_store_has_doc(an_store *st, const char *doc_id, const char *hash,
@@ -349,6 +386,20 @@ static an_status req_str(const cJSON *obj, const char *key, const char **out, co
   return r;
 }
 
+/* A JSON number as an integer column: NaN, infinities and values beyond
+ * int64 (possible in hand-made input) are clamped, never undefined. */
+static sqlite3_int64 to_i64(double v) {
+  if (!(v == v)) return 0;
+  if (v >= 9.2e18) return INT64_MAX;
+  if (v <= -9.2e18) return INT64_MIN;
+  return (sqlite3_int64)v;
+}
+
+/* A record line, whatever its length (bind_text takes an int). */
+static void bind_line(sqlite3_stmt *s, int i, const char *p, size_t n) {
+  sqlite3_bind_text64(s, i, p, (sqlite3_uint64)n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
 static void bind_opt(sqlite3_stmt *s, int i, const char *v) {
   if (v)
     sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -415,7 +466,7 @@ static an_status add_actors(an_store *st, sqlite3_int64 seq, const cJSON *rec, c
       sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
       bind_opt(s, 6, country);
       sqlite3_bind_text(s, 7, aliases_json ? aliases_json : "[]", -1, SQLITE_STATIC);
-      sqlite3_bind_int64(s, 8, cJSON_IsNumber(mentions) ? (sqlite3_int64)mentions->valuedouble : 0);
+      sqlite3_bind_int64(s, 8, cJSON_IsNumber(mentions) ? to_i64(mentions->valuedouble) : 0);
       bind_opt(s, 9, key);
       r = step_done(st, s, "storing an actor", err);
     }
@@ -523,14 +574,14 @@ static an_status add_event(an_store *st, sqlite3_int64 seq, int ord, const cJSON
   bind_opt(s, 16, attr);
   bind_opt(s, 17, sentence);
   if (o0 && o1) {
-    sqlite3_bind_int64(s, 18, (sqlite3_int64)o0->valuedouble);
-    sqlite3_bind_int64(s, 19, (sqlite3_int64)o1->valuedouble);
+    sqlite3_bind_int64(s, 18, to_i64(o0->valuedouble));
+    sqlite3_bind_int64(s, 19, to_i64(o1->valuedouble));
   }
   bind_opt(s, 20, trigger);
   if (cJSON_IsNumber(conf)) sqlite3_bind_double(s, 21, conf->valuedouble);
   bind_opt(s, 22, cameo);
   bind_opt(s, 23, plover);
-  sqlite3_bind_text(s, 24, line_text, (int)line_len, SQLITE_STATIC);
+  bind_line(s, 24, line_text, line_len);
   int rc = sqlite3_step(s);
   if (rc == SQLITE_DONE) {
     sqlite3_reset(s);
@@ -631,7 +682,7 @@ static an_status add_doc_records(an_store *st, const char *hash, const char *tex
   bind_opt(s, 4, outlet);
   bind_opt(s, 5, url);
   bind_opt(s, 6, title);
-  sqlite3_bind_text(s, 7, line, (int)n, SQLITE_STATIC);
+  bind_line(s, 7, line, n);
   if ((r = step_done(st, s, "storing a document", err)) != AN_OK) goto done;
   if (!exists) seq = sqlite3_last_insert_rowid(st->db);
   if ((r = add_actors(st, seq, rec, id, err)) != AN_OK) goto done;
@@ -697,7 +748,9 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
                                 size_t *inserted, size_t *replaced, an_error *err) {
   an_buf doc;
   char *line = NULL;
-  size_t cap = 0, in_batch = 0, ins = 0, rep = 0;
+  /* Counts become final when their batch commits (a failed commit rolls
+   * the batch back). */
+  size_t cap = 0, in_batch = 0, ins = 0, rep = 0, pend_ins = 0, pend_rep = 0;
   long lineno = 0, doc_line = 0;
   ssize_t got;
   an_status r = AN_OK;
@@ -718,12 +771,13 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
         }                                                                           \
         goto done;                                                                  \
       }                                                                             \
-      ins += a_ == AN_STORE_INSERTED;                                               \
-      rep += a_ == AN_STORE_REPLACED;                                               \
+      pend_ins += a_ == AN_STORE_INSERTED;                                          \
+      pend_rep += a_ == AN_STORE_REPLACED;                                          \
       an_buf_clear(&doc);                                                           \
       if (own_batch && ++in_batch >= batch) {                                       \
         in_batch = 0;                                                               \
         if ((r = an_store_commit(st, err)) != AN_OK) goto done;                     \
+        ins += pend_ins, rep += pend_rep, pend_ins = pend_rep = 0;                  \
       }                                                                             \
     }                                                                               \
   } while (0)
@@ -760,6 +814,8 @@ an_status an_store_import_jsonl(an_store *st, FILE *in, const char *path, size_t
   }
   FLUSH_DOC();
   if (own_batch && st->in_batch) r = an_store_commit(st, err);
+  /* Inside the caller's batch the caller's commit decides; count them. */
+  if (r == AN_OK) ins += pend_ins, rep += pend_rep;
 #undef FLUSH_DOC
 done:
   if (r != AN_OK && own_batch) an_store_rollback(st);

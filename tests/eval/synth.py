@@ -214,6 +214,9 @@ def main():
             "erdogan": {"keys": ["Erdoğan"], "kind": "person"},
             "aa": {"keys": ["a a"], "kind": "person"},
             "zeta": {"keys": ["ζeta", "zeta"], "kind": "person"},
+            # one actor per Latin letter, for the look-alike sweep below
+            **{"fold_" + c: {"keys": ["q%sq" % c], "kind": "person"}
+               for c in "abcdefghijklmnopqrstuvwxyz"},
         }, f, ensure_ascii=False, indent=1)
     write_jsonl(os.path.join(edge, "events.jsonl"), [
         {"doc": "e1", "type": "call", "source": "iran", "target": "irna", "optional": False,
@@ -251,7 +254,11 @@ def main():
         json.dump({"nodes": [{"label": l} for l in [
             "Iran", "Tehran", "Islamic Republic News Agency", "IRNA and Tehran", "Twin",
             "Wang Yi", "Yi", "Wang Yi Yi", "a a a", "Washington", "U.S.", "Erdoğan's party",
-            "ζeta", "Nobody"]]}, f, ensure_ascii=False)
+            "ζeta", "Nobody"]] +
+            # every Greek and Cyrillic code point between two q's: which of
+            # them fold to a Latin letter shows in the fragmented lists
+            [{"label": "q%sq" % chr(cp)} for cp in range(0x370, 0x530)]},
+            f, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@
 set -u
 : "${ACTORNET:?}" "${SRCDIR:?}"
 SHARED=${SHARED:-$SRCDIR/../shared}
+# the source tree's data, not an installed copy that may be older
+export ACTORNET_DATA=${ACTORNET_DATA:-$SRCDIR/data}
 SCORE=$SHARED/tools/score.py
 if [ ! -f "$SCORE" ]; then
   echo "SKIP: $SCORE not found (../shared absent)"
@@ -64,7 +66,7 @@ done
 
 n=0
 for gold in "${sets[@]}"; do
-  for seed in 1 2 3 4 5; do
+  for seed in 1 2 3; do
     out=$work/synth$n
     n=$((n + 1))
     python3 "$SRCDIR/tests/eval/synth.py" "$gold" "$out" "$seed" || { echo "FAIL: synth.py"; exit 1; }
@@ -88,6 +90,19 @@ extract_and_compare() { # GOLD OUTNAME META INPUT...
   if "$ACTORNET" extract --quiet "${mopt[@]}" -o "$work/$name.jsonl" "$@" 2>"$work/$name.err" &&
      [ -s "$work/$name.jsonl" ]; then
     compare "$gold" "$work/$name.jsonl"
+    # eval --extract: the same report as extract, then eval of the file
+    if "$ACTORNET" eval --help 2>/dev/null | grep -q -- --extract; then
+      python3 "$SCORE" --gold "$gold" --pred "$work/$name.jsonl" --json >"$work/want" 2>&1
+      "$ACTORNET" --quiet eval --gold "$gold" --json --extract "${mopt[@]}" "$@" >"$work/got" 2>"$work/got.err"
+      local rc=$?
+      cases=$((cases + 1))
+      if [ $rc -ne 0 ] || ! cmp -s "$work/want" "$work/got"; then
+        echo "FAIL: eval --extract on $name (exit $rc) differs from score.py on extract's output:"
+        diff "$work/want" "$work/got" | head -20
+        head -5 "$work/got.err"
+        fail=1
+      fi
+    fi
     if "$ACTORNET" build -o "$work/$name.graph.json" "$work/$name.jsonl" 2>/dev/null &&
        [ -s "$work/$name.graph.json" ]; then
       compare "$gold" "$work/$name.jsonl" "$work/$name.graph.json"
@@ -98,8 +113,9 @@ extract_and_compare() { # GOLD OUTNAME META INPUT...
 if "$ACTORNET" extract --help >/dev/null 2>&1; then
   [ -d "$SHARED/corpus/seeds" ] && extract_and_compare "$SHARED/gold/seeds" seeds "" "$SHARED/corpus/seeds"
   [ -d "$SHARED/corpus/dev" ] && extract_and_compare "$SHARED/gold/dev" dev "$SHARED/meta/dev.jsonl" "$SHARED/corpus/dev"
+  # explicit files: the folder also holds meta.jsonl and gold/*.jsonl
   [ -d "$SRCDIR/examples/gold" ] && extract_and_compare "$SRCDIR/examples/gold" examples \
-    "$SRCDIR/examples/meta.jsonl" "$SRCDIR/examples"
+    "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
 fi
 
 echo "$cases comparisons on ${#sets[@]} gold sets ($real real extractor runs)"

@@ -307,6 +307,22 @@ int main(void) {
       CHECK_INT(after, before);
     }
   }
+  /* Two writers on one store at once (two `extract --db` runs over the
+   * same corpus): both finish, each document and event is stored once. */
+  snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm'", path, path, path);
+  if (system(cmd) != 0) return 2;
+  pid_t w[2];
+  for (int k = 0; k < 2; k++) {
+    fflush(NULL);
+    if ((w[k] = fork()) == 0) _exit(run_writer(path, 1, -1));
+  }
+  for (int k = 0; k < 2; k++) {
+    int status = 0;
+    waitpid(w[k], &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  check_store(path, 1, NDOCS, 1);
+
   /* The test means nothing if no kill landed mid-run. */
   CHECK(kills >= ROUNDS);
   fprintf(stderr, "%d kills\n", kills);

@@ -1,0 +1,37 @@
+#!/bin/sh
+# make-graphs.sh: fills graphs/ from examples/ (called by `make graphs`).
+#   sh scripts/make-graphs.sh ACTORNET [OUTDIR]
+# 1. extracts every examples/*.txt and examples/*.jsonl document file
+#    (examples/meta.jsonl is metadata, given as --meta; examples/gold/ is
+#    not input) into OUTDIR/events.jsonl;
+# 2. builds the network in every format into OUTDIR/ (graph.graphml,
+#    graph.gexf, graph.dot, graph.json, nodes.csv, edges.csv);
+# 3. draws it: OUTDIR/graph.svg and OUTDIR/graph.png.
+# OUTDIR defaults to graphs/. Runs from the source root, so document ids and
+# paths in the outputs are the same on every machine; the outputs carry no
+# timestamps (tests/export/test_graphs_fresh.sh re-runs this and diffs).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${1:-$ROOT/build/actornet}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+OUT=${2:-$ROOT/graphs}
+case $OUT in /*) ;; *) OUT=$(pwd)/$OUT ;; esac
+[ -x "$BIN" ] || { echo "make-graphs: no actornet binary at $BIN (run 'make build')" >&2; exit 2; }
+cd "$ROOT"
+set --
+for f in examples/*.txt examples/*.jsonl; do
+  [ -f "$f" ] || continue
+  [ "$f" = examples/meta.jsonl ] && continue
+  set -- "$@" "$f"
+done
+[ $# -gt 0 ] || { echo "make-graphs: no .txt or .jsonl documents in examples/" >&2; exit 1; }
+mkdir -p "$OUT"
+if [ -f examples/meta.jsonl ]; then
+  "$BIN" -q extract --meta examples/meta.jsonl "$@" -o "$OUT/events.jsonl"
+else
+  "$BIN" -q extract "$@" -o "$OUT/events.jsonl"
+fi
+"$BIN" -q build "$OUT/events.jsonl" -o "$OUT/"
+"$BIN" -q render "$OUT/events.jsonl" -o "$OUT/graph.svg"
+"$BIN" -q render "$OUT/events.jsonl" -o "$OUT/graph.png"
+echo "make-graphs: $(ls "$OUT" | wc -l) files in $OUT"

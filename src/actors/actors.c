@@ -1,0 +1,1940 @@
+/* actors.c: per-document actor recognition and resolution (see actors.h).
+ *
+ * Passes, each over the document's tokens:
+ *  1. spans: gazetteer matches (longest, case-checked), titles/honorifics;
+ *  2. runs: capitalized sequences not covered by a span (particles inside,
+ *     sentence-initial function words and words seen in lower case dropped);
+ *  3. actors: gazetteer spans and runs with person/organization cues become
+ *     actors; partial names join the full name they belong to;
+ *  4. affiliations and roles from titles and appositions;
+ *  5. definite descriptions and pronouns resolved against what came before;
+ *  6. mentions sorted, overlaps dropped, labels and keys filled. */
+#include "actors/actors.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors/gazetteer.h"
+#include "core/core.h"
+
+enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4 };
+#define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
+
+typedef struct span {
+  uint32_t first, count;
+  uint8_t type;
+  uint8_t dead;   /* superseded */
+  uint8_t flags;  /* AN_MENTION_* for the mention it makes */
+  uint32_t value; /* gazetteer value or title index */
+  int32_t actor;  /* resolved actor or -1 */
+} span;
+
+typedef struct tokinfo {
+  uint32_t fold; /* offset of the folded token in doc.folds */
+  uint32_t lex;  /* lexicon classes of the whole token */
+  int32_t title, pron;
+  uint32_t sent;
+  int32_t span; /* covering span or -1 */
+  int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
+  uint8_t quote, headline, lowerseen;
+} tokinfo;
+
+typedef struct wrole {
+  char *role;     /* folded */
+  int32_t org;    /* actor or -1 */
+  const char *cls; /* borrowed from the gazetteer title, or NULL */
+} wrole;
+
+typedef struct wactor {
+  long gz;
+  an_actor_kind kind;
+  char country[4];
+  char gender;
+  char *label;
+  char *name; /* folded name words without particles ("ziad nakhala") */
+  uint32_t first_tok;
+  wrole *roles;
+  size_t n_roles, cap_roles;
+} wactor;
+
+typedef struct cment {
+  uint32_t first, count;
+  int32_t actor;
+  uint8_t how, flags;
+} cment;
+
+typedef struct waff {
+  uint32_t person, org, tok;
+  char *role;
+} waff;
+
+typedef struct acro {
+  uint32_t tok;          /* the acronym token inside "( )" */
+  uint32_t start, end;   /* its long form [start, end) */
+} acro;
+
+typedef struct doc {
+  const an_gazetteer *gaz;
+  acro *acr;
+  size_t nacr, capacr;
+  const char *str;
+  size_t len;
+  const an_token *tok;
+  size_t ntok;
+  const an_sentence *sent;
+  size_t nsent;
+  tokinfo *ti;
+  an_buf folds;
+  uint64_t *lower; /* set of folded-word hashes seen in lower case */
+  size_t lowercap;
+  span *sp;
+  size_t nsp, capsp;
+  wactor *act;
+  size_t nact, capact;
+  cment *men;
+  size_t nmen, capmen;
+  waff *aff;
+  size_t naff, capaff;
+} doc;
+
+const char *an_actor_kind_name(an_actor_kind k) {
+  switch (k) {
+  case AN_KIND_PERSON: return "person";
+  case AN_KIND_ORGANIZATION: return "organization";
+  case AN_KIND_COUNTRY: return "country";
+  }
+  return "unknown";
+}
+
+/* ---- token helpers ---- */
+
+static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->ti[i].fold; }
+static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
+static int tis(const doc *d, size_t i, const char *w) { return i < d->ntok && strcmp(tfold(d, i), w) == 0; }
+static int is_punct(const doc *d, size_t i) {
+  return (shape(d, i) & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || tfold(d, i)[0] == '\0';
+}
+static int tok_char(const doc *d, size_t i, char c) {
+  return d->tok[i].len == 1 && d->str[d->tok[i].start] == c;
+}
+static int is_comma(const doc *d, size_t i) { return i < d->ntok && tok_char(d, i, ','); }
+static int is_poss(const doc *d, size_t i) {
+  return i < d->ntok && (shape(d, i) & AN_SHAPE_POSSESSIVE);
+}
+static uint32_t sent_end(const doc *d, uint32_t s) { return d->sent[s].tok_first + d->sent[s].tok_count; }
+static int same_sent(const doc *d, size_t a, size_t b) {
+  return a < d->ntok && b < d->ntok && d->ti[a].sent == d->ti[b].sent;
+}
+
+static uint64_t set_hash(const char *w) { return an_word_hash(w, strlen(w)); }
+
+static an_status lower_add(doc *d, const char *w) {
+  uint64_t h = set_hash(w);
+  size_t mask = d->lowercap - 1, j = (size_t)h & mask;
+  while (d->lower[j]) {
+    if (d->lower[j] == h) return AN_OK;
+    j = (j + 1) & mask;
+  }
+  d->lower[j] = h;
+  return AN_OK;
+}
+
+static int lower_has(const doc *d, const char *w) {
+  uint64_t h = set_hash(w);
+  size_t mask = d->lowercap - 1, j = (size_t)h & mask;
+  while (d->lower[j]) {
+    if (d->lower[j] == h) return 1;
+    j = (j + 1) & mask;
+  }
+  return 0;
+}
+
+/* Could this token be part of a name? Capitalized, or a lower-case particle
+ * joined by a hyphen to a capitalized word ("al-Nakhala"). */
+static int name_like(const doc *d, size_t i) {
+  uint32_t s = shape(d, i);
+  if (s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) return 0;
+  if (!tfold(d, i)[0]) return 0;
+  if ((s & AN_SHAPE_HYPHENATED) && (s & AN_SHAPE_UPPER_INITIAL)) {
+    /* "FIFA-listed", "Iranian-backed": an adjective, not a name */
+    const char *p = d->str + d->tok[i].start;
+    const char *h = p + d->tok[i].len;
+    while (h > p && h[-1] != '-') h--;
+    if (h > p && h < p + d->tok[i].len && h[0] >= 'a' && h[0] <= 'z') {
+      char first[32];
+      const char *dash = memchr(p, '-', d->tok[i].len);
+      an_word_fold(p, (size_t)(dash - p), first, sizeof first);
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & AN_LX_PARTICLE)) return 0;
+    }
+  }
+  if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
+  if (s & AN_SHAPE_HYPHENATED) {
+    const char *p = d->str + d->tok[i].start;
+    const char *e = p + d->tok[i].len;
+    const char *h = memchr(p, '-', (size_t)(e - p));
+    if (h && h + 1 < e && h[1] >= 'A' && h[1] <= 'Z') {
+      char buf[32];
+      an_word_fold(p, (size_t)(h - p), buf, sizeof buf);
+      long t, pr;
+      if (an_gazetteer_word(d->gaz, buf, &t, &pr) & AN_LX_PARTICLE) return 1;
+    }
+  }
+  return 0;
+}
+
+static int is_particle_tok(const doc *d, size_t i) { return (d->ti[i].lex & AN_LX_PARTICLE) != 0; }
+
+/* ---- growth helpers ---- */
+
+static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type, uint32_t value) {
+  an_status st = an_grow((void **)&d->sp, &d->capsp, d->nsp + 1, sizeof *d->sp);
+  if (st != AN_OK) return st;
+  span *s = &d->sp[d->nsp++];
+  s->first = first;
+  s->count = count;
+  s->type = type;
+  s->dead = 0;
+  s->flags = 0;
+  s->value = value;
+  s->actor = -1;
+  return AN_OK;
+}
+
+static an_status push_mention(doc *d, uint32_t first, uint32_t count, int32_t actor, uint8_t how,
+                              uint8_t flags) {
+  an_status st = an_grow((void **)&d->men, &d->capmen, d->nmen + 1, sizeof *d->men);
+  if (st != AN_OK) return st;
+  cment *m = &d->men[d->nmen++];
+  m->first = first;
+  m->count = count;
+  m->actor = actor;
+  m->how = how;
+  m->flags = flags;
+  return AN_OK;
+}
+
+static an_status add_role(doc *d, int32_t person, const char *role, int32_t org, const char *cls) {
+  wactor *a = &d->act[person];
+  for (size_t i = 0; i < a->n_roles; i++)
+    if (strcmp(a->roles[i].role, role) == 0 && (a->roles[i].org == org || org < 0)) return AN_OK;
+  an_status st = an_grow((void **)&a->roles, &a->cap_roles, a->n_roles + 1, sizeof *a->roles);
+  if (st != AN_OK) return st;
+  wrole *r = &a->roles[a->n_roles];
+  if (!(r->role = an_strdup(role))) return AN_ENOMEM;
+  r->org = org;
+  r->cls = cls;
+  a->n_roles++;
+  return AN_OK;
+}
+
+static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, uint32_t tok) {
+  if (person < 0 || org < 0 || person == org) return AN_OK;
+  for (size_t i = 0; i < d->naff; i++)
+    if (d->aff[i].person == (uint32_t)person && d->aff[i].org == (uint32_t)org &&
+        strcmp(d->aff[i].role, role) == 0)
+      return AN_OK;
+  an_status st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
+  if (st != AN_OK) return st;
+  waff *a = &d->aff[d->naff];
+  if (!(a->role = an_strdup(role))) return AN_ENOMEM;
+  a->person = (uint32_t)person;
+  a->org = (uint32_t)org;
+  a->tok = tok;
+  d->naff++;
+  return AN_OK;
+}
+
+/* ---- pass 0: token info ---- */
+
+static an_status prepare(doc *d) {
+  an_status st;
+  d->ti = an_calloc(d->ntok ? d->ntok : 1, sizeof *d->ti);
+  if (!d->ti) return AN_ENOMEM;
+  d->lowercap = 64;
+  while (d->lowercap < d->ntok * 2 + 2) d->lowercap *= 2;
+  d->lower = an_calloc(d->lowercap, sizeof *d->lower);
+  if (!d->lower) return AN_ENOMEM;
+  char buf[512];
+  for (size_t i = 0; i < d->ntok; i++) {
+    tokinfo *t = &d->ti[i];
+    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, sizeof buf);
+    t->fold = (uint32_t)d->folds.len;
+    if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
+    d->folds.len = t->fold + n + 1; /* keep the NUL */
+    long title, pron;
+    t->lex = n ? an_gazetteer_word(d->gaz, buf, &title, &pron) : 0;
+    t->title = (int32_t)title;
+    t->pron = (int32_t)pron;
+    t->span = -1;
+    t->ref = -1;
+    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n) lower_add(d, buf);
+  }
+  int inq = 0;
+  uint32_t para = UINT32_MAX;
+  for (size_t s = 0; s < d->nsent; s++) {
+    const an_sentence *se = &d->sent[s];
+    if (se->paragraph != para) inq = 0, para = se->paragraph;
+    int headline = (se->flags & AN_SENT_HEADLINE) != 0;
+    /* an all-capitals line reads like a headline */
+    size_t words = 0, upper = 0;
+    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
+      if (is_punct(d, i)) continue;
+      words++;
+      if (shape(d, i) & AN_SHAPE_ALL_UPPER) upper++;
+    }
+    if (words >= 3 && upper * 10 >= words * 8) headline = 1;
+    /* a line the splitter saw as unpunctuated but that reads as prose (most
+     * words in lower case) is prose: only title-case lines are headlines */
+    if (headline && !(words >= 3 && upper * 10 >= words * 8)) {
+      size_t caps = 0;
+      for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++)
+        if (!is_punct(d, i) && (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) caps++;
+      if (caps * 10 < words * 6) headline = 0;
+    }
+    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
+      d->ti[i].sent = (uint32_t)s;
+      d->ti[i].headline = (uint8_t)headline;
+      if (shape(d, i) & AN_SHAPE_QUOTE) {
+        d->ti[i].quote = (uint8_t)inq;
+        inq = !inq;
+        continue;
+      }
+      d->ti[i].quote = (uint8_t)inq;
+    }
+  }
+  return AN_OK;
+}
+
+/* ---- pass 1: gazetteer and title spans ---- */
+
+static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
+  /* "US" is never "us", not even in a headline */
+  if (v & AN_GZ_ACRONYM) {
+    for (size_t k = first; k <= last; k++)
+      if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
+    return 1;
+  }
+  if (d->ti[first].headline) return 1;
+  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
+  /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
+  if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
+      (shape(d, last + 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, last + 1) &&
+      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME)))
+    return 0;
+  return 1;
+}
+
+/* Longest match in trie t starting at token i (within the sentence). Walks
+ * the folded words of each token; a match ends at a token end. Returns the
+ * node and sets *count, or AN_TRIE_NONE. accept() filters nodes. */
+typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                         uint32_t *value);
+
+static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
+                        uint32_t *count, uint32_t *value) {
+  uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
+  for (size_t j = i; j < end; j++) {
+    if (is_punct(d, j) || is_poss(d, j)) break;
+    const char *f = tfold(d, j);
+    while (*f) {
+      const char *e = strchr(f, ' ');
+      size_t n = e ? (size_t)(e - f) : strlen(f);
+      node = an_trie_step(t, node, an_word_hash(f, n));
+      if (node == AN_TRIE_NONE) return best;
+      f += n;
+      while (*f == ' ') f++;
+    }
+    uint32_t v;
+    if (ok(d, t, node, i, j, &v)) {
+      best = node;
+      *count = (uint32_t)(j - i + 1);
+      *value = v;
+    }
+  }
+  return best;
+}
+
+static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                      uint32_t *value) {
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (gz_value_ok(d, v[k], first, last)) {
+      *value = v[k];
+      return 1;
+    }
+  return 0;
+}
+
+static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                        uint32_t *value) {
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  /* a role title names the role; a description ("top diplomat") only if
+   * nothing else does */
+  long desc = -1;
+  /* "H.E." and "PM" only as written: not "he", "pm" */
+  int lower = 0;
+  for (size_t k = first; k <= last; k++)
+    if (!(shape(d, k) & (AN_SHAPE_ALL_UPPER | AN_SHAPE_ABBREV))) lower = 1;
+  for (size_t k = 0; k < n; k++) {
+    uint32_t c = AN_LX_CLASS(v[k]);
+    if (c != AN_LX_TITLE || ((v[k] & AN_LX_VALUE_ABBR) && lower)) continue;
+    const an_title *ti = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
+    if (ti && ti->description) {
+      if (desc < 0) desc = (long)AN_LX_INDEX(v[k]);
+      continue;
+    }
+    *value = AN_LX_INDEX(v[k]);
+    return 1;
+  }
+  if (desc >= 0) {
+    *value = (uint32_t)desc;
+    return 1;
+  }
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_HONORIFIC && !((v[k] & AN_LX_VALUE_ABBR) && lower)) {
+      *value = HONOR_BIT | (v[k] & 0xFFu); /* the gender it implies */
+      return 1;
+    }
+  return 0;
+}
+
+/* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
+ * the run of capitalized words before "(" whose initials spell it. */
+static an_status find_acronyms(doc *d) {
+  for (size_t i = 1; i + 2 < d->ntok; i++) {
+    if (!tok_char(d, i, '(') || !tok_char(d, i + 2, ')') || !(shape(d, i + 1) & AN_SHAPE_ALL_UPPER)) continue;
+    const char *acr = tfold(d, i + 1);
+    size_t al = strlen(acr);
+    if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
+    /* walk back over capitalized words (and "of", "and", "the", "for") */
+    size_t k = i, matched = 0;
+    char ini[16];
+    size_t n = 0;
+    while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
+      size_t q = k - 1;
+      if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
+        k = q;
+        continue;
+      }
+      if (!(shape(d, q) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) || is_punct(d, q)) break;
+      if (n + 1 >= sizeof ini) break;
+      memmove(ini + 1, ini, n);
+      ini[0] = tfold(d, q)[0];
+      n++;
+      k = q;
+      if (n == al && memcmp(ini, acr, al) == 0) {
+        matched = 1;
+        break;
+      }
+    }
+    if (!matched) continue;
+    an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
+    if (st != AN_OK) return st;
+    d->acr[d->nacr++] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+  }
+  return AN_OK;
+}
+
+/* The definition of an acronym word, or NULL. */
+static const acro *acronym_of(const doc *d, const char *fold) {
+  for (size_t k = 0; k < d->nacr; k++)
+    if (strcmp(tfold(d, d->acr[k].tok), fold) == 0) return &d->acr[k];
+  return NULL;
+}
+
+/* Does gazetteer entry e carry the long form of acronym a? */
+static int acronym_is_entry(const doc *d, const acro *a, const an_gz_entry *e) {
+  char lf[512], buf[512];
+  size_t o = 0;
+  for (uint32_t k = a->start; k < a->end; k++) {
+    int n = snprintf(lf + o, sizeof lf - o, "%s%s", o ? " " : "", tfold(d, k));
+    if (n < 0 || (size_t)n >= sizeof lf - o) break;
+    o += (size_t)n;
+  }
+  an_word_fold(e->label, strlen(e->label), buf, sizeof buf);
+  if (strstr(lf, buf)) return 1;
+  for (size_t k = 0; k < e->n_aliases; k++) {
+    an_word_fold(e->aliases[k], strlen(e->aliases[k]), buf, sizeof buf);
+    if (strlen(buf) > 4 && strstr(lf, buf)) return 1;
+  }
+  return 0;
+}
+
+/* A one-word title between two name words is part of the name:
+ * "Hossein Amir Abdollahian" (Amir), "Mark Prince Jones". */
+static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
+  if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
+  if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  return name_like(d, i - 1) && d->ti[i - 1].span < 0 && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME)) &&
+         !(d->ti[i - 1].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && name_like(d, i + 1) &&
+         !(d->ti[i + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
+}
+
+static int common_initial(const doc *d, size_t i);
+
+static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                        uint32_t *value) {
+  (void)d, (void)first, (void)last;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_STATE) {
+      *value = 0;
+      return 1;
+    }
+  return 0;
+}
+
+static an_status find_spans(doc *d) {
+  const an_trie *al = an_gazetteer_aliases(d->gaz), *lx = an_gazetteer_lexicon(d->gaz);
+  an_status st = find_acronyms(d);
+  if (st != AN_OK) return st;
+  for (size_t s = 0; s < d->nsent; s++) {
+    if (d->sent[s].flags & AN_SENT_CREDIT) continue;
+    size_t end = sent_end(d, (uint32_t)s);
+    if (end > d->ntok) end = d->ntok;
+    for (size_t i = d->sent[s].tok_first; i < end;) {
+      uint32_t cnt = 0, val = 0;
+      if (!is_punct(d, i) &&
+          longest(d, al, i, end, accept_gaz, &cnt, &val) != AN_TRIE_NONE) {
+        /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
+         * is not the gazetteer's */
+        const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
+        if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
+        /* "South American", "Latin American": a capitalized word before a
+         * one-word country name or demonym makes another name */
+        if (cnt == 1 && i > d->sent[s].tok_first && !d->ti[i].headline && d->ti[i - 1].span < 0 &&
+            (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && name_like(d, i - 1) &&
+            !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_TITLE | AN_LX_HONORIFIC |
+                                  AN_LX_ADJ | AN_LX_PREFIX | AN_LX_SPEECH)) &&
+            !common_initial(d, i - 1) &&
+            an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val))->kind == AN_KIND_COUNTRY) {
+          i++;
+          continue;
+        }
+        /* "the Nordish government", "Nordland's foreign ministry", "Nordish
+         * forces": a state noun after a country makes one mention of it */
+        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        if (ge->kind != AN_KIND_PERSON) {
+          size_t k = i + cnt;
+          if (k < end && is_poss(d, k)) k++;
+          uint32_t sc = 0, sv = 0;
+          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
+              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE))) {
+            cnt = (uint32_t)(k + sc - i);
+            val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
+        }
+        if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
+        for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+        i += cnt;
+        continue;
+      }
+      if (!is_punct(d, i) &&
+          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt)) {
+        if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
+                            (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
+          return st;
+        for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+        i += cnt;
+        continue;
+      }
+      i++;
+    }
+  }
+  return AN_OK;
+}
+
+/* ---- pass 2: capitalized runs ---- */
+
+static int run_stopper(const doc *d, size_t i) {
+  return (d->ti[i].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
+}
+
+static int common_initial(const doc *d, size_t i) {
+  /* sentence-initial capital: a name only if never seen in lower case */
+  if (!(shape(d, i) & AN_SHAPE_SENT_INITIAL)) return 0;
+  /* "Accusing Ruto of ...", "Speaking to ...": a sentence-initial -ing word */
+  const char *f = tfold(d, i);
+  size_t n = strlen(f);
+  if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
+  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ));
+}
+
+static an_status find_runs(doc *d) {
+  for (size_t s = 0; s < d->nsent; s++) {
+    if (d->sent[s].flags & AN_SENT_CREDIT) continue;
+    size_t end = sent_end(d, (uint32_t)s);
+    if (end > d->ntok) end = d->ntok;
+    for (size_t i = d->sent[s].tok_first; i < end;) {
+      if (d->ti[i].span >= 0 || !name_like(d, i) || run_stopper(d, i) ||
+          (is_particle_tok(d, i) && !(shape(d, i) & AN_SHAPE_HYPHENATED)) ||
+          (!d->ti[i].headline && common_initial(d, i)) ||
+          (shape(d, i) & AN_SHAPE_ALL_UPPER && (d->ti[i].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)))) {
+        i++;
+        continue;
+      }
+      size_t j = i + 1;
+      for (;;) {
+        if (j < end && d->ti[j].span < 0 && name_like(d, j) && !run_stopper(d, j)) {
+          j++;
+          continue;
+        }
+        /* lower-case particle inside a name: "Osama bin Laden", "Ursula von der Leyen" */
+        size_t k = j;
+        while (k < end && d->ti[k].span < 0 && is_particle_tok(d, k) && !name_like(d, k) && k - j < 3) k++;
+        if (k > j && k < end && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k)) {
+          j = k + 1;
+          continue;
+        }
+        /* "Ministry of Foreign Affairs": a connector after an organization head */
+        if (j + 1 < end && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && (tis(d, j, "of") || tis(d, j, "for")) &&
+            d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      an_status st = push_span(d, (uint32_t)i, (uint32_t)(j - i), SP_NAME, 0);
+      if (st != AN_OK) return st;
+      for (size_t k = i; k < j; k++) d->ti[k].span = (int32_t)(d->nsp - 1);
+      i = j;
+    }
+  }
+  return AN_OK;
+}
+
+/* ---- cues ---- */
+
+static unsigned cues_of(const doc *d, const span *s);
+static int span_at(const doc *d, size_t i);
+static int appos_title_after(const doc *d, size_t i, int *who);
+enum { CUE_PERSON_STRONG = 1, CUE_PERSON = 2, CUE_ORG = 4, CUE_PLACE = 8 };
+
+/* "Israel Katz, the foreign minister": a one-word country or organization
+ * name right before a name with a person cue is the person's first name. */
+static void merge_name_prefixes(doc *d) {
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *r = &d->sp[si];
+    if (r->dead || r->type != SP_NAME || r->count > 2 || r->first == 0 || d->ti[r->first].headline) continue;
+    int gi = span_at(d, r->first - 1);
+    if (gi < 0 || d->sp[gi].dead || d->sp[gi].type != SP_GAZ || d->sp[gi].count != 1) continue;
+    span *g = &d->sp[gi];
+    if ((g->value & AN_GZ_HOW_MASK) != AN_MENTION_NAME) continue;
+    if (an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(g->value))->kind == AN_KIND_PERSON) continue;
+    if (!same_sent(d, g->first, r->first)) continue;
+    /* only a cue after the name counts: one before may be the gazetteer word's */
+    size_t b = r->first + r->count;
+    int who = 0;
+    if (b >= d->ntok || !same_sent(d, r->first, b)) continue;
+    if (!(appos_title_after(d, b, &who) >= 0 || who || (d->ti[b].lex & AN_LX_SPEECH))) continue;
+    if (cues_of(d, r) & CUE_ORG) continue;
+    if (g->first > 0 && same_sent(d, g->first - 1, g->first) && name_like(d, g->first - 1)) continue;
+    g->dead = 1;
+    r->first = g->first;
+    r->count++;
+    d->ti[r->first].span = (int32_t)si;
+  }
+}
+
+static int span_at(const doc *d, size_t i) { return i < d->ntok ? d->ti[i].span : -1; }
+
+static int span_type_at(const doc *d, size_t i) {
+  int s = span_at(d, i);
+  return s >= 0 && !d->sp[s].dead ? d->sp[s].type : 0;
+}
+
+/* Is there a role title in the apposition after token i (", a senior adviser
+ * to", ", the leader of", ", who")? Returns the title span or -1; *who set
+ * when the apposition is a relative "who". */
+static int appos_title_after(const doc *d, size_t i, int *who) {
+  *who = 0;
+  if (!is_comma(d, i) || !same_sent(d, i, i + 1)) return -1;
+  size_t j = i + 1;
+  if (tis(d, j, "who")) {
+    *who = 1;
+    return -1;
+  }
+  /* only determiners, adjectives and possessor/modifier names may come
+   * before the title: ", a senior adviser", ", Turkey's foreign minister" */
+  for (size_t n = 0; j < d->ntok && n < 6 && same_sent(d, i, j); n++) {
+    int t = span_type_at(d, j);
+    if (t == SP_TITLE) {
+      /* ", Islamic Jihad Secretary General Ziad": a new titled name, not an apposition */
+      size_t e = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+      while (e < d->ntok && span_type_at(d, e) == SP_HONOR) e = d->sp[span_at(d, e)].first + d->sp[span_at(d, e)].count;
+      if (e < d->ntok && same_sent(d, i, e) && name_like(d, e) && !run_stopper(d, e)) return -1;
+      return span_at(d, j);
+    }
+    if (is_poss(d, j)) {
+      j++;
+      continue;
+    }
+    if (is_punct(d, j)) return -1;
+    if (t == SP_GAZ || t == SP_NAME) {
+      j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+      continue;
+    }
+    if (tis(d, j, "a") || tis(d, j, "an") || tis(d, j, "the") || (d->ti[j].lex & (AN_LX_ADJ | AN_LX_PREFIX))) {
+      j++;
+      continue;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/* Title or honorific immediately before token i (over honorifics). */
+static int title_before(const doc *d, size_t i) {
+  if (i == 0) return -1;
+  size_t j = i - 1;
+  for (;;) {
+    int t = span_type_at(d, j);
+    if (t == SP_HONOR) {
+      int s = span_at(d, j);
+      if (d->sp[s].first == 0) return s;
+      size_t p = d->sp[s].first - 1;
+      if (span_type_at(d, p) == SP_TITLE || span_type_at(d, p) == SP_HONOR) {
+        j = p;
+        continue;
+      }
+      return s;
+    }
+    if (t == SP_TITLE) return span_at(d, j);
+    return -1;
+  }
+}
+
+static unsigned cues_of(const doc *d, const span *s) {
+  unsigned c = 0;
+  size_t a = s->first, b = s->first + s->count; /* [a, b) */
+  for (size_t k = a; k < b; k++) {
+    if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
+  }
+  if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  int tb = title_before(d, a);
+  if (tb >= 0 && same_sent(d, a - 1, a)) {
+    /* "the country's Official Secrecy Act": a capitalized generic word after
+     * a determiner is part of a name, not a title */
+    const span *T = &d->sp[tb];
+    size_t f = T->first;
+    int generic = T->count == 1 && (d->ti[f].lex & AN_LX_GENERIC) && (shape(d, f) & AN_SHAPE_UPPER_INITIAL) &&
+                  f > 0 && (is_poss(d, f - 1) || tis(d, f - 1, "the") || tis(d, f - 1, "a"));
+    if (!generic) c |= CUE_PERSON_STRONG;
+  }
+  if (a >= 2 && (tis(d, a - 1, "of") || tis(d, a - 1, "to")) && span_type_at(d, a - 2) == SP_TITLE)
+    c |= CUE_ORG;
+  /* "representative in Iran Khaled al-Qaddumi" */
+  if (a >= 1 && span_type_at(d, a - 1) == SP_GAZ) {
+    size_t q = d->sp[span_at(d, a - 1)].first;
+    if (q >= 2 && tis(d, q - 1, "in") && span_type_at(d, q - 2) == SP_TITLE) c |= CUE_PERSON_STRONG;
+  }
+  if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
+    c |= CUE_ORG;
+  /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
+  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) {
+    /* at a sentence start ("Nordic envoy talks") only when a name follows
+     * the title: "Azimio leader Raila Odinga said" */
+    size_t e = d->sp[span_at(d, b)].first + d->sp[span_at(d, b)].count;
+    if (!(shape(d, a) & AN_SHAPE_SENT_INITIAL) || (e < d->ntok && same_sent(d, a, e) && name_like(d, e)))
+      c |= CUE_ORG;
+  }
+  int who = 0;
+  if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
+  if (who) c |= CUE_PERSON_STRONG;
+  if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
+  /* "Putin had said", "Putin also told" */
+  for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
+    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE))) break;
+    if (d->ti[k + 1].lex & AN_LX_SPEECH) {
+      c |= CUE_PERSON;
+      break;
+    }
+  }
+  if (b + 1 < d->ntok && is_comma(d, b) && (d->ti[b + 1].lex & AN_LX_SPEECH) && d->ti[b].quote)
+    c |= CUE_PERSON;
+  if (a >= 1 && (d->ti[a - 1].lex & AN_LX_SPEECH) && same_sent(d, a - 1, a)) c |= CUE_PERSON;
+  /* apposition before: "the referee, Mark Clattenburg" */
+  if (a >= 2 && is_comma(d, a - 1) && span_type_at(d, a - 2) == SP_TITLE) c |= CUE_PERSON_STRONG;
+  if (d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) c |= CUE_PERSON;
+  return c;
+}
+
+/* ---- pass 3: actors ---- */
+
+static void sort_spans(doc *d);
+
+static void name_words(const doc *d, const span *s, char *out, size_t cap) {
+  /* folded words of the span without particles */
+  size_t o = 0;
+  out[0] = '\0';
+  for (size_t k = s->first; k < s->first + s->count; k++) {
+    const char *f = tfold(d, k);
+    while (*f) {
+      const char *e = strchr(f, ' ');
+      size_t n = e ? (size_t)(e - f) : strlen(f);
+      char w[64];
+      if (n < sizeof w) {
+        memcpy(w, f, n);
+        w[n] = '\0';
+        long t, p;
+        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & AN_LX_PARTICLE) != 0;
+        /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
+        if (!(part && f[n])) {
+          if (o && o + 1 < cap) out[o++] = ' ';
+          if (o + n < cap) {
+            memcpy(out + o, w, n);
+            o += n;
+          }
+        }
+      }
+      f += n;
+      while (*f == ' ') f++;
+    }
+  }
+  out[o < cap ? o : cap - 1] = '\0';
+}
+
+static size_t count_words(const char *s) {
+  size_t n = 0;
+  for (const char *p = s; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    n++;
+    while (*p && *p != ' ') p++;
+  }
+  return n;
+}
+
+/* Is a (words) a contiguous subsequence of b? */
+static int words_within(const char *a, const char *b) {
+  size_t la = strlen(a);
+  for (const char *p = b; *p;) {
+    if (strncmp(p, a, la) == 0 && (p[la] == ' ' || !p[la])) return 1;
+    p = strchr(p, ' ');
+    if (!p) break;
+    p++;
+  }
+  return 0;
+}
+
+static const char *last_word(const char *s) {
+  const char *p = strrchr(s, ' ');
+  return p ? p + 1 : s;
+}
+
+static int first_word_is(const char *s, const char *w) {
+  size_t n = strlen(w);
+  return strncmp(s, w, n) == 0 && (s[n] == ' ' || !s[n]);
+}
+
+static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *label, const char *name,
+                           uint32_t tok, int32_t *out) {
+  an_status st = an_grow((void **)&d->act, &d->capact, d->nact + 1, sizeof *d->act);
+  if (st != AN_OK) return st;
+  wactor *a = &d->act[d->nact];
+  memset(a, 0, sizeof *a);
+  a->gz = gz;
+  a->kind = kind;
+  a->first_tok = tok;
+  if (!(a->label = an_strdup(label)) || !(a->name = an_strdup(name))) {
+    an_free(a->label);
+    an_free(a->name);
+    return AN_ENOMEM;
+  }
+  if (gz >= 0) {
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
+    memcpy(a->country, e->country, sizeof a->country);
+    a->gender = e->gender;
+  }
+  if (!a->gender && kind == AN_KIND_PERSON && strchr(name, ' ')) {
+    char first[64];
+    size_t n = (size_t)(strchr(name, ' ') - name);
+    if (n < sizeof first) {
+      memcpy(first, name, n);
+      first[n] = '\0';
+      uint32_t c = an_gazetteer_word(d->gaz, first, NULL, NULL);
+      if ((c & AN_LX_GIVEN_M) && !(c & AN_LX_GIVEN_F)) a->gender = 'm';
+      if ((c & AN_LX_GIVEN_F) && !(c & AN_LX_GIVEN_M)) a->gender = 'f';
+    }
+  }
+  *out = (int32_t)d->nact++;
+  return AN_OK;
+}
+
+static int32_t actor_of_gz(const doc *d, long gz) {
+  for (size_t i = 0; i < d->nact; i++)
+    if (d->act[i].gz == gz) return (int32_t)i;
+  return -1;
+}
+
+static void span_text(const doc *d, const span *s, char *out, size_t cap) {
+  size_t a = d->tok[s->first].start;
+  size_t b = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len;
+  size_t n = b - a < cap - 1 ? b - a : cap - 1;
+  memcpy(out, d->str + a, n);
+  out[n] = '\0';
+}
+
+/* A person actor whose name contains the words w (contiguous), nearest
+ * before token `at` (else nearest after). Surname matches (w ends the name)
+ * beat given-name matches. */
+static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
+  int32_t best = -1;
+  int best_score = -1;
+  for (size_t i = 0; i < d->nact; i++) {
+    const wactor *a = &d->act[i];
+    if (a->kind != AN_KIND_PERSON || !words_within(w, a->name)) continue;
+    if (strcmp(a->name, w) == 0) return (int32_t)i;
+    int score = 0;
+    const char *lw = last_word(a->name);
+    size_t lwl = strlen(w);
+    if (strlen(a->name) >= lwl && strcmp(a->name + strlen(a->name) - lwl, w) == 0 &&
+        (lw - a->name) <= (long)(strlen(a->name) - lwl))
+      score += 4; /* ends the name */
+    else if (first_word_is(a->name, w))
+      score += 2;
+    else
+      score += 1;
+    score = score * 2 + (a->first_tok < at ? 1 : 0);
+    if (score > best_score || (score == best_score && a->first_tok < at && a->first_tok > d->act[best].first_tok)) {
+      best = (int32_t)i;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+/* Has the run a word that can name something? Not if it is only heads,
+ * state nouns and words the text also uses in lower case ("the Security
+ * Cabinet", "Office", "Occupation Forces"). */
+static int has_name_word(const doc *d, const span *s) {
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    uint32_t lx = d->ti[k].lex;
+    if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
+    if (lower_has(d, tfold(d, k))) continue;
+    if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
+    return 1;
+  }
+  return 0;
+}
+
+static an_status resolve_names(doc *d) {
+  an_status st;
+  char words[512], text[512];
+  /* gazetteer spans and multi-word runs, in text order */
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead) continue;
+    if (s->type == SP_GAZ) {
+      long gz = (long)AN_GZ_ENTRY(s->value);
+      int32_t a = actor_of_gz(d, gz);
+      if (a < 0) {
+        const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
+        char lw[512];
+        an_word_fold(e->label, strlen(e->label), lw, sizeof lw);
+        span tmp = *s;
+        if (e->kind == AN_KIND_PERSON) {
+          /* name words from the label, so that surnames join it */
+          (void)tmp;
+        }
+        if ((st = new_actor(d, gz, e->kind, e->label, lw, s->first, &a)) != AN_OK) return st;
+      }
+      s->actor = a;
+      continue;
+    }
+    if (s->type != SP_NAME || d->ti[s->first].headline) continue;
+    name_words(d, s, words, sizeof words);
+    if (count_words(words) < 2) continue;
+    unsigned c = cues_of(d, s);
+    if (c & CUE_PLACE) continue;
+    if (!has_name_word(d, s)) continue;
+    int32_t a = -1;
+    /* a partial or equal form of a person already met joins it */
+    if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first);
+    if (a >= 0) {
+      /* a fuller form becomes the label */
+      if (count_words(words) > count_words(d->act[a].name)) {
+        span_text(d, s, text, sizeof text);
+        char *l = an_strdup(text), *n = an_strdup(words);
+        if (!l || !n) {
+          an_free(l);
+          an_free(n);
+          return AN_ENOMEM;
+        }
+        an_free(d->act[a].label);
+        an_free(d->act[a].name);
+        d->act[a].label = l;
+        d->act[a].name = n;
+      }
+      s->actor = a;
+      continue;
+    }
+    /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
+    for (size_t k = 0; k < d->nact && a < 0; k++)
+      if (d->act[k].kind == AN_KIND_PERSON && d->act[k].gz < 0 && words_within(d->act[k].name, words) &&
+          strcmp(last_word(d->act[k].name), last_word(words)) == 0)
+        a = (int32_t)k;
+    if (a >= 0) {
+      span_text(d, s, text, sizeof text);
+      char *l = an_strdup(text), *n = an_strdup(words);
+      if (!l || !n) {
+        an_free(l);
+        an_free(n);
+        return AN_ENOMEM;
+      }
+      an_free(d->act[a].label);
+      an_free(d->act[a].name);
+      d->act[a].label = l;
+      d->act[a].name = n;
+      s->actor = a;
+      continue;
+    }
+    an_actor_kind kind;
+    if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
+    else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
+    else {
+      /* no cue here: a person if a later surname alone has one */
+      int later = 0;
+      const char *lw = last_word(words);
+      for (size_t k = si + 1; k < d->nsp && !later; k++) {
+        span *o = &d->sp[k];
+        if (o->type != SP_NAME || o->dead || o->count != 1) continue;
+        name_words(d, o, text, sizeof text);
+        if (strcmp(text, lw) == 0 && (cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) later = 1;
+      }
+      /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */
+      if (!later && s->first >= 2 && (tis(d, s->first - 1, "and") || is_comma(d, s->first - 1))) {
+        int ps = span_at(d, s->first - 2);
+        if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].actor >= 0 &&
+            d->sp[ps].first + d->sp[ps].count == s->first - 1 && d->act[d->sp[ps].actor].kind == AN_KIND_PERSON)
+          later = 1;
+      }
+      if (!later && s->first + s->count + 1 < d->ntok && tis(d, s->first + s->count, "and")) {
+        size_t q = s->first + s->count + 1;
+        int ps = span_at(d, q);
+        if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q && d->sp[ps].type == SP_GAZ &&
+            an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value))->kind == AN_KIND_PERSON)
+          later = 1;
+      }
+      if (!later) continue;
+      kind = AN_KIND_PERSON;
+    }
+    span_text(d, s, text, sizeof text);
+    /* organizations: drop a leading article-like capital ("The") */
+    if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+    s->actor = a;
+  }
+  /* single words: a part of a known name, else a new actor on a strong cue */
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
+    name_words(d, s, words, sizeof words);
+    if (!words[0]) continue;
+    /* an acronym the text defined: the actor of its long form */
+    const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
+    if (ac) {
+      int ls = span_at(d, ac->start);
+      if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
+          d->sp[ls].actor >= 0) {
+        s->actor = d->sp[ls].actor;
+        continue;
+      }
+    }
+    int32_t a = person_with_words(d, words, s->first);
+    if (a < 0) {
+      /* an organization or gazetteer name written in part ("Nakhala" after a
+       * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
+      for (size_t k = 0; k < d->nact && a < 0; k++)
+        if (d->act[k].kind == AN_KIND_PERSON && words_within(words, d->act[k].name)) a = (int32_t)k;
+    }
+    for (size_t k = 0; k < d->nact && a < 0; k++)
+      if (d->act[k].kind != AN_KIND_PERSON && strcmp(d->act[k].name, words) == 0) a = (int32_t)k;
+    if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
+      unsigned c = cues_of(d, s);
+      /* "Police said": at a sentence start a speech verb alone is not enough */
+      if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
+      if (!has_name_word(d, s)) c = 0;
+      if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
+        span_text(d, s, text, sizeof text);
+        an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
+        if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+      }
+    }
+    if (a < 0 && count_words(words) >= 2) {
+      /* a headline run: its words may name known actors one by one */
+      continue;
+    }
+    s->actor = a;
+  }
+  return AN_OK;
+}
+
+/* Headline runs ("Raila Hits Back at Ruto's Offer"): single words that are
+ * part of a known person's name become mentions; the rest is ignored. */
+static an_status headline_words(doc *d) {
+  size_t n = d->nsp;
+  for (size_t si = 0; si < n; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->type != SP_NAME || s->actor >= 0 || s->count < 2 || !d->ti[s->first].headline) continue;
+    uint32_t first = s->first, count = s->count;
+    s->dead = 1;
+    for (uint32_t k = first; k < first + count; k++) {
+      char w[256];
+      span one = {k, 1, SP_NAME, 0, 0, 0, -1};
+      name_words(d, &one, w, sizeof w);
+      if (!w[0] || strchr(w, ' ')) continue;
+      int32_t a = -1;
+      for (size_t q = 0; q < d->nact && a < 0; q++)
+        if (d->act[q].kind == AN_KIND_PERSON && words_within(w, d->act[q].name)) a = (int32_t)q;
+      if (a < 0) continue;
+      an_status st = push_span(d, k, 1, SP_NAME, 0);
+      if (st != AN_OK) return st;
+      d->sp[d->nsp - 1].actor = a;
+      s = &d->sp[si];
+    }
+  }
+  return AN_OK;
+}
+
+/* ---- pass 4: roles and affiliations ---- */
+
+static int cmp_span(const void *a, const void *b) {
+  const span *x = a, *y = b;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  return x->count > y->count ? -1 : x->count < y->count ? 1 : 0;
+}
+
+static void sort_spans(doc *d) {
+  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
+  for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
+  for (size_t si = 0; si < d->nsp; si++) {
+    if (d->sp[si].dead) continue;
+    for (uint32_t k = 0; k < d->sp[si].count; k++)
+      if (d->ti[d->sp[si].first + k].span < 0) d->ti[d->sp[si].first + k].span = (int32_t)si;
+  }
+}
+
+/* The live actor span ending at token i (inclusive), or -1. */
+static int actor_span_ending(const doc *d, size_t i) {
+  int s = span_at(d, i);
+  if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) return -1;
+  if (d->sp[s].first + d->sp[s].count - 1 != i) return -1;
+  return s;
+}
+
+static int is_orgish(const doc *d, int32_t a) {
+  return a >= 0 && d->act[a].kind != AN_KIND_PERSON;
+}
+
+/* The organization/country that modifies title span T from the left:
+ * "Hamas leader", "Israeli Prime Minister", "Iran's Supreme Leader",
+ * "Islamic Jihad Secretary General", "the Chelsea manager". Marks it. */
+static int32_t title_modifier(doc *d, const span *T, int mark) {
+  if (T->first == 0) return -1;
+  size_t p = T->first - 1;
+  int poss = 0;
+  if (is_poss(d, p) && p > 0) {
+    p--;
+    poss = 1;
+  }
+  int s = actor_span_ending(d, p);
+  if (s < 0 || !same_sent(d, p, T->first)) return -1;
+  int32_t a = d->sp[s].actor;
+  if (mark) d->sp[s].flags |= poss ? AN_MENTION_POSSESSIVE : AN_MENTION_MODIFIER;
+  return a;
+}
+
+static const an_title *title_of(const doc *d, const span *T) {
+  return an_gazetteer_title(d->gaz, T->value);
+}
+
+static int32_t gz_role_org(const doc *d, int32_t person, const char *role) {
+  const wactor *a = &d->act[person];
+  if (a->gz < 0) return -1;
+  const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)a->gz);
+  for (size_t k = 0; k < e->n_roles; k++) {
+    if (strcmp(e->roles[k].role, role) != 0 || !e->roles[k].of) continue;
+    long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
+    if (g >= 0) return actor_of_gz(d, g);
+  }
+  return -1;
+}
+
+/* Actors named in tokens [from, to): a person if there is one, else the
+ * last organization or country ("head of the bureau of the movement of
+ * Hamas" -> Hamas; "adviser to Iran's Leader Ali Khamenei" -> Khamenei). */
+static int32_t clause_target(const doc *d, size_t from, size_t to) {
+  int32_t person = -1, org = -1;
+  for (size_t k = from; k < to && k < d->ntok; k++) {
+    int s = span_at(d, k);
+    if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) continue;
+    int32_t a = d->sp[s].actor;
+    if (d->act[a].kind == AN_KIND_PERSON) {
+      if (person < 0) person = a;
+    } else if (!(d->sp[s].type == SP_GAZ && (d->sp[s].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
+                 k + 1 < to && !is_punct(d, k + 1))) {
+      org = a;
+    } else if (org < 0) {
+      org = a;
+    }
+    k = d->sp[s].first + d->sp[s].count - 1;
+  }
+  return person >= 0 ? person : org;
+}
+
+static size_t clause_end(const doc *d, size_t from) {
+  size_t k = from;
+  while (k < d->ntok && k - from < 25 && same_sent(d, from, k) && !is_comma(d, k) &&
+         !tok_char(d, k, ';') && !tok_char(d, k, '.') && !tok_char(d, k, ')') &&
+         !(shape(d, k) & AN_SHAPE_QUOTE))
+    k++;
+  return k;
+}
+
+/* The role a verb names: "advises" -> adviser, "leads" -> leader, "heads"
+ * -> head, "chairs" -> chair, "manages" -> manager (English agent nouns
+ * looked up among the titles). -1 if none. */
+static long role_of_verb(const doc *d, const char *v) {
+  size_t n = strlen(v);
+  if (n < 4 || n > 40 || v[n - 1] != 's') return -1;
+  char stem[48], cand[56];
+  memcpy(stem, v, n - 1);
+  stem[n - 1] = '\0';
+  static const char *const suffixes[] = {"er", "r", "", "or"};
+  for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
+    long t, p;
+    snprintf(cand, sizeof cand, "%s%s", stem, suffixes[k]);
+    if ((an_gazetteer_word(d->gaz, cand, &t, &p) & AN_LX_TITLE) && t >= 0) return t;
+    /* "advises" -> "advise" -> "adviser" (stem minus the e) */
+  }
+  return -1;
+}
+
+static an_status note_role(doc *d, int32_t person, const span *T, int32_t org, uint32_t tok) {
+  const an_title *t = title_of(d, T);
+  if (!t) return AN_OK;
+  if (t->gender && !d->act[person].gender) d->act[person].gender = t->gender;
+  if (org < 0) org = gz_role_org(d, person, t->role);
+  an_status st = add_role(d, person, t->role, org, t->cls);
+  if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->role, tok);
+  return st;
+}
+
+static an_status find_roles(doc *d) {
+  an_status st;
+  int32_t last_title_org = -1;
+  size_t last_title_end = SIZE_MAX;
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->actor < 0 || d->act[s->actor].kind != AN_KIND_PERSON) continue;
+    int32_t person = s->actor;
+    size_t a = s->first, b = s->first + s->count;
+    /* (a) a title before the name, over honorifics: "Hamas leader X" */
+    size_t p = a;
+    while (p > 0 && span_type_at(d, p - 1) == SP_HONOR) {
+      p = d->sp[span_at(d, p - 1)].first;
+      char g = (char)d->sp[span_at(d, p)].value;
+      if ((g == 'm' || g == 'f') && !d->act[person].gender) d->act[person].gender = g;
+    }
+    int ts = -1;
+    if (p > 0 && span_type_at(d, p - 1) == SP_TITLE && same_sent(d, p - 1, a)) ts = span_at(d, p - 1);
+    /* "representative in Iran X": a title, "in" and a place before the name */
+    if (ts < 0 && p >= 3 && span_type_at(d, p - 1) == SP_GAZ && is_orgish(d, d->sp[span_at(d, p - 1)].actor)) {
+      size_t q = d->sp[span_at(d, p - 1)].first;
+      if (q >= 2 && tis(d, q - 1, "in") && span_type_at(d, q - 2) == SP_TITLE) ts = span_at(d, q - 2);
+    }
+    if (ts >= 0) {
+      span *T = &d->sp[ts];
+      int32_t org = title_modifier(d, T, 1);
+      if (org < 0 && org != person && T->first >= 1 && tis(d, T->first - 1, "and") &&
+          last_title_end == T->first - 1)
+        org = last_title_org; /* "Israeli Prime Minister A and Defense Minister B" */
+      if (org == person) org = -1;
+      if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+      last_title_org = org;
+      last_title_end = b;
+    }
+    /* (b) an apposition after: "X, a senior adviser to Y", "X, the leader of Z" */
+    int who;
+    int at = b < d->ntok ? appos_title_after(d, b, &who) : -1;
+    if (at >= 0) {
+      span *T = &d->sp[at];
+      int32_t org = -1;
+      for (size_t k = b + 1; k < T->first; k++) {
+        int q = span_at(d, k);
+        if (q >= 0 && !d->sp[q].dead && d->sp[q].actor >= 0 && d->sp[q].actor != person) {
+          org = d->sp[q].actor;
+          d->sp[q].flags |= is_poss(d, d->sp[q].first + d->sp[q].count) ? AN_MENTION_POSSESSIVE
+                                                                        : AN_MENTION_MODIFIER;
+          k = d->sp[q].first + d->sp[q].count - 1;
+        }
+      }
+      size_t e = T->first + T->count;
+      if (org < 0 && e < d->ntok &&
+          (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at")))
+        org = clause_target(d, e + 1, clause_end(d, e + 1));
+      if (org == person) org = -1;
+      if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+    }
+    /* (c) an apposition before: "the referee, Mark Clattenburg", "the
+     * Secretary General of the Green Front, Omar Salem" */
+    /* (not "The President, Raila said, refused": a speech tag) */
+    /* (and the name closes the apposition: "the new chief, X had ..." is two clauses) */
+    int closed = b >= d->ntok || !same_sent(d, a, b) || is_comma(d, b) || tok_char(d, b, '.') ||
+                 tok_char(d, b, ';') || tok_char(d, b, ')');
+    if (a >= 2 && closed && is_comma(d, a - 1) && same_sent(d, a - 2, a) && !(b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH))) {
+      int bts = -1;
+      size_t q = a - 2;
+      if (span_type_at(d, q) == SP_TITLE) bts = span_at(d, q);
+      else
+        for (size_t k = q; k > 0 && q - k < 12 && same_sent(d, k - 1, a) && !is_punct(d, k - 1); k--)
+          if (tis(d, k, "of") && span_type_at(d, k - 1) == SP_TITLE) {
+            bts = span_at(d, k - 1);
+            break;
+          }
+      /* not when that title is itself the apposition of an earlier name
+       * ("A, head of the bureau of Z, B, ...") */
+      if (bts >= 0) {
+        size_t k = d->sp[bts].first;
+        while (k > 0 && (tis(d, k - 1, "a") || tis(d, k - 1, "an") || tis(d, k - 1, "the") ||
+                         (d->ti[k - 1].lex & (AN_LX_ADJ | AN_LX_PREFIX))))
+          k--;
+        if (k >= 2 && is_comma(d, k - 1) && actor_span_ending(d, k - 2) >= 0) bts = -1;
+      }
+      if (bts >= 0) {
+        span *T = &d->sp[bts];
+        int32_t org = title_modifier(d, T, 1);
+        size_t e = T->first + T->count;
+        if (org < 0 && e < a - 1 && tis(d, e, "of")) org = clause_target(d, e + 1, a - 1);
+        if (org == person) org = -1;
+        if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+      }
+    }
+    /* (d) a relative clause: "X, who advises Y", "X, who leads the Z politburo" */
+    if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
+        (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
+      long t = role_of_verb(d, tfold(d, b + 2));
+      if (t >= 0) {
+        size_t from = b + 3;
+        int32_t org = clause_target(d, from, clause_end(d, from));
+        const an_title *ti = an_gazetteer_title(d->gaz, (size_t)t);
+        if (org == person) org = -1;
+        if ((st = add_role(d, person, ti->role, org, ti->cls)) != AN_OK) return st;
+        if (org >= 0 && (st = add_aff(d, person, org, ti->role, (uint32_t)(b + 2))) != AN_OK) return st;
+      }
+    }
+  }
+  return AN_OK;
+}
+
+/* ---- pass 5: descriptions and pronouns, in one forward sweep ---- */
+
+typedef struct hist {
+  uint32_t tok, sent;
+  int32_t actor;
+  uint8_t subject;
+  uint8_t governed; /* after a preposition: "according to X" */
+} hist;
+
+typedef struct sweep {
+  int32_t *last_seen; /* per actor: last token, or -1 */
+  hist *h;
+  size_t nh, caph;
+  uint32_t sent_with_subject; /* sentence whose subject is taken */
+} sweep;
+
+static int role_matches(const char *have, const char *want) {
+  if (strcmp(have, want) == 0) return 1;
+  /* "supreme leader" answers "leader", "foreign minister" answers "minister" */
+  return strcmp(last_word(have), last_word(want)) == 0 && strchr(want, ' ') == NULL;
+}
+
+/* Every title the phrase of span T may be (a role, a description). */
+typedef struct want {
+  const an_title *t[8];
+  size_t n;
+} want;
+
+static void span_titles(const doc *d, const span *T, want *w) {
+  char buf[512];
+  size_t o = 0;
+  w->n = 0;
+  for (uint32_t k = T->first; k < T->first + T->count; k++) {
+    const char *f = tfold(d, k);
+    if (!*f) continue;
+    int n = snprintf(buf + o, sizeof buf - o, "%s%s", o ? " " : "", f);
+    if (n < 0 || (size_t)n >= sizeof buf - o) break;
+    o += (size_t)n;
+  }
+  buf[o] = '\0';
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  uint32_t node = an_trie_find(lx, buf);
+  if (node == AN_TRIE_NONE) return;
+  size_t nv;
+  const uint32_t *v = an_trie_values(lx, node, &nv);
+  for (size_t k = 0; k < nv && w->n < 8; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_TITLE) {
+      const an_title *t = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
+      if (t) w->t[w->n++] = t;
+    }
+}
+
+static int want_matches(const want *w, const char *have, const char *have_cls) {
+  for (size_t i = 0; i < w->n; i++) {
+    const an_title *t = w->t[i];
+    if (t->n_answers) {
+      for (size_t k = 0; k < t->n_answers; k++)
+        if (strcmp(have, t->answers[k]) == 0 || role_matches(have, t->answers[k])) return 1;
+      continue;
+    }
+    if (role_matches(have, t->role)) return 1;
+    if (t->cls && have_cls && strcmp(t->cls, have_cls) == 0) return 1;
+  }
+  return 0;
+}
+
+static int actor_has_role(const doc *d, int32_t a, const want *t, int32_t org) {
+  const wactor *w = &d->act[a];
+  for (size_t k = 0; k < w->n_roles; k++) {
+    const wrole *r = &w->roles[k];
+    if (org >= 0 && r->org != org) continue;
+    if (!t || !t->n) return 1;
+    if (want_matches(t, r->role, r->cls)) return 1;
+  }
+  if (w->gz >= 0 && t && t->n) {
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)w->gz);
+    for (size_t k = 0; k < e->n_roles; k++) {
+      if (!want_matches(t, e->roles[k].role, NULL)) continue;
+      if (org < 0) return 1;
+      if (e->roles[k].of && d->act[org].gz >= 0 &&
+          strcmp(e->roles[k].of, an_gazetteer_entry(d->gaz, (size_t)d->act[org].gz)->id) == 0)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* Does actor a belong to country/org c (its country, or a role's org)? */
+static int actor_of_side(const doc *d, int32_t a, int32_t c) {
+  const wactor *w = &d->act[a];
+  const wactor *cw = &d->act[c];
+  if (cw->kind == AN_KIND_COUNTRY && cw->country[0] && strcmp(w->country, cw->country) == 0) return 1;
+  for (size_t k = 0; k < w->n_roles; k++) {
+    int32_t o = w->roles[k].org;
+    if (o < 0) continue;
+    if (o == c) return 1;
+    if (cw->kind == AN_KIND_COUNTRY && cw->country[0] && strcmp(d->act[o].country, cw->country) == 0) return 1;
+  }
+  return 0;
+}
+
+/* "the Nordish official": a role any member of the side may have */
+static int generic_role(const want *w) {
+  for (size_t i = 0; i < w->n; i++)
+    if (strcmp(w->t[i]->role, "official") == 0 || (w->t[i]->cls && strcmp(w->t[i]->cls, "official") == 0))
+      return 1;
+  return 0;
+}
+
+static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor, int subject) {
+  an_status st = an_grow((void **)&w->h, &w->caph, w->nh + 1, sizeof *w->h);
+  if (st != AN_OK) return st;
+  w->h[w->nh].tok = tok;
+  w->h[w->nh].sent = sent;
+  w->h[w->nh].actor = actor;
+  w->h[w->nh].subject = (uint8_t)subject;
+  w->h[w->nh].governed = 0;
+  w->nh++;
+  w->last_seen[actor] = (int32_t)tok;
+  return AN_OK;
+}
+
+/* Resolves the description whose title span is T; -1 if none fits. */
+static int32_t resolve_description(doc *d, sweep *w, const span *T) {
+  want wt;
+  span_titles(d, T, &wt);
+  if (!wt.n) return -1;
+  const want *t = &wt;
+  /* what stands before the title: "the", adjectives, a possessor, a modifier */
+  size_t p = T->first;
+  int32_t side = -1, owner = -1;
+  int definite = 0, mod = -1;
+  for (int n = 0; n < 4 && p > 0; n++) {
+    size_t q = p - 1;
+    if (!same_sent(d, q, T->first)) break;
+    if (tis(d, q, "the")) {
+      definite = 1;
+      break;
+    }
+    if (is_poss(d, q) && q > 0) {
+      int s = actor_span_ending(d, q - 1);
+      if (s >= 0) {
+        int32_t a = d->sp[s].actor;
+        if (d->act[a].kind == AN_KIND_PERSON) owner = a;
+        else side = a;
+        definite = 1;
+        break;
+      }
+      /* "the movement's chief", "his adviser": a resolved reference */
+      if (d->ti[q - 1].ref >= 0) {
+        int32_t a = d->ti[q - 1].ref;
+        if (d->act[a].kind == AN_KIND_PERSON) owner = a;
+        else side = a;
+        definite = 1;
+        break;
+      }
+      /* "the Leader's advisor": a description as possessor */
+      int ts = span_at(d, q - 1);
+      if (ts >= 0 && d->sp[ts].type == SP_TITLE && d->sp[ts].actor >= 0) {
+        owner = d->sp[ts].actor;
+        definite = 1;
+        break;
+      }
+      break;
+    }
+    int s = actor_span_ending(d, q);
+    if (s >= 0) {
+      int32_t a = d->sp[s].actor;
+      if (d->act[a].kind == AN_KIND_PERSON) break;
+      side = a;
+      mod = s;
+      p = d->sp[s].first;
+      continue;
+    }
+    /* a plain adjective ("senior", "top", "former") */
+    if ((shape(d, q) & AN_SHAPE_ALL_LOWER) && !(d->ti[q].lex & (AN_LX_STOP | AN_LX_PRONOUN))) {
+      p = q;
+      continue;
+    }
+    if (tis(d, q, "his") || tis(d, q, "her") || tis(d, q, "its") || tis(d, q, "their")) break;
+    break;
+  }
+  if (!definite) return -1;
+  /* "the head of Z": the organization after "of" */
+  size_t e = T->first + T->count;
+  if (side < 0 && e + 1 < d->ntok && tis(d, e, "of")) {
+    size_t k = e + 1;
+    if (tis(d, k, "the")) k++;
+    int s = span_at(d, k);
+    if (s >= 0 && !d->sp[s].dead && d->sp[s].actor >= 0 && is_orgish(d, d->sp[s].actor))
+      side = d->sp[s].actor;
+  }
+  int32_t best = -1, best_seen = -1;
+  /* a person with that role (of that side); failing that, for "the Chinese
+   * leader", the last person of that side */
+  for (int pass = 0; pass < 2 && best < 0; pass++) {
+    if (pass == 1 && (side < 0 || owner >= 0)) break;
+    for (size_t a = 0; a < d->nact; a++) {
+      if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
+      if ((int32_t)a == owner) continue;
+      if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
+      if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
+      if (pass == 0 && owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
+      if (w->last_seen[a] > best_seen) {
+        best_seen = w->last_seen[a];
+        best = (int32_t)a;
+      }
+    }
+  }
+  /* "the Hamas leader", "the Iranian official": the name only modifies */
+  if (best >= 0 && mod >= 0) d->sp[mod].flags |= AN_MENTION_MODIFIER;
+  return best;
+}
+
+/* "the movement", "the group": the most recent organization. */
+static int32_t resolve_org_description(const doc *d, const sweep *w, size_t i) {
+  int32_t best = -1, best_seen = -1;
+  for (size_t a = 0; a < d->nact; a++) {
+    if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
+    (void)i;
+    if (w->last_seen[a] > best_seen) {
+      best_seen = w->last_seen[a];
+      best = (int32_t)a;
+    }
+  }
+  return best;
+}
+
+static int gender_ok(const doc *d, int32_t a, char g) {
+  if (!g) return 1;
+  char ag = d->act[a].gender;
+  return !ag || ag == g;
+}
+
+static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) {
+  uint32_t cur = d->ti[i].sent;
+  if (p->relative) {
+    size_t q = i;
+    if (q > 0 && is_comma(d, q - 1)) q--;
+    if (q == 0) return -1;
+    int s = actor_span_ending(d, q - 1);
+    if (s < 0) return -1;
+    int32_t a = d->sp[s].actor;
+    int person = d->act[a].kind == AN_KIND_PERSON;
+    if ((p->kind == 'p' && !person) || (p->kind == 'o' && person)) return -1;
+    return a;
+  }
+  /* "X said (that) he": the speaker */
+  size_t sv = i;
+  if (sv > 0 && tis(d, sv - 1, "that")) sv--;
+  uint32_t speaker_tok = UINT32_MAX;
+  if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && actor_span_ending(d, sv - 2) >= 0)
+    speaker_tok = d->sp[actor_span_ending(d, sv - 2)].first;
+  if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && d->ti[sv - 2].ref >= 0) speaker_tok = (uint32_t)(sv - 2);
+  int32_t best = -1;
+  long best_score = -1000000;
+  for (size_t k = w->nh; k-- > 0;) {
+    const hist *h = &w->h[k];
+    if (h->sent + 3 < cur) break;
+    int32_t a = h->actor;
+    int person = d->act[a].kind == AN_KIND_PERSON;
+    if (p->kind == 'p' && !person) continue;
+    if (p->kind == 'o' && person) continue;
+    if (p->plural && person) continue;
+    if (person && !gender_ok(d, a, p->gender)) continue;
+    long score = 1000 - 300L * (long)(cur - h->sent);
+    if (h->subject) score += 200;
+    if (h->tok == speaker_tok) score += 600;
+    if (person && p->gender && d->act[a].gender == p->gender) score += 150;
+    if (p->possessive && h->sent == cur && i - h->tok <= 5 && !h->governed) score += 400;
+    if (!person && h->sent + 1 < cur) score -= 400; /* they/its: keep it close */
+    score += (long)(h->tok % 100000) / 1000; /* recency breaks ties */
+    if (score > best_score) {
+      best_score = score;
+      best = a;
+    }
+  }
+  return best;
+}
+
+static an_status sweep_refs(doc *d) {
+  sweep w;
+  memset(&w, 0, sizeof w);
+  an_status st = AN_OK;
+  w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
+  if (!w.last_seen) return AN_ENOMEM;
+  for (size_t a = 0; a < d->nact; a++) w.last_seen[a] = -1;
+  uint32_t subj_sent = UINT32_MAX;
+  for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
+    uint32_t sent = d->ti[i].sent;
+    if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
+    int si = span_at(d, i);
+    if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
+      span *s = &d->sp[si];
+      if (s->actor >= 0 && s->type != SP_TITLE) {
+        /* the subject: the first name of the sentence that no preposition
+         * governs ("Speaking to Nakhala, Velayati said": Velayati) */
+        int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
+                      !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
+                      !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
+        if (subject) subj_sent = sent;
+        st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
+        if (st == AN_OK && i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) w.h[w.nh - 1].governed = 1;
+      } else if (s->type == SP_TITLE) {
+        /* a title used before a name is not a description */
+        size_t e = s->first + s->count;
+        size_t q = e;
+        while (q < d->ntok && span_type_at(d, q) == SP_HONOR) q = d->sp[span_at(d, q)].first + d->sp[span_at(d, q)].count;
+        int named = 0, qs = q < d->ntok ? span_at(d, q) : -1;
+        if (qs >= 0 && !d->sp[qs].dead && d->sp[qs].first == q && d->sp[qs].actor >= 0 &&
+            d->act[d->sp[qs].actor].kind == AN_KIND_PERSON)
+          named = 1;
+        /* nor is the title of an apposition right after a name */
+        int appos = 0;
+        for (size_t b = s->first; b > 0 && s->first - b < 6; b--) {
+          if (is_comma(d, b - 1)) {
+            appos = b >= 2 && actor_span_ending(d, b - 2) >= 0;
+            break;
+          }
+          if (!same_sent(d, b - 1, s->first)) break;
+        }
+        if (!named && !appos) {
+          int32_t a = resolve_description(d, &w, s);
+          if (a >= 0) {
+            s->actor = a;
+            if ((st = push_mention(d, s->first, s->count, a, AN_MENTION_DESCRIPTION, 0)) != AN_OK) break;
+            int subject = subj_sent != sent;
+            if (subject) subj_sent = sent;
+            st = hist_push(&w, (uint32_t)i, sent, a, subject);
+          }
+        }
+      }
+      continue;
+    }
+    if (si >= 0) continue;
+    if (i > 0 && tis(d, i - 1, "the") && (d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
+      int32_t a = resolve_org_description(d, &w, i);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        st = hist_push(&w, (uint32_t)i, sent, a, 0);
+      }
+      continue;
+    }
+    if (d->ti[i].lex & AN_LX_PRONOUN) {
+      const an_pronoun *p = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[i].pron);
+      if (!p || p->first_second) continue;
+      int32_t a = resolve_pronoun(d, &w, i, p);
+      if (a < 0) continue;
+      if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_PRONOUN,
+                             p->possessive ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+        break;
+      d->ti[i].ref = a;
+      /* "she" tells the gender of an actor whose name did not */
+      if (p->gender && !p->relative && d->act[a].kind == AN_KIND_PERSON && !d->act[a].gender &&
+          !d->ti[i].quote)
+        d->act[a].gender = p->gender;
+      int subject = subj_sent != sent && !p->possessive;
+      if (subject) subj_sent = sent;
+      st = hist_push(&w, (uint32_t)i, sent, a, subject);
+    }
+  }
+  an_free(w.last_seen);
+  an_free(w.h);
+  return st;
+}
+
+/* Demonyms before a class noun ("Nordish and Sudlandic groups") are
+ * generic; names before one ("Green Front officials") are modifiers. */
+static void mark_generic(doc *d) {
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->type != SP_GAZ || s->actor < 0) continue;
+    size_t e = s->first + s->count;
+    int demonym = (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM;
+    for (size_t k = e; k < d->ntok && k < e + 4 && same_sent(d, s->first, k); k++) {
+      if (d->ti[k].lex & AN_LX_GENERIC) {
+        s->flags |= demonym ? AN_MENTION_GENERIC : AN_MENTION_MODIFIER;
+        break;
+      }
+      if (!demonym) break;
+      if (tis(d, k, "and") || tis(d, k, "or") || is_comma(d, k)) continue;
+      int t = span_type_at(d, k);
+      if (t == SP_GAZ) {
+        k = d->sp[span_at(d, k)].first + d->sp[span_at(d, k)].count - 1;
+        continue;
+      }
+      if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & AN_LX_STOP)) break;
+    }
+  }
+}
+
+/* ---- output ---- */
+
+static int cmp_cment(const void *a, const void *b) {
+  const cment *x = a, *y = b;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return 0;
+}
+
+void an_doc_actors_free(an_doc_actors *a) {
+  if (!a) return;
+  for (size_t i = 0; i < a->n_actors; i++) {
+    an_doc_actor *x = &a->actors[i];
+    an_free(x->id);
+    an_free(x->label);
+    for (size_t k = 0; k < x->n_aliases; k++) an_free(x->aliases[k]);
+    an_free(x->aliases);
+    an_free(x->key);
+  }
+  an_free(a->actors);
+  an_free(a->mentions);
+  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
+  an_free(a->affiliations);
+  an_free(a);
+}
+
+static an_status add_alias_str(an_doc_actor *x, const char *s, size_t n) {
+  for (size_t k = 0; k < x->n_aliases; k++)
+    if (strlen(x->aliases[k]) == n && memcmp(x->aliases[k], s, n) == 0) return AN_OK;
+  char **v = an_realloc(x->aliases, (x->n_aliases + 1) * sizeof *v);
+  if (!v) return AN_ENOMEM;
+  x->aliases = v;
+  if (!(v[x->n_aliases] = an_strndup(s, n))) return AN_ENOMEM;
+  x->n_aliases++;
+  return AN_OK;
+}
+
+/* The person key: "surname|given" of the folded name words. */
+static char *person_key(const char *name) {
+  const char *lw = last_word(name);
+  size_t gl = lw != name ? (size_t)(lw - 1 - name) : 0; /* every given word */
+  size_t n = strlen(lw) + 1 + gl + 1;
+  char *k = an_malloc(n);
+  if (!k) return NULL;
+  memcpy(k, lw, strlen(lw));
+  k[strlen(lw)] = '|';
+  memcpy(k + strlen(lw) + 1, name, gl);
+  k[strlen(lw) + 1 + gl] = '\0';
+  return k;
+}
+
+static an_status build_output(doc *d, an_doc_actors **out) {
+  an_status st = AN_OK;
+  an_doc_actors *r = an_calloc(1, sizeof *r);
+  if (!r) return AN_ENOMEM;
+  /* mentions from spans */
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->actor < 0 || s->type == SP_TITLE) continue;
+    uint8_t how = AN_MENTION_NAME, flags = s->flags;
+    if (s->type == SP_GAZ) how = (uint8_t)(s->value & AN_GZ_HOW_MASK);
+    if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
+    if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
+  }
+  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
+  /* drop overlaps (longer first at the same start wins) */
+  size_t w = 0;
+  uint32_t end = 0;
+  for (size_t i = 0; i < d->nmen; i++) {
+    if (w > 0 && d->men[i].first < end) continue;
+    d->men[w++] = d->men[i];
+    end = d->men[i].first + d->men[i].count;
+  }
+  d->nmen = w;
+  for (size_t i = 0; i < d->nmen; i++)
+    if (d->ti[d->men[i].first].quote) d->men[i].flags |= AN_MENTION_IN_QUOTE;
+  /* keep actors with mentions or affiliations, renumbered */
+  int32_t *map = an_malloc((d->nact ? d->nact : 1) * sizeof *map);
+  uint32_t *cnt = an_calloc(d->nact ? d->nact : 1, sizeof *cnt);
+  if (!map || !cnt) {
+    an_free(map);
+    an_free(cnt);
+    st = AN_ENOMEM;
+    goto fail;
+  }
+  for (size_t i = 0; i < d->nmen; i++) cnt[d->men[i].actor]++;
+  for (size_t i = 0; i < d->naff; i++) cnt[d->aff[i].org] += 0;
+  size_t na = 0;
+  for (size_t i = 0; i < d->nact; i++) map[i] = cnt[i] ? (int32_t)na++ : -1;
+  r->actors = an_calloc(na ? na : 1, sizeof *r->actors);
+  if (!r->actors) {
+    an_free(map);
+    an_free(cnt);
+    st = AN_ENOMEM;
+    goto fail;
+  }
+  r->n_actors = na;
+  for (size_t i = 0; i < d->nact && st == AN_OK; i++) {
+    if (map[i] < 0) continue;
+    wactor *a = &d->act[i];
+    an_doc_actor *x = &r->actors[map[i]];
+    x->kind = a->kind;
+    memcpy(x->country, a->country, sizeof x->country);
+    x->mentions = cnt[i];
+    x->label = an_strdup(a->label);
+    if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
+    else {
+      char slug[512];
+      if (an_slugify(a->label, slug, sizeof slug) != AN_OK || !slug[0]) strcpy(slug, "actor");
+      x->id = an_strdup(slug);
+    }
+    x->key = a->kind == AN_KIND_PERSON ? person_key(a->name) : an_strdup(a->name);
+    if (!x->label || !x->id || !x->key) st = AN_ENOMEM;
+  }
+  /* aliases: surface forms of name mentions, in order */
+  for (size_t i = 0; i < d->nmen && st == AN_OK; i++) {
+    cment *m = &d->men[i];
+    if (m->how != AN_MENTION_NAME && m->how != AN_MENTION_METONYM) continue;
+    size_t a = d->tok[m->first].start;
+    size_t b = d->tok[m->first + m->count - 1].start + d->tok[m->first + m->count - 1].len;
+    st = add_alias_str(&r->actors[map[m->actor]], d->str + a, b - a);
+  }
+  if (st == AN_OK) {
+    r->mentions = an_malloc((d->nmen ? d->nmen : 1) * sizeof *r->mentions);
+    if (!r->mentions) st = AN_ENOMEM;
+  }
+  if (st == AN_OK) {
+    for (size_t i = 0; i < d->nmen; i++) {
+      an_mention *m = &r->mentions[i];
+      m->tok_first = d->men[i].first;
+      m->tok_count = d->men[i].count;
+      m->actor = (uint32_t)map[d->men[i].actor];
+      m->how = d->men[i].how;
+      m->flags = d->men[i].flags;
+    }
+    r->n_mentions = d->nmen;
+    r->affiliations = an_calloc(d->naff ? d->naff : 1, sizeof *r->affiliations);
+    if (!r->affiliations) st = AN_ENOMEM;
+  }
+  for (size_t i = 0; i < d->naff && st == AN_OK; i++) {
+    waff *f = &d->aff[i];
+    if (map[f->person] < 0 || map[f->org] < 0) continue;
+    an_affiliation *o = &r->affiliations[r->n_affiliations];
+    o->person = (uint32_t)map[f->person];
+    o->org = (uint32_t)map[f->org];
+    o->tok = f->tok;
+    if (!(o->role = an_strdup(f->role))) st = AN_ENOMEM;
+    else r->n_affiliations++;
+  }
+  an_free(map);
+  an_free(cnt);
+  if (st != AN_OK) goto fail;
+  *out = r;
+  return AN_OK;
+fail:
+  an_doc_actors_free(r);
+  return st;
+}
+
+static void doc_free(doc *d) {
+  an_free(d->acr);
+  an_free(d->ti);
+  an_buf_free(&d->folds);
+  an_free(d->lower);
+  an_free(d->sp);
+  for (size_t i = 0; i < d->nact; i++) {
+    an_free(d->act[i].label);
+    an_free(d->act[i].name);
+    for (size_t k = 0; k < d->act[i].n_roles; k++) an_free(d->act[i].roles[k].role);
+    an_free(d->act[i].roles);
+  }
+  an_free(d->act);
+  an_free(d->men);
+  for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
+  an_free(d->aff);
+}
+
+an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,
+                                const an_token *toks, size_t ntok, const an_sentence *sents,
+                                size_t nsent, an_doc_actors **out, an_error *err) {
+  *out = NULL;
+  doc d;
+  memset(&d, 0, sizeof d);
+  d.gaz = gaz;
+  d.str = str;
+  d.len = len;
+  d.tok = toks;
+  d.ntok = ntok;
+  d.sent = sents;
+  d.nsent = nsent;
+  an_buf_init(&d.folds);
+  an_status st = prepare(&d);
+  if (st == AN_OK) st = find_spans(&d);
+  if (st == AN_OK) st = find_runs(&d);
+  if (st == AN_OK) {
+    merge_name_prefixes(&d);
+    sort_spans(&d);
+  }
+  if (st == AN_OK) st = resolve_names(&d);
+  if (st == AN_OK) st = headline_words(&d);
+  if (st == AN_OK) {
+    sort_spans(&d);
+    mark_generic(&d);
+    st = find_roles(&d);
+  }
+  if (st == AN_OK) st = sweep_refs(&d);
+  if (st == AN_OK) st = build_output(&d, out);
+  doc_free(&d);
+  if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "actors: %s", an_status_str(st));
+  return AN_OK;
+}

@@ -1,0 +1,140 @@
+/* gazetteer.h: the immutable actor resources: every known actor (from
+ * data/gazetteer/ *.json plus the user's --actors file, which adds entries or
+ * replaces built-in ones by id), one phrase trie over all their aliases,
+ * metonyms and demonyms (longest match over token spans, so "Islamic Jihad"
+ * beats "Islamic" and "Islamic Republic News Agency" beats "Islamic
+ * Republic"), and the name lexicon (titles and roles, honorifics, particles,
+ * pronouns, stop words, months and days, organization and place head words,
+ * speech verbs, given names) from data/lexicon/{titles,names}.json.
+ * Loaded once, then only read: share it between threads.
+ *
+ * Gazetteer file: a JSON array of entries
+ *   {"id", "label", "kind": "person"|"organization"|"country",   (required)
+ *    "aliases": [...], "demonyms": [...], "metonyms": [...],
+ *    "country": "IRN"|null, "gender": "m"|"f", "roles": [{"role", "of"}]}
+ *
+ * Lexicon (names.json, titles.json and cues.json, objects): lists of words
+ * or phrases (strings, or objects with "text"/"form"/"forms") under these
+ * keys (unknown keys are ignored):
+ *   titles: [{"forms"|"text", "role", "kind", "gender", "class"?}]  roles;
+ *     kind courtesy/honorific (or role null) make honorifics
+ *   descriptions: [{"forms", "roles"}]  "top diplomat" -> foreign minister...
+ *   org_cues, anonymous_agents (generic), modifiers, role_prefixes,
+ *   state_nouns, risky_aliases, stop: {days, months, function_words, ...},
+ *   reporting (speech verbs, cues.json),
+ *   honorifics: ["Sheikh", "Ayatollah", "Mr"]      precede names, no role
+ *   particles, stop (or stopwords), months, days, org_heads, place_heads,
+ *   speech_verbs, generic (plural class nouns: "groups", "officials"),
+ *   pronouns: [{"text", "gender": "m"|"f"|null, "number": "sg"|"pl",
+ *               "kind": "person"|"org"|null, "relative": bool}],
+ *   given_names: {"m": [...], "f": [...]}. */
+#ifndef AN_ACTORS_GAZETTEER_H
+#define AN_ACTORS_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actornet/error.h"
+#include "actors/actors.h"
+#include "actors/trie.h"
+
+typedef struct an_gz_role {
+  char *role; /* folded role words: "foreign minister" */
+  char *of;   /* id of the organization/country/person, or NULL */
+} an_gz_role;
+
+typedef struct an_gz_entry {
+  char *id, *label;
+  an_actor_kind kind;
+  char country[4];
+  char gender; /* 'm', 'f' or 0 */
+  char **aliases;
+  size_t n_aliases;
+  char **demonyms;
+  size_t n_demonyms;
+  char **metonyms;
+  size_t n_metonyms;
+  an_gz_role *roles;
+  size_t n_roles;
+  char *parent;  /* id of the parent actor, or NULL */
+  int collapse;  /* its names stand for the parent ("collapse": true) */
+} an_gz_entry;
+
+/* Values stored in the alias trie: entry index << 3 | flags. */
+#define AN_GZ_HOW_MASK 3u      /* an_mention_how: NAME, METONYM or DEMONYM */
+#define AN_GZ_ACRONYM (1u << 2) /* written in capitals ("US", "WHO"): text must be too */
+#define AN_GZ_ENTRY(v) ((v) >> 3)
+
+/* Lexicon word classes (bits; a word may have several). */
+enum {
+  AN_LX_TITLE = 1u << 0,     /* a role title: value index in titles */
+  AN_LX_HONORIFIC = 1u << 1, /* Sheikh, Mr., Ayatollah */
+  AN_LX_PARTICLE = 1u << 2,  /* al, bin, de, van */
+  AN_LX_STOP = 1u << 3,      /* function words that are capitalized only at sentence start */
+  AN_LX_TIME = 1u << 4,      /* months, days */
+  AN_LX_ORGHEAD = 1u << 5,   /* Ministry, Party, Agency, FC */
+  AN_LX_PLACEHEAD = 1u << 6, /* Strip, Square, Street, Province */
+  AN_LX_SPEECH = 1u << 7,    /* said, told, added */
+  AN_LX_GIVEN_M = 1u << 8,
+  AN_LX_GIVEN_F = 1u << 9,
+  AN_LX_PRONOUN = 1u << 10,  /* value index in pronouns */
+  AN_LX_GENERIC = 1u << 11,  /* groups, officials, factions */
+  AN_LX_ADJ = 1u << 12,      /* former, senior, top: skipped before a title */
+  AN_LX_PREFIX = 1u << 13,   /* deputy, vice, acting: prefix a role */
+  AN_LX_STATE = 1u << 14,    /* government, regime, forces: "Nordish government" is the state */
+  AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
+  AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
+  AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
+};
+
+typedef struct an_title {
+  char *role;     /* canonical role, folded: "foreign minister" */
+  char *cls;      /* role class ("diplomat", "leader"), folded, or NULL */
+  char **answers; /* roles a description stands for ("top diplomat": foreign minister, ...) */
+  size_t n_answers;
+  char gender;    /* 'm', 'f' or 0 ("spokeswoman") */
+  char description; /* from "descriptions": used for reference, not as a role */
+} an_title;
+
+typedef struct an_pronoun {
+  char gender;      /* 'm', 'f', 0 */
+  char plural;      /* 1 for they/them/their */
+  char kind;        /* 'p' person, 'o' organization/country, 0 either */
+  char relative;    /* who, whom, which */
+  char possessive;  /* his, her, their, its, whose */
+  char first_second; /* I, we, you: speakers, not resolved */
+} an_pronoun;
+
+typedef struct an_gazetteer an_gazetteer;
+
+/* Loads every data_dir/gazetteer/ *.json (sorted), then user_actors (may be
+ * NULL), then data_dir/lexicon/titles.json and names.json (each optional).
+ * Errors name the file and, for JSON syntax, the line and byte offset.
+ * Owns: *out on AN_OK (an_gazetteer_free); NULL otherwise. Immutable. */
+an_status an_gazetteer_load(const char *data_dir, const char *user_actors, an_gazetteer **out,
+                            an_error *err);
+void an_gazetteer_free(an_gazetteer *gaz);
+
+size_t an_gazetteer_count(const an_gazetteer *gaz);
+/* Borrows: valid while gaz lives. */
+const an_gz_entry *an_gazetteer_entry(const an_gazetteer *gaz, size_t i);
+/* Index of the entry with this id, or -1. */
+long an_gazetteer_find_id(const an_gazetteer *gaz, const char *id);
+/* The alias trie (values: see AN_GZ_*). Borrows. */
+const an_trie *an_gazetteer_aliases(const an_gazetteer *gaz);
+
+/* Lexicon trie values: log2(class) << 24 | flags | index. */
+#define AN_LX_VALUE_ABBR 0x400000u /* written with periods or in capitals ("H.E.", "PM"): text must be too */
+#define AN_LX_INDEX(v) ((v) & 0x3FFFFFu)
+#define AN_LX_CLASS(v) (1u << ((v) >> 24))
+
+/* The lexicon trie: values are log2(class) << 24 | index (index into titles or
+ * pronouns for those classes). Borrows. */
+const an_trie *an_gazetteer_lexicon(const an_gazetteer *gaz);
+/* Classes of one folded word or phrase (0 if unknown); *title and *pronoun
+ * (if not NULL) get the title/pronoun index or -1. */
+uint32_t an_gazetteer_word(const an_gazetteer *gaz, const char *folded, long *title, long *pronoun);
+const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
+const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
+
+#endif

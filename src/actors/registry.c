@@ -1,0 +1,816 @@
+/* registry.c: cross-document actor joining (see registry.h). */
+#include "actors/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors/trie.h"
+#include "core/core.h"
+
+typedef struct rec {
+  char *doc, *id, *label, *key;
+  char country[4];
+  an_actor_kind kind;
+  char **aliases;
+  size_t n_aliases;
+  uint32_t mentions;
+  int gz;       /* the id is a gazetteer id, not the label's slug */
+  char *sur;    /* person: surname words (folded) */
+  char *given;  /* person: given words, "" if none */
+} rec;
+
+typedef struct raff {
+  size_t person, org;
+  char *role;
+} raff;
+
+typedef struct fin {
+  char *id, *label;
+  an_actor_kind kind;
+  char country[4];
+  char **aliases;
+  size_t n_aliases;
+  char **docs;
+  size_t n_docs;
+  uint64_t mentions;
+} fin;
+
+struct an_registry {
+  rec *r;
+  size_t n, cap;
+  raff *af;
+  size_t naf, capaf;
+  size_t *parent;
+  size_t *canon;
+  fin *f;
+  size_t nf;
+  an_reg_affiliation *faf;
+  size_t nfaf;
+  int finished;
+};
+
+static void strv_free(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++) an_free(v[i]);
+  an_free(v);
+}
+
+an_status an_registry_new(an_registry **out, an_error *err) {
+  *out = an_calloc(1, sizeof **out);
+  if (!*out) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  return AN_OK;
+}
+
+void an_registry_free(an_registry *g) {
+  if (!g) return;
+  for (size_t i = 0; i < g->n; i++) {
+    rec *r = &g->r[i];
+    an_free(r->doc);
+    an_free(r->id);
+    an_free(r->label);
+    an_free(r->key);
+    an_free(r->sur);
+    an_free(r->given);
+    strv_free(r->aliases, r->n_aliases);
+  }
+  an_free(g->r);
+  for (size_t i = 0; i < g->naf; i++) an_free(g->af[i].role);
+  an_free(g->af);
+  an_free(g->parent);
+  an_free(g->canon);
+  for (size_t i = 0; i < g->nf; i++) {
+    an_free(g->f[i].id);
+    an_free(g->f[i].label);
+    strv_free(g->f[i].aliases, g->f[i].n_aliases);
+    an_free(g->f[i].docs); /* borrowed strings */
+  }
+  an_free(g->f);
+  an_free(g->faf);
+  an_free(g);
+}
+
+/* ---- names ---- */
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
+
+size_t an_name_skeleton(const char *w, char *out, size_t cap) {
+  size_t o = 0;
+  if (!cap) return 0;
+  for (size_t i = 0; w[i] && o + 1 < cap; i++) {
+    char c = w[i], n = w[i + 1];
+    char m = c;
+    /* digraphs that transliterations write either way */
+    if ((c == 'k' || c == 'g' || c == 'd' || c == 't' || c == 's' || c == 'z' || c == 'p' || c == 'c') && n == 'h') {
+      m = c == 'p' ? 'f' : c == 'c' ? 's' : c == 'k' ? 'k' : c;
+      i++;
+    } else if (c == 'q' || c == 'c') {
+      m = 'k';
+    } else if (c == 'j') {
+      m = 'j';
+    }
+    if (i == 0 || (i == 1 && m != c && o == 0)) {
+      if (is_vowel(c)) m = 'a'; /* Esmail / Ismail */
+      out[o++] = m;
+      continue;
+    }
+    if (is_vowel(m) || m == 'h' || m == '\'' || m == ' ' || m == '-') continue;
+    if (o > 0 && out[o - 1] == m) continue; /* Qassem / Qasem */
+    out[o++] = m;
+  }
+  out[o] = '\0';
+  return o;
+}
+
+int an_name_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 63) la = 63;
+  if (lb > 63) lb = 63;
+  int d[64][64];
+  for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
+  for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
+  for (size_t i = 1; i <= la; i++)
+    for (size_t j = 1; j <= lb; j++) {
+      int cost = a[i - 1] != b[j - 1];
+      int v = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+      if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+        v = d[i - 2][j - 2] + 1;
+      d[i][j] = v;
+    }
+  return d[la][lb];
+}
+
+static int tolerance(size_t len) { return len <= 3 ? 0 : len <= 5 ? 1 : 2; }
+
+/* Two spellings of one name word (or surname). */
+static int word_close(const char *a, const char *b) {
+  if (strcmp(a, b) == 0) return 1;
+  char sa[64], sb[64];
+  an_name_skeleton(a, sa, sizeof sa);
+  an_name_skeleton(b, sb, sizeof sb);
+  if (strcmp(sa, sb) != 0) return 0;
+  size_t l = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+  return an_name_distance(a, b) <= tolerance(l);
+}
+
+/* Given-name words compatible: first words close, an initial, or one list
+ * holding a word of the other ("Hossein Amir" / "Amir"). Empty fits all. */
+static int given_compatible(const char *ga, const char *gb) {
+  if (!*ga || !*gb) return 1;
+  char a[256], b[256];
+  snprintf(a, sizeof a, "%s", ga);
+  snprintf(b, sizeof b, "%s", gb);
+  char *wa[8], *wb[8];
+  size_t na = 0, nb = 0;
+  for (char *p = strtok(a, " "); p && na < 8; p = strtok(NULL, " ")) wa[na++] = p;
+  for (char *p = strtok(b, " "); p && nb < 8; p = strtok(NULL, " ")) wb[nb++] = p;
+  if (!na || !nb) return 1;
+  if (word_close(wa[0], wb[0])) return 1;
+  if ((strlen(wa[0]) == 1 || strlen(wb[0]) == 1) && wa[0][0] == wb[0][0]) return 1;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (strlen(wa[i]) > 2 && word_close(wa[i], wb[j])) return 1;
+  return 0;
+}
+
+/* Surname variants of a record: the surname, and the last given word joined
+ * to it ("amir" + "abdollahian"). */
+static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *given, size_t gcap) {
+  if (v == 0) {
+    snprintf(sur, cap, "%s", r->sur);
+    snprintf(given, gcap, "%s", r->given);
+    return 1;
+  }
+  if (!*r->given) return 0;
+  const char *lw = strrchr(r->given, ' ');
+  const char *last = lw ? lw + 1 : r->given;
+  snprintf(sur, cap, "%s%s", last, r->sur);
+  size_t gl = lw ? (size_t)(lw - r->given) : 0;
+  if (gl >= gcap) gl = gcap - 1;
+  memcpy(given, r->given, gl);
+  given[gl] = '\0';
+  return 1;
+}
+
+static int names_compatible(const rec *a, const rec *b, int need_given) {
+  char sa[256], sb[256], ga[256], gb[256];
+  for (int va = 0; va < 2; va++) {
+    if (!surname_variant(a, va, sa, sizeof sa, ga, sizeof ga)) continue;
+    for (int vb = 0; vb < 2; vb++) {
+      if (!surname_variant(b, vb, sb, sizeof sb, gb, sizeof gb)) continue;
+      if (!word_close(sa, sb)) continue;
+      if (need_given && (!*ga || !*gb)) continue;
+      if (given_compatible(ga, gb)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- adding ---- */
+
+an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, const char *label,
+                          an_actor_kind kind, const char *country, const char *key,
+                          const char *const *aliases, size_t n_aliases, uint32_t mentions,
+                          size_t *index, an_error *err) {
+  if (g->finished) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry already finished");
+  if (!id || !label || !*id)
+    return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry: an actor needs an id and a label");
+  if (an_grow((void **)&g->r, &g->cap, g->n + 1, sizeof *g->r) != AN_OK)
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  rec *r = &g->r[g->n];
+  memset(r, 0, sizeof *r);
+  r->kind = kind;
+  r->mentions = mentions;
+  if (country) snprintf(r->country, sizeof r->country, "%s", country);
+  r->doc = an_strdup(doc_id ? doc_id : "");
+  r->id = an_strdup(id);
+  r->label = an_strdup(label);
+  r->key = key ? an_strdup(key) : NULL;
+  int ok = r->doc && r->id && r->label && (!key || r->key);
+  if (ok && n_aliases) {
+    r->aliases = an_calloc(n_aliases, sizeof *r->aliases);
+    ok = r->aliases != NULL;
+    for (size_t i = 0; ok && i < n_aliases; i++) {
+      if (!(r->aliases[i] = an_strdup(aliases[i] ? aliases[i] : ""))) ok = 0;
+      else r->n_aliases = i + 1;
+    }
+  }
+  if (ok) {
+    char slug[512];
+    r->gz = an_slugify(label, slug, sizeof slug) != AN_OK || strcmp(slug, id) != 0;
+    if (kind == AN_KIND_PERSON) {
+      /* key "surname|given words"; without one, the folded label */
+      char buf[512];
+      if (key && strchr(key, '|')) {
+        const char *bar = strchr(key, '|');
+        r->sur = an_strndup(key, (size_t)(bar - key));
+        r->given = an_strdup(bar + 1);
+      } else {
+        an_word_fold(label, strlen(label), buf, sizeof buf);
+        const char *lw = strrchr(buf, ' ');
+        r->sur = an_strdup(lw ? lw + 1 : buf);
+        r->given = lw ? an_strndup(buf, (size_t)(lw - buf)) : an_strdup("");
+      }
+      ok = r->sur && r->given;
+    }
+  }
+  g->n++; /* freed by an_registry_free even when incomplete */
+  if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (index) *index = g->n - 1;
+  return AN_OK;
+}
+
+an_status an_registry_add_affiliation(an_registry *g, size_t person, size_t org, const char *role,
+                                      an_error *err) {
+  if (person >= g->n || org >= g->n || g->finished)
+    return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry: bad affiliation");
+  if (an_grow((void **)&g->af, &g->capaf, g->naf + 1, sizeof *g->af) != AN_OK)
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  raff *a = &g->af[g->naf];
+  a->person = person;
+  a->org = org;
+  if (!(a->role = an_strdup(role ? role : "")))
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  g->naf++;
+  return AN_OK;
+}
+
+an_status an_registry_add_doc(an_registry *g, const char *doc_id, const an_doc_actors *da,
+                              size_t *first_index, an_error *err) {
+  size_t first = g->n;
+  for (size_t i = 0; i < da->n_actors; i++) {
+    const an_doc_actor *a = &da->actors[i];
+    an_status st = an_registry_add(g, doc_id, a->id, a->label, a->kind, a->country, a->key,
+                                   (const char *const *)a->aliases, a->n_aliases, a->mentions, NULL, err);
+    if (st != AN_OK) return st;
+  }
+  for (size_t k = 0; k < da->n_affiliations; k++) {
+    const an_affiliation *f = &da->affiliations[k];
+    an_status st = an_registry_add_affiliation(g, first + f->person, first + f->org, f->role, err);
+    if (st != AN_OK) return st;
+  }
+  if (first_index) *first_index = first;
+  return AN_OK;
+}
+
+/* ---- joining ---- */
+
+static size_t find(size_t *p, size_t x) {
+  while (p[x] != x) {
+    p[x] = p[p[x]];
+    x = p[x];
+  }
+  return x;
+}
+
+/* The gazetteer id of a cluster (any member's), or NULL; roots carry it. */
+static const char *cluster_gz(const an_registry *g, const char **gzof, size_t x) {
+  (void)g;
+  return gzof[x];
+}
+
+static int unite(an_registry *g, const char **gzof, size_t a, size_t b) {
+  a = find(g->parent, a);
+  b = find(g->parent, b);
+  if (a == b) return 1;
+  const char *ga = cluster_gz(g, gzof, a), *gb = cluster_gz(g, gzof, b);
+  if (ga && gb && strcmp(ga, gb) != 0) return 0; /* two known actors never merge */
+  if (g->r[a].kind != g->r[b].kind) return 0;
+  /* the smaller index becomes the root: any order gives the same clusters */
+  if (b < a) {
+    size_t t = a;
+    a = b;
+    b = t;
+  }
+  g->parent[b] = a;
+  if (!gzof[a]) gzof[a] = gzof[b];
+  return 1;
+}
+
+static int cmp_recp(const void *x, const void *y) {
+  const rec *a = *(const rec *const *)x, *b = *(const rec *const *)y;
+  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  int c = strcmp(a->id, b->id);
+  if (c) return c;
+  if ((c = strcmp(a->label, b->label))) return c;
+  if ((c = strcmp(a->doc, b->doc))) return c;
+  if ((c = strcmp(a->key ? a->key : "", b->key ? b->key : ""))) return c;
+  if (a->mentions != b->mentions) return a->mentions < b->mentions ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+typedef struct skel {
+  char s[64];
+  size_t rec, rank; /* rank: place in the fixed record order */
+} skel;
+
+static int cmp_skel(const void *x, const void *y) {
+  const skel *a = x, *b = y;
+  int c = strcmp(a->s, b->s);
+  if (c) return c;
+  return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+static int shares_affiliation(const an_registry *g, size_t r, size_t root) {
+  for (size_t i = 0; i < g->naf; i++) {
+    if (g->af[i].person != r) continue;
+    size_t org = find(g->parent, g->af[i].org);
+    for (size_t k = 0; k < g->naf; k++)
+      if (find(g->parent, g->af[k].person) == root && g->af[k].person != r &&
+          find(g->parent, g->af[k].org) == org)
+        return 1;
+  }
+  return 0;
+}
+
+typedef struct folded {
+  char s[128];
+  size_t rec;
+} folded;
+
+static int cmp_folded(const void *x, const void *y) {
+  const folded *a = x, *b = y;
+  int c = strcmp(a->s, b->s);
+  if (c) return c;
+  return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+static an_status join(an_registry *g, size_t *ord, const char **gzof) {
+  /* records in a fixed order, whatever the order of adds */
+  const rec **rp = an_malloc((g->n ? g->n : 1) * sizeof *rp);
+  if (!rp) return AN_ENOMEM;
+  for (size_t i = 0; i < g->n; i++) rp[i] = &g->r[i];
+  qsort(rp, g->n, sizeof *rp, cmp_recp);
+  for (size_t i = 0; i < g->n; i++) ord[i] = (size_t)(rp[i] - g->r);
+  an_free(rp);
+  /* 1. same kind and id */
+  /* (a bare surname's slug is weak evidence: two "Berg"s may be two people;
+   * step 3b decides for them) */
+  for (size_t i = 1; i < g->n; i++) {
+    const rec *a = &g->r[ord[i - 1]], *b = &g->r[ord[i]];
+    if (a->kind != b->kind || strcmp(a->id, b->id) != 0) continue;
+    if (a->kind == AN_KIND_PERSON && !a->gz && (!*a->given || !*b->given)) continue;
+    unite(g, gzof, ord[i - 1], ord[i]);
+  }
+  /* 2. organizations and countries sharing a name or alias */
+  size_t nf = 0, capf = 0;
+  folded *fl = NULL;
+  for (size_t i = 0; i < g->n; i++) {
+    const rec *r = &g->r[i];
+    if (r->kind == AN_KIND_PERSON) continue;
+    for (size_t k = 0; k <= r->n_aliases; k++) {
+      const char *s = k == 0 ? r->label : r->aliases[k - 1];
+      if (an_grow((void **)&fl, &capf, nf + 1, sizeof *fl) != AN_OK) {
+        an_free(fl);
+        return AN_ENOMEM;
+      }
+      an_word_fold(s, strlen(s), fl[nf].s, sizeof fl[nf].s);
+      /* a short word alone ("US", "Fed") is too weak to join on */
+      if (strlen(fl[nf].s) < 3) continue;
+      fl[nf].rec = i;
+      nf++;
+    }
+  }
+  if (nf) qsort(fl, nf, sizeof *fl, cmp_folded);
+  for (size_t i = 1; i < nf; i++)
+    if (strcmp(fl[i - 1].s, fl[i].s) == 0) unite(g, gzof, fl[i - 1].rec, fl[i].rec);
+  an_free(fl);
+  /* 3. people: spelling variants of one name */
+  size_t ns = 0, caps = 0;
+  skel *sk = NULL;
+  for (size_t k = 0; k < g->n; k++) {
+    size_t i = ord[k];
+    const rec *r = &g->r[i];
+    if (r->kind != AN_KIND_PERSON || !*r->sur) continue;
+    for (int v = 0; v < 2; v++) {
+      char sur[256], given[256];
+      if (!surname_variant(r, v, sur, sizeof sur, given, sizeof given)) continue;
+      if (an_grow((void **)&sk, &caps, ns + 1, sizeof *sk) != AN_OK) {
+        an_free(sk);
+        return AN_ENOMEM;
+      }
+      an_name_skeleton(sur, sk[ns].s, sizeof sk[ns].s);
+      sk[ns].rec = i;
+      sk[ns].rank = k;
+      ns++;
+    }
+  }
+  if (ns) qsort(sk, ns, sizeof *sk, cmp_skel);
+  /* 3a. full names (with a given name) that fit each other */
+  for (size_t a = 0; a < ns;) {
+    size_t b = a;
+    while (b < ns && strcmp(sk[b].s, sk[a].s) == 0) b++;
+    for (size_t i = a; i < b; i++)
+      for (size_t j = i + 1; j < b; j++) {
+        const rec *x = &g->r[sk[i].rec], *y = &g->r[sk[j].rec];
+        if (!*x->given || !*y->given) continue;
+        if (names_compatible(x, y, 1)) unite(g, gzof, sk[i].rec, sk[j].rec);
+      }
+    a = b;
+  }
+  /* 3b. a surname alone joins the one full name it fits (or, among
+   * several, the one sharing an affiliation); bare surnames left over join
+   * each other */
+  unsigned char *placed = an_calloc(g->n ? g->n : 1, 1);
+  if (!placed) {
+    an_free(sk);
+    return AN_ENOMEM;
+  }
+  for (size_t a = 0; a < ns;) {
+    size_t b = a;
+    while (b < ns && strcmp(sk[b].s, sk[a].s) == 0) b++;
+    for (size_t i = a; i < b; i++) {
+      size_t r = sk[i].rec;
+      if (*g->r[r].given || placed[r]) continue;
+      size_t cand[4], nc = 0;
+      int many = 0;
+      for (size_t j = a; j < b; j++) {
+        size_t q = sk[j].rec;
+        if (!*g->r[q].given || !names_compatible(&g->r[r], &g->r[q], 0)) continue;
+        size_t root = find(g->parent, q);
+        int seen = 0;
+        for (size_t k = 0; k < nc; k++) seen |= cand[k] == root;
+        if (seen) continue;
+        if (nc < 4) cand[nc++] = root;
+        else many = 1;
+      }
+      if (nc == 1 && !many) {
+        placed[r] = unite(g, gzof, r, cand[0]);
+      } else if (nc > 1) {
+        size_t hit = SIZE_MAX;
+        int hits = 0;
+        for (size_t k = 0; k < nc; k++)
+          if (shares_affiliation(g, r, cand[k])) hit = cand[k], hits++;
+        if (hits == 1 && !many) placed[r] = unite(g, gzof, r, hit);
+      }
+    }
+    for (size_t i = a; i < b; i++)
+      for (size_t j = i + 1; j < b; j++) {
+        size_t r = sk[i].rec, q = sk[j].rec;
+        if (*g->r[r].given || *g->r[q].given || placed[r] || placed[q] || r == q) continue;
+        if (names_compatible(&g->r[r], &g->r[q], 0)) unite(g, gzof, r, q);
+      }
+    a = b;
+  }
+  an_free(placed);
+  an_free(sk);
+  return AN_OK;
+}
+
+/* ---- final actors ---- */
+
+static size_t words_in(const char *s) {
+  size_t n = 0;
+  int in = 0;
+  for (; *s; s++) {
+    int w = *s != ' ';
+    if (w && !in) n++;
+    in = w;
+  }
+  return n;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_fin(const void *a, const void *b) {
+  const fin *x = a, *y = b;
+  int c = strcmp(x->id, y->id);
+  if (c) return c;
+  if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+  return strcmp(x->label, y->label);
+}
+
+/* Is label a better canonical name than cur? (fixed rules: a gazetteer
+ * label; then more name words; then more mentions; then the smaller
+ * string) */
+typedef struct lab {
+  size_t fin;
+  const char *label; /* or the key */
+  size_t rec;
+} lab;
+
+static int cmp_lab(const void *a, const void *b) {
+  const lab *x = a, *y = b;
+  if (x->fin != y->fin) return x->fin < y->fin ? -1 : 1;
+  int c = strcmp(x->label, y->label);
+  if (c) return c;
+  return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+static size_t name_words_of(const rec *r) {
+  return r->kind == AN_KIND_PERSON ? words_in(r->sur) + words_in(r->given) : words_in(r->label);
+}
+
+static int better_label(const an_registry *g, size_t ci, size_t ui, const uint64_t *km,
+                        const uint64_t *lm) {
+  const rec *cand = &g->r[ci], *cur = &g->r[ui];
+  if (cand->gz != cur->gz) return cand->gz;
+  size_t wc = name_words_of(cand), wu = name_words_of(cur);
+  if (cand->kind == AN_KIND_PERSON && wc != wu) return wc > wu;
+  if (km[ci] != km[ui]) return km[ci] > km[ui]; /* the most used spelling */
+  if (lm[ci] != lm[ui]) return lm[ci] > lm[ui];
+  return strcmp(cand->label, cur->label) < 0;
+}
+
+static void sum_by(const an_registry *g, lab *labs, uint64_t *out) {
+  qsort(labs, g->n, sizeof *labs, cmp_lab);
+  for (size_t a = 0; a < g->n;) {
+    size_t b = a;
+    uint64_t sum = 0;
+    while (b < g->n && labs[b].fin == labs[a].fin && strcmp(labs[b].label, labs[a].label) == 0)
+      sum += g->r[labs[b].rec].mentions, b++;
+    for (size_t k = a; k < b; k++) out[labs[k].rec] = sum;
+    a = b;
+  }
+}
+
+static int cmp_fin_p(const void *a, const void *b) {
+  return cmp_fin(*(fin *const *)a, *(fin *const *)b);
+}
+
+static an_status build_finals(an_registry *g, const size_t *ord) {
+  size_t n = g->n ? g->n : 1;
+  an_status st = AN_OK;
+  size_t *root_to_fin = an_malloc(n * sizeof *root_to_fin);
+  size_t *best = an_malloc(n * sizeof *best);
+  uint64_t *lm = an_calloc(n, sizeof *lm), *km = an_calloc(n, sizeof *km);
+  size_t *start = an_calloc(n + 1, sizeof *start);
+  size_t *members = an_malloc(n * sizeof *members);
+  lab *labs = an_malloc(n * sizeof *labs);
+  fin **fp = NULL;
+  size_t *inv = NULL;
+  g->canon = an_malloc(n * sizeof *g->canon);
+  g->f = an_calloc(n, sizeof *g->f);
+  if (!root_to_fin || !best || !lm || !km || !start || !members || !labs || !g->canon || !g->f) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < g->n; i++) root_to_fin[i] = SIZE_MAX;
+  for (size_t k = 0; k < g->n; k++) {
+    size_t i = ord[k];
+    size_t root = find(g->parent, i);
+    if (root_to_fin[root] == SIZE_MAX) {
+      root_to_fin[root] = g->nf++;
+      best[root_to_fin[root]] = SIZE_MAX;
+    }
+    g->canon[i] = root_to_fin[root];
+  }
+  /* members of each final actor, in sorted record order */
+  for (size_t i = 0; i < g->n; i++) start[g->canon[i] + 1]++;
+  for (size_t f = 0; f < g->nf; f++) start[f + 1] += start[f];
+  {
+    size_t *fill = root_to_fin; /* reuse: no longer needed */
+    for (size_t f = 0; f <= g->nf && f < n; f++) fill[f] = start[f];
+    for (size_t k = 0; k < g->n; k++) members[fill[g->canon[ord[k]]]++] = ord[k];
+  }
+  /* mentions per (final actor, label) and per (final actor, key) */
+  for (size_t i = 0; i < g->n; i++) labs[i] = (lab){g->canon[i], g->r[i].label, i};
+  sum_by(g, labs, lm);
+  for (size_t i = 0; i < g->n; i++) labs[i] = (lab){g->canon[i], g->r[i].key ? g->r[i].key : g->r[i].label, i};
+  sum_by(g, labs, km);
+  for (size_t k = 0; k < g->n; k++) {
+    size_t i = ord[k];
+    size_t f = g->canon[i];
+    if (best[f] == SIZE_MAX || better_label(g, i, best[f], km, lm)) best[f] = i;
+    g->f[f].mentions += g->r[i].mentions;
+  }
+  for (size_t f = 0; f < g->nf && st == AN_OK; f++) {
+    const rec *b = &g->r[best[f]];
+    fin *x = &g->f[f];
+    x->kind = b->kind;
+    memcpy(x->country, b->country, sizeof x->country);
+    x->label = an_strdup(b->label);
+    if (b->gz) x->id = an_strdup(b->id);
+    else {
+      char slug[512];
+      if (an_slugify(b->label, slug, sizeof slug) != AN_OK || !slug[0]) snprintf(slug, sizeof slug, "%s", b->id);
+      x->id = an_strdup(slug);
+    }
+    if (!x->label || !x->id) {
+      st = AN_ENOMEM;
+      break;
+    }
+    size_t na = 0, nd = start[f + 1] - start[f];
+    for (size_t k = start[f]; k < start[f + 1]; k++) {
+      const rec *r = &g->r[members[k]];
+      na += r->n_aliases + 1;
+      if (!x->country[0] && r->country[0]) memcpy(x->country, r->country, sizeof x->country);
+    }
+    x->aliases = an_calloc(na ? na : 1, sizeof *x->aliases);
+    x->docs = an_calloc(nd ? nd : 1, sizeof *x->docs);
+    if (!x->aliases || !x->docs) {
+      st = AN_ENOMEM;
+      break;
+    }
+    for (size_t k = start[f]; k < start[f + 1] && st == AN_OK; k++) {
+      const rec *r = &g->r[members[k]];
+      x->docs[x->n_docs++] = r->doc;
+      for (size_t q = 0; q <= r->n_aliases; q++) {
+        const char *a = q == 0 ? r->label : r->aliases[q - 1];
+        if (!(x->aliases[x->n_aliases] = an_strdup(a))) {
+          st = AN_ENOMEM;
+          break;
+        }
+        x->n_aliases++;
+      }
+    }
+    if (st != AN_OK) break;
+    qsort(x->aliases, x->n_aliases, sizeof *x->aliases, cmp_str);
+    size_t w = 0;
+    for (size_t k = 0; k < x->n_aliases; k++) {
+      if (w && strcmp(x->aliases[w - 1], x->aliases[k]) == 0) {
+        an_free(x->aliases[k]);
+        continue;
+      }
+      x->aliases[w++] = x->aliases[k];
+    }
+    x->n_aliases = w;
+    qsort(x->docs, x->n_docs, sizeof *x->docs, cmp_str);
+    w = 0;
+    for (size_t k = 0; k < x->n_docs; k++)
+      if (!w || strcmp(x->docs[w - 1], x->docs[k]) != 0) x->docs[w++] = x->docs[k];
+    x->n_docs = w;
+  }
+  if (st != AN_OK) goto done;
+  /* sort by id and renumber; then make ids unique ("-2", "-3") */
+  fp = an_malloc((g->nf ? g->nf : 1) * sizeof *fp);
+  inv = an_malloc((g->nf ? g->nf : 1) * sizeof *inv);
+  if (!fp || !inv) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  for (size_t f = 0; f < g->nf; f++) fp[f] = &g->f[f];
+  qsort(fp, g->nf, sizeof *fp, cmp_fin_p);
+  {
+    fin *sorted = an_malloc((g->nf ? g->nf : 1) * sizeof *sorted);
+    if (!sorted) {
+      st = AN_ENOMEM;
+      goto done;
+    }
+    for (size_t f = 0; f < g->nf; f++) {
+      inv[fp[f] - g->f] = f;
+      sorted[f] = *fp[f];
+    }
+    memcpy(g->f, sorted, g->nf * sizeof *sorted);
+    an_free(sorted);
+  }
+  for (size_t i = 0; i < g->n; i++) g->canon[i] = inv[g->canon[i]];
+  for (size_t f = 1, dup = 1; f < g->nf; f++) {
+    if (strcmp(g->f[f].id, g->f[f - dup].id) != 0) {
+      dup = 1;
+      continue;
+    }
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s-%zu", g->f[f - dup].id, dup + 1);
+    char *nid = an_strdup(buf);
+    if (!nid) {
+      st = AN_ENOMEM;
+      break;
+    }
+    an_free(g->f[f].id);
+    g->f[f].id = nid;
+    dup++;
+  }
+done:
+  an_free(root_to_fin);
+  an_free(best);
+  an_free(lm);
+  an_free(km);
+  an_free(start);
+  an_free(members);
+  an_free(labs);
+  an_free(fp);
+  an_free(inv);
+  return st;
+}
+
+typedef struct afx {
+  size_t person, org;
+  const char *role, *doc;
+} afx;
+
+/* Final actors are sorted by id, so their indexes order like their ids. */
+static int cmp_afx_key(const afx *x, const afx *y) {
+  if (x->person != y->person) return x->person < y->person ? -1 : 1;
+  if (x->org != y->org) return x->org < y->org ? -1 : 1;
+  return strcmp(x->role, y->role);
+}
+
+static int cmp_afx(const void *a, const void *b) {
+  const afx *x = a, *y = b;
+  int c = cmp_afx_key(x, y);
+  return c ? c : strcmp(x->doc, y->doc);
+}
+
+static an_status build_affiliations(an_registry *g) {
+  g->faf = an_calloc(g->naf ? g->naf : 1, sizeof *g->faf);
+  afx *v = an_malloc((g->naf ? g->naf : 1) * sizeof *v);
+  if (!g->faf || !v) {
+    an_free(v);
+    return AN_ENOMEM;
+  }
+  size_t nv = 0;
+  for (size_t i = 0; i < g->naf; i++) {
+    afx a = {g->canon[g->af[i].person], g->canon[g->af[i].org], g->af[i].role, g->r[g->af[i].person].doc};
+    if (a.person != a.org) v[nv++] = a;
+  }
+  if (nv) qsort(v, nv, sizeof *v, cmp_afx);
+  for (size_t a = 0; a < nv;) {
+    size_t b = a;
+    size_t docs = 0;
+    while (b < nv && cmp_afx_key(&v[a], &v[b]) == 0) {
+      if (b == a || strcmp(v[b - 1].doc, v[b].doc) != 0) docs++;
+      b++;
+    }
+    g->faf[g->nfaf++] = (an_reg_affiliation){v[a].person, v[a].org, v[a].role, docs};
+    a = b;
+  }
+  an_free(v);
+  return AN_OK;
+}
+
+an_status an_registry_finish(an_registry *g, an_error *err) {
+  if (g->finished) return AN_OK;
+  an_status st = AN_ENOMEM;
+  size_t *ord = an_malloc((g->n ? g->n : 1) * sizeof *ord);
+  const char **gzof = an_calloc(g->n ? g->n : 1, sizeof *gzof);
+  g->parent = an_malloc((g->n ? g->n : 1) * sizeof *g->parent);
+  if (ord && gzof && g->parent) {
+    for (size_t i = 0; i < g->n; i++) {
+      g->parent[i] = i;
+      gzof[i] = g->r[i].gz ? g->r[i].id : NULL;
+    }
+    st = join(g, ord, gzof);
+    if (st == AN_OK) st = build_finals(g, ord);
+    if (st == AN_OK) st = build_affiliations(g);
+  }
+  an_free(ord);
+  an_free(gzof);
+  if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "registry: %s", an_status_str(st));
+  g->finished = 1;
+  return AN_OK;
+}
+
+size_t an_registry_count(const an_registry *g) { return g->finished ? g->nf : 0; }
+size_t an_registry_canonical(const an_registry *g, size_t i) {
+  return g->finished && i < g->n ? g->canon[i] : SIZE_MAX;
+}
+const char *an_registry_id(const an_registry *g, size_t i) { return g->f[i].id; }
+const char *an_registry_label(const an_registry *g, size_t i) { return g->f[i].label; }
+an_actor_kind an_registry_kind(const an_registry *g, size_t i) { return g->f[i].kind; }
+const char *an_registry_country(const an_registry *g, size_t i) { return g->f[i].country; }
+const char *const *an_registry_aliases(const an_registry *g, size_t i, size_t *n) {
+  *n = g->f[i].n_aliases;
+  return (const char *const *)g->f[i].aliases;
+}
+uint64_t an_registry_mentions(const an_registry *g, size_t i) { return g->f[i].mentions; }
+const char *const *an_registry_docs(const an_registry *g, size_t i, size_t *n) {
+  *n = g->f[i].n_docs;
+  return (const char *const *)g->f[i].docs;
+}
+size_t an_registry_n_affiliations(const an_registry *g) { return g->nfaf; }
+const an_reg_affiliation *an_registry_affiliation(const an_registry *g, size_t k) {
+  return k < g->nfaf ? &g->faf[k] : NULL;
+}

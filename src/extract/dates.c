@@ -1,0 +1,270 @@
+/* dates.c: date phrases and their resolution (dates.h). */
+#include "extract/dates.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int month_of(const an_lexicon *lex, const char *w) {
+  for (int m = 0; m < 12; m++)
+    for (int k = 0; k < 4 && lex->months[m][k]; k++)
+      if (strcmp(lex->months[m][k], w) == 0) return m + 1;
+  return 0;
+}
+
+static int weekday_of(const an_lexicon *lex, const char *w) {
+  for (int d = 0; d < 7; d++)
+    for (int k = 0; k < 3 && lex->weekdays[d][k]; k++)
+      if (strcmp(lex->weekdays[d][k], w) == 0) return d + 1;
+  return 0;
+}
+
+static int all_digits(const char *w, size_t min, size_t max) {
+  size_t n = strlen(w);
+  if (n < min || n > max) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)w[i])) return 0;
+  return 1;
+}
+
+static int day_num(const char *w) {
+  char buf[8];
+  size_t n = strlen(w);
+  if (n == 0 || n > 4) return 0;
+  size_t k = 0;
+  while (k < n && isdigit((unsigned char)w[k])) k++;
+  if (k == 0 || k > 2) return 0;
+  if (k < n && strcmp(w + k, "st") && strcmp(w + k, "nd") && strcmp(w + k, "rd") && strcmp(w + k, "th")) return 0;
+  memcpy(buf, w, k);
+  buf[k] = 0;
+  int d = atoi(buf);
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+static int year_num(const char *w) {
+  if (!all_digits(w, 4, 4)) return 0;
+  int y = atoi(w);
+  return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+static int cap(const an_xview *v, uint32_t i) { return (v->tok[i].shape & AN_SHAPE_UPPER_INITIAL) != 0; }
+static int wis(const an_xview *v, uint32_t i, uint32_t b, const char *s) { return i < b && strcmp(v->w[i], s) == 0; }
+
+static int lead_word(const char *w) {
+  return strcmp(w, "on") == 0 || strcmp(w, "in") == 0 || strcmp(w, "since") == 0 || strcmp(w, "this") == 0 ||
+         strcmp(w, "last") == 0 || strcmp(w, "next") == 0 || strcmp(w, "early") == 0 || strcmp(w, "late") == 0 ||
+         strcmp(w, "mid") == 0 || strcmp(w, "of") == 0;
+}
+
+size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, an_datephrase *out,
+                     size_t cap_) {
+  size_t n = 0;
+  const char *const *w = (const char *const *)v->w;
+  for (uint32_t i = a; i < b && n < cap_;) {
+    an_datephrase p;
+    memset(&p, 0, sizeof p);
+    uint32_t lead = i;
+    /* lead words: "on", "in late", "this", "last" */
+    uint32_t j = i;
+    while (j < b && lead_word(w[j]) && j - i < 2) j++;
+    int last = j > i && strcmp(w[j - 1], "last") == 0;
+    int next = j > i && strcmp(w[j - 1], "next") == 0;
+    int wd = j < b && cap(v, j) ? weekday_of(lex, w[j]) : 0;
+    int mo = j < b && cap(v, j) ? month_of(lex, w[j]) : 0;
+    uint32_t e = 0;
+    if (wd) {
+      p.kind = AN_DATE_WEEKDAY;
+      p.weekday = wd - 1;
+      p.rel = last ? -1 : next ? 1 : 0;
+      e = j + 1;
+      uint32_t dp = e < b ? an_phrases_match(&lex->day_parts, w, e, b) : 0;
+      if (dp) e = dp;
+      /* "Friday (20)" */
+      if (wis(v, e, b, "(") && e + 2 < b && day_num(w[e + 1]) && wis(v, e + 2, b, ")")) e += 3;
+    } else if (mo) {
+      p.kind = AN_DATE_ABS;
+      p.v.m = mo;
+      e = j + 1;
+      int d = e < b ? day_num(w[e]) : 0;
+      if (d) {
+        p.v.d = d;
+        e++;
+        if (wis(v, e, b, ",") && e + 1 < b && year_num(w[e + 1])) e++;
+      }
+      if (e < b && year_num(w[e])) {
+        p.v.y = year_num(w[e]);
+        e++;
+      }
+      /* "May" and "March" are also words: want a number or a lead word. */
+      if (!d && !p.v.y && j == i) e = 0;
+    } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_of(lex, w[j + 1])) {
+      p.kind = AN_DATE_ABS;
+      p.v.d = day_num(w[j]);
+      p.v.m = month_of(lex, w[j + 1]);
+      e = j + 2;
+      if (e < b && year_num(w[e])) {
+        p.v.y = year_num(w[e]);
+        e++;
+      }
+    } else if (j < b && j > i && year_num(w[j])) {
+      p.kind = AN_DATE_ABS;
+      p.v.y = year_num(w[j]);
+      e = j + 1;
+    } else {
+      uint32_t r = 0;
+      for (int k = 0; k < 8 && !r; k++) {
+        r = an_phrases_match(&lex->rel_day[k], w, i, b);
+        if (r) {
+          p.kind = AN_DATE_REL;
+          p.rel = k - 4;
+        }
+      }
+      if (!r) {
+        r = an_phrases_match(&lex->vague_dates, w, i, b);
+        if (r) p.kind = AN_DATE_VAGUE;
+      }
+      if (r) {
+        e = r;
+        lead = i;
+      }
+    }
+    if (e) {
+      p.first = lead;
+      p.end = e;
+      out[n++] = p;
+      i = e;
+    } else {
+      i++;
+    }
+  }
+  return n;
+}
+
+static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int mdays(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long days_from(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from(long z, an_ymd *o) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  o->y = (int)(y + (m <= 2));
+  o->m = (int)m;
+  o->d = (int)d;
+}
+
+int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
+  int full = doc && doc->y && doc->m && doc->d;
+  iso[0] = 0;
+  switch (p->kind) {
+  case AN_DATE_VAGUE:
+    return 0;
+  case AN_DATE_REL:
+  case AN_DATE_WEEKDAY: {
+    if (!full) return 0;
+    long z = days_from(doc->y, doc->m, doc->d);
+    if (p->kind == AN_DATE_REL) {
+      z += p->rel;
+    } else {
+      if (p->rel > 0) return 0; /* "next Monday": a plan, not an event date */
+      int wd = (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday (3, Monday = 0) */
+      int delta = (wd - p->weekday + 7) % 7;
+      if (p->rel < 0 && delta == 0) delta = 7;
+      z -= delta;
+    }
+    an_ymd o;
+    civil_from(z, &o);
+    snprintf(iso, 11, "%04d-%02d-%02d", o.y, o.m, o.d);
+    return 1;
+  }
+  case AN_DATE_ABS: {
+    int y = p->v.y, m = p->v.m, d = p->v.d;
+    if (!y) {
+      if (!m || !doc || !doc->y) return 0;
+      y = doc->y;
+      /* a month-day later than the document belongs to the year before */
+      if (doc->m && (m > doc->m || (m == doc->m && d && doc->d && d > doc->d))) y--;
+    }
+    if (d && m) {
+      if (d > mdays(y, m)) return 0;
+      snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    } else if (m) {
+      snprintf(iso, 11, "%04d-%02d", y, m);
+    } else {
+      snprintf(iso, 11, "%04d", y);
+    }
+    return 1;
+  }
+  }
+  return 0;
+}
+
+int an_ymd_parse_iso(const char *s, an_ymd *out) {
+  memset(out, 0, sizeof *out);
+  if (!s) return 0;
+  int y = 0, m = 0, d = 0;
+  size_t n = strlen(s);
+  if (n == 4 && sscanf(s, "%4d", &y) == 1) {
+  } else if (n == 7 && sscanf(s, "%4d-%2d", &y, &m) == 2) {
+  } else if (n >= 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+  } else {
+    return 0;
+  }
+  if (y < 1 || m < 0 || m > 12 || d < 0 || (d && (!m || d > mdays(y, m)))) return 0;
+  out->y = y;
+  out->m = m;
+  out->d = d;
+  return 1;
+}
+
+int an_ymd_parse_text(const an_lexicon *lex, const char *s, an_ymd *out) {
+  memset(out, 0, sizeof *out);
+  if (an_ymd_parse_iso(s, out) && out->d) return 1;
+  /* words: letters runs and digit runs */
+  char words[6][24];
+  int nw = 0;
+  for (const char *p = s; *p && nw < 6;) {
+    if (isalpha((unsigned char)*p) || isdigit((unsigned char)*p)) {
+      int digit = isdigit((unsigned char)*p) != 0;
+      size_t k = 0;
+      while (*p && (digit ? isdigit((unsigned char)*p) : isalpha((unsigned char)*p)) && k < 23)
+        words[nw][k++] = (char)tolower((unsigned char)*p++);
+      words[nw][k] = 0;
+      while (*p && (digit ? isdigit((unsigned char)*p) : isalpha((unsigned char)*p))) p++;
+      nw++;
+    } else {
+      p++;
+    }
+  }
+  int y = 0, m = 0, d = 0;
+  for (int i = 0; i < nw; i++) {
+    int mo = month_of(lex, words[i]);
+    if (mo && !m) m = mo;
+    else if (year_num(words[i]) && !y) y = year_num(words[i]);
+    else if (day_num(words[i]) && !d) d = day_num(words[i]);
+  }
+  if (!y || !m || !d || d > mdays(y, m)) return 0;
+  out->y = y;
+  out->m = m;
+  out->d = d;
+  return 1;
+}

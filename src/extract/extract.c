@@ -1,0 +1,440 @@
+/* extract.c: one document to actors and events (extract.h): text stage,
+ * actors stage, rules, then dates, outlet and attribution; JSON Lines. */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "extract/dates.h"
+#include "extract/resources.h"
+#include "extract/result.h"
+#include "extract/rules.h"
+
+#if defined(__has_include)
+#if __has_include("actors/gazetteer.h")
+#define AN_HAVE_ACTORS 1
+#if __has_include("text/fold.h")
+#define AN_HAVE_STAGES 1
+#endif
+#endif
+#endif
+
+/* Until the actors stage is merged, free an_doc_actors here the way it does. */
+static void acts_free(an_doc_actors *a) {
+#ifdef AN_HAVE_ACTORS
+  an_doc_actors_free(a);
+#else
+  if (!a) return;
+  for (size_t i = 0; i < a->n_actors; i++) {
+    an_free(a->actors[i].id);
+    an_free(a->actors[i].label);
+    for (size_t k = 0; k < a->actors[i].n_aliases; k++) an_free(a->actors[i].aliases[k]);
+    an_free(a->actors[i].aliases);
+    an_free(a->actors[i].key);
+  }
+  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
+  an_free(a->actors);
+  an_free(a->mentions);
+  an_free(a->affiliations);
+  an_free(a);
+#endif
+}
+
+static const char *const k_type_names[] = {"call",     "meet",    "praise",  "accuse", "criticize",
+                                           "threaten", "support", "message", "brief",  "attack"};
+
+static const char *static_type(const char *t) {
+  for (size_t i = 0; i < sizeof k_type_names / sizeof *k_type_names; i++)
+    if (strcmp(k_type_names[i], t) == 0) return k_type_names[i];
+  return "meet";
+}
+
+void an_result_free(an_result *r) {
+  if (!r) return;
+  an_free(r->doc_id);
+  an_free(r->date);
+  an_free(r->outlet);
+  an_free(r->url);
+  an_free(r->title);
+  if (r->acts) acts_free(r->acts);
+  for (size_t i = 0; i < r->n_ev; i++) {
+    an_revent *e = &r->ev[i];
+    an_free(e->date_text);
+    an_free(e->attributed_to);
+    an_free(e->sentence);
+    an_free(e->trigger);
+    an_free(e->cameo);
+    an_free(e->plover);
+  }
+  an_free(r->ev);
+  an_free(r);
+}
+
+size_t an_result_event_count(const an_result *r) { return r ? r->n_ev : 0; }
+size_t an_result_actor_count(const an_result *r) { return r && r->acts ? r->acts->n_actors : 0; }
+
+static char *dup_opt(const char *s, int *oom) {
+  if (!s) return NULL;
+  char *d = an_strdup(s);
+  if (!d) *oom = 1;
+  return d;
+}
+
+static char *span_dup(const an_xview *v, uint32_t a, uint32_t b, int *oom) {
+  if (a >= b || b > v->ntok) return NULL;
+  size_t s = v->tok[a].start, e = v->tok[b - 1].start + v->tok[b - 1].len;
+  char *d = an_strndup(v->s + s, e - s);
+  if (!d) *oom = 1;
+  return d;
+}
+
+/* ---- document date and outlet ------------------------------------------------- */
+
+void an_doc_date(const an_resources *res, an_workspace *ws, const an_doc *doc, const char *norm, size_t len,
+                 char *iso) {
+  an_ymd d;
+  iso[0] = 0;
+  if (doc && doc->date && an_ymd_parse_iso(doc->date, &d)) {
+    snprintf(iso, 11, "%s", doc->date);
+    iso[10] = 0;
+    return;
+  }
+  for (size_t i = 0; i < res->n_docdate_re; i++) {
+    size_t a, b;
+    if (!an_regex_find(res->docdate_re[i], ws, norm, len, &a, &b)) continue;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*s", (int)(b - a < 63 ? b - a : 63), norm + a);
+    if (an_ymd_parse_text(res->lex, buf, &d)) {
+      snprintf(iso, 11, "%04d-%02d-%02d", d.y, d.m, d.d);
+      return;
+    }
+  }
+}
+
+char *an_outlet_detect(const an_resources *res, an_workspace *ws, const char *norm, size_t len) {
+  for (size_t i = 0; i < res->n_outlet_re; i++) {
+    size_t a, b;
+    if (!an_regex_find(res->outlet_re[i], ws, norm, len, &a, &b)) continue;
+    while (a < b && isspace((unsigned char)norm[a])) a++;
+    while (b > a && isspace((unsigned char)norm[b - 1])) b--;
+    if (b > a) return an_strndup(norm + a, b - a);
+  }
+  return NULL;
+}
+
+/* ---- attribution ----------------------------------------------------------------- */
+
+static int cap_tok(const an_xview *v, uint32_t i) {
+  return (v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !(v->tok[i].shape & AN_SHAPE_PUNCT);
+}
+
+/* The source the sentence cites: "according to X", "X reported". */
+static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t skip_actor,
+                         int *oom) {
+  const char *const *w = (const char *const *)v->w;
+  for (uint32_t k = sa; k < sb; k++) {
+    uint32_t e = an_phrases_match(&lex->attrib_before, w, k, sb);
+    if (!e) continue;
+    uint32_t j = e;
+    while (j < sb && v->tok_m[j] < 0 && an_phrases_match(&lex->determiners, w, j, sb)) j++;
+    /* the head of "a report by the agency X": prefer a mention within reach */
+    for (uint32_t h = j; h < sb && h < j + 8; h++) {
+      if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+      int32_t mi = v->tok_m[h];
+      if (mi >= 0) {
+        const an_mention *m = &v->acts->mentions[mi];
+        if (m->actor == skip_actor) break;
+        return dup_opt(v->acts->actors[m->actor].label, oom);
+      }
+    }
+    uint32_t h = j;
+    while (h < sb && cap_tok(v, h) && h < j + 6) h++;
+    if (h > j) return span_dup(v, j, h, oom);
+  }
+  for (uint32_t k = sa + 1; k < sb; k++) {
+    if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;
+    uint32_t lo = k > sa + 10 ? k - 10 : sa;
+    for (uint32_t h = k; h-- > lo;) {
+      int32_t mi = v->tok_m[h];
+      if (mi >= 0) {
+        const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
+        if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+        h = v->acts->mentions[mi].tok_first;
+        continue;
+      }
+      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(v, h, h + 1, oom);
+    }
+  }
+  return NULL;
+}
+
+/* ---- building the result ------------------------------------------------------- */
+
+static void event_id(const char *doc, const char *type, const char *s, const char *t, size_t a, size_t b,
+                     char *out) {
+  char buf[1024];
+  int n = snprintf(buf, sizeof buf, "%s\x1f%s\x1f%s\x1f%s\x1f%zu\x1f%zu", doc ? doc : "", type, s, t, a, b);
+  if (n < 0) n = 0;
+  if ((size_t)n >= sizeof buf) n = (int)sizeof buf - 1;
+  uint64_t h = an_hash64(buf, (size_t)n, 0);
+  snprintf(out, 17, "%016" PRIx64, h);
+}
+
+/* The date phrase of an event: in its sentence, the one nearest the
+ * trigger, preferring its own clause. */
+static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+                    an_revent *r, int *oom);
+
+/* The date of an event: from its first mention, else from a later mention
+ * of the same interaction that has one. */
+static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+                       an_revent *r, int *oom) {
+  if (occ_date(lex, v, e, doc, r, oom)) return;
+  for (int i = 0; i < e->n_more; i++) {
+    an_xevent o = *e;
+    o.sent = e->more[i].sent;
+    o.trig_first = e->more[i].trig_first;
+    o.trig_end = e->more[i].trig_end;
+    o.clause_first = e->more[i].clause_first;
+    o.clause_end = e->more[i].clause_end;
+    if (occ_date(lex, v, &o, doc, r, oom)) return;
+  }
+}
+
+static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+                    an_revent *r, int *oom) {
+  const an_sentence *s = &v->sent[e->sent];
+  an_datephrase ph[16];
+  size_t n = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, ph, 16);
+  long best = -1, bestd = 1L << 30;
+  for (size_t i = 0; i < n; i++) {
+    long d = ph[i].end <= e->trig_first ? (long)e->trig_first - (long)ph[i].end
+                                       : (long)ph[i].first - (long)e->trig_end;
+    if (d < 0) d = 0;
+    if (ph[i].first < e->clause_first || ph[i].first > e->clause_end) d += 1000;
+    if (d < bestd) {
+      bestd = d;
+      best = (long)i;
+    }
+  }
+  if (best < 0) return 0;
+  r->date_text = span_dup(v, ph[best].first, ph[best].end, oom);
+  char iso[11];
+  if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
+  return 1;
+}
+
+an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,
+                          an_doc_actors *acts, an_offset_fn orig, const void *orig_ctx, unsigned opts,
+                          an_result **out, an_error *err) {
+  *out = NULL;
+  an_result *r = an_calloc(1, sizeof *r);
+  if (!r) {
+    acts_free(acts);
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  }
+  r->acts = acts;
+  int oom = 0;
+  r->doc_id = dup_opt(doc->id ? doc->id : "", &oom);
+  r->url = dup_opt(doc->url, &oom);
+  r->title = dup_opt(doc->title, &oom);
+  char iso[11];
+  an_doc_date(res, ws, doc, v->s, v->len, iso);
+  if (iso[0]) r->date = dup_opt(iso, &oom);
+  if (doc->outlet)
+    r->outlet = dup_opt(doc->outlet, &oom);
+  else
+    r->outlet = an_outlet_detect(res, ws, v->s, v->len);
+  an_ymd dd;
+  if (!iso[0] || !an_ymd_parse_iso(iso, &dd)) memset(&dd, 0, sizeof dd);
+
+  an_xevent *xe = NULL;
+  size_t nx = 0;
+  an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
+  if (st == AN_OK && nx) {
+    r->ev = an_calloc(nx, sizeof(an_revent));
+    if (!r->ev) st = AN_ENOMEM;
+  }
+  for (size_t i = 0; st == AN_OK && i < nx; i++) {
+    const an_xevent *e = &xe[i];
+    an_revent *o = &r->ev[r->n_ev++];
+    const an_sentence *s = &v->sent[e->sent];
+    o->type = static_type(e->type);
+    o->src = e->src;
+    o->dst = e->dst;
+    o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
+    o->modal = e->modal;
+    o->confidence = e->confidence;
+    o->sentence = an_strndup(v->s + s->start, s->end - s->start);
+    if (!o->sentence) oom = 1;
+    o->off_a = orig(orig_ctx, s->start);
+    o->off_b = orig(orig_ctx, s->end);
+    o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+    const char *cameo = e->trig->cameo, *plover = e->trig->plover;
+    if (strcmp(e->type, e->trig->type) != 0)
+      for (size_t k = 0; k < res->lex->n_types; k++)
+        if (strcmp(res->lex->type_names[k], e->type) == 0) {
+          cameo = res->lex->type_cameo[k];
+          plover = res->lex->type_plover[k];
+        }
+    o->cameo = dup_opt(cameo, &oom);
+    o->plover = dup_opt(plover, &oom);
+    event_date(res->lex, v, e, &dd, o, &oom);
+    o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
+    if (oom) st = AN_ENOMEM;
+  }
+  an_free(xe);
+  if (st == AN_OK && oom) st = AN_ENOMEM;
+  if (st != AN_OK) {
+    an_result_free(r);
+    if (st == AN_ENOMEM) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+    return st;
+  }
+  *out = r;
+  return AN_OK;
+}
+
+#ifdef AN_HAVE_STAGES
+static size_t text_orig(const void *ctx, size_t off) { return an_text_orig_offset((const an_text *)ctx, off); }
+#endif
+
+an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc *doc, unsigned opts,
+                         an_result **out, an_error *err) {
+  *out = NULL;
+  if (!res || !ws || !doc) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_extract_doc: NULL argument");
+#ifdef AN_HAVE_STAGES
+  an_text *t = NULL;
+  an_doc_actors *acts = NULL;
+  an_xview v;
+  memset(&v, 0, sizeof v);
+  an_status st = an_text_new(doc->text ? doc->text : "", doc->text ? doc->len : 0, &t, err);
+  if (st == AN_OK) st = an_actors_find(res->gaz, t, &acts, err);
+  if (st == AN_OK) {
+    size_t len = 0, ntok = 0, nsent = 0;
+    const char *s = an_text_str(t, &len);
+    const an_token *tok = an_text_tokens(t, &ntok);
+    const an_sentence *sent = an_text_sentences(t, &nsent);
+    st = an_xview_init(&v, s, len, tok, ntok, sent, nsent, acts, err);
+  }
+  if (st == AN_OK) {
+    st = an_result_build(res, ws, doc, &v, acts, text_orig, t, opts, out, err);
+    acts = NULL; /* the result owns it (or freed it) */
+  }
+  an_xview_clear(&v);
+  if (acts) acts_free(acts);
+  an_text_free(t);
+  return st;
+#else
+  (void)opts;
+  return an_error_set(err, AN_EINTERNAL, doc->path, 0, -1, "the text and actors stages are not built in");
+#endif
+}
+
+/* ---- JSON Lines ----------------------------------------------------------------- */
+
+static cJSON *str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+
+static cJSON *actor_ref(const an_doc_actor *a) {
+  cJSON *o = cJSON_CreateObject();
+  if (!o) return NULL;
+  cJSON_AddStringToObject(o, "id", a->id ? a->id : "");
+  cJSON_AddStringToObject(o, "label", a->label ? a->label : "");
+  cJSON_AddStringToObject(o, "kind", a->kind == AN_KIND_PERSON         ? "person"
+                                     : a->kind == AN_KIND_ORGANIZATION ? "organization"
+                                                                       : "country");
+  return o;
+}
+
+/* Confidence with two decimals, independent of LC_NUMERIC. */
+static cJSON *conf_num(double c) {
+  char buf[16];
+  if (c < 0) c = 0;
+  if (c > 1) c = 1;
+  int h = (int)(c * 100 + 0.5);
+  if (h >= 100)
+    snprintf(buf, sizeof buf, "1");
+  else
+    snprintf(buf, sizeof buf, "0.%02d", h);
+  return cJSON_CreateRaw(buf);
+}
+
+static an_status put_line(cJSON *o, FILE *out, an_error *err) {
+  if (!o) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  char *s = cJSON_PrintUnformatted(o);
+  cJSON_Delete(o);
+  if (!s) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  int bad = fputs(s, out) < 0 || fputc('\n', out) == EOF;
+  cJSON_free(s);
+  if (bad) return an_error_set(err, AN_EIO, NULL, 0, -1, "write failed");
+  return AN_OK;
+}
+
+an_status an_result_write_jsonl(const an_result *r, FILE *out, an_error *err) {
+  if (!r || !out) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_result_write_jsonl: NULL argument");
+  const an_doc_actors *A = r->acts;
+  cJSON *d = cJSON_CreateObject();
+  if (!d) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  cJSON_AddStringToObject(d, "record", "document");
+  cJSON_AddStringToObject(d, "id", r->doc_id ? r->doc_id : "");
+  cJSON_AddItemToObject(d, "date", str_or_null(r->date));
+  cJSON_AddItemToObject(d, "outlet", str_or_null(r->outlet));
+  cJSON_AddItemToObject(d, "url", str_or_null(r->url));
+  cJSON_AddItemToObject(d, "title", str_or_null(r->title));
+  cJSON *actors = cJSON_AddArrayToObject(d, "actors");
+  for (size_t i = 0; A && actors && i < A->n_actors; i++) {
+    const an_doc_actor *a = &A->actors[i];
+    cJSON *o = actor_ref(a);
+    if (!o) break;
+    cJSON_AddItemToObject(o, "country", a->country[0] ? cJSON_CreateString(a->country) : cJSON_CreateNull());
+    cJSON *al = cJSON_AddArrayToObject(o, "aliases");
+    for (size_t k = 0; al && k < a->n_aliases; k++) cJSON_AddItemToArray(al, cJSON_CreateString(a->aliases[k]));
+    cJSON_AddNumberToObject(o, "mentions", a->mentions);
+    cJSON_AddItemToObject(o, "key", str_or_null(a->key));
+    cJSON_AddItemToArray(actors, o);
+  }
+  cJSON *aff = cJSON_AddArrayToObject(d, "affiliations");
+  for (size_t i = 0; A && aff && i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person >= A->n_actors || f->org >= A->n_actors) continue;
+    cJSON *o = cJSON_CreateObject();
+    if (!o) break;
+    cJSON_AddStringToObject(o, "person", A->actors[f->person].id);
+    cJSON_AddStringToObject(o, "org", A->actors[f->org].id);
+    cJSON_AddItemToObject(o, "role", str_or_null(f->role));
+    cJSON_AddItemToArray(aff, o);
+  }
+  an_status st = put_line(d, out, err);
+  for (size_t i = 0; st == AN_OK && i < r->n_ev; i++) {
+    const an_revent *e = &r->ev[i];
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+    cJSON_AddStringToObject(o, "record", "event");
+    cJSON_AddStringToObject(o, "id", e->id);
+    cJSON_AddStringToObject(o, "doc", r->doc_id ? r->doc_id : "");
+    cJSON_AddStringToObject(o, "type", e->type);
+    cJSON_AddItemToObject(o, "source", actor_ref(&A->actors[e->src]));
+    cJSON_AddItemToObject(o, "target", actor_ref(&A->actors[e->dst]));
+    cJSON_AddBoolToObject(o, "directed", e->directed);
+    cJSON_AddItemToObject(o, "date", str_or_null(e->date[0] ? e->date : NULL));
+    cJSON_AddItemToObject(o, "date_text", str_or_null(e->date_text));
+    cJSON_AddItemToObject(o, "outlet", str_or_null(r->outlet));
+    cJSON_AddItemToObject(o, "url", str_or_null(r->url));
+    cJSON_AddItemToObject(o, "attributed_to", str_or_null(e->attributed_to));
+    cJSON_AddStringToObject(o, "sentence", e->sentence ? e->sentence : "");
+    cJSON *off = cJSON_AddArrayToObject(o, "offsets");
+    if (off) {
+      cJSON_AddItemToArray(off, cJSON_CreateNumber((double)e->off_a));
+      cJSON_AddItemToArray(off, cJSON_CreateNumber((double)e->off_b));
+    }
+    cJSON_AddStringToObject(o, "trigger", e->trigger ? e->trigger : "");
+    cJSON_AddItemToObject(o, "confidence", conf_num(e->confidence));
+    cJSON_AddItemToObject(o, "cameo", str_or_null(e->cameo));
+    cJSON_AddItemToObject(o, "plover", str_or_null(e->plover));
+    if (e->modal) cJSON_AddBoolToObject(o, "modal", 1);
+    st = put_line(o, out, err);
+  }
+  return st;
+}

@@ -1,0 +1,542 @@
+/* lexicon.c: reads the extract stage's rule data (lexicon.h). */
+#include "extract/lexicon.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static void lower_ascii(char *s) {
+  for (; *s; s++) *s = (char)tolower((unsigned char)*s);
+}
+
+static an_status push_alt(an_pword *w, size_t *cap, const char *s, size_t n) {
+  if (an_grow((void **)&w->alts, cap, w->n_alts + 1, sizeof(char *)) != AN_OK) return AN_ENOMEM;
+  char *c = an_strndup(s, n);
+  if (!c) return AN_ENOMEM;
+  lower_ascii(c);
+  w->alts[w->n_alts++] = c;
+  return AN_OK;
+}
+
+static int is_vowel(char c) { return strchr("aeiou", c) != NULL; }
+
+/* Regular English inflections of a verb lemma: base, -s, -ed, -ing. */
+static an_status push_verb(an_pword *w, size_t *cap, const char *s, size_t n) {
+  char buf[96];
+  if (n == 0 || n > 60) return AN_EINVAL;
+  an_status st = push_alt(w, cap, s, n);
+  char last = s[n - 1], prev = n > 1 ? s[n - 2] : 0;
+  /* third person */
+  if (last == 'y' && !is_vowel(prev))
+    snprintf(buf, sizeof buf, "%.*sies", (int)(n - 1), s);
+  else if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+    snprintf(buf, sizeof buf, "%.*ses", (int)n, s);
+  else
+    snprintf(buf, sizeof buf, "%.*ss", (int)n, s);
+  if (st == AN_OK) st = push_alt(w, cap, buf, strlen(buf));
+  /* past */
+  if (last == 'e')
+    snprintf(buf, sizeof buf, "%.*sd", (int)n, s);
+  else if (last == 'y' && !is_vowel(prev))
+    snprintf(buf, sizeof buf, "%.*sied", (int)(n - 1), s);
+  else
+    snprintf(buf, sizeof buf, "%.*sed", (int)n, s);
+  if (st == AN_OK) st = push_alt(w, cap, buf, strlen(buf));
+  /* -ing */
+  if (last == 'e' && prev != 'e')
+    snprintf(buf, sizeof buf, "%.*sing", (int)(n - 1), s);
+  else
+    snprintf(buf, sizeof buf, "%.*sing", (int)n, s);
+  if (st == AN_OK) st = push_alt(w, cap, buf, strlen(buf));
+  return st;
+}
+
+void an_pattern_clear(an_pattern *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->n_words; i++) {
+    for (size_t j = 0; j < p->words[i].n_alts; j++) an_free(p->words[i].alts[j]);
+    an_free(p->words[i].alts);
+  }
+  an_free(p->words);
+  memset(p, 0, sizeof *p);
+}
+
+an_status an_pattern_parse(const char *text, int gap_max, an_pattern *p, an_error *err) {
+  size_t cap = 0;
+  memset(p, 0, sizeof *p);
+  p->gap_max = gap_max > 0 ? gap_max : 6;
+  const char *s = text;
+  while (*s) {
+    while (*s == ' ') s++;
+    if (!*s) break;
+    const char *e = s;
+    while (*e && *e != ' ') e++;
+    if (an_grow((void **)&p->words, &cap, p->n_words + 1, sizeof(an_pword)) != AN_OK) goto oom;
+    an_pword *w = &p->words[p->n_words++];
+    memset(w, 0, sizeof *w);
+    size_t wcap = 0;
+    size_t len = (size_t)(e - s);
+    if (len == 3 && memcmp(s, "...", 3) == 0) {
+      w->gap = 1;
+    } else {
+      if (len > 1 && s[len - 1] == '?') {
+        w->optional = 1;
+        len--;
+      }
+      const char *a = s, *end = s + len;
+      while (a < end) {
+        const char *b = a;
+        while (b < end && *b != '|') b++;
+        size_t alen = (size_t)(b - a);
+        an_status st;
+        if (alen > 2 && memcmp(b - 2, ":v", 2) == 0)
+          st = push_verb(w, &wcap, a, alen - 2);
+        else if (alen > 0)
+          st = push_alt(w, &wcap, a, alen);
+        else
+          st = AN_OK;
+        if (st == AN_ENOMEM) goto oom;
+        if (st != AN_OK) {
+          an_pattern_clear(p);
+          return an_error_set(err, AN_EDATA, NULL, 0, (long)(a - text), "bad pattern word in \"%s\"", text);
+        }
+        a = b + 1;
+      }
+      if (w->n_alts == 0) {
+        an_pattern_clear(p);
+        return an_error_set(err, AN_EDATA, NULL, 0, (long)(s - text), "empty pattern word in \"%s\"", text);
+      }
+    }
+    s = e;
+  }
+  if (p->n_words == 0 || p->words[0].gap || p->words[p->n_words - 1].gap) {
+    an_pattern_clear(p);
+    return an_error_set(err, AN_EDATA, NULL, 0, 0, "pattern \"%s\" is empty or starts/ends with a gap", text);
+  }
+  return AN_OK;
+oom:
+  an_pattern_clear(p);
+  return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
+static int word_is(const an_pword *pw, const char *w) {
+  if (!w) return 0;
+  for (size_t i = 0; i < pw->n_alts; i++)
+    if (strcmp(pw->alts[i], w) == 0) return 1;
+  return 0;
+}
+
+static int gap_breaker(const char *w) {
+  return !w || strcmp(w, ".") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 ||
+         strcmp(w, "\"") == 0 || strcmp(w, "?") == 0 || strcmp(w, "!") == 0;
+}
+
+static uint32_t match_from(const an_pattern *p, size_t wi, const char *const *w, uint32_t i,
+                           uint32_t lim, uint32_t *ga, uint32_t *gb) {
+  if (wi == p->n_words) return i;
+  const an_pword *pw = &p->words[wi];
+  if (pw->gap) {
+    for (int g = 1; g <= p->gap_max && i + (uint32_t)g <= lim; g++) {
+      if (gap_breaker(w[i + (uint32_t)g - 1])) break;
+      uint32_t r = match_from(p, wi + 1, w, i + (uint32_t)g, lim, ga, gb);
+      if (r) {
+        *ga = i;
+        *gb = i + (uint32_t)g;
+        return r;
+      }
+    }
+    return 0;
+  }
+  if (i < lim && word_is(pw, w[i])) {
+    uint32_t r = match_from(p, wi + 1, w, i + 1, lim, ga, gb);
+    if (r) return r;
+  }
+  if (pw->optional) return match_from(p, wi + 1, w, i, lim, ga, gb);
+  return 0;
+}
+
+uint32_t an_pattern_match(const an_pattern *p, const char *const *w, uint32_t i, uint32_t lim,
+                          uint32_t *gap_a, uint32_t *gap_b) {
+  uint32_t ga = 0, gb = 0;
+  if (i >= lim) return 0;
+  uint32_t r = match_from(p, 0, w, i, lim, &ga, &gb);
+  if (r && r > i) {
+    if (gap_a) *gap_a = ga;
+    if (gap_b) *gap_b = gb;
+    return r;
+  }
+  return 0;
+}
+
+uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i, uint32_t lim) {
+  uint32_t best = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    uint32_t r = an_pattern_match(&l->p[k], w, i, lim, NULL, NULL);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
+/* ---- JSON helpers --------------------------------------------------------- */
+
+typedef struct jctx {
+  const char *path;
+  an_error *err;
+} jctx;
+
+static an_status load_json(const char *dir, const char *name, cJSON **out, char *path, size_t pcap,
+                           an_error *err) {
+  char *text = NULL;
+  size_t len = 0;
+  *out = NULL;
+  snprintf(path, pcap, "%s/lexicon/%s", dir, name);
+  an_status st = an_file_slurp(path, &text, &len, err);
+  if (st != AN_OK) return st;
+  const char *end = NULL;
+  cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+  if (!j) {
+    long off = end ? (long)(end - text) : -1;
+    long line = 1;
+    for (long k = 0; k < off; k++)
+      if (text[k] == '\n') line++;
+    an_free(text);
+    return an_error_set(err, AN_EDATA, path, line, off, "invalid JSON");
+  }
+  an_free(text);
+  *out = j;
+  return AN_OK;
+}
+
+static void phrases_clear(an_phrases *l) {
+  for (size_t i = 0; i < l->n; i++) an_pattern_clear(&l->p[i]);
+  an_free(l->p);
+  l->p = NULL;
+  l->n = 0;
+}
+
+static an_status phrases_from(const cJSON *arr, an_phrases *l, const jctx *c, const char *what) {
+  if (!arr) return AN_OK;
+  if (!cJSON_IsArray(arr))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"%s\" must be an array of strings", what);
+  size_t n = (size_t)cJSON_GetArraySize(arr), k = 0;
+  if (n == 0) return AN_OK;
+  l->p = an_calloc(n, sizeof(an_pattern));
+  if (!l->p) return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    if (!cJSON_IsString(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"%s\"[%zu] is not a string", what, k);
+    an_status st = an_pattern_parse(it->valuestring, 6, &l->p[k], c->err);
+    if (st != AN_OK) {
+      if (c->err) snprintf(c->err->path, sizeof c->err->path, "%s", c->path);
+      return st;
+    }
+    k++;
+    l->n = k;
+  }
+  return AN_OK;
+}
+
+static an_status strings_from(const cJSON *arr, char ***out, size_t *n, int lower, const jctx *c,
+                              const char *what) {
+  *out = NULL;
+  *n = 0;
+  if (!arr) return AN_OK;
+  if (!cJSON_IsArray(arr))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"%s\" must be an array of strings", what);
+  size_t cnt = (size_t)cJSON_GetArraySize(arr);
+  if (cnt == 0) return AN_OK;
+  *out = an_calloc(cnt, sizeof(char *));
+  if (!*out) return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    if (!cJSON_IsString(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"%s\" holds a non-string", what);
+    char *s = an_strdup(it->valuestring);
+    if (!s) return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+    if (lower) lower_ascii(s);
+    (*out)[(*n)++] = s;
+  }
+  return AN_OK;
+}
+
+static void strings_free(char **s, size_t n) {
+  for (size_t i = 0; i < n; i++) an_free(s[i]);
+  an_free(s);
+}
+
+static const char *jstr(const cJSON *o, const char *k) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static an_slot slot_of(const char *s, an_slot dflt, int *bad) {
+  if (!s) return dflt;
+  if (strcmp(s, "subject") == 0) return AN_SLOT_SUBJECT;
+  if (strcmp(s, "object") == 0) return AN_SLOT_OBJECT;
+  if (strcmp(s, "gap") == 0) return AN_SLOT_GAP;
+  if (strcmp(s, "between") == 0) return AN_SLOT_BETWEEN;
+  *bad = 1;
+  return dflt;
+}
+
+static const char *const k_types[] = {"call",     "meet",     "praise",  "accuse", "criticize",
+                                      "threaten", "support",  "message", "brief",  "attack"};
+
+static int known_type(const char *t) {
+  for (size_t i = 0; i < sizeof k_types / sizeof *k_types; i++)
+    if (strcmp(k_types[i], t) == 0) return 1;
+  return 0;
+}
+
+static void trigger_clear(an_trigger *t) {
+  an_free(t->type);
+  an_free(t->text);
+  an_pattern_clear(&t->pat);
+  an_free(t->cameo);
+  an_free(t->plover);
+  an_free(t->alt_type);
+  an_free(t->person_type);
+  phrases_clear(&t->alt_cues);
+  phrases_clear(&t->stop_after);
+  strings_free(t->modal_exempt, t->n_modal_exempt);
+}
+
+/* One entry of triggers.json: a type with codes and several patterns
+ * expands to one an_trigger per pattern. */
+static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c) {
+  const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "triggers");
+  if (!cJSON_IsArray(arr))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "missing \"triggers\" array");
+  size_t cap = 0, idx = 0;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, arr) {
+    const char *type = jstr(e, "type");
+    const cJSON *pats = cJSON_GetObjectItemCaseSensitive(e, "patterns");
+    if (!type || !known_type(type) || !cJSON_IsArray(pats))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1,
+                          "trigger entry %zu: needs a known \"type\" and a \"patterns\" array", idx);
+    int bad = 0;
+    an_slot src = slot_of(jstr(e, "source"), AN_SLOT_SUBJECT, &bad);
+    an_slot dst = slot_of(jstr(e, "target"), AN_SLOT_OBJECT, &bad);
+    if (bad) return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: bad slot", idx);
+    const cJSON *v;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, pats) {
+      if (!cJSON_IsString(p))
+        return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: pattern not a string", idx);
+      if (an_grow((void **)&lex->trig, &cap, lex->n_trig + 1, sizeof(an_trigger)) != AN_OK)
+        return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+      an_trigger *t = &lex->trig[lex->n_trig++];
+      memset(t, 0, sizeof *t);
+      t->source = src;
+      t->target = dst;
+      t->symmetric = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
+      v = cJSON_GetObjectItemCaseSensitive(e, "nominal");
+      t->nominal = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "no_passive");
+      t->no_passive = cJSON_IsTrue(v) || t->nominal;
+      v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
+      t->max_dist = cJSON_IsNumber(v) ? v->valueint : 0;
+      v = cJSON_GetObjectItemCaseSensitive(e, "confidence");
+      t->confidence = cJSON_IsNumber(v) ? v->valuedouble : 0.8;
+      if (t->confidence < 0 || t->confidence > 1) t->confidence = 0.8;
+      int gap = 6;
+      v = cJSON_GetObjectItemCaseSensitive(e, "gap");
+      if (cJSON_IsNumber(v) && v->valueint > 0) gap = v->valueint;
+      t->type = an_strdup(type);
+      t->text = an_strdup(p->valuestring);
+      const char *cameo = jstr(e, "cameo"), *plover = jstr(e, "plover"), *alt = jstr(e, "alt_type");
+      t->cameo = cameo ? an_strdup(cameo) : NULL;
+      t->plover = plover ? an_strdup(plover) : NULL;
+      t->alt_type = alt ? an_strdup(alt) : NULL;
+      if (!t->type || !t->text || (cameo && !t->cameo) || (plover && !t->plover) || (alt && !t->alt_type))
+        return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+      const char *pt = jstr(e, "person_type");
+      if (pt && (!known_type(pt) || !(t->person_type = an_strdup(pt))))
+        return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: bad person_type", idx);
+      if (alt && !known_type(alt))
+        return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "trigger entry %zu: unknown alt_type", idx);
+      an_status st = an_pattern_parse(p->valuestring, gap, &t->pat, c->err);
+      if (st != AN_OK) {
+        if (c->err) snprintf(c->err->path, sizeof c->err->path, "%s", c->path);
+        return st;
+      }
+      if ((dst == AN_SLOT_GAP) != (strstr(p->valuestring, "...") != NULL) && dst == AN_SLOT_GAP)
+        return an_error_set(c->err, AN_EDATA, c->path, 0, -1,
+                            "trigger \"%s\": target \"gap\" needs a \"...\" in the pattern", p->valuestring);
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(e, "alt_cues"), &t->alt_cues, c, "alt_cues");
+      if (st == AN_OK)
+        st = phrases_from(cJSON_GetObjectItemCaseSensitive(e, "stop_after"), &t->stop_after, c, "stop_after");
+      if (st == AN_OK)
+        st = strings_from(cJSON_GetObjectItemCaseSensitive(e, "modal_exempt"), &t->modal_exempt,
+                          &t->n_modal_exempt, 1, c, "modal_exempt");
+      if (st != AN_OK) return st;
+    }
+    idx++;
+  }
+  const cJSON *codes = cJSON_GetObjectItemCaseSensitive(root, "type_codes");
+  const cJSON *tc;
+  cJSON_ArrayForEach(tc, codes) {
+    if (lex->n_types >= 16 || !tc->string || !known_type(tc->string)) continue;
+    const char *cam = jstr(tc, "cameo"), *plo = jstr(tc, "plover");
+    size_t i = lex->n_types++;
+    lex->type_names[i] = an_strdup(tc->string);
+    lex->type_cameo[i] = cam ? an_strdup(cam) : NULL;
+    lex->type_plover[i] = plo ? an_strdup(plo) : NULL;
+    if (!lex->type_names[i] || (cam && !lex->type_cameo[i]) || (plo && !lex->type_plover[i]))
+      return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+  }
+  /* Longer patterns first: at one position the longest trigger wins. */
+  for (size_t i = 1; i < lex->n_trig; i++) {
+    an_trigger tmp = lex->trig[i];
+    size_t j = i;
+    while (j > 0 && lex->trig[j - 1].pat.n_words < tmp.pat.n_words) {
+      lex->trig[j] = lex->trig[j - 1];
+      j--;
+    }
+    lex->trig[j] = tmp;
+  }
+  return AN_OK;
+}
+
+static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
+  struct {
+    const char *key;
+    an_phrases *dst;
+  } map[] = {
+      {"negation", &lex->negation},         {"modal", &lex->modal},
+      {"reporting", &lex->reporting},       {"relative", &lex->relative},
+      {"subordinators", &lex->subordinators}, {"prepositions", &lex->prepositions},
+      {"np_words", &lex->np_words},         {"determiners", &lex->determiners},
+      {"media_words", &lex->media_words},   {"clause_end", &lex->clause_end},
+      {"passive_aux", &lex->passive_aux},   {"adverbs", &lex->adverbs},
+      {"title_words", &lex->title_words}, {"locative", &lex->locative},
+      {"person_pronouns", &lex->person_pronouns}, {"nonperson_pronouns", &lex->nonperson_pronouns},
+      {"possessive_pronouns", &lex->possessive_pronouns}, {"relative_things", &lex->relative_things},
+      {"reason_preps", &lex->reason_preps}, {"coordinators", &lex->coordinators},
+      {"light_verbs", &lex->light_verbs},
+  };
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+    an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
+static an_status load_dates(const cJSON *root, an_lexicon *lex, const jctx *c) {
+  const cJSON *months = cJSON_GetObjectItemCaseSensitive(root, "months");
+  const cJSON *days = cJSON_GetObjectItemCaseSensitive(root, "weekdays");
+  if (!cJSON_IsArray(months) || cJSON_GetArraySize(months) != 12 || !cJSON_IsArray(days) ||
+      cJSON_GetArraySize(days) != 7)
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1,
+                        "\"months\" (12 arrays) and \"weekdays\" (7 arrays, Monday first) are required");
+  for (int m = 0; m < 12; m++) {
+    const cJSON *names = cJSON_GetArrayItem(months, m);
+    int k = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, names) {
+      if (!cJSON_IsString(it) || k >= 4) continue;
+      lex->months[m][k] = an_strdup(it->valuestring);
+      if (!lex->months[m][k]) return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+      lower_ascii(lex->months[m][k++]);
+    }
+  }
+  for (int d = 0; d < 7; d++) {
+    const cJSON *names = cJSON_GetArrayItem(days, d);
+    int k = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, names) {
+      if (!cJSON_IsString(it) || k >= 3) continue;
+      lex->weekdays[d][k] = an_strdup(it->valuestring);
+      if (!lex->weekdays[d][k]) return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+      lower_ascii(lex->weekdays[d][k++]);
+    }
+  }
+  const cJSON *rel = cJSON_GetObjectItemCaseSensitive(root, "relative_days");
+  const cJSON *it;
+  cJSON_ArrayForEach(it, rel) {
+    if (!cJSON_IsArray(it) || !it->string) continue;
+    int off = atoi(it->string);
+    if (off < -4 || off > 3) continue;
+    an_status st = phrases_from(it, &lex->rel_day[off + 4], c, "relative_days");
+    if (st != AN_OK) return st;
+  }
+  an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "vague"), &lex->vague_dates, c, "vague");
+  if (st == AN_OK)
+    st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "day_parts"), &lex->day_parts, c, "day_parts");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "document_date_patterns"), &lex->docdate_regex,
+                      &lex->n_docdate_regex, 0, c, "document_date_patterns");
+  return st;
+}
+
+static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) {
+  an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "before"), &lex->attrib_before, c, "before");
+  if (st == AN_OK)
+    st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "after"), &lex->attrib_after, c, "after");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "outlet_patterns"), &lex->outlet_regex,
+                      &lex->n_outlet_regex, 0, c, "outlet_patterns");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "media"), &lex->media_names, &lex->n_media_names, 1,
+                      c, "media");
+  return st;
+}
+
+void an_lexicon_free(an_lexicon *lex) {
+  if (!lex) return;
+  for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
+  for (size_t i = 0; i < lex->n_types; i++) {
+    an_free(lex->type_names[i]);
+    an_free(lex->type_cameo[i]);
+    an_free(lex->type_plover[i]);
+  }
+  an_free(lex->trig);
+  an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
+                         &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
+                         &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->attrib_after};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
+  for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
+  for (int m = 0; m < 12; m++)
+    for (int k = 0; k < 4; k++) an_free(lex->months[m][k]);
+  for (int d = 0; d < 7; d++)
+    for (int k = 0; k < 3; k++) an_free(lex->weekdays[d][k]);
+  strings_free(lex->outlet_regex, lex->n_outlet_regex);
+  strings_free(lex->docdate_regex, lex->n_docdate_regex);
+  strings_free(lex->media_names, lex->n_media_names);
+  an_free(lex);
+}
+
+an_status an_lexicon_load(const char *data_dir, an_lexicon **out, an_error *err) {
+  static const char *const files[] = {"triggers.json", "cues.json", "dates.json", "attribution.json"};
+  an_status (*const loaders[])(const cJSON *, an_lexicon *, const jctx *) = {load_triggers, load_cues,
+                                                                             load_dates, load_attrib};
+  *out = NULL;
+  an_lexicon *lex = an_calloc(1, sizeof *lex);
+  if (!lex) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  an_status st = AN_OK;
+  char path[1024];
+  for (size_t i = 0; i < 4 && st == AN_OK; i++) {
+    cJSON *root = NULL;
+    st = load_json(data_dir, files[i], &root, path, sizeof path, err);
+    if (st != AN_OK) break;
+    jctx c = {path, err};
+    st = loaders[i](root, lex, &c);
+    cJSON_Delete(root);
+  }
+  if (st != AN_OK) {
+    an_lexicon_free(lex);
+    return st;
+  }
+  *out = lex;
+  return AN_OK;
+}

@@ -1,0 +1,111 @@
+/* lexicon.h: the rule data of the extract stage, read from data/lexicon/ (JSON files):
+ * trigger entries (token patterns with type, slots and codes), cue phrase
+ * lists (negation, modality, reporting verbs, clause words...), date words
+ * and attribution/outlet patterns. Everything here is immutable once loaded.
+ *
+ * Token patterns (data/lexicon/README.md): words separated by spaces; a word
+ * is alternatives split by '|'; a trailing '?' makes it optional; an
+ * alternative ending in ":v" expands to a regular verb's inflections
+ * ("praise:v" = praise praises praised praising); "..." is a gap of 1..N
+ * tokens (N = the entry's "gap", default 6) that may hold an argument. */
+#ifndef AN_EXTRACT_LEXICON_H
+#define AN_EXTRACT_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actornet/error.h"
+
+typedef struct an_pword {
+  char **alts; /* lowercase forms */
+  size_t n_alts;
+  int optional; /* "word?" */
+  int gap;      /* "...": 1..gap_max tokens */
+} an_pword;
+
+typedef struct an_pattern {
+  an_pword *words;
+  size_t n_words;
+  int gap_max;
+} an_pattern;
+
+/* A list of cue phrases (each a pattern). */
+typedef struct an_phrases {
+  an_pattern *p;
+  size_t n;
+} an_phrases;
+
+/* Argument slots of a trigger. */
+typedef enum an_slot {
+  AN_SLOT_SUBJECT = 0, /* the clause subject */
+  AN_SLOT_OBJECT = 1,  /* the first actor after the trigger (and its conjuncts) */
+  AN_SLOT_GAP = 2,     /* the actor inside the pattern's gap */
+  AN_SLOT_BETWEEN = 3, /* "between A and B": first of the list is the source */
+} an_slot;
+
+typedef struct an_trigger {
+  char *type;      /* call, meet, ... */
+  char *text;      /* the pattern as written (for diagnostics) */
+  an_pattern pat;
+  an_slot source, target;
+  int nominal;     /* a noun: possessor/modifier right before it is the agent */
+  int symmetric;   /* call, meet */
+  int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
+  int no_passive;  /* never read as passive */
+  double confidence;
+  char *cameo, *plover;
+  char *person_type; /* type used instead when the target is a person */
+  char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
+  an_phrases alt_cues;
+  an_phrases stop_after; /* no event when one of these follows the trigger */
+  char **modal_exempt; /* modal cues that do not block this trigger */
+  size_t n_modal_exempt;
+} an_trigger;
+
+typedef struct an_lexicon {
+  an_trigger *trig;
+  size_t n_trig;
+  /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
+   * event whose type differs from its trigger's (alt_type, person_type) */
+  char *type_names[16], *type_cameo[16], *type_plover[16];
+  size_t n_types;
+  /* cues.json */
+  an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
+      determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
+      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs;
+  /* dates.json */
+  char *months[12][4]; /* up to 4 spellings per month, lowercase */
+  char *weekdays[7][3]; /* Monday = 0 */
+  an_phrases rel_day[8]; /* "yesterday" = -1 ...: index offset+4 (-4..3) */
+  an_phrases vague_dates; /* "last week", "earlier in the week": text only */
+  an_phrases day_parts;   /* morning, afternoon, evening, night */
+  /* attribution.json */
+  an_phrases attrib_before; /* "according to" X */
+  an_phrases attrib_after;  /* X "reported" */
+  char **outlet_regex;      /* PCRE2 patterns with one capture: the outlet */
+  size_t n_outlet_regex;
+  char **docdate_regex;     /* PCRE2 patterns with one capture: a date phrase */
+  size_t n_docdate_regex;
+  char **media_names;       /* lowercase names of news media */
+  size_t n_media_names;
+} an_lexicon;
+
+/* Loads triggers.json, cues.json, dates.json, attribution.json of data_dir/lexicon.
+ * Owns: *out on AN_OK (an_lexicon_free). */
+an_status an_lexicon_load(const char *data_dir, an_lexicon **out, an_error *err);
+void an_lexicon_free(an_lexicon *lex);
+
+/* Parses one pattern (exposed for tests). Owns: p's arrays (an_pattern_clear). */
+an_status an_pattern_parse(const char *text, int gap_max, an_pattern *p, an_error *err);
+void an_pattern_clear(an_pattern *p);
+
+/* Matches p against the lowercase token words w[i..lim). Returns the end
+ * token (exclusive) or 0 when it does not match; gap_a and gap_b (may be
+ * NULL) get the gap span (equal when none). Sentence punctuation ends gaps. */
+uint32_t an_pattern_match(const an_pattern *p, const char *const *w, uint32_t i, uint32_t lim,
+                          uint32_t *gap_a, uint32_t *gap_b);
+
+/* Longest phrase of list matching at token i, or 0. */
+uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i, uint32_t lim);
+
+#endif

@@ -1,0 +1,941 @@
+/* rules.c: the generic rule engine (rules.h). Nothing here knows a trigger
+ * word: every word list comes from the lexicon. */
+#include "extract/rules.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "actornet/extract.h"
+#include "core/core.h"
+
+#define MAXL 16 /* arguments per slot */
+
+typedef struct mlist {
+  int32_t m[MAXL];
+  int n;
+} mlist;
+
+static void ml_add(mlist *l, int32_t m) {
+  for (int i = 0; i < l->n; i++)
+    if (l->m[i] == m) return;
+  if (l->n < MAXL) l->m[l->n++] = m;
+}
+
+/* ---- view ------------------------------------------------------------------ */
+
+void an_xview_clear(an_xview *v) {
+  if (!v) return;
+  if (v->w)
+    for (size_t i = 0; i < v->ntok; i++) an_free(v->w[i]);
+  an_free(v->w);
+  an_free(v->tok_m);
+  an_free(v->inq);
+  an_free(v->tok_s);
+  v->w = NULL;
+  v->tok_m = NULL;
+  v->inq = NULL;
+  v->tok_s = NULL;
+}
+
+an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
+                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+  memset(v, 0, sizeof *v);
+  v->s = s;
+  v->len = len;
+  v->tok = tok;
+  v->ntok = ntok;
+  v->sent = sent;
+  v->nsent = nsent;
+  v->acts = acts;
+  size_t nt = ntok ? ntok : 1;
+  v->w = an_calloc(nt, sizeof(char *));
+  v->tok_m = an_malloc(nt * sizeof(int32_t));
+  v->inq = an_calloc(nt, 1);
+  v->tok_s = an_calloc(nt, sizeof(uint32_t));
+  if (!v->w || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  for (size_t i = 0; i < ntok; i++) {
+    v->w[i] = an_strndup(s + tok[i].start, tok[i].len);
+    if (!v->w[i]) goto oom;
+    for (char *c = v->w[i]; *c; c++) *c = (char)tolower((unsigned char)*c);
+    /* "’s" and "'s" alike (the text stage makes quotes plain; be safe). */
+    v->tok_m[i] = -1;
+  }
+  for (size_t k = 0; k < acts->n_mentions; k++) {
+    const an_mention *m = &acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
+  for (size_t si = 0; si < nsent; si++)
+    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
+      v->tok_s[t] = (uint32_t)si;
+  /* Quotations: toggled by quote marks, closed at a paragraph change. */
+  int open = 0;
+  uint32_t para = 0;
+  for (size_t si = 0; si < nsent; si++) {
+    if (sent[si].paragraph != para) open = 0;
+    para = sent[si].paragraph;
+    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++) {
+      if (tok[t].shape & AN_SHAPE_QUOTE) {
+        open = !open;
+        v->inq[t] = 1;
+      } else {
+        v->inq[t] = (uint8_t)open;
+      }
+    }
+  }
+  return AN_OK;
+oom:
+  an_xview_clear(v);
+  return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
+/* ---- small predicates ------------------------------------------------------- */
+
+typedef struct ctx {
+  const an_lexicon *lex;
+  const an_xview *v;
+  uint32_t sa, sb; /* sentence token range */
+} ctx;
+
+static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
+static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
+static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
+  return i < c->sb && an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) > 0;
+}
+static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
+  uint32_t e = i < c->sb ? an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) : 0;
+  return e > i ? e - i : 0;
+}
+static const an_mention *M(const ctx *c, int32_t mi) { return &c->v->acts->mentions[mi]; }
+static uint32_t mend(const ctx *c, int32_t mi) { return M(c, mi)->tok_first + M(c, mi)->tok_count; }
+static int is_punct(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_SHAPE_PUNCT) != 0; }
+static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_SHAPE_QUOTE) != 0; }
+static int is_cap(const ctx *c, uint32_t i) {
+  return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
+}
+static int is_sep(const ctx *c, uint32_t i) {
+  return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
+}
+
+/* A mention used as a modifier of what follows ("Hamas leader X", "Iranian
+ * forces"): not an argument by itself while a head follows. */
+static int is_modifier(const ctx *c, int32_t mi) {
+  const an_mention *m = M(c, mi);
+  if (m->flags & AN_MENTION_MODIFIER) return 1;
+  /* "Hamas leader Ismail Haniyeh", "Hamas representative in Iran Khaled
+   * al-Qaddumi": a name before a title and a person's name. */
+  if (m->how == AN_MENTION_NAME || m->how == AN_MENTION_METONYM) {
+    uint32_t k = mend(c, mi);
+    if (k < c->sb && inlist(c, &c->lex->title_words, k)) {
+      for (int steps = 0; k < c->sb && steps < 7; steps++, k++) {
+        int32_t mj = c->v->tok_m[k];
+        if (mj >= 0 && mj != mi) {
+          if (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON && M(c, mj)->how == AN_MENTION_NAME)
+            return 1;
+          k = mend(c, mj) - 1;
+          continue;
+        }
+        if (is_punct(c, k) && !is(c, k, "-")) break;
+        if (inlist(c, &c->lex->clause_end, k) || is(c, k, "and")) break;
+      }
+    }
+  }
+  if (m->how == AN_MENTION_DEMONYM) {
+    uint32_t e = mend(c, mi);
+    return e < c->sb && !is_punct(c, e) && !(c->v->tok[e].shape & AN_SHAPE_POSSESSIVE);
+  }
+  return 0;
+}
+static int is_poss(const ctx *c, int32_t mi) {
+  if (M(c, mi)->flags & AN_MENTION_POSSESSIVE) return 1;
+  /* his, her, its, their: determiners */
+  if (M(c, mi)->how == AN_MENTION_PRONOUN && M(c, mi)->tok_count == 1 &&
+      inlist(c, &c->lex->determiners, M(c, mi)->tok_first))
+    return 1;
+  uint32_t e = mend(c, mi);
+  return e < c->sb && (c->v->tok[e].shape & AN_SHAPE_POSSESSIVE);
+}
+
+/* Token inside a noun phrase's premodifiers: determiners, titles, listed
+ * adjectives, capitalized words, possessive/modifier mentions. */
+static int np_ok(const ctx *c, uint32_t i) {
+  if (i >= c->sb) return 0;
+  int32_t mi = c->v->tok_m[i];
+  if (mi >= 0) return is_poss(c, mi) || is_modifier(c, mi);
+  if (c->v->tok[i].shape & AN_SHAPE_POSSESSIVE) return 1;
+  if (inlist(c, &c->lex->determiners, i) || inlist(c, &c->lex->np_words, i) ||
+      inlist(c, &c->lex->title_words, i))
+    return 1;
+  if (is_punct(c, i)) return is(c, i, "-") || is(c, i, "(") || is(c, i, ")");
+  return is_cap(c, i) && !inlist(c, &c->lex->prepositions, i);
+}
+
+enum { CTX_NONE, CTX_PREP, CTX_WORD };
+/* What stands left of a mention's noun phrase: a preposition (the mention
+ * sits in a PP: "an adviser to X"), or something else. *prep gets the
+ * preposition's token. */
+static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
+  uint32_t k = M(c, mi)->tok_first;
+  int steps = 0;
+  while (k > floor && k > c->sa && steps < 8) {
+    k--;
+    steps++;
+    int32_t mj = c->v->tok_m[k];
+    if (mj >= 0 && mj != mi) {
+      if (is_poss(c, mj) || is_modifier(c, mj)) {
+        k = M(c, mj)->tok_first;
+        continue;
+      }
+      return CTX_NONE;
+    }
+    if (inlist(c, &c->lex->prepositions, k)) {
+      if (prep) *prep = k;
+      return CTX_PREP;
+    }
+    if (np_ok(c, k)) continue;
+    if (is_punct(c, k)) return CTX_NONE;
+    return CTX_WORD;
+  }
+  return CTX_NONE;
+}
+
+static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
+  const an_mention *m = M(c, mi);
+  if (!in_quote_ok && ((m->flags & AN_MENTION_IN_QUOTE) || c->v->inq[m->tok_first])) return 0;
+  if (m->how == AN_MENTION_PRONOUN) {
+    /* "he" is a person, "its" is not: a resolution that disagrees is wrong */
+    an_actor_kind k = c->v->acts->actors[m->actor].kind;
+    if (inlist(c, &c->lex->person_pronouns, m->tok_first) && k != AN_KIND_PERSON) return 0;
+    if (inlist(c, &c->lex->nonperson_pronouns, m->tok_first) && k == AN_KIND_PERSON) return 0;
+  }
+  return 1;
+}
+
+/* ---- coordination --------------------------------------------------------- */
+
+/* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
+ * skipping appositions ("A, head of X, B"). */
+static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
+  ml_add(l, first);
+  uint32_t pos = mend(c, first);
+  /* the rest of a conjunct's segment must be noun-phrase material */
+  for (;;) {
+    while (pos < lim && !is_sep(c, pos)) {
+      if (!np_ok(c, pos) && c->v->tok_m[pos] < 0) return;
+      pos++;
+    }
+    if (pos >= lim) return;
+    int sep_and = 0;
+    if (is(c, pos, ",")) pos++;
+    if (is(c, pos, "and") || is(c, pos, "or") || is(c, pos, "&")) {
+      sep_and = 1;
+      pos++;
+    }
+    if (pos >= lim) return;
+    uint32_t seg_end = pos;
+    while (seg_end < lim && !is_sep(c, seg_end) && !inlist(c, &c->lex->clause_end, seg_end)) seg_end++;
+    int32_t found = -1;
+    int ok = 1;
+    for (uint32_t k = pos; k < seg_end; k++) {
+      int32_t mj = c->v->tok_m[k];
+      if (mj >= 0 && !is_poss(c, mj) && !is_modifier(c, mj)) {
+        found = mj;
+        break;
+      }
+      if (mj >= 0) {
+        k = mend(c, mj) - 1;
+        continue;
+      }
+      if (!np_ok(c, k)) {
+        ok = 0;
+        break;
+      }
+    }
+    if (ok && found >= 0 && !sep_and) {
+      /* "A, B spoke": after a comma only a bare noun phrase is a conjunct */
+      for (uint32_t k = mend(c, found); k < seg_end; k++)
+        if (!np_ok(c, k) && c->v->tok_m[k] < 0) {
+          ok = 0;
+          break;
+        }
+      if (!ok) return;
+    }
+    if (ok && found >= 0 && mention_ok(c, found, in_quote_ok)) {
+      ml_add(l, found);
+      pos = mend(c, found);
+      continue;
+    }
+    /* An apposition after a comma ("X, head of Y, Z"): go on to the next
+     * segment; anything else ("X, for seeking ...") ends the list. */
+    if (sep_and) return;
+    if (!np_ok(c, pos) && !(c->v->tok[pos].shape & AN_SHAPE_ALL_LOWER && !inlist(c, &c->lex->prepositions, pos) &&
+                            !inlist(c, &c->lex->clause_end, pos)))
+      return;
+    if (seg_end >= lim || inlist(c, &c->lex->clause_end, seg_end)) return;
+    pos = seg_end;
+  }
+}
+
+/* ---- subjects ---------------------------------------------------------- */
+
+static int has_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok) {
+  for (uint32_t k = a; k < b; k++) {
+    int32_t mi = c->v->tok_m[k];
+    if (mi >= 0 && M(c, mi)->tok_first == k && !is_poss(c, mi) && mention_ok(c, mi, in_quote_ok)) return 1;
+  }
+  return 0;
+}
+
+/* "the Hamas leader", "UAW chief": an organization's name before a title
+ * with no name after it stands for a person, not for the organization. */
+static int org_title(const ctx *c, int32_t mi) {
+  if (c->v->acts->actors[M(c, mi)->actor].kind != AN_KIND_ORGANIZATION) return 0;
+  uint32_t k = mend(c, mi);
+  if (k >= c->sb || !inlist(c, &c->lex->title_words, k)) return 0;
+  while (k < c->sb && c->v->tok_m[k] < 0 && np_ok(c, k)) k++;
+  return k >= c->sb || c->v->tok_m[k] < 0;
+}
+
+/* First subject candidate in [a, b): a plain noun phrase beats one inside a
+ * PP, which beats a bare modifier ("A US official slammed" -> US). */
+static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok, int *weak) {
+  int32_t pp = -1, mod = -1;
+  for (uint32_t k = a; k < b; k++) {
+    int32_t mi = c->v->tok_m[k];
+    if (mi < 0 || M(c, mi)->tok_first != k) continue;
+    if (mend(c, mi) > b) break;
+    if (!mention_ok(c, mi, in_quote_ok) || is_poss(c, mi)) continue;
+    if (org_title(c, mi)) continue;
+    if (is_modifier(c, mi)) {
+      if (mod < 0) mod = mi;
+      continue;
+    }
+    if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
+      if (pp < 0) pp = mi;
+      continue;
+    }
+    *weak = 0;
+    return mi;
+  }
+  *weak = 1;
+  return pp >= 0 ? pp : mod;
+}
+
+/* The antecedent of a relative pronoun at token k: the mention ending just
+ * before it (a comma in between allowed). */
+static int32_t antecedent(const ctx *c, uint32_t k) {
+  if (k == 0) return -1;
+  uint32_t j = k - 1;
+  if (j > c->sa && is(c, j, ",")) j--;
+  int32_t mi = c->v->tok_m[j];
+  return mi;
+}
+
+typedef struct subj {
+  mlist l;
+  uint32_t cs; /* clause start */
+  int weak;    /* found by a fallback */
+} subj;
+
+static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
+  if (t->nominal) return 0;
+  const char *w = W(c, ts);
+  size_t n = strlen(w);
+  if (n < 5 || strcmp(w + n - 3, "ing") != 0) return 0;
+  if (ts == c->sa) return 1;
+  uint32_t p = ts - 1;
+  while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
+  return is(c, p, ",") || is(c, p, "while") || is(c, p, "by") || is(c, p, "after") || is(c, p, "before") ||
+         p == c->sa - 1;
+}
+
+static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
+  memset(s, 0, sizeof *s);
+  s->cs = c->sa;
+  int participle = is_participle(c, t, ts);
+  int hard = 0; /* a clause boundary with no actor after it: do not look further */
+  int commas = 0;
+  if (participle && ts > c->sa + 1) {
+    /* "that, by consulting X, Y breached": the gerund's subject follows it */
+    uint32_t p = ts - 1;
+    while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
+    if (!is(c, p, ",") && (p == c->sa || is(c, p - 1, ",") || is(c, p - 1, "that"))) {
+      s->cs = p;
+      hard = 1;
+    }
+  }
+  uint32_t last_comma = 0;
+  if (!participle) {
+    for (uint32_t k = ts; k-- > c->sa;) {
+      if (is(c, k, ";") || is(c, k, ":")) {
+        s->cs = k + 1;
+        break;
+      }
+      if (is(c, k, ",")) {
+        /* "A condemned B, and C accused D": a new clause after ", and" */
+        uint32_t co = listlen(c, &c->lex->coordinators, k + 1);
+        if (co && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+          s->cs = k + 1 + co;
+          break;
+        }
+        commas++;
+        last_comma = k;
+        continue;
+      }
+      int rel_person = inlist(c, &c->lex->relative, k);
+      if (rel_person || inlist(c, &c->lex->relative_things, k)) {
+        int open = commas == 0 || (commas == 2 && last_comma == k + 1);
+        if (commas == 1 && last_comma == k + 1) open = 1;
+        if (open) {
+          /* the trigger is inside the relative clause: its subject is the
+           * antecedent ("met X, who lauded Y"; "sanctioned X, which
+           * condemned Y"), else a noun phrase we cannot name */
+          int32_t mi = antecedent(c, k);
+          if (mi >= 0 && is_poss(c, mi)) mi = -1;
+          if (mi < 0 && rel_person) mi = c->v->tok_m[k];
+          if (mi >= 0 && mention_ok(c, mi, in_q)) ml_add(&s->l, mi);
+          s->cs = k + 1;
+          return;
+        }
+        continue;
+      }
+      /* Reported speech and subordinate clauses: the clause starts after
+       * the cue when an actor follows it ("X said Y praised Z" -> Y). */
+      uint32_t n = 0;
+      if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
+          is(c, k, "that")) {
+        if (!n) n = 1;
+        int sub = listlen(c, &c->lex->subordinators, k) > 0;
+        if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
+        if (sub && commas > 0) {
+          /* "After X did Y, Z met W": the main clause follows the comma */
+          s->cs = last_comma + 1;
+          if (!has_candidate(c, last_comma + 1, ts, in_q)) {
+            hard = 1;
+            /* "before Trump was sworn in, he held": an unresolved pronoun
+             * subject is the one person named in the clause before it */
+            uint32_t p = last_comma + 1;
+            while (p < ts && inlist(c, &c->lex->adverbs, p)) p++;
+            if (p < ts && c->v->tok_m[p] < 0 && inlist(c, &c->lex->person_pronouns, p)) {
+              int32_t only = -1;
+              int n_person = 0;
+              for (uint32_t j = k + n; j < last_comma; j++) {
+                int32_t mj = c->v->tok_m[j];
+                if (mj < 0 || M(c, mj)->tok_first != j) continue;
+                if (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON && !is_poss(c, mj)) {
+                  if (only < 0 || M(c, only)->actor != M(c, mj)->actor) n_person++;
+                  only = mj;
+                }
+              }
+              if (n_person == 1 && mention_ok(c, only, in_q)) {
+                ml_add(&s->l, only);
+                s->weak = 1;
+                return;
+              }
+            }
+          }
+          break;
+        }
+        if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
+          s->cs = k + n;
+          break;
+        }
+        int nominal_cl = t->nominal && k + n < ts &&
+                         (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
+        if (k + n <= ts && ((sub && commas == 0) || nominal_cl)) {
+          /* "once the club had accused X", "said that the talks with X":
+           * the subject is a noun phrase we cannot name */
+          s->cs = k + n;
+          hard = 1;
+          break;
+        }
+      }
+    }
+  }
+  int weak = 0;
+  int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
+  if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
+  int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
+  for (uint32_t k = s->cs; k < ts && initial; k++)
+    if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
+        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k))
+      initial = 0;
+  if (first < 0 && initial) {
+    /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
+     * follows the phrase, after the next comma. */
+    uint32_t k = te;
+    while (k < c->sb && !is(c, k, ",")) k++;
+    if (k < c->sb) {
+      uint32_t e = k + 1;
+      while (e < c->sb && !is(c, e, ",") && !is(c, e, ";")) e++;
+      first = first_candidate(c, k + 1, e, in_q, &weak);
+      if (first >= 0) weak = 1;
+    }
+  }
+  if (first < 0) return;
+  s->weak = weak;
+  uint32_t lim = ts;
+  if (M(c, first)->tok_first > ts) lim = c->sb;
+  conjuncts(c, first, lim, in_q, &s->l);
+}
+
+/* ---- objects ---------------------------------------------------------------- */
+
+static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
+  for (uint32_t k = te; k < c->sb; k++) {
+    if (is(c, k, ";") || is(c, k, ":") || is(c, k, ".") || is(c, k, "?") || is(c, k, "!")) return k;
+    if (!in_q && is_quote(c, k)) return k;
+    if (in_q && is_quote(c, k)) return k;
+    if (inlist(c, &c->lex->clause_end, k)) return k;
+    if (is(c, k, ",") && k + 1 < c->sb) {
+      const char *w = W(c, k + 1);
+      size_t n = strlen(w);
+      if (n > 4 && strcmp(w + n - 3, "ing") == 0 && c->v->tok_m[k + 1] < 0) return k;
+      if (inlist(c, &c->lex->reporting, k + 1)) return k;
+    }
+  }
+  return c->sb;
+}
+
+static int in_set(const ctx *c, const mlist *l, int32_t mi) {
+  for (int i = 0; i < l->n; i++)
+    if (c->v->acts->mentions[l->m[i]].actor == M(c, mi)->actor) return 1;
+  return 0;
+}
+
+/* The head a possessive or modifier mention belongs to, if it is a mention
+ * ("Iran's Foreign Minister Hossein Amir Abdollahian" -> Abdollahian). */
+static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
+  uint32_t k = mend(c, mi);
+  if (k < lim && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  for (int steps = 0; k < lim && steps < 6; steps++) {
+    int32_t mj = c->v->tok_m[k];
+    if (mj >= 0) {
+      if (!is_poss(c, mj) && !is_modifier(c, mj)) return mj;
+      k = mend(c, mj);
+      continue;
+    }
+    if (is_sep(c, k)) return -1;
+    if (!np_ok(c, k)) {
+      /* plain words of the noun phrase ("militant organizations X") */
+      if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
+          inlist(c, &c->lex->subordinators, k) || inlist(c, &c->lex->clause_end, k) ||
+          inlist(c, &c->lex->reporting, k) || inlist(c, &c->lex->passive_aux, k))
+        return -1;
+    }
+    k++;
+  }
+  return -1;
+}
+
+/* First argument after the trigger and its conjuncts. *from_src is set
+ * when the first argument follows "from" ("a call from X"). */
+static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
+                         int in_q, mlist *out, int *from_src) {
+  int max_dist = t->max_dist > 0 ? t->max_dist : 14;
+  /* A pattern ending in a preposition ("solidarity with") takes that
+   * preposition's own object: no other preposition (but "of") between. */
+  int pp_end = a > 0 && inlist(c, &c->lex->prepositions, a - 1);
+  int32_t first = -1;
+  for (uint32_t k = a; k < lim; k++) {
+    int32_t mi = c->v->tok_m[k];
+    if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
+      /* "at the current premier, X": a title then the name in apposition */
+      int title_np = is(c, k, ",") && k > a;
+      for (uint32_t j = a; title_np && j < k; j++)
+        if (!np_ok(c, j)) title_np = 0;
+      if (!title_np) break;
+      continue;
+    }
+    if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
+      /* "criticized the West for backing it": the object was the NP before */
+      int noun = 0, title_np = is(c, k, ",");
+      for (uint32_t j = a; j < k; j++) {
+        if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
+        if (!np_ok(c, j)) title_np = 0;
+      }
+      /* "accused the referee, X, of": a title, then the name in apposition */
+      if (noun && !title_np) break;
+    }
+    if (mi < 0 || M(c, mi)->tok_first != k) continue;
+    if ((int)(k - a) > max_dist) break;
+    uint32_t lp = 0;
+    if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
+      /* "struck in Baghdad": a place, not a target */
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    if (!mention_ok(c, mi, in_q) || in_set(c, srcs, mi)) {
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    first = mi;
+    break;
+  }
+  if (first < 0) return;
+  if (is_poss(c, first) || is_modifier(c, first)) {
+    int32_t h = head_of(c, first, lim);
+    if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
+  }
+  uint32_t prep = 0;
+  if (left_ctx(c, first, a > 0 ? a - 1 : 0, &prep) == CTX_PREP && is(c, prep, "of") && prep > c->sa &&
+      inlist(c, &c->lex->title_words, prep - 1) && M(c, first)->tok_first > a) {
+    /* "the leader of Hamas, Ismail Haniyeh": the person named after the title. */
+    uint32_t k = mend(c, first);
+    for (int steps = 0; k < lim && !is(c, k, ",") && steps < 6; steps++) {
+      if ((is_punct(c, k) && !is(c, k, "(") && !is(c, k, ")")) || inlist(c, &c->lex->clause_end, k)) break;
+      k++;
+    }
+    if (k < lim && is(c, k, ",")) {
+      k++;
+      while (k < lim && c->v->tok_m[k] < 0 && np_ok(c, k)) k++;
+      int32_t mj = k < lim ? c->v->tok_m[k] : -1;
+      if (mj >= 0 && c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON && !is_poss(c, mj) &&
+          !in_set(c, srcs, mj))
+        first = mj;
+    }
+  }
+  /* "from X" */
+  uint32_t k = M(c, first)->tok_first;
+  while (k > a && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
+  *from_src = k > 0 && is(c, k - 1, "from");
+  conjuncts(c, first, lim, in_q, out);
+}
+
+/* The "by" agents of a passive: first "by" + noun phrase in [a, lim). */
+static void find_by_agents(const ctx *c, uint32_t a, uint32_t lim, int in_q, mlist *out) {
+  for (uint32_t k = a; k < lim; k++) {
+    if (!is(c, k, "by")) continue;
+    uint32_t j = k + 1;
+    while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
+    int32_t mi = j < lim ? c->v->tok_m[j] : -1;
+    if (mi < 0) continue;
+    if (is_poss(c, mi) || is_modifier(c, mi)) {
+      int32_t h = head_of(c, mi, lim);
+      if (h >= 0) mi = h;
+    }
+    if (!mention_ok(c, mi, in_q)) continue;
+    conjuncts(c, mi, lim, in_q, out);
+    return;
+  }
+}
+
+/* ---- trigger frames --------------------------------------------------------- */
+
+static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te) {
+  if (t->no_passive || t->nominal) return 0;
+  uint32_t p = ts;
+  while (p > c->sa && inlist(c, &c->lex->adverbs, p - 1)) p--;
+  if (p > c->sa && inlist(c, &c->lex->passive_aux, p - 1)) return 1;
+  /* reduced passive: "X, criticised by Y" */
+  const char *w = W(c, ts);
+  size_t n = strlen(w);
+  if (te < c->sb && is(c, te, "by") && n > 3 && strcmp(w + n - 2, "ed") == 0) {
+    if (p > c->sa && (is(c, p - 1, "has") || is(c, p - 1, "have") || is(c, p - 1, "had"))) return 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* The agent of a nominal trigger: a possessive or modifier mention right
+ * before it ("X's call with", "US strikes on", "his telephone call"). */
+static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
+  uint32_t k = ts;
+  for (int skip = 0; k > c->sa && skip < 3; skip++) {
+    uint32_t p = k - 1;
+    if (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE) {
+      /* "X's call": X; "the groups' attacks": an owner we cannot name */
+      if (p > c->sa && c->v->tok_m[p - 1] >= 0 && mention_ok(c, c->v->tok_m[p - 1], in_q)) return c->v->tok_m[p - 1];
+      return -2;
+    }
+    int32_t mi = c->v->tok_m[p];
+    if (mi >= 0) {
+      if (is_poss(c, mi) || is_modifier(c, mi) || M(c, mi)->how == AN_MENTION_DEMONYM)
+        return mention_ok(c, mi, in_q) ? mi : -2;
+      return -1;
+    }
+    if (inlist(c, &c->lex->possessive_pronouns, p)) return -2; /* "its support": unresolved owner */
+    if (is_punct(c, p) || inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)) return -1;
+    if (!(c->v->tok[p].shape & AN_SHAPE_ALL_LOWER)) return -1;
+    k = p;
+  }
+  return -1;
+}
+
+/* Whether a nominal trigger's agent is the clause subject: it sits in a PP
+ * ("in a phone call with"), after a light verb ("held talks", "expressed
+ * solidarity", "is a supporter of") or opens the sentence's own clause.
+ * After a content verb ("condemned the attack on X") its agent is unknown. */
+static int nominal_takes_subject(const ctx *c, uint32_t ts) {
+  uint32_t k = ts;
+  int words = 0, det = 0;
+  while (k > c->sa) {
+    uint32_t p = k - 1;
+    if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
+    if (is_punct(c, p) || c->v->tok_m[p] >= 0) return 1;
+    if (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->np_words, p)) {
+      det |= inlist(c, &c->lex->determiners, p);
+      k = p;
+      continue;
+    }
+    if (inlist(c, &c->lex->adverbs, p)) {
+      k = p;
+      continue;
+    }
+    if (det) return 0; /* the word governing "the/a ... call": a content verb */
+    /* an adjective right after a preposition or determiner ("in separate
+     * phone calls"); otherwise the governing verb ("condemned attacks on") */
+    if ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && words < 2 && p > c->sa &&
+        (inlist(c, &c->lex->prepositions, p - 1) || inlist(c, &c->lex->determiners, p - 1) ||
+         inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
+      words++;
+      k = p;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
+  uint32_t a = ts > 8 ? ts - 8 : 0;
+  if (a < cs) a = cs;
+  if (a < c->sa) a = c->sa;
+  for (uint32_t k = a; k < ts; k++) {
+    if (inlist(c, &c->lex->negation, k)) return 1;
+    uint32_t n = listlen(c, &c->lex->modal, k);
+    if (n) {
+      int exempt = 0;
+      for (size_t e = 0; e < t->n_modal_exempt; e++)
+        if (strcmp(t->modal_exempt[e], W(c, k)) == 0) exempt = 1;
+      if (!exempt) return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- events ---------------------------------------------------------------- */
+
+typedef struct evbuf {
+  an_xevent *e;
+  size_t n, cap;
+} evbuf;
+
+static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *type, int32_t sm, int32_t tm,
+                      uint32_t si, uint32_t ts, uint32_t te, uint32_t cs, uint32_t ce, double conf, int modal) {
+  uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
+  if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
+  int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
+  for (size_t i = 0; i < b->n; i++) {
+    an_xevent *o = &b->e[i];
+    if (strcmp(o->type, type) != 0) continue;
+    if ((o->src == sa && o->dst == ta) || (sym && o->src == ta && o->dst == sa)) {
+      /* one event per pair; a factual reading beats a modal one */
+      if (o->modal && !modal) {
+        o->modal = 0;
+        o->sent = si;
+        o->trig = t;
+        o->trig_first = ts;
+        o->trig_end = te;
+        o->clause_first = cs;
+        o->clause_end = ce;
+        o->confidence = conf;
+      } else if (!modal && o->n_more < 4 && o->sent != si) {
+        o->more[o->n_more].sent = si;
+        o->more[o->n_more].trig_first = ts;
+        o->more[o->n_more].trig_end = te;
+        o->more[o->n_more].clause_first = cs;
+        o->more[o->n_more].clause_end = ce;
+        o->n_more++;
+      }
+      return AN_OK;
+    }
+  }
+  if (an_grow((void **)&b->e, &b->cap, b->n + 1, sizeof(an_xevent)) != AN_OK) return AN_ENOMEM;
+  an_xevent *e = &b->e[b->n++];
+  memset(e, 0, sizeof *e);
+  e->trig = t;
+  e->type = type;
+  e->src = sa;
+  e->dst = ta;
+  e->sent = si;
+  e->trig_first = ts;
+  e->trig_end = te;
+  e->clause_first = cs;
+  e->clause_end = ce;
+  e->confidence = conf;
+  e->modal = modal;
+  return AN_OK;
+}
+
+int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
+  char low[256];
+  snprintf(low, sizeof low, "%s", a->label ? a->label : "");
+  for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+  for (size_t i = 0; i < lex->n_media_names; i++)
+    if (strcmp(lex->media_names[i], low) == 0) return 1;
+  for (size_t i = 0; i < a->n_aliases; i++) {
+    char al[256];
+    snprintf(al, sizeof al, "%s", a->aliases[i]);
+    for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (size_t j = 0; j < lex->n_media_names; j++)
+      if (strcmp(lex->media_names[j], al) == 0) return 1;
+  }
+  if (a->kind != AN_KIND_ORGANIZATION) return 0;
+  /* media words as whole words of the label */
+  char *save = NULL;
+  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
+    for (size_t i = 0; i < lex->media_words.n; i++) {
+      const an_pattern *p = &lex->media_words.p[i];
+      if (p->n_words != 1) continue;
+      for (size_t j = 0; j < p->words[0].n_alts; j++)
+        if (strcmp(p->words[0].alts[j], tok) == 0) return 1;
+    }
+  }
+  return 0;
+}
+
+static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
+  const an_doc_actor *p = a->kind == AN_KIND_PERSON ? a : b, *k = a->kind == AN_KIND_PERSON ? b : a;
+  if (p->kind != AN_KIND_PERSON || k->kind != AN_KIND_COUNTRY || !p->country[0]) return 0;
+  return strcmp(p->country, k->country) == 0 || (k->id && strcmp(p->country, k->id) == 0);
+}
+
+static int sentence_has(const ctx *c, const an_phrases *l) {
+  for (uint32_t k = c->sa; k < c->sb; k++)
+    if (inlist(c, l, k)) return 1;
+  return 0;
+}
+
+/* Clause analysis never looks further than this many tokens from the
+ * trigger: bounded work on run-on "sentences" (lists, tables). */
+#define WINDOW 120
+
+static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
+                             uint32_t ga, uint32_t gb, unsigned opts) {
+  ctx cw = *c0;
+  if (ts > cw.sa + WINDOW) cw.sa = ts - WINDOW;
+  if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
+  const ctx *c = &cw;
+  int in_q = c->v->inq[ts];
+  if (t->stop_after.n && inlist(c, &t->stop_after, te)) return AN_OK;
+  if (!t->nominal && ts > c->sa) {
+    /* A verb form used as a noun ("the support", "of arms", "Yemeni
+     * strikes") or a gerund after "in/of/for" (its agent is not the
+     * clause subject). "to" introduces an infinitive: still a verb. */
+    uint32_t p = ts - 1;
+    int32_t pm = c->v->tok_m[p];
+    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return AN_OK;
+    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return AN_OK;
+    if (pm < 0 && !is(c, p, "to") && !is(c, p, "by") && !is(c, p, "after") && !is(c, p, "before") &&
+        !is(c, p, "while") && !is(c, p, "when") &&
+        (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
+      return AN_OK;
+  }
+  const char *type = t->type;
+  if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
+  double conf = t->confidence;
+  subj s;
+  find_subject(c, t, ts, te, in_q, &s);
+  if (s.weak) conf *= 0.8;
+  uint32_t ce = clause_end_from(c, te, in_q);
+  mlist srcs = {{0}, 0}, dsts = {{0}, 0};
+  int from_src = 0;
+  if (is_passive(c, t, ts, te)) {
+    find_by_agents(c, ga < gb ? ga : te, ce, in_q, &srcs);
+    dsts = s.l;
+    conf *= 0.9;
+  } else if (t->target == AN_SLOT_GAP) {
+    srcs = s.l;
+    if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
+    from_src = 0;
+  } else {
+    int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    if (ag == -2) return AN_OK;
+    if (ag >= 0)
+      ml_add(&srcs, ag);
+    else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
+      srcs = s.l;
+    find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    if (t->target == AN_SLOT_BETWEEN && dsts.n >= 2) {
+      srcs.n = 0;
+      ml_add(&srcs, dsts.m[0]);
+      for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
+      dsts.n--;
+    }
+    if (t->source == AN_SLOT_OBJECT || (from_src && t->nominal)) {
+      mlist tmp = srcs;
+      srcs = dsts;
+      dsts = tmp;
+    }
+    /* "A and B held talks": a symmetric interaction among the subjects. */
+    if (dsts.n == 0 && t->symmetric && srcs.n >= 2) {
+      for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
+      srcs.n = 1;
+    }
+  }
+  if (srcs.n == 0 || dsts.n == 0) return AN_OK;
+  int modal = modal_blocked(c, t, s.cs, ts);
+  const char *base_type = type;
+  if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
+  /* Interviews with media are not interactions (dev-set.md). */
+  for (int i = 0; i < srcs.n; i++)
+    for (int j = 0; j < dsts.n; j++) {
+      const an_doc_actor *ta = &c->v->acts->actors[M(c, dsts.m[j])->actor];
+      const an_doc_actor *sa = &c->v->acts->actors[M(c, srcs.m[i])->actor];
+      int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
+                 strcmp(type, "message") == 0;
+      if (talk && (an_is_media(c->lex, ta) || an_is_media(c->lex, sa))) continue;
+      /* A person and their own country are rarely two sides of an
+       * interaction; such pairs come from mis-resolved pronouns. */
+      if (same_country(sa, ta)) continue;
+      double cf = conf;
+      if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
+      /* "his attacks on Trump": words, not force, when the target is a person */
+      const char *ty = base_type;
+      if (t->person_type && ta->kind == AN_KIND_PERSON) ty = t->person_type;
+      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
+      if (st != AN_OK) return st;
+    }
+  return AN_OK;
+}
+
+an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
+                       an_error *err) {
+  evbuf b = {NULL, 0, 0};
+  *out = NULL;
+  *n = 0;
+  uint8_t *used = an_calloc(v->ntok ? v->ntok : 1, 1);
+  if (!used) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  an_status st = AN_OK;
+  for (size_t si = 0; si < v->nsent && st == AN_OK; si++) {
+    ctx c = {lex, v, v->sent[si].tok_first, v->sent[si].tok_first + v->sent[si].tok_count};
+    if (c.sb > v->ntok) c.sb = (uint32_t)v->ntok;
+    for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
+      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
+      /* annotation.md §2: a quote counts only through the words around it */
+      if (v->inq[i]) continue;
+      for (size_t k = 0; k < lex->n_trig; k++) {
+        const an_trigger *t = &lex->trig[k];
+        uint32_t ga = 0, gb = 0;
+        uint32_t te = an_pattern_match(&t->pat, (const char *const *)v->w, i, c.sb, &ga, &gb);
+        if (!te) continue;
+        int clash = 0;
+        for (uint32_t j = i; j < te; j++)
+          if (used[j] && !(j >= ga && j < gb)) clash = 1;
+        if (clash) continue;
+        for (uint32_t j = i; j < te; j++)
+          if (!(j >= ga && j < gb)) used[j] = 1;
+        st = run_trigger(&c, &b, t, (uint32_t)si, i, te, ga, gb, opts);
+        break;
+      }
+    }
+  }
+  an_free(used);
+  if (st != AN_OK) {
+    an_free(b.e);
+    return an_error_set(err, st, NULL, 0, -1, "out of memory");
+  }
+  *out = b.e;
+  *n = b.n;
+  return AN_OK;
+}

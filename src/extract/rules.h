@@ -1,0 +1,65 @@
+/* rules.h: the generic rule engine. Given one document's tokens, sentences
+ * and actor mentions, finds trigger phrases (lexicon.h) and fills their
+ * argument slots (source, targets) by shallow clause structure: subjects
+ * with coordination, objects with conjuncts and appositions, passive "by"
+ * agents, relative pronouns, participles, nominal possessors, reported
+ * speech; drops negated and modal readings (annotation.md §2). */
+#ifndef AN_EXTRACT_RULES_H
+#define AN_EXTRACT_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actornet/error.h"
+#include "actornet/text.h"
+#include "actors/actors.h"
+#include "extract/lexicon.h"
+
+/* A read-only view of one document for the rules, plus derived per-token
+ * tables. Build with an_xview_init (which owns the derived tables). */
+typedef struct an_xview {
+  const char *s; /* normalized text */
+  size_t len;
+  const an_token *tok;
+  size_t ntok;
+  const an_sentence *sent;
+  size_t nsent;
+  const an_doc_actors *acts;
+  /* derived */
+  char **w;        /* lowercase word of each token (owned) */
+  int32_t *tok_m;  /* mention covering each token, or -1 (owned) */
+  uint8_t *inq;    /* token lies inside a quotation (owned) */
+  uint32_t *tok_s; /* sentence of each token (owned) */
+} an_xview;
+
+an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
+                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
+void an_xview_clear(an_xview *v);
+
+/* One extracted interaction, before dates and sources are attached. */
+typedef struct an_xevent {
+  const an_trigger *trig;
+  const char *type;      /* trig->type or trig->alt_type; borrowed from the lexicon */
+  uint32_t src, dst;     /* actor indexes */
+  uint32_t sent;         /* sentence index */
+  uint32_t trig_first, trig_end; /* trigger token span */
+  uint32_t clause_first, clause_end;
+  double confidence;
+  int modal;             /* negated/planned/hypothetical (kept only with AN_OPT_KEEP_MODAL) */
+  /* later mentions of the same interaction (for a date the first lacks) */
+  struct {
+    uint32_t sent, trig_first, trig_end, clause_first, clause_end;
+  } more[4];
+  int n_more;
+} an_xevent;
+
+/* Runs every trigger over every sentence. Events come in text order, one
+ * per (type, source, target) of the document (unordered for call/meet),
+ * self-loops dropped. Owns: *out (an_free) on AN_OK. */
+an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
+                       an_error *err);
+
+/* Whether an actor looks like a news medium (media words or names). */
+int an_is_media(const an_lexicon *lex, const an_doc_actor *a);
+
+#endif

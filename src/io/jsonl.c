@@ -1,0 +1,268 @@
+/* jsonl.c: one JSONL line to one document; ISO date checks; the --meta
+ * table. Parsing uses cJSON_ParseWithLengthOpts and takes the error position
+ * from its out-parameter, never the process-wide cJSON_GetErrorPtr()
+ * (design.md: readers may run in several threads). */
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "io/io_internal.h"
+
+void an_doc_free(an_doc *doc) {
+  if (!doc) return;
+  an_free(doc->id);
+  an_free(doc->text);
+  an_free(doc->date);
+  an_free(doc->outlet);
+  an_free(doc->url);
+  an_free(doc->title);
+  an_free(doc->path);
+  an_free(doc);
+}
+
+int an_blank(const char *p, size_t n) {
+  const unsigned char *s = (const unsigned char *)p;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) { i += 2; continue; } /* U+FEFF */
+    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) { i += 1; continue; }                     /* U+00A0 */
+    return 0;
+  }
+  return 1;
+}
+
+static int digits(const char *s, int n) {
+  for (int i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+static int num(const char *s, int n) {
+  int v = 0;
+  for (int i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+int an_iso_date_check(const char *s, char out[11]) {
+  size_t n = strlen(s);
+  size_t dlen;
+  if (n >= 4 && digits(s, 4) && (n == 4 || s[4] != '-')) dlen = 4;
+  else if (n >= 7 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && (n == 7 || s[7] != '-')) dlen = 7;
+  else if (n >= 10 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' && digits(s + 8, 2)) dlen = 10;
+  else return 0;
+  /* After the date only a time may follow ("T10:00:00Z" or " 10:00"). */
+  if (n > dlen && !(dlen == 10 && (s[10] == 'T' || s[10] == ' ') && n > 11 && s[11] >= '0' && s[11] <= '9'))
+    return 0;
+  int year = num(s, 4);
+  if (year < 1) return 0;
+  if (dlen >= 7) {
+    int month = num(s + 5, 2);
+    if (month < 1 || month > 12) return 0;
+    if (dlen == 10) {
+      static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      int day = num(s + 8, 2);
+      int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      if (day < 1 || day > mdays[month - 1] || (month == 2 && day == 29 && !leap)) return 0;
+    }
+  }
+  memcpy(out, s, dlen);
+  out[dlen] = '\0';
+  return 1;
+}
+
+/* 1 if the raw JSON holds the escape \u0000 (a real one, not "\\u0000"):
+ * cJSON cuts strings there, so the text would silently lose its end. */
+static int has_escaped_nul(const char *p, size_t n) {
+  for (size_t i = 0; i + 5 < n; i++) {
+    if (p[i] != '\\') continue;
+    if (p[i + 1] == 'u' && p[i + 2] == '0' && p[i + 3] == '0' && p[i + 4] == '0' && p[i + 5] == '0')
+      return 1;
+    i++; /* skip the escaped character, so "\\u0000" is not taken for one */
+  }
+  return 0;
+}
+
+static const char *type_name(const cJSON *j) {
+  if (cJSON_IsString(j)) return "a string";
+  if (cJSON_IsNumber(j)) return "a number";
+  if (cJSON_IsBool(j)) return "a boolean";
+  if (cJSON_IsNull(j)) return "null";
+  if (cJSON_IsArray(j)) return "an array";
+  if (cJSON_IsObject(j)) return "an object";
+  return "invalid";
+}
+
+/* Optional string field: absent or null -> NULL; a string -> copy; else a
+ * type error (AN_EDATA). */
+static an_status opt_string(const cJSON *obj, const char *key, char **out, const char *path,
+                            long lineno, an_error *warn) {
+  const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *out = NULL;
+  if (!j || cJSON_IsNull(j)) return AN_OK;
+  if (!cJSON_IsString(j))
+    return an_error_set(warn, AN_EDATA, path, lineno, -1, "\"%s\" must be a string or null, not %s", key,
+                        type_name(j));
+  if (!j->valuestring[0]) return AN_OK; /* "" means unknown */
+  if (!(*out = an_strdup(j->valuestring)))
+    return an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
+  return AN_OK;
+}
+
+an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char *path,
+                              long lineno, an_doc **out, an_error *warn, char note[256]) {
+  *out = NULL;
+  note[0] = '\0';
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+  if (!root) {
+    long col = end && end >= line ? (long)(end - line) : 0;
+    return an_error_set(warn, AN_EDATA, path, lineno, col, "broken JSON at column %ld; line skipped",
+                        col + 1);
+  }
+  an_status st = AN_OK;
+  an_doc *doc = NULL;
+  if (end && !an_blank(end, len - (size_t)(end - line))) {
+    long col = (long)(end - line);
+    st = an_error_set(warn, AN_EDATA, path, lineno, col,
+                      "text after the JSON object at column %ld; line skipped", col + 1);
+    goto done;
+  }
+  if (!cJSON_IsObject(root)) {
+    st = an_error_set(warn, AN_EDATA, path, lineno, -1, "a line must be a JSON object, not %s; line skipped",
+                      type_name(root));
+    goto done;
+  }
+  if (!(doc = an_calloc(1, sizeof *doc))) {
+    st = an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
+    goto done;
+  }
+  const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+  if (cJSON_IsString(id) && id->valuestring[0]) {
+    doc->id = an_strdup(id->valuestring);
+  } else if (cJSON_IsNumber(id) && id->valuedouble == (double)(long long)id->valuedouble) {
+    char tmp[32]; /* integer ids are common in exported corpora */
+    snprintf(tmp, sizeof tmp, "%lld", (long long)id->valuedouble);
+    doc->id = an_strdup(tmp);
+  } else {
+    st = an_error_set(warn, AN_EDATA, path, lineno, -1, "%s; line skipped",
+                      !id ? "no \"id\"" : cJSON_IsString(id) ? "empty \"id\"" : "\"id\" must be a string");
+    goto done;
+  }
+  if (!doc->id) goto oom;
+  if (kind == AN_LINE_DOC) {
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
+    if (!text) {
+      st = an_error_set(warn, AN_EDATA, path, lineno, -1, "document \"%s\" has no \"text\"; line skipped",
+                        doc->id);
+      goto done;
+    }
+    if (!cJSON_IsString(text)) {
+      st = an_error_set(warn, AN_EDATA, path, lineno, -1,
+                        "document \"%s\": \"text\" must be a string, not %s; line skipped", doc->id,
+                        type_name(text));
+      goto done;
+    }
+    doc->len = strlen(text->valuestring);
+    if (!(doc->text = an_strndup(text->valuestring, doc->len))) goto oom;
+    if (has_escaped_nul(line, len))
+      snprintf(note, 256, "document \"%s\": \"text\" holds \\u0000; the text ends there", doc->id);
+  }
+  if ((st = opt_string(root, "outlet", &doc->outlet, path, lineno, warn)) != AN_OK ||
+      (st = opt_string(root, "url", &doc->url, path, lineno, warn)) != AN_OK ||
+      (st = opt_string(root, "title", &doc->title, path, lineno, warn)) != AN_OK)
+    goto fielderr;
+  char *date = NULL;
+  if ((st = opt_string(root, "date", &date, path, lineno, warn)) != AN_OK) goto fielderr;
+  if (date) {
+    char iso[11];
+    if (an_iso_date_check(date, iso)) {
+      doc->date = an_strdup(iso);
+      an_free(date);
+      if (!doc->date) goto oom;
+    } else {
+      snprintf(note, 256, "document \"%s\": date \"%.60s\" is not YYYY, YYYY-MM or YYYY-MM-DD; date ignored",
+               doc->id, date);
+      an_free(date);
+    }
+  }
+  goto done;
+fielderr:
+  if (st == AN_EDATA) { /* name the document in the message */
+    char msg[sizeof warn->msg];
+    snprintf(msg, sizeof msg, "%s", warn ? warn->msg : "");
+    an_error_set(warn, AN_EDATA, path, lineno, -1, "document \"%.60s\": %s; line skipped", doc->id, msg);
+  }
+  goto done;
+oom:
+  st = an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
+done:
+  cJSON_Delete(root);
+  if (st != AN_OK) {
+    an_doc_free(doc);
+    doc = NULL;
+  }
+  *out = doc;
+  return st;
+}
+
+/* ---- metadata table: open addressing on the id hash ---- */
+
+struct an_meta {
+  an_doc **slots;
+  size_t cap, count;
+};
+
+an_meta *an_meta_new(void) { return an_calloc(1, sizeof(an_meta)); }
+
+void an_meta_free(an_meta *m) {
+  if (!m) return;
+  for (size_t i = 0; i < m->cap; i++) an_doc_free(m->slots[i]);
+  an_free(m->slots);
+  an_free(m);
+}
+
+size_t an_meta_count(const an_meta *m) { return m ? m->count : 0; }
+
+static size_t meta_find(an_doc **slots, size_t cap, const char *id) {
+  size_t i = (size_t)an_hash64(id, strlen(id), 0) & (cap - 1);
+  while (slots[i] && strcmp(slots[i]->id, id) != 0) i = (i + 1) & (cap - 1);
+  return i;
+}
+
+an_status an_meta_put(an_meta *m, an_doc *rec) {
+  if ((m->count + 1) * 2 > m->cap) {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    an_doc **ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) {
+      an_doc_free(rec);
+      return AN_ENOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slots[i]) ns[meta_find(ns, ncap, m->slots[i]->id)] = m->slots[i];
+    an_free(m->slots);
+    m->slots = ns;
+    m->cap = ncap;
+  }
+  size_t i = meta_find(m->slots, m->cap, rec->id);
+  if (m->slots[i]) an_doc_free(m->slots[i]);
+  else m->count++;
+  m->slots[i] = rec;
+  return AN_OK;
+}
+
+static an_status fill(char **dst, const char *src) {
+  if (*dst || !src) return AN_OK;
+  return (*dst = an_strdup(src)) ? AN_OK : AN_ENOMEM;
+}
+
+an_status an_meta_apply(const an_meta *m, an_doc *doc) {
+  if (!m || !m->count || !doc->id) return AN_OK;
+  const an_doc *r = m->slots[meta_find(m->slots, m->cap, doc->id)];
+  if (!r) return AN_OK;
+  if (fill(&doc->date, r->date) || fill(&doc->outlet, r->outlet) || fill(&doc->url, r->url) ||
+      fill(&doc->title, r->title))
+    return AN_ENOMEM;
+  return AN_OK;
+}

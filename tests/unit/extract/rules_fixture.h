@@ -1,0 +1,218 @@
+/* rules_fixture.h: builds a document view for the rule tests without the
+ * text and actors stages: a small tokenizer (words, punctuation, "'s") and
+ * mentions found by exact token match against a test actor table, the way
+ * src/actors marks them (possessive before "'s", modifier before a title and
+ * a name). Sentences we write ourselves (style.md: no corpus text). */
+#ifndef AN_TEST_RULES_FIXTURE_H
+#define AN_TEST_RULES_FIXTURE_H
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "extract/dates.h"
+#include "extract/resources.h"
+#include "extract/result.h"
+#include "extract/rules.h"
+
+typedef struct fx_actor {
+  const char *surface; /* as written, tokens separated by spaces */
+  const char *id;      /* actor id: several surfaces may share one */
+  an_actor_kind kind;
+  an_mention_how how;
+} fx_actor;
+
+typedef struct fx_doc {
+  an_token tok[512];
+  size_t ntok;
+  an_sentence sent[32];
+  size_t nsent;
+} fx_doc;
+
+static void fx_tokenize(const char *s, fx_doc *d) {
+  size_t n = strlen(s), i = 0;
+  d->ntok = 0;
+  d->nsent = 0;
+  uint32_t para = 0, sent_first = 0, sent_start = 0;
+  int newsent = 1;
+  while (i < n && d->ntok < 512) {
+    if (s[i] == '\n' && i + 1 < n && s[i + 1] == '\n') {
+      if (!newsent) { /* a blank line ends a sentence */
+        an_sentence se = {sent_start, (uint32_t)i, sent_first, (uint32_t)d->ntok - sent_first, para, 0};
+        d->sent[d->nsent++] = se;
+        newsent = 1;
+      }
+      para++;
+    }
+    if (isspace((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    an_token t = {(uint32_t)i, 0, 0};
+    if (s[i] == '\'' && i + 1 < n && s[i + 1] == 's' && (i + 2 >= n || !isalnum((unsigned char)s[i + 2]))) {
+      t.len = 2;
+      t.shape = AN_SHAPE_POSSESSIVE;
+    } else if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) {
+      size_t j = i;
+      while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || (unsigned char)s[j] >= 0x80 ||
+                       (s[j] == '\'' && j + 1 < n && s[j + 1] == 't')))
+        j++;
+      t.len = (uint32_t)(j - i);
+      if (isupper((unsigned char)s[i])) t.shape |= AN_SHAPE_UPPER_INITIAL;
+      int up = 1, low = 1, dig = 0;
+      for (size_t k = i; k < j; k++) {
+        if (islower((unsigned char)s[k])) up = 0;
+        if (isupper((unsigned char)s[k])) low = 0;
+        if (isdigit((unsigned char)s[k])) dig = 1;
+      }
+      if (up && t.len > 1 && !dig) t.shape |= AN_SHAPE_ALL_UPPER;
+      if (low) t.shape |= AN_SHAPE_ALL_LOWER;
+      if (dig) t.shape |= AN_SHAPE_HAS_DIGIT;
+      else t.shape |= AN_SHAPE_ALPHA;
+    } else {
+      t.len = 1;
+      t.shape = AN_SHAPE_PUNCT;
+      if (s[i] == '"') t.shape |= AN_SHAPE_QUOTE;
+    }
+    if (newsent) {
+      sent_first = (uint32_t)d->ntok;
+      sent_start = t.start;
+      newsent = 0;
+    }
+    d->tok[d->ntok++] = t;
+    i += t.len;
+    int end = t.len == 1 && (s[t.start] == '.' || s[t.start] == '?' || s[t.start] == '!');
+    if (end && i < n && s[i] == '"') { /* closing quote belongs to the sentence */
+      an_token q = {(uint32_t)i, 1, AN_SHAPE_PUNCT | AN_SHAPE_QUOTE};
+      d->tok[d->ntok++] = q;
+      i++;
+    }
+    if (end || i >= n) {
+      an_sentence se = {sent_start, (uint32_t)i, sent_first, (uint32_t)d->ntok - sent_first, para, 0};
+      d->sent[d->nsent++] = se;
+      newsent = 1;
+    }
+  }
+  if (!newsent) {
+    an_sentence se = {sent_start, (uint32_t)n, sent_first, (uint32_t)d->ntok - sent_first, para, 0};
+    d->sent[d->nsent++] = se;
+  }
+}
+
+static int fx_is_title(const char *s, size_t len) {
+  static const char *const t[] = {"leader", "minister", "president", "chief", "spokesman", "envoy", "head", NULL};
+  for (int i = 0; t[i]; i++)
+    if (strlen(t[i]) == len && strncmp(t[i], s, len) == 0) return 1;
+  return 0;
+}
+
+/* Finds the actors' surfaces in the tokens (longest first) and fills an
+ * an_doc_actors allocated like src/actors does. */
+static an_doc_actors *fx_mentions(const char *s, const fx_doc *d, const fx_actor *ac) {
+  an_doc_actors *a = an_calloc(1, sizeof *a);
+  size_t na = 0;
+  while (ac[na].surface) na++;
+  a->actors = an_calloc(na + 1, sizeof(an_doc_actor));
+  a->mentions = an_calloc(d->ntok + 1, sizeof(an_mention));
+  for (size_t i = 0; i < d->ntok;) {
+    size_t best_len = 0, best = 0;
+    for (size_t k = 0; k < na; k++) {
+      const char *p = ac[k].surface;
+      size_t j = i, ok = 1;
+      while (*p && ok) {
+        const char *sp = strchr(p, ' ');
+        size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+        if (j >= d->ntok || d->tok[j].len != wl || strncmp(s + d->tok[j].start, p, wl) != 0) ok = 0;
+        j++;
+        p += wl;
+        while (*p == ' ') p++;
+      }
+      if (ok && j - i > best_len) {
+        best_len = j - i;
+        best = k;
+      }
+    }
+    if (!best_len) {
+      i++;
+      continue;
+    }
+    /* actor index by id */
+    uint32_t ai = 0;
+    while (ai < a->n_actors && strcmp(a->actors[ai].id, ac[best].id) != 0) ai++;
+    if (ai == a->n_actors) {
+      an_doc_actor *x = &a->actors[a->n_actors++];
+      x->id = an_strdup(ac[best].id);
+      x->label = an_strdup(ac[best].surface);
+      x->kind = ac[best].kind;
+      x->aliases = an_calloc(1, sizeof(char *));
+      x->aliases[0] = an_strdup(ac[best].surface);
+      x->n_aliases = 1;
+    }
+    a->actors[ai].mentions++;
+    an_mention *m = &a->mentions[a->n_mentions++];
+    m->tok_first = (uint32_t)i;
+    m->tok_count = (uint32_t)best_len;
+    m->actor = ai;
+    m->how = (uint8_t)ac[best].how;
+    size_t e = i + best_len;
+    if (e < d->ntok && (d->tok[e].shape & AN_SHAPE_POSSESSIVE)) m->flags |= AN_MENTION_POSSESSIVE;
+    if (e + 1 < d->ntok && fx_is_title(s + d->tok[e].start, d->tok[e].len) &&
+        (d->tok[e + 1].shape & AN_SHAPE_UPPER_INITIAL))
+      m->flags |= AN_MENTION_MODIFIER;
+    i = e;
+  }
+  return a;
+}
+
+typedef struct fx {
+  an_resources *res;
+  an_workspace *ws;
+} fx;
+
+static size_t fx_identity(const void *ctx, size_t off) {
+  (void)ctx;
+  return off;
+}
+
+/* Runs the whole extract stage (rules, dates, sources) on text. */
+static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, const char *date, const char *outlet,
+                         unsigned opts) {
+  static fx_doc d;
+  fx_tokenize(text, &d);
+  an_doc_actors *acts = fx_mentions(text, &d, ac);
+  an_xview v;
+  if (an_xview_init(&v, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
+  an_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.id = (char *)"t";
+  doc.text = (char *)text;
+  doc.len = strlen(text);
+  doc.date = (char *)date;
+  doc.outlet = (char *)outlet;
+  an_result *r = NULL;
+  an_status st = an_result_build(f->res, f->ws, &doc, &v, acts, fx_identity, NULL, opts, &r, NULL);
+  an_xview_clear(&v);
+  return st == AN_OK ? r : NULL;
+}
+
+/* The event (type, source id, target id) or NULL; call/meet either way. */
+static const an_revent *fx_find(const an_result *r, const char *type, const char *s, const char *t) {
+  for (size_t i = 0; r && i < r->n_ev; i++) {
+    const an_revent *e = &r->ev[i];
+    const char *es = r->acts->actors[e->src].id, *et = r->acts->actors[e->dst].id;
+    if (strcmp(e->type, type) != 0) continue;
+    if (strcmp(es, s) == 0 && strcmp(et, t) == 0) return e;
+    if (!e->directed && strcmp(es, t) == 0 && strcmp(et, s) == 0) return e;
+  }
+  return NULL;
+}
+
+static int fx_load(fx *f) {
+  an_lexicon *lex = NULL;
+  if (an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) != AN_OK) return 0;
+  if (an_resources_from_lexicon(lex, &f->res, NULL) != AN_OK) return 0;
+  return an_workspace_new(f->res, &f->ws, NULL) == AN_OK;
+}
+
+#endif

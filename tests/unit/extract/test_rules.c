@@ -1,0 +1,361 @@
+/* test_rules.c: one group per construction of annotation.md §2-3, on
+ * sentences written for these tests (invented people and places). */
+#include "harness.h"
+#include "rules_fixture.h"
+
+static const fx_actor A[] = {
+    {"Karim Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Lena Morris", "morris", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Morris", "morris", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Omar Saleh", "saleh", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Saleh", "saleh", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Dana Kowalski", "kowalski", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Kowalski", "kowalski", AN_KIND_PERSON, AN_MENTION_NAME},
+    {"Norland", "norland", AN_KIND_COUNTRY, AN_MENTION_NAME},
+    {"Norlandic", "norland", AN_KIND_COUNTRY, AN_MENTION_DEMONYM},
+    {"Vessa", "norland", AN_KIND_COUNTRY, AN_MENTION_METONYM},
+    {"Estmark", "estmark", AN_KIND_COUNTRY, AN_MENTION_NAME},
+    {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {NULL, NULL, 0, 0}};
+
+static fx F;
+
+static an_result *run(const char *text) { return fx_run(&F, text, A, NULL, NULL, 0); }
+
+/* annotation.md §2: "A and B accused C" is two events. */
+static void test_coordination(void) {
+  an_result *r = run("Karim Haddad and Lena Morris accused Omar Saleh of fraud.");
+  CHECK(fx_find(r, "accuse", "haddad", "saleh"));
+  CHECK(fx_find(r, "accuse", "morris", "saleh"));
+  CHECK_INT(an_result_event_count(r), 2);
+  an_result_free(r);
+  r = run("Norland and Estmark condemned the Green Front.");
+  CHECK(fx_find(r, "criticize", "norland", "green-front"));
+  CHECK(fx_find(r, "criticize", "estmark", "green-front"));
+  an_result_free(r);
+}
+
+/* Clauses joined by ", and" have their own subjects; an object noun
+ * phrase ends at a comma; a list ends at a segment that is no apposition. */
+static void test_clause_coordination(void) {
+  an_result *r = run("Norland condemned the vote, and Morris accused Estmark of fraud.");
+  CHECK(fx_find(r, "accuse", "morris", "estmark"));
+  CHECK(!fx_find(r, "accuse", "norland", "estmark"));
+  CHECK(!fx_find(r, "criticize", "norland", "morris"));
+  an_result_free(r);
+  r = run("Haddad criticized Saleh, for blocking the deal, the Green Front said.");
+  CHECK(fx_find(r, "criticize", "haddad", "saleh"));
+  CHECK(!fx_find(r, "criticize", "haddad", "green-front"));
+  an_result_free(r);
+  r = run("Kowalski accused the envoy, Omar Saleh, of lying.");
+  CHECK(fx_find(r, "accuse", "kowalski", "saleh"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: "spoke with A, B and C" is three events; appositions
+ * inside the list are not targets. */
+static void test_multiple_targets(void) {
+  an_result *r = run("Haddad spoke with Lena Morris, Omar Saleh and Dana Kowalski in separate phone calls.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  CHECK(fx_find(r, "call", "haddad", "saleh"));
+  CHECK(fx_find(r, "call", "haddad", "kowalski"));
+  CHECK_INT(an_result_event_count(r), 3);
+  /* "spoke with" is a call when the sentence says phone: the call's codes */
+  const an_revent *e = fx_find(r, "call", "haddad", "morris");
+  if (e) CHECK_STR(e->cameo, "041");
+  an_result_free(r);
+  r = run("Haddad met Lena Morris, a senior figure of the Green Front, and Omar Saleh on Friday.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  CHECK(fx_find(r, "meet", "haddad", "saleh"));
+  CHECK(!fx_find(r, "meet", "haddad", "green-front"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: passive voice keeps the real direction. */
+static void test_passive(void) {
+  an_result *r = run("Saleh was criticised by Lena Morris after the vote.");
+  CHECK(fx_find(r, "criticize", "morris", "saleh"));
+  CHECK(!fx_find(r, "criticize", "saleh", "morris"));
+  an_result_free(r);
+  r = run("Estmark has been charged by Norland and the Green Front with hiding weapons.");
+  CHECK(fx_find(r, "accuse", "norland", "estmark"));
+  CHECK(fx_find(r, "accuse", "green-front", "estmark"));
+  CHECK_INT(an_result_event_count(r), 2);
+  an_result_free(r);
+  r = run("Omar Saleh was received in the capital by Karim Haddad.");
+  CHECK(fx_find(r, "meet", "haddad", "saleh"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: negated, planned, hypothetical, refused: no event
+ * (kept, marked modal, with AN_OPT_KEEP_MODAL). */
+static void test_negation_modality(void) {
+  const char *none[] = {"Haddad did not meet Morris.", "Haddad refused to meet Morris.",
+                        "Haddad plans to meet Morris next month.", "Haddad is due to hold talks with Morris.",
+                        "Whether Haddad will meet Morris is not clear.", "Haddad said he was prepared to meet Morris.",
+                        "Haddad never criticized Morris."};
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+    an_result *r = run(none[i]);
+    CHECK_INT(an_result_event_count(r), 0);
+    an_result_free(r);
+  }
+  an_result *r = fx_run(&F, "Haddad refused to meet Morris.", A, NULL, NULL, AN_OPT_KEEP_MODAL);
+  const an_revent *e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e && e->modal);
+  an_result_free(r);
+}
+
+/* annotation.md §2: relative clauses: "met X, who lauded Y" -> X lauded Y;
+ * a closed relative clause does not hide the subject. */
+static void test_relative_clause(void) {
+  an_result *r = run("Haddad met Lena Morris, who praised the Green Front.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  CHECK(fx_find(r, "praise", "morris", "green-front"));
+  CHECK(!fx_find(r, "praise", "haddad", "green-front"));
+  an_result_free(r);
+  r = run("Estmark expelled the envoy of Norland, which condemned Estmark's decision.");
+  CHECK(fx_find(r, "criticize", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Haddad visited the old fortress, which praised Morris in a plaque.");
+  CHECK(!fx_find(r, "praise", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Omar Saleh, who leads the Green Front, thanked Norland.");
+  CHECK(fx_find(r, "praise", "saleh", "norland"));
+  CHECK(!fx_find(r, "praise", "green-front", "norland"));
+  an_result_free(r);
+}
+
+/* Subordinate clauses are clauses of their own; an unresolved pronoun
+ * subject after one is the single person it names; an organization's name
+ * before a bare title is a person we cannot name; a reason PP ends the
+ * object ("criticized the plan for ..."). */
+static void test_subordinate_clauses(void) {
+  an_result *r = run("After Saleh left the hall, Kowalski thanked Haddad.");
+  CHECK(fx_find(r, "praise", "kowalski", "haddad"));
+  CHECK(!fx_find(r, "praise", "saleh", "haddad"));
+  an_result_free(r);
+  r = run("Two days before Saleh took office, he met Morris.");
+  CHECK(fx_find(r, "meet", "saleh", "morris"));
+  an_result_free(r);
+  r = run("Once the council had voted, the mayor condemned Estmark.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Morris, an envoy who had served twice before, was thanked by Haddad.");
+  CHECK(fx_find(r, "praise", "haddad", "morris"));
+  an_result_free(r);
+  r = run("The Green Front leader condemned Estmark.");
+  CHECK(!fx_find(r, "criticize", "green-front", "estmark"));
+  an_result_free(r);
+  r = run("Haddad criticized the new law for weakening Norland.");
+  CHECK(!fx_find(r, "criticize", "haddad", "norland"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: "..., praising X": the main clause's subject acts. */
+static void test_participle(void) {
+  an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
+  CHECK(fx_find(r, "praise", "kowalski", "haddad"));
+  an_result_free(r);
+  r = run("\"The talks are over,\" said Morris, warning Estmark that it would pay a price.");
+  CHECK(fx_find(r, "threaten", "morris", "estmark"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: nominalizations. */
+static void test_nominalization(void) {
+  an_result *r = run("In a phone call with Morris, Haddad discussed the border.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Saleh and Kowalski spoke by phone on Sunday.");
+  CHECK(fx_find(r, "call", "saleh", "kowalski"));
+  an_result_free(r);
+  r = run("A meeting between Saleh and Kowalski was held in the old port.");
+  CHECK(fx_find(r, "meet", "saleh", "kowalski"));
+  an_result_free(r);
+  /* verbal attacks on a person are criticism; on a country, force */
+  r = run("Kowalski stepped up her attacks on Haddad.");
+  CHECK(fx_find(r, "criticize", "kowalski", "haddad"));
+  CHECK(!fx_find(r, "attack", "kowalski", "haddad"));
+  an_result_free(r);
+  r = run("Norland's attack on Estmark began at dawn.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  an_result_free(r);
+  /* a nominal's agent is the subject only through a light verb or a PP */
+  r = run("Haddad condemned the attack on Estmark.");
+  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
+  CHECK(!fx_find(r, "attack", "haddad", "estmark"));
+  an_result_free(r);
+  r = run("Norland carried out a fresh attack on Estmark.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Kowalski praised the meeting with Morris.");
+  CHECK(!fx_find(r, "meet", "kowalski", "morris"));
+  an_result_free(r);
+  r = run("Haddad's call with Morris lasted two hours.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Kowalski took a telephone call from Karim Haddad.");
+  const an_revent *e = fx_find(r, "call", "haddad", "kowalski");
+  CHECK(e && strcmp(r->acts->actors[e->src].id, "haddad") == 0);
+  an_result_free(r);
+}
+
+/* annotation.md §2: reported speech keeps the real source. */
+static void test_reported_speech(void) {
+  an_result *r = run("Saleh said Morris praised Norland for its help.");
+  CHECK(fx_find(r, "praise", "morris", "norland"));
+  CHECK(!fx_find(r, "praise", "saleh", "norland"));
+  an_result_free(r);
+  /* a quote counts only with a trigger word around it */
+  r = run("\"We praise Norland for its help,\" Saleh said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
+/* Possessives: an owner is not an agent; a condemned act's owner is the
+ * target (dev-set.md: "condemned Britain's decision" -> UK). */
+static void test_possessive(void) {
+  an_result *r = run("Morris condemned Estmark's decision to close the border.");
+  CHECK(fx_find(r, "criticize", "morris", "estmark"));
+  an_result_free(r);
+  r = run("Haddad praised Norland's foreign minister Lena Morris.");
+  CHECK(fx_find(r, "praise", "haddad", "morris"));
+  CHECK(!fx_find(r, "praise", "haddad", "norland"));
+  an_result_free(r);
+  r = run("Norland's envoy Omar Saleh thanked Kowalski.");
+  CHECK(fx_find(r, "praise", "saleh", "kowalski"));
+  CHECK(!fx_find(r, "praise", "norland", "kowalski"));
+  an_result_free(r);
+  r = run("Green Front leader Omar Saleh met Haddad.");
+  CHECK(fx_find(r, "meet", "saleh", "haddad"));
+  CHECK(!fx_find(r, "meet", "green-front", "haddad"));
+  an_result_free(r);
+}
+
+/* annotation.md §2: no self-loops; one event per pair per document; media
+ * interviews are not meetings (dev-set.md). */
+static void test_self_loops_and_repeats(void) {
+  an_result *r = run("Norland praised Vessa's role.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Haddad met Morris on Monday. Later that day Haddad met Morris again.");
+  CHECK_INT(an_result_event_count(r), 1);
+  an_result_free(r);
+  r = run("Haddad spoke to the Harbor Times about the strike.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
+/* annotation.md §3: dates at their precision; relative ones against the
+ * document date; text only without it. */
+static void test_dates(void) {
+  an_result *r = fx_run(&F, "Haddad met Morris on 3 March 2024 in the capital.", A, NULL, NULL, 0);
+  const an_revent *e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->date, "2024-03-03");
+  an_result_free(r);
+  r = fx_run(&F, "In June, Norland hosted Saleh.", A, "2024-08-10", NULL, 0);
+  e = fx_find(r, "meet", "norland", "saleh");
+  CHECK(e);
+  if (e) {
+    CHECK_STR(e->date, "2024-06");
+    CHECK_STR(e->date_text, "In June");
+  }
+  an_result_free(r);
+  /* 2024-03-06 is a Wednesday: "on Monday" is 2024-03-04 */
+  r = fx_run(&F, "Haddad criticized Morris on Monday.", A, "2024-03-06", NULL, 0);
+  e = fx_find(r, "criticize", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->date, "2024-03-04");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad criticized Morris on Monday.", A, NULL, NULL, 0);
+  e = fx_find(r, "criticize", "haddad", "morris");
+  CHECK(e);
+  if (e) {
+    CHECK_STR(e->date, "");
+    CHECK_STR(e->date_text, "on Monday");
+  }
+  an_result_free(r);
+  r = fx_run(&F, "Haddad thanked Morris yesterday.", A, "2024-01-01", NULL, 0);
+  e = fx_find(r, "praise", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->date, "2023-12-31");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris in 2009.", A, NULL, NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  if (e) CHECK_STR(e->date, "2009");
+  CHECK(e);
+  an_result_free(r);
+}
+
+/* annotation.md §3 / issue 5: the outlet (metadata or credit line) and the
+ * in-text attribution are kept apart. */
+static void test_sources(void) {
+  an_result *r = fx_run(&F, "According to the Harbor Times, Haddad met Morris.", A, NULL, "Coast Wire", 0);
+  const an_revent *e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->attributed_to, "Harbor Times");
+  CHECK_STR(r ? r->outlet : NULL, "Coast Wire");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris.\n\nSource \xc2\xbb northwire\n", A, NULL, NULL, 0);
+  CHECK_STR(r ? r->outlet : NULL, "northwire");
+  e = fx_find(r, "meet", "haddad", "morris");
+  if (e) CHECK(e->attributed_to == NULL);
+  an_result_free(r);
+  r = fx_run(&F, "Published on March 5, 2021\n\nHaddad met Morris on Monday.", A, NULL, NULL, 0);
+  CHECK_STR(r ? r->date : NULL, "2021-03-05");
+  e = fx_find(r, "meet", "haddad", "morris");
+  if (e) CHECK_STR(e->date, "2021-03-01");
+  CHECK(e);
+  an_result_free(r);
+}
+
+/* The JSONL writer: a document record then events, all fields present. */
+static void test_jsonl(void) {
+  an_result *r = fx_run(&F, "Haddad met Morris on Monday.", A, "2024-03-06", "Coast Wire", 0);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  CHECK(an_result_write_jsonl(r, f, NULL) == AN_OK);
+  fclose(f);
+  CHECK(buf && strncmp(buf, "{\"record\":\"document\"", 20) == 0);
+  const char *fields[] = {"\"record\":\"event\"", "\"type\":\"meet\"", "\"directed\":false", "\"date\":\"2024-03-04\"",
+                          "\"date_text\":\"on Monday\"", "\"outlet\":\"Coast Wire\"", "\"offsets\":[0,28]",
+                          "\"trigger\":\"met\"", "\"confidence\":0.", "\"cameo\":\"044\"", "\"plover\":\"CONSULT\"",
+                          "\"attributed_to\":null", "\"sentence\":\"Haddad met Morris on Monday.\""};
+  for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+    int found = buf && strstr(buf, fields[i]) != NULL;
+    if (!found) fprintf(stderr, "missing %s in %s\n", fields[i], buf ? buf : "(null)");
+    CHECK(found);
+  }
+  free(buf);
+  an_result_free(r);
+}
+
+int main(void) {
+  if (!fx_load(&F)) {
+    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
+    return 1;
+  }
+  test_coordination();
+  test_clause_coordination();
+  test_multiple_targets();
+  test_passive();
+  test_negation_modality();
+  test_relative_clause();
+  test_participle();
+  test_subordinate_clauses();
+  test_nominalization();
+  test_reported_speech();
+  test_possessive();
+  test_self_loops_and_repeats();
+  test_dates();
+  test_sources();
+  test_jsonl();
+  an_workspace_free(F.ws);
+  an_resources_free(F.res);
+  return TEST_DONE();
+}
