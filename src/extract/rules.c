@@ -11,6 +11,7 @@
 #include "core/core.h"
 
 #define MAXL 16 /* arguments per slot */
+#define SCARE_QUOTE 6 /* quote marks this close (tokens) enclose words, not speech */
 
 typedef struct mlist {
   int32_t m[MAXL];
@@ -71,7 +72,7 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
       v->tok_s[t] = (uint32_t)si;
   /* Quotations: toggled by quote marks, closed at a paragraph change. */
   int open = 0;
-  uint32_t para = 0;
+  uint32_t para = 0, qstart = 0;
   for (size_t si = 0; si < nsent; si++) {
     if (sent[si].paragraph != para) open = 0;
     para = sent[si].paragraph;
@@ -79,6 +80,17 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
       if (tok[t].shape & AN_SHAPE_QUOTE) {
         open = !open;
         v->inq[t] = 1;
+        if (open) {
+          qstart = t;
+        } else if (t - qstart <= SCARE_QUOTE && v->tok_s[qstart] == v->tok_s[t]) {
+          /* a few quoted words inside a sentence ('gave "a short briefing"',
+           * 'the "Israeli" entity') are scare quotes, not speech */
+          int punct = 0;
+          for (uint32_t q = qstart + 1; q < t; q++)
+            if (tok[q].shape & AN_SHAPE_PUNCT) punct = 1;
+          if (!punct)
+            for (uint32_t q = qstart + 1; q < t; q++) v->inq[q] = 0;
+        }
       } else {
         v->inq[t] = (uint8_t)open;
       }
@@ -630,8 +642,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
 static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
     if (is(c, k, ";") || is(c, k, ":") || is(c, k, ".") || is(c, k, "?") || is(c, k, "!")) return k;
-    if (!in_q && is_quote(c, k)) return k;
-    if (in_q && is_quote(c, k)) return k;
+    if (is_quote(c, k)) {
+      /* a real quotation starts or ends here (scare quotes do not count) */
+      int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
+                   (k > 0 && c->v->inq[k - 1] && !is_quote(c, k - 1));
+      if (speech || in_q) return k;
+    }
     if (inlist(c, &c->lex->clause_end, k)) return k;
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);

@@ -363,6 +363,10 @@ static void test_reported_speech(void) {
   r = run("\"Norland has been a good friend,\" Saleh said.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  /* scare quotes are no speech */
+  r = run("Saleh \"strongly condemned\" Estmark on Monday.");
+  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
+  an_result_free(r);
   /* ... unless the quote's own verb is the trigger, with "we" or "I" */
   r = run("\"We condemn Estmark for this,\" Saleh said.");
   CHECK(fx_find(r, "criticize", "saleh", "estmark"));
