@@ -214,7 +214,8 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
 
 static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
   const an_mention *m = M(c, mi);
-  if (!in_quote_ok && ((m->flags & AN_MENTION_IN_QUOTE) || c->v->inq[m->tok_first])) return 0;
+  /* our own quotation map (an_xview_init), which tells scare quotes apart */
+  if (!in_quote_ok && c->v->inq[m->tok_first]) return 0;
   if (m->how == AN_MENTION_PRONOUN) {
     /* "he" is a person, "its" is not: a resolution that disagrees is wrong */
     an_actor_kind k = c->v->acts->actors[m->actor].kind;
