@@ -120,6 +120,19 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
           p.rel = k - 4;
         }
       }
+      for (int k = 0; k < 3 && !r; k++) {
+        r = an_phrases_match(&lex->rel_month[k], w, i, b);
+        if (r) {
+          p.kind = AN_DATE_REL_MONTH;
+          p.rel = k - 1;
+          break;
+        }
+        r = an_phrases_match(&lex->rel_year[k], w, i, b);
+        if (r) {
+          p.kind = AN_DATE_REL_YEAR;
+          p.rel = k - 1;
+        }
+      }
       if (!r) {
         r = an_phrases_match(&lex->vague_dates, w, i, b);
         if (r) p.kind = AN_DATE_VAGUE;
@@ -178,6 +191,25 @@ int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
   switch (p->kind) {
   case AN_DATE_VAGUE:
     return 0;
+  case AN_DATE_REL_MONTH: {
+    if (!doc || !doc->y || !doc->m) return 0;
+    int y = doc->y, m = doc->m + p->rel;
+    if (m < 1) {
+      m += 12;
+      y--;
+    } else if (m > 12) {
+      m -= 12;
+      y++;
+    }
+    if (y < 1 || y > 9999) return 0;
+    snprintf(iso, 11, "%04d-%02d", y % 10000, m % 100);
+    return 1;
+  }
+  case AN_DATE_REL_YEAR:
+    if (!doc || !doc->y) return 0;
+    if (doc->y + p->rel < 1 || doc->y + p->rel > 9999) return 0;
+    snprintf(iso, 11, "%04d", (doc->y + p->rel) % 10000);
+    return 1;
   case AN_DATE_REL:
   case AN_DATE_WEEKDAY: {
     if (!full) return 0;

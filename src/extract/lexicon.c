@@ -502,6 +502,17 @@ static an_status load_dates(const cJSON *root, an_lexicon *lex, const jctx *c) {
     an_status st = phrases_from(it, &lex->rel_day[off + 4], c, "relative_days");
     if (st != AN_OK) return st;
   }
+  const char *relk[2] = {"relative_months", "relative_years"};
+  for (int r = 0; r < 2; r++) {
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, relk[r]);
+    cJSON_ArrayForEach(it, o) {
+      if (!cJSON_IsArray(it) || !it->string) continue;
+      int off = atoi(it->string);
+      if (off < -1 || off > 1) continue;
+      an_status st = phrases_from(it, r ? &lex->rel_year[off + 1] : &lex->rel_month[off + 1], c, relk[r]);
+      if (st != AN_OK) return st;
+    }
+  }
   an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "vague"), &lex->vague_dates, c, "vague");
   if (st == AN_OK)
     st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "day_parts"), &lex->day_parts, c, "day_parts");
@@ -554,6 +565,10 @@ void an_lexicon_free(an_lexicon *lex) {
                          &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
+  for (int i = 0; i < 3; i++) {
+    phrases_clear(&lex->rel_month[i]);
+    phrases_clear(&lex->rel_year[i]);
+  }
   for (int m = 0; m < 12; m++)
     for (int k = 0; k < 4; k++) an_free(lex->months[m][k]);
   for (int d = 0; d < 7; d++)

@@ -86,6 +86,7 @@ typedef struct an_lexicon {
   char *weekdays[7][3]; /* Monday = 0 */
   an_phrases rel_day[8]; /* "yesterday" = -1 ...: index offset+4 (-4..3) */
   an_phrases vague_dates; /* "last week", "earlier in the week": text only */
+  an_phrases rel_month[3], rel_year[3]; /* offset -1, 0, +1: "last month", "this year" */
   an_phrases day_parts;   /* morning, afternoon, evening, night */
   char **date_lead, **date_past, **date_next; /* "on", "in"; "last"; "next" before a date */
   size_t n_date_lead, n_date_past, n_date_next;

@@ -468,6 +468,22 @@ static void test_dates(void) {
   CHECK(e);
   if (e) CHECK(e->date_text == NULL);
   an_result_free(r);
+  r = fx_run(&F, "Last month Haddad met Morris.", A, "2024-01-10", NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->date, "2023-12");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris last year.", A, "2024-01-10", NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  if (e) CHECK_STR(e->date, "2023");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris last week.", A, "2024-01-10", NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  if (e) {
+    CHECK_STR(e->date, "");
+    CHECK_STR(e->date_text, "last week");
+  }
+  an_result_free(r);
   r = fx_run(&F, "Haddad met Morris in 2009.", A, NULL, NULL, 0);
   e = fx_find(r, "meet", "haddad", "morris");
   if (e) CHECK_STR(e->date, "2009");
