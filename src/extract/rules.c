@@ -1232,6 +1232,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     dsts.n = k;
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
+  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
@@ -1240,7 +1241,6 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t p = desc_person(c, dsts.m[i]);
     if (p >= 0 && (is_poss(c, dsts.m[i]) || org_title(c, dsts.m[i]) || is_modifier(c, dsts.m[i]))) dsts.m[i] = p;
   }
-  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
   int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;

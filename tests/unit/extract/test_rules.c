@@ -50,6 +50,9 @@ static void test_coordination(void) {
   r = run("Kowalski received support from Norland.");
   CHECK(!fx_find(r, "meet", "kowalski", "norland"));
   an_result_free(r);
+  r = run("Kowalski received Haddad's letter on Friday.");
+  CHECK(!fx_find(r, "meet", "kowalski", "haddad"));
+  an_result_free(r);
   r = run("Kowalski received a letter from Haddad.");
   CHECK(fx_find(r, "message", "haddad", "kowalski"));
   CHECK(!fx_find(r, "meet", "haddad", "kowalski"));
