@@ -1259,7 +1259,15 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
       /* "his attacks on Trump": words, not force, when the target is a person */
       const char *ty = base_type;
-      if (t->person_type && ta->kind == AN_KIND_PERSON) ty = t->person_type;
+      if (t->person_type && ta->kind == AN_KIND_PERSON) {
+        /* only the person as the direct object: "attacked X" is words,
+         * "attacked positions held by X" is force */
+        uint32_t k0 = te, k1 = M(c, dsts.m[j])->tok_first;
+        int direct_obj = k1 >= k0 && k1 <= k0 + 3;
+        for (uint32_t k = k0; direct_obj && k < k1; k++)
+          if (inlist(c, &c->lex->prepositions, k) || is_punct(c, k)) direct_obj = 0;
+        if (direct_obj || t->nominal) ty = t->person_type;
+      }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
     }

@@ -308,6 +308,9 @@ static void test_nominalization(void) {
   CHECK(fx_find(r, "criticize", "kowalski", "haddad"));
   CHECK(!fx_find(r, "attack", "kowalski", "haddad"));
   an_result_free(r);
+  r = run("Norland attacked positions held by Saleh.");
+  CHECK(fx_find(r, "attack", "norland", "saleh"));
+  an_result_free(r);
   r = run("Norland's attack on Estmark began at dawn.");
   CHECK(fx_find(r, "attack", "norland", "estmark"));
   an_result_free(r);
