@@ -54,6 +54,7 @@ typedef struct an_trigger {
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
+  int infinitive;  /* the pattern ends in an infinitive "to", not a preposition */
   double confidence;
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */

@@ -728,7 +728,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int max_dist = t->max_dist > 0 ? t->max_dist : 14;
   /* A pattern ending in a preposition ("solidarity with") takes that
    * preposition's own object: no other preposition (but "of") between. */
-  int pp_end = a > 0 && inlist(c, &c->lex->prepositions, a - 1);
+  int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
@@ -1188,7 +1188,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
-    if (dsts.n && te > c->sa && inlist(c, &c->lex->prepositions, te - 1)) {
+    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
         if (!is(c, k, "and") || strcmp(W(c, k + 1), W(c, te - 1)) != 0) continue;

@@ -287,6 +287,12 @@ static void test_participle(void) {
   r = run("Haddad hit back at Saleh, accusing him of lying.");
   CHECK(fx_find(r, "accuse", "haddad", "saleh"));
   an_result_free(r);
+  r = run("Haddad threatened to close the port to Estmark's ships.");
+  CHECK(fx_find(r, "threaten", "haddad", "estmark"));
+  an_result_free(r);
+  r = run("Saleh gave a short briefing to Kowalski on the talks.");
+  CHECK(fx_find(r, "brief", "saleh", "kowalski"));
+  an_result_free(r);
   r = run("\"The talks are over,\" said Morris, warning Estmark that it would pay a price.");
   CHECK(fx_find(r, "threaten", "morris", "estmark"));
   an_result_free(r);
