@@ -290,6 +290,11 @@ static void test_participle(void) {
   r = run("Haddad threatened to close the port to Estmark's ships.");
   CHECK(fx_find(r, "threaten", "haddad", "estmark"));
   an_result_free(r);
+  r = run("Norland vowed to retaliate against Estmark. Saleh threatened to attack Norland.");
+  CHECK(fx_find(r, "threaten", "norland", "estmark"));
+  CHECK(fx_find(r, "threaten", "saleh", "norland"));
+  CHECK(!fx_find(r, "attack", "saleh", "norland"));
+  an_result_free(r);
   r = run("Saleh gave a short briefing to Kowalski on the talks.");
   CHECK(fx_find(r, "brief", "saleh", "kowalski"));
   an_result_free(r);
