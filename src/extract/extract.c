@@ -296,6 +296,10 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->plover = dup_opt(plover, &oom);
     event_date(res->lex, v, e, &dd, o, &oom);
     o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
+      const an_sentence *s2 = &v->sent[e->more[k].sent];
+      o->attributed_to = attribution(res->lex, v, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
+    }
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
     if (oom) st = AN_ENOMEM;
   }
