@@ -336,6 +336,9 @@ static void test_nominalization(void) {
   r = run("Kowalski praised the meeting with Morris.");
   CHECK(!fx_find(r, "meet", "kowalski", "morris"));
   an_result_free(r);
+  r = run("Haddad talked to Morris by phone on Sunday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
   r = run("Haddad called Morris on Sunday.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
   an_result_free(r);
