@@ -284,7 +284,21 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     if (!o->sentence) oom = 1;
     o->off_a = orig(orig_ctx, s->start);
     o->off_b = orig(orig_ctx, s->end);
-    o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+    if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
+      /* "charged ... with": the trigger's words, not the argument in its gap */
+      char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
+      an_buf tb;
+      an_buf_init(&tb);
+      if (a && b && an_buf_printf(&tb, "%s ... %s", a, b) == AN_OK)
+        o->trigger = an_buf_steal(&tb, NULL);
+      else
+        oom = 1;
+      an_buf_free(&tb);
+      an_free(a);
+      an_free(b);
+    } else {
+      o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+    }
     const char *cameo = e->trig->cameo, *plover = e->trig->plover;
     if (strcmp(e->type, e->trig->type) != 0)
       for (size_t k = 0; k < res->lex->n_types; k++)

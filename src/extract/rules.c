@@ -962,7 +962,8 @@ typedef struct evbuf {
 } evbuf;
 
 static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *type, int32_t sm, int32_t tm,
-                      uint32_t si, uint32_t ts, uint32_t te, uint32_t cs, uint32_t ce, double conf, int modal) {
+                      uint32_t si, uint32_t ts, uint32_t te, uint32_t ga, uint32_t gb, uint32_t cs, uint32_t ce,
+                      double conf, int modal) {
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
   int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
@@ -977,6 +978,8 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
         o->trig = t;
         o->trig_first = ts;
         o->trig_end = te;
+        o->gap_first = ga;
+        o->gap_end = gb;
         o->clause_first = cs;
         o->clause_end = ce;
         o->confidence = conf;
@@ -1001,6 +1004,8 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   e->sent = si;
   e->trig_first = ts;
   e->trig_end = te;
+  e->gap_first = ga;
+  e->gap_end = gb;
   e->clause_first = cs;
   e->clause_end = ce;
   e->confidence = conf;
@@ -1268,7 +1273,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           if (inlist(c, &c->lex->prepositions, k) || is_punct(c, k)) direct_obj = 0;
         if (direct_obj || t->nominal) ty = t->person_type;
       }
-      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
+      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
     }
   return AN_OK;

@@ -57,6 +57,7 @@ typedef struct an_xevent {
   uint32_t src, dst;     /* actor indexes */
   uint32_t sent;         /* sentence index */
   uint32_t trig_first, trig_end; /* trigger token span */
+  uint32_t gap_first, gap_end;   /* the pattern's "..." inside it (equal when none) */
   uint32_t clause_first, clause_end;
   double confidence;
   int modal;             /* negated/planned/hypothetical (kept only with AN_OPT_KEEP_MODAL) */

@@ -180,6 +180,8 @@ static void test_passive(void) {
   an_result_free(r);
   r = run("Estmark has been charged by Norland and the Green Front with hiding weapons.");
   CHECK(fx_find(r, "accuse", "norland", "estmark"));
+  const an_revent *tg = fx_find(r, "accuse", "norland", "estmark");
+  if (tg) CHECK_STR(tg->trigger, "charged ... with");
   CHECK(fx_find(r, "accuse", "green-front", "estmark"));
   CHECK_INT(an_result_event_count(r), 2);
   an_result_free(r);
