@@ -721,6 +721,24 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
   return -1;
 }
 
+/* Tokens [a, k) form a title's noun phrase: determiners, titles, adjectives,
+ * possessors ("her country's president", "the current premier"), at least
+ * one title word, no verb-like word. */
+static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
+  int titled = 0;
+  for (uint32_t j = a; j < k; j++) {
+    if (inlist(c, &c->lex->title_words, j)) titled = 1;
+    if (np_ok(c, j)) continue;
+    if (c->v->tok_m[j] >= 0 && is_poss(c, c->v->tok_m[j])) continue;
+    if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
+        !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
+        !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))
+      continue;
+    return 0;
+  }
+  return titled;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -732,30 +750,27 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int32_t first = -1;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
+    if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
     if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
-      /* "at the current premier, X": a title then the name in apposition */
-      int title_np = is(c, k, ",") && k > a;
-      for (uint32_t j = a; title_np && j < k; j++)
-        if (!np_ok(c, j)) title_np = 0;
-      if (!title_np) break;
+      /* "at the current premier, X", "by the community's secretary
+       * general, X": a title, then the name in apposition */
+      if (!(is(c, k, ",") && title_phrase(c, a, k))) break;
       continue;
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
-      int noun = 0, title_np = is(c, k, ",");
-      for (uint32_t j = a; j < k; j++) {
+      int noun = 0;
+      for (uint32_t j = a; j < k; j++)
         if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
-        if (!np_ok(c, j)) title_np = 0;
-      }
       /* "accused the referee, X, of": a title, then the name in apposition */
-      if (noun && !title_np) break;
+      if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
     if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
-      /* "hosted the president of the X Commission, Y": a title's PP */
-      int title_np = is(c, k, "of") && k > a;
-      for (uint32_t j = a; title_np && j < k; j++)
-        if (!np_ok(c, j)) title_np = 0;
-      if (!title_np || !inlist(c, &c->lex->title_words, k - 1)) break;
+      /* "hosted the president of the X Commission, Y": a title's PP;
+       * "briefed her country's president, Y": a title's apposition */
+      int ok = k > a && title_phrase(c, a, k) &&
+               ((is(c, k, "of") && inlist(c, &c->lex->title_words, k - 1)) || is(c, k, ","));
+      if (!ok) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;

@@ -140,6 +140,12 @@ static void test_appositions(void) {
   r = run("Governor Piet Unknownson, a Green Front member, criticised Haddad.");
   CHECK(!fx_find(r, "criticize", "green-front", "haddad"));
   an_result_free(r);
+  r = run("Morris said she had briefed her party's leader, Omar Saleh, before the vote.");
+  CHECK(fx_find(r, "brief", "morris", "saleh"));
+  an_result_free(r);
+  r = run("Haddad was commended by the party's secretary general, Lena Morris, for his patience.");
+  CHECK(fx_find(r, "praise", "morris", "haddad"));
+  an_result_free(r);
   r = run("Haddad invited Morris to visit Norland next year.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
