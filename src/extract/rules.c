@@ -611,6 +611,38 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       }
     }
   }
+  /* "Both leaders accused X": the two persons the last sentences named */
+  for (uint32_t k = s->cs; k < ts; k++) {
+    uint32_t e = an_phrases_match(&c->lex->pair_phrases, (const char *const *)c->v->w, k, ts);
+    if (!e) continue;
+    while (e < ts && inlist(c, &c->lex->adverbs, e)) e++;
+    if (e != ts) break;
+    const an_xview *v = c->v;
+    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0;
+    uint32_t from = v->sent[s0].tok_first;
+    int32_t pick[2] = {-1, -1};
+    int n = 0, more = 0;
+    for (size_t j = v->acts->n_mentions; j-- > 0;) {
+      const an_mention *m = &v->acts->mentions[j];
+      if (m->tok_first >= k) continue;
+      if (m->tok_first < from) break;
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
+      if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
+          (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
+        continue;
+      if (n < 2)
+        pick[n++] = (int32_t)j;
+      else
+        more = 1;
+    }
+    if (n == 2 && !more) {
+      ml_add(&s->l, pick[1]);
+      ml_add(&s->l, pick[0]);
+      s->weak = 1;
+      return;
+    }
+    break;
+  }
   int weak = 0;
   int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
   if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
@@ -1250,6 +1282,22 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     for (int j = 0; j < dsts.n; j++)
       if (M(c, dsts.m[j])->how != AN_MENTION_PRONOUN) dsts.m[k++] = dsts.m[j];
     dsts.n = k;
+  }
+  if (dsts.n == 1 && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && inlist(c, &c->lex->plural_pronouns, M(c, dsts.m[0])->tok_first)) {
+    /* "held calls with A and B to brief them": a plural pronoun after a
+     * list of targets in the same sentence means that list */
+    mlist prev = {{0}, 0};
+    for (size_t i = b->n; i-- > 0 && b->e[i].sent == si;) {
+      if (b->e[i].trig_first == b->e[b->n - 1].trig_first)
+        for (size_t j = 0; j < c->v->acts->n_mentions; j++) {
+          const an_mention *m = &c->v->acts->mentions[j];
+          if (m->actor == b->e[i].dst && c->v->tok_s[m->tok_first] == si && m->how != AN_MENTION_PRONOUN) {
+            ml_add(&prev, (int32_t)j);
+            break;
+          }
+        }
+    }
+    if (prev.n >= 2) dsts = prev;
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
   if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */

@@ -146,6 +146,22 @@ static void test_appositions(void) {
   r = run("Haddad was commended by the party's secretary general, Lena Morris, for his patience.");
   CHECK(fx_find(r, "praise", "morris", "haddad"));
   an_result_free(r);
+  r = run("Haddad flew to Vessa to see Morris. Both leaders accused Estmark of stalling.");
+  CHECK(fx_find(r, "accuse", "haddad", "estmark"));
+  CHECK(fx_find(r, "accuse", "morris", "estmark"));
+  an_result_free(r);
+  r = run("Haddad, Saleh and Morris spoke. The two leaders condemned Estmark.");
+  CHECK(!fx_find(r, "criticize", "haddad", "estmark")); /* three named: which two? */
+  an_result_free(r);
+  static const fx_actor T[] = {{"Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                               {"Morris", "morris", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                               {"Saleh", "saleh", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                               {"them", "saleh", AN_KIND_PERSON, AN_MENTION_PRONOUN, NULL},
+                               {NULL, NULL, 0, 0, NULL}};
+  r = fx_run(&F, "Haddad held calls with Morris and Saleh to brief them on the deal.", T, NULL, NULL, 0);
+  CHECK(fx_find(r, "brief", "haddad", "morris"));
+  CHECK(fx_find(r, "brief", "haddad", "saleh"));
+  an_result_free(r);
   r = run("Haddad invited Morris to visit Norland next year.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
