@@ -78,7 +78,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       p.weekday = wd - 1;
       p.rel = last ? -1 : next ? 1 : 0;
       e = j + 1;
-      uint32_t dp = e < b ? an_phrases_match(&lex->day_parts, w, e, b) : 0;
+      uint32_t dp = e < b ? an_phrases_match_id(&lex->day_parts, v->wid, e, b) : 0;
       if (dp) e = dp;
       /* "Friday (20)" */
       if (wis(v, e, b, "(") && e + 2 < b && day_num(w[e + 1]) && wis(v, e + 2, b, ")")) e += 3;
@@ -114,27 +114,27 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     } else {
       uint32_t r = 0;
       for (int k = 0; k < 8 && !r; k++) {
-        r = an_phrases_match(&lex->rel_day[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_day[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL;
           p.rel = k - 4;
         }
       }
       for (int k = 0; k < 3 && !r; k++) {
-        r = an_phrases_match(&lex->rel_month[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_month[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL_MONTH;
           p.rel = k - 1;
           break;
         }
-        r = an_phrases_match(&lex->rel_year[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_year[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL_YEAR;
           p.rel = k - 1;
         }
       }
       if (!r) {
-        r = an_phrases_match(&lex->vague_dates, w, i, b);
+        r = an_phrases_match_id(&lex->vague_dates, v->wid, i, b);
         if (r) p.kind = AN_DATE_VAGUE;
       }
       if (r) {

@@ -108,18 +108,17 @@ static int cap_tok(const an_xview *v, uint32_t i) {
 /* The source the sentence cites: "according to X", "X reported". */
 static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t skip_actor,
                          int *oom) {
-  const char *const *w = (const char *const *)v->w;
   for (uint32_t k = sa; k < sb; k++) {
-    uint32_t e = an_phrases_match(&lex->attrib_before, w, k, sb);
+    uint32_t e = an_phrases_match_id(&lex->attrib_before, v->wid, k, sb);
     if (!e) continue;
     uint32_t j = e;
-    while (j < sb && v->tok_m[j] < 0 && an_phrases_match(&lex->determiners, w, j, sb)) j++;
+    while (j < sb && v->tok_m[j] < 0 && an_phrases_match_id(&lex->determiners, v->wid, j, sb)) j++;
     /* The head of the cited noun phrase ("the Kenyan news agency KNA"):
      * its last actor that is not a modifier, else its last capitalized run. */
     uint32_t end = j;
     while (end < sb && end < j + 8 && !(v->tok[end].shape & AN_SHAPE_PUNCT) &&
-           !(end > j && an_phrases_match(&lex->prepositions, w, end, sb)) &&
-           !an_phrases_match(&lex->clause_end, w, end, sb))
+           !(end > j && an_phrases_match_id(&lex->prepositions, v->wid, end, sb)) &&
+           !an_phrases_match_id(&lex->clause_end, v->wid, end, sb))
       end++;
     const an_mention *best = NULL;
     for (uint32_t h = j; h < end; h++) {
@@ -141,7 +140,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
   for (uint32_t k = sa; k < sb; k++) {
-    uint32_t e = an_phrases_match(&lex->attrib_media_before, w, k, sb);
+    uint32_t e = an_phrases_match_id(&lex->attrib_media_before, v->wid, k, sb);
     if (!e) continue;
     for (uint32_t h = e; h < sb && h < e + 4; h++) {
       int32_t mi = v->tok_m[h];
@@ -155,7 +154,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     }
   }
   for (uint32_t k = sa + 1; k < sb; k++) {
-    if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;
+    if (!an_phrases_match_id(&lex->attrib_after, v->wid, k, sb)) continue;
     uint32_t lo = k > sa + 10 ? k - 10 : sa;
     for (uint32_t h = k; h-- > lo;) {
       int32_t mi = v->tok_m[h];
@@ -220,8 +219,8 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
        * relative clause, not of the event */
       int rel = 0, comma = 0;
       for (uint32_t k = e->clause_first; k < ph[i].first; k++)
-        if (an_phrases_match(&lex->relative, (const char *const *)v->w, k, ph[i].first) ||
-            an_phrases_match(&lex->relative_things, (const char *const *)v->w, k, ph[i].first))
+        if (an_phrases_match_id(&lex->relative, v->wid, k, ph[i].first) ||
+            an_phrases_match_id(&lex->relative_things, v->wid, k, ph[i].first))
           rel = 1;
       for (uint32_t k = ph[i].end; k < e->trig_first; k++)
         if (strcmp(v->w[k], ",") == 0) comma = 1;
@@ -346,7 +345,7 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
     const char *s = an_text_str(t, &len);
     const an_token *tok = an_text_tokens(t, &ntok);
     const an_sentence *sent = an_text_sentences(t, &nsent);
-    st = an_xview_init(&v, s, len, tok, ntok, sent, nsent, acts, err);
+    st = an_xview_init(&v, res->lex, s, len, tok, ntok, sent, nsent, acts, err);
   }
   if (st == AN_OK) {
     st = an_result_build(res, ws, doc, &v, acts, text_orig, t, opts, out, err);

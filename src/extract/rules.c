@@ -28,20 +28,22 @@ static void ml_add(mlist *l, int32_t m) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  if (v->w)
-    for (size_t i = 0; i < v->ntok; i++) an_free(v->w[i]);
   an_free(v->w);
+  an_free(v->wbuf);
+  an_free(v->wid);
   an_free(v->tok_m);
   an_free(v->inq);
   an_free(v->tok_s);
   v->w = NULL;
+  v->wbuf = NULL;
+  v->wid = NULL;
   v->tok_m = NULL;
   v->inq = NULL;
   v->tok_s = NULL;
 }
 
-an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
-                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
+                        size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -50,17 +52,25 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1;
+  size_t nt = ntok ? ntok : 1, total = 0;
+  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
   v->w = an_calloc(nt, sizeof(char *));
+  v->wbuf = an_malloc(total ? total : 1);
+  v->wid = an_calloc(nt, sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  if (!v->w || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  if (!v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  /* one buffer for all the words: no allocation per token */
+  char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = an_strndup(s + tok[i].start, tok[i].len);
-    if (!v->w[i]) goto oom;
-    for (char *c = v->w[i]; *c; c++) *c = (char)tolower((unsigned char)*c);
-    /* "’s" and "'s" alike (the text stage makes quotes plain; be safe). */
+    v->w[i] = p;
+    const char *src = s + tok[i].start;
+    size_t n = 0;
+    for (; n < tok[i].len && src[n]; n++) p[n] = (char)tolower((unsigned char)src[n]);
+    p[n] = 0;
+    v->wid[i] = lex ? an_lexicon_word_id(lex, p, n) : 0;
+    p += n + 1;
     v->tok_m[i] = -1;
   }
   for (size_t k = 0; k < acts->n_mentions; k++) {
@@ -113,10 +123,10 @@ typedef struct ctx {
 static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
 static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
-  return i < c->sb && an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) > 0;
+  return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
 static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
-  uint32_t e = i < c->sb ? an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) : 0;
+  uint32_t e = i < c->sb ? an_phrases_match_id(l, c->v->wid, i, c->sb) : 0;
   return e > i ? e - i : 0;
 }
 static const an_mention *M(const ctx *c, int32_t mi) { return &c->v->acts->mentions[mi]; }
@@ -613,7 +623,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   /* "Both leaders accused X": the two persons the last sentences named */
   for (uint32_t k = s->cs; k < ts; k++) {
-    uint32_t e = an_phrases_match(&c->lex->pair_phrases, (const char *const *)c->v->w, k, ts);
+    uint32_t e = an_phrases_match_id(&c->lex->pair_phrases, c->v->wid, k, ts);
     if (!e) continue;
     while (e < ts && inlist(c, &c->lex->adverbs, e)) e++;
     if (e != ts) break;
@@ -1109,7 +1119,7 @@ static int first_person_before(const ctx *c, uint32_t i) {
 }
 
 static int reporting_at(const an_xview *v, const an_lexicon *lex, uint32_t k) {
-  return k < v->ntok && an_phrases_match(&lex->reporting, (const char *const *)v->w, k, (uint32_t)v->ntok) > k;
+  return k < v->ntok && an_phrases_match_id(&lex->reporting, v->wid, k, (uint32_t)v->ntok) > k;
 }
 
 static int32_t speaker_mention(const an_xview *v, uint32_t k) {
@@ -1371,18 +1381,21 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     /* "Recent Posts", "Related articles": the article is over; what follows
      * is other stories' teasers */
     if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */
-      uint32_t e = an_phrases_match(&lex->end_markers, (const char *const *)v->w, c.sa, c.sb);
+      uint32_t e = an_phrases_match_id(&lex->end_markers, v->wid, c.sa, c.sb);
       while (e && e < c.sb && is_punct(&c, e)) e++;
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !an_lexicon_may_start(lex, v->w[i])) continue;
+      size_t ncand = 0;
+      const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
+      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !ncand) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
-      for (size_t k = 0; k < lex->n_trig; k++) {
-        const an_trigger *t = &lex->trig[k];
+      /* only the triggers that can start with this word, in trigger order */
+      for (size_t k = 0; k < ncand; k++) {
+        const an_trigger *t = &lex->trig[cand[k]];
         uint32_t ga = 0, gb = 0;
-        uint32_t te = an_pattern_match(&t->pat, (const char *const *)v->w, i, c.sb, &ga, &gb);
+        uint32_t te = an_pattern_match_id(&t->pat, v->wid, i, c.sb, &ga, &gb);
         if (!te) continue;
         int clash = 0;
         for (uint32_t j = i; j < te; j++)
