@@ -763,6 +763,7 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     for (size_t wi = 0; wi < tr->pat.n_words; wi++) total += tr->pat.words[wi].n_alts;
     total += count_alts(&tr->alt_cues) + count_alts(&tr->stop_after) + count_alts(&tr->target_stop);
   }
+  total += 12 * 4 + 7 * 3 + lex->n_date_lead + lex->n_date_past + lex->n_date_next + lex->n_media_names;
   size_t cap = 64;
   while (cap < 2 * total) cap *= 2;
   lex->vocab = an_calloc(cap, sizeof(an_vocab_ent));
@@ -778,6 +779,45 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
         index_phrases(lex, &tr->stop_after) != AN_OK || index_phrases(lex, &tr->target_stop) != AN_OK)
       goto oom;
   }
+  /* date words */
+  uint32_t mid[12][4] = {{0}}, did[7][3] = {{0}};
+  for (int m = 0; m < 12; m++)
+    for (int k = 0; k < 4 && lex->months[m][k]; k++) mid[m][k] = vocab_add(lex, lex->months[m][k]);
+  for (int d = 0; d < 7; d++)
+    for (int k = 0; k < 3 && lex->weekdays[d][k]; k++) did[d][k] = vocab_add(lex, lex->weekdays[d][k]);
+  uint32_t *lid = an_malloc((lex->n_date_lead + lex->n_date_past + lex->n_date_next + lex->n_media_names + 1) *
+                            sizeof(uint32_t));
+  if (!lid) goto oom;
+  size_t nlid = 0;
+  for (size_t i = 0; i < lex->n_date_lead; i++) lid[nlid++] = vocab_add(lex, lex->date_lead[i]);
+  for (size_t i = 0; i < lex->n_date_past; i++) lid[nlid++] = vocab_add(lex, lex->date_past[i]);
+  for (size_t i = 0; i < lex->n_date_next; i++) lid[nlid++] = vocab_add(lex, lex->date_next[i]);
+  for (size_t i = 0; i < lex->n_media_names; i++) lid[nlid++] = vocab_add(lex, lex->media_names[i]);
+  lex->wmonth = an_calloc(lex->n_ids, 1);
+  lex->wday = an_calloc(lex->n_ids, 1);
+  lex->wdflag = an_calloc(lex->n_ids, 1);
+  if (!lex->wmonth || !lex->wday || !lex->wdflag) {
+    an_free(lid);
+    goto oom;
+  }
+  /* the first month (weekday) naming a word wins, as a scan in order would */
+  for (int m = 12; m-- > 0;)
+    for (int k = 4; k-- > 0;)
+      if (mid[m][k]) lex->wmonth[mid[m][k]] = (uint8_t)(m + 1);
+  for (int d = 7; d-- > 0;)
+    for (int k = 3; k-- > 0;)
+      if (did[d][k]) lex->wday[did[d][k]] = (uint8_t)(d + 1);
+  nlid = 0;
+  for (size_t i = 0; i < lex->n_date_lead; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_LEAD;
+  for (size_t i = 0; i < lex->n_date_past; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_PAST;
+  for (size_t i = 0; i < lex->n_date_next; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_NEXT;
+  for (size_t i = 0; i < lex->n_media_names; i++) lex->wdflag[lid[nlid++]] |= AN_WMEDIA_NAME;
+  for (size_t i = 0; i < lex->media_words.n; i++) {
+    const an_pattern *p = &lex->media_words.p[i];
+    if (p->n_words != 1) continue;
+    for (size_t j = 0; j < p->words[0].n_alts; j++) lex->wdflag[p->words[0].ids[j]] |= AN_WMEDIA_WORD;
+  }
+  an_free(lid);
   /* Triggers by first word, in trigger order. A trigger whose first token
    * may be any word is tried wherever some trigger can start (as a plain
    * list of start words did). */
@@ -835,6 +875,9 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->vocab); /* its strings belong to the patterns */
   an_free(lex->trig_off);
   an_free(lex->trig_list);
+  an_free(lex->wmonth);
+  an_free(lex->wday);
+  an_free(lex->wdflag);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);

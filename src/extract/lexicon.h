@@ -81,6 +81,11 @@ typedef struct an_vocab_ent {
 /* Word ids: 0 = a word no pattern names; 1..AN_WID_NBREAK the sentence
  * punctuation that ends a pattern's gap (. ; : " ? !). */
 #define AN_WID_NBREAK 6u
+#define AN_WDATE_LEAD 1u
+#define AN_WDATE_PAST 2u
+#define AN_WDATE_NEXT 4u
+#define AN_WMEDIA_NAME 8u  /* a whole medium's name (attribution.json "media") */
+#define AN_WMEDIA_WORD 16u /* a one-word media_words cue */
 
 typedef struct an_lexicon {
   an_trigger *trig;
@@ -94,6 +99,9 @@ typedef struct an_lexicon {
    * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
    * are skipped at once. */
   uint32_t *trig_off, *trig_list;
+  /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
+   * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
+  uint8_t *wmonth, *wday, *wdflag;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];

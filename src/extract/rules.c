@@ -1070,30 +1070,27 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
+/* Whether the word table (lexicon.h) flags the word w with f. */
+static int wflag(const an_lexicon *lex, const char *w, unsigned f) {
+  return (lex->wdflag[an_lexicon_word_id(lex, w, strlen(w))] & f) != 0;
+}
+
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   char low[256];
   snprintf(low, sizeof low, "%s", a->label ? a->label : "");
   for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-  for (size_t i = 0; i < lex->n_media_names; i++)
-    if (strcmp(lex->media_names[i], low) == 0) return 1;
+  if (wflag(lex, low, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
     char al[256];
     snprintf(al, sizeof al, "%s", a->aliases[i]);
     for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
-    for (size_t j = 0; j < lex->n_media_names; j++)
-      if (strcmp(lex->media_names[j], al) == 0) return 1;
+    if (wflag(lex, al, AN_WMEDIA_NAME)) return 1;
   }
   if (a->kind != AN_KIND_ORGANIZATION) return 0;
   /* media words as whole words of the label */
   char *save = NULL;
-  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
-    for (size_t i = 0; i < lex->media_words.n; i++) {
-      const an_pattern *p = &lex->media_words.p[i];
-      if (p->n_words != 1) continue;
-      for (size_t j = 0; j < p->words[0].n_alts; j++)
-        if (strcmp(p->words[0].alts[j], tok) == 0) return 1;
-    }
-  }
+  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save))
+    if (wflag(lex, tok, AN_WMEDIA_WORD)) return 1;
   return 0;
 }
 
