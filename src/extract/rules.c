@@ -1016,7 +1016,40 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
 typedef struct evbuf {
   an_xevent *e;
   size_t n, cap;
+  /* (type, source, target) -> index + 1 into e (0 = empty slot), open
+   * addressing, at most half full: finding a pair's event costs O(1), not
+   * a scan of all events so far (a document of thousands of events) */
+  uint32_t *slot;
+  size_t nslot;
 } evbuf;
+
+static uint64_t ev_key(const char *type, int sym, uint32_t sa, uint32_t ta) {
+  if (sym && ta < sa) {
+    uint32_t x = sa;
+    sa = ta;
+    ta = x;
+  }
+  uint64_t h = an_hash64(type, strlen(type), 0x2545f4914f6cdd1dull);
+  h ^= ((uint64_t)sa << 32 | ta) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+
+static an_status ev_rehash(evbuf *b) {
+  size_t ns = b->nslot ? b->nslot * 2 : 64;
+  uint32_t *sl = an_calloc(ns, sizeof(uint32_t));
+  if (!sl) return AN_ENOMEM;
+  for (size_t i = 0; i < b->n; i++) {
+    const an_xevent *o = &b->e[i];
+    int sym = strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0;
+    size_t h = (size_t)ev_key(o->type, sym, o->src, o->dst) & (ns - 1);
+    while (sl[h]) h = (h + 1) & (ns - 1);
+    sl[h] = (uint32_t)i + 1;
+  }
+  an_free(b->slot);
+  b->slot = sl;
+  b->nslot = ns;
+  return AN_OK;
+}
 
 static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *type, int32_t sm, int32_t tm,
                       uint32_t si, uint32_t ts, uint32_t te, uint32_t ga, uint32_t gb, uint32_t cs, uint32_t ce,
@@ -1024,8 +1057,10 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
   int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
-  for (size_t i = 0; i < b->n; i++) {
-    an_xevent *o = &b->e[i];
+  if (2 * (b->n + 1) > b->nslot && ev_rehash(b) != AN_OK) return AN_ENOMEM;
+  size_t h = (size_t)ev_key(type, sym, sa, ta) & (b->nslot - 1);
+  for (; b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
+    an_xevent *o = &b->e[b->slot[h] - 1];
     if (strcmp(o->type, type) != 0) continue;
     if ((o->src == sa && o->dst == ta) || (sym && o->src == ta && o->dst == sa)) {
       /* one event per pair; a factual reading beats a modal one */
@@ -1052,6 +1087,7 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
     }
   }
   if (an_grow((void **)&b->e, &b->cap, b->n + 1, sizeof(an_xevent)) != AN_OK) return AN_ENOMEM;
+  b->slot[h] = (uint32_t)b->n + 1;
   an_xevent *e = &b->e[b->n++];
   memset(e, 0, sizeof *e);
   e->trig = t;
@@ -1365,7 +1401,7 @@ static uint32_t after_dateline(const ctx *c) {
 
 an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
                        an_error *err) {
-  evbuf b = {NULL, 0, 0};
+  evbuf b = {NULL, 0, 0, NULL, 0};
   *out = NULL;
   *n = 0;
   uint8_t *used = an_calloc(v->ntok ? v->ntok : 1, 1);
@@ -1408,6 +1444,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     }
   }
   an_free(used);
+  an_free(b.slot);
   if (st != AN_OK) {
     an_free(b.e);
     return an_error_set(err, st, NULL, 0, -1, "out of memory");
