@@ -104,10 +104,56 @@ static int cap_tok(const an_xview *v, uint32_t i) {
   return (v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !(v->tok[i].shape & AN_SHAPE_PUNCT);
 }
 
+/* Per-sentence work shared by the events of one sentence, so that a
+ * sentence with many events (a 100 000-token run-on "sentence") is not
+ * scanned again for each: where its attribution cues start, and its date
+ * phrases. */
+typedef struct scache {
+  uint32_t sa, sb;
+  int valid;
+  uint32_t *pos[3]; /* token positions where attrib_before, attrib_media_before, attrib_after match */
+  size_t npos[3], cap[3];
+  int oom;
+  int dvalid;
+  uint32_t dsent;
+  size_t nph;
+  an_datephrase ph[16];
+} scache;
+
+static void scache_free(scache *c) {
+  for (int i = 0; i < 3; i++) an_free(c->pos[i]);
+}
+
+static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb) {
+  if (c->valid && c->sa == sa && c->sb == sb) return;
+  const an_phrases *l[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+  c->sa = sa;
+  c->sb = sb;
+  c->valid = 1;
+  for (int i = 0; i < 3; i++) {
+    c->npos[i] = 0;
+    for (uint32_t k = sa; k < sb; k++) {
+      if (!an_phrases_match_id(l[i], v->wid, k, sb)) continue;
+      if (an_grow((void **)&c->pos[i], &c->cap[i], c->npos[i] + 1, sizeof(uint32_t)) != AN_OK) {
+        c->oom = 1;
+        c->valid = 0;
+        return;
+      }
+      c->pos[i][c->npos[i]++] = k;
+    }
+  }
+}
+
 /* The source the sentence cites: "according to X", "X reported". */
-static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t skip_actor,
-                         int *oom) {
-  for (uint32_t k = sa; k < sb; k++) {
+static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t sa, uint32_t sb,
+                         uint32_t skip_actor, int *oom) {
+  scache_fill(sc, lex, v, sa, sb);
+  if (sc->oom) {
+    *oom = 1;
+    return NULL;
+  }
+  for (size_t pi = 0; pi < sc->npos[0]; pi++) {
+    uint32_t k = sc->pos[0][pi];
     uint32_t e = an_phrases_match_id(&lex->attrib_before, v->wid, k, sb);
     if (!e) continue;
     uint32_t j = e;
@@ -138,7 +184,8 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     if (h > hs) return span_dup(v, hs, h, oom);
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
-  for (uint32_t k = sa; k < sb; k++) {
+  for (size_t pi = 0; pi < sc->npos[1]; pi++) {
+    uint32_t k = sc->pos[1][pi];
     uint32_t e = an_phrases_match_id(&lex->attrib_media_before, v->wid, k, sb);
     if (!e) continue;
     for (uint32_t h = e; h < sb && h < e + 4; h++) {
@@ -152,8 +199,9 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
       break;
     }
   }
-  for (uint32_t k = sa + 1; k < sb; k++) {
-    if (!an_phrases_match_id(&lex->attrib_after, v->wid, k, sb)) continue;
+  for (size_t pi = 0; pi < sc->npos[2]; pi++) {
+    uint32_t k = sc->pos[2][pi];
+    if (k < sa + 1) continue;
     uint32_t lo = k > sa + 10 ? k - 10 : sa;
     for (uint32_t h = k; h-- > lo;) {
       int32_t mi = v->tok_m[h];
@@ -183,14 +231,14 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
 
 /* The date phrase of an event: in its sentence, the one nearest the
  * trigger, preferring its own clause. */
-static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom);
 
 /* The date of an event: from its first mention, else from a later mention
  * of the same interaction that has one. */
-static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                        an_revent *r, int *oom) {
-  if (occ_date(lex, v, e, doc, r, oom)) return;
+  if (occ_date(lex, v, sc, e, doc, r, oom)) return;
   for (int i = 0; i < e->n_more; i++) {
     an_xevent o = *e;
     o.sent = e->more[i].sent;
@@ -198,15 +246,20 @@ static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent
     o.trig_end = e->more[i].trig_end;
     o.clause_first = e->more[i].clause_first;
     o.clause_end = e->more[i].clause_end;
-    if (occ_date(lex, v, &o, doc, r, oom)) return;
+    if (occ_date(lex, v, sc, &o, doc, r, oom)) return;
   }
 }
 
-static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[e->sent];
-  an_datephrase ph[16];
-  size_t n = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, ph, 16);
+  if (!sc->dvalid || sc->dsent != e->sent) {
+    sc->nph = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, sc->ph, 16);
+    sc->dsent = e->sent;
+    sc->dvalid = 1;
+  }
+  const an_datephrase *ph = sc->ph;
+  size_t n = sc->nph;
   long best = -1, bestd = 1L << 30;
   for (size_t i = 0; i < n; i++) {
     long d = ph[i].end <= e->trig_first ? (long)e->trig_first - (long)ph[i].end
@@ -237,6 +290,23 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
   return 1;
 }
 
+/* The evidence text of an event is its sentence; a "sentence" longer than
+ * EVIDENCE_MAX bytes (a list or a run-on text the splitter could not cut)
+ * gives instead the whole tokens within EVIDENCE_MAX/2 bytes of the
+ * trigger, so that the output stays linear in the input. */
+#define EVIDENCE_MAX 2048
+
+static void evidence_span(const an_xview *v, const an_sentence *s, const an_xevent *e, size_t *a, size_t *b) {
+  if (s->end - s->start <= EVIDENCE_MAX || e->trig_first >= e->trig_end || e->trig_end > v->ntok) return;
+  const an_token *t = v->tok;
+  uint32_t lo = e->trig_first, hi = e->trig_end; /* tokens [lo, hi) */
+  size_t ta = t[lo].start, tb = t[hi - 1].start + t[hi - 1].len;
+  while (lo > s->tok_first && ta - t[lo - 1].start <= EVIDENCE_MAX / 2) lo--;
+  while (hi < s->tok_first + s->tok_count && hi < v->ntok && t[hi].start + t[hi].len - tb <= EVIDENCE_MAX / 2) hi++;
+  *a = lo == s->tok_first ? s->start : t[lo].start;
+  *b = hi == s->tok_first + s->tok_count ? s->end : t[hi - 1].start + t[hi - 1].len;
+}
+
 an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,
                           an_doc_actors *acts, an_offset_fn orig, const void *orig_ctx, unsigned opts,
                           an_result **out, an_error *err) {
@@ -263,6 +333,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
 
   an_xevent *xe = NULL;
   size_t nx = 0;
+  scache sc;
+  memset(&sc, 0, sizeof sc);
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
     r->ev = an_calloc(nx, sizeof(an_revent));
@@ -278,10 +350,12 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
     o->modal = e->modal;
     o->confidence = e->confidence;
-    o->sentence = an_strndup(v->s + s->start, s->end - s->start);
+    size_t ea = s->start, eb = s->end;
+    evidence_span(v, s, e, &ea, &eb);
+    o->sentence = an_strndup(v->s + ea, eb - ea);
     if (!o->sentence) oom = 1;
-    o->off_a = orig(orig_ctx, s->start);
-    o->off_b = orig(orig_ctx, s->end);
+    o->off_a = orig(orig_ctx, ea);
+    o->off_b = orig(orig_ctx, eb);
     if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
       /* "charged ... with": the trigger's words, not the argument in its gap */
       char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
@@ -306,16 +380,17 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
         }
     o->cameo = dup_opt(cameo, &oom);
     o->plover = dup_opt(plover, &oom);
-    event_date(res->lex, v, e, &dd, o, &oom);
-    o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    event_date(res->lex, v, &sc, e, &dd, o, &oom);
+    o->attributed_to = attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
     for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
       const an_sentence *s2 = &v->sent[e->more[k].sent];
-      o->attributed_to = attribution(res->lex, v, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
+      o->attributed_to = attribution(res->lex, v, &sc, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
     }
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
     if (oom) st = AN_ENOMEM;
   }
   an_free(xe);
+  scache_free(&sc);
   if (st == AN_OK && oom) st = AN_ENOMEM;
   if (st != AN_OK) {
     an_result_free(r);
