@@ -512,7 +512,7 @@ static an_status find_spans(doc *d) {
             (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && name_like(d, i - 1) &&
             !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_TITLE | AN_LX_HONORIFIC |
                                   AN_LX_ADJ | AN_LX_PREFIX | AN_LX_SPEECH)) &&
-            !common_initial(d, i - 1) &&
+            !common_initial(d, i - 1) && (val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
             an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val))->kind == AN_KIND_COUNTRY) {
           i++;
           continue;
@@ -750,7 +750,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
   /* "Putin had said", "Putin also told" */
   for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
-    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE))) break;
+    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE | AN_LX_PREP | AN_LX_STOP)))
+      break;
     if (d->ti[k + 1].lex & AN_LX_SPEECH) {
       c |= CUE_PERSON;
       break;
@@ -924,6 +925,36 @@ static int has_name_word(const doc *d, const span *s) {
   return 0;
 }
 
+/* A two- or three-word capitalized name with no cue, in running text, that
+ * reads like a person's: no word an organization or place head, none the
+ * text also writes in lower case, and not after a word that introduces a
+ * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
+static int looks_like_person(const doc *d, const span *s) {
+  if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
+  if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
+                        AN_LX_PLACEHEAD | AN_LX_ADJ))
+      return 0;
+    if (lower_has(d, tfold(d, k))) return 0;
+    if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
+    const char *f = tfold(d, k);
+    if (strlen(f) < 2) return 0;
+  }
+  if (s->first > 0 && same_sent(d, s->first - 1, s->first)) {
+    size_t q = s->first - 1;
+    static const char *const before[] = {"the", "in", "at", "near", "from", "into", "across", "of", "on",
+                                         "a", "an", "via", "outside", "inside", "toward", "towards"};
+    for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+      if (tis(d, q, before[k])) return 0;
+    if (is_poss(d, q) || (shape(d, q) & AN_SHAPE_QUOTE)) return 0; /* "the “Al-Aqsa Flood” operation" */
+  }
+  /* "Nordland Street", "Moscow Mayor": a place or demonym nearby makes it a place */
+  size_t b = s->first + s->count;
+  if (b < d->ntok && same_sent(d, s->first, b) && (d->ti[b].lex & (AN_LX_ORGHEAD | AN_LX_PLACEHEAD))) return 0;
+  return 1;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st;
   char words[512], text[512];
@@ -1022,6 +1053,7 @@ static an_status resolve_names(doc *d) {
             an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value))->kind == AN_KIND_PERSON)
           later = 1;
       }
+      if (!later) later = looks_like_person(d, s);
       if (!later) continue;
       kind = AN_KIND_PERSON;
     }

@@ -331,6 +331,20 @@ static void test_coordination_and_aux_speech(void) {
   CHECK(actor("Kern") != NULL);
 }
 
+static void test_plain_names(void) {
+  /* two capitalized words in running text read as a person; places and
+   * things after "in", "at", "the" do not */
+  run("On Monday the minister met Ivo Brandt at Palace Square and then flew to Oskarsby. "
+      "The talks in Harbor Point ended. The \"Blue Dawn\" plan failed.");
+  CHECK(actor("Ivo Brandt") != NULL);
+  CHECK(!has_actor_text("Palace"));
+  CHECK(!has_actor_text("Harbor"));
+  CHECK(!has_actor_text("Blue Dawn"));
+  /* "reports" after "of all" is not a speech verb */
+  run("The source and ABC of all reports are listed.");
+  CHECK(!has_actor_text("ABC"));
+}
+
 static void test_head_of_state_description(void) {
   run("Emir Salim Khoury received Karin Holt, the foreign minister. The head of state thanked her.");
   CHECK_STR(label_at("head of state", 0), "Salim Khoury");
@@ -389,6 +403,7 @@ int main(void) {
   test_risky_alias();
   test_acronyms();
   test_coordination_and_aux_speech();
+  test_plain_names();
   test_head_of_state_description();
   test_oom();
   an_doc_actors_free(A);

@@ -78,7 +78,7 @@ static const char tiny_names[] =
     " \"days\": [\"Monday\", \"Tuesday\", \"Sunday\"],\n"
     " \"org_heads\": [\"Ministry\", \"Party\", \"Movement\", \"Agency\", \"Council\", \"Union\", \"FC\"],\n"
     " \"place_heads\": [\"Square\", \"Strip\", \"Street\"],\n"
-    " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\"],\n"
+    " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\", \"reports\"],\n"
     " \"prepositions\": [\"to\", \"with\", \"of\", \"by\"],\n"
     " \"generic\": [\"groups\", \"officials\", \"factions\"],\n"
     " \"modifiers\": [{\"forms\": [\"senior\", \"top\", \"former\"]}],\n"
