@@ -1143,7 +1143,7 @@ static int cmp_span(const void *a, const void *b) {
 }
 
 static void sort_spans(doc *d) {
-  qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span);
+  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
   for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
@@ -1823,7 +1823,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
     if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
   }
-  qsort(d->men, d->nmen, sizeof *d->men, cmp_cment);
+  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
   /* drop overlaps (longer first at the same start wins) */
   size_t w = 0;
   uint32_t end = 0;
