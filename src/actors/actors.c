@@ -95,7 +95,20 @@ typedef struct doc {
   size_t nmen, capmen;
   waff *aff;
   size_t naff, capaff;
+  /* index: name word (or gazetteer entry) -> actors, so that lookups do not
+   * scan every actor (documents with thousands of names stay linear) */
+  int32_t *wbucket;
+  size_t wbcap;
+  struct wnode *wn;
+  size_t nwn, capwn;
+  uint64_t *cued; /* single words with a person cue somewhere */
+  size_t cuedcap;
 } doc;
+
+typedef struct wnode {
+  uint64_t h;
+  int32_t actor, next;
+} wnode;
 
 const char *an_actor_kind_name(an_actor_kind k) {
   switch (k) {
@@ -834,6 +847,55 @@ static int first_word_is(const char *s, const char *w) {
   return strncmp(s, w, n) == 0 && (s[n] == ' ' || !s[n]);
 }
 
+#define GZ_KEY(gz) (0x8000000000000000ULL | (uint64_t)(gz))
+
+static an_status index_key(doc *d, uint64_t h, int32_t actor) {
+  if (!d->wbucket) {
+    d->wbcap = 1024;
+    while (d->wbcap < d->ntok && d->wbcap < (1u << 20)) d->wbcap *= 2;
+    d->wbucket = an_malloc(d->wbcap * sizeof *d->wbucket);
+    if (!d->wbucket) return AN_ENOMEM;
+    for (size_t i = 0; i < d->wbcap; i++) d->wbucket[i] = -1;
+  }
+  an_status st = an_grow((void **)&d->wn, &d->capwn, d->nwn + 1, sizeof *d->wn);
+  if (st != AN_OK) return st;
+  size_t b = (size_t)(h ^ (h >> 29)) & (d->wbcap - 1);
+  d->wn[d->nwn] = (wnode){h, actor, d->wbucket[b]};
+  d->wbucket[b] = (int32_t)d->nwn++;
+  return AN_OK;
+}
+
+/* First index node for key h (follow .next, check .h). -1 if none. */
+static int32_t index_first(const doc *d, uint64_t h) {
+  if (!d->wbucket) return -1;
+  return d->wbucket[(size_t)(h ^ (h >> 29)) & (d->wbcap - 1)];
+}
+
+static uint64_t word_key(const char *w, size_t n) { return an_word_hash(w, n) & ~0x8000000000000000ULL; }
+
+/* The key of the first word of a folded name. */
+static uint64_t first_word_key(const char *name) {
+  const char *e = strchr(name, ' ');
+  return word_key(name, e ? (size_t)(e - name) : strlen(name));
+}
+
+static an_status index_name(doc *d, int32_t actor) {
+  const char *p = d->act[actor].name;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    an_status st = index_key(d, word_key(p, n), actor);
+    if (st != AN_OK) return st;
+    p += n;
+    while (*p == ' ') p++;
+  }
+  return AN_OK;
+}
+
+#define FOR_ACTORS_WITH(d, key, var)                                                     \
+  for (int32_t n_##var = index_first(d, key), var = -1; n_##var >= 0; n_##var = (d)->wn[n_##var].next) \
+    if ((d)->wn[n_##var].h == (key) && ((var = (d)->wn[n_##var].actor), 1))
+
 static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *label, const char *name,
                            uint32_t tok, int32_t *out) {
   an_status st = an_grow((void **)&d->act, &d->capact, d->nact + 1, sizeof *d->act);
@@ -865,13 +927,38 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
     }
   }
   *out = (int32_t)d->nact++;
-  return AN_OK;
+  st = index_name(d, *out);
+  if (st == AN_OK && gz >= 0) st = index_key(d, GZ_KEY(gz), *out);
+  return st;
 }
 
 static int32_t actor_of_gz(const doc *d, long gz) {
-  for (size_t i = 0; i < d->nact; i++)
-    if (d->act[i].gz == gz) return (int32_t)i;
+  FOR_ACTORS_WITH(d, GZ_KEY(gz), a) if (d->act[a].gz == gz) return a;
   return -1;
+}
+
+/* The smallest actor index that has word w (first word of w) in its name
+ * and satisfies ok(). -1 if none. */
+typedef int (*actor_pred)(const doc *d, int32_t a, const char *w);
+static int32_t min_actor_with(const doc *d, uint64_t key, const char *w, actor_pred ok) {
+  int32_t best = -1;
+  FOR_ACTORS_WITH(d, key, a) if ((best < 0 || a < best) && ok(d, a, w)) best = a;
+  return best;
+}
+
+static int person_containing(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && words_within(w, d->act[a].name);
+}
+
+static int nonperson_named(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind != AN_KIND_PERSON && strcmp(d->act[a].name, w) == 0;
+}
+
+/* a longer name that contains a known (non-gazetteer) person's name,
+ * ending with the same word */
+static int person_within(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && d->act[a].gz < 0 && words_within(d->act[a].name, w) &&
+         strcmp(last_word(d->act[a].name), last_word(w)) == 0;
 }
 
 static void span_text(const doc *d, const span *s, char *out, size_t cap) {
@@ -888,10 +975,15 @@ static void span_text(const doc *d, const span *s, char *out, size_t cap) {
 static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
   int32_t best = -1;
   int best_score = -1;
-  for (size_t i = 0; i < d->nact; i++) {
+  int32_t exact = -1;
+  uint64_t key = first_word_key(w);
+  FOR_ACTORS_WITH(d, key, i) {
     const wactor *a = &d->act[i];
     if (a->kind != AN_KIND_PERSON || !words_within(w, a->name)) continue;
-    if (strcmp(a->name, w) == 0) return (int32_t)i;
+    if (strcmp(a->name, w) == 0) {
+      if (exact < 0 || i < exact) exact = i;
+      continue;
+    }
     int score = 0;
     const char *lw = last_word(a->name);
     size_t lwl = strlen(w);
@@ -903,12 +995,15 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
     else
       score += 1;
     score = score * 2 + (a->first_tok < at ? 1 : 0);
-    if (score > best_score || (score == best_score && a->first_tok < at && a->first_tok > d->act[best].first_tok)) {
-      best = (int32_t)i;
+    /* ties: the nearest before `at`; then the smaller index (fixed order) */
+    if (score > best_score ||
+        (score == best_score && ((a->first_tok < at && a->first_tok > d->act[best].first_tok) ||
+                                 (a->first_tok == d->act[best].first_tok && i < best)))) {
+      best = i;
       best_score = score;
     }
   }
-  return best;
+  return exact >= 0 ? exact : best;
 }
 
 /* Has the run a word that can name something? Not if it is only heads,
@@ -955,8 +1050,39 @@ static int looks_like_person(const doc *d, const span *s) {
   return 1;
 }
 
+static int cued_has(const doc *d, const char *w) {
+  if (!d->cued) return 0;
+  uint64_t h = set_hash(w);
+  size_t mask = d->cuedcap - 1;
+  for (size_t j = (size_t)h & mask; d->cued[j]; j = (j + 1) & mask)
+    if (d->cued[j] == h) return 1;
+  return 0;
+}
+
+/* Single words that have a person cue somewhere ("Qaddumi said"). */
+static an_status collect_cued(doc *d) {
+  d->cuedcap = 64;
+  while (d->cuedcap < d->nsp * 2 + 2) d->cuedcap *= 2;
+  d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
+  if (!d->cued) return AN_ENOMEM;
+  char w[512];
+  for (size_t k = 0; k < d->nsp; k++) {
+    span *o = &d->sp[k];
+    if (o->type != SP_NAME || o->dead || o->count != 1) continue;
+    if (!(cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) continue;
+    name_words(d, o, w, sizeof w);
+    if (!w[0]) continue;
+    uint64_t h = set_hash(w);
+    size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
+    while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
+    d->cued[j] = h;
+  }
+  return AN_OK;
+}
+
 static an_status resolve_names(doc *d) {
-  an_status st;
+  an_status st = collect_cued(d);
+  if (st != AN_OK) return st;
   char words[512], text[512];
   /* gazetteer spans and multi-word runs, in text order */
   for (size_t si = 0; si < d->nsp; si++) {
@@ -1002,15 +1128,13 @@ static an_status resolve_names(doc *d) {
         an_free(d->act[a].name);
         d->act[a].label = l;
         d->act[a].name = n;
+        if ((st = index_name(d, a)) != AN_OK) return st;
       }
       s->actor = a;
       continue;
     }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
-    for (size_t k = 0; k < d->nact && a < 0; k++)
-      if (d->act[k].kind == AN_KIND_PERSON && d->act[k].gz < 0 && words_within(d->act[k].name, words) &&
-          strcmp(last_word(d->act[k].name), last_word(words)) == 0)
-        a = (int32_t)k;
+    a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
       span_text(d, s, text, sizeof text);
       char *l = an_strdup(text), *n = an_strdup(words);
@@ -1023,6 +1147,7 @@ static an_status resolve_names(doc *d) {
       an_free(d->act[a].name);
       d->act[a].label = l;
       d->act[a].name = n;
+      if ((st = index_name(d, a)) != AN_OK) return st;
       s->actor = a;
       continue;
     }
@@ -1030,15 +1155,8 @@ static an_status resolve_names(doc *d) {
     if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
     else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
     else {
-      /* no cue here: a person if a later surname alone has one */
-      int later = 0;
-      const char *lw = last_word(words);
-      for (size_t k = si + 1; k < d->nsp && !later; k++) {
-        span *o = &d->sp[k];
-        if (o->type != SP_NAME || o->dead || o->count != 1) continue;
-        name_words(d, o, text, sizeof text);
-        if (strcmp(text, lw) == 0 && (cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) later = 1;
-      }
+      /* no cue here: a person if the surname alone has one elsewhere */
+      int later = cued_has(d, last_word(words));
       /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */
       if (!later && s->first >= 2 && (tis(d, s->first - 1, "and") || is_comma(d, s->first - 1))) {
         int ps = span_at(d, s->first - 2);
@@ -1082,11 +1200,9 @@ static an_status resolve_names(doc *d) {
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
        * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
-      for (size_t k = 0; k < d->nact && a < 0; k++)
-        if (d->act[k].kind == AN_KIND_PERSON && words_within(words, d->act[k].name)) a = (int32_t)k;
+      a = min_actor_with(d, first_word_key(words), words, person_containing);
     }
-    for (size_t k = 0; k < d->nact && a < 0; k++)
-      if (d->act[k].kind != AN_KIND_PERSON && strcmp(d->act[k].name, words) == 0) a = (int32_t)k;
+    if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
@@ -1121,9 +1237,7 @@ static an_status headline_words(doc *d) {
       span one = {k, 1, SP_NAME, 0, 0, 0, -1};
       name_words(d, &one, w, sizeof w);
       if (!w[0] || strchr(w, ' ')) continue;
-      int32_t a = -1;
-      for (size_t q = 0; q < d->nact && a < 0; q++)
-        if (d->act[q].kind == AN_KIND_PERSON && words_within(w, d->act[q].name)) a = (int32_t)q;
+      int32_t a = min_actor_with(d, first_word_key(w), w, person_containing);
       if (a < 0) continue;
       an_status st = push_span(d, k, 1, SP_NAME, 0);
       if (st != AN_OK) return st;
@@ -1919,6 +2033,9 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_free(d->wbucket);
+  an_free(d->wn);
+  an_free(d->cued);
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
