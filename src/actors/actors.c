@@ -667,7 +667,8 @@ static int span_type_at(const doc *d, size_t i) {
  * when the apposition is a relative "who". */
 static int appos_title_after(const doc *d, size_t i, int *who) {
   *who = 0;
-  if (!is_comma(d, i) || !same_sent(d, i, i + 1)) return -1;
+  /* ", the leader of", "[the party's deputy general secretary]", "(a senior aide)" */
+  if (!(is_comma(d, i) || tok_char(d, i, '[') || tok_char(d, i, '(')) || !same_sent(d, i, i + 1)) return -1;
   size_t j = i + 1;
   if (tis(d, j, "who")) {
     *who = 1;
@@ -688,7 +689,18 @@ static int appos_title_after(const doc *d, size_t i, int *who) {
       j++;
       continue;
     }
+    /* "the Pakistan Muslim League (PML) supremo": an acronym in brackets */
+    if ((tok_char(d, j, '(') || tok_char(d, j, '[')) && j + 2 < d->ntok && !is_punct(d, j + 1) &&
+        (tok_char(d, j + 2, ')') || tok_char(d, j + 2, ']'))) {
+      j += 3;
+      continue;
+    }
     if (is_punct(d, j)) return -1;
+    /* "the party's": a lower-case organization word before a possessive */
+    if ((d->ti[j].lex & AN_LX_ORGHEAD) && (shape(d, j) & AN_SHAPE_ALL_LOWER) && is_poss(d, j + 1)) {
+      j++;
+      continue;
+    }
     if (t == SP_GAZ || t == SP_NAME) {
       j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
       continue;
@@ -1281,10 +1293,27 @@ static int is_orgish(const doc *d, int32_t a) {
 /* The organization/country that modifies title span T from the left:
  * "Hamas leader", "Israeli Prime Minister", "Iran's Supreme Leader",
  * "Islamic Jihad Secretary General", "the Chelsea manager". Marks it. */
+/* The last organization named before token tok (for "the party's chief"
+ * before descriptions are resolved), or -1. */
+static int32_t recent_org_before(const doc *d, size_t tok) {
+  for (size_t k = tok; k-- > 0 && tok - k < 400;) {
+    int s = span_at(d, k);
+    if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) continue;
+    if (d->act[d->sp[s].actor].kind == AN_KIND_ORGANIZATION) return d->sp[s].actor;
+  }
+  return -1;
+}
+
 static int32_t title_modifier(doc *d, const span *T, int mark) {
   if (T->first == 0) return -1;
   size_t p = T->first - 1;
   int poss = 0;
+  /* "China's senior diplomat": adjectives between */
+  while (p > 0 && (d->ti[p].lex & (AN_LX_ADJ | AN_LX_PREFIX)) && (shape(d, p) & AN_SHAPE_ALL_LOWER)) p--;
+  /* "the party's chief": a lower-case organization word as possessor */
+  if (is_poss(d, p) && p > 1 && (d->ti[p - 1].lex & AN_LX_ORGHEAD) && (shape(d, p - 1) & AN_SHAPE_ALL_LOWER) &&
+      tis(d, p - 2, "the"))
+    return recent_org_before(d, p - 2);
   if (is_poss(d, p) && p > 0) {
     p--;
     poss = 1;
@@ -1308,6 +1337,15 @@ static int32_t gz_role_org(const doc *d, int32_t person, const char *role) {
     if (strcmp(e->roles[k].role, role) != 0 || !e->roles[k].of) continue;
     long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
     if (g >= 0) return actor_of_gz(d, g);
+  }
+  /* a title the gazetteer words otherwise ("the premier" for a prime
+   * minister, "General" for an army chief): the organization of its first
+   * role, when the text names it */
+  for (size_t k = 0; k < e->n_roles; k++) {
+    if (!e->roles[k].of) continue;
+    long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
+    int32_t o = g >= 0 ? actor_of_gz(d, g) : -1;
+    if (o >= 0) return o;
   }
   return -1;
 }
@@ -1336,7 +1374,7 @@ static int32_t clause_target(const doc *d, size_t from, size_t to) {
 
 static size_t clause_end(const doc *d, size_t from) {
   size_t k = from;
-  while (k < d->ntok && k - from < 25 && same_sent(d, from, k) && !is_comma(d, k) &&
+  while (k < d->ntok && k - from < 25 && same_sent(d, from, k) && !is_comma(d, k) && !tis(d, k, "and") &&
          !tok_char(d, k, ';') && !tok_char(d, k, '.') && !tok_char(d, k, ')') &&
          !(shape(d, k) & AN_SHAPE_QUOTE))
     k++;
@@ -1352,7 +1390,7 @@ static long role_of_verb(const doc *d, const char *v) {
   char stem[48], cand[56];
   memcpy(stem, v, n - 1);
   stem[n - 1] = '\0';
-  static const char *const suffixes[] = {"er", "r", "", "or"};
+  static const char *const suffixes[] = {"er", "r", "", "or", "nt"}; /* presides -> president */
   for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
     long t, p;
     snprintf(cand, sizeof cand, "%s%s", stem, suffixes[k]);
@@ -1401,6 +1439,9 @@ static an_status find_roles(doc *d) {
       if (org < 0 && org != person && T->first >= 1 && tis(d, T->first - 1, "and") &&
           last_title_end == T->first - 1)
         org = last_title_org; /* "Israeli Prime Minister A and Defense Minister B" */
+      /* "Lieutenant General X of the US Air Force" */
+      if (org < 0 && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, a, b + 1))
+        org = clause_target(d, b + 1, clause_end(d, b + 1));
       if (org == person) org = -1;
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
       last_title_org = org;
@@ -1422,6 +1463,7 @@ static an_status find_roles(doc *d) {
         }
       }
       size_t e = T->first + T->count;
+      if (org < 0) org = title_modifier(d, T, 0);
       if (org < 0 && e < d->ntok &&
           (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at")))
         org = clause_target(d, e + 1, clause_end(d, e + 1));
@@ -1466,6 +1508,26 @@ static an_status find_roles(doc *d) {
     if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
         (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
       long t = role_of_verb(d, tfold(d, b + 2));
+      /* "who serves as Putin's assistant", "who is the group's leader" */
+      if (t < 0) {
+        size_t k = b + 3;
+        if (k < d->ntok && tis(d, k, "as")) k++;
+        for (size_t n = 0; k < d->ntok && n < 6 && same_sent(d, b, k); n++) {
+          int ts2 = span_at(d, k);
+          if (ts2 >= 0 && d->sp[ts2].type == SP_TITLE && !d->sp[ts2].dead) {
+            span *T = &d->sp[ts2];
+            int32_t org = title_modifier(d, T, 1);
+            size_t e = T->first + T->count;
+            if (org < 0 && e < d->ntok && (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for")))
+              org = clause_target(d, e + 1, clause_end(d, e + 1));
+            if (org == person) org = -1;
+            if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+            break;
+          }
+          if (is_punct(d, k) && !is_poss(d, k)) break;
+          k++;
+        }
+      }
       if (t >= 0) {
         size_t from = b + 3;
         int32_t org = clause_target(d, from, clause_end(d, from));
@@ -1602,7 +1664,7 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
 }
 
 /* Resolves the description whose title span is T; -1 if none fits. */
-static int32_t resolve_description(doc *d, sweep *w, const span *T) {
+static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *side_out) {
   want wt;
   span_titles(d, T, &wt);
   if (!wt.n) return -1;
@@ -1690,6 +1752,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
   }
   /* "the Hamas leader", "the Iranian official": the name only modifies */
   if (best >= 0 && mod >= 0) d->sp[mod].flags |= AN_MENTION_MODIFIER;
+  *side_out = generic_role(t) ? -1 : side;
   return best;
 }
 
@@ -1801,9 +1864,13 @@ static an_status sweep_refs(doc *d) {
           if (!same_sent(d, b - 1, s->first)) break;
         }
         if (!named && !appos) {
-          int32_t a = resolve_description(d, &w, s);
+          int32_t side = -1;
+          int32_t a = resolve_description(d, &w, s, &side);
           if (a >= 0) {
             s->actor = a;
+            /* "the Chinese leader", "Iran's top diplomat" state an affiliation */
+            const an_title *ti = title_of(d, s);
+            if (side >= 0 && ti && !ti->description && (st = add_aff(d, a, side, ti->role, s->first)) != AN_OK) break;
             if ((st = push_mention(d, s->first, s->count, a, AN_MENTION_DESCRIPTION, 0)) != AN_OK) break;
             int subject = subj_sent != sent;
             if (subject) subj_sent = sent;

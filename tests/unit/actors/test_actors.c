@@ -331,6 +331,21 @@ static void test_coordination_and_aux_speech(void) {
   CHECK(actor("Kern") != NULL);
 }
 
+static void test_more_affiliations(void) {
+  run("Yuri Lenk, who serves as Varga's aide, met Karin Holt, the party's chief. "
+      "Minister Ivo Brandt of the River League and Lena Moss [the Green Front's spokesman] came too. "
+      "Omar Salem, who presides over the Workers Union, spoke to Sudland's senior diplomat Lars Berg.");
+  CHECK(has_aff("Yuri Lenk", "Tomas Varga", "aide"));
+  CHECK(has_aff("Ivo Brandt", "River League", "minister"));
+  CHECK(has_aff("Lena Moss", "Green Front", "spokesman"));
+  CHECK(has_aff("Omar Salem", "Workers Union", "president"));
+  CHECK(has_aff("Lars Berg", "Sudland", "diplomat"));
+  /* a description with a side states an affiliation */
+  run("Talks began in Sudland. Tomas Varga arrived. The Sudlandic minister said the talks went well.");
+  CHECK_STR(label_at("minister said", 0), "Tomas Varga");
+  CHECK(has_aff("Tomas Varga", "Sudland", "minister"));
+}
+
 static void test_plain_names(void) {
   /* two capitalized words in running text read as a person; places and
    * things after "in", "at", "the" do not */
@@ -404,6 +419,7 @@ int main(void) {
   test_acronyms();
   test_coordination_and_aux_speech();
   test_plain_names();
+  test_more_affiliations();
   test_head_of_state_description();
   test_oom();
   an_doc_actors_free(A);
