@@ -104,6 +104,29 @@ static long line_of(const char *text, size_t off) {
   return line;
 }
 
+/* Byte offset of the idx-th element of the top-level JSON array in text
+ * (valid JSON), or -1. */
+static long entry_offset(const char *text, size_t len, size_t idx) {
+  int depth = 0, in_str = 0;
+  size_t seen = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = text[i];
+    if (in_str) {
+      if (c == '\\') i++;
+      else if (c == '"') in_str = 0;
+      continue;
+    }
+    if (depth == 1 && c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != ',' && c != ']') {
+      if (seen == idx) return (long)i;
+      seen++; /* then its inside is skipped by the nesting below */
+    }
+    if (c == '"') in_str = 1;
+    else if (c == '[' || c == '{') depth++;
+    else if (c == ']' || c == '}') depth--;
+  }
+  return -1;
+}
+
 static an_status parse_json(const char *path, const char *text, size_t len, cJSON **out,
                             an_error *err) {
   const char *end = NULL;
@@ -260,7 +283,17 @@ static an_status load_entries(an_gazetteer *g, const char *path, an_error *err) 
   cJSON_ArrayForEach(o, root) {
     an_gz_entry e;
     st = parse_entry(o, path, idx, &e, err);
-    if (st != AN_OK) goto done;
+    if (st != AN_OK) {
+      /* cJSON keeps no positions: find where the entry starts in the text */
+      if (err && st == AN_EDATA) {
+        long off = entry_offset(text, len, idx);
+        if (off >= 0) {
+          err->offset = off;
+          err->line = line_of(text, (size_t)off);
+        }
+      }
+      goto done;
+    }
     long at = an_gazetteer_find_id(g, e.id);
     if (at >= 0) {
       entry_clear(&g->entries[at]);

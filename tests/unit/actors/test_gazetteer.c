@@ -157,12 +157,19 @@ static void test_errors(const char *dir) {
   CHECK_INT(err.line, 3);
   CHECK(err.offset > 0);
 
+  static const char three[] =
+      "[{\"id\": \"x\", \"label\": \"X\", \"kind\": \"person\", \"aliases\": [\"a]\", \"{b\"]},\n"
+      " {\"id\": \"y\", \"label\": \"Y\", \"kind\": \"person\"},\n"
+      " {\"id\": \"z\", \"label\": \"Z\", \"kind\": \"planet\"}]";
   f = fopen(path, "w");
-  fputs("[{\"id\": \"x\", \"label\": \"X\", \"kind\": \"planet\"}]", f);
+  fputs(three, f);
   fclose(f);
   an_error_clear(&err);
   CHECK_INT(an_gazetteer_load(dir, path, &g, &err), AN_EDATA);
   CHECK(strstr(err.msg, "planet") != NULL);
+  CHECK(strstr(err.msg, "entry 3") != NULL);
+  CHECK_INT(err.line, 3); /* where entry 3 starts, past brackets inside strings */
+  CHECK_INT(err.offset, (long)(strstr(three, "{\"id\": \"z\"") - three));
 
   f = fopen(path, "w");
   fputs("[{\"id\": \"x\", \"kind\": \"person\"}]", f);
