@@ -177,7 +177,7 @@ static int name_like(const doc *d, size_t i) {
       char first[32];
       const char *dash = memchr(p, '-', d->tok[i].len);
       an_word_fold(p, (size_t)(dash - p), first, sizeof first);
-      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & AN_LX_PARTICLE)) return 0;
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE))) return 0;
     }
   }
   if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
@@ -189,7 +189,7 @@ static int name_like(const doc *d, size_t i) {
       char buf[32];
       an_word_fold(p, (size_t)(h - p), buf, sizeof buf);
       long t, pr;
-      if (an_gazetteer_word(d->gaz, buf, &t, &pr) & AN_LX_PARTICLE) return 1;
+      if (an_gazetteer_word(d->gaz, buf, &t, &pr) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) return 1;
     }
   }
   return 0;
@@ -809,7 +809,7 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
         memcpy(w, f, n);
         w[n] = '\0';
         long t, p;
-        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & AN_LX_PARTICLE) != 0;
+        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
         /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
         if (!(part && f[n])) {
           if (o && o + 1 < cap) out[o++] = ' ';
@@ -1032,6 +1032,18 @@ static int has_name_word(const doc *d, const span *s) {
   return 0;
 }
 
+/* Does the word before token i introduce a place or a thing ("in", "at",
+ * "the", "of", a possessive, an opening quote)? */
+static int thing_context(const doc *d, size_t i) {
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  size_t q = i - 1;
+  static const char *const before[] = {"the", "in", "at", "near", "from", "into", "across", "of", "on",
+                                       "a", "an", "via", "outside", "inside", "toward", "towards"};
+  for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+    if (tis(d, q, before[k])) return 1;
+  return is_poss(d, q) || (shape(d, q) & AN_SHAPE_QUOTE); /* "the “Al-Aqsa Flood” operation" */
+}
+
 /* A two- or three-word capitalized name with no cue, in running text, that
  * reads like a person's: no word an organization or place head, none the
  * text also writes in lower case, and not after a word that introduces a
@@ -1048,14 +1060,7 @@ static int looks_like_person(const doc *d, const span *s) {
     const char *f = tfold(d, k);
     if (strlen(f) < 2) return 0;
   }
-  if (s->first > 0 && same_sent(d, s->first - 1, s->first)) {
-    size_t q = s->first - 1;
-    static const char *const before[] = {"the", "in", "at", "near", "from", "into", "across", "of", "on",
-                                         "a", "an", "via", "outside", "inside", "toward", "towards"};
-    for (size_t k = 0; k < sizeof before / sizeof *before; k++)
-      if (tis(d, q, before[k])) return 0;
-    if (is_poss(d, q) || (shape(d, q) & AN_SHAPE_QUOTE)) return 0; /* "the “Al-Aqsa Flood” operation" */
-  }
+  if (thing_context(d, s->first)) return 0;
   /* "Nordland Street", "Moscow Mayor": a place or demonym nearby makes it a place */
   size_t b = s->first + s->count;
   if (b < d->ntok && same_sent(d, s->first, b) && (d->ti[b].lex & (AN_LX_ORGHEAD | AN_LX_PLACEHEAD))) return 0;
@@ -1164,6 +1169,9 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     an_actor_kind kind;
+    /* "analysts at Control Risks said": a speech verb after a place or a
+     * thing is not enough */
+    if ((c & CUE_PERSON) && !(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c &= ~CUE_PERSON;
     if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
     else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
     else {
@@ -1342,7 +1350,7 @@ static int32_t gz_role_org(const doc *d, int32_t person, const char *role) {
    * minister, "General" for an army chief): the organization of its first
    * role, when the text names it */
   for (size_t k = 0; k < e->n_roles; k++) {
-    if (!e->roles[k].of) continue;
+    if (!e->roles[k].of || !e->roles[k].current) continue;
     long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
     int32_t o = g >= 0 ? actor_of_gz(d, g) : -1;
     if (o >= 0) return o;

@@ -252,6 +252,7 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
         an_gz_role *gr = &e->roles[e->n_roles++];
         gr->role = an_strdup(buf);
         gr->of = cJSON_IsString(of) ? an_strdup(of->valuestring) : NULL;
+        gr->current = !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r, "to"));
         if (!gr->role || (cJSON_IsString(of) && !gr->of)) {
           st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
           goto fail;
@@ -560,7 +561,16 @@ static an_status add_word_list(an_gazetteer *g, const cJSON *arr, uint32_t cls) 
   const cJSON *it;
   cJSON_ArrayForEach(it, arr) {
     const char *t = item_text(it);
-    if (t) st = lex_add(g, t, cls, 0);
+    uint32_t c = cls;
+    /* "al-", "at-", "-e-": particles only inside a hyphenated name, not
+     * words between names ("Analysts at Control Risks") */
+    if (cls == AN_LX_PARTICLE && t && (t[0] == '-' || (t[0] && t[strlen(t) - 1] == '-'))) c = AN_LX_HPARTICLE;
+    if (cls == AN_LX_PARTICLE && cJSON_IsObject(it)) {
+      const cJSON *at = cJSON_GetObjectItemCaseSensitive(it, "attach");
+      if (cJSON_IsString(at) && strcmp(at->valuestring, "space") != 0 && strcmp(at->valuestring, "family") != 0)
+        c = AN_LX_HPARTICLE;
+    }
+    if (t) st = lex_add(g, t, c, 0);
     const cJSON *vars = item_variants(it), *v;
     cJSON_ArrayForEach(v, vars) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, cls, 0);
     if (st != AN_OK) return st;

@@ -39,8 +39,9 @@
 #include "actors/trie.h"
 
 typedef struct an_gz_role {
-  char *role; /* folded role words: "foreign minister" */
-  char *of;   /* id of the organization/country/person, or NULL */
+  char *role;  /* folded role words: "foreign minister" */
+  char *of;    /* id of the organization/country/person, or NULL */
+  int current; /* no "to" date: held when the file was last reviewed */
 } an_gz_role;
 
 typedef struct an_gz_entry {
@@ -85,6 +86,7 @@ enum {
   AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
   AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
   AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
+  AN_LX_HPARTICLE = 1u << 18, /* particles written with a hyphen only: "at-", "ad-" */
 };
 
 typedef struct an_title {
