@@ -71,7 +71,7 @@ static const char tiny_titles[] =
     "}\n";
 
 static const char tiny_names[] =
-    "{\"particles\": [\"al\", \"el\", \"bin\", \"van\", \"de\"],\n"
+    "{\"particles\": [\"al\", \"el\", \"bin\", \"van\", \"de\", {\"form\": \"at-\", \"attach\": \"hyphen\"}],\n"
     " \"stop\": [\"the\", \"a\", \"an\", \"in\", \"on\", \"at\", \"and\", \"but\", \"after\", \"he\", \"she\","
     " \"they\", \"it\", \"this\", \"speaking\", \"according\", \"with\", \"for\", \"of\", \"to\"],\n"
     " \"months\": [\"January\", \"March\", \"May\", \"June\"],\n"
