@@ -2051,6 +2051,10 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     an_doc_actor *x = &r->actors[map[i]];
     x->kind = a->kind;
     memcpy(x->country, a->country, sizeof x->country);
+    /* a person's country from the first role the text ties to one */
+    for (size_t k = 0; k < a->n_roles && !x->country[0] && a->kind == AN_KIND_PERSON; k++)
+      if (a->roles[k].org >= 0 && d->act[a->roles[k].org].kind != AN_KIND_PERSON)
+        memcpy(x->country, d->act[a->roles[k].org].country, sizeof x->country);
     x->mentions = cnt[i];
     x->label = an_strdup(a->label);
     if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);

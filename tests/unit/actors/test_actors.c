@@ -129,6 +129,7 @@ static void test_titles_not_in_names(void) {
   CHECK(m && (m->flags & AN_MENTION_MODIFIER));
   CHECK(has_aff("Pavel Orlen", "Green Front", "leader"));
   CHECK(has_aff("Karin Holt", "Nordland", "foreign minister"));
+  CHECK(actor("Karin Holt") && strcmp(actor("Karin Holt")->country, "NRD") == 0);
   const an_doc_actor *p = actor("Pavel Orlen");
   CHECK(p && p->kind == AN_KIND_PERSON && p->key && strcmp(p->key, "orlen|pavel") == 0);
   CHECK(p && strcmp(p->id, "pavel-orlen") == 0);
