@@ -1804,6 +1804,8 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && actor_span_ending(d, sv - 2) >= 0)
     speaker_tok = d->sp[actor_span_ending(d, sv - 2)].first;
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && d->ti[sv - 2].ref >= 0) speaker_tok = (uint32_t)(sv - 2);
+  /* in a quote, "it" and "they" are too often the thing said */
+  if (d->ti[i].quote && p->kind != 'p' && !p->gender) return -1;
   int32_t best = -1;
   long best_score = -1000000;
   for (size_t k = w->nh; k-- > 0;) {
@@ -1814,6 +1816,9 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (p->kind == 'p' && !person) continue;
     if (p->kind == 'o' && person) continue;
     if (p->plural && person) continue;
+    /* "it"/"they" stand for an organization or a country only as the
+     * subject of this or the last sentence (else they are things) */
+    if (!person && !(h->sent == cur || (h->subject && h->sent + 1 == cur))) continue;
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;
@@ -1889,11 +1894,16 @@ static an_status sweep_refs(doc *d) {
       continue;
     }
     if (si >= 0) continue;
-    if (i > 0 && tis(d, i - 1, "the") && (d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
+    /* "the movement", "the group's", "union leadership" */
+    int state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
+                      (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0;
+    if (((i > 0 && tis(d, i - 1, "the")) || state_after) && (d->ti[i].lex & AN_LX_ORGHEAD) &&
+        (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
-        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
-                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+        uint32_t n = state_after ? 2 : 1;
+        if ((st = push_mention(d, (uint32_t)i, n, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + n) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
           break;
         d->ti[i].ref = a;
         st = hist_push(&w, (uint32_t)i, sent, a, 0);

@@ -195,6 +195,16 @@ static void test_pronouns(void) {
   CHECK(mention_at("We will", 0) == NULL);
 }
 
+static void test_it_and_they(void) {
+  run("The Green Front met in Oskarsby. Karin Holt, the foreign minister, said: \"We condemn it.\" "
+      "The River League said it would respond. Omar Salem, the minister, left. Then it rained.");
+  CHECK(mention_at("it.", 0) == NULL);                      /* in a quote: the thing said */
+  CHECK_STR(label_at("it would", 0), "River League");      /* the subject of the sentence */
+  CHECK(mention_at("it rained", 0) == NULL);                /* no organization is its subject */
+  run("Omar Salem, the Green Front chief, spoke. Then Varga criticized union leadership for its delay.");
+  CHECK_STR(label_at("union leadership", 0), "Green Front");
+}
+
 static void test_subject_preference(void) {
   run("Anton Brel called Pavel Orlen and Lars Berg on Monday. He praised their courage.");
   CHECK_STR(label_at("He praised", 0), "Anton Brel");
@@ -412,6 +422,7 @@ int main(void) {
   test_surname_sharing();
   test_pronouns();
   test_subject_preference();
+  test_it_and_they();
   test_pronoun_not_abbreviation();
   test_descriptions();
   test_possessor_description();

@@ -66,8 +66,8 @@ static const char tiny_titles[] =
     " {\"forms\": [\"Ayatollah\"], \"kind\": \"honorific\", \"role\": null}\n"
     "],\n"
     " \"descriptions\": [{\"forms\": [\"head of state\"], \"roles\": [\"president\", \"emir\"]}],\n"
-    " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\"],\n"
-    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}]\n"
+    " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\", \"leadership\"],\n"
+    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}, {\"forms\": [\"Union\", \"union\"]}]\n"
     "}\n";
 
 static const char tiny_names[] =
@@ -92,6 +92,7 @@ static const char tiny_names[] =
     "  {\"text\": \"her\", \"gender\": \"f\", \"number\": \"sg\", \"kind\": \"person\", \"possessive\": true},\n"
     "  {\"text\": \"they\", \"number\": \"pl\", \"kind\": \"org\"},\n"
     "  {\"text\": \"its\", \"number\": \"sg\", \"kind\": \"org\", \"possessive\": true},\n"
+    "  {\"text\": \"it\", \"number\": \"sg\", \"kind\": \"org\"},\n"
     "  {\"text\": \"who\", \"kind\": \"person\", \"relative\": true},\n"
     "  {\"text\": \"whom\", \"kind\": \"person\", \"relative\": true}\n"
     " ],\n"
