@@ -371,6 +371,8 @@ static void test_plain_names(void) {
   CHECK(!has_actor_text("Analysts"));
   CHECK(!has_actor_text("Harbor"));
   CHECK(actor("Omar at-Tamimi") != NULL);
+  run("Residents of Kelmar said the strikes stopped.");
+  CHECK(!has_actor_text("Kelmar"));
   /* "reports" after "of all" is not a speech verb */
   run("The source and ABC of all reports are listed.");
   CHECK(!has_actor_text("ABC"));
