@@ -984,7 +984,7 @@ static void span_text(const doc *d, const span *s, char *out, size_t cap) {
 /* A person actor whose name contains the words w (contiguous), nearest
  * before token `at` (else nearest after). Surname matches (w ends the name)
  * beat given-name matches. */
-static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
+static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const int64_t *last) {
   int32_t best = -1;
   int best_score = -1;
   int32_t exact = -1;
@@ -1006,11 +1006,14 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
       score += 2;
     else
       score += 1;
-    score = score * 2 + (a->first_tok < at ? 1 : 0);
+    /* "Sharif said" between Nawaz and Shehbaz Sharif: the one named last
+     * before (when known), else the one introduced last before */
+    int64_t seen = last ? last[i] : (int64_t)a->first_tok;
+    int64_t best_seen = best < 0 ? -1 : last ? last[best] : (int64_t)d->act[best].first_tok;
+    score = score * 2 + (seen >= 0 && seen < (int64_t)at ? 1 : 0);
     /* ties: the nearest before `at`; then the smaller index (fixed order) */
     if (score > best_score ||
-        (score == best_score && ((a->first_tok < at && a->first_tok > d->act[best].first_tok) ||
-                                 (a->first_tok == d->act[best].first_tok && i < best)))) {
+        (score == best_score && ((seen < (int64_t)at && seen > best_seen) || (seen == best_seen && i < best)))) {
       best = i;
       best_score = score;
     }
@@ -1130,7 +1133,7 @@ static an_status resolve_names(doc *d) {
     if (!has_name_word(d, s)) continue;
     int32_t a = -1;
     /* a partial or equal form of a person already met joins it */
-    if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first);
+    if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first, NULL);
     if (a >= 0) {
       /* a fuller form becomes the label */
       if (count_words(words) > count_words(d->act[a].name)) {
@@ -1201,8 +1204,15 @@ static an_status resolve_names(doc *d) {
     s->actor = a;
   }
   /* single words: a part of a known name, else a new actor on a strong cue */
+  /* last[a]: where actor a was last named so far (each span adds at most
+   * one actor, so nact + nsp bounds the index) */
+  size_t nlast = d->nact + d->nsp + 1;
+  int64_t *last = an_malloc(nlast * sizeof *last);
+  if (!last) return AN_ENOMEM;
+  for (size_t k = 0; k < nlast; k++) last[k] = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
+    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) last[s->actor] = s->first;
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0]) continue;
@@ -1213,10 +1223,11 @@ static an_status resolve_names(doc *d) {
       if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
+        last[s->actor] = s->first;
         continue;
       }
     }
-    int32_t a = person_with_words(d, words, s->first);
+    int32_t a = person_with_words(d, words, s->first, last);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
        * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
@@ -1233,7 +1244,10 @@ static an_status resolve_names(doc *d) {
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
-        if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+        if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) {
+          an_free(last);
+          return st;
+        }
       }
     }
     if (a < 0 && count_words(words) >= 2) {
@@ -1241,7 +1255,9 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     s->actor = a;
+    if (a >= 0 && (size_t)a < nlast) last[a] = s->first;
   }
+  an_free(last);
   return AN_OK;
 }
 

@@ -184,6 +184,13 @@ static void test_surname_sharing(void) {
   CHECK(has_aff("Pavel Sharp", "Nordland", "prime minister"));
 }
 
+static void test_shared_surname_in_doc(void) {
+  run("Pavel Sharp, the Nordish prime minister, met Anton Sharp, the River League chief. "
+      "Anton Sharp spoke first. Sharp said the league was ready. Pavel Sharp replied at once. Sharp added nothing.");
+  CHECK_STR(label_at("Sharp said", 0), "Anton Sharp");
+  CHECK_STR(label_at("Sharp added", 0), "Pavel Sharp");
+}
+
 static void test_pronouns(void) {
   run("Karin Holt, the Nordish foreign minister, spoke with Pavel Orlen on Sunday. "
       "\"We will win,\" she told him. He said his movement agreed.");
@@ -422,6 +429,7 @@ int main(void) {
   test_headline();
   test_particles_and_partial();
   test_surname_sharing();
+  test_shared_surname_in_doc();
   test_pronouns();
   test_subject_preference();
   test_it_and_they();
