@@ -391,6 +391,20 @@ static void test_head_of_state_description(void) {
   CHECK_STR(label_at("her.", 0), "Karin Holt");
 }
 
+static void test_edges(void) {
+  run("");
+  CHECK(A && A->n_actors == 0 && A->n_mentions == 0);
+  run("... !!! ,,, \"\" ()");
+  CHECK(A && A->n_actors == 0);
+  /* a long run of capitals (a table, a list of names) stays bounded and sane */
+  static char big[20000];
+  size_t o = 0;
+  for (int k = 0; k < 1500 && o + 16 < sizeof big; k++) o += (size_t)snprintf(big + o, sizeof big - o, "Kal%c Vor ", "abcdefgh"[k % 8]);
+  snprintf(big + o, sizeof big - o, "said it.");
+  run(big);
+  CHECK(A != NULL);
+}
+
 static void test_oom(void) {
   const char *text = "Green Front leader Pavel Orlen met Karin Holt, the Nordish foreign minister. "
                      "He said she was right. The Nordish official thanked him.";
@@ -448,6 +462,7 @@ int main(void) {
   test_plain_names();
   test_more_affiliations();
   test_head_of_state_description();
+  test_edges();
   test_oom();
   an_doc_actors_free(A);
   an_gazetteer_free(G);
