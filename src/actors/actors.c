@@ -1644,7 +1644,8 @@ static int actor_has_role(const doc *d, int32_t a, const want *t, int32_t org) {
   if (w->gz >= 0 && t && t->n) {
     const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)w->gz);
     for (size_t k = 0; k < e->n_roles; k++) {
-      if (!want_matches(t, e->roles[k].role, NULL)) continue;
+      /* "the Iranian president": a role held now, not one held in the 1980s */
+      if (!e->roles[k].current || !want_matches(t, e->roles[k].role, NULL)) continue;
       if (org < 0) return 1;
       if (e->roles[k].of && d->act[org].gz >= 0 &&
           strcmp(e->roles[k].of, an_gazetteer_entry(d->gaz, (size_t)d->act[org].gz)->id) == 0)

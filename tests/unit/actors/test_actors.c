@@ -242,6 +242,13 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_past_roles(void) {
+  /* a role the gazetteer says ended does not answer "the president" */
+  run("President Lars Berg of Sudland met Tomas Varga on Monday. Berg spoke. Varga listened. "
+      "The Sudlandic president said the talks were useful.");
+  CHECK_STR(label_at("president said", 0), "Lars Berg");
+}
+
 static void test_possessor_description(void) {
   run("Omar Salem, an adviser to President Lars Berg, met Karin Holt. Berg praised them. "
       "The president's adviser thanked Holt.");
@@ -450,6 +457,7 @@ int main(void) {
   test_pronoun_not_abbreviation();
   test_descriptions();
   test_possessor_description();
+  test_past_roles();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();

@@ -68,10 +68,12 @@ static void test_load(const char *dir) {
     CHECK_INT(e->kind, AN_KIND_PERSON);
     CHECK_STR(e->country, "SDL");
     CHECK_INT(e->gender, 'm');
-    CHECK_INT(e->n_roles, 1);
-    if (e->n_roles) {
+    CHECK_INT(e->n_roles, 2);
+    if (e->n_roles == 2) {
       CHECK_STR(e->roles[0].role, "foreign minister");
       CHECK_STR(e->roles[0].of, "SDL");
+      CHECK_INT(e->roles[0].current, 1);
+      CHECK_INT(e->roles[1].current, 0); /* it has a "to" date */
     }
   }
   CHECK(an_gazetteer_find_id(g, "nope") < 0);

@@ -40,7 +40,8 @@ static const char tiny_orgs[] =
 static const char tiny_people[] =
     "[\n"
     "{\"id\": \"tomas-varga\", \"label\": \"Tomas Varga\", \"kind\": \"person\", \"aliases\": [\"Varga\"],"
-    " \"country\": \"SDL\", \"gender\": \"m\", \"roles\": [{\"role\": \"foreign minister\", \"of\": \"SDL\"}]}\n"
+    " \"country\": \"SDL\", \"gender\": \"m\", \"roles\": [{\"role\": \"foreign minister\", \"of\": \"SDL\"},"
+    " {\"role\": \"president\", \"of\": \"SDL\", \"from\": \"1990\", \"to\": \"1994\"}]}\n"
     "]\n";
 
 static const char tiny_titles[] =
