@@ -1432,7 +1432,7 @@ static an_status note_role(doc *d, int32_t person, const span *T, int32_t org, u
   if (t->gender && !d->act[person].gender) d->act[person].gender = t->gender;
   if (org < 0) org = gz_role_org(d, person, t->role);
   an_status st = add_role(d, person, t->role, org, t->cls);
-  if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->role, tok);
+  if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->label, tok);
   return st;
 }
 
@@ -1560,7 +1560,7 @@ static an_status find_roles(doc *d) {
         const an_title *ti = an_gazetteer_title(d->gaz, (size_t)t);
         if (org == person) org = -1;
         if ((st = add_role(d, person, ti->role, org, ti->cls)) != AN_OK) return st;
-        if (org >= 0 && (st = add_aff(d, person, org, ti->role, (uint32_t)(b + 2))) != AN_OK) return st;
+        if (org >= 0 && (st = add_aff(d, person, org, ti->label, (uint32_t)(b + 2))) != AN_OK) return st;
       }
     }
   }
@@ -1902,7 +1902,7 @@ static an_status sweep_refs(doc *d) {
             s->actor = a;
             /* "the Chinese leader", "Iran's top diplomat" state an affiliation */
             const an_title *ti = title_of(d, s);
-            if (side >= 0 && ti && !ti->description && (st = add_aff(d, a, side, ti->role, s->first)) != AN_OK) break;
+            if (side >= 0 && ti && !ti->description && (st = add_aff(d, a, side, ti->label, s->first)) != AN_OK) break;
             if ((st = push_mention(d, s->first, s->count, a, AN_MENTION_DESCRIPTION, 0)) != AN_OK) break;
             int subject = subj_sent != sent;
             if (subject) subj_sent = sent;

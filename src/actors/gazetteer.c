@@ -49,6 +49,7 @@ static void entry_clear(an_gz_entry *e) {
 
 static void title_clear(an_title *t) {
   an_free(t->role);
+  an_free(t->label);
   an_free(t->cls);
   for (size_t i = 0; i < t->n_answers; i++) an_free(t->answers[i]);
   an_free(t->answers);
@@ -466,8 +467,9 @@ static an_status add_title(an_gazetteer *g, const cJSON *it, int descriptions) {
   t->gender = gender;
   t->description = (char)descriptions;
   t->role = fold_dup(role);
+  t->label = an_strdup(role);
   if (cls) t->cls = fold_dup(cls);
-  if (!t->role || (cls && !t->cls)) goto oom;
+  if (!t->role || !t->label || (cls && !t->cls)) goto oom;
   if (roles && cJSON_GetArraySize(roles) > 0) {
     t->answers = an_calloc((size_t)cJSON_GetArraySize(roles), sizeof *t->answers);
     if (!t->answers) goto oom;

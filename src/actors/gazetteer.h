@@ -90,7 +90,8 @@ enum {
 };
 
 typedef struct an_title {
-  char *role;     /* canonical role, folded: "foreign minister" */
+  char *role;     /* canonical role, folded for matching: "foreign minister", "co founder" */
+  char *label;    /* the role as the data writes it, for output: "co-founder", "CEO" */
   char *cls;      /* role class ("diplomat", "leader"), folded, or NULL */
   char **answers; /* roles a description stands for ("top diplomat": foreign minister, ...) */
   size_t n_answers;
