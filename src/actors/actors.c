@@ -413,6 +413,12 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
   return 0;
 }
 
+static an_status index_key(doc *d, uint64_t h, int32_t actor);
+static int32_t index_first(const doc *d, uint64_t h);
+static uint64_t word_key(const char *w, size_t n);
+/* index keys of defined acronyms (the value is the acro index) */
+#define ACR_KEY(fold) ((word_key((fold), strlen(fold)) | 0x4000000000000000ULL))
+
 /* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
  * the run of capitalized words before "(" whose initials spell it. */
 static an_status find_acronyms(doc *d) {
@@ -445,16 +451,25 @@ static an_status find_acronyms(doc *d) {
     if (!matched) continue;
     an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
     if (st != AN_OK) return st;
-    d->acr[d->nacr++] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    d->acr[d->nacr] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    if ((st = index_key(d, ACR_KEY(acr), (int32_t)d->nacr)) != AN_OK) return st;
+    d->nacr++;
   }
   return AN_OK;
 }
 
 /* The definition of an acronym word, or NULL. */
 static const acro *acronym_of(const doc *d, const char *fold) {
-  for (size_t k = 0; k < d->nacr; k++)
-    if (strcmp(tfold(d, d->acr[k].tok), fold) == 0) return &d->acr[k];
-  return NULL;
+  if (!d->nacr) return NULL;
+  /* hashed (documents may define thousands); the first definition wins */
+  uint64_t key = ACR_KEY(fold);
+  const acro *best = NULL;
+  for (int32_t n = index_first(d, key); n >= 0; n = d->wn[n].next) {
+    if (d->wn[n].h != key) continue;
+    const acro *a = &d->acr[d->wn[n].actor];
+    if (strcmp(tfold(d, a->tok), fold) == 0 && (!best || a < best)) best = a;
+  }
+  return best;
 }
 
 /* Does gazetteer entry e carry the long form of acronym a? */
@@ -883,7 +898,9 @@ static int32_t index_first(const doc *d, uint64_t h) {
   return d->wbucket[(size_t)(h ^ (h >> 29)) & (d->wbcap - 1)];
 }
 
-static uint64_t word_key(const char *w, size_t n) { return an_word_hash(w, n) & ~0x8000000000000000ULL; }
+/* Index keys: name words have the two top bits clear; bit 63 marks a
+ * gazetteer entry (GZ_KEY), bit 62 a defined acronym (ACR_KEY). */
+static uint64_t word_key(const char *w, size_t n) { return an_word_hash(w, n) & ~0xC000000000000000ULL; }
 
 /* The key of the first word of a folded name. */
 static uint64_t first_word_key(const char *name) {
