@@ -11,6 +11,7 @@
  *  6. mentions sorted, overlaps dropped, labels and keys filled. */
 #include "actors/actors.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,7 +104,14 @@ typedef struct doc {
   size_t nwn, capwn;
   uint64_t *cued; /* single words with a person cue somewhere */
   size_t cuedcap;
+  struct pending *pend; /* "an adviser to the president": resolved after all roles */
+  size_t npend, cappend;
 } doc;
+
+typedef struct pending {
+  int32_t person;
+  uint32_t role_span, desc_span;
+} pending;
 
 typedef struct wnode {
   uint64_t h;
@@ -1508,8 +1516,19 @@ static an_status find_roles(doc *d) {
       size_t e = T->first + T->count;
       if (org < 0) org = title_modifier(d, T, 0);
       if (org < 0 && e < d->ntok &&
-          (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at")))
-        org = clause_target(d, e + 1, clause_end(d, e + 1));
+          (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at"))) {
+        size_t ce = clause_end(d, e + 1);
+        org = clause_target(d, e + 1, ce);
+        /* "an adviser to the president": the person with that role, once
+         * every role of the document is known */
+        for (size_t k = e + 1; org < 0 && k < ce; k++)
+          if (span_type_at(d, k) == SP_TITLE && k > 0 && tis(d, k - 1, "the")) {
+            st = an_grow((void **)&d->pend, &d->cappend, d->npend + 1, sizeof *d->pend);
+            if (st != AN_OK) return st;
+            d->pend[d->npend++] = (pending){person, (uint32_t)at, (uint32_t)span_at(d, k)};
+            break;
+          }
+      }
       if (org == person) org = -1;
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
     }
@@ -1871,6 +1890,33 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   return best;
 }
 
+static an_status resolve_pending(doc *d) {
+  for (size_t k = 0; k < d->npend; k++) {
+    const pending *p = &d->pend[k];
+    want wt;
+    span_titles(d, &d->sp[p->desc_span], &wt);
+    if (!wt.n) continue;
+    uint32_t at = d->sp[p->desc_span].first;
+    int32_t best = -1;
+    long best_dist = LONG_MAX;
+    for (size_t a = 0; a < d->nact; a++) {
+      if ((int32_t)a == p->person || d->act[a].kind != AN_KIND_PERSON) continue;
+      if (!actor_has_role(d, (int32_t)a, &wt, -1)) continue;
+      long dist = (long)d->act[a].first_tok - (long)at;
+      if (dist < 0) dist = -dist;
+      if (dist < best_dist) best_dist = dist, best = (int32_t)a;
+    }
+    if (best < 0) continue;
+    const span *T = &d->sp[p->role_span];
+    const an_title *t = title_of(d, T);
+    if (!t) continue;
+    an_status st = add_role(d, p->person, t->role, best, t->cls);
+    if (st == AN_OK) st = add_aff(d, p->person, best, t->label, T->first);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -2158,6 +2204,7 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_free(d->pend);
   an_free(d->wbucket);
   an_free(d->wn);
   an_free(d->cued);
@@ -2205,6 +2252,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
     sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
+    if (st == AN_OK) st = resolve_pending(&d);
   }
   if (st == AN_OK) st = sweep_refs(&d);
   if (st == AN_OK) st = build_output(&d, out);

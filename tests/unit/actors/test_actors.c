@@ -242,6 +242,11 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_adviser_to_description(void) {
+  run("Omar Salem, an adviser to the president, met Karin Holt, the Sudlandic minister. President Lars Berg praised them.");
+  CHECK(has_aff("Omar Salem", "Lars Berg", "adviser"));
+}
+
 static void test_past_roles(void) {
   /* a role the gazetteer says ended does not answer "the president" */
   run("President Lars Berg of Sudland met Tomas Varga on Monday. Berg spoke. Varga listened. "
@@ -458,6 +463,7 @@ int main(void) {
   test_descriptions();
   test_possessor_description();
   test_past_roles();
+  test_adviser_to_description();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();
