@@ -628,11 +628,24 @@ static an_status find_runs(doc *d) {
           j = k + 1;
           continue;
         }
-        /* "Ministry of Foreign Affairs": a connector after an organization head */
+        /* "Ministry of Foreign Affairs": a connector after an organization head;
+         * "Association of Machinists and Aerospace Workers": "and" inside one */
         if (j + 1 < end && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && (tis(d, j, "of") || tis(d, j, "for")) &&
             d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1)) {
           j += 2;
           continue;
+        }
+        if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
+            name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+          int org = 0, of = 0;
+          for (size_t q = i; q < j; q++) {
+            if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
+            if (tis(d, q, "of") || tis(d, q, "for")) of = 1;
+          }
+          if (org && of) {
+            j += 2;
+            continue;
+          }
         }
         break;
       }
@@ -1365,6 +1378,12 @@ static int32_t title_modifier(doc *d, const span *T, int mark) {
   if (is_poss(d, p) && p > 1 && (d->ti[p - 1].lex & AN_LX_ORGHEAD) && (shape(d, p - 1) & AN_SHAPE_ALL_LOWER) &&
       tis(d, p - 2, "the"))
     return recent_org_before(d, p - 2);
+  /* "its president": the organization "its" stands for */
+  if (d->ti[p].lex & AN_LX_PRONOUN) {
+    const an_pronoun *pr = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[p].pron);
+    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p);
+    return -1;
+  }
   if (is_poss(d, p) && p > 0) {
     p--;
     poss = 1;

@@ -242,6 +242,15 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_org_with_and(void) {
+  run("The Union of Dock and Harbor Workers rejected the offer, and its president, Ivo Brandt, "
+      "accused the Green Front of bad faith.");
+  CHECK(actor("Union of Dock and Harbor Workers") != NULL);
+  CHECK(has_aff("Ivo Brandt", "Union of Dock and Harbor Workers", "president"));
+  run("Anton Brel and Lena Moss met.");
+  CHECK(!has_actor_text("Brel and"));
+}
+
 static void test_adviser_to_description(void) {
   run("Omar Salem, an adviser to the president, met Karin Holt, the Sudlandic minister. President Lars Berg praised them.");
   CHECK(has_aff("Omar Salem", "Lars Berg", "adviser"));
@@ -464,6 +473,7 @@ int main(void) {
   test_possessor_description();
   test_past_roles();
   test_adviser_to_description();
+  test_org_with_and();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();
