@@ -1,14 +1,20 @@
 /* actors.c: per-document actor recognition and resolution (see actors.h).
  *
- * Passes, each over the document's tokens:
- *  1. spans: gazetteer matches (longest, case-checked), titles/honorifics;
+ * Passes, each over the document's tokens (all linear or indexed, so long
+ * documents with thousands of names stay fast):
+ *  1. spans: gazetteer matches (longest, case-checked; acronyms the text
+ *     defines itself win over the gazetteer's), titles and honorifics;
  *  2. runs: capitalized sequences not covered by a span (particles inside,
  *     sentence-initial function words and words seen in lower case dropped);
  *  3. actors: gazetteer spans and runs with person/organization cues become
- *     actors; partial names join the full name they belong to;
- *  4. affiliations and roles from titles and appositions;
- *  5. definite descriptions and pronouns resolved against what came before;
- *  6. mentions sorted, overlaps dropped, labels and keys filled. */
+ *     actors; partial names join the full name they belong to (the one named
+ *     last when two share a surname); headline words only join known names;
+ *  4. roles and affiliations from titles before names, appositions after and
+ *     before them, relative clauses ("who advises"), then the appositions
+ *     that name a role holder ("an adviser to the president");
+ *  5. one forward sweep resolves definite descriptions and pronouns against
+ *     what came before (recency, subject, gender, kind, role, side);
+ *  6. mentions sorted, overlaps dropped, labels, ids, keys and counts filled. */
 #include "actors/actors.h"
 
 #include <limits.h>
