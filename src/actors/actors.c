@@ -34,6 +34,7 @@ typedef struct span {
   uint8_t flags;  /* AN_MENTION_* for the mention it makes */
   uint32_t value; /* gazetteer value or title index */
   int32_t actor;  /* resolved actor or -1 */
+  uint32_t node;  /* gazetteer trie node (several entries may share a form) */
 } span;
 
 typedef struct tokinfo {
@@ -111,6 +112,8 @@ typedef struct doc {
   uint64_t *cued; /* single words with a person cue somewhere */
   size_t cuedcap;
   struct pending *pend; /* "an adviser to the president": resolved after all roles */
+  struct { char cc[4]; long n; } *tally; /* gazetteer spans per country (choose_entry) */
+  size_t ntally;
   size_t npend, cappend;
 } doc;
 
@@ -224,6 +227,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
   s->flags = 0;
   s->value = value;
   s->actor = -1;
+  s->node = AN_TRIE_NONE;
   return AN_OK;
 }
 
@@ -539,8 +543,9 @@ static an_status find_spans(doc *d) {
     if (end > d->ntok) end = d->ntok;
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
+      uint32_t gnode;
       if (!is_punct(d, i) &&
-          longest(d, al, i, end, accept_gaz, &cnt, &val) != AN_TRIE_NONE) {
+          (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
@@ -573,6 +578,7 @@ static an_status find_spans(doc *d) {
           }
         }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
+        d->sp[d->nsp - 1].node = gnode;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
         i += cnt;
         continue;
@@ -1144,6 +1150,55 @@ static an_status collect_cued(doc *d) {
   return AN_OK;
 }
 
+/* A form several gazetteer entries share ("Congress": the US Congress or
+ * India's National Congress): the entry of the country the document names
+ * most (counted once per document); ties keep the first match. */
+static long country_votes(doc *d, const char *cc) {
+  if (!d->tally) {
+    d->tally = an_calloc(256, sizeof *d->tally);
+    if (!d->tally) return 0;
+    for (size_t q = 0; q < d->nsp; q++) {
+      const span *o = &d->sp[q];
+      if (o->dead || o->type != SP_GAZ) continue;
+      size_t nv = 0;
+      if (o->node != AN_TRIE_NONE) an_trie_values(an_gazetteer_aliases(d->gaz), o->node, &nv);
+      if (nv > 1) continue; /* only forms that name one actor vote */
+      const char *c = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value))->country;
+      if (!c[0]) continue;
+      size_t k = 0;
+      while (k < d->ntally && strcmp(d->tally[k].cc, c) != 0) k++;
+      if (k == d->ntally) {
+        if (d->ntally == 256) continue;
+        memcpy(d->tally[d->ntally++].cc, c, 4);
+      }
+      d->tally[k].n++;
+    }
+  }
+  for (size_t k = 0; k < d->ntally; k++)
+    if (strcmp(d->tally[k].cc, cc) == 0) return d->tally[k].n;
+  return 0;
+}
+
+static void choose_entry(doc *d, span *s) {
+  if (s->node == AN_TRIE_NONE) return;
+  size_t n;
+  const uint32_t *v = an_trie_values(an_gazetteer_aliases(d->gaz), s->node, &n);
+  if (n < 2) return;
+  uint32_t best = s->value;
+  const an_gz_entry *be = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(best));
+  long best_votes = be->country[0] ? country_votes(d, be->country) : 0;
+  for (size_t k = 0; k < n; k++) {
+    if (AN_GZ_ENTRY(v[k]) == AN_GZ_ENTRY(best) || !gz_value_ok(d, v[k], s->first, s->first + s->count - 1)) continue;
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v[k]));
+    long votes = e->country[0] ? country_votes(d, e->country) : 0;
+    if (votes > best_votes) {
+      best_votes = votes;
+      best = v[k];
+    }
+  }
+  s->value = best;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1153,6 +1208,7 @@ static an_status resolve_names(doc *d) {
     span *s = &d->sp[si];
     if (s->dead) continue;
     if (s->type == SP_GAZ) {
+      choose_entry(d, s);
       long gz = (long)AN_GZ_ENTRY(s->value);
       int32_t a = actor_of_gz(d, gz);
       if (a < 0) {
@@ -1316,7 +1372,7 @@ static an_status headline_words(doc *d) {
     s->dead = 1;
     for (uint32_t k = first; k < first + count; k++) {
       char w[256];
-      span one = {k, 1, SP_NAME, 0, 0, 0, -1};
+      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE};
       name_words(d, &one, w, sizeof w);
       if (!w[0] || strchr(w, ' ')) continue;
       int32_t a = min_actor_with(d, first_word_key(w), w, person_containing);
@@ -2229,6 +2285,7 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_free(d->tally);
   an_free(d->pend);
   an_free(d->wbucket);
   an_free(d->wn);

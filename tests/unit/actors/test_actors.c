@@ -242,6 +242,14 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_ambiguous_form(void) {
+  /* "Assembly" names two bodies: the document's country decides */
+  run("Sudland held elections. In Portvik the Assembly voted. Sudland's Tomas Varga welcomed it.");
+  CHECK_STR(label_at("Assembly voted", 0), "Sudland Assembly");
+  run("Nordland held elections. In Oskarsby the Assembly voted.");
+  CHECK_STR(label_at("Assembly voted", 0), "Nordish Assembly");
+}
+
 static void test_org_with_and(void) {
   run("The Union of Dock and Harbor Workers rejected the offer, and its president, Ivo Brandt, "
       "accused the Green Front of bad faith.");
@@ -474,6 +482,7 @@ int main(void) {
   test_past_roles();
   test_adviser_to_description();
   test_org_with_and();
+  test_ambiguous_form();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();

@@ -59,7 +59,7 @@ static void test_load(const char *dir) {
   an_error_clear(&err);
   CHECK_INT(an_gazetteer_load(dir, NULL, &g, &err), AN_OK);
   if (!g) return;
-  CHECK_INT(an_gazetteer_count(g), 8);
+  CHECK_INT(an_gazetteer_count(g), 10);
   long i = an_gazetteer_find_id(g, "tomas-varga");
   CHECK(i >= 0);
   if (i >= 0) {
@@ -130,7 +130,7 @@ static void test_user_override(const char *dir) {
   an_gazetteer *g = NULL;
   CHECK_INT(an_gazetteer_load(dir, path, &g, NULL), AN_OK);
   if (!g) return;
-  CHECK_INT(an_gazetteer_count(g), 9);
+  CHECK_INT(an_gazetteer_count(g), 11);
   long i = an_gazetteer_find_id(g, "tomas-varga");
   CHECK(i >= 0);
   if (i >= 0) {

@@ -34,7 +34,9 @@ static const char tiny_orgs[] =
     "[\n"
     "{\"id\": \"green-front\", \"label\": \"Green Front\", \"kind\": \"organization\", \"aliases\": [\"GF\"], \"country\": \"NRD\"},\n"
     "{\"id\": \"green-front-news\", \"label\": \"Green Front News Agency\", \"kind\": \"organization\", \"aliases\": [\"GFNA\"], \"country\": \"NRD\"},\n"
-    "{\"id\": \"river-league\", \"label\": \"River League\", \"kind\": \"organization\", \"country\": \"SDL\"}\n"
+    "{\"id\": \"river-league\", \"label\": \"River League\", \"kind\": \"organization\", \"country\": \"SDL\"},\n"
+    "{\"id\": \"nordish-assembly\", \"label\": \"Nordish Assembly\", \"kind\": \"organization\", \"aliases\": [\"Assembly\"], \"country\": \"NRD\"},\n"
+    "{\"id\": \"sudland-assembly\", \"label\": \"Sudland Assembly\", \"kind\": \"organization\", \"aliases\": [\"Assembly\"], \"country\": \"SDL\"}\n"
     "]\n";
 
 static const char tiny_people[] =
