@@ -154,6 +154,11 @@ static void test_without_documents(void) {
       "{\"record\":\"event\",\"id\":\"2\",\"doc\":\"b\",\"type\":\"meet\",\"directed\":false,"
       "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"zed\"}}\n");
   CHECK_INT(an_model_event_count(m), 2); /* the repeated id counts once */
+  /* A self-interaction is not an edge. */
+  const char *self = "{\"record\":\"event\",\"id\":\"3\",\"doc\":\"c\",\"type\":\"praise\","
+                     "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"amy\"}}\n";
+  CHECK_INT(an_model_add_jsonl(m, self, strlen(self), "self", NULL), AN_OK);
+  CHECK_INT(an_model_event_count(m), 3);
   CHECK_INT(an_model_doc_count(m), 0);
   an_graph *g = build(m, NULL);
   CHECK_INT(an_graph_node_count(g), 2);
@@ -162,7 +167,20 @@ static void test_without_documents(void) {
   CHECK_INT(an_graph_edge_weight(g, 0), 2);
   CHECK_STR(g->edges[0].last_date, "2023-01-05");
   CHECK_STR(g->nodes[0].kind, "person");
-  CHECK_INT(g->nodes[0].actor->n_docs, 2);
+  CHECK_INT(g->nodes[0].actor->n_docs, 3); /* a, b, and c of the self-interaction */
+  an_graph_free(g);
+  an_model_free(m);
+  /* An endpoint without kind or label is the same actor as the one with
+   * them (not split by a default kind). */
+  m = load_str("{\"record\":\"event\",\"id\":\"1\",\"doc\":\"a\",\"type\":\"meet\",\"directed\":false,"
+               "\"source\":{\"id\":\"zed\",\"label\":\"Zed\",\"kind\":\"person\"},"
+               "\"target\":{\"id\":\"amy\",\"label\":\"Amy\",\"kind\":\"person\"}}\n"
+               "{\"record\":\"event\",\"id\":\"2\",\"doc\":\"c\",\"type\":\"praise\","
+               "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"zed\"}}\n");
+  CHECK_INT(an_model_actor_count(m), 2);
+  g = build(m, NULL);
+  CHECK_INT(an_graph_node_count(g), 2);
+  CHECK_STR(an_graph_node_label(g, 0), "Amy");
   an_graph_free(g);
   an_model_free(m);
 }
