@@ -361,6 +361,18 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
 }
 
 an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
+  an_status st = an_model_feed(m, data, len, path, err);
+  /* Join even after a bad line: the records before it stay usable. */
+  an_status js = m ? an_model_finish(m, st == AN_OK ? err : NULL) : AN_OK;
+  return st != AN_OK ? st : js;
+}
+
+an_status an_model_finish(an_model *m, an_error *err) {
+  if (!m) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "no model");
+  return an_model_join(m, err);
+}
+
+an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
   an_buf_init(&L.tmp);
@@ -393,9 +405,7 @@ an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const ch
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
-  /* Join even after a bad line: the records before it stay usable. */
-  an_status js = an_model_join(m, st == AN_OK ? err : NULL);
-  return st != AN_OK ? st : js;
+  return st;
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
