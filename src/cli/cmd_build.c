@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actornet/graph.h"
+#include "actornet/store.h"
 #include "cli/cli.h"
 #include "cli/cmd_graph.h"
 #include "core/core.h"
@@ -33,6 +34,8 @@ static void usage(const an_cli *cli, int render) {
   if (render)
     printf("      --engine NAME      Graphviz layout engine (default: dot under 50 nodes,\n"
            "                         neato up to 300, sfdp above)\n");
+  printf("      --db FILE          also read the events stored in FILE by\n"
+         "                         'actornet extract --db' (then INPUT may be omitted)\n");
   printf("      --events-graph     one edge per event instead of one per\n"
          "                         (source, target, relation)\n"
          "      --no-affiliations  leave out person -> organization edges\n"
@@ -59,7 +62,7 @@ static void usage(const an_cli *cli, int render) {
 
 enum {
   OPT_TYPES = 256, OPT_SINCE, OPT_UNTIL, OPT_DOCS, OPT_MINW, OPT_FOCUS, OPT_HOPS, OPT_NOAFF, OPT_EVENTS,
-  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS
+  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS, OPT_DB
 };
 
 int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_graph_cli *gc) {
@@ -74,7 +77,8 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
       {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
-      {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
+      {"actors", required_argument, NULL, OPT_ACTORS}, {"db", required_argument, NULL, OPT_DB},
+      {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
   an_graph_opts_init(&gc->gopts);
@@ -134,14 +138,15 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
     case OPT_META: gc->meta = optarg; break;
     case OPT_DATA: gc->data_dir = optarg; break;
     case OPT_ACTORS: gc->actors = optarg; break;
+    case OPT_DB: gc->db = optarg; break;
     case ':': an_cli_usage_error(cli, cmd, "option '%s' needs an argument", argv[optind - 1]); return AN_EXIT_INPUT;
     default: an_cli_usage_error(cli, cmd, "unknown option '%s'", argv[optind - 1]); return AN_EXIT_INPUT;
     }
   }
   gc->inputs = argv + optind;
   gc->n_inputs = argc - optind;
-  if (gc->n_inputs == 0) {
-    an_cli_usage_error(cli, cmd, "no input (give events JSONL files, or '-' for stdin)");
+  if (gc->n_inputs == 0 && !gc->db) {
+    an_cli_usage_error(cli, cmd, "no input (give events JSONL files, '-' for stdin, or --db FILE)");
     return AN_EXIT_INPUT;
   }
   return -1;
@@ -237,6 +242,47 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
   return st;
 }
 
+/* --db: the store's records go into the model as the JSONL they were
+ * stored from (an_store_scan gives back the extracted lines byte for byte),
+ * so building from a store equals building from the extract output. Lines
+ * are handed over in blocks of about 1 MB, cut at line ends. */
+typedef struct db_feed {
+  an_model *m;
+  an_buf buf;
+  const char *path;
+  an_status st;
+  an_error *err;
+} db_feed;
+
+static int db_feed_flush(db_feed *f) {
+  if (f->buf.len && f->st == AN_OK) f->st = an_model_add_jsonl(f->m, f->buf.data, f->buf.len, f->path, f->err);
+  an_buf_clear(&f->buf);
+  return f->st != AN_OK;
+}
+
+static int db_feed_line(void *ctx, const char *line, size_t len) {
+  db_feed *f = ctx;
+  if (an_buf_append(&f->buf, line, len) != AN_OK || an_buf_putc(&f->buf, '\n') != AN_OK) {
+    f->st = an_error_set(f->err, AN_ENOMEM, f->path, 0, -1, "out of memory");
+    return 1;
+  }
+  return f->buf.len >= (1u << 20) ? db_feed_flush(f) : 0;
+}
+
+static an_status load_db(an_model *m, const char *path, an_error *err) {
+  an_store *store = NULL;
+  an_status st = an_store_open(path, AN_STORE_READONLY, &store, err);
+  if (st != AN_OK) return st;
+  db_feed f = {m, {0}, path, AN_OK, err};
+  an_buf_init(&f.buf);
+  st = an_store_scan(store, NULL, db_feed_line, &f, err);
+  if (st == AN_OK) db_feed_flush(&f);
+  if (f.st != AN_OK) st = f.st; /* the model's error, already in err */
+  an_buf_free(&f.buf);
+  an_store_free(store);
+  return st;
+}
+
 int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
   (void)cmd;
   an_error err;
@@ -246,6 +292,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   char **raw = an_calloc((size_t)gc->n_inputs + 1, sizeof *raw);
   int n_raw = 0;
   an_status st = raw ? an_model_new(&m, &err) : an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (st == AN_OK && gc->db) st = load_db(m, gc->db, &err);
   for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) {
     int is_raw = 0;
     st = load_input(m, gc->inputs[i], &is_raw, &err);
