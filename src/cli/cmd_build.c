@@ -244,42 +244,25 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
 
 /* --db: the store's records go into the model as the JSONL they were
  * stored from (an_store_scan gives back the extracted lines byte for byte),
- * so building from a store equals building from the extract output. Lines
- * are handed over in blocks of about 1 MB, cut at line ends. */
-typedef struct db_feed {
-  an_model *m;
-  an_buf buf;
-  const char *path;
-  an_status st;
-  an_error *err;
-} db_feed;
-
-static int db_feed_flush(db_feed *f) {
-  if (f->buf.len && f->st == AN_OK) f->st = an_model_add_jsonl(f->m, f->buf.data, f->buf.len, f->path, f->err);
-  an_buf_clear(&f->buf);
-  return f->st != AN_OK;
-}
-
-static int db_feed_line(void *ctx, const char *line, size_t len) {
-  db_feed *f = ctx;
-  if (an_buf_append(&f->buf, line, len) != AN_OK || an_buf_putc(&f->buf, '\n') != AN_OK) {
-    f->st = an_error_set(f->err, AN_ENOMEM, f->path, 0, -1, "out of memory");
-    return 1;
-  }
-  return f->buf.len >= (1u << 20) ? db_feed_flush(f) : 0;
+ * so building from a store equals building from the extract output. All in
+ * one call, as for a file: an_model_add_jsonl joins the whole model after
+ * each call, so many small calls would cost quadratic time. */
+static int db_line(void *ctx, const char *line, size_t len) {
+  an_buf *b = ctx;
+  return an_buf_append(b, line, len) != AN_OK || an_buf_putc(b, '\n') != AN_OK;
 }
 
 static an_status load_db(an_model *m, const char *path, an_error *err) {
   an_store *store = NULL;
   an_status st = an_store_open(path, AN_STORE_READONLY, &store, err);
   if (st != AN_OK) return st;
-  db_feed f = {m, {0}, path, AN_OK, err};
-  an_buf_init(&f.buf);
-  st = an_store_scan(store, NULL, db_feed_line, &f, err);
-  if (st == AN_OK) db_feed_flush(&f);
-  if (f.st != AN_OK) st = f.st; /* the model's error, already in err */
-  an_buf_free(&f.buf);
+  an_buf b;
+  an_buf_init(&b);
+  st = an_store_scan(store, NULL, db_line, &b, err);
+  if (st == AN_EINTR) st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   an_store_free(store);
+  if (st == AN_OK && b.len) st = an_model_add_jsonl(m, b.data, b.len, path, err);
+  an_buf_free(&b);
   return st;
 }
 
