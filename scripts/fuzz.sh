@@ -52,9 +52,11 @@ for h in $HARNESSES; do
     found=1
     base=$(basename "$a")
     min=tests/fuzz/pending/$h/$base
-    # Minimize (keeps the crash); fall back to the raw input.
-    "$bin" -minimize_crash=1 -max_total_time=60 -exact_artifact_path="$min" "$a" >/dev/null 2>&1 || true
-    [ -f "$min" ] || cp "$a" "$min"
+    # Minimize (keeps the crash) in the build folder; fall back to the raw input.
+    rm -f "$BUILD/min-$base"
+    timeout 90 "$bin" -minimize_crash=1 -max_total_time=60 -exact_artifact_path="$BUILD/min-$base" "$a" \
+      >"$BUILD/min-$base.log" 2>&1 || true
+    if [ -s "$BUILD/min-$base" ]; then cp "$BUILD/min-$base" "$min"; else cp "$a" "$min"; fi
     echo "fuzz_$h: FOUND $base -> $min (log: $BUILD/fuzz_$h.log)"
     rm -f "$a"
   done

@@ -261,7 +261,7 @@ static an_status prepare(doc *d) {
     t->fold = (uint32_t)d->folds.len;
     if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
-    long title, pron;
+    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->lex = n ? an_gazetteer_word(d->gaz, buf, &title, &pron) : 0;
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
@@ -308,12 +308,13 @@ static an_status prepare(doc *d) {
 /* ---- pass 1: gazetteer and title spans ---- */
 
 static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
-  if (d->ti[first].headline) return 1;
+  /* "US" is never "us", not even in a headline */
   if (v & AN_GZ_ACRONYM) {
     for (size_t k = first; k <= last; k++)
       if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
     return 1;
   }
+  if (d->ti[first].headline) return 1;
   if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
   /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
   if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
@@ -367,21 +368,24 @@ static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t firs
 
 static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
-  (void)first, (void)last;
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
   /* a role title names the role; a description ("top diplomat") only if
    * nothing else does */
   long desc = -1;
+  /* "H.E." and "PM" only as written: not "he", "pm" */
+  int lower = 0;
+  for (size_t k = first; k <= last; k++)
+    if (!(shape(d, k) & (AN_SHAPE_ALL_UPPER | AN_SHAPE_ABBREV))) lower = 1;
   for (size_t k = 0; k < n; k++) {
-    uint32_t c = 1u << (v[k] >> 24);
-    if (c != AN_LX_TITLE) continue;
-    const an_title *ti = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+    uint32_t c = AN_LX_CLASS(v[k]);
+    if (c != AN_LX_TITLE || ((v[k] & AN_LX_VALUE_ABBR) && lower)) continue;
+    const an_title *ti = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
     if (ti && ti->description) {
-      if (desc < 0) desc = (long)(v[k] & 0xFFFFFFu);
+      if (desc < 0) desc = (long)AN_LX_INDEX(v[k]);
       continue;
     }
-    *value = v[k] & 0xFFFFFFu;
+    *value = AN_LX_INDEX(v[k]);
     return 1;
   }
   if (desc >= 0) {
@@ -389,7 +393,7 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
     return 1;
   }
   for (size_t k = 0; k < n; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_HONORIFIC) {
+    if (AN_LX_CLASS(v[k]) == AN_LX_HONORIFIC && !((v[k] & AN_LX_VALUE_ABBR) && lower)) {
       *value = HONOR_BIT | (v[k] & 0xFFu); /* the gender it implies */
       return 1;
     }
@@ -468,13 +472,15 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
          !(d->ti[i + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
 }
 
+static int common_initial(const doc *d, size_t i);
+
 static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
   (void)d, (void)first, (void)last;
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
   for (size_t k = 0; k < n; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_STATE) {
+    if (AN_LX_CLASS(v[k]) == AN_LX_STATE) {
       *value = 0;
       return 1;
     }
@@ -497,6 +503,17 @@ static an_status find_spans(doc *d) {
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
         if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
+        /* "South American", "Latin American": a capitalized word before a
+         * one-word country name or demonym makes another name */
+        if (cnt == 1 && i > d->sent[s].tok_first && !d->ti[i].headline && d->ti[i - 1].span < 0 &&
+            (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && name_like(d, i - 1) &&
+            !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_TITLE | AN_LX_HONORIFIC |
+                                  AN_LX_ADJ | AN_LX_PREFIX | AN_LX_SPEECH)) &&
+            !common_initial(d, i - 1) &&
+            an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val))->kind == AN_KIND_COUNTRY) {
           i++;
           continue;
         }
@@ -720,8 +737,14 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
     c |= CUE_ORG;
   /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
-  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) c |= CUE_ORG;
-  int who;
+  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) {
+    /* at a sentence start ("Nordic envoy talks") only when a name follows
+     * the title: "Azimio leader Raila Odinga said" */
+    size_t e = d->sp[span_at(d, b)].first + d->sp[span_at(d, b)].count;
+    if (!(shape(d, a) & AN_SHAPE_SENT_INITIAL) || (e < d->ntok && same_sent(d, a, e) && name_like(d, e)))
+      c |= CUE_ORG;
+  }
+  int who = 0;
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
@@ -1088,7 +1111,7 @@ static int cmp_span(const void *a, const void *b) {
 }
 
 static void sort_spans(doc *d) {
-  qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span);
+  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
   for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
@@ -1261,7 +1284,11 @@ static an_status find_roles(doc *d) {
     }
     /* (c) an apposition before: "the referee, Mark Clattenburg", "the
      * Secretary General of the Green Front, Omar Salem" */
-    if (a >= 2 && is_comma(d, a - 1) && same_sent(d, a - 2, a)) {
+    /* (not "The President, Raila said, refused": a speech tag) */
+    /* (and the name closes the apposition: "the new chief, X had ..." is two clauses) */
+    int closed = b >= d->ntok || !same_sent(d, a, b) || is_comma(d, b) || tok_char(d, b, '.') ||
+                 tok_char(d, b, ';') || tok_char(d, b, ')');
+    if (a >= 2 && closed && is_comma(d, a - 1) && same_sent(d, a - 2, a) && !(b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH))) {
       int bts = -1;
       size_t q = a - 2;
       if (span_type_at(d, q) == SP_TITLE) bts = span_at(d, q);
@@ -1312,6 +1339,7 @@ typedef struct hist {
   uint32_t tok, sent;
   int32_t actor;
   uint8_t subject;
+  uint8_t governed; /* after a preposition: "according to X" */
 } hist;
 
 typedef struct sweep {
@@ -1351,8 +1379,8 @@ static void span_titles(const doc *d, const span *T, want *w) {
   size_t nv;
   const uint32_t *v = an_trie_values(lx, node, &nv);
   for (size_t k = 0; k < nv && w->n < 8; k++)
-    if ((1u << (v[k] >> 24)) == AN_LX_TITLE) {
-      const an_title *t = an_gazetteer_title(d->gaz, v[k] & 0xFFFFFFu);
+    if (AN_LX_CLASS(v[k]) == AN_LX_TITLE) {
+      const an_title *t = an_gazetteer_title(d->gaz, AN_LX_INDEX(v[k]));
       if (t) w->t[w->n++] = t;
     }
 }
@@ -1421,6 +1449,7 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
   w->h[w->nh].sent = sent;
   w->h[w->nh].actor = actor;
   w->h[w->nh].subject = (uint8_t)subject;
+  w->h[w->nh].governed = 0;
   w->nh++;
   w->last_seen[actor] = (int32_t)tok;
   return AN_OK;
@@ -1435,7 +1464,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
   /* what stands before the title: "the", adjectives, a possessor, a modifier */
   size_t p = T->first;
   int32_t side = -1, owner = -1;
-  int definite = 0;
+  int definite = 0, mod = -1;
   for (int n = 0; n < 4 && p > 0; n++) {
     size_t q = p - 1;
     if (!same_sent(d, q, T->first)) break;
@@ -1474,6 +1503,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
       int32_t a = d->sp[s].actor;
       if (d->act[a].kind == AN_KIND_PERSON) break;
       side = a;
+      mod = s;
       p = d->sp[s].first;
       continue;
     }
@@ -1496,17 +1526,24 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
       side = d->sp[s].actor;
   }
   int32_t best = -1, best_seen = -1;
-  for (size_t a = 0; a < d->nact; a++) {
-    if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
-    if ((int32_t)a == owner) continue;
-    if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
-    if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
-    if (owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
-    if (w->last_seen[a] > best_seen) {
-      best_seen = w->last_seen[a];
-      best = (int32_t)a;
+  /* a person with that role (of that side); failing that, for "the Chinese
+   * leader", the last person of that side */
+  for (int pass = 0; pass < 2 && best < 0; pass++) {
+    if (pass == 1 && (side < 0 || owner >= 0)) break;
+    for (size_t a = 0; a < d->nact; a++) {
+      if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
+      if ((int32_t)a == owner) continue;
+      if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
+      if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
+      if (pass == 0 && owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
+      if (w->last_seen[a] > best_seen) {
+        best_seen = w->last_seen[a];
+        best = (int32_t)a;
+      }
     }
   }
+  /* "the Hamas leader", "the Iranian official": the name only modifies */
+  if (best >= 0 && mod >= 0) d->sp[mod].flags |= AN_MENTION_MODIFIER;
   return best;
 }
 
@@ -1565,7 +1602,7 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (h->subject) score += 200;
     if (h->tok == speaker_tok) score += 600;
     if (person && p->gender && d->act[a].gender == p->gender) score += 150;
-    if (p->possessive && h->sent == cur && i - h->tok <= 5) score += 400;
+    if (p->possessive && h->sent == cur && i - h->tok <= 5 && !h->governed) score += 400;
     if (!person && h->sent + 1 < cur) score -= 400; /* they/its: keep it close */
     score += (long)(h->tok % 100000) / 1000; /* recency breaks ties */
     if (score > best_score) {
@@ -1591,10 +1628,14 @@ static an_status sweep_refs(doc *d) {
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
       span *s = &d->sp[si];
       if (s->actor >= 0 && s->type != SP_TITLE) {
+        /* the subject: the first name of the sentence that no preposition
+         * governs ("Speaking to Nakhala, Velayati said": Velayati) */
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
-                      !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM);
+                      !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
+                      !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
         if (subject) subj_sent = sent;
         st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
+        if (st == AN_OK && i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) w.h[w.nh - 1].governed = 1;
       } else if (s->type == SP_TITLE) {
         /* a title used before a name is not a description */
         size_t e = s->first + s->count;
@@ -1750,7 +1791,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
     if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
   }
-  qsort(d->men, d->nmen, sizeof *d->men, cmp_cment);
+  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
   /* drop overlaps (longer first at the same start wins) */
   size_t w = 0;
   uint32_t end = 0;

@@ -338,6 +338,15 @@ static an_status load_dir(an_gazetteer *g, const char *dir, an_error *err) {
 
 /* ---- lexicon ---- */
 
+static int is_acronym(const char *s) {
+  int upper = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 'a' && *p <= 'z') return 0;
+    if (*p >= 'A' && *p <= 'Z') upper++;
+  }
+  return upper >= 2 && upper <= 6;
+}
+
 static an_status lex_add(an_gazetteer *g, const char *phrase, uint32_t cls, uint32_t index) {
   char buf[512];
   an_word_fold(phrase, strlen(phrase), buf, sizeof buf);
@@ -345,7 +354,8 @@ static an_status lex_add(an_gazetteer *g, const char *phrase, uint32_t cls, uint
   /* "the Leader": the article is matched apart, as for aliases */
   if (cls == AN_LX_TITLE && strncmp(p, "the ", 4) == 0) p += 4;
   if (!p[0]) return AN_OK;
-  return an_trie_add(g->lexicon, p, (uint32_t)__builtin_ctz(cls) << 24 | (index & 0xFFFFFFu));
+  uint32_t abbr = (strchr(phrase, '.') || is_acronym(phrase)) ? AN_LX_VALUE_ABBR : 0;
+  return an_trie_add(g->lexicon, p, (uint32_t)__builtin_ctz(cls) << 24 | abbr | AN_LX_INDEX(index));
 }
 
 static const char *item_text(const cJSON *it) {
@@ -505,7 +515,7 @@ static uint32_t class_of_key(const char *k) {
       {"reporting", AN_LX_SPEECH},       {"modifiers", AN_LX_ADJ},
       {"role_prefixes", AN_LX_PREFIX},
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
-      {"bare_heads", AN_LX_BARE},
+      {"bare_heads", AN_LX_BARE},        {"prepositions", AN_LX_PREP},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -611,15 +621,6 @@ static an_status load_lexicon_file(an_gazetteer *g, const char *path, an_error *
 
 /* ---- building ---- */
 
-static int is_acronym(const char *s) {
-  int upper = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p >= 'a' && *p <= 'z') return 0;
-    if (*p >= 'A' && *p <= 'Z') upper++;
-  }
-  return upper >= 2 && upper <= 6;
-}
-
 static an_status add_alias(an_gazetteer *g, const char *phrase, uint32_t entry, uint32_t how) {
   char buf[1024];
   an_word_fold(phrase, strlen(phrase), buf, sizeof buf);
@@ -718,10 +719,13 @@ uint32_t an_gazetteer_word(const an_gazetteer *g, const char *folded, long *titl
   const uint32_t *v = an_trie_values(g->lexicon, node, &n);
   uint32_t cls = 0;
   for (size_t i = 0; i < n; i++) {
-    uint32_t c = 1u << (v[i] >> 24);
+    uint32_t c = AN_LX_CLASS(v[i]);
+    /* the folded word alone cannot tell "he" from "H.E.": abbreviation
+     * forms are left to matchers that see the text's case */
+    if (v[i] & AN_LX_VALUE_ABBR) continue;
     cls |= c;
-    if (c == AN_LX_TITLE && title && *title < 0) *title = (long)(v[i] & 0xFFFFFFu);
-    if (c == AN_LX_PRONOUN && pronoun && *pronoun < 0) *pronoun = (long)(v[i] & 0xFFFFFFu);
+    if (c == AN_LX_TITLE && title && *title < 0) *title = (long)AN_LX_INDEX(v[i]);
+    if (c == AN_LX_PRONOUN && pronoun && *pronoun < 0) *pronoun = (long)AN_LX_INDEX(v[i]);
   }
   return cls;
 }

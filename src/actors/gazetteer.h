@@ -84,6 +84,7 @@ enum {
   AN_LX_STATE = 1u << 14,    /* government, regime, forces: "Nordish government" is the state */
   AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
   AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
+  AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
 };
 
 typedef struct an_title {
@@ -121,6 +122,11 @@ const an_gz_entry *an_gazetteer_entry(const an_gazetteer *gaz, size_t i);
 long an_gazetteer_find_id(const an_gazetteer *gaz, const char *id);
 /* The alias trie (values: see AN_GZ_*). Borrows. */
 const an_trie *an_gazetteer_aliases(const an_gazetteer *gaz);
+
+/* Lexicon trie values: log2(class) << 24 | flags | index. */
+#define AN_LX_VALUE_ABBR 0x400000u /* written with periods or in capitals ("H.E.", "PM"): text must be too */
+#define AN_LX_INDEX(v) ((v) & 0x3FFFFFu)
+#define AN_LX_CLASS(v) (1u << ((v) >> 24))
 
 /* The lexicon trie: values are log2(class) << 24 | index (index into titles or
  * pronouns for those classes). Borrows. */

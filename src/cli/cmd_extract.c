@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -751,6 +752,17 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
    * output back as documents. */
   if ((st = an_reader_exclude(rd, output, &err)) != AN_OK) goto fail;
   if (!set.sentences) {
+    /* A mistyped --actors or --data-dir is bad usage (exit 1), as a missing
+     * input is, not an I/O failure. */
+    struct stat sb;
+    if (actors && stat(actors, &sb) != 0 && errno == ENOENT) {
+      st = an_error_set(&err, AN_ENOTFOUND, actors, 0, -1, "no such file (--actors)");
+      goto fail;
+    }
+    if (data_dir && (stat(data_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+      st = an_error_set(&err, AN_ENOTFOUND, data_dir, 0, -1, "no such folder (--data-dir)");
+      goto fail;
+    }
     if ((st = an_resources_load(data_dir ? data_dir : an_default_data_dir(), actors, &res, &err)) != AN_OK)
       goto fail;
     set.res = res;

@@ -111,6 +111,14 @@ expect_rc 1 "missing input"
 expect_err 'no-such-file\.txt: no such file or directory'
 check "missing input: no output file" test ! -e never.jsonl
 
+# A missing --actors file or --data-dir: usage errors (exit 1) naming them.
+run "$ACTORNET" extract --actors no-such-actors.json good.txt
+expect_rc 1 "missing --actors file"
+expect_err 'no-such-actors\.json: no such file'
+run "$ACTORNET" extract --data-dir no-such-data good.txt
+expect_rc 1 "missing --data-dir"
+expect_err 'no-such-data: no such folder'
+
 # An input that fails while read (EIO): exit 2; the existing output file is
 # left as it was and no temporary file remains.
 printf 'OLD CONTENT\n' >keep.jsonl

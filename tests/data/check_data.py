@@ -182,6 +182,17 @@ def check_gazetteer(root, codes, roles_ok, names):
     for g in (gn.get("m", []) + gn.get("f", [])) if isinstance(gn, dict) else []:
         if isinstance(g, str) and g.casefold() in other:
             bad("names.json", "given name %r is also a name of %s" % (g, other[g.casefold()]))
+    # A title or stop word that is also an actor's name would hide the actor.
+    tdoc = load(os.path.join(root, "data", "lexicon", "titles.json"))
+    tforms = {f for t in (tdoc or {}).get("titles", []) for f in t.get("forms", [])} if isinstance(tdoc, dict) else set()
+    stop = (names or {}).get("stop", {})
+    swords = {w for v in stop.values() if isinstance(v, list) for w in v} if isinstance(stop, dict) else set()
+    for where, e in entries:
+        for s in [e.get("label", "")] + e.get("aliases", []) + e.get("demonyms", []) + e.get("metonyms", []):
+            if s in tforms:
+                bad(where, "%r is also a title form in titles.json" % s)
+            if s in swords:
+                bad(where, "%r is also a stop word in names.json" % s)
     for r in (names or {}).get("risky_aliases", []):
         if r.casefold() not in forms:
             bad("names.json", "risky alias %r is not in the gazetteer" % r)

@@ -9,6 +9,8 @@
 set -u
 : "${ACTORNET:?}" "${SRCDIR:?}"
 SHARED=${SHARED:-$SRCDIR/../shared}
+# the source tree's data, not an installed copy that may be older
+export ACTORNET_DATA=${ACTORNET_DATA:-$SRCDIR/data}
 SCORE=$SHARED/tools/score.py
 if [ ! -f "$SCORE" ]; then
   echo "SKIP: $SCORE not found (../shared absent)"
@@ -64,7 +66,7 @@ done
 
 n=0
 for gold in "${sets[@]}"; do
-  for seed in 1 2 3 4 5; do
+  for seed in 1 2 3; do
     out=$work/synth$n
     n=$((n + 1))
     python3 "$SRCDIR/tests/eval/synth.py" "$gold" "$out" "$seed" || { echo "FAIL: synth.py"; exit 1; }

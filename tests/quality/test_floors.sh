@@ -11,6 +11,8 @@
 set -u
 : "${ACTORNET:?}" "${SRCDIR:?}"
 SHARED=${SHARED:-$SRCDIR/../shared}
+# the source tree's data, not an installed copy that may be older
+export ACTORNET_DATA=${ACTORNET_DATA:-$SRCDIR/data}
 FLOORS=$SRCDIR/tests/quality/floors.json
 
 if ! "$ACTORNET" extract --help >/dev/null 2>&1 || ! "$ACTORNET" eval --help >/dev/null 2>&1; then

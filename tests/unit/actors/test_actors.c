@@ -91,6 +91,15 @@ static void test_acronym_case(void) {
   CHECK_STR(label_at("US wants", 0), "United States");
 }
 
+static void test_compound_demonym(void) {
+  run("The South Nordish leader met Omar Salem. ONE OF US WAITS\n");
+  CHECK(mention_at("Nordish", 0) == NULL);
+  CHECK(mention_at("US", 0) == NULL || A->actors[mention_at("US", 0)->actor].kind == AN_KIND_COUNTRY);
+  run("Tell Us What You Want\n\nThe US replied.");
+  CHECK(mention_at("Us What", 0) == NULL);
+  CHECK_STR(label_at("US replied", 0), "United States");
+}
+
 static void test_demonyms(void) {
   run("Nordish forces crossed the river. Nordish and Sudlandic groups protested.");
   const an_mention *m = mention_at("Nordish forces", 0);
@@ -191,6 +200,17 @@ static void test_subject_preference(void) {
   run("Tomas Varga met Omar Salem, who thanked him.");
   CHECK_STR(label_at("who", 0), "Omar Salem");
   CHECK_STR(label_at("him.", 0), "Tomas Varga");
+}
+
+static void test_pronoun_not_abbreviation(void) {
+  /* "H.E." folds like "he": only the written form is an honorific */
+  run("Anton Brel, the Nordish minister, met H.E. Lars Berg. He said the talks were good.");
+  CHECK_STR(label_at("He said", 0), "Anton Brel");
+  CHECK(actor("Lars Berg") != NULL);
+  /* a name after a preposition is not the subject */
+  run("Pavel Orlen met Karin Holt, the Sudlandic minister, on Monday. Speaking to Holt, Orlen praised the deal. "
+      "He said it was fair.");
+  CHECK_STR(label_at("He said", 0), "Pavel Orlen");
 }
 
 static void test_descriptions(void) {
@@ -349,6 +369,7 @@ int main(void) {
   test_gazetteer_names();
   test_acronym_case();
   test_demonyms();
+  test_compound_demonym();
   test_titles_not_in_names();
   test_sentence_initial();
   test_headline();
@@ -356,6 +377,7 @@ int main(void) {
   test_surname_sharing();
   test_pronouns();
   test_subject_preference();
+  test_pronoun_not_abbreviation();
   test_descriptions();
   test_possessor_description();
   test_unknown_org_cues();

@@ -49,7 +49,7 @@ static void toy_shape(toytext *t, an_token *k) {
   if (p[n - 1] == '.') k->shape |= AN_SHAPE_ABBREV;
 }
 
-static const char *const toy_abbrevs[] = {"Mr.", "Mrs.", "Dr.", "Gen.", "U.S.", "U.N.", "St.", "Lt.", NULL};
+static const char *const toy_abbrevs[] = {"H.E.", "Mr.", "Mrs.", "Dr.", "Gen.", "U.S.", "U.N.", "St.", "Lt.", NULL};
 
 static void toy_init(toytext *t, const char *s) {
   memset(t, 0, sizeof *t);
