@@ -510,6 +510,18 @@ static int acronym_is_entry(const doc *d, const acro *a, const an_gz_entry *e) {
 
 /* A one-word title between two name words is part of the name:
  * "Hossein Amir Abdollahian" (Amir), "Mark Prince Jones". */
+/* "Major League Baseball", "General Dynamics Corp": a weak title form
+ * starting a capitalized name that an organization head ends is part of
+ * that name. */
+static int weak_title_in_org(const doc *d, size_t i, uint32_t cnt) {
+  if (cnt != 1 || !(d->ti[i].lex & AN_LX_WEAK) || !(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  for (size_t k = i + 1; k < d->ntok && k <= i + 4 && same_sent(d, i, k); k++) {
+    if (!name_like(d, k) || (d->ti[k].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE | AN_LX_HONORIFIC))) return 0;
+    if (d->ti[k].lex & AN_LX_ORGHEAD) return 1;
+  }
+  return 0;
+}
+
 static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
   if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
   if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
@@ -584,7 +596,8 @@ static an_status find_spans(doc *d) {
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt)) {
+          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
+          !weak_title_in_org(d, i, cnt)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
           return st;

@@ -552,6 +552,7 @@ static uint32_t class_of_key(const char *k) {
       {"role_prefixes", AN_LX_PREFIX},
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
       {"bare_heads", AN_LX_BARE},        {"prepositions", AN_LX_PREP},
+      {"weak_forms", AN_LX_WEAK},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;

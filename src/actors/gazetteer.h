@@ -87,6 +87,7 @@ enum {
   AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
   AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
   AN_LX_HPARTICLE = 1u << 18, /* particles written with a hyphen only: "at-", "ad-" */
+  AN_LX_WEAK = 1u << 19,     /* title forms that also start names: General, Major, Chief */
 };
 
 typedef struct an_title {

@@ -242,6 +242,12 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_weak_title(void) {
+  run("The Chief Harbor League said the port would close, and Chief Omar Salem agreed.");
+  CHECK(actor("Chief Harbor League") != NULL);
+  CHECK(actor("Omar Salem") != NULL);
+}
+
 static void test_ambiguous_form(void) {
   /* "Assembly" names two bodies: the document's country decides */
   run("Sudland held elections. In Portvik the Assembly voted. Sudland's Tomas Varga welcomed it.");
@@ -483,6 +489,7 @@ int main(void) {
   test_adviser_to_description();
   test_org_with_and();
   test_ambiguous_form();
+  test_weak_title();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();

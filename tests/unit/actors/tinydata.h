@@ -70,7 +70,9 @@ static const char tiny_titles[] =
     "],\n"
     " \"descriptions\": [{\"forms\": [\"head of state\"], \"roles\": [\"president\", \"emir\"]}],\n"
     " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\", \"leadership\"],\n"
-    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}, {\"forms\": [\"Union\", \"union\"]}]\n"
+    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}, {\"forms\": [\"Union\", \"union\"]},"
+    " {\"forms\": [\"League\"]}],\n"
+    " \"weak_forms\": [\"Head\", \"Chief\", \"Leader\"]\n"
     "}\n";
 
 static const char tiny_names[] =
