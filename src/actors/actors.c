@@ -1328,7 +1328,7 @@ static an_status resolve_names(doc *d) {
     if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) last[s->actor] = s->first;
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
-    if (!words[0]) continue;
+    if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
