@@ -887,6 +887,33 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   out[o < cap ? o : cap - 1] = '\0';
 }
 
+/* Removes particle words that precede another word, in place. */
+static void drop_particles(const doc *d, char *name) {
+  char out[512];
+  size_t o = 0;
+  const char *p = name;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char w[64];
+    int part = 0;
+    if (n < sizeof w && e) {
+      memcpy(w, p, n);
+      w[n] = '\0';
+      part = (an_gazetteer_word(d->gaz, w, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
+    }
+    if (!part && o + n + 1 < sizeof out) {
+      if (o) out[o++] = ' ';
+      memcpy(out + o, p, n);
+      o += n;
+    }
+    p += n;
+    while (*p == ' ') p++;
+  }
+  out[o] = '\0';
+  if (o) memcpy(name, out, o + 1);
+}
+
 static size_t count_words(const char *s) {
   size_t n = 0;
   for (const char *p = s; *p;) {
@@ -1228,11 +1255,9 @@ static an_status resolve_names(doc *d) {
         const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
         char lw[512];
         an_word_fold(e->label, strlen(e->label), lw, sizeof lw);
-        span tmp = *s;
-        if (e->kind == AN_KIND_PERSON) {
-          /* name words from the label, so that surnames join it */
-          (void)tmp;
-        }
+        /* a person's name words without particles ("ziad nakhala"), as for
+         * names found in the text, so that keys and surnames agree */
+        if (e->kind == AN_KIND_PERSON) drop_particles(d, lw);
         if ((st = new_actor(d, gz, e->kind, e->label, lw, s->first, &a)) != AN_OK) return st;
       }
       s->actor = a;
