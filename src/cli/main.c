@@ -18,6 +18,7 @@ static const struct {
     {"extract", an_cmd_extract, "read documents, write actors and events as JSON Lines"},
     {"build", an_cmd_build, "build the actor network from events; GraphML, GEXF, DOT, JSON, CSV"},
     {"render", an_cmd_render, "draw the actor network as SVG or PNG (Graphviz)"},
+    {"actors", an_cmd_actors, "list the resolved actors: ids, labels, kinds, aliases, counts, affiliations"},
     {"eval", an_cmd_eval, "score events against gold annotations (P/R/F1)"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
