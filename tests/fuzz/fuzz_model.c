@@ -190,8 +190,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_CHECK(an_model_doc_count(m2) == an_model_doc_count(m));
   FUZZ_CHECK(an_model_event_count(m2) == an_model_event_count(m));
   FUZZ_CHECK(an_model_actor_count(m2) == an_model_actor_count(m));
-  an_graph *g2 = NULL;
-  FUZZ_CHECK(an_graph_build(m2, &go, &g2, NULL) == AN_OK);
+  /* Without metrics on both sides: igraph's PageRank (PRPACK under
+   * OpenMP) varies in the last digits from run to run (reported). */
+  an_graph_opts go2 = go;
+  go2.flags |= AN_GRAPH_NO_METRICS;
+  an_graph *g1 = NULL, *g2 = NULL;
+  FUZZ_CHECK(an_graph_build(m, &go2, &g1, NULL) == AN_OK);
+  FUZZ_CHECK(an_graph_build(m2, &go2, &g2, NULL) == AN_OK);
+  free(json);
+  json = export_mem(g1, AN_FORMAT_JSON, &json_len);
+  an_graph_free(g1);
   size_t json2_len = 0;
   char *json2 = export_mem(g2, AN_FORMAT_JSON, &json2_len);
   if (json_len != json2_len || memcmp(json, json2, json_len) != 0)
