@@ -7,6 +7,9 @@
 # 2. builds the network in every format into OUTDIR/ (graph.graphml,
 #    graph.gexf, graph.dot, graph.json, nodes.csv, edges.csv);
 # 3. draws it: OUTDIR/graph.svg and OUTDIR/graph.png.
+# With SEEDS=DIR (the shared seed articles, e.g. ../shared/corpus/seeds) it
+# also draws OUTDIR/seeds.svg and seeds.png, the README's picture: names and
+# counts only, no sentence of those articles.
 # OUTDIR defaults to graphs/. Runs from the source root, so document ids and
 # paths in the outputs are the same on every machine; the outputs carry no
 # timestamps (tests/export/test_graphs_fresh.sh re-runs this and diffs).
@@ -34,4 +37,9 @@ fi
 "$BIN" -q build "$OUT/events.jsonl" -o "$OUT/"
 "$BIN" -q render "$OUT/events.jsonl" -o "$OUT/graph.svg"
 "$BIN" -q render "$OUT/events.jsonl" -o "$OUT/graph.png"
+if [ -n "${SEEDS:-}" ]; then
+  [ -d "$SEEDS" ] || { echo "make-graphs: SEEDS=$SEEDS is not a directory" >&2; exit 1; }
+  "$BIN" -q render "$SEEDS" -o "$OUT/seeds.svg"
+  "$BIN" -q render "$SEEDS" -o "$OUT/seeds.png"
+fi
 echo "make-graphs: $(ls "$OUT" | wc -l) files in $OUT"

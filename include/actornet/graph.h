@@ -17,7 +17,24 @@
  * Exporters write a graph as GraphML, GEXF, DOT, node-link JSON or CSV, and
  * render it through Graphviz as SVG or PNG. All attributes come from one table
  * (src/export/attrs.c), mapped per format to what real clients accept
- * (docs: formats.md). */
+ * (docs: formats.md).
+ *
+ * Node attributes: label, kind (person|organization|country), country (ISO
+ * alpha-3), aliases, affiliations ("Org (role)"), mentions, docs, first_date,
+ * last_date, degree, indegree, outdegree (a symmetric edge counts both ways),
+ * strength (summed weights), pagerank, betweenness (undirected, unweighted;
+ * estimated from evenly spaced sources on very large graphs), community
+ * (multilevel, seeded; 0 = largest); GraphML adds r, g, b, size for Gephi.
+ * Edge attributes: label ("meet (3)"), relation (event type or affiliation),
+ * kind (interaction|affiliation), role, symmetric, weight (distinct events;
+ * documents for affiliations), events, docs, first_date, last_date, dates,
+ * outlets, doc_ids, attributed_to, cameo, quadclass, plover; the event
+ * multigraph adds event_id, date_text, trigger, confidence, sentence,
+ * offset_start, offset_end. Lists are arrays in JSON and "; "-joined text in
+ * XML and CSV. JSON links also carry their events (id, doc, date, source,
+ * target, outlet, url, attributed_to, sentence, offsets, trigger, ...).
+ * The graph is directed; symmetric relations are marked, not undirected
+ * (networkx refuses mixed graphs), unless AN_EXPORT_MIXED asks for it. */
 #ifndef ACTORNET_GRAPH_H
 #define ACTORNET_GRAPH_H
 

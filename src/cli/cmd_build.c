@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "actornet/extract.h"
 #include "actornet/graph.h"
+#include "actornet/io.h"
 #include "cli/cli.h"
 #include "cli/cmd_graph.h"
 #include "core/core.h"
@@ -36,6 +39,8 @@ static void usage(const an_cli *cli, int render) {
   printf("      --events-graph     one edge per event instead of one per\n"
          "                         (source, target, relation)\n"
          "      --no-affiliations  leave out person -> organization edges\n"
+         "      --no-metrics       skip degree, PageRank, betweenness and communities\n"
+         "                         (faster on very large graphs; written as 0)\n"
          "      --mixed            write symmetric relations (call, meet) as undirected\n"
          "                         edges (for Gephi; networkx cannot read that)\n"
          "      --gexf-version V   1.2 (default, read by networkx) or 1.3\n"
@@ -59,7 +64,7 @@ static void usage(const an_cli *cli, int render) {
 
 enum {
   OPT_TYPES = 256, OPT_SINCE, OPT_UNTIL, OPT_DOCS, OPT_MINW, OPT_FOCUS, OPT_HOPS, OPT_NOAFF, OPT_EVENTS,
-  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS
+  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS, OPT_NOMETRICS
 };
 
 int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_graph_cli *gc) {
@@ -74,7 +79,8 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"mixed", no_argument, NULL, OPT_MIXED},        {"gexf-version", required_argument, NULL, OPT_GEXFV},
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
       {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
-      {"actors", required_argument, NULL, OPT_ACTORS}, {NULL, 0, NULL, 0},
+      {"actors", required_argument, NULL, OPT_ACTORS}, {"no-metrics", no_argument, NULL, OPT_NOMETRICS},
+      {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
   an_graph_opts_init(&gc->gopts);
@@ -114,6 +120,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       break;
     case OPT_NOAFF: gc->gopts.flags |= AN_GRAPH_NO_AFFILIATIONS; break;
     case OPT_EVENTS: gc->gopts.flags |= AN_GRAPH_EVENTS; break;
+    case OPT_NOMETRICS: gc->gopts.flags |= AN_GRAPH_NO_METRICS; break;
     case OPT_MIXED: gc->eopts.flags |= AN_EXPORT_MIXED; break;
     case OPT_GEXFV:
       if (strcmp(optarg, "1.3") == 0) gc->eopts.flags |= AN_EXPORT_GEXF13;
@@ -147,19 +154,8 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
   return -1;
 }
 
-/* Documents (raw text, folders, JSONL with "text") are extracted first
- * when the extraction stage is built in (src/extract, src/io); until it
- * lands they are refused with a hint. */
-#if defined(__has_include)
-#if __has_include("extract/rules.h") && __has_include("io/io_internal.h")
-#define AN_CAN_EXTRACT 1
-#include <sys/stat.h>
-#include "actornet/extract.h"
-#include "actornet/io.h"
-#endif
-#endif
-
-#ifdef AN_CAN_EXTRACT
+/* Documents (raw text, folders, JSONL with "text") are extracted first,
+ * as `actornet extract` would. */
 static void warn_doc(void *ctx, const an_error *w) {
   const an_cli *cli = ctx;
   if (cli && cli->quiet) return;
@@ -208,31 +204,24 @@ static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_mode
   an_reader_free(rd);
   return st;
 }
-#endif
 
 /* One input: events JSONL go straight into the model; anything else
  * (text, documents JSONL, a folder) is a document input: *raw = 1. */
 static an_status load_input(an_model *m, const char *path, int *raw, an_error *err) {
   *raw = 0;
-#ifdef AN_CAN_EXTRACT
   struct stat sb;
   if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
     *raw = 1;
     return AN_OK;
   }
-#endif
   char *data = NULL;
   size_t len = 0;
   an_status st = an_file_slurp(path, &data, &len, err);
   if (st != AN_OK) return st;
   if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_add_jsonl(m, data, len, path, err);
-#ifdef AN_CAN_EXTRACT
   else if (strcmp(path, "-") == 0)
     st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
   else *raw = 1;
-#else
-  else st = an_error_set(err, AN_EDATA, path, 0, -1, "not an events file: run 'actornet extract' on documents first");
-#endif
   an_free(data);
   return st;
 }
@@ -251,9 +240,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
     st = load_input(m, gc->inputs[i], &is_raw, &err);
     if (is_raw) raw[n_raw++] = gc->inputs[i];
   }
-#ifdef AN_CAN_EXTRACT
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
-#endif
   an_free(raw);
   if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
   if (st != AN_OK) {

@@ -9,7 +9,7 @@
 #include "export/attrs.h"
 
 enum {
-  N_LABEL, N_KIND, N_COUNTRY, N_ALIASES, N_MENTIONS, N_DOCS, N_FIRST, N_LAST, N_DEGREE, N_IN, N_OUT,
+  N_LABEL, N_KIND, N_COUNTRY, N_ALIASES, N_AFFIL, N_MENTIONS, N_DOCS, N_FIRST, N_LAST, N_DEGREE, N_IN, N_OUT,
   N_STRENGTH, N_PAGERANK, N_BETWEEN, N_COMMUNITY, N_R, N_G, N_B, N_SIZE
 };
 
@@ -18,6 +18,7 @@ const an_attr_def an_node_attrs[] = {
     [N_KIND] = {"kind", AN_AT_STRING, AN_IN_ALL},
     [N_COUNTRY] = {"country", AN_AT_STRING, AN_IN_ALL},
     [N_ALIASES] = {"aliases", AN_AT_LIST, AN_IN_GRAPHML | AN_IN_GEXF | AN_IN_JSON | AN_IN_CSV},
+    [N_AFFIL] = {"affiliations", AN_AT_LIST, AN_IN_GRAPHML | AN_IN_GEXF | AN_IN_JSON | AN_IN_CSV},
     [N_MENTIONS] = {"mentions", AN_AT_INT, AN_IN_ALL},
     [N_DOCS] = {"docs", AN_AT_INT, AN_IN_ALL},
     [N_FIRST] = {"first_date", AN_AT_STRING, AN_IN_ALL},
@@ -104,6 +105,7 @@ void an_node_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
   case N_KIND: str_val(v, n->kind); break;
   case N_COUNTRY: str_val(v, n->country); break;
   case N_ALIASES: list_val(v, n->actor->aliases, n->actor->n_aliases); break;
+  case N_AFFIL: list_val(v, n->actor->affiliations, n->actor->n_affiliations); break;
   case N_MENTIONS: int_val(v, n->actor->mentions); break;
   case N_DOCS: int_val(v, (long long)n->actor->n_docs); break;
   case N_FIRST: str_val(v, n->first_date); break;

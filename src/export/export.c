@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actornet/io.h"
 #include "export/attrs.h"
 #include "export/export_internal.h"
 
@@ -99,16 +100,7 @@ an_status an_export_path(const an_graph *g, const an_export_opts *o, an_format f
 
 /* ---- temporary file, then rename ---- */
 
-/* io.h's an_outfile (src/io) when it is built in; the same logic here
- * until then. */
-#if defined(__has_include)
-#if __has_include("io/io_internal.h")
-#define AN_HAVE_OUTFILE 1
-#include "actornet/io.h"
-#endif
-#endif
-
-#ifdef AN_HAVE_OUTFILE
+/* Through io.h's an_outfile (src/io). */
 an_status an_xout_open(an_xout *o, const char *path, an_error *err) {
   memset(o, 0, sizeof *o);
   an_outfile *of = NULL;
@@ -130,72 +122,6 @@ void an_xout_abort(an_xout *o) {
   an_outfile_abort(o->of);
   memset(o, 0, sizeof *o);
 }
-#else
-an_status an_xout_open(an_xout *o, const char *path, an_error *err) {
-  memset(o, 0, sizeof *o);
-  if (strcmp(path, "-") == 0) {
-    o->f = stdout;
-    o->is_stdout = 1;
-    return AN_OK;
-  }
-  o->path = an_strdup(path);
-  size_t n = strlen(path);
-  o->tmp = an_malloc(n + 16);
-  if (!o->path || !o->tmp) {
-    an_xout_abort(o);
-    return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
-  }
-  /* Same directory as the target, so rename() is atomic. */
-  snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(o->tmp);
-  if (fd < 0) {
-    an_status st = an_error_set(err, AN_EIO, path, 0, -1, "cannot create output: %s", strerror(errno));
-    an_free(o->tmp);
-    o->tmp = NULL;
-    an_xout_abort(o);
-    return st;
-  }
-  fchmod(fd, 0644);
-  o->f = fdopen(fd, "wb");
-  if (!o->f) {
-    close(fd);
-    an_xout_abort(o);
-    return an_error_set(err, AN_EIO, path, 0, -1, "cannot open output");
-  }
-  return AN_OK;
-}
-
-an_status an_xout_commit(an_xout *o, an_error *err) {
-  if (o->is_stdout) {
-    int bad = fflush(stdout) != 0 || ferror(stdout);
-    memset(o, 0, sizeof *o);
-    return bad ? an_error_set(err, AN_EIO, "-", 0, -1, "cannot write to standard output") : AN_OK;
-  }
-  int bad = fflush(o->f) != 0 || ferror(o->f);
-  if (!bad && fsync(fileno(o->f)) != 0 && errno != EINVAL) bad = 1;
-  if (fclose(o->f) != 0) bad = 1;
-  o->f = NULL;
-  if (bad || rename(o->tmp, o->path) != 0) {
-    an_status st = an_error_set(err, AN_EIO, o->path, 0, -1, "cannot write output: %s", strerror(errno));
-    an_xout_abort(o);
-    return st;
-  }
-  an_free(o->tmp);
-  an_free(o->path);
-  memset(o, 0, sizeof *o);
-  return AN_OK;
-}
-
-void an_xout_abort(an_xout *o) {
-  if (!o) return;
-  if (o->f && !o->is_stdout) fclose(o->f);
-  if (o->tmp) unlink(o->tmp);
-  an_free(o->tmp);
-  an_free(o->path);
-  memset(o, 0, sizeof *o);
-}
-
-#endif
 
 an_status an_edge_label(const an_graph *g, size_t i, an_buf *out) {
   const an_gedge *e = &g->edges[i];

@@ -19,14 +19,11 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
 /* The engine for a graph of this size: dot < 50 nodes, neato <= 300, sfdp. */
 const char *an_dot_engine_for(const an_graph *g);
 
-/* Output through a temporary file in the target's directory, renamed over
- * the target on commit ("-" = stdout, no temporary). Until io.h's
- * an_outfile lands on main this is the exporters' own copy of it. */
+/* Output through io.h's an_outfile: a temporary file in the target's
+ * directory, renamed over the target on commit ("-" = stdout). */
 typedef struct an_xout {
   FILE *f;
-  char *path, *tmp;
-  int is_stdout;
-  void *of; /* the an_outfile, when src/io provides it */
+  void *of; /* the an_outfile */
 } an_xout;
 
 an_status an_xout_open(an_xout *o, const char *path, an_error *err);

@@ -126,6 +126,9 @@ static cJSON *meta(const an_graph *g) {
            cJSON_AddNumberToObject(o, "nodes", (double)g->n_nodes) &&
            cJSON_AddNumberToObject(o, "edges", (double)g->n_edges) &&
            cJSON_AddNumberToObject(o, "events", (double)g->n_events);
+  /* Large graphs: betweenness estimated from this many source nodes. */
+  if (ok && g->betweenness_sources)
+    ok = cJSON_AddNumberToObject(o, "betweenness_sources", (double)g->betweenness_sources) != NULL;
   if (!ok) {
     cJSON_Delete(o);
     return NULL;
@@ -133,90 +136,93 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-static cJSON *build(const an_graph *g, const an_export_opts *opts) {
-  const an_json_style style = opts ? opts->json_style : AN_JSON_NODE_LINK;
-  const int mixed = opts && (opts->flags & AN_EXPORT_MIXED);
-  cJSON *root = cJSON_CreateObject();
-  cJSON *nodes = NULL, *links = NULL;
-  int ok = root != NULL;
-  if (ok && style == AN_JSON_NODE_LINK) {
-    ok = cJSON_AddBoolToObject(root, "directed", 1) && cJSON_AddBoolToObject(root, "multigraph", 1);
-    cJSON *m = ok ? meta(g) : NULL;
-    ok = m && cJSON_AddItemToObject(root, "graph", m);
-    nodes = ok ? cJSON_AddArrayToObject(root, "nodes") : NULL;
-    links = nodes ? cJSON_AddArrayToObject(root, "links") : NULL;
-  } else if (ok && style == AN_JSON_GRAPHOLOGY) {
-    cJSON *m = meta(g);
-    ok = m && cJSON_AddItemToObject(root, "attributes", m);
-    cJSON *op = ok ? cJSON_AddObjectToObject(root, "options") : NULL;
-    ok = op && cJSON_AddStringToObject(op, "type", mixed ? "mixed" : "directed") &&
-         cJSON_AddBoolToObject(op, "multi", 1) && cJSON_AddBoolToObject(op, "allowSelfLoops", 1);
-    nodes = ok ? cJSON_AddArrayToObject(root, "nodes") : NULL;
-    links = nodes ? cJSON_AddArrayToObject(root, "edges") : NULL;
-  } else if (ok) { /* cytoscape.js; networkx cytoscape_graph wants data/directed/multigraph/elements */
-    cJSON *m = meta(g);
-    ok = m && cJSON_AddItemToObject(root, "data", m) && cJSON_AddBoolToObject(root, "directed", 1) &&
-         cJSON_AddBoolToObject(root, "multigraph", 1);
-    cJSON *el = ok ? cJSON_AddObjectToObject(root, "elements") : NULL;
-    nodes = el ? cJSON_AddArrayToObject(el, "nodes") : NULL;
-    links = nodes ? cJSON_AddArrayToObject(el, "edges") : NULL;
-  }
-  ok = ok && nodes && links;
-  for (size_t i = 0; ok && i < g->n_nodes; i++) {
-    cJSON *n = cJSON_CreateObject(), *attrs = n;
-    ok = n && cJSON_AddItemToArray(nodes, n);
-    if (!ok) {
-      cJSON_Delete(n);
-      break;
-    }
-    if (style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(n, "id", g->nodes[i].id) != NULL;
-    else if (style == AN_JSON_GRAPHOLOGY)
-      ok = cJSON_AddStringToObject(n, "key", g->nodes[i].id) && (attrs = cJSON_AddObjectToObject(n, "attributes"));
-    else
-      ok = (attrs = cJSON_AddObjectToObject(n, "data")) && cJSON_AddStringToObject(attrs, "id", g->nodes[i].id) &&
-           cJSON_AddStringToObject(attrs, "value", g->nodes[i].id) &&
-           cJSON_AddStringToObject(attrs, "name", g->nodes[i].label);
-    ok = ok && node_attrs(g, i, attrs);
-  }
-  for (size_t i = 0; ok && i < g->n_edges; i++) {
-    const an_gedge *e = &g->edges[i];
-    char key[32];
-    snprintf(key, sizeof key, "e%zu", i);
-    cJSON *l = cJSON_CreateObject(), *attrs = l;
-    ok = l && cJSON_AddItemToArray(links, l);
-    if (!ok) {
-      cJSON_Delete(l);
-      break;
-    }
-    cJSON *ids = style == AN_JSON_CYTOSCAPE ? (attrs = cJSON_AddObjectToObject(l, "data")) : l;
-    ok = ids != NULL;
-    if (ok && style == AN_JSON_GRAPHOLOGY) ok = cJSON_AddStringToObject(ids, "key", key) != NULL;
-    if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
-      ok = cJSON_AddStringToObject(ids, "id", key) && cJSON_AddStringToObject(ids, "key", key);
-    ok = ok && cJSON_AddStringToObject(ids, "source", g->nodes[e->source].id) &&
-         cJSON_AddStringToObject(ids, "target", g->nodes[e->target].id);
-    if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(l, "key", key) != NULL;
-    if (ok && style == AN_JSON_GRAPHOLOGY)
-      ok = cJSON_AddBoolToObject(l, "undirected", mixed && e->symmetric) &&
-           (attrs = cJSON_AddObjectToObject(l, "attributes"));
-    ok = ok && edge_attrs(g, i, attrs);
-  }
+static cJSON *node_item(const an_graph *g, size_t i, an_json_style style) {
+  cJSON *n = cJSON_CreateObject(), *attrs = n;
+  int ok = n != NULL;
+  if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(n, "id", g->nodes[i].id) != NULL;
+  else if (ok && style == AN_JSON_GRAPHOLOGY)
+    ok = cJSON_AddStringToObject(n, "key", g->nodes[i].id) && (attrs = cJSON_AddObjectToObject(n, "attributes"));
+  else if (ok)
+    ok = (attrs = cJSON_AddObjectToObject(n, "data")) && cJSON_AddStringToObject(attrs, "id", g->nodes[i].id) &&
+         cJSON_AddStringToObject(attrs, "value", g->nodes[i].id) &&
+         cJSON_AddStringToObject(attrs, "name", g->nodes[i].label);
+  if (ok) ok = node_attrs(g, i, attrs);
   if (!ok) {
-    cJSON_Delete(root);
+    cJSON_Delete(n);
     return NULL;
   }
-  return root;
+  return n;
 }
 
-an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
-  cJSON *root = build(g, o);
-  if (!root) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
-  char *text = cJSON_Print(root);
-  cJSON_Delete(root);
-  if (!text) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
-  size_t n = strlen(text);
-  int bad = fwrite(text, 1, n, out) != n || fputc('\n', out) == EOF;
+static cJSON *link_item(const an_graph *g, size_t i, an_json_style style, int mixed) {
+  const an_gedge *e = &g->edges[i];
+  char key[32];
+  snprintf(key, sizeof key, "e%zu", i);
+  cJSON *l = cJSON_CreateObject(), *attrs = l;
+  int ok = l != NULL;
+  cJSON *ids = ok && style == AN_JSON_CYTOSCAPE ? (attrs = cJSON_AddObjectToObject(l, "data")) : l;
+  ok = ok && ids != NULL;
+  if (ok && style == AN_JSON_GRAPHOLOGY) ok = cJSON_AddStringToObject(ids, "key", key) != NULL;
+  if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
+    ok = cJSON_AddStringToObject(ids, "id", key) && cJSON_AddStringToObject(ids, "key", key);
+  ok = ok && cJSON_AddStringToObject(ids, "source", g->nodes[e->source].id) &&
+       cJSON_AddStringToObject(ids, "target", g->nodes[e->target].id);
+  if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(l, "key", key) != NULL;
+  if (ok && style == AN_JSON_GRAPHOLOGY)
+    ok = cJSON_AddBoolToObject(l, "undirected", mixed && e->symmetric) &&
+         (attrs = cJSON_AddObjectToObject(l, "attributes"));
+  ok = ok && edge_attrs(g, i, attrs);
+  if (!ok) {
+    cJSON_Delete(l);
+    return NULL;
+  }
+  return l;
+}
+
+/* Prints a cJSON item compactly and frees it; 0 on failure. */
+static int put_item(FILE *out, cJSON *item, const char *before) {
+  if (!item) return 0;
+  char *text = cJSON_PrintUnformatted(item);
+  cJSON_Delete(item);
+  if (!text) return 0;
+  int ok = fputs(before, out) != EOF && fputs(text, out) != EOF;
   cJSON_free(text);
-  if (bad || ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
+  return ok;
+}
+
+/* Streams the document: the whole graph is never one cJSON tree (memory
+ * stays one node or link), and each node and link is one line, which
+ * keeps diffs of committed graphs readable. */
+an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
+  const an_json_style style = o ? o->json_style : AN_JSON_NODE_LINK;
+  const int mixed = o && (o->flags & AN_EXPORT_MIXED);
+  int ok = 1;
+  const char *nodes_open, *links_open, *close;
+  if (style == AN_JSON_NODE_LINK) {
+    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_item(out, meta(g), "");
+    nodes_open = ",\n\"nodes\": [";
+    links_open = "\n],\n\"links\": [";
+    close = "\n]}\n";
+  } else if (style == AN_JSON_GRAPHOLOGY) {
+    ok = fputs("{\"attributes\": ", out) != EOF && put_item(out, meta(g), "") &&
+         fprintf(out, ", \"options\": {\"type\": \"%s\", \"multi\": true, \"allowSelfLoops\": true}",
+                 mixed ? "mixed" : "directed") > 0;
+    nodes_open = ",\n\"nodes\": [";
+    links_open = "\n],\n\"edges\": [";
+    close = "\n]}\n";
+  } else {
+    ok = fputs("{\"data\": ", out) != EOF && put_item(out, meta(g), "") &&
+         fputs(", \"directed\": true, \"multigraph\": true", out) != EOF;
+    nodes_open = ",\n\"elements\": {\"nodes\": [";
+    links_open = "\n],\n\"edges\": [";
+    close = "\n]}}\n";
+  }
+  ok = ok && fputs(nodes_open, out) != EOF;
+  for (size_t i = 0; ok && i < g->n_nodes; i++) ok = put_item(out, node_item(g, i, style), i ? ",\n" : "\n");
+  ok = ok && fputs(links_open, out) != EOF;
+  for (size_t i = 0; ok && i < g->n_edges; i++) ok = put_item(out, link_item(g, i, style, mixed), i ? ",\n" : "\n");
+  ok = ok && fputs(close, out) != EOF;
+  if (ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
+  if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;
 }

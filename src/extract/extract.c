@@ -12,35 +12,10 @@
 #include "extract/result.h"
 #include "extract/rules.h"
 
-#if defined(__has_include)
-#if __has_include("actors/gazetteer.h")
-#define AN_HAVE_ACTORS 1
-#if __has_include("text/fold.h")
-#define AN_HAVE_STAGES 1
-#endif
-#endif
-#endif
+#include "actors/actors.h"
 
-/* Until the actors stage is merged, free an_doc_actors here the way it does. */
-static void acts_free(an_doc_actors *a) {
-#ifdef AN_HAVE_ACTORS
-  an_doc_actors_free(a);
-#else
-  if (!a) return;
-  for (size_t i = 0; i < a->n_actors; i++) {
-    an_free(a->actors[i].id);
-    an_free(a->actors[i].label);
-    for (size_t k = 0; k < a->actors[i].n_aliases; k++) an_free(a->actors[i].aliases[k]);
-    an_free(a->actors[i].aliases);
-    an_free(a->actors[i].key);
-  }
-  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
-  an_free(a->actors);
-  an_free(a->mentions);
-  an_free(a->affiliations);
-  an_free(a);
-#endif
-}
+/* The actors stage allocated it; it frees it. */
+static void acts_free(an_doc_actors *a) { an_doc_actors_free(a); }
 
 static const char *const k_type_names[] = {"call",     "meet",    "praise",  "accuse", "criticize",
                                            "threaten", "support", "message", "brief",  "attack"};
@@ -139,19 +114,45 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     if (!e) continue;
     uint32_t j = e;
     while (j < sb && v->tok_m[j] < 0 && an_phrases_match(&lex->determiners, w, j, sb)) j++;
-    /* the head of "a report by the agency X": prefer a mention within reach */
-    for (uint32_t h = j; h < sb && h < j + 8; h++) {
-      if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+    /* The head of the cited noun phrase ("the Kenyan news agency KNA"):
+     * its last actor that is not a modifier, else its last capitalized run. */
+    uint32_t end = j;
+    while (end < sb && end < j + 8 && !(v->tok[end].shape & AN_SHAPE_PUNCT) &&
+           !(end > j && an_phrases_match(&lex->prepositions, w, end, sb)) &&
+           !an_phrases_match(&lex->clause_end, w, end, sb))
+      end++;
+    const an_mention *best = NULL;
+    for (uint32_t h = j; h < end; h++) {
       int32_t mi = v->tok_m[h];
-      if (mi >= 0) {
-        const an_mention *m = &v->acts->mentions[mi];
-        if (m->actor == skip_actor) break;
-        return dup_opt(v->acts->actors[m->actor].label, oom);
-      }
+      if (mi < 0) continue;
+      const an_mention *m = &v->acts->mentions[mi];
+      if (m->how == AN_MENTION_DEMONYM && m->tok_first + m->tok_count < end) continue;
+      if (m->tok_first + m->tok_count < end && (v->tok[m->tok_first + m->tok_count].shape & AN_SHAPE_POSSESSIVE))
+        continue;
+      best = m;
+      h = m->tok_first + m->tok_count - 1;
     }
-    uint32_t h = j;
-    while (h < sb && cap_tok(v, h) && h < j + 6) h++;
-    if (h > j) return span_dup(v, j, h, oom);
+    if (best && best->actor != skip_actor) return dup_opt(v->acts->actors[best->actor].label, oom);
+    uint32_t h = end, hs;
+    while (h > j && !cap_tok(v, h - 1)) h--;
+    hs = h;
+    while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
+    if (h > hs) return span_dup(v, hs, h, oom);
+  }
+  /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
+  for (uint32_t k = sa; k < sb; k++) {
+    uint32_t e = an_phrases_match(&lex->attrib_media_before, w, k, sb);
+    if (!e) continue;
+    for (uint32_t h = e; h < sb && h < e + 4; h++) {
+      int32_t mi = v->tok_m[h];
+      if (mi < 0) {
+        if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+        continue;
+      }
+      const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
+      if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+      break;
+    }
   }
   for (uint32_t k = sa + 1; k < sb; k++) {
     if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;
@@ -214,6 +215,18 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
                                        : (long)ph[i].first - (long)e->trig_end;
     if (d < 0) d = 0;
     if (ph[i].first < e->clause_first || ph[i].first > e->clause_end) d += 1000;
+    if (ph[i].end <= e->trig_first) {
+      /* "X, who visited Y in July, was criticised": the date of the
+       * relative clause, not of the event */
+      int rel = 0, comma = 0;
+      for (uint32_t k = e->clause_first; k < ph[i].first; k++)
+        if (an_phrases_match(&lex->relative, (const char *const *)v->w, k, ph[i].first) ||
+            an_phrases_match(&lex->relative_things, (const char *const *)v->w, k, ph[i].first))
+          rel = 1;
+      for (uint32_t k = ph[i].end; k < e->trig_first; k++)
+        if (strcmp(v->w[k], ",") == 0) comma = 1;
+      if (rel && comma) continue;
+    }
     if (d < bestd) {
       bestd = d;
       best = (long)i;
@@ -297,15 +310,13 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   return AN_OK;
 }
 
-#ifdef AN_HAVE_STAGES
 static size_t text_orig(const void *ctx, size_t off) { return an_text_orig_offset((const an_text *)ctx, off); }
-#endif
 
 an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc *doc, unsigned opts,
                          an_result **out, an_error *err) {
   *out = NULL;
   if (!res || !ws || !doc) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_extract_doc: NULL argument");
-#ifdef AN_HAVE_STAGES
+  if (!res->gaz) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_extract_doc: resources without a gazetteer");
   an_text *t = NULL;
   an_doc_actors *acts = NULL;
   an_xview v;
@@ -327,10 +338,6 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
   if (acts) acts_free(acts);
   an_text_free(t);
   return st;
-#else
-  (void)opts;
-  return an_error_set(err, AN_EINTERNAL, doc->path, 0, -1, "the text and actors stages are not built in");
-#endif
 }
 
 /* ---- JSON Lines ----------------------------------------------------------------- */

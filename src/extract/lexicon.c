@@ -305,6 +305,7 @@ static void trigger_clear(an_trigger *t) {
   an_free(t->person_type);
   phrases_clear(&t->alt_cues);
   phrases_clear(&t->stop_after);
+  phrases_clear(&t->target_stop);
   strings_free(t->modal_exempt, t->n_modal_exempt);
 }
 
@@ -342,6 +343,10 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->nominal = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "no_passive");
       t->no_passive = cJSON_IsTrue(v) || t->nominal;
+      v = cJSON_GetObjectItemCaseSensitive(e, "reciprocal");
+      t->reciprocal = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "direct");
+      t->direct = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
       t->max_dist = cJSON_IsNumber(v) ? v->valueint : 0;
       v = cJSON_GetObjectItemCaseSensitive(e, "confidence");
@@ -374,6 +379,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       st = phrases_from(cJSON_GetObjectItemCaseSensitive(e, "alt_cues"), &t->alt_cues, c, "alt_cues");
       if (st == AN_OK)
         st = phrases_from(cJSON_GetObjectItemCaseSensitive(e, "stop_after"), &t->stop_after, c, "stop_after");
+      if (st == AN_OK)
+        st = phrases_from(cJSON_GetObjectItemCaseSensitive(e, "target_stop"), &t->target_stop, c, "target_stop");
       if (st == AN_OK)
         st = strings_from(cJSON_GetObjectItemCaseSensitive(e, "modal_exempt"), &t->modal_exempt,
                           &t->n_modal_exempt, 1, c, "modal_exempt");
@@ -421,7 +428,10 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"person_pronouns", &lex->person_pronouns}, {"nonperson_pronouns", &lex->nonperson_pronouns},
       {"possessive_pronouns", &lex->possessive_pronouns}, {"relative_things", &lex->relative_things},
       {"reason_preps", &lex->reason_preps}, {"coordinators", &lex->coordinators},
-      {"light_verbs", &lex->light_verbs},
+      {"light_verbs", &lex->light_verbs}, {"first_person", &lex->first_person},
+      {"modal_adjectives", &lex->modal_adjectives}, {"called_off", &lex->called_off},
+      {"object_pronouns", &lex->object_pronouns}, {"end_markers", &lex->end_markers},
+      {"negation_exceptions", &lex->negation_exceptions},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -482,6 +492,9 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
   if (st == AN_OK)
     st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "after"), &lex->attrib_after, c, "after");
   if (st == AN_OK)
+    st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "media_before"), &lex->attrib_media_before, c,
+                      "media_before");
+  if (st == AN_OK)
     st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "outlet_patterns"), &lex->outlet_regex,
                       &lex->n_outlet_regex, 0, c, "outlet_patterns");
   if (st == AN_OK)
@@ -502,8 +515,8 @@ void an_lexicon_free(an_lexicon *lex) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
-                         &lex->attrib_after};
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
   for (int m = 0; m < 12; m++)

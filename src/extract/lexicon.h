@@ -50,14 +50,17 @@ typedef struct an_trigger {
   an_slot source, target;
   int nominal;     /* a noun: possessor/modifier right before it is the agent */
   int symmetric;   /* call, meet */
+  int reciprocal;  /* "A and B met": without an object, among the subjects */
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
+  int direct;      /* the target is the direct object: no preposition or punctuation before it */
   double confidence;
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */
   char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
   an_phrases alt_cues;
   an_phrases stop_after; /* no event when one of these follows the trigger */
+  an_phrases target_stop; /* no event when one of these follows the first target */
   char **modal_exempt; /* modal cues that do not block this trigger */
   size_t n_modal_exempt;
 } an_trigger;
@@ -72,7 +75,7 @@ typedef struct an_lexicon {
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
-      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs;
+      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */
@@ -82,6 +85,7 @@ typedef struct an_lexicon {
   /* attribution.json */
   an_phrases attrib_before; /* "according to" X */
   an_phrases attrib_after;  /* X "reported" */
+  an_phrases attrib_media_before; /* "told" X, where X is a medium */
   char **outlet_regex;      /* PCRE2 patterns with one capture: the outlet */
   size_t n_outlet_regex;
   char **docdate_regex;     /* PCRE2 patterns with one capture: a date phrase */

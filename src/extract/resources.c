@@ -8,12 +8,7 @@
 
 #include "core/core.h"
 
-#if defined(__has_include)
-#if __has_include("actors/gazetteer.h")
 #include "actors/gazetteer.h"
-#define AN_HAVE_ACTORS 1
-#endif
-#endif
 
 static int is_dir(const char *p) {
   struct stat st;
@@ -59,9 +54,7 @@ static an_status compile_all(char **src, size_t n, pcre2_code ***out, size_t *no
 
 void an_resources_free(an_resources *res) {
   if (!res) return;
-#ifdef AN_HAVE_ACTORS
   an_gazetteer_free(res->gaz);
-#endif
   an_lexicon_free(res->lex);
   for (size_t i = 0; i < res->n_outlet_re; i++) pcre2_code_free(res->outlet_re[i]);
   for (size_t i = 0; i < res->n_docdate_re; i++) pcre2_code_free(res->docdate_re[i]);
@@ -100,15 +93,11 @@ an_status an_resources_load(const char *data_dir, const char *user_actors, an_re
   an_resources *res = NULL;
   st = an_resources_from_lexicon(lex, &res, err);
   if (st != AN_OK) return st;
-#ifdef AN_HAVE_ACTORS
   st = an_gazetteer_load(data_dir, user_actors, &res->gaz, err);
   if (st != AN_OK) {
     an_resources_free(res);
     return st;
   }
-#else
-  (void)user_actors;
-#endif
   *out = res;
   return AN_OK;
 }

@@ -13,7 +13,7 @@
 struct an_gazetteer;
 
 struct an_resources {
-  struct an_gazetteer *gaz; /* NULL when the actors stage is not built */
+  struct an_gazetteer *gaz; /* NULL only in tests (an_resources_from_lexicon) */
   an_lexicon *lex;
   pcre2_code **outlet_re; /* lex->outlet_regex, compiled (JIT where available) */
   size_t n_outlet_re;

@@ -373,7 +373,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if (is(c, k, ",")) {
         /* "A condemned B, and C accused D": a new clause after ", and" */
         uint32_t co = listlen(c, &c->lex->coordinators, k + 1);
-        if (co && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+        /* ... but "A, B, and C condemned D" is a list: a clause before the
+         * comma has a word that is no noun-phrase material */
+        int clause_before = 0;
+        for (uint32_t j = k; j-- > c->sa && j + 12 > k;) {
+          if (is(c, j, ",") || is(c, j, ";")) break;
+          if (c->v->tok_m[j] < 0 && !np_ok(c, j) && !is_punct(c, j)) {
+            clause_before = 1;
+            break;
+          }
+        }
+        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
           s->cs = k + 1 + co;
           break;
         }
@@ -406,6 +416,15 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         if (!n) n = 1;
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
         if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
+        if (sub && commas > 0) {
+          /* "since Monday," "after the vote,": a phrase, not a clause */
+          int clause = 0;
+          for (uint32_t j = k + n; j < last_comma && !clause; j++)
+            if (c->v->tok_m[j] < 0 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !np_ok(c, j) &&
+                !inlist(c, &c->lex->prepositions, j))
+              clause = 1;
+          if (!clause && !has_candidate(c, last_comma + 1, ts, in_q)) continue;
+        }
         if (sub && commas > 0) {
           /* "After X did Y, Z met W": the main clause follows the comma */
           s->cs = last_comma + 1;
@@ -515,6 +534,10 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       continue;
     }
     if (is_sep(c, k)) return -1;
+    if (is(c, k, "of") && k > 0 && is_cap(c, k - 1) && k + 1 < lim && is_cap(c, k + 1)) {
+      k++; /* "Secretary of State X" */
+      continue;
+    }
     if (!np_ok(c, k)) {
       /* plain words of the noun phrase ("militant organizations X") */
       if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
@@ -556,6 +579,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !title_np) break;
     }
+    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) break;
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
     uint32_t lp = 0;
@@ -563,6 +587,25 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "struck in Baghdad": a place, not a target */
       k = mend(c, mi) - 1;
       continue;
+    }
+    if (mention_ok(c, mi, in_q) && in_set(c, srcs, mi) && M(c, mi)->how == AN_MENTION_PRONOUN &&
+        inlist(c, &c->lex->object_pronouns, k)) {
+      /* "X hit back at Y, accusing him": an object pronoun is not the
+       * subject of its own clause; resolved to the source, it means the
+       * other person named just before */
+      int32_t other = -1;
+      for (uint32_t j = k; j-- > c->sa && other < 0;) {
+        int32_t mj = c->v->tok_m[j];
+        if (mj < 0 || M(c, mj)->tok_first != j || in_set(c, srcs, mj) || is_poss(c, mj) ||
+            M(c, mj)->how == AN_MENTION_PRONOUN || c->v->acts->actors[M(c, mj)->actor].kind != AN_KIND_PERSON)
+          continue;
+        other = mj;
+      }
+      if (other >= 0) {
+        out->n = 0;
+        ml_add(out, other);
+        return;
+      }
     }
     if (!mention_ok(c, mi, in_q) || in_set(c, srcs, mi)) {
       k = mend(c, mi) - 1;
@@ -696,12 +739,34 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   return 1;
 }
 
+/* "the planned meeting with X", "talks between X and Y were postponed":
+ * an interaction that did not (yet) take place. */
+static int called_off(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t ce) {
+  if (t->nominal)
+    for (uint32_t k = ts > c->sa + 3 ? ts - 3 : c->sa; k < ts; k++)
+      if (inlist(c, &c->lex->modal_adjectives, k)) return 1;
+  uint32_t lim = ce + 1 < c->sb ? ce + 1 : c->sb;
+  for (uint32_t k = ts; k < lim; k++)
+    if (inlist(c, &c->lex->called_off, k)) return 1;
+  return 0;
+}
+
 static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
   if (a < c->sa) a = c->sa;
+  /* a cue behind a comma belongs to another clause ("X, who has not
+   * spoken since, called Y"); whether/if/unless reach across it */
+  uint32_t comma_at = a;
+  for (uint32_t k = ts; k-- > a;)
+    if (is(c, k, ",")) {
+      comma_at = k + 1;
+      break;
+    }
   for (uint32_t k = a; k < ts; k++) {
-    if (inlist(c, &c->lex->negation, k)) return 1;
+    int wide = is(c, k, "whether") || is(c, k, "if") || is(c, k, "unless");
+    if (k < comma_at && !wide) continue;
+    if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
     uint32_t n = listlen(c, &c->lex->modal, k);
     if (n) {
       int exempt = 0;
@@ -806,6 +871,70 @@ static int sentence_has(const ctx *c, const an_phrases *l) {
   return 0;
 }
 
+/* "We warn X", inside a quotation: the quote's own verb with a first
+ * person subject is a trigger (dev-set.md); its source is the speaker. */
+static int first_person_before(const ctx *c, uint32_t i) {
+  if (i == 0 || !c->v->inq[i]) return 0;
+  uint32_t p = i - 1;
+  while (p > 0 && inlist(c, &c->lex->adverbs, p) && c->v->inq[p]) p--;
+  return c->v->inq[p] && !is_quote(c, p) && inlist(c, &c->lex->first_person, p);
+}
+
+static int reporting_at(const an_xview *v, const an_lexicon *lex, uint32_t k) {
+  return k < v->ntok && an_phrases_match(&lex->reporting, (const char *const *)v->w, k, (uint32_t)v->ntok) > k;
+}
+
+static int32_t speaker_mention(const an_xview *v, uint32_t k) {
+  int32_t mi = k < v->ntok ? v->tok_m[k] : -1;
+  if (mi < 0) return -1;
+  const an_mention *m = &v->acts->mentions[mi];
+  uint32_t e = m->tok_first + m->tok_count;
+  if (m->flags & AN_MENTION_POSSESSIVE || (e < v->ntok && (v->tok[e].shape & AN_SHAPE_POSSESSIVE))) return -1;
+  return mi;
+}
+
+/* The speaker of the quotation around token i: '"...," said X', '"...," X
+ * said', 'X said: "..."'. */
+static int32_t quote_speaker(const ctx *c, uint32_t i) {
+  const an_xview *v = c->v;
+  uint32_t qo = i, qc = i;
+  while (qo > 0 && i - qo < 150 && !(v->tok[qo].shape & AN_SHAPE_QUOTE)) qo--;
+  while (qc + 1 < v->ntok && qc - i < 150 && !(v->tok[qc].shape & AN_SHAPE_QUOTE)) qc++;
+  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return -1;
+  uint32_t k = qc + 1;
+  if (k < v->ntok && strcmp(v->w[k], ",") == 0) k++;
+  if (reporting_at(v, c->lex, k)) {
+    for (uint32_t j = k + 1; j < v->ntok && j < k + 5; j++) {
+      int32_t mi = speaker_mention(v, j);
+      if (mi >= 0) return mi;
+      if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
+    }
+    return -1;
+  }
+  for (uint32_t j = k; j < v->ntok && j < k + 4; j++) {
+    int32_t mi = speaker_mention(v, j);
+    if (mi >= 0) {
+      uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
+      for (uint32_t r = e; r < v->ntok && r < e + 3; r++)
+        if (reporting_at(v, c->lex, r)) return mi;
+      return -1;
+    }
+    if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
+  }
+  if (qo > 1) {
+    uint32_t r = qo - 1;
+    if (strcmp(v->w[r], ":") == 0 || strcmp(v->w[r], ",") == 0) r--;
+    if (reporting_at(v, c->lex, r)) {
+      uint32_t s0 = v->sent[v->tok_s[r]].tok_first;
+      for (uint32_t j = s0; j < r; j++) {
+        int32_t mi = speaker_mention(v, j);
+        if (mi >= 0 && !v->inq[j]) return mi;
+      }
+    }
+  }
+  return -1;
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -830,12 +959,37 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         !is(c, p, "while") && !is(c, p, "when") &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return AN_OK;
+    /* "in arming X and financing Y": a gerund coordinated with one after
+     * "in/of/for" has no clause subject either */
+    const char *w = W(c, ts);
+    size_t wl = strlen(w);
+    if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && (is(c, p, "and") || is(c, p, "or"))) {
+      for (uint32_t k = p; k > c->sa && k + 10 > p; k--) {
+        const char *x = W(c, k - 1);
+        size_t xl = strlen(x);
+        if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
+            inlist(c, &c->lex->prepositions, k - 2) && !is(c, k - 2, "by") && !is(c, k - 2, "after") &&
+            !is(c, k - 2, "before"))
+          return AN_OK;
+        if (is_punct(c, k - 1)) break;
+      }
+    }
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
   double conf = t->confidence;
   subj s;
-  find_subject(c, t, ts, te, in_q, &s);
+  if (in_q) {
+    /* only "We warn X" in a quote (an_rules_run checked the pronoun) */
+    if (t->nominal) return AN_OK;
+    memset(&s, 0, sizeof s);
+    s.cs = ts;
+    int32_t sp = quote_speaker(c, ts);
+    if (sp < 0) return AN_OK;
+    ml_add(&s.l, sp);
+  } else {
+    find_subject(c, t, ts, te, in_q, &s);
+  }
   if (s.weak) conf *= 0.8;
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
@@ -856,7 +1010,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
-    if (t->target == AN_SLOT_BETWEEN && dsts.n >= 2) {
+    int between = t->target == AN_SLOT_BETWEEN;
+    if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
+      /* "a phone call between A and B" */
+      uint32_t k = M(c, dsts.m[0])->tok_first;
+      while (k > te && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
+      between = k > 0 && is(c, k - 1, "between");
+    }
+    if (between && dsts.n >= 2) {
       srcs.n = 0;
       ml_add(&srcs, dsts.m[0]);
       for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
@@ -868,13 +1029,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       dsts = tmp;
     }
     /* "A and B held talks": a symmetric interaction among the subjects. */
-    if (dsts.n == 0 && t->symmetric && srcs.n >= 2) {
+    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2) {
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
     }
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
-  int modal = modal_blocked(c, t, s.cs, ts);
+  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
+  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
@@ -910,10 +1072,17 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
   for (size_t si = 0; si < v->nsent && st == AN_OK; si++) {
     ctx c = {lex, v, v->sent[si].tok_first, v->sent[si].tok_first + v->sent[si].tok_count};
     if (c.sb > v->ntok) c.sb = (uint32_t)v->ntok;
+    /* "Recent Posts", "Related articles": the article is over; what follows
+     * is other stories' teasers */
+    if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */
+      uint32_t e = an_phrases_match(&lex->end_markers, (const char *const *)v->w, c.sa, c.sb);
+      while (e && e < c.sb && is_punct(&c, e)) e++;
+      if (e && e == c.sb) break;
+    }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
       /* annotation.md §2: a quote counts only through the words around it */
-      if (v->inq[i]) continue;
+      if (v->inq[i] && !first_person_before(&c, i)) continue;
       for (size_t k = 0; k < lex->n_trig; k++) {
         const an_trigger *t = &lex->trig[k];
         uint32_t ga = 0, gb = 0;

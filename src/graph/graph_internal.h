@@ -18,6 +18,7 @@
  * borrowed: the caller keeps them alive (the pool owns its own). */
 typedef struct an_strmap {
   const char **keys;
+  uint64_t *hashes; /* compared before the strings */
   size_t *vals;
   size_t cap, count;
 } an_strmap;
@@ -87,6 +88,8 @@ typedef struct an_mactor {
   const char **docs;
   size_t n_docs;
   long mentions;
+  const char **affiliations; /* "Org label (role)", sorted: where the person belongs */
+  size_t n_affiliations;
 } an_mactor;
 
 struct an_model {
@@ -155,6 +158,7 @@ struct an_graph {
   size_t n_events; /* events in the view */
   int events_mode;
   double max_weight;
+  size_t betweenness_sources; /* 0: exact; else estimated from this many sources */
 };
 
 /* Metrics (metrics.c): fills degree..community of every node. */

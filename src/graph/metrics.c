@@ -25,6 +25,8 @@ static void keep_reason(const char *reason, const char *file, int line, igraph_e
   IGRAPH_FINALLY_FREE();
 }
 
+#define AN_BETWEENNESS_WORK 2e7
+
 typedef struct pair {
   igraph_integer_t a, b;
   double w;
@@ -156,8 +158,27 @@ an_status an_graph_metrics(an_graph *g, an_error *err) {
   have_ug = 1;
   /* Unweighted: igraph reads betweenness weights as lengths, and more
    * events should bring actors closer, not further apart. */
-  if ((st = ig_check(igraph_betweenness(&ug, &bw, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL), "betweenness", err)))
-    goto out;
+  /* Exact betweenness costs nodes x edges: beyond AN_BETWEENNESS_WORK it is
+   * estimated from k evenly spaced source nodes (Brandes-Pich pivots,
+   * deterministic), scaled by n/k. */
+  if ((double)n * (double)(nu + 1) <= AN_BETWEENNESS_WORK) {
+    g->betweenness_sources = 0;
+    if ((st = ig_check(igraph_betweenness(&ug, &bw, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL), "betweenness", err)))
+      goto out;
+  } else {
+    size_t k = (size_t)(AN_BETWEENNESS_WORK / (double)(nu + 1));
+    if (k < 32) k = 32;
+    if (k > n) k = n;
+    g->betweenness_sources = k;
+    igraph_vector_int_t src;
+    if ((st = ig_check(igraph_vector_int_init(&src, (igraph_integer_t)k), "alloc", err))) goto out;
+    for (size_t j = 0; j < k; j++) VECTOR(src)[j] = (igraph_integer_t)(j * n / k);
+    igraph_error_t rc = igraph_betweenness_subset(&ug, &bw, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                                  igraph_vss_vector(&src), igraph_vss_all(), NULL);
+    igraph_vector_int_destroy(&src);
+    if ((st = ig_check(rc, "betweenness", err))) goto out;
+    for (size_t i = 0; i < n; i++) VECTOR(bw)[i] *= (double)n / (double)k;
+  }
   for (size_t i = 0; i < n; i++) g->nodes[i].betweenness = VECTOR(bw)[i];
   if ((st = ig_check(igraph_community_multilevel(&ug, nu ? &uw : NULL, 1.0, &memb, NULL, NULL), "communities", err)))
     goto out;

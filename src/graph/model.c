@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include <utf8proc.h>
 
+#include "actors/registry.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
 
@@ -29,6 +30,7 @@ static void free_actors(an_model *m) {
   for (size_t i = 0; i < m->n_actors; i++) {
     an_free(m->actors[i].aliases);
     an_free(m->actors[i].docs);
+    an_free(m->actors[i].affiliations);
   }
   an_free(m->actors);
   an_free(m->obs_actor);
@@ -65,6 +67,10 @@ size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
  * and igraph's writer fails on them (formats.md section 2). */
 static an_status clean_into(an_buf *b, const char *s) {
   an_buf_clear(b);
+  /* Fast path: printable ASCII needs no decoding. */
+  const unsigned char *q = (const unsigned char *)s;
+  while (*q >= 0x20 && *q < 0x7F) q++;
+  if (!*q) return an_buf_append(b, s, (size_t)(q - (const unsigned char *)s));
   an_status st = an_buf_reserve(b, strlen(s) + 1);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
@@ -134,16 +140,34 @@ int an_relation_symmetric(const char *type) {
 /* ---- sightings ---- */
 
 /* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
+/* "doc\x1fid": the key of one actor in one document. */
+static const char *obs_key(loader *L, const char *doc, const char *id, char *stack, size_t cap, an_buf *heap) {
+  size_t dl = doc ? strlen(doc) : 0, il = strlen(id);
+  if (dl + il + 2 <= cap) {
+    if (dl) memcpy(stack, doc, dl);
+    stack[dl] = '\x1f';
+    memcpy(stack + dl + 1, id, il + 1);
+    return stack;
+  }
+  if ((L->st = an_buf_printf(heap, "%s\x1f%s", doc ? doc : "", id)) != AN_OK) return NULL;
+  return heap->data;
+}
+
+/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
-  an_buf key;
-  an_buf_init(&key);
-  L->st = an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id);
-  const char *k = L->st == AN_OK ? an_strpool_intern(&m->pool, key.data, &L->st) : NULL;
-  an_buf_free(&key);
+  char stack[512];
+  an_buf heap;
+  an_buf_init(&heap);
+  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
+  size_t i = key ? an_strmap_get(&m->obs_index, key) : NONE;
+  if (i != NONE) {
+    an_buf_free(&heap);
+    return &m->obs[i];
+  }
+  const char *k = key ? an_strpool_intern(&m->pool, key, &L->st) : NULL;
+  an_buf_free(&heap);
   if (!k) return NULL;
-  size_t i = an_strmap_get(&m->obs_index, k);
-  if (i != NONE) return &m->obs[i];
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
       (L->st = an_strmap_put(&m->obs_index, k, m->n_obs)) != AN_OK)
     return NULL;
@@ -156,12 +180,12 @@ static an_mobs *sighting(loader *L, const char *doc, const char *id) {
 }
 
 static size_t find_sighting(loader *L, const char *doc, const char *id) {
-  an_buf key;
-  an_buf_init(&key);
-  size_t i = NONE;
-  if (an_buf_printf(&key, "%s\x1f%s", doc ? doc : "", id) == AN_OK) i = an_strmap_get(&L->m->obs_index, key.data);
-  else L->st = AN_ENOMEM;
-  an_buf_free(&key);
+  char stack[512];
+  an_buf heap;
+  an_buf_init(&heap);
+  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
+  size_t i = key ? an_strmap_get(&L->m->obs_index, key) : NONE;
+  an_buf_free(&heap);
   return i;
 }
 
@@ -369,8 +393,9 @@ an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const ch
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
-  if (st == AN_OK) st = an_model_join(m, err);
-  return st;
+  /* Join even after a bad line: the records before it stay usable. */
+  an_status js = an_model_join(m, st == AN_OK ? err : NULL);
+  return st != AN_OK ? st : js;
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
@@ -406,14 +431,7 @@ int an_jsonl_is_events(const char *data, size_t len) {
 
 /* Sightings join into actors through the cross-document registry
  * (src/actors/registry.h: id, alias and transliteration joins with
- * evidence) when it is built in; otherwise by id, which extraction already
- * makes stable. Both are order-free. */
-#if defined(__has_include)
-#if __has_include("actors/registry.h")
-#define AN_HAVE_REGISTRY 1
-#include "actors/registry.h"
-#endif
-#endif
+ * evidence), which is order-free like everything here. */
 
 static an_status index_inputs(an_model *m) {
   an_status st = AN_OK;
@@ -425,7 +443,6 @@ static an_status index_inputs(an_model *m) {
   return st;
 }
 
-#ifdef AN_HAVE_REGISTRY
 static an_actor_kind kind_enum(const char *k) {
   if (k && strcmp(k, "person") == 0) return AN_KIND_PERSON;
   if (k && strcmp(k, "country") == 0) return AN_KIND_COUNTRY;
@@ -486,107 +503,42 @@ static an_status join(an_model *m, an_error *err) {
   return st;
 }
 
-#else /* no registry: join by id */
 
-typedef struct vote {
-  const char *v;
-  long w;
-} vote;
-
-static int cmp_vote(const void *a, const void *b) {
-  const vote *x = a, *y = b;
-  return strcmp(x->v, y->v);
-}
-
-/* The value with the largest summed weight; ties: the smallest string. */
-static const char *elect(vote *vs, size_t n) {
-  qsort(vs, n, sizeof *vs, cmp_vote);
-  const char *best = NULL;
-  long bw = -1;
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    long w = 0;
-    while (j < n && strcmp(vs[j].v, vs[i].v) == 0) w += vs[j++].w;
-    if (w > bw) best = vs[i].v, bw = w; /* sorted ascending: ">" keeps the smallest on ties */
-    i = j;
-  }
-  return best;
-}
-
-typedef struct obs_ref {
-  const char *cid;
-  size_t i;
-} obs_ref;
-
-static int cmp_ref(const void *a, const void *b) {
-  const obs_ref *x = a, *y = b;
-  int c = strcmp(x->cid, y->cid);
-  return c ? c : (x->i < y->i ? -1 : x->i > y->i);
-}
-
-/* A document record outweighs any number of event-only sightings. */
-static long obs_weight(const an_mobs *o) { return o->has_record ? 1000000L + o->mentions : o->mentions; }
-
-static an_status join(an_model *m, an_error *err) {
+/* Each person's affiliations as "Org label (role)" strings, sorted. */
+static an_status collect_affiliations(an_model *m) {
   an_status st = AN_OK;
-  obs_ref *refs = m->n_obs ? an_calloc(m->n_obs, sizeof *refs) : NULL;
-  vote *vs = m->n_obs ? an_calloc(m->n_obs, sizeof *vs) : NULL;
-  m->actors = an_calloc(m->n_obs + 1, sizeof *m->actors);
-  m->obs_actor = an_calloc(m->n_obs + 1, sizeof *m->obs_actor);
-  if ((m->n_obs && (!refs || !vs)) || !m->actors || !m->obs_actor) st = AN_ENOMEM;
-  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) refs[i].cid = m->obs[i].id, refs[i].i = i;
-  if (st == AN_OK && m->n_obs) qsort(refs, m->n_obs, sizeof *refs, cmp_ref);
-  for (size_t r = 0; st == AN_OK && r < m->n_obs;) {
-    size_t q = r;
-    while (q < m->n_obs && strcmp(refs[q].cid, refs[r].cid) == 0) q++;
-    an_mactor *a = &m->actors[m->n_actors++];
-    a->id = refs[r].cid;
-    size_t nv, nal = 0;
-    for (int field = 0; field < 3; field++) {
-      nv = 0;
-      for (size_t k = r; k < q; k++) {
-        const an_mobs *o = &m->obs[refs[k].i];
-        const char *v = field == 0 ? o->label : field == 1 ? o->kind : o->country;
-        if (v) vs[nv].v = v, vs[nv++].w = obs_weight(o);
-      }
-      const char *won = nv ? elect(vs, nv) : NULL;
-      if (field == 0) a->label = won ? won : a->id;
-      else if (field == 1) a->kind = won ? won : "organization";
-      else a->country = won;
-    }
-    for (size_t k = r; k < q; k++) {
-      const an_mobs *o = &m->obs[refs[k].i];
-      nal += o->n_aliases;
-      if (o->has_record) a->mentions += o->mentions;
-    }
-    a->aliases = nal ? an_calloc(nal, sizeof *a->aliases) : NULL;
-    a->docs = an_calloc(q - r, sizeof *a->docs);
-    if ((nal && !a->aliases) || !a->docs) {
-      st = AN_ENOMEM;
-      break;
-    }
-    for (size_t k = r; k < q; k++) {
-      const an_mobs *o = &m->obs[refs[k].i];
-      for (size_t j = 0; j < o->n_aliases; j++) a->aliases[a->n_aliases++] = o->aliases[j];
-      a->docs[a->n_docs++] = o->doc;
-      m->obs_actor[refs[k].i] = m->n_actors - 1;
-    }
-    a->n_aliases = an_strset_sort(a->aliases, a->n_aliases);
-    a->n_docs = an_strset_sort(a->docs, a->n_docs);
-    r = q;
+  size_t *count = an_calloc(m->n_actors + 1, sizeof *count);
+  if (!count) return AN_ENOMEM;
+  for (size_t i = 0; i < m->n_affs; i++) {
+    size_t p = an_model_actor_of(m, m->affs[i].person_obs);
+    if (p != NONE) count[p]++;
   }
-  if (st == AN_OK) st = index_inputs(m);
-  an_free(refs);
-  an_free(vs);
-  if (st != AN_OK) an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
+  for (size_t a = 0; st == AN_OK && a < m->n_actors; a++)
+    if (count[a] && !(m->actors[a].affiliations = an_calloc(count[a], sizeof(const char *)))) st = AN_ENOMEM;
+  an_buf b;
+  an_buf_init(&b);
+  for (size_t i = 0; st == AN_OK && i < m->n_affs; i++) {
+    const an_maff *af = &m->affs[i];
+    size_t p = an_model_actor_of(m, af->person_obs), o = an_model_actor_of(m, af->org_obs);
+    if (p == NONE || o == NONE || p == o) continue;
+    an_buf_clear(&b);
+    st = af->role ? an_buf_printf(&b, "%s (%s)", m->actors[o].label, af->role) : an_buf_puts(&b, m->actors[o].label);
+    const char *s = st == AN_OK ? an_strpool_intern(&m->pool, b.data, &st) : NULL;
+    if (s) m->actors[p].affiliations[m->actors[p].n_affiliations++] = s;
+  }
+  an_buf_free(&b);
+  for (size_t a = 0; st == AN_OK && a < m->n_actors; a++)
+    m->actors[a].n_affiliations = an_strset_sort(m->actors[a].affiliations, m->actors[a].n_affiliations);
+  an_free(count);
   return st;
 }
-#endif
 
 an_status an_model_join(an_model *m, an_error *err) {
   if (m->joined) return AN_OK;
   free_actors(m);
   an_status st = join(m, err);
+  if (st == AN_OK && (st = collect_affiliations(m)) != AN_OK)
+    an_error_set(err, st, NULL, 0, -1, "out of memory joining actors");
   if (st != AN_OK) {
     free_actors(m);
     return st;

@@ -12,40 +12,48 @@ void an_strmap_init(an_strmap *m) { memset(m, 0, sizeof *m); }
 void an_strmap_free(an_strmap *m) {
   if (!m) return;
   an_free(m->keys);
+  an_free(m->hashes);
   an_free(m->vals);
   memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const char **keys, size_t cap, const char *key) {
+static uint64_t hash_of(const char *key) { return an_hash64(key, strlen(key), 0); }
+
+static size_t slot_of(const char **keys, const uint64_t *hashes, size_t cap, const char *key, uint64_t h) {
   size_t mask = cap - 1;
-  size_t i = (size_t)an_hash64(key, strlen(key), 0) & mask;
-  while (keys[i] && strcmp(keys[i], key) != 0) i = (i + 1) & mask;
+  size_t i = (size_t)(h ^ (h >> 29)) & mask;
+  while (keys[i] && (hashes[i] != h || strcmp(keys[i], key) != 0)) i = (i + 1) & mask;
   return i;
 }
 
 size_t an_strmap_get(const an_strmap *m, const char *key) {
   if (!m->cap || !key) return NONE;
-  size_t i = slot_of(m->keys, m->cap, key);
+  size_t i = slot_of(m->keys, m->hashes, m->cap, key, hash_of(key));
   return m->keys[i] ? m->vals[i] : NONE;
 }
 
 static an_status rehash(an_strmap *m, size_t ncap) {
   const char **nk = an_calloc(ncap, sizeof *nk);
+  uint64_t *nh = an_calloc(ncap, sizeof *nh);
   size_t *nv = an_calloc(ncap, sizeof *nv);
-  if (!nk || !nv) {
+  if (!nk || !nv || !nh) {
     an_free(nk);
+    an_free(nh);
     an_free(nv);
     return AN_ENOMEM;
   }
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->keys[i]) continue;
-    size_t j = slot_of(nk, ncap, m->keys[i]);
+    size_t j = slot_of(nk, nh, ncap, m->keys[i], m->hashes[i]);
     nk[j] = m->keys[i];
+    nh[j] = m->hashes[i];
     nv[j] = m->vals[i];
   }
   an_free(m->keys);
+  an_free(m->hashes);
   an_free(m->vals);
   m->keys = nk;
+  m->hashes = nh;
   m->vals = nv;
   m->cap = ncap;
   return AN_OK;
@@ -56,9 +64,11 @@ an_status an_strmap_put(an_strmap *m, const char *key, size_t val) {
     an_status st = rehash(m, m->cap ? m->cap * 2 : 64);
     if (st != AN_OK) return st;
   }
-  size_t i = slot_of(m->keys, m->cap, key);
+  uint64_t h = hash_of(key);
+  size_t i = slot_of(m->keys, m->hashes, m->cap, key, h);
   if (!m->keys[i]) {
     m->keys[i] = key;
+    m->hashes[i] = h;
     m->count++;
   }
   m->vals[i] = val;

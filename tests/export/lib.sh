@@ -13,4 +13,6 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*" >&2; exit 77; }
 [ -x "$ACTORNET" ] || skip "no actornet binary at $ACTORNET"
 "$ACTORNET" build --help >/dev/null 2>&1 || skip "actornet has no build subcommand yet"
+# Sanitizer builds: no LSan summary of the (suppressed) Graphviz leaks on stderr.
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 need_py() { "$PY" -c "import $1" 2>/dev/null || skip "$PY lacks $1"; }

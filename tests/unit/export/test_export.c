@@ -94,6 +94,9 @@ static void test_xml(const an_graph *g) {
   CHECK(strstr(s, "<spell start=\"2024-03-01\" end=\"2024-03-31\"/>") != NULL); /* month precision */
   CHECK(strstr(s, "label=\"Smith &amp; Sons &lt;Ltd&gt;\"") != NULL);
   CHECK(strstr(s, " kind=\"") == NULL);
+  CHECK(strstr(s, "label=\"🚀 Rocket Club 火箭\"") != NULL);
+  CHECK(strstr(s, "label=\"Quote &quot;Q&quot; Corp\"") != NULL);
+  CHECK(strstr(s, "label=\"محمد علي\"") != NULL);
   free(s);
   an_export_opts v13 = {.flags = AN_EXPORT_GEXF13};
   s = dump_opts(g, AN_FORMAT_GEXF, &v13, &n);
@@ -176,6 +179,8 @@ static void test_csv_dot(const an_graph *g) {
   CHECK(strncmp(s, "Id,Label,kind,", 14) == 0);
   CHECK(strstr(s, ",\"Quote \"\"Q\"\" Corp\",") != NULL);
   CHECK(strstr(s, ",Smith & Sons <Ltd>,") != NULL);
+  CHECK(strstr(s, ",🚀 Rocket Club 火箭,") != NULL);
+  CHECK(strstr(s, ",Дмитрий Орлов,") != NULL);
   size_t rows = 0;
   for (char *p = s; (p = strstr(p, "\r\n")); p += 2) rows++;
   CHECK_INT(rows, g->n_nodes + 1);
@@ -194,6 +199,9 @@ static void test_csv_dot(const an_graph *g) {
   CHECK(strstr(s, "events=2") != NULL);
   CHECK(strstr(s, " weight=") == NULL && strstr(s, "\tweight=") == NULL);
   CHECK(strstr(s, "label=<<TABLE") != NULL); /* the legend */
+  CHECK(strstr(s, "label=\"🚀 Rocket Club 火箭\"") != NULL);
+  CHECK(strstr(s, "label=\"Smith & Sons <Ltd>\"") != NULL);
+  CHECK(strstr(s, "\"محمد-علي\"") != NULL);
   free(s);
 }
 

@@ -19,6 +19,7 @@ static const fx_actor A[] = {
     {"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Times", "harbor-times", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"her", "kowalski", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"him", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -31,6 +32,24 @@ static void test_coordination(void) {
   CHECK(fx_find(r, "accuse", "haddad", "saleh"));
   CHECK(fx_find(r, "accuse", "morris", "saleh"));
   CHECK_INT(an_result_event_count(r), 2);
+  an_result_free(r);
+  r = run("Haddad, Morris, and Saleh condemned Estmark.");
+  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
+  CHECK(fx_find(r, "criticize", "morris", "estmark"));
+  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
+  an_result_free(r);
+  r = run("Norland and Estmark welcomed the truce.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Norland and Estmark met in the old port.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Kowalski received support from Norland.");
+  CHECK(!fx_find(r, "meet", "kowalski", "norland"));
+  an_result_free(r);
+  r = run("Kowalski received a letter from Haddad.");
+  CHECK(fx_find(r, "message", "haddad", "kowalski"));
+  CHECK(!fx_find(r, "meet", "haddad", "kowalski"));
   an_result_free(r);
   r = run("Norland and Estmark condemned the Green Front.");
   CHECK(fx_find(r, "criticize", "norland", "green-front"));
@@ -102,6 +121,20 @@ static void test_negation_modality(void) {
     CHECK_INT(an_result_event_count(r), 0);
     an_result_free(r);
   }
+  const char *off[] = {"Talks between Haddad and Morris were postponed.", "Haddad's planned meeting with Morris was called off.",
+                       "The phone call between Saleh and Kowalski never took place."};
+  for (size_t i = 0; i < sizeof off / sizeof *off; i++) {
+    an_result *r = run(off[i]);
+    CHECK_INT(an_result_event_count(r), 0);
+    an_result_free(r);
+  }
+  const char *yes[] = {"Not only did Haddad praise Morris, he also thanked Saleh.",
+                       "Haddad, who has not spoken since Monday, met Morris."};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    an_result *r = run(yes[i]);
+    CHECK(an_result_event_count(r) >= 1);
+    an_result_free(r);
+  }
   an_result *r = fx_run(&F, "Haddad refused to meet Morris.", A, NULL, NULL, AN_OPT_KEEP_MODAL);
   const an_revent *e = fx_find(r, "meet", "haddad", "morris");
   CHECK(e && e->modal);
@@ -156,8 +189,17 @@ static void test_subordinate_clauses(void) {
 
 /* annotation.md §2: "..., praising X": the main clause's subject acts. */
 static void test_participle(void) {
+  /* a gerund after "in" (and one coordinated with it) has no clause subject */
+  an_result *g = run("Norland reported attempts at arming the Green Front and financing Estmark.");
+  CHECK(!fx_find(g, "support", "norland", "green-front"));
+  CHECK(!fx_find(g, "support", "norland", "estmark"));
+  an_result_free(g);
   an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
   CHECK(fx_find(r, "praise", "kowalski", "haddad"));
+  an_result_free(r);
+  /* an object pronoun resolved to the subject means the other person */
+  r = run("Haddad hit back at Saleh, accusing him of lying.");
+  CHECK(fx_find(r, "accuse", "haddad", "saleh"));
   an_result_free(r);
   r = run("\"The talks are over,\" said Morris, warning Estmark that it would pay a price.");
   CHECK(fx_find(r, "threaten", "morris", "estmark"));
@@ -194,6 +236,15 @@ static void test_nominalization(void) {
   r = run("Kowalski praised the meeting with Morris.");
   CHECK(!fx_find(r, "meet", "kowalski", "morris"));
   an_result_free(r);
+  r = run("Haddad called Morris on Sunday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad called Morris a liar. Saleh called on Norland to act. Kowalski called it a victory.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("A long phone call between Saleh and Kowalski ended the dispute.");
+  CHECK(fx_find(r, "call", "saleh", "kowalski"));
+  an_result_free(r);
   r = run("Haddad's call with Morris lasted two hours.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
   an_result_free(r);
@@ -210,7 +261,17 @@ static void test_reported_speech(void) {
   CHECK(!fx_find(r, "praise", "saleh", "norland"));
   an_result_free(r);
   /* a quote counts only with a trigger word around it */
-  r = run("\"We praise Norland for its help,\" Saleh said.");
+  r = run("\"Norland has been a good friend,\" Saleh said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  /* ... unless the quote's own verb is the trigger, with "we" or "I" */
+  r = run("\"We condemn Estmark for this,\" Saleh said.");
+  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
+  an_result_free(r);
+  r = run("Morris said: \"I thank Haddad for his patience.\"");
+  CHECK(fx_find(r, "praise", "morris", "haddad"));
+  an_result_free(r);
+  r = run("\"They condemn Estmark,\" Saleh said.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
 }
@@ -240,6 +301,10 @@ static void test_possessive(void) {
 static void test_self_loops_and_repeats(void) {
   an_result *r = run("Norland praised Vessa's role.");
   CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Latest news\n\nHaddad met Morris.\n\nThe talks were long.\n\nRelated articles\n\nSaleh praised Kowalski.\n");
+  CHECK_INT(an_result_event_count(r), 1);
+  CHECK(!fx_find(r, "praise", "saleh", "kowalski"));
   an_result_free(r);
   r = run("Haddad met Morris on Monday. Later that day Haddad met Morris again.");
   CHECK_INT(an_result_event_count(r), 1);
@@ -284,6 +349,11 @@ static void test_dates(void) {
   CHECK(e);
   if (e) CHECK_STR(e->date, "2023-12-31");
   an_result_free(r);
+  r = fx_run(&F, "Saleh, who visited Norland in July, was criticised by Morris.", A, NULL, NULL, 0);
+  e = fx_find(r, "criticize", "morris", "saleh");
+  CHECK(e);
+  if (e) CHECK(e->date_text == NULL);
+  an_result_free(r);
   r = fx_run(&F, "Haddad met Morris in 2009.", A, NULL, NULL, 0);
   e = fx_find(r, "meet", "haddad", "morris");
   if (e) CHECK_STR(e->date, "2009");
@@ -299,6 +369,16 @@ static void test_sources(void) {
   CHECK(e);
   if (e) CHECK_STR(e->attributed_to, "Harbor Times");
   CHECK_STR(r ? r->outlet : NULL, "Coast Wire");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad met Morris, according to the Norlandic news agency NNA.", A, NULL, NULL, 0);
+  e = fx_find(r, "meet", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->attributed_to, "NNA");
+  an_result_free(r);
+  r = fx_run(&F, "Haddad criticized Morris, he told the Harbor Times.", A, NULL, NULL, 0);
+  e = fx_find(r, "criticize", "haddad", "morris");
+  CHECK(e);
+  if (e) CHECK_STR(e->attributed_to, "Harbor Times");
   an_result_free(r);
   r = fx_run(&F, "Haddad met Morris.\n\nSource \xc2\xbb northwire\n", A, NULL, NULL, 0);
   CHECK_STR(r ? r->outlet : NULL, "northwire");

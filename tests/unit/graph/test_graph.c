@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <igraph/igraph.h>
+
 #include "actornet/graph.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
@@ -92,6 +94,11 @@ static void test_aggregate(void) {
   CHECK_INT(g->nodes[ml].actor->mentions, 9);
   CHECK_INT(g->nodes[ml].actor->n_docs, 3);
   CHECK_INT(g->nodes[ml].actor->n_aliases, 2);
+  /* Petrov chairs the North Alliance (stated twice, listed once). */
+  const an_mactor *ipa = g->nodes[an_graph_find_node(g, "ivan-petrov")].actor;
+  CHECK_INT(ipa->n_affiliations, 1);
+  if (ipa->n_affiliations) CHECK_STR(ipa->affiliations[0], "North Alliance (chairman)");
+  CHECK_INT(g->nodes[ml].actor->n_affiliations, 0);
   /* Edges sorted by source id, target id, relation. */
   for (size_t e = 1; e < an_graph_edge_count(g); e++) {
     const an_gedge *a = &g->edges[e - 1], *b = &g->edges[e];
@@ -364,7 +371,24 @@ static void test_merge_order(void) {
   an_free(data);
 }
 
+/* The large-graph estimate uses igraph_betweenness_subset from a subset of
+ * sources: with every node as a source it must equal the exact value. */
+static void test_betweenness_subset(void) {
+  igraph_t ig;
+  igraph_famous(&ig, "Zachary");
+  igraph_vector_t a, b;
+  igraph_vector_init(&a, 0);
+  igraph_vector_init(&b, 0);
+  igraph_betweenness(&ig, &a, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+  igraph_betweenness_subset(&ig, &b, igraph_vss_all(), IGRAPH_UNDIRECTED, igraph_vss_all(), igraph_vss_all(), NULL);
+  for (igraph_integer_t i = 0; i < igraph_vcount(&ig); i++) CHECK(fabs(VECTOR(a)[i] - VECTOR(b)[i]) < 1e-9);
+  igraph_vector_destroy(&a);
+  igraph_vector_destroy(&b);
+  igraph_destroy(&ig);
+}
+
 int main(void) {
+  test_betweenness_subset();
   test_aggregate();
   test_clean_strings();
   test_without_documents();
