@@ -64,6 +64,28 @@ same j1.jsonl j2.jsonl
 same j1.jsonl j4.jsonl
 check "some events to compare" test "$(grep -c '"record":"event"' j1.jsonl)" -gt 50
 
+# Event ids are unique (they hash doc, type, source, target, offsets) and
+# offsets fall inside their document's original bytes.
+CHECKS=$((CHECKS + 1))
+python3 - gen.jsonl j1.jsonl <<'PY' || fail "event ids or offsets"
+import json, sys
+size = {}
+for l in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(l)
+    size[d["id"]] = len(d["text"].encode("utf-8"))
+seen = set()
+for l in open(sys.argv[2], encoding="utf-8"):
+    r = json.loads(l)
+    if r.get("record") != "event":
+        continue
+    assert r["id"] not in seen, ("duplicate event id", r["id"])
+    seen.add(r["id"])
+    s, e = r["offsets"]
+    if r["doc"] in size:
+        assert 0 <= s < e <= size[r["doc"]], (r["doc"], s, e, size[r["doc"]])
+assert len(seen) > 50
+PY
+
 # ---- 2. shards ----
 n=$(wc -l <gen.jsonl)
 head -n $((n / 3)) gen.jsonl >s1.jsonl
