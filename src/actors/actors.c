@@ -261,7 +261,7 @@ static an_status prepare(doc *d) {
     t->fold = (uint32_t)d->folds.len;
     if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
-    long title, pron;
+    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->lex = n ? an_gazetteer_word(d->gaz, buf, &title, &pron) : 0;
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;

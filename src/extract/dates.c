@@ -51,10 +51,10 @@ static int year_num(const char *w) {
 static int cap(const an_xview *v, uint32_t i) { return (v->tok[i].shape & AN_SHAPE_UPPER_INITIAL) != 0; }
 static int wis(const an_xview *v, uint32_t i, uint32_t b, const char *s) { return i < b && strcmp(v->w[i], s) == 0; }
 
-static int lead_word(const char *w) {
-  return strcmp(w, "on") == 0 || strcmp(w, "in") == 0 || strcmp(w, "since") == 0 || strcmp(w, "this") == 0 ||
-         strcmp(w, "last") == 0 || strcmp(w, "next") == 0 || strcmp(w, "early") == 0 || strcmp(w, "late") == 0 ||
-         strcmp(w, "mid") == 0 || strcmp(w, "of") == 0;
+static int in_words(char *const *l, size_t n, const char *w) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(l[i], w) == 0) return 1;
+  return 0;
 }
 
 size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, an_datephrase *out,
@@ -67,9 +67,9 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     uint32_t lead = i;
     /* lead words: "on", "in late", "this", "last" */
     uint32_t j = i;
-    while (j < b && lead_word(w[j]) && j - i < 2) j++;
-    int last = j > i && strcmp(w[j - 1], "last") == 0;
-    int next = j > i && strcmp(w[j - 1], "next") == 0;
+    while (j < b && in_words(lex->date_lead, lex->n_date_lead, w[j]) && j - i < 2) j++;
+    int last = j > i && in_words(lex->date_past, lex->n_date_past, w[j - 1]);
+    int next = j > i && in_words(lex->date_next, lex->n_date_next, w[j - 1]);
     int wd = j < b && cap(v, j) ? weekday_of(lex, w[j]) : 0;
     int mo = j < b && cap(v, j) ? month_of(lex, w[j]) : 0;
     uint32_t e = 0;
@@ -118,6 +118,19 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
         if (r) {
           p.kind = AN_DATE_REL;
           p.rel = k - 4;
+        }
+      }
+      for (int k = 0; k < 3 && !r; k++) {
+        r = an_phrases_match(&lex->rel_month[k], w, i, b);
+        if (r) {
+          p.kind = AN_DATE_REL_MONTH;
+          p.rel = k - 1;
+          break;
+        }
+        r = an_phrases_match(&lex->rel_year[k], w, i, b);
+        if (r) {
+          p.kind = AN_DATE_REL_YEAR;
+          p.rel = k - 1;
         }
       }
       if (!r) {
@@ -178,6 +191,25 @@ int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
   switch (p->kind) {
   case AN_DATE_VAGUE:
     return 0;
+  case AN_DATE_REL_MONTH: {
+    if (!doc || !doc->y || !doc->m) return 0;
+    int y = doc->y, m = doc->m + p->rel;
+    if (m < 1) {
+      m += 12;
+      y--;
+    } else if (m > 12) {
+      m -= 12;
+      y++;
+    }
+    if (y < 1 || y > 9999) return 0;
+    snprintf(iso, 11, "%04d-%02d", y % 10000, m % 100);
+    return 1;
+  }
+  case AN_DATE_REL_YEAR:
+    if (!doc || !doc->y) return 0;
+    if (doc->y + p->rel < 1 || doc->y + p->rel > 9999) return 0;
+    snprintf(iso, 11, "%04d", (doc->y + p->rel) % 10000);
+    return 1;
   case AN_DATE_REL:
   case AN_DATE_WEEKDAY: {
     if (!full) return 0;

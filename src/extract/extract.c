@@ -284,7 +284,21 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     if (!o->sentence) oom = 1;
     o->off_a = orig(orig_ctx, s->start);
     o->off_b = orig(orig_ctx, s->end);
-    o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+    if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
+      /* "charged ... with": the trigger's words, not the argument in its gap */
+      char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
+      an_buf tb;
+      an_buf_init(&tb);
+      if (a && b && an_buf_printf(&tb, "%s ... %s", a, b) == AN_OK)
+        o->trigger = an_buf_steal(&tb, NULL);
+      else
+        oom = 1;
+      an_buf_free(&tb);
+      an_free(a);
+      an_free(b);
+    } else {
+      o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+    }
     const char *cameo = e->trig->cameo, *plover = e->trig->plover;
     if (strcmp(e->type, e->trig->type) != 0)
       for (size_t k = 0; k < res->lex->n_types; k++)
@@ -296,6 +310,10 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->plover = dup_opt(plover, &oom);
     event_date(res->lex, v, e, &dd, o, &oom);
     o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
+      const an_sentence *s2 = &v->sent[e->more[k].sent];
+      o->attributed_to = attribution(res->lex, v, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
+    }
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
     if (oom) st = AN_ENOMEM;
   }

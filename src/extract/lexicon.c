@@ -309,6 +309,12 @@ static void trigger_clear(an_trigger *t) {
   strings_free(t->modal_exempt, t->n_modal_exempt);
 }
 
+static int cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int an_lexicon_may_start(const an_lexicon *lex, const char *w) {
+  return lex->n_starts && bsearch(&w, lex->starts, lex->n_starts, sizeof(char *), cmp_strp) != NULL;
+}
+
 /* One entry of triggers.json: a type with codes and several patterns
  * expands to one an_trigger per pattern. */
 static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c) {
@@ -345,6 +351,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->no_passive = cJSON_IsTrue(v) || t->nominal;
       v = cJSON_GetObjectItemCaseSensitive(e, "reciprocal");
       t->reciprocal = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "infinitive");
+      t->infinitive = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");
       t->direct = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
@@ -400,6 +408,20 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
     if (!lex->type_names[i] || (cam && !lex->type_cameo[i]) || (plo && !lex->type_plover[i]))
       return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
   }
+  /* First words, for a quick filter. */
+  size_t scap = 0;
+  for (size_t i = 0; i < lex->n_trig; i++) {
+    const an_pattern *pt = &lex->trig[i].pat;
+    for (size_t wi = 0; wi < pt->n_words; wi++) {
+      for (size_t a = 0; a < pt->words[wi].n_alts; a++) {
+        if (an_grow((void **)&lex->starts, &scap, lex->n_starts + 1, sizeof(char *)) != AN_OK)
+          return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
+        lex->starts[lex->n_starts++] = pt->words[wi].alts[a]; /* borrowed from the pattern */
+      }
+      if (!pt->words[wi].optional) break;
+    }
+  }
+  if (lex->n_starts) qsort(lex->starts, lex->n_starts, sizeof(char *), cmp_strp);
   /* Longer patterns first: at one position the longest trigger wins. */
   for (size_t i = 1; i < lex->n_trig; i++) {
     an_trigger tmp = lex->trig[i];
@@ -432,6 +454,11 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"modal_adjectives", &lex->modal_adjectives}, {"called_off", &lex->called_off},
       {"object_pronouns", &lex->object_pronouns}, {"end_markers", &lex->end_markers},
       {"negation_exceptions", &lex->negation_exceptions},
+      {"gerund_subject_preps", &lex->gerund_subject_preps}, {"perfect_aux", &lex->perfect_aux},
+      {"wide_modal", &lex->wide_modal}, {"generic_titles", &lex->generic_titles},
+      {"indefinites", &lex->indefinites}, {"generic_plurals", &lex->generic_plurals},
+      {"government_nouns", &lex->government_nouns}, {"pair_phrases", &lex->pair_phrases},
+      {"plural_pronouns", &lex->plural_pronouns},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -478,9 +505,29 @@ static an_status load_dates(const cJSON *root, an_lexicon *lex, const jctx *c) {
     an_status st = phrases_from(it, &lex->rel_day[off + 4], c, "relative_days");
     if (st != AN_OK) return st;
   }
+  const char *relk[2] = {"relative_months", "relative_years"};
+  for (int r = 0; r < 2; r++) {
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, relk[r]);
+    cJSON_ArrayForEach(it, o) {
+      if (!cJSON_IsArray(it) || !it->string) continue;
+      int off = atoi(it->string);
+      if (off < -1 || off > 1) continue;
+      an_status st = phrases_from(it, r ? &lex->rel_year[off + 1] : &lex->rel_month[off + 1], c, relk[r]);
+      if (st != AN_OK) return st;
+    }
+  }
   an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "vague"), &lex->vague_dates, c, "vague");
   if (st == AN_OK)
     st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, "day_parts"), &lex->day_parts, c, "day_parts");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "lead_words"), &lex->date_lead, &lex->n_date_lead, 1, c,
+                      "lead_words");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "past_words"), &lex->date_past, &lex->n_date_past, 1, c,
+                      "past_words");
+  if (st == AN_OK)
+    st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "next_words"), &lex->date_next, &lex->n_date_next, 1, c,
+                      "next_words");
   if (st == AN_OK)
     st = strings_from(cJSON_GetObjectItemCaseSensitive(root, "document_date_patterns"), &lex->docdate_regex,
                       &lex->n_docdate_regex, 0, c, "document_date_patterns");
@@ -505,6 +552,7 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 
 void an_lexicon_free(an_lexicon *lex) {
   if (!lex) return;
+  an_free(lex->starts); /* its strings belong to the patterns */
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);
@@ -515,14 +563,22 @@ void an_lexicon_free(an_lexicon *lex) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
   for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
+  for (int i = 0; i < 3; i++) {
+    phrases_clear(&lex->rel_month[i]);
+    phrases_clear(&lex->rel_year[i]);
+  }
   for (int m = 0; m < 12; m++)
     for (int k = 0; k < 4; k++) an_free(lex->months[m][k]);
   for (int d = 0; d < 7; d++)
     for (int k = 0; k < 3; k++) an_free(lex->weekdays[d][k]);
+  strings_free(lex->date_lead, lex->n_date_lead);
+  strings_free(lex->date_past, lex->n_date_past);
+  strings_free(lex->date_next, lex->n_date_next);
   strings_free(lex->outlet_regex, lex->n_outlet_regex);
   strings_free(lex->docdate_regex, lex->n_docdate_regex);
   strings_free(lex->media_names, lex->n_media_names);

@@ -54,6 +54,7 @@ typedef struct an_trigger {
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
+  int infinitive;  /* the pattern ends in an infinitive "to", not a preposition */
   double confidence;
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */
@@ -68,6 +69,10 @@ typedef struct an_trigger {
 typedef struct an_lexicon {
   an_trigger *trig;
   size_t n_trig;
+  /* every word a trigger can start with, sorted (bsearch): most tokens
+   * start no trigger and are skipped at once */
+  char **starts;
+  size_t n_starts;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
@@ -75,13 +80,17 @@ typedef struct an_lexicon {
   /* cues.json */
   an_phrases negation, modal, reporting, relative, subordinators, prepositions, np_words,
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
-      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions;
+      person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions,
+      gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */
   an_phrases rel_day[8]; /* "yesterday" = -1 ...: index offset+4 (-4..3) */
   an_phrases vague_dates; /* "last week", "earlier in the week": text only */
+  an_phrases rel_month[3], rel_year[3]; /* offset -1, 0, +1: "last month", "this year" */
   an_phrases day_parts;   /* morning, afternoon, evening, night */
+  char **date_lead, **date_past, **date_next; /* "on", "in"; "last"; "next" before a date */
+  size_t n_date_lead, n_date_past, n_date_next;
   /* attribution.json */
   an_phrases attrib_before; /* "according to" X */
   an_phrases attrib_after;  /* X "reported" */
@@ -108,6 +117,9 @@ void an_pattern_clear(an_pattern *p);
  * NULL) get the gap span (equal when none). Sentence punctuation ends gaps. */
 uint32_t an_pattern_match(const an_pattern *p, const char *const *w, uint32_t i, uint32_t lim,
                           uint32_t *gap_a, uint32_t *gap_b);
+
+/* Whether some trigger can start with word w. */
+int an_lexicon_may_start(const an_lexicon *lex, const char *w);
 
 /* Longest phrase of list matching at token i, or 0. */
 uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i, uint32_t lim);

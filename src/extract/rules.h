@@ -1,9 +1,23 @@
 /* rules.h: the generic rule engine. Given one document's tokens, sentences
  * and actor mentions, finds trigger phrases (lexicon.h) and fills their
- * argument slots (source, targets) by shallow clause structure: subjects
- * with coordination, objects with conjuncts and appositions, passive "by"
- * agents, relative pronouns, participles, nominal possessors, reported
- * speech; drops negated and modal readings (annotation.md §2). */
+ * argument slots (source, targets) by shallow clause structure, without a
+ * parser (annotation.md §2):
+ *  - the subject: the first actor of the trigger's clause that is not in a
+ *    PP, a possessive or a modifier; clauses start after ";", reporting
+ *    verbs and "that" (reported speech), subordinate clauses, ", and" + a
+ *    new subject, relative pronouns (their antecedent is the subject);
+ *    participles take the main clause's subject; coordination and
+ *    appositions ("A, head of X, and B");
+ *  - the objects: the first actor after the trigger (the object of its
+ *    preposition when the pattern ends in one), its conjuncts, the person
+ *    behind a title ("the leader of X, Y"; "X's top diplomat");
+ *  - passive "by" agents; nominal agents ("X's call with", "US strikes
+ *    on"); "between A and B"; "from X" (the caller);
+ *  - negation, modality, plans and cancellations make an interaction
+ *    modal (dropped unless AN_OPT_KEEP_MODAL);
+ *  - quotations count only through their own first-person verbs ("We warn
+ *    X", then the speaker is the source).
+ * Word lists are data (data/lexicon/README.md). */
 #ifndef AN_EXTRACT_RULES_H
 #define AN_EXTRACT_RULES_H
 
@@ -43,6 +57,7 @@ typedef struct an_xevent {
   uint32_t src, dst;     /* actor indexes */
   uint32_t sent;         /* sentence index */
   uint32_t trig_first, trig_end; /* trigger token span */
+  uint32_t gap_first, gap_end;   /* the pattern's "..." inside it (equal when none) */
   uint32_t clause_first, clause_end;
   double confidence;
   int modal;             /* negated/planned/hypothetical (kept only with AN_OPT_KEEP_MODAL) */

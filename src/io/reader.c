@@ -250,7 +250,7 @@ static an_status push_dir(an_reader *rd, const char *path, int top, an_error *er
     frame_free(&f);
     return an_error_set(err, st, path, 0, -1, "out of memory listing folder");
   }
-  qsort(f.ents, f.n, sizeof *f.ents, ent_cmp);
+  if (f.n > 1) qsort(f.ents, f.n, sizeof *f.ents, ent_cmp); /* never qsort(NULL, 0): UB */
   rd->stack[rd->depth++] = f;
   return AN_OK;
 }
@@ -519,7 +519,7 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
     size_t len;
     int r;
     while (st == AN_OK && (r = an_lines_next(&lines, &line, &len)) != 0) {
-      if (an_blank(line, len)) continue;
+      if (r < 0 || an_blank(line, len)) continue; /* no line limit here: r < 0 cannot happen */
       an_doc *rec = NULL;
       an_error w;
       an_error_clear(&w);

@@ -47,6 +47,14 @@ py "folder: documents in path order" '
 assert [d["id"] for d in docs] == ["a", "j1", "j2", "c"], [d["id"] for d in docs]
 '
 
+# An empty folder (and one with nothing readable): no documents, no error.
+mkdir -p emptydir nothing/sub
+printf 'notes\n' >nothing/readme.md
+run "$ACTORNET" extract --sentences emptydir nothing
+expect_rc 0 "empty folders"
+expect_no_out "empty folders"
+expect_err '^0 documents, 0 sentences, 0 skipped$' "empty folders summary"
+
 # A .jsonl file: metadata fields carried.
 run "$ACTORNET" extract --sentences corpus/b.jsonl
 expect_rc 0 "jsonl input"
