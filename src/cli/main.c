@@ -59,6 +59,31 @@ static int unknown_command(const char *name) {
   return AN_EXIT_INPUT;
 }
 
+/* The global -q/--quiet and -v/--verbose are also taken after the command
+ * name ("actornet build -q ..."), so every subcommand accepts them the same
+ * way. They are removed from the subcommand's argv (up to a "--"), which
+ * then never sees them. Returns the new argc. */
+static int take_global_flags(an_cli *cli, int argc, char **argv) {
+  int out = 1;
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) break;
+    if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+      cli->quiet = 1;
+      continue;
+    }
+    if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+      cli->verbose++;
+      continue;
+    }
+    argv[out++] = argv[i];
+  }
+  for (; i < argc; i++) argv[out++] = argv[i];
+  argv[out] = NULL;
+  return out;
+}
+
 int main(int argc, char **argv) {
   /* JSON, GraphML and igraph's readers need '.' decimals whatever the
    * user's locale (formats.md section 6). */
@@ -114,6 +139,7 @@ int main(int argc, char **argv) {
   if (!fn) return unknown_command(name);
   int sub_argc = argc - optind;
   char **sub_argv = argv + optind;
+  sub_argc = take_global_flags(&cli, sub_argc, sub_argv);
   optind = 0; /* glibc: a full reset for the subcommand's getopt_long */
   return fn(&cli, sub_argc, sub_argv);
 }
