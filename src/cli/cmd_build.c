@@ -198,7 +198,7 @@ static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_mode
       st = an_result_write_jsonl(r, f, err);
       if (fclose(f) != 0 && st == AN_OK) st = an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
     }
-    if (st == AN_OK) st = an_model_add_jsonl(m, mem, len, doc->path, err);
+    if (st == AN_OK) st = an_model_feed(m, mem, len, doc->path, err);
     free(mem); /* open_memstream allocates with malloc */
     an_result_free(r);
     an_doc_free(doc);
@@ -223,7 +223,7 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
   size_t len = 0;
   an_status st = an_file_slurp(path, &data, &len, err);
   if (st != AN_OK) return st;
-  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_add_jsonl(m, data, len, path, err);
+  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_feed(m, data, len, path, err);
   else if (strcmp(path, "-") == 0)
     st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
   else *raw = 1;
@@ -272,6 +272,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
+  if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
   if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
   if (st != AN_OK) {
     an_cli_report(cli, &err);

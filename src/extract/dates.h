@@ -20,6 +20,8 @@ typedef enum an_date_kind {
   AN_DATE_WEEKDAY = 1, /* a weekday: the latest such day on or before the document date */
   AN_DATE_REL = 2,     /* yesterday/today: document date + rel */
   AN_DATE_VAGUE = 3,   /* "last week": text only */
+  AN_DATE_REL_MONTH = 4, /* "last month": the document's month + rel, YYYY-MM */
+  AN_DATE_REL_YEAR = 5,  /* "last year": the document's year + rel, YYYY */
 } an_date_kind;
 
 typedef struct an_datephrase {

@@ -1,5 +1,7 @@
 /* rules.c: the generic rule engine (rules.h). Nothing here knows a trigger
- * word: every word list comes from the lexicon. */
+ * word: every word list comes from the lexicon. The few literal tokens left
+ * ("and", "or", ",", "of", "by", "from", "between", "to", "that") are the
+ * grammar the argument slots are defined by (data/lexicon/README.md). */
 #include "extract/rules.h"
 
 #include <ctype.h>
@@ -9,6 +11,7 @@
 #include "core/core.h"
 
 #define MAXL 16 /* arguments per slot */
+#define SCARE_QUOTE 6 /* quote marks this close (tokens) enclose words, not speech */
 
 typedef struct mlist {
   int32_t m[MAXL];
@@ -25,20 +28,22 @@ static void ml_add(mlist *l, int32_t m) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  if (v->w)
-    for (size_t i = 0; i < v->ntok; i++) an_free(v->w[i]);
   an_free(v->w);
+  an_free(v->wbuf);
+  an_free(v->wid);
   an_free(v->tok_m);
   an_free(v->inq);
   an_free(v->tok_s);
   v->w = NULL;
+  v->wbuf = NULL;
+  v->wid = NULL;
   v->tok_m = NULL;
   v->inq = NULL;
   v->tok_s = NULL;
 }
 
-an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
-                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
+                        size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -47,17 +52,25 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1;
+  size_t nt = ntok ? ntok : 1, total = 0;
+  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
   v->w = an_calloc(nt, sizeof(char *));
+  v->wbuf = an_malloc(total ? total : 1);
+  v->wid = an_calloc(nt, sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  if (!v->w || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  if (!v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  /* one buffer for all the words: no allocation per token */
+  char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = an_strndup(s + tok[i].start, tok[i].len);
-    if (!v->w[i]) goto oom;
-    for (char *c = v->w[i]; *c; c++) *c = (char)tolower((unsigned char)*c);
-    /* "’s" and "'s" alike (the text stage makes quotes plain; be safe). */
+    v->w[i] = p;
+    const char *src = s + tok[i].start;
+    size_t n = 0;
+    for (; n < tok[i].len && src[n]; n++) p[n] = (char)tolower((unsigned char)src[n]);
+    p[n] = 0;
+    v->wid[i] = lex ? an_lexicon_word_id(lex, p, n) : 0;
+    p += n + 1;
     v->tok_m[i] = -1;
   }
   for (size_t k = 0; k < acts->n_mentions; k++) {
@@ -69,7 +82,7 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
       v->tok_s[t] = (uint32_t)si;
   /* Quotations: toggled by quote marks, closed at a paragraph change. */
   int open = 0;
-  uint32_t para = 0;
+  uint32_t para = 0, qstart = 0;
   for (size_t si = 0; si < nsent; si++) {
     if (sent[si].paragraph != para) open = 0;
     para = sent[si].paragraph;
@@ -77,6 +90,17 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
       if (tok[t].shape & AN_SHAPE_QUOTE) {
         open = !open;
         v->inq[t] = 1;
+        if (open) {
+          qstart = t;
+        } else if (t - qstart <= SCARE_QUOTE && v->tok_s[qstart] == v->tok_s[t]) {
+          /* a few quoted words inside a sentence ('gave "a short briefing"',
+           * 'the "Israeli" entity') are scare quotes, not speech */
+          int punct = 0;
+          for (uint32_t q = qstart + 1; q < t; q++)
+            if (tok[q].shape & AN_SHAPE_PUNCT) punct = 1;
+          if (!punct)
+            for (uint32_t q = qstart + 1; q < t; q++) v->inq[q] = 0;
+        }
       } else {
         v->inq[t] = (uint8_t)open;
       }
@@ -99,10 +123,10 @@ typedef struct ctx {
 static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
 static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
-  return i < c->sb && an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) > 0;
+  return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
 static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
-  uint32_t e = i < c->sb ? an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) : 0;
+  uint32_t e = i < c->sb ? an_phrases_match_id(l, c->v->wid, i, c->sb) : 0;
   return e > i ? e - i : 0;
 }
 static const an_mention *M(const ctx *c, int32_t mi) { return &c->v->acts->mentions[mi]; }
@@ -200,7 +224,8 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
 
 static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
   const an_mention *m = M(c, mi);
-  if (!in_quote_ok && ((m->flags & AN_MENTION_IN_QUOTE) || c->v->inq[m->tok_first])) return 0;
+  /* our own quotation map (an_xview_init), which tells scare quotes apart */
+  if (!in_quote_ok && c->v->inq[m->tok_first]) return 0;
   if (m->how == AN_MENTION_PRONOUN) {
     /* "he" is a person, "its" is not: a resolution that disagrees is wrong */
     an_actor_kind k = c->v->acts->actors[m->actor].kind;
@@ -234,8 +259,8 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     uint32_t seg_end = pos;
     while (seg_end < lim && !is_sep(c, seg_end) && !inlist(c, &c->lex->clause_end, seg_end)) seg_end++;
     int32_t found = -1;
-    int ok = 1;
-    for (uint32_t k = pos; k < seg_end; k++) {
+    int ok = !(inlist(c, &c->lex->indefinites, pos) && c->v->tok_m[pos] < 0); /* ", a Republican,": apposition */
+    for (uint32_t k = pos; ok && k < seg_end; k++) {
       int32_t mj = c->v->tok_m[k];
       if (mj >= 0 && !is_poss(c, mj) && !is_modifier(c, mj)) {
         found = mj;
@@ -248,6 +273,23 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
       if (!np_ok(c, k)) {
         ok = 0;
         break;
+      }
+    }
+    if (ok && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
+      /* "A and his Norlandic counterpart, B, met": the title's name */
+      int titled = 0;
+      for (uint32_t k = pos; k < seg_end; k++)
+        if (inlist(c, &c->lex->title_words, k)) titled = 1;
+      uint32_t j = seg_end + 1;
+      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
+      int32_t mp = titled && j < lim ? c->v->tok_m[j] : -1;
+      if (mp >= 0 && c->v->acts->actors[M(c, mp)->actor].kind == AN_KIND_PERSON && !is_poss(c, mp) &&
+          mention_ok(c, mp, in_quote_ok)) {
+        ml_add(l, mp);
+        pos = mend(c, mp);
+        if (pos < lim && is(c, pos, ",")) pos++; /* the apposition's closing comma */
+        if (sep_and) return;
+        continue;
       }
     }
     if (ok && found >= 0 && !sep_and) {
@@ -295,6 +337,72 @@ static int org_title(const ctx *c, int32_t mi) {
   return k >= c->sb || c->v->tok_m[k] < 0;
 }
 
+static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim);
+
+/* "Duarte's government criticised X": a person's government is their
+ * country. Returns a mention of that country in the document, or -1. */
+static int32_t government_of(const ctx *c, int32_t mi) {
+  const an_doc_actors *A = c->v->acts;
+  const an_doc_actor *p = &A->actors[M(c, mi)->actor];
+  if (p->kind != AN_KIND_PERSON || !p->country[0]) return -1;
+  uint32_t k = mend(c, mi);
+  if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  if (k >= c->sb || !inlist(c, &c->lex->government_nouns, k)) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++) {
+    const an_doc_actor *a = &A->actors[A->mentions[j].actor];
+    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
+      return (int32_t)j;
+  }
+  return -1;
+}
+
+/* "the Hamas leader", "Iran's top diplomat", "UAW chief": an organization
+ * or country with a title and no name stands for the one person the
+ * document affiliates with it under that title (the actors stage lists the
+ * affiliations). Returns a mention of that person, or -1. */
+static int32_t desc_person(const ctx *c, int32_t mi) {
+  const an_mention *m = M(c, mi);
+  const an_doc_actors *A = c->v->acts;
+  if (A->actors[m->actor].kind == AN_KIND_PERSON || m->how == AN_MENTION_PRONOUN) return -1;
+  /* "a senior Iranian official" introduces someone new: not a reference */
+  uint32_t d = m->tok_first;
+  while (d > c->sa && c->v->tok_m[d - 1] < 0 && inlist(c, &c->lex->np_words, d - 1)) d--;
+  if (d > c->sa && inlist(c, &c->lex->indefinites, d - 1)) return -1;
+  uint32_t k = mend(c, mi);
+  if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  uint32_t t0 = k;
+  int titled = 0, generic = 0;
+  while (k < c->sb && c->v->tok_m[k] < 0 && k < t0 + 4 && np_ok(c, k)) {
+    if (inlist(c, &c->lex->title_words, k)) titled = 1;
+    if (inlist(c, &c->lex->generic_titles, k)) generic = 1;
+    k++;
+  }
+  if (!titled) return -1;
+  if (k < c->sb && c->v->tok_m[k] >= 0) return -1; /* a name follows: "Hamas leader X" */
+  int32_t person = -1;
+  int n = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->org != m->actor || f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON) continue;
+    int match = generic;
+    for (uint32_t j = t0; j < k && !match && f->role; j++) {
+      const char *r = f->role, *w = W(c, j);
+      size_t wl = strlen(w);
+      for (const char *q = strstr(r, w); q && !match; q = strstr(q + 1, w))
+        if ((q == r || q[-1] == ' ') && (q[wl] == 0 || q[wl] == ' ')) match = 1;
+    }
+    if (!match) continue;
+    if ((int32_t)f->person != person) n++;
+    person = (int32_t)f->person;
+  }
+  if (n != 1) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++)
+    if ((int32_t)A->mentions[j].actor == person && !c->v->inq[A->mentions[j].tok_first] &&
+        !(A->mentions[j].flags & AN_MENTION_IN_QUOTE))
+      return (int32_t)j;
+  return -1;
+}
+
 /* First subject candidate in [a, b): a plain noun phrase beats one inside a
  * PP, which beats a bare modifier ("A US official slammed" -> US). */
 static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok, int *weak) {
@@ -303,10 +411,35 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if (mend(c, mi) > b) break;
-    if (!mention_ok(c, mi, in_quote_ok) || is_poss(c, mi)) continue;
-    if (org_title(c, mi)) continue;
+    if (!mention_ok(c, mi, in_quote_ok)) continue;
+    {
+      /* ", a Republican,": an apposition describing the subject */
+      uint32_t d = M(c, mi)->tok_first;
+      while (d > a && c->v->tok_m[d - 1] < 0 && inlist(c, &c->lex->np_words, d - 1)) d--;
+      if (d > a + 1 && inlist(c, &c->lex->indefinites, d - 1) && is(c, d - 2, ",")) continue;
+    }
+    if (is_poss(c, mi)) {
+      int32_t g = government_of(c, mi);
+      if (g >= 0) {
+        *weak = 0;
+        return g;
+      }
+    }
+    if (is_poss(c, mi) || org_title(c, mi)) {
+      /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
+      if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        *weak = 0;
+        return mi;
+      }
+      continue;
+    }
     if (is_modifier(c, mi)) {
-      if (mod < 0) mod = mi;
+      /* "A US official slammed" -> US; "French farm groups" are a class */
+      uint32_t h = mend(c, mi);
+      while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
+             (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
+        h++;
+      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2) mod = mi;
       continue;
     }
     if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
@@ -344,7 +477,7 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
   if (ts == c->sa) return 1;
   uint32_t p = ts - 1;
   while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
-  return is(c, p, ",") || is(c, p, "while") || is(c, p, "by") || is(c, p, "after") || is(c, p, "before") ||
+  return is(c, p, ",") || inlist(c, &c->lex->gerund_subject_preps, p) ||
          p == c->sa - 1;
 }
 
@@ -387,6 +520,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           s->cs = k + 1 + co;
           break;
         }
+        if (co && clause_before && k + 1 + co < ts) {
+          /* ", and Duarte's government criticised": a new subject that is
+           * no actor (an owner is not the agent) */
+          uint32_t j = k + 1 + co;
+          int32_t mj = c->v->tok_m[j];
+          if (inlist(c, &c->lex->determiners, j) || (mj >= 0 && is_poss(c, mj))) {
+            s->cs = j;
+            hard = 1;
+            break;
+          }
+        }
         commas++;
         last_comma = k;
         continue;
@@ -395,6 +539,13 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);
         if (commas == 1 && last_comma == k + 1) open = 1;
+        if (open && ((k > c->sa && inlist(c, &c->lex->prepositions, k - 1)) ||
+                     (k + 1 < ts && c->v->tok_m[k + 1] >= 0 && has_candidate(c, k + 1, ts, in_q)))) {
+          /* "a letter in which he accused Y", "the deal which Norland
+           * signed": the relative pronoun is no subject; the clause has its own */
+          s->cs = k + 1;
+          break;
+        }
         if (open) {
           /* the trigger is inside the relative clause: its subject is the
            * antecedent ("met X, who lauded Y"; "sanctioned X, which
@@ -470,6 +621,38 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       }
     }
   }
+  /* "Both leaders accused X": the two persons the last sentences named */
+  for (uint32_t k = s->cs; k < ts; k++) {
+    uint32_t e = an_phrases_match_id(&c->lex->pair_phrases, c->v->wid, k, ts);
+    if (!e) continue;
+    while (e < ts && inlist(c, &c->lex->adverbs, e)) e++;
+    if (e != ts) break;
+    const an_xview *v = c->v;
+    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0;
+    uint32_t from = v->sent[s0].tok_first;
+    int32_t pick[2] = {-1, -1};
+    int n = 0, more = 0;
+    for (size_t j = v->acts->n_mentions; j-- > 0;) {
+      const an_mention *m = &v->acts->mentions[j];
+      if (m->tok_first >= k) continue;
+      if (m->tok_first < from) break;
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
+      if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
+          (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
+        continue;
+      if (n < 2)
+        pick[n++] = (int32_t)j;
+      else
+        more = 1;
+    }
+    if (n == 2 && !more) {
+      ml_add(&s->l, pick[1]);
+      ml_add(&s->l, pick[0]);
+      s->weak = 1;
+      return;
+    }
+    break;
+  }
   int weak = 0;
   int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
   if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
@@ -502,8 +685,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
 static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
     if (is(c, k, ";") || is(c, k, ":") || is(c, k, ".") || is(c, k, "?") || is(c, k, "!")) return k;
-    if (!in_q && is_quote(c, k)) return k;
-    if (in_q && is_quote(c, k)) return k;
+    if (is_quote(c, k)) {
+      /* a real quotation starts or ends here (scare quotes do not count) */
+      int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
+                   (k > 0 && c->v->inq[k - 1] && !is_quote(c, k - 1));
+      if (speech || in_q) return k;
+    }
     if (inlist(c, &c->lex->clause_end, k)) return k;
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
@@ -526,11 +713,36 @@ static int in_set(const ctx *c, const mlist *l, int32_t mi) {
 static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
   uint32_t k = mend(c, mi);
   if (k < lim && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
-  for (int steps = 0; k < lim && steps < 6; steps++) {
+  int titled = 0, pp = 0;
+  for (int steps = 0; k < lim && steps < 8; steps++) {
     int32_t mj = c->v->tok_m[k];
     if (mj >= 0) {
-      if (!is_poss(c, mj) && !is_modifier(c, mj)) return mj;
+      if (!is_poss(c, mj) && !is_modifier(c, mj) && !pp) return mj;
       k = mend(c, mj);
+      continue;
+    }
+    if (is(c, k, ",") && titled) {
+      /* "her Finnish counterpart, Aleksi Virtanen", "the Saudi ambassador
+       * to Yemen, Faisal al-Otaibi": the person named in apposition */
+      uint32_t j = k + 1;
+      while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j) && !is_cap(c, j)) j++;
+      int32_t mp = j < lim ? c->v->tok_m[j] : -1;
+      if (mp >= 0 && c->v->acts->actors[M(c, mp)->actor].kind == AN_KIND_PERSON && !is_poss(c, mp)) return mp;
+      if (mp < 0 && j < lim && is_cap(c, j) && (c->v->tok[j].shape & AN_SHAPE_ALPHA)) return -2; /* a name we do not know */
+      return -1;
+    }
+    if (titled && !pp && is_cap(c, k) && !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->np_words, k) &&
+        k + 1 < lim && is_cap(c, k + 1) && c->v->tok_m[k + 1] < 0 && !inlist(c, &c->lex->title_words, k + 1))
+      return -2; /* "Chinese Commerce Minister Wu Hao", Wu Hao unknown */
+    if (inlist(c, &c->lex->title_words, k)) titled = 1;
+    if (titled && !pp && (is(c, k, "to") || is(c, k, "of") || is(c, k, "in"))) {
+      pp = 1; /* "ambassador to Yemen": only an apposition can follow */
+      k++;
+      continue;
+    }
+    if (is(c, k, "and") && k > 0 && k + 1 < lim && (c->v->tok[k - 1].shape & AN_SHAPE_ALL_LOWER) &&
+        (c->v->tok[k + 1].shape & AN_SHAPE_ALL_LOWER)) {
+      k++; /* "climate and environment minister" */
       continue;
     }
     if (is_sep(c, k)) return -1;
@@ -538,6 +750,7 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
       k++; /* "Secretary of State X" */
       continue;
     }
+    if (pp && !is_cap(c, k) && !inlist(c, &c->lex->determiners, k)) return -1;
     if (!np_ok(c, k)) {
       /* plain words of the noun phrase ("militant organizations X") */
       if (is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
@@ -550,6 +763,24 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
   return -1;
 }
 
+/* Tokens [a, k) form a title's noun phrase: determiners, titles, adjectives,
+ * possessors ("her country's president", "the current premier"), at least
+ * one title word, no verb-like word. */
+static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
+  int titled = 0;
+  for (uint32_t j = a; j < k; j++) {
+    if (inlist(c, &c->lex->title_words, j)) titled = 1;
+    if (np_ok(c, j)) continue;
+    if (c->v->tok_m[j] >= 0 && is_poss(c, c->v->tok_m[j])) continue;
+    if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
+        !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
+        !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))
+      continue;
+    return 0;
+  }
+  return titled;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -557,29 +788,32 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int max_dist = t->max_dist > 0 ? t->max_dist : 14;
   /* A pattern ending in a preposition ("solidarity with") takes that
    * preposition's own object: no other preposition (but "of") between. */
-  int pp_end = a > 0 && inlist(c, &c->lex->prepositions, a - 1);
+  int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
+    if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
     if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
-      /* "at the current premier, X": a title then the name in apposition */
-      int title_np = is(c, k, ",") && k > a;
-      for (uint32_t j = a; title_np && j < k; j++)
-        if (!np_ok(c, j)) title_np = 0;
-      if (!title_np) break;
+      /* "at the current premier, X", "by the community's secretary
+       * general, X": a title, then the name in apposition */
+      if (!(is(c, k, ",") && title_phrase(c, a, k))) break;
       continue;
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
-      int noun = 0, title_np = is(c, k, ",");
-      for (uint32_t j = a; j < k; j++) {
+      int noun = 0;
+      for (uint32_t j = a; j < k; j++)
         if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
-        if (!np_ok(c, j)) title_np = 0;
-      }
       /* "accused the referee, X, of": a title, then the name in apposition */
-      if (noun && !title_np) break;
+      if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
-    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) break;
+    if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
+      /* "hosted the president of the X Commission, Y": a title's PP;
+       * "briefed her country's president, Y": a title's apposition */
+      int ok = k > a && title_phrase(c, a, k) &&
+               ((is(c, k, "of") && inlist(c, &c->lex->title_words, k - 1)) || is(c, k, ","));
+      if (!ok) break;
+    }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if ((int)(k - a) > max_dist) break;
     uint32_t lp = 0;
@@ -617,6 +851,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   if (first < 0) return;
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
+    if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
   }
   uint32_t prep = 0;
@@ -644,21 +879,19 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   conjuncts(c, first, lim, in_q, out);
 }
 
-/* The "by" agents of a passive: first "by" + noun phrase in [a, lim). */
-static void find_by_agents(const ctx *c, uint32_t a, uint32_t lim, int in_q, mlist *out) {
+/* The "by" agents of a passive: the object of the first "by" in [a, lim)
+ * that has an actor, read like a trigger's object ("by the secretary
+ * general of X, Y" -> Y). */
+static void find_by_agents(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, int in_q, mlist *out) {
+  an_trigger by = *t;
+  by.max_dist = 8;
+  by.direct = 0;
+  mlist none = {{0}, 0};
   for (uint32_t k = a; k < lim; k++) {
     if (!is(c, k, "by")) continue;
-    uint32_t j = k + 1;
-    while (j < lim && c->v->tok_m[j] < 0 && np_ok(c, j)) j++;
-    int32_t mi = j < lim ? c->v->tok_m[j] : -1;
-    if (mi < 0) continue;
-    if (is_poss(c, mi) || is_modifier(c, mi)) {
-      int32_t h = head_of(c, mi, lim);
-      if (h >= 0) mi = h;
-    }
-    if (!mention_ok(c, mi, in_q)) continue;
-    conjuncts(c, mi, lim, in_q, out);
-    return;
+    int from = 0;
+    find_objects(c, &by, k + 1, lim, &none, in_q, out, &from);
+    if (out->n) return;
   }
 }
 
@@ -673,7 +906,7 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   const char *w = W(c, ts);
   size_t n = strlen(w);
   if (te < c->sb && is(c, te, "by") && n > 3 && strcmp(w + n - 2, "ed") == 0) {
-    if (p > c->sa && (is(c, p - 1, "has") || is(c, p - 1, "have") || is(c, p - 1, "had"))) return 0;
+    if (p > c->sa && inlist(c, &c->lex->perfect_aux, p - 1)) return 0;
     return 1;
   }
   return 0;
@@ -764,7 +997,7 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
       break;
     }
   for (uint32_t k = a; k < ts; k++) {
-    int wide = is(c, k, "whether") || is(c, k, "if") || is(c, k, "unless");
+    int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
     uint32_t n = listlen(c, &c->lex->modal, k);
@@ -783,15 +1016,51 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
 typedef struct evbuf {
   an_xevent *e;
   size_t n, cap;
+  /* (type, source, target) -> index + 1 into e (0 = empty slot), open
+   * addressing, at most half full: finding a pair's event costs O(1), not
+   * a scan of all events so far (a document of thousands of events) */
+  uint32_t *slot;
+  size_t nslot;
 } evbuf;
 
+static uint64_t ev_key(const char *type, int sym, uint32_t sa, uint32_t ta) {
+  if (sym && ta < sa) {
+    uint32_t x = sa;
+    sa = ta;
+    ta = x;
+  }
+  uint64_t h = an_hash64(type, strlen(type), 0x2545f4914f6cdd1dull);
+  h ^= ((uint64_t)sa << 32 | ta) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+
+static an_status ev_rehash(evbuf *b) {
+  size_t ns = b->nslot ? b->nslot * 2 : 64;
+  uint32_t *sl = an_calloc(ns, sizeof(uint32_t));
+  if (!sl) return AN_ENOMEM;
+  for (size_t i = 0; i < b->n; i++) {
+    const an_xevent *o = &b->e[i];
+    int sym = strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0;
+    size_t h = (size_t)ev_key(o->type, sym, o->src, o->dst) & (ns - 1);
+    while (sl[h]) h = (h + 1) & (ns - 1);
+    sl[h] = (uint32_t)i + 1;
+  }
+  an_free(b->slot);
+  b->slot = sl;
+  b->nslot = ns;
+  return AN_OK;
+}
+
 static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *type, int32_t sm, int32_t tm,
-                      uint32_t si, uint32_t ts, uint32_t te, uint32_t cs, uint32_t ce, double conf, int modal) {
+                      uint32_t si, uint32_t ts, uint32_t te, uint32_t ga, uint32_t gb, uint32_t cs, uint32_t ce,
+                      double conf, int modal) {
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
   int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
-  for (size_t i = 0; i < b->n; i++) {
-    an_xevent *o = &b->e[i];
+  if (2 * (b->n + 1) > b->nslot && ev_rehash(b) != AN_OK) return AN_ENOMEM;
+  size_t h = (size_t)ev_key(type, sym, sa, ta) & (b->nslot - 1);
+  for (; b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
+    an_xevent *o = &b->e[b->slot[h] - 1];
     if (strcmp(o->type, type) != 0) continue;
     if ((o->src == sa && o->dst == ta) || (sym && o->src == ta && o->dst == sa)) {
       /* one event per pair; a factual reading beats a modal one */
@@ -801,6 +1070,8 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
         o->trig = t;
         o->trig_first = ts;
         o->trig_end = te;
+        o->gap_first = ga;
+        o->gap_end = gb;
         o->clause_first = cs;
         o->clause_end = ce;
         o->confidence = conf;
@@ -816,6 +1087,7 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
     }
   }
   if (an_grow((void **)&b->e, &b->cap, b->n + 1, sizeof(an_xevent)) != AN_OK) return AN_ENOMEM;
+  b->slot[h] = (uint32_t)b->n + 1;
   an_xevent *e = &b->e[b->n++];
   memset(e, 0, sizeof *e);
   e->trig = t;
@@ -825,6 +1097,8 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   e->sent = si;
   e->trig_first = ts;
   e->trig_end = te;
+  e->gap_first = ga;
+  e->gap_end = gb;
   e->clause_first = cs;
   e->clause_end = ce;
   e->confidence = conf;
@@ -832,30 +1106,27 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
+/* Whether the word table (lexicon.h) flags the word w with f. */
+static int wflag(const an_lexicon *lex, const char *w, unsigned f) {
+  return (lex->wdflag[an_lexicon_word_id(lex, w, strlen(w))] & f) != 0;
+}
+
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   char low[256];
   snprintf(low, sizeof low, "%s", a->label ? a->label : "");
   for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-  for (size_t i = 0; i < lex->n_media_names; i++)
-    if (strcmp(lex->media_names[i], low) == 0) return 1;
+  if (wflag(lex, low, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
     char al[256];
     snprintf(al, sizeof al, "%s", a->aliases[i]);
     for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
-    for (size_t j = 0; j < lex->n_media_names; j++)
-      if (strcmp(lex->media_names[j], al) == 0) return 1;
+    if (wflag(lex, al, AN_WMEDIA_NAME)) return 1;
   }
   if (a->kind != AN_KIND_ORGANIZATION) return 0;
   /* media words as whole words of the label */
   char *save = NULL;
-  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
-    for (size_t i = 0; i < lex->media_words.n; i++) {
-      const an_pattern *p = &lex->media_words.p[i];
-      if (p->n_words != 1) continue;
-      for (size_t j = 0; j < p->words[0].n_alts; j++)
-        if (strcmp(p->words[0].alts[j], tok) == 0) return 1;
-    }
-  }
+  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save))
+    if (wflag(lex, tok, AN_WMEDIA_WORD)) return 1;
   return 0;
 }
 
@@ -881,7 +1152,7 @@ static int first_person_before(const ctx *c, uint32_t i) {
 }
 
 static int reporting_at(const an_xview *v, const an_lexicon *lex, uint32_t k) {
-  return k < v->ntok && an_phrases_match(&lex->reporting, (const char *const *)v->w, k, (uint32_t)v->ntok) > k;
+  return k < v->ntok && an_phrases_match_id(&lex->reporting, v->wid, k, (uint32_t)v->ntok) > k;
 }
 
 static int32_t speaker_mention(const an_xview *v, uint32_t k) {
@@ -940,7 +1211,7 @@ static int32_t quote_speaker(const ctx *c, uint32_t i) {
 #define WINDOW 120
 
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
-                             uint32_t ga, uint32_t gb, unsigned opts) {
+                             uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
   if (ts > cw.sa + WINDOW) cw.sa = ts - WINDOW;
   if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
@@ -953,12 +1224,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
      * clause subject). "to" introduces an infinitive: still a verb. */
     uint32_t p = ts - 1;
     int32_t pm = c->v->tok_m[p];
-    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return AN_OK;
-    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return AN_OK;
-    if (pm < 0 && !is(c, p, "to") && !is(c, p, "by") && !is(c, p, "after") && !is(c, p, "before") &&
-        !is(c, p, "while") && !is(c, p, "when") &&
+    /* declined: a nominal reading of the same words may still apply */
+    if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return *declined = 1, AN_OK;
+    if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return *declined = 1, AN_OK;
+    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
-      return AN_OK;
+      return *declined = 1, AN_OK;
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
     const char *w = W(c, ts);
@@ -968,8 +1239,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         const char *x = W(c, k - 1);
         size_t xl = strlen(x);
         if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
-            inlist(c, &c->lex->prepositions, k - 2) && !is(c, k - 2, "by") && !is(c, k - 2, "after") &&
-            !is(c, k - 2, "before"))
+            inlist(c, &c->lex->prepositions, k - 2) && !inlist(c, &c->lex->gerund_subject_preps, k - 2))
           return AN_OK;
         if (is_punct(c, k - 1)) break;
       }
@@ -995,7 +1265,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
   int from_src = 0;
   if (is_passive(c, t, ts, te)) {
-    find_by_agents(c, ga < gb ? ga : te, ce, in_q, &srcs);
+    find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
@@ -1005,11 +1275,25 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     if (ag == -2) return AN_OK;
+    if (ag >= 0 && !is_poss(c, ag) && s.l.n > 0 && M(c, ag)->tok_first > c->sa &&
+        inlist(c, &c->lex->light_verbs, M(c, ag)->tok_first - 1))
+      ag = -1; /* "Vogel promised German support for X": the promiser */
     if (ag >= 0)
       ml_add(&srcs, ag);
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
+      /* "spoke with A on Tuesday and with B the next day" */
+      for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
+        if (!is(c, k, "and") || strcmp(W(c, k + 1), W(c, te - 1)) != 0) continue;
+        mlist more = {{0}, 0};
+        int f2 = 0;
+        find_objects(c, t, k + 2, ce, &srcs, in_q, &more, &f2);
+        for (int i = 0; i < more.n; i++) ml_add(&dsts, more.m[i]);
+        break;
+      }
+    }
     int between = t->target == AN_SLOT_BETWEEN;
     if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
       /* "a phone call between A and B" */
@@ -1034,8 +1318,40 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs.n = 1;
     }
   }
+  if (in_q) {
+    /* inside a quotation pronouns refer from the speaker's point of view:
+     * only named targets ("We warn Israel") */
+    int k = 0;
+    for (int j = 0; j < dsts.n; j++)
+      if (M(c, dsts.m[j])->how != AN_MENTION_PRONOUN) dsts.m[k++] = dsts.m[j];
+    dsts.n = k;
+  }
+  if (dsts.n == 1 && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && inlist(c, &c->lex->plural_pronouns, M(c, dsts.m[0])->tok_first)) {
+    /* "held calls with A and B to brief them": a plural pronoun after a
+     * list of targets in the same sentence means that list */
+    mlist prev = {{0}, 0};
+    for (size_t i = b->n; i-- > 0 && b->e[i].sent == si;) {
+      if (b->e[i].trig_first == b->e[b->n - 1].trig_first)
+        for (size_t j = 0; j < c->v->acts->n_mentions; j++) {
+          const an_mention *m = &c->v->acts->mentions[j];
+          if (m->actor == b->e[i].dst && c->v->tok_s[m->tok_first] == si && m->how != AN_MENTION_PRONOUN) {
+            ml_add(&prev, (int32_t)j);
+            break;
+          }
+        }
+    }
+    if (prev.n >= 2) dsts = prev;
+  }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
   if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
+  for (int i = 0; i < srcs.n; i++) {
+    int32_t p = desc_person(c, srcs.m[i]);
+    if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
+  }
+  for (int i = 0; i < dsts.n; i++) {
+    int32_t p = desc_person(c, dsts.m[i]);
+    if (p >= 0 && (is_poss(c, dsts.m[i]) || org_title(c, dsts.m[i]) || is_modifier(c, dsts.m[i]))) dsts.m[i] = p;
+  }
   int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
@@ -1054,16 +1370,38 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
       /* "his attacks on Trump": words, not force, when the target is a person */
       const char *ty = base_type;
-      if (t->person_type && ta->kind == AN_KIND_PERSON) ty = t->person_type;
-      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, s.cs, ce, cf, modal);
+      if (t->person_type && ta->kind == AN_KIND_PERSON) {
+        /* only the person as the direct object: "attacked X" is words,
+         * "attacked positions held by X" is force */
+        uint32_t k0 = te, k1 = M(c, dsts.m[j])->tok_first;
+        int direct_obj = k1 >= k0 && k1 <= k0 + 3;
+        for (uint32_t k = k0; direct_obj && k < k1; k++)
+          if (inlist(c, &c->lex->prepositions, k) || is_punct(c, k)) direct_obj = 0;
+        if (direct_obj || t->nominal) ty = t->person_type;
+      }
+      an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
     }
   return AN_OK;
 }
 
+/* "ARUSHA, Tanzania - X met Y", "SUVA, Aug 15 - ...", "TEHRAN (Tasnim) -":
+ * a dateline is no part of the sentence's clauses. Returns the first token
+ * after it (or the sentence's first token). */
+static uint32_t after_dateline(const ctx *c) {
+  if (c->sa >= c->sb || !(c->v->tok[c->sa].shape & AN_SHAPE_ALL_UPPER)) return c->sa;
+  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 10; k++) {
+    if (is(c, k, "-") || is(c, k, "--")) return k + 1 < c->sb ? k + 1 : c->sa;
+    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") ||
+          (c->v->tok[k].shape & AN_SHAPE_HAS_DIGIT) || (c->v->tok[k].shape & AN_SHAPE_ABBREV)))
+      return c->sa;
+  }
+  return c->sa;
+}
+
 an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
                        an_error *err) {
-  evbuf b = {NULL, 0, 0};
+  evbuf b = {NULL, 0, 0, NULL, 0};
   *out = NULL;
   *n = 0;
   uint8_t *used = an_calloc(v->ntok ? v->ntok : 1, 1);
@@ -1072,34 +1410,41 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
   for (size_t si = 0; si < v->nsent && st == AN_OK; si++) {
     ctx c = {lex, v, v->sent[si].tok_first, v->sent[si].tok_first + v->sent[si].tok_count};
     if (c.sb > v->ntok) c.sb = (uint32_t)v->ntok;
+    c.sa = after_dateline(&c);
     /* "Recent Posts", "Related articles": the article is over; what follows
      * is other stories' teasers */
     if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */
-      uint32_t e = an_phrases_match(&lex->end_markers, (const char *const *)v->w, c.sa, c.sb);
+      uint32_t e = an_phrases_match_id(&lex->end_markers, v->wid, c.sa, c.sb);
       while (e && e < c.sb && is_punct(&c, e)) e++;
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
+      size_t ncand = 0;
+      const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
+      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !ncand) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
-      for (size_t k = 0; k < lex->n_trig; k++) {
-        const an_trigger *t = &lex->trig[k];
+      /* only the triggers that can start with this word, in trigger order */
+      for (size_t k = 0; k < ncand; k++) {
+        const an_trigger *t = &lex->trig[cand[k]];
         uint32_t ga = 0, gb = 0;
-        uint32_t te = an_pattern_match(&t->pat, (const char *const *)v->w, i, c.sb, &ga, &gb);
+        uint32_t te = an_pattern_match_id(&t->pat, v->wid, i, c.sb, &ga, &gb);
         if (!te) continue;
         int clash = 0;
         for (uint32_t j = i; j < te; j++)
           if (used[j] && !(j >= ga && j < gb)) clash = 1;
         if (clash) continue;
+        int declined = 0;
+        st = run_trigger(&c, &b, t, (uint32_t)si, i, te, ga, gb, opts, &declined);
+        if (declined) continue; /* "for talks with": try the noun */
         for (uint32_t j = i; j < te; j++)
           if (!(j >= ga && j < gb)) used[j] = 1;
-        st = run_trigger(&c, &b, t, (uint32_t)si, i, te, ga, gb, opts);
         break;
       }
     }
   }
   an_free(used);
+  an_free(b.slot);
   if (st != AN_OK) {
     an_free(b.e);
     return an_error_set(err, st, NULL, 0, -1, "out of memory");

@@ -1,9 +1,23 @@
 /* rules.h: the generic rule engine. Given one document's tokens, sentences
  * and actor mentions, finds trigger phrases (lexicon.h) and fills their
- * argument slots (source, targets) by shallow clause structure: subjects
- * with coordination, objects with conjuncts and appositions, passive "by"
- * agents, relative pronouns, participles, nominal possessors, reported
- * speech; drops negated and modal readings (annotation.md §2). */
+ * argument slots (source, targets) by shallow clause structure, without a
+ * parser (annotation.md §2):
+ *  - the subject: the first actor of the trigger's clause that is not in a
+ *    PP, a possessive or a modifier; clauses start after ";", reporting
+ *    verbs and "that" (reported speech), subordinate clauses, ", and" + a
+ *    new subject, relative pronouns (their antecedent is the subject);
+ *    participles take the main clause's subject; coordination and
+ *    appositions ("A, head of X, and B");
+ *  - the objects: the first actor after the trigger (the object of its
+ *    preposition when the pattern ends in one), its conjuncts, the person
+ *    behind a title ("the leader of X, Y"; "X's top diplomat");
+ *  - passive "by" agents; nominal agents ("X's call with", "US strikes
+ *    on"); "between A and B"; "from X" (the caller);
+ *  - negation, modality, plans and cancellations make an interaction
+ *    modal (dropped unless AN_OPT_KEEP_MODAL);
+ *  - quotations count only through their own first-person verbs ("We warn
+ *    X", then the speaker is the source).
+ * Word lists are data (data/lexicon/README.md). */
 #ifndef AN_EXTRACT_RULES_H
 #define AN_EXTRACT_RULES_H
 
@@ -26,14 +40,16 @@ typedef struct an_xview {
   size_t nsent;
   const an_doc_actors *acts;
   /* derived */
-  char **w;        /* lowercase word of each token (owned) */
+  char **w;        /* lowercase word of each token (owned; into wbuf) */
+  char *wbuf;      /* the words, NUL-separated (owned) */
+  uint32_t *wid;   /* word id of each token (an_lexicon_word_id) (owned) */
   int32_t *tok_m;  /* mention covering each token, or -1 (owned) */
   uint8_t *inq;    /* token lies inside a quotation (owned) */
   uint32_t *tok_s; /* sentence of each token (owned) */
 } an_xview;
 
-an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
-                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
+an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
+                        size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
 void an_xview_clear(an_xview *v);
 
 /* One extracted interaction, before dates and sources are attached. */
@@ -43,6 +59,7 @@ typedef struct an_xevent {
   uint32_t src, dst;     /* actor indexes */
   uint32_t sent;         /* sentence index */
   uint32_t trig_first, trig_end; /* trigger token span */
+  uint32_t gap_first, gap_end;   /* the pattern's "..." inside it (equal when none) */
   uint32_t clause_first, clause_end;
   double confidence;
   int modal;             /* negated/planned/hypothetical (kept only with AN_OPT_KEEP_MODAL) */

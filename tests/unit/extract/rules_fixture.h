@@ -21,6 +21,7 @@ typedef struct fx_actor {
   const char *id;      /* actor id: several surfaces may share one */
   an_actor_kind kind;
   an_mention_how how;
+  const char *country; /* ISO-like code or NULL */
 } fx_actor;
 
 typedef struct fx_doc {
@@ -145,6 +146,7 @@ static an_doc_actors *fx_mentions(const char *s, const fx_doc *d, const fx_actor
       x->id = an_strdup(ac[best].id);
       x->label = an_strdup(ac[best].surface);
       x->kind = ac[best].kind;
+      if (ac[best].country) snprintf(x->country, sizeof x->country, "%s", ac[best].country);
       x->aliases = an_calloc(1, sizeof(char *));
       x->aliases[0] = an_strdup(ac[best].surface);
       x->n_aliases = 1;
@@ -175,14 +177,40 @@ static size_t fx_identity(const void *ctx, size_t off) {
   return off;
 }
 
+typedef struct fx_aff {
+  const char *person, *org, *role;
+} fx_aff;
+
+/* Affiliations the actors stage would have stated (NULL-terminated), for
+ * the next fx_run only. */
+static const fx_aff *fx_next_aff = NULL;
+
+static void fx_add_aff(an_doc_actors *a, const fx_aff *af) {
+  size_t n = 0;
+  while (af[n].person) n++;
+  a->affiliations = an_calloc(n + 1, sizeof(an_affiliation));
+  for (size_t i = 0; i < n; i++) {
+    uint32_t p = 0, o = 0;
+    while (p < a->n_actors && strcmp(a->actors[p].id, af[i].person) != 0) p++;
+    while (o < a->n_actors && strcmp(a->actors[o].id, af[i].org) != 0) o++;
+    if (p == a->n_actors || o == a->n_actors) continue;
+    an_affiliation *f = &a->affiliations[a->n_affiliations++];
+    f->person = p;
+    f->org = o;
+    f->role = an_strdup(af[i].role);
+  }
+}
+
 /* Runs the whole extract stage (rules, dates, sources) on text. */
 static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, const char *date, const char *outlet,
                          unsigned opts) {
   static fx_doc d;
   fx_tokenize(text, &d);
   an_doc_actors *acts = fx_mentions(text, &d, ac);
+  if (fx_next_aff) fx_add_aff(acts, fx_next_aff);
+  fx_next_aff = NULL;
   an_xview v;
-  if (an_xview_init(&v, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
+  if (an_xview_init(&v, f->res->lex, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
   an_doc doc;
   memset(&doc, 0, sizeof doc);
   doc.id = (char *)"t";

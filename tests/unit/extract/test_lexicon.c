@@ -1,0 +1,171 @@
+/* test_lexicon.c: token patterns (lexicon.h), loading the rule data with
+ * errors that name file and line, and date resolution (dates.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "extract/dates.h"
+#include "extract/lexicon.h"
+#include "harness.h"
+
+static int has_alt(const an_pword *w, const char *s) {
+  for (size_t i = 0; i < w->n_alts; i++)
+    if (strcmp(w->alts[i], s) == 0) return 1;
+  return 0;
+}
+
+static void test_patterns(void) {
+  an_pattern p;
+  CHECK(an_pattern_parse("praise:v", 6, &p, NULL) == AN_OK);
+  CHECK_INT(p.n_words, 1);
+  CHECK(has_alt(&p.words[0], "praise") && has_alt(&p.words[0], "praises") && has_alt(&p.words[0], "praised") &&
+        has_alt(&p.words[0], "praising"));
+  an_pattern_clear(&p);
+  CHECK(an_pattern_parse("try:v|Slam", 6, &p, NULL) == AN_OK);
+  CHECK(has_alt(&p.words[0], "tries") && has_alt(&p.words[0], "tried") && has_alt(&p.words[0], "trying") &&
+        has_alt(&p.words[0], "slam"));
+  an_pattern_clear(&p);
+
+  /* optional words and gaps */
+  CHECK(an_pattern_parse("held a? phone call ... with", 3, &p, NULL) == AN_OK);
+  const char *w1[] = {"held", "phone", "call", "on", "monday", "with", "x"};
+  uint32_t ga = 0, gb = 0;
+  CHECK_INT(an_pattern_match(&p, w1, 0, 7, &ga, &gb), 6);
+  CHECK_INT(ga, 3);
+  CHECK_INT(gb, 5);
+  const char *w2[] = {"held", "a", "phone", "call", "with"};
+  CHECK_INT(an_pattern_match(&p, w2, 0, 5, &ga, &gb), 0); /* a gap takes at least one token */
+  const char *w3[] = {"held", "a", "phone", "call", "a", "b", "c", "d", "with"};
+  CHECK_INT(an_pattern_match(&p, w3, 0, 9, &ga, &gb), 0); /* longer than the gap */
+  const char *w4[] = {"held", "phone", "call", ".", "with"};
+  CHECK_INT(an_pattern_match(&p, w4, 0, 5, &ga, &gb), 0); /* gaps stop at a sentence end */
+  an_pattern_clear(&p);
+
+  /* bad patterns */
+  CHECK(an_pattern_parse("... with", 6, &p, NULL) == AN_EDATA);
+  CHECK(an_pattern_parse("   ", 6, &p, NULL) == AN_EDATA);
+  CHECK(an_pattern_parse("a || b", 6, &p, NULL) == AN_EDATA); /* a word with no alternative */
+  CHECK(an_pattern_parse("a|b||c d", 6, &p, NULL) == AN_OK);    /* empty alternatives are skipped */
+  CHECK_INT(p.words[0].n_alts, 3);
+  an_pattern_clear(&p);
+}
+
+static void test_load(void) {
+  an_lexicon *lex = NULL;
+  an_error err;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, &err) == AN_OK);
+  CHECK(lex && lex->n_trig > 50);
+  CHECK(lex && an_lexicon_may_start(lex, "praised"));
+  CHECK(lex && !an_lexicon_may_start(lex, "banana"));
+  an_lexicon_free(lex);
+
+  /* a broken file: the error names it and its line */
+  char dir[] = "/tmp/an-lex-XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  char path[256];
+  snprintf(path, sizeof path, "%s/lexicon", dir);
+  mkdir(path, 0700);
+  const char *names[] = {"triggers.json", "cues.json", "dates.json", "attribution.json"};
+  for (int i = 0; i < 4; i++) {
+    char src[512], dst[512];
+    snprintf(src, sizeof src, "%s/lexicon/%s", AN_DATA_SOURCE_DIR, names[i]);
+    snprintf(dst, sizeof dst, "%s/lexicon/%s", dir, names[i]);
+    char *data = NULL;
+    size_t len = 0;
+    CHECK(an_file_slurp(src, &data, &len, NULL) == AN_OK);
+    FILE *f = fopen(dst, "wb");
+    if (f && data) {
+      if (i == 1)
+        fputs("{\n \"negation\": [\"not\",\n", f); /* cut short */
+      else
+        fwrite(data, 1, len, f);
+      fclose(f);
+    }
+    an_free(data);
+  }
+  an_error_clear(&err);
+  CHECK(an_lexicon_load(dir, &lex, &err) == AN_EDATA);
+  CHECK(lex == NULL);
+  CHECK(strstr(err.path, "cues.json") != NULL);
+  CHECK(err.line >= 2);
+  /* an unknown type */
+  snprintf(path, sizeof path, "%s/lexicon/cues.json", dir);
+  FILE *f = fopen(path, "wb");
+  if (f) {
+    fputs("{}", f);
+    fclose(f);
+  }
+  snprintf(path, sizeof path, "%s/lexicon/triggers.json", dir);
+  f = fopen(path, "wb");
+  if (f) {
+    fputs("{\"triggers\": [{\"type\": \"hug\", \"patterns\": [\"hugged\"]}]}", f);
+    fclose(f);
+  }
+  CHECK(an_lexicon_load(dir, &lex, &err) == AN_EDATA);
+  CHECK(strstr(err.path, "triggers.json") != NULL);
+  for (int i = 0; i < 4; i++) {
+    snprintf(path, sizeof path, "%s/lexicon/%s", dir, names[i]);
+    unlink(path);
+  }
+  snprintf(path, sizeof path, "%s/lexicon", dir);
+  rmdir(path);
+  rmdir(dir);
+}
+
+static void test_dates(void) {
+  an_datephrase p;
+  an_ymd doc = {2024, 3, 1}; /* a Friday */
+  char iso[11];
+  memset(&p, 0, sizeof p);
+  p.kind = AN_DATE_WEEKDAY;
+  p.weekday = 3; /* Thursday */
+  CHECK(an_date_resolve(&p, &doc, iso));
+  CHECK_STR(iso, "2024-02-29"); /* leap day */
+  p.weekday = 4; /* Friday: the document's own day */
+  CHECK(an_date_resolve(&p, &doc, iso));
+  CHECK_STR(iso, "2024-03-01");
+  p.rel = -1; /* "last Friday" */
+  CHECK(an_date_resolve(&p, &doc, iso));
+  CHECK_STR(iso, "2024-02-23");
+  p.rel = 1; /* "next Friday": a plan */
+  CHECK(!an_date_resolve(&p, &doc, iso));
+  an_ymd nodate = {0, 0, 0};
+  p.rel = 0;
+  CHECK(!an_date_resolve(&p, &nodate, iso));
+
+  memset(&p, 0, sizeof p);
+  p.kind = AN_DATE_ABS;
+  p.v.m = 12;
+  p.v.d = 30; /* "December 30" in a March document: the year before */
+  CHECK(an_date_resolve(&p, &doc, iso));
+  CHECK_STR(iso, "2023-12-30");
+  p.v.m = 2;
+  p.v.d = 30; /* no such day */
+  CHECK(!an_date_resolve(&p, &doc, iso));
+  p.v.y = 2009;
+  p.v.m = 0;
+  p.v.d = 0;
+  CHECK(an_date_resolve(&p, NULL, iso));
+  CHECK_STR(iso, "2009");
+
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  an_ymd d;
+  CHECK(lex && an_ymd_parse_text(lex, "March 1, 2024", &d) && d.y == 2024 && d.m == 3 && d.d == 1);
+  CHECK(lex && an_ymd_parse_text(lex, "14 February 2024", &d) && d.m == 2 && d.d == 14);
+  CHECK(lex && an_ymd_parse_text(lex, "2019-07-24", &d) && d.d == 24);
+  CHECK(lex && !an_ymd_parse_text(lex, "sometime soon", &d));
+  an_lexicon_free(lex);
+  CHECK(an_ymd_parse_iso("2024-02", &d) && d.m == 2 && d.d == 0);
+  CHECK(!an_ymd_parse_iso("2023-02-29", &d));
+  CHECK(!an_ymd_parse_iso("next week", &d));
+}
+
+int main(void) {
+  test_patterns();
+  test_load();
+  test_dates();
+  return TEST_DONE();
+}
