@@ -1,9 +1,9 @@
 #!/bin/sh
 # make-graphs.sh: fills graphs/ from examples/ (called by `make graphs`).
 #   sh scripts/make-graphs.sh ACTORNET [OUTDIR]
-# 1. extracts every examples/*.txt and examples/*.jsonl document file
-#    (examples/meta.jsonl is metadata, given as --meta; examples/gold/ is
-#    not input) into OUTDIR/events.jsonl;
+# 1. extracts the articles in examples/articles/ (.txt files and a JSONL
+#    corpus), with examples/meta.jsonl as --meta, into OUTDIR/events.jsonl
+#    (examples/gold/ is the annotation, not input);
 # 2. builds the network in every format into OUTDIR/ (graph.graphml,
 #    graph.gexf, graph.dot, graph.json, nodes.csv, edges.csv);
 # 3. draws it: OUTDIR/graph.svg and OUTDIR/graph.png.
@@ -21,13 +21,8 @@ OUT=${2:-$ROOT/graphs}
 case $OUT in /*) ;; *) OUT=$(pwd)/$OUT ;; esac
 [ -x "$BIN" ] || { echo "make-graphs: no actornet binary at $BIN (run 'make build')" >&2; exit 2; }
 cd "$ROOT"
-set --
-for f in examples/*.txt examples/*.jsonl; do
-  [ -f "$f" ] || continue
-  [ "$f" = examples/meta.jsonl ] && continue
-  set -- "$@" "$f"
-done
-[ $# -gt 0 ] || { echo "make-graphs: no .txt or .jsonl documents in examples/" >&2; exit 1; }
+set -- examples/articles
+[ -d examples/articles ] || { echo "make-graphs: no examples/articles/ folder" >&2; exit 1; }
 mkdir -p "$OUT"
 if [ -f examples/meta.jsonl ]; then
   "$BIN" -q extract --meta examples/meta.jsonl "$@" -o "$OUT/events.jsonl"

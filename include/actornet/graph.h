@@ -65,6 +65,14 @@ AN_EXPORT void an_model_free(an_model *m);
 AN_EXPORT an_status an_model_add_jsonl(an_model *m, const char *data, size_t len,
                                        const char *path, an_error *err);
 
+/* Streaming form (style.md C2): an_model_feed adds records like
+ * an_model_add_jsonl but leaves the cross-document join for
+ * an_model_finish, so many small inputs (one extracted document at a time,
+ * many shards) cost one join, not one per input. an_model_add_jsonl is
+ * feed + finish. A model must be finished before an_graph_build. */
+AN_EXPORT an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err);
+AN_EXPORT an_status an_model_finish(an_model *m, an_error *err);
+
 /* Reads a whole events JSONL file ("-" = stdin) into the model. */
 AN_EXPORT an_status an_model_add_file(an_model *m, const char *path, an_error *err);
 

@@ -10,6 +10,7 @@
 #include "actornet/extract.h"
 #include "actornet/graph.h"
 #include "actornet/io.h"
+#include "actornet/store.h"
 #include "cli/cli.h"
 #include "cli/cmd_graph.h"
 #include "core/core.h"
@@ -36,6 +37,8 @@ static void usage(const an_cli *cli, int render) {
   if (render)
     printf("      --engine NAME      Graphviz layout engine (default: dot under 50 nodes,\n"
            "                         neato up to 300, sfdp above)\n");
+  printf("      --db FILE          also read the events stored in FILE by\n"
+         "                         'actornet extract --db' (then INPUT may be omitted)\n");
   printf("      --events-graph     one edge per event instead of one per\n"
          "                         (source, target, relation)\n"
          "      --no-affiliations  leave out person -> organization edges\n"
@@ -64,7 +67,7 @@ static void usage(const an_cli *cli, int render) {
 
 enum {
   OPT_TYPES = 256, OPT_SINCE, OPT_UNTIL, OPT_DOCS, OPT_MINW, OPT_FOCUS, OPT_HOPS, OPT_NOAFF, OPT_EVENTS,
-  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS, OPT_NOMETRICS
+  OPT_MIXED, OPT_GEXFV, OPT_JSONSTYLE, OPT_ENGINE, OPT_META, OPT_DATA, OPT_ACTORS, OPT_NOMETRICS, OPT_DB
 };
 
 int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_graph_cli *gc) {
@@ -80,6 +83,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
       {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
       {"actors", required_argument, NULL, OPT_ACTORS}, {"no-metrics", no_argument, NULL, OPT_NOMETRICS},
+      {"db", required_argument, NULL, OPT_DB},
       {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
@@ -141,14 +145,15 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
     case OPT_META: gc->meta = optarg; break;
     case OPT_DATA: gc->data_dir = optarg; break;
     case OPT_ACTORS: gc->actors = optarg; break;
+    case OPT_DB: gc->db = optarg; break;
     case ':': an_cli_usage_error(cli, cmd, "option '%s' needs an argument", argv[optind - 1]); return AN_EXIT_INPUT;
     default: an_cli_usage_error(cli, cmd, "unknown option '%s'", argv[optind - 1]); return AN_EXIT_INPUT;
     }
   }
   gc->inputs = argv + optind;
   gc->n_inputs = argc - optind;
-  if (gc->n_inputs == 0) {
-    an_cli_usage_error(cli, cmd, "no input (give events JSONL files, or '-' for stdin)");
+  if (gc->n_inputs == 0 && !gc->db) {
+    an_cli_usage_error(cli, cmd, "no input (give events JSONL files, '-' for stdin, or --db FILE)");
     return AN_EXIT_INPUT;
   }
   return -1;
@@ -193,7 +198,7 @@ static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_mode
       st = an_result_write_jsonl(r, f, err);
       if (fclose(f) != 0 && st == AN_OK) st = an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
     }
-    if (st == AN_OK) st = an_model_add_jsonl(m, mem, len, doc->path, err);
+    if (st == AN_OK) st = an_model_feed(m, mem, len, doc->path, err);
     free(mem); /* open_memstream allocates with malloc */
     an_result_free(r);
     an_doc_free(doc);
@@ -218,11 +223,35 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
   size_t len = 0;
   an_status st = an_file_slurp(path, &data, &len, err);
   if (st != AN_OK) return st;
-  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_add_jsonl(m, data, len, path, err);
+  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_feed(m, data, len, path, err);
   else if (strcmp(path, "-") == 0)
     st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
   else *raw = 1;
   an_free(data);
+  return st;
+}
+
+/* --db: the store's records go into the model as the JSONL they were
+ * stored from (an_store_scan gives back the extracted lines byte for byte),
+ * so building from a store equals building from the extract output. All in
+ * one call, as for a file: an_model_add_jsonl joins the whole model after
+ * each call, so many small calls would cost quadratic time. */
+static int db_line(void *ctx, const char *line, size_t len) {
+  an_buf *b = ctx;
+  return an_buf_append(b, line, len) != AN_OK || an_buf_putc(b, '\n') != AN_OK;
+}
+
+static an_status load_db(an_model *m, const char *path, an_error *err) {
+  an_store *store = NULL;
+  an_status st = an_store_open(path, AN_STORE_READONLY, &store, err);
+  if (st != AN_OK) return st;
+  an_buf b;
+  an_buf_init(&b);
+  st = an_store_scan(store, NULL, db_line, &b, err);
+  if (st == AN_EINTR) st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  an_store_free(store);
+  if (st == AN_OK && b.len) st = an_model_add_jsonl(m, b.data, b.len, path, err);
+  an_buf_free(&b);
   return st;
 }
 
@@ -235,6 +264,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   char **raw = an_calloc((size_t)gc->n_inputs + 1, sizeof *raw);
   int n_raw = 0;
   an_status st = raw ? an_model_new(&m, &err) : an_error_set(&err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (st == AN_OK && gc->db) st = load_db(m, gc->db, &err);
   for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) {
     int is_raw = 0;
     st = load_input(m, gc->inputs[i], &is_raw, &err);
@@ -242,6 +272,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
+  if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
   if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
   if (st != AN_OK) {
     an_cli_report(cli, &err);

@@ -12,6 +12,7 @@ typedef struct an_graph_cli {
   const char *output; /* -o; NULL = stdout */
   an_format format;   /* --format; NONE = from the output's extension */
   const char *meta, *data_dir, *actors; /* for raw input that must be extracted first */
+  const char *db;     /* --db: read events from this store (besides any inputs) */
   char **inputs;
   int n_inputs;
 } an_graph_cli;

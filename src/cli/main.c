@@ -18,6 +18,7 @@ static const struct {
     {"extract", an_cmd_extract, "read documents, write actors and events as JSON Lines"},
     {"build", an_cmd_build, "build the actor network from events; GraphML, GEXF, DOT, JSON, CSV"},
     {"render", an_cmd_render, "draw the actor network as SVG or PNG (Graphviz)"},
+    {"actors", an_cmd_actors, "list the resolved actors: ids, labels, kinds, aliases, counts, affiliations"},
     {"eval", an_cmd_eval, "score events against gold annotations (P/R/F1)"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -56,6 +57,31 @@ static int unknown_command(const char *name) {
   for (size_t i = 0; i < N_COMMANDS; i++) fprintf(stderr, " %s", commands[i].name);
   fprintf(stderr, "\nTry 'actornet --help'.\n");
   return AN_EXIT_INPUT;
+}
+
+/* The global -q/--quiet and -v/--verbose are also taken after the command
+ * name ("actornet build -q ..."), so every subcommand accepts them the same
+ * way. They are removed from the subcommand's argv (up to a "--"), which
+ * then never sees them. Returns the new argc. */
+static int take_global_flags(an_cli *cli, int argc, char **argv) {
+  int out = 1;
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) break;
+    if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+      cli->quiet = 1;
+      continue;
+    }
+    if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+      cli->verbose++;
+      continue;
+    }
+    argv[out++] = argv[i];
+  }
+  for (; i < argc; i++) argv[out++] = argv[i];
+  argv[out] = NULL;
+  return out;
 }
 
 int main(int argc, char **argv) {
@@ -113,6 +139,7 @@ int main(int argc, char **argv) {
   if (!fn) return unknown_command(name);
   int sub_argc = argc - optind;
   char **sub_argv = argv + optind;
+  sub_argc = take_global_flags(&cli, sub_argc, sub_argv);
   optind = 0; /* glibc: a full reset for the subcommand's getopt_long */
   return fn(&cli, sub_argc, sub_argv);
 }

@@ -95,7 +95,10 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
   }
   /* Graph defaults: declared once, so statements only carry what differs. */
   agattr(G, AGRAPH, (char *)"fontname", (char *)"Helvetica");
-  agattr(G, AGRAPH, (char *)"fontsize", (char *)"10");
+  /* The legend grows with the drawing so it stays readable beside a few
+   * hundred nodes. */
+  snprintf(num, sizeof num, "%.0f", fmin(30.0, 10.0 + sqrt((double)g->n_nodes)));
+  agattr(G, AGRAPH, (char *)"fontsize", num);
   agattr(G, AGRAPH, (char *)"outputorder", (char *)"edgesfirst");
   agattr(G, AGRAPH, (char *)"labelloc", (char *)"b");
   agattr(G, AGRAPH, (char *)"labeljust", (char *)"l");

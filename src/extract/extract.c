@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -234,10 +235,153 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
 static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom);
 
+/* ---- dates from other sentences ------------------------------------------------------
+ * An event is often dated in another sentence that reports the same act:
+ * "A and B condemned C." ... "The two groups said on Wednesday ..."; "X has
+ * sued Y." ... "His complaint, lodged on Thursday, ..."; a headline whose
+ * lead says "on Wednesday". The rules below take such a date when the event's
+ * own sentences give none. */
+
+#define BORROW_AHEAD 4  /* sentences after the event searched for a nominal of the act */
+#define BORROW_BACK 3   /* sentences before it */
+#define REPORT_AHEAD 2  /* sentences after it searched for "<the source> said on Monday" */
+#define OPENER_BACK 2   /* sentences before it searched for "On Monday, <the source> ..." */
+
+static int body_sent(const an_sentence *s) { return !(s->flags & (AN_SENT_HEADLINE | AN_SENT_CREDIT)); }
+
+/* First token after a dateline ("SEOUL, May 20 - "), else the sentence's
+ * first: a dateline's date is the report's, not an event's. */
+static uint32_t body_first(const an_xview *v, const an_sentence *s) {
+  uint32_t a = s->tok_first, b = s->tok_first + s->tok_count;
+  if (a >= b || !(v->tok[a].shape & AN_SHAPE_ALL_UPPER)) return a;
+  for (uint32_t k = a + 1; k < b && k < a + 10; k++)
+    if (strcmp(v->w[k], "-") == 0 || strcmp(v->w[k], "--") == 0 || strcmp(v->w[k], "\xe2\x80\x93") == 0 ||
+        strcmp(v->w[k], "\xe2\x80\x94") == 0)
+      return k + 1;
+  return a;
+}
+
+/* A date phrase that can date an event: outside quotations, not vague. */
+static int usable_date(const an_xview *v, const an_datephrase *p) {
+  return p->kind != AN_DATE_VAGUE && !v->inq[p->first];
+}
+
+/* Whether the subject at the start of tokens [a, b) refers to the event's
+ * source: the first actor there is it, or a plural reference ("the two
+ * groups", "they") when the event had several coordinated sources. */
+static int subject_is(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, uint32_t src, int multi) {
+  uint32_t k = a;
+  while (k < b && (v->tok[k].shape & AN_SHAPE_PUNCT) && !(v->tok[k].shape & AN_SHAPE_QUOTE)) k++;
+  if (multi && k < b && an_phrases_match_id(&lex->group_refs, v->wid, k, b)) return 1;
+  for (; k < b; k++) {
+    int32_t mi = v->tok_m[k];
+    if (mi < 0) continue;
+    if (v->inq[k]) return 0;
+    return v->acts->mentions[mi].actor == src;
+  }
+  return 0;
+}
+
+/* Whether the source is the agent of the act noun at token k dated by p:
+ * its possessor ("his complaint", "Hamas's statement"; "their" for several
+ * sources) or the "by" agent after the date ("a claim made on Tuesday by X"). */
+static int nominal_agent_is(const an_xview *v, uint32_t a, uint32_t b, uint32_t k, const an_datephrase *p,
+                            uint32_t src, int multi) {
+  if (k > a) {
+    uint32_t j = k - 1;
+    if ((v->tok[j].shape & AN_SHAPE_POSSESSIVE) && j > a) j--;
+    int32_t mi = v->tok_m[j];
+    if (mi >= 0 && v->acts->mentions[mi].actor == src) return 1;
+    if (mi < 0 && multi && strcmp(v->w[j], "their") == 0) return 1;
+  }
+  for (uint32_t q = p->end; q < b && q < p->end + 3; q++) {
+    if (strcmp(v->w[q], "by") != 0) continue;
+    for (uint32_t h = q + 1; h < b && h < q + 8 && !(v->tok[h].shape & AN_SHAPE_PUNCT); h++) {
+      int32_t mi = v->tok_m[h];
+      if (mi >= 0 && v->acts->mentions[mi].actor == src) return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+static int take_date(const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r, int *oom) {
+  r->date_text = span_dup(v, p->first, p->end, oom);
+  char iso[11];
+  if (an_date_resolve(p, doc, iso)) memcpy(r->date, iso, 11);
+  return 1;
+}
+
+/* The date of sentence si that refers back to the event (src, multi):
+ *  - a nominal of an act next to the date ("his complaint, lodged on
+ *    Thursday", "a claim made on Tuesday by X") in a sentence naming the
+ *    source (nominal);
+ *  - "<the source> said on Wednesday" (report, sentences after the event);
+ *  - "On Monday, <the source> ..." opening the sentence (opener, sentences
+ *    before the event). */
+static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, uint32_t src, int multi,
+                         int nominal, int report, int opener, const an_ymd *doc, an_revent *r, int *oom) {
+  const an_sentence *s = &v->sent[si];
+  if (!body_sent(s)) return 0;
+  uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
+  if (b > v->ntok) b = (uint32_t)v->ntok;
+  an_datephrase ph[16];
+  size_t n = an_dates_scan(lex, v, a, b, ph, 16);
+  for (size_t i = 0; i < n; i++) {
+    const an_datephrase *p = &ph[i];
+    if (!usable_date(v, p)) continue;
+    if (nominal) {
+      for (uint32_t k = p->first > a + 5 ? p->first - 5 : a; k < p->first; k++) {
+        uint32_t e = v->inq[k] ? 0 : an_phrases_match_id(&lex->date_nouns, v->wid, k, b);
+        if (!e || e > p->first || p->first - e > 3) continue;
+        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(v, p, doc, r, oom);
+      }
+    }
+    if (report) {
+      /* a reporting verb right before or after the date phrase */
+      uint32_t lo = p->first > a + 3 ? p->first - 3 : a, hi = p->end + 3 < b ? p->end + 3 : b;
+      for (uint32_t k = lo; k < hi; k++) {
+        if (k >= p->first && k < p->end) continue;
+        if (v->inq[k] || !an_phrases_match_id(&lex->reporting, v->wid, k, b)) continue;
+        uint32_t subj_end = k < p->first ? k : p->first;
+        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(v, p, doc, r, oom);
+        break;
+      }
+    }
+    if (opener && p->first <= a + 1) {
+      /* "On Monday, X ...", "Later on Monday, X ...": the date of the
+       * scene the next sentences go on describing */
+      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(v, p, doc, r, oom);
+    }
+  }
+  return 0;
+}
+
+/* The headline's event: dated by the lead, the first body sentence. */
+static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, const an_ymd *doc, an_revent *r,
+                     int *oom) {
+  if (body_sent(&v->sent[si])) return 0;
+  for (uint32_t k = 0; k < si; k++)
+    if (body_sent(&v->sent[k])) return 0; /* not the title above the article */
+  for (size_t j = si + 1; j < v->nsent && j < si + 6; j++) {
+    const an_sentence *s = &v->sent[j];
+    if (!body_sent(s)) continue;
+    uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
+    an_datephrase ph[16];
+    size_t n = an_dates_scan(lex, v, a, b, ph, 16);
+    for (size_t i = 0; i < n; i++)
+      if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
+        return take_date(v, &ph[i], doc, r, oom);
+    return 0;
+  }
+  return 0;
+}
+
 /* The date of an event: from its first mention, else from a later mention
- * of the same interaction that has one. */
+ * of the same interaction that has one, else from a sentence that refers
+ * back to it (above). multi: the event's trigger had several sources. */
 static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
-                       an_revent *r, int *oom) {
+                       int multi, an_revent *r, int *oom) {
   if (occ_date(lex, v, sc, e, doc, r, oom)) return;
   for (int i = 0; i < e->n_more; i++) {
     an_xevent o = *e;
@@ -247,6 +391,26 @@ static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, con
     o.clause_first = e->more[i].clause_first;
     o.clause_end = e->more[i].clause_end;
     if (occ_date(lex, v, sc, &o, doc, r, oom)) return;
+  }
+  uint32_t at[5];
+  int nat = 0;
+  at[nat++] = e->sent;
+  for (int i = 0; i < e->n_more && nat < 5; i++) at[nat++] = e->more[i].sent;
+  if (lead_date(lex, v, e->sent, doc, r, oom)) return;
+  for (int i = 0; i < nat; i++) {
+    uint32_t si = at[i];
+    for (uint32_t d = 1; d <= BORROW_AHEAD; d++) {
+      if (si + d >= v->nsent) break;
+      if (borrowed_date(lex, v, si + d, e->src, multi, 1, d <= REPORT_AHEAD, 0, doc, r, oom)) return;
+    }
+    for (uint32_t d = 1; d <= BORROW_BACK && d <= si; d++) {
+      if (borrowed_date(lex, v, si - d, e->src, multi, 1, 0, d <= OPENER_BACK, doc, r, oom)) return;
+      /* a nearer sentence with a date of its own ("this week") starts
+       * another time frame: earlier dates do not reach past it */
+      const an_sentence *s = &v->sent[si - d];
+      an_datephrase ph[1];
+      if (body_sent(s) && an_dates_scan(lex, v, body_first(v, s), s->tok_first + s->tok_count, ph, 1)) break;
+    }
   }
 }
 
@@ -288,6 +452,39 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const 
   char iso[11];
   if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
   return 1;
+}
+
+/* multi[i]: another event of the same trigger occurrence (sentence, first
+ * token) has another source. By sorting, not by comparing all pairs. */
+typedef struct trigkey {
+  uint32_t sent, first, src, idx;
+} trigkey;
+
+static int cmp_trigkey(const void *a, const void *b) {
+  const trigkey *x = a, *y = b;
+  if (x->sent != y->sent) return x->sent < y->sent ? -1 : 1;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static an_status multi_sources(const an_xevent *xe, size_t nx, uint8_t *multi) {
+  trigkey *k = an_malloc(nx * sizeof *k);
+  if (!k) return AN_ENOMEM;
+  for (size_t i = 0; i < nx; i++) k[i] = (trigkey){xe[i].sent, xe[i].trig_first, xe[i].src, (uint32_t)i};
+  qsort(k, nx, sizeof *k, cmp_trigkey);
+  for (size_t g = 0; g < nx;) {
+    size_t h = g;
+    int differ = 0;
+    while (h < nx && k[h].sent == k[g].sent && k[h].first == k[g].first) {
+      if (k[h].src != k[g].src) differ = 1;
+      h++;
+    }
+    /* with two sources or more in the group, each event has another one */
+    for (size_t q = g; q < h; q++) multi[k[q].idx] = (uint8_t)differ;
+    g = h;
+  }
+  an_free(k);
+  return AN_OK;
 }
 
 /* The evidence text of an event is its sentence; a "sentence" longer than
@@ -335,10 +532,13 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   size_t nx = 0;
   scache sc;
   memset(&sc, 0, sizeof sc);
+  uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
     r->ev = an_calloc(nx, sizeof(an_revent));
-    if (!r->ev) st = AN_ENOMEM;
+    multi = an_calloc(nx, 1);
+    if (!r->ev || !multi) st = AN_ENOMEM;
+    else st = multi_sources(xe, nx, multi);
   }
   for (size_t i = 0; st == AN_OK && i < nx; i++) {
     const an_xevent *e = &xe[i];
@@ -380,7 +580,7 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
         }
     o->cameo = dup_opt(cameo, &oom);
     o->plover = dup_opt(plover, &oom);
-    event_date(res->lex, v, &sc, e, &dd, o, &oom);
+    event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
     o->attributed_to = attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
     for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
       const an_sentence *s2 = &v->sent[e->more[k].sent];
@@ -390,6 +590,7 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     if (oom) st = AN_ENOMEM;
   }
   an_free(xe);
+  an_free(multi);
   scache_free(&sc);
   if (st == AN_OK && oom) st = AN_ENOMEM;
   if (st != AN_OK) {

@@ -225,7 +225,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   an_graph_opts defaults;
   if (!opts) an_graph_opts_init(&defaults), opts = &defaults;
   if (!m) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "no model");
-  if (!m->joined) return an_error_set(err, AN_EINTERNAL, NULL, 0, -1, "model not joined");
+  if (!m->joined) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "model not finished (an_model_finish)");
   if ((opts->since && !valid_bound(opts->since)) || (opts->until && !valid_bound(opts->until)))
     return an_error_set(err, AN_EINVAL, NULL, 0, -1, "dates must be YYYY, YYYY-MM or YYYY-MM-DD");
   size_t focus = NONE;
@@ -256,7 +256,9 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     if (opts->docs && !in_list(opts->docs, ev->doc)) continue;
     if (!date_ok(opts, ev->date)) continue;
     size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-    if (s == NONE || t == NONE) continue;
+    /* An actor acting on itself is an artefact (two sightings the registry
+     * joined), not an interaction. */
+    if (s == NONE || t == NONE || s == t) continue;
     int sym = !ev->directed;
     if (sym && t < s) { /* symmetric: one orientation, by id order */
       size_t x = s;

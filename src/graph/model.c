@@ -361,6 +361,18 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
 }
 
 an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
+  an_status st = an_model_feed(m, data, len, path, err);
+  /* Join even after a bad line: the records before it stay usable. */
+  an_status js = m ? an_model_finish(m, st == AN_OK ? err : NULL) : AN_OK;
+  return st != AN_OK ? st : js;
+}
+
+an_status an_model_finish(an_model *m, an_error *err) {
+  if (!m) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "no model");
+  return an_model_join(m, err);
+}
+
+an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
   an_buf_init(&L.tmp);
@@ -393,9 +405,7 @@ an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const ch
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
-  /* Join even after a bad line: the records before it stay usable. */
-  an_status js = an_model_join(m, st == AN_OK ? err : NULL);
-  return st != AN_OK ? st : js;
+  return st;
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
@@ -453,17 +463,44 @@ static const char *kind_name(an_actor_kind k) {
   return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
 }
 
+static int nullcmp(const char *a, const char *b) {
+  if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
+  return strcmp(a, b);
+}
+
+/* Total order on sightings of one id: a document record first, then one
+ * with a kind, then the smallest kind and label. Order-free choice. */
+static int better_obs(const an_mobs *a, const an_mobs *b) {
+  if (a->has_record != b->has_record) return a->has_record > b->has_record;
+  int c = nullcmp(a->kind, b->kind);
+  if (!c) c = nullcmp(a->label, b->label);
+  return c < 0;
+}
+
 static an_status join(an_model *m, an_error *err) {
   an_registry *reg = NULL;
   size_t *rec = m->n_obs ? an_calloc(m->n_obs, sizeof *rec) : NULL;
-  an_status st = m->n_obs && !rec ? AN_ENOMEM : an_registry_new(&reg, err);
+  an_strmap best;
+  an_strmap_init(&best);
+  an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
+  /* An event endpoint may come without label or kind: it takes them from
+   * the best sighting of its id, so the registry does not split one actor
+   * by a missing kind. */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    const an_mobs *o = &m->obs[i];
+    size_t b = an_strmap_get(&best, m->obs[i].id);
+    if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_strmap_put(&best, m->obs[i].id, i);
+  }
+  if (st == AN_OK) st = an_registry_new(&reg, err);
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
+    const char *label = o->label ? o->label : b->label ? b->label : o->id;
+    const char *kind = o->kind ? o->kind : b->kind;
     /* Event-only sightings bring no mention count: a document record's
      * label and aliases win. */
-    st = an_registry_add(reg, o->doc, o->id, o->label ? o->label : o->id, kind_enum(o->kind), o->country, o->key,
-                         o->aliases, o->n_aliases, o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+    st = an_registry_add(reg, o->doc, o->id, label, kind_enum(kind), o->country, o->key, o->aliases, o->n_aliases,
+                         o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
   }
+  an_strmap_free(&best);
   for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
     st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
   if (st == AN_OK) st = an_registry_finish(reg, err);

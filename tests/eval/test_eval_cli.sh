@@ -70,11 +70,11 @@ fi
 # --extract: the examples through the extractor, as extract + eval would
 if "$ACTORNET" extract --help >/dev/null 2>&1; then
   expect 0 "extract" "$ACTORNET" -q extract --meta "$SRCDIR/examples/meta.jsonl" \
-    -o "$work/ex.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
+    -o "$work/ex.jsonl" "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
   expect 0 "eval of extract's output" "$ACTORNET" eval --gold "$GOLD" --json "$work/ex.jsonl"
   cp "$work/out" "$work/want"
   expect 0 "eval --extract" "$ACTORNET" -q eval --gold "$GOLD" --json --extract \
-    --meta "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
+    --meta "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
   cmp -s "$work/out" "$work/want" || { echo "FAIL: eval --extract differs from extract + eval"; diff "$work/want" "$work/out" | head; fail=1; }
   expect 1 "--extract without inputs" "$ACTORNET" eval --gold "$GOLD" --extract
   expect 1 "--extract and --pred" "$ACTORNET" eval --gold "$GOLD" --extract --pred x "$SRCDIR/examples"

@@ -115,7 +115,7 @@ if "$ACTORNET" extract --help >/dev/null 2>&1; then
   [ -d "$SHARED/corpus/dev" ] && extract_and_compare "$SHARED/gold/dev" dev "$SHARED/meta/dev.jsonl" "$SHARED/corpus/dev"
   # explicit files: the folder also holds meta.jsonl and gold/*.jsonl
   [ -d "$SRCDIR/examples/gold" ] && extract_and_compare "$SRCDIR/examples/gold" examples \
-    "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
+    "$SRCDIR/examples/meta.jsonl" "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
 fi
 
 echo "$cases comparisons on ${#sets[@]} gold sets ($real real extractor runs)"

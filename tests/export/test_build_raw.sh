@@ -5,7 +5,7 @@
 [ -d "$SRCDIR/examples" ] || skip "no examples/"
 "$ACTORNET" extract --help >/dev/null 2>&1 || skip "actornet has no extract subcommand yet"
 cd "$SRCDIR"
-docs=$(ls examples/*.txt examples/*.jsonl 2>/dev/null | grep -v '^examples/meta.jsonl$')
+docs=$(ls examples/articles/*.txt examples/articles/*.jsonl 2>/dev/null)
 [ -n "$docs" ] || skip "no documents in examples/"
 meta=(); [ -f examples/meta.jsonl ] && meta=(--meta examples/meta.jsonl)
 "$ACTORNET" -q extract "${meta[@]}" $docs -o "$W/events.jsonl" || fail "extract"

@@ -3,7 +3,7 @@
 # tests/quality/floors.json (issue 5). Runs `actornet extract` on each set,
 # scores the events with `actornet eval` against the set's gold and checks
 # core and all-types F1:
-#   examples  examples/*.txt + examples/corpus.jsonl (examples/meta.jsonl), examples/gold
+#   examples  examples/articles/*.txt + examples/articles/corpus.jsonl (examples/meta.jsonl), examples/gold
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -78,7 +78,7 @@ check() {
 }
 
 check examples "$SRCDIR/examples/gold" "$SRCDIR/examples/meta.jsonl" \
-  "$SRCDIR"/examples/*.txt "$SRCDIR/examples/corpus.jsonl"
+  "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else

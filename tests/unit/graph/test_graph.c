@@ -154,6 +154,11 @@ static void test_without_documents(void) {
       "{\"record\":\"event\",\"id\":\"2\",\"doc\":\"b\",\"type\":\"meet\",\"directed\":false,"
       "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"zed\"}}\n");
   CHECK_INT(an_model_event_count(m), 2); /* the repeated id counts once */
+  /* A self-interaction is not an edge. */
+  const char *self = "{\"record\":\"event\",\"id\":\"3\",\"doc\":\"c\",\"type\":\"praise\","
+                     "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"amy\"}}\n";
+  CHECK_INT(an_model_add_jsonl(m, self, strlen(self), "self", NULL), AN_OK);
+  CHECK_INT(an_model_event_count(m), 3);
   CHECK_INT(an_model_doc_count(m), 0);
   an_graph *g = build(m, NULL);
   CHECK_INT(an_graph_node_count(g), 2);
@@ -162,7 +167,20 @@ static void test_without_documents(void) {
   CHECK_INT(an_graph_edge_weight(g, 0), 2);
   CHECK_STR(g->edges[0].last_date, "2023-01-05");
   CHECK_STR(g->nodes[0].kind, "person");
-  CHECK_INT(g->nodes[0].actor->n_docs, 2);
+  CHECK_INT(g->nodes[0].actor->n_docs, 3); /* a, b, and c of the self-interaction */
+  an_graph_free(g);
+  an_model_free(m);
+  /* An endpoint without kind or label is the same actor as the one with
+   * them (not split by a default kind). */
+  m = load_str("{\"record\":\"event\",\"id\":\"1\",\"doc\":\"a\",\"type\":\"meet\",\"directed\":false,"
+               "\"source\":{\"id\":\"zed\",\"label\":\"Zed\",\"kind\":\"person\"},"
+               "\"target\":{\"id\":\"amy\",\"label\":\"Amy\",\"kind\":\"person\"}}\n"
+               "{\"record\":\"event\",\"id\":\"2\",\"doc\":\"c\",\"type\":\"praise\","
+               "\"source\":{\"id\":\"amy\"},\"target\":{\"id\":\"zed\"}}\n");
+  CHECK_INT(an_model_actor_count(m), 2);
+  g = build(m, NULL);
+  CHECK_INT(an_graph_node_count(g), 2);
+  CHECK_STR(an_graph_node_label(g, 0), "Amy");
   an_graph_free(g);
   an_model_free(m);
 }
@@ -357,17 +375,26 @@ static void test_merge_order(void) {
   for (size_t pass = 0; pass < 2; pass++) /* second half, then first half, then second again */
     for (size_t i = pass ? 0 : n / 2; i < (pass ? n : n); i++)
       CHECK_INT(an_model_add_jsonl(shards, lines[i], strlen(lines[i]), "shard", NULL), AN_OK);
+  /* Fed without joining, then finished once: the same graph again. */
+  an_model *fed = NULL;
+  an_model_new(&fed, NULL);
+  for (size_t i = n; i-- > 0;) CHECK_INT(an_model_feed(fed, lines[i], strlen(lines[i]), "fed", NULL), AN_OK);
+  an_graph *gx = NULL;
+  CHECK_INT(an_graph_build(fed, NULL, &gx, NULL), AN_EINVAL); /* not finished yet */
+  CHECK_INT(an_model_finish(fed, NULL), AN_OK);
+  an_graph *g4 = build(fed, NULL);
   an_graph *g1 = build(ref, NULL), *g2 = build(rev, NULL), *g3 = build(shards, NULL);
   const an_format fs[] = {AN_FORMAT_JSON, AN_FORMAT_GRAPHML, AN_FORMAT_GEXF, AN_FORMAT_DOT, AN_FORMAT_CSV_EDGES,
                           AN_FORMAT_CSV_NODES};
   for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++) {
-    char *a = dump(g1, fs[k]), *b = dump(g2, fs[k]), *c = dump(g3, fs[k]);
+    char *a = dump(g1, fs[k]), *b = dump(g2, fs[k]), *c = dump(g3, fs[k]), *d = dump(g4, fs[k]);
     CHECK_STR(b, a);
     CHECK_STR(c, a);
-    free(a), free(b), free(c);
+    CHECK_STR(d, a);
+    free(a), free(b), free(c), free(d);
   }
-  an_graph_free(g1), an_graph_free(g2), an_graph_free(g3);
-  an_model_free(ref), an_model_free(rev), an_model_free(shards);
+  an_graph_free(g1), an_graph_free(g2), an_graph_free(g3), an_graph_free(g4);
+  an_model_free(ref), an_model_free(rev), an_model_free(shards), an_model_free(fed);
   an_free(data);
 }
 
