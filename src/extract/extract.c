@@ -119,7 +119,28 @@ typedef struct scache {
   uint32_t dsent;
   size_t nph;
   an_datephrase ph[16];
+  /* date phrases of token ranges [a, b): the sentences an event borrows
+   * its date from are scanned again for each event (direct-mapped) */
+  struct {
+    uint32_t a, b;
+    int valid;
+    size_t n;
+    an_datephrase ph[16];
+  } dc[32];
 } scache;
+
+static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
+                          const an_datephrase **ph) {
+  size_t h = ((size_t)a * 31u + b) & 31u;
+  if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
+    sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
+    sc->dc[h].a = a;
+    sc->dc[h].b = b;
+    sc->dc[h].valid = 1;
+  }
+  *ph = sc->dc[h].ph;
+  return sc->dc[h].n;
+}
 
 static void scache_free(scache *c) {
   for (int i = 0; i < 3; i++) an_free(c->pos[i]);
@@ -319,14 +340,14 @@ static int take_date(const an_xview *v, const an_datephrase *p, const an_ymd *do
  *  - "<the source> said on Wednesday" (report, sentences after the event);
  *  - "On Monday, <the source> ..." opening the sentence (opener, sentences
  *    before the event). */
-static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, uint32_t src, int multi,
+static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t si, uint32_t src, int multi,
                          int nominal, int report, int opener, const an_ymd *doc, an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[si];
   if (!body_sent(s)) return 0;
   uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
   if (b > v->ntok) b = (uint32_t)v->ntok;
-  an_datephrase ph[16];
-  size_t n = an_dates_scan(lex, v, a, b, ph, 16);
+  const an_datephrase *ph = NULL;
+  size_t n = scan_cached(lex, v, sc, a, b, &ph);
   for (size_t i = 0; i < n; i++) {
     const an_datephrase *p = &ph[i];
     if (!usable_date(v, p)) continue;
@@ -358,8 +379,8 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, 
 }
 
 /* The headline's event: dated by the lead, the first body sentence. */
-static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, const an_ymd *doc, an_revent *r,
-                     int *oom) {
+static int lead_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t si, const an_ymd *doc,
+                     an_revent *r, int *oom) {
   if (body_sent(&v->sent[si])) return 0;
   for (uint32_t k = 0; k < si; k++)
     if (body_sent(&v->sent[k])) return 0; /* not the title above the article */
@@ -367,8 +388,8 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, cons
     const an_sentence *s = &v->sent[j];
     if (!body_sent(s)) continue;
     uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
-    an_datephrase ph[16];
-    size_t n = an_dates_scan(lex, v, a, b, ph, 16);
+    const an_datephrase *ph = NULL;
+    size_t n = scan_cached(lex, v, sc, a, b, &ph);
     for (size_t i = 0; i < n; i++)
       if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
         return take_date(v, &ph[i], doc, r, oom);
@@ -396,20 +417,20 @@ static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, con
   int nat = 0;
   at[nat++] = e->sent;
   for (int i = 0; i < e->n_more && nat < 5; i++) at[nat++] = e->more[i].sent;
-  if (lead_date(lex, v, e->sent, doc, r, oom)) return;
+  if (lead_date(lex, v, sc, e->sent, doc, r, oom)) return;
   for (int i = 0; i < nat; i++) {
     uint32_t si = at[i];
     for (uint32_t d = 1; d <= BORROW_AHEAD; d++) {
       if (si + d >= v->nsent) break;
-      if (borrowed_date(lex, v, si + d, e->src, multi, 1, d <= REPORT_AHEAD, 0, doc, r, oom)) return;
+      if (borrowed_date(lex, v, sc, si + d, e->src, multi, 1, d <= REPORT_AHEAD, 0, doc, r, oom)) return;
     }
     for (uint32_t d = 1; d <= BORROW_BACK && d <= si; d++) {
-      if (borrowed_date(lex, v, si - d, e->src, multi, 1, 0, d <= OPENER_BACK, doc, r, oom)) return;
+      if (borrowed_date(lex, v, sc, si - d, e->src, multi, 1, 0, d <= OPENER_BACK, doc, r, oom)) return;
       /* a nearer sentence with a date of its own ("this week") starts
        * another time frame: earlier dates do not reach past it */
       const an_sentence *s = &v->sent[si - d];
-      an_datephrase ph[1];
-      if (body_sent(s) && an_dates_scan(lex, v, body_first(v, s), s->tok_first + s->tok_count, ph, 1)) break;
+      const an_datephrase *ph = NULL;
+      if (body_sent(s) && scan_cached(lex, v, sc, body_first(v, s), s->tok_first + s->tok_count, &ph)) break;
     }
   }
 }
