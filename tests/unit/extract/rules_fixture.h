@@ -201,16 +201,22 @@ static void fx_add_aff(an_doc_actors *a, const fx_aff *af) {
   }
 }
 
+/* For the next fx_run only: its first sentence is a headline (the text
+ * stage's AN_SENT_HEADLINE: a title line above the article). */
+static int fx_next_headline = 0;
+
 /* Runs the whole extract stage (rules, dates, sources) on text. */
 static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, const char *date, const char *outlet,
                          unsigned opts) {
   static fx_doc d;
   fx_tokenize(text, &d);
+  if (fx_next_headline && d.nsent) d.sent[0].flags |= AN_SENT_HEADLINE;
+  fx_next_headline = 0;
   an_doc_actors *acts = fx_mentions(text, &d, ac);
   if (fx_next_aff) fx_add_aff(acts, fx_next_aff);
   fx_next_aff = NULL;
   an_xview v;
-  if (an_xview_init(&v, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
+  if (an_xview_init(&v, f->res->lex, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
   an_doc doc;
   memset(&doc, 0, sizeof doc);
   doc.id = (char *)"t";
