@@ -2,6 +2,7 @@
 #include "actors/registry.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "actors/trie.h"
@@ -222,7 +223,11 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   memset(r, 0, sizeof *r);
   r->kind = kind;
   r->mentions = mentions;
-  if (country) snprintf(r->country, sizeof r->country, "%s", country);
+  /* ISO 3166 alpha-3 only: anything else (a name, non-ASCII bytes) would be
+   * cut mid-character by the 3-byte field and break every exporter's UTF-8. */
+  if (country && strlen(country) == 3 && isalpha((unsigned char)country[0]) &&
+      isalpha((unsigned char)country[1]) && isalpha((unsigned char)country[2]))
+    snprintf(r->country, sizeof r->country, "%s", country);
   r->doc = an_strdup(doc_id ? doc_id : "");
   r->id = an_strdup(id);
   r->label = an_strdup(label);
