@@ -106,7 +106,8 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       p.kind = AN_DATE_ABS;
       p.v.y = year_num(w[j]);
       e = j + 1;
-    } else {
+    } else if (lex->date_wild || dflag(lex, v, i, AN_WDATE_START)) {
+      /* (only words that can start one of these lists are tried) */
       uint32_t r = 0;
       for (int k = 0; k < 8 && !r; k++) {
         r = an_phrases_match_id(&lex->rel_day[k], v->wid, i, b);

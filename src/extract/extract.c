@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -104,10 +105,77 @@ static int cap_tok(const an_xview *v, uint32_t i) {
   return (v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !(v->tok[i].shape & AN_SHAPE_PUNCT);
 }
 
+/* Per-sentence work shared by the events of one sentence, so that a
+ * sentence with many events (a 100 000-token run-on "sentence") is not
+ * scanned again for each: where its attribution cues start, and its date
+ * phrases. */
+typedef struct scache {
+  uint32_t sa, sb;
+  int valid;
+  uint32_t *pos[3]; /* token positions where attrib_before, attrib_media_before, attrib_after match */
+  size_t npos[3], cap[3];
+  int oom;
+  int dvalid;
+  uint32_t dsent;
+  size_t nph;
+  an_datephrase ph[16];
+  /* date phrases of token ranges [a, b): the sentences an event borrows
+   * its date from are scanned again for each event (direct-mapped) */
+  struct {
+    uint32_t a, b;
+    int valid;
+    size_t n;
+    an_datephrase ph[16];
+  } dc[32];
+} scache;
+
+static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
+                          const an_datephrase **ph) {
+  size_t h = ((size_t)a * 31u + b) & 31u;
+  if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
+    sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
+    sc->dc[h].a = a;
+    sc->dc[h].b = b;
+    sc->dc[h].valid = 1;
+  }
+  *ph = sc->dc[h].ph;
+  return sc->dc[h].n;
+}
+
+static void scache_free(scache *c) {
+  for (int i = 0; i < 3; i++) an_free(c->pos[i]);
+}
+
+static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb) {
+  if (c->valid && c->sa == sa && c->sb == sb) return;
+  const an_phrases *l[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+  c->sa = sa;
+  c->sb = sb;
+  c->valid = 1;
+  for (int i = 0; i < 3; i++) {
+    c->npos[i] = 0;
+    for (uint32_t k = sa; k < sb; k++) {
+      if (!an_phrases_match_id(l[i], v->wid, k, sb)) continue;
+      if (an_grow((void **)&c->pos[i], &c->cap[i], c->npos[i] + 1, sizeof(uint32_t)) != AN_OK) {
+        c->oom = 1;
+        c->valid = 0;
+        return;
+      }
+      c->pos[i][c->npos[i]++] = k;
+    }
+  }
+}
+
 /* The source the sentence cites: "according to X", "X reported". */
-static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t skip_actor,
-                         int *oom) {
-  for (uint32_t k = sa; k < sb; k++) {
+static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t sa, uint32_t sb,
+                         uint32_t skip_actor, int *oom) {
+  scache_fill(sc, lex, v, sa, sb);
+  if (sc->oom) {
+    *oom = 1;
+    return NULL;
+  }
+  for (size_t pi = 0; pi < sc->npos[0]; pi++) {
+    uint32_t k = sc->pos[0][pi];
     uint32_t e = an_phrases_match_id(&lex->attrib_before, v->wid, k, sb);
     if (!e) continue;
     uint32_t j = e;
@@ -138,7 +206,8 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     if (h > hs) return span_dup(v, hs, h, oom);
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
-  for (uint32_t k = sa; k < sb; k++) {
+  for (size_t pi = 0; pi < sc->npos[1]; pi++) {
+    uint32_t k = sc->pos[1][pi];
     uint32_t e = an_phrases_match_id(&lex->attrib_media_before, v->wid, k, sb);
     if (!e) continue;
     for (uint32_t h = e; h < sb && h < e + 4; h++) {
@@ -152,8 +221,9 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
       break;
     }
   }
-  for (uint32_t k = sa + 1; k < sb; k++) {
-    if (!an_phrases_match_id(&lex->attrib_after, v->wid, k, sb)) continue;
+  for (size_t pi = 0; pi < sc->npos[2]; pi++) {
+    uint32_t k = sc->pos[2][pi];
+    if (k < sa + 1) continue;
     uint32_t lo = k > sa + 10 ? k - 10 : sa;
     for (uint32_t h = k; h-- > lo;) {
       int32_t mi = v->tok_m[h];
@@ -183,7 +253,7 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
 
 /* The date phrase of an event: in its sentence, the one nearest the
  * trigger, preferring its own clause. */
-static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom);
 
 /* ---- dates from other sentences ------------------------------------------------------
@@ -221,10 +291,9 @@ static int usable_date(const an_xview *v, const an_datephrase *p) {
  * source: the first actor there is it, or a plural reference ("the two
  * groups", "they") when the event had several coordinated sources. */
 static int subject_is(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, uint32_t src, int multi) {
-  const char *const *w = (const char *const *)v->w;
   uint32_t k = a;
   while (k < b && (v->tok[k].shape & AN_SHAPE_PUNCT) && !(v->tok[k].shape & AN_SHAPE_QUOTE)) k++;
-  if (multi && k < b && an_phrases_match(&lex->group_refs, w, k, b)) return 1;
+  if (multi && k < b && an_phrases_match_id(&lex->group_refs, v->wid, k, b)) return 1;
   for (; k < b; k++) {
     int32_t mi = v->tok_m[k];
     if (mi < 0) continue;
@@ -271,21 +340,20 @@ static int take_date(const an_xview *v, const an_datephrase *p, const an_ymd *do
  *  - "<the source> said on Wednesday" (report, sentences after the event);
  *  - "On Monday, <the source> ..." opening the sentence (opener, sentences
  *    before the event). */
-static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, uint32_t src, int multi,
+static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t si, uint32_t src, int multi,
                          int nominal, int report, int opener, const an_ymd *doc, an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[si];
   if (!body_sent(s)) return 0;
   uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
   if (b > v->ntok) b = (uint32_t)v->ntok;
-  an_datephrase ph[16];
-  size_t n = an_dates_scan(lex, v, a, b, ph, 16);
-  const char *const *w = (const char *const *)v->w;
+  const an_datephrase *ph = NULL;
+  size_t n = scan_cached(lex, v, sc, a, b, &ph);
   for (size_t i = 0; i < n; i++) {
     const an_datephrase *p = &ph[i];
     if (!usable_date(v, p)) continue;
     if (nominal) {
       for (uint32_t k = p->first > a + 5 ? p->first - 5 : a; k < p->first; k++) {
-        uint32_t e = v->inq[k] ? 0 : an_phrases_match(&lex->date_nouns, w, k, b);
+        uint32_t e = v->inq[k] ? 0 : an_phrases_match_id(&lex->date_nouns, v->wid, k, b);
         if (!e || e > p->first || p->first - e > 3) continue;
         if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(v, p, doc, r, oom);
       }
@@ -295,7 +363,7 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, 
       uint32_t lo = p->first > a + 3 ? p->first - 3 : a, hi = p->end + 3 < b ? p->end + 3 : b;
       for (uint32_t k = lo; k < hi; k++) {
         if (k >= p->first && k < p->end) continue;
-        if (v->inq[k] || !an_phrases_match(&lex->reporting, w, k, b)) continue;
+        if (v->inq[k] || !an_phrases_match_id(&lex->reporting, v->wid, k, b)) continue;
         uint32_t subj_end = k < p->first ? k : p->first;
         if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(v, p, doc, r, oom);
         break;
@@ -311,8 +379,8 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, uint32_t si, 
 }
 
 /* The headline's event: dated by the lead, the first body sentence. */
-static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, const an_ymd *doc, an_revent *r,
-                     int *oom) {
+static int lead_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t si, const an_ymd *doc,
+                     an_revent *r, int *oom) {
   if (body_sent(&v->sent[si])) return 0;
   for (uint32_t k = 0; k < si; k++)
     if (body_sent(&v->sent[k])) return 0; /* not the title above the article */
@@ -320,8 +388,8 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, cons
     const an_sentence *s = &v->sent[j];
     if (!body_sent(s)) continue;
     uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
-    an_datephrase ph[16];
-    size_t n = an_dates_scan(lex, v, a, b, ph, 16);
+    const an_datephrase *ph = NULL;
+    size_t n = scan_cached(lex, v, sc, a, b, &ph);
     for (size_t i = 0; i < n; i++)
       if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
         return take_date(v, &ph[i], doc, r, oom);
@@ -333,9 +401,9 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, uint32_t si, cons
 /* The date of an event: from its first mention, else from a later mention
  * of the same interaction that has one, else from a sentence that refers
  * back to it (above). multi: the event's trigger had several sources. */
-static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                        int multi, an_revent *r, int *oom) {
-  if (occ_date(lex, v, e, doc, r, oom)) return;
+  if (occ_date(lex, v, sc, e, doc, r, oom)) return;
   for (int i = 0; i < e->n_more; i++) {
     an_xevent o = *e;
     o.sent = e->more[i].sent;
@@ -343,35 +411,40 @@ static void event_date(const an_lexicon *lex, const an_xview *v, const an_xevent
     o.trig_end = e->more[i].trig_end;
     o.clause_first = e->more[i].clause_first;
     o.clause_end = e->more[i].clause_end;
-    if (occ_date(lex, v, &o, doc, r, oom)) return;
+    if (occ_date(lex, v, sc, &o, doc, r, oom)) return;
   }
   uint32_t at[5];
   int nat = 0;
   at[nat++] = e->sent;
   for (int i = 0; i < e->n_more && nat < 5; i++) at[nat++] = e->more[i].sent;
-  if (lead_date(lex, v, e->sent, doc, r, oom)) return;
+  if (lead_date(lex, v, sc, e->sent, doc, r, oom)) return;
   for (int i = 0; i < nat; i++) {
     uint32_t si = at[i];
     for (uint32_t d = 1; d <= BORROW_AHEAD; d++) {
       if (si + d >= v->nsent) break;
-      if (borrowed_date(lex, v, si + d, e->src, multi, 1, d <= REPORT_AHEAD, 0, doc, r, oom)) return;
+      if (borrowed_date(lex, v, sc, si + d, e->src, multi, 1, d <= REPORT_AHEAD, 0, doc, r, oom)) return;
     }
     for (uint32_t d = 1; d <= BORROW_BACK && d <= si; d++) {
-      if (borrowed_date(lex, v, si - d, e->src, multi, 1, 0, d <= OPENER_BACK, doc, r, oom)) return;
+      if (borrowed_date(lex, v, sc, si - d, e->src, multi, 1, 0, d <= OPENER_BACK, doc, r, oom)) return;
       /* a nearer sentence with a date of its own ("this week") starts
        * another time frame: earlier dates do not reach past it */
       const an_sentence *s = &v->sent[si - d];
-      an_datephrase ph[1];
-      if (body_sent(s) && an_dates_scan(lex, v, body_first(v, s), s->tok_first + s->tok_count, ph, 1)) break;
+      const an_datephrase *ph = NULL;
+      if (body_sent(s) && scan_cached(lex, v, sc, body_first(v, s), s->tok_first + s->tok_count, &ph)) break;
     }
   }
 }
 
-static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e, const an_ymd *doc,
+static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[e->sent];
-  an_datephrase ph[16];
-  size_t n = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, ph, 16);
+  if (!sc->dvalid || sc->dsent != e->sent) {
+    sc->nph = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, sc->ph, 16);
+    sc->dsent = e->sent;
+    sc->dvalid = 1;
+  }
+  const an_datephrase *ph = sc->ph;
+  size_t n = sc->nph;
   long best = -1, bestd = 1L << 30;
   for (size_t i = 0; i < n; i++) {
     long d = ph[i].end <= e->trig_first ? (long)e->trig_first - (long)ph[i].end
@@ -402,6 +475,56 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
   return 1;
 }
 
+/* multi[i]: another event of the same trigger occurrence (sentence, first
+ * token) has another source. By sorting, not by comparing all pairs. */
+typedef struct trigkey {
+  uint32_t sent, first, src, idx;
+} trigkey;
+
+static int cmp_trigkey(const void *a, const void *b) {
+  const trigkey *x = a, *y = b;
+  if (x->sent != y->sent) return x->sent < y->sent ? -1 : 1;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static an_status multi_sources(const an_xevent *xe, size_t nx, uint8_t *multi) {
+  trigkey *k = an_malloc(nx * sizeof *k);
+  if (!k) return AN_ENOMEM;
+  for (size_t i = 0; i < nx; i++) k[i] = (trigkey){xe[i].sent, xe[i].trig_first, xe[i].src, (uint32_t)i};
+  qsort(k, nx, sizeof *k, cmp_trigkey);
+  for (size_t g = 0; g < nx;) {
+    size_t h = g;
+    int differ = 0;
+    while (h < nx && k[h].sent == k[g].sent && k[h].first == k[g].first) {
+      if (k[h].src != k[g].src) differ = 1;
+      h++;
+    }
+    /* with two sources or more in the group, each event has another one */
+    for (size_t q = g; q < h; q++) multi[k[q].idx] = (uint8_t)differ;
+    g = h;
+  }
+  an_free(k);
+  return AN_OK;
+}
+
+/* The evidence text of an event is its sentence; a "sentence" longer than
+ * EVIDENCE_MAX bytes (a list or a run-on text the splitter could not cut)
+ * gives instead the whole tokens within EVIDENCE_MAX/2 bytes of the
+ * trigger, so that the output stays linear in the input. */
+#define EVIDENCE_MAX 2048
+
+static void evidence_span(const an_xview *v, const an_sentence *s, const an_xevent *e, size_t *a, size_t *b) {
+  if (s->end - s->start <= EVIDENCE_MAX || e->trig_first >= e->trig_end || e->trig_end > v->ntok) return;
+  const an_token *t = v->tok;
+  uint32_t lo = e->trig_first, hi = e->trig_end; /* tokens [lo, hi) */
+  size_t ta = t[lo].start, tb = t[hi - 1].start + t[hi - 1].len;
+  while (lo > s->tok_first && ta - t[lo - 1].start <= EVIDENCE_MAX / 2) lo--;
+  while (hi < s->tok_first + s->tok_count && hi < v->ntok && t[hi].start + t[hi].len - tb <= EVIDENCE_MAX / 2) hi++;
+  *a = lo == s->tok_first ? s->start : t[lo].start;
+  *b = hi == s->tok_first + s->tok_count ? s->end : t[hi - 1].start + t[hi - 1].len;
+}
+
 an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,
                           an_doc_actors *acts, an_offset_fn orig, const void *orig_ctx, unsigned opts,
                           an_result **out, an_error *err) {
@@ -428,10 +551,15 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
 
   an_xevent *xe = NULL;
   size_t nx = 0;
+  scache sc;
+  memset(&sc, 0, sizeof sc);
+  uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
     r->ev = an_calloc(nx, sizeof(an_revent));
-    if (!r->ev) st = AN_ENOMEM;
+    multi = an_calloc(nx, 1);
+    if (!r->ev || !multi) st = AN_ENOMEM;
+    else st = multi_sources(xe, nx, multi);
   }
   for (size_t i = 0; st == AN_OK && i < nx; i++) {
     const an_xevent *e = &xe[i];
@@ -443,10 +571,12 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
     o->modal = e->modal;
     o->confidence = e->confidence;
-    o->sentence = an_strndup(v->s + s->start, s->end - s->start);
+    size_t ea = s->start, eb = s->end;
+    evidence_span(v, s, e, &ea, &eb);
+    o->sentence = an_strndup(v->s + ea, eb - ea);
     if (!o->sentence) oom = 1;
-    o->off_a = orig(orig_ctx, s->start);
-    o->off_b = orig(orig_ctx, s->end);
+    o->off_a = orig(orig_ctx, ea);
+    o->off_b = orig(orig_ctx, eb);
     if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
       /* "charged ... with": the trigger's words, not the argument in its gap */
       char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
@@ -471,19 +601,18 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
         }
     o->cameo = dup_opt(cameo, &oom);
     o->plover = dup_opt(plover, &oom);
-    int multi = 0;
-    for (size_t k = 0; k < nx && !multi; k++)
-      if (k != i && xe[k].sent == e->sent && xe[k].trig_first == e->trig_first && xe[k].src != e->src) multi = 1;
-    event_date(res->lex, v, e, &dd, multi, o, &oom);
-    o->attributed_to = attribution(res->lex, v, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
+    o->attributed_to = attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
     for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
       const an_sentence *s2 = &v->sent[e->more[k].sent];
-      o->attributed_to = attribution(res->lex, v, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
+      o->attributed_to = attribution(res->lex, v, &sc, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
     }
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
     if (oom) st = AN_ENOMEM;
   }
   an_free(xe);
+  an_free(multi);
+  scache_free(&sc);
   if (st == AN_OK && oom) st = AN_ENOMEM;
   if (st != AN_OK) {
     an_result_free(r);

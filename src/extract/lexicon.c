@@ -819,6 +819,22 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     for (size_t j = 0; j < p->words[0].n_alts; j++) lex->wdflag[p->words[0].ids[j]] |= AN_WMEDIA_WORD;
   }
   an_free(lid);
+  /* words that can start a relative or vague date (dates.c tries those
+   * lists only there) */
+  {
+    an_phrases *dl[16];
+    size_t nd = 0;
+    for (int i = 0; i < 8; i++) dl[nd++] = &lex->rel_day[i];
+    for (int i = 0; i < 3; i++) {
+      dl[nd++] = &lex->rel_month[i];
+      dl[nd++] = &lex->rel_year[i];
+    }
+    dl[nd++] = &lex->vague_dates;
+    for (size_t i = 0; i < nd; i++) {
+      for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
+      if (dl[i]->n_wild) lex->date_wild = 1;
+    }
+  }
   /* Triggers by first word, in trigger order. A trigger whose first token
    * may be any word is tried wherever some trigger can start (as a plain
    * list of start words did). */

@@ -86,6 +86,7 @@ typedef struct an_vocab_ent {
 #define AN_WDATE_NEXT 4u
 #define AN_WMEDIA_NAME 8u  /* a whole medium's name (attribution.json "media") */
 #define AN_WMEDIA_WORD 16u /* a one-word media_words cue */
+#define AN_WDATE_START 32u /* can start a relative or vague date phrase (dates.json) */
 
 typedef struct an_lexicon {
   an_trigger *trig;
@@ -102,6 +103,7 @@ typedef struct an_lexicon {
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;
+  int date_wild; /* some relative/vague date phrase may start with any word */
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
