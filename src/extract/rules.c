@@ -797,6 +797,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
+    if (t->direct && mi < 0 && (is(c, k, "(") || is(c, k, ")"))) continue; /* "the (Norlandic) enemy" */
     if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
       /* "hosted the president of the X Commission, Y": a title's PP;
        * "briefed her country's president, Y": a title's apposition */
@@ -1121,46 +1122,152 @@ static int32_t speaker_mention(const an_xview *v, uint32_t k) {
   return mi;
 }
 
-/* The speaker of the quotation around token i: '"...," said X', '"...," X
- * said', 'X said: "..."'. */
-static int32_t quote_speaker(const ctx *c, uint32_t i) {
+/* A ctx over sentence si (for a speaker named outside the trigger's one). */
+static ctx sent_ctx(const ctx *c, uint32_t si) {
+  ctx s = *c;
+  s.sa = c->v->sent[si].tok_first;
+  s.sb = s.sa + c->v->sent[si].tok_count;
+  if (s.sb > c->v->ntok) s.sb = (uint32_t)c->v->ntok;
+  return s;
+}
+
+/* A speaker mention and its conjuncts ("Hamas and Islamic Jihad said"). */
+static void add_speakers(const ctx *c, int32_t mi, uint32_t lim, mlist *out) {
+  ctx s = sent_ctx(c, c->v->tok_s[M(c, mi)->tok_first]);
+  if (lim > s.sb || lim <= M(c, mi)->tok_first) lim = s.sb;
+  conjuncts(&s, mi, lim, 0, out);
+}
+
+/* "the statement", "a joint statement", "their communique" at token k:
+ * the end of the phrase, or 0. */
+static uint32_t statement_at(const ctx *c, uint32_t k, uint32_t lim) {
+  const an_xview *v = c->v;
+  const char *const *w = (const char *const *)v->w;
+  uint32_t j = k;
+  if (j < lim && an_phrases_match(&c->lex->determiners, w, j, lim)) j++;
+  uint32_t e = j < lim ? an_phrases_match(&c->lex->statement_nouns, w, j, lim) : 0;
+  return e;
+}
+
+/* The issuers of the statement a quote is attributed to ('"...," the
+ * statement said'): the nearest statement mentioned before, up to three
+ * sentences back: its "by" agents ("a statement issued jointly by A and
+ * B"), else the subject of its clause ("A and B said in a joint statement");
+ * when those are no named actors ("by the two movements"), the named
+ * subjects opening the nearest sentence before ("On Monday, A and B ..."). */
+static void statement_issuers(const ctx *c, uint32_t k, mlist *out) {
+  const an_xview *v = c->v;
+  uint32_t si = v->tok_s[k];
+  uint32_t s_lo = si >= 3 ? si - 3 : 0;
+  int found = 0;
+  for (uint32_t sj = si + 1; sj-- > s_lo && !found;) {
+    ctx s = sent_ctx(c, sj);
+    uint32_t hi = sj == si ? k : s.sb;
+    for (uint32_t t = hi; t-- > s.sa && !found;) {
+      if (v->inq[t]) continue;
+      uint32_t e = statement_at(&s, t, s.sb);
+      if (!e || (t > s.sa && an_phrases_match(&c->lex->determiners, (const char *const *)v->w, t - 1, s.sb)))
+        continue;
+      found = 1;
+      for (uint32_t q = e; q < s.sb && q < e + 4; q++) {
+        if (strcmp(v->w[q], "by") != 0) continue;
+        for (uint32_t h = q + 1; h < s.sb && h < q + 4; h++) {
+          int32_t mi = speaker_mention(v, h);
+          if (mi >= 0 && !v->inq[h]) {
+            add_speakers(&s, mi, s.sb, out);
+            return;
+          }
+        }
+        break;
+      }
+      if (t > s.sa && (v->tok[t - 1].shape & AN_SHAPE_POSSESSIVE) && t > s.sa + 1 && v->tok_m[t - 2] >= 0) {
+        ml_add(out, v->tok_m[t - 2]);
+        return;
+      }
+      int weak = 0;
+      int32_t mi = first_candidate(&s, s.sa, t, 0, &weak);
+      if (mi >= 0 && !weak) {
+        add_speakers(&s, mi, t, out);
+        return;
+      }
+      /* the nearest earlier sentence whose subject is named */
+      for (uint32_t sk = sj; sk-- > s_lo;) {
+        ctx p = sent_ctx(c, sk);
+        mi = first_candidate(&p, p.sa, p.sb, 0, &weak);
+        if (mi >= 0 && !weak && M(c, mi)->tok_first < p.sa + 6) {
+          add_speakers(&p, mi, p.sb, out);
+          return;
+        }
+      }
+    }
+  }
+}
+
+/* The speakers of the quotation around token i: '"...," said X', '"...," X
+ * said', 'X said: "..."', '"...," the statement said' (its issuers),
+ * 'A and B said in a joint statement: "..."'. */
+static void quote_speakers(const ctx *c, uint32_t i, mlist *out) {
   const an_xview *v = c->v;
   uint32_t qo = i, qc = i;
   while (qo > 0 && i - qo < 150 && !(v->tok[qo].shape & AN_SHAPE_QUOTE)) qo--;
   while (qc + 1 < v->ntok && qc - i < 150 && !(v->tok[qc].shape & AN_SHAPE_QUOTE)) qc++;
-  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return -1;
+  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return;
   uint32_t k = qc + 1;
   if (k < v->ntok && strcmp(v->w[k], ",") == 0) k++;
+  uint32_t lim = (uint32_t)v->ntok;
   if (reporting_at(v, c->lex, k)) {
     for (uint32_t j = k + 1; j < v->ntok && j < k + 5; j++) {
       int32_t mi = speaker_mention(v, j);
-      if (mi >= 0) return mi;
+      if (mi >= 0) {
+        ml_add(out, mi);
+        return;
+      }
+      if (statement_at(c, j, lim) && j == k + 1) {
+        statement_issuers(c, qo, out);
+        return;
+      }
       if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
     }
-    return -1;
+    return;
+  }
+  uint32_t se = statement_at(c, k, lim);
+  if (se && se < lim && reporting_at(v, c->lex, se)) {
+    statement_issuers(c, qo, out);
+    return;
   }
   for (uint32_t j = k; j < v->ntok && j < k + 4; j++) {
     int32_t mi = speaker_mention(v, j);
     if (mi >= 0) {
       uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
       for (uint32_t r = e; r < v->ntok && r < e + 3; r++)
-        if (reporting_at(v, c->lex, r)) return mi;
-      return -1;
+        if (reporting_at(v, c->lex, r)) {
+          ml_add(out, mi);
+          return;
+        }
+      return;
     }
     if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
   }
   if (qo > 1) {
     uint32_t r = qo - 1;
     if (strcmp(v->w[r], ":") == 0 || strcmp(v->w[r], ",") == 0) r--;
+    /* "said in a joint statement:": the verb before the statement */
+    for (uint32_t p = r + 1 > 4 ? r - 3 : 0; p + 1 < r + 1 && p > 0; p++)
+      if (strcmp(v->w[p], "in") == 0 && statement_at(c, p + 1, r + 1) == r + 1) {
+        r = p - 1;
+        break;
+      }
     if (reporting_at(v, c->lex, r)) {
       uint32_t s0 = v->sent[v->tok_s[r]].tok_first;
       for (uint32_t j = s0; j < r; j++) {
         int32_t mi = speaker_mention(v, j);
-        if (mi >= 0 && !v->inq[j]) return mi;
+        if (mi >= 0 && !v->inq[j]) {
+          add_speakers(c, mi, r, out);
+          return;
+        }
       }
     }
   }
-  return -1;
 }
 
 /* Clause analysis never looks further than this many tokens from the
@@ -1211,9 +1318,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (t->nominal) return AN_OK;
     memset(&s, 0, sizeof s);
     s.cs = ts;
-    int32_t sp = quote_speaker(c, ts);
-    if (sp < 0) return AN_OK;
-    ml_add(&s.l, sp);
+    quote_speakers(c, ts, &s.l);
+    if (s.l.n == 0) return AN_OK;
   } else {
     find_subject(c, t, ts, te, in_q, &s);
   }
