@@ -334,13 +334,24 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim);
 static int32_t government_of(const ctx *c, int32_t mi) {
   const an_doc_actors *A = c->v->acts;
   const an_doc_actor *p = &A->actors[M(c, mi)->actor];
-  if (p->kind != AN_KIND_PERSON || !p->country[0]) return -1;
+  if (p->kind != AN_KIND_PERSON) return -1;
+  /* the person's country, else the country the document affiliates them
+   * with ("Norlandic President X") */
+  uint32_t via = UINT32_MAX;
+  if (!p->country[0])
+    for (size_t i = 0; i < A->n_affiliations && via == UINT32_MAX; i++)
+      if (A->affiliations[i].person == M(c, mi)->actor && A->affiliations[i].org < A->n_actors &&
+          A->actors[A->affiliations[i].org].kind == AN_KIND_COUNTRY)
+        via = A->affiliations[i].org;
+  if (!p->country[0] && via == UINT32_MAX) return -1;
   uint32_t k = mend(c, mi);
   if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
   if (k >= c->sb || !inlist(c, &c->lex->government_nouns, k)) return -1;
   for (size_t j = 0; j < A->n_mentions; j++) {
     const an_doc_actor *a = &A->actors[A->mentions[j].actor];
-    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
+    if (a->kind != AN_KIND_COUNTRY) continue;
+    if (via != UINT32_MAX ? A->mentions[j].actor == via
+                          : (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
       return (int32_t)j;
   }
   return -1;
@@ -665,6 +676,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   if (first < 0) return;
   s->weak = weak;
+  if (M(c, first)->tok_first < c->sa || M(c, first)->tok_first >= c->sb) {
+    /* "Duarte's government": a country named elsewhere, no list here */
+    ml_add(&s->l, first);
+    return;
+  }
   uint32_t lim = ts;
   if (M(c, first)->tok_first > ts) lim = c->sb;
   conjuncts(c, first, lim, in_q, &s->l);

@@ -183,6 +183,23 @@ static void test_government(void) {
   an_result *r = fx_run(&F, "Norland is small. Haddad's government criticised Estmark.", G, NULL, NULL, 0);
   CHECK(fx_find(r, "criticize", "NRL", "EST"));
   an_result_free(r);
+  /* without a country of their own, the country the document affiliates
+   * the person with; named in another sentence, with no list there */
+  static const fx_actor G2[] = {{"Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                                {"Saleh", "saleh", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                                {"Norland", "NRL", AN_KIND_COUNTRY, AN_MENTION_NAME, "NRL"},
+                                {"Estmark", "EST", AN_KIND_COUNTRY, AN_MENTION_NAME, "EST"},
+                                {NULL, NULL, 0, 0, NULL}};
+  static const fx_aff aff[] = {{"haddad", "NRL", "president"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  r = fx_run(&F, "Norland and Saleh talked. In May, Saleh accused Norland of dumping steel, and Haddad's government "
+             "criticised Estmark for closing the border.", G2, NULL, NULL, 0);
+  CHECK(fx_find(r, "criticize", "NRL", "EST"));
+  CHECK(!fx_find(r, "criticize", "saleh", "EST"));
+  an_result_free(r);
+  r = fx_run(&F, "Norland is small. Haddad's government criticised Estmark.", G2, NULL, NULL, 0);
+  CHECK(!fx_find(r, "criticize", "NRL", "EST")); /* no affiliation stated: unknown country */
+  an_result_free(r);
   /* and a person and their own country are no pair */
   r = fx_run(&F, "Haddad praised Norland.", G, NULL, NULL, 0);
   CHECK_INT(an_result_event_count(r), 0);
