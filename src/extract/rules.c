@@ -1286,6 +1286,71 @@ static void quote_speakers(const ctx *c, uint32_t i, mlist *out) {
   }
 }
 
+/* "praised both presidents", "met the two ministers": a pair phrase as
+ * the object stands for the two persons the document gives that title
+ * (its affiliations), else for the two persons the last sentences named;
+ * never a source. Fills out only when exactly two are found. */
+static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 3; k++)
+    if ((e = an_phrases_match(&c->lex->pair_phrases, (const char *const *)v->w, k, ce))) break;
+  if (!e) return;
+  /* the title: the phrase's last word, singular */
+  char role[64];
+  snprintf(role, sizeof role, "%s", v->w[e - 1]);
+  size_t rl = strlen(role);
+  if (rl > 3 && role[rl - 1] == 's') role[--rl] = 0;
+  uint32_t pick[2];
+  int n = 0, more = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON || !f->role) continue;
+    int match = 0;
+    for (const char *q = strstr(f->role, role); q && !match; q = strstr(q + 1, role))
+      if ((q == f->role || q[-1] == ' ') && (q[rl] == 0 || q[rl] == ' ')) match = 1;
+    if (!match) continue;
+    int dup = 0;
+    for (int j = 0; j < n; j++) dup |= pick[j] == f->person;
+    for (int j = 0; j < srcs->n; j++) dup |= M(c, srcs->m[j])->actor == f->person;
+    if (dup) continue;
+    if (n < 2)
+      pick[n++] = f->person;
+    else
+      more = 1;
+  }
+  if (n != 2 || more) {
+    /* the two persons the last sentences named */
+    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    n = 0;
+    more = 0;
+    for (size_t j = A->n_mentions; j-- > 0;) {
+      const an_mention *m = &A->mentions[j];
+      if (m->tok_first >= k) continue;
+      if (m->tok_first < from) break;
+      if (A->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
+      int dup = 0;
+      for (int i = 0; i < n; i++) dup |= pick[i] == m->actor;
+      for (int i = 0; i < srcs->n; i++) dup |= M(c, srcs->m[i])->actor == m->actor;
+      if (dup) continue;
+      if (n < 2)
+        pick[n++] = m->actor;
+      else
+        more = 1;
+    }
+  }
+  if (n != 2 || more) return;
+  for (int i = 0; i < 2; i++)
+    for (size_t j = 0; j < A->n_mentions; j++)
+      if (A->mentions[j].actor == pick[i] && !v->inq[A->mentions[j].tok_first] &&
+          A->mentions[j].how != AN_MENTION_PRONOUN) {
+        ml_add(out, (int32_t)j);
+        break;
+      }
+  if (out->n != 2) out->n = 0;
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -1362,6 +1427,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {

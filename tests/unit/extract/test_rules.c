@@ -445,6 +445,29 @@ static void test_reported_speech(void) {
 
 /* Possessives: an owner is not an agent; a condemned act's owner is the
  * target (dev-set.md: "condemned Britain's decision" -> UK). */
+/* "praised both presidents": the two persons the document gives that
+ * title, else the two persons named just before; never the source. */
+static void test_pair_object(void) {
+  static const fx_aff aff[] = {{"haddad", "norland", "president"}, {"morris", "estmark", "president"},
+                               {"saleh", "green-front", "leader"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  an_result *r = fx_run(&F, "Karim Haddad of Norland and Lena Morris of Estmark signed the accord. Prices rose. "
+                        "Wages fell. Omar Saleh of the Green Front praised both presidents for their restraint.",
+                        A, NULL, NULL, 0);
+  CHECK(fx_find(r, "praise", "saleh", "haddad"));
+  CHECK(fx_find(r, "praise", "saleh", "morris"));
+  an_result_free(r);
+  /* no titles stated: the two persons the last sentences named */
+  r = run("Haddad and Morris signed the accord. Saleh praised both leaders for their restraint.");
+  CHECK(fx_find(r, "praise", "saleh", "haddad"));
+  CHECK(fx_find(r, "praise", "saleh", "morris"));
+  an_result_free(r);
+  /* three candidates: nobody */
+  r = run("Haddad, Kowalski and Morris signed the accord. Saleh praised both leaders for their restraint.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 static void test_possessive(void) {
   an_result *r = run("Morris condemned Estmark's decision to close the border.");
   CHECK(fx_find(r, "criticize", "morris", "estmark"));
@@ -623,6 +646,7 @@ int main(void) {
   test_subordinate_clauses();
   test_nominalization();
   test_reported_speech();
+  test_pair_object();
   test_possessive();
   test_self_loops_and_repeats();
   test_dates();
