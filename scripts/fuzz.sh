@@ -3,9 +3,12 @@
 # (-fsanitize=fuzzer,address,undefined) in build-fuzz/ and runs each for
 # SECONDS (default $FUZZ_SECONDS, else 60), starting from the seeds in
 # tests/fuzz/corpus/<harness>/. New coverage goes to build-fuzz/corpus/<harness>/
-# (not committed). A crash is minimized and saved as
-# tests/fuzz/pending/<harness>/crash-<sha1>: move it to tests/fuzz/corpus/<harness>/
-# once the bug is fixed, where ctest replays it (fuzz/replay_<harness>).
+# (not committed). libFuzzer runs in fork mode and goes on after a crash
+# (a known, unfixed bug does not stop the search); the three smallest
+# findings are minimized and saved as tests/fuzz/pending/<harness>/crash-<sha1>
+# (all of them stay in build-fuzz/artifacts/<harness>/). Move one to
+# tests/fuzz/corpus/<harness>/ once its bug is fixed: ctest replays it there
+# (fuzz/replay_<harness>).
 # Exit status: 0 if no harness found anything, 1 otherwise.
 # Env: FUZZ_JOBS (parallel harnesses, default 1), FUZZ_BUILD (build dir),
 #      FUZZ_MAX_LEN (default 65536), CC (default clang).
@@ -41,13 +44,17 @@ for h in $HARNESSES; do
   [ -f tests/fuzz/$h.dict ] && dict="-dict=tests/fuzz/$h.dict"
   echo "== fuzz_$h for ${SECONDS_EACH}s"
   set +e
-  "$bin" $dict -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -timeout=25 -rss_limit_mb=4096 \
+  rm -f "$artifacts"crash-* "$artifacts"leak-* "$artifacts"timeout-* "$artifacts"oom-*
+  "$bin" $dict -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -timeout=25 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$artifacts" "$work" tests/fuzz/corpus/$h \
     >"$BUILD/fuzz_$h.log" 2>&1
   rc=$?
   set -e
-  grep -E "^(stat::number_of_executed_units|stat::new_units_added|Done)" "$BUILD/fuzz_$h.log" || true
-  for a in "$artifacts"crash-* "$artifacts"leak-* "$artifacts"timeout-* "$artifacts"oom-*; do
+  grep -E "^(stat::number_of_executed_units|stat::new_units_added|Done)|^#[0-9]+: cov:" "$BUILD/fuzz_$h.log" | tail -2 || true
+  n=$(ls "$artifacts" | wc -l)
+  [ "$n" -gt 0 ] && echo "fuzz_$h: $n finding(s) in $artifacts"
+  for a in $(ls -S -r "$artifacts"crash-* "$artifacts"leak-* "$artifacts"timeout-* "$artifacts"oom-* 2>/dev/null | head -3); do
     [ -f "$a" ] || continue
     found=1
     base=$(basename "$a")
@@ -58,7 +65,6 @@ for h in $HARNESSES; do
       >"$BUILD/min-$base.log" 2>&1 || true
     if [ -s "$BUILD/min-$base" ]; then cp "$BUILD/min-$base" "$min"; else cp "$a" "$min"; fi
     echo "fuzz_$h: FOUND $base -> $min (log: $BUILD/fuzz_$h.log)"
-    rm -f "$a"
   done
   if [ $rc -ne 0 ] && [ $found -eq 0 ]; then
     echo "fuzz_$h: exited $rc (see $BUILD/fuzz_$h.log)"

@@ -1,16 +1,23 @@
 /* actors.c: per-document actor recognition and resolution (see actors.h).
  *
- * Passes, each over the document's tokens:
- *  1. spans: gazetteer matches (longest, case-checked), titles/honorifics;
+ * Passes, each over the document's tokens (all linear or indexed, so long
+ * documents with thousands of names stay fast):
+ *  1. spans: gazetteer matches (longest, case-checked; acronyms the text
+ *     defines itself win over the gazetteer's), titles and honorifics;
  *  2. runs: capitalized sequences not covered by a span (particles inside,
  *     sentence-initial function words and words seen in lower case dropped);
  *  3. actors: gazetteer spans and runs with person/organization cues become
- *     actors; partial names join the full name they belong to;
- *  4. affiliations and roles from titles and appositions;
- *  5. definite descriptions and pronouns resolved against what came before;
- *  6. mentions sorted, overlaps dropped, labels and keys filled. */
+ *     actors; partial names join the full name they belong to (the one named
+ *     last when two share a surname); headline words only join known names;
+ *  4. roles and affiliations from titles before names, appositions after and
+ *     before them, relative clauses ("who advises"), then the appositions
+ *     that name a role holder ("an adviser to the president");
+ *  5. one forward sweep resolves definite descriptions and pronouns against
+ *     what came before (recency, subject, gender, kind, role, side);
+ *  6. mentions sorted, overlaps dropped, labels, ids, keys and counts filled. */
 #include "actors/actors.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +34,7 @@ typedef struct span {
   uint8_t flags;  /* AN_MENTION_* for the mention it makes */
   uint32_t value; /* gazetteer value or title index */
   int32_t actor;  /* resolved actor or -1 */
+  uint32_t node;  /* gazetteer trie node (several entries may share a form) */
 } span;
 
 typedef struct tokinfo {
@@ -95,7 +103,29 @@ typedef struct doc {
   size_t nmen, capmen;
   waff *aff;
   size_t naff, capaff;
+  /* index: name word (or gazetteer entry) -> actors, so that lookups do not
+   * scan every actor (documents with thousands of names stay linear) */
+  int32_t *wbucket;
+  size_t wbcap;
+  struct wnode *wn;
+  size_t nwn, capwn;
+  uint64_t *cued; /* single words with a person cue somewhere */
+  size_t cuedcap;
+  struct pending *pend; /* "an adviser to the president": resolved after all roles */
+  struct { char cc[4]; long n; } *tally; /* gazetteer spans per country (choose_entry) */
+  size_t ntally;
+  size_t npend, cappend;
 } doc;
+
+typedef struct pending {
+  int32_t person;
+  uint32_t role_span, desc_span;
+} pending;
+
+typedef struct wnode {
+  uint64_t h;
+  int32_t actor, next;
+} wnode;
 
 const char *an_actor_kind_name(an_actor_kind k) {
   switch (k) {
@@ -164,7 +194,7 @@ static int name_like(const doc *d, size_t i) {
       char first[32];
       const char *dash = memchr(p, '-', d->tok[i].len);
       an_word_fold(p, (size_t)(dash - p), first, sizeof first);
-      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & AN_LX_PARTICLE)) return 0;
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE))) return 0;
     }
   }
   if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
@@ -176,7 +206,7 @@ static int name_like(const doc *d, size_t i) {
       char buf[32];
       an_word_fold(p, (size_t)(h - p), buf, sizeof buf);
       long t, pr;
-      if (an_gazetteer_word(d->gaz, buf, &t, &pr) & AN_LX_PARTICLE) return 1;
+      if (an_gazetteer_word(d->gaz, buf, &t, &pr) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) return 1;
     }
   }
   return 0;
@@ -197,6 +227,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
   s->flags = 0;
   s->value = value;
   s->actor = -1;
+  s->node = AN_TRIE_NONE;
   return AN_OK;
 }
 
@@ -400,6 +431,12 @@ static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t fi
   return 0;
 }
 
+static an_status index_key(doc *d, uint64_t h, int32_t actor);
+static int32_t index_first(const doc *d, uint64_t h);
+static uint64_t word_key(const char *w, size_t n);
+/* index keys of defined acronyms (the value is the acro index) */
+#define ACR_KEY(fold) ((word_key((fold), strlen(fold)) | 0x4000000000000000ULL))
+
 /* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
  * the run of capitalized words before "(" whose initials spell it. */
 static an_status find_acronyms(doc *d) {
@@ -432,16 +469,25 @@ static an_status find_acronyms(doc *d) {
     if (!matched) continue;
     an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
     if (st != AN_OK) return st;
-    d->acr[d->nacr++] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    d->acr[d->nacr] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    if ((st = index_key(d, ACR_KEY(acr), (int32_t)d->nacr)) != AN_OK) return st;
+    d->nacr++;
   }
   return AN_OK;
 }
 
 /* The definition of an acronym word, or NULL. */
 static const acro *acronym_of(const doc *d, const char *fold) {
-  for (size_t k = 0; k < d->nacr; k++)
-    if (strcmp(tfold(d, d->acr[k].tok), fold) == 0) return &d->acr[k];
-  return NULL;
+  if (!d->nacr) return NULL;
+  /* hashed (documents may define thousands); the first definition wins */
+  uint64_t key = ACR_KEY(fold);
+  const acro *best = NULL;
+  for (int32_t n = index_first(d, key); n >= 0; n = d->wn[n].next) {
+    if (d->wn[n].h != key) continue;
+    const acro *a = &d->acr[d->wn[n].actor];
+    if (strcmp(tfold(d, a->tok), fold) == 0 && (!best || a < best)) best = a;
+  }
+  return best;
 }
 
 /* Does gazetteer entry e carry the long form of acronym a? */
@@ -464,6 +510,18 @@ static int acronym_is_entry(const doc *d, const acro *a, const an_gz_entry *e) {
 
 /* A one-word title between two name words is part of the name:
  * "Hossein Amir Abdollahian" (Amir), "Mark Prince Jones". */
+/* "Major League Baseball", "General Dynamics Corp": a weak title form
+ * starting a capitalized name that an organization head ends is part of
+ * that name. */
+static int weak_title_in_org(const doc *d, size_t i, uint32_t cnt) {
+  if (cnt != 1 || !(d->ti[i].lex & AN_LX_WEAK) || !(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  for (size_t k = i + 1; k < d->ntok && k <= i + 4 && same_sent(d, i, k); k++) {
+    if (!name_like(d, k) || (d->ti[k].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE | AN_LX_HONORIFIC))) return 0;
+    if (d->ti[k].lex & AN_LX_ORGHEAD) return 1;
+  }
+  return 0;
+}
+
 static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
   if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
   if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
@@ -497,8 +555,9 @@ static an_status find_spans(doc *d) {
     if (end > d->ntok) end = d->ntok;
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
+      uint32_t gnode;
       if (!is_punct(d, i) &&
-          longest(d, al, i, end, accept_gaz, &cnt, &val) != AN_TRIE_NONE) {
+          (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
@@ -512,7 +571,7 @@ static an_status find_spans(doc *d) {
             (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && name_like(d, i - 1) &&
             !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_TITLE | AN_LX_HONORIFIC |
                                   AN_LX_ADJ | AN_LX_PREFIX | AN_LX_SPEECH)) &&
-            !common_initial(d, i - 1) &&
+            !common_initial(d, i - 1) && (val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
             an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val))->kind == AN_KIND_COUNTRY) {
           i++;
           continue;
@@ -531,12 +590,14 @@ static an_status find_spans(doc *d) {
           }
         }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
+        d->sp[d->nsp - 1].node = gnode;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
         i += cnt;
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt)) {
+          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
+          !weak_title_in_org(d, i, cnt)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
           return st;
@@ -592,11 +653,24 @@ static an_status find_runs(doc *d) {
           j = k + 1;
           continue;
         }
-        /* "Ministry of Foreign Affairs": a connector after an organization head */
+        /* "Ministry of Foreign Affairs": a connector after an organization head;
+         * "Association of Machinists and Aerospace Workers": "and" inside one */
         if (j + 1 < end && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && (tis(d, j, "of") || tis(d, j, "for")) &&
             d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1)) {
           j += 2;
           continue;
+        }
+        if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
+            name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+          int org = 0, of = 0;
+          for (size_t q = i; q < j; q++) {
+            if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
+            if (tis(d, q, "of") || tis(d, q, "for")) of = 1;
+          }
+          if (org && of) {
+            j += 2;
+            continue;
+          }
         }
         break;
       }
@@ -654,7 +728,8 @@ static int span_type_at(const doc *d, size_t i) {
  * when the apposition is a relative "who". */
 static int appos_title_after(const doc *d, size_t i, int *who) {
   *who = 0;
-  if (!is_comma(d, i) || !same_sent(d, i, i + 1)) return -1;
+  /* ", the leader of", "[the party's deputy general secretary]", "(a senior aide)" */
+  if (!(is_comma(d, i) || tok_char(d, i, '[') || tok_char(d, i, '(')) || !same_sent(d, i, i + 1)) return -1;
   size_t j = i + 1;
   if (tis(d, j, "who")) {
     *who = 1;
@@ -675,7 +750,18 @@ static int appos_title_after(const doc *d, size_t i, int *who) {
       j++;
       continue;
     }
+    /* "the Pakistan Muslim League (PML) supremo": an acronym in brackets */
+    if ((tok_char(d, j, '(') || tok_char(d, j, '[')) && j + 2 < d->ntok && !is_punct(d, j + 1) &&
+        (tok_char(d, j + 2, ')') || tok_char(d, j + 2, ']'))) {
+      j += 3;
+      continue;
+    }
     if (is_punct(d, j)) return -1;
+    /* "the party's": a lower-case organization word before a possessive */
+    if ((d->ti[j].lex & AN_LX_ORGHEAD) && (shape(d, j) & AN_SHAPE_ALL_LOWER) && is_poss(d, j + 1)) {
+      j++;
+      continue;
+    }
     if (t == SP_GAZ || t == SP_NAME) {
       j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
       continue;
@@ -750,7 +836,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
   /* "Putin had said", "Putin also told" */
   for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
-    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE))) break;
+    if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE | AN_LX_PREP | AN_LX_STOP)))
+      break;
     if (d->ti[k + 1].lex & AN_LX_SPEECH) {
       c |= CUE_PERSON;
       break;
@@ -783,7 +870,7 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
         memcpy(w, f, n);
         w[n] = '\0';
         long t, p;
-        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & AN_LX_PARTICLE) != 0;
+        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
         /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
         if (!(part && f[n])) {
           if (o && o + 1 < cap) out[o++] = ' ';
@@ -798,6 +885,33 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
     }
   }
   out[o < cap ? o : cap - 1] = '\0';
+}
+
+/* Removes particle words that precede another word, in place. */
+static void drop_particles(const doc *d, char *name) {
+  char out[512];
+  size_t o = 0;
+  const char *p = name;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char w[64];
+    int part = 0;
+    if (n < sizeof w && e) {
+      memcpy(w, p, n);
+      w[n] = '\0';
+      part = (an_gazetteer_word(d->gaz, w, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
+    }
+    if (!part && o + n + 1 < sizeof out) {
+      if (o) out[o++] = ' ';
+      memcpy(out + o, p, n);
+      o += n;
+    }
+    p += n;
+    while (*p == ' ') p++;
+  }
+  out[o] = '\0';
+  if (o) memcpy(name, out, o + 1);
 }
 
 static size_t count_words(const char *s) {
@@ -833,6 +947,57 @@ static int first_word_is(const char *s, const char *w) {
   return strncmp(s, w, n) == 0 && (s[n] == ' ' || !s[n]);
 }
 
+#define GZ_KEY(gz) (0x8000000000000000ULL | (uint64_t)(gz))
+
+static an_status index_key(doc *d, uint64_t h, int32_t actor) {
+  if (!d->wbucket) {
+    d->wbcap = 1024;
+    while (d->wbcap < d->ntok && d->wbcap < (1u << 20)) d->wbcap *= 2;
+    d->wbucket = an_malloc(d->wbcap * sizeof *d->wbucket);
+    if (!d->wbucket) return AN_ENOMEM;
+    for (size_t i = 0; i < d->wbcap; i++) d->wbucket[i] = -1;
+  }
+  an_status st = an_grow((void **)&d->wn, &d->capwn, d->nwn + 1, sizeof *d->wn);
+  if (st != AN_OK) return st;
+  size_t b = (size_t)(h ^ (h >> 29)) & (d->wbcap - 1);
+  d->wn[d->nwn] = (wnode){h, actor, d->wbucket[b]};
+  d->wbucket[b] = (int32_t)d->nwn++;
+  return AN_OK;
+}
+
+/* First index node for key h (follow .next, check .h). -1 if none. */
+static int32_t index_first(const doc *d, uint64_t h) {
+  if (!d->wbucket) return -1;
+  return d->wbucket[(size_t)(h ^ (h >> 29)) & (d->wbcap - 1)];
+}
+
+/* Index keys: name words have the two top bits clear; bit 63 marks a
+ * gazetteer entry (GZ_KEY), bit 62 a defined acronym (ACR_KEY). */
+static uint64_t word_key(const char *w, size_t n) { return an_word_hash(w, n) & ~0xC000000000000000ULL; }
+
+/* The key of the first word of a folded name. */
+static uint64_t first_word_key(const char *name) {
+  const char *e = strchr(name, ' ');
+  return word_key(name, e ? (size_t)(e - name) : strlen(name));
+}
+
+static an_status index_name(doc *d, int32_t actor) {
+  const char *p = d->act[actor].name;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    an_status st = index_key(d, word_key(p, n), actor);
+    if (st != AN_OK) return st;
+    p += n;
+    while (*p == ' ') p++;
+  }
+  return AN_OK;
+}
+
+#define FOR_ACTORS_WITH(d, key, var)                                                     \
+  for (int32_t n_##var = index_first(d, key), var = -1; n_##var >= 0; n_##var = (d)->wn[n_##var].next) \
+    if ((d)->wn[n_##var].h == (key) && ((var = (d)->wn[n_##var].actor), 1))
+
 static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *label, const char *name,
                            uint32_t tok, int32_t *out) {
   an_status st = an_grow((void **)&d->act, &d->capact, d->nact + 1, sizeof *d->act);
@@ -864,13 +1029,38 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
     }
   }
   *out = (int32_t)d->nact++;
-  return AN_OK;
+  st = index_name(d, *out);
+  if (st == AN_OK && gz >= 0) st = index_key(d, GZ_KEY(gz), *out);
+  return st;
 }
 
 static int32_t actor_of_gz(const doc *d, long gz) {
-  for (size_t i = 0; i < d->nact; i++)
-    if (d->act[i].gz == gz) return (int32_t)i;
+  FOR_ACTORS_WITH(d, GZ_KEY(gz), a) if (d->act[a].gz == gz) return a;
   return -1;
+}
+
+/* The smallest actor index that has word w (first word of w) in its name
+ * and satisfies ok(). -1 if none. */
+typedef int (*actor_pred)(const doc *d, int32_t a, const char *w);
+static int32_t min_actor_with(const doc *d, uint64_t key, const char *w, actor_pred ok) {
+  int32_t best = -1;
+  FOR_ACTORS_WITH(d, key, a) if ((best < 0 || a < best) && ok(d, a, w)) best = a;
+  return best;
+}
+
+static int person_containing(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && words_within(w, d->act[a].name);
+}
+
+static int nonperson_named(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind != AN_KIND_PERSON && strcmp(d->act[a].name, w) == 0;
+}
+
+/* a longer name that contains a known (non-gazetteer) person's name,
+ * ending with the same word */
+static int person_within(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && d->act[a].gz < 0 && words_within(d->act[a].name, w) &&
+         strcmp(last_word(d->act[a].name), last_word(w)) == 0;
 }
 
 static void span_text(const doc *d, const span *s, char *out, size_t cap) {
@@ -884,13 +1074,18 @@ static void span_text(const doc *d, const span *s, char *out, size_t cap) {
 /* A person actor whose name contains the words w (contiguous), nearest
  * before token `at` (else nearest after). Surname matches (w ends the name)
  * beat given-name matches. */
-static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
+static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const int64_t *last) {
   int32_t best = -1;
   int best_score = -1;
-  for (size_t i = 0; i < d->nact; i++) {
+  int32_t exact = -1;
+  uint64_t key = first_word_key(w);
+  FOR_ACTORS_WITH(d, key, i) {
     const wactor *a = &d->act[i];
     if (a->kind != AN_KIND_PERSON || !words_within(w, a->name)) continue;
-    if (strcmp(a->name, w) == 0) return (int32_t)i;
+    if (strcmp(a->name, w) == 0) {
+      if (exact < 0 || i < exact) exact = i;
+      continue;
+    }
     int score = 0;
     const char *lw = last_word(a->name);
     size_t lwl = strlen(w);
@@ -901,13 +1096,19 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at) {
       score += 2;
     else
       score += 1;
-    score = score * 2 + (a->first_tok < at ? 1 : 0);
-    if (score > best_score || (score == best_score && a->first_tok < at && a->first_tok > d->act[best].first_tok)) {
-      best = (int32_t)i;
+    /* "Sharif said" between Nawaz and Shehbaz Sharif: the one named last
+     * before (when known), else the one introduced last before */
+    int64_t seen = last ? last[i] : (int64_t)a->first_tok;
+    int64_t best_seen = best < 0 ? -1 : last ? last[best] : (int64_t)d->act[best].first_tok;
+    score = score * 2 + (seen >= 0 && seen < (int64_t)at ? 1 : 0);
+    /* ties: the nearest before `at`; then the smaller index (fixed order) */
+    if (score > best_score ||
+        (score == best_score && ((seen < (int64_t)at && seen > best_seen) || (seen == best_seen && i < best)))) {
+      best = i;
       best_score = score;
     }
   }
-  return best;
+  return exact >= 0 ? exact : best;
 }
 
 /* Has the run a word that can name something? Not if it is only heads,
@@ -924,25 +1125,139 @@ static int has_name_word(const doc *d, const span *s) {
   return 0;
 }
 
+/* Does the word before token i introduce a place or a thing ("in", "at",
+ * "the", "of", a possessive, an opening quote)? */
+static int thing_context(const doc *d, size_t i) {
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  size_t q = i - 1;
+  static const char *const before[] = {"the", "in", "at", "near", "from", "into", "across", "of", "on",
+                                       "a", "an", "via", "outside", "inside", "toward", "towards"};
+  for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+    if (tis(d, q, before[k])) return 1;
+  return is_poss(d, q) || (shape(d, q) & AN_SHAPE_QUOTE); /* "the “Al-Aqsa Flood” operation" */
+}
+
+/* A two- or three-word capitalized name with no cue, in running text, that
+ * reads like a person's: no word an organization or place head, none the
+ * text also writes in lower case, and not after a word that introduces a
+ * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
+static int looks_like_person(const doc *d, const span *s) {
+  if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
+  if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
+                        AN_LX_PLACEHEAD | AN_LX_ADJ))
+      return 0;
+    if (lower_has(d, tfold(d, k))) return 0;
+    if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
+    const char *f = tfold(d, k);
+    if (strlen(f) < 2) return 0;
+  }
+  if (thing_context(d, s->first)) return 0;
+  /* "Nordland Street", "Moscow Mayor": a place or demonym nearby makes it a place */
+  size_t b = s->first + s->count;
+  if (b < d->ntok && same_sent(d, s->first, b) && (d->ti[b].lex & (AN_LX_ORGHEAD | AN_LX_PLACEHEAD))) return 0;
+  return 1;
+}
+
+static int cued_has(const doc *d, const char *w) {
+  if (!d->cued) return 0;
+  uint64_t h = set_hash(w);
+  size_t mask = d->cuedcap - 1;
+  for (size_t j = (size_t)h & mask; d->cued[j]; j = (j + 1) & mask)
+    if (d->cued[j] == h) return 1;
+  return 0;
+}
+
+/* Single words that have a person cue somewhere ("Qaddumi said"). */
+static an_status collect_cued(doc *d) {
+  d->cuedcap = 64;
+  while (d->cuedcap < d->nsp * 2 + 2) d->cuedcap *= 2;
+  d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
+  if (!d->cued) return AN_ENOMEM;
+  char w[512];
+  for (size_t k = 0; k < d->nsp; k++) {
+    span *o = &d->sp[k];
+    if (o->type != SP_NAME || o->dead || o->count != 1) continue;
+    if (!(cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) continue;
+    name_words(d, o, w, sizeof w);
+    if (!w[0]) continue;
+    uint64_t h = set_hash(w);
+    size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
+    while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
+    d->cued[j] = h;
+  }
+  return AN_OK;
+}
+
+/* A form several gazetteer entries share ("Congress": the US Congress or
+ * India's National Congress): the entry of the country the document names
+ * most (counted once per document); ties keep the first match. */
+static long country_votes(doc *d, const char *cc) {
+  if (!d->tally) {
+    d->tally = an_calloc(256, sizeof *d->tally);
+    if (!d->tally) return 0;
+    for (size_t q = 0; q < d->nsp; q++) {
+      const span *o = &d->sp[q];
+      if (o->dead || o->type != SP_GAZ) continue;
+      size_t nv = 0;
+      if (o->node != AN_TRIE_NONE) an_trie_values(an_gazetteer_aliases(d->gaz), o->node, &nv);
+      if (nv > 1) continue; /* only forms that name one actor vote */
+      const char *c = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value))->country;
+      if (!c[0]) continue;
+      size_t k = 0;
+      while (k < d->ntally && strcmp(d->tally[k].cc, c) != 0) k++;
+      if (k == d->ntally) {
+        if (d->ntally == 256) continue;
+        memcpy(d->tally[d->ntally++].cc, c, 4);
+      }
+      d->tally[k].n++;
+    }
+  }
+  for (size_t k = 0; k < d->ntally; k++)
+    if (strcmp(d->tally[k].cc, cc) == 0) return d->tally[k].n;
+  return 0;
+}
+
+static void choose_entry(doc *d, span *s) {
+  if (s->node == AN_TRIE_NONE) return;
+  size_t n;
+  const uint32_t *v = an_trie_values(an_gazetteer_aliases(d->gaz), s->node, &n);
+  if (n < 2) return;
+  uint32_t best = s->value;
+  const an_gz_entry *be = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(best));
+  long best_votes = be->country[0] ? country_votes(d, be->country) : 0;
+  for (size_t k = 0; k < n; k++) {
+    if (AN_GZ_ENTRY(v[k]) == AN_GZ_ENTRY(best) || !gz_value_ok(d, v[k], s->first, s->first + s->count - 1)) continue;
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v[k]));
+    long votes = e->country[0] ? country_votes(d, e->country) : 0;
+    if (votes > best_votes) {
+      best_votes = votes;
+      best = v[k];
+    }
+  }
+  s->value = best;
+}
+
 static an_status resolve_names(doc *d) {
-  an_status st;
+  an_status st = collect_cued(d);
+  if (st != AN_OK) return st;
   char words[512], text[512];
   /* gazetteer spans and multi-word runs, in text order */
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
     if (s->dead) continue;
     if (s->type == SP_GAZ) {
+      choose_entry(d, s);
       long gz = (long)AN_GZ_ENTRY(s->value);
       int32_t a = actor_of_gz(d, gz);
       if (a < 0) {
         const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
         char lw[512];
         an_word_fold(e->label, strlen(e->label), lw, sizeof lw);
-        span tmp = *s;
-        if (e->kind == AN_KIND_PERSON) {
-          /* name words from the label, so that surnames join it */
-          (void)tmp;
-        }
+        /* a person's name words without particles ("ziad nakhala"), as for
+         * names found in the text, so that keys and surnames agree */
+        if (e->kind == AN_KIND_PERSON) drop_particles(d, lw);
         if ((st = new_actor(d, gz, e->kind, e->label, lw, s->first, &a)) != AN_OK) return st;
       }
       s->actor = a;
@@ -956,7 +1271,7 @@ static an_status resolve_names(doc *d) {
     if (!has_name_word(d, s)) continue;
     int32_t a = -1;
     /* a partial or equal form of a person already met joins it */
-    if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first);
+    if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first, NULL);
     if (a >= 0) {
       /* a fuller form becomes the label */
       if (count_words(words) > count_words(d->act[a].name)) {
@@ -971,15 +1286,13 @@ static an_status resolve_names(doc *d) {
         an_free(d->act[a].name);
         d->act[a].label = l;
         d->act[a].name = n;
+        if ((st = index_name(d, a)) != AN_OK) return st;
       }
       s->actor = a;
       continue;
     }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
-    for (size_t k = 0; k < d->nact && a < 0; k++)
-      if (d->act[k].kind == AN_KIND_PERSON && d->act[k].gz < 0 && words_within(d->act[k].name, words) &&
-          strcmp(last_word(d->act[k].name), last_word(words)) == 0)
-        a = (int32_t)k;
+    a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
       span_text(d, s, text, sizeof text);
       char *l = an_strdup(text), *n = an_strdup(words);
@@ -992,22 +1305,19 @@ static an_status resolve_names(doc *d) {
       an_free(d->act[a].name);
       d->act[a].label = l;
       d->act[a].name = n;
+      if ((st = index_name(d, a)) != AN_OK) return st;
       s->actor = a;
       continue;
     }
     an_actor_kind kind;
+    /* "analysts at Control Risks said": a speech verb after a place or a
+     * thing is not enough */
+    if ((c & CUE_PERSON) && !(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c &= ~CUE_PERSON;
     if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
     else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
     else {
-      /* no cue here: a person if a later surname alone has one */
-      int later = 0;
-      const char *lw = last_word(words);
-      for (size_t k = si + 1; k < d->nsp && !later; k++) {
-        span *o = &d->sp[k];
-        if (o->type != SP_NAME || o->dead || o->count != 1) continue;
-        name_words(d, o, text, sizeof text);
-        if (strcmp(text, lw) == 0 && (cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) later = 1;
-      }
+      /* no cue here: a person if the surname alone has one elsewhere */
+      int later = cued_has(d, last_word(words));
       /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */
       if (!later && s->first >= 2 && (tis(d, s->first - 1, "and") || is_comma(d, s->first - 1))) {
         int ps = span_at(d, s->first - 2);
@@ -1022,6 +1332,7 @@ static an_status resolve_names(doc *d) {
             an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value))->kind == AN_KIND_PERSON)
           later = 1;
       }
+      if (!later) later = looks_like_person(d, s);
       if (!later) continue;
       kind = AN_KIND_PERSON;
     }
@@ -1031,11 +1342,18 @@ static an_status resolve_names(doc *d) {
     s->actor = a;
   }
   /* single words: a part of a known name, else a new actor on a strong cue */
+  /* last[a]: where actor a was last named so far (each span adds at most
+   * one actor, so nact + nsp bounds the index) */
+  size_t nlast = d->nact + d->nsp + 1;
+  int64_t *last = an_malloc(nlast * sizeof *last);
+  if (!last) return AN_ENOMEM;
+  for (size_t k = 0; k < nlast; k++) last[k] = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
+    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) last[s->actor] = s->first;
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
-    if (!words[0]) continue;
+    if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
@@ -1043,27 +1361,31 @@ static an_status resolve_names(doc *d) {
       if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
+        last[s->actor] = s->first;
         continue;
       }
     }
-    int32_t a = person_with_words(d, words, s->first);
+    int32_t a = person_with_words(d, words, s->first, last);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
        * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
-      for (size_t k = 0; k < d->nact && a < 0; k++)
-        if (d->act[k].kind == AN_KIND_PERSON && words_within(words, d->act[k].name)) a = (int32_t)k;
+      a = min_actor_with(d, first_word_key(words), words, person_containing);
     }
-    for (size_t k = 0; k < d->nact && a < 0; k++)
-      if (d->act[k].kind != AN_KIND_PERSON && strcmp(d->act[k].name, words) == 0) a = (int32_t)k;
+    if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
+      /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
+      if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c = 0;
       if (!has_name_word(d, s)) c = 0;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
-        if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+        if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) {
+          an_free(last);
+          return st;
+        }
       }
     }
     if (a < 0 && count_words(words) >= 2) {
@@ -1071,7 +1393,9 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     s->actor = a;
+    if (a >= 0 && (size_t)a < nlast) last[a] = s->first;
   }
+  an_free(last);
   return AN_OK;
 }
 
@@ -1086,12 +1410,10 @@ static an_status headline_words(doc *d) {
     s->dead = 1;
     for (uint32_t k = first; k < first + count; k++) {
       char w[256];
-      span one = {k, 1, SP_NAME, 0, 0, 0, -1};
+      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE};
       name_words(d, &one, w, sizeof w);
       if (!w[0] || strchr(w, ' ')) continue;
-      int32_t a = -1;
-      for (size_t q = 0; q < d->nact && a < 0; q++)
-        if (d->act[q].kind == AN_KIND_PERSON && words_within(w, d->act[q].name)) a = (int32_t)q;
+      int32_t a = min_actor_with(d, first_word_key(w), w, person_containing);
       if (a < 0) continue;
       an_status st = push_span(d, k, 1, SP_NAME, 0);
       if (st != AN_OK) return st;
@@ -1135,10 +1457,33 @@ static int is_orgish(const doc *d, int32_t a) {
 /* The organization/country that modifies title span T from the left:
  * "Hamas leader", "Israeli Prime Minister", "Iran's Supreme Leader",
  * "Islamic Jihad Secretary General", "the Chelsea manager". Marks it. */
+/* The last organization named before token tok (for "the party's chief"
+ * before descriptions are resolved), or -1. */
+static int32_t recent_org_before(const doc *d, size_t tok) {
+  for (size_t k = tok; k-- > 0 && tok - k < 400;) {
+    int s = span_at(d, k);
+    if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) continue;
+    if (d->act[d->sp[s].actor].kind == AN_KIND_ORGANIZATION) return d->sp[s].actor;
+  }
+  return -1;
+}
+
 static int32_t title_modifier(doc *d, const span *T, int mark) {
   if (T->first == 0) return -1;
   size_t p = T->first - 1;
   int poss = 0;
+  /* "China's senior diplomat": adjectives between */
+  while (p > 0 && (d->ti[p].lex & (AN_LX_ADJ | AN_LX_PREFIX)) && (shape(d, p) & AN_SHAPE_ALL_LOWER)) p--;
+  /* "the party's chief": a lower-case organization word as possessor */
+  if (is_poss(d, p) && p > 1 && (d->ti[p - 1].lex & AN_LX_ORGHEAD) && (shape(d, p - 1) & AN_SHAPE_ALL_LOWER) &&
+      tis(d, p - 2, "the"))
+    return recent_org_before(d, p - 2);
+  /* "its president": the organization "its" stands for */
+  if (d->ti[p].lex & AN_LX_PRONOUN) {
+    const an_pronoun *pr = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[p].pron);
+    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p);
+    return -1;
+  }
   if (is_poss(d, p) && p > 0) {
     p--;
     poss = 1;
@@ -1162,6 +1507,15 @@ static int32_t gz_role_org(const doc *d, int32_t person, const char *role) {
     if (strcmp(e->roles[k].role, role) != 0 || !e->roles[k].of) continue;
     long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
     if (g >= 0) return actor_of_gz(d, g);
+  }
+  /* a title the gazetteer words otherwise ("the premier" for a prime
+   * minister, "General" for an army chief): the organization of its first
+   * role, when the text names it */
+  for (size_t k = 0; k < e->n_roles; k++) {
+    if (!e->roles[k].of || !e->roles[k].current) continue;
+    long g = an_gazetteer_find_id(d->gaz, e->roles[k].of);
+    int32_t o = g >= 0 ? actor_of_gz(d, g) : -1;
+    if (o >= 0) return o;
   }
   return -1;
 }
@@ -1190,7 +1544,7 @@ static int32_t clause_target(const doc *d, size_t from, size_t to) {
 
 static size_t clause_end(const doc *d, size_t from) {
   size_t k = from;
-  while (k < d->ntok && k - from < 25 && same_sent(d, from, k) && !is_comma(d, k) &&
+  while (k < d->ntok && k - from < 25 && same_sent(d, from, k) && !is_comma(d, k) && !tis(d, k, "and") &&
          !tok_char(d, k, ';') && !tok_char(d, k, '.') && !tok_char(d, k, ')') &&
          !(shape(d, k) & AN_SHAPE_QUOTE))
     k++;
@@ -1206,7 +1560,7 @@ static long role_of_verb(const doc *d, const char *v) {
   char stem[48], cand[56];
   memcpy(stem, v, n - 1);
   stem[n - 1] = '\0';
-  static const char *const suffixes[] = {"er", "r", "", "or"};
+  static const char *const suffixes[] = {"er", "r", "", "or", "nt"}; /* presides -> president */
   for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
     long t, p;
     snprintf(cand, sizeof cand, "%s%s", stem, suffixes[k]);
@@ -1222,7 +1576,7 @@ static an_status note_role(doc *d, int32_t person, const span *T, int32_t org, u
   if (t->gender && !d->act[person].gender) d->act[person].gender = t->gender;
   if (org < 0) org = gz_role_org(d, person, t->role);
   an_status st = add_role(d, person, t->role, org, t->cls);
-  if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->role, tok);
+  if (st == AN_OK && org >= 0) st = add_aff(d, person, org, t->label, tok);
   return st;
 }
 
@@ -1255,6 +1609,9 @@ static an_status find_roles(doc *d) {
       if (org < 0 && org != person && T->first >= 1 && tis(d, T->first - 1, "and") &&
           last_title_end == T->first - 1)
         org = last_title_org; /* "Israeli Prime Minister A and Defense Minister B" */
+      /* "Lieutenant General X of the US Air Force" */
+      if (org < 0 && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, a, b + 1))
+        org = clause_target(d, b + 1, clause_end(d, b + 1));
       if (org == person) org = -1;
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
       last_title_org = org;
@@ -1276,9 +1633,21 @@ static an_status find_roles(doc *d) {
         }
       }
       size_t e = T->first + T->count;
+      if (org < 0) org = title_modifier(d, T, 0);
       if (org < 0 && e < d->ntok &&
-          (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at")))
-        org = clause_target(d, e + 1, clause_end(d, e + 1));
+          (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for") || tis(d, e, "at"))) {
+        size_t ce = clause_end(d, e + 1);
+        org = clause_target(d, e + 1, ce);
+        /* "an adviser to the president": the person with that role, once
+         * every role of the document is known */
+        for (size_t k = e + 1; org < 0 && k < ce; k++)
+          if (span_type_at(d, k) == SP_TITLE && k > 0 && tis(d, k - 1, "the")) {
+            st = an_grow((void **)&d->pend, &d->cappend, d->npend + 1, sizeof *d->pend);
+            if (st != AN_OK) return st;
+            d->pend[d->npend++] = (pending){person, (uint32_t)at, (uint32_t)span_at(d, k)};
+            break;
+          }
+      }
       if (org == person) org = -1;
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
     }
@@ -1320,13 +1689,33 @@ static an_status find_roles(doc *d) {
     if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
         (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
       long t = role_of_verb(d, tfold(d, b + 2));
+      /* "who serves as Putin's assistant", "who is the group's leader" */
+      if (t < 0) {
+        size_t k = b + 3;
+        if (k < d->ntok && tis(d, k, "as")) k++;
+        for (size_t n = 0; k < d->ntok && n < 6 && same_sent(d, b, k); n++) {
+          int ts2 = span_at(d, k);
+          if (ts2 >= 0 && d->sp[ts2].type == SP_TITLE && !d->sp[ts2].dead) {
+            span *T = &d->sp[ts2];
+            int32_t org = title_modifier(d, T, 1);
+            size_t e = T->first + T->count;
+            if (org < 0 && e < d->ntok && (tis(d, e, "of") || tis(d, e, "to") || tis(d, e, "for")))
+              org = clause_target(d, e + 1, clause_end(d, e + 1));
+            if (org == person) org = -1;
+            if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
+            break;
+          }
+          if (is_punct(d, k) && !is_poss(d, k)) break;
+          k++;
+        }
+      }
       if (t >= 0) {
         size_t from = b + 3;
         int32_t org = clause_target(d, from, clause_end(d, from));
         const an_title *ti = an_gazetteer_title(d->gaz, (size_t)t);
         if (org == person) org = -1;
         if ((st = add_role(d, person, ti->role, org, ti->cls)) != AN_OK) return st;
-        if (org >= 0 && (st = add_aff(d, person, org, ti->role, (uint32_t)(b + 2))) != AN_OK) return st;
+        if (org >= 0 && (st = add_aff(d, person, org, ti->label, (uint32_t)(b + 2))) != AN_OK) return st;
       }
     }
   }
@@ -1410,7 +1799,8 @@ static int actor_has_role(const doc *d, int32_t a, const want *t, int32_t org) {
   if (w->gz >= 0 && t && t->n) {
     const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)w->gz);
     for (size_t k = 0; k < e->n_roles; k++) {
-      if (!want_matches(t, e->roles[k].role, NULL)) continue;
+      /* "the Iranian president": a role held now, not one held in the 1980s */
+      if (!e->roles[k].current || !want_matches(t, e->roles[k].role, NULL)) continue;
       if (org < 0) return 1;
       if (e->roles[k].of && d->act[org].gz >= 0 &&
           strcmp(e->roles[k].of, an_gazetteer_entry(d->gaz, (size_t)d->act[org].gz)->id) == 0)
@@ -1456,7 +1846,7 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
 }
 
 /* Resolves the description whose title span is T; -1 if none fits. */
-static int32_t resolve_description(doc *d, sweep *w, const span *T) {
+static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *side_out) {
   want wt;
   span_titles(d, T, &wt);
   if (!wt.n) return -1;
@@ -1544,6 +1934,7 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T) {
   }
   /* "the Hamas leader", "the Iranian official": the name only modifies */
   if (best >= 0 && mod >= 0) d->sp[mod].flags |= AN_MENTION_MODIFIER;
+  *side_out = generic_role(t) ? -1 : side;
   return best;
 }
 
@@ -1587,6 +1978,8 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && actor_span_ending(d, sv - 2) >= 0)
     speaker_tok = d->sp[actor_span_ending(d, sv - 2)].first;
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && d->ti[sv - 2].ref >= 0) speaker_tok = (uint32_t)(sv - 2);
+  /* in a quote, "it" and "they" are too often the thing said */
+  if (d->ti[i].quote && p->kind != 'p' && !p->gender) return -1;
   int32_t best = -1;
   long best_score = -1000000;
   for (size_t k = w->nh; k-- > 0;) {
@@ -1597,6 +1990,9 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (p->kind == 'p' && !person) continue;
     if (p->kind == 'o' && person) continue;
     if (p->plural && person) continue;
+    /* "it"/"they" stand for an organization or a country only as the
+     * subject of this or the last sentence (else they are things) */
+    if (!person && !(h->sent == cur || (h->subject && h->sent + 1 == cur))) continue;
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;
@@ -1611,6 +2007,33 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     }
   }
   return best;
+}
+
+static an_status resolve_pending(doc *d) {
+  for (size_t k = 0; k < d->npend; k++) {
+    const pending *p = &d->pend[k];
+    want wt;
+    span_titles(d, &d->sp[p->desc_span], &wt);
+    if (!wt.n) continue;
+    uint32_t at = d->sp[p->desc_span].first;
+    int32_t best = -1;
+    long best_dist = LONG_MAX;
+    for (size_t a = 0; a < d->nact; a++) {
+      if ((int32_t)a == p->person || d->act[a].kind != AN_KIND_PERSON) continue;
+      if (!actor_has_role(d, (int32_t)a, &wt, -1)) continue;
+      long dist = (long)d->act[a].first_tok - (long)at;
+      if (dist < 0) dist = -dist;
+      if (dist < best_dist) best_dist = dist, best = (int32_t)a;
+    }
+    if (best < 0) continue;
+    const span *T = &d->sp[p->role_span];
+    const an_title *t = title_of(d, T);
+    if (!t) continue;
+    an_status st = add_role(d, p->person, t->role, best, t->cls);
+    if (st == AN_OK) st = add_aff(d, p->person, best, t->label, T->first);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
 }
 
 static an_status sweep_refs(doc *d) {
@@ -1655,9 +2078,13 @@ static an_status sweep_refs(doc *d) {
           if (!same_sent(d, b - 1, s->first)) break;
         }
         if (!named && !appos) {
-          int32_t a = resolve_description(d, &w, s);
+          int32_t side = -1;
+          int32_t a = resolve_description(d, &w, s, &side);
           if (a >= 0) {
             s->actor = a;
+            /* "the Chinese leader", "Iran's top diplomat" state an affiliation */
+            const an_title *ti = title_of(d, s);
+            if (side >= 0 && ti && !ti->description && (st = add_aff(d, a, side, ti->label, s->first)) != AN_OK) break;
             if ((st = push_mention(d, s->first, s->count, a, AN_MENTION_DESCRIPTION, 0)) != AN_OK) break;
             int subject = subj_sent != sent;
             if (subject) subj_sent = sent;
@@ -1668,11 +2095,16 @@ static an_status sweep_refs(doc *d) {
       continue;
     }
     if (si >= 0) continue;
-    if (i > 0 && tis(d, i - 1, "the") && (d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
+    /* "the movement", "the group's", "union leadership" */
+    int state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
+                      (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0;
+    if (((i > 0 && tis(d, i - 1, "the")) || state_after) && (d->ti[i].lex & AN_LX_ORGHEAD) &&
+        (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
-        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
-                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+        uint32_t n = state_after ? 2 : 1;
+        if ((st = push_mention(d, (uint32_t)i, n, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + n) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
           break;
         d->ti[i].ref = a;
         st = hist_push(&w, (uint32_t)i, sent, a, 0);
@@ -1830,6 +2262,10 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     an_doc_actor *x = &r->actors[map[i]];
     x->kind = a->kind;
     memcpy(x->country, a->country, sizeof x->country);
+    /* a person's country from the first role the text ties to one */
+    for (size_t k = 0; k < a->n_roles && !x->country[0] && a->kind == AN_KIND_PERSON; k++)
+      if (a->roles[k].org >= 0 && d->act[a->roles[k].org].kind != AN_KIND_PERSON)
+        memcpy(x->country, d->act[a->roles[k].org].country, sizeof x->country);
     x->mentions = cnt[i];
     x->label = an_strdup(a->label);
     if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
@@ -1887,6 +2323,11 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_free(d->tally);
+  an_free(d->pend);
+  an_free(d->wbucket);
+  an_free(d->wn);
+  an_free(d->cued);
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
@@ -1931,6 +2372,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
     sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
+    if (st == AN_OK) st = resolve_pending(&d);
   }
   if (st == AN_OK) st = sweep_refs(&d);
   if (st == AN_OK) st = build_output(&d, out);

@@ -20,7 +20,27 @@ typedef enum an_actor_kind {
   AN_KIND_COUNTRY = 2,
 } an_actor_kind;
 
-/* How a mention refers to its actor. */
+/* How a mention refers to its actor.
+ *
+ * What the recognizer promises (src/actors/actors.c):
+ *  - NAME: gazetteer names and aliases (longest match; acronyms only in
+ *    capitals), and names found from cues (titles, appositions, speech
+ *    verbs, organization heads); later partial names ("Nakhala", "Raila")
+ *    join the full name; titles are never part of a name.
+ *  - METONYM: capitals and seats ("Tehran", "the Kremlin"), organs that
+ *    speak for a state, and a country word with a state noun after it
+ *    ("the Israeli government", "Iran's foreign ministry", "US forces"):
+ *    the mention then covers those words.
+ *  - DEMONYM: "Iranian"; flagged GENERIC before a class noun ("Palestinian
+ *    groups"), MODIFIER when it only modifies a title or description.
+ *  - PRONOUN: he/she (gender from the gazetteer, titles, honorifics or an
+ *    earlier pronoun; the subject of this or the last sentences preferred),
+ *    who/whom/which right after a name, it/its/they only for an
+ *    organization or country that is a recent subject and not in a quote.
+ *  - DESCRIPTION: a definite title ("the Iranian official", "Iran's top
+ *    diplomat", "the Leader's advisor", "the movement's chief") resolved
+ *    through the roles the text or the gazetteer gives; "the movement",
+ *    "the group", "union leadership" for the last organization. */
 typedef enum an_mention_how {
   AN_MENTION_NAME = 0,        /* a name or alias: "Ismail Haniyeh", "Haniyeh", "Hamas" */
   AN_MENTION_METONYM = 1,     /* "Tehran", "the Kremlin", "the Islamic Republic" */

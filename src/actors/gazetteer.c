@@ -49,6 +49,7 @@ static void entry_clear(an_gz_entry *e) {
 
 static void title_clear(an_title *t) {
   an_free(t->role);
+  an_free(t->label);
   an_free(t->cls);
   for (size_t i = 0; i < t->n_answers; i++) an_free(t->answers[i]);
   an_free(t->answers);
@@ -102,6 +103,29 @@ static long line_of(const char *text, size_t off) {
   for (size_t i = 0; i < off && text[i]; i++)
     if (text[i] == '\n') line++;
   return line;
+}
+
+/* Byte offset of the idx-th element of the top-level JSON array in text
+ * (valid JSON), or -1. */
+static long entry_offset(const char *text, size_t len, size_t idx) {
+  int depth = 0, in_str = 0;
+  size_t seen = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = text[i];
+    if (in_str) {
+      if (c == '\\') i++;
+      else if (c == '"') in_str = 0;
+      continue;
+    }
+    if (depth == 1 && c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != ',' && c != ']') {
+      if (seen == idx) return (long)i;
+      seen++; /* then its inside is skipped by the nesting below */
+    }
+    if (c == '"') in_str = 1;
+    else if (c == '[' || c == '{') depth++;
+    else if (c == ']' || c == '}') depth--;
+  }
+  return -1;
 }
 
 static an_status parse_json(const char *path, const char *text, size_t len, cJSON **out,
@@ -229,6 +253,7 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
         an_gz_role *gr = &e->roles[e->n_roles++];
         gr->role = an_strdup(buf);
         gr->of = cJSON_IsString(of) ? an_strdup(of->valuestring) : NULL;
+        gr->current = !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r, "to"));
         if (!gr->role || (cJSON_IsString(of) && !gr->of)) {
           st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
           goto fail;
@@ -260,7 +285,17 @@ static an_status load_entries(an_gazetteer *g, const char *path, an_error *err) 
   cJSON_ArrayForEach(o, root) {
     an_gz_entry e;
     st = parse_entry(o, path, idx, &e, err);
-    if (st != AN_OK) goto done;
+    if (st != AN_OK) {
+      /* cJSON keeps no positions: find where the entry starts in the text */
+      if (err && st == AN_EDATA) {
+        long off = entry_offset(text, len, idx);
+        if (off >= 0) {
+          err->offset = off;
+          err->line = line_of(text, (size_t)off);
+        }
+      }
+      goto done;
+    }
     long at = an_gazetteer_find_id(g, e.id);
     if (at >= 0) {
       entry_clear(&g->entries[at]);
@@ -432,8 +467,9 @@ static an_status add_title(an_gazetteer *g, const cJSON *it, int descriptions) {
   t->gender = gender;
   t->description = (char)descriptions;
   t->role = fold_dup(role);
+  t->label = an_strdup(role);
   if (cls) t->cls = fold_dup(cls);
-  if (!t->role || (cls && !t->cls)) goto oom;
+  if (!t->role || !t->label || (cls && !t->cls)) goto oom;
   if (roles && cJSON_GetArraySize(roles) > 0) {
     t->answers = an_calloc((size_t)cJSON_GetArraySize(roles), sizeof *t->answers);
     if (!t->answers) goto oom;
@@ -516,6 +552,7 @@ static uint32_t class_of_key(const char *k) {
       {"role_prefixes", AN_LX_PREFIX},
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
       {"bare_heads", AN_LX_BARE},        {"prepositions", AN_LX_PREP},
+      {"weak_forms", AN_LX_WEAK},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -527,7 +564,16 @@ static an_status add_word_list(an_gazetteer *g, const cJSON *arr, uint32_t cls) 
   const cJSON *it;
   cJSON_ArrayForEach(it, arr) {
     const char *t = item_text(it);
-    if (t) st = lex_add(g, t, cls, 0);
+    uint32_t c = cls;
+    /* "al-", "at-", "-e-": particles only inside a hyphenated name, not
+     * words between names ("Analysts at Control Risks") */
+    if (cls == AN_LX_PARTICLE && t && (t[0] == '-' || (t[0] && t[strlen(t) - 1] == '-'))) c = AN_LX_HPARTICLE;
+    if (cls == AN_LX_PARTICLE && cJSON_IsObject(it)) {
+      const cJSON *at = cJSON_GetObjectItemCaseSensitive(it, "attach");
+      if (cJSON_IsString(at) && strcmp(at->valuestring, "space") != 0 && strcmp(at->valuestring, "family") != 0)
+        c = AN_LX_HPARTICLE;
+    }
+    if (t) st = lex_add(g, t, c, 0);
     const cJSON *vars = item_variants(it), *v;
     cJSON_ArrayForEach(v, vars) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, cls, 0);
     if (st != AN_OK) return st;

@@ -39,8 +39,9 @@
 #include "actors/trie.h"
 
 typedef struct an_gz_role {
-  char *role; /* folded role words: "foreign minister" */
-  char *of;   /* id of the organization/country/person, or NULL */
+  char *role;  /* folded role words: "foreign minister" */
+  char *of;    /* id of the organization/country/person, or NULL */
+  int current; /* no "to" date: held when the file was last reviewed */
 } an_gz_role;
 
 typedef struct an_gz_entry {
@@ -85,10 +86,13 @@ enum {
   AN_LX_RISKY = 1u << 15,    /* aliases that are also common names: Jordan, Chad */
   AN_LX_BARE = 1u << 16,     /* heads that alone name nothing: Front, Office, Ministry */
   AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
+  AN_LX_HPARTICLE = 1u << 18, /* particles written with a hyphen only: "at-", "ad-" */
+  AN_LX_WEAK = 1u << 19,     /* title forms that also start names: General, Major, Chief */
 };
 
 typedef struct an_title {
-  char *role;     /* canonical role, folded: "foreign minister" */
+  char *role;     /* canonical role, folded for matching: "foreign minister", "co founder" */
+  char *label;    /* the role as the data writes it, for output: "co-founder", "CEO" */
   char *cls;      /* role class ("diplomat", "leader"), folded, or NULL */
   char **answers; /* roles a description stands for ("top diplomat": foreign minister, ...) */
   size_t n_answers;

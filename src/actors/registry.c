@@ -100,7 +100,8 @@ size_t an_name_skeleton(const char *w, char *out, size_t cap) {
     char m = c;
     /* digraphs that transliterations write either way */
     if ((c == 'k' || c == 'g' || c == 'd' || c == 't' || c == 's' || c == 'z' || c == 'p' || c == 'c') && n == 'h') {
-      m = c == 'p' ? 'f' : c == 'c' ? 's' : c == 'k' ? 'k' : c;
+      /* gh and q are one Persian/Arabic letter: Baghaei / Baqaei */
+      m = c == 'p' ? 'f' : c == 'c' ? 's' : c == 'g' ? 'k' : c;
       i++;
     } else if (c == 'q' || c == 'c') {
       m = 'k';

@@ -566,6 +566,9 @@ typedef struct totals {
 typedef struct db_sink {
   an_store *st;
   size_t in_batch;
+  /* Mixed into each document's hash: a stored document is extracted again
+   * when what shapes its events changed (version, options, --actors). */
+  char salt[128];
 } db_sink;
 
 static an_status db_add(db_sink *db, job *j, totals *tot, progress *pg, an_error *err) {
@@ -771,6 +774,17 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   int to_stdout = 0;
   if (db_path) {
     if ((st = an_store_open(db_path, 0, &dbs.st, &err)) != AN_OK) goto fail;
+    char actors_sum[AN_STORE_HASH_LEN + 1] = "-";
+    if (actors) {
+      char *text = NULL;
+      size_t n = 0;
+      if ((st = an_file_slurp(actors, &text, &n, &err)) != AN_OK) goto fail;
+      an_doc whole = {.text = text, .len = n};
+      an_store_doc_hash(&whole, actors_sum);
+      an_free(text);
+    }
+    snprintf(dbs.salt, sizeof dbs.salt, "actornet %s|opts %u|actors %.64s", an_version_string(),
+             set.opts, actors_sum);
     db = &dbs;
   } else {
     if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
@@ -860,7 +874,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     if (doc && db) { /* stored with the same content: nothing to do */
       char hash[AN_STORE_HASH_LEN + 1];
       an_store_state state = AN_STORE_ABSENT;
-      an_store_doc_hash(doc, hash);
+      an_store_doc_hash_salted(doc, db->salt, hash);
       if ((st = an_store_has_doc(db->st, doc->id, hash, &state, &err)) != AN_OK) {
         an_doc_free(doc);
         break;
@@ -886,7 +900,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       }
       j->docs[j->ndocs].doc = doc;
       j->docs[j->ndocs].end = 0;
-      if (db) an_store_doc_hash(doc, j->docs[j->ndocs].hash);
+      if (db) an_store_doc_hash_salted(doc, db->salt, j->docs[j->ndocs].hash);
       j->ndocs++;
       j->bytes += doc->len;
     } else {

@@ -13,11 +13,11 @@ static int month_of(const an_lexicon *lex, const char *w) {
   return 0;
 }
 
-static int weekday_of(const an_lexicon *lex, const char *w) {
-  for (int d = 0; d < 7; d++)
-    for (int k = 0; k < 3 && lex->weekdays[d][k]; k++)
-      if (strcmp(lex->weekdays[d][k], w) == 0) return d + 1;
-  return 0;
+/* The same for a token, by its word id (lexicon.h). */
+static int month_at(const an_lexicon *lex, const an_xview *v, uint32_t i) { return lex->wmonth[v->wid[i]]; }
+static int weekday_at(const an_lexicon *lex, const an_xview *v, uint32_t i) { return lex->wday[v->wid[i]]; }
+static int dflag(const an_lexicon *lex, const an_xview *v, uint32_t i, unsigned f) {
+  return (lex->wdflag[v->wid[i]] & f) != 0;
 }
 
 static int all_digits(const char *w, size_t min, size_t max) {
@@ -51,11 +51,6 @@ static int year_num(const char *w) {
 static int cap(const an_xview *v, uint32_t i) { return (v->tok[i].shape & AN_SHAPE_UPPER_INITIAL) != 0; }
 static int wis(const an_xview *v, uint32_t i, uint32_t b, const char *s) { return i < b && strcmp(v->w[i], s) == 0; }
 
-static int in_words(char *const *l, size_t n, const char *w) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(l[i], w) == 0) return 1;
-  return 0;
-}
 
 size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint32_t b, an_datephrase *out,
                      size_t cap_) {
@@ -67,18 +62,18 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     uint32_t lead = i;
     /* lead words: "on", "in late", "this", "last" */
     uint32_t j = i;
-    while (j < b && in_words(lex->date_lead, lex->n_date_lead, w[j]) && j - i < 2) j++;
-    int last = j > i && in_words(lex->date_past, lex->n_date_past, w[j - 1]);
-    int next = j > i && in_words(lex->date_next, lex->n_date_next, w[j - 1]);
-    int wd = j < b && cap(v, j) ? weekday_of(lex, w[j]) : 0;
-    int mo = j < b && cap(v, j) ? month_of(lex, w[j]) : 0;
+    while (j < b && dflag(lex, v, j, AN_WDATE_LEAD) && j - i < 2) j++;
+    int last = j > i && dflag(lex, v, j - 1, AN_WDATE_PAST);
+    int next = j > i && dflag(lex, v, j - 1, AN_WDATE_NEXT);
+    int wd = j < b && cap(v, j) ? weekday_at(lex, v, j) : 0;
+    int mo = j < b && cap(v, j) ? month_at(lex, v, j) : 0;
     uint32_t e = 0;
     if (wd) {
       p.kind = AN_DATE_WEEKDAY;
       p.weekday = wd - 1;
       p.rel = last ? -1 : next ? 1 : 0;
       e = j + 1;
-      uint32_t dp = e < b ? an_phrases_match(&lex->day_parts, w, e, b) : 0;
+      uint32_t dp = e < b ? an_phrases_match_id(&lex->day_parts, v->wid, e, b) : 0;
       if (dp) e = dp;
       /* "Friday (20)" */
       if (wis(v, e, b, "(") && e + 2 < b && day_num(w[e + 1]) && wis(v, e + 2, b, ")")) e += 3;
@@ -98,10 +93,10 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       }
       /* "May" and "March" are also words: want a number or a lead word. */
       if (!d && !p.v.y && j == i) e = 0;
-    } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_of(lex, w[j + 1])) {
+    } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
       p.kind = AN_DATE_ABS;
       p.v.d = day_num(w[j]);
-      p.v.m = month_of(lex, w[j + 1]);
+      p.v.m = month_at(lex, v, j + 1);
       e = j + 2;
       if (e < b && year_num(w[e])) {
         p.v.y = year_num(w[e]);
@@ -114,27 +109,27 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     } else {
       uint32_t r = 0;
       for (int k = 0; k < 8 && !r; k++) {
-        r = an_phrases_match(&lex->rel_day[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_day[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL;
           p.rel = k - 4;
         }
       }
       for (int k = 0; k < 3 && !r; k++) {
-        r = an_phrases_match(&lex->rel_month[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_month[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL_MONTH;
           p.rel = k - 1;
           break;
         }
-        r = an_phrases_match(&lex->rel_year[k], w, i, b);
+        r = an_phrases_match_id(&lex->rel_year[k], v->wid, i, b);
         if (r) {
           p.kind = AN_DATE_REL_YEAR;
           p.rel = k - 1;
         }
       }
       if (!r) {
-        r = an_phrases_match(&lex->vague_dates, w, i, b);
+        r = an_phrases_match_id(&lex->vague_dates, v->wid, i, b);
         if (r) p.kind = AN_DATE_VAGUE;
       }
       if (r) {

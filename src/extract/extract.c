@@ -1,6 +1,5 @@
 /* extract.c: one document to actors and events (extract.h): text stage,
  * actors stage, rules, then dates, outlet and attribution; JSON Lines. */
-#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -108,18 +107,17 @@ static int cap_tok(const an_xview *v, uint32_t i) {
 /* The source the sentence cites: "according to X", "X reported". */
 static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t skip_actor,
                          int *oom) {
-  const char *const *w = (const char *const *)v->w;
   for (uint32_t k = sa; k < sb; k++) {
-    uint32_t e = an_phrases_match(&lex->attrib_before, w, k, sb);
+    uint32_t e = an_phrases_match_id(&lex->attrib_before, v->wid, k, sb);
     if (!e) continue;
     uint32_t j = e;
-    while (j < sb && v->tok_m[j] < 0 && an_phrases_match(&lex->determiners, w, j, sb)) j++;
+    while (j < sb && v->tok_m[j] < 0 && an_phrases_match_id(&lex->determiners, v->wid, j, sb)) j++;
     /* The head of the cited noun phrase ("the Kenyan news agency KNA"):
      * its last actor that is not a modifier, else its last capitalized run. */
     uint32_t end = j;
     while (end < sb && end < j + 8 && !(v->tok[end].shape & AN_SHAPE_PUNCT) &&
-           !(end > j && an_phrases_match(&lex->prepositions, w, end, sb)) &&
-           !an_phrases_match(&lex->clause_end, w, end, sb))
+           !(end > j && an_phrases_match_id(&lex->prepositions, v->wid, end, sb)) &&
+           !an_phrases_match_id(&lex->clause_end, v->wid, end, sb))
       end++;
     const an_mention *best = NULL;
     for (uint32_t h = j; h < end; h++) {
@@ -141,7 +139,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
   for (uint32_t k = sa; k < sb; k++) {
-    uint32_t e = an_phrases_match(&lex->attrib_media_before, w, k, sb);
+    uint32_t e = an_phrases_match_id(&lex->attrib_media_before, v->wid, k, sb);
     if (!e) continue;
     for (uint32_t h = e; h < sb && h < e + 4; h++) {
       int32_t mi = v->tok_m[h];
@@ -155,7 +153,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
     }
   }
   for (uint32_t k = sa + 1; k < sb; k++) {
-    if (!an_phrases_match(&lex->attrib_after, w, k, sb)) continue;
+    if (!an_phrases_match_id(&lex->attrib_after, v->wid, k, sb)) continue;
     uint32_t lo = k > sa + 10 ? k - 10 : sa;
     for (uint32_t h = k; h-- > lo;) {
       int32_t mi = v->tok_m[h];
@@ -395,8 +393,8 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, const an_xevent *e
        * relative clause, not of the event */
       int rel = 0, comma = 0;
       for (uint32_t k = e->clause_first; k < ph[i].first; k++)
-        if (an_phrases_match(&lex->relative, (const char *const *)v->w, k, ph[i].first) ||
-            an_phrases_match(&lex->relative_things, (const char *const *)v->w, k, ph[i].first))
+        if (an_phrases_match_id(&lex->relative, v->wid, k, ph[i].first) ||
+            an_phrases_match_id(&lex->relative_things, v->wid, k, ph[i].first))
           rel = 1;
       for (uint32_t k = ph[i].end; k < e->trig_first; k++)
         if (strcmp(v->w[k], ",") == 0) comma = 1;
@@ -524,7 +522,7 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
     const char *s = an_text_str(t, &len);
     const an_token *tok = an_text_tokens(t, &ntok);
     const an_sentence *sent = an_text_sentences(t, &nsent);
-    st = an_xview_init(&v, s, len, tok, ntok, sent, nsent, acts, err);
+    st = an_xview_init(&v, res->lex, s, len, tok, ntok, sent, nsent, acts, err);
   }
   if (st == AN_OK) {
     st = an_result_build(res, ws, doc, &v, acts, text_orig, t, opts, out, err);
@@ -538,21 +536,93 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
 
 /* ---- JSON Lines ----------------------------------------------------------------- */
 
-static cJSON *str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+typedef struct jw {
+  an_buf b;
+  int oom; /* an append failed: the line is incomplete */
+} jw;
 
-static cJSON *actor_ref(const an_doc_actor *a) {
-  cJSON *o = cJSON_CreateObject();
-  if (!o) return NULL;
-  cJSON_AddStringToObject(o, "id", a->id ? a->id : "");
-  cJSON_AddStringToObject(o, "label", a->label ? a->label : "");
-  cJSON_AddStringToObject(o, "kind", a->kind == AN_KIND_PERSON         ? "person"
-                                     : a->kind == AN_KIND_ORGANIZATION ? "organization"
-                                                                       : "country");
-  return o;
+static void ja(jw *w, const void *p, size_t n) {
+  if (an_buf_append(&w->b, p, n) != AN_OK) w->oom = 1;
+}
+static void jp(jw *w, const char *s) { ja(w, s, strlen(s)); }
+static void jc(jw *w, char c) { ja(w, &c, 1); }
+
+/* The records are written straight into a buffer, byte for byte as
+ * cJSON_PrintUnformatted writes them (the format other tools and the tests
+ * know), without building a tree of small allocations per record. */
+
+static void j_str(jw *b, const char *s) {
+  static const char hex[] = "0123456789abcdef";
+  jc(b, '"');
+  const unsigned char *p = (const unsigned char *)s, *run = p;
+  for (; *p; p++) {
+    unsigned char c = *p;
+    if (c > 31 && c != '"' && c != '\\') continue;
+    if (p > run) ja(b, run, (size_t)(p - run));
+    char e[6] = {'\\', 0, 0, 0, 0, 0};
+    size_t n = 2;
+    switch (c) {
+    case '"': e[1] = '"'; break;
+    case '\\': e[1] = '\\'; break;
+    case '\b': e[1] = 'b'; break;
+    case '\f': e[1] = 'f'; break;
+    case '\n': e[1] = 'n'; break;
+    case '\r': e[1] = 'r'; break;
+    case '\t': e[1] = 't'; break;
+    default:
+      e[1] = 'u';
+      e[2] = '0';
+      e[3] = '0';
+      e[4] = hex[c >> 4];
+      e[5] = hex[c & 15];
+      n = 6;
+    }
+    ja(b, e, n);
+    run = p + 1;
+  }
+  if (p > run) ja(b, run, (size_t)(p - run));
+  jc(b, '"');
+}
+
+static void j_str_or_null(jw *b, const char *s) {
+  if (s)
+    j_str(b, s);
+  else
+    jp(b, "null");
+}
+
+/* A number as cJSON prints it: an integer when it is one (and fits an
+ * int), else the shortest of %1.15g and %1.17g that reads back. */
+static void j_num(jw *b, double d) {
+  char nb[32];
+  if (d != d || d - d != 0) {
+    jp(b, "null");
+    return;
+  }
+  int vi = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? (-2147483647 - 1) : (int)d;
+  if (d == (double)vi) {
+    snprintf(nb, sizeof nb, "%d", vi);
+  } else {
+    double t = 0;
+    snprintf(nb, sizeof nb, "%1.15g", d);
+    if (sscanf(nb, "%lg", &t) != 1 || t != d) snprintf(nb, sizeof nb, "%1.17g", d);
+  }
+  jp(b, nb);
+}
+
+static void actor_ref(jw *b, const an_doc_actor *a) {
+  jp(b, "{\"id\":");
+  j_str(b, a->id ? a->id : "");
+  jp(b, ",\"label\":");
+  j_str(b, a->label ? a->label : "");
+  jp(b, ",\"kind\":");
+  j_str(b, a->kind == AN_KIND_PERSON         ? "person"
+           : a->kind == AN_KIND_ORGANIZATION ? "organization"
+                                             : "country");
 }
 
 /* Confidence with two decimals, independent of LC_NUMERIC. */
-static cJSON *conf_num(double c) {
+static void conf_num(jw *b, double c) {
   char buf[16];
   if (c < 0) c = 0;
   if (c > 1) c = 1;
@@ -561,16 +631,15 @@ static cJSON *conf_num(double c) {
     snprintf(buf, sizeof buf, "1");
   else
     snprintf(buf, sizeof buf, "0.%02d", h);
-  return cJSON_CreateRaw(buf);
+  jp(b, buf);
 }
 
-static an_status put_line(cJSON *o, FILE *out, an_error *err) {
-  if (!o) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  char *s = cJSON_PrintUnformatted(o);
-  cJSON_Delete(o);
-  if (!s) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  int bad = fputs(s, out) < 0 || fputc('\n', out) == EOF;
-  cJSON_free(s);
+/* Writes the buffer as one line and empties it. */
+static an_status put_line(jw *b, FILE *out, an_error *err) {
+  jc(b, '\n');
+  if (b->oom) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  int bad = fwrite(b->b.data, 1, b->b.len, out) != b->b.len;
+  an_buf_clear(&b->b);
   if (bad) return an_error_set(err, AN_EIO, NULL, 0, -1, "write failed");
   return AN_OK;
 }
@@ -578,66 +647,94 @@ static an_status put_line(cJSON *o, FILE *out, an_error *err) {
 an_status an_result_write_jsonl(const an_result *r, FILE *out, an_error *err) {
   if (!r || !out) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_result_write_jsonl: NULL argument");
   const an_doc_actors *A = r->acts;
-  cJSON *d = cJSON_CreateObject();
-  if (!d) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  cJSON_AddStringToObject(d, "record", "document");
-  cJSON_AddStringToObject(d, "id", r->doc_id ? r->doc_id : "");
-  cJSON_AddItemToObject(d, "date", str_or_null(r->date));
-  cJSON_AddItemToObject(d, "outlet", str_or_null(r->outlet));
-  cJSON_AddItemToObject(d, "url", str_or_null(r->url));
-  cJSON_AddItemToObject(d, "title", str_or_null(r->title));
-  cJSON *actors = cJSON_AddArrayToObject(d, "actors");
-  for (size_t i = 0; A && actors && i < A->n_actors; i++) {
+  jw bb = {{0}, 0}, *b = &bb;
+  an_buf_init(&b->b);
+  jp(b, "{\"record\":\"document\",\"id\":");
+  j_str(b, r->doc_id ? r->doc_id : "");
+  jp(b, ",\"date\":");
+  j_str_or_null(b, r->date);
+  jp(b, ",\"outlet\":");
+  j_str_or_null(b, r->outlet);
+  jp(b, ",\"url\":");
+  j_str_or_null(b, r->url);
+  jp(b, ",\"title\":");
+  j_str_or_null(b, r->title);
+  jp(b, ",\"actors\":[");
+  for (size_t i = 0; A && i < A->n_actors; i++) {
     const an_doc_actor *a = &A->actors[i];
-    cJSON *o = actor_ref(a);
-    if (!o) break;
-    cJSON_AddItemToObject(o, "country", a->country[0] ? cJSON_CreateString(a->country) : cJSON_CreateNull());
-    cJSON *al = cJSON_AddArrayToObject(o, "aliases");
-    for (size_t k = 0; al && k < a->n_aliases; k++) cJSON_AddItemToArray(al, cJSON_CreateString(a->aliases[k]));
-    cJSON_AddNumberToObject(o, "mentions", a->mentions);
-    cJSON_AddItemToObject(o, "key", str_or_null(a->key));
-    cJSON_AddItemToArray(actors, o);
+    if (i) jc(b, ',');
+    actor_ref(b, a);
+    jp(b, ",\"country\":");
+    j_str_or_null(b, a->country[0] ? a->country : NULL);
+    jp(b, ",\"aliases\":[");
+    for (size_t k = 0; k < a->n_aliases; k++) {
+      if (k) jc(b, ',');
+      j_str(b, a->aliases[k]);
+    }
+    jp(b, "],\"mentions\":");
+    j_num(b, (double)a->mentions);
+    jp(b, ",\"key\":");
+    j_str_or_null(b, a->key);
+    jc(b, '}');
   }
-  cJSON *aff = cJSON_AddArrayToObject(d, "affiliations");
-  for (size_t i = 0; A && aff && i < A->n_affiliations; i++) {
+  jp(b, "],\"affiliations\":[");
+  int first = 1;
+  for (size_t i = 0; A && i < A->n_affiliations; i++) {
     const an_affiliation *f = &A->affiliations[i];
     if (f->person >= A->n_actors || f->org >= A->n_actors) continue;
-    cJSON *o = cJSON_CreateObject();
-    if (!o) break;
-    cJSON_AddStringToObject(o, "person", A->actors[f->person].id);
-    cJSON_AddStringToObject(o, "org", A->actors[f->org].id);
-    cJSON_AddItemToObject(o, "role", str_or_null(f->role));
-    cJSON_AddItemToArray(aff, o);
+    if (!first) jc(b, ',');
+    first = 0;
+    jp(b, "{\"person\":");
+    j_str(b, A->actors[f->person].id);
+    jp(b, ",\"org\":");
+    j_str(b, A->actors[f->org].id);
+    jp(b, ",\"role\":");
+    j_str_or_null(b, f->role);
+    jc(b, '}');
   }
-  an_status st = put_line(d, out, err);
+  jp(b, "]}");
+  an_status st = put_line(b, out, err);
   for (size_t i = 0; st == AN_OK && i < r->n_ev; i++) {
     const an_revent *e = &r->ev[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-    cJSON_AddStringToObject(o, "record", "event");
-    cJSON_AddStringToObject(o, "id", e->id);
-    cJSON_AddStringToObject(o, "doc", r->doc_id ? r->doc_id : "");
-    cJSON_AddStringToObject(o, "type", e->type);
-    cJSON_AddItemToObject(o, "source", actor_ref(&A->actors[e->src]));
-    cJSON_AddItemToObject(o, "target", actor_ref(&A->actors[e->dst]));
-    cJSON_AddBoolToObject(o, "directed", e->directed);
-    cJSON_AddItemToObject(o, "date", str_or_null(e->date[0] ? e->date : NULL));
-    cJSON_AddItemToObject(o, "date_text", str_or_null(e->date_text));
-    cJSON_AddItemToObject(o, "outlet", str_or_null(r->outlet));
-    cJSON_AddItemToObject(o, "url", str_or_null(r->url));
-    cJSON_AddItemToObject(o, "attributed_to", str_or_null(e->attributed_to));
-    cJSON_AddStringToObject(o, "sentence", e->sentence ? e->sentence : "");
-    cJSON *off = cJSON_AddArrayToObject(o, "offsets");
-    if (off) {
-      cJSON_AddItemToArray(off, cJSON_CreateNumber((double)e->off_a));
-      cJSON_AddItemToArray(off, cJSON_CreateNumber((double)e->off_b));
-    }
-    cJSON_AddStringToObject(o, "trigger", e->trigger ? e->trigger : "");
-    cJSON_AddItemToObject(o, "confidence", conf_num(e->confidence));
-    cJSON_AddItemToObject(o, "cameo", str_or_null(e->cameo));
-    cJSON_AddItemToObject(o, "plover", str_or_null(e->plover));
-    if (e->modal) cJSON_AddBoolToObject(o, "modal", 1);
-    st = put_line(o, out, err);
+    jp(b, "{\"record\":\"event\",\"id\":");
+    j_str(b, e->id);
+    jp(b, ",\"doc\":");
+    j_str(b, r->doc_id ? r->doc_id : "");
+    jp(b, ",\"type\":");
+    j_str(b, e->type);
+    jp(b, ",\"source\":");
+    actor_ref(b, &A->actors[e->src]);
+    jp(b, "},\"target\":");
+    actor_ref(b, &A->actors[e->dst]);
+    jp(b, e->directed ? "},\"directed\":true" : "},\"directed\":false");
+    jp(b, ",\"date\":");
+    j_str_or_null(b, e->date[0] ? e->date : NULL);
+    jp(b, ",\"date_text\":");
+    j_str_or_null(b, e->date_text);
+    jp(b, ",\"outlet\":");
+    j_str_or_null(b, r->outlet);
+    jp(b, ",\"url\":");
+    j_str_or_null(b, r->url);
+    jp(b, ",\"attributed_to\":");
+    j_str_or_null(b, e->attributed_to);
+    jp(b, ",\"sentence\":");
+    j_str(b, e->sentence ? e->sentence : "");
+    jp(b, ",\"offsets\":[");
+    j_num(b, (double)e->off_a);
+    jc(b, ',');
+    j_num(b, (double)e->off_b);
+    jp(b, "],\"trigger\":");
+    j_str(b, e->trigger ? e->trigger : "");
+    jp(b, ",\"confidence\":");
+    conf_num(b, e->confidence);
+    jp(b, ",\"cameo\":");
+    j_str_or_null(b, e->cameo);
+    jp(b, ",\"plover\":");
+    j_str_or_null(b, e->plover);
+    if (e->modal) jp(b, ",\"modal\":true");
+    jc(b, '}');
+    st = put_line(b, out, err);
   }
+  an_buf_free(&b->b);
   return st;
 }

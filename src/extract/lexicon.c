@@ -62,6 +62,7 @@ void an_pattern_clear(an_pattern *p) {
   for (size_t i = 0; i < p->n_words; i++) {
     for (size_t j = 0; j < p->words[i].n_alts; j++) an_free(p->words[i].alts[j]);
     an_free(p->words[i].alts);
+    an_free(p->words[i].ids);
   }
   an_free(p->words);
   memset(p, 0, sizeof *p);
@@ -183,6 +184,80 @@ uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i,
   return best;
 }
 
+/* ---- matching over word ids (the same as above, integers for strings) ---- */
+
+static int word_is_id(const an_pword *pw, uint32_t w) {
+  if (!w) return 0; /* a word no pattern names */
+  for (size_t i = 0; i < pw->n_alts; i++)
+    if (pw->ids[i] == w) return 1;
+  return 0;
+}
+
+static uint32_t match_from_id(const an_pattern *p, size_t wi, const uint32_t *w, uint32_t i, uint32_t lim,
+                              uint32_t *ga, uint32_t *gb) {
+  if (wi == p->n_words) return i;
+  const an_pword *pw = &p->words[wi];
+  if (pw->gap) {
+    for (int g = 1; g <= p->gap_max && i + (uint32_t)g <= lim; g++) {
+      uint32_t b = w[i + (uint32_t)g - 1];
+      if (b >= 1 && b <= AN_WID_NBREAK) break;
+      uint32_t r = match_from_id(p, wi + 1, w, i + (uint32_t)g, lim, ga, gb);
+      if (r) {
+        *ga = i;
+        *gb = i + (uint32_t)g;
+        return r;
+      }
+    }
+    return 0;
+  }
+  if (i < lim && word_is_id(pw, w[i])) {
+    uint32_t r = match_from_id(p, wi + 1, w, i + 1, lim, ga, gb);
+    if (r) return r;
+  }
+  if (pw->optional) return match_from_id(p, wi + 1, w, i, lim, ga, gb);
+  return 0;
+}
+
+uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i, uint32_t lim,
+                             uint32_t *gap_a, uint32_t *gap_b) {
+  uint32_t ga = 0, gb = 0;
+  if (i >= lim) return 0;
+  uint32_t r = match_from_id(p, 0, w, i, lim, &ga, &gb);
+  if (r && r > i) {
+    if (gap_a) *gap_a = ga;
+    if (gap_b) *gap_b = gb;
+    return r;
+  }
+  return 0;
+}
+
+uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+  uint32_t best = 0;
+  if (i >= lim) return 0;
+  /* only the patterns that can start with this word (the longest wins, so
+   * the order they are tried in does not matter) */
+  uint32_t id = w[i];
+  if (id && l->n_ix) {
+    size_t lo = 0, hi = l->n_ix;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (l->ix_id[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t k = lo; k < l->n_ix && l->ix_id[k] == id; k++) {
+      uint32_t r = an_pattern_match_id(&l->p[l->ix_pat[k]], w, i, lim, NULL, NULL);
+      if (r > best) best = r;
+    }
+  }
+  for (size_t k = 0; k < l->n_wild; k++) {
+    uint32_t r = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
 /* ---- JSON helpers --------------------------------------------------------- */
 
 typedef struct jctx {
@@ -216,8 +291,10 @@ static an_status load_json(const char *dir, const char *name, cJSON **out, char 
 static void phrases_clear(an_phrases *l) {
   for (size_t i = 0; i < l->n; i++) an_pattern_clear(&l->p[i]);
   an_free(l->p);
-  l->p = NULL;
-  l->n = 0;
+  an_free(l->ix_id);
+  an_free(l->ix_pat);
+  an_free(l->wild);
+  memset(l, 0, sizeof *l);
 }
 
 static an_status phrases_from(const cJSON *arr, an_phrases *l, const jctx *c, const char *what) {
@@ -309,10 +386,10 @@ static void trigger_clear(an_trigger *t) {
   strings_free(t->modal_exempt, t->n_modal_exempt);
 }
 
-static int cmp_strp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 int an_lexicon_may_start(const an_lexicon *lex, const char *w) {
-  return lex->n_starts && bsearch(&w, lex->starts, lex->n_starts, sizeof(char *), cmp_strp) != NULL;
+  size_t n = 0;
+  an_lexicon_trigs_at(lex, an_lexicon_word_id(lex, w, strlen(w)), &n);
+  return n > 0;
 }
 
 /* One entry of triggers.json: a type with codes and several patterns
@@ -408,20 +485,6 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
     if (!lex->type_names[i] || (cam && !lex->type_cameo[i]) || (plo && !lex->type_plover[i]))
       return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
   }
-  /* First words, for a quick filter. */
-  size_t scap = 0;
-  for (size_t i = 0; i < lex->n_trig; i++) {
-    const an_pattern *pt = &lex->trig[i].pat;
-    for (size_t wi = 0; wi < pt->n_words; wi++) {
-      for (size_t a = 0; a < pt->words[wi].n_alts; a++) {
-        if (an_grow((void **)&lex->starts, &scap, lex->n_starts + 1, sizeof(char *)) != AN_OK)
-          return an_error_set(c->err, AN_ENOMEM, c->path, 0, -1, "out of memory");
-        lex->starts[lex->n_starts++] = pt->words[wi].alts[a]; /* borrowed from the pattern */
-      }
-      if (!pt->words[wi].optional) break;
-    }
-  }
-  if (lex->n_starts) qsort(lex->starts, lex->n_starts, sizeof(char *), cmp_strp);
   /* Longer patterns first: at one position the longest trigger wins. */
   for (size_t i = 1; i < lex->n_trig; i++) {
     an_trigger tmp = lex->trig[i];
@@ -552,9 +615,271 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
   return st;
 }
 
+/* Every cue list of the lexicon (not the triggers' own lists). */
+#define NLISTS 64
+static size_t all_lists(an_lexicon *lex, an_phrases **out) {
+  an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
+                         &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
+                         &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
+                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->attrib_after, &lex->attrib_media_before};
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) out[n++] = lists[i];
+  for (int i = 0; i < 8; i++) out[n++] = &lex->rel_day[i];
+  for (int i = 0; i < 3; i++) {
+    out[n++] = &lex->rel_month[i];
+    out[n++] = &lex->rel_year[i];
+  }
+  return n;
+}
+
+/* ---- word ids ---------------------------------------------------------------- */
+
+static uint64_t vhash(const char *s, size_t n) { return an_hash64(s, n, 0x51ed270b27e1a2c5ull); }
+
+uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
+  if (!lex->vocab_cap) return 0;
+  size_t mask = lex->vocab_cap - 1;
+  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+    const an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) return 0;
+    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+  }
+}
+
+static uint32_t vocab_add(an_lexicon *lex, const char *w) {
+  size_t len = strlen(w), mask = lex->vocab_cap - 1;
+  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+    an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) {
+      e->s = w;
+      e->len = (uint32_t)len;
+      e->id = lex->n_ids++;
+      return e->id;
+    }
+    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+  }
+}
+
+static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
+  for (size_t wi = 0; wi < p->n_words; wi++) {
+    an_pword *pw = &p->words[wi];
+    if (!pw->n_alts) continue;
+    pw->ids = an_malloc(pw->n_alts * sizeof(uint32_t));
+    if (!pw->ids) return AN_ENOMEM;
+    for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
+  }
+  return AN_OK;
+}
+
+static size_t count_alts(const an_phrases *l) {
+  size_t n = 0;
+  for (size_t k = 0; k < l->n; k++)
+    for (size_t wi = 0; wi < l->p[k].n_words; wi++) n += l->p[k].words[wi].n_alts;
+  return n;
+}
+
+/* The ids a pattern's first token can have (with repeats); 1 when that
+ * token may be any word (an optional word, then a gap). */
+static int first_ids(const an_pattern *p, void (*add)(void *, uint32_t), void *ctx) {
+  for (size_t wi = 0; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) return 1;
+    for (size_t a = 0; a < pw->n_alts; a++) add(ctx, pw->ids[a]);
+    if (!pw->optional) break;
+  }
+  return 0;
+}
+
+typedef struct pairs {
+  uint32_t (*p)[2];
+  size_t n, cap;
+  uint32_t cur; /* the pattern (or trigger) being added */
+  int oom;
+} pairs;
+
+static void pair_add(void *ctx, uint32_t id) {
+  pairs *ps = ctx;
+  for (size_t k = ps->n; k-- > 0 && ps->p[k][1] == ps->cur;)
+    if (ps->p[k][0] == id) return; /* once per pattern */
+  if (an_grow((void **)&ps->p, &ps->cap, ps->n + 1, sizeof *ps->p) != AN_OK) {
+    ps->oom = 1;
+    return;
+  }
+  ps->p[ps->n][0] = id;
+  ps->p[ps->n][1] = ps->cur;
+  ps->n++;
+}
+
+static int cmp_pair(const void *a, const void *b) {
+  const uint32_t *x = a, *y = b;
+  if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static an_status index_phrases(an_lexicon *lex, an_phrases *l) {
+  pairs ps = {0};
+  for (size_t k = 0; k < l->n; k++) {
+    an_status st = intern_pattern(lex, &l->p[k]);
+    if (st != AN_OK) goto oom;
+  }
+  for (size_t k = 0; k < l->n; k++) {
+    ps.cur = (uint32_t)k;
+    if (first_ids(&l->p[k], pair_add, &ps)) {
+      uint32_t *nw = an_realloc(l->wild, (l->n_wild + 1) * sizeof(uint32_t));
+      if (!nw) goto oom;
+      l->wild = nw;
+      l->wild[l->n_wild++] = (uint32_t)k;
+    }
+    if (ps.oom) goto oom;
+  }
+  if (ps.n) {
+    qsort(ps.p, ps.n, sizeof *ps.p, cmp_pair);
+    l->ix_id = an_malloc(ps.n * sizeof(uint32_t));
+    l->ix_pat = an_malloc(ps.n * sizeof(uint32_t));
+    if (!l->ix_id || !l->ix_pat) goto oom;
+    for (size_t k = 0; k < ps.n; k++) {
+      l->ix_id[k] = ps.p[k][0];
+      l->ix_pat[k] = ps.p[k][1];
+    }
+    l->n_ix = ps.n;
+  }
+  an_free(ps.p);
+  return AN_OK;
+oom:
+  an_free(ps.p);
+  return AN_ENOMEM;
+}
+
+/* Interns every pattern word, indexes each list by first word and builds
+ * the table of triggers by first word (after the triggers are sorted). */
+static an_status build_index(an_lexicon *lex, an_error *err) {
+  static const char *const breakers[AN_WID_NBREAK] = {".", ";", ":", "\"", "?", "!"};
+  an_phrases *lists[NLISTS];
+  size_t nl = all_lists(lex, lists);
+  size_t total = AN_WID_NBREAK + 1;
+  for (size_t i = 0; i < nl; i++) total += count_alts(lists[i]);
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    const an_trigger *tr = &lex->trig[t];
+    for (size_t wi = 0; wi < tr->pat.n_words; wi++) total += tr->pat.words[wi].n_alts;
+    total += count_alts(&tr->alt_cues) + count_alts(&tr->stop_after) + count_alts(&tr->target_stop);
+  }
+  total += 12 * 4 + 7 * 3 + lex->n_date_lead + lex->n_date_past + lex->n_date_next + lex->n_media_names;
+  size_t cap = 64;
+  while (cap < 2 * total) cap *= 2;
+  lex->vocab = an_calloc(cap, sizeof(an_vocab_ent));
+  if (!lex->vocab) goto oom;
+  lex->vocab_cap = cap;
+  lex->n_ids = 1; /* 0: unknown */
+  for (size_t i = 0; i < AN_WID_NBREAK; i++) vocab_add(lex, breakers[i]);
+  for (size_t i = 0; i < nl; i++)
+    if (index_phrases(lex, lists[i]) != AN_OK) goto oom;
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    an_trigger *tr = &lex->trig[t];
+    if (intern_pattern(lex, &tr->pat) != AN_OK || index_phrases(lex, &tr->alt_cues) != AN_OK ||
+        index_phrases(lex, &tr->stop_after) != AN_OK || index_phrases(lex, &tr->target_stop) != AN_OK)
+      goto oom;
+  }
+  /* date words */
+  uint32_t mid[12][4] = {{0}}, did[7][3] = {{0}};
+  for (int m = 0; m < 12; m++)
+    for (int k = 0; k < 4 && lex->months[m][k]; k++) mid[m][k] = vocab_add(lex, lex->months[m][k]);
+  for (int d = 0; d < 7; d++)
+    for (int k = 0; k < 3 && lex->weekdays[d][k]; k++) did[d][k] = vocab_add(lex, lex->weekdays[d][k]);
+  uint32_t *lid = an_malloc((lex->n_date_lead + lex->n_date_past + lex->n_date_next + lex->n_media_names + 1) *
+                            sizeof(uint32_t));
+  if (!lid) goto oom;
+  size_t nlid = 0;
+  for (size_t i = 0; i < lex->n_date_lead; i++) lid[nlid++] = vocab_add(lex, lex->date_lead[i]);
+  for (size_t i = 0; i < lex->n_date_past; i++) lid[nlid++] = vocab_add(lex, lex->date_past[i]);
+  for (size_t i = 0; i < lex->n_date_next; i++) lid[nlid++] = vocab_add(lex, lex->date_next[i]);
+  for (size_t i = 0; i < lex->n_media_names; i++) lid[nlid++] = vocab_add(lex, lex->media_names[i]);
+  lex->wmonth = an_calloc(lex->n_ids, 1);
+  lex->wday = an_calloc(lex->n_ids, 1);
+  lex->wdflag = an_calloc(lex->n_ids, 1);
+  if (!lex->wmonth || !lex->wday || !lex->wdflag) {
+    an_free(lid);
+    goto oom;
+  }
+  /* the first month (weekday) naming a word wins, as a scan in order would */
+  for (int m = 12; m-- > 0;)
+    for (int k = 4; k-- > 0;)
+      if (mid[m][k]) lex->wmonth[mid[m][k]] = (uint8_t)(m + 1);
+  for (int d = 7; d-- > 0;)
+    for (int k = 3; k-- > 0;)
+      if (did[d][k]) lex->wday[did[d][k]] = (uint8_t)(d + 1);
+  nlid = 0;
+  for (size_t i = 0; i < lex->n_date_lead; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_LEAD;
+  for (size_t i = 0; i < lex->n_date_past; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_PAST;
+  for (size_t i = 0; i < lex->n_date_next; i++) lex->wdflag[lid[nlid++]] |= AN_WDATE_NEXT;
+  for (size_t i = 0; i < lex->n_media_names; i++) lex->wdflag[lid[nlid++]] |= AN_WMEDIA_NAME;
+  for (size_t i = 0; i < lex->media_words.n; i++) {
+    const an_pattern *p = &lex->media_words.p[i];
+    if (p->n_words != 1) continue;
+    for (size_t j = 0; j < p->words[0].n_alts; j++) lex->wdflag[p->words[0].ids[j]] |= AN_WMEDIA_WORD;
+  }
+  an_free(lid);
+  /* Triggers by first word, in trigger order. A trigger whose first token
+   * may be any word is tried wherever some trigger can start (as a plain
+   * list of start words did). */
+  pairs ps = {0};
+  uint8_t *start = an_calloc(lex->n_ids, 1);
+  lex->trig_off = an_calloc((size_t)lex->n_ids + 1, sizeof(uint32_t));
+  if (!start || !lex->trig_off) {
+    an_free(start);
+    goto oom;
+  }
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    ps.cur = (uint32_t)t;
+    size_t before = ps.n;
+    first_ids(&lex->trig[t].pat, pair_add, &ps);
+    for (size_t k = before; k < ps.n; k++) start[ps.p[k][0]] = 1;
+  }
+  pairs all = {0};
+  for (size_t t = 0; t < lex->n_trig && !ps.oom; t++) {
+    all.cur = (uint32_t)t;
+    if (first_ids(&lex->trig[t].pat, pair_add, &all)) {
+      for (uint32_t id = 1; id < lex->n_ids; id++)
+        if (start[id]) pair_add(&all, id);
+    }
+  }
+  an_free(ps.p);
+  an_free(start);
+  if (ps.oom || all.oom) {
+    an_free(all.p);
+    goto oom;
+  }
+  /* counting sort by id, stable: trigger order within an id */
+  lex->trig_list = an_malloc((all.n ? all.n : 1) * sizeof(uint32_t));
+  if (!lex->trig_list) {
+    an_free(all.p);
+    goto oom;
+  }
+  for (size_t k = 0; k < all.n; k++) lex->trig_off[all.p[k][0] + 1]++;
+  for (uint32_t id = 0; id < lex->n_ids; id++) lex->trig_off[id + 1] += lex->trig_off[id];
+  uint32_t *fill = an_malloc((size_t)lex->n_ids * sizeof(uint32_t));
+  if (!fill) {
+    an_free(all.p);
+    goto oom;
+  }
+  memcpy(fill, lex->trig_off, (size_t)lex->n_ids * sizeof(uint32_t));
+  for (size_t k = 0; k < all.n; k++) lex->trig_list[fill[all.p[k][0]]++] = all.p[k][1];
+  an_free(fill);
+  an_free(all.p);
+  return AN_OK;
+oom:
+  return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
 void an_lexicon_free(an_lexicon *lex) {
   if (!lex) return;
-  an_free(lex->starts); /* its strings belong to the patterns */
+  an_free(lex->vocab); /* its strings belong to the patterns */
+  an_free(lex->trig_off);
+  an_free(lex->trig_list);
+  an_free(lex->wmonth);
+  an_free(lex->wday);
+  an_free(lex->wdflag);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);
@@ -562,18 +887,9 @@ void an_lexicon_free(an_lexicon *lex) {
     an_free(lex->type_plover[i]);
   }
   an_free(lex->trig);
-  an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
-                         &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
-                         &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
-                         &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
-                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
-                         &lex->attrib_after, &lex->attrib_media_before};
-  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) phrases_clear(lists[i]);
-  for (int i = 0; i < 8; i++) phrases_clear(&lex->rel_day[i]);
-  for (int i = 0; i < 3; i++) {
-    phrases_clear(&lex->rel_month[i]);
-    phrases_clear(&lex->rel_year[i]);
-  }
+  an_phrases *lists[NLISTS];
+  size_t nl = all_lists(lex, lists);
+  for (size_t i = 0; i < nl; i++) phrases_clear(lists[i]);
   for (int m = 0; m < 12; m++)
     for (int k = 0; k < 4; k++) an_free(lex->months[m][k]);
   for (int d = 0; d < 7; d++)
@@ -604,6 +920,7 @@ an_status an_lexicon_load(const char *data_dir, an_lexicon **out, an_error *err)
     st = loaders[i](root, lex, &c);
     cJSON_Delete(root);
   }
+  if (st == AN_OK) st = build_index(lex, err);
   if (st != AN_OK) {
     an_lexicon_free(lex);
     return st;

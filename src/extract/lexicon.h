@@ -18,6 +18,7 @@
 
 typedef struct an_pword {
   char **alts; /* lowercase forms */
+  uint32_t *ids; /* their word ids (an_lexicon_load interns them; NULL before) */
   size_t n_alts;
   int optional; /* "word?" */
   int gap;      /* "...": 1..gap_max tokens */
@@ -33,6 +34,11 @@ typedef struct an_pattern {
 typedef struct an_phrases {
   an_pattern *p;
   size_t n;
+  /* Index by first word (an_lexicon_load): (ix_id[k], ix_pat[k]) sorted by
+   * id, one pair per word a pattern can start with; wild: patterns whose
+   * first token may be any word (an optional word, then a gap). */
+  uint32_t *ix_id, *ix_pat, *wild;
+  size_t n_ix, n_wild;
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -66,13 +72,36 @@ typedef struct an_trigger {
   size_t n_modal_exempt;
 } an_trigger;
 
+/* One entry of the word table (an_lexicon_word_id). */
+typedef struct an_vocab_ent {
+  const char *s; /* borrowed from a pattern */
+  uint32_t len, id;
+} an_vocab_ent;
+
+/* Word ids: 0 = a word no pattern names; 1..AN_WID_NBREAK the sentence
+ * punctuation that ends a pattern's gap (. ; : " ? !). */
+#define AN_WID_NBREAK 6u
+#define AN_WDATE_LEAD 1u
+#define AN_WDATE_PAST 2u
+#define AN_WDATE_NEXT 4u
+#define AN_WMEDIA_NAME 8u  /* a whole medium's name (attribution.json "media") */
+#define AN_WMEDIA_WORD 16u /* a one-word media_words cue */
+
 typedef struct an_lexicon {
   an_trigger *trig;
   size_t n_trig;
-  /* every word a trigger can start with, sorted (bsearch): most tokens
-   * start no trigger and are skipped at once */
-  char **starts;
-  size_t n_starts;
+  /* Every word of every pattern interned to an id, so that matching
+   * compares integers: an open-addressing table (vocab_cap a power of 2). */
+  an_vocab_ent *vocab;
+  size_t vocab_cap;
+  uint32_t n_ids; /* ids are 1..n_ids-1 */
+  /* The triggers (indexes into trig, in order) that can start at a word:
+   * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
+   * are skipped at once. */
+  uint32_t *trig_off, *trig_list;
+  /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
+   * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
+  uint8_t *wmonth, *wday, *wdflag;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
@@ -124,5 +153,22 @@ int an_lexicon_may_start(const an_lexicon *lex, const char *w);
 
 /* Longest phrase of list matching at token i, or 0. */
 uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i, uint32_t lim);
+
+/* The id of the lowercase word w[0..len) (0 when no pattern names it). */
+uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
+
+/* an_pattern_match and an_phrases_match over word ids (of a loaded
+ * lexicon's patterns): the same results, without comparing strings. */
+uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i, uint32_t lim,
+                             uint32_t *gap_a, uint32_t *gap_b);
+uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim);
+
+/* The triggers that can start at word id (indexes into lex->trig, in
+ * order); *n = 0 for most words. */
+static inline const uint32_t *an_lexicon_trigs_at(const an_lexicon *lex, uint32_t id, size_t *n) {
+  if (id >= lex->n_ids) id = 0;
+  *n = lex->trig_off[id + 1] - lex->trig_off[id];
+  return lex->trig_list + lex->trig_off[id];
+}
 
 #endif

@@ -28,20 +28,22 @@ static void ml_add(mlist *l, int32_t m) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  if (v->w)
-    for (size_t i = 0; i < v->ntok; i++) an_free(v->w[i]);
   an_free(v->w);
+  an_free(v->wbuf);
+  an_free(v->wid);
   an_free(v->tok_m);
   an_free(v->inq);
   an_free(v->tok_s);
   v->w = NULL;
+  v->wbuf = NULL;
+  v->wid = NULL;
   v->tok_m = NULL;
   v->inq = NULL;
   v->tok_s = NULL;
 }
 
-an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
-                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
+                        size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -50,17 +52,25 @@ an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1;
+  size_t nt = ntok ? ntok : 1, total = 0;
+  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
   v->w = an_calloc(nt, sizeof(char *));
+  v->wbuf = an_malloc(total ? total : 1);
+  v->wid = an_calloc(nt, sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  if (!v->w || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  if (!v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  /* one buffer for all the words: no allocation per token */
+  char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = an_strndup(s + tok[i].start, tok[i].len);
-    if (!v->w[i]) goto oom;
-    for (char *c = v->w[i]; *c; c++) *c = (char)tolower((unsigned char)*c);
-    /* "’s" and "'s" alike (the text stage makes quotes plain; be safe). */
+    v->w[i] = p;
+    const char *src = s + tok[i].start;
+    size_t n = 0;
+    for (; n < tok[i].len && src[n]; n++) p[n] = (char)tolower((unsigned char)src[n]);
+    p[n] = 0;
+    v->wid[i] = lex ? an_lexicon_word_id(lex, p, n) : 0;
+    p += n + 1;
     v->tok_m[i] = -1;
   }
   for (size_t k = 0; k < acts->n_mentions; k++) {
@@ -113,10 +123,10 @@ typedef struct ctx {
 static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
 static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
-  return i < c->sb && an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) > 0;
+  return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
 static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
-  uint32_t e = i < c->sb ? an_phrases_match(l, (const char *const *)c->v->w, i, c->sb) : 0;
+  uint32_t e = i < c->sb ? an_phrases_match_id(l, c->v->wid, i, c->sb) : 0;
   return e > i ? e - i : 0;
 }
 static const an_mention *M(const ctx *c, int32_t mi) { return &c->v->acts->mentions[mi]; }
@@ -624,7 +634,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   /* "Both leaders accused X": the two persons the last sentences named */
   for (uint32_t k = s->cs; k < ts; k++) {
-    uint32_t e = an_phrases_match(&c->lex->pair_phrases, (const char *const *)c->v->w, k, ts);
+    uint32_t e = an_phrases_match_id(&c->lex->pair_phrases, c->v->wid, k, ts);
     if (!e) continue;
     while (e < ts && inlist(c, &c->lex->adverbs, e)) e++;
     if (e != ts) break;
@@ -1023,7 +1033,40 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
 typedef struct evbuf {
   an_xevent *e;
   size_t n, cap;
+  /* (type, source, target) -> index + 1 into e (0 = empty slot), open
+   * addressing, at most half full: finding a pair's event costs O(1), not
+   * a scan of all events so far (a document of thousands of events) */
+  uint32_t *slot;
+  size_t nslot;
 } evbuf;
+
+static uint64_t ev_key(const char *type, int sym, uint32_t sa, uint32_t ta) {
+  if (sym && ta < sa) {
+    uint32_t x = sa;
+    sa = ta;
+    ta = x;
+  }
+  uint64_t h = an_hash64(type, strlen(type), 0x2545f4914f6cdd1dull);
+  h ^= ((uint64_t)sa << 32 | ta) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+
+static an_status ev_rehash(evbuf *b) {
+  size_t ns = b->nslot ? b->nslot * 2 : 64;
+  uint32_t *sl = an_calloc(ns, sizeof(uint32_t));
+  if (!sl) return AN_ENOMEM;
+  for (size_t i = 0; i < b->n; i++) {
+    const an_xevent *o = &b->e[i];
+    int sym = strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0;
+    size_t h = (size_t)ev_key(o->type, sym, o->src, o->dst) & (ns - 1);
+    while (sl[h]) h = (h + 1) & (ns - 1);
+    sl[h] = (uint32_t)i + 1;
+  }
+  an_free(b->slot);
+  b->slot = sl;
+  b->nslot = ns;
+  return AN_OK;
+}
 
 static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *type, int32_t sm, int32_t tm,
                       uint32_t si, uint32_t ts, uint32_t te, uint32_t ga, uint32_t gb, uint32_t cs, uint32_t ce,
@@ -1031,8 +1074,10 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
   int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
-  for (size_t i = 0; i < b->n; i++) {
-    an_xevent *o = &b->e[i];
+  if (2 * (b->n + 1) > b->nslot && ev_rehash(b) != AN_OK) return AN_ENOMEM;
+  size_t h = (size_t)ev_key(type, sym, sa, ta) & (b->nslot - 1);
+  for (; b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
+    an_xevent *o = &b->e[b->slot[h] - 1];
     if (strcmp(o->type, type) != 0) continue;
     if ((o->src == sa && o->dst == ta) || (sym && o->src == ta && o->dst == sa)) {
       /* one event per pair; a factual reading beats a modal one */
@@ -1059,6 +1104,7 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
     }
   }
   if (an_grow((void **)&b->e, &b->cap, b->n + 1, sizeof(an_xevent)) != AN_OK) return AN_ENOMEM;
+  b->slot[h] = (uint32_t)b->n + 1;
   an_xevent *e = &b->e[b->n++];
   memset(e, 0, sizeof *e);
   e->trig = t;
@@ -1077,30 +1123,27 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
+/* Whether the word table (lexicon.h) flags the word w with f. */
+static int wflag(const an_lexicon *lex, const char *w, unsigned f) {
+  return (lex->wdflag[an_lexicon_word_id(lex, w, strlen(w))] & f) != 0;
+}
+
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   char low[256];
   snprintf(low, sizeof low, "%s", a->label ? a->label : "");
   for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-  for (size_t i = 0; i < lex->n_media_names; i++)
-    if (strcmp(lex->media_names[i], low) == 0) return 1;
+  if (wflag(lex, low, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
     char al[256];
     snprintf(al, sizeof al, "%s", a->aliases[i]);
     for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
-    for (size_t j = 0; j < lex->n_media_names; j++)
-      if (strcmp(lex->media_names[j], al) == 0) return 1;
+    if (wflag(lex, al, AN_WMEDIA_NAME)) return 1;
   }
   if (a->kind != AN_KIND_ORGANIZATION) return 0;
   /* media words as whole words of the label */
   char *save = NULL;
-  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
-    for (size_t i = 0; i < lex->media_words.n; i++) {
-      const an_pattern *p = &lex->media_words.p[i];
-      if (p->n_words != 1) continue;
-      for (size_t j = 0; j < p->words[0].n_alts; j++)
-        if (strcmp(p->words[0].alts[j], tok) == 0) return 1;
-    }
-  }
+  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save))
+    if (wflag(lex, tok, AN_WMEDIA_WORD)) return 1;
   return 0;
 }
 
@@ -1126,7 +1169,7 @@ static int first_person_before(const ctx *c, uint32_t i) {
 }
 
 static int reporting_at(const an_xview *v, const an_lexicon *lex, uint32_t k) {
-  return k < v->ntok && an_phrases_match(&lex->reporting, (const char *const *)v->w, k, (uint32_t)v->ntok) > k;
+  return k < v->ntok && an_phrases_match_id(&lex->reporting, v->wid, k, (uint32_t)v->ntok) > k;
 }
 
 static int32_t speaker_mention(const an_xview *v, uint32_t k) {
@@ -1546,7 +1589,7 @@ static uint32_t after_dateline(const ctx *c) {
 
 an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, an_xevent **out, size_t *n,
                        an_error *err) {
-  evbuf b = {NULL, 0, 0};
+  evbuf b = {NULL, 0, 0, NULL, 0};
   *out = NULL;
   *n = 0;
   uint8_t *used = an_calloc(v->ntok ? v->ntok : 1, 1);
@@ -1559,18 +1602,21 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     /* "Recent Posts", "Related articles": the article is over; what follows
      * is other stories' teasers */
     if (si >= 3 && c.sb > c.sa && lex->end_markers.n) { /* not a menu above the article */
-      uint32_t e = an_phrases_match(&lex->end_markers, (const char *const *)v->w, c.sa, c.sb);
+      uint32_t e = an_phrases_match_id(&lex->end_markers, v->wid, c.sa, c.sb);
       while (e && e < c.sb && is_punct(&c, e)) e++;
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !an_lexicon_may_start(lex, v->w[i])) continue;
+      size_t ncand = 0;
+      const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
+      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !ncand) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
-      for (size_t k = 0; k < lex->n_trig; k++) {
-        const an_trigger *t = &lex->trig[k];
+      /* only the triggers that can start with this word, in trigger order */
+      for (size_t k = 0; k < ncand; k++) {
+        const an_trigger *t = &lex->trig[cand[k]];
         uint32_t ga = 0, gb = 0;
-        uint32_t te = an_pattern_match(&t->pat, (const char *const *)v->w, i, c.sb, &ga, &gb);
+        uint32_t te = an_pattern_match_id(&t->pat, v->wid, i, c.sb, &ga, &gb);
         if (!te) continue;
         int clash = 0;
         for (uint32_t j = i; j < te; j++)
@@ -1586,6 +1632,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     }
   }
   an_free(used);
+  an_free(b.slot);
   if (st != AN_OK) {
     an_free(b.e);
     return an_error_set(err, st, NULL, 0, -1, "out of memory");

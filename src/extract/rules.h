@@ -40,14 +40,16 @@ typedef struct an_xview {
   size_t nsent;
   const an_doc_actors *acts;
   /* derived */
-  char **w;        /* lowercase word of each token (owned) */
+  char **w;        /* lowercase word of each token (owned; into wbuf) */
+  char *wbuf;      /* the words, NUL-separated (owned) */
+  uint32_t *wid;   /* word id of each token (an_lexicon_word_id) (owned) */
   int32_t *tok_m;  /* mention covering each token, or -1 (owned) */
   uint8_t *inq;    /* token lies inside a quotation (owned) */
   uint32_t *tok_s; /* sentence of each token (owned) */
 } an_xview;
 
-an_status an_xview_init(an_xview *v, const char *s, size_t len, const an_token *tok, size_t ntok,
-                        const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
+an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
+                        size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
 void an_xview_clear(an_xview *v);
 
 /* One extracted interaction, before dates and sources are attached. */

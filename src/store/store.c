@@ -35,7 +35,9 @@ static const char *const MIGRATIONS[AN_STORE_SCHEMA_VERSION] = {
     " sentence TEXT, off_start INTEGER, off_end INTEGER, trigger TEXT, confidence REAL,"
     " cameo TEXT, plover TEXT, json TEXT NOT NULL, UNIQUE (doc, ord));",
     /* 1 -> 2: affiliations, backfilled from the document records already
-     * stored (their json keeps the "affiliations" array); event indexes. */
+     * stored (their json keeps the "affiliations" array). No indexes on
+     * events beyond (doc, ord) and id: each would cost a tenth of the
+     * insert time, and reading back goes by document. */
     "CREATE TABLE affiliations (doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,"
     " ord INTEGER NOT NULL, person TEXT NOT NULL, org TEXT NOT NULL, role TEXT,"
     " PRIMARY KEY (doc, ord)) WITHOUT ROWID;"
@@ -44,10 +46,7 @@ static const char *const MIGRATIONS[AN_STORE_SCHEMA_VERSION] = {
     " SELECT d.seq, a.key, json_extract(a.value, '$.person'), json_extract(a.value, '$.org'),"
     "        json_extract(a.value, '$.role')"
     " FROM documents d, json_each(d.json, '$.affiliations') a"
-    " WHERE json_type(a.value, '$.person') = 'text' AND json_type(a.value, '$.org') = 'text';"
-    "CREATE INDEX events_type_date ON events(type, date);"
-    "CREATE INDEX events_source ON events(source_id);"
-    "CREATE INDEX events_target ON events(target_id);",
+    " WHERE json_type(a.value, '$.person') = 'text' AND json_type(a.value, '$.org') = 'text';",
 };
 
 /* Prepared once per store, on first use. */

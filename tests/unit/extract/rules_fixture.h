@@ -216,7 +216,7 @@ static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, cons
   if (fx_next_aff) fx_add_aff(acts, fx_next_aff);
   fx_next_aff = NULL;
   an_xview v;
-  if (an_xview_init(&v, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
+  if (an_xview_init(&v, f->res->lex, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) return NULL;
   an_doc doc;
   memset(&doc, 0, sizeof doc);
   doc.id = (char *)"t";

@@ -529,7 +529,8 @@ static void test_migration(void) {
   CHECK_INT(query_int(path, "SELECT count(*) FROM affiliations WHERE person = 'jane-roe' AND"
                             " org = 'NLD' AND role = 'minister' AND ord = 0"),
             1);
-  CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_type_date'"),
+  CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                            " 'affiliations_person'"),
             1);
   CHECK_INT(query_int(path, "SELECT count(*) FROM events"), 1);
   CHECK_INT(query_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check"
