@@ -622,7 +622,14 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         }
         int nominal_cl = t->nominal && k + n < ts &&
                          (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
-        if (k + n <= ts && ((sub && commas == 0) || nominal_cl)) {
+        /* "rejected the claims as baseless and threatened X": "as" before
+         * an adjective opens no clause; a clause starts with its subject */
+        int sub_clause = sub && commas == 0 && k + n < ts &&
+                         (inlist(c, &c->lex->determiners, k + n) || inlist(c, &c->lex->plural_pronouns, k + n) ||
+                          inlist(c, &c->lex->person_pronouns, k + n) || inlist(c, &c->lex->nonperson_pronouns, k + n) ||
+                          is_cap(c, k + n) || c->v->tok_m[k + n] >= 0);
+        if (sub && commas == 0 && !sub_clause && !nominal_cl) continue;
+        if (k + n <= ts && (sub_clause || nominal_cl)) {
           /* "once the club had accused X", "said that the talks with X":
            * the subject is a noun phrase we cannot name */
           s->cs = k + n;

@@ -293,6 +293,14 @@ static void test_relative_clause(void) {
  * before a bare title is a person we cannot name; a reason PP ends the
  * object ("criticized the plan for ..."). */
 static void test_subordinate_clauses(void) {
+  /* "as" before an adjective opens no clause: the subject is the main one */
+  an_result *q = run("Saleh rejected the charges as absurd and threatened Morris with a lawsuit.");
+  CHECK(fx_find(q, "threaten", "saleh", "morris"));
+  an_result_free(q);
+  /* a real clause after "as" keeps its own (unnamed) subject */
+  q = run("Saleh left the room as the committee criticized Morris.");
+  CHECK(!fx_find(q, "criticize", "saleh", "morris"));
+  an_result_free(q);
   an_result *r = run("After Saleh left the hall, Kowalski thanked Haddad.");
   CHECK(fx_find(r, "praise", "kowalski", "haddad"));
   CHECK(!fx_find(r, "praise", "saleh", "haddad"));
