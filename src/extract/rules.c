@@ -237,6 +237,8 @@ static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
 
 /* ---- coordination --------------------------------------------------------- */
 
+static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
+
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
@@ -275,7 +277,9 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         break;
       }
     }
-    if (ok && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
+    /* "and the speaker of parliament, B": a title phrase, then its name */
+    int tp = !ok && found < 0 && seg_end < lim && is(c, seg_end, ",") && title_phrase(c, pos, seg_end);
+    if ((ok || tp) && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
       /* "A and his Norlandic counterpart, B, met": the title's name */
       int titled = 0;
       for (uint32_t k = pos; k < seg_end; k++)
@@ -795,6 +799,8 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
     if (inlist(c, &c->lex->title_words, j)) titled = 1;
     if (np_ok(c, j)) continue;
     if (c->v->tok_m[j] >= 0 && is_poss(c, c->v->tok_m[j])) continue;
+    /* "the leader of the opposition", "the speaker of parliament" */
+    if (is(c, j, "of") && j > a && inlist(c, &c->lex->title_words, j - 1)) continue;
     if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
         !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
         !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))

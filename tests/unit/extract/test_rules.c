@@ -108,6 +108,18 @@ static void test_multiple_targets(void) {
  * Estmark, A and B"; "invited X to visit" is a plan; "French farm groups"
  * are a class, not France. */
 static void test_appositions(void) {
+  /* a title with an "of" phrase, then the name in apposition; coordinated */
+  an_result *q = run("Haddad met the leader of the opposition, Lena Morris, on Friday.");
+  CHECK(fx_find(q, "meet", "haddad", "morris"));
+  an_result_free(q);
+  q = run("Haddad also met the leader of the opposition, Lena Morris, and the speaker of parliament, Omar Saleh.");
+  CHECK(fx_find(q, "meet", "haddad", "morris"));
+  CHECK(fx_find(q, "meet", "haddad", "saleh"));
+  an_result_free(q);
+  /* a plain "of" phrase is no title: "the port of Vessa, Morris" is no pair */
+  q = run("Haddad praised the port of Estmark, Morris said.");
+  CHECK(!fx_find(q, "praise", "haddad", "morris"));
+  an_result_free(q);
   an_result *r = run("Kowalski spoke by phone with her Norlandic counterpart, Lena Morris, on Monday.");
   CHECK(fx_find(r, "call", "kowalski", "morris"));
   CHECK(!fx_find(r, "call", "kowalski", "norland"));
