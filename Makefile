@@ -2,11 +2,14 @@
 #   make graphs   install missing Debian packages, build, run actornet on
 #                 examples/ and write every graph format into graphs/
 #   make check    build and run the whole test suite (CTest)
+#   make check-asan  the suite under AddressSanitizer + UBSan
+#   make fuzz     libFuzzer harnesses (clang), FUZZ_SECONDS each (default 60)
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build check check-asan graphs install clean
+.PHONY: all deps build check check-asan graphs install clean fuzz
+FUZZ_SECONDS ?= 60
 all: build
 
 deps:
@@ -28,6 +31,9 @@ check-asan: deps
 
 graphs: build
 	sh scripts/make-graphs.sh $(BUILD)/actornet
+
+fuzz: deps
+	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 install: build
 	cmake --install $(BUILD)

@@ -1,67 +1,117 @@
 #!/usr/bin/env python3
-"""gen_events.py: an events JSONL file (the output format of `actornet
-extract`) of N events, written directly, for measuring `actornet build` at
-sizes extraction would take long to reach (issue 7: 10 million events).
+"""gen_events.py: a synthetic events JSONL (the input of `actornet build`)
+with N events, for measuring build's time and memory (issue 7).
 
-Events are spread over documents of EVENTS_PER_DOC events; their (source,
-target) pairs come from a fixed set of PAIRS pairs among ACTORS actors, so
-the aggregated graph stops growing while the events keep coming: `build`
-memory should follow actors + aggregated edges, not events.
-Deterministic by seed. Standard library only.
+Deterministic by seed. Documents carry ~10 events each over a pool of
+actors (persons with given name + surname, organizations, countries), so
+the cross-document join and the aggregation both do real work.
 
-  gen_events.py --events 10000000 -o /tmp/ev10M.jsonl
+  bench/gen_events.py --events 200000 --actors 5000 --seed 1 -o ev.jsonl
 """
 import argparse
 import json
 import random
 import sys
 
-TYPES = [("call", "040", "CONSULT", False), ("meet", "043", "CONSULT", False),
+GIVEN = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hassan", "Ines", "Jonas",
+         "Karim", "Lena", "Mateo", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Samir", "Tara",
+         "Umar", "Vera", "Walid", "Xenia", "Yusuf", "Zara"]
+SUR_A = ["Ab", "Bel", "Cor", "Dan", "Er", "Fal", "Gor", "Hal", "Ist", "Jor", "Kel", "Lom", "Mar",
+         "Nor", "Ol", "Pet", "Ruv", "Sal", "Tor", "Ul", "Var", "Wen", "Yel", "Zor"]
+SUR_B = ["ani", "berg", "chenko", "dottir", "escu", "field", "gard", "hoff", "ides", "jian", "kov",
+         "lund", "mann", "nova", "opoulos", "quist", "rossi", "sson", "tani", "vic", "wright"]
+ORG_A = ["North", "South", "United", "Free", "National", "People's", "Central", "Eastern", "Western"]
+ORG_B = ["Alliance", "Front", "Council", "Party", "Union", "Movement", "Authority", "Bank", "Agency"]
+TYPES = [("call", "041", "CONSULT", False), ("meet", "043", "CONSULT", False),
          ("praise", "051", "COOPERATE", True), ("accuse", "112", "ACCUSE", True),
-         ("criticize", "111", "ACCUSE", True), ("threaten", "130", "THREATEN", True),
-         ("support", "050", "COOPERATE", True), ("message", "010", "CONSULT", True),
-         ("brief", "010", "CONSULT", True), ("attack", "190", "ASSAULT", True)]
-KINDS = ["person", "organization", "country"]
+         ("criticize", "111", "DISAPPROVE", True), ("threaten", "138", "THREATEN", True),
+         ("support", "052", "SUPPORT", True), ("message", "040", "CONSULT", True),
+         ("brief", "042", "CONSULT", True), ("attack", "190", "ASSAULT", True)]
+OUTLETS = ["Harbor Post", "Daily Ledger", "Evening Wire", "Coast Times", "Metro Herald"]
+
+
+def slug(s):
+    out, dash = [], False
+    for ch in s.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+def make_actors(n, rnd):
+    actors, seen = [], set()
+    while len(actors) < n:
+        r = rnd.random()
+        if r < 0.7:
+            given, sur = rnd.choice(GIVEN), rnd.choice(SUR_A) + rnd.choice(SUR_B) + rnd.choice(["", "a", "o", "i", "en", "ar"])
+            label, kind, key = f"{given} {sur}", "person", f"{sur.lower()}|{given.lower()}"
+            aliases = [label, sur]
+        elif r < 0.95:
+            label = f"{rnd.choice(ORG_A)} {rnd.choice(SUR_A)}{rnd.choice(SUR_B)} {rnd.choice(ORG_B)}"
+            kind, key, aliases = "organization", None, [label]
+        else:
+            label = rnd.choice(SUR_A) + rnd.choice(SUR_B) + "land"
+            kind, key, aliases = "country", None, [label]
+        aid = slug(label)
+        if aid in seen:
+            continue
+        seen.add(aid)
+        actors.append({"id": aid, "label": label, "kind": kind, "key": key, "aliases": aliases})
+    return actors
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--events", type=int, default=1000000)
-    ap.add_argument("--actors", type=int, default=5000)
-    ap.add_argument("--pairs", type=int, default=50000)
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--events", type=int, default=200000)
+    ap.add_argument("--actors", type=int, default=0, help="default: events / 40, at least 50")
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
-    r = random.Random(a.seed)
-    actors = [{"id": "actor-%d" % i, "label": "Actor %d" % i, "kind": KINDS[i % 3]} for i in range(a.actors)]
-    pairs = []
-    while len(pairs) < a.pairs:
-        s, t = r.randrange(a.actors), r.randrange(a.actors)
-        if s != t:
-            pairs.append((s, t))
-    out = sys.stdout if a.output == "-" else open(a.output, "w")
-    w = out.write
-    n = 0
-    doc = 0
-    while n < a.events:
-        did = "g%08d" % doc
-        date = "20%02d-%02d-%02d" % (10 + doc % 15, 1 + doc % 12, 1 + doc % 28)
-        k = min(a.per_doc, a.events - n)
-        evs = [(pairs[r.randrange(a.pairs)], TYPES[r.randrange(len(TYPES))]) for _ in range(k)]
-        ids = sorted({x for (p, _) in evs for x in p})
-        w(json.dumps({"record": "document", "id": did, "date": date, "outlet": "Gen", "url": None, "title": None,
-                      "actors": [dict(actors[i], country=None, aliases=[actors[i]["label"]], mentions=1, key=None)
-                                 for i in ids], "affiliations": []}, separators=(",", ":")) + "\n")
-        for j, ((s, t), (ty, cameo, plover, directed)) in enumerate(evs):
-            w(json.dumps({"record": "event", "id": "%016x" % (n + j), "doc": did, "type": ty,
-                          "source": actors[s], "target": actors[t], "directed": directed, "date": date,
-                          "date_text": None, "outlet": "Gen", "url": None, "attributed_to": None,
-                          "sentence": "%s %s %s." % (actors[s]["label"], ty, actors[t]["label"]),
-                          "offsets": [0, 30], "trigger": ty, "confidence": 0.8, "cameo": cameo,
-                          "plover": plover}, separators=(",", ":")) + "\n")
-        n += k
-        doc += 1
+    rnd = random.Random(a.seed)
+    actors = make_actors(a.actors or max(50, a.events // 40), rnd)
+    out = sys.stdout if a.output == "-" else open(a.output, "w", encoding="utf-8")
+    # Popularity is skewed (a few actors are in many documents), as in news.
+    weights = [1.0 / (i + 1) ** 0.8 for i in range(len(actors))]
+    done, d = 0, 0
+    while done < a.events:
+        d += 1
+        doc = f"b{d:08d}"
+        date = f"20{20 + d % 6:02d}-{1 + d % 12:02d}-{1 + d % 28:02d}"
+        outlet = OUTLETS[d % len(OUTLETS)]
+        k = min(a.per_doc, a.events - done)
+        cast = rnd.choices(actors, weights=weights, k=min(len(actors), 2 + k // 2))
+        cast = list({c["id"]: c for c in cast}.values())
+        if len(cast) < 2:
+            cast = actors[:2]
+        recs = [{"id": c["id"], "label": c["label"], "kind": c["kind"], "country": None,
+                 "aliases": c["aliases"], "mentions": rnd.randint(1, 6), "key": c["key"]} for c in cast]
+        affs = []
+        persons = [c for c in cast if c["kind"] == "person"]
+        orgs = [c for c in cast if c["kind"] == "organization"]
+        if persons and orgs and rnd.random() < 0.3:
+            affs.append({"person": persons[0]["id"], "org": orgs[0]["id"], "role": "leader"})
+        out.write(json.dumps({"record": "document", "id": doc, "date": date, "outlet": outlet,
+                              "url": f"https://example.org/{doc}", "title": f"Story {doc}",
+                              "actors": recs, "affiliations": affs}) + "\n")
+        for j in range(k):
+            s, t = rnd.sample(cast, 2)
+            typ, cameo, plover, directed = rnd.choice(TYPES)
+            off = 40 + 120 * j
+            sentence = f"{s['label']} {typ} {t['label']} in sentence {j} of {doc}."
+            out.write(json.dumps({
+                "record": "event", "id": f"{d:010x}{j:06x}", "doc": doc, "type": typ,
+                "source": {"id": s["id"], "label": s["label"], "kind": s["kind"]},
+                "target": {"id": t["id"], "label": t["label"], "kind": t["kind"]},
+                "directed": directed, "date": date, "date_text": None, "outlet": outlet, "url": None,
+                "attributed_to": None if j % 3 else "Agency Wire", "sentence": sentence,
+                "offsets": [off, off + len(sentence)], "trigger": typ, "confidence": 0.8,
+                "cameo": cameo, "plover": plover}) + "\n")
+            done += 1
     if out is not sys.stdout:
         out.close()
 

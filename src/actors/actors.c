@@ -389,12 +389,17 @@ static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t firs
                       uint32_t *value) {
   size_t n;
   const uint32_t *v = an_trie_values(t, node, &n);
-  for (size_t k = 0; k < n; k++)
-    if (gz_value_ok(d, v[k], first, last)) {
+  int found = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!gz_value_ok(d, v[k], first, last)) continue;
+    /* a user's entry wins a form it shares with a built-in one */
+    if (an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v[k]))->user) {
       *value = v[k];
       return 1;
     }
-  return 0;
+    if (!found) *value = v[k], found = 1;
+  }
+  return found;
 }
 
 static int accept_title(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
@@ -1226,6 +1231,7 @@ static void choose_entry(doc *d, span *s) {
   if (n < 2) return;
   uint32_t best = s->value;
   const an_gz_entry *be = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(best));
+  if (be->user) return;
   long best_votes = be->country[0] ? country_votes(d, be->country) : 0;
   for (size_t k = 0; k < n; k++) {
     if (AN_GZ_ENTRY(v[k]) == AN_GZ_ENTRY(best) || !gz_value_ok(d, v[k], s->first, s->first + s->count - 1)) continue;

@@ -268,7 +268,7 @@ fail:
 }
 
 /* Adds (or, by id, replaces) the entries of one file. */
-static an_status load_entries(an_gazetteer *g, const char *path, an_error *err) {
+static an_status load_entries(an_gazetteer *g, const char *path, int user, an_error *err) {
   char *text = NULL;
   size_t len = 0;
   cJSON *root = NULL;
@@ -285,6 +285,7 @@ static an_status load_entries(an_gazetteer *g, const char *path, an_error *err) 
   cJSON_ArrayForEach(o, root) {
     an_gz_entry e;
     st = parse_entry(o, path, idx, &e, err);
+    e.user = user;
     if (st != AN_OK) {
       /* cJSON keeps no positions: find where the entry starts in the text */
       if (err && st == AN_EDATA) {
@@ -364,7 +365,7 @@ static an_status load_dir(an_gazetteer *g, const char *dir, an_error *err) {
       st = an_error_set(err, st, dir, 0, -1, "out of memory");
       break;
     }
-    st = load_entries(g, path.data, err);
+    st = load_entries(g, path.data, 0, err);
   }
   an_buf_free(&path);
   strv_free(names, n);
@@ -721,7 +722,7 @@ an_status an_gazetteer_load(const char *data_dir, const char *user_actors, an_ga
       goto done;
     }
   }
-  if (user_actors && (st = load_entries(g, user_actors, err)) != AN_OK) goto done;
+  if (user_actors && (st = load_entries(g, user_actors, 1, err)) != AN_OK) goto done;
   if (data_dir) {
     static const char *const files[] = {"titles.json", "names.json", "cues.json"};
     for (size_t i = 0; i < 3; i++) {

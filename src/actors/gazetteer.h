@@ -59,6 +59,7 @@ typedef struct an_gz_entry {
   size_t n_roles;
   char *parent;  /* id of the parent actor, or NULL */
   int collapse;  /* its names stand for the parent ("collapse": true) */
+  int user;      /* from the user's --actors file: wins a form it shares */
 } an_gz_entry;
 
 /* Values stored in the alias trie: entry index << 3 | flags. */

@@ -2,6 +2,7 @@
 #include "actors/registry.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "actors/trie.h"
@@ -222,7 +223,11 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   memset(r, 0, sizeof *r);
   r->kind = kind;
   r->mentions = mentions;
-  if (country) snprintf(r->country, sizeof r->country, "%s", country);
+  /* ISO 3166 alpha-3 only: anything else (a name, non-ASCII bytes) would be
+   * cut mid-character by the 3-byte field and break every exporter's UTF-8. */
+  if (country && strlen(country) == 3 && isalpha((unsigned char)country[0]) &&
+      isalpha((unsigned char)country[1]) && isalpha((unsigned char)country[2]))
+    snprintf(r->country, sizeof r->country, "%s", country);
   r->doc = an_strdup(doc_id ? doc_id : "");
   r->id = an_strdup(id);
   r->label = an_strdup(label);
@@ -376,6 +381,77 @@ static int cmp_folded(const void *x, const void *y) {
   return a->rec < b->rec ? -1 : a->rec > b->rec;
 }
 
+/* The entries of one skeleton bucket grouped by name (surname, given
+ * words): cls[i] is entry a+i's class, rep[c] a class's first entry; memo
+ * caches names_compatible per class pair (bit 1: known, bit 2: result) for
+ * need_given 0 and 1, when the bucket has few enough names. */
+typedef struct nclass {
+  size_t *cls, *rep, d, capc, capr;
+  unsigned char *memo;
+  size_t capm;
+  struct nent { const char *sur, *given; size_t ent; } *tmp;
+  size_t capt;
+} nclass;
+
+static void nclass_free(nclass *nc) {
+  an_free(nc->cls);
+  an_free(nc->rep);
+  an_free(nc->memo);
+  an_free(nc->tmp);
+}
+
+static int cmp_nent(const void *x, const void *y) {
+  const struct nent *a = x, *b = y;
+  int c = strcmp(a->sur, b->sur);
+  if (!c) c = strcmp(a->given, b->given);
+  if (c) return c;
+  return a->ent < b->ent ? -1 : a->ent > b->ent;
+}
+
+#define NCLASS_MEMO_MAX 2048
+
+static an_status classify(const an_registry *g, const skel *sk, size_t a, size_t b, nclass *nc) {
+  size_t k = b - a;
+  if (an_grow((void **)&nc->cls, &nc->capc, k + 1, sizeof *nc->cls) != AN_OK ||
+      an_grow((void **)&nc->rep, &nc->capr, k + 1, sizeof *nc->rep) != AN_OK ||
+      an_grow((void **)&nc->tmp, &nc->capt, k + 1, sizeof *nc->tmp) != AN_OK)
+    return AN_ENOMEM;
+  for (size_t i = 0; i < k; i++) {
+    const rec *r = &g->r[sk[a + i].rec];
+    nc->tmp[i] = (struct nent){r->sur, r->given, a + i};
+  }
+  if (k > 1) qsort(nc->tmp, k, sizeof *nc->tmp, cmp_nent);
+  nc->d = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (i == 0 || strcmp(nc->tmp[i].sur, nc->tmp[i - 1].sur) != 0 || strcmp(nc->tmp[i].given, nc->tmp[i - 1].given) != 0)
+      nc->rep[nc->d++] = nc->tmp[i].ent; /* the smallest entry of the class */
+    nc->cls[nc->tmp[i].ent - a] = nc->d - 1;
+  }
+  if (nc->d <= NCLASS_MEMO_MAX && nc->d > 1) {
+    if (an_grow((void **)&nc->memo, &nc->capm, nc->d * nc->d, 1) != AN_OK) return AN_ENOMEM;
+    memset(nc->memo, 0, nc->d * nc->d);
+  }
+  return AN_OK;
+}
+
+/* names_compatible of two classes' names (a name's entries all share it). */
+static int compat(const an_registry *g, const skel *sk, nclass *nc, size_t ci, size_t cj, int need_given) {
+  const rec *x = &g->r[sk[nc->rep[ci]].rec], *y = &g->r[sk[nc->rep[cj]].rec];
+  if (nc->d > NCLASS_MEMO_MAX || nc->d < 2) return names_compatible(x, y, need_given);
+  unsigned char *m = &nc->memo[ci * nc->d + cj];
+  unsigned char known = need_given ? 1 : 4, yes = need_given ? 2 : 8;
+  if (!(*m & known)) *m |= known | (names_compatible(x, y, need_given) ? yes : 0);
+  return (*m & yes) != 0;
+}
+
+/* No entry's cluster has a gazetteer id: then no union in the bucket can
+ * fail, whatever its order. */
+static int bucket_gz_free(const an_registry *g, const skel *sk, size_t a, size_t b, const char **gzof) {
+  for (size_t i = a; i < b; i++)
+    if (gzof[find(g->parent, sk[i].rec)]) return 0;
+  return 1;
+}
+
 static an_status join(an_registry *g, size_t *ord, const char **gzof) {
   /* records in a fixed order, whatever the order of adds */
   const rec **rp = an_malloc((g->n ? g->n : 1) * sizeof *rp);
@@ -437,65 +513,125 @@ static an_status join(an_registry *g, size_t *ord, const char **gzof) {
     }
   }
   if (ns) qsort(sk, ns, sizeof *sk, cmp_skel);
-  /* 3a. full names (with a given name) that fit each other */
-  for (size_t a = 0; a < ns;) {
+  /* 3a. full names (with a given name) that fit each other. A bucket holds
+   * one entry per sighting, so popular names make big buckets: entries are
+   * grouped by name (names_compatible reads only surname and given words)
+   * and each pair of names is compared once. */
+  nclass nc = {0};
+  an_status st = AN_OK;
+  for (size_t a = 0; st == AN_OK && a < ns;) {
     size_t b = a;
     while (b < ns && strcmp(sk[b].s, sk[a].s) == 0) b++;
-    for (size_t i = a; i < b; i++)
-      for (size_t j = i + 1; j < b; j++) {
-        const rec *x = &g->r[sk[i].rec], *y = &g->r[sk[j].rec];
-        if (!*x->given || !*y->given) continue;
-        if (names_compatible(x, y, 1)) unite(g, gzof, sk[i].rec, sk[j].rec);
+    if ((st = classify(g, sk, a, b, &nc)) != AN_OK) break;
+    if (bucket_gz_free(g, sk, a, b, gzof)) {
+      /* Every union succeeds here (one kind, no gazetteer id to clash), so
+       * the clusters are the components of the compatibility graph: equal
+       * names are compatible, so one union per name and name pair. */
+      for (size_t i = a; i < b; i++) {
+        size_t c = nc.cls[i - a];
+        if (*g->r[sk[i].rec].given) unite(g, gzof, sk[nc.rep[c]].rec, sk[i].rec);
       }
+      for (size_t c1 = 0; c1 < nc.d; c1++)
+        for (size_t c2 = c1 + 1; c2 < nc.d; c2++) {
+          size_t x = sk[nc.rep[c1]].rec, y = sk[nc.rep[c2]].rec;
+          if (!*g->r[x].given || !*g->r[y].given) continue;
+          if (compat(g, sk, &nc, c1, c2, 1)) unite(g, gzof, x, y);
+        }
+    } else {
+      for (size_t i = a; i < b; i++)
+        for (size_t j = i + 1; j < b; j++) {
+          const rec *x = &g->r[sk[i].rec], *y = &g->r[sk[j].rec];
+          if (!*x->given || !*y->given) continue;
+          if (compat(g, sk, &nc, nc.cls[i - a], nc.cls[j - a], 1)) unite(g, gzof, sk[i].rec, sk[j].rec);
+        }
+    }
     a = b;
   }
   /* 3b. a surname alone joins the one full name it fits (or, among
    * several, the one sharing an affiliation); bare surnames left over join
    * each other */
-  unsigned char *placed = an_calloc(g->n ? g->n : 1, 1);
+  unsigned char *placed = st == AN_OK ? an_calloc(g->n ? g->n : 1, 1) : NULL;
   if (!placed) {
+    nclass_free(&nc);
     an_free(sk);
     return AN_ENOMEM;
   }
-  for (size_t a = 0; a < ns;) {
+  size_t *croot = NULL, ccap = 0;
+  for (size_t a = 0; st == AN_OK && a < ns;) {
     size_t b = a;
     while (b < ns && strcmp(sk[b].s, sk[a].s) == 0) b++;
+    if ((st = classify(g, sk, a, b, &nc)) != AN_OK) break;
+    int fast = bucket_gz_free(g, sk, a, b, gzof);
+    if (fast && (st = an_grow((void **)&croot, &ccap, nc.d + 1, sizeof *croot)) != AN_OK) break;
+    /* Without gazetteer ids, the full names of one class are one cluster
+     * (3a joined them), so a class's root stands for all its entries. */
+    for (size_t c = 0; fast && c < nc.d; c++) croot[c] = SIZE_MAX;
     for (size_t i = a; i < b; i++) {
       size_t r = sk[i].rec;
       if (*g->r[r].given || placed[r]) continue;
-      size_t cand[4], nc = 0;
+      size_t cand[4], nc_ = 0;
       int many = 0;
-      for (size_t j = a; j < b; j++) {
-        size_t q = sk[j].rec;
-        if (!*g->r[q].given || !names_compatible(&g->r[r], &g->r[q], 0)) continue;
-        size_t root = find(g->parent, q);
-        int seen = 0;
-        for (size_t k = 0; k < nc; k++) seen |= cand[k] == root;
-        if (seen) continue;
-        if (nc < 4) cand[nc++] = root;
-        else many = 1;
+      if (fast) {
+        for (size_t c = 0; c < nc.d; c++) {
+          size_t q = sk[nc.rep[c]].rec;
+          if (!*g->r[q].given || !compat(g, sk, &nc, nc.cls[i - a], c, 0)) continue;
+          size_t root = find(g->parent, q);
+          int seen = 0;
+          for (size_t k = 0; k < nc_; k++) seen |= cand[k] == root;
+          if (seen) continue;
+          if (nc_ < 4) cand[nc_++] = root;
+          else many = 1;
+        }
+      } else {
+        for (size_t j = a; j < b; j++) {
+          size_t q = sk[j].rec;
+          if (!*g->r[q].given || !compat(g, sk, &nc, nc.cls[i - a], nc.cls[j - a], 0)) continue;
+          size_t root = find(g->parent, q);
+          int seen = 0;
+          for (size_t k = 0; k < nc_; k++) seen |= cand[k] == root;
+          if (seen) continue;
+          if (nc_ < 4) cand[nc_++] = root;
+          else many = 1;
+        }
       }
-      if (nc == 1 && !many) {
+      if (nc_ == 1 && !many) {
         placed[r] = unite(g, gzof, r, cand[0]);
-      } else if (nc > 1) {
+      } else if (nc_ > 1) {
         size_t hit = SIZE_MAX;
         int hits = 0;
-        for (size_t k = 0; k < nc; k++)
+        for (size_t k = 0; k < nc_; k++)
           if (shares_affiliation(g, r, cand[k])) hit = cand[k], hits++;
         if (hits == 1 && !many) placed[r] = unite(g, gzof, r, hit);
       }
     }
-    for (size_t i = a; i < b; i++)
-      for (size_t j = i + 1; j < b; j++) {
-        size_t r = sk[i].rec, q = sk[j].rec;
-        if (*g->r[r].given || *g->r[q].given || placed[r] || placed[q] || r == q) continue;
-        if (names_compatible(&g->r[r], &g->r[q], 0)) unite(g, gzof, r, q);
+    if (fast) {
+      /* leftover bare surnames: components again; croot[c] is the first
+       * unplaced bare entry of class c */
+      for (size_t i = a; i < b; i++) {
+        size_t r = sk[i].rec, c = nc.cls[i - a];
+        if (*g->r[r].given || placed[r]) continue;
+        if (croot[c] == SIZE_MAX) croot[c] = r;
+        else unite(g, gzof, croot[c], r);
       }
+      for (size_t c1 = 0; c1 < nc.d; c1++)
+        for (size_t c2 = c1 + 1; c2 < nc.d; c2++)
+          if (croot[c1] != SIZE_MAX && croot[c2] != SIZE_MAX && compat(g, sk, &nc, c1, c2, 0))
+            unite(g, gzof, croot[c1], croot[c2]);
+    } else {
+      for (size_t i = a; i < b; i++)
+        for (size_t j = i + 1; j < b; j++) {
+          size_t r = sk[i].rec, q = sk[j].rec;
+          if (*g->r[r].given || *g->r[q].given || placed[r] || placed[q] || r == q) continue;
+          if (compat(g, sk, &nc, nc.cls[i - a], nc.cls[j - a], 0)) unite(g, gzof, r, q);
+        }
+    }
     a = b;
   }
+  an_free(croot);
+  nclass_free(&nc);
   an_free(placed);
   an_free(sk);
-  return AN_OK;
+  return st;
 }
 
 /* ---- final actors ---- */

@@ -294,11 +294,21 @@ static int subject_is(const an_lexicon *lex, const an_xview *v, uint32_t a, uint
   uint32_t k = a;
   while (k < b && (v->tok[k].shape & AN_SHAPE_PUNCT) && !(v->tok[k].shape & AN_SHAPE_QUOTE)) k++;
   if (multi && k < b && an_phrases_match_id(&lex->group_refs, v->wid, k, b)) return 1;
+  /* the first actor and its conjuncts ("A and B, the two groups, said"),
+   * up to the first plain lowercase word (the verb) */
+  const an_mention *first = NULL;
   for (; k < b; k++) {
     int32_t mi = v->tok_m[k];
-    if (mi < 0) continue;
+    if (mi < 0) {
+      if (first && (v->tok[k].shape & AN_SHAPE_ALL_LOWER) && strcmp(v->w[k], "and") != 0 &&
+          !an_phrases_match_id(&lex->determiners, v->wid, k, b))
+        break;
+      continue;
+    }
     if (v->inq[k]) return 0;
-    return v->acts->mentions[mi].actor == src;
+    if (v->acts->mentions[mi].actor == src) return 1;
+    first = &v->acts->mentions[mi];
+    k = first->tok_first + first->tok_count - 1;
   }
   return 0;
 }

@@ -237,6 +237,8 @@ static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
 
 /* ---- coordination --------------------------------------------------------- */
 
+static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
+
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
@@ -275,7 +277,9 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         break;
       }
     }
-    if (ok && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
+    /* "and the speaker of parliament, B": a title phrase, then its name */
+    int tp = !ok && found < 0 && seg_end < lim && is(c, seg_end, ",") && title_phrase(c, pos, seg_end);
+    if ((ok || tp) && found < 0 && seg_end < lim && is(c, seg_end, ",")) {
       /* "A and his Norlandic counterpart, B, met": the title's name */
       int titled = 0;
       for (uint32_t k = pos; k < seg_end; k++)
@@ -344,13 +348,24 @@ static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim);
 static int32_t government_of(const ctx *c, int32_t mi) {
   const an_doc_actors *A = c->v->acts;
   const an_doc_actor *p = &A->actors[M(c, mi)->actor];
-  if (p->kind != AN_KIND_PERSON || !p->country[0]) return -1;
+  if (p->kind != AN_KIND_PERSON) return -1;
+  /* the person's country, else the country the document affiliates them
+   * with ("Norlandic President X") */
+  uint32_t via = UINT32_MAX;
+  if (!p->country[0])
+    for (size_t i = 0; i < A->n_affiliations && via == UINT32_MAX; i++)
+      if (A->affiliations[i].person == M(c, mi)->actor && A->affiliations[i].org < A->n_actors &&
+          A->actors[A->affiliations[i].org].kind == AN_KIND_COUNTRY)
+        via = A->affiliations[i].org;
+  if (!p->country[0] && via == UINT32_MAX) return -1;
   uint32_t k = mend(c, mi);
   if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
   if (k >= c->sb || !inlist(c, &c->lex->government_nouns, k)) return -1;
   for (size_t j = 0; j < A->n_mentions; j++) {
     const an_doc_actor *a = &A->actors[A->mentions[j].actor];
-    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
+    if (a->kind != AN_KIND_COUNTRY) continue;
+    if (via != UINT32_MAX ? A->mentions[j].actor == via
+                          : (strcmp(a->id, p->country) == 0 || strcmp(a->country, p->country) == 0))
       return (int32_t)j;
   }
   return -1;
@@ -611,7 +626,14 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         }
         int nominal_cl = t->nominal && k + n < ts &&
                          (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
-        if (k + n <= ts && ((sub && commas == 0) || nominal_cl)) {
+        /* "rejected the claims as baseless and threatened X": "as" before
+         * an adjective opens no clause; a clause starts with its subject */
+        int sub_clause = sub && commas == 0 && k + n < ts &&
+                         (inlist(c, &c->lex->determiners, k + n) || inlist(c, &c->lex->plural_pronouns, k + n) ||
+                          inlist(c, &c->lex->person_pronouns, k + n) || inlist(c, &c->lex->nonperson_pronouns, k + n) ||
+                          is_cap(c, k + n) || c->v->tok_m[k + n] >= 0);
+        if (sub && commas == 0 && !sub_clause && !nominal_cl) continue;
+        if (k + n <= ts && (sub_clause || nominal_cl)) {
           /* "once the club had accused X", "said that the talks with X":
            * the subject is a noun phrase we cannot name */
           s->cs = k + n;
@@ -675,6 +697,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   if (first < 0) return;
   s->weak = weak;
+  if (M(c, first)->tok_first < c->sa || M(c, first)->tok_first >= c->sb) {
+    /* "Duarte's government": a country named elsewhere, no list here */
+    ml_add(&s->l, first);
+    return;
+  }
   uint32_t lim = ts;
   if (M(c, first)->tok_first > ts) lim = c->sb;
   conjuncts(c, first, lim, in_q, &s->l);
@@ -772,6 +799,8 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
     if (inlist(c, &c->lex->title_words, j)) titled = 1;
     if (np_ok(c, j)) continue;
     if (c->v->tok_m[j] >= 0 && is_poss(c, c->v->tok_m[j])) continue;
+    /* "the leader of the opposition", "the speaker of parliament" */
+    if (is(c, j, "of") && j > a && inlist(c, &c->lex->title_words, j - 1)) continue;
     if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
         !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
         !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))
@@ -807,6 +836,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
+    if (t->direct && mi < 0 && (is(c, k, "(") || is(c, k, ")"))) continue; /* "the (Norlandic) enemy" */
     if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
       /* "hosted the president of the X Commission, Y": a title's PP;
        * "briefed her country's president, Y": a title's apposition */
@@ -1164,46 +1194,217 @@ static int32_t speaker_mention(const an_xview *v, uint32_t k) {
   return mi;
 }
 
-/* The speaker of the quotation around token i: '"...," said X', '"...," X
- * said', 'X said: "..."'. */
-static int32_t quote_speaker(const ctx *c, uint32_t i) {
+/* A ctx over sentence si (for a speaker named outside the trigger's one). */
+static ctx sent_ctx(const ctx *c, uint32_t si) {
+  ctx s = *c;
+  s.sa = c->v->sent[si].tok_first;
+  s.sb = s.sa + c->v->sent[si].tok_count;
+  if (s.sb > c->v->ntok) s.sb = (uint32_t)c->v->ntok;
+  return s;
+}
+
+/* A speaker mention and its conjuncts ("Hamas and Islamic Jihad said"). */
+static void add_speakers(const ctx *c, int32_t mi, uint32_t lim, mlist *out) {
+  ctx s = sent_ctx(c, c->v->tok_s[M(c, mi)->tok_first]);
+  if (lim > s.sb || lim <= M(c, mi)->tok_first) lim = s.sb;
+  conjuncts(&s, mi, lim, 0, out);
+}
+
+/* "the statement", "a joint statement", "their communique" at token k:
+ * the end of the phrase, or 0. */
+static uint32_t statement_at(const ctx *c, uint32_t k, uint32_t lim) {
+  const an_xview *v = c->v;
+  const char *const *w = (const char *const *)v->w;
+  uint32_t j = k;
+  if (j < lim && an_phrases_match(&c->lex->determiners, w, j, lim)) j++;
+  uint32_t e = j < lim ? an_phrases_match(&c->lex->statement_nouns, w, j, lim) : 0;
+  return e;
+}
+
+/* The issuers of the statement a quote is attributed to ('"...," the
+ * statement said'): the nearest statement mentioned before, up to three
+ * sentences back: its "by" agents ("a statement issued jointly by A and
+ * B"), else the subject of its clause ("A and B said in a joint statement");
+ * when those are no named actors ("by the two movements"), the named
+ * subjects opening the nearest sentence before ("On Monday, A and B ..."). */
+static void statement_issuers(const ctx *c, uint32_t k, mlist *out) {
+  const an_xview *v = c->v;
+  uint32_t si = v->tok_s[k];
+  uint32_t s_lo = si >= 3 ? si - 3 : 0;
+  int found = 0;
+  for (uint32_t sj = si + 1; sj-- > s_lo && !found;) {
+    ctx s = sent_ctx(c, sj);
+    uint32_t hi = sj == si ? k : s.sb;
+    for (uint32_t t = hi; t-- > s.sa && !found;) {
+      if (v->inq[t]) continue;
+      uint32_t e = statement_at(&s, t, s.sb);
+      if (!e || (t > s.sa && an_phrases_match(&c->lex->determiners, (const char *const *)v->w, t - 1, s.sb)))
+        continue;
+      found = 1;
+      for (uint32_t q = e; q < s.sb && q < e + 4; q++) {
+        if (strcmp(v->w[q], "by") != 0) continue;
+        for (uint32_t h = q + 1; h < s.sb && h < q + 4; h++) {
+          int32_t mi = speaker_mention(v, h);
+          if (mi >= 0 && !v->inq[h]) {
+            add_speakers(&s, mi, s.sb, out);
+            return;
+          }
+        }
+        break;
+      }
+      if (t > s.sa && (v->tok[t - 1].shape & AN_SHAPE_POSSESSIVE) && t > s.sa + 1 && v->tok_m[t - 2] >= 0) {
+        ml_add(out, v->tok_m[t - 2]);
+        return;
+      }
+      int weak = 0;
+      int32_t mi = first_candidate(&s, s.sa, t, 0, &weak);
+      if (mi >= 0 && !weak) {
+        add_speakers(&s, mi, t, out);
+        return;
+      }
+      /* the nearest earlier sentence whose subject is named */
+      for (uint32_t sk = sj; sk-- > s_lo;) {
+        ctx p = sent_ctx(c, sk);
+        mi = first_candidate(&p, p.sa, p.sb, 0, &weak);
+        if (mi >= 0 && !weak && M(c, mi)->tok_first < p.sa + 6) {
+          add_speakers(&p, mi, p.sb, out);
+          return;
+        }
+      }
+    }
+  }
+}
+
+/* The speakers of the quotation around token i: '"...," said X', '"...," X
+ * said', 'X said: "..."', '"...," the statement said' (its issuers),
+ * 'A and B said in a joint statement: "..."'. */
+static void quote_speakers(const ctx *c, uint32_t i, mlist *out) {
   const an_xview *v = c->v;
   uint32_t qo = i, qc = i;
   while (qo > 0 && i - qo < 150 && !(v->tok[qo].shape & AN_SHAPE_QUOTE)) qo--;
   while (qc + 1 < v->ntok && qc - i < 150 && !(v->tok[qc].shape & AN_SHAPE_QUOTE)) qc++;
-  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return -1;
+  if (!(v->tok[qo].shape & AN_SHAPE_QUOTE) || !(v->tok[qc].shape & AN_SHAPE_QUOTE)) return;
   uint32_t k = qc + 1;
   if (k < v->ntok && strcmp(v->w[k], ",") == 0) k++;
+  uint32_t lim = (uint32_t)v->ntok;
   if (reporting_at(v, c->lex, k)) {
     for (uint32_t j = k + 1; j < v->ntok && j < k + 5; j++) {
       int32_t mi = speaker_mention(v, j);
-      if (mi >= 0) return mi;
+      if (mi >= 0) {
+        ml_add(out, mi);
+        return;
+      }
+      if (statement_at(c, j, lim) && j == k + 1) {
+        statement_issuers(c, qo, out);
+        return;
+      }
       if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
     }
-    return -1;
+    return;
+  }
+  uint32_t se = statement_at(c, k, lim);
+  if (se && se < lim && reporting_at(v, c->lex, se)) {
+    statement_issuers(c, qo, out);
+    return;
   }
   for (uint32_t j = k; j < v->ntok && j < k + 4; j++) {
     int32_t mi = speaker_mention(v, j);
     if (mi >= 0) {
       uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
       for (uint32_t r = e; r < v->ntok && r < e + 3; r++)
-        if (reporting_at(v, c->lex, r)) return mi;
-      return -1;
+        if (reporting_at(v, c->lex, r)) {
+          ml_add(out, mi);
+          return;
+        }
+      return;
     }
     if (v->tok[j].shape & AN_SHAPE_PUNCT) break;
   }
   if (qo > 1) {
     uint32_t r = qo - 1;
     if (strcmp(v->w[r], ":") == 0 || strcmp(v->w[r], ",") == 0) r--;
+    /* "said in a joint statement:": the verb before the statement */
+    for (uint32_t p = r + 1 > 4 ? r - 3 : 0; p + 1 < r + 1 && p > 0; p++)
+      if (strcmp(v->w[p], "in") == 0 && statement_at(c, p + 1, r + 1) == r + 1) {
+        r = p - 1;
+        break;
+      }
     if (reporting_at(v, c->lex, r)) {
       uint32_t s0 = v->sent[v->tok_s[r]].tok_first;
       for (uint32_t j = s0; j < r; j++) {
         int32_t mi = speaker_mention(v, j);
-        if (mi >= 0 && !v->inq[j]) return mi;
+        if (mi >= 0 && !v->inq[j]) {
+          add_speakers(c, mi, r, out);
+          return;
+        }
       }
     }
   }
-  return -1;
+}
+
+/* "praised both presidents", "met the two ministers": a pair phrase as
+ * the object stands for the two persons the document gives that title
+ * (its affiliations), else for the two persons the last sentences named;
+ * never a source. Fills out only when exactly two are found. */
+static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 3; k++)
+    if ((e = an_phrases_match(&c->lex->pair_phrases, (const char *const *)v->w, k, ce))) break;
+  if (!e) return;
+  /* the title: the phrase's last word, singular */
+  char role[64];
+  snprintf(role, sizeof role, "%s", v->w[e - 1]);
+  size_t rl = strlen(role);
+  if (rl > 3 && role[rl - 1] == 's') role[--rl] = 0;
+  uint32_t pick[2];
+  int n = 0, more = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON || !f->role) continue;
+    int match = 0;
+    for (const char *q = strstr(f->role, role); q && !match; q = strstr(q + 1, role))
+      if ((q == f->role || q[-1] == ' ') && (q[rl] == 0 || q[rl] == ' ')) match = 1;
+    if (!match) continue;
+    int dup = 0;
+    for (int j = 0; j < n; j++) dup |= pick[j] == f->person;
+    for (int j = 0; j < srcs->n; j++) dup |= M(c, srcs->m[j])->actor == f->person;
+    if (dup) continue;
+    if (n < 2)
+      pick[n++] = f->person;
+    else
+      more = 1;
+  }
+  if (n != 2 || more) {
+    /* the two persons the last sentences named */
+    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    n = 0;
+    more = 0;
+    for (size_t j = A->n_mentions; j-- > 0;) {
+      const an_mention *m = &A->mentions[j];
+      if (m->tok_first >= k) continue;
+      if (m->tok_first < from) break;
+      if (A->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
+      int dup = 0;
+      for (int i = 0; i < n; i++) dup |= pick[i] == m->actor;
+      for (int i = 0; i < srcs->n; i++) dup |= M(c, srcs->m[i])->actor == m->actor;
+      if (dup) continue;
+      if (n < 2)
+        pick[n++] = m->actor;
+      else
+        more = 1;
+    }
+  }
+  if (n != 2 || more) return;
+  for (int i = 0; i < 2; i++)
+    for (size_t j = 0; j < A->n_mentions; j++)
+      if (A->mentions[j].actor == pick[i] && !v->inq[A->mentions[j].tok_first] &&
+          A->mentions[j].how != AN_MENTION_PRONOUN) {
+        ml_add(out, (int32_t)j);
+        break;
+      }
+  if (out->n != 2) out->n = 0;
 }
 
 /* Clause analysis never looks further than this many tokens from the
@@ -1254,9 +1455,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (t->nominal) return AN_OK;
     memset(&s, 0, sizeof s);
     s.cs = ts;
-    int32_t sp = quote_speaker(c, ts);
-    if (sp < 0) return AN_OK;
-    ml_add(&s.l, sp);
+    quote_speakers(c, ts, &s.l);
+    if (s.l.n == 0) return AN_OK;
   } else {
     find_subject(c, t, ts, te, in_q, &s);
   }
@@ -1283,6 +1483,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {

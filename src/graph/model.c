@@ -296,7 +296,10 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   long o0 = -1, o1 = -1;
   if (cJSON_IsArray(offs) && cJSON_GetArraySize(offs) == 2) {
     const cJSON *a = cJSON_GetArrayItem(offs, 0), *b = cJSON_GetArrayItem(offs, 1);
-    if (cJSON_IsNumber(a) && cJSON_IsNumber(b)) o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
+    /* a range check first: casting an out-of-range double is undefined */
+    if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && a->valuedouble >= 0 && b->valuedouble >= 0 &&
+        a->valuedouble < 9e15 && b->valuedouble < 9e15)
+      o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
   }
   const char *id = jstr_nonempty(rec, "id");
   char hex[17];

@@ -3,6 +3,7 @@
  * from its out-parameter, never the process-wide cJSON_GetErrorPtr()
  * (design.md: readers may run in several threads). */
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -141,7 +142,8 @@ an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
   if (cJSON_IsString(id) && id->valuestring[0]) {
     doc->id = an_strdup(id->valuestring);
-  } else if (cJSON_IsNumber(id) && id->valuedouble == (double)(long long)id->valuedouble) {
+  } else if (cJSON_IsNumber(id) && fabs(id->valuedouble) < 9e15 && /* cast defined only in range */
+             id->valuedouble == (double)(long long)id->valuedouble) {
     char tmp[32]; /* integer ids are common in exported corpora */
     snprintf(tmp, sizeof tmp, "%lld", (long long)id->valuedouble);
     doc->id = an_strdup(tmp);

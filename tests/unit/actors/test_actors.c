@@ -242,6 +242,27 @@ static void test_descriptions(void) {
   CHECK_STR(label_at("leader would", 0), "Pavel Orlen");
 }
 
+static void test_user_wins_form(const char *dir) {
+  char path[600];
+  snprintf(path, sizeof path, "%s/user-wins.json", dir);
+  FILE *f = fopen(path, "w");
+  if (!f) return;
+  fputs("[{\"id\": \"oskarsby-city\", \"label\": \"Oskarsby City Council\", \"kind\": \"organization\","
+        " \"aliases\": [\"Oskarsby\"]}]", f);
+  fclose(f);
+  an_gazetteer *g = NULL;
+  CHECK_INT(an_gazetteer_load(dir, path, &g, NULL), AN_OK);
+  if (!g) return;
+  an_gazetteer *keep = G;
+  G = g;
+  run("Oskarsby approved the plan.");
+  CHECK_STR(label_at("Oskarsby", 0), "Oskarsby City Council");
+  G = keep;
+  an_gazetteer_free(g);
+  run("Oskarsby approved the plan.");
+  CHECK_STR(label_at("Oskarsby", 0), "Nordland");
+}
+
 static void test_weak_title(void) {
   run("The Chief Harbor League said the port would close, and Chief Omar Salem agreed.");
   CHECK(actor("Chief Harbor League") != NULL);
@@ -490,6 +511,7 @@ int main(void) {
   test_org_with_and();
   test_ambiguous_form();
   test_weak_title();
+  test_user_wins_form(dir);
   test_unknown_org_cues();
   test_no_junk();
   test_state_nouns_and_metonyms();

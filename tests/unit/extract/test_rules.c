@@ -108,6 +108,18 @@ static void test_multiple_targets(void) {
  * Estmark, A and B"; "invited X to visit" is a plan; "French farm groups"
  * are a class, not France. */
 static void test_appositions(void) {
+  /* a title with an "of" phrase, then the name in apposition; coordinated */
+  an_result *q = run("Haddad met the leader of the opposition, Lena Morris, on Friday.");
+  CHECK(fx_find(q, "meet", "haddad", "morris"));
+  an_result_free(q);
+  q = run("Haddad also met the leader of the opposition, Lena Morris, and the speaker of parliament, Omar Saleh.");
+  CHECK(fx_find(q, "meet", "haddad", "morris"));
+  CHECK(fx_find(q, "meet", "haddad", "saleh"));
+  an_result_free(q);
+  /* a plain "of" phrase is no title: "the port of Vessa, Morris" is no pair */
+  q = run("Haddad praised the port of Estmark, Morris said.");
+  CHECK(!fx_find(q, "praise", "haddad", "morris"));
+  an_result_free(q);
   an_result *r = run("Kowalski spoke by phone with her Norlandic counterpart, Lena Morris, on Monday.");
   CHECK(fx_find(r, "call", "kowalski", "morris"));
   CHECK(!fx_find(r, "call", "kowalski", "norland"));
@@ -182,6 +194,23 @@ static void test_government(void) {
                                {NULL, NULL, 0, 0, NULL}};
   an_result *r = fx_run(&F, "Norland is small. Haddad's government criticised Estmark.", G, NULL, NULL, 0);
   CHECK(fx_find(r, "criticize", "NRL", "EST"));
+  an_result_free(r);
+  /* without a country of their own, the country the document affiliates
+   * the person with; named in another sentence, with no list there */
+  static const fx_actor G2[] = {{"Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                                {"Saleh", "saleh", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                                {"Norland", "NRL", AN_KIND_COUNTRY, AN_MENTION_NAME, "NRL"},
+                                {"Estmark", "EST", AN_KIND_COUNTRY, AN_MENTION_NAME, "EST"},
+                                {NULL, NULL, 0, 0, NULL}};
+  static const fx_aff aff[] = {{"haddad", "NRL", "president"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  r = fx_run(&F, "Norland and Saleh talked. In May, Saleh accused Norland of dumping steel, and Haddad's government "
+             "criticised Estmark for closing the border.", G2, NULL, NULL, 0);
+  CHECK(fx_find(r, "criticize", "NRL", "EST"));
+  CHECK(!fx_find(r, "criticize", "saleh", "EST"));
+  an_result_free(r);
+  r = fx_run(&F, "Norland is small. Haddad's government criticised Estmark.", G2, NULL, NULL, 0);
+  CHECK(!fx_find(r, "criticize", "NRL", "EST")); /* no affiliation stated: unknown country */
   an_result_free(r);
   /* and a person and their own country are no pair */
   r = fx_run(&F, "Haddad praised Norland.", G, NULL, NULL, 0);
@@ -276,6 +305,14 @@ static void test_relative_clause(void) {
  * before a bare title is a person we cannot name; a reason PP ends the
  * object ("criticized the plan for ..."). */
 static void test_subordinate_clauses(void) {
+  /* "as" before an adjective opens no clause: the subject is the main one */
+  an_result *q = run("Saleh rejected the charges as absurd and threatened Morris with a lawsuit.");
+  CHECK(fx_find(q, "threaten", "saleh", "morris"));
+  an_result_free(q);
+  /* a real clause after "as" keeps its own (unnamed) subject */
+  q = run("Saleh left the room as the committee criticized Morris.");
+  CHECK(!fx_find(q, "criticize", "saleh", "morris"));
+  an_result_free(q);
   an_result *r = run("After Saleh left the hall, Kowalski thanked Haddad.");
   CHECK(fx_find(r, "praise", "kowalski", "haddad"));
   CHECK(!fx_find(r, "praise", "saleh", "haddad"));
@@ -428,6 +465,29 @@ static void test_reported_speech(void) {
 
 /* Possessives: an owner is not an agent; a condemned act's owner is the
  * target (dev-set.md: "condemned Britain's decision" -> UK). */
+/* "praised both presidents": the two persons the document gives that
+ * title, else the two persons named just before; never the source. */
+static void test_pair_object(void) {
+  static const fx_aff aff[] = {{"haddad", "norland", "president"}, {"morris", "estmark", "president"},
+                               {"saleh", "green-front", "leader"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  an_result *r = fx_run(&F, "Karim Haddad of Norland and Lena Morris of Estmark signed the accord. Prices rose. "
+                        "Wages fell. Omar Saleh of the Green Front praised both presidents for their restraint.",
+                        A, NULL, NULL, 0);
+  CHECK(fx_find(r, "praise", "saleh", "haddad"));
+  CHECK(fx_find(r, "praise", "saleh", "morris"));
+  an_result_free(r);
+  /* no titles stated: the two persons the last sentences named */
+  r = run("Haddad and Morris signed the accord. Saleh praised both leaders for their restraint.");
+  CHECK(fx_find(r, "praise", "saleh", "haddad"));
+  CHECK(fx_find(r, "praise", "saleh", "morris"));
+  an_result_free(r);
+  /* three candidates: nobody */
+  r = run("Haddad, Kowalski and Morris signed the accord. Saleh praised both leaders for their restraint.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 static void test_possessive(void) {
   an_result *r = run("Morris condemned Estmark's decision to close the border.");
   CHECK(fx_find(r, "criticize", "morris", "estmark"));
@@ -606,6 +666,7 @@ int main(void) {
   test_subordinate_clauses();
   test_nominalization();
   test_reported_speech();
+  test_pair_object();
   test_possessive();
   test_self_loops_and_repeats();
   test_dates();
