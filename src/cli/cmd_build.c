@@ -1,6 +1,7 @@
 /* cmd_build.c: `actornet build [options] INPUT... -o OUT`: events JSONL in,
  * a graph out in any format (or every format into a directory). Also the
  * option parsing and input loading `actornet render` shares. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_graph.h"
 #include "core/core.h"
+#include "graph/graph_internal.h"
 
 static void usage(const an_cli *cli, int render) {
   const char *p = cli && cli->prog ? cli->prog : "actornet";
@@ -211,7 +213,11 @@ static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_mode
 }
 
 /* One input: events JSONL go straight into the model; anything else
- * (text, documents JSONL, a folder) is a document input: *raw = 1. */
+ * (text, documents JSONL, a folder) is a document input: *raw = 1.
+ * Events are read in blocks of whole lines and fed as they come, so memory
+ * holds the model, not the input file. */
+#define FEED_BLOCK (4u << 20)
+
 static an_status load_input(an_model *m, const char *path, int *raw, an_error *err) {
   *raw = 0;
   struct stat sb;
@@ -219,15 +225,61 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
     *raw = 1;
     return AN_OK;
   }
-  char *data = NULL;
-  size_t len = 0;
-  an_status st = an_file_slurp(path, &data, &len, err);
-  if (st != AN_OK) return st;
-  if (len == 0 || an_jsonl_is_events(data, len)) st = an_model_feed(m, data, len, path, err);
-  else if (strcmp(path, "-") == 0)
-    st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
-  else *raw = 1;
-  an_free(data);
+  int is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) return an_error_set(err, AN_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+  an_buf b;
+  an_buf_init(&b);
+  an_status st = AN_OK;
+  int decided = 0, eof = 0;
+  long line = 0;
+  size_t skip = 0; /* bytes of b already scanned for the first line's end */
+  while (st == AN_OK && !eof) {
+    if ((st = an_buf_reserve(&b, FEED_BLOCK)) != AN_OK) {
+      an_error_set(err, st, path, 0, -1, "out of memory reading file");
+      break;
+    }
+    size_t n = fread(b.data + b.len, 1, FEED_BLOCK, f);
+    b.len += n;
+    if (n == 0) {
+      if (ferror(f)) {
+        st = an_error_set(err, AN_EIO, path, 0, -1, "read error: %s", strerror(errno));
+        break;
+      }
+      eof = 1;
+    }
+    if (!decided) {
+      /* the kind of input shows on its first non-blank line: read until it is whole */
+      size_t a = 0;
+      while (a < b.len && (b.data[a] == ' ' || b.data[a] == '\t' || b.data[a] == '\r' || b.data[a] == '\n')) a++;
+      if (a > skip) skip = a;
+      const char *nl = skip < b.len ? memchr(b.data + skip, '\n', b.len - skip) : NULL;
+      if (!nl && !eof) {
+        skip = b.len;
+        continue;
+      }
+      decided = 1;
+      if (b.len && !an_jsonl_is_events(b.data, b.len)) {
+        if (is_stdin)
+          st = an_error_set(err, AN_EDATA, path, 0, -1, "standard input holds documents, not events: use 'actornet extract - | actornet build -'");
+        else *raw = 1;
+        break;
+      }
+    }
+    /* feed whole lines; keep a partial last line for the next block */
+    size_t upto = b.len;
+    if (!eof) {
+      while (upto > 0 && b.data[upto - 1] != '\n') upto--;
+    }
+    if (upto) {
+      st = an_model_feed_lines(m, b.data, upto, path, line, err);
+      for (const char *p = b.data; (p = memchr(p, '\n', upto - (size_t)(p - b.data))) != NULL; p++) line++;
+      memmove(b.data, b.data + upto, b.len - upto);
+      b.len -= upto;
+    }
+  }
+  if (!is_stdin) fclose(f);
+  an_buf_free(&b);
   return st;
 }
 

@@ -113,6 +113,12 @@ struct an_model {
   int joined;
 };
 
+/* an_model_feed for a block of a longer input whose first line is line
+ * first_line + 1 (errors name the line in the whole input): callers that
+ * stream a file feed it block by block, whole lines each. */
+an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
+                              an_error *err);
+
 /* Merges the sightings into actors (sorted by id). Idempotent. */
 an_status an_model_join(an_model *m, an_error *err);
 /* Actor index of a sighting (after join), or (size_t)-1. */

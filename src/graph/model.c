@@ -376,12 +376,17 @@ an_status an_model_finish(an_model *m, an_error *err) {
 }
 
 an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
+  return an_model_feed_lines(m, data, len, path, 0, err);
+}
+
+an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
+                              an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
   an_buf_init(&L.tmp);
   an_status st = AN_OK;
   size_t pos = 0;
-  long line = 0;
+  long line = first_line;
   while (st == AN_OK && pos < len) {
     const char *s = data + pos;
     const char *nl = memchr(s, '\n', len - pos);
