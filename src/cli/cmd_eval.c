@@ -108,7 +108,8 @@ int an_cmd_eval(const an_cli *cli, int argc, char **argv) {
   const char *meta = NULL, *data_dir = NULL, *actors = NULL;
   int json = 0, extract = 0, c;
   optind = 0;
-  while ((c = getopt_long(argc, argv, "g:p:G:xh", longopts, NULL)) != -1) {
+  opterr = 0; /* our own message, naming the option */
+  while ((c = getopt_long(argc, argv, ":g:p:G:xh", longopts, NULL)) != -1) {
     switch (c) {
     case 'g': gold_dir = optarg; break;
     case 'p': pred = optarg; break;
@@ -119,7 +120,8 @@ int an_cmd_eval(const an_cli *cli, int argc, char **argv) {
     case OPT_DATA_DIR: data_dir = optarg; break;
     case OPT_ACTORS: actors = optarg; break;
     case 'h': eval_usage(stdout); return AN_EXIT_OK;
-    default: an_cli_usage_error(cli, "eval", "unknown or incomplete option"); return AN_EXIT_INPUT;
+    case ':': an_cli_usage_error(cli, "eval", "option '%s' needs an argument", argv[optind - 1]); return AN_EXIT_INPUT;
+    default: an_cli_usage_error(cli, "eval", "unknown option '%s'", argv[optind - 1]); return AN_EXIT_INPUT;
     }
   }
   if (!gold_dir) {
