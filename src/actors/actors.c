@@ -1245,6 +1245,24 @@ static void choose_entry(doc *d, span *s) {
   s->value = best;
 }
 
+/* A fuller form of a person's name becomes its label (span s's text) and
+ * name words, and is indexed. */
+static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
+  char text[512];
+  span_text(d, s, text, sizeof text);
+  char *l = an_strdup(text), *n = an_strdup(words);
+  if (!l || !n) {
+    an_free(l);
+    an_free(n);
+    return AN_ENOMEM;
+  }
+  an_free(d->act[a].label);
+  an_free(d->act[a].name);
+  d->act[a].label = l;
+  d->act[a].name = n;
+  return index_name(d, a);
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1280,38 +1298,15 @@ static an_status resolve_names(doc *d) {
     if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first, NULL);
     if (a >= 0) {
       /* a fuller form becomes the label */
-      if (count_words(words) > count_words(d->act[a].name)) {
-        span_text(d, s, text, sizeof text);
-        char *l = an_strdup(text), *n = an_strdup(words);
-        if (!l || !n) {
-          an_free(l);
-          an_free(n);
-          return AN_ENOMEM;
-        }
-        an_free(d->act[a].label);
-        an_free(d->act[a].name);
-        d->act[a].label = l;
-        d->act[a].name = n;
-        if ((st = index_name(d, a)) != AN_OK) return st;
-      }
+      if (count_words(words) > count_words(d->act[a].name) && (st = relabel(d, a, s, words)) != AN_OK)
+        return st;
       s->actor = a;
       continue;
     }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
     a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
-      span_text(d, s, text, sizeof text);
-      char *l = an_strdup(text), *n = an_strdup(words);
-      if (!l || !n) {
-        an_free(l);
-        an_free(n);
-        return AN_ENOMEM;
-      }
-      an_free(d->act[a].label);
-      an_free(d->act[a].name);
-      d->act[a].label = l;
-      d->act[a].name = n;
-      if ((st = index_name(d, a)) != AN_OK) return st;
+      if ((st = relabel(d, a, s, words)) != AN_OK) return st;
       s->actor = a;
       continue;
     }
