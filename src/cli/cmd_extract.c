@@ -871,8 +871,8 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       if (j->notes.len) fwrite(j->notes.data, 1, j->notes.len, stderr);
       break;
     }
+    char hash[AN_STORE_HASH_LEN + 1] = "";
     if (doc && db) { /* stored with the same content: nothing to do */
-      char hash[AN_STORE_HASH_LEN + 1];
       an_store_state state = AN_STORE_ABSENT;
       an_store_doc_hash_salted(doc, db->salt, hash);
       if ((st = an_store_has_doc(db->st, doc->id, hash, &state, &err)) != AN_OK) {
@@ -900,7 +900,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       }
       j->docs[j->ndocs].doc = doc;
       j->docs[j->ndocs].end = 0;
-      if (db) an_store_doc_hash_salted(doc, db->salt, j->docs[j->ndocs].hash);
+      if (db) memcpy(j->docs[j->ndocs].hash, hash, sizeof hash); /* computed for the check above */
       j->ndocs++;
       j->bytes += doc->len;
     } else {
