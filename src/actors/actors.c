@@ -1737,6 +1737,8 @@ typedef struct sweep {
   hist *h;
   size_t nh, caph;
   uint32_t sent_with_subject; /* sentence whose subject is taken */
+  size_t org_scanned;         /* h[0 .. org_scanned) looked at for last_org */
+  int32_t last_org;           /* organization of the latest of those entries, or -1 */
 } sweep;
 
 static int role_matches(const char *have, const char *want) {
@@ -1939,18 +1941,17 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
   return best;
 }
 
-/* "the movement", "the group": the most recent organization. */
-static int32_t resolve_org_description(const doc *d, const sweep *w, size_t i) {
-  int32_t best = -1, best_seen = -1;
-  for (size_t a = 0; a < d->nact; a++) {
-    if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
-    (void)i;
-    if (w->last_seen[a] > best_seen) {
-      best_seen = w->last_seen[a];
-      best = (int32_t)a;
-    }
+/* "the movement", "the group": the most recent organization (the one
+ * with the latest last_seen). Entries are pushed in token order, one per
+ * token, so that is the actor of the latest organization entry of the
+ * history; each entry is looked at once over the sweep (a document with
+ * thousands of organizations stays linear). */
+static int32_t resolve_org_description(const doc *d, sweep *w) {
+  for (; w->org_scanned < w->nh; w->org_scanned++) {
+    int32_t a = w->h[w->org_scanned].actor;
+    if (d->act[a].kind == AN_KIND_ORGANIZATION) w->last_org = a;
   }
-  return best;
+  return w->last_org;
 }
 
 static int gender_ok(const doc *d, int32_t a, char g) {
@@ -2040,6 +2041,7 @@ static an_status resolve_pending(doc *d) {
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
+  w.last_org = -1;
   an_status st = AN_OK;
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
@@ -2101,7 +2103,7 @@ static an_status sweep_refs(doc *d) {
                       (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0;
     if (((i > 0 && tis(d, i - 1, "the")) || state_after) && (d->ti[i].lex & AN_LX_ORGHEAD) &&
         (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
-      int32_t a = resolve_org_description(d, &w, i);
+      int32_t a = resolve_org_description(d, &w);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;
         if ((st = push_mention(d, (uint32_t)i, n, a, AN_MENTION_DESCRIPTION,
