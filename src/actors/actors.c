@@ -986,6 +986,35 @@ static uint64_t first_word_key(const char *name) {
   return word_key(name, e ? (size_t)(e - name) : strlen(name));
 }
 
+/* Index keys of a whole folded name (both top bits), so that lookups by
+ * exact name do not walk every actor sharing a word with it: NAME_KEY for the
+ * first non-person of that name (later ones never win nonperson_with_name,
+ * and their names do not change), PNAME_KEY for each person outside the
+ * gazetteer under every name it takes (person_within). Name words (index_name)
+ * are indexed for persons only: only person lookups walk them. An organization
+ * named again and again is one actor per mention here; indexing each made the
+ * walks quadratic in a long document. */
+#define NAME_KEY_N(s, n) (word_key((s), (n)) | 0xC000000000000000ULL)
+#define PNAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+
+static an_status index_name(doc *d, int32_t actor);
+static int nonperson_named(const doc *d, int32_t a, const char *w);
+
+/* Indexes actor a under its current name. */
+static an_status index_actor_name(doc *d, int32_t a) {
+  const wactor *x = &d->act[a];
+  size_t n = strlen(x->name);
+  if (x->kind != AN_KIND_PERSON) {
+    uint64_t key = NAME_KEY_N(x->name, n);
+    for (int32_t q = index_first(d, key); q >= 0; q = d->wn[q].next)
+      if (d->wn[q].h == key && nonperson_named(d, d->wn[q].actor, x->name)) return AN_OK;
+    return index_key(d, key, a);
+  }
+  an_status st = index_name(d, a);
+  if (st == AN_OK && x->gz < 0) st = index_key(d, PNAME_KEY_N(x->name, n), a);
+  return st;
+}
+
 static an_status index_name(doc *d, int32_t actor) {
   const char *p = d->act[actor].name;
   while (*p) {
@@ -1034,7 +1063,7 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
     }
   }
   *out = (int32_t)d->nact++;
-  st = index_name(d, *out);
+  st = index_actor_name(d, *out);
   if (st == AN_OK && gz >= 0) st = index_key(d, GZ_KEY(gz), *out);
   return st;
 }
@@ -1066,6 +1095,42 @@ static int nonperson_named(const doc *d, int32_t a, const char *w) {
 static int person_within(const doc *d, int32_t a, const char *w) {
   return d->act[a].kind == AN_KIND_PERSON && d->act[a].gz < 0 && words_within(d->act[a].name, w) &&
          strcmp(last_word(d->act[a].name), last_word(w)) == 0;
+}
+
+/* The smallest non-person actor named exactly w, or -1: the actors indexed
+ * under that name (every actor named w is). */
+static int32_t nonperson_with_name(const doc *d, const char *w) {
+  return min_actor_with(d, NAME_KEY_N(w, strlen(w)), w, nonperson_named);
+}
+
+/* min_actor_with(person_within) over the names that can qualify: a person
+ * within words ending with words' last word has for name a run of words'
+ * words ending with a word equal to that last word, so only those runs are
+ * looked up by name (not every actor sharing the surname). Long names (more
+ * than 16 words) take the walk over the surname's actors. */
+static int32_t min_person_within(const doc *d, const char *words) {
+  const char *lw = last_word(words);
+  size_t lwn = strlen(lw);
+  const char *st[17];
+  size_t k = 0;
+  for (const char *p = words; *p;) {
+    if (k == 16) return min_actor_with(d, first_word_key(lw), words, person_within);
+    st[k++] = p;
+    p = strchr(p, ' ');
+    if (!p) break;
+    p++;
+  }
+  int32_t best = -1;
+  for (size_t j = 0; j < k; j++) {
+    const char *e = strchr(st[j], ' ');
+    size_t n = e ? (size_t)(e - st[j]) : strlen(st[j]);
+    if (n != lwn || memcmp(st[j], lw, n) != 0) continue;
+    for (size_t i = 0; i <= j; i++) {
+      uint64_t key = PNAME_KEY_N(st[i], (size_t)(st[j] + n - st[i]));
+      FOR_ACTORS_WITH(d, key, a) if ((best < 0 || a < best) && person_within(d, a, words)) best = a;
+    }
+  }
+  return best;
 }
 
 static void span_text(const doc *d, const span *s, char *out, size_t cap) {
@@ -1256,11 +1321,15 @@ static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
     an_free(n);
     return AN_ENOMEM;
   }
+  /* the same name again is indexed already: adding it anew at each
+   * mention made the index walks quadratic in a long document */
+  int same = strcmp(d->act[a].name, n) == 0;
   an_free(d->act[a].label);
   an_free(d->act[a].name);
   d->act[a].label = l;
   d->act[a].name = n;
-  return index_name(d, a);
+  if (same) return AN_OK;
+  return index_actor_name(d, a);
 }
 
 static an_status resolve_names(doc *d) {
@@ -1304,7 +1373,7 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
-    a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
+    a = min_person_within(d, words);
     if (a >= 0) {
       if ((st = relabel(d, a, s, words)) != AN_OK) return st;
       s->actor = a;
@@ -1366,13 +1435,10 @@ static an_status resolve_names(doc *d) {
         continue;
       }
     }
+    /* (a person containing the words, when person_with_words found none,
+     * cannot exist: both look at the same actors with the same test) */
     int32_t a = person_with_words(d, words, s->first, last);
-    if (a < 0) {
-      /* an organization or gazetteer name written in part ("Nakhala" after a
-       * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
-      a = min_actor_with(d, first_word_key(words), words, person_containing);
-    }
-    if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    if (a < 0) a = nonperson_with_name(d, words);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
