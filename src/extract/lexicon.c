@@ -231,7 +231,7 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
   return 0;
 }
 
-uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   uint32_t best = 0;
   if (i >= lim) return 0;
   /* only the patterns that can start with this word (the longest wins, so
@@ -636,7 +636,23 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
 
 /* ---- word ids ---------------------------------------------------------------- */
 
-static uint64_t vhash(const char *s, size_t n) { return an_hash64(s, n, 0x51ed270b27e1a2c5ull); }
+/* The word table's hash: 8 bytes a step (a lookup per token; the ids do
+ * not depend on it). */
+static uint64_t vhash(const char *s, size_t n) {
+  uint64_t h = 0x51ed270b27e1a2c5ull ^ (n * 0x9E3779B97F4A7C15ull);
+  while (n >= 8) {
+    uint64_t v;
+    memcpy(&v, s, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    s += 8, n -= 8;
+  }
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return h;
+}
 
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
   if (!lex->vocab_cap) return 0;
@@ -742,6 +758,7 @@ static an_status index_phrases(an_lexicon *lex, an_phrases *l) {
     for (size_t k = 0; k < ps.n; k++) {
       l->ix_id[k] = ps.p[k][0];
       l->ix_pat[k] = ps.p[k][1];
+      l->first_bits[(ps.p[k][0] >> 6) & 3] |= 1ull << (ps.p[k][0] & 63);
     }
     l->n_ix = ps.n;
   }

@@ -39,6 +39,9 @@ typedef struct an_phrases {
    * first token may be any word (an optional word, then a gap). */
   uint32_t *ix_id, *ix_pat, *wild;
   size_t n_ix, n_wild;
+  /* bit (id & 255) set for each id of ix_id: most words start no pattern of
+   * a list, and are turned away without the search */
+  uint64_t first_bits[4];
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -163,7 +166,15 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
  * lexicon's patterns): the same results, without comparing strings. */
 uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i, uint32_t lim,
                              uint32_t *gap_a, uint32_t *gap_b);
-uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim);
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim);
+/* (inline: called for nearly every token by several stages; the first
+ * word's bit answers most calls) */
+static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+  if (i >= lim) return 0;
+  uint32_t id = w[i];
+  if (!l->n_wild && !((l->first_bits[(id >> 6) & 3] >> (id & 63)) & 1)) return 0;
+  return an_phrases_match_id_at(l, w, i, lim);
+}
 
 /* The triggers that can start at word id (indexes into lex->trig, in
  * order); *n = 0 for most words. */
