@@ -38,6 +38,7 @@ typedef struct span {
 } span;
 
 typedef struct tokinfo {
+  uint64_t wh;   /* an_word_hash of the fold when it is one word, else 0 */
   uint32_t fold; /* offset of the folded token in doc.folds */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
@@ -158,8 +159,7 @@ static int same_sent(const doc *d, size_t a, size_t b) {
 
 static uint64_t set_hash(const char *w) { return an_word_hash(w, strlen(w)); }
 
-static an_status lower_add(doc *d, const char *w) {
-  uint64_t h = set_hash(w);
+static an_status lower_add_hash(doc *d, uint64_t h) {
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
   while (d->lower[j]) {
     if (d->lower[j] == h) return AN_OK;
@@ -286,19 +286,26 @@ static an_status prepare(doc *d) {
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
   char buf[512];
+  /* folds are about as long as the text (one buffer, not one growth per
+   * few tokens) */
+  if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
     size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, sizeof buf);
     t->fold = (uint32_t)d->folds.len;
     if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
+    /* one word (nearly every token): hashed once here, for the lexicon,
+     * the lower-case set and every trie walk (longest) */
+    t->wh = n && !memchr(buf, ' ', n) ? an_word_hash(buf, n) : 0;
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    t->lex = n ? an_gazetteer_word(d->gaz, buf, &title, &pron) : 0;
+    t->lex = !n ? 0 : t->wh ? an_gazetteer_word_hash(d->gaz, t->wh, &title, &pron)
+                            : an_gazetteer_word(d->gaz, buf, &title, &pron);
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
     t->ref = -1;
-    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n) lower_add(d, buf);
+    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n) lower_add_hash(d, t->wh ? t->wh : set_hash(buf));
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -366,6 +373,17 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
     if (is_punct(d, j) || is_poss(d, j)) break;
+    if (d->ti[j].wh) {
+      node = an_trie_step(t, node, d->ti[j].wh);
+      if (node == AN_TRIE_NONE) return best;
+      uint32_t v;
+      if (ok(d, t, node, i, j, &v)) {
+        best = node;
+        *count = (uint32_t)(j - i + 1);
+        *value = v;
+      }
+      continue;
+    }
     const char *f = tfold(d, j);
     while (*f) {
       const char *e = strchr(f, ' ');
