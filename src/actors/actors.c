@@ -39,6 +39,7 @@ typedef struct span {
 
 typedef struct tokinfo {
   uint64_t wh;   /* an_word_hash of the fold when it is one word, else 0 */
+  uint32_t lxnode; /* with wh: the word's node in the lexicon trie (or AN_TRIE_NONE) */
   uint32_t fold; /* offset of the folded token in doc.folds */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
@@ -286,6 +287,7 @@ static an_status prepare(doc *d) {
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
   char buf[512];
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
    * few tokens) */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
@@ -299,7 +301,8 @@ static an_status prepare(doc *d) {
      * the lower-case set and every trie walk (longest) */
     t->wh = n && !memchr(buf, ' ', n) ? an_word_hash(buf, n) : 0;
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    t->lex = !n ? 0 : t->wh ? an_gazetteer_word_hash(d->gaz, t->wh, &title, &pron)
+    t->lxnode = t->wh ? an_trie_step(lx, AN_TRIE_ROOT, t->wh) : AN_TRIE_NONE;
+    t->lex = !n ? 0 : t->wh ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
                             : an_gazetteer_word(d->gaz, buf, &title, &pron);
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
@@ -374,7 +377,8 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
   for (size_t j = i; j < end; j++) {
     if (is_punct(d, j) || is_poss(d, j)) break;
     if (d->ti[j].wh) {
-      node = an_trie_step(t, node, d->ti[j].wh);
+      /* the lexicon's first step was taken in prepare */
+      node = j == i && t == an_gazetteer_lexicon(d->gaz) ? d->ti[j].lxnode : an_trie_step(t, node, d->ti[j].wh);
       if (node == AN_TRIE_NONE) return best;
       uint32_t v;
       if (ok(d, t, node, i, j, &v)) {

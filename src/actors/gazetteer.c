@@ -757,17 +757,11 @@ const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *g, size_t i) {
   return i < g->n_pronouns ? &g->pronouns[i] : NULL;
 }
 
-static uint32_t word_classes(const an_gazetteer *g, uint32_t node, long *title, long *pronoun);
-
 uint32_t an_gazetteer_word(const an_gazetteer *g, const char *folded, long *title, long *pronoun) {
-  return word_classes(g, an_trie_find(g->lexicon, folded), title, pronoun);
+  return an_gazetteer_word_node(g, an_trie_find(g->lexicon, folded), title, pronoun);
 }
 
-uint32_t an_gazetteer_word_hash(const an_gazetteer *g, uint64_t word_hash, long *title, long *pronoun) {
-  return word_classes(g, an_trie_step(g->lexicon, AN_TRIE_ROOT, word_hash), title, pronoun);
-}
-
-static uint32_t word_classes(const an_gazetteer *g, uint32_t node, long *title, long *pronoun) {
+uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *title, long *pronoun) {
   if (title) *title = -1;
   if (pronoun) *pronoun = -1;
   if (node == AN_TRIE_NONE) return 0;

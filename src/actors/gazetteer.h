@@ -139,9 +139,9 @@ const an_trie *an_gazetteer_lexicon(const an_gazetteer *gaz);
 /* Classes of one folded word or phrase (0 if unknown); *title and *pronoun
  * (if not NULL) get the title/pronoun index or -1. */
 uint32_t an_gazetteer_word(const an_gazetteer *gaz, const char *folded, long *title, long *pronoun);
-/* The same for one folded word given by its an_word_hash (the actors stage
- * hashes each token's word once and reuses it). */
-uint32_t an_gazetteer_word_hash(const an_gazetteer *gaz, uint64_t word_hash, long *title, long *pronoun);
+/* The same for the lexicon trie node of a word or phrase (the actors stage
+ * steps each token's word into the lexicon once and reuses the node). */
+uint32_t an_gazetteer_word_node(const an_gazetteer *gaz, uint32_t node, long *title, long *pronoun);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 
