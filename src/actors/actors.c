@@ -583,7 +583,10 @@ static an_status find_spans(doc *d) {
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
+      /* (gz_value_ok takes no form starting with a word that is neither
+       * capitalized nor in a headline: the walk is skipped for those) */
       if (!is_punct(d, i) &&
+          (d->ti[i].headline || (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) &&
           (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
