@@ -29,12 +29,22 @@ static const abbr_entry abbrevs[] = {
 #include "abbrev.inc"
 };
 
+/* strncmp(w, s, len) inline (the search runs for most sentence ends) */
+static int abbr_cmp(const char *w, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
+    if (a != b) return a < b ? -1 : 1;
+    if (!a) return 0;
+  }
+  return 0;
+}
+
 static int abbr_exact(const char *s, size_t len) {
   size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *w = abbrevs[mid].word;
-    int c = strncmp(w, s, len);
+    int c = abbr_cmp(w, s, len);
     if (c == 0) c = w[len] == '\0' ? 0 : 1;
     if (c == 0) return abbrevs[mid].kind;
     if (c < 0)
