@@ -286,17 +286,20 @@ static an_status prepare(doc *d) {
   while (d->lowercap < d->ntok * 2 + 2) d->lowercap *= 2;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
-  char buf[512];
+  enum { FOLD_MAX = 512 };
   const an_trie *lx = an_gazetteer_lexicon(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
    * few tokens) */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
-    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, sizeof buf);
+    /* folded straight into the buffer (no copy per token) */
+    if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    char *buf = d->folds.data + d->folds.len;
+    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX);
     t->fold = (uint32_t)d->folds.len;
-    if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
+    d->folds.data[d->folds.len] = '\0';
     /* one word (nearly every token): hashed once here, for the lexicon,
      * the lower-case set and every trie walk (longest) */
     t->wh = n && !memchr(buf, ' ', n) ? an_word_hash(buf, n) : 0;
