@@ -2,6 +2,7 @@
  * actors stage, rules, then dates, outlet and attribution; JSON Lines. */
 #include <ctype.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +132,9 @@ typedef struct scache {
 
 static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
                           const an_datephrase **ph) {
-  size_t h = ((size_t)a * 31u + b) & 31u;
+  /* by the first token, spread (a * 31 + b was the sentence length mod 32:
+   * sentences of one length evicted each other) */
+  size_t h = (size_t)((a * 0x9E3779B1u) >> 27);
   if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
     sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
     sc->dc[h].a = a;
@@ -597,7 +600,9 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   an_xevent *xe = NULL;
   size_t nx = 0;
   scache sc;
-  memset(&sc, 0, sizeof sc);
+  /* (the date phrase slots are large and only read when valid: not cleared) */
+  memset(&sc, 0, offsetof(scache, dc));
+  for (size_t k = 0; k < sizeof sc.dc / sizeof sc.dc[0]; k++) sc.dc[k].valid = 0;
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
