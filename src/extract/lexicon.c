@@ -657,7 +657,9 @@ static uint64_t vhash(const char *s, size_t n) {
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
   if (!lex->vocab_cap) return 0;
   size_t mask = lex->vocab_cap - 1;
-  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+  uint64_t vh = vhash(w, len);
+  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     const an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) return 0;
     if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
@@ -666,9 +668,11 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
 
 static uint32_t vocab_add(an_lexicon *lex, const char *w) {
   size_t len = strlen(w), mask = lex->vocab_cap - 1;
-  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+  uint64_t vh = vhash(w, len);
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) {
+      lex->vbloom[(vh >> 40) & 1023] |= 1ull << ((vh >> 34) & 63);
       e->s = w;
       e->len = (uint32_t)len;
       e->id = lex->n_ids++;

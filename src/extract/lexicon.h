@@ -98,6 +98,9 @@ typedef struct an_lexicon {
    * compares integers: an open-addressing table (vocab_cap a power of 2). */
   an_vocab_ent *vocab;
   size_t vocab_cap;
+  /* one bit per word of the table (by its hash): most text words are not
+   * in it and are answered without probing the table */
+  uint64_t vbloom[1024];
   uint32_t n_ids; /* ids are 1..n_ids-1 */
   /* The triggers (indexes into trig, in order) that can start at a word:
    * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
