@@ -302,7 +302,9 @@ static an_status prepare(doc *d) {
     d->folds.data[d->folds.len] = '\0';
     /* one word (nearly every token): hashed once here, for the lexicon,
      * the lower-case set and every trie walk (longest) */
-    t->wh = n && !memchr(buf, ' ', n) ? an_word_hash(buf, n) : 0;
+    int one_word = n > 0;
+    for (size_t k = 0; k < n && one_word; k++) one_word = buf[k] != ' ';
+    t->wh = one_word ? an_word_hash(buf, n) : 0;
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->lxnode = t->wh ? an_trie_step(lx, AN_TRIE_ROOT, t->wh) : AN_TRIE_NONE;
     t->lex = !n ? 0 : t->wh ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
