@@ -905,7 +905,9 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
         memcpy(w, f, n);
         w[n] = '\0';
         long t, p;
-        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
+        /* a one-word token's classes are its lex (prepare looked it up) */
+        uint32_t cls = d->ti[k].wh ? d->ti[k].lex : an_gazetteer_word(d->gaz, w, &t, &p);
+        int part = (cls & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
         /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
         if (!(part && f[n])) {
           if (o && o + 1 < cap) out[o++] = ' ';
