@@ -222,6 +222,16 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
                              uint32_t *gap_a, uint32_t *gap_b) {
   uint32_t ga = 0, gb = 0;
   if (i >= lim) return 0;
+  if (p->plain) {
+    /* a plain word sequence (most cue phrases): what the recursion below
+     * gives, in one pass */
+    if (!p->n_words || p->n_words > lim - i) return 0;
+    for (size_t wi = 0; wi < p->n_words; wi++)
+      if (!word_is_id(&p->words[wi], w[i + wi])) return 0;
+    if (gap_a) *gap_a = 0;
+    if (gap_b) *gap_b = 0;
+    return i + (uint32_t)p->n_words;
+  }
   uint32_t r = match_from_id(p, 0, w, i, lim, &ga, &gb);
   if (r && r > i) {
     if (gap_a) *gap_a = ga;
@@ -683,13 +693,16 @@ static uint32_t vocab_add(an_lexicon *lex, const char *w) {
 }
 
 static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
+  int plain = 1;
   for (size_t wi = 0; wi < p->n_words; wi++) {
     an_pword *pw = &p->words[wi];
+    if (pw->gap || pw->optional) plain = 0;
     if (!pw->n_alts) continue;
     pw->ids = an_malloc(pw->n_alts * sizeof(uint32_t));
     if (!pw->ids) return AN_ENOMEM;
     for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
   }
+  p->plain = plain;
   return AN_OK;
 }
 

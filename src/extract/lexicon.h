@@ -28,6 +28,7 @@ typedef struct an_pattern {
   an_pword *words;
   size_t n_words;
   int gap_max;
+  int plain; /* interned, with no gap and no optional word: matched in one pass */
 } an_pattern;
 
 /* A list of cue phrases (each a pattern). */
