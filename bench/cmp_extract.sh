@@ -11,7 +11,10 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 export ACTORNET_DATA=${ACTORNET_DATA:-$SRC/data}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-inputs=("$SRC/examples/articles" "$SRC/tests/fuzz/corpus/extract" "$SRC/tests/fuzz/corpus/text")
+inputs=()
+for d in "$SRC"/examples/articles "$SRC"/examples/*/articles "$SRC"/tests/fuzz/corpus/extract "$SRC"/tests/fuzz/corpus/text; do
+  [ -d "$d" ] && inputs+=("$d")
+done
 if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
   inputs+=("$SHARED/corpus/seeds" "$SHARED/corpus/dev")
 fi

@@ -353,6 +353,16 @@ static an_status prepare(doc *d) {
 
 /* ---- pass 1: gazetteer and title spans ---- */
 
+/* Whether gz_value_ok can take any form starting at token first: not when
+ * the word is plain lower case (no capital, no hyphen) outside a headline.
+ * find_spans skips the gazetteer walk from those words (most words): keep
+ * this in step with gz_value_ok. */
+static int gz_may_start(const doc *d, size_t first) {
+  uint32_t sh = shape(d, first);
+  return d->ti[first].headline || (sh & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) ||
+         !(sh & AN_SHAPE_ALL_LOWER) || (sh & AN_SHAPE_HYPHENATED);
+}
+
 static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   /* "US" is never "us", not even in a headline */
   if (v & AN_GZ_ACRONYM) {
@@ -588,10 +598,7 @@ static an_status find_spans(doc *d) {
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
-      /* (gz_value_ok takes no form starting with a word that is neither
-       * capitalized nor in a headline: the walk is skipped for those) */
-      if (!is_punct(d, i) &&
-          (d->ti[i].headline || (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) &&
+      if (!is_punct(d, i) && gz_may_start(d, i) &&
           (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
@@ -1026,7 +1033,7 @@ static uint64_t first_word_key(const char *name) {
  * are indexed for persons only: only person lookups walk them. An organization
  * named again and again is one actor per mention here; indexing each made the
  * walks quadratic in a long document. */
-#define NAME_KEY_N(s, n) (word_key((s), (n)) | 0xC000000000000000ULL)
+#define NAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
 #define PNAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
 
 static an_status index_name(doc *d, int32_t actor);
