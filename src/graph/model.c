@@ -189,32 +189,73 @@ static size_t find_sighting(loader *L, const char *doc, const char *id) {
   return i;
 }
 
+static int nullcmp(const char *a, const char *b) {
+  if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
+  return strcmp(a, b);
+}
+
+/* Order-free choice between two records of one actor in one document: more
+ * mentions, then the smaller label, kind, country, key and aliases. */
+static int better_record(const an_mobs *a, const an_mobs *b) {
+  if (a->mentions != b->mentions) return a->mentions > b->mentions;
+  int c = nullcmp(a->label, b->label);
+  if (!c) c = nullcmp(a->kind, b->kind);
+  if (!c) c = nullcmp(a->country, b->country);
+  if (!c) c = nullcmp(a->key, b->key);
+  if (!c && a->n_aliases != b->n_aliases) c = a->n_aliases < b->n_aliases ? -1 : 1;
+  for (size_t i = 0; !c && i < a->n_aliases; i++) c = strcmp(a->aliases[i], b->aliases[i]);
+  return c < 0;
+}
+
+/* Order-free choice between two records of one document id: the one with
+ * more fields set, then the smaller date, outlet, url, title. */
+static int better_doc(const an_mdoc *a, const an_mdoc *b) {
+  int na = !!a->date + !!a->outlet + !!a->url + !!a->title, nb = !!b->date + !!b->outlet + !!b->url + !!b->title;
+  if (na != nb) return na > nb;
+  int c = nullcmp(a->date, b->date);
+  if (!c) c = nullcmp(a->outlet, b->outlet);
+  if (!c) c = nullcmp(a->url, b->url);
+  if (!c) c = nullcmp(a->title, b->title);
+  return c < 0;
+}
+
 static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
   const char *id = intern_clean(L, jstr_nonempty(a, "id"));
   if (!id) return;
   an_mobs *o = sighting(L, doc, id);
   if (!o) return;
-  if (o->has_record) return; /* the same actor twice in one record: keep the first */
-  o->has_record = 1;
-  o->label = intern_clean(L, jstr_nonempty(a, "label"));
-  o->kind = intern_clean(L, jstr_nonempty(a, "kind"));
-  o->country = intern_clean(L, jstr_nonempty(a, "country"));
-  o->key = intern_clean(L, jstr_nonempty(a, "key"));
+  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
+  r.label = intern_clean(L, jstr_nonempty(a, "label"));
+  r.kind = intern_clean(L, jstr_nonempty(a, "kind"));
+  r.country = intern_clean(L, jstr_nonempty(a, "country"));
+  r.key = intern_clean(L, jstr_nonempty(a, "key"));
   const cJSON *men = cJSON_GetObjectItemCaseSensitive(a, "mentions");
-  o->mentions = cJSON_IsNumber(men) && men->valuedouble > 0 ? (long)men->valuedouble : 0;
+  r.mentions = cJSON_IsNumber(men) && men->valuedouble > 0 && men->valuedouble < 1e15 ? (long)men->valuedouble : 0;
   const cJSON *al = cJSON_GetObjectItemCaseSensitive(a, "aliases");
   int n = cJSON_IsArray(al) ? cJSON_GetArraySize(al) : 0;
   if (n > 0) {
-    o->aliases = an_calloc((size_t)n, sizeof *o->aliases);
-    if (!o->aliases) {
+    r.aliases = an_calloc((size_t)n, sizeof *r.aliases);
+    if (!r.aliases) {
       L->st = AN_ENOMEM;
       return;
     }
     const cJSON *it;
     cJSON_ArrayForEach(it, al) {
-      if (cJSON_IsString(it) && it->valuestring[0]) o->aliases[o->n_aliases++] = intern_clean(L, it->valuestring);
+      if (cJSON_IsString(it) && it->valuestring[0]) {
+        const char *s = intern_clean(L, it->valuestring);
+        if (s) r.aliases[r.n_aliases++] = s;
+      }
     }
   }
+  /* The same actor twice in a document (twice in one record, or in two
+   * records of one document id): the better record by content wins,
+   * whatever came first. */
+  if (o->has_record && !better_record(&r, o)) {
+    an_free(r.aliases);
+    return;
+  }
+  an_free(o->aliases);
+  *o = r;
 }
 
 static an_status add_document(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
@@ -222,16 +263,25 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
   const char *id = intern_clean(L, jstr_nonempty(rec, "id"));
   if (L->st != AN_OK) return L->st;
   if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
-  if (an_strmap_get(&m->doc_index, id) != NONE) return AN_OK; /* seen in another shard */
-  an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
-  if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
-  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-  an_mdoc *d = &m->docs[m->n_docs++];
-  d->id = id;
-  d->date = norm_date(L, jstr(rec, "date"));
-  d->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  d->url = intern_clean(L, jstr_nonempty(rec, "url"));
-  d->title = intern_clean(L, jstr_nonempty(rec, "title"));
+  /* A document id seen before (the same document in two shards, or two
+   * documents under one id): the records merge whatever their order. The
+   * metadata come from the better record (better_doc), actors and
+   * affiliations are the union (one record per actor: better_record). */
+  an_mdoc d = {.id = id};
+  d.date = norm_date(L, jstr(rec, "date"));
+  d.outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
+  d.url = intern_clean(L, jstr_nonempty(rec, "url"));
+  d.title = intern_clean(L, jstr_nonempty(rec, "title"));
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  size_t di = an_strmap_get(&m->doc_index, id);
+  if (di == NONE) {
+    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
+    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
+    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+    m->docs[m->n_docs++] = d;
+  } else if (better_doc(&d, &m->docs[di])) {
+    m->docs[di] = d;
+  }
   const cJSON *it;
   cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "actors")) {
     if (cJSON_IsObject(it)) add_actor_record(L, id, it);
@@ -241,17 +291,15 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
     const char *person = intern_clean(L, jstr_nonempty(it, "person"));
     const char *org = intern_clean(L, jstr_nonempty(it, "org"));
     if (!person || !org || L->st != AN_OK) continue;
-    /* Both ends must be actors of this record: their sightings exist. */
-    size_t po = find_sighting(L, id, person), oo = find_sighting(L, id, org);
-    if (po == NONE || oo == NONE) continue;
+    /* Both ends must be actors listed by a record of this document: known
+     * only when every input is in, so checked by the join (resolve_affs). */
     if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
     an_maff *a = &m->affs[m->n_affs++];
     a->doc = id;
     a->person = person;
     a->org = org;
     a->role = intern_clean(L, jstr_nonempty(it, "role"));
-    a->person_obs = po;
-    a->org_obs = oo;
+    a->person_obs = a->org_obs = NONE;
   }
   m->joined = 0;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
@@ -284,6 +332,27 @@ static const char *endpoint(loader *L, const cJSON *ev, const char *which, const
     if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
   }
   return iid;
+}
+
+static int cmp_num(double a, double b) { return (a > b) - (a < b); }
+
+/* A total order on event contents (all but the id): picks one of two
+ * records that repeat an id. */
+static int cmp_event_content(const an_mevent *a, const an_mevent *b) {
+  const char *const sa[] = {a->doc, a->type, a->source, a->target, a->date, a->date_text, a->outlet, a->url,
+                            a->attributed_to, a->trigger, a->cameo, a->plover, a->sentence};
+  const char *const sb[] = {b->doc, b->type, b->source, b->target, b->date, b->date_text, b->outlet, b->url,
+                            b->attributed_to, b->trigger, b->cameo, b->plover, b->sentence};
+  for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++) {
+    int c = nullcmp(sa[i], sb[i]);
+    if (c) return c;
+  }
+  int c = cmp_num((double)a->off_start, (double)b->off_start);
+  if (!c) c = cmp_num((double)a->off_end, (double)b->off_end);
+  if (!c) c = cmp_num(a->confidence, b->confidence);
+  if (!c) c = a->directed - b->directed;
+  if (!c) c = a->src_obs != b->src_obs ? (a->src_obs < b->src_obs ? -1 : 1) : 0; /* same doc and ids: same sighting */
+  return c;
 }
 
 static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
@@ -321,16 +390,12 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   }
   const char *iid = intern_clean(L, id);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (an_strmap_get(&m->event_index, iid) != NONE) return AN_OK; /* same event from another shard */
   size_t so_i = NONE, to_i = NONE;
   const char *src = endpoint(L, rec, "source", doc, &so_i);
   const char *tgt = endpoint(L, rec, "target", doc, &to_i);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
-  an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
-  if (st == AN_OK) st = an_strmap_put(&m->event_index, iid, m->n_events);
-  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-  an_mevent *e = &m->events[m->n_events++];
+  an_mevent ev, *e = &ev;
   memset(e, 0, sizeof *e);
   e->id = iid;
   e->doc = doc;
@@ -358,7 +423,30 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   e->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
   const cJSON *dir = cJSON_GetObjectItemCaseSensitive(rec, "directed");
   e->directed = cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (L->st != AN_OK) {
+    an_free(e->sentence);
+    return an_error_set(err, L->st, path, line, -1, "out of memory");
+  }
+  size_t old = an_strmap_get(&m->event_index, iid);
+  if (old != NONE) {
+    /* The same event from another shard, or an id repeated with other
+     * content: the smaller content wins, whatever came first. */
+    if (cmp_event_content(e, &m->events[old]) < 0) {
+      an_free(m->events[old].sentence);
+      m->events[old] = *e;
+      m->joined = 0;
+    } else {
+      an_free(e->sentence);
+    }
+    return AN_OK;
+  }
+  an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
+  if (st == AN_OK) st = an_strmap_put(&m->event_index, iid, m->n_events);
+  if (st != AN_OK) {
+    an_free(e->sentence);
+    return an_error_set(err, st, path, line, -1, "out of memory");
+  }
+  m->events[m->n_events++] = *e;
   m->joined = 0;
   return AN_OK;
 }
@@ -471,11 +559,6 @@ static const char *kind_name(an_actor_kind k) {
   return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
 }
 
-static int nullcmp(const char *a, const char *b) {
-  if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
-  return strcmp(a, b);
-}
-
 /* Total order on sightings of one id: a document record first, then one
  * with a kind, then the smallest kind and label. Order-free choice. */
 static int better_obs(const an_mobs *a, const an_mobs *b) {
@@ -491,6 +574,16 @@ static an_status join(an_model *m, an_error *err) {
   an_strmap best;
   an_strmap_init(&best);
   an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
+  /* An affiliation stands when both ends are listed by a record of its
+   * document (any record of that id: they merge), whatever came first. */
+  loader L = {.m = m, .st = AN_OK};
+  for (size_t i = 0; i < m->n_affs; i++) {
+    an_maff *a = &m->affs[i];
+    size_t po = find_sighting(&L, a->doc, a->person), oo = find_sighting(&L, a->doc, a->org);
+    int ok = po != NONE && oo != NONE && m->obs[po].has_record && m->obs[oo].has_record;
+    a->person_obs = ok ? po : NONE;
+    a->org_obs = ok ? oo : NONE;
+  }
   /* An event endpoint may come without label or kind: it takes them from
    * the best sighting of its id, so the registry does not split one actor
    * by a missing kind. */
@@ -510,7 +603,8 @@ static an_status join(an_model *m, an_error *err) {
   }
   an_strmap_free(&best);
   for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
-    st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
+    if (m->affs[i].person_obs != NONE)
+      st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
   if (st == AN_OK) st = an_registry_finish(reg, err);
   size_t n = st == AN_OK ? an_registry_count(reg) : 0;
   if (st == AN_OK) {
