@@ -12,6 +12,8 @@
 #include "graph/graph_internal.h"
 
 #define NONE ((size_t)-1)
+/* Event records stay in memory up to this size, then go to a temporary file. */
+#define AN_SPILL_MEM_LIMIT ((size_t)16 << 20)
 
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
@@ -19,9 +21,9 @@ an_status an_model_new(an_model **out, an_error *err) {
   if (!m) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   an_strpool_init(&m->pool);
   an_strmap_init(&m->doc_index);
-  an_strmap_init(&m->event_index);
+  an_spill_init(&m->spill, AN_SPILL_MEM_LIMIT);
   an_strmap_init(&m->actor_index);
-  an_strmap_init(&m->obs_index);
+  an_pairmap_init(&m->obs_index);
   m->joined = 1;
   return AN_OK;
 }
@@ -44,14 +46,14 @@ void an_model_free(an_model *m) {
   if (!m) return;
   free_actors(m);
   for (size_t i = 0; i < m->n_obs; i++) an_free(m->obs[i].aliases);
-  for (size_t i = 0; i < m->n_events; i++) an_free(m->events[i].sentence);
   an_free(m->obs);
   an_free(m->affs);
-  an_free(m->events);
+  an_spill_free(&m->spill);
+  an_free(m->ev_index.hash);
+  an_free(m->ev_index.off);
   an_free(m->docs);
   an_strmap_free(&m->doc_index);
-  an_strmap_free(&m->event_index);
-  an_strmap_free(&m->obs_index);
+  an_pairmap_free(&m->obs_index);
   an_strpool_free(&m->pool);
   an_free(m);
 }
@@ -96,6 +98,8 @@ static an_status clean_into(an_buf *b, const char *s) {
 typedef struct loader {
   an_model *m;
   an_buf tmp;
+  an_buf rec; /* the event record being made */
+  an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
 
@@ -139,37 +143,14 @@ int an_relation_symmetric(const char *type) {
 
 /* ---- sightings ---- */
 
-/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
-/* "doc\x1fid": the key of one actor in one document. */
-static const char *obs_key(loader *L, const char *doc, const char *id, char *stack, size_t cap, an_buf *heap) {
-  size_t dl = doc ? strlen(doc) : 0, il = strlen(id);
-  if (dl + il + 2 <= cap) {
-    if (dl) memcpy(stack, doc, dl);
-    stack[dl] = '\x1f';
-    memcpy(stack + dl + 1, id, il + 1);
-    return stack;
-  }
-  if ((L->st = an_buf_printf(heap, "%s\x1f%s", doc ? doc : "", id)) != AN_OK) return NULL;
-  return heap->data;
-}
-
-/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
+/* The sighting of actor `id` in `doc` (both interned), created if new:
+ * one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
-  char stack[512];
-  an_buf heap;
-  an_buf_init(&heap);
-  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
-  size_t i = key ? an_strmap_get(&m->obs_index, key) : NONE;
-  if (i != NONE) {
-    an_buf_free(&heap);
-    return &m->obs[i];
-  }
-  const char *k = key ? an_strpool_intern(&m->pool, key, &L->st) : NULL;
-  an_buf_free(&heap);
-  if (!k) return NULL;
+  size_t i = an_pairmap_get(&m->obs_index, id, doc);
+  if (i != NONE) return &m->obs[i];
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
-      (L->st = an_strmap_put(&m->obs_index, k, m->n_obs)) != AN_OK)
+      (L->st = an_pairmap_put(&m->obs_index, id, doc, m->n_obs)) != AN_OK)
     return NULL;
   an_mobs *o = &m->obs[m->n_obs++];
   memset(o, 0, sizeof *o);
@@ -179,14 +160,8 @@ static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   return o;
 }
 
-static size_t find_sighting(loader *L, const char *doc, const char *id) {
-  char stack[512];
-  an_buf heap;
-  an_buf_init(&heap);
-  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
-  size_t i = key ? an_strmap_get(&L->m->obs_index, key) : NONE;
-  an_buf_free(&heap);
-  return i;
+static size_t find_sighting(const an_model *m, const char *doc, const char *id) {
+  return an_pairmap_get(&m->obs_index, id, doc);
 }
 
 static int nullcmp(const char *a, const char *b) {
@@ -355,8 +330,102 @@ static int cmp_event_content(const an_mevent *a, const an_mevent *b) {
   return c;
 }
 
-static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev) {
+  an_evrec h;
+  memcpy(&h, rec, sizeof h);
+  const an_strpool *p = &m->pool;
+  ev->doc = an_strpool_at(p, h.str[AN_EV_DOC]);
+  ev->type = an_strpool_at(p, h.str[AN_EV_TYPE]);
+  ev->source = an_strpool_at(p, h.str[AN_EV_SOURCE]);
+  ev->target = an_strpool_at(p, h.str[AN_EV_TARGET]);
+  ev->date = an_strpool_at(p, h.str[AN_EV_DATE]);
+  ev->date_text = an_strpool_at(p, h.str[AN_EV_DATE_TEXT]);
+  ev->outlet = an_strpool_at(p, h.str[AN_EV_OUTLET]);
+  ev->url = an_strpool_at(p, h.str[AN_EV_URL]);
+  ev->attributed_to = an_strpool_at(p, h.str[AN_EV_ATTRIB]);
+  ev->trigger = an_strpool_at(p, h.str[AN_EV_TRIGGER]);
+  ev->cameo = an_strpool_at(p, h.str[AN_EV_CAMEO]);
+  ev->plover = an_strpool_at(p, h.str[AN_EV_PLOVER]);
+  ev->src_obs = h.src_obs;
+  ev->tgt_obs = h.tgt_obs;
+  ev->id = (const char *)rec + sizeof h;
+  ev->sentence = h.sent_len == UINT32_MAX ? NULL : (const char *)rec + sizeof h + h.id_len + 1;
+  ev->off_start = (long)h.off_start;
+  ev->off_end = (long)h.off_end;
+  ev->confidence = h.confidence;
+  ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
+}
+
+static uint32_t ix_of(loader *L, const char *interned) {
+  return interned ? an_strpool_intern_ix(&L->m->pool, interned, &L->st) : 0;
+}
+
+static uint32_t ix_clean(loader *L, const char *s) { return ix_of(L, intern_clean(L, s)); }
+
+/* Appends the record in L->rec to the spill, unless its id is there
+ * already: then the smaller content of the two stays (order-free). */
+static an_status store_event(loader *L) {
   an_model *m = L->m;
+  an_evindex *x = &m->ev_index;
+  const unsigned char *rec = (const unsigned char *)L->rec.data;
+  an_evrec h;
+  memcpy(&h, rec, sizeof h);
+  const char *id = (const char *)rec + sizeof h;
+  uint64_t hash = an_hash64(id, h.id_len, 0);
+  if ((x->count + 1) * 10 >= x->cap * 7) { /* grow the index */
+    size_t ncap = x->cap ? x->cap * 2 : 1024;
+    uint64_t *nh = an_calloc(ncap, sizeof *nh), *no = an_calloc(ncap, sizeof *no);
+    if (!nh || !no) {
+      an_free(nh);
+      an_free(no);
+      return AN_ENOMEM;
+    }
+    for (size_t i = 0; i < x->cap; i++) {
+      if (!x->off[i]) continue;
+      size_t j = (size_t)x->hash[i] & (ncap - 1);
+      while (no[j]) j = (j + 1) & (ncap - 1);
+      nh[j] = x->hash[i], no[j] = x->off[i];
+    }
+    an_free(x->hash);
+    an_free(x->off);
+    x->hash = nh, x->off = no, x->cap = ncap;
+  }
+  size_t i = (size_t)hash & (x->cap - 1);
+  for (; x->off[i]; i = (i + 1) & (x->cap - 1)) {
+    if (x->hash[i] != hash) continue;
+    an_status st = an_spill_read(&m->spill, x->off[i] - 1, &L->old);
+    if (st != AN_OK) return st;
+    an_evrec oh;
+    memcpy(&oh, L->old.data, sizeof oh);
+    if (oh.id_len != h.id_len || memcmp(L->old.data + sizeof oh, id, h.id_len) != 0) continue;
+    /* The same event from another shard, or an id repeated with other
+     * content: the smaller content wins, whatever came first. */
+    an_mevent a, b;
+    an_mevent_decode(m, rec, &a);
+    an_mevent_decode(m, (const unsigned char *)L->old.data, &b);
+    if (cmp_event_content(&a, &b) >= 0) return AN_OK;
+    uint64_t off;
+    if ((st = an_spill_set_flags(&m->spill, x->off[i] - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
+        (st = an_spill_append(&m->spill, rec, L->rec.len, &off)) != AN_OK)
+      return st;
+    x->off[i] = off + 1;
+    m->joined = 0;
+    return AN_OK;
+  }
+  uint64_t off;
+  an_status st = an_spill_append(&m->spill, rec, L->rec.len, &off);
+  if (st != AN_OK) return st;
+  x->hash[i] = hash;
+  x->off[i] = off + 1;
+  x->count++;
+  m->n_events++;
+  m->joined = 0;
+  return AN_OK;
+}
+
+static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+  an_evrec h;
+  memset(&h, 0, sizeof h);
   const char *doc = intern_clean(L, jstr_nonempty(rec, "doc"));
   const char *type = intern_clean(L, jstr_nonempty(rec, "type"));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
@@ -388,66 +457,67 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     an_buf_free(&b);
     id = hex;
   }
-  const char *iid = intern_clean(L, id);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   size_t so_i = NONE, to_i = NONE;
   const char *src = endpoint(L, rec, "source", doc, &so_i);
   const char *tgt = endpoint(L, rec, "target", doc, &to_i);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
-  an_mevent ev, *e = &ev;
-  memset(e, 0, sizeof *e);
-  e->id = iid;
-  e->doc = doc;
-  e->type = type;
-  e->source = src;
-  e->target = tgt;
-  e->src_obs = so_i;
-  e->tgt_obs = to_i;
-  e->date = norm_date(L, jstr(rec, "date"));
-  e->date_text = intern_clean(L, jstr_nonempty(rec, "date_text"));
-  e->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  e->url = intern_clean(L, jstr_nonempty(rec, "url"));
-  e->attributed_to = intern_clean(L, jstr_nonempty(rec, "attributed_to"));
-  e->trigger = intern_clean(L, jstr_nonempty(rec, "trigger"));
-  e->cameo = intern_clean(L, jstr_nonempty(rec, "cameo"));
-  e->plover = intern_clean(L, jstr_nonempty(rec, "plover"));
-  const char *sent = jstr(rec, "sentence");
-  if (sent && L->st == AN_OK) {
-    L->st = clean_into(&L->tmp, sent);
-    if (L->st == AN_OK && !(e->sentence = an_strdup(L->tmp.data))) L->st = AN_ENOMEM;
-  }
-  e->off_start = o0;
-  e->off_end = o1;
+  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
+    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
+  h.src_obs = (uint32_t)so_i;
+  h.tgt_obs = (uint32_t)to_i;
+  h.str[AN_EV_DOC] = ix_of(L, doc);
+  h.str[AN_EV_TYPE] = ix_of(L, type);
+  h.str[AN_EV_SOURCE] = ix_of(L, src);
+  h.str[AN_EV_TARGET] = ix_of(L, tgt);
+  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, jstr(rec, "date")));
+  h.str[AN_EV_DATE_TEXT] = ix_clean(L, jstr_nonempty(rec, "date_text"));
+  h.str[AN_EV_OUTLET] = ix_clean(L, jstr_nonempty(rec, "outlet"));
+  h.str[AN_EV_URL] = ix_clean(L, jstr_nonempty(rec, "url"));
+  h.str[AN_EV_ATTRIB] = ix_clean(L, jstr_nonempty(rec, "attributed_to"));
+  h.str[AN_EV_TRIGGER] = ix_clean(L, jstr_nonempty(rec, "trigger"));
+  h.str[AN_EV_CAMEO] = ix_clean(L, jstr_nonempty(rec, "cameo"));
+  h.str[AN_EV_PLOVER] = ix_clean(L, jstr_nonempty(rec, "plover"));
+  h.off_start = o0;
+  h.off_end = o1;
   const cJSON *conf = cJSON_GetObjectItemCaseSensitive(rec, "confidence");
-  e->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
+  h.confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
   const cJSON *dir = cJSON_GetObjectItemCaseSensitive(rec, "directed");
-  e->directed = cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type);
-  if (L->st != AN_OK) {
-    an_free(e->sentence);
-    return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  /* id and sentence, cleaned, after the fixed part */
+  an_buf *r = &L->rec;
+  an_buf_clear(r);
+  an_status st = an_buf_reserve(r, sizeof h);
+  if (st == AN_OK) {
+    r->len = sizeof h;
+    st = clean_into(&L->tmp, id);
   }
-  size_t old = an_strmap_get(&m->event_index, iid);
-  if (old != NONE) {
-    /* The same event from another shard, or an id repeated with other
-     * content: the smaller content wins, whatever came first. */
-    if (cmp_event_content(e, &m->events[old]) < 0) {
-      an_free(m->events[old].sentence);
-      m->events[old] = *e;
-      m->joined = 0;
-    } else {
-      an_free(e->sentence);
+  if (st == AN_OK && L->tmp.len > UINT32_MAX / 2) st = AN_ELIMIT;
+  if (st == AN_OK) {
+    h.id_len = (uint32_t)L->tmp.len;
+    st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
+  }
+  const char *sent = jstr(rec, "sentence");
+  h.sent_len = UINT32_MAX;
+  if (st == AN_OK && sent) {
+    st = clean_into(&L->tmp, sent);
+    if (st == AN_OK && L->tmp.len >= UINT32_MAX / 2) st = AN_ELIMIT;
+    if (st == AN_OK) {
+      h.sent_len = (uint32_t)L->tmp.len;
+      st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
     }
-    return AN_OK;
   }
-  an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
-  if (st == AN_OK) st = an_strmap_put(&m->event_index, iid, m->n_events);
-  if (st != AN_OK) {
-    an_free(e->sentence);
-    return an_error_set(err, st, path, line, -1, "out of memory");
+  while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
+  if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
+  if (st == AN_OK) {
+    h.len = (uint32_t)r->len;
+    memcpy(r->data, &h, sizeof h);
+    st = store_event(L);
   }
-  m->events[m->n_events++] = *e;
-  m->joined = 0;
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file");
+  if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
+  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
   return AN_OK;
 }
 
@@ -472,6 +542,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
   an_buf_init(&L.tmp);
+  an_buf_init(&L.rec);
+  an_buf_init(&L.old);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
@@ -501,6 +573,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
+  an_buf_free(&L.rec);
+  an_buf_free(&L.old);
   return st;
 }
 
@@ -576,10 +650,9 @@ static an_status join(an_model *m, an_error *err) {
   an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
-  loader L = {.m = m, .st = AN_OK};
   for (size_t i = 0; i < m->n_affs; i++) {
     an_maff *a = &m->affs[i];
-    size_t po = find_sighting(&L, a->doc, a->person), oo = find_sighting(&L, a->doc, a->org);
+    size_t po = find_sighting(m, a->doc, a->person), oo = find_sighting(m, a->doc, a->org);
     int ok = po != NONE && oo != NONE && m->obs[po].has_record && m->obs[oo].has_record;
     a->person_obs = ok ? po : NONE;
     a->org_obs = ok ? oo : NONE;
