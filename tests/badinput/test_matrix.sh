@@ -199,30 +199,43 @@ says 'date2\.jsonl:1:.*date'
 valid_jsonl out.jsonl 1
 
 CASE="gazetteer file with errors"
+# Every error names file:line: and the column (in characters) of the fault.
 printf 'OLD\n' >out.jsonl
 printf '[{"id":"x","label":"X","kind":"person"},\n {"id":"y", "label" "Y", "kind":"person"}]\n' >syntax.json
 run 1 "$ACTORNET" extract --actors syntax.json good.txt -o out.jsonl
-says 'syntax\.json:2'
+says 'syntax\.json:2: column 21: invalid JSON'
+old_output_kept out.jsonl
+printf '[{"id":"x","label":"X","kind":"person"},\n' >trunc.json
+run 1 "$ACTORNET" extract --actors trunc.json good.txt -o out.jsonl
+says 'trunc\.json:1: column [0-9]+: invalid JSON.*end of file'
 old_output_kept out.jsonl
 printf '[{"id":"x","label":"X","kind":"person"},\n {"id":"y","label":"Y"}]\n' >nokind.json
 run 1 "$ACTORNET" extract --actors nokind.json good.txt -o out.jsonl
-says 'nokind\.json.*(:2|entry 2).*kind'
+says 'nokind\.json:2: column 2: entry 2 \(y\): missing "kind"'
 old_output_kept out.jsonl
-printf '[{"id":"x","label":"X","kind":"robot"}]\n' >badkind.json
+printf '[{"id":"x","label":"X",\n   "kind":"robot"}]\n' >badkind.json
 run 1 "$ACTORNET" extract --actors badkind.json good.txt -o out.jsonl
-says 'badkind\.json'
+says 'badkind\.json:2: column 11: .*robot'
 old_output_kept out.jsonl
-# Invalid UTF-8 in a label: rejected with its position, or repaired; the
-# output must stay valid UTF-8. Today it reaches the output as is (reported).
+printf '[{"id":"\xc3\xa9","label":"\xc3\x89mile Zola","kind":"person","aliases":["Zola", 7]}]\n' >alias.json
+run 1 "$ACTORNET" extract --actors alias.json good.txt -o out.jsonl
+says 'alias\.json:1: column 59: .*aliases'
+old_output_kept out.jsonl
+# Invalid UTF-8 or a NUL in a label: rejected with its position (the output
+# must stay valid UTF-8).
 printf '[{"id":"zed","label":"Zed Corp\xd1","kind":"organization","aliases":["Zed Corp"]}]\n' >badutf8.json
 printf 'Zed Corp criticized Ana Ruiz on Monday.\n' >zed.txt
-rm -f out.jsonl
-run '0|1' "$ACTORNET" extract --actors badutf8.json zed.txt -o out.jsonl
-if [ "$rc" = 1 ]; then says 'badutf8\.json:1'; else known valid_jsonl out.jsonl 1; fi
+run 1 "$ACTORNET" extract --actors badutf8.json zed.txt -o out.jsonl
+says 'badutf8\.json:1: column 31: invalid UTF-8'
+old_output_kept out.jsonl
+printf '[{"id":"zed",\n"label":"Zed\0Corp","kind":"organization"}]\n' >nul.json
+run 1 "$ACTORNET" extract --actors nul.json zed.txt -o out.jsonl
+says 'nul\.json:2: column 13: NUL'
+old_output_kept out.jsonl
 printf 'OLD\n' >out.jsonl
 printf '{"id":"x"}\n' >notarray.json
 run 1 "$ACTORNET" extract --actors notarray.json good.txt -o out.jsonl
-says 'notarray\.json'
+says 'notarray\.json:1: column 1: .*array'
 old_output_kept out.jsonl
 # extract --help: "1 ... a missing input file".
 run 1 "$ACTORNET" extract --actors missing.json good.txt -o out.jsonl
