@@ -560,8 +560,11 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     cJSON *rec = cJSON_ParseWithLengthOpts(s, n, &end, 0);
     if (!cJSON_IsObject(rec)) {
       long off = end ? (long)(end - s) : -1;
+      if (rec) /* valid JSON, but an array, string... */
+        st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
+      else /* cJSON's error position, as the document reader reports it */
+        st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
       cJSON_Delete(rec);
-      st = an_error_set(err, AN_EDATA, path, line, off, "not a JSON object");
       break;
     }
     const char *kind = jstr(rec, "record");
