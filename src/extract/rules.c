@@ -1544,7 +1544,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (prev.n >= 2) dsts = prev;
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
-  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
+  /* "called X a liar", "called A and B \"the two pillars\"" */
+  if (t->target_stop.n &&
+      (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
+    return AN_OK;
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
@@ -1591,9 +1594,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
  * after it (or the sentence's first token). */
 static uint32_t after_dateline(const ctx *c) {
   if (c->sa >= c->sb || !(c->v->tok[c->sa].shape & AN_SHAPE_ALL_UPPER)) return c->sa;
-  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 10; k++) {
+  /* "THE HAGUE, Feb 20 (Lowlands Legal Wire) -", "SEOUL/AMSTERDAM (X) -" */
+  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 16; k++) {
     if (is(c, k, "-") || is(c, k, "--")) return k + 1 < c->sb ? k + 1 : c->sa;
-    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") ||
+    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") || is(c, k, "/") || is(c, k, ".") ||
           (c->v->tok[k].shape & AN_SHAPE_HAS_DIGIT) || (c->v->tok[k].shape & AN_SHAPE_ABBREV)))
       return c->sa;
   }
