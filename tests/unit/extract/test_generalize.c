@@ -24,11 +24,20 @@ static const fx_actor A[] = {
     {"Ostria", "ostria", AN_KIND_COUNTRY, AN_MENTION_NAME},
     {"Lindmark Motors", "lindmark", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"it", "ostria", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
 
-static an_result *run(const char *text) { return fx_run(&F, text, A, "2025-03-05", NULL, 0); }
+/* With AN_TEST_DUMP set, prints each result's events (for debugging). */
+static an_result *run(const char *text) {
+  an_result *r = fx_run(&F, text, A, "2025-03-05", NULL, 0);
+  if (getenv("AN_TEST_DUMP") && r)
+    for (size_t i = 0; i < r->n_ev; i++)
+      fprintf(stderr, "  %s %s -> %s [%s]\n", r->ev[i].type, r->acts->actors[r->ev[i].src].id,
+              r->acts->actors[r->ev[i].dst].id, r->ev[i].trigger);
+  return r;
+}
 
 /* A dateline of two places, or with a long outlet, is no subject. */
 static void test_datelines(void) {
@@ -63,6 +72,36 @@ static void test_naming(void) {
   an_result_free(r);
 }
 
+/* A relative clause between commas inside the subject names no subject;
+ * an office holder the text never names stands for the country. */
+static void test_relative_in_subject(void) {
+  an_result *r = run("Ostria's president, who has mediated between Vessa and Kessel since last year, spoke by phone "
+                     "with Diop on Monday.");
+  CHECK(fx_find(r, "call", "ostria", "diop"));
+  CHECK(!fx_find(r, "call", "estmark", "diop"));
+  CHECK(!fx_find(r, "call", "norland", "diop"));
+  an_result_free(r);
+  r = run("Ostria's president Tomas Rivas spoke by phone with Diop.");
+  CHECK(fx_find(r, "call", "rivas", "diop"));
+  CHECK(!fx_find(r, "call", "ostria", "diop"));
+  an_result_free(r);
+}
+
+/* ", and B, which ..., condemned C": B opens a new clause, it is not one
+ * more object of the first verb; "what it called" has no object "it". */
+static void test_new_clause_after_list(void) {
+  an_result *r = run("Tan expressed solidarity with Vessa, and Ostria, which is not a member, condemned what it called "
+                     "Estmark's coercion.");
+  CHECK(fx_find(r, "support", "tan", "norland"));
+  CHECK(!fx_find(r, "support", "tan", "ostria"));
+  CHECK(fx_find(r, "criticize", "ostria", "estmark"));
+  an_result_free(r);
+  r = run("Tan expressed solidarity with Vessa, Kessel and Ostria.");
+  CHECK(fx_find(r, "support", "tan", "ostria"));
+  CHECK(fx_find(r, "support", "tan", "estmark"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -71,6 +110,8 @@ int main(void) {
   test_datelines();
   test_may();
   test_naming();
+  test_relative_in_subject();
+  test_new_clause_after_list();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
