@@ -1471,6 +1471,96 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   if (out->n != 2) out->n = 0;
 }
 
+static uint32_t after_dateline(const ctx *c);
+
+/* A mention of the country whose id or code is cc ("BGD"), or -1. */
+static int32_t country_mention(const ctx *c, const char *cc) {
+  const an_doc_actors *A = c->v->acts;
+  if (!cc || !cc[0]) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++) {
+    const an_doc_actor *a = &A->actors[A->mentions[j].actor];
+    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, cc) == 0 || strcmp(a->country, cc) == 0)) return (int32_t)j;
+  }
+  return -1;
+}
+
+/* The country of the document's dateline ("DHAKA, March 5 (X) -"), or -1. */
+static int32_t dateline_country(const ctx *c) {
+  for (uint32_t si = 0; si < c->v->nsent && si < 3; si++) {
+    ctx s = sent_ctx(c, si);
+    uint32_t e = after_dateline(&s);
+    for (uint32_t k = s.sa; k < e; k++) {
+      int32_t mi = c->v->tok_m[k];
+      if (mi >= 0 && c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY) return mi;
+    }
+  }
+  /* no dateline place known: the country the document speaks of most
+   * (when it leads the next one clearly) */
+  const an_doc_actors *A = c->v->acts;
+  uint32_t best = UINT32_MAX, n1 = 0, n2 = 0;
+  for (size_t i = 0; i < A->n_actors; i++) {
+    if (A->actors[i].kind != AN_KIND_COUNTRY) continue;
+    if (A->actors[i].mentions > n1) {
+      n2 = n1;
+      n1 = A->actors[i].mentions;
+      best = (uint32_t)i;
+    } else if (A->actors[i].mentions > n2) {
+      n2 = A->actors[i].mentions;
+    }
+  }
+  if (best == UINT32_MAX || n1 < 2 || n1 < 2 * n2) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++)
+    if (A->mentions[j].actor == best) return (int32_t)j;
+  return -1;
+}
+
+/* "accused the interim government of X", "criticised the government in
+ * Accra": an unnamed government as the object is the country named with it
+ * ("of/in X"), else the source's own country, else the dateline's. */
+static int32_t government_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs) {
+  uint32_t k = te;
+  if (k >= ce || !is(c, k, "the")) return -1;
+  k++;
+  for (int adj = 0; k < ce && adj < 2 && c->v->tok_m[k] < 0 && !inlist(c, &c->lex->government_nouns, k) &&
+                    ((c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->np_words, k)) &&
+                    !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->clause_end, k);
+       adj++)
+    k++;
+  uint32_t n = k < ce ? listlen(c, &c->lex->government_nouns, k) : 0;
+  if (!n) return -1;
+  k += n;
+  if (k + 1 < ce && (is(c, k, "of") || is(c, k, "in"))) {
+    int32_t mi = c->v->tok_m[k + 1];
+    if (mi >= 0 && c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY) return mi;
+    /* "the government of a neighbouring state"; but "accused the
+     * government of silencing critics" is the charge */
+    if (mi >= 0 || inlist(c, &c->lex->determiners, k + 1) || is_cap(c, k + 1)) return -1;
+  }
+  if (k < ce && c->v->tok_m[k] >= 0) return -1;
+  if (srcs->n) {
+    int32_t mi = country_mention(c, c->v->acts->actors[M(c, srcs->m[0])->actor].country);
+    if (mi >= 0) return mi;
+  }
+  return dateline_country(c);
+}
+
+/* "congratulated X by telephone", "In a phone call, X thanked Y": praise
+ * said over the phone is also a call between the two (annotation.md §2). */
+static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
+                    uint32_t ce) {
+  /* only greetings and thanks: a briefing "by video link" to a council is
+   * a statement to a body, not a conversation */
+  if (t->symmetric || !c->lex->phone_manner.n || strcmp(type, "praise") != 0) return 0;
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    if (inlist(c, &c->lex->phone_manner, k)) return 1;
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  for (k = cs; k < ts; k++)
+    if (inlist(c, &c->lex->phone_manner, k)) return 1;
+  return 0;
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -1548,6 +1638,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
+      int32_t g = government_object(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
@@ -1649,6 +1743,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
+      if (by_phone(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
+        st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
     }
   return AN_OK;
 }

@@ -102,6 +102,54 @@ static void test_new_clause_after_list(void) {
   an_result_free(r);
 }
 
+/* Praise said over the phone is also a call; a briefing by video link to
+ * a body is not. */
+static void test_phone_manner(void) {
+  an_result *r = run("Rivas congratulated Diop by telephone on Thursday night.");
+  CHECK(fx_find(r, "praise", "rivas", "diop"));
+  CHECK(fx_find(r, "call", "rivas", "diop"));
+  an_result_free(r);
+  r = run("In a phone call on Monday, Rivas thanked Diop for her help.");
+  CHECK(fx_find(r, "praise", "rivas", "diop"));
+  CHECK(fx_find(r, "call", "rivas", "diop"));
+  an_result_free(r);
+  r = run("Rivas congratulated Diop on her victory.");
+  CHECK(fx_find(r, "praise", "rivas", "diop"));
+  CHECK(!fx_find(r, "call", "rivas", "diop"));
+  an_result_free(r);
+  r = run("Rivas briefed Diop by video link on Thursday.");
+  CHECK(fx_find(r, "brief", "rivas", "diop"));
+  CHECK(!fx_find(r, "call", "rivas", "diop"));
+  an_result_free(r);
+}
+
+/* "the (interim) government" as the object: the country named with it,
+ * else the source's own country, else the dateline's country. */
+static void test_government_object(void) {
+  static const fx_actor G[] = {{"Green Front", "green-front", AN_KIND_ORGANIZATION, AN_MENTION_NAME, "NOR"},
+                               {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME, NULL},
+                               {"Norland", "NOR", AN_KIND_COUNTRY, AN_MENTION_NAME, "NOR"},
+                               {"Estmark", "EST", AN_KIND_COUNTRY, AN_MENTION_NAME, "EST"},
+                               {"KESSEL", "EST", AN_KIND_COUNTRY, AN_MENTION_METONYM, "EST"},
+                               {"Kessel", "EST", AN_KIND_COUNTRY, AN_MENTION_METONYM, "EST"},
+                               {NULL, NULL, 0, 0, NULL}};
+  an_result *r = fx_run(&F, "Estmark and Norland signed a deal. The opposition Green Front accused the interim "
+                        "government of giving away leverage.", G, NULL, NULL, 0);
+  CHECK(fx_find(r, "accuse", "green-front", "NOR"));
+  CHECK(!fx_find(r, "accuse", "green-front", "EST"));
+  an_result_free(r);
+  r = fx_run(&F, "KESSEL, June 10 (Coast Wire) - Norland protested. The Harbor Workers Union accused the government "
+             "of breaking its word.", G, NULL, NULL, 0);
+  CHECK(fx_find(r, "accuse", "hwu", "EST"));
+  an_result_free(r);
+  r = fx_run(&F, "The Harbor Workers Union criticised the government in Kessel.", G, NULL, NULL, 0);
+  CHECK(fx_find(r, "criticize", "hwu", "EST"));
+  an_result_free(r);
+  r = fx_run(&F, "The Harbor Workers Union criticised the government of a neighbouring state.", G, NULL, NULL, 0);
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -112,6 +160,8 @@ int main(void) {
   test_naming();
   test_relative_in_subject();
   test_new_clause_after_list();
+  test_phone_manner();
+  test_government_object();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
