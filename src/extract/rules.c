@@ -867,6 +867,35 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
   return titled;
 }
 
+/* Tokens [a, k) form a noun phrase that stands for the object of the
+ * preposition at k: determiners and adjectives, then a member noun
+ * ("diplomats from X", "officials of X") or, before "of", a transparent
+ * noun ("the territorial integrity of X", "the decision of X"). */
+static int transparent_np(const ctx *c, uint32_t a, uint32_t k, int from) {
+  if (k - a > 5) return 0;
+  uint32_t h = k;
+  uint32_t e = 0;
+  for (uint32_t j = a; j < k && !e; j++) {
+    uint32_t m = listlen(c, &c->lex->member_nouns, j);
+    if (!m && !from) m = listlen(c, &c->lex->transparent_nouns, j);
+    if (m && j + m == k) {
+      h = j;
+      e = k;
+    }
+  }
+  if (!e) return 0;
+  for (uint32_t j = a; j < h; j++) {
+    if (c->v->tok_m[j] >= 0) return 0;
+    if (inlist(c, &c->lex->determiners, j) || inlist(c, &c->lex->np_words, j)) continue;
+    if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
+        !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
+        !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -876,9 +905,16 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
    * preposition's own object: no other preposition (but "of") between. */
   int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
+  uint32_t base = a; /* max_dist counts from here */
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
+    if (mi < 0 && k > base && (is(c, k, "of") || is(c, k, "from")) && transparent_np(c, base, k, is(c, k, "from"))) {
+      /* "briefed diplomats from X", "supported the territorial integrity
+       * of X": the noun phrase stands for X */
+      base = k + 1;
+      continue;
+    }
     if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
       /* "at the current premier, X", "by the community's secretary
        * general, X": a title, then the name in apposition */
@@ -902,7 +938,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!ok) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
-    if ((int)(k - a) > max_dist) break;
+    if ((int)(k - base) > max_dist) break;
     uint32_t lp = 0;
     if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
       /* "struck in Baghdad": a place, not a target */
@@ -1561,6 +1597,43 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
   return 0;
 }
 
+/* "accused the two governments", "praised both countries": the two
+ * countries the last four sentences named, besides the sources and their
+ * own countries (only when they named exactly two). */
+static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 2; k++)
+    if ((e = an_phrases_match_id(&c->lex->country_pairs, v->wid, k, ce))) break;
+  if (!e) return;
+  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
+  int32_t pick[2] = {-1, -1};
+  int n = 0;
+  for (size_t j = A->n_mentions; j-- > 0;) {
+    const an_mention *m = &A->mentions[j];
+    if (m->tok_first >= k) continue;
+    if (m->tok_first < from) break;
+    const an_doc_actor *a = &A->actors[m->actor];
+    if (a->kind != AN_KIND_COUNTRY || v->inq[m->tok_first]) continue;
+    int skip = 0;
+    for (int i = 0; i < srcs->n && !skip; i++) {
+      const an_doc_actor *sa = &A->actors[M(c, srcs->m[i])->actor];
+      if (M(c, srcs->m[i])->actor == m->actor || same_country(sa, a)) skip = 1;
+      /* a person's country through the document's affiliations */
+      for (size_t f = 0; f < A->n_affiliations && !skip; f++)
+        if (A->affiliations[f].person == M(c, srcs->m[i])->actor && A->affiliations[f].org == m->actor) skip = 1;
+    }
+    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
+    if (skip) continue;
+    if (n == 2) return; /* a third country: no telling which two */
+    pick[n++] = (int32_t)j;
+  }
+  if (n != 2) return;
+  ml_add(out, pick[1]);
+  ml_add(out, pick[0]);
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -1638,6 +1711,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs = s.l;
     find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
       int32_t g = government_object(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);

@@ -25,6 +25,7 @@ static const fx_actor A[] = {
     {"Lindmark Motors", "lindmark", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"it", "ostria", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
+    {"she", "diop", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -150,6 +151,42 @@ static void test_government_object(void) {
   an_result_free(r);
 }
 
+/* "the two governments", "both countries" as the object: the two countries
+ * just named, not the source's own. */
+static void test_country_pair(void) {
+  static const fx_aff aff[] = {{"diop", "ostria", "trade minister"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  an_result *r = run("Ministers from Norland and Estmark met in Vessa. Ostria's trade minister, Amara Diop, walked "
+                     "out. Speaking to reporters, she accused the two governments of writing the text alone.");
+  CHECK(fx_find(r, "accuse", "diop", "norland"));
+  CHECK(fx_find(r, "accuse", "diop", "estmark"));
+  CHECK(!fx_find(r, "accuse", "diop", "ostria"));
+  an_result_free(r);
+  r = run("Tan called Norland and Estmark \"good neighbours\" and praised both governments for their patience.");
+  CHECK(!fx_find(r, "call", "tan", "norland"));
+  CHECK(fx_find(r, "praise", "tan", "norland"));
+  CHECK(fx_find(r, "praise", "tan", "estmark"));
+  an_result_free(r);
+  /* three countries named: no telling which two */
+  r = run("Norland, Estmark and Ostria sent envoys. Tan praised both governments.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
+/* A noun phrase that stands for the object of its preposition. */
+static void test_transparent_objects(void) {
+  an_result *r = run("Tan said Lindmark Motors had briefed diplomats from Norland and Ostria on Monday.");
+  CHECK(fx_find(r, "brief", "lindmark", "norland"));
+  CHECK(fx_find(r, "brief", "lindmark", "ostria"));
+  an_result_free(r);
+  r = run("Estmark supported the territorial integrity of Ostria.");
+  CHECK(fx_find(r, "support", "estmark", "ostria"));
+  an_result_free(r);
+  r = run("Estmark supported the plan of Ostria.");
+  CHECK(!fx_find(r, "support", "estmark", "ostria"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -162,6 +199,8 @@ int main(void) {
   test_new_clause_after_list();
   test_phone_manner();
   test_government_object();
+  test_country_pair();
+  test_transparent_objects();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
