@@ -539,6 +539,46 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
          p == c->sa - 1;
 }
 
+/* A past tense verb: "-ed", or an irregular form the lexicon lists as a
+ * light verb or reporting verb in the past ("told", "held"). */
+static int past_form(const ctx *c, uint32_t i) {
+  const char *w = W(c, i);
+  size_t n = strlen(w);
+  return n > 3 && strcmp(w + n - 2, "ed") == 0;
+}
+
+/* "X said that A had done B and warned C": the trigger, a bare past verb
+ * after "and", coordinates with the reporting verb (k, a past form too),
+ * not with the reported clause [r, ts), whose verb has an auxiliary
+ * ("had", "would", "was"). Then X, not A, is the subject. */
+static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uint32_t r, uint32_t ts) {
+  if (t->nominal || !past_form(c, ts)) return 0;
+  uint32_t p = ts;
+  while (p > r && inlist(c, &c->lex->adverbs, p - 1)) p--;
+  if (p <= r || !is(c, p - 1, "and")) return 0;
+  /* the reporting verb: k itself, or the one before "that" ("said in a
+   * statement that") */
+  uint32_t rv = k;
+  if (is(c, k, "that")) {
+    rv = UINT32_MAX;
+    for (uint32_t j = k; j-- > c->sa && j + 8 > k;)
+      if (listlen(c, &c->lex->reporting, j)) {
+        rv = j;
+        break;
+      }
+    if (rv == UINT32_MAX) return 0;
+  }
+  const char *w = W(c, rv);
+  size_t n = strlen(w);
+  int past = (n > 3 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
+  if (!past) return 0;
+  /* an auxiliary in the reported clause before the "and" */
+  for (uint32_t j = r; j + 1 < p; j++)
+    if (inlist(c, &c->lex->perfect_aux, j) || inlist(c, &c->lex->passive_aux, j) || inlist(c, &c->lex->modal, j))
+      return 1;
+  return 0;
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -678,6 +718,18 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           break;
         }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
+          if (!sub && main_verb_conjunct(c, t, k, k + n, ts)) continue;
+          if (sub && commas == 0 && past_form(c, ts)) {
+            /* "X waited as the delegation from Y arrived and thanked Z":
+             * the subordinate clause's own subject is no named actor (Y
+             * sits in a PP), so "and thanked" goes with the main verb */
+            uint32_t p = ts;
+            while (p > k + n && inlist(c, &c->lex->adverbs, p - 1)) p--;
+            int w2 = 0;
+            if (p > k + n && is(c, p - 1, "and") && first_candidate(c, k + n, p - 1, in_q, &w2) >= 0 && w2 &&
+                has_candidate(c, c->sa, k, in_q))
+              continue;
+          }
           s->cs = k + n;
           break;
         }
@@ -1126,6 +1178,15 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
       comma_at = k + 1;
       break;
     }
+  /* "had never questioned X and warned Y": a cue before "and" + a past
+   * verb belongs to the first conjunct ("did not meet or call" does not) */
+  uint32_t p = ts;
+  while (p > a && inlist(c, &c->lex->adverbs, p - 1)) p--;
+  const char *tw = W(c, ts);
+  size_t twl = strlen(tw);
+  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && twl > 3 && strcmp(tw + twl - 2, "ed") == 0 &&
+      !inlist(c, &c->lex->passive_aux, p - 2) && p > comma_at)
+    comma_at = p; /* "if"/"whether" still reach across */
   for (uint32_t k = a; k < ts; k++) {
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;

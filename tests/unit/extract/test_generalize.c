@@ -187,6 +187,46 @@ static void test_transparent_objects(void) {
   an_result_free(r);
 }
 
+/* "X said that A had done B and warned C": C is warned by X. */
+static void test_reported_clause_coordination(void) {
+  an_result *r = run("Rivas said in a statement that Vessa had never questioned Ostria's borders and warned Kessel "
+                     "against escalation.");
+  CHECK(fx_find(r, "threaten", "rivas", "estmark"));
+  CHECK(!fx_find(r, "threaten", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Diop told the judges that Estmark had moved troops to the border and accused Norland of planning an "
+          "invasion.");
+  CHECK(fx_find(r, "accuse", "diop", "norland"));
+  CHECK(!fx_find(r, "accuse", "estmark", "norland"));
+  an_result_free(r);
+  /* the reported clause's own verbs stay its own */
+  r = run("Diop said Rivas met Tan and praised Norland.");
+  CHECK(fx_find(r, "praise", "rivas", "norland"));
+  CHECK(!fx_find(r, "praise", "diop", "norland"));
+  an_result_free(r);
+  /* the negation of the first conjunct does not reach the second */
+  r = run("Tan did not meet Rivas and criticised Estmark.");
+  CHECK(!fx_find(r, "meet", "tan", "rivas"));
+  CHECK(fx_find(r, "criticize", "tan", "estmark"));
+  an_result_free(r);
+  r = run("Tan did not meet or call Rivas.");
+  CHECK(!fx_find(r, "meet", "tan", "rivas"));
+  CHECK(!fx_find(r, "call", "tan", "rivas"));
+  an_result_free(r);
+}
+
+/* A subordinate clause between the subject and its verb. */
+static void test_subordinate_subject(void) {
+  an_result *r = run("Diop waited at the airport as the delegation from Norland arrived and thanked Rivas for the "
+                     "invitation.");
+  CHECK(fx_find(r, "praise", "diop", "rivas"));
+  CHECK(!fx_find(r, "praise", "norland", "rivas"));
+  an_result_free(r);
+  r = run("Tan, who arrived in Vessa after the storm, praised Rivas.");
+  CHECK(fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -201,6 +241,8 @@ int main(void) {
   test_government_object();
   test_country_pair();
   test_transparent_objects();
+  test_reported_clause_coordination();
+  test_subordinate_subject();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
