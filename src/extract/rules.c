@@ -614,7 +614,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             break;
           }
         }
-        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+        int wk = 1;
+        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q) &&
+            (first_candidate(c, k + 1 + co, ts, in_q, &wk) < 0 || !wk || !has_candidate(c, c->sa, k, in_q))) {
+          /* (an actor only inside a PP, "A, and B above all, as a principle
+           * of the movement, and thanked C", opens no clause of its own) */
           s->cs = k + 1 + co;
           break;
         }
@@ -665,6 +669,9 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         if (!n) n = 1;
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
         if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
+        /* "described X as a core principle, and thanked Y": "as a/an" is a
+         * predicate or an adverbial ("as a result"), not a clause */
+        if (sub && is(c, k, "as") && inlist(c, &c->lex->indefinites, k + 1) && c->v->tok_m[k + 1] < 0) continue;
         if (sub && commas > 0) {
           /* "X, who has mediated between A and B since last year, spoke":
            * the subordinator sits inside a relative clause the comma closes */

@@ -26,6 +26,7 @@ static const fx_actor A[] = {
     {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"it", "ostria", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
     {"she", "diop", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"She", "rivas", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -221,6 +222,12 @@ static void test_subordinate_subject(void) {
                      "invitation.");
   CHECK(fx_find(r, "praise", "diop", "rivas"));
   CHECK(!fx_find(r, "praise", "norland", "rivas"));
+  an_result_free(r);
+  /* "as a ..." is no clause; a list with an actor only in a PP opens none */
+  r = run("Rivas spoke first. She described patience in every form, and courage above all, as a core value of "
+          "Lindmark Motors, and thanked Norland for its help.");
+  CHECK(fx_find(r, "praise", "rivas", "norland"));
+  CHECK(!fx_find(r, "praise", "lindmark", "norland"));
   an_result_free(r);
   r = run("Tan, who arrived in Vessa after the storm, praised Rivas.");
   CHECK(fx_find(r, "praise", "tan", "rivas"));
