@@ -422,6 +422,22 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   return -1;
 }
 
+/* "Korean chipmaker", "the Dutch group": a country's demonym before an
+ * organization's head noun describes a company or group, not the country. */
+static int org_headed(const ctx *c, int32_t mi, uint32_t b) {
+  if (M(c, mi)->how != AN_MENTION_DEMONYM) return 0;
+  uint32_t k = mend(c, mi);
+  for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
+    if (inlist(c, &c->lex->org_heads, k))
+      /* "Dutch equipment maker Veldhoven Photonics" names it */
+      return !(k + 1 < b && (c->v->tok_m[k + 1] >= 0 || is_cap(c, k + 1)));
+    if (!(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
+        inlist(c, &c->lex->title_words, k))
+      return 0;
+  }
+  return 0;
+}
+
 /* "Angola's president", "the country's foreign minister": a country's
  * possessive before title words and no name (known or unknown) after. */
 static int country_title(const ctx *c, int32_t mi, uint32_t b) {
@@ -456,6 +472,16 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       uint32_t j = k + 2;
       while (j < b && !is(c, j, ",") && !is(c, j, ";")) j++;
       if (j < b && is(c, j, ",")) {
+        k = j;
+        continue;
+      }
+    }
+    if (c->v->tok_m[k] < 0 && listlen(c, &c->lex->attrib_before, k)) {
+      /* "According to a statement from the X Commission, the envoy briefed
+       * Y": the cited source is no subject */
+      uint32_t j = k + 1;
+      while (j < b && !is(c, j, ",")) j++;
+      if (j < b) {
         k = j;
         continue;
       }
@@ -497,7 +523,9 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
              (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
         h++;
-      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2) mod = mi;
+      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
+          !org_headed(c, mi, b))
+        mod = mi;
       continue;
     }
     if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
@@ -1038,6 +1066,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     break;
   }
   if (first < 0) return;
+  if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
@@ -1673,8 +1702,8 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
   const an_doc_actors *A = v->acts;
   uint32_t k = te, e = 0;
   for (; k < ce && k < te + 2; k++)
-    if ((e = an_phrases_match_id(&c->lex->country_pairs, v->wid, k, ce))) break;
-  if (!e) return;
+    if ((e = an_phrases_match_id(&c->lex->country_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
+  if (!e || v->tok_m[k] >= 0) return;
   uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
   int32_t pick[2] = {-1, -1};
   int n = 0;
@@ -1777,9 +1806,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       ml_add(&srcs, ag);
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
-    find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    /* "accused the two governments of ... X": the pair is the object */
+    if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
-    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
       int32_t g = government_object(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);

@@ -168,6 +168,10 @@ static void test_country_pair(void) {
   CHECK(fx_find(r, "praise", "tan", "norland"));
   CHECK(fx_find(r, "praise", "tan", "estmark"));
   an_result_free(r);
+  r = run("Norland and Estmark signed. Diop accused the two governments of ignoring Kessel.");
+  CHECK(fx_find(r, "accuse", "diop", "norland"));
+  CHECK(fx_find(r, "accuse", "diop", "estmark"));
+  an_result_free(r);
   /* three countries named: no telling which two */
   r = run("Norland, Estmark and Ostria sent envoys. Tan praised both governments.");
   CHECK_INT(an_result_event_count(r), 0);
@@ -234,6 +238,29 @@ static void test_subordinate_subject(void) {
   an_result_free(r);
 }
 
+/* A demonym before a company noun is no country; the cited source of
+ * "according to" is no subject. */
+static void test_companies_and_citations(void) {
+  an_result *r = run("Norlandic chipmaker sues Estmarker rival over patents");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Lindmark Motors backed the Estmarker group in a short statement.");
+  CHECK(!fx_find(r, "support", "lindmark", "estmark"));
+  an_result_free(r);
+  r = run("Lindmark Motors has sued Estmarker equipment maker Harbor Workers Union.");
+  CHECK(fx_find(r, "accuse", "lindmark", "hwu"));
+  an_result_free(r);
+  r = run("A Norlandic official praised Rivas.");
+  CHECK(fx_find(r, "praise", "norland", "rivas"));
+  an_result_free(r);
+  r = run("According to a statement from Lindmark Motors, the envoy briefed Rivas on the talks.");
+  CHECK(!fx_find(r, "brief", "lindmark", "rivas"));
+  an_result_free(r);
+  r = run("According to Lindmark Motors, Tan briefed Rivas on the talks.");
+  CHECK(fx_find(r, "brief", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -250,6 +277,7 @@ int main(void) {
   test_transparent_objects();
   test_reported_clause_coordination();
   test_subordinate_subject();
+  test_companies_and_citations();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
