@@ -607,6 +607,39 @@ static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uin
   return 0;
 }
 
+/* After the reporting verb at k: "the (world governing) body/group/
+ * organisation" opening the reported clause [r, ts) is the organization of
+ * the speaker (the subject before k: the organization itself, or the one
+ * the document affiliates the person with). A mention of it, or -1. */
+static int32_t speaker_org(const ctx *c, uint32_t k, uint32_t r, uint32_t ts, int in_q) {
+  if (!is(c, r, "the")) return -1;
+  uint32_t j = r + 1;
+  for (int n = 0; j < ts && n < 3 && !inlist(c, &c->lex->org_heads, j); n++, j++)
+    if (!(c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, j)) return -1;
+  if (j >= ts || !inlist(c, &c->lex->org_heads, j)) return -1;
+  if (j + 1 < ts && (is(c, j + 1, "of") || (c->v->tok[j + 1].shape & AN_SHAPE_POSSESSIVE) || c->v->tok_m[j + 1] >= 0))
+    return -1;
+  int weak = 0;
+  int32_t sp = first_candidate(c, c->sa, k, in_q, &weak);
+  if (sp < 0 || weak) return -1;
+  const an_doc_actors *A = c->v->acts;
+  uint32_t who = M(c, sp)->actor, org = UINT32_MAX;
+  if (A->actors[who].kind == AN_KIND_ORGANIZATION) {
+    org = who;
+  } else if (A->actors[who].kind == AN_KIND_PERSON) {
+    for (size_t i = 0; i < A->n_affiliations; i++)
+      if (A->affiliations[i].person == who && A->affiliations[i].org < A->n_actors &&
+          A->actors[A->affiliations[i].org].kind == AN_KIND_ORGANIZATION) {
+        if (org != UINT32_MAX && org != A->affiliations[i].org) return -1; /* two: no telling */
+        org = A->affiliations[i].org;
+      }
+  }
+  if (org == UINT32_MAX) return -1;
+  for (size_t i = 0; i < A->n_mentions; i++)
+    if (A->mentions[i].actor == org && !c->v->inq[A->mentions[i].tok_first]) return (int32_t)i;
+  return -1;
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -751,6 +784,25 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             }
           }
           break;
+        }
+        if (!sub && k + n < ts && !has_candidate(c, k + n, ts, in_q)) {
+          /* "Its director, X, said the organisation had written to Y": the
+           * speaker's own organization */
+          int32_t og = speaker_org(c, k, k + n, ts, in_q);
+          if (og >= 0) {
+            ml_add(&s->l, og);
+            s->cs = k + n;
+            s->weak = 1;
+            return;
+          }
+          /* "X said the company had written to Y": a subject we cannot name,
+           * not the speaker (verbs that take a clause, not an object) */
+          if (listlen(c, &c->lex->clause_verbs, k) && inlist(c, &c->lex->determiners, k + n) &&
+              !inlist(c, &c->lex->plural_pronouns, k + n) && !t->nominal) {
+            s->cs = k + n;
+            hard = 1;
+            break;
+          }
         }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
           if (!sub && main_verb_conjunct(c, t, k, k + n, ts)) continue;
@@ -1788,7 +1840,21 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
   int from_src = 0;
-  if (is_passive(c, t, ts, te)) {
+  if (t->partner_with) {
+    /* "X raised the issue with Y during a meeting on the sidelines" */
+    uint32_t p = ts;
+    for (int n = 0; p > c->sa && n < 3 && (inlist(c, &c->lex->determiners, p - 1) || inlist(c, &c->lex->np_words, p - 1));
+         n++)
+      p--;
+    if (in_q || p <= s.cs || !(is(c, p - 1, "during") || is(c, p - 1, "at"))) return *declined = 1, AN_OK;
+    srcs = s.l;
+    for (uint32_t k = s.cs; k + 1 < p; k++)
+      if (is(c, k, "with") && c->v->tok_m[k] < 0) {
+        find_objects(c, t, k + 1, p, &srcs, in_q, &dsts, &from_src);
+        break;
+      }
+    if (srcs.n == 0 || dsts.n == 0) return *declined = 1, AN_OK;
+  } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
     conf *= 0.9;

@@ -261,6 +261,38 @@ static void test_companies_and_citations(void) {
   an_result_free(r);
 }
 
+/* "X's director said the organisation had written to Y": the speaker's
+ * organization is the writer. */
+static void test_speaker_org(void) {
+  static const fx_aff aff[] = {{"tan", "hwu", "director"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  an_result *r = run("The Harbor Workers Union voted. Its director, Mei Tan, said the organisation had written to "
+                     "Rivas last month.");
+  CHECK(fx_find(r, "message", "hwu", "rivas"));
+  an_result_free(r);
+  r = run("Lindmark Motors said the company had written to Rivas in May.");
+  CHECK(fx_find(r, "message", "lindmark", "rivas"));
+  an_result_free(r);
+  /* no affiliation: no telling whose organisation */
+  r = run("Diop said the organisation had written to Rivas.");
+  CHECK(!fx_find(r, "message", "diop", "rivas"));
+  an_result_free(r);
+}
+
+/* "X raised Y with Z during a meeting": a meeting of X and Z. */
+static void test_meeting_partner(void) {
+  an_result *r = run("Diop raised the incident with her Norlandic counterpart, Tomas Rivas, during a meeting on the "
+                     "sidelines of the summit.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Diop raised the incident with Rivas in a letter.");
+  CHECK(!fx_find(r, "meet", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Diop spoke at a meeting of Lindmark Motors.");
+  CHECK(!fx_find(r, "meet", "diop", "lindmark"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -278,6 +310,8 @@ int main(void) {
   test_reported_clause_coordination();
   test_subordinate_subject();
   test_companies_and_citations();
+  test_speaker_org();
+  test_meeting_partner();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
