@@ -640,6 +640,55 @@ static int32_t speaker_org(const ctx *c, uint32_t k, uint32_t r, uint32_t ts, in
   return -1;
 }
 
+/* "the envoy briefed", "the minister also criticised": a definite title
+ * with no name right before the verb (only adverbs and auxiliaries
+ * between) stands for the one person an earlier sentence introduced with
+ * that title word ("the AU's special envoy, Peter Chirwa," / "Foreign
+ * Minister Selam Tesfaye"). A mention of that person, or -1. */
+static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
+  uint32_t e = ts;
+  while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
+                    inlist(c, &c->lex->passive_aux, e - 1)))
+    e--;
+  if (e <= cs || c->v->tok_m[e - 1] >= 0 || !inlist(c, &c->lex->title_words, e - 1)) return -1;
+  uint32_t tw = e - 1, j = tw;
+  while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
+    j--;
+  if (j <= cs || !is(c, j - 1, "the")) return -1;
+  if (j - 1 > cs && !is_punct(c, j - 2) && !inlist(c, &c->lex->prepositions, j - 2) &&
+      !inlist(c, &c->lex->reporting, j - 2) && !is(c, j - 2, "that"))
+    return -1;
+  /* earlier sentences: the title word, then a person's name within the
+   * next few tokens of the same sentence */
+  const an_xview *v = c->v;
+  const char *want = W(c, tw);
+  uint32_t person = UINT32_MAX;
+  int32_t pm = -1;
+  uint32_t s_end = v->sent[v->tok_s[tw]].tok_first;
+  for (uint32_t k = 0; k < s_end; k++) {
+    if (v->tok_m[k] >= 0 || strcmp(v->w[k], want) != 0 || v->inq[k]) continue;
+    uint32_t sb = v->sent[v->tok_s[k]].tok_first + v->sent[v->tok_s[k]].tok_count;
+    for (uint32_t q = k + 1; q < sb && q < k + 14; q++) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0) {
+        if (is_punct(c, q) && !is(c, q, ",") && !is(c, q, "-")) break;
+        continue;
+      }
+      const an_mention *m = &v->acts->mentions[mq];
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || m->how == AN_MENTION_PRONOUN) {
+        q = m->tok_first + m->tok_count - 1;
+        continue;
+      }
+      if (person != UINT32_MAX && person != m->actor) return -1; /* two: no telling */
+      person = m->actor;
+      pm = mq;
+      break;
+    }
+  }
+  if (pm < 0 || !mention_ok(c, pm, in_q)) return -1;
+  return pm;
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -874,6 +923,16 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   int weak = 0;
   int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
   if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
+  if (first < 0 || weak) {
+    /* "the envoy briefed X": the one person the document introduced with
+     * that title */
+    int32_t tp = title_subject(c, s->cs, ts, in_q);
+    if (tp >= 0) {
+      ml_add(&s->l, tp);
+      s->weak = 1;
+      return;
+    }
+  }
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   for (uint32_t k = s->cs; k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&

@@ -293,6 +293,20 @@ static void test_meeting_partner(void) {
   an_result_free(r);
 }
 
+/* "the envoy briefed X": the one person introduced with that title. */
+static void test_title_subject(void) {
+  an_result *r = run("The bloc's special envoy for the region, Amara Diop, arrived in Vessa. According to a statement "
+                     "from Lindmark Motors, the envoy briefed Rivas on the talks.");
+  CHECK(fx_find(r, "brief", "diop", "rivas"));
+  CHECK(!fx_find(r, "brief", "lindmark", "rivas"));
+  an_result_free(r);
+  /* two envoys: no telling which */
+  r = run("The envoy Amara Diop and the envoy Mei Tan arrived. The envoy praised Rivas.");
+  CHECK(!fx_find(r, "praise", "diop", "rivas"));
+  CHECK(!fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -312,6 +326,7 @@ int main(void) {
   test_companies_and_citations();
   test_speaker_org();
   test_meeting_partner();
+  test_title_subject();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
