@@ -526,7 +526,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"plural_pronouns", &lex->plural_pronouns},
       {"date_nouns", &lex->date_nouns}, {"group_refs", &lex->group_refs},
       {"statement_nouns", &lex->statement_nouns},
-      {"subject_pronouns", &lex->subject_pronouns}, {"org_heads", &lex->org_heads},
+      {"subject_pronouns", &lex->subject_pronouns}, {"company_nouns", &lex->org_heads},
       {"member_nouns", &lex->member_nouns},         {"transparent_nouns", &lex->transparent_nouns},
       {"phone_manner", &lex->phone_manner},         {"country_pairs", &lex->country_pairs},
       {"clause_verbs", &lex->clause_verbs},

@@ -452,10 +452,12 @@ static int country_title(const ctx *c, int32_t mi, uint32_t b) {
   }
   if (!titled || k >= b) return 0;
   if (c->v->tok_m[k] >= 0 || (is_cap(c, k) && !is(c, k, ","))) return 0; /* "Angola's president Joao X" */
+  /* "China's ambassador to Kazakhstan, Wu Jian,": a PP may lead to a name */
+  if (inlist(c, &c->lex->prepositions, k)) return 0;
   if (is(c, k, ",")) {
-    /* ", Joao X," an apposition names them */
+    /* only ", who ...": ", Joao X," an apposition names them */
     uint32_t j = k + 1;
-    if (j < b && (c->v->tok_m[j] >= 0 || (is_cap(c, j) && !inlist(c, &c->lex->relative, j)))) return 0;
+    if (j >= b || !inlist(c, &c->lex->relative, j)) return 0;
   }
   return 1;
 }
@@ -1806,7 +1808,7 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
 }
 
 /* "accused the two governments", "praised both countries": the two
- * countries the last four sentences named, besides the sources and their
+ * countries the last five sentences named, besides the sources and their
  * own countries (only when they named exactly two). */
 static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
   const an_xview *v = c->v;
@@ -1815,9 +1817,26 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
   for (; k < ce && k < te + 2; k++)
     if ((e = an_phrases_match_id(&c->lex->country_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
   if (!e || v->tok_m[k] >= 0) return;
-  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
+  uint32_t s0 = v->tok_s[k] >= 4 ? v->tok_s[k] - 4 : 0, from = v->sent[s0].tok_first;
   int32_t pick[2] = {-1, -1};
   int n = 0;
+  /* the sources' own countries: "Its foreign minister, X," / "Colombia's
+   * trade minister, X," right before a source */
+  uint32_t own[MAXL];
+  int n_own = 0;
+  for (int i = 0; i < srcs->n; i++) {
+    uint32_t f = M(c, srcs->m[i])->tok_first, lo = v->sent[v->tok_s[f]].tok_first;
+    for (uint32_t q = f; q-- > lo && q + 8 > f && n_own < MAXL;) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0) {
+        if (is_punct(c, q) && !is(c, q, ",")) break;
+        continue;
+      }
+      if (A->actors[M(c, mq)->actor].kind == AN_KIND_COUNTRY && (is_poss(c, mq) || is_modifier(c, mq)))
+        own[n_own++] = M(c, mq)->actor;
+      q = M(c, mq)->tok_first;
+    }
+  }
   for (size_t j = A->n_mentions; j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first >= k) continue;
@@ -1825,6 +1844,7 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
     const an_doc_actor *a = &A->actors[m->actor];
     if (a->kind != AN_KIND_COUNTRY || v->inq[m->tok_first]) continue;
     int skip = 0;
+    for (int i = 0; i < n_own && !skip; i++) skip = own[i] == m->actor;
     for (int i = 0; i < srcs->n && !skip; i++) {
       const an_doc_actor *sa = &A->actors[M(c, srcs->m[i])->actor];
       if (M(c, srcs->m[i])->actor == m->actor || same_country(sa, a)) skip = 1;

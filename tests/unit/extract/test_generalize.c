@@ -25,6 +25,7 @@ static const fx_actor A[] = {
     {"Lindmark Motors", "lindmark", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"it", "ostria", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
+    {"Its", "estmark", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
     {"she", "diop", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {"She", "rivas", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
@@ -82,6 +83,10 @@ static void test_relative_in_subject(void) {
   CHECK(fx_find(r, "call", "ostria", "diop"));
   CHECK(!fx_find(r, "call", "estmark", "diop"));
   CHECK(!fx_find(r, "call", "norland", "diop"));
+  an_result_free(r);
+  r = run("Ostria's ambassador to Norland, Tomas Rivas, met Diop on Friday.");
+  CHECK(fx_find(r, "meet", "rivas", "diop"));
+  CHECK(!fx_find(r, "meet", "ostria", "diop"));
   an_result_free(r);
   r = run("Ostria's president Tomas Rivas spoke by phone with Diop.");
   CHECK(fx_find(r, "call", "rivas", "diop"));
@@ -167,6 +172,11 @@ static void test_country_pair(void) {
   CHECK(!fx_find(r, "call", "tan", "norland"));
   CHECK(fx_find(r, "praise", "tan", "norland"));
   CHECK(fx_find(r, "praise", "tan", "estmark"));
+  an_result_free(r);
+  /* the source's own country, named in its title, is not one of the two */
+  r = run("Rivas hosted his Norlandic counterpart. Estmark was not invited. Its foreign minister, Mei Tan, criticised "
+          "the two governments for the deal.");
+  CHECK(!fx_find(r, "criticize", "tan", "estmark"));
   an_result_free(r);
   r = run("Norland and Estmark signed. Diop accused the two governments of ignoring Kessel.");
   CHECK(fx_find(r, "accuse", "diop", "norland"));
