@@ -38,8 +38,7 @@ typedef struct span {
 } span;
 
 typedef struct tokinfo {
-  uint64_t wh;   /* an_word_hash of the fold when it is one word, else 0 */
-  uint32_t lxnode; /* with wh: the word's node in the lexicon trie (or AN_TRIE_NONE) */
+  uint32_t lxnode; /* one-word fold: its node in the lexicon trie (or AN_TRIE_NONE) */
   uint32_t fold; /* offset of the folded token in doc.folds */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
@@ -47,6 +46,7 @@ typedef struct tokinfo {
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
   uint8_t quote, headline, lowerseen;
+  uint8_t oneword; /* the fold is one word (lxnode is set) */
 } tokinfo;
 
 typedef struct wrole {
@@ -96,7 +96,7 @@ typedef struct doc {
   tokinfo *ti;
   an_buf folds;
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
-  size_t lowercap;
+  size_t lowercap, nlower;
   span *sp;
   size_t nsp, capsp;
   wactor *act;
@@ -166,7 +166,27 @@ static an_status lower_add_hash(doc *d, uint64_t h) {
     if (d->lower[j] == h) return AN_OK;
     j = (j + 1) & mask;
   }
+  if ((d->nlower + 1) * 2 > d->lowercap) {
+    /* the set grows with the distinct words, not with the tokens (a
+     * 50 MB document has millions of tokens, some ten thousand words) */
+    size_t ncap = d->lowercap * 2;
+    uint64_t *nl = an_calloc(ncap, sizeof *nl);
+    if (!nl) return AN_ENOMEM;
+    for (size_t k = 0; k < d->lowercap; k++) {
+      if (!d->lower[k]) continue;
+      size_t q = (size_t)d->lower[k] & (ncap - 1);
+      while (nl[q]) q = (q + 1) & (ncap - 1);
+      nl[q] = d->lower[k];
+    }
+    an_free(d->lower);
+    d->lower = nl;
+    d->lowercap = ncap;
+    mask = ncap - 1;
+    j = (size_t)h & mask;
+    while (d->lower[j]) j = (j + 1) & mask;
+  }
   d->lower[j] = h;
+  d->nlower++;
   return AN_OK;
 }
 
@@ -282,8 +302,8 @@ static an_status prepare(doc *d) {
   an_status st;
   d->ti = an_calloc(d->ntok ? d->ntok : 1, sizeof *d->ti);
   if (!d->ti) return AN_ENOMEM;
-  d->lowercap = 64;
-  while (d->lowercap < d->ntok * 2 + 2) d->lowercap *= 2;
+  d->lowercap = 256;
+  d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
   enum { FOLD_MAX = 512 };
@@ -304,16 +324,18 @@ static an_status prepare(doc *d) {
      * the lower-case set and every trie walk (longest) */
     int one_word = n > 0;
     for (size_t k = 0; k < n && one_word; k++) one_word = buf[k] != ' ';
-    t->wh = one_word ? an_word_hash(buf, n) : 0;
+    uint64_t wh = one_word ? an_word_hash(buf, n) : 0;
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    t->lxnode = t->wh ? an_trie_step(lx, AN_TRIE_ROOT, t->wh) : AN_TRIE_NONE;
-    t->lex = !n ? 0 : t->wh ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
-                            : an_gazetteer_word(d->gaz, buf, &title, &pron);
+    t->oneword = (uint8_t)one_word;
+    t->lxnode = one_word ? an_trie_step(lx, AN_TRIE_ROOT, wh) : AN_TRIE_NONE;
+    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
+                               : an_gazetteer_word(d->gaz, buf, &title, &pron);
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
     t->ref = -1;
-    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n) lower_add_hash(d, t->wh ? t->wh : set_hash(buf));
+    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, one_word ? wh : set_hash(buf))) != AN_OK)
+      return st;
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -391,14 +413,14 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
     if (is_punct(d, j) || is_poss(d, j)) break;
-    if (d->ti[j].wh) {
+    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
       /* the lexicon's first step was taken in prepare */
-      node = j == i && t == an_gazetteer_lexicon(d->gaz) ? d->ti[j].lxnode : an_trie_step(t, node, d->ti[j].wh);
+      node = d->ti[j].lxnode;
       if (node == AN_TRIE_NONE) return best;
       uint32_t v;
       if (ok(d, t, node, i, j, &v)) {
         best = node;
-        *count = (uint32_t)(j - i + 1);
+        *count = 1;
         *value = v;
       }
       continue;
@@ -913,7 +935,7 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
         w[n] = '\0';
         long t, p;
         /* a one-word token's classes are its lex (prepare looked it up) */
-        uint32_t cls = d->ti[k].wh ? d->ti[k].lex : an_gazetteer_word(d->gaz, w, &t, &p);
+        uint32_t cls = d->ti[k].oneword ? d->ti[k].lex : an_gazetteer_word(d->gaz, w, &t, &p);
         int part = (cls & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
         /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
         if (!(part && f[n])) {
