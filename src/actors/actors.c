@@ -105,6 +105,8 @@ typedef struct doc {
   size_t nmen, capmen;
   waff *aff;
   size_t naff, capaff;
+  uint32_t *affix; /* open addressing on (person, org): 1 + index into aff, 0 empty */
+  size_t affcap;
   /* index: name word (or gazetteer entry) -> actors, so that lookups do not
    * scan every actor (documents with thousands of names stay linear) */
   int32_t *wbucket;
@@ -279,19 +281,47 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   return AN_OK;
 }
 
+static size_t aff_slot(uint32_t person, uint32_t org, size_t cap) {
+  uint64_t h = ((uint64_t)person << 32 | org) * 0x9E3779B97F4A7C15ULL;
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Makes room in the (person, org) index for one more affiliation. */
+static an_status aff_index_room(doc *d) {
+  if ((d->naff + 1) * 2 <= d->affcap) return AN_OK;
+  size_t ncap = d->affcap ? d->affcap * 2 : 64;
+  uint32_t *nx = an_calloc(ncap, sizeof *nx);
+  if (!nx) return AN_ENOMEM;
+  for (size_t i = 0; i < d->naff; i++) {
+    size_t j = aff_slot(d->aff[i].person, d->aff[i].org, ncap);
+    while (nx[j]) j = (j + 1) & (ncap - 1);
+    nx[j] = (uint32_t)i + 1;
+  }
+  an_free(d->affix);
+  d->affix = nx;
+  d->affcap = ncap;
+  return AN_OK;
+}
+
 static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, uint32_t tok) {
   if (person < 0 || org < 0 || person == org) return AN_OK;
-  for (size_t i = 0; i < d->naff; i++)
-    if (d->aff[i].person == (uint32_t)person && d->aff[i].org == (uint32_t)org &&
-        strcmp(d->aff[i].role, role) == 0)
-      return AN_OK;
-  an_status st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
+  /* (looked up by the pair, not by a pass over every affiliation: a long
+   * document states thousands) */
+  an_status st = aff_index_room(d);
+  if (st != AN_OK) return st;
+  size_t j = aff_slot((uint32_t)person, (uint32_t)org, d->affcap);
+  for (; d->affix[j]; j = (j + 1) & (d->affcap - 1)) {
+    const waff *f = &d->aff[d->affix[j] - 1];
+    if (f->person == (uint32_t)person && f->org == (uint32_t)org && strcmp(f->role, role) == 0) return AN_OK;
+  }
+  st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
   if (!(a->role = an_strdup(role))) return AN_ENOMEM;
   a->person = (uint32_t)person;
   a->org = (uint32_t)org;
   a->tok = tok;
+  d->affix[j] = (uint32_t)d->naff + 1;
   d->naff++;
   return AN_OK;
 }
@@ -2473,6 +2503,7 @@ static void doc_free(doc *d) {
   an_free(d->men);
   for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
   an_free(d->aff);
+  an_free(d->affix);
 }
 
 an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,
