@@ -1235,6 +1235,16 @@ static void span_text(const doc *d, const span *s, char *out, size_t cap) {
 /* A person actor whose name contains the words w (contiguous), nearest
  * before token `at` (else nearest after). Surname matches (w ends the name)
  * beat given-name matches. */
+/* How person name `name` (not equal to w, containing it) takes the words w:
+ * 4 when they end the name, 2 when they start it, else 1. */
+static int name_score(const char *name, const char *w) {
+  const char *lw = last_word(name);
+  size_t lwl = strlen(w), nl = strlen(name);
+  if (nl >= lwl && strcmp(name + nl - lwl, w) == 0 && (lw - name) <= (long)(nl - lwl)) return 4; /* ends the name */
+  if (first_word_is(name, w)) return 2;
+  return 1;
+}
+
 static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const int64_t *last) {
   int32_t best = -1;
   int best_score = -1;
@@ -1247,16 +1257,7 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const
       if (exact < 0 || i < exact) exact = i;
       continue;
     }
-    int score = 0;
-    const char *lw = last_word(a->name);
-    size_t lwl = strlen(w);
-    if (strlen(a->name) >= lwl && strcmp(a->name + strlen(a->name) - lwl, w) == 0 &&
-        (lw - a->name) <= (long)(strlen(a->name) - lwl))
-      score += 4; /* ends the name */
-    else if (first_word_is(a->name, w))
-      score += 2;
-    else
-      score += 1;
+    int score = name_score(a->name, w);
     /* "Sharif said" between Nawaz and Shehbaz Sharif: the one named last
      * before (when known), else the one introduced last before */
     int64_t seen = last ? last[i] : (int64_t)a->first_tok;
@@ -1423,6 +1424,140 @@ static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
   return index_actor_name(d, a);
 }
 
+/* ---- the single-word pass's person index ----
+ * person_with_words for one word w in the single-word pass walks every
+ * person with w in the name: in a long document (thousands of Smiths) that
+ * is quadratic. Its answer depends on few things, kept per word here: the
+ * smallest person named just w; per score class (w ends / starts / is
+ * inside the name), the smallest person and the one named last (the pass
+ * goes in text order, so the latest `last` is the largest). Then: the
+ * exact name, else the best class, and in it the person named last before
+ * the span (score bit 1), else the smallest (no one of it named yet). Any
+ * other case (a person of the class named at or after the span) takes the
+ * walk. Names do not change in the pass; new persons join as they come. */
+typedef struct pwrec {
+  const char *w; /* the word, borrowed from a name */
+  uint32_t n;
+  int32_t exact, min[3], recent[3];
+} pwrec;
+
+typedef struct pwindex {
+  pwrec *rec;
+  size_t nrec, caprec;
+  uint32_t *slot; /* open addressing on the word: 1 + record, 0 empty */
+  size_t cap;
+  uint32_t *pairs; /* record << 2 | class (3: the exact name) of each actor's words */
+  size_t npairs, cappairs;
+  uint32_t *poff; /* actor a's pairs: [poff[a], poff[a + 1]) */
+  size_t cappoff;
+  size_t nact; /* actors added so far */
+  int oom;
+} pwindex;
+
+static void pw_free(pwindex *p) {
+  an_free(p->rec);
+  an_free(p->slot);
+  an_free(p->pairs);
+  an_free(p->poff);
+}
+
+/* The record of word w[0..n), made when make is set; -1 if none (or no memory). */
+static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
+  if (!p->cap) {
+    if (!make) return -1;
+    p->cap = 1024;
+    if (!(p->slot = an_calloc(p->cap, sizeof *p->slot))) return p->oom = 1, -1;
+  }
+  size_t j = (size_t)word_key(w, n) & (p->cap - 1);
+  for (; p->slot[j]; j = (j + 1) & (p->cap - 1)) {
+    const pwrec *r = &p->rec[p->slot[j] - 1];
+    if (r->n == n && memcmp(r->w, w, n) == 0) return (long)p->slot[j] - 1;
+  }
+  if (!make) return -1;
+  if (an_grow((void **)&p->rec, &p->caprec, p->nrec + 1, sizeof *p->rec) != AN_OK) return p->oom = 1, -1;
+  pwrec *r = &p->rec[p->nrec];
+  r->w = w, r->n = (uint32_t)n, r->exact = -1;
+  for (int c = 0; c < 3; c++) r->min[c] = r->recent[c] = -1;
+  p->slot[j] = (uint32_t)++p->nrec;
+  if (p->nrec * 2 > p->cap) { /* grow the slots */
+    size_t ncap = p->cap * 2;
+    uint32_t *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) return p->oom = 1, -1;
+    for (size_t k = 0; k < p->nrec; k++) {
+      size_t q = (size_t)word_key(p->rec[k].w, p->rec[k].n) & (ncap - 1);
+      while (ns[q]) q = (q + 1) & (ncap - 1);
+      ns[q] = (uint32_t)k + 1;
+    }
+    an_free(p->slot);
+    p->slot = ns;
+    p->cap = ncap;
+  }
+  return (long)p->nrec - 1;
+}
+
+/* Adds the actors made since the last call (in index order: the first of a
+ * class is its smallest). */
+static void pw_sync(const doc *d, pwindex *p) {
+  for (; p->nact < d->nact && !p->oom; p->nact++) {
+    if (an_grow((void **)&p->poff, &p->cappoff, p->nact + 2, sizeof *p->poff) != AN_OK) {
+      p->oom = 1;
+      return;
+    }
+    if (p->nact == 0) p->poff[0] = 0;
+    const wactor *a = &d->act[p->nact];
+    if (a->kind == AN_KIND_PERSON) {
+      for (const char *q = a->name; *q;) {
+        const char *e = strchr(q, ' ');
+        size_t n = e ? (size_t)(e - q) : strlen(q);
+        char w[512];
+        if (n && n < sizeof w) {
+          long ri = pw_rec(p, q, n, 1);
+          if (ri < 0) return;
+          memcpy(w, q, n);
+          w[n] = '\0';
+          pwrec *r = &p->rec[ri];
+          int c = strcmp(a->name, w) == 0 ? 3 : name_score(a->name, w) == 4 ? 0 : name_score(a->name, w) == 2 ? 1 : 2;
+          int32_t ai = (int32_t)p->nact;
+          if (c == 3 && r->exact < 0) r->exact = ai;
+          if (c < 3 && r->min[c] < 0) r->min[c] = ai;
+          if (an_grow((void **)&p->pairs, &p->cappairs, p->npairs + 1, sizeof *p->pairs) != AN_OK) {
+            p->oom = 1;
+            return;
+          }
+          p->pairs[p->npairs++] = (uint32_t)ri << 2 | (uint32_t)c;
+        }
+        q += n;
+        while (*q == ' ') q++;
+      }
+    }
+    p->poff[p->nact + 1] = (uint32_t)p->npairs;
+  }
+}
+
+/* last[a] was just set: a is its classes' person named last. */
+static void pw_touch(const doc *d, pwindex *p, int32_t a) {
+  pw_sync(d, p);
+  if (p->oom || a < 0 || (size_t)a >= p->nact) return;
+  for (uint32_t k = p->poff[a]; k < p->poff[a + 1]; k++)
+    if ((p->pairs[k] & 3) < 3) p->rec[p->pairs[k] >> 2].recent[p->pairs[k] & 3] = a;
+}
+
+/* person_with_words(d, w, at, last) for one word w, or -2 when it must
+ * take the walk. */
+static int32_t pw_person(const doc *d, pwindex *p, const char *w, uint32_t at, const int64_t *last) {
+  pw_sync(d, p);
+  if (p->oom || strchr(w, ' ')) return -2;
+  long ri = pw_rec(p, w, strlen(w), 0);
+  if (ri < 0) return -1;
+  const pwrec *r = &p->rec[ri];
+  if (r->exact >= 0) return r->exact;
+  for (int c = 0; c < 3; c++) {
+    if (r->recent[c] >= 0) return last[r->recent[c]] < (int64_t)at ? r->recent[c] : -2;
+    if (r->min[c] >= 0) return r->min[c];
+  }
+  return -1;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1509,9 +1644,14 @@ static an_status resolve_names(doc *d) {
   int64_t *last = an_malloc(nlast * sizeof *last);
   if (!last) return AN_ENOMEM;
   for (size_t k = 0; k < nlast; k++) last[k] = -1;
+  pwindex pw;
+  memset(&pw, 0, sizeof pw);
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
-    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) last[s->actor] = s->first;
+    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) {
+      last[s->actor] = s->first;
+      pw_touch(d, &pw, s->actor);
+    }
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
@@ -1523,12 +1663,14 @@ static an_status resolve_names(doc *d) {
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
         last[s->actor] = s->first;
+        pw_touch(d, &pw, s->actor);
         continue;
       }
     }
     /* (a person containing the words, when person_with_words found none,
      * cannot exist: both look at the same actors with the same test) */
-    int32_t a = person_with_words(d, words, s->first, last);
+    int32_t a = pw_person(d, &pw, words, s->first, last);
+    if (a == -2) a = person_with_words(d, words, s->first, last);
     if (a < 0) a = nonperson_with_name(d, words);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
@@ -1542,6 +1684,7 @@ static an_status resolve_names(doc *d) {
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
         if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) {
           an_free(last);
+          pw_free(&pw);
           return st;
         }
       }
@@ -1551,9 +1694,15 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     s->actor = a;
-    if (a >= 0 && (size_t)a < nlast) last[a] = s->first;
+    if (a >= 0 && (size_t)a < nlast) {
+      last[a] = s->first;
+      pw_touch(d, &pw, a);
+    }
   }
   an_free(last);
+  int oom = pw.oom;
+  pw_free(&pw);
+  if (oom) return AN_ENOMEM;
   return AN_OK;
 }
 
