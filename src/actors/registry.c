@@ -984,7 +984,7 @@ static an_status canonical_order(an_registry *g) {
     g->renum[rp[k] - g->r] = k;
     sorted[k] = *rp[k];
   }
-  memcpy(g->r, sorted, g->n * sizeof *sorted);
+  if (g->n) memcpy(g->r, sorted, g->n * sizeof *sorted);
   for (size_t i = 0; i < g->naf; i++) {
     g->af[i].person = g->renum[g->af[i].person];
     g->af[i].org = g->renum[g->af[i].org];
