@@ -68,13 +68,17 @@ def make_actors(n, rnd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=200000)
-    ap.add_argument("--actors", type=int, default=0, help="default: events / 40, at least 50")
+    ap.add_argument("--actors", type=int, default=0, help="default: events / 40, at least 50, at most 50000")
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    actors = make_actors(a.actors or max(50, a.events // 40), rnd)
+    # The name pools give about 120000 distinct actors: more would never be
+    # drawn (make_actors would not end).
+    if a.actors > 100000:
+        sys.exit("gen_events.py: at most 100000 actors")
+    actors = make_actors(a.actors or min(50000, max(50, a.events // 40)), rnd)
     out = sys.stdout if a.output == "-" else open(a.output, "w", encoding="utf-8")
     # Popularity is skewed (a few actors are in many documents), as in news.
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(actors))]
