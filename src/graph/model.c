@@ -515,7 +515,7 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     memcpy(r->data, &h, sizeof h);
     st = store_event(L);
   }
-  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file");
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
   if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
   if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
   return AN_OK;
