@@ -50,6 +50,7 @@ struct an_registry {
   an_reg_affiliation *faf;
   size_t nfaf;
   int finished;
+  int borrow; /* an_registry_borrow_strings: record strings are the caller's */
 };
 
 static void strv_free(char **v, size_t n) {
@@ -67,13 +68,17 @@ void an_registry_free(an_registry *g) {
   if (!g) return;
   for (size_t i = 0; i < g->n; i++) {
     rec *r = &g->r[i];
-    an_free(r->doc);
-    an_free(r->id);
-    an_free(r->label);
-    an_free(r->key);
+    if (!g->borrow) {
+      an_free(r->doc);
+      an_free(r->id);
+      an_free(r->label);
+      an_free(r->key);
+      strv_free(r->aliases, r->n_aliases);
+    } else {
+      an_free(r->aliases);
+    }
     an_free(r->sur);
     an_free(r->given);
-    strv_free(r->aliases, r->n_aliases);
   }
   an_free(g->r);
   for (size_t i = 0; i < g->naf; i++) an_free(g->af[i].role);
@@ -84,12 +89,17 @@ void an_registry_free(an_registry *g) {
   for (size_t i = 0; i < g->nf; i++) {
     an_free(g->f[i].id);
     an_free(g->f[i].label);
-    strv_free(g->f[i].aliases, g->f[i].n_aliases);
+    if (!g->borrow) strv_free(g->f[i].aliases, g->f[i].n_aliases);
+    else an_free(g->f[i].aliases); /* the records' strings */
     an_free(g->f[i].docs); /* borrowed strings */
   }
   an_free(g->f);
   an_free(g->faf);
   an_free(g);
+}
+
+void an_registry_borrow_strings(an_registry *g) {
+  if (!g->n) g->borrow = 1;
 }
 
 /* ---- names ---- */
@@ -231,17 +241,27 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   if (country && strlen(country) == 3 && isalpha((unsigned char)country[0]) &&
       isalpha((unsigned char)country[1]) && isalpha((unsigned char)country[2]))
     snprintf(r->country, sizeof r->country, "%s", country);
-  r->doc = an_strdup(doc_id ? doc_id : "");
-  r->id = an_strdup(id);
-  r->label = an_strdup(label);
-  r->key = key ? an_strdup(key) : NULL;
-  int ok = r->doc && r->id && r->label && (!key || r->key);
+  int ok;
+  if (g->borrow) { /* the caller's strings, kept as they are */
+    r->doc = (char *)(doc_id ? doc_id : "");
+    r->id = (char *)id;
+    r->label = (char *)label;
+    r->key = (char *)key;
+    ok = 1;
+  } else {
+    r->doc = an_strdup(doc_id ? doc_id : "");
+    r->id = an_strdup(id);
+    r->label = an_strdup(label);
+    r->key = key ? an_strdup(key) : NULL;
+    ok = r->doc && r->id && r->label && (!key || r->key);
+  }
   if (ok && n_aliases) {
     r->aliases = an_calloc(n_aliases, sizeof *r->aliases);
     ok = r->aliases != NULL;
     for (size_t i = 0; ok && i < n_aliases; i++) {
-      if (!(r->aliases[i] = an_strdup(aliases[i] ? aliases[i] : ""))) ok = 0;
-      else r->n_aliases = i + 1;
+      if (g->borrow) r->aliases[i] = (char *)(aliases[i] ? aliases[i] : "");
+      else if (!(r->aliases[i] = an_strdup(aliases[i] ? aliases[i] : ""))) ok = 0;
+      if (ok) r->n_aliases = i + 1;
     }
   }
   if (ok) {
@@ -820,7 +840,8 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
       x->docs[x->n_docs++] = r->doc;
       for (size_t q = 0; q <= r->n_aliases; q++) {
         const char *a = q == 0 ? r->label : r->aliases[q - 1];
-        if (!(x->aliases[x->n_aliases] = an_strdup(a))) {
+        if (g->borrow) x->aliases[x->n_aliases] = (char *)a;
+        else if (!(x->aliases[x->n_aliases] = an_strdup(a))) {
           st = AN_ENOMEM;
           break;
         }
@@ -832,7 +853,7 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
     size_t w = 0;
     for (size_t k = 0; k < x->n_aliases; k++) {
       if (w && strcmp(x->aliases[w - 1], x->aliases[k]) == 0) {
-        an_free(x->aliases[k]);
+        if (!g->borrow) an_free(x->aliases[k]);
         continue;
       }
       x->aliases[w++] = x->aliases[k];

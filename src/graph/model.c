@@ -700,6 +700,7 @@ static an_status join(an_model *m, an_error *err) {
     if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_strmap_put(&best, m->obs[i].id, i);
   }
   if (st == AN_OK) st = an_registry_new(&reg, err);
+  if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
     const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
     const char *label = o->label ? o->label : b->label ? b->label : o->id;
@@ -734,9 +735,10 @@ static an_status join(an_model *m, an_error *err) {
     x->aliases = na ? an_calloc(na, sizeof *x->aliases) : NULL;
     x->docs = nd ? an_calloc(nd, sizeof *x->docs) : NULL;
     if ((na && !x->aliases) || (nd && !x->docs)) st = AN_ENOMEM;
-    for (size_t k = 0; st == AN_OK && k < na; k++) x->aliases[x->n_aliases++] = an_strpool_intern(&m->pool, al[k], &st);
+    /* borrowed: the pool's own strings (or "" for no document) */
+    for (size_t k = 0; st == AN_OK && k < na; k++) x->aliases[x->n_aliases++] = al[k];
     for (size_t k = 0; st == AN_OK && k < nd; k++)
-      if (dc[k][0]) x->docs[x->n_docs++] = an_strpool_intern(&m->pool, dc[k], &st);
+      if (dc[k][0]) x->docs[x->n_docs++] = dc[k];
     if (st == AN_OK) {
       x->n_aliases = an_strset_sort(x->aliases, x->n_aliases);
       x->n_docs = an_strset_sort(x->docs, x->n_docs);
