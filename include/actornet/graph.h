@@ -19,7 +19,7 @@
  *
  * Memory grows with documents, actor sightings and aggregated edges, not
  * with events: events are kept as binary records in a spill (in memory up to
- * 16 MB, then an unlinked temporary file in $TMPDIR, else /tmp, which needs
+ * 4 MB, then an unlinked temporary file in $TMPDIR, else /tmp, which needs
  * room for about the events' size). Building the aggregated graph streams the
  * spill once; only the JSON event lists (8 bytes an event of index, unless
  * AN_GRAPH_NO_EVENT_LISTS) and the event multigraph (every event in memory)

@@ -13,7 +13,7 @@
 
 #define NONE ((size_t)-1)
 /* Event records stay in memory up to this size, then go to a temporary file. */
-#define AN_SPILL_MEM_LIMIT ((size_t)16 << 20)
+#define AN_SPILL_MEM_LIMIT ((size_t)4 << 20)
 
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
