@@ -188,18 +188,27 @@ static int given_compatible(const char *ga, const char *gb) {
   return 0;
 }
 
+/* Copies at most cap - 1 bytes of s (n of them) and a NUL (snprintf's cut). */
+static void copy_cut(char *out, size_t cap, const char *s, size_t n) {
+  if (n >= cap) n = cap - 1;
+  memcpy(out, s, n);
+  out[n] = '\0';
+}
+
 /* Surname variants of a record: the surname, and the last given word joined
  * to it ("amir" + "abdollahian"). */
 static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *given, size_t gcap) {
   if (v == 0) {
-    snprintf(sur, cap, "%s", r->sur);
-    snprintf(given, gcap, "%s", r->given);
+    copy_cut(sur, cap, r->sur, strlen(r->sur));
+    copy_cut(given, gcap, r->given, strlen(r->given));
     return 1;
   }
   if (!*r->given) return 0;
   const char *lw = strrchr(r->given, ' ');
   const char *last = lw ? lw + 1 : r->given;
-  snprintf(sur, cap, "%s%s", last, r->sur);
+  size_t ll = strlen(last), sl = strlen(r->sur);
+  copy_cut(sur, cap, last, ll);
+  if (ll < cap - 1) copy_cut(sur + ll, cap - ll, r->sur, sl);
   size_t gl = lw ? (size_t)(lw - r->given) : 0;
   if (gl >= gcap) gl = gcap - 1;
   memcpy(given, r->given, gl);
@@ -208,14 +217,19 @@ static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *giv
 }
 
 static int names_compatible(const rec *a, const rec *b, int need_given) {
-  char sa[256], sb[256], ga[256], gb[256];
+  char sa[2][256], sb[2][256], ga[2][256], gb[2][256];
+  int oka[2], okb[2];
+  for (int v = 0; v < 2; v++) { /* each variant made once, not per pair */
+    oka[v] = surname_variant(a, v, sa[v], sizeof sa[v], ga[v], sizeof ga[v]);
+    okb[v] = surname_variant(b, v, sb[v], sizeof sb[v], gb[v], sizeof gb[v]);
+  }
   for (int va = 0; va < 2; va++) {
-    if (!surname_variant(a, va, sa, sizeof sa, ga, sizeof ga)) continue;
+    if (!oka[va]) continue;
     for (int vb = 0; vb < 2; vb++) {
-      if (!surname_variant(b, vb, sb, sizeof sb, gb, sizeof gb)) continue;
-      if (!word_close(sa, sb)) continue;
-      if (need_given && (!*ga || !*gb)) continue;
-      if (given_compatible(ga, gb)) return 1;
+      if (!okb[vb]) continue;
+      if (!word_close(sa[va], sb[vb])) continue;
+      if (need_given && (!*ga[va] || !*gb[vb])) continue;
+      if (given_compatible(ga[va], gb[vb])) return 1;
     }
   }
   return 0;
