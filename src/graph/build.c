@@ -541,6 +541,12 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   st = events_mode ? collect_events(&B, opts) : aggregate_events(&B, opts);
   if (st == AN_OK) st = aggregate_affiliations(&B, opts);
   if (st != AN_OK) goto done;
+  an_free(B.tab); /* no more lookups; and the arrays' growth slack back (large: mremap) */
+  B.tab = NULL, B.tab_cap = 0;
+  if (B.n_accs && B.n_accs < B.cap_accs) {
+    acc *x = an_realloc(B.accs, B.n_accs * sizeof *B.accs);
+    if (x) B.accs = x, B.cap_accs = B.n_accs;
+  }
 
   /* 2. Weight filter (on the aggregate: events, or documents for affiliations). */
   for (size_t r = 0; r < B.n_accs; r++) {
