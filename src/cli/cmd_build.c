@@ -354,7 +354,10 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   const char *out = gc.output ? gc.output : "-";
   an_format fmt = gc.format;
   if (fmt == AN_FORMAT_NONE && strcmp(out, "-") == 0) fmt = AN_FORMAT_JSON;
+  sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
+  an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
+  an_cli_release_signals(&sigs);
   if (st != AN_OK) an_cli_report(cli, &err);
   else if (cli && cli->verbose)
     fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",

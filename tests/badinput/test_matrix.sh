@@ -482,5 +482,40 @@ CASES=$((CASES + 1))
 [ "$rc" -ne 0 ] || fail "finished before SIGINT (make the input bigger)"
 old_output_kept out.jsonl
 
+CASE="SIGINT while writing (build)"
+# SIGINT (default action, as from a terminal) the moment build's temporary
+# output file appears: the output is then either the old one or the whole
+# new one, and no temporary file is left (the signal is held while the
+# output is written and renamed).
+python3 -c '
+import json
+for i in range(60000):
+    print(json.dumps({"record": "event", "id": "%d" % i, "doc": "d%d" % (i % 300), "type": "call",
+                      "source": {"id": "a%d" % (i % 9000)}, "target": {"id": "b%d" % (i % 7000)}}))' >sigev.jsonl
+CASES=$((CASES + 1))
+python3 - "$ACTORNET" >sigint.out 2>&1 <<'PY'
+import json, os, signal, subprocess, sys, time
+out = "sig.graphml"
+with open(out, "w") as f:
+    f.write("OLD\n")
+p = subprocess.Popen([sys.argv[1], "build", "--no-metrics", "sigev.jsonl", "-o", out], stderr=subprocess.DEVNULL,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+seen = False
+while p.poll() is None:
+    if any(x.startswith(out + ".") for x in os.listdir(".")):
+        p.send_signal(signal.SIGINT)
+        seen = True
+        break
+    time.sleep(0.002)
+p.wait()
+left = [x for x in os.listdir(".") if x.startswith(out + ".")]
+data = open(out).read()
+print("seen" if seen else "not reached", p.returncode, left, data[:20].replace("\n", " "))
+assert not left, left
+assert data == "OLD\n" or data.rstrip().endswith("</graphml>"), data[-100:]
+PY
+[ $? -eq 0 ] || { cp sigint.out err; fail "SIGINT while writing: $(tail -1 sigint.out)"; }
+echo "SIGINT while writing: $(head -1 sigint.out)"
+
 echo "$CASES cases, $FAILS failure(s), $KNOWN known (reported) failure(s)"
 [ "$FAILS" -eq 0 ]
