@@ -345,6 +345,16 @@ for fmt in svg png; do
   only_ours
 done
 
+CASE="output through a symbolic link"
+# The file the link points to is replaced; the link stays a link.
+mkdir -p real
+printf 'OLD\n' >real/target.jsonl
+ln -sf real/target.jsonl link.jsonl
+run 0 "$ACTORNET" extract good.txt -o link.jsonl
+[ -L link.jsonl ] || fail "link.jsonl is no longer a symbolic link"
+valid_jsonl real/target.jsonl 1
+no_temp real/target.jsonl
+
 CASE="disk full"
 # Through a symlink in the scratch folder: a writer that wrongly renames a
 # temporary file over its target then replaces the link, not /dev/full.
