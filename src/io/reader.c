@@ -234,6 +234,14 @@ static an_status push_dir(an_reader *rd, const char *path, int top, an_error *er
       else if (S_ISLNK(lst.st_mode) && stat(full, &sst) == 0 && S_ISDIR(sst.st_mode)) is_dir = -1;
       else if (rd->has_exclude && stat(full, &sst) == 0 && sst.st_dev == rd->ex_dev && sst.st_ino == rd->ex_ino)
         is_dir = -1; /* the excluded file: leave out */
+      else if ((has_ext(name, ".txt") || has_ext(name, ".jsonl")) && stat(full, &sst) == 0 &&
+               !S_ISREG(sst.st_mode)) {
+        /* a FIFO, socket or device in a folder: opening a FIFO with no
+         * writer would wait forever. Named on the command line, it is read. */
+        warn(rd, full, 0, -1, "not a regular file; skipped");
+        rd->skipped++;
+        is_dir = -1;
+      }
     }
     an_free(full);
     if (is_dir < 0) continue; /* link to a folder, or the excluded file */

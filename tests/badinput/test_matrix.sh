@@ -318,6 +318,17 @@ says "no-such-command"
 run 1 "$ACTORNET" extract -j
 says "-j|jobs"
 
+CASE="FIFO in an input folder"
+# Opening a FIFO with no writer would wait forever: skipped with a warning.
+mkdir -p withfifo
+cp good.txt withfifo/a.txt
+if mkfifo withfifo/b.txt 2>/dev/null; then
+  run 1 timeout 60 "$ACTORNET" extract withfifo -o out.jsonl
+  [ "$rc" = 124 ] && fail "hangs on a FIFO"
+  says 'withfifo/b\.txt: .*not a regular file'
+  valid_jsonl out.jsonl 1
+fi
+
 CASE="missing input"
 printf 'OLD\n' >out.jsonl
 run 1 "$ACTORNET" extract good.txt nothere.txt -o out.jsonl
