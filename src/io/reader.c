@@ -518,6 +518,26 @@ an_status an_reader_next(an_reader *rd, an_doc **doc, an_error *err) {
   }
 }
 
+/* The first bytes of a --meta file: UTF-16 is refused with a warning (the
+ * rest of the file is ignored: *eof set), a UTF-8 byte-order mark dropped;
+ * the bytes go on to the line splitter. head is emptied. */
+static an_status meta_head(an_reader *rd, const char *path, an_buf *head, an_lines *lines, int *eof, an_error *err) {
+  const unsigned char *h = (const unsigned char *)head->data;
+  size_t len = head->len, start = 0;
+  if (len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
+    warn(rd, path, 0, 0, "UTF-16 is not supported; convert to UTF-8 (iconv -f UTF-16 -t UTF-8); skipped");
+    rd->skipped++;
+    *eof = 1;
+    an_buf_clear(head);
+    return AN_OK;
+  }
+  if (len >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) start = 3;
+  an_status st = an_lines_feed(lines, head->data + start, len - start);
+  an_buf_clear(head);
+  if (st != AN_OK) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  return AN_OK;
+}
+
 an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
   int is_stdin = strcmp(path, "-") == 0;
   int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
@@ -526,7 +546,9 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
   if (!rd->meta && !(rd->meta = an_meta_new())) st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   an_lines lines;
   an_lines_init(&lines, 0);
-  int eof = 0;
+  an_buf head; /* the first bytes, until the BOM question is settled */
+  an_buf_init(&head);
+  int eof = 0, sniffed = 0;
   while (st == AN_OK) {
     const char *line;
     size_t len;
@@ -554,10 +576,20 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
     if (n < 0) st = an_error_set(err, AN_EIO, path, 0, -1, "read error: %s", strerror(errno));
     else if (n == 0) {
       eof = 1;
+      if (!sniffed) st = meta_head(rd, path, &head, &lines, &eof, err); /* a file under 3 bytes */
       an_lines_finish(&lines);
+    } else if (!sniffed) {
+      /* the first bytes: a byte-order mark, as for documents */
+      if (an_buf_append(&head, rd->chunk, (size_t)n) != AN_OK) {
+        st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+      } else if (head.len >= 3) {
+        sniffed = 1;
+        st = meta_head(rd, path, &head, &lines, &eof, err);
+      }
     } else if (an_lines_feed(&lines, rd->chunk, (size_t)n) != AN_OK)
       st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   }
+  an_buf_free(&head);
   an_lines_free(&lines);
   if (!is_stdin) close(fd);
   return st;

@@ -213,6 +213,13 @@ says 'meta\.jsonl:2: .*object'
 says 'meta\.jsonl:3: .*date'
 says 'meta\.jsonl:4: .*column'
 valid_jsonl out.jsonl 1
+printf '\xff\xfe{\0"\0i\0d\0"\0}\0' >meta16.jsonl
+run 1 "$ACTORNET" extract --meta meta16.jsonl docs.jsonl -o out.jsonl
+says 'meta16\.jsonl: .*UTF-16'
+valid_jsonl out.jsonl 1
+printf '\xef\xbb\xbf{"id":"a","outlet":"Wire"}\n' >metabom.jsonl
+run 0 "$ACTORNET" extract --meta metabom.jsonl docs.jsonl -o out.jsonl
+grep -q '"outlet":"Wire"' out.jsonl || fail "a --meta file with a UTF-8 BOM: its first line was lost"
 printf 'OLD\n' >out.jsonl
 run 1 "$ACTORNET" extract --meta nometa.jsonl docs.jsonl -o out.jsonl
 says 'nometa\.jsonl'
