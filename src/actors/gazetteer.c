@@ -249,6 +249,13 @@ static an_status parse_json(const char *path, const char *text, size_t len, cJSO
     near[k] = '\0';
     return an_error_set(err, AN_EDATA, path, line, (long)off, "column %ld: invalid JSON near '%s'", col, near);
   }
+  size_t rest = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+  while (rest < len && strchr(" \t\r\n", text[rest])) rest++;
+  if (rest < len) { /* cJSON stops after one value: "[...] [...]" or a stray "]" */
+    cJSON_Delete(root);
+    line_col(text, len, rest, &line, &col);
+    return an_error_set(err, AN_EDATA, path, line, (long)rest, "column %ld: text after the JSON value", col);
+  }
   *out = root;
   return AN_OK;
 }

@@ -279,6 +279,10 @@ printf '[{"id":"x","label":"X","kind":"person"},\n' >trunc.json
 run 1 "$ACTORNET" extract --actors trunc.json good.txt -o out.jsonl
 says 'trunc\.json:1: column [0-9]+: invalid JSON.*end of file'
 old_output_kept out.jsonl
+printf '[{"id":"x","label":"X","kind":"person"}]\n]\n' >after.json
+run 1 "$ACTORNET" extract --actors after.json good.txt -o out.jsonl
+says 'after\.json:2: column 1: text after the JSON value'
+old_output_kept out.jsonl
 printf '[{"id":"x","label":"X","kind":"person"},\n {"id":"y","label":"Y"}]\n' >nokind.json
 run 1 "$ACTORNET" extract --actors nokind.json good.txt -o out.jsonl
 says 'nokind\.json:2: column 2: entry 2 \(y\): missing "kind"'
