@@ -81,11 +81,15 @@ static void warn(an_reader *rd, const char *path, long line, long off, const cha
   va_start(ap, fmt);
   vsnprintf(w.msg, sizeof w.msg, fmt, ap);
   va_end(ap);
+  an_utf8_trim_tail(w.msg); /* a long id may have been cut mid-character */
   rd->opts.warn(rd->opts.warn_ctx, &w);
 }
 
 static void report(an_reader *rd, const an_error *w) {
-  if (rd->opts.warn) rd->opts.warn(rd->opts.warn_ctx, w);
+  if (!rd->opts.warn) return;
+  an_error c = *w;
+  an_utf8_trim_tail(c.msg);
+  rd->opts.warn(rd->opts.warn_ctx, &c);
 }
 
 an_status an_reader_new(const an_reader_opts *opts, an_reader **out, an_error *err) {

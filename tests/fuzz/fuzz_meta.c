@@ -36,7 +36,7 @@ typedef struct warnings {
 static void on_warn(void *ctx, const an_error *w) {
   warnings *ws = ctx;
   FUZZ_CHECK(w->msg[0] != 0);
-  FUZZ_CHECK(fuzz_valid_utf8(w->msg, strlen(w->msg)) || strstr(w->msg, "date \"")); /* quotes the bad date */
+  FUZZ_CHECK(fuzz_valid_utf8(w->msg, strlen(w->msg))); /* printed to the user */
   if (strcmp(w->path, ws->meta_path) == 0) {
     /* a line inside the file; 0 only for a UTF-16 file (skipped whole) */
     if (w->line == 0) FUZZ_CHECK(strstr(w->msg, "UTF-16") != NULL);
