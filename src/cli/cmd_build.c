@@ -377,7 +377,10 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   an_error err;
   an_error_clear(&err);
   double t0 = cpu_now();
+  sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
+  an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
+  an_cli_release_signals(&sigs);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s build: cpu seconds: export %.2f\n", cli->prog ? cli->prog : "actornet", cpu_now() - t0);
   if (st != AN_OK) an_cli_report(cli, &err);
