@@ -1184,6 +1184,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
+    if (h == -1 && is_modifier(c, first)) {
+      /* "praised the Kazakh leader's involvement": the modified person is
+       * the owner, and the owner the target */
+      uint32_t k = mend(c, first);
+      int32_t mj = k < lim ? c->v->tok_m[k] : -1;
+      if (mj >= 0 && is_poss(c, mj) && c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON &&
+          mention_ok(c, mj, in_q) && !in_set(c, srcs, mj))
+        first = mj;
+    }
   }
   uint32_t prep = 0;
   if (left_ctx(c, first, a > 0 ? a - 1 : 0, &prep) == CTX_PREP && is(c, prep, "of") && prep > c->sa &&

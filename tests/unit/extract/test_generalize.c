@@ -317,6 +317,21 @@ static void test_title_subject(void) {
   an_result_free(r);
 }
 
+/* "praised the Norlandic leader's involvement": the leader is the target. */
+static void test_possessor_target(void) {
+  static const fx_actor P[] = {{"Tomas Rivas", "rivas", AN_KIND_PERSON, AN_MENTION_NAME, NULL},
+                               {"Norlandic", "norland", AN_KIND_COUNTRY, AN_MENTION_DEMONYM, NULL},
+                               {"leader", "diop", AN_KIND_PERSON, AN_MENTION_DESCRIPTION, NULL},
+                               {NULL, NULL, 0, 0, NULL}};
+  an_result *r = fx_run(&F, "Tomas Rivas praised the Norlandic leader's personal involvement.", P, NULL, NULL, 0);
+  CHECK(fx_find(r, "praise", "rivas", "diop"));
+  CHECK(!fx_find(r, "praise", "rivas", "norland"));
+  an_result_free(r);
+  r = fx_run(&F, "Tomas Rivas praised Norlandic support.", P, NULL, NULL, 0);
+  CHECK(fx_find(r, "praise", "rivas", "norland"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -337,6 +352,7 @@ int main(void) {
   test_speaker_org();
   test_meeting_partner();
   test_title_subject();
+  test_possessor_target();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
