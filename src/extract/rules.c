@@ -873,6 +873,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         }
         int nominal_cl = t->nominal && k + n < ts &&
                          (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
+        /* "declared its support for": a light verb and its own object */
+        if (nominal_cl && inlist(c, &c->lex->light_verbs, k) && k + n + 1 == ts) nominal_cl = 0;
         /* "rejected the claims as baseless and threatened X": "as" before
          * an adjective opens no clause; a clause starts with its subject */
         int sub_clause = sub && commas == 0 && k + n < ts &&
@@ -1138,9 +1140,14 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!ok) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
-    if ((int)(k - base) > max_dist) break;
     uint32_t lp = 0;
-    if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
+    int locative = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp);
+    /* "attacked an army post near the Malian town of Menaka": an attack on
+     * a place the text names through its country is on the country */
+    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
+                        M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
+    if ((int)(k - base) > max_dist && !country_place) break;
+    if (locative && !country_place) {
       /* "struck in Baghdad": a place, not a target */
       k = mend(c, mi) - 1;
       continue;
@@ -1253,7 +1260,8 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
 }
 
 /* The agent of a nominal trigger: a possessive or modifier mention right
- * before it ("X's call with", "US strikes on", "his telephone call"). */
+ * before it ("X's call with", "US strikes on", "his telephone call"); -2
+ * for an owner we cannot name, -3 for an unresolved owner pronoun. */
 static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
   uint32_t k = ts;
   for (int skip = 0; k > c->sa && skip < 3; skip++) {
@@ -1269,7 +1277,7 @@ static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
         return mention_ok(c, mi, in_q) ? mi : -2;
       return -1;
     }
-    if (inlist(c, &c->lex->possessive_pronouns, p)) return -2; /* "its support": unresolved owner */
+    if (inlist(c, &c->lex->possessive_pronouns, p)) return -3; /* "its support": unresolved owner */
     if (is_punct(c, p) || inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)) return -1;
     if (!(c->v->tok[p].shape & AN_SHAPE_ALL_LOWER)) return -1;
     k = p;
@@ -1952,6 +1960,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    /* "X declared its support for Y": an owner pronoun the actors stage left
+     * unresolved, after a light verb, is the clause subject */
+    if (ag == -3) ag = nominal_takes_subject(c, ts) ? -1 : -2;
     if (ag == -2) return AN_OK;
     if (ag >= 0 && !is_poss(c, ag) && s.l.n > 0 && M(c, ag)->tok_first > c->sa &&
         inlist(c, &c->lex->light_verbs, M(c, ag)->tok_first - 1))

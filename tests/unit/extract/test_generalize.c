@@ -332,6 +332,30 @@ static void test_possessor_target(void) {
   an_result_free(r);
 }
 
+/* An attack on a place named through its country is on the country; a
+ * bare place after the verb is only where it happened. */
+static void test_attack_place(void) {
+  an_result *r = run("Lindmark Motors attacked an army post near the Norlandic town of Harbin on Sunday.");
+  CHECK(fx_find(r, "attack", "lindmark", "norland"));
+  an_result_free(r);
+  r = run("Lindmark Motors struck in Vessa on Sunday.");
+  CHECK(!fx_find(r, "attack", "lindmark", "norland"));
+  an_result_free(r);
+  r = run("Lindmark Motors attacked an army post near the Norlandic border on Sunday.");
+  CHECK(!fx_find(r, "attack", "lindmark", "norland"));
+  an_result_free(r);
+}
+
+/* "X declared its support for Y" with "its" unresolved: X supports Y. */
+static void test_unresolved_owner(void) {
+  an_result *r = run("Lindmark Motors declared its support for Ostria on Thursday.");
+  CHECK(fx_find(r, "support", "lindmark", "ostria"));
+  an_result_free(r);
+  r = run("Lindmark Motors condemned its attacks on Ostria.");
+  CHECK(!fx_find(r, "attack", "lindmark", "ostria"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -353,6 +377,8 @@ int main(void) {
   test_meeting_partner();
   test_title_subject();
   test_possessor_target();
+  test_attack_place();
+  test_unresolved_owner();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
