@@ -356,6 +356,69 @@ static void test_unresolved_owner(void) {
   an_result_free(r);
 }
 
+/* Passive voice keeps the real direction (annotation.md §2). */
+static void test_passive_forms(void) {
+  an_result *r = run("Rivas was praised by Diop for her patience.");
+  CHECK(fx_find(r, "praise", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Norland has been accused by Estmark of hiding the report.");
+  CHECK(fx_find(r, "accuse", "estmark", "norland"));
+  an_result_free(r);
+  r = run("The envoys had been briefed by Tan on the talks, and Rivas, criticised by Diop, left early.");
+  CHECK(fx_find(r, "criticize", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Ostria was condemned by Norland and Estmark.");
+  CHECK(fx_find(r, "criticize", "norland", "ostria"));
+  CHECK(fx_find(r, "criticize", "estmark", "ostria"));
+  an_result_free(r);
+}
+
+/* Nominalizations: the noun's agent and partner. */
+static void test_nominal_forms(void) {
+  an_result *r = run("After Diop's meeting with Rivas, the ministers flew home.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Talks between Norland and Estmark resumed in Vessa.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  r = run("In a phone call with Rivas, Tan discussed the harbour.");
+  CHECK(fx_find(r, "call", "tan", "rivas"));
+  an_result_free(r);
+}
+
+/* Negated, planned and hypothetical interactions are no events. */
+static void test_modal_forms(void) {
+  const char *const none[] = {"Diop did not meet Rivas in Vessa.",      "Diop refused to meet Rivas.",
+                              "Diop is expected to meet Rivas on Friday.", "Diop could meet Rivas next week.",
+                              "Diop plans to call Rivas.",              "Diop may call Rivas after the vote.",
+                              "Diop denied meeting Rivas.",             "The planned meeting between Diop and Rivas was cancelled.",
+                              NULL};
+  for (int i = 0; none[i]; i++) {
+    an_result *r = run(none[i]);
+    if (fx_find(r, "meet", "diop", "rivas") || fx_find(r, "call", "diop", "rivas"))
+      fprintf(stderr, "modal sentence gave an event: %s\n", none[i]);
+    CHECK(!fx_find(r, "meet", "diop", "rivas"));
+    CHECK(!fx_find(r, "call", "diop", "rivas"));
+    an_result_free(r);
+  }
+}
+
+/* Reported speech keeps the real source. */
+static void test_reported_forms(void) {
+  an_result *r = run("Tan said Diop had praised Rivas.");
+  CHECK(fx_find(r, "praise", "diop", "rivas"));
+  CHECK(!fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+  r = run("According to Tan, Diop met Rivas on Monday.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  CHECK(!fx_find(r, "meet", "tan", "rivas"));
+  an_result_free(r);
+  r = run("Diop met Rivas on Monday, Tan said.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  CHECK(!fx_find(r, "meet", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -379,6 +442,10 @@ int main(void) {
   test_possessor_target();
   test_attack_place();
   test_unresolved_owner();
+  test_passive_forms();
+  test_nominal_forms();
+  test_modal_forms();
+  test_reported_forms();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
