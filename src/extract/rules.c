@@ -211,6 +211,11 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
       }
       return CTX_NONE;
     }
+    /* "Secretary of State X", "Minister of Foreign Affairs X": the "of"
+     * is inside the title, not a PP around X */
+    if (is(c, k, "of") && k > c->sa && k + 1 < c->sb && inlist(c, &c->lex->title_words, k - 1) && is_cap(c, k - 1) &&
+        is_cap(c, k + 1) && c->v->tok_m[k - 1] < 0)
+      continue;
     if (inlist(c, &c->lex->prepositions, k)) {
       if (prep) *prep = k;
       return CTX_PREP;

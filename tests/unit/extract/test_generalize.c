@@ -413,6 +413,10 @@ static void test_reported_forms(void) {
   CHECK(fx_find(r, "meet", "diop", "rivas"));
   CHECK(!fx_find(r, "meet", "tan", "rivas"));
   an_result_free(r);
+  r = run("In Vessa, Secretary of State Tomas Rivas met Diop to discuss the harbour.");
+  CHECK(fx_find(r, "meet", "rivas", "diop"));
+  CHECK(!fx_find(r, "meet", "norland", "diop"));
+  an_result_free(r);
   r = run("Diop met Rivas on Monday, Tan said.");
   CHECK(fx_find(r, "meet", "diop", "rivas"));
   CHECK(!fx_find(r, "meet", "tan", "rivas"));
