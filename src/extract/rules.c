@@ -510,6 +510,14 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         return g;
       }
     }
+    if (is_poss(c, mi) && inlist(c, &c->lex->force_nouns, mend(c, mi) + ((c->v->tok[mend(c, mi)].shape &
+                                                                       AN_SHAPE_POSSESSIVE) ? 1 : 0)) &&
+        left_ctx(c, mi, a, NULL) != CTX_PREP) {
+      /* "Burhan's forces launched strikes", "Russia's army shelled": the
+       * owner of the armed force acts */
+      *weak = 0;
+      return mi;
+    }
     if (is_poss(c, mi) || org_title(c, mi)) {
       /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
       if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
@@ -699,6 +707,23 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
+  {
+    /* "..., with Addis Ababa accusing Asmara of X": the absolute
+     * construction's own subject */
+    const char *w = W(c, ts);
+    size_t wl = strlen(w);
+    int32_t mi = ts > c->sa ? c->v->tok_m[ts - 1] : -1;
+    if (!t->nominal && wl > 4 && strcmp(w + wl - 3, "ing") == 0 && mi >= 0 && !is_poss(c, mi) &&
+        mention_ok(c, mi, in_q)) {
+      uint32_t k = M(c, mi)->tok_first;
+      while (k > c->sa && c->v->tok_m[k - 1] < 0 && np_ok(c, k - 1) && !is_punct(c, k - 1)) k--;
+      if (k > c->sa && is(c, k - 1, "with")) {
+        ml_add(&s->l, mi);
+        s->cs = k;
+        return;
+      }
+    }
+  }
   int participle = is_participle(c, t, ts);
   int hard = 0; /* a clause boundary with no actor after it: do not look further */
   int commas = 0;
@@ -916,6 +941,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
           (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
         continue;
+      /* the nearest pair: a third person in an earlier sentence than the
+       * pair's does not count ("X held talks with Y. The two presidents
+       * also spoke with Z" after a sentence about W) */
+      if (n == 2 && v->tok_s[m->tok_first] != v->tok_s[v->acts->mentions[pick[1]].tok_first]) break;
       if (n < 2)
         pick[n++] = (int32_t)j;
       else
@@ -1192,6 +1221,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   }
   if (first < 0) return;
   if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
+  int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
@@ -1225,7 +1255,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     }
   }
   /* "from X" */
-  uint32_t k = M(c, first)->tok_first;
+  uint32_t k = M(c, first0)->tok_first;
   while (k > a && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
   *from_src = k > 0 && is(c, k - 1, "from");
   conjuncts(c, first, lim, in_q, out);
@@ -1711,6 +1741,7 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   if (n != 2 || more) {
     /* the two persons the last sentences named */
     uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    uint32_t pick_sent = 0;
     n = 0;
     more = 0;
     for (size_t j = A->n_mentions; j-- > 0;) {
@@ -1722,10 +1753,13 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
       for (int i = 0; i < n; i++) dup |= pick[i] == m->actor;
       for (int i = 0; i < srcs->n; i++) dup |= M(c, srcs->m[i])->actor == m->actor;
       if (dup) continue;
-      if (n < 2)
+      if (n == 2 && v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
+      if (n < 2) {
         pick[n++] = m->actor;
-      else
+        pick_sent = v->tok_s[m->tok_first];
+      } else {
         more = 1;
+      }
     }
   }
   if (n != 2 || more) return;

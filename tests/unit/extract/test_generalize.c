@@ -423,6 +423,29 @@ static void test_reported_forms(void) {
   an_result_free(r);
 }
 
+/* More wire constructions: a letter received from a titled person, an
+ * absolute "with X accusing Y", an armed force's owner, the nearest pair. */
+static void test_wire_constructions(void) {
+  an_result *r = run("Diop received a letter from Norland's army chief Tomas Rivas.");
+  CHECK(fx_find(r, "message", "rivas", "diop"));
+  CHECK(!fx_find(r, "message", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Norland and Estmark traded barbs, with Vessa accusing Kessel of arming rebels.");
+  CHECK(fx_find(r, "accuse", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Rivas's forces launched drone strikes on Ostria overnight.");
+  CHECK(fx_find(r, "attack", "rivas", "ostria"));
+  an_result_free(r);
+  r = run("Rivas's forces praised the deal.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Amara Diop visited Vessa on Monday. Tomas Rivas held talks with Mei Tan in Kessel. The two ministers also "
+          "spoke by phone with Diop.");
+  CHECK(fx_find(r, "call", "rivas", "diop"));
+  CHECK(fx_find(r, "call", "tan", "diop"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -450,6 +473,7 @@ int main(void) {
   test_nominal_forms();
   test_modal_forms();
   test_reported_forms();
+  test_wire_constructions();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
