@@ -430,7 +430,11 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
 /* "Korean chipmaker", "the Dutch group": a country's demonym before an
  * organization's head noun describes a company or group, not the country. */
 static int org_headed(const ctx *c, int32_t mi, uint32_t b) {
-  if (M(c, mi)->how != AN_MENTION_DEMONYM) return 0;
+  /* a demonym, or a country's name used as a modifier ("the US chipmaker") */
+  if (M(c, mi)->how != AN_MENTION_DEMONYM &&
+      !(c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY && !is_poss(c, mi) &&
+        mend(c, mi) < b && inlist(c, &c->lex->org_heads, mend(c, mi))))
+    return 0;
   uint32_t k = mend(c, mi);
   for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
     if (inlist(c, &c->lex->org_heads, k))
@@ -1918,6 +1922,19 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
   ml_add(out, pick[0]);
 }
 
+/* After "called <pronoun>": a bare lowercase word that is no preposition,
+ * adverb, conjunction or date word is a complement ("calling them unfair",
+ * "called it reckless"), not the time or place of a phone call. */
+static int naming_complement(const ctx *c, uint32_t k) {
+  if (k >= c->sb || is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || c->v->tok_m[k] >= 0) return 0;
+  if (inlist(c, &c->lex->prepositions, k) || inlist(c, &c->lex->adverbs, k) || inlist(c, &c->lex->coordinators, k) ||
+      inlist(c, &c->lex->clause_end, k) || inlist(c, &c->lex->day_parts, k) || inlist(c, &c->lex->vague_dates, k))
+    return 0;
+  for (int i = 0; i < 8; i++)
+    if (inlist(c, &c->lex->rel_day[i], k)) return 0;
+  return 1;
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -2082,6 +2099,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->target_stop.n &&
       (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
     return AN_OK;
+  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
+    return AN_OK; /* "calling them unfair" */
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;

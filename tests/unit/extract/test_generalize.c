@@ -28,6 +28,8 @@ static const fx_actor A[] = {
     {"Its", "estmark", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
     {"she", "diop", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {"She", "rivas", AN_KIND_PERSON, AN_MENTION_PRONOUN},
+    {"them", "norland", AN_KIND_COUNTRY, AN_MENTION_PRONOUN},
+    {"him", "haddad", AN_KIND_PERSON, AN_MENTION_PRONOUN},
     {NULL, NULL, 0, 0}};
 
 static fx F;
@@ -69,6 +71,13 @@ static void test_naming(void) {
   an_result *r = run("Tan called Norland and Estmark \"the two pillars of the region\".");
   CHECK(!fx_find(r, "call", "tan", "norland"));
   CHECK(!fx_find(r, "call", "tan", "estmark"));
+  an_result_free(r);
+  r = run("Tan criticised Norland over the tariffs, calling them unfair.");
+  CHECK(fx_find(r, "criticize", "tan", "norland"));
+  CHECK(!fx_find(r, "call", "tan", "norland"));
+  an_result_free(r);
+  r = run("Tan called him yesterday, Rivas said.");
+  CHECK(fx_find(r, "call", "tan", "haddad"));
   an_result_free(r);
   r = run("Tan called Rivas on Monday.");
   CHECK(fx_find(r, "call", "tan", "rivas"));
@@ -256,6 +265,9 @@ static void test_companies_and_citations(void) {
   an_result_free(r);
   r = run("Lindmark Motors backed the Estmarker group in a short statement.");
   CHECK(!fx_find(r, "support", "lindmark", "estmark"));
+  an_result_free(r);
+  r = run("Lindmark Motors thanked the Norland chipmaker for its trust.");
+  CHECK(!fx_find(r, "praise", "lindmark", "norland"));
   an_result_free(r);
   r = run("Lindmark Motors has sued Estmarker equipment maker Harbor Workers Union.");
   CHECK(fx_find(r, "accuse", "lindmark", "hwu"));
