@@ -458,6 +458,17 @@ static void test_wire_constructions(void) {
   an_result_free(r);
 }
 
+/* Protests and condemnation drawn from others. */
+static void test_protest_forms(void) {
+  an_result *r = run("Estmark lodged a strong protest with Norland over the remarks.");
+  CHECK(fx_find(r, "criticize", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Ostria tested a missile, prompting condemnation from Norland and Estmark.");
+  CHECK(fx_find(r, "criticize", "norland", "ostria"));
+  CHECK(fx_find(r, "criticize", "estmark", "ostria"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -486,6 +497,7 @@ int main(void) {
   test_modal_forms();
   test_reported_forms();
   test_wire_constructions();
+  test_protest_forms();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
