@@ -266,6 +266,9 @@ static void test_companies_and_citations(void) {
   r = run("Lindmark Motors backed the Estmarker group in a short statement.");
   CHECK(!fx_find(r, "support", "lindmark", "estmark"));
   an_result_free(r);
+  r = run("Lindmark Motors accused the Estmarker board of bias.");
+  CHECK(!fx_find(r, "accuse", "lindmark", "estmark"));
+  an_result_free(r);
   r = run("Lindmark Motors thanked the Norland chipmaker for its trust.");
   CHECK(!fx_find(r, "praise", "lindmark", "norland"));
   an_result_free(r);
