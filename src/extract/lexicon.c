@@ -536,6 +536,22 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
     if (st != AN_OK) return st;
   }
+  const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "act_nouns"), *it;
+  if (acts && !cJSON_IsArray(acts))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\" must be an array of objects");
+  cJSON_ArrayForEach(it, acts) {
+    if (lex->n_acts >= AN_MAX_ACTS)
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\" has more than %d entries", AN_MAX_ACTS);
+    if (!cJSON_IsObject(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\"[%zu] is not an object", lex->n_acts);
+    an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "nouns"), &lex->act_nouns[lex->n_acts], c,
+                                "act_nouns.nouns");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "verbs"), &lex->act_verbs[lex->n_acts], c,
+                        "act_nouns.verbs");
+    if (st != AN_OK) return st;
+    lex->n_acts++;
+  }
   return AN_OK;
 }
 
@@ -623,7 +639,7 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 }
 
 /* Every cue list of the lexicon (not the triggers' own lists). */
-#define NLISTS 96
+#define NLISTS 160
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
@@ -637,6 +653,10 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   for (int i = 0; i < 3; i++) {
     out[n++] = &lex->rel_month[i];
     out[n++] = &lex->rel_year[i];
+  }
+  for (int i = 0; i < AN_MAX_ACTS; i++) {
+    out[n++] = &lex->act_nouns[i];
+    out[n++] = &lex->act_verbs[i];
   }
   return n;
 }

@@ -1922,6 +1922,54 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
   ml_add(out, pick[0]);
 }
 
+/* "condemned the suspension", "backed the strike", "the ruling was backed
+ * by X": an act named by a noun phrase at a (a determiner, at most two
+ * adjectives, the noun; no "of/by" + actor after it) is its agent's: the
+ * subject of the nearest sentence before (six at most, the headline
+ * included) whose verb reports that act ("FIFA suspended ..."). */
+/* Types whose object may be an act standing for its agent: one condemns,
+ * backs or hails a decision, not the decision's maker only. */
+static int act_type(const char *type) {
+  return strcmp(type, "criticize") == 0 || strcmp(type, "support") == 0 || strcmp(type, "praise") == 0;
+}
+
+static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
+  const an_lexicon *lex = c->lex;
+  const an_xview *v = c->v;
+  if (!lex->n_acts || a >= lim || !inlist(c, &lex->determiners, a) || inlist(c, &lex->possessive_pronouns, a))
+    return -1;
+  uint32_t k = a + 1;
+  size_t act = SIZE_MAX;
+  uint32_t e = 0;
+  for (int adj = 0; k < lim && adj < 3 && act == SIZE_MAX; adj++, k++) {
+    if (v->tok_m[k] >= 0 || is_punct(c, k)) return -1;
+    for (size_t i = 0; i < lex->n_acts && act == SIZE_MAX; i++)
+      if ((e = an_phrases_match_id(&lex->act_nouns[i], v->wid, k, lim)) > k) act = i;
+    if (act == SIZE_MAX && (!(v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &lex->prepositions, k))) return -1;
+  }
+  if (act == SIZE_MAX) return -1;
+  if (e + 1 < lim && (is(c, e, "of") || is(c, e, "by")) && v->tok_m[e + 1] >= 0) return -1;
+  uint32_t si = v->tok_s[a];
+  an_trigger verb;
+  memset(&verb, 0, sizeof verb);
+  for (uint32_t sj = si; sj-- > 0 && si - sj <= 6;) {
+    ctx s = sent_ctx(c, sj);
+    s.sa = after_dateline(&s);
+    for (uint32_t t = s.sa; t < s.sb; t++) {
+      if (v->inq[t] || v->tok_m[t] >= 0) continue;
+      uint32_t te = an_phrases_match_id(&lex->act_verbs[act], v->wid, t, s.sb);
+      if (te <= t) continue;
+      /* a noun use ("a strike", "the ban") is not the report of the act */
+      if (t > s.sa && (inlist(&s, &lex->determiners, t - 1) || inlist(&s, &lex->prepositions, t - 1))) continue;
+      subj sb;
+      find_subject(&s, &verb, t, te, 0, &sb);
+      if (sb.l.n == 1 && !sb.weak && !in_set(c, srcs, sb.l.m[0])) return sb.l.m[0];
+      return -1; /* the nearest report decides */
+    }
+  }
+  return -1;
+}
+
 /* After "called <pronoun>": a bare lowercase word that is no preposition,
  * adverb, conjunction or date word is a complement ("calling them unfair",
  * "called it reckless"), not the time or place of a phone call. */
@@ -2009,6 +2057,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
+      /* "The ruling was backed by X" */
+      int32_t g = act_agent(c, s.cs, ts, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
     srcs = s.l;
@@ -2033,6 +2086,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
       int32_t g = government_object(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT && act_type(type)) {
+      int32_t g = act_agent(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {

@@ -472,6 +472,27 @@ static void test_protest_forms(void) {
   an_result_free(r);
 }
 
+/* "condemned the suspension": the act is its agent's, found where an
+ * earlier sentence reports it. */
+static void test_act_agent(void) {
+  an_result *r = run("Lindmark Motors suspended the Harbor Workers Union on Monday. Rivas condemned the suspension as "
+                     "unfair.");
+  CHECK(fx_find(r, "criticize", "rivas", "lindmark"));
+  an_result_free(r);
+  r = run("Norland expelled two reporters on Sunday. The expulsions were condemned by Estmark.");
+  CHECK(fx_find(r, "criticize", "estmark", "norland"));
+  an_result_free(r);
+  /* no report of the act: no agent */
+  r = run("Rivas condemned the suspension as unfair.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  /* an act with its own agent named */
+  r = run("Norland expelled two reporters. Rivas condemned the arrest by Estmark.");
+  CHECK(fx_find(r, "criticize", "rivas", "estmark"));
+  CHECK(!fx_find(r, "criticize", "rivas", "norland"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -501,6 +522,7 @@ int main(void) {
   test_reported_forms();
   test_wire_constructions();
   test_protest_forms();
+  test_act_agent();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
