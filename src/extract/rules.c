@@ -684,7 +684,9 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   uint32_t person = UINT32_MAX;
   int32_t pm = -1;
   uint32_t s_end = v->sent[v->tok_s[tw]].tok_first;
-  for (uint32_t k = 0; k < s_end; k++) {
+  /* bounded: the last 40 sentences (no quadratic walk on a huge document) */
+  uint32_t s_lo = v->tok_s[tw] > 40 ? v->sent[v->tok_s[tw] - 40].tok_first : 0;
+  for (uint32_t k = s_lo; k < s_end; k++) {
     if (v->tok_m[k] >= 0 || strcmp(v->w[k], want) != 0 || v->inq[k]) continue;
     uint32_t sb = v->sent[v->tok_s[k]].tok_first + v->sent[v->tok_s[k]].tok_count;
     for (uint32_t q = k + 1; q < sb && q < k + 14; q++) {
