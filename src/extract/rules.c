@@ -1300,6 +1300,31 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   return 0;
 }
 
+/* "a ruling welcomed by X", "a move that was condemned by X": a passive
+ * whose subject is the non-actor noun phrase right before it (a reduced
+ * passive, or "that/which" + auxiliary). Returns the phrase's determiner,
+ * or UINT32_MAX. */
+static uint32_t reduced_passive_np(const ctx *c, uint32_t ts) {
+  uint32_t p = ts;
+  while (p > c->sa && (inlist(c, &c->lex->adverbs, p - 1) || inlist(c, &c->lex->passive_aux, p - 1) ||
+                       inlist(c, &c->lex->perfect_aux, p - 1)))
+    p--;
+  if (p > c->sa && (is(c, p - 1, "that") || is(c, p - 1, "which")) && p < ts) p--;
+  else if (p != ts) return UINT32_MAX; /* "X was praised by": the subject is found as usual */
+  /* a noun phrase of lowercase words after a determiner, no actor in it */
+  uint32_t k = p;
+  for (int n = 0; k > c->sa && n < 4; n++) {
+    uint32_t q = k - 1;
+    if (c->v->tok_m[q] >= 0 || is_punct(c, q)) return UINT32_MAX;
+    if (inlist(c, &c->lex->determiners, q)) return n > 0 ? q : UINT32_MAX;
+    if (!(c->v->tok[q].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, q) ||
+        inlist(c, &c->lex->reporting, q))
+      return UINT32_MAX;
+    k = q;
+  }
+  return UINT32_MAX;
+}
+
 /* The agent of a nominal trigger: a possessive or modifier mention right
  * before it ("X's call with", "US strikes on", "his telephone call"); -2
  * for an owner we cannot name, -3 for an unresolved owner pronoun. */
@@ -2059,7 +2084,23 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
-    if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
+    uint32_t np = reduced_passive_np(c, ts);
+    if (np != UINT32_MAX) {
+      /* "a ruling welcomed by X": the noun phrase just before is the
+       * target, and it is no actor */
+      dsts.n = 0;
+      if (srcs.n > 0 && !in_q && act_type(type)) {
+        int32_t g = act_agent(c, np, ts, &srcs);
+        if (g < 0 && np > c->sa + 1 && is(c, np - 1, ",") && inlist(c, &c->lex->clause_acts, np + 1)) {
+          /* "X suspended Y, a move that was condemned by Z": the move is
+           * the clause's, its subject's */
+          int w2 = 0;
+          g = first_candidate(c, c->sa, np - 1, in_q, &w2);
+          if (g >= 0 && (w2 || in_set(c, &srcs, g))) g = -1;
+        }
+        if (g >= 0) ml_add(&dsts, g);
+      }
+    } else if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
       /* "The ruling was backed by X" */
       int32_t g = act_agent(c, s.cs, ts, &srcs);
       if (g >= 0) ml_add(&dsts, g);

@@ -493,6 +493,21 @@ static void test_act_agent(void) {
   an_result_free(r);
 }
 
+/* A passive whose subject is a non-actor noun phrase right before it. */
+static void test_passive_noun_subject(void) {
+  an_result *r = run("Estmark ordered Norland to pay, a ruling welcomed by Ostria.");
+  CHECK(!fx_find(r, "meet", "ostria", "estmark"));
+  CHECK(!fx_find(r, "meet", "ostria", "norland"));
+  an_result_free(r);
+  r = run("Estmark suspended Lindmark Motors, a move that was condemned by Ostria.");
+  CHECK(fx_find(r, "criticize", "ostria", "estmark"));
+  CHECK(!fx_find(r, "criticize", "ostria", "lindmark"));
+  an_result_free(r);
+  r = run("Diop, welcomed by Rivas at the airport, thanked him.");
+  CHECK(fx_find(r, "meet", "rivas", "diop"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -523,6 +538,7 @@ int main(void) {
   test_wire_constructions();
   test_protest_forms();
   test_act_agent();
+  test_passive_noun_subject();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
