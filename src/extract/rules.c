@@ -572,6 +572,7 @@ typedef struct subj {
   mlist l;
   uint32_t cs; /* clause start */
   int weak;    /* found by a fallback */
+  int32_t rel_obj; /* "X, whom Y received": the antecedent X, object of the relative clause; or -1 */
 } subj;
 
 static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
@@ -713,6 +714,7 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
+  s->rel_obj = -1;
   {
     /* "..., with Addis Ababa accusing Asmara of X": the absolute
      * construction's own subject */
@@ -794,6 +796,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           /* "a letter in which he accused Y", "the deal which Norland
            * signed": the relative pronoun is no subject; the clause has its own */
           s->cs = k + 1;
+          if (!(k > c->sa && inlist(c, &c->lex->prepositions, k - 1))) {
+            /* "X, whom Y received in Rabat": X is the object */
+            int32_t an = antecedent(c, k);
+            if (an >= 0 && !is_poss(c, an) && mention_ok(c, an, in_q)) s->rel_obj = an;
+          }
           break;
         }
         if (open) {
@@ -2058,6 +2065,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (t->nominal) return AN_OK;
     memset(&s, 0, sizeof s);
     s.cs = ts;
+    s.rel_obj = -1;
     quote_speakers(c, ts, &s.l);
     if (s.l.n == 0) return AN_OK;
   } else {
@@ -2127,6 +2135,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && s.rel_obj >= 0 && !in_set(c, &srcs, s.rel_obj))
+      ml_add(&dsts, s.rel_obj); /* "X, whom Y received in Rabat" */
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
       int32_t g = government_object(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);

@@ -508,6 +508,21 @@ static void test_passive_noun_subject(void) {
   an_result_free(r);
 }
 
+/* Object relatives and hosting a meal. */
+static void test_object_relative_and_dinner(void) {
+  an_result *r = run("Rivas, whom Diop received in Vessa last year, praised Ostria's reforms.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  CHECK(fx_find(r, "praise", "rivas", "ostria"));
+  an_result_free(r);
+  r = run("Tan hosted a state dinner for Rivas in Kessel.");
+  CHECK(fx_find(r, "meet", "tan", "rivas"));
+  an_result_free(r);
+  /* a quotation's own verb keeps its own (named) objects only */
+  r = run("Diop wrote: \"Attacking families is alien to us, and we condemn it.\"");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -539,6 +554,7 @@ int main(void) {
   test_protest_forms();
   test_act_agent();
   test_passive_noun_subject();
+  test_object_relative_and_dinner();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
