@@ -1384,6 +1384,13 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
     if ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && words < 2 && p > c->sa &&
         (inlist(c, &c->lex->prepositions, p - 1) || inlist(c, &c->lex->determiners, p - 1) ||
          inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
+      /* "by selling weapons to X": a gerund after "by" is a verb with a
+       * subject of its own (its agent is unknown here) */
+      const char *w = W(c, p);
+      size_t wl = strlen(w);
+      if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
+          !inlist(c, &c->lex->light_verbs, p))
+        return 0;
       words++;
       k = p;
       continue;

@@ -523,6 +523,20 @@ static void test_object_relative_and_dinner(void) {
   an_result_free(r);
 }
 
+/* Aid sent to someone is support; a charge's content is not. */
+static void test_aid(void) {
+  an_result *r = run("Norland sent humanitarian aid to Ostria after the storm.");
+  CHECK(fx_find(r, "support", "norland", "ostria"));
+  an_result_free(r);
+  r = run("Diop accused Estmark of prolonging the war by selling weapons to Ostria.");
+  CHECK(fx_find(r, "accuse", "diop", "estmark"));
+  CHECK(!fx_find(r, "support", "diop", "ostria"));
+  an_result_free(r);
+  r = run("Critics condemned the aid to Ostria.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -555,6 +569,7 @@ int main(void) {
   test_act_agent();
   test_passive_noun_subject();
   test_object_relative_and_dinner();
+  test_aid();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
