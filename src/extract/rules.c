@@ -427,6 +427,19 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   return -1;
 }
 
+/* A possessive followed by (adjectives and) a plural member noun and no
+ * name: "the bloc's ministers", "Iran's officials". */
+static int member_phrase(const ctx *c, int32_t mi, uint32_t b) {
+  uint32_t k = mend(c, mi);
+  if (k < b && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
+    if (inlist(c, &c->lex->member_nouns, k)) return k + 1 >= b || c->v->tok_m[k + 1] < 0;
+    if (!(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->np_words, k)) return 0;
+    if (inlist(c, &c->lex->prepositions, k)) return 0;
+  }
+  return 0;
+}
+
 /* "Korean chipmaker", "the Dutch group": a country's demonym before an
  * organization's head noun describes a company or group, not the country. */
 static int org_headed(const ctx *c, int32_t mi, uint32_t b) {
@@ -525,6 +538,12 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
     if (is_poss(c, mi) || org_title(c, mi)) {
       /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
       if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        *weak = 0;
+        return mi;
+      }
+      if (is_poss(c, mi) && member_phrase(c, mi, b) && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        /* "the bloc's ministers had been briefed", "ASEAN's foreign
+         * ministers condemned": the members act for their organization */
         *weak = 0;
         return mi;
       }
@@ -1968,6 +1987,32 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
  * adjectives, the noun; no "of/by" + actor after it) is its agent's: the
  * subject of the nearest sentence before (six at most, the headline
  * included) whose verb reports that act ("FIFA suspended ..."). */
+/* "the bloc", "the alliance's ministers" (no actor the actors stage
+ * resolved): the organization most recently named before a (five
+ * sentences at most), besides the sources; or -1. */
+static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
+  const an_xview *v = c->v;
+  if (a + 1 >= lim || !is(c, a, "the") || v->tok_m[a + 1] >= 0) return -1;
+  uint32_t k = a + 1;
+  if (!inlist(c, &c->lex->bloc_nouns, k)) return -1;
+  k++;
+  if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
+    k++;
+    if (k >= lim || !inlist(c, &c->lex->member_nouns, k)) return -1; /* "the bloc's ministers" */
+  }
+  uint32_t s0 = v->tok_s[a] >= 5 ? v->tok_s[a] - 5 : 0, from = v->sent[s0].tok_first;
+  for (size_t j = v->acts->n_mentions; j-- > 0;) {
+    const an_mention *m = &v->acts->mentions[j];
+    if (m->tok_first >= a) continue;
+    if (m->tok_first < from) break;
+    const an_doc_actor *ac = &v->acts->actors[m->actor];
+    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_is_media(c->lex, ac)) continue;
+    if (in_set(c, srcs, (int32_t)j)) continue;
+    return (int32_t)j;
+  }
+  return -1;
+}
+
 /* Types whose object may be an act standing for its agent: one condemns,
  * backs or hails a decision, not the decision's maker only. */
 static int act_type(const char *type) {
@@ -2120,6 +2165,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = act_agent(c, s.cs, ts, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q) {
+      /* "the bloc's ministers had been briefed by X" */
+      int32_t g = bloc_description(c, s.cs, ts, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
     srcs = s.l;
@@ -2150,6 +2200,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT && act_type(type)) {
       int32_t g = act_agent(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && t->source != AN_SLOT_OBJECT) {
+      /* "thanked the alliance", "solidarity with the bloc" */
+      int32_t g = bloc_description(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {

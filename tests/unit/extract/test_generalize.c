@@ -537,6 +537,22 @@ static void test_aid(void) {
   an_result_free(r);
 }
 
+/* Organizations named by a description, and their members. */
+static void test_bloc(void) {
+  an_result *r = run("The Harbor Workers Union met in Vessa. Diop thanked the alliance for its patience.");
+  CHECK(fx_find(r, "praise", "diop", "hwu"));
+  an_result_free(r);
+  r = run("The Harbor Workers Union met in Vessa. Tan said the bloc's ministers had been briefed by Rivas.");
+  CHECK(fx_find(r, "brief", "rivas", "hwu"));
+  an_result_free(r);
+  r = run("Diop thanked the alliance for its patience.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Norland's ministers condemned Ostria on Monday.");
+  CHECK(fx_find(r, "criticize", "norland", "ostria"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -570,6 +586,7 @@ int main(void) {
   test_passive_noun_subject();
   test_object_relative_and_dinner();
   test_aid();
+  test_bloc();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
