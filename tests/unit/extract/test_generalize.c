@@ -553,6 +553,15 @@ static void test_bloc(void) {
   an_result_free(r);
 }
 
+/* "in mid-May" dates to the month. */
+static void test_mid_month(void) {
+  an_result *r = run("Diop met Rivas in mid-January in Vessa.");
+  const an_revent *e = fx_find(r, "meet", "diop", "rivas");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->date, "2025-01");
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -587,6 +596,7 @@ int main(void) {
   test_object_relative_and_dinner();
   test_aid();
   test_bloc();
+  test_mid_month();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
