@@ -2308,6 +2308,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           if (inlist(c, &c->lex->prepositions, k) || is_punct(c, k)) direct_obj = 0;
         if (direct_obj || t->nominal) ty = t->person_type;
       }
+      if (t->person_type && ty == base_type) {
+        /* "attacked the policy of X", "attacked X's remarks": words */
+        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++)
+          if (c->v->tok_m[k] < 0 && inlist(c, &c->lex->speech_objects, k)) {
+            ty = t->person_type;
+            break;
+          }
+      }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
       if (by_phone(c, t, ty, s.cs, ts, dsts.m[j], ce)) {

@@ -562,6 +562,28 @@ static void test_mid_month(void) {
   an_result_free(r);
 }
 
+/* Words that look like force: deals struck, retorts fired back, policies
+ * attacked; meetings hosted are events, not actors. */
+static void test_false_force(void) {
+  an_result *r = run("Norland struck a trade deal with Ostria on fishing.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Norland struck Ostria overnight.");
+  CHECK(fx_find(r, "attack", "norland", "ostria"));
+  an_result_free(r);
+  r = run("Estmark fired back at Norland, saying the sanctions were illegal.");
+  CHECK(fx_find(r, "criticize", "estmark", "norland"));
+  CHECK(!fx_find(r, "attack", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Estmark attacked the policy of Norland as short-sighted.");
+  CHECK(fx_find(r, "criticize", "estmark", "norland"));
+  CHECK(!fx_find(r, "attack", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Norland hosted the Lindmark Motors summit in Vessa.");
+  CHECK(!fx_find(r, "meet", "norland", "lindmark"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -597,6 +619,7 @@ int main(void) {
   test_aid();
   test_bloc();
   test_mid_month();
+  test_false_force();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
