@@ -571,6 +571,9 @@ static void test_false_force(void) {
   r = run("Norland struck Ostria overnight.");
   CHECK(fx_find(r, "attack", "norland", "ostria"));
   an_result_free(r);
+  r = run("Rivas drew praise from Diop for her handling of the talks.");
+  CHECK(fx_find(r, "praise", "diop", "rivas"));
+  an_result_free(r);
   r = run("Estmark fired back at Norland, saying the sanctions were illegal.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
   CHECK(!fx_find(r, "attack", "estmark", "norland"));
