@@ -526,6 +526,20 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         *weak = 0;
         return g;
       }
+      if (c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        /* "Haiti's transitional council condemned": a country's governing
+         * body is the country */
+        uint32_t h = mend(c, mi);
+        if (h < b && (c->v->tok[h].shape & AN_SHAPE_POSSESSIVE)) h++;
+        for (int n = 0; h < b && n < 2 && c->v->tok_m[h] < 0 && (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER) &&
+                        !inlist(c, &c->lex->government_nouns, h) && !inlist(c, &c->lex->prepositions, h);
+             n++)
+          h++;
+        if (h < b && inlist(c, &c->lex->government_nouns, h) && (h + 1 >= b || c->v->tok_m[h + 1] < 0)) {
+          *weak = 0;
+          return mi;
+        }
+      }
     }
     if (is_poss(c, mi) && inlist(c, &c->lex->force_nouns, mend(c, mi) + ((c->v->tok[mend(c, mi)].shape &
                                                                        AN_SHAPE_POSSESSIVE) ? 1 : 0)) &&
@@ -1188,6 +1202,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
        * general, X": a title, then the name in apposition */
       if (!(is(c, k, ",") && title_phrase(c, a, k))) break;
       continue;
+    }
+    if (mi < 0 && k > a && is(c, k, "of") && k + 1 < lim && c->v->tok_m[k + 1] < 0) {
+      /* "accused the AIU of mishandling his samples", "warned X of
+       * spreading lies": the charge, no argument */
+      const char *g = W(c, k + 1);
+      size_t gl = strlen(g);
+      if (gl > 4 && strcmp(g + gl - 3, "ing") == 0) break;
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */

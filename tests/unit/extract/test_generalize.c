@@ -587,6 +587,17 @@ static void test_false_force(void) {
   an_result_free(r);
 }
 
+/* "accused X of mishandling his samples": the charge holds no target; a
+ * country's council acts for the country; a closure is its closer's. */
+static void test_charges_and_councils(void) {
+  an_result *r = run("Diop said she would appeal and accused the panel of mishandling Rivas's samples.");
+  CHECK(!fx_find(r, "accuse", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Norland closed its border with Ostria on Friday. Ostria's transitional council condemned the closure.");
+  CHECK(fx_find(r, "criticize", "ostria", "norland"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -623,6 +634,7 @@ int main(void) {
   test_bloc();
   test_mid_month();
   test_false_force();
+  test_charges_and_councils();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
