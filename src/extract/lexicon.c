@@ -277,11 +277,13 @@ static an_status load_json(const char *dir, const char *name, cJSON **out, char 
   cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
   if (!j) {
     long off = end ? (long)(end - text) : -1;
-    long line = 1;
-    for (long k = 0; k < off; k++)
-      if (text[k] == '\n') line++;
+    long line = 1, col = 1; /* col in characters, as editors count */
+    for (long k = 0; k < off && (size_t)k < len; k++) {
+      if (text[k] == '\n') line++, col = 1;
+      else if (((unsigned char)text[k] & 0xC0) != 0x80) col++;
+    }
     an_free(text);
-    return an_error_set(err, AN_EDATA, path, line, off, "invalid JSON");
+    return an_error_set(err, AN_EDATA, path, line, off, "column %ld: invalid JSON", col);
   }
   an_free(text);
   *out = j;
