@@ -598,6 +598,32 @@ static void test_charges_and_councils(void) {
   an_result_free(r);
 }
 
+/* Reported speech is attributed to its speaker; "according to a statement
+ * from X" to X. */
+static void test_reported_attribution(void) {
+  an_result *r = run("Tan said Lindmark Motors had written to Rivas in May.");
+  const an_revent *e = fx_find(r, "message", "lindmark", "rivas");
+  CHECK(e != NULL);
+  if (e) CHECK(e->attributed_to && strcmp(e->attributed_to, "Tan") == 0);
+  an_result_free(r);
+  r = run("Diop, who chaired the talks, said Rivas had been briefed by Tan.");
+  e = fx_find(r, "brief", "tan", "rivas");
+  CHECK(e != NULL);
+  if (e) CHECK(e->attributed_to && strcmp(e->attributed_to, "Diop") == 0);
+  an_result_free(r);
+  r = run("According to a statement from Lindmark Motors, Tan briefed Rivas.");
+  e = fx_find(r, "brief", "tan", "rivas");
+  CHECK(e != NULL);
+  if (e) CHECK(e->attributed_to && strcmp(e->attributed_to, "Lindmark Motors") == 0);
+  an_result_free(r);
+  /* the source reporting its own act is no citation */
+  r = run("Mei Tan said on Monday that Tan had briefed Rivas.");
+  e = fx_find(r, "brief", "tan", "rivas");
+  CHECK(e != NULL);
+  if (e) CHECK(e->attributed_to == NULL);
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -635,6 +661,7 @@ int main(void) {
   test_mid_month();
   test_false_force();
   test_charges_and_councils();
+  test_reported_attribution();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
