@@ -2343,6 +2343,16 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
+      if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {
+        /* "sent X a congratulatory message", "a letter of thanks": the
+         * message praises */
+        for (uint32_t k = ts > c->sa + 2 ? ts - 2 : c->sa; k < te + 3 && k < ce; k++)
+          if (inlist(c, &c->lex->praise_words, k)) {
+            st = emit(c, b, t, "praise", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+            if (st != AN_OK) return st;
+            break;
+          }
+      }
     }
   return AN_OK;
 }

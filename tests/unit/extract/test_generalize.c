@@ -624,6 +624,22 @@ static void test_reported_attribution(void) {
   an_result_free(r);
 }
 
+/* "sent X a congratulatory message": a message, and praise. */
+static void test_double_object_message(void) {
+  an_result *r = run("Tan sent Rivas a congratulatory message on Monday.");
+  CHECK(fx_find(r, "message", "tan", "rivas"));
+  CHECK(fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+  r = run("Tan sent a congratulatory message to Rivas.");
+  CHECK(fx_find(r, "message", "tan", "rivas"));
+  CHECK(fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+  r = run("Tan sent Rivas a letter about the harbour.");
+  CHECK(fx_find(r, "message", "tan", "rivas"));
+  CHECK(!fx_find(r, "praise", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -662,6 +678,7 @@ int main(void) {
   test_false_force();
   test_charges_and_councils();
   test_reported_attribution();
+  test_double_object_message();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
