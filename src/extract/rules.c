@@ -2013,9 +2013,28 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
  * sentences at most), besides the sources; or -1. */
 static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
   const an_xview *v = c->v;
-  if (a + 1 >= lim || !is(c, a, "the") || v->tok_m[a + 1] >= 0) return -1;
+  if (a + 1 >= lim || !is(c, a, "the")) return -1;
   uint32_t k = a + 1;
-  if (!inlist(c, &c->lex->bloc_nouns, k)) return -1;
+  /* "the Iran-backed group", "the regional bloc": up to two modifiers; a
+   * country named among them must be the organization's */
+  const char *want_cc = NULL;
+  for (int n = 0; n < 2 && k < lim && !inlist(c, &c->lex->bloc_nouns, k); n++) {
+    int32_t mk = v->tok_m[k];
+    if (mk >= 0 && M(c, mk)->how == AN_MENTION_DEMONYM && !is_poss(c, mk)) {
+      const an_doc_actor *ca = &v->acts->actors[M(c, mk)->actor];
+      want_cc = ca->country[0] ? ca->country : ca->id;
+      k = mend(c, mk);
+      continue;
+    }
+    const char *w = W(c, k);
+    size_t wl = strlen(w);
+    int hyph_adj = mk < 0 && strchr(w, '-') && wl > 2 && islower((unsigned char)v->s[v->tok[k].start + v->tok[k].len - 1]);
+    if (!hyph_adj && (mk >= 0 || is_punct(c, k) || !(v->tok[k].shape & AN_SHAPE_ALL_LOWER) ||
+                      inlist(c, &c->lex->prepositions, k)))
+      break;
+    k++;
+  }
+  if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
   k++;
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
     k++;
@@ -2029,6 +2048,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
     const an_doc_actor *ac = &v->acts->actors[m->actor];
     if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_is_media(c->lex, ac)) continue;
     if (in_set(c, srcs, (int32_t)j)) continue;
+    if (want_cc && strcmp(ac->country, want_cc) != 0) return -1; /* "the Dutch group": not this one */
     return (int32_t)j;
   }
   return -1;

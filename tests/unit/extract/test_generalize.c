@@ -545,6 +545,13 @@ static void test_bloc(void) {
   r = run("The Harbor Workers Union met in Vessa. Tan said the bloc's ministers had been briefed by Rivas.");
   CHECK(fx_find(r, "brief", "rivas", "hwu"));
   an_result_free(r);
+  r = run("Lindmark Motors fired on Vessa, even as Norlandic strikes on the Estmark-backed group went on.");
+  CHECK(fx_find(r, "attack", "norland", "lindmark"));
+  an_result_free(r);
+  /* a demonym that is not the organization's country */
+  r = run("The Harbor Workers Union met. Diop backed the Estmarker group on Monday.");
+  CHECK(!fx_find(r, "support", "diop", "hwu"));
+  an_result_free(r);
   r = run("Diop thanked the alliance for its patience.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
