@@ -1453,6 +1453,13 @@ static int called_off(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t c
 }
 
 static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
+  /* "rejected accusations that it had armed X", "denied that X met Y": a
+   * denial governing the clause's "that" */
+  if (cs > c->sa + 1 && is(c, cs - 1, "that"))
+    for (uint32_t k = cs - 1 > c->sa + 6 ? cs - 7 : c->sa; k + 1 < cs; k++) {
+      uint32_t e = an_phrases_match_id(&c->lex->negation, c->v->wid, k, cs);
+      if (e >= cs - 1 && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
+    }
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
   if (a < c->sa) a = c->sa;

@@ -418,6 +418,20 @@ static void test_modal_forms(void) {
   }
 }
 
+/* A denied accusation or report holds no event. */
+static void test_denials(void) {
+  an_result *r = run("Norland rejected accusations that it had armed Lindmark Motors, calling them baseless.");
+  CHECK(!fx_find(r, "support", "ostria", "lindmark"));
+  CHECK(!fx_find(r, "support", "norland", "lindmark"));
+  an_result_free(r);
+  r = run("Tan denied that Diop had met Rivas.");
+  CHECK(!fx_find(r, "meet", "diop", "rivas"));
+  an_result_free(r);
+  r = run("Tan said that Diop had met Rivas.");
+  CHECK(fx_find(r, "meet", "diop", "rivas"));
+  an_result_free(r);
+}
+
 /* Reported speech keeps the real source. */
 static void test_reported_forms(void) {
   an_result *r = run("Tan said Diop had praised Rivas.");
@@ -674,6 +688,7 @@ int main(void) {
   test_nominal_forms();
   test_modal_forms();
   test_reported_forms();
+  test_denials();
   test_wire_constructions();
   test_protest_forms();
   test_act_agent();
