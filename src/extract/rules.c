@@ -2329,7 +2329,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t p = desc_person(c, dsts.m[i]);
     if (p >= 0 && (is_poss(c, dsts.m[i]) || org_title(c, dsts.m[i]) || is_modifier(c, dsts.m[i]))) dsts.m[i] = p;
   }
-  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
+  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce) ||
+              /* "met neither X nor Y" */
+              (te < c->sb && inlist(c, &c->lex->negation, te) && !inlist(c, &c->lex->negation_exceptions, te));
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */

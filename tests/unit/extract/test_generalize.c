@@ -406,7 +406,8 @@ static void test_modal_forms(void) {
   const char *const none[] = {"Diop did not meet Rivas in Vessa.",      "Diop refused to meet Rivas.",
                               "Diop is expected to meet Rivas on Friday.", "Diop could meet Rivas next week.",
                               "Diop plans to call Rivas.",              "Diop may call Rivas after the vote.",
-                              "Diop denied meeting Rivas.",             "Diop has yet to meet Rivas.",             "The planned meeting between Diop and Rivas was cancelled.",
+                              "Diop denied meeting Rivas.",             "Diop has yet to meet Rivas.",           "Diop met neither Rivas nor Tan.",
+                              "Diop called for a meeting with Rivas.", "Diop requested a phone call with Rivas.",             "The planned meeting between Diop and Rivas was cancelled.",
                               NULL};
   for (int i = 0; none[i]; i++) {
     an_result *r = run(none[i]);
