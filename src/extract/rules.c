@@ -2045,7 +2045,10 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
   k++;
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
     k++;
-    if (k >= lim || !inlist(c, &c->lex->member_nouns, k)) return -1; /* "the bloc's ministers" */
+    /* "the bloc's ministers", "the Commission's decision" */
+    if (k >= lim || !(inlist(c, &c->lex->member_nouns, k) || inlist(c, &c->lex->transparent_nouns, k) ||
+                      inlist(c, &c->lex->speech_objects, k)))
+      return -1;
   }
   uint32_t s0 = v->tok_s[a] >= 5 ? v->tok_s[a] - 5 : 0, from = v->sent[s0].tok_first;
   for (size_t j = v->acts->n_mentions; j-- > 0;) {

@@ -567,6 +567,10 @@ static void test_bloc(void) {
   r = run("The Harbor Workers Union met. Diop backed the Estmarker group on Monday.");
   CHECK(!fx_find(r, "support", "diop", "hwu"));
   an_result_free(r);
+  r = run("The Harbor Workers Union fined Lindmark Motors. Lindmark Motors said it would appeal and criticised the "
+          "council's decision.");
+  CHECK(fx_find(r, "criticize", "lindmark", "hwu"));
+  an_result_free(r);
   r = run("Diop thanked the alliance for its patience.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
