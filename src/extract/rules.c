@@ -24,6 +24,21 @@ static void ml_add(mlist *l, int32_t m) {
   if (l->n < MAXL) l->m[l->n++] = m;
 }
 
+/* The number of mentions that start before token tok (mentions are sorted
+ * by tok_first): a backward walk over the mentions before tok starts there,
+ * not at the document's last mention. */
+static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
+  size_t lo = 0, hi = A->n_mentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (A->mentions[mid].tok_first < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* ---- view ------------------------------------------------------------------ */
 
 void an_xview_clear(an_xview *v) {
@@ -979,7 +994,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     uint32_t from = v->sent[s0].tok_first;
     int32_t pick[2] = {-1, -1};
     int n = 0, more = 0;
-    for (size_t j = v->acts->n_mentions; j-- > 0;) {
+    for (size_t j = mentions_before(v->acts, k); j-- > 0;) {
       const an_mention *m = &v->acts->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -1836,7 +1851,7 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
     uint32_t pick_sent = 0;
     n = 0;
     more = 0;
-    for (size_t j = A->n_mentions; j-- > 0;) {
+    for (size_t j = mentions_before(A, k); j-- > 0;) {
       const an_mention *m = &A->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -1871,6 +1886,12 @@ static uint32_t after_dateline(const ctx *c);
 static int32_t country_mention(const ctx *c, const char *cc) {
   const an_doc_actors *A = c->v->acts;
   if (!cc || !cc[0]) return -1;
+  /* the actor first (few), so a country the text never names costs no walk
+   * over every mention */
+  int known = 0;
+  for (size_t i = 0; i < A->n_actors && !known; i++)
+    known = A->actors[i].kind == AN_KIND_COUNTRY && (strcmp(A->actors[i].id, cc) == 0 || strcmp(A->actors[i].country, cc) == 0);
+  if (!known) return -1;
   for (size_t j = 0; j < A->n_mentions; j++) {
     const an_doc_actor *a = &A->actors[A->mentions[j].actor];
     if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, cc) == 0 || strcmp(a->country, cc) == 0)) return (int32_t)j;
@@ -1985,7 +2006,7 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
       q = M(c, mq)->tok_first;
     }
   }
-  for (size_t j = A->n_mentions; j-- > 0;) {
+  for (size_t j = mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first >= k) continue;
     if (m->tok_first < from) break;
@@ -2051,7 +2072,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
       return -1;
   }
   uint32_t s0 = v->tok_s[a] >= 5 ? v->tok_s[a] - 5 : 0, from = v->sent[s0].tok_first;
-  for (size_t j = v->acts->n_mentions; j-- > 0;) {
+  for (size_t j = mentions_before(v->acts, a); j-- > 0;) {
     const an_mention *m = &v->acts->mentions[j];
     if (m->tok_first >= a) continue;
     if (m->tok_first < from) break;
