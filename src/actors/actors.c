@@ -24,7 +24,7 @@
 #include "actors/gazetteer.h"
 #include "core/core.h"
 
-enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4 };
+enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4, SP_PLACE = 5 /* a place or region: no actor */ };
 #define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
 
 typedef struct span {
@@ -537,6 +537,38 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
 
 static int common_initial(const doc *d, size_t i);
 
+static int run_stopper(const doc *d, size_t i);
+
+/* A place or region phrase of two or more tokens (names.json stop.places),
+ * capitalized as a name: "South America", "West Bank". */
+static int accept_place(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                        uint32_t *value) {
+  if (last == first || (!d->ti[first].headline && !(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))))
+    return 0;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_PLACE) {
+      *value = 0;
+      return 1;
+    }
+  return 0;
+}
+
+/* Does a capitalized name run on into token i from the left ("United
+ * Latin...", "Union of Latin...")? */
+static int name_word_before(const doc *d, size_t q) {
+  return d->ti[q].span < 0 && name_like(d, q) && !run_stopper(d, q) && !common_initial(d, q) &&
+         !(d->ti[q].lex & (AN_LX_TITLE | AN_LX_HONORIFIC));
+}
+
+static int name_goes_on_before(const doc *d, size_t i, size_t sent_first) {
+  if (i <= sent_first) return 0;
+  if (name_word_before(d, i - 1)) return 1;
+  return i >= sent_first + 2 && (tis(d, i - 1, "of") || tis(d, i - 1, "for")) && name_word_before(d, i - 2) &&
+         (d->ti[i - 2].lex & AN_LX_ORGHEAD);
+}
+
 static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
   (void)d, (void)first, (void)last;
@@ -561,6 +593,21 @@ static an_status find_spans(doc *d) {
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
+      /* a place or region at least as long as any name here wins: "South
+       * America" is not America, "West Bank" no bank */
+      uint32_t pcnt = 0, pval = 0;
+      /* (not inside a longer name: "League of United Latin American
+       * Citizens", "Union of Latin American Growers") */
+      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
+          !name_goes_on_before(d, i, d->sent[s].tok_first)) {
+        uint32_t gc = 0, gv = 0;
+        if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
+          if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += pcnt;
+          continue;
+        }
+      }
       if (!is_punct(d, i) &&
           (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
@@ -581,9 +628,18 @@ static an_status find_spans(doc *d) {
           i++;
           continue;
         }
+        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
+         * before a capitalized place or thing head names a place or a thing */
+        if (ge->kind == AN_KIND_COUNTRY && i + cnt < end && (d->ti[i + cnt].lex & AN_LX_PLACEHEAD) &&
+            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt)) {
+          if ((st = push_span(d, (uint32_t)i, cnt + 1, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k <= cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += cnt + 1;
+          continue;
+        }
         /* "the Nordish government", "Nordland's foreign ministry", "Nordish
          * forces": a state noun after a country makes one mention of it */
-        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
         if (ge->kind != AN_KIND_PERSON) {
           size_t k = i + cnt;
           if (k < end && is_poss(d, k)) k++;
