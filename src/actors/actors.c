@@ -338,6 +338,22 @@ static an_status prepare(doc *d) {
 
 /* ---- pass 1: gazetteer and title spans ---- */
 
+/* Is the text of tokens [first, last] exactly one of e's forms, case and
+ * all? Names written with a lower-case initial ("xAI", "eBay", "al-Qaeda")
+ * match only so, never as the common words they may look like. */
+static int written_as_form(const doc *d, const an_gz_entry *e, size_t first, size_t last) {
+  if (!e) return 0;
+  const char *p = d->str + d->tok[first].start;
+  size_t n = d->tok[last].start + d->tok[last].len - d->tok[first].start;
+  /* a lower-case initial alone ("eBay") or a hyphenated particle
+   * ("al-Qaeda"): plain lower-case words never match */
+  if ((shape(d, first) & AN_SHAPE_ALL_LOWER) && !(shape(d, first) & AN_SHAPE_HYPHENATED)) return 0;
+  if (strlen(e->label) == n && memcmp(e->label, p, n) == 0) return 1;
+  for (size_t k = 0; k < e->n_aliases; k++)
+    if (strlen(e->aliases[k]) == n && memcmp(e->aliases[k], p, n) == 0) return 1;
+  return 0;
+}
+
 static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   /* "US" is never "us", not even in a headline */
   if (v & AN_GZ_ACRONYM) {
@@ -346,7 +362,8 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
     return 1;
   }
   if (d->ti[first].headline) return 1;
-  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
+  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)))
+    return written_as_form(d, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v)), first, last);
   /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
   if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
       (shape(d, last + 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, last + 1) &&
@@ -569,6 +586,14 @@ static int name_goes_on_before(const doc *d, size_t i, size_t sent_first) {
          (d->ti[i - 2].lex & AN_LX_ORGHEAD);
 }
 
+/* An organization head at token k that may follow a person's name to name
+ * an organization: capitalized, no state noun. */
+static int eponym_head(const doc *d, size_t k, size_t end) {
+  return k < end && (d->ti[k].lex & AN_LX_ORGHEAD) && !(d->ti[k].lex & AN_LX_STATE) &&
+         (shape(d, k) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_punct(d, k) && !is_poss(d, k) &&
+         !d->ti[k].headline;
+}
+
 static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
   (void)d, (void)first, (void)last;
@@ -629,6 +654,23 @@ static an_status find_spans(doc *d) {
           continue;
         }
         const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "the Tomas Varga Foundation", "Varga Institute": a person's name
+         * before an organization head (not a state noun: "the Varga
+         * Administration" is the state) names an organization */
+        if (ge->kind == AN_KIND_PERSON && eponym_head(d, i + cnt, end)) {
+          /* with the name words before it ("the Amos Okello Varga Foundation":
+           * tokens before i have no span yet, runs come later) and the heads
+           * after it */
+          size_t j0 = i, k = i + cnt + 1;
+          while (j0 > d->sent[s].tok_first && name_word_before(d, j0 - 1)) j0--;
+          while (k < end && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+                 (d->ti[k].lex & AN_LX_ORGHEAD))
+            k++;
+          if ((st = push_span(d, (uint32_t)j0, (uint32_t)(k - j0), SP_NAME, 0)) != AN_OK) return st;
+          for (size_t q = j0; q < k; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i = k;
+          continue;
+        }
         /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
          * before a capitalized place or thing head names a place or a thing */
         if (ge->kind == AN_KIND_COUNTRY && i + cnt < end && (d->ti[i + cnt].lex & AN_LX_PLACEHEAD) &&
@@ -1221,32 +1263,84 @@ static int looks_like_person(const doc *d, const span *s) {
   return 1;
 }
 
-static int cued_has(const doc *d, const char *w) {
-  if (!d->cued) return 0;
-  uint64_t h = set_hash(w);
+/* The cued set holds two kinds of keys: words with a person cue
+ * (set_hash) and names with a news-medium cue (MEDIA_KEY). */
+#define MEDIA_KEY(w) (set_hash(w) ^ 0x5bd1e9955bd1e995ULL)
+
+static int cued_has_key(const doc *d, uint64_t h) {
+  if (!d->cued || !h) return 0;
   size_t mask = d->cuedcap - 1;
   for (size_t j = (size_t)h & mask; d->cued[j]; j = (j + 1) & mask)
     if (d->cued[j] == h) return 1;
   return 0;
 }
 
-/* Single words that have a person cue somewhere ("Qaddumi said"). */
+static int cued_has(const doc *d, const char *w) { return cued_has_key(d, set_hash(w)); }
+
+static void cued_add(doc *d, uint64_t h) {
+  if (!h) return;
+  size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
+  while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
+  d->cued[j] = h;
+}
+
+static int media_cue_word(const doc *d, size_t i) {
+  return i < d->ntok && (shape(d, i) & AN_SHAPE_ALL_LOWER) && (d->ti[i].lex & (AN_LX_MEDIA_CUE | AN_LX_MEDIA));
+}
+
+/* Is a news medium's name cued at span s: "X reported", "X quoted him",
+ * "the X newspaper", "according to X", "told X", "the news agency, X"? */
+static int media_cued_at(const doc *d, const span *s) {
+  size_t a = s->first, b = s->first + s->count;
+  if (b < d->ntok && same_sent(d, a, b)) {
+    size_t k = b;
+    if (k + 1 < d->ntok && (shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & AN_LX_ADJ)) k++; /* "also" */
+    if (media_cue_word(d, k) || ((d->ti[k].lex & AN_LX_SPEECH) && (shape(d, k) & AN_SHAPE_ALL_LOWER))) return 1;
+  }
+  if (a >= 1 && same_sent(d, a - 1, a)) {
+    if (media_cue_word(d, a - 1) || ((d->ti[a - 1].lex & AN_LX_SPEECH) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER)))
+      return 1;
+    if (a >= 2 && (tis(d, a - 1, "to") || tis(d, a - 1, "by") || is_comma(d, a - 1) || tis(d, a - 1, "the")) &&
+        media_cue_word(d, a - 2))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is every organization head of span s a media word ("Media Wire",
+ * "Evening Post"), so that only a news-medium cue makes it an actor? */
+static int media_only_name(const doc *d, const span *s) {
+  int media = 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    uint32_t lx = d->ti[k].lex;
+    if ((lx & AN_LX_ORGHEAD) && !(lx & AN_LX_MEDIA)) return 0;
+    if (lx & AN_LX_MEDIA) media = 1;
+  }
+  return media;
+}
+
+/* Single words that have a person cue somewhere ("Qaddumi said"), and
+ * names of news media cued somewhere. */
 static an_status collect_cued(doc *d) {
   d->cuedcap = 64;
-  while (d->cuedcap < d->nsp * 2 + 2) d->cuedcap *= 2;
+  while (d->cuedcap < d->nsp * 4 + 2) d->cuedcap *= 2;
   d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
   if (!d->cued) return AN_ENOMEM;
   char w[512];
   for (size_t k = 0; k < d->nsp; k++) {
     span *o = &d->sp[k];
-    if (o->type != SP_NAME || o->dead || o->count != 1) continue;
+    if (o->type != SP_NAME || o->dead) continue;
+    if (o->count > 1 || media_only_name(d, o)) {
+      if (media_only_name(d, o) && media_cued_at(d, o)) {
+        name_words(d, o, w, sizeof w);
+        if (w[0]) cued_add(d, MEDIA_KEY(w));
+      }
+      if (o->count > 1) continue;
+    }
     if (!(cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) continue;
     name_words(d, o, w, sizeof w);
     if (!w[0]) continue;
-    uint64_t h = set_hash(w);
-    size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
-    while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
-    d->cued[j] = h;
+    cued_add(d, set_hash(w));
   }
   return AN_OK;
 }
@@ -1349,6 +1443,9 @@ static an_status resolve_names(doc *d) {
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
     if (!has_name_word(d, s)) continue;
+    /* "the Media Wire section": a name of media words is a news medium
+     * only where the text treats it as one ("X reported", "the X daily") */
+    if (media_only_name(d, s) && !cued_has_key(d, MEDIA_KEY(words))) continue;
     int32_t a = -1;
     /* a partial or equal form of a person already met joins it */
     if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first, NULL);
@@ -1436,6 +1533,8 @@ static an_status resolve_names(doc *d) {
       /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c = 0;
       if (!has_name_word(d, s)) c = 0;
+      /* "Wire", "Herald": a media word alone is a news medium only where cued */
+      if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;

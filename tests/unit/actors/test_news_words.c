@@ -91,6 +91,37 @@ static void test_places_and_regions(void) {
   CHECK(has_word("Growers"));
 }
 
+/* fix: a known person's name before an organization head names an
+ * organization; the person stays apart */
+static void test_eponymous_orgs(void) {
+  run("Staff of the Uhuru Kenyatta Foundation met donors in Nairobi. Uhuru Kenyatta said the work would go on.");
+  CHECK_INT(kind_of("Uhuru Kenyatta Foundation"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("Uhuru Kenyatta said"), "Uhuru Kenyatta");
+  run("The Amani Wekesa Kenyatta Institute criticized the budget.");
+  CHECK_INT(kind_of("Amani Wekesa Kenyatta Institute"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Uhuru Kenyatta"));
+}
+
+/* fix: names written with a lower-case initial match only as written */
+static void test_lower_case_initial_names(void) {
+  run("Engineers at xAI said the model was ready, and the militant group al-Qaeda issued a threat.");
+  CHECK_INT(kind_of("xAI"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("al-Qaeda"), AN_KIND_ORGANIZATION);
+  run("The xai files and the ai lab were closed.");
+  CHECK(!actor("xAI"));
+}
+
+/* fix: a name made of media words is a news medium only when the text
+ * treats it as one */
+static void test_media_names_need_a_cue(void) {
+  run("Evening Wire\n\nStories in the Evening Wire section come from other outlets. Evening Wire readers wrote in.");
+  CHECK(!has_word("Wire"));
+  run("The Coastal Herald reported on Tuesday that the port had closed. The Coastal Herald also said talks failed.");
+  CHECK_INT(kind_of("Coastal Herald"), AN_KIND_ORGANIZATION);
+  run("Officials spoke to the Harbour Times newspaper on Monday.");
+  CHECK_INT(kind_of("Harbour Times"), AN_KIND_ORGANIZATION);
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -99,6 +130,9 @@ int main(void) {
   }
   test_company_words();
   test_places_and_regions();
+  test_eponymous_orgs();
+  test_lower_case_initial_names();
+  test_media_names_need_a_cue();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
