@@ -32,7 +32,7 @@ typedef struct span {
   uint8_t type;
   uint8_t dead;   /* superseded */
   uint8_t flags;  /* AN_MENTION_* for the mention it makes */
-  uint32_t value; /* gazetteer value or title index */
+  uint32_t value; /* gazetteer value or title index; names: 0 or 1 + a country's entry */
   int32_t actor;  /* resolved actor or -1 */
   uint32_t node;  /* gazetteer trie node (several entries may share a form) */
 } span;
@@ -57,6 +57,7 @@ typedef struct wactor {
   long gz;
   an_actor_kind kind;
   char country[4];
+  char nat[4]; /* a country the text gives by nationality ("the Nordish lawyer X", "X of Nordland") */
   char gender;
   char *label;
   char *name; /* folded name words without particles ("ziad nakhala") */
@@ -555,6 +556,7 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
 static int common_initial(const doc *d, size_t i);
 
 static int run_stopper(const doc *d, size_t i);
+static int words_within(const char *a, const char *b);
 
 /* A place or region phrase of two or more tokens (names.json stop.places),
  * capitalized as a name: "South America", "West Bank". */
@@ -584,6 +586,38 @@ static int name_goes_on_before(const doc *d, size_t i, size_t sent_first) {
   if (name_word_before(d, i - 1)) return 1;
   return i >= sent_first + 2 && (tis(d, i - 1, "of") || tis(d, i - 1, "for")) && name_word_before(d, i - 2) &&
          (d->ti[i - 2].lex & AN_LX_ORGHEAD);
+}
+
+/* "Amir Khan": a one-word title that is also a given name, before a name,
+ * is the given name, unless a possessor or modifier shows the title
+ * ("Qatar's Amir Tamim", "the Amir"). */
+static int given_name_title(const doc *d, size_t i, uint32_t cnt, size_t end) {
+  if (cnt != 1 || !(d->ti[i].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) || !(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  if (i + 1 >= end || !name_like(d, i + 1) || run_stopper(d, i + 1) || (d->ti[i + 1].lex & AN_LX_TITLE)) return 0;
+  if (i > 0 && same_sent(d, i - 1, i) && (is_poss(d, i - 1) || d->ti[i - 1].span >= 0 || tis(d, i - 1, "the")))
+    return 0;
+  return 1;
+}
+
+/* Is folded word w one of the words of e's label or aliases? */
+static int word_in_entry(const an_gz_entry *e, const char *w) {
+  char buf[512];
+  for (size_t k = 0; k <= e->n_aliases; k++) {
+    const char *f = k == 0 ? e->label : e->aliases[k - 1];
+    an_word_fold(f, strlen(f), buf, sizeof buf);
+    if (words_within(w, buf)) return 1;
+  }
+  return 0;
+}
+
+/* Is token q a capitalized given name, free, that person entry e does
+ * not have ("Amir" before "Haddad" of "Fernando Haddad")? */
+static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
+  if (e->kind != AN_KIND_PERSON || d->ti[q].span >= 0 || !(d->ti[q].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) ||
+      !(shape(d, q) & AN_SHAPE_UPPER_INITIAL) || d->ti[q].headline || !name_like(d, q) || run_stopper(d, q))
+    return 0;
+  if ((d->ti[q].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && !given_name_title(d, q, 1, q + 2)) return 0;
+  return !word_in_entry(e, tfold(d, q));
 }
 
 /* An organization head at token k that may follow a person's name to name
@@ -642,6 +676,13 @@ static an_status find_spans(doc *d) {
           i++;
           continue;
         }
+        /* "Amir Haddad" is not Fernando Haddad: a given name the entry
+         * does not have, before a name of a known person, makes another
+         * person's name */
+        if (i > d->sent[s].tok_first && other_given_name(d, i - 1, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
         /* "South American", "Latin American": a capitalized word before a
          * one-word country name or demonym makes another name */
         if (cnt == 1 && i > d->sent[s].tok_first && !d->ti[i].headline && d->ti[i - 1].span < 0 &&
@@ -692,6 +733,25 @@ static an_status find_spans(doc *d) {
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
           }
         }
+        /* "the Nordish Farmers Union": a demonym before a capitalized name
+         * that an organization head ends is part of that name */
+        if ((val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && ge->kind == AN_KIND_COUNTRY) {
+          size_t k = i + cnt, org_end = 0;
+          while (k < end && k < i + cnt + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+                 (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
+                 !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE))) {
+            if ((d->ti[k].lex & AN_LX_ORGHEAD)) org_end = k + 1;
+            k++;
+          }
+          if (org_end && !(org_end < end && name_like(d, org_end) && (d->ti[org_end].lex & AN_LX_TITLE))) {
+            /* value: 1 + the demonym's entry, whose country the organization takes */
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(org_end - i), SP_NAME, 1 + AN_GZ_ENTRY(val))) != AN_OK)
+              return st;
+            for (size_t q = i; q < org_end; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = org_end;
+            continue;
+          }
+        }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
         d->sp[d->nsp - 1].node = gnode;
         for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
@@ -700,7 +760,7 @@ static an_status find_spans(doc *d) {
       }
       if (!is_punct(d, i) &&
           longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
-          !weak_title_in_org(d, i, cnt)) {
+          !weak_title_in_org(d, i, cnt) && !given_name_title(d, i, cnt, end)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
           return st;
@@ -1493,6 +1553,8 @@ static an_status resolve_names(doc *d) {
     span_text(d, s, text, sizeof text);
     /* organizations: drop a leading article-like capital ("The") */
     if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+    if (s->value && kind == AN_KIND_ORGANIZATION)
+      memcpy(d->act[a].country, an_gazetteer_entry(d->gaz, s->value - 1)->country, sizeof d->act[a].country);
     s->actor = a;
   }
   /* single words: a part of a known name, else a new actor on a strong cue */
@@ -1876,6 +1938,62 @@ static an_status find_roles(doc *d) {
     }
   }
   return AN_OK;
+}
+
+/* The country of a gazetteer span that names a country (by name, seat or
+ * demonym), or NULL. */
+static const char *span_country(const doc *d, int si) {
+  if (si < 0 || d->sp[si].dead || d->sp[si].type != SP_GAZ || d->sp[si].actor < 0) return NULL;
+  const wactor *c = &d->act[d->sp[si].actor];
+  return c->kind == AN_KIND_COUNTRY && c->country[0] ? c->country : NULL;
+}
+
+/* Nationalities the text states for persons without a country: a demonym
+ * before the name, over lower-case nouns ("Nordish lawyer Omar Salem",
+ * "the Nordish Omar Salem"), "of" and a country after it ("Omar Salem of
+ * Nordland"), or an apposition ("Omar Salem, a Nordish lawyer,"). */
+static void find_nationalities(doc *d) {
+  for (size_t si = 0; si < d->nsp; si++) {
+    const span *s = &d->sp[si];
+    if (s->dead || s->actor < 0 || s->type == SP_TITLE || d->act[s->actor].kind != AN_KIND_PERSON) continue;
+    wactor *a = &d->act[s->actor];
+    if (a->country[0] || a->nat[0]) continue;
+    size_t first = s->first, b = s->first + s->count;
+    const char *cc = NULL;
+    /* before: a demonym, then at most three lower-case words */
+    size_t k = first;
+    for (int n = 0; n < 4 && k > 0 && same_sent(d, k - 1, first); n++) {
+      int q = span_at(d, k - 1);
+      if (q >= 0) {
+        if (d->sp[q].type == SP_GAZ && (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) cc = span_country(d, q);
+        break;
+      }
+      if (!(shape(d, k - 1) & AN_SHAPE_ALL_LOWER) || (d->ti[k - 1].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_SPEECH)))
+        break;
+      k--;
+    }
+    /* after: "of Nordland" */
+    if (!cc && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, first, b + 1)) {
+      int q = span_at(d, b + 1);
+      if (q >= 0 && d->sp[q].first == b + 1 && (d->sp[q].value & AN_GZ_HOW_MASK) != AN_MENTION_DEMONYM)
+        cc = span_country(d, q);
+    }
+    /* apposition: ", a Nordish lawyer," */
+    if (!cc && b + 2 < d->ntok && is_comma(d, b) && same_sent(d, first, b + 2)) {
+      size_t j = b + 1;
+      if (tis(d, j, "a") || tis(d, j, "an") || tis(d, j, "the")) j++;
+      while (j < d->ntok && (d->ti[j].lex & AN_LX_ADJ) && (shape(d, j) & AN_SHAPE_ALL_LOWER)) j++;
+      int q = j < d->ntok ? span_at(d, j) : -1;
+      if (q >= 0 && d->sp[q].first == j && (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) {
+        size_t e = d->sp[q].first + d->sp[q].count;
+        /* "a Nordish lawyer", "a Nordish," */
+        if (e < d->ntok && (((shape(d, e) & AN_SHAPE_ALL_LOWER) && !(d->ti[e].lex & (AN_LX_STOP | AN_LX_PREP))) ||
+                            ((is_comma(d, e) || tok_char(d, e, '.')) && j == b + 2 && !tis(d, b + 1, "the"))))
+          cc = span_country(d, q);
+      }
+    }
+    if (cc) memcpy(a->nat, cc, sizeof a->nat);
+  }
 }
 
 /* ---- pass 5: descriptions and pronouns, in one forward sweep ---- */
@@ -2422,6 +2540,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     for (size_t k = 0; k < a->n_roles && !x->country[0] && a->kind == AN_KIND_PERSON; k++)
       if (a->roles[k].org >= 0 && d->act[a->roles[k].org].kind != AN_KIND_PERSON)
         memcpy(x->country, d->act[a->roles[k].org].country, sizeof x->country);
+    /* else the nationality the text gives */
+    if (!x->country[0] && a->kind == AN_KIND_PERSON) memcpy(x->country, a->nat, sizeof x->country);
     x->mentions = cnt[i];
     x->label = an_strdup(a->label);
     if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
@@ -2528,6 +2648,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
     sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
+    find_nationalities(&d);
     if (st == AN_OK) st = resolve_pending(&d);
   }
   if (st == AN_OK) st = sweep_refs(&d);
