@@ -35,6 +35,7 @@ typedef struct span {
   uint32_t value; /* gazetteer value or title index; names: 0 or 1 + a country's entry */
   int32_t actor;  /* resolved actor or -1 */
   uint32_t node;  /* gazetteer trie node (several entries may share a form) */
+  uint8_t acr;    /* the long form of an acronym the text defines */
 } span;
 
 typedef struct tokinfo {
@@ -180,6 +181,35 @@ static int lower_has(const doc *d, const char *w) {
   return 0;
 }
 
+/* Letters only, between lo and hi of them, the first upper case only if
+ * cap ("Ji", "hoon")? */
+static int syllable(const char *p, size_t n, int cap, size_t lo, size_t hi) {
+  if (n < lo || n > hi) return 0;
+  for (size_t k = 0; k < n; k++) {
+    char c = p[k];
+    int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if (!(k == 0 && cap ? up : low)) return 0;
+  }
+  return 1;
+}
+
+/* "Park Ji-hoon", "Lai Ching-te": an East Asian given name of two
+ * syllables joined by a hyphen, right after a short capitalized surname
+ * ("the Kremlin-backed", "a US-led" have no surname before them, and an
+ * English tail ends in -ed). */
+static int hyphenated_given_name(const doc *d, size_t i) {
+  const char *p = d->str + d->tok[i].start;
+  size_t n = d->tok[i].len;
+  const char *dash = memchr(p, '-', n);
+  if (!dash || memchr(dash + 1, '-', (size_t)(p + n - dash - 1))) return 0;
+  size_t h = (size_t)(dash - p), t = n - h - 1;
+  if (!syllable(p, h, 1, 1, 5) || !syllable(dash + 1, t, 0, 1, 5)) return 0;
+  if (t >= 2 && dash[t - 1] == 'e' && dash[t] == 'd') return 0;
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  const char *q = d->str + d->tok[i - 1].start;
+  return syllable(q, d->tok[i - 1].len, 1, 2, 5) && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
+}
+
 /* Could this token be part of a name? Capitalized, or a lower-case particle
  * joined by a hyphen to a capitalized word ("al-Nakhala"). */
 static int name_like(const doc *d, size_t i) {
@@ -195,7 +225,9 @@ static int name_like(const doc *d, size_t i) {
       char first[32];
       const char *dash = memchr(p, '-', d->tok[i].len);
       an_word_fold(p, (size_t)(dash - p), first, sizeof first);
-      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE))) return 0;
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) &&
+          !hyphenated_given_name(d, i))
+        return 0;
     }
   }
   if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
@@ -229,6 +261,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
   s->value = value;
   s->actor = -1;
   s->node = AN_TRIE_NONE;
+  s->acr = 0;
   return AN_OK;
 }
 
@@ -727,8 +760,11 @@ static an_status find_spans(doc *d) {
           size_t k = i + cnt;
           if (k < end && is_poss(d, k)) k++;
           uint32_t sc = 0, sv = 0;
+          /* (not "Nordland's state news agency", "Nordish state media": a
+           * state noun that modifies a medium) */
           if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
-              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE))) {
+              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE)) &&
+              !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
           }
@@ -770,6 +806,36 @@ static an_status find_spans(doc *d) {
       }
       i++;
     }
+  }
+  return AN_OK;
+}
+
+/* "the Alliance for the Defence of Farmers (ADF)": the long form of an
+ * acronym the text defines is one name, over the function words, places
+ * and demonyms inside it (not over a known person's name, nor when a
+ * gazetteer name covers it or runs past it). */
+static an_status acronym_long_forms(doc *d) {
+  for (size_t n = 0; n < d->nacr; n++) {
+    const acro *a = &d->acr[n];
+    if (a->end <= a->start + 1) continue;
+    int ok = 1;
+    for (uint32_t k = a->start; k < a->end && ok; k++) {
+      int si = d->ti[k].span;
+      if (si < 0) continue;
+      const span *o = &d->sp[si];
+      if (o->first < a->start || o->first + o->count > a->end) ok = 0;
+      else if (o->type == SP_GAZ &&
+               (an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value))->kind == AN_KIND_PERSON ||
+                (o->first == a->start && o->count == a->end - a->start)))
+        ok = 0;
+    }
+    if (!ok) continue;
+    for (uint32_t k = a->start; k < a->end; k++)
+      if (d->ti[k].span >= 0) d->sp[d->ti[k].span].dead = 1;
+    an_status st = push_span(d, a->start, a->end - a->start, SP_NAME, 0);
+    if (st != AN_OK) return st;
+    d->sp[d->nsp - 1].acr = 1;
+    for (uint32_t k = a->start; k < a->end; k++) d->ti[k].span = (int32_t)(d->nsp - 1);
   }
   return AN_OK;
 }
@@ -966,6 +1032,9 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  /* a defined acronym's long form of three words or more names a body
+   * (unless it opens with a given name: "Grace Wanjiru Njeri (GWN)") */
+  if (s->acr && s->count >= 3 && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) c |= CUE_ORG;
   int tb = title_before(d, a);
   if (tb >= 0 && same_sent(d, a - 1, a)) {
     /* "the country's Official Secrecy Act": a capitalized generic word after
@@ -1473,6 +1542,58 @@ static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
   return index_name(d, a);
 }
 
+/* Index keys of organizations' initials (bits 63 and 62 set). */
+#define INIT_KEY(w) ((word_key((w), strlen(w)) | 0xC000000000000000ULL))
+
+/* The initials of a folded multi-word name, over "of", "and", "the", "for"
+ * ("union of coastal fishing nations" -> "ucfn"); "" if under three. */
+static void initials_of(const char *name, char *out, size_t cap) {
+  size_t o = 0;
+  for (const char *p = name; *p && o + 1 < cap;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    int skip = (n == 2 && memcmp(p, "of", 2) == 0) || (n == 3 && (memcmp(p, "and", 3) == 0 || memcmp(p, "the", 3) == 0 ||
+                                                                memcmp(p, "for", 3) == 0));
+    if (!skip) out[o++] = *p;
+    p += n;
+  }
+  out[o] = '\0';
+  if (o < 3) out[0] = '\0';
+}
+
+static an_status index_initials(doc *d) {
+  char ini[16];
+  for (size_t a = 0; a < d->nact; a++) {
+    if (d->act[a].kind != AN_KIND_ORGANIZATION || !strchr(d->act[a].name, ' ')) continue;
+    initials_of(d->act[a].name, ini, sizeof ini);
+    if (!ini[0]) continue;
+    an_status st = index_key(d, INIT_KEY(ini), (int32_t)a);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
+/* An all-capitals word that spells the initials of one organization the
+ * text names ("UCFN"), or -1 (none, or several). */
+static int32_t initials_actor(const doc *d, size_t i) {
+  if (!(shape(d, i) & AN_SHAPE_ALL_UPPER) || d->ti[i].headline) return -1;
+  const char *w = tfold(d, i);
+  size_t n = strlen(w);
+  if (n < 3 || n > 10 || strchr(w, ' ')) return -1;
+  char ini[16];
+  int32_t found = -1;
+  uint64_t key = INIT_KEY(w);
+  FOR_ACTORS_WITH(d, key, a) {
+    initials_of(d->act[a].name, ini, sizeof ini);
+    if (strcmp(ini, w) != 0) continue;
+    if (found >= 0 && found != a) return -1;
+    found = a;
+  }
+  return found;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1557,6 +1678,8 @@ static an_status resolve_names(doc *d) {
       memcpy(d->act[a].country, an_gazetteer_entry(d->gaz, s->value - 1)->country, sizeof d->act[a].country);
     s->actor = a;
   }
+  /* "UCFN" for a "Union of Coastal Fishing Nations" named in the text */
+  if ((st = index_initials(d)) != AN_OK) return st;
   /* single words: a part of a known name, else a new actor on a strong cue */
   /* last[a]: where actor a was last named so far (each span adds at most
    * one actor, so nact + nsp bounds the index) */
@@ -1582,6 +1705,7 @@ static an_status resolve_names(doc *d) {
       }
     }
     int32_t a = person_with_words(d, words, s->first, last);
+    if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
        * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
@@ -1628,7 +1752,7 @@ static an_status headline_words(doc *d) {
     s->dead = 1;
     for (uint32_t k = first; k < first + count; k++) {
       char w[256];
-      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE};
+      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE, 0};
       name_words(d, &one, w, sizeof w);
       if (!w[0] || strchr(w, ' ')) continue;
       int32_t a = min_actor_with(d, first_word_key(w), w, person_containing);
@@ -2283,6 +2407,38 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   return best;
 }
 
+/* "After he landed, Omar Salem said ...": a personal pronoun in a
+ * fronted subordinate clause stands for the person who opens the main
+ * clause (over a title: ", Foreign Minister Omar Salem said"). -1 if none. */
+static int32_t cataphor(const doc *d, size_t i, const an_pronoun *p) {
+  if (p->relative || p->plural || p->kind == 'o' || !p->gender || d->ti[i].quote) return -1;
+  const an_sentence *se = &d->sent[d->ti[i].sent];
+  size_t first = se->tok_first, end = first + se->tok_count;
+  if (end > d->ntok) end = d->ntok;
+  if (!(d->ti[first].lex & AN_LX_SUBORD) || !(shape(d, first) & AN_SHAPE_UPPER_INITIAL)) return -1;
+  for (size_t k = first; k < i; k++)
+    if (is_comma(d, k) || (shape(d, k) & AN_SHAPE_QUOTE)) return -1;
+  size_t k = i + 1;
+  while (k < end && k - i < 30 && !is_comma(d, k) && !tok_char(d, k, ';')) k++;
+  if (k >= end || !is_comma(d, k)) return -1;
+  size_t j = k + 1;
+  while (j < end && (span_type_at(d, j) == SP_TITLE || span_type_at(d, j) == SP_HONOR))
+    j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+  /* "..., Nordish Foreign Minister X": a modifier of the title */
+  if (j < end && span_type_at(d, j) == SP_GAZ && d->sp[span_at(d, j)].actor >= 0 &&
+      d->act[d->sp[span_at(d, j)].actor].kind != AN_KIND_PERSON) {
+    size_t q = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+    if (q < end && span_type_at(d, q) == SP_TITLE)
+      for (j = q; j < end && (span_type_at(d, j) == SP_TITLE || span_type_at(d, j) == SP_HONOR);)
+        j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+  }
+  int s = j < end ? span_at(d, j) : -1;
+  if (s < 0 || d->sp[s].dead || d->sp[s].first != j || d->sp[s].actor < 0) return -1;
+  int32_t a = d->sp[s].actor;
+  if (d->act[a].kind != AN_KIND_PERSON || !gender_ok(d, a, p->gender)) return -1;
+  return a;
+}
+
 static an_status resolve_pending(doc *d) {
   for (size_t k = 0; k < d->npend; k++) {
     const pending *p = &d->pend[k];
@@ -2388,7 +2544,8 @@ static an_status sweep_refs(doc *d) {
     if (d->ti[i].lex & AN_LX_PRONOUN) {
       const an_pronoun *p = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[i].pron);
       if (!p || p->first_second) continue;
-      int32_t a = resolve_pronoun(d, &w, i, p);
+      int32_t a = cataphor(d, i, p);
+      if (a < 0) a = resolve_pronoun(d, &w, i, p);
       if (a < 0) continue;
       if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_PRONOUN,
                              p->possessive ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
@@ -2637,6 +2794,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   an_buf_init(&d.folds);
   an_status st = prepare(&d);
   if (st == AN_OK) st = find_spans(&d);
+  if (st == AN_OK) st = acronym_long_forms(&d);
   if (st == AN_OK) st = find_runs(&d);
   if (st == AN_OK) {
     merge_name_prefixes(&d);

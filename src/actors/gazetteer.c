@@ -556,7 +556,7 @@ static uint32_t class_of_key(const char *k) {
       {"weak_forms", AN_LX_WEAK},
       {"region_words", AN_LX_PLACEHEAD}, {"thing_heads", AN_LX_PLACEHEAD},
       {"places", AN_LX_PLACE},           {"media_words", AN_LX_MEDIA},
-      {"media_cues", AN_LX_MEDIA_CUE},
+      {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;

@@ -95,6 +95,7 @@ enum {
   AN_LX_PLACE = 1u << 20,    /* places and regions (stop.places): "West Bank", "South America" win longest match */
   AN_LX_MEDIA = 1u << 21,    /* media head words (cues.json media_words): News, Times, Wire */
   AN_LX_MEDIA_CUE = 1u << 22, /* words by a name that make it a news medium: newspaper, quoted (names.json media_cues) */
+  AN_LX_SUBORD = 1u << 23,   /* subordinators that front a clause: After, When, While (names.json subordinators) */
 };
 
 typedef struct an_title {
