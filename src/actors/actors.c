@@ -653,6 +653,25 @@ static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
   return !word_in_entry(e, tfold(d, q));
 }
 
+/* The end of a capitalized name from token k (at most five words, no
+ * title, state noun or particle) that an organization head ends ("Farmers
+ * Union", "Integration Association"), or 0. */
+static size_t org_run_end(const doc *d, size_t k, size_t end) {
+  size_t k0 = k, org_end = 0;
+  while (k < end && k < k0 + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+         (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
+         !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE))) {
+    if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
+    k++;
+  }
+  /* not "the Nordish Farmers Union leader Omar Salem" cut short: a title
+   * after it is fine; a further name word is not */
+  if (org_end && org_end < end && org_end == k && name_like(d, org_end) && d->ti[org_end].span < 0 &&
+      !run_stopper(d, org_end) && !(d->ti[org_end].lex & AN_LX_TITLE) && !tis(d, org_end, "of"))
+    return 0;
+  return org_end;
+}
+
 /* An organization head at token k that may follow a person's name to name
  * an organization: capitalized, no state noun. */
 static int eponym_head(const doc *d, size_t k, size_t end) {
@@ -692,6 +711,15 @@ static an_status find_spans(doc *d) {
        * Citizens", "Union of Latin American Growers") */
       if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
           !name_goes_on_before(d, i, d->sent[s].tok_first)) {
+        /* "the Latin American Integration Association": a place before a
+         * name an organization head ends is part of that name */
+        size_t org_end = org_run_end(d, i + pcnt, end);
+        if (org_end) {
+          if ((st = push_span(d, (uint32_t)i, (uint32_t)(org_end - i), SP_NAME, 0)) != AN_OK) return st;
+          for (size_t q = i; q < org_end; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i = org_end;
+          continue;
+        }
         uint32_t gc = 0, gv = 0;
         if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
           if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
@@ -769,18 +797,13 @@ static an_status find_spans(doc *d) {
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
           }
         }
-        /* "the Nordish Farmers Union": a demonym before a capitalized name
-         * that an organization head ends is part of that name */
-        if ((val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && ge->kind == AN_KIND_COUNTRY) {
-          size_t k = i + cnt, org_end = 0;
-          while (k < end && k < i + cnt + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
-                 (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
-                 !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE))) {
-            if ((d->ti[k].lex & AN_LX_ORGHEAD)) org_end = k + 1;
-            k++;
-          }
-          if (org_end && !(org_end < end && name_like(d, org_end) && (d->ti[org_end].lex & AN_LX_TITLE))) {
-            /* value: 1 + the demonym's entry, whose country the organization takes */
+        /* "the Nordish Farmers Union", "Nordland Bar Association", "Oskarsby
+         * State University": a country's name, seat or demonym before a
+         * capitalized name that an organization head ends is part of it */
+        if (ge->kind == AN_KIND_COUNTRY) {
+          size_t org_end = org_run_end(d, i + cnt, end);
+          if (org_end) {
+            /* value: 1 + the country's entry, whose country the organization takes */
             if ((st = push_span(d, (uint32_t)i, (uint32_t)(org_end - i), SP_NAME, 1 + AN_GZ_ENTRY(val))) != AN_OK)
               return st;
             for (size_t q = i; q < org_end; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
@@ -1676,6 +1699,14 @@ static an_status resolve_names(doc *d) {
     if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
     if (s->value && kind == AN_KIND_ORGANIZATION)
       memcpy(d->act[a].country, an_gazetteer_entry(d->gaz, s->value - 1)->country, sizeof d->act[a].country);
+    /* "Nordland's Ministry of Trade": the possessor country's */
+    if (kind == AN_KIND_ORGANIZATION && !d->act[a].country[0] && s->first >= 2 && is_poss(d, s->first - 1)) {
+      int ps = span_at(d, s->first - 2);
+      if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].type == SP_GAZ) {
+        const an_gz_entry *pe = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value));
+        if (pe->kind == AN_KIND_COUNTRY) memcpy(d->act[a].country, pe->country, sizeof d->act[a].country);
+      }
+    }
     s->actor = a;
   }
   /* "UCFN" for a "Union of Coastal Fishing Nations" named in the text */
@@ -1801,13 +1832,18 @@ static int is_orgish(const doc *d, int32_t a) {
  * "Islamic Jihad Secretary General", "the Chelsea manager". Marks it. */
 /* The last organization named before token tok (for "the party's chief"
  * before descriptions are resolved), or -1. */
-static int32_t recent_org_before(const doc *d, size_t tok) {
+static int32_t recent_org_before(const doc *d, size_t tok, const char *head) {
+  int32_t any = -1;
   for (size_t k = tok; k-- > 0 && tok - k < 400;) {
     int s = span_at(d, k);
     if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) continue;
-    if (d->act[d->sp[s].actor].kind == AN_KIND_ORGANIZATION) return d->sp[s].actor;
+    int32_t a = d->sp[s].actor;
+    if (d->act[a].kind != AN_KIND_ORGANIZATION) continue;
+    /* "the commission's chair": the last organization named a commission */
+    if (!head || words_within(head, d->act[a].name)) return a;
+    if (any < 0) any = a;
   }
-  return -1;
+  return any;
 }
 
 static int32_t title_modifier(doc *d, const span *T, int mark) {
@@ -1819,11 +1855,11 @@ static int32_t title_modifier(doc *d, const span *T, int mark) {
   /* "the party's chief": a lower-case organization word as possessor */
   if (is_poss(d, p) && p > 1 && (d->ti[p - 1].lex & AN_LX_ORGHEAD) && (shape(d, p - 1) & AN_SHAPE_ALL_LOWER) &&
       tis(d, p - 2, "the"))
-    return recent_org_before(d, p - 2);
+    return recent_org_before(d, p - 2, tfold(d, p - 1));
   /* "its president": the organization "its" stands for */
   if (d->ti[p].lex & AN_LX_PRONOUN) {
     const an_pronoun *pr = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[p].pron);
-    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p);
+    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p, NULL);
     return -1;
   }
   if (is_poss(d, p) && p > 0) {
@@ -2031,8 +2067,13 @@ static an_status find_roles(doc *d) {
     if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
         (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
       long t = role_of_verb(d, tfold(d, b + 2));
-      /* "who serves as Putin's assistant", "who is the group's leader" */
-      if (t < 0) {
+      /* "who serves as Putin's assistant", "who is the group's leader" (a
+       * copula: in "who met the Nordish envoy" the title is the object's) */
+      static const char *const copulas[] = {"is", "was", "serves", "served", "became", "becomes", "remains",
+                                            "remained", "acts", "acted", "has", "had"};
+      int copula = 0;
+      for (size_t q = 0; q < sizeof copulas / sizeof *copulas; q++) copula |= tis(d, b + 2, copulas[q]);
+      if (t < 0 && copula) {
         size_t k = b + 3;
         if (k < d->ntok && tis(d, k, "as")) k++;
         for (size_t n = 0; k < d->ntok && n < 6 && same_sent(d, b, k); n++) {
@@ -2498,6 +2539,17 @@ static an_status sweep_refs(doc *d) {
         if (qs >= 0 && !d->sp[qs].dead && d->sp[qs].first == q && d->sp[qs].actor >= 0 &&
             d->act[d->sp[qs].actor].kind == AN_KIND_PERSON)
           named = 1;
+        /* nor a title an apposition names: "the party's chief, Omar Salem, said" */
+        if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
+          int ps = span_at(d, q + 1);
+          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q + 1 && d->sp[ps].actor >= 0 &&
+              d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) {
+            size_t e2 = d->sp[ps].first + d->sp[ps].count;
+            if (e2 >= d->ntok || !same_sent(d, q, e2) || is_comma(d, e2) || tok_char(d, e2, '.') ||
+                tok_char(d, e2, ';') || tok_char(d, e2, ')'))
+              named = 1;
+          }
+        }
         /* nor is the title of an apposition right after a name */
         int appos = 0;
         for (size_t b = s->first; b > 0 && s->first - b < 6; b--) {
