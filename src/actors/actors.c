@@ -1617,6 +1617,32 @@ static int32_t initials_actor(const doc *d, size_t i) {
   return found;
 }
 
+/* "Nordland's Security Council": the organization entry named by the
+ * possessor country's demonym and the run's words ("Nordish Security
+ * Council"), or -1. */
+static long possessed_entry(const doc *d, const span *s, const char *words) {
+  if (s->first < 2 || !is_poss(d, s->first - 1)) return -1;
+  int ps = span_at(d, s->first - 2);
+  if (ps < 0 || d->sp[ps].dead || d->sp[ps].type != SP_GAZ) return -1;
+  const an_gz_entry *c = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value));
+  if (c->kind != AN_KIND_COUNTRY) return -1;
+  const an_trie *al = an_gazetteer_aliases(d->gaz);
+  char buf[600], dem[128];
+  for (size_t k = 0; k < c->n_demonyms; k++) {
+    an_word_fold(c->demonyms[k], strlen(c->demonyms[k]), dem, sizeof dem);
+    snprintf(buf, sizeof buf, "%s %s", dem, words);
+    uint32_t node = an_trie_find(al, buf);
+    if (node == AN_TRIE_NONE) continue;
+    size_t n;
+    const uint32_t *v = an_trie_values(al, node, &n);
+    for (size_t q = 0; q < n; q++) {
+      const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v[q]));
+      if (e->kind == AN_KIND_ORGANIZATION && (v[q] & AN_GZ_HOW_MASK) == AN_MENTION_NAME) return (long)AN_GZ_ENTRY(v[q]);
+    }
+  }
+  return -1;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1664,6 +1690,21 @@ static an_status resolve_names(doc *d) {
     a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
       if ((st = relabel(d, a, s, words)) != AN_OK) return st;
+      s->actor = a;
+      continue;
+    }
+    /* "Nordland's Security Council": the gazetteer's "Nordish Security Council" */
+    long pg = possessed_entry(d, s, words);
+    if (pg >= 0) {
+      s->type = SP_GAZ;
+      s->value = (uint32_t)pg << 3 | AN_MENTION_NAME;
+      a = actor_of_gz(d, pg);
+      if (a < 0) {
+        const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)pg);
+        char lw[512];
+        an_word_fold(e->label, strlen(e->label), lw, sizeof lw);
+        if ((st = new_actor(d, pg, e->kind, e->label, lw, s->first, &a)) != AN_OK) return st;
+      }
       s->actor = a;
       continue;
     }

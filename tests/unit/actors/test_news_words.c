@@ -170,6 +170,9 @@ static void test_nationalities(void) {
   CHECK_STR(country_of("Lena Berg"), "SWE");
   run("Officials said Kofi Boateng, a Ghanaian, was silent.");
   CHECK_STR(country_of("Kofi Boateng"), "GHA");
+  /* "<country>'s Security Council" is the gazetteer's "<demonym> Security Council" */
+  run("The president spoke at a session of Russia's Security Council on Monday.");
+  CHECK_STR(label_at("Security Council"), "Russian Security Council");
   run("Karim Nasser of the United Nations said the aid was late.");
   CHECK_STR(country_of("Karim Nasser"), "");
 }
