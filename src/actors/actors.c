@@ -59,6 +59,7 @@ typedef struct wactor {
   an_actor_kind kind;
   char country[4];
   char nat[4]; /* a country the text gives by nationality ("the Nordish lawyer X", "X of Nordland") */
+  char intro[24]; /* the organization noun that introduced it ("the group X": "group"), or "" */
   char gender;
   char *label;
   char *name; /* folded name words without particles ("ziad nakhala") */
@@ -1055,6 +1056,13 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  /* "Hurricane Milton", "Operation Iron Gate": a thing or an event */
+  if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
+  /* "the rights group Blue Horizon", "the carmaker Volta": an organization
+   * noun before a name that does not open with a given name */
+  if (a >= 1 && same_sent(d, a - 1, a) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER) &&
+      (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+    c |= CUE_ORG;
   /* a defined acronym's long form of three words or more names a body
    * (unless it opens with a given name: "Grace Wanjiru Njeri (GWN)") */
   if (s->acr && s->count >= 3 && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) c |= CUE_ORG;
@@ -1311,6 +1319,34 @@ static int nonperson_named(const doc *d, int32_t a, const char *w) {
   return d->act[a].kind != AN_KIND_PERSON && strcmp(d->act[a].name, w) == 0;
 }
 
+/* an organization named w and organization heads after it ("norvale
+ * petroleum", "kestrel logistics group") */
+static int org_short_named(const doc *d, int32_t a, const char *w) {
+  if (d->act[a].kind != AN_KIND_ORGANIZATION) return 0;
+  const char *n = d->act[a].name;
+  size_t lw = strlen(w);
+  if (strncmp(n, w, lw) != 0 || n[lw] != ' ') return 0;
+  for (const char *p = n + lw + 1; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t k = e ? (size_t)(e - p) : strlen(p);
+    char word[64];
+    if (k >= sizeof word) return 0;
+    memcpy(word, p, k);
+    word[k] = '\0';
+    if (!(an_gazetteer_word(d->gaz, word, NULL, NULL) & AN_LX_ORGHEAD)) return 0;
+    p += k;
+    while (*p == ' ') p++;
+  }
+  return 1;
+}
+
+/* a person found in the text (not the gazetteer) with exactly these name
+ * words and no role yet */
+static int person_named_uncued(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && d->act[a].gz < 0 && d->act[a].n_roles == 0 &&
+         strcmp(d->act[a].name, w) == 0;
+}
+
 /* a longer name that contains a known (non-gazetteer) person's name,
  * ending with the same word */
 static int person_within(const doc *d, int32_t a, const char *w) {
@@ -1401,7 +1437,7 @@ static int looks_like_person(const doc *d, const span *s) {
   if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
-                        AN_LX_PLACEHEAD | AN_LX_ADJ))
+                        AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
     if (lower_has(d, tfold(d, k))) return 0;
     if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
@@ -1686,6 +1722,18 @@ static an_status resolve_names(doc *d) {
       s->actor = a;
       continue;
     }
+    /* the same name as an organization already met: that organization;
+     * with an organization cue, a person of that exact name found without
+     * one becomes it ("Blue Horizon said ... the group Blue Horizon") */
+    a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    if (a < 0 && (c & CUE_ORG) && !(c & CUE_PERSON_STRONG)) {
+      a = min_actor_with(d, first_word_key(words), words, person_named_uncued);
+      if (a >= 0) d->act[a].kind = AN_KIND_ORGANIZATION;
+    }
+    if (a >= 0) {
+      s->actor = a;
+      continue;
+    }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
     a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
@@ -1740,6 +1788,9 @@ static an_status resolve_names(doc *d) {
     if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
     if (s->value && kind == AN_KIND_ORGANIZATION)
       memcpy(d->act[a].country, an_gazetteer_entry(d->gaz, s->value - 1)->country, sizeof d->act[a].country);
+    if (kind == AN_KIND_ORGANIZATION && s->first >= 1 && (shape(d, s->first - 1) & AN_SHAPE_ALL_LOWER) &&
+        (d->ti[s->first - 1].lex & AN_LX_ORGNOUN) && strlen(tfold(d, s->first - 1)) < sizeof d->act[a].intro)
+      strcpy(d->act[a].intro, tfold(d, s->first - 1));
     /* "Nordland's Ministry of Trade": the possessor country's */
     if (kind == AN_KIND_ORGANIZATION && !d->act[a].country[0] && s->first >= 2 && is_poss(d, s->first - 1)) {
       int ps = span_at(d, s->first - 2);
@@ -1776,7 +1827,10 @@ static an_status resolve_names(doc *d) {
         continue;
       }
     }
-    int32_t a = person_with_words(d, words, s->first, last);
+    /* "the 737 MAX": a word in capitals in prose is no part of a person's
+     * name written in mixed case */
+    int caps = s->count == 1 && (shape(d, s->first) & AN_SHAPE_ALL_UPPER) && !d->ti[s->first].headline;
+    int32_t a = caps ? -1 : person_with_words(d, words, s->first, last);
     if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
@@ -1784,6 +1838,8 @@ static an_status resolve_names(doc *d) {
       a = min_actor_with(d, first_word_key(words), words, person_containing);
     }
     if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    /* "Norvale" after "Norvale Petroleum": a company's name without its heads */
+    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
@@ -2421,9 +2477,11 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
 /* "the movement", "the group": the most recent organization. */
 static int32_t resolve_org_description(const doc *d, const sweep *w, size_t i) {
   int32_t best = -1, best_seen = -1;
+  const char *head = tfold(d, i);
   for (size_t a = 0; a < d->nact; a++) {
     if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
-    (void)i;
+    /* "the company" is not the one the text introduced as "the group X" */
+    if (d->act[a].intro[0] && strcmp(d->act[a].intro, head) != 0) continue;
     if (w->last_seen[a] > best_seen) {
       best_seen = w->last_seen[a];
       best = (int32_t)a;

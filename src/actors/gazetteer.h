@@ -96,6 +96,8 @@ enum {
   AN_LX_MEDIA = 1u << 21,    /* media head words (cues.json media_words): News, Times, Wire */
   AN_LX_MEDIA_CUE = 1u << 22, /* words by a name that make it a news medium: newspaper, quoted (names.json media_cues) */
   AN_LX_SUBORD = 1u << 23,   /* subordinators that front a clause: After, When, While (names.json subordinators) */
+  AN_LX_THINGPRE = 1u << 24, /* words that open a name of a thing or event: Hurricane, Operation (names.json thing_prefixes) */
+  AN_LX_ORGNOUN = 1u << 25,  /* common nouns that introduce an organization's name: firm, carmaker (names.json org_nouns) */
 };
 
 typedef struct an_title {
