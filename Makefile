@@ -4,11 +4,12 @@
 #   make check    build and run the whole test suite (CTest)
 #   make check-asan  the suite under AddressSanitizer + UBSan
 #   make fuzz     libFuzzer harnesses (clang), FUZZ_SECONDS each (default 60)
+#   make check-valgrind  the suite under Valgrind memcheck (slow; not in CI)
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build check check-asan graphs install clean fuzz
+.PHONY: all deps build check check-asan check-valgrind graphs install clean fuzz
 FUZZ_SECONDS ?= 60
 all: build
 
@@ -29,6 +30,9 @@ check-asan: deps
 	cmake --build $(BUILD)-asan -j $(JOBS)
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
+check-valgrind: deps
+	BUILD=$(BUILD)-valgrind JOBS=$(JOBS) sh scripts/check-valgrind.sh
+
 graphs: build
 	sh scripts/make-graphs.sh $(BUILD)/actornet
 
@@ -39,4 +43,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-valgrind

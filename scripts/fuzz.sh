@@ -10,8 +10,11 @@
 # tests/fuzz/corpus/<harness>/ once its bug is fixed: ctest replays it there
 # (fuzz/replay_<harness>).
 # Exit status: 0 if no harness found anything, 1 otherwise.
-# Env: FUZZ_JOBS (parallel harnesses, default 1), FUZZ_BUILD (build dir),
-#      FUZZ_MAX_LEN (default 65536), CC (default clang).
+# Env: FUZZ_BUILD (build dir; two runs at once: give each a HARNESS list),
+#      FUZZ_MAX_LEN (default 65536), CC (default clang), FUZZ_NOBUILD=1 (run
+#      the harnesses already in FUZZ_BUILD: a long run is not rebuilt under
+#      its feet, since fork mode starts the binary again for each job),
+#      FUZZ_NICE (niceness of the runs, default 10: the machine is shared).
 set -eu
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-${FUZZ_SECONDS:-60}}
@@ -22,8 +25,11 @@ CC=${CC:-clang}
 case "$CC" in *clang*) ;; *) CC=clang ;; esac
 
 # -Werror off: clang warns about things gcc does not; the gcc build is the gate.
-CC=$CC cmake -S . -B "$BUILD" -DAN_FUZZ=ON -DAN_WERROR=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" --target fuzzers >/dev/null
+if [ "${FUZZ_NOBUILD:-0}" != 1 ]; then
+  CC=$CC cmake -S . -B "$BUILD" -DAN_FUZZ=ON -DAN_WERROR=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" --target fuzzers >/dev/null
+fi
+NICE=${FUZZ_NICE:-10}
 
 if [ $# -gt 0 ]; then
   HARNESSES="$*"
@@ -45,7 +51,7 @@ for h in $HARNESSES; do
   echo "== fuzz_$h for ${SECONDS_EACH}s"
   set +e
   rm -f "$artifacts"crash-* "$artifacts"leak-* "$artifacts"timeout-* "$artifacts"oom-*
-  "$bin" $dict -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+  nice -n "$NICE" "$bin" $dict -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -timeout=25 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$artifacts" "$work" tests/fuzz/corpus/$h \
     >"$BUILD/fuzz_$h.log" 2>&1

@@ -90,6 +90,10 @@ AN_EXPORT size_t an_model_actor_count(const an_model *m);
 #define AN_GRAPH_NO_AFFILIATIONS (1u << 0) /* drop person -> organization edges */
 #define AN_GRAPH_EVENTS (1u << 1)          /* event multigraph: one edge per event */
 #define AN_GRAPH_NO_METRICS (1u << 2)      /* skip igraph metrics (all zero) */
+/* Aggregated graph without its per-edge event lists: JSON then writes
+ * "events":[] (the other formats never list events). Saves 8 bytes per
+ * event; `actornet build` sets it when no JSON is written. */
+#define AN_GRAPH_NO_EVENT_LISTS (1u << 3)
 
 typedef struct an_graph_opts {
   unsigned flags;      /* AN_GRAPH_* bits */

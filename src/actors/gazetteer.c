@@ -98,11 +98,48 @@ long an_gazetteer_find_id(const an_gazetteer *g, const char *id) {
   return -1;
 }
 
-static long line_of(const char *text, size_t off) {
-  long line = 1;
-  for (size_t i = 0; i < off && text[i]; i++)
-    if (text[i] == '\n') line++;
-  return line;
+/* Line (1-based) and column (1-based, in characters: UTF-8 continuation
+ * bytes do not count) of byte off in text; what editors show. */
+static void line_col(const char *text, size_t len, size_t off, long *line, long *col) {
+  long l = 1, c = 1;
+  if (off > len) off = len;
+  for (size_t i = 0; i < off; i++) {
+    unsigned char ch = (unsigned char)text[i];
+    if (ch == '\n') l++, c = 1;
+    else if ((ch & 0xC0) != 0x80) c++;
+  }
+  *line = l;
+  *col = c;
+}
+
+/* Byte offset of the first byte that makes text invalid UTF-8 (overlongs,
+ * surrogates, code points past U+10FFFF, truncated sequences) or is a NUL,
+ * or -1 if there is none. JSON text must be UTF-8 (RFC 8259); labels go
+ * unchanged into JSON, XML and DOT output, which must stay valid. */
+static long bad_utf8_at(const char *text, size_t len) {
+  const unsigned char *p = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    unsigned c = p[i];
+    if (c == 0) return (long)i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n;
+    unsigned cp, min;
+    if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07, min = 0x10000;
+    else return (long)i;
+    for (size_t k = 1; k <= n; k++) {
+      if (i + k >= len || (p[i + k] & 0xC0) != 0x80) return (long)i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (long)i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /* Byte offset of the idx-th element of the top-level JSON array in text
@@ -128,14 +165,89 @@ static long entry_offset(const char *text, size_t len, size_t idx) {
   return -1;
 }
 
+/* Byte offset of the value of member key in the JSON object that starts at
+ * byte at of text (valid JSON), or -1 (absent, or a key written with
+ * escapes). Lets a bad field be reported where it is, not where its entry
+ * starts. */
+static long member_offset(const char *text, size_t len, size_t at, const char *key) {
+  if (at >= len || text[at] != '{') return -1;
+  size_t klen = strlen(key);
+  int depth = 0;
+  for (size_t i = at; i < len; i++) {
+    char c = text[i];
+    if (c == '"') {
+      size_t s = i + 1, e = s;
+      while (e < len && text[e] != '"') e += text[e] == '\\' ? 2 : 1;
+      if (e >= len) return -1;
+      i = e;
+      if (depth != 1) continue;
+      size_t j = e + 1; /* a key is followed by ':' */
+      while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) j++;
+      if (j >= len || text[j] != ':') continue;
+      if (e - s == klen && memcmp(text + s, key, klen) == 0) {
+        j++;
+        while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) j++;
+        return (long)j;
+      }
+      i = j;
+    } else if (c == '[' || c == '{') {
+      depth++;
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) return -1;
+    }
+  }
+  return -1;
+}
+
+/* Rewrites an entry error in err to name its line and column: the field
+ * named by err_field when it can be found, else the entry's first byte.
+ * cJSON keeps no positions, so they come from a scan of the text. */
+static void locate_entry_error(an_error *err, const char *text, size_t len, size_t idx, const char *field) {
+  if (!err) return;
+  long off = entry_offset(text, len, idx);
+  if (off < 0) return;
+  if (field) {
+    long f = member_offset(text, len, (size_t)off, field);
+    if (f >= 0) off = f;
+  }
+  long line, col;
+  line_col(text, len, (size_t)off, &line, &col);
+  char msg[sizeof err->msg], path[sizeof err->path];
+  snprintf(msg, sizeof msg, "%s", err->msg);
+  snprintf(path, sizeof path, "%s", err->path);
+  an_error_set(err, err->code, path, line, off, "column %ld: %s", col, msg);
+}
+
+/* Parses a whole JSON file; on failure err names the line and column. */
 static an_status parse_json(const char *path, const char *text, size_t len, cJSON **out,
                             an_error *err) {
+  long line, col, bad = bad_utf8_at(text, len);
+  if (bad >= 0) {
+    line_col(text, len, (size_t)bad, &line, &col);
+    if (text[bad] == 0)
+      return an_error_set(err, AN_EDATA, path, line, bad, "column %ld: NUL byte (not a JSON text file)", col);
+    return an_error_set(err, AN_EDATA, path, line, bad,
+                        "column %ld: invalid UTF-8 (byte 0x%02X); JSON files must be UTF-8", col,
+                        (unsigned char)text[bad]);
+  }
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
   if (!root) {
     size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
-    return an_error_set(err, AN_EDATA, path, line_of(text, off), (long)off,
-                        "invalid JSON near byte %zu", off);
+    line_col(text, len, off, &line, &col);
+    size_t rest = off;
+    while (rest < len && strchr(" \t\r\n", text[rest])) rest++;
+    if (rest >= len)
+      return an_error_set(err, AN_EDATA, path, line, (long)off, "column %ld: invalid JSON (unexpected end of file)",
+                          col);
+    char near[16]; /* what the parser stopped at, printable */
+    size_t k = 0;
+    for (size_t i = off; i < len && k < 12 && text[i] != '\n'; i++)
+      near[k++] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
+    while (k && ((unsigned char)near[k - 1] & 0xC0) == 0x80) k--; /* no cut character */
+    if (k && (unsigned char)near[k - 1] >= 0xC0) k--;
+    near[k] = '\0';
+    return an_error_set(err, AN_EDATA, path, line, (long)off, "column %ld: invalid JSON near '%s'", col, near);
   }
   *out = root;
   return AN_OK;
@@ -173,23 +285,29 @@ static an_status str_array(const cJSON *arr, const char *path, size_t idx, const
   return AN_OK;
 }
 
+/* On AN_EDATA, *field names the member at fault (NULL: the whole entry). */
 static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz_entry *e,
-                             an_error *err) {
+                             const char **field, an_error *err) {
   memset(e, 0, sizeof *e);
+  *field = NULL;
   if (!cJSON_IsObject(o))
     return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu: not an object", idx + 1);
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
   const cJSON *label = cJSON_GetObjectItemCaseSensitive(o, "label");
   const cJSON *kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
-  if (!cJSON_IsString(id) || !id->valuestring[0])
-    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu: missing \"id\" (a non-empty string)",
-                        idx + 1);
+  if (!cJSON_IsString(id) || !id->valuestring[0]) {
+    *field = "id";
+    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu: %s", idx + 1,
+                        id ? "\"id\" must be a non-empty string" : "missing \"id\" (a non-empty string)");
+  }
+  *field = "label";
   if (!cJSON_IsString(label) || !label->valuestring[0])
-    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu (%s): missing \"label\"", idx + 1,
-                        id->valuestring);
+    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu (%s): %s", idx + 1, id->valuestring,
+                        label ? "\"label\" must be a non-empty string" : "missing \"label\"");
+  *field = "kind";
   if (!cJSON_IsString(kind))
-    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu (%s): missing \"kind\"", idx + 1,
-                        id->valuestring);
+    return an_error_set(err, AN_EDATA, path, 0, -1, "entry %zu (%s): %s", idx + 1, id->valuestring,
+                        kind ? "\"kind\" must be a string" : "missing \"kind\"");
   if (strcmp(kind->valuestring, "person") == 0) e->kind = AN_KIND_PERSON;
   else if (strcmp(kind->valuestring, "organization") == 0) e->kind = AN_KIND_ORGANIZATION;
   else if (strcmp(kind->valuestring, "country") == 0) e->kind = AN_KIND_COUNTRY;
@@ -198,6 +316,7 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
                         "entry %zu (%s): kind \"%s\" is not person, organization or country",
                         idx + 1, id->valuestring, kind->valuestring);
   const cJSON *country = cJSON_GetObjectItemCaseSensitive(o, "country");
+  *field = "country";
   if (country && !cJSON_IsNull(country)) {
     if (!cJSON_IsString(country) || strlen(country->valuestring) > 3)
       return an_error_set(err, AN_EDATA, path, 0, -1,
@@ -205,6 +324,7 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
                           idx + 1, id->valuestring);
     strcpy(e->country, country->valuestring);
   }
+  *field = NULL;
   const cJSON *parent = cJSON_GetObjectItemCaseSensitive(o, "parent");
   e->collapse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "collapse"));
   const cJSON *gender = cJSON_GetObjectItemCaseSensitive(o, "gender");
@@ -216,15 +336,17 @@ static an_status parse_entry(const cJSON *o, const char *path, size_t idx, an_gz
     st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
     goto fail;
   }
+  *field = "aliases";
   st = str_array(cJSON_GetObjectItemCaseSensitive(o, "aliases"), path, idx, "aliases", &e->aliases,
                  &e->n_aliases, err);
   if (st == AN_OK)
-    st = str_array(cJSON_GetObjectItemCaseSensitive(o, "demonyms"), path, idx, "demonyms",
+    st = str_array(cJSON_GetObjectItemCaseSensitive(o, *field = "demonyms"), path, idx, "demonyms",
                    &e->demonyms, &e->n_demonyms, err);
   if (st == AN_OK)
-    st = str_array(cJSON_GetObjectItemCaseSensitive(o, "metonyms"), path, idx, "metonyms",
+    st = str_array(cJSON_GetObjectItemCaseSensitive(o, *field = "metonyms"), path, idx, "metonyms",
                    &e->metonyms, &e->n_metonyms, err);
   if (st != AN_OK) goto fail;
+  *field = "roles";
   const cJSON *roles = cJSON_GetObjectItemCaseSensitive(o, "roles");
   if (roles && !cJSON_IsNull(roles)) {
     if (!cJSON_IsArray(roles)) {
@@ -277,24 +399,24 @@ static an_status load_entries(an_gazetteer *g, const char *path, int user, an_er
   st = parse_json(path, text, len, &root, err);
   if (st != AN_OK) goto done;
   if (!cJSON_IsArray(root)) {
-    st = an_error_set(err, AN_EDATA, path, 1, 0, "a gazetteer file must be a JSON array of entries");
+    long off = 0, line, col;
+    while ((size_t)off < len && strchr(" \t\r\n", text[off])) off++;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 && off == 0) off = 3; /* after a BOM */
+    line_col(text, len, (size_t)off, &line, &col);
+    st = an_error_set(err, AN_EDATA, path, line, off,
+                      "column %ld: a gazetteer file must be a JSON array of entries, not %s", col,
+                      cJSON_IsObject(root) ? "an object" : "a single value");
     goto done;
   }
   size_t idx = 0;
   const cJSON *o;
   cJSON_ArrayForEach(o, root) {
     an_gz_entry e;
-    st = parse_entry(o, path, idx, &e, err);
+    const char *field = NULL;
+    st = parse_entry(o, path, idx, &e, &field, err);
     e.user = user;
     if (st != AN_OK) {
-      /* cJSON keeps no positions: find where the entry starts in the text */
-      if (err && st == AN_EDATA) {
-        long off = entry_offset(text, len, idx);
-        if (off >= 0) {
-          err->offset = off;
-          err->line = line_of(text, (size_t)off);
-        }
-      }
+      if (st == AN_EDATA) locate_entry_error(err, text, len, idx, field);
       goto done;
     }
     long at = an_gazetteer_find_id(g, e.id);
@@ -664,7 +786,7 @@ static an_status load_lexicon_file(an_gazetteer *g, const char *path, an_error *
   if (st != AN_OK) return st;
   st = parse_json(path, text, len, &root, err);
   if (st == AN_OK && !cJSON_IsObject(root) && !cJSON_IsArray(root))
-    st = an_error_set(err, AN_EDATA, path, 1, 0, "a lexicon file must be a JSON object");
+    st = an_error_set(err, AN_EDATA, path, 1, 0, "column 1: a lexicon file must be a JSON object");
   if (st == AN_OK && (st = load_lexicon_obj(g, root)) != AN_OK)
     st = an_error_set(err, st, path, 0, -1, "cannot load lexicon");
   cJSON_Delete(root);

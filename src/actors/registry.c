@@ -34,6 +34,7 @@ typedef struct fin {
   char **docs;
   size_t n_docs;
   uint64_t mentions;
+  size_t root; /* smallest member record (content order): the last tie-break */
 } fin;
 
 struct an_registry {
@@ -43,6 +44,7 @@ struct an_registry {
   size_t naf, capaf;
   size_t *parent;
   size_t *canon;
+  size_t *renum; /* add index -> record index in content order (finish) */
   fin *f;
   size_t nf;
   an_reg_affiliation *faf;
@@ -78,6 +80,7 @@ void an_registry_free(an_registry *g) {
   an_free(g->af);
   an_free(g->parent);
   an_free(g->canon);
+  an_free(g->renum);
   for (size_t i = 0; i < g->nf; i++) {
     an_free(g->f[i].id);
     an_free(g->f[i].label);
@@ -656,7 +659,8 @@ static int cmp_fin(const void *a, const void *b) {
   int c = strcmp(x->id, y->id);
   if (c) return c;
   if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
-  return strcmp(x->label, y->label);
+  if ((c = strcmp(x->label, y->label))) return c;
+  return x->root < y->root ? -1 : x->root > y->root;
 }
 
 /* Is label a better canonical name than cur? (fixed rules: a gazetteer
@@ -707,6 +711,35 @@ static int cmp_fin_p(const void *a, const void *b) {
   return cmp_fin(*(fin *const *)a, *(fin *const *)b);
 }
 
+/* Sorts the final actors (cmp_fin) and renumbers canon. fp, inv: scratch of nf. */
+static an_status sort_fins(an_registry *g, fin **fp, size_t *inv) {
+  for (size_t f = 0; f < g->nf; f++) fp[f] = &g->f[f];
+  qsort(fp, g->nf, sizeof *fp, cmp_fin_p);
+  fin *sorted = an_malloc((g->nf ? g->nf : 1) * sizeof *sorted);
+  if (!sorted) return AN_ENOMEM;
+  for (size_t f = 0; f < g->nf; f++) {
+    inv[fp[f] - g->f] = f;
+    sorted[f] = *fp[f];
+  }
+  memcpy(g->f, sorted, g->nf * sizeof *sorted);
+  an_free(sorted);
+  for (size_t i = 0; i < g->n; i++) g->canon[i] = inv[g->canon[i]];
+  return AN_OK;
+}
+
+/* Is id a final actor's id? (final actors sorted by id) */
+static int fin_has_id(const an_registry *g, const char *id) {
+  size_t lo = 0, hi = g->nf;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(g->f[mid].id, id);
+    if (!c) return 1;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
 static an_status build_finals(an_registry *g, const size_t *ord) {
   size_t n = g->n ? g->n : 1;
   an_status st = AN_OK;
@@ -731,6 +764,7 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
     if (root_to_fin[root] == SIZE_MAX) {
       root_to_fin[root] = g->nf++;
       best[root_to_fin[root]] = SIZE_MAX;
+      g->f[root_to_fin[root]].root = root;
     }
     g->canon[i] = root_to_fin[root];
   }
@@ -811,45 +845,45 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
     x->n_docs = w;
   }
   if (st != AN_OK) goto done;
-  /* sort by id and renumber; then make ids unique ("-2", "-3") */
+  /* sort by id and renumber; then make ids unique ("-2", "-3"), and sort
+   * again: a suffix can move an id past others ("a-2" > "a!"), and lookups
+   * (an_graph_find_node) need strcmp order */
   fp = an_malloc((g->nf ? g->nf : 1) * sizeof *fp);
   inv = an_malloc((g->nf ? g->nf : 1) * sizeof *inv);
   if (!fp || !inv) {
     st = AN_ENOMEM;
     goto done;
   }
-  for (size_t f = 0; f < g->nf; f++) fp[f] = &g->f[f];
-  qsort(fp, g->nf, sizeof *fp, cmp_fin_p);
+  if ((st = sort_fins(g, fp, inv)) != AN_OK) goto done;
   {
-    fin *sorted = an_malloc((g->nf ? g->nf : 1) * sizeof *sorted);
-    if (!sorted) {
+    /* names are chosen first and set after: the search needs the ids as sorted */
+    char **names = an_calloc(g->nf ? g->nf : 1, sizeof *names);
+    if (!names) {
       st = AN_ENOMEM;
       goto done;
     }
+    for (size_t a = 0; a < g->nf && st == AN_OK;) {
+      size_t b = a + 1;
+      while (b < g->nf && strcmp(g->f[b].id, g->f[a].id) == 0) b++;
+      /* a run of equal ids: the first keeps it, the others take the
+       * smallest free "id-k" (free among all ids: "a-2" may exist) */
+      size_t k = 2;
+      for (size_t i = a + 1; i < b && st == AN_OK; i++) {
+        char buf[600];
+        do snprintf(buf, sizeof buf, "%s-%zu", g->f[a].id, k++);
+        while (fin_has_id(g, buf));
+        if (!(names[i] = an_strdup(buf))) st = AN_ENOMEM;
+      }
+      a = b;
+    }
     for (size_t f = 0; f < g->nf; f++) {
-      inv[fp[f] - g->f] = f;
-      sorted[f] = *fp[f];
+      if (!names[f]) continue;
+      an_free(g->f[f].id);
+      g->f[f].id = names[f];
     }
-    memcpy(g->f, sorted, g->nf * sizeof *sorted);
-    an_free(sorted);
+    an_free(names);
   }
-  for (size_t i = 0; i < g->n; i++) g->canon[i] = inv[g->canon[i]];
-  for (size_t f = 1, dup = 1; f < g->nf; f++) {
-    if (strcmp(g->f[f].id, g->f[f - dup].id) != 0) {
-      dup = 1;
-      continue;
-    }
-    char buf[600];
-    snprintf(buf, sizeof buf, "%s-%zu", g->f[f - dup].id, dup + 1);
-    char *nid = an_strdup(buf);
-    if (!nid) {
-      st = AN_ENOMEM;
-      break;
-    }
-    an_free(g->f[f].id);
-    g->f[f].id = nid;
-    dup++;
-  }
+  if (st == AN_OK) st = sort_fins(g, fp, inv);
 done:
   an_free(root_to_fin);
   an_free(best);
@@ -908,9 +942,63 @@ static an_status build_affiliations(an_registry *g) {
   return AN_OK;
 }
 
+/* Total order on records by content (every field the join reads), so
+ * that records can be renumbered whatever the order of adds. */
+static int cmp_rec_content(const rec *a, const rec *b) {
+  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  int c = strcmp(a->id, b->id);
+  if (!c) c = strcmp(a->label, b->label);
+  if (!c) c = strcmp(a->doc, b->doc);
+  if (!c) c = strcmp(a->key ? a->key : "", b->key ? b->key : "");
+  if (!c && !a->key != !b->key) c = a->key ? 1 : -1;
+  if (!c && a->mentions != b->mentions) c = a->mentions < b->mentions ? -1 : 1;
+  if (!c) c = strcmp(a->country, b->country);
+  if (!c && a->n_aliases != b->n_aliases) c = a->n_aliases < b->n_aliases ? -1 : 1;
+  for (size_t i = 0; !c && i < a->n_aliases; i++) c = strcmp(a->aliases[i], b->aliases[i]);
+  return c;
+}
+
+static int cmp_rec_content_p(const void *x, const void *y) {
+  const rec *a = *(const rec *const *)x, *b = *(const rec *const *)y;
+  int c = cmp_rec_content(a, b);
+  return c ? c : (a < b ? -1 : a > b);
+}
+
+/* Renumbers the records in content order (renum: add index -> new index)
+ * and their affiliations. Every later tie broken by a record index (union
+ * roots, first members) is then a tie broken by content: the order of
+ * adds cannot show in the result (graph.h: shards in any order). */
+static an_status canonical_order(an_registry *g) {
+  size_t n = g->n ? g->n : 1;
+  const rec **rp = an_malloc(n * sizeof *rp);
+  rec *sorted = an_malloc(n * sizeof *sorted);
+  g->renum = an_malloc(n * sizeof *g->renum);
+  if (!rp || !sorted || !g->renum) {
+    an_free(rp);
+    an_free(sorted);
+    return AN_ENOMEM;
+  }
+  for (size_t i = 0; i < g->n; i++) rp[i] = &g->r[i];
+  qsort(rp, g->n, sizeof *rp, cmp_rec_content_p);
+  for (size_t k = 0; k < g->n; k++) {
+    g->renum[rp[k] - g->r] = k;
+    sorted[k] = *rp[k];
+  }
+  memcpy(g->r, sorted, g->n * sizeof *sorted);
+  for (size_t i = 0; i < g->naf; i++) {
+    g->af[i].person = g->renum[g->af[i].person];
+    g->af[i].org = g->renum[g->af[i].org];
+  }
+  an_free(rp);
+  an_free(sorted);
+  return AN_OK;
+}
+
 an_status an_registry_finish(an_registry *g, an_error *err) {
   if (g->finished) return AN_OK;
-  an_status st = AN_ENOMEM;
+  an_status st = canonical_order(g);
+  if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "registry: %s", an_status_str(st));
+  st = AN_ENOMEM;
   size_t *ord = an_malloc((g->n ? g->n : 1) * sizeof *ord);
   const char **gzof = an_calloc(g->n ? g->n : 1, sizeof *gzof);
   g->parent = an_malloc((g->n ? g->n : 1) * sizeof *g->parent);
@@ -932,7 +1020,7 @@ an_status an_registry_finish(an_registry *g, an_error *err) {
 
 size_t an_registry_count(const an_registry *g) { return g->finished ? g->nf : 0; }
 size_t an_registry_canonical(const an_registry *g, size_t i) {
-  return g->finished && i < g->n ? g->canon[i] : SIZE_MAX;
+  return g->finished && i < g->n ? g->canon[g->renum[i]] : SIZE_MAX;
 }
 const char *an_registry_id(const an_registry *g, size_t i) { return g->f[i].id; }
 const char *an_registry_label(const an_registry *g, size_t i) { return g->f[i].label; }

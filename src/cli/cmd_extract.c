@@ -850,6 +850,8 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
         if (!done) break; /* not blocked on it: read more meanwhile */
       }
       st = flush_job(j, out, db, &tot, &pg, &err);
+      if (st == AN_EIO && !err.path[0] && output) /* a failed write: name the output */
+        snprintf(err.path, sizeof err.path, "%s", output);
       /* As a filter (stdin to stdout, e.g. Spark's RDD.pipe or GNU parallel
        * --pipe) each document's records leave at once. */
       if (st == AN_OK && to_stdout && fflush(out) != 0)

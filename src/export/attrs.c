@@ -128,7 +128,7 @@ void an_node_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
 void an_edge_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
   memset(v, 0, sizeof *v);
   const an_gedge *e = &g->edges[i];
-  const an_mevent *ev = e->n_events == 1 ? e->events[0] : NULL;
+  const an_mevent *ev = e->n_events == 1 && e->events ? e->events[0] : NULL; /* multigraph only */
   switch (k) {
   case E_LABEL: str_val(v, e->relation); break; /* exporters append the count (label_of) */
   case E_RELATION: str_val(v, e->relation); break;

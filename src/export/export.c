@@ -56,8 +56,13 @@ static an_status write_one(const an_graph *g, const an_export_opts *o, an_format
   an_xout x;
   an_status st = an_xout_open(&x, path, err);
   if (st != AN_OK) return st;
+  errno = 0; /* a failed write leaves its errno: named in the message below */
   st = an_export(g, o, fmt, x.f, err);
   if (st == AN_OK) return an_xout_commit(&x, err);
+  if (st == AN_EIO && err && errno && !strchr(err->msg, ':')) {
+    size_t n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof err->msg - n, ": %s", strerror(errno));
+  }
   if (err && !err->path[0]) snprintf(err->path, sizeof err->path, "%s", path);
   an_xout_abort(&x);
   return st;

@@ -19,6 +19,21 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
 /* The engine for a graph of this size: dot < 50 nodes, neato <= 300, sfdp. */
 const char *an_dot_engine_for(const an_graph *g);
 
+/* libxml2 reports a failed write (a full disk) by printing "I/O error :
+ * ..." to stderr itself: nothing below src/cli may print. Its error handler
+ * is a per-thread global in libxml2 2.9 (xmlSetStructuredErrorFunc; the
+ * output buffer and text writer take no handler of their own), so an XML
+ * exporter installs this one around its writes and restores the previous
+ * handler after; other threads are not affected. The first message is kept
+ * for the error the exporter returns. Declared with void * to keep libxml2
+ * headers out of the other exporters. */
+typedef struct an_xml_errors {
+  char msg[160];
+  void *old_fn, *old_ctx;
+} an_xml_errors;
+void an_xml_errors_catch(an_xml_errors *x);
+void an_xml_errors_release(an_xml_errors *x);
+
 /* Output through io.h's an_outfile: a temporary file in the target's
  * directory, renamed over the target on commit ("-" = stdout). */
 typedef struct an_xout {

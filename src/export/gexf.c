@@ -72,11 +72,17 @@ static int write_color(xmlTextWriterPtr w, an_rgb c) {
 an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
   const unsigned flags = o ? o->flags : 0;
   const int v13 = (flags & AN_EXPORT_GEXF13) != 0;
+  an_xml_errors xe;
+  an_xml_errors_catch(&xe);
   xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
-  if (!ob) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
+  if (!ob) {
+    an_xml_errors_release(&xe);
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
+  }
   xmlTextWriterPtr w = xmlNewTextWriter(ob);
   if (!w) {
     xmlOutputBufferClose(ob);
+    an_xml_errors_release(&xe);
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
   }
   int ok = 1;
@@ -180,9 +186,11 @@ an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, 
   }
   W(xmlTextWriterEndDocument(w));
   W(xmlTextWriterFlush(w));
-  xmlFreeTextWriter(w);
+  xmlFreeTextWriter(w); /* flushes and closes ob: may report a write error */
+  an_xml_errors_release(&xe);
   an_buf_free(&b);
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory writing GEXF");
-  if (!ok || ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write GEXF");
+  if (!ok || ferror(out))
+    return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write GEXF%s%s", xe.msg[0] ? ": " : "", xe.msg);
   return AN_OK;
 }

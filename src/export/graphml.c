@@ -19,11 +19,17 @@
 
 an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
   const unsigned flags = o ? o->flags : 0;
+  an_xml_errors xe;
+  an_xml_errors_catch(&xe);
   xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
-  if (!ob) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
+  if (!ob) {
+    an_xml_errors_release(&xe);
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
+  }
   xmlTextWriterPtr w = xmlNewTextWriter(ob); /* owns ob from here */
   if (!w) {
     xmlOutputBufferClose(ob);
+    an_xml_errors_release(&xe);
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "cannot create an XML writer");
   }
   int ok = 1;
@@ -111,10 +117,12 @@ an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *ou
   }
   W(xmlTextWriterEndDocument(w)); /* closes graph and graphml */
   W(xmlTextWriterFlush(w));
-  xmlFreeTextWriter(w);
+  xmlFreeTextWriter(w); /* flushes and closes ob: may report a write error */
+  an_xml_errors_release(&xe);
   an_buf_free(&val);
   an_buf_free(&id);
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory writing GraphML");
-  if (!ok || ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write GraphML");
+  if (!ok || ferror(out))
+    return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write GraphML%s%s", xe.msg[0] ? ": " : "", xe.msg);
   return AN_OK;
 }

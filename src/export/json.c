@@ -92,7 +92,6 @@ static int node_attrs(const an_graph *g, size_t i, cJSON *o) {
 }
 
 static int edge_attrs(const an_graph *g, size_t i, cJSON *o) {
-  const an_gedge *e = &g->edges[i];
   an_buf lab;
   an_buf_init(&lab);
   int ok = an_edge_label(g, i, &lab) == AN_OK && cJSON_AddStringToObject(o, "label", lab.data);
@@ -106,13 +105,18 @@ static int edge_attrs(const an_graph *g, size_t i, cJSON *o) {
   }
   cJSON *evs = ok ? cJSON_AddArrayToObject(o, "events") : NULL;
   if (!evs) return 0;
-  for (size_t k = 0; k < e->n_events; k++) {
-    cJSON *x = event_json(g, e->events[k]);
+  /* the events are read back from the model's spill one edge at a time */
+  an_evlist list;
+  if (an_graph_edge_events(g, i, &list, NULL) != AN_OK) return 0;
+  for (size_t k = 0; k < list.n; k++) {
+    cJSON *x = event_json(g, list.v[k]);
     if (!x || !cJSON_AddItemToArray(evs, x)) {
       cJSON_Delete(x);
+      an_evlist_free(&list);
       return 0;
     }
   }
+  an_evlist_free(&list);
   return 1;
 }
 

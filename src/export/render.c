@@ -4,6 +4,7 @@
  * overlap removal (prism) keeps labels of a few hundred nodes apart.
  * Graphviz's own messages are captured into the error instead of being
  * printed (nothing below src/cli prints). */
+#include <errno.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -52,13 +53,22 @@ an_status an_render(const an_graph *g, const an_export_opts *o, an_format fmt, F
     st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz layout (%s) failed%s%s", engine, gv_msg[0] ? ": " : "",
                       gv_msg);
   } else {
-    if (gvRender(gvc, (Agraph_t *)G, fmt == AN_FORMAT_SVG ? "svg" : "png", out) != 0)
+    /* Drawn into memory, then written here: Graphviz 2.42 calls exit(1)
+     * when a write to its output FILE fails (gvwrite_no_z), which would
+     * end the process with no message and leave a temporary file behind. */
+    char *pic = NULL;
+    unsigned int plen = 0;
+    if (gvRenderData(gvc, (Agraph_t *)G, fmt == AN_FORMAT_SVG ? "svg" : "png", &pic, &plen) != 0 || !pic)
       st = an_error_set(err, AN_EGRAPH, NULL, 0, -1, "Graphviz rendering failed%s%s", gv_msg[0] ? ": " : "", gv_msg);
+    else if (plen && fwrite(pic, 1, plen, out) != plen)
+      st = an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write the picture: %s", strerror(errno));
+    gvFreeRenderData(pic);
     gvFreeLayout(gvc, (Agraph_t *)G);
   }
   agclose((Agraph_t *)G);
   agseterr(oldlevel);
   agseterrf(old);
-  if (st == AN_OK && ferror(out)) st = an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write the picture");
+  if (st == AN_OK && (fflush(out) != 0 || ferror(out)))
+    st = an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write the picture: %s", errno ? strerror(errno) : "I/O error");
   return st;
 }

@@ -277,11 +277,13 @@ static an_status load_json(const char *dir, const char *name, cJSON **out, char 
   cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
   if (!j) {
     long off = end ? (long)(end - text) : -1;
-    long line = 1;
-    for (long k = 0; k < off; k++)
-      if (text[k] == '\n') line++;
+    long line = 1, col = 1; /* col in characters, as editors count */
+    for (long k = 0; k < off && (size_t)k < len; k++) {
+      if (text[k] == '\n') line++, col = 1;
+      else if (((unsigned char)text[k] & 0xC0) != 0x80) col++;
+    }
     an_free(text);
-    return an_error_set(err, AN_EDATA, path, line, off, "invalid JSON");
+    return an_error_set(err, AN_EDATA, path, line, off, "column %ld: invalid JSON", col);
   }
   an_free(text);
   *out = j;
@@ -432,6 +434,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->infinitive = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");
       t->direct = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "partner_with");
+      t->partner_with = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
       t->max_dist = cJSON_IsNumber(v) ? v->valueint : 0;
       v = cJSON_GetObjectItemCaseSensitive(e, "confidence");
@@ -524,6 +528,10 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"plural_pronouns", &lex->plural_pronouns},
       {"date_nouns", &lex->date_nouns}, {"group_refs", &lex->group_refs},
       {"statement_nouns", &lex->statement_nouns},
+      {"subject_pronouns", &lex->subject_pronouns}, {"company_nouns", &lex->org_heads},
+      {"member_nouns", &lex->member_nouns},         {"transparent_nouns", &lex->transparent_nouns},
+      {"phone_manner", &lex->phone_manner},         {"country_pairs", &lex->country_pairs},
+      {"clause_verbs", &lex->clause_verbs},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -616,13 +624,13 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 }
 
 /* Every cue list of the lexicon (not the triggers' own lists). */
-#define NLISTS 64
+#define NLISTS 96
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
-                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   size_t n = 0;
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) out[n++] = lists[i];

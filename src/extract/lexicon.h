@@ -61,6 +61,8 @@ typedef struct an_trigger {
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
   int infinitive;  /* the pattern ends in an infinitive "to", not a preposition */
+  int partner_with; /* "X raised Y with Z during a meeting": after "during/at", the partner is the
+                       object of an earlier "with" in the clause; else the trigger declines */
   double confidence;
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */
@@ -113,7 +115,8 @@ typedef struct an_lexicon {
       determiners, media_words, clause_end, passive_aux, adverbs, title_words, locative,
       person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions,
       gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns,
-      date_nouns, group_refs, statement_nouns;
+      date_nouns, group_refs, statement_nouns, subject_pronouns, org_heads, member_nouns, transparent_nouns,
+      phone_manner, country_pairs, clause_verbs;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */

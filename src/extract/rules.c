@@ -305,6 +305,10 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         }
       if (!ok) return;
     }
+    if (ok && found >= 0 && sep_and && pos >= 2 && is(c, pos - 2, ",") && mend(c, found) + 1 < c->sb &&
+        is(c, mend(c, found), ",") &&
+        (inlist(c, &c->lex->relative, mend(c, found) + 1) || inlist(c, &c->lex->relative_things, mend(c, found) + 1)))
+      return; /* "solidarity with A, and B, which is not a member, condemned C": a new clause */
     if (ok && found >= 0 && mention_ok(c, found, in_quote_ok)) {
       ml_add(l, found);
       pos = mend(c, found);
@@ -418,11 +422,72 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   return -1;
 }
 
+/* "Korean chipmaker", "the Dutch group": a country's demonym before an
+ * organization's head noun describes a company or group, not the country. */
+static int org_headed(const ctx *c, int32_t mi, uint32_t b) {
+  if (M(c, mi)->how != AN_MENTION_DEMONYM) return 0;
+  uint32_t k = mend(c, mi);
+  for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
+    if (inlist(c, &c->lex->org_heads, k))
+      /* "Dutch equipment maker Veldhoven Photonics" names it */
+      return !(k + 1 < b && (c->v->tok_m[k + 1] >= 0 || is_cap(c, k + 1)));
+    if (!(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, k) ||
+        inlist(c, &c->lex->title_words, k))
+      return 0;
+  }
+  return 0;
+}
+
+/* "Angola's president", "the country's foreign minister": a country's
+ * possessive before title words and no name (known or unknown) after. */
+static int country_title(const ctx *c, int32_t mi, uint32_t b) {
+  const an_mention *m = M(c, mi);
+  if (c->v->acts->actors[m->actor].kind != AN_KIND_COUNTRY || !is_poss(c, mi) || m->how == AN_MENTION_PRONOUN) return 0;
+  uint32_t k = mend(c, mi);
+  if (k < b && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  int titled = 0;
+  while (k < b && c->v->tok_m[k] < 0 && (inlist(c, &c->lex->title_words, k) || inlist(c, &c->lex->np_words, k))) {
+    if (inlist(c, &c->lex->title_words, k)) titled = 1;
+    k++;
+  }
+  if (!titled || k >= b) return 0;
+  if (c->v->tok_m[k] >= 0 || (is_cap(c, k) && !is(c, k, ","))) return 0; /* "Angola's president Joao X" */
+  /* "China's ambassador to Kazakhstan, Wu Jian,": a PP may lead to a name */
+  if (inlist(c, &c->lex->prepositions, k)) return 0;
+  if (is(c, k, ",")) {
+    /* only ", who ...": ", Joao X," an apposition names them */
+    uint32_t j = k + 1;
+    if (j >= b || !inlist(c, &c->lex->relative, j)) return 0;
+  }
+  return 1;
+}
+
 /* First subject candidate in [a, b): a plain noun phrase beats one inside a
  * PP, which beats a bare modifier ("A US official slammed" -> US). */
 static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quote_ok, int *weak) {
   int32_t pp = -1, mod = -1;
   for (uint32_t k = a; k < b; k++) {
+    if (is(c, k, ",") && k + 1 < b &&
+        (inlist(c, &c->lex->relative, k + 1) || inlist(c, &c->lex->relative_things, k + 1) || is(c, k + 1, "whose"))) {
+      /* "X, who has mediated between A and B since 2022, spoke with Y": the
+       * relative clause between commas holds no subject of the main clause */
+      uint32_t j = k + 2;
+      while (j < b && !is(c, j, ",") && !is(c, j, ";")) j++;
+      if (j < b && is(c, j, ",")) {
+        k = j;
+        continue;
+      }
+    }
+    if (c->v->tok_m[k] < 0 && listlen(c, &c->lex->attrib_before, k)) {
+      /* "According to a statement from the X Commission, the envoy briefed
+       * Y": the cited source is no subject */
+      uint32_t j = k + 1;
+      while (j < b && !is(c, j, ",")) j++;
+      if (j < b) {
+        k = j;
+        continue;
+      }
+    }
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     if (mend(c, mi) > b) break;
@@ -446,6 +511,12 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         *weak = 0;
         return mi;
       }
+      if (country_title(c, mi, b) && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        /* "Angola's president, who ..., spoke with X": an office holder the
+         * text never names stands for the country (annotation.md §1) */
+        *weak = 1;
+        return mi;
+      }
       continue;
     }
     if (is_modifier(c, mi)) {
@@ -454,7 +525,9 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
              (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
         h++;
-      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2) mod = mi;
+      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
+          !org_headed(c, mi, b))
+        mod = mi;
       continue;
     }
     if (left_ctx(c, mi, a, NULL) == CTX_PREP) {
@@ -496,6 +569,128 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
          p == c->sa - 1;
 }
 
+/* A past tense verb: "-ed", or an irregular form the lexicon lists as a
+ * light verb or reporting verb in the past ("told", "held"). */
+static int past_form(const ctx *c, uint32_t i) {
+  const char *w = W(c, i);
+  size_t n = strlen(w);
+  return n > 3 && strcmp(w + n - 2, "ed") == 0;
+}
+
+/* "X said that A had done B and warned C": the trigger, a bare past verb
+ * after "and", coordinates with the reporting verb (k, a past form too),
+ * not with the reported clause [r, ts), whose verb has an auxiliary
+ * ("had", "would", "was"). Then X, not A, is the subject. */
+static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uint32_t r, uint32_t ts) {
+  if (t->nominal || !past_form(c, ts)) return 0;
+  uint32_t p = ts;
+  while (p > r && inlist(c, &c->lex->adverbs, p - 1)) p--;
+  if (p <= r || !is(c, p - 1, "and")) return 0;
+  /* the reporting verb: k itself, or the one before "that" ("said in a
+   * statement that") */
+  uint32_t rv = k;
+  if (is(c, k, "that")) {
+    rv = UINT32_MAX;
+    for (uint32_t j = k; j-- > c->sa && j + 8 > k;)
+      if (listlen(c, &c->lex->reporting, j)) {
+        rv = j;
+        break;
+      }
+    if (rv == UINT32_MAX) return 0;
+  }
+  const char *w = W(c, rv);
+  size_t n = strlen(w);
+  int past = (n > 3 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
+  if (!past) return 0;
+  /* an auxiliary in the reported clause before the "and" */
+  for (uint32_t j = r; j + 1 < p; j++)
+    if (inlist(c, &c->lex->perfect_aux, j) || inlist(c, &c->lex->passive_aux, j) || inlist(c, &c->lex->modal, j))
+      return 1;
+  return 0;
+}
+
+/* After the reporting verb at k: "the (world governing) body/group/
+ * organisation" opening the reported clause [r, ts) is the organization of
+ * the speaker (the subject before k: the organization itself, or the one
+ * the document affiliates the person with). A mention of it, or -1. */
+static int32_t speaker_org(const ctx *c, uint32_t k, uint32_t r, uint32_t ts, int in_q) {
+  if (!is(c, r, "the")) return -1;
+  uint32_t j = r + 1;
+  for (int n = 0; j < ts && n < 3 && !inlist(c, &c->lex->org_heads, j); n++, j++)
+    if (!(c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, j)) return -1;
+  if (j >= ts || !inlist(c, &c->lex->org_heads, j)) return -1;
+  if (j + 1 < ts && (is(c, j + 1, "of") || (c->v->tok[j + 1].shape & AN_SHAPE_POSSESSIVE) || c->v->tok_m[j + 1] >= 0))
+    return -1;
+  int weak = 0;
+  int32_t sp = first_candidate(c, c->sa, k, in_q, &weak);
+  if (sp < 0 || weak) return -1;
+  const an_doc_actors *A = c->v->acts;
+  uint32_t who = M(c, sp)->actor, org = UINT32_MAX;
+  if (A->actors[who].kind == AN_KIND_ORGANIZATION) {
+    org = who;
+  } else if (A->actors[who].kind == AN_KIND_PERSON) {
+    for (size_t i = 0; i < A->n_affiliations; i++)
+      if (A->affiliations[i].person == who && A->affiliations[i].org < A->n_actors &&
+          A->actors[A->affiliations[i].org].kind == AN_KIND_ORGANIZATION) {
+        if (org != UINT32_MAX && org != A->affiliations[i].org) return -1; /* two: no telling */
+        org = A->affiliations[i].org;
+      }
+  }
+  if (org == UINT32_MAX) return -1;
+  for (size_t i = 0; i < A->n_mentions; i++)
+    if (A->mentions[i].actor == org && !c->v->inq[A->mentions[i].tok_first]) return (int32_t)i;
+  return -1;
+}
+
+/* "the envoy briefed", "the minister also criticised": a definite title
+ * with no name right before the verb (only adverbs and auxiliaries
+ * between) stands for the one person an earlier sentence introduced with
+ * that title word ("the AU's special envoy, Peter Chirwa," / "Foreign
+ * Minister Selam Tesfaye"). A mention of that person, or -1. */
+static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
+  uint32_t e = ts;
+  while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
+                    inlist(c, &c->lex->passive_aux, e - 1)))
+    e--;
+  if (e <= cs || c->v->tok_m[e - 1] >= 0 || !inlist(c, &c->lex->title_words, e - 1)) return -1;
+  uint32_t tw = e - 1, j = tw;
+  while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
+    j--;
+  if (j <= cs || !is(c, j - 1, "the")) return -1;
+  if (j - 1 > cs && !is_punct(c, j - 2) && !inlist(c, &c->lex->prepositions, j - 2) &&
+      !inlist(c, &c->lex->reporting, j - 2) && !is(c, j - 2, "that"))
+    return -1;
+  /* earlier sentences: the title word, then a person's name within the
+   * next few tokens of the same sentence */
+  const an_xview *v = c->v;
+  const char *want = W(c, tw);
+  uint32_t person = UINT32_MAX;
+  int32_t pm = -1;
+  uint32_t s_end = v->sent[v->tok_s[tw]].tok_first;
+  for (uint32_t k = 0; k < s_end; k++) {
+    if (v->tok_m[k] >= 0 || strcmp(v->w[k], want) != 0 || v->inq[k]) continue;
+    uint32_t sb = v->sent[v->tok_s[k]].tok_first + v->sent[v->tok_s[k]].tok_count;
+    for (uint32_t q = k + 1; q < sb && q < k + 14; q++) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0) {
+        if (is_punct(c, q) && !is(c, q, ",") && !is(c, q, "-")) break;
+        continue;
+      }
+      const an_mention *m = &v->acts->mentions[mq];
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || m->how == AN_MENTION_PRONOUN) {
+        q = m->tok_first + m->tok_count - 1;
+        continue;
+      }
+      if (person != UINT32_MAX && person != m->actor) return -1; /* two: no telling */
+      person = m->actor;
+      pm = mq;
+      break;
+    }
+  }
+  if (pm < 0 || !mention_ok(c, pm, in_q)) return -1;
+  return pm;
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -531,7 +726,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             break;
           }
         }
-        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q)) {
+        int wk = 1;
+        if (co && clause_before && k + 1 + co < ts && has_candidate(c, k + 1 + co, ts, in_q) &&
+            (first_candidate(c, k + 1 + co, ts, in_q, &wk) < 0 || !wk || !has_candidate(c, c->sa, k, in_q))) {
+          /* (an actor only inside a PP, "A, and B above all, as a principle
+           * of the movement, and thanked C", opens no clause of its own) */
           s->cs = k + 1 + co;
           break;
         }
@@ -582,6 +781,23 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         if (!n) n = 1;
         int sub = listlen(c, &c->lex->subordinators, k) > 0;
         if (sub && (k + n >= ts || is_punct(c, k + n))) continue; /* "courted controversy before," */
+        /* "described X as a core principle, and thanked Y": "as a/an" is a
+         * predicate or an adverbial ("as a result"), not a clause */
+        if (sub && is(c, k, "as") && inlist(c, &c->lex->indefinites, k + 1) && c->v->tok_m[k + 1] < 0) continue;
+        if (sub && commas > 0) {
+          /* "X, who has mediated between A and B since last year, spoke":
+           * the subordinator sits inside a relative clause the comma closes */
+          int in_rel = 0;
+          for (uint32_t j = k; j-- > c->sa;) {
+            if (is(c, j, ",")) break;
+            if ((inlist(c, &c->lex->relative, j) || inlist(c, &c->lex->relative_things, j)) && j > c->sa &&
+                is(c, j - 1, ",")) {
+              in_rel = 1;
+              break;
+            }
+          }
+          if (in_rel) continue;
+        }
         if (sub && commas > 0) {
           /* "since Monday," "after the vote,": a phrase, not a clause */
           int clause = 0;
@@ -620,7 +836,38 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           }
           break;
         }
+        if (!sub && k + n < ts && !has_candidate(c, k + n, ts, in_q)) {
+          /* "Its director, X, said the organisation had written to Y": the
+           * speaker's own organization */
+          int32_t og = speaker_org(c, k, k + n, ts, in_q);
+          if (og >= 0) {
+            ml_add(&s->l, og);
+            s->cs = k + n;
+            s->weak = 1;
+            return;
+          }
+          /* "X said the company had written to Y": a subject we cannot name,
+           * not the speaker (verbs that take a clause, not an object) */
+          if (listlen(c, &c->lex->clause_verbs, k) && inlist(c, &c->lex->determiners, k + n) &&
+              !inlist(c, &c->lex->plural_pronouns, k + n) && !t->nominal) {
+            s->cs = k + n;
+            hard = 1;
+            break;
+          }
+        }
         if (k + n <= ts && has_candidate(c, k + n, ts, in_q)) {
+          if (!sub && main_verb_conjunct(c, t, k, k + n, ts)) continue;
+          if (sub && commas == 0 && past_form(c, ts)) {
+            /* "X waited as the delegation from Y arrived and thanked Z":
+             * the subordinate clause's own subject is no named actor (Y
+             * sits in a PP), so "and thanked" goes with the main verb */
+            uint32_t p = ts;
+            while (p > k + n && inlist(c, &c->lex->adverbs, p - 1)) p--;
+            int w2 = 0;
+            if (p > k + n && is(c, p - 1, "and") && first_candidate(c, k + n, p - 1, in_q, &w2) >= 0 && w2 &&
+                has_candidate(c, c->sa, k, in_q))
+              continue;
+          }
           s->cs = k + n;
           break;
         }
@@ -678,6 +925,16 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   int weak = 0;
   int32_t first = first_candidate(c, s->cs, ts, in_q, &weak);
   if (first < 0 && s->cs > c->sa && !hard) first = first_candidate(c, c->sa, ts, in_q, &weak);
+  if (first < 0 || weak) {
+    /* "the envoy briefed X": the one person the document introduced with
+     * that title */
+    int32_t tp = title_subject(c, s->cs, ts, in_q);
+    if (tp >= 0) {
+      ml_add(&s->l, tp);
+      s->weak = 1;
+      return;
+    }
+  }
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   for (uint32_t k = s->cs; k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
@@ -810,6 +1067,35 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k) {
   return titled;
 }
 
+/* Tokens [a, k) form a noun phrase that stands for the object of the
+ * preposition at k: determiners and adjectives, then a member noun
+ * ("diplomats from X", "officials of X") or, before "of", a transparent
+ * noun ("the territorial integrity of X", "the decision of X"). */
+static int transparent_np(const ctx *c, uint32_t a, uint32_t k, int from) {
+  if (k - a > 5) return 0;
+  uint32_t h = k;
+  uint32_t e = 0;
+  for (uint32_t j = a; j < k && !e; j++) {
+    uint32_t m = listlen(c, &c->lex->member_nouns, j);
+    if (!m && !from) m = listlen(c, &c->lex->transparent_nouns, j);
+    if (m && j + m == k) {
+      h = j;
+      e = k;
+    }
+  }
+  if (!e) return 0;
+  for (uint32_t j = a; j < h; j++) {
+    if (c->v->tok_m[j] >= 0) return 0;
+    if (inlist(c, &c->lex->determiners, j) || inlist(c, &c->lex->np_words, j)) continue;
+    if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->prepositions, j) &&
+        !inlist(c, &c->lex->clause_end, j) && !inlist(c, &c->lex->reporting, j) &&
+        !inlist(c, &c->lex->passive_aux, j) && !inlist(c, &c->lex->subordinators, j))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -819,9 +1105,16 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
    * preposition's own object: no other preposition (but "of") between. */
   int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
+  uint32_t base = a; /* max_dist counts from here */
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
+    if (mi < 0 && k > base && (is(c, k, "of") || is(c, k, "from")) && transparent_np(c, base, k, is(c, k, "from"))) {
+      /* "briefed diplomats from X", "supported the territorial integrity
+       * of X": the noun phrase stands for X */
+      base = k + 1;
+      continue;
+    }
     if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
       /* "at the current premier, X", "by the community's secretary
        * general, X": a title, then the name in apposition */
@@ -845,7 +1138,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!ok) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
-    if ((int)(k - a) > max_dist) break;
+    if ((int)(k - base) > max_dist) break;
     uint32_t lp = 0;
     if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
       /* "struck in Baghdad": a place, not a target */
@@ -875,10 +1168,18 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
+    if (M(c, mi)->how == AN_MENTION_PRONOUN &&
+        (inlist(c, &c->lex->subject_pronouns, k) || (k > c->sa && is(c, k - 1, "what")))) {
+      /* "condemned what it called X's coercion": the pronoun is the subject
+       * of an embedded clause, not the object */
+      k = mend(c, mi) - 1;
+      continue;
+    }
     first = mi;
     break;
   }
   if (first < 0) return;
+  if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
@@ -1026,6 +1327,15 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
       comma_at = k + 1;
       break;
     }
+  /* "had never questioned X and warned Y": a cue before "and" + a past
+   * verb belongs to the first conjunct ("did not meet or call" does not) */
+  uint32_t p = ts;
+  while (p > a && inlist(c, &c->lex->adverbs, p - 1)) p--;
+  const char *tw = W(c, ts);
+  size_t twl = strlen(tw);
+  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && twl > 3 && strcmp(tw + twl - 2, "ed") == 0 &&
+      !inlist(c, &c->lex->passive_aux, p - 2) && p > comma_at)
+    comma_at = p; /* "if"/"whether" still reach across */
   for (uint32_t k = a; k < ts; k++) {
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
@@ -1407,6 +1717,151 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   if (out->n != 2) out->n = 0;
 }
 
+static uint32_t after_dateline(const ctx *c);
+
+/* A mention of the country whose id or code is cc ("BGD"), or -1. */
+static int32_t country_mention(const ctx *c, const char *cc) {
+  const an_doc_actors *A = c->v->acts;
+  if (!cc || !cc[0]) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++) {
+    const an_doc_actor *a = &A->actors[A->mentions[j].actor];
+    if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, cc) == 0 || strcmp(a->country, cc) == 0)) return (int32_t)j;
+  }
+  return -1;
+}
+
+/* The country of the document's dateline ("DHAKA, March 5 (X) -"), or -1. */
+static int32_t dateline_country(const ctx *c) {
+  for (uint32_t si = 0; si < c->v->nsent && si < 3; si++) {
+    ctx s = sent_ctx(c, si);
+    uint32_t e = after_dateline(&s);
+    for (uint32_t k = s.sa; k < e; k++) {
+      int32_t mi = c->v->tok_m[k];
+      if (mi >= 0 && c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY) return mi;
+    }
+  }
+  /* no dateline place known: the country the document speaks of most
+   * (when it leads the next one clearly) */
+  const an_doc_actors *A = c->v->acts;
+  uint32_t best = UINT32_MAX, n1 = 0, n2 = 0;
+  for (size_t i = 0; i < A->n_actors; i++) {
+    if (A->actors[i].kind != AN_KIND_COUNTRY) continue;
+    if (A->actors[i].mentions > n1) {
+      n2 = n1;
+      n1 = A->actors[i].mentions;
+      best = (uint32_t)i;
+    } else if (A->actors[i].mentions > n2) {
+      n2 = A->actors[i].mentions;
+    }
+  }
+  if (best == UINT32_MAX || n1 < 2 || n1 < 2 * n2) return -1;
+  for (size_t j = 0; j < A->n_mentions; j++)
+    if (A->mentions[j].actor == best) return (int32_t)j;
+  return -1;
+}
+
+/* "accused the interim government of X", "criticised the government in
+ * Accra": an unnamed government as the object is the country named with it
+ * ("of/in X"), else the source's own country, else the dateline's. */
+static int32_t government_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs) {
+  uint32_t k = te;
+  if (k >= ce || !is(c, k, "the")) return -1;
+  k++;
+  for (int adj = 0; k < ce && adj < 2 && c->v->tok_m[k] < 0 && !inlist(c, &c->lex->government_nouns, k) &&
+                    ((c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->np_words, k)) &&
+                    !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->clause_end, k);
+       adj++)
+    k++;
+  uint32_t n = k < ce ? listlen(c, &c->lex->government_nouns, k) : 0;
+  if (!n) return -1;
+  k += n;
+  if (k + 1 < ce && (is(c, k, "of") || is(c, k, "in"))) {
+    int32_t mi = c->v->tok_m[k + 1];
+    if (mi >= 0 && c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY) return mi;
+    /* "the government of a neighbouring state"; but "accused the
+     * government of silencing critics" is the charge */
+    if (mi >= 0 || inlist(c, &c->lex->determiners, k + 1) || is_cap(c, k + 1)) return -1;
+  }
+  if (k < ce && c->v->tok_m[k] >= 0) return -1;
+  if (srcs->n) {
+    int32_t mi = country_mention(c, c->v->acts->actors[M(c, srcs->m[0])->actor].country);
+    if (mi >= 0) return mi;
+  }
+  return dateline_country(c);
+}
+
+/* "congratulated X by telephone", "In a phone call, X thanked Y": praise
+ * said over the phone is also a call between the two (annotation.md §2). */
+static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
+                    uint32_t ce) {
+  /* only greetings and thanks: a briefing "by video link" to a council is
+   * a statement to a body, not a conversation */
+  if (t->symmetric || !c->lex->phone_manner.n || strcmp(type, "praise") != 0) return 0;
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    if (inlist(c, &c->lex->phone_manner, k)) return 1;
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  for (k = cs; k < ts; k++)
+    if (inlist(c, &c->lex->phone_manner, k)) return 1;
+  return 0;
+}
+
+/* "accused the two governments", "praised both countries": the two
+ * countries the last five sentences named, besides the sources and their
+ * own countries (only when they named exactly two). */
+static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 2; k++)
+    if ((e = an_phrases_match_id(&c->lex->country_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
+  if (!e || v->tok_m[k] >= 0) return;
+  uint32_t s0 = v->tok_s[k] >= 4 ? v->tok_s[k] - 4 : 0, from = v->sent[s0].tok_first;
+  int32_t pick[2] = {-1, -1};
+  int n = 0;
+  /* the sources' own countries: "Its foreign minister, X," / "Colombia's
+   * trade minister, X," right before a source */
+  uint32_t own[MAXL];
+  int n_own = 0;
+  for (int i = 0; i < srcs->n; i++) {
+    uint32_t f = M(c, srcs->m[i])->tok_first, lo = v->sent[v->tok_s[f]].tok_first;
+    for (uint32_t q = f; q-- > lo && q + 8 > f && n_own < MAXL;) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0) {
+        if (is_punct(c, q) && !is(c, q, ",")) break;
+        continue;
+      }
+      if (A->actors[M(c, mq)->actor].kind == AN_KIND_COUNTRY && (is_poss(c, mq) || is_modifier(c, mq)))
+        own[n_own++] = M(c, mq)->actor;
+      q = M(c, mq)->tok_first;
+    }
+  }
+  for (size_t j = A->n_mentions; j-- > 0;) {
+    const an_mention *m = &A->mentions[j];
+    if (m->tok_first >= k) continue;
+    if (m->tok_first < from) break;
+    const an_doc_actor *a = &A->actors[m->actor];
+    if (a->kind != AN_KIND_COUNTRY || v->inq[m->tok_first]) continue;
+    int skip = 0;
+    for (int i = 0; i < n_own && !skip; i++) skip = own[i] == m->actor;
+    for (int i = 0; i < srcs->n && !skip; i++) {
+      const an_doc_actor *sa = &A->actors[M(c, srcs->m[i])->actor];
+      if (M(c, srcs->m[i])->actor == m->actor || same_country(sa, a)) skip = 1;
+      /* a person's country through the document's affiliations */
+      for (size_t f = 0; f < A->n_affiliations && !skip; f++)
+        if (A->affiliations[f].person == M(c, srcs->m[i])->actor && A->affiliations[f].org == m->actor) skip = 1;
+    }
+    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
+    if (skip) continue;
+    if (n == 2) return; /* a third country: no telling which two */
+    pick[n++] = (int32_t)j;
+  }
+  if (n != 2) return;
+  ml_add(out, pick[1]);
+  ml_add(out, pick[0]);
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -1464,7 +1919,21 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
   int from_src = 0;
-  if (is_passive(c, t, ts, te)) {
+  if (t->partner_with) {
+    /* "X raised the issue with Y during a meeting on the sidelines" */
+    uint32_t p = ts;
+    for (int n = 0; p > c->sa && n < 3 && (inlist(c, &c->lex->determiners, p - 1) || inlist(c, &c->lex->np_words, p - 1));
+         n++)
+      p--;
+    if (in_q || p <= s.cs || !(is(c, p - 1, "during") || is(c, p - 1, "at"))) return *declined = 1, AN_OK;
+    srcs = s.l;
+    for (uint32_t k = s.cs; k + 1 < p; k++)
+      if (is(c, k, "with") && c->v->tok_m[k] < 0) {
+        find_objects(c, t, k + 1, p, &srcs, in_q, &dsts, &from_src);
+        break;
+      }
+    if (srcs.n == 0 || dsts.n == 0) return *declined = 1, AN_OK;
+  } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
     conf *= 0.9;
@@ -1482,8 +1951,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       ml_add(&srcs, ag);
     else if (!t->nominal || t->target == AN_SLOT_BETWEEN || nominal_takes_subject(c, ts))
       srcs = s.l;
-    find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
+    /* "accused the two governments of ... X": the pair is the object */
+    if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
+      int32_t g = government_object(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
@@ -1544,7 +2019,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (prev.n >= 2) dsts = prev;
   }
   if (srcs.n == 0 || dsts.n == 0) return AN_OK;
-  if (t->target_stop.n && inlist(c, &t->target_stop, mend(c, dsts.m[0]))) return AN_OK; /* "called X a liar" */
+  /* "called X a liar", "called A and B \"the two pillars\"" */
+  if (t->target_stop.n &&
+      (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
+    return AN_OK;
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
@@ -1582,6 +2060,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
+      if (by_phone(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
+        st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
     }
   return AN_OK;
 }
@@ -1591,9 +2073,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
  * after it (or the sentence's first token). */
 static uint32_t after_dateline(const ctx *c) {
   if (c->sa >= c->sb || !(c->v->tok[c->sa].shape & AN_SHAPE_ALL_UPPER)) return c->sa;
-  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 10; k++) {
+  /* "THE HAGUE, Feb 20 (Lowlands Legal Wire) -", "SEOUL/AMSTERDAM (X) -" */
+  for (uint32_t k = c->sa + 1; k < c->sb && k < c->sa + 16; k++) {
     if (is(c, k, "-") || is(c, k, "--")) return k + 1 < c->sb ? k + 1 : c->sa;
-    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") ||
+    if (!(is_cap(c, k) || is(c, k, ",") || is(c, k, "(") || is(c, k, ")") || is(c, k, "/") || is(c, k, ".") ||
           (c->v->tok[k].shape & AN_SHAPE_HAS_DIGIT) || (c->v->tok[k].shape & AN_SHAPE_ABBREV)))
       return c->sa;
   }

@@ -2,6 +2,7 @@
  * Everything is sorted by ids and strings, never by input order, so the
  * same events give byte-identical exports however they were sharded. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,17 +19,13 @@ void an_graph_opts_init(an_graph_opts *o) {
 
 void an_graph_free(an_graph *g) {
   if (!g) return;
-  for (size_t i = 0; i < g->n_edges; i++) {
-    an_gedge *e = &g->edges[i];
-    an_free(e->events);
-    an_free(e->dates.v);
-    an_free(e->outlets.v);
-    an_free(e->doc_ids.v);
-    an_free(e->attributed_to.v);
-    an_free(e->cameo.v);
-    an_free(e->plover.v);
-    an_free(e->roles.v);
-  }
+  for (size_t i = 0; i < g->n_chunks; i++) an_free(g->chunks[i]);
+  an_free(g->chunks);
+  an_free(g->ev_off);
+  an_free(g->ev_start);
+  an_free(g->evptr);
+  an_free(g->evs);
+  an_free(g->ev_text);
   an_free(g->edges);
   an_free(g->nodes);
   an_free(g);
@@ -99,15 +96,135 @@ static const an_mdoc *doc_of(const an_model *m, const char *id) {
 
 /* ---- aggregation ---- */
 
-typedef struct item {
-  size_t s, t;          /* actor indices */
-  const char *relation; /* interned */
-  int symmetric;
-  const an_mevent *ev;  /* NULL for an affiliation */
-  const an_maff *aff;
-} item;
+/* A set of interned strings (pointer identity): empty, one inline, a short
+ * array (cap <= 8), or a hash table. Edges of one event cost no allocation. */
+typedef struct pset {
+  union {
+    const char *one;
+    const char **v;
+  } u;
+  uint32_t n, cap;
+} pset;
 
-static int cmp_event(const an_mevent *a, const an_mevent *b) {
+static void pset_free(pset *p) {
+  if (p->n > 1) an_free(p->u.v);
+  memset(p, 0, sizeof *p);
+}
+
+static size_t ptr_slot(const char *s, uint32_t cap) {
+  uint64_t h = ((uint64_t)(uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ull;
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+static void hash_put(const char **tab, uint32_t cap, const char *s) {
+  size_t i = ptr_slot(s, cap);
+  while (tab[i] && tab[i] != s) i = (i + 1) & (cap - 1);
+  tab[i] = s;
+}
+
+static an_status pset_add(pset *p, const char *s) {
+  if (!s) return AN_OK;
+  if (p->n == 0) {
+    p->u.one = s, p->n = 1;
+    return AN_OK;
+  }
+  if (p->n == 1) {
+    if (p->u.one == s) return AN_OK;
+    const char **v = an_malloc(4 * sizeof *v);
+    if (!v) return AN_ENOMEM;
+    v[0] = p->u.one, v[1] = s;
+    p->u.v = v, p->n = 2, p->cap = 4;
+    return AN_OK;
+  }
+  if (p->cap <= 8) {
+    for (uint32_t i = 0; i < p->n; i++)
+      if (p->u.v[i] == s) return AN_OK;
+    if (p->n < p->cap) {
+      p->u.v[p->n++] = s;
+      return AN_OK;
+    }
+    if (p->cap < 8) {
+      const char **v = an_realloc(p->u.v, 8 * sizeof *v);
+      if (!v) return AN_ENOMEM;
+      p->u.v = v, p->cap = 8;
+      p->u.v[p->n++] = s;
+      return AN_OK;
+    }
+    const char **tab = an_calloc(32, sizeof *tab); /* 8 full: a table */
+    if (!tab) return AN_ENOMEM;
+    for (uint32_t i = 0; i < p->n; i++) hash_put(tab, 32, p->u.v[i]);
+    an_free(p->u.v);
+    p->u.v = tab, p->cap = 32;
+  }
+  size_t i = ptr_slot(s, p->cap);
+  while (p->u.v[i] && p->u.v[i] != s) i = (i + 1) & (p->cap - 1);
+  if (p->u.v[i]) return AN_OK;
+  if ((p->n + 1) * 2 > p->cap) {
+    uint32_t ncap = p->cap * 2;
+    const char **tab = an_calloc(ncap, sizeof *tab);
+    if (!tab) return AN_ENOMEM;
+    for (uint32_t k = 0; k < p->cap; k++)
+      if (p->u.v[k]) hash_put(tab, ncap, p->u.v[k]);
+    an_free(p->u.v);
+    p->u.v = tab, p->cap = ncap;
+  }
+  hash_put(p->u.v, p->cap, s);
+  p->n++;
+  return AN_OK;
+}
+
+/* Room for n strings in the graph's list storage. */
+static const char **list_room(an_graph *g, size_t n) {
+  if (!n) return NULL;
+  if (!g->n_chunks || g->chunk_used + n > g->chunk_cap) {
+    size_t cap = n > ((size_t)1 << 16) ? n : ((size_t)1 << 16);
+    if (an_grow((void **)&g->chunks, &g->cap_chunks, g->n_chunks + 1, sizeof *g->chunks) != AN_OK) return NULL;
+    const char **c = an_malloc(cap * sizeof *c);
+    if (!c) return NULL;
+    g->chunks[g->n_chunks++] = c;
+    g->chunk_used = 0, g->chunk_cap = cap;
+  }
+  const char **v = g->chunks[g->n_chunks - 1] + g->chunk_used;
+  g->chunk_used += n;
+  return v;
+}
+
+/* The set as a sorted list in the graph's storage; frees the set. */
+static an_status pset_list(an_graph *g, pset *p, an_strlist *l) {
+  l->n = 0;
+  l->v = NULL;
+  if (!p->n) return AN_OK;
+  const char **v = list_room(g, p->n);
+  if (!v) return AN_ENOMEM;
+  if (p->n == 1) v[l->n++] = p->u.one;
+  else if (p->cap <= 8)
+    for (uint32_t i = 0; i < p->n; i++) v[l->n++] = p->u.v[i];
+  else
+    for (uint32_t i = 0; i < p->cap; i++)
+      if (p->u.v[i]) v[l->n++] = p->u.v[i];
+  l->v = v;
+  l->n = an_strset_sort(v, l->n);
+  pset_free(p);
+  return AN_OK;
+}
+
+/* One edge being aggregated. */
+typedef struct acc {
+  size_t s, t; /* actor indices */
+  const char *relation;
+  int sym, aff;
+  size_t n_events;
+  const an_mevent *ev; /* the multigraph's event */
+  pset dates, outlets, doc_ids, attributed, cameo, plover, roles;
+  int keep;
+} acc;
+
+static void acc_free(acc *a) {
+  pset_free(&a->dates), pset_free(&a->outlets), pset_free(&a->doc_ids), pset_free(&a->attributed);
+  pset_free(&a->cameo), pset_free(&a->plover), pset_free(&a->roles);
+}
+
+int an_mevent_cmp(const an_mevent *a, const an_mevent *b) {
   if (a == b) return 0;
   if (!a->date != !b->date) return a->date ? -1 : 1; /* dated first */
   int c = a->date ? strcmp(a->date, b->date) : 0;
@@ -117,31 +234,221 @@ static int cmp_event(const an_mevent *a, const an_mevent *b) {
   return c;
 }
 
-static int cmp_item(const void *pa, const void *pb) {
-  const item *a = pa, *b = pb;
+static int cmp_acc(const acc *a, const acc *b) {
   if (a->s != b->s) return a->s < b->s ? -1 : 1;
   if (a->t != b->t) return a->t < b->t ? -1 : 1;
   int c = strcmp(a->relation, b->relation);
   if (c) return c;
-  if (a->symmetric != b->symmetric) return a->symmetric - b->symmetric;
-  if (a->ev && b->ev) return cmp_event(a->ev, b->ev);
-  if (a->aff && b->aff) {
-    c = strcmp(a->aff->doc, b->aff->doc);
-    if (!c) c = strcmp(a->aff->role ? a->aff->role : "", b->aff->role ? b->aff->role : "");
+  if (a->sym != b->sym) return a->sym - b->sym;
+  if (a->aff != b->aff) return a->aff - b->aff;
+  if (a->ev && b->ev) return an_mevent_cmp(a->ev, b->ev);
+  return 0;
+}
+
+typedef struct builder {
+  const an_model *m;
+  an_graph *g;
+  acc *accs;
+  size_t n_accs, cap_accs;
+  size_t *tab; /* (source, target, relation, sym, aff) -> acc + 1 */
+  size_t tab_cap;
+  uint32_t *pair_acc; /* event lists: (acc, spill offset) per event */
+  uint64_t *pair_off;
+  size_t n_pairs, cap_pair_acc, cap_pair_off;
+  const char *last_doc; /* doc_of cache */
+  const an_mdoc *last_mdoc;
+} builder;
+
+static size_t acc_hash(size_t s, size_t t, const char *rel, int sym, int aff) {
+  uint64_t h = (uint64_t)s * 0x9e3779b97f4a7c15ull;
+  h ^= (uint64_t)t + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
+  h ^= ((uint64_t)(uintptr_t)rel >> 3) + (h << 6) + (h >> 2);
+  h ^= (uint64_t)(sym * 2 + aff);
+  h *= 0xbf58476d1ce4e5b9ull;
+  return (size_t)(h ^ (h >> 31));
+}
+
+/* The aggregate edge of these ends, created if new (always new for an
+ * event of the multigraph: ev != NULL). NULL on ENOMEM. */
+static acc *edge_of(builder *B, size_t s, size_t t, const char *rel, int sym, int aff, const an_mevent *ev) {
+  if (!ev) {
+    if ((B->n_accs + 1) * 2 > B->tab_cap) {
+      size_t ncap = B->tab_cap ? B->tab_cap * 2 : 1024;
+      size_t *nt = an_calloc(ncap, sizeof *nt);
+      if (!nt) return NULL;
+      for (size_t i = 0; i < B->tab_cap; i++) {
+        if (!B->tab[i]) continue;
+        const acc *a = &B->accs[B->tab[i] - 1];
+        size_t j = acc_hash(a->s, a->t, a->relation, a->sym, a->aff) & (ncap - 1);
+        while (nt[j]) j = (j + 1) & (ncap - 1);
+        nt[j] = B->tab[i];
+      }
+      an_free(B->tab);
+      B->tab = nt, B->tab_cap = ncap;
+    }
+    size_t i = acc_hash(s, t, rel, sym, aff) & (B->tab_cap - 1);
+    for (; B->tab[i]; i = (i + 1) & (B->tab_cap - 1)) {
+      acc *a = &B->accs[B->tab[i] - 1];
+      if (a->s == s && a->t == t && a->relation == rel && a->sym == sym && a->aff == aff) return a;
+    }
+    B->tab[i] = B->n_accs + 1;
   }
-  return c;
+  if (an_grow((void **)&B->accs, &B->cap_accs, B->n_accs + 1, sizeof *B->accs) != AN_OK) {
+    if (!ev) { /* undo the table slot */
+      for (size_t i = 0; i < B->tab_cap; i++)
+        if (B->tab[i] == B->n_accs + 1) B->tab[i] = 0;
+    }
+    return NULL;
+  }
+  acc *a = &B->accs[B->n_accs++];
+  memset(a, 0, sizeof *a);
+  a->s = s, a->t = t, a->relation = rel, a->sym = sym, a->aff = aff, a->ev = ev, a->keep = 1;
+  return a;
 }
 
-static int same_edge(const item *a, const item *b, int events_mode) {
-  if (a->s != b->s || a->t != b->t || strcmp(a->relation, b->relation) != 0 || a->symmetric != b->symmetric)
-    return 0;
-  return !(events_mode && a->ev); /* the multigraph keeps one edge per event */
+static const an_mdoc *doc_cached(builder *B, const char *doc) {
+  if (doc != B->last_doc || !B->last_mdoc) {
+    B->last_doc = doc;
+    B->last_mdoc = doc_of(B->m, doc);
+  }
+  return B->last_mdoc;
 }
 
-static an_status list_alloc(an_strlist *l, size_t n) {
-  l->n = 0;
-  l->v = n ? an_calloc(n, sizeof *l->v) : NULL;
-  return n && !l->v ? AN_ENOMEM : AN_OK;
+static an_status add_event_to(builder *B, acc *a, const an_mevent *ev) {
+  const an_mdoc *d = doc_cached(B, ev->doc);
+  a->n_events++;
+  an_status st = pset_add(&a->dates, ev->date);
+  if (st == AN_OK) st = pset_add(&a->outlets, ev->outlet ? ev->outlet : d ? d->outlet : NULL);
+  if (st == AN_OK) st = pset_add(&a->doc_ids, ev->doc);
+  if (st == AN_OK) st = pset_add(&a->attributed, ev->attributed_to);
+  if (st == AN_OK) st = pset_add(&a->cameo, ev->cameo);
+  if (st == AN_OK) st = pset_add(&a->plover, ev->plover);
+  return st;
+}
+
+/* Does the event pass the filters? *s, *t: its actors, oriented. */
+static int event_passes(const an_model *m, const an_graph_opts *opts, const an_mevent *ev, size_t *s, size_t *t) {
+  if (opts->types && !in_list(opts->types, ev->type)) return 0;
+  if (opts->docs && !in_list(opts->docs, ev->doc)) return 0;
+  if (!date_ok(opts, ev->date)) return 0;
+  *s = an_model_actor_of(m, ev->src_obs), *t = an_model_actor_of(m, ev->tgt_obs);
+  /* An actor acting on itself is an artefact (two sightings the registry
+   * joined), not an interaction. */
+  if (*s == NONE || *t == NONE || *s == *t) return 0;
+  if (!ev->directed && *t < *s) { /* symmetric: one orientation, by id order */
+    size_t x = *s;
+    *s = *t, *t = x;
+  }
+  return 1;
+}
+
+/* Aggregated view: one pass over the spill, events into their edges. */
+static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
+  const an_model *m = B->m;
+  const int lists = !(opts->flags & AN_GRAPH_NO_EVENT_LISTS);
+  an_spill_iter it;
+  an_spill_iter_init(&it, (an_spill *)&m->spill); /* reading flushes the file's buffer */
+  an_status st = AN_OK;
+  for (;;) {
+    const unsigned char *rec;
+    uint64_t off;
+    if ((st = an_spill_next(&it, &rec, &off)) != AN_OK || !rec) break;
+    an_evrec h;
+    memcpy(&h, rec, sizeof h);
+    if (h.flags & AN_EVREC_DEAD) continue;
+    an_mevent ev;
+    an_mevent_decode(m, rec, &ev);
+    size_t s, t;
+    if (!event_passes(m, opts, &ev, &s, &t)) continue;
+    acc *a = edge_of(B, s, t, ev.type, !ev.directed, 0, NULL);
+    if (!a) {
+      st = AN_ENOMEM;
+      break;
+    }
+    if ((st = add_event_to(B, a, &ev)) != AN_OK) break;
+    if (lists) {
+      if ((st = an_grow((void **)&B->pair_acc, &B->cap_pair_acc, B->n_pairs + 1, sizeof *B->pair_acc)) != AN_OK ||
+          (st = an_grow((void **)&B->pair_off, &B->cap_pair_off, B->n_pairs + 1, sizeof *B->pair_off)) != AN_OK)
+        break;
+      B->pair_acc[B->n_pairs] = (uint32_t)(a - B->accs);
+      B->pair_off[B->n_pairs++] = off;
+    }
+  }
+  an_spill_iter_free(&it);
+  return st;
+}
+
+/* Event multigraph: every kept event decoded and copied into the graph
+ * (what the user asked for: memory grows with the events). */
+static an_status collect_events(builder *B, const an_graph_opts *opts) {
+  const an_model *m = B->m;
+  an_graph *g = B->g;
+  size_t n = 0, cap = 0;
+  an_buf text;
+  an_buf_init(&text);
+  size_t *ofs = NULL, cap_ofs = 0; /* id, sentence offsets into text (pointers fixed at the end) */
+  an_spill_iter it;
+  an_spill_iter_init(&it, (an_spill *)&m->spill);
+  an_status st = AN_OK;
+  for (;;) {
+    const unsigned char *rec;
+    uint64_t off;
+    if ((st = an_spill_next(&it, &rec, &off)) != AN_OK || !rec) break;
+    an_evrec h;
+    memcpy(&h, rec, sizeof h);
+    if (h.flags & AN_EVREC_DEAD) continue;
+    an_mevent ev;
+    an_mevent_decode(m, rec, &ev);
+    size_t s, t;
+    if (!event_passes(m, opts, &ev, &s, &t)) continue;
+    if ((st = an_grow((void **)&g->evs, &cap, n + 1, sizeof *g->evs)) != AN_OK ||
+        (st = an_grow((void **)&ofs, &cap_ofs, 2 * n + 2, sizeof *ofs)) != AN_OK)
+      break;
+    ofs[2 * n] = text.len;
+    if ((st = an_buf_append(&text, ev.id, strlen(ev.id) + 1)) != AN_OK) break;
+    ofs[2 * n + 1] = ev.sentence ? text.len : NONE;
+    if (ev.sentence && (st = an_buf_append(&text, ev.sentence, h.sent_len + 1)) != AN_OK) break;
+    g->evs[n++] = ev;
+  }
+  an_spill_iter_free(&it);
+  if (st == AN_OK) {
+    g->ev_text = an_buf_steal(&text, NULL);
+    for (size_t k = 0; k < n; k++) {
+      g->evs[k].id = g->ev_text + ofs[2 * k];
+      g->evs[k].sentence = ofs[2 * k + 1] == NONE ? NULL : g->ev_text + ofs[2 * k + 1];
+    }
+  }
+  an_buf_free(&text);
+  an_free(ofs);
+  for (size_t k = 0; st == AN_OK && k < n; k++) {
+    size_t s, t;
+    event_passes(m, opts, &g->evs[k], &s, &t);
+    acc *a = edge_of(B, s, t, g->evs[k].type, !g->evs[k].directed, 0, &g->evs[k]);
+    if (!a) st = AN_ENOMEM;
+    else st = add_event_to(B, a, &g->evs[k]);
+  }
+  return st;
+}
+
+static an_status aggregate_affiliations(builder *B, const an_graph_opts *opts) {
+  const an_model *m = B->m;
+  int want = !(opts->flags & AN_GRAPH_NO_AFFILIATIONS) && (!opts->types || in_list(opts->types, "affiliation"));
+  for (size_t i = 0; want && i < m->n_affs; i++) {
+    const an_maff *af = &m->affs[i];
+    if (opts->docs && !in_list(opts->docs, af->doc)) continue;
+    const an_mdoc *d = doc_of(m, af->doc);
+    if ((opts->since || opts->until) && !date_ok(opts, d ? d->date : NULL)) continue;
+    size_t s = an_model_actor_of(m, af->person_obs), t = an_model_actor_of(m, af->org_obs);
+    if (s == NONE || t == NONE || s == t) continue;
+    acc *a = edge_of(B, s, t, "affiliation", 0, 1, NULL);
+    if (!a) return AN_ENOMEM;
+    an_status st = pset_add(&a->doc_ids, af->doc);
+    if (st == AN_OK) st = pset_add(&a->dates, d ? d->date : NULL);
+    if (st == AN_OK) st = pset_add(&a->outlets, d ? d->outlet : NULL);
+    if (st == AN_OK) st = pset_add(&a->roles, af->role);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
 }
 
 /* CAMEO quad class of a root code: 01-05 verbal cooperation (1), 06-08
@@ -157,44 +464,17 @@ static long quadclass_of(const char *cameo) {
   return 0;
 }
 
-static an_status fill_edge(an_gedge *e, const an_model *m, const item *it, size_t n) {
-  e->relation = it[0].relation;
-  e->symmetric = it[0].symmetric;
-  e->affiliation = it[0].ev == NULL;
-  an_status st = AN_OK;
-  if (!e->affiliation) {
-    e->events = an_calloc(n, sizeof *e->events);
-    if (!e->events) return AN_ENOMEM;
-    for (size_t k = 0; k < n; k++) e->events[e->n_events++] = it[k].ev; /* already in event order */
-  }
-  if ((st = list_alloc(&e->dates, n)) || (st = list_alloc(&e->outlets, n)) || (st = list_alloc(&e->doc_ids, n)) ||
-      (st = list_alloc(&e->attributed_to, n)) || (st = list_alloc(&e->cameo, n)) ||
-      (st = list_alloc(&e->plover, n)) || (st = list_alloc(&e->roles, n)))
+static an_status fill_edge(an_graph *g, an_gedge *e, acc *a) {
+  e->relation = a->relation;
+  e->symmetric = a->sym;
+  e->affiliation = a->aff;
+  e->n_events = a->n_events;
+  an_status st;
+  if ((st = pset_list(g, &a->dates, &e->dates)) || (st = pset_list(g, &a->outlets, &e->outlets)) ||
+      (st = pset_list(g, &a->doc_ids, &e->doc_ids)) || (st = pset_list(g, &a->attributed, &e->attributed_to)) ||
+      (st = pset_list(g, &a->cameo, &e->cameo)) || (st = pset_list(g, &a->plover, &e->plover)) ||
+      (st = pset_list(g, &a->roles, &e->roles)))
     return st;
-  for (size_t k = 0; k < n; k++) {
-    const an_mevent *ev = it[k].ev;
-    const char *doc = ev ? ev->doc : it[k].aff->doc;
-    const an_mdoc *d = doc_of(m, doc);
-    e->doc_ids.v[e->doc_ids.n++] = doc;
-    if (ev) {
-      e->dates.v[e->dates.n++] = ev->date;
-      e->outlets.v[e->outlets.n++] = ev->outlet ? ev->outlet : d ? d->outlet : NULL;
-      e->attributed_to.v[e->attributed_to.n++] = ev->attributed_to;
-      e->cameo.v[e->cameo.n++] = ev->cameo;
-      e->plover.v[e->plover.n++] = ev->plover;
-    } else {
-      e->dates.v[e->dates.n++] = d ? d->date : NULL;
-      e->outlets.v[e->outlets.n++] = d ? d->outlet : NULL;
-      e->roles.v[e->roles.n++] = it[k].aff->role;
-    }
-  }
-  e->dates.n = an_strset_sort(e->dates.v, e->dates.n);
-  e->outlets.n = an_strset_sort(e->outlets.v, e->outlets.n);
-  e->doc_ids.n = an_strset_sort(e->doc_ids.v, e->doc_ids.n);
-  e->attributed_to.n = an_strset_sort(e->attributed_to.v, e->attributed_to.n);
-  e->cameo.n = an_strset_sort(e->cameo.v, e->cameo.n);
-  e->plover.n = an_strset_sort(e->plover.v, e->plover.n);
-  e->roles.n = an_strset_sort(e->roles.v, e->roles.n);
   e->n_docs = e->doc_ids.n;
   e->weight = e->affiliation ? (e->n_docs ? e->n_docs : 1) : e->n_events;
   e->first_date = e->dates.n ? e->dates.v[0] : NULL;
@@ -215,10 +495,15 @@ static size_t find_focus(const an_model *m, const char *name) {
   return NONE;
 }
 
-typedef struct edge_ref {
-  size_t first, count; /* run in the sorted item array */
-  int keep;
-} edge_ref;
+static int cmp_acc_p(const void *x, const void *y) { return cmp_acc(*(acc *const *)x, *(acc *const *)y); }
+
+static void builder_free(builder *B) {
+  for (size_t i = 0; i < B->n_accs; i++) acc_free(&B->accs[i]);
+  an_free(B->accs);
+  an_free(B->tab);
+  an_free(B->pair_acc);
+  an_free(B->pair_off);
+}
 
 an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph **out, an_error *err) {
   *out = NULL;
@@ -235,104 +520,65 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   }
   const int events_mode = (opts->flags & AN_GRAPH_EVENTS) != 0;
   an_status st = AN_OK;
+  builder B;
+  memset(&B, 0, sizeof B);
+  B.m = m;
   an_graph *g = an_calloc(1, sizeof *g);
-  item *items = an_calloc(m->n_events + m->n_affs + 1, sizeof *items);
-  edge_ref *runs = NULL;
-  size_t *node_of = an_calloc(m->n_actors + 1, sizeof *node_of);
+  acc **order = NULL;
+  size_t *fill = NULL, *node_of = an_calloc(m->n_actors + 1, sizeof *node_of), *edge_ix = NULL;
   unsigned char *reach = an_calloc(m->n_actors + 1, 1);
-  const char **docs = an_calloc(m->n_events + m->n_affs + 1, sizeof *docs);
-  size_t n_items = 0, n_runs = 0, n_docs = 0;
-  if (!g || !items || !node_of || !reach || !docs) {
+  const char **docs = NULL;
+  size_t n_docs = 0;
+  if (!g || !node_of || !reach) {
     st = AN_ENOMEM;
     goto done;
   }
+  B.g = g;
   g->model = m;
   g->events_mode = events_mode;
 
-  /* 1. Events and affiliations that pass the filters, as items. */
-  for (size_t i = 0; i < m->n_events; i++) {
-    const an_mevent *ev = &m->events[i];
-    if (opts->types && !in_list(opts->types, ev->type)) continue;
-    if (opts->docs && !in_list(opts->docs, ev->doc)) continue;
-    if (!date_ok(opts, ev->date)) continue;
-    size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-    /* An actor acting on itself is an artefact (two sightings the registry
-     * joined), not an interaction. */
-    if (s == NONE || t == NONE || s == t) continue;
-    int sym = !ev->directed;
-    if (sym && t < s) { /* symmetric: one orientation, by id order */
-      size_t x = s;
-      s = t, t = x;
-    }
-    items[n_items++] = (item){s, t, ev->type, sym, ev, NULL};
-  }
-  int want_aff = !(opts->flags & AN_GRAPH_NO_AFFILIATIONS) && (!opts->types || in_list(opts->types, "affiliation"));
-  for (size_t i = 0; want_aff && i < m->n_affs; i++) {
-    const an_maff *af = &m->affs[i];
-    if (opts->docs && !in_list(opts->docs, af->doc)) continue;
-    if ((opts->since || opts->until)) {
-      const an_mdoc *d = doc_of(m, af->doc);
-      if (!date_ok(opts, d ? d->date : NULL)) continue;
-    }
-    size_t s = an_model_actor_of(m, af->person_obs), t = an_model_actor_of(m, af->org_obs);
-    if (s == NONE || t == NONE || s == t) continue;
-    items[n_items++] = (item){s, t, "affiliation", 0, NULL, af};
-  }
-  if (n_items > 1) qsort(items, n_items, sizeof *items, cmp_item);
+  /* 1. Events (streamed from the spill) and affiliations that pass the filters, into edges. */
+  st = events_mode ? collect_events(&B, opts) : aggregate_events(&B, opts);
+  if (st == AN_OK) st = aggregate_affiliations(&B, opts);
+  if (st != AN_OK) goto done;
 
-  /* 2. Runs of items = edges. */
-  runs = an_calloc(n_items + 1, sizeof *runs);
-  if (!runs) {
-    st = AN_ENOMEM;
-    goto done;
+  /* 2. Weight filter (on the aggregate: events, or documents for affiliations). */
+  for (size_t r = 0; r < B.n_accs; r++) {
+    acc *a = &B.accs[r];
+    size_t w = a->aff ? a->doc_ids.n : a->n_events;
+    if (opts->min_weight > 0 && (double)w < opts->min_weight) a->keep = 0;
   }
-  for (size_t i = 0; i < n_items;) {
-    size_t j = i + 1;
-    while (j < n_items && same_edge(&items[i], &items[j], events_mode)) j++;
-    runs[n_runs++] = (edge_ref){i, j - i, 1};
-    i = j;
-  }
-  /* 3. Weight filter (on the aggregate: distinct events, or documents for affiliations). */
-  if (opts->min_weight > 0) {
-    for (size_t r = 0; r < n_runs; r++) {
-      size_t w = runs[r].count;
-      if (!items[runs[r].first].ev) { /* affiliation: documents */
-        w = 0;
-        for (size_t k = 0; k < runs[r].count; k++)
-          if (k == 0 || strcmp(items[runs[r].first + k].aff->doc, items[runs[r].first + k - 1].aff->doc) != 0) w++;
-      }
-      if ((double)w < opts->min_weight) runs[r].keep = 0;
-    }
-  }
-  /* 4. Ego network: breadth-first over kept edges, either direction. */
+  /* 3. Ego network: breadth-first over kept edges, either direction. */
   if (focus != NONE) {
     reach[focus] = 1;
     int hops = opts->hops < 0 ? 0 : opts->hops;
     for (int h = 0; h < hops; h++) {
       int grew = 0;
-      for (size_t r = 0; r < n_runs; r++) {
-        if (!runs[r].keep) continue;
-        const item *it = &items[runs[r].first];
-        if (reach[it->s] == 1 && !reach[it->t]) reach[it->t] = 2, grew = 1;
-        if (reach[it->t] == 1 && !reach[it->s]) reach[it->s] = 2, grew = 1;
+      for (size_t r = 0; r < B.n_accs; r++) {
+        const acc *a = &B.accs[r];
+        if (!a->keep) continue;
+        if (reach[a->s] == 1 && !reach[a->t]) reach[a->t] = 2, grew = 1;
+        if (reach[a->t] == 1 && !reach[a->s]) reach[a->s] = 2, grew = 1;
       }
       for (size_t a = 0; a < m->n_actors; a++)
         if (reach[a] == 2) reach[a] = 1;
       if (!grew) break;
     }
-    for (size_t r = 0; r < n_runs; r++) {
-      const item *it = &items[runs[r].first];
-      if (!reach[it->s] || !reach[it->t]) runs[r].keep = 0;
+    for (size_t r = 0; r < B.n_accs; r++) {
+      acc *a = &B.accs[r];
+      if (!reach[a->s] || !reach[a->t]) a->keep = 0;
     }
   }
-  /* 5. Nodes: endpoints of kept edges (and the focus), in id order. */
+  /* 4. Nodes: endpoints of kept edges (and the focus), in id order. */
   for (size_t a = 0; a < m->n_actors; a++) node_of[a] = NONE;
   memset(reach, 0, m->n_actors + 1);
   if (focus != NONE) reach[focus] = 1;
-  for (size_t r = 0; r < n_runs; r++) {
-    if (!runs[r].keep) continue;
-    const item *it = &items[runs[r].first];
-    reach[it->s] = reach[it->t] = 1;
+  size_t ne = 0;
+  for (size_t r = 0; r < B.n_accs; r++) {
+    const acc *a = &B.accs[r];
+    if (!a->keep) continue;
+    reach[a->s] = reach[a->t] = 1;
+    ne++;
   }
   size_t nn = 0;
   for (size_t a = 0; a < m->n_actors; a++) nn += reach[a];
@@ -352,47 +598,156 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     n->country = ac->country;
     node_of[a] = g->n_nodes++;
   }
-  /* 6. Edges, in (source id, target id, relation) order: items were sorted so. */
-  size_t ne = 0;
-  for (size_t r = 0; r < n_runs; r++) ne += runs[r].keep;
+  /* 5. Edges, in (source id, target id, relation) order. */
+  order = an_calloc(ne + 1, sizeof *order);
+  edge_ix = an_calloc(B.n_accs + 1, sizeof *edge_ix);
   g->edges = an_calloc(ne + 1, sizeof *g->edges);
-  if (!g->edges) {
+  if (!order || !edge_ix || !g->edges) {
     st = AN_ENOMEM;
     goto done;
   }
-  for (size_t r = 0; r < n_runs; r++) {
-    if (!runs[r].keep) continue;
-    const item *it = &items[runs[r].first];
+  for (size_t r = 0, k = 0; r < B.n_accs; r++) {
+    edge_ix[r] = NONE;
+    if (B.accs[r].keep) order[k++] = &B.accs[r];
+  }
+  if (ne > 1) qsort(order, ne, sizeof *order, cmp_acc_p);
+  size_t total_docs = 0;
+  for (size_t k = 0; k < ne; k++) total_docs += order[k]->doc_ids.n;
+  docs = an_calloc(total_docs + 1, sizeof *docs);
+  if (!docs) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  for (size_t k = 0; k < ne; k++) {
+    acc *a = order[k];
     an_gedge *e = &g->edges[g->n_edges++];
-    e->source = node_of[it->s];
-    e->target = node_of[it->t];
-    if ((st = fill_edge(e, m, it, runs[r].count)) != AN_OK) goto done;
+    edge_ix[a - B.accs] = k;
+    e->source = node_of[a->s];
+    e->target = node_of[a->t];
+    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
+    if (a->ev) {
+      g->evptr[k] = a->ev;
+      e->events = &g->evptr[k];
+    }
     if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
     g->n_events += e->n_events;
-    for (size_t k = 0; k < e->doc_ids.n; k++) docs[n_docs++] = e->doc_ids.v[k];
+    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
     for (int side = 0; side < 2; side++) {
       an_gnode *n = &g->nodes[side ? e->target : e->source];
       if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
       if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
     }
   }
+  /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
+  if (B.n_pairs) {
+    g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
+    size_t kept = 0;
+    for (size_t i = 0; g->ev_start && i < B.n_pairs; i++)
+      if (edge_ix[B.pair_acc[i]] != NONE) g->ev_start[edge_ix[B.pair_acc[i]] + 1]++, kept++;
+    g->ev_off = g->ev_start ? an_calloc(kept + 1, sizeof *g->ev_off) : NULL;
+    if (!g->ev_start || !g->ev_off) {
+      st = AN_ENOMEM;
+      goto done;
+    }
+    for (size_t k = 0; k < ne; k++) g->ev_start[k + 1] += g->ev_start[k];
+    if (!(fill = an_calloc(ne + 1, sizeof *fill))) {
+      st = AN_ENOMEM;
+      goto done;
+    }
+    for (size_t k = 0; k < ne; k++) fill[k] = g->ev_start[k];
+    for (size_t i = 0; i < B.n_pairs; i++) {
+      size_t k = edge_ix[B.pair_acc[i]];
+      if (k != NONE) g->ev_off[fill[k]++] = B.pair_off[i];
+    }
+  }
   g->n_docs = an_strset_sort(docs, n_docs);
+  builder_free(&B);
+  memset(&B, 0, sizeof B);
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
   if (st != AN_OK) {
-    an_free(items), an_free(runs), an_free(node_of), an_free(reach), an_free(docs);
+    an_free(order), an_free(fill), an_free(edge_ix), an_free(node_of), an_free(reach), an_free(docs);
     an_graph_free(g);
     return st; /* err filled by the metrics */
   }
 done:
-  an_free(items);
-  an_free(runs);
+  builder_free(&B);
+  an_free(order);
+  an_free(fill);
+  an_free(edge_ix);
   an_free(node_of);
   an_free(reach);
   an_free(docs);
   if (st != AN_OK) {
     an_graph_free(g);
+    if (st == AN_EIO) return an_error_set(err, st, NULL, 0, -1, "cannot read the events' temporary file");
+    if (st == AN_EINTERNAL) return an_error_set(err, st, NULL, 0, -1, "events' temporary file damaged");
     return an_error_set(err, st, NULL, 0, -1, "out of memory building the graph");
   }
   *out = g;
+  return AN_OK;
+}
+
+/* ---- event lists ---- */
+
+void an_evlist_free(an_evlist *l) {
+  if (!l) return;
+  an_free(l->v);
+  an_free(l->store);
+  an_free(l->text);
+  memset(l, 0, sizeof *l);
+}
+
+static int cmp_evp(const void *x, const void *y) {
+  return an_mevent_cmp(*(const an_mevent *const *)x, *(const an_mevent *const *)y);
+}
+
+an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err) {
+  memset(out, 0, sizeof *out);
+  if (e >= g->n_edges) return AN_OK;
+  const an_gedge *ed = &g->edges[e];
+  size_t n = ed->events ? ed->n_events : g->ev_start ? g->ev_start[e + 1] - g->ev_start[e] : 0;
+  if (!n) return AN_OK;
+  out->v = an_calloc(n, sizeof *out->v);
+  if (!out->v) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (ed->events) { /* the multigraph: in memory */
+    for (size_t k = 0; k < n; k++) out->v[out->n++] = ed->events[k];
+    return AN_OK;
+  }
+  an_spill *sp = (an_spill *)&g->model->spill; /* reading flushes the file's buffer */
+  out->store = an_calloc(n, sizeof *out->store);
+  size_t *ofs = an_calloc(2 * n, sizeof *ofs);
+  an_buf rec, text;
+  an_buf_init(&rec);
+  an_buf_init(&text);
+  an_status st = out->store && ofs ? AN_OK : AN_ENOMEM;
+  for (size_t k = 0; st == AN_OK && k < n; k++) {
+    if ((st = an_spill_read(sp, g->ev_off[g->ev_start[e] + k], &rec)) != AN_OK) break;
+    an_mevent *ev = &out->store[k];
+    an_mevent_decode(g->model, (const unsigned char *)rec.data, ev);
+    ofs[2 * k] = text.len;
+    if ((st = an_buf_append(&text, ev->id, strlen(ev->id) + 1)) != AN_OK) break;
+    ofs[2 * k + 1] = ev->sentence ? text.len : NONE;
+    if (ev->sentence) st = an_buf_append(&text, ev->sentence, strlen(ev->sentence) + 1);
+  }
+  an_buf_free(&rec);
+  if (st == AN_OK) {
+    out->text = an_buf_steal(&text, NULL);
+    for (size_t k = 0; k < n; k++) {
+      out->store[k].id = out->text + ofs[2 * k];
+      out->store[k].sentence = ofs[2 * k + 1] == NONE ? NULL : out->text + ofs[2 * k + 1];
+      out->v[out->n++] = &out->store[k];
+    }
+    if (n > 1) qsort(out->v, n, sizeof *out->v, cmp_evp);
+  }
+  an_buf_free(&text);
+  an_free(ofs);
+  if (st != AN_OK) {
+    an_evlist_free(out);
+    return an_error_set(err, st, NULL, 0, -1, st == AN_ENOMEM ? "out of memory" : "cannot read the events' temporary file");
+  }
   return AN_OK;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "actornet/graph.h"
+#include "core/core.h"
 
 /* ---- string map / pool ---- */
 
@@ -42,9 +43,84 @@ void an_strpool_free(an_strpool *p);
 /* Owns: nothing; Borrows: the pooled copy, valid while the pool lives. NULL on ENOMEM sets *st. */
 const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st);
 
+/* Like an_strpool_intern, but gives the string's number in the pool plus
+ * one (0: s was NULL, or *st set on ENOMEM); an_strpool_at turns it back. */
+uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st);
+static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { return ix ? p->all[ix - 1] : NULL; }
+
 /* Sorts an array of strings (strcmp), dropping NULLs and duplicates
  * (pointer-equal after interning); returns the new count. */
 size_t an_strset_sort(const char **v, size_t n);
+
+/* Open-addressing map from a pair of pointers (interned strings) to size_t:
+ * no key string is built or stored. */
+typedef struct an_pairmap {
+  const void **a, **b;
+  size_t *vals;
+  size_t cap, count;
+} an_pairmap;
+
+void an_pairmap_init(an_pairmap *m);
+void an_pairmap_free(an_pairmap *m);
+size_t an_pairmap_get(const an_pairmap *m, const void *a, const void *b); /* (size_t)-1 if absent */
+an_status an_pairmap_put(an_pairmap *m, const void *a, const void *b, size_t val);
+
+/* ---- event spill (spill.c) ---- */
+
+/* Events are not kept in memory: each is one binary record appended to a
+ * spill, in memory while small, then in an unlinked temporary file. Memory
+ * per event is the duplicate-id index entry (16 bytes / load factor); the
+ * aggregated graph is built by streaming the spill, and only outputs that
+ * list events (JSON, the event multigraph) read records back. */
+typedef struct an_spill {
+  an_buf mem;     /* the records while size <= limit */
+  FILE *f;        /* afterwards, every record (mem moved here) */
+  uint64_t size;  /* bytes appended */
+  size_t limit;
+  int unflushed;  /* f written since the last fflush */
+} an_spill;
+
+/* Strings of a record, by pool number (an_strpool_intern_ix). */
+enum {
+  AN_EV_DOC, AN_EV_TYPE, AN_EV_SOURCE, AN_EV_TARGET, AN_EV_DATE, AN_EV_DATE_TEXT, AN_EV_OUTLET, AN_EV_URL,
+  AN_EV_ATTRIB, AN_EV_TRIGGER, AN_EV_CAMEO, AN_EV_PLOVER, AN_EV_NSTR
+};
+#define AN_EVREC_DIRECTED 1u
+#define AN_EVREC_DEAD 2u /* replaced by a repeat of its id with smaller content */
+
+/* A record's fixed part; then id_len bytes of id, sent_len of sentence
+ * (UINT32_MAX: none), padded to 8 bytes. */
+typedef struct an_evrec {
+  uint32_t len, flags;
+  uint32_t src_obs, tgt_obs;
+  uint32_t str[AN_EV_NSTR];
+  int64_t off_start, off_end;
+  double confidence;
+  uint32_t id_len, sent_len;
+} an_evrec;
+
+void an_spill_init(an_spill *s, size_t limit);
+void an_spill_free(an_spill *s);
+/* Appends len bytes; *off gets where they start. AN_EIO if the temporary file fails. */
+an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *off);
+/* Reads the record at off into b (b->data holds it, b->len its length). */
+an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b);
+/* Sets a record's flags in place. */
+an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags);
+
+/* Sequential reading of every record. */
+typedef struct an_spill_iter {
+  an_spill *s;
+  uint64_t pos;   /* next record */
+  an_buf buf;     /* file mode: a window of the file */
+  uint64_t base;  /* file offset of buf.data[0] */
+} an_spill_iter;
+
+void an_spill_iter_init(an_spill_iter *it, an_spill *s);
+void an_spill_iter_free(an_spill_iter *it);
+/* *rec: the next record (contiguous, valid until the next call), NULL at
+ * the end; *off its offset. */
+an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off);
 
 /* ---- model ---- */
 
@@ -70,15 +146,26 @@ typedef struct an_maff {
   size_t person_obs, org_obs;            /* their sightings in doc */
 } an_maff;
 
+/* An event decoded from its spill record: strings from the pool, id and
+ * sentence borrowed from the record (or from who copied them). */
 typedef struct an_mevent {
   const char *id, *doc, *type, *source, *target; /* source/target: input actor ids */
   size_t src_obs, tgt_obs;                      /* their sightings (an_model.obs) */
   const char *date, *date_text, *outlet, *url, *attributed_to, *trigger, *cameo, *plover;
-  char *sentence; /* owned */
+  const char *sentence;
   long off_start, off_end;
   double confidence;
   int directed;
 } an_mevent;
+
+/* Decodes a record (an_spill_next / an_spill_read). */
+void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev);
+
+/* Duplicate-id index: id hash -> spill offset of the record that holds the id. */
+typedef struct an_evindex {
+  uint64_t *hash, *off; /* off + 1; 0 = empty slot */
+  size_t cap, count;
+} an_evindex;
 
 /* A merged actor (after the join). */
 typedef struct an_mactor {
@@ -99,12 +186,12 @@ struct an_model {
   an_strmap doc_index;
   an_mobs *obs;
   size_t n_obs, cap_obs;
-  an_strmap obs_index; /* "doc\x1fid" -> obs: one sighting per actor and document */
+  an_pairmap obs_index; /* (doc, id) -> obs: one sighting per actor and document */
   an_maff *affs;
   size_t n_affs, cap_affs;
-  an_mevent *events;
-  size_t n_events, cap_events;
-  an_strmap event_index;
+  an_spill spill;       /* the events (records), see an_spill */
+  an_evindex ev_index;
+  size_t n_events;      /* live records */
   /* Joined actors: rebuilt lazily by an_model_join when obs changed. */
   an_mactor *actors;
   size_t n_actors;
@@ -156,6 +243,17 @@ typedef struct an_gedge {
 
 struct an_graph {
   const an_model *model;
+  /* Aggregated view: the spill offsets of each edge's events (edge e:
+   * ev_off[ev_start[e] .. ev_start[e + 1]]), unless AN_GRAPH_NO_EVENT_LISTS. */
+  uint64_t *ev_off;
+  size_t *ev_start;
+  /* Event multigraph: the decoded events (ids and sentences copied into ev_text). */
+  an_mevent *evs;
+  char *ev_text;
+  const an_mevent **evptr; /* edge k's events: &evptr[k] */
+  /* Storage of the edges' string lists (chunks). */
+  const char ***chunks;
+  size_t n_chunks, cap_chunks, chunk_used, chunk_cap;
   an_gnode *nodes;
   size_t n_nodes;
   an_gedge *edges;
@@ -166,6 +264,20 @@ struct an_graph {
   double max_weight;
   size_t betweenness_sources; /* 0: exact; else estimated from this many sources */
 };
+
+/* The events of edge e in event order (date, doc, offset, id): the
+ * multigraph's own, else read back from the model's spill (empty when the
+ * graph was built with AN_GRAPH_NO_EVENT_LISTS). Owns: *out (an_evlist_free). */
+typedef struct an_evlist {
+  const an_mevent **v;
+  size_t n;
+  an_mevent *store;
+  char *text;
+} an_evlist;
+an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err);
+void an_evlist_free(an_evlist *l);
+/* Event order in an edge: dated first, then date, doc, offset, id. */
+int an_mevent_cmp(const an_mevent *a, const an_mevent *b);
 
 /* Metrics (metrics.c): fills degree..community of every node. */
 an_status an_graph_metrics(an_graph *g, an_error *err);

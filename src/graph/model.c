@@ -12,6 +12,8 @@
 #include "graph/graph_internal.h"
 
 #define NONE ((size_t)-1)
+/* Event records stay in memory up to this size, then go to a temporary file. */
+#define AN_SPILL_MEM_LIMIT ((size_t)16 << 20)
 
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
@@ -19,9 +21,9 @@ an_status an_model_new(an_model **out, an_error *err) {
   if (!m) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   an_strpool_init(&m->pool);
   an_strmap_init(&m->doc_index);
-  an_strmap_init(&m->event_index);
+  an_spill_init(&m->spill, AN_SPILL_MEM_LIMIT);
   an_strmap_init(&m->actor_index);
-  an_strmap_init(&m->obs_index);
+  an_pairmap_init(&m->obs_index);
   m->joined = 1;
   return AN_OK;
 }
@@ -44,14 +46,14 @@ void an_model_free(an_model *m) {
   if (!m) return;
   free_actors(m);
   for (size_t i = 0; i < m->n_obs; i++) an_free(m->obs[i].aliases);
-  for (size_t i = 0; i < m->n_events; i++) an_free(m->events[i].sentence);
   an_free(m->obs);
   an_free(m->affs);
-  an_free(m->events);
+  an_spill_free(&m->spill);
+  an_free(m->ev_index.hash);
+  an_free(m->ev_index.off);
   an_free(m->docs);
   an_strmap_free(&m->doc_index);
-  an_strmap_free(&m->event_index);
-  an_strmap_free(&m->obs_index);
+  an_pairmap_free(&m->obs_index);
   an_strpool_free(&m->pool);
   an_free(m);
 }
@@ -96,6 +98,8 @@ static an_status clean_into(an_buf *b, const char *s) {
 typedef struct loader {
   an_model *m;
   an_buf tmp;
+  an_buf rec; /* the event record being made */
+  an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
 
@@ -139,37 +143,14 @@ int an_relation_symmetric(const char *type) {
 
 /* ---- sightings ---- */
 
-/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
-/* "doc\x1fid": the key of one actor in one document. */
-static const char *obs_key(loader *L, const char *doc, const char *id, char *stack, size_t cap, an_buf *heap) {
-  size_t dl = doc ? strlen(doc) : 0, il = strlen(id);
-  if (dl + il + 2 <= cap) {
-    if (dl) memcpy(stack, doc, dl);
-    stack[dl] = '\x1f';
-    memcpy(stack + dl + 1, id, il + 1);
-    return stack;
-  }
-  if ((L->st = an_buf_printf(heap, "%s\x1f%s", doc ? doc : "", id)) != AN_OK) return NULL;
-  return heap->data;
-}
-
-/* The sighting of actor `id` in `doc`, created if new: one per (doc, id). */
+/* The sighting of actor `id` in `doc` (both interned), created if new:
+ * one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
-  char stack[512];
-  an_buf heap;
-  an_buf_init(&heap);
-  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
-  size_t i = key ? an_strmap_get(&m->obs_index, key) : NONE;
-  if (i != NONE) {
-    an_buf_free(&heap);
-    return &m->obs[i];
-  }
-  const char *k = key ? an_strpool_intern(&m->pool, key, &L->st) : NULL;
-  an_buf_free(&heap);
-  if (!k) return NULL;
+  size_t i = an_pairmap_get(&m->obs_index, id, doc);
+  if (i != NONE) return &m->obs[i];
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
-      (L->st = an_strmap_put(&m->obs_index, k, m->n_obs)) != AN_OK)
+      (L->st = an_pairmap_put(&m->obs_index, id, doc, m->n_obs)) != AN_OK)
     return NULL;
   an_mobs *o = &m->obs[m->n_obs++];
   memset(o, 0, sizeof *o);
@@ -179,14 +160,38 @@ static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   return o;
 }
 
-static size_t find_sighting(loader *L, const char *doc, const char *id) {
-  char stack[512];
-  an_buf heap;
-  an_buf_init(&heap);
-  const char *key = obs_key(L, doc, id, stack, sizeof stack, &heap);
-  size_t i = key ? an_strmap_get(&L->m->obs_index, key) : NONE;
-  an_buf_free(&heap);
-  return i;
+static size_t find_sighting(const an_model *m, const char *doc, const char *id) {
+  return an_pairmap_get(&m->obs_index, id, doc);
+}
+
+static int nullcmp(const char *a, const char *b) {
+  if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
+  return strcmp(a, b);
+}
+
+/* Order-free choice between two records of one actor in one document: more
+ * mentions, then the smaller label, kind, country, key and aliases. */
+static int better_record(const an_mobs *a, const an_mobs *b) {
+  if (a->mentions != b->mentions) return a->mentions > b->mentions;
+  int c = nullcmp(a->label, b->label);
+  if (!c) c = nullcmp(a->kind, b->kind);
+  if (!c) c = nullcmp(a->country, b->country);
+  if (!c) c = nullcmp(a->key, b->key);
+  if (!c && a->n_aliases != b->n_aliases) c = a->n_aliases < b->n_aliases ? -1 : 1;
+  for (size_t i = 0; !c && i < a->n_aliases; i++) c = strcmp(a->aliases[i], b->aliases[i]);
+  return c < 0;
+}
+
+/* Order-free choice between two records of one document id: the one with
+ * more fields set, then the smaller date, outlet, url, title. */
+static int better_doc(const an_mdoc *a, const an_mdoc *b) {
+  int na = !!a->date + !!a->outlet + !!a->url + !!a->title, nb = !!b->date + !!b->outlet + !!b->url + !!b->title;
+  if (na != nb) return na > nb;
+  int c = nullcmp(a->date, b->date);
+  if (!c) c = nullcmp(a->outlet, b->outlet);
+  if (!c) c = nullcmp(a->url, b->url);
+  if (!c) c = nullcmp(a->title, b->title);
+  return c < 0;
 }
 
 static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
@@ -194,27 +199,38 @@ static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
   if (!id) return;
   an_mobs *o = sighting(L, doc, id);
   if (!o) return;
-  if (o->has_record) return; /* the same actor twice in one record: keep the first */
-  o->has_record = 1;
-  o->label = intern_clean(L, jstr_nonempty(a, "label"));
-  o->kind = intern_clean(L, jstr_nonempty(a, "kind"));
-  o->country = intern_clean(L, jstr_nonempty(a, "country"));
-  o->key = intern_clean(L, jstr_nonempty(a, "key"));
+  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
+  r.label = intern_clean(L, jstr_nonempty(a, "label"));
+  r.kind = intern_clean(L, jstr_nonempty(a, "kind"));
+  r.country = intern_clean(L, jstr_nonempty(a, "country"));
+  r.key = intern_clean(L, jstr_nonempty(a, "key"));
   const cJSON *men = cJSON_GetObjectItemCaseSensitive(a, "mentions");
-  o->mentions = cJSON_IsNumber(men) && men->valuedouble > 0 ? (long)men->valuedouble : 0;
+  r.mentions = cJSON_IsNumber(men) && men->valuedouble > 0 && men->valuedouble < 1e15 ? (long)men->valuedouble : 0;
   const cJSON *al = cJSON_GetObjectItemCaseSensitive(a, "aliases");
   int n = cJSON_IsArray(al) ? cJSON_GetArraySize(al) : 0;
   if (n > 0) {
-    o->aliases = an_calloc((size_t)n, sizeof *o->aliases);
-    if (!o->aliases) {
+    r.aliases = an_calloc((size_t)n, sizeof *r.aliases);
+    if (!r.aliases) {
       L->st = AN_ENOMEM;
       return;
     }
     const cJSON *it;
     cJSON_ArrayForEach(it, al) {
-      if (cJSON_IsString(it) && it->valuestring[0]) o->aliases[o->n_aliases++] = intern_clean(L, it->valuestring);
+      if (cJSON_IsString(it) && it->valuestring[0]) {
+        const char *s = intern_clean(L, it->valuestring);
+        if (s) r.aliases[r.n_aliases++] = s;
+      }
     }
   }
+  /* The same actor twice in a document (twice in one record, or in two
+   * records of one document id): the better record by content wins,
+   * whatever came first. */
+  if (o->has_record && !better_record(&r, o)) {
+    an_free(r.aliases);
+    return;
+  }
+  an_free(o->aliases);
+  *o = r;
 }
 
 static an_status add_document(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
@@ -222,16 +238,25 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
   const char *id = intern_clean(L, jstr_nonempty(rec, "id"));
   if (L->st != AN_OK) return L->st;
   if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
-  if (an_strmap_get(&m->doc_index, id) != NONE) return AN_OK; /* seen in another shard */
-  an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
-  if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
-  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-  an_mdoc *d = &m->docs[m->n_docs++];
-  d->id = id;
-  d->date = norm_date(L, jstr(rec, "date"));
-  d->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  d->url = intern_clean(L, jstr_nonempty(rec, "url"));
-  d->title = intern_clean(L, jstr_nonempty(rec, "title"));
+  /* A document id seen before (the same document in two shards, or two
+   * documents under one id): the records merge whatever their order. The
+   * metadata come from the better record (better_doc), actors and
+   * affiliations are the union (one record per actor: better_record). */
+  an_mdoc d = {.id = id};
+  d.date = norm_date(L, jstr(rec, "date"));
+  d.outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
+  d.url = intern_clean(L, jstr_nonempty(rec, "url"));
+  d.title = intern_clean(L, jstr_nonempty(rec, "title"));
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  size_t di = an_strmap_get(&m->doc_index, id);
+  if (di == NONE) {
+    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
+    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
+    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+    m->docs[m->n_docs++] = d;
+  } else if (better_doc(&d, &m->docs[di])) {
+    m->docs[di] = d;
+  }
   const cJSON *it;
   cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "actors")) {
     if (cJSON_IsObject(it)) add_actor_record(L, id, it);
@@ -241,17 +266,15 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
     const char *person = intern_clean(L, jstr_nonempty(it, "person"));
     const char *org = intern_clean(L, jstr_nonempty(it, "org"));
     if (!person || !org || L->st != AN_OK) continue;
-    /* Both ends must be actors of this record: their sightings exist. */
-    size_t po = find_sighting(L, id, person), oo = find_sighting(L, id, org);
-    if (po == NONE || oo == NONE) continue;
+    /* Both ends must be actors listed by a record of this document: known
+     * only when every input is in, so checked by the join (resolve_affs). */
     if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
     an_maff *a = &m->affs[m->n_affs++];
     a->doc = id;
     a->person = person;
     a->org = org;
     a->role = intern_clean(L, jstr_nonempty(it, "role"));
-    a->person_obs = po;
-    a->org_obs = oo;
+    a->person_obs = a->org_obs = NONE;
   }
   m->joined = 0;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
@@ -286,8 +309,123 @@ static const char *endpoint(loader *L, const cJSON *ev, const char *which, const
   return iid;
 }
 
-static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+static int cmp_num(double a, double b) { return (a > b) - (a < b); }
+
+/* A total order on event contents (all but the id): picks one of two
+ * records that repeat an id. */
+static int cmp_event_content(const an_mevent *a, const an_mevent *b) {
+  const char *const sa[] = {a->doc, a->type, a->source, a->target, a->date, a->date_text, a->outlet, a->url,
+                            a->attributed_to, a->trigger, a->cameo, a->plover, a->sentence};
+  const char *const sb[] = {b->doc, b->type, b->source, b->target, b->date, b->date_text, b->outlet, b->url,
+                            b->attributed_to, b->trigger, b->cameo, b->plover, b->sentence};
+  for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++) {
+    int c = nullcmp(sa[i], sb[i]);
+    if (c) return c;
+  }
+  int c = cmp_num((double)a->off_start, (double)b->off_start);
+  if (!c) c = cmp_num((double)a->off_end, (double)b->off_end);
+  if (!c) c = cmp_num(a->confidence, b->confidence);
+  if (!c) c = a->directed - b->directed;
+  if (!c) c = a->src_obs != b->src_obs ? (a->src_obs < b->src_obs ? -1 : 1) : 0; /* same doc and ids: same sighting */
+  return c;
+}
+
+void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev) {
+  an_evrec h;
+  memcpy(&h, rec, sizeof h);
+  const an_strpool *p = &m->pool;
+  ev->doc = an_strpool_at(p, h.str[AN_EV_DOC]);
+  ev->type = an_strpool_at(p, h.str[AN_EV_TYPE]);
+  ev->source = an_strpool_at(p, h.str[AN_EV_SOURCE]);
+  ev->target = an_strpool_at(p, h.str[AN_EV_TARGET]);
+  ev->date = an_strpool_at(p, h.str[AN_EV_DATE]);
+  ev->date_text = an_strpool_at(p, h.str[AN_EV_DATE_TEXT]);
+  ev->outlet = an_strpool_at(p, h.str[AN_EV_OUTLET]);
+  ev->url = an_strpool_at(p, h.str[AN_EV_URL]);
+  ev->attributed_to = an_strpool_at(p, h.str[AN_EV_ATTRIB]);
+  ev->trigger = an_strpool_at(p, h.str[AN_EV_TRIGGER]);
+  ev->cameo = an_strpool_at(p, h.str[AN_EV_CAMEO]);
+  ev->plover = an_strpool_at(p, h.str[AN_EV_PLOVER]);
+  ev->src_obs = h.src_obs;
+  ev->tgt_obs = h.tgt_obs;
+  ev->id = (const char *)rec + sizeof h;
+  ev->sentence = h.sent_len == UINT32_MAX ? NULL : (const char *)rec + sizeof h + h.id_len + 1;
+  ev->off_start = (long)h.off_start;
+  ev->off_end = (long)h.off_end;
+  ev->confidence = h.confidence;
+  ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
+}
+
+static uint32_t ix_of(loader *L, const char *interned) {
+  return interned ? an_strpool_intern_ix(&L->m->pool, interned, &L->st) : 0;
+}
+
+static uint32_t ix_clean(loader *L, const char *s) { return ix_of(L, intern_clean(L, s)); }
+
+/* Appends the record in L->rec to the spill, unless its id is there
+ * already: then the smaller content of the two stays (order-free). */
+static an_status store_event(loader *L) {
   an_model *m = L->m;
+  an_evindex *x = &m->ev_index;
+  const unsigned char *rec = (const unsigned char *)L->rec.data;
+  an_evrec h;
+  memcpy(&h, rec, sizeof h);
+  const char *id = (const char *)rec + sizeof h;
+  uint64_t hash = an_hash64(id, h.id_len, 0);
+  if ((x->count + 1) * 10 >= x->cap * 7) { /* grow the index */
+    size_t ncap = x->cap ? x->cap * 2 : 1024;
+    uint64_t *nh = an_calloc(ncap, sizeof *nh), *no = an_calloc(ncap, sizeof *no);
+    if (!nh || !no) {
+      an_free(nh);
+      an_free(no);
+      return AN_ENOMEM;
+    }
+    for (size_t i = 0; i < x->cap; i++) {
+      if (!x->off[i]) continue;
+      size_t j = (size_t)x->hash[i] & (ncap - 1);
+      while (no[j]) j = (j + 1) & (ncap - 1);
+      nh[j] = x->hash[i], no[j] = x->off[i];
+    }
+    an_free(x->hash);
+    an_free(x->off);
+    x->hash = nh, x->off = no, x->cap = ncap;
+  }
+  size_t i = (size_t)hash & (x->cap - 1);
+  for (; x->off[i]; i = (i + 1) & (x->cap - 1)) {
+    if (x->hash[i] != hash) continue;
+    an_status st = an_spill_read(&m->spill, x->off[i] - 1, &L->old);
+    if (st != AN_OK) return st;
+    an_evrec oh;
+    memcpy(&oh, L->old.data, sizeof oh);
+    if (oh.id_len != h.id_len || memcmp(L->old.data + sizeof oh, id, h.id_len) != 0) continue;
+    /* The same event from another shard, or an id repeated with other
+     * content: the smaller content wins, whatever came first. */
+    an_mevent a, b;
+    an_mevent_decode(m, rec, &a);
+    an_mevent_decode(m, (const unsigned char *)L->old.data, &b);
+    if (cmp_event_content(&a, &b) >= 0) return AN_OK;
+    uint64_t off;
+    if ((st = an_spill_set_flags(&m->spill, x->off[i] - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
+        (st = an_spill_append(&m->spill, rec, L->rec.len, &off)) != AN_OK)
+      return st;
+    x->off[i] = off + 1;
+    m->joined = 0;
+    return AN_OK;
+  }
+  uint64_t off;
+  an_status st = an_spill_append(&m->spill, rec, L->rec.len, &off);
+  if (st != AN_OK) return st;
+  x->hash[i] = hash;
+  x->off[i] = off + 1;
+  x->count++;
+  m->n_events++;
+  m->joined = 0;
+  return AN_OK;
+}
+
+static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+  an_evrec h;
+  memset(&h, 0, sizeof h);
   const char *doc = intern_clean(L, jstr_nonempty(rec, "doc"));
   const char *type = intern_clean(L, jstr_nonempty(rec, "type"));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
@@ -319,47 +457,67 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     an_buf_free(&b);
     id = hex;
   }
-  const char *iid = intern_clean(L, id);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (an_strmap_get(&m->event_index, iid) != NONE) return AN_OK; /* same event from another shard */
   size_t so_i = NONE, to_i = NONE;
   const char *src = endpoint(L, rec, "source", doc, &so_i);
   const char *tgt = endpoint(L, rec, "target", doc, &to_i);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
-  an_status st = an_grow((void **)&m->events, &m->cap_events, m->n_events + 1, sizeof *m->events);
-  if (st == AN_OK) st = an_strmap_put(&m->event_index, iid, m->n_events);
-  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-  an_mevent *e = &m->events[m->n_events++];
-  memset(e, 0, sizeof *e);
-  e->id = iid;
-  e->doc = doc;
-  e->type = type;
-  e->source = src;
-  e->target = tgt;
-  e->src_obs = so_i;
-  e->tgt_obs = to_i;
-  e->date = norm_date(L, jstr(rec, "date"));
-  e->date_text = intern_clean(L, jstr_nonempty(rec, "date_text"));
-  e->outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  e->url = intern_clean(L, jstr_nonempty(rec, "url"));
-  e->attributed_to = intern_clean(L, jstr_nonempty(rec, "attributed_to"));
-  e->trigger = intern_clean(L, jstr_nonempty(rec, "trigger"));
-  e->cameo = intern_clean(L, jstr_nonempty(rec, "cameo"));
-  e->plover = intern_clean(L, jstr_nonempty(rec, "plover"));
-  const char *sent = jstr(rec, "sentence");
-  if (sent && L->st == AN_OK) {
-    L->st = clean_into(&L->tmp, sent);
-    if (L->st == AN_OK && !(e->sentence = an_strdup(L->tmp.data))) L->st = AN_ENOMEM;
-  }
-  e->off_start = o0;
-  e->off_end = o1;
+  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
+    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
+  h.src_obs = (uint32_t)so_i;
+  h.tgt_obs = (uint32_t)to_i;
+  h.str[AN_EV_DOC] = ix_of(L, doc);
+  h.str[AN_EV_TYPE] = ix_of(L, type);
+  h.str[AN_EV_SOURCE] = ix_of(L, src);
+  h.str[AN_EV_TARGET] = ix_of(L, tgt);
+  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, jstr(rec, "date")));
+  h.str[AN_EV_DATE_TEXT] = ix_clean(L, jstr_nonempty(rec, "date_text"));
+  h.str[AN_EV_OUTLET] = ix_clean(L, jstr_nonempty(rec, "outlet"));
+  h.str[AN_EV_URL] = ix_clean(L, jstr_nonempty(rec, "url"));
+  h.str[AN_EV_ATTRIB] = ix_clean(L, jstr_nonempty(rec, "attributed_to"));
+  h.str[AN_EV_TRIGGER] = ix_clean(L, jstr_nonempty(rec, "trigger"));
+  h.str[AN_EV_CAMEO] = ix_clean(L, jstr_nonempty(rec, "cameo"));
+  h.str[AN_EV_PLOVER] = ix_clean(L, jstr_nonempty(rec, "plover"));
+  h.off_start = o0;
+  h.off_end = o1;
   const cJSON *conf = cJSON_GetObjectItemCaseSensitive(rec, "confidence");
-  e->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
+  h.confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
   const cJSON *dir = cJSON_GetObjectItemCaseSensitive(rec, "directed");
-  e->directed = cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type);
+  if (cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  m->joined = 0;
+  /* id and sentence, cleaned, after the fixed part */
+  an_buf *r = &L->rec;
+  an_buf_clear(r);
+  an_status st = an_buf_reserve(r, sizeof h);
+  if (st == AN_OK) {
+    r->len = sizeof h;
+    st = clean_into(&L->tmp, id);
+  }
+  if (st == AN_OK && L->tmp.len > UINT32_MAX / 2) st = AN_ELIMIT;
+  if (st == AN_OK) {
+    h.id_len = (uint32_t)L->tmp.len;
+    st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
+  }
+  const char *sent = jstr(rec, "sentence");
+  h.sent_len = UINT32_MAX;
+  if (st == AN_OK && sent) {
+    st = clean_into(&L->tmp, sent);
+    if (st == AN_OK && L->tmp.len >= UINT32_MAX / 2) st = AN_ELIMIT;
+    if (st == AN_OK) {
+      h.sent_len = (uint32_t)L->tmp.len;
+      st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
+    }
+  }
+  while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
+  if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
+  if (st == AN_OK) {
+    h.len = (uint32_t)r->len;
+    memcpy(r->data, &h, sizeof h);
+    st = store_event(L);
+  }
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file");
+  if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
+  if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
   return AN_OK;
 }
 
@@ -384,6 +542,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
   an_buf_init(&L.tmp);
+  an_buf_init(&L.rec);
+  an_buf_init(&L.old);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
@@ -400,8 +560,11 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     cJSON *rec = cJSON_ParseWithLengthOpts(s, n, &end, 0);
     if (!cJSON_IsObject(rec)) {
       long off = end ? (long)(end - s) : -1;
+      if (rec) /* valid JSON, but an array, string... */
+        st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
+      else /* cJSON's error position, as the document reader reports it */
+        st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
       cJSON_Delete(rec);
-      st = an_error_set(err, AN_EDATA, path, line, off, "not a JSON object");
       break;
     }
     const char *kind = jstr(rec, "record");
@@ -413,6 +576,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
+  an_buf_free(&L.rec);
+  an_buf_free(&L.old);
   return st;
 }
 
@@ -471,11 +636,6 @@ static const char *kind_name(an_actor_kind k) {
   return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
 }
 
-static int nullcmp(const char *a, const char *b) {
-  if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
-  return strcmp(a, b);
-}
-
 /* Total order on sightings of one id: a document record first, then one
  * with a kind, then the smallest kind and label. Order-free choice. */
 static int better_obs(const an_mobs *a, const an_mobs *b) {
@@ -491,6 +651,15 @@ static an_status join(an_model *m, an_error *err) {
   an_strmap best;
   an_strmap_init(&best);
   an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
+  /* An affiliation stands when both ends are listed by a record of its
+   * document (any record of that id: they merge), whatever came first. */
+  for (size_t i = 0; i < m->n_affs; i++) {
+    an_maff *a = &m->affs[i];
+    size_t po = find_sighting(m, a->doc, a->person), oo = find_sighting(m, a->doc, a->org);
+    int ok = po != NONE && oo != NONE && m->obs[po].has_record && m->obs[oo].has_record;
+    a->person_obs = ok ? po : NONE;
+    a->org_obs = ok ? oo : NONE;
+  }
   /* An event endpoint may come without label or kind: it takes them from
    * the best sighting of its id, so the registry does not split one actor
    * by a missing kind. */
@@ -510,7 +679,8 @@ static an_status join(an_model *m, an_error *err) {
   }
   an_strmap_free(&best);
   for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
-    st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
+    if (m->affs[i].person_obs != NONE)
+      st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
   if (st == AN_OK) st = an_registry_finish(reg, err);
   size_t n = st == AN_OK ? an_registry_count(reg) : 0;
   if (st == AN_OK) {

@@ -114,3 +114,73 @@ size_t an_strset_sort(const char **v, size_t n) {
     if (o == 0 || strcmp(v[o - 1], v[i]) != 0) v[o++] = v[i];
   return o;
 }
+
+uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st) {
+  if (!s) return 0;
+  size_t i = an_strmap_get(&p->map, s);
+  if (i != NONE) return (uint32_t)(i + 1);
+  if (!an_strpool_intern(p, s, st)) return 0;
+  return (uint32_t)p->n;
+}
+
+/* ---- pointer-pair map ---- */
+
+void an_pairmap_init(an_pairmap *m) { memset(m, 0, sizeof *m); }
+
+void an_pairmap_free(an_pairmap *m) {
+  if (!m) return;
+  an_free(m->a);
+  an_free(m->b);
+  an_free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t pair_hash(const void *a, const void *b) {
+  uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15ull;
+  h ^= (uint64_t)(uintptr_t)b + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return (size_t)(h ^ (h >> 29));
+}
+
+static size_t pair_slot(const void **ka, const void **kb, size_t cap, const void *a, const void *b) {
+  size_t i = pair_hash(a, b) & (cap - 1);
+  while (ka[i] && (ka[i] != a || kb[i] != b)) i = (i + 1) & (cap - 1);
+  return i;
+}
+
+size_t an_pairmap_get(const an_pairmap *m, const void *a, const void *b) {
+  if (!m->cap || !a) return NONE;
+  size_t i = pair_slot(m->a, m->b, m->cap, a, b);
+  return m->a[i] ? m->vals[i] : NONE;
+}
+
+an_status an_pairmap_put(an_pairmap *m, const void *a, const void *b, size_t val) {
+  if ((m->count + 1) * 4 >= m->cap * 3) { /* a non-NULL a marks a used slot */
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    const void **na = an_calloc(ncap, sizeof *na), **nb = an_calloc(ncap, sizeof *nb);
+    size_t *nv = an_calloc(ncap, sizeof *nv);
+    if (!na || !nb || !nv) {
+      an_free(na);
+      an_free(nb);
+      an_free(nv);
+      return AN_ENOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->a[i]) continue;
+      size_t j = pair_slot(na, nb, ncap, m->a[i], m->b[i]);
+      na[j] = m->a[i], nb[j] = m->b[i], nv[j] = m->vals[i];
+    }
+    an_free(m->a);
+    an_free(m->b);
+    an_free(m->vals);
+    m->a = na, m->b = nb, m->vals = nv, m->cap = ncap;
+  }
+  size_t i = pair_slot(m->a, m->b, m->cap, a, b);
+  if (!m->a[i]) {
+    m->a[i] = a, m->b[i] = b;
+    m->count++;
+  }
+  m->vals[i] = val;
+  return AN_OK;
+}

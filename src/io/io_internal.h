@@ -64,6 +64,11 @@ an_status an_meta_put(an_meta *m, an_doc *rec);
 an_status an_meta_apply(const an_meta *m, an_doc *doc);
 size_t an_meta_count(const an_meta *m);
 
+/* Copy of s with each byte that is not valid UTF-8 replaced by U+FFFD;
+ * sets *bad (if not NULL) when one was. NULL when out of memory.
+ * Owns: the result (an_free). */
+char *an_utf8_dup(const char *s, int *bad);
+
 /* 1 if the bytes are only ASCII white space (and U+FEFF / U+00A0). */
 int an_blank(const char *p, size_t n);
 

@@ -95,10 +95,59 @@ static const char *type_name(const cJSON *j) {
   return "invalid";
 }
 
-/* Optional string field: absent or null -> NULL; a string -> copy; else a
- * type error (AN_EDATA). */
+/* Length of the valid UTF-8 sequence at s[0..n) (1-4), or 0 if s starts
+ * with an invalid one (overlong, surrogate, past U+10FFFF, truncated). */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  if (c < 0x80) return 1;
+  size_t k;
+  unsigned cp, min;
+  if (c >= 0xC2 && c <= 0xDF) k = 1, cp = c & 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF) k = 2, cp = c & 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4) k = 3, cp = c & 0x07, min = 0x10000;
+  else return 0;
+  if (k >= n) return 0;
+  for (size_t i = 1; i <= k; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return k + 1;
+}
+
+/* Copy of s with each invalid UTF-8 byte replaced by U+FFFD; *bad is set
+ * when there was one. cJSON passes raw bytes through unchecked, and these
+ * fields go verbatim into JSON/XML output, which must stay valid UTF-8
+ * (the text field is repaired later, by src/text, with an offset map). */
+char *an_utf8_dup(const char *s, int *bad) {
+  size_t n = strlen(s), i = 0, extra = 0;
+  while (i < n) {
+    size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+    if (!k) extra += 2, k = 1; /* 1 byte -> 3 */
+    i += k;
+  }
+  char *out = an_malloc(n + extra + 1);
+  if (!out) return NULL;
+  size_t o = 0;
+  for (i = 0; i < n;) {
+    size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+    if (k) {
+      memcpy(out + o, s + i, k);
+      o += k, i += k;
+    } else {
+      memcpy(out + o, "\xEF\xBF\xBD", 3);
+      o += 3, i++;
+      if (bad) *bad = 1;
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* Optional string field: absent or null -> NULL; a string -> copy (invalid
+ * UTF-8 replaced, *bad set); else a type error (AN_EDATA). */
 static an_status opt_string(const cJSON *obj, const char *key, char **out, const char *path,
-                            long lineno, an_error *warn) {
+                            long lineno, an_error *warn, int *bad) {
   const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
   *out = NULL;
   if (!j || cJSON_IsNull(j)) return AN_OK;
@@ -106,7 +155,7 @@ static an_status opt_string(const cJSON *obj, const char *key, char **out, const
     return an_error_set(warn, AN_EDATA, path, lineno, -1, "\"%s\" must be a string or null, not %s", key,
                         type_name(j));
   if (!j->valuestring[0]) return AN_OK; /* "" means unknown */
-  if (!(*out = an_strdup(j->valuestring)))
+  if (!(*out = an_utf8_dup(j->valuestring, bad)))
     return an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
   return AN_OK;
 }
@@ -139,9 +188,10 @@ an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char
     st = an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
     goto done;
   }
+  int bad_utf8 = 0; /* a metadata string held invalid UTF-8 (repaired) */
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
   if (cJSON_IsString(id) && id->valuestring[0]) {
-    doc->id = an_strdup(id->valuestring);
+    doc->id = an_utf8_dup(id->valuestring, &bad_utf8);
   } else if (cJSON_IsNumber(id) && fabs(id->valuedouble) < 9e15 && /* cast defined only in range */
              id->valuedouble == (double)(long long)id->valuedouble) {
     char tmp[32]; /* integer ids are common in exported corpora */
@@ -171,12 +221,16 @@ an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char
     if (has_escaped_nul(line, len))
       snprintf(note, 256, "document \"%s\": \"text\" holds \\u0000; the text ends there", doc->id);
   }
-  if ((st = opt_string(root, "outlet", &doc->outlet, path, lineno, warn)) != AN_OK ||
-      (st = opt_string(root, "url", &doc->url, path, lineno, warn)) != AN_OK ||
-      (st = opt_string(root, "title", &doc->title, path, lineno, warn)) != AN_OK)
+  if ((st = opt_string(root, "outlet", &doc->outlet, path, lineno, warn, &bad_utf8)) != AN_OK ||
+      (st = opt_string(root, "url", &doc->url, path, lineno, warn, &bad_utf8)) != AN_OK ||
+      (st = opt_string(root, "title", &doc->title, path, lineno, warn, &bad_utf8)) != AN_OK)
     goto fielderr;
+  if (bad_utf8 && !note[0])
+    snprintf(note, 256, "document \"%s\": invalid UTF-8 in its id, outlet, url or title replaced by U+FFFD",
+             doc->id);
   char *date = NULL;
-  if ((st = opt_string(root, "date", &date, path, lineno, warn)) != AN_OK) goto fielderr;
+  int bad_date = 0;
+  if ((st = opt_string(root, "date", &date, path, lineno, warn, &bad_date)) != AN_OK) goto fielderr;
   if (date) {
     char iso[11];
     if (an_iso_date_check(date, iso)) {

@@ -257,12 +257,17 @@ static an_status push_dir(an_reader *rd, const char *path, int top, an_error *er
 
 /* ---- sources ---- */
 
+/* A file name may be any bytes; the id goes into JSON output, so invalid
+ * UTF-8 in it is replaced. */
 static char *id_from_path(const char *path) {
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   const char *dot = strrchr(base, '.');
   size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-  return an_strndup(base, n);
+  char *raw = an_strndup(base, n);
+  char *id = raw ? an_utf8_dup(raw, NULL) : NULL;
+  an_free(raw);
+  return id;
 }
 
 static an_status open_source(an_reader *rd, const char *path, int top, int *opened, an_error *err) {
@@ -290,7 +295,7 @@ static an_status open_source(an_reader *rd, const char *path, int top, int *open
   if (!s->text_id[0]) { /* a file named ".txt": use the whole name */
     an_free(s->text_id);
     const char *base = strrchr(path, '/');
-    if (!(s->text_id = an_strdup(base ? base + 1 : path))) {
+    if (!(s->text_id = an_utf8_dup(base ? base + 1 : path, NULL))) {
       source_close(s);
       return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
     }

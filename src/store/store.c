@@ -410,9 +410,10 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v) {
 static an_status parse_line(const char *p, size_t n, long line, cJSON **out, an_error *err) {
   const char *end = NULL;
   *out = cJSON_ParseWithLengthOpts(p, n, &end, 0);
-  if (!*out)
-    return an_error_set(err, AN_EDATA, NULL, line, end ? (long)(end - p) : -1,
-                        "broken JSON record");
+  if (!*out) {
+    long off = end && end >= p ? (long)(end - p) : -1;
+    return an_error_set(err, AN_EDATA, NULL, line, off, "broken JSON record at column %ld", off + 1);
+  }
   if (!cJSON_IsObject(*out)) {
     cJSON_Delete(*out);
     *out = NULL;

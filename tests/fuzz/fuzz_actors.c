@@ -3,7 +3,7 @@
  * The first byte picks the data folder: none (the file alone) or a tiny one
  * (one built-in entry the file may override, plus the real lexicon). Checks:
  * loading never crashes; a rejected file is AN_EDATA naming the file, with a
- * line (JSON syntax) or the entry number; an accepted one yields entries
+ * line and a column (JSON syntax, invalid UTF-8, or the bad entry or field); an accepted one yields entries
  * with id, label and kind, and finding actors in a text made of their own
  * labels and aliases succeeds with mentions inside the text, sorted and not
  * overlapping, each pointing at an actor. */
@@ -47,7 +47,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
-static void check_mentions(const an_gazetteer *gz, const char *s, size_t len, int utf8_labels) {
+static void check_mentions(const an_gazetteer *gz, const char *s, size_t len) {
   an_text *t = NULL;
   FUZZ_CHECK(an_text_new(s, len, &t, NULL) == AN_OK);
   size_t nt = 0;
@@ -65,7 +65,7 @@ static void check_mentions(const an_gazetteer *gz, const char *s, size_t len, in
   }
   for (size_t i = 0; i < a->n_actors; i++) {
     FUZZ_CHECK(a->actors[i].id && a->actors[i].id[0] && a->actors[i].label);
-    if (utf8_labels) FUZZ_CHECK(fuzz_valid_utf8(a->actors[i].label, strlen(a->actors[i].label)));
+    FUZZ_CHECK(fuzz_valid_utf8(a->actors[i].label, strlen(a->actors[i].label)));
   }
   for (size_t i = 0; i < a->n_affiliations; i++)
     FUZZ_CHECK(a->affiliations[i].person < a->n_actors && a->affiliations[i].org < a->n_actors);
@@ -87,7 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(gz == NULL);
     if (st == AN_EDATA) {
       FUZZ_CHECK(strcmp(err.path, path) == 0); /* the user's file, not ours */
-      FUZZ_CHECK(err.line >= 1 || strstr(err.msg, "entry ") != NULL);
+      /* path:line, and the column in the message (issue 8) */
+      FUZZ_CHECK(err.line >= 1 && strncmp(err.msg, "column ", 7) == 0);
     }
     unlink(path);
     return 0;
@@ -106,12 +107,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t k = 0; k < e->n_demonyms && k < 2; k++) an_buf_printf(&b, "%s officials ", e->demonyms[k]);
     an_buf_puts(&b, "the minister. He said so.\n");
   }
-  /* Labels must come out as valid UTF-8 (they go into JSON). A file with
-   * invalid UTF-8 is loaded as is today and its labels reach the output
-   * (reported; tests/fuzz/pending/actors/): checked only with AN_FUZZ_STRICT=1
-   * until the loader validates. */
-  int utf8_labels = fuzz_valid_utf8((const char *)c.p, c.n) || getenv("AN_FUZZ_STRICT") != NULL;
-  if (b.data) check_mentions(gz, b.data, b.len, utf8_labels);
+  /* Labels must come out as valid UTF-8 (they go into JSON): the loader
+   * rejects a file that is not (tests/fuzz/corpus/actors/crash-invalid-utf8-label). */
+  FUZZ_CHECK(fuzz_valid_utf8((const char *)c.p, c.n));
+  if (b.data) check_mentions(gz, b.data, b.len);
   an_buf_free(&b);
   an_gazetteer_free(gz);
   unlink(path);

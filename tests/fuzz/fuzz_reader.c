@@ -4,7 +4,8 @@
  * UTF-8 sequence, CRLF or JSONL line split across reads changes nothing) and
  * whether the rest is a .jsonl or a .txt file. Checks: the documents,
  * warnings and skip count are the same as with one 64 KiB read; every
- * warning names the file and (for JSONL) a line; a kept date is ISO; a text
+ * warning names the file and (for JSONL) a line; a kept date is ISO; id,
+ * outlet, url and title are valid UTF-8; a text
  * file's document is the file's bytes (less a UTF-8 byte order mark). */
 #include "actornet/io.h"
 #include "fuzz.h"
@@ -123,6 +124,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(same_str(x->path, y->path) && x->line == y->line);
     FUZZ_CHECK(strcmp(x->path, path) == 0);
     if (x->date) FUZZ_CHECK(iso_date(x->date));
+    /* metadata goes verbatim into JSON output: valid UTF-8 (repaired) */
+    FUZZ_CHECK(fuzz_valid_utf8(x->id, strlen(x->id)));
+    if (x->outlet) FUZZ_CHECK(fuzz_valid_utf8(x->outlet, strlen(x->outlet)));
+    if (x->url) FUZZ_CHECK(fuzz_valid_utf8(x->url, strlen(x->url)));
+    if (x->title) FUZZ_CHECK(fuzz_valid_utf8(x->title, strlen(x->title)));
     if (jsonl) {
       FUZZ_CHECK(x->line >= 1 && (i == 0 || x->line > a.docs[i - 1]->line));
     } else {

@@ -4,6 +4,8 @@
 # scores the events with `actornet eval` against the set's gold and checks
 # core and all-types F1:
 #   examples  examples/articles/*.txt + examples/articles/corpus.jsonl (examples/meta.jsonl), examples/gold
+#   heldout   examples/heldout/articles (examples/heldout/meta.jsonl), examples/heldout/gold: news of
+#             other topics and regions, annotated before the extractor was run on it
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -79,6 +81,8 @@ check() {
 
 check examples "$SRCDIR/examples/gold" "$SRCDIR/examples/meta.jsonl" \
   "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
+check heldout "$SRCDIR/examples/heldout/gold" "$SRCDIR/examples/heldout/meta.jsonl" \
+  "$SRCDIR"/examples/heldout/articles/*.txt
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else

@@ -170,8 +170,30 @@ static void test_errors(const char *dir) {
   CHECK_INT(an_gazetteer_load(dir, path, &g, &err), AN_EDATA);
   CHECK(strstr(err.msg, "planet") != NULL);
   CHECK(strstr(err.msg, "entry 3") != NULL);
-  CHECK_INT(err.line, 3); /* where entry 3 starts, past brackets inside strings */
-  CHECK_INT(err.offset, (long)(strstr(three, "{\"id\": \"z\"") - three));
+  CHECK_INT(err.line, 3); /* entry 3's bad field, past brackets inside strings */
+  CHECK_INT(err.offset, (long)(strstr(three, "\"planet\"") - three));
+  CHECK(strncmp(err.msg, "column 36: ", 11) == 0);
+
+  /* a missing member: the entry's first byte; invalid UTF-8: that byte */
+  static const char nolabel[] = "[{\"id\": \"x\", \"label\": \"X\", \"kind\": \"person\"},\n  {\"id\": \"y\"}]";
+  f = fopen(path, "w");
+  fputs(nolabel, f);
+  fclose(f);
+  an_error_clear(&err);
+  CHECK_INT(an_gazetteer_load(dir, path, &g, &err), AN_EDATA);
+  CHECK_INT(err.line, 2);
+  CHECK_INT(err.offset, (long)(strstr(nolabel, "{\"id\": \"y\"") - nolabel));
+  CHECK(strncmp(err.msg, "column 3: entry 2 (y): missing \"label\"", 38) == 0);
+  static const char badutf8[] = "[{\"id\": \"x\", \"label\": \"\xc3\xa9\xff\", \"kind\": \"person\"}]";
+  f = fopen(path, "w");
+  fputs(badutf8, f);
+  fclose(f);
+  an_error_clear(&err);
+  CHECK_INT(an_gazetteer_load(dir, path, &g, &err), AN_EDATA);
+  CHECK(g == NULL);
+  CHECK_INT(err.line, 1);
+  CHECK_INT(err.offset, (long)(strchr(badutf8, '\xff') - badutf8));
+  CHECK(strncmp(err.msg, "column 25: invalid UTF-8", 24) == 0); /* é is one column */
 
   f = fopen(path, "w");
   fputs("[{\"id\": \"x\", \"kind\": \"person\"}]", f);
