@@ -402,7 +402,7 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
   if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
       (shape(d, last + 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, last + 1) &&
-      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME)))
+      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE))) /* "Fed Chair X" is the Fed */
     return 0;
   return 1;
 }
@@ -581,6 +581,8 @@ static int weak_title_in_org(const doc *d, size_t i, uint32_t cnt) {
 
 static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
   if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
+  /* only forms that are also names ("Amir", "Prince"), not "House Speaker X" */
+  if (!(d->ti[i].lex & (AN_LX_WEAK | AN_LX_GIVEN_M | AN_LX_GIVEN_F))) return 0;
   if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
   return name_like(d, i - 1) && d->ti[i - 1].span < 0 && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME)) &&
          !(d->ti[i - 1].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && name_like(d, i + 1) &&
@@ -940,6 +942,7 @@ static an_status find_runs(doc *d) {
 
 static unsigned cues_of(const doc *d, const span *s);
 static int span_at(const doc *d, size_t i);
+static const an_title *title_of(const doc *d, const span *T);
 static int appos_title_after(const doc *d, size_t i, int *who);
 enum { CUE_PERSON_STRONG = 1, CUE_PERSON = 2, CUE_ORG = 4, CUE_PLACE = 8 };
 
@@ -1085,8 +1088,13 @@ static unsigned cues_of(const doc *d, const span *s) {
   }
   if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
     c |= CUE_ORG;
-  /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
-  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) {
+  /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title
+   * (a lone word before "Minister" or "Secretary" is a portfolio: "Tourism
+   * Minister X") */
+  const an_title *tb_after = b < d->ntok && span_type_at(d, b) == SP_TITLE ? title_of(d, &d->sp[span_at(d, b)]) : NULL;
+  int portfolio = s->count == 1 && tb_after && (strcmp(tb_after->role, "minister") == 0 ||
+                                                 strcmp(tb_after->role, "secretary") == 0);
+  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG) && !portfolio) {
     /* at a sentence start ("Nordic envoy talks") only when a name follows
      * the title: "Azimio leader Raila Odinga said" */
     size_t e = d->sp[span_at(d, b)].first + d->sp[span_at(d, b)].count;
@@ -1413,6 +1421,12 @@ static int has_name_word(const doc *d, const span *s) {
     if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
     return 1;
   }
+  return 0;
+}
+
+static int span_has_lex(const doc *d, const span *s, uint32_t lx) {
+  for (uint32_t k = s->first; k < s->first + s->count; k++)
+    if (d->ti[k].lex & lx) return 1;
   return 0;
 }
 
@@ -1761,8 +1775,12 @@ static an_status resolve_names(doc *d) {
      * thing is not enough */
     if ((c & CUE_PERSON) && !(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c &= ~CUE_PERSON;
     if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
-    else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
-    else {
+    else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) {
+      /* "State House said": a speech verb alone makes no person of a
+       * name with a bare head or state noun in it */
+      if (!(c & CUE_PERSON_STRONG) && span_has_lex(d, s, AN_LX_BARE | AN_LX_STATE)) continue;
+      kind = AN_KIND_PERSON;
+    } else {
       /* no cue here: a person if the surname alone has one elsewhere */
       int later = cued_has(d, last_word(words));
       /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */

@@ -244,6 +244,20 @@ static void test_things_and_companies(void) {
   CHECK(label_at("MAX") == NULL);
 }
 
+/* fix: titles after capitalized words: no "House Speaker" person, no
+ * "Tourism" organization, "Fed Chair X" is the Fed's chair; a speech verb
+ * alone makes no person of "State House" */
+static void test_words_before_titles(void) {
+  run("House Speaker Lena Ortiz met Fed Chair Omar Haddad, and Peruvian Tourism Minister Rosa Vilca joined them. "
+      "Sources close to State House said the meeting went well.");
+  CHECK_INT(kind_of("Lena Ortiz"), AN_KIND_PERSON);
+  CHECK(!has_word("Speaker"));
+  CHECK(!has_word("House"));
+  CHECK(!actor("Tourism"));
+  CHECK(has_aff("Rosa Vilca", "Peru", "tourism minister"));
+  CHECK(has_aff("Omar Haddad", "Federal Reserve", "chair"));
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -261,6 +275,7 @@ int main(void) {
   test_state_news_agency();
   test_acronyms();
   test_things_and_companies();
+  test_words_before_titles();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
