@@ -581,8 +581,8 @@ static int weak_title_in_org(const doc *d, size_t i, uint32_t cnt) {
 
 static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
   if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
-  /* only forms that are also names ("Amir", "Prince"), not "House Speaker X" */
-  if (!(d->ti[i].lex & (AN_LX_WEAK | AN_LX_GIVEN_M | AN_LX_GIVEN_F))) return 0;
+  /* not after a head word: "House Speaker X" */
+  if (d->ti[i - 1].lex & (AN_LX_BARE | AN_LX_ORGHEAD | AN_LX_STATE | AN_LX_GENERIC)) return 0;
   if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
   return name_like(d, i - 1) && d->ti[i - 1].span < 0 && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME)) &&
          !(d->ti[i - 1].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && name_like(d, i + 1) &&
