@@ -661,9 +661,13 @@ static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
  * Union", "Integration Association"), or 0. */
 static size_t org_run_end(const doc *d, size_t k, size_t end) {
   size_t k0 = k, org_end = 0;
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  uint32_t tc, tv;
   while (k < end && k < k0 + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
-         !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE))) {
+         !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
+         /* "Saudi Energy Minister": a title starts here */
+         longest(d, lx, k, end, accept_title, &tc, &tv) == AN_TRIE_NONE) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
     k++;
   }
@@ -2106,6 +2110,14 @@ static an_status find_roles(doc *d) {
       if (org < 0 && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, a, b + 1))
         org = clause_target(d, b + 1, clause_end(d, b + 1));
       if (org == person) org = -1;
+      /* "Nordish Energy Minister Prince X": the title before the title */
+      if (T->first > 0 && span_type_at(d, T->first - 1) == SP_TITLE && same_sent(d, T->first - 1, a)) {
+        span *T2 = &d->sp[span_at(d, T->first - 1)];
+        int32_t org2 = title_modifier(d, T2, 1);
+        if (org2 == person) org2 = -1;
+        if ((st = note_role(d, person, T2, org2, T2->first)) != AN_OK) return st;
+        if (org < 0) org = org2;
+      }
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
       last_title_org = org;
       last_title_end = b;

@@ -256,6 +256,11 @@ static void test_words_before_titles(void) {
   CHECK(!actor("Tourism"));
   CHECK(has_aff("Rosa Vilca", "Peru", "tourism minister"));
   CHECK(has_aff("Omar Haddad", "Federal Reserve", "chair"));
+  /* a title is no part of an organization's name; two titles in a row */
+  run("Omani Energy Minister Prince Faisal bin Tariq met the Kenyan Energy Regulatory Commission.");
+  CHECK(!has_word("Omani Energy"));
+  CHECK(has_aff("Faisal bin Tariq", "Oman", "energy minister"));
+  CHECK_INT(kind_of("Kenyan Energy Regulatory Commission"), AN_KIND_ORGANIZATION);
 }
 
 int main(void) {
