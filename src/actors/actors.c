@@ -2585,7 +2585,13 @@ static int32_t cataphor(const doc *d, size_t i, const an_pronoun *p) {
   const an_sentence *se = &d->sent[d->ti[i].sent];
   size_t first = se->tok_first, end = first + se->tok_count;
   if (end > d->ntok) end = d->ntok;
-  if (!(d->ti[first].lex & AN_LX_SUBORD) || !(shape(d, first) & AN_SHAPE_UPPER_INITIAL)) return -1;
+  if (!(shape(d, first) & AN_SHAPE_UPPER_INITIAL)) return -1;
+  /* "After he landed, X", and for "his"/"her" also "In his speech, X",
+   * "Speaking after her visit, X" */
+  const char *f0 = tfold(d, first);
+  size_t n0 = strlen(f0);
+  int ing = n0 > 5 && strcmp(f0 + n0 - 3, "ing") == 0;
+  if (!(d->ti[first].lex & AN_LX_SUBORD) && !(p->possessive && ((d->ti[first].lex & AN_LX_PREP) || ing))) return -1;
   for (size_t k = first; k < i; k++)
     if (is_comma(d, k) || (shape(d, k) & AN_SHAPE_QUOTE)) return -1;
   size_t k = i + 1;

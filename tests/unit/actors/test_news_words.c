@@ -190,6 +190,8 @@ static void test_east_asian_names_and_cataphora(void) {
   CHECK_STR(label_at("she arrived"), "Grace Njeri");
   CHECK(!has_word("Kremlin-backed"));
   CHECK(!has_word("US-led"));
+  run("Officials said Otieno Mwangi spoke first. In her reply, Grace Njeri thanked the board.");
+  CHECK_STR(label_at("her reply"), "Grace Njeri");
   /* no cataphora out of a quotation or across a plain sentence */
   run("Officials said Otieno Mwangi spoke first. He said Grace Njeri agreed.");
   CHECK_STR(label_at("He said"), "Otieno Mwangi");
