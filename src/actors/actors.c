@@ -2591,7 +2591,12 @@ static int32_t cataphor(const doc *d, size_t i, const an_pronoun *p) {
   const char *f0 = tfold(d, first);
   size_t n0 = strlen(f0);
   int ing = n0 > 5 && strcmp(f0 + n0 - 3, "ing") == 0;
-  if (!(d->ti[first].lex & AN_LX_SUBORD) && !(p->possessive && ((d->ti[first].lex & AN_LX_PREP) || ing))) return -1;
+  /* ("her" before a noun is the possessive one) */
+  int poss = p->possessive || (i + 1 < end && (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && !is_punct(d, i + 1));
+  if (!(d->ti[first].lex & AN_LX_SUBORD) && !(poss && ((d->ti[first].lex & AN_LX_PREP) || ing))) return -1;
+  /* the subject right after the opener, or a possessive: not "After X
+   * called him, Y said" (him is not Y) */
+  if (!poss && i != first + 1) return -1;
   for (size_t k = first; k < i; k++)
     if (is_comma(d, k) || (shape(d, k) & AN_SHAPE_QUOTE)) return -1;
   size_t k = i + 1;

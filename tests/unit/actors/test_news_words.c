@@ -192,6 +192,8 @@ static void test_east_asian_names_and_cataphora(void) {
   CHECK(!has_word("US-led"));
   run("Officials said Otieno Mwangi spoke first. In her reply, Grace Njeri thanked the board.");
   CHECK_STR(label_at("her reply"), "Grace Njeri");
+  run("Officials said Otieno Mwangi spoke first. After the minister called him, Grace Njeri left.");
+  CHECK(label_at("him,") == NULL || strcmp(label_at("him,"), "Grace Njeri") != 0);
   /* no cataphora out of a quotation or across a plain sentence */
   run("Officials said Otieno Mwangi spoke first. He said Grace Njeri agreed.");
   CHECK_STR(label_at("He said"), "Otieno Mwangi");
