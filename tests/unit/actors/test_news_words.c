@@ -107,6 +107,8 @@ static void test_lower_case_initial_names(void) {
   run("Engineers at xAI said the model was ready, and the militant group al-Qaeda issued a threat.");
   CHECK_INT(kind_of("xAI"), AN_KIND_ORGANIZATION);
   CHECK_INT(kind_of("al-Qaeda"), AN_KIND_ORGANIZATION);
+  run("Regulators fined eBay on Monday.");
+  CHECK_INT(kind_of("eBay"), AN_KIND_ORGANIZATION);
   run("The xai files and the ai lab were closed.");
   CHECK(!actor("xAI"));
 }
