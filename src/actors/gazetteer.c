@@ -684,6 +684,10 @@ static uint32_t class_of_key(const char *k) {
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
       {"bare_heads", AN_LX_BARE},        {"prepositions", AN_LX_PREP},
       {"weak_forms", AN_LX_WEAK},
+      {"region_words", AN_LX_PLACEHEAD}, {"thing_heads", AN_LX_PLACEHEAD},
+      {"places", AN_LX_PLACE},           {"media_words", AN_LX_MEDIA},
+      {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
+      {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -765,6 +769,8 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
         uint32_t cls = class_of_key(sub->string ? sub->string : "");
         if (!cls) cls = AN_LX_STOP;
         if (cJSON_IsArray(sub) && (st = add_word_list(g, sub, cls)) != AN_OK) return st;
+        /* stop.places: stop words that also win longest match over aliases */
+        if (cls == AN_LX_PLACE && cJSON_IsArray(sub) && (st = add_word_list(g, sub, AN_LX_STOP)) != AN_OK) return st;
       }
     } else if (cJSON_IsArray(sec)) {
       uint32_t cls = class_of_key(k);
