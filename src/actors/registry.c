@@ -168,17 +168,25 @@ static int word_close(const char *a, const char *b) {
   return an_name_distance(a, b) <= tolerance(l);
 }
 
+/* Copies at most cap - 1 bytes of s (n of them) and a NUL (snprintf's cut). */
+static void copy_cut(char *out, size_t cap, const char *s, size_t n) {
+  if (n >= cap) n = cap - 1;
+  memcpy(out, s, n);
+  out[n] = '\0';
+}
+
 /* Given-name words compatible: first words close, an initial, or one list
  * holding a word of the other ("Hossein Amir" / "Amir"). Empty fits all. */
 static int given_compatible(const char *ga, const char *gb) {
   if (!*ga || !*gb) return 1;
   char a[256], b[256];
-  snprintf(a, sizeof a, "%s", ga);
-  snprintf(b, sizeof b, "%s", gb);
+  copy_cut(a, sizeof a, ga, strlen(ga));
+  copy_cut(b, sizeof b, gb, strlen(gb));
   char *wa[8], *wb[8];
   size_t na = 0, nb = 0;
-  for (char *p = strtok(a, " "); p && na < 8; p = strtok(NULL, " ")) wa[na++] = p;
-  for (char *p = strtok(b, " "); p && nb < 8; p = strtok(NULL, " ")) wb[nb++] = p;
+  char *save = NULL; /* strtok_r: strtok's state is global (threads) */
+  for (char *p = strtok_r(a, " ", &save); p && na < 8; p = strtok_r(NULL, " ", &save)) wa[na++] = p;
+  for (char *p = strtok_r(b, " ", &save); p && nb < 8; p = strtok_r(NULL, " ", &save)) wb[nb++] = p;
   if (!na || !nb) return 1;
   if (word_close(wa[0], wb[0])) return 1;
   if ((strlen(wa[0]) == 1 || strlen(wb[0]) == 1) && wa[0][0] == wb[0][0]) return 1;
@@ -186,13 +194,6 @@ static int given_compatible(const char *ga, const char *gb) {
     for (size_t j = 0; j < nb; j++)
       if (strlen(wa[i]) > 2 && word_close(wa[i], wb[j])) return 1;
   return 0;
-}
-
-/* Copies at most cap - 1 bytes of s (n of them) and a NUL (snprintf's cut). */
-static void copy_cut(char *out, size_t cap, const char *s, size_t n) {
-  if (n >= cap) n = cap - 1;
-  memcpy(out, s, n);
-  out[n] = '\0';
 }
 
 /* Surname variants of a record: the surname, and the last given word joined
