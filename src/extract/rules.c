@@ -1423,6 +1423,8 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   while (k > c->sa) {
     uint32_t p = k - 1;
     if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
+    /* "a strike after talks with X broke down": "after" as a preposition */
+    if (inlist(c, &c->lex->subordinators, p) && !det && !words) return 1;
     if (is_punct(c, p) || c->v->tok_m[p] >= 0) return 1;
     if (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->np_words, p)) {
       det |= inlist(c, &c->lex->determiners, p);
@@ -2141,6 +2143,48 @@ static int naming_complement(const ctx *c, uint32_t k) {
   return 1;
 }
 
+/* "met both sides", "urged the two parties": the two organizations or
+ * countries the nearest sentences named (not the sources, not the sources'
+ * own countries), when the nearest ones name exactly two. */
+static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 2; k++)
+    if ((e = an_phrases_match_id(&c->lex->side_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
+  if (!e || v->tok_m[k] >= 0) return;
+  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
+  int32_t pick[2] = {-1, -1};
+  uint32_t pick_sent = 0;
+  int n = 0;
+  for (size_t j = mentions_before(A, k); j-- > 0;) {
+    const an_mention *m = &A->mentions[j];
+    if (m->tok_first < from) break;
+    const an_doc_actor *a = &A->actors[m->actor];
+    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_is_media(c->lex, a) || is_modifier(c, (int32_t)j) ||
+        m->how == AN_MENTION_DEMONYM)
+      continue;
+    {
+      ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
+      if (m->tok_first < after_dateline(&ms)) continue; /* "LONDON (Wire) -" is no side */
+    }
+    int skip = 0;
+    for (int i = 0; i < srcs->n && !skip; i++)
+      skip = M(c, srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, srcs->m[i])->actor], a);
+    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
+    if (skip) continue;
+    if (n == 2) {
+      if (v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
+      return;                                        /* a third in the same sentence: no telling */
+    }
+    pick[n++] = (int32_t)j;
+    pick_sent = v->tok_s[m->tok_first];
+  }
+  if (n != 2) return;
+  ml_add(out, pick[1]);
+  ml_add(out, pick[0]);
+}
+
 /* Clause analysis never looks further than this many tokens from the
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
@@ -2264,6 +2308,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && s.rel_obj >= 0 && !in_set(c, &srcs, s.rel_obj))
       ml_add(&dsts, s.rel_obj); /* "X, whom Y received in Rabat" */
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {

@@ -666,6 +666,21 @@ static void test_double_object_message(void) {
   an_result_free(r);
 }
 
+/* "met both sides": the two organizations just named; "after talks with
+ * X": the clause subject's talks. */
+static void test_sides(void) {
+  an_result *r = run("KESSEL (Coast Wire) - The Harbor Workers Union called a strike after talks with Lindmark Motors "
+                     "broke down. Rivas met both sides on Tuesday.");
+  CHECK(fx_find(r, "meet", "hwu", "lindmark"));
+  CHECK(fx_find(r, "meet", "rivas", "hwu"));
+  CHECK(fx_find(r, "meet", "rivas", "lindmark"));
+  CHECK(!fx_find(r, "meet", "rivas", "estmark"));
+  an_result_free(r);
+  r = run("Norland, Estmark and Ostria sent envoys. Rivas met both sides on Tuesday.");
+  CHECK(!fx_find(r, "meet", "rivas", "norland"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -706,6 +721,7 @@ int main(void) {
   test_charges_and_councils();
   test_reported_attribution();
   test_double_object_message();
+  test_sides();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
