@@ -481,6 +481,12 @@ static void test_protest_forms(void) {
   an_result *r = run("Estmark lodged a strong protest with Norland over the remarks.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
   an_result_free(r);
+  r = run("Norland issued a stern warning to Ostria on Monday.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+  r = run("The threat to Ostria is real, Tan said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   r = run("Ostria tested a missile, prompting condemnation from Norland and Estmark.");
   CHECK(fx_find(r, "criticize", "norland", "ostria"));
   CHECK(fx_find(r, "criticize", "estmark", "ostria"));
