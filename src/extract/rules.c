@@ -1454,7 +1454,9 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
     }
     return 0;
   }
-  return 1;
+  /* "The threat to X is real, Y said": a noun phrase opening the sentence
+   * is its subject, not a phrase whose agent is the clause subject */
+  return !det;
 }
 
 /* "the planned meeting with X", "talks between X and Y were postponed":
