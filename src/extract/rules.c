@@ -261,19 +261,27 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
 
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
+/* "as well as" at token i: a coordinator of three words. */
+static int as_well_as(const ctx *c, uint32_t i) {
+  return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
   /* the rest of a conjunct's segment must be noun-phrase material */
   for (;;) {
-    while (pos < lim && !is_sep(c, pos)) {
+    while (pos < lim && !is_sep(c, pos) && !as_well_as(c, pos)) {
       if (!np_ok(c, pos) && c->v->tok_m[pos] < 0) return;
       pos++;
     }
     if (pos >= lim) return;
     int sep_and = 0;
     if (is(c, pos, ",")) pos++;
-    if (is(c, pos, "and") || is(c, pos, "or") || is(c, pos, "&")) {
+    if (as_well_as(c, pos)) {
+      sep_and = 1;
+      pos += 3;
+    } else if (is(c, pos, "and") || is(c, pos, "or") || is(c, pos, "&")) {
       sep_and = 1;
       pos++;
     }
@@ -1071,6 +1079,10 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
                    (k > 0 && c->v->inq[k - 1] && !is_quote(c, k - 1));
       if (speech || in_q) return k;
+    }
+    if (as_well_as(c, k)) { /* a coordinator, not the subordinator "as" */
+      k += 2;
+      continue;
     }
     if (inlist(c, &c->lex->clause_end, k)) return k;
     if (is(c, k, ",") && k + 1 < c->sb) {
@@ -2329,10 +2341,13 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
-        if (!is(c, k, "and") || strcmp(W(c, k + 1), W(c, te - 1)) != 0) continue;
+        if (!is(c, k, "and")) continue;
+        uint32_t q = k + 1; /* "and later with B" */
+        while (q + 1 < ce && inlist(c, &c->lex->adverbs, q)) q++;
+        if (strcmp(W(c, q), W(c, te - 1)) != 0) continue;
         mlist more = {{0}, 0};
         int f2 = 0;
-        find_objects(c, t, k + 2, ce, &srcs, in_q, &more, &f2);
+        find_objects(c, t, q + 1, ce, &srcs, in_q, &more, &f2);
         for (int i = 0; i < more.n; i++) ml_add(&dsts, more.m[i]);
         break;
       }

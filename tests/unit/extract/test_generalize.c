@@ -687,6 +687,18 @@ static void test_sides(void) {
   an_result_free(r);
 }
 
+/* More coordination: "as well as", "and later with". */
+static void test_more_coordination(void) {
+  an_result *r = run("Tan praised Norland as well as Ostria for their support.");
+  CHECK(fx_find(r, "praise", "tan", "norland"));
+  CHECK(fx_find(r, "praise", "tan", "ostria"));
+  an_result_free(r);
+  r = run("Tan spoke with Rivas and later with Diop.");
+  CHECK(fx_find(r, "meet", "tan", "rivas"));
+  CHECK(fx_find(r, "meet", "tan", "diop"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -728,6 +740,7 @@ int main(void) {
   test_reported_attribution();
   test_double_object_message();
   test_sides();
+  test_more_coordination();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
