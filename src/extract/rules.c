@@ -1515,7 +1515,9 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
-    uint32_t n = listlen(c, &c->lex->modal, k);
+    /* "on May 21", "Will Smith": a capitalized word inside the sentence is a
+     * name or a month, not the modal verb */
+    uint32_t n = k > c->sa && is_cap(c, k) ? 0 : listlen(c, &c->lex->modal, k);
     if (n) {
       int exempt = 0;
       for (size_t e = 0; e < t->n_modal_exempt; e++)
@@ -2446,11 +2448,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       }
       if (t->person_type && ty == base_type) {
         /* "attacked the policy of X", "attacked X's remarks": words */
-        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++)
+        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++) {
+          if (k == M(c, dsts.m[j])->tok_first) k += M(c, dsts.m[j])->tok_count; /* "X's remarks": just after X too */
+          if (k > M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 1 || is_punct(c, k)) break;
           if (c->v->tok_m[k] < 0 && inlist(c, &c->lex->speech_objects, k)) {
             ty = t->person_type;
             break;
           }
+        }
       }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;

@@ -61,6 +61,9 @@ static void test_may(void) {
   an_result *r = run("Diop and Rivas may meet in Kessel in September.");
   CHECK(!fx_find(r, "meet", "diop", "rivas"));
   an_result_free(r);
+  r = run("Lindmark Motors on May 21 accused Rivas of violating the agreement.");
+  CHECK(fx_find(r, "accuse", "lindmark", "rivas"));
+  an_result_free(r);
   r = run("Tan said Diop must call Rivas before the vote.");
   CHECK(!fx_find(r, "call", "diop", "rivas"));
   an_result_free(r);
@@ -609,6 +612,10 @@ static void test_false_force(void) {
   r = run("Estmark fired back at Norland, saying the sanctions were illegal.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
   CHECK(!fx_find(r, "attack", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Forces loyal to Diop attacked positions held by Norland, a statement said.");
+  CHECK(fx_find(r, "attack", "diop", "norland"));
+  CHECK(!fx_find(r, "criticize", "diop", "norland"));
   an_result_free(r);
   r = run("Estmark attacked the policy of Norland as short-sighted.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
