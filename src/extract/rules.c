@@ -1301,6 +1301,12 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   }
   if (first < 0) return;
   if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
+  if (is_poss(c, first) && c->v->acts->actors[M(c, first)->actor].kind == AN_KIND_PERSON) {
+    /* "criticised by Mondlane's supporters": a class around the person */
+    uint32_t h = mend(c, first);
+    if (h < lim && (c->v->tok[h].shape & AN_SHAPE_POSSESSIVE)) h++;
+    if (h < lim && inlist(c, &c->lex->generic_plurals, h)) return;
+  }
   int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);

@@ -385,6 +385,9 @@ static void test_passive_forms(void) {
   r = run("The envoys had been briefed by Tan on the talks, and Rivas, criticised by Diop, left early.");
   CHECK(fx_find(r, "criticize", "diop", "rivas"));
   an_result_free(r);
+  r = run("Tan congratulated Rivas, a move criticised by Diop's supporters.");
+  CHECK(!fx_find(r, "criticize", "diop", "tan"));
+  an_result_free(r);
   r = run("Ostria was condemned by Norland and Estmark.");
   CHECK(fx_find(r, "criticize", "norland", "ostria"));
   CHECK(fx_find(r, "criticize", "estmark", "ostria"));
