@@ -709,6 +709,19 @@ static void test_more_coordination(void) {
   an_result_free(r);
 }
 
+/* Greetings, cautions and vows of revenge. */
+static void test_more_verbs(void) {
+  an_result *r = run("Tan greeted Rivas at the airport in Vessa.");
+  CHECK(fx_find(r, "meet", "tan", "rivas"));
+  an_result_free(r);
+  r = run("Norland vowed revenge against Ostria for the killing.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+  r = run("Norland cautioned Ostria against any move on the islands.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -751,6 +764,7 @@ int main(void) {
   test_double_object_message();
   test_sides();
   test_more_coordination();
+  test_more_verbs();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
