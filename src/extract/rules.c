@@ -2088,6 +2088,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
   }
   if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
   k++;
+  if (k < lim && (is(c, k, "of") || c->v->tok_m[k] >= 0)) return -1; /* "the group of soldiers", "the group Hamas" */
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
     k++;
     /* "the bloc's ministers", "the Commission's decision" */

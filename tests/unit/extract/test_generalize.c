@@ -583,6 +583,9 @@ static void test_bloc(void) {
           "council's decision.");
   CHECK(fx_find(r, "criticize", "lindmark", "hwu"));
   an_result_free(r);
+  r = run("The Harbor Workers Union met in Vessa. Diop criticised the group of soldiers at the gate.");
+  CHECK(!fx_find(r, "criticize", "diop", "hwu"));
+  an_result_free(r);
   r = run("Diop thanked the alliance for its patience.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
