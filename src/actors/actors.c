@@ -24,7 +24,7 @@
 #include "actors/gazetteer.h"
 #include "core/core.h"
 
-enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4 };
+enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4, SP_PLACE = 5 /* a place or region: no actor */ };
 #define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
 
 typedef struct span {
@@ -32,9 +32,10 @@ typedef struct span {
   uint8_t type;
   uint8_t dead;   /* superseded */
   uint8_t flags;  /* AN_MENTION_* for the mention it makes */
-  uint32_t value; /* gazetteer value or title index */
+  uint32_t value; /* gazetteer value or title index; names: 0 or 1 + a country's entry */
   int32_t actor;  /* resolved actor or -1 */
   uint32_t node;  /* gazetteer trie node (several entries may share a form) */
+  uint8_t acr;    /* the long form of an acronym the text defines */
 } span;
 
 typedef struct tokinfo {
@@ -57,6 +58,8 @@ typedef struct wactor {
   long gz;
   an_actor_kind kind;
   char country[4];
+  char nat[4]; /* a country the text gives by nationality ("the Nordish lawyer X", "X of Nordland") */
+  char intro[24]; /* the organization noun that introduced it ("the group X": "group"), or "" */
   char gender;
   char *label;
   char *name; /* folded name words without particles ("ziad nakhala") */
@@ -179,6 +182,35 @@ static int lower_has(const doc *d, const char *w) {
   return 0;
 }
 
+/* Letters only, between lo and hi of them, the first upper case only if
+ * cap ("Ji", "hoon")? */
+static int syllable(const char *p, size_t n, int cap, size_t lo, size_t hi) {
+  if (n < lo || n > hi) return 0;
+  for (size_t k = 0; k < n; k++) {
+    char c = p[k];
+    int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if (!(k == 0 && cap ? up : low)) return 0;
+  }
+  return 1;
+}
+
+/* "Park Ji-hoon", "Lai Ching-te": an East Asian given name of two
+ * syllables joined by a hyphen, right after a short capitalized surname
+ * ("the Kremlin-backed", "a US-led" have no surname before them, and an
+ * English tail ends in -ed). */
+static int hyphenated_given_name(const doc *d, size_t i) {
+  const char *p = d->str + d->tok[i].start;
+  size_t n = d->tok[i].len;
+  const char *dash = memchr(p, '-', n);
+  if (!dash || memchr(dash + 1, '-', (size_t)(p + n - dash - 1))) return 0;
+  size_t h = (size_t)(dash - p), t = n - h - 1;
+  if (!syllable(p, h, 1, 1, 5) || !syllable(dash + 1, t, 0, 1, 5)) return 0;
+  if (t >= 2 && dash[t - 1] == 'e' && dash[t] == 'd') return 0;
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  const char *q = d->str + d->tok[i - 1].start;
+  return syllable(q, d->tok[i - 1].len, 1, 2, 5) && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
+}
+
 /* Could this token be part of a name? Capitalized, or a lower-case particle
  * joined by a hyphen to a capitalized word ("al-Nakhala"). */
 static int name_like(const doc *d, size_t i) {
@@ -194,7 +226,9 @@ static int name_like(const doc *d, size_t i) {
       char first[32];
       const char *dash = memchr(p, '-', d->tok[i].len);
       an_word_fold(p, (size_t)(dash - p), first, sizeof first);
-      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE))) return 0;
+      if (!(an_gazetteer_word(d->gaz, first, NULL, NULL) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) &&
+          !hyphenated_given_name(d, i))
+        return 0;
     }
   }
   if (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) return 1;
@@ -228,6 +262,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
   s->value = value;
   s->actor = -1;
   s->node = AN_TRIE_NONE;
+  s->acr = 0;
   return AN_OK;
 }
 
@@ -338,6 +373,22 @@ static an_status prepare(doc *d) {
 
 /* ---- pass 1: gazetteer and title spans ---- */
 
+/* Is the text of tokens [first, last] exactly one of e's forms, case and
+ * all? Names written with a lower-case initial ("xAI", "eBay", "al-Qaeda")
+ * match only so, never as the common words they may look like. */
+static int written_as_form(const doc *d, const an_gz_entry *e, size_t first, size_t last) {
+  if (!e) return 0;
+  const char *p = d->str + d->tok[first].start;
+  size_t n = d->tok[last].start + d->tok[last].len - d->tok[first].start;
+  /* a lower-case initial alone ("eBay") or a hyphenated particle
+   * ("al-Qaeda"): plain lower-case words never match */
+  if ((shape(d, first) & AN_SHAPE_ALL_LOWER) && !(shape(d, first) & AN_SHAPE_HYPHENATED)) return 0;
+  if (strlen(e->label) == n && memcmp(e->label, p, n) == 0) return 1;
+  for (size_t k = 0; k < e->n_aliases; k++)
+    if (strlen(e->aliases[k]) == n && memcmp(e->aliases[k], p, n) == 0) return 1;
+  return 0;
+}
+
 static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   /* "US" is never "us", not even in a headline */
   if (v & AN_GZ_ACRONYM) {
@@ -346,11 +397,12 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
     return 1;
   }
   if (d->ti[first].headline) return 1;
-  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) return 0;
+  if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)))
+    return written_as_form(d, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v)), first, last);
   /* "Jordan Peterson" is not Jordan: a risky form followed by a name */
   if (first == last && (d->ti[first].lex & AN_LX_RISKY) && last + 1 < d->ntok && same_sent(d, last, last + 1) &&
       (shape(d, last + 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, last + 1) &&
-      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME)))
+      !(d->ti[last + 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE))) /* "Fed Chair X" is the Fed */
     return 0;
   return 1;
 }
@@ -529,6 +581,8 @@ static int weak_title_in_org(const doc *d, size_t i, uint32_t cnt) {
 
 static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
   if (cnt != 1 || i == 0 || i + 1 >= d->ntok || !same_sent(d, i - 1, i + 1)) return 0;
+  /* not after a head word: "House Speaker X" */
+  if (d->ti[i - 1].lex & (AN_LX_BARE | AN_LX_ORGHEAD | AN_LX_STATE | AN_LX_GENERIC)) return 0;
   if (!(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
   return name_like(d, i - 1) && d->ti[i - 1].span < 0 && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME)) &&
          !(d->ti[i - 1].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && name_like(d, i + 1) &&
@@ -536,6 +590,102 @@ static int title_inside_name(const doc *d, size_t i, uint32_t cnt) {
 }
 
 static int common_initial(const doc *d, size_t i);
+
+static int run_stopper(const doc *d, size_t i);
+static int words_within(const char *a, const char *b);
+
+/* A place or region phrase of two or more tokens (names.json stop.places),
+ * capitalized as a name: "South America", "West Bank". */
+static int accept_place(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
+                        uint32_t *value) {
+  if (last == first || (!d->ti[first].headline && !(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))))
+    return 0;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_PLACE) {
+      *value = 0;
+      return 1;
+    }
+  return 0;
+}
+
+/* Does a capitalized name run on into token i from the left ("United
+ * Latin...", "Union of Latin...")? */
+static int name_word_before(const doc *d, size_t q) {
+  return d->ti[q].span < 0 && name_like(d, q) && !run_stopper(d, q) && !common_initial(d, q) &&
+         !(d->ti[q].lex & (AN_LX_TITLE | AN_LX_HONORIFIC));
+}
+
+static int name_goes_on_before(const doc *d, size_t i, size_t sent_first) {
+  if (i <= sent_first) return 0;
+  if (name_word_before(d, i - 1)) return 1;
+  return i >= sent_first + 2 && (tis(d, i - 1, "of") || tis(d, i - 1, "for")) && name_word_before(d, i - 2) &&
+         (d->ti[i - 2].lex & AN_LX_ORGHEAD);
+}
+
+/* "Amir Khan": a one-word title that is also a given name, before a name,
+ * is the given name, unless a possessor or modifier shows the title
+ * ("Qatar's Amir Tamim", "the Amir"). */
+static int given_name_title(const doc *d, size_t i, uint32_t cnt, size_t end) {
+  if (cnt != 1 || !(d->ti[i].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) || !(shape(d, i) & AN_SHAPE_UPPER_INITIAL)) return 0;
+  if (i + 1 >= end || !name_like(d, i + 1) || run_stopper(d, i + 1) || (d->ti[i + 1].lex & AN_LX_TITLE)) return 0;
+  if (i > 0 && same_sent(d, i - 1, i) && (is_poss(d, i - 1) || d->ti[i - 1].span >= 0 || tis(d, i - 1, "the")))
+    return 0;
+  return 1;
+}
+
+/* Is folded word w one of the words of e's label or aliases? */
+static int word_in_entry(const an_gz_entry *e, const char *w) {
+  char buf[512];
+  for (size_t k = 0; k <= e->n_aliases; k++) {
+    const char *f = k == 0 ? e->label : e->aliases[k - 1];
+    an_word_fold(f, strlen(f), buf, sizeof buf);
+    if (words_within(w, buf)) return 1;
+  }
+  return 0;
+}
+
+/* Is token q a capitalized given name, free, that person entry e does
+ * not have ("Amir" before "Haddad" of "Fernando Haddad")? */
+static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
+  if (e->kind != AN_KIND_PERSON || d->ti[q].span >= 0 || !(d->ti[q].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) ||
+      !(shape(d, q) & AN_SHAPE_UPPER_INITIAL) || d->ti[q].headline || !name_like(d, q) || run_stopper(d, q))
+    return 0;
+  if ((d->ti[q].lex & (AN_LX_TITLE | AN_LX_HONORIFIC)) && !given_name_title(d, q, 1, q + 2)) return 0;
+  return !word_in_entry(e, tfold(d, q));
+}
+
+/* The end of a capitalized name from token k (at most five words, no
+ * title, state noun or particle) that an organization head ends ("Farmers
+ * Union", "Integration Association"), or 0. */
+static size_t org_run_end(const doc *d, size_t k, size_t end) {
+  size_t k0 = k, org_end = 0;
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  uint32_t tc, tv;
+  while (k < end && k < k0 + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+         (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
+         !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
+         /* "Saudi Energy Minister": a title starts here */
+         longest(d, lx, k, end, accept_title, &tc, &tv) == AN_TRIE_NONE) {
+    if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
+    k++;
+  }
+  /* not "the Nordish Farmers Union leader Omar Salem" cut short: a title
+   * after it is fine; a further name word is not */
+  if (org_end && org_end < end && org_end == k && name_like(d, org_end) && d->ti[org_end].span < 0 &&
+      !run_stopper(d, org_end) && !(d->ti[org_end].lex & AN_LX_TITLE) && !tis(d, org_end, "of"))
+    return 0;
+  return org_end;
+}
+
+/* An organization head at token k that may follow a person's name to name
+ * an organization: capitalized, no state noun. */
+static int eponym_head(const doc *d, size_t k, size_t end) {
+  return k < end && (d->ti[k].lex & AN_LX_ORGHEAD) && !(d->ti[k].lex & AN_LX_STATE) &&
+         (shape(d, k) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_punct(d, k) && !is_poss(d, k) &&
+         !d->ti[k].headline;
+}
 
 static int accept_state(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                         uint32_t *value) {
@@ -561,12 +711,43 @@ static an_status find_spans(doc *d) {
     for (size_t i = d->sent[s].tok_first; i < end;) {
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
+      /* a place or region at least as long as any name here wins: "South
+       * America" is not America, "West Bank" no bank */
+      uint32_t pcnt = 0, pval = 0;
+      /* (not inside a longer name: "League of United Latin American
+       * Citizens", "Union of Latin American Growers") */
+      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
+          !name_goes_on_before(d, i, d->sent[s].tok_first)) {
+        /* "the Latin American Integration Association": a place before a
+         * name an organization head ends is part of that name */
+        size_t org_end = org_run_end(d, i + pcnt, end);
+        if (org_end) {
+          if ((st = push_span(d, (uint32_t)i, (uint32_t)(org_end - i), SP_NAME, 0)) != AN_OK) return st;
+          for (size_t q = i; q < org_end; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i = org_end;
+          continue;
+        }
+        uint32_t gc = 0, gv = 0;
+        if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
+          if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += pcnt;
+          continue;
+        }
+      }
       if (!is_punct(d, i) &&
           (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
         if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+          i++;
+          continue;
+        }
+        /* "Amir Haddad" is not Fernando Haddad: a given name the entry
+         * does not have, before a name of a known person, makes another
+         * person's name */
+        if (i > d->sent[s].tok_first && other_given_name(d, i - 1, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
           i++;
           continue;
         }
@@ -581,17 +762,60 @@ static an_status find_spans(doc *d) {
           i++;
           continue;
         }
+        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "the Tomas Varga Foundation", "Varga Institute": a person's name
+         * before an organization head (not a state noun: "the Varga
+         * Administration" is the state) names an organization */
+        if (ge->kind == AN_KIND_PERSON && eponym_head(d, i + cnt, end)) {
+          /* with the name words before it ("the Amos Okello Varga Foundation":
+           * tokens before i have no span yet, runs come later) and the heads
+           * after it */
+          size_t j0 = i, k = i + cnt + 1;
+          while (j0 > d->sent[s].tok_first && name_word_before(d, j0 - 1)) j0--;
+          while (k < end && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+                 (d->ti[k].lex & AN_LX_ORGHEAD))
+            k++;
+          if ((st = push_span(d, (uint32_t)j0, (uint32_t)(k - j0), SP_NAME, 0)) != AN_OK) return st;
+          for (size_t q = j0; q < k; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i = k;
+          continue;
+        }
+        /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
+         * before a capitalized place or thing head names a place or a thing */
+        if (ge->kind == AN_KIND_COUNTRY && i + cnt < end && (d->ti[i + cnt].lex & AN_LX_PLACEHEAD) &&
+            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt)) {
+          if ((st = push_span(d, (uint32_t)i, cnt + 1, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k <= cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += cnt + 1;
+          continue;
+        }
         /* "the Nordish government", "Nordland's foreign ministry", "Nordish
          * forces": a state noun after a country makes one mention of it */
-        const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
         if (ge->kind != AN_KIND_PERSON) {
           size_t k = i + cnt;
           if (k < end && is_poss(d, k)) k++;
           uint32_t sc = 0, sv = 0;
+          /* (not "Nordland's state news agency", "Nordish state media": a
+           * state noun that modifies a medium) */
           if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
-              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE))) {
+              !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE)) &&
+              !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
+        }
+        /* "the Nordish Farmers Union", "Nordland Bar Association", "Oskarsby
+         * State University": a country's name, seat or demonym before a
+         * capitalized name that an organization head ends is part of it */
+        if (ge->kind == AN_KIND_COUNTRY) {
+          size_t org_end = org_run_end(d, i + cnt, end);
+          if (org_end) {
+            /* value: 1 + the country's entry, whose country the organization takes */
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(org_end - i), SP_NAME, 1 + AN_GZ_ENTRY(val))) != AN_OK)
+              return st;
+            for (size_t q = i; q < org_end; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = org_end;
+            continue;
           }
         }
         if ((st = push_span(d, (uint32_t)i, cnt, SP_GAZ, val)) != AN_OK) return st;
@@ -602,7 +826,7 @@ static an_status find_spans(doc *d) {
       }
       if (!is_punct(d, i) &&
           longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
-          !weak_title_in_org(d, i, cnt)) {
+          !weak_title_in_org(d, i, cnt) && !given_name_title(d, i, cnt, end)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
           return st;
@@ -612,6 +836,36 @@ static an_status find_spans(doc *d) {
       }
       i++;
     }
+  }
+  return AN_OK;
+}
+
+/* "the Alliance for the Defence of Farmers (ADF)": the long form of an
+ * acronym the text defines is one name, over the function words, places
+ * and demonyms inside it (not over a known person's name, nor when a
+ * gazetteer name covers it or runs past it). */
+static an_status acronym_long_forms(doc *d) {
+  for (size_t n = 0; n < d->nacr; n++) {
+    const acro *a = &d->acr[n];
+    if (a->end <= a->start + 1) continue;
+    int ok = 1;
+    for (uint32_t k = a->start; k < a->end && ok; k++) {
+      int si = d->ti[k].span;
+      if (si < 0) continue;
+      const span *o = &d->sp[si];
+      if (o->first < a->start || o->first + o->count > a->end) ok = 0;
+      else if (o->type == SP_GAZ &&
+               (an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value))->kind == AN_KIND_PERSON ||
+                (o->first == a->start && o->count == a->end - a->start)))
+        ok = 0;
+    }
+    if (!ok) continue;
+    for (uint32_t k = a->start; k < a->end; k++)
+      if (d->ti[k].span >= 0) d->sp[d->ti[k].span].dead = 1;
+    an_status st = push_span(d, a->start, a->end - a->start, SP_NAME, 0);
+    if (st != AN_OK) return st;
+    d->sp[d->nsp - 1].acr = 1;
+    for (uint32_t k = a->start; k < a->end; k++) d->ti[k].span = (int32_t)(d->nsp - 1);
   }
   return AN_OK;
 }
@@ -692,6 +946,7 @@ static an_status find_runs(doc *d) {
 
 static unsigned cues_of(const doc *d, const span *s);
 static int span_at(const doc *d, size_t i);
+static const an_title *title_of(const doc *d, const span *T);
 static int appos_title_after(const doc *d, size_t i, int *who);
 enum { CUE_PERSON_STRONG = 1, CUE_PERSON = 2, CUE_ORG = 4, CUE_PLACE = 8 };
 
@@ -808,6 +1063,16 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  /* "Hurricane Milton", "Operation Iron Gate": a thing or an event */
+  if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
+  /* "the rights group Blue Horizon", "the carmaker Volta": an organization
+   * noun before a name that does not open with a given name */
+  if (a >= 1 && same_sent(d, a - 1, a) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER) &&
+      (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+    c |= CUE_ORG;
+  /* a defined acronym's long form of three words or more names a body
+   * (unless it opens with a given name: "Grace Wanjiru Njeri (GWN)") */
+  if (s->acr && s->count >= 3 && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) c |= CUE_ORG;
   int tb = title_before(d, a);
   if (tb >= 0 && same_sent(d, a - 1, a)) {
     /* "the country's Official Secrecy Act": a capitalized generic word after
@@ -827,8 +1092,13 @@ static unsigned cues_of(const doc *d, const span *s) {
   }
   if (a >= 3 && tis(d, a - 1, "the") && (tis(d, a - 2, "of")) && span_type_at(d, a - 3) == SP_TITLE)
     c |= CUE_ORG;
-  /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title */
-  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG)) {
+  /* "the Chelsea manager", "Azimio leader Raila": a name modifying a title
+   * (a lone word before "Minister" or "Secretary" is a portfolio: "Tourism
+   * Minister X") */
+  const an_title *tb_after = b < d->ntok && span_type_at(d, b) == SP_TITLE ? title_of(d, &d->sp[span_at(d, b)]) : NULL;
+  int portfolio = s->count == 1 && tb_after && (strcmp(tb_after->role, "minister") == 0 ||
+                                                 strcmp(tb_after->role, "secretary") == 0);
+  if (b < d->ntok && span_type_at(d, b) == SP_TITLE && !(c & CUE_PERSON_STRONG) && !portfolio) {
     /* at a sentence start ("Nordic envoy talks") only when a name follows
      * the title: "Azimio leader Raila Odinga said" */
     size_t e = d->sp[span_at(d, b)].first + d->sp[span_at(d, b)].count;
@@ -1061,6 +1331,34 @@ static int nonperson_named(const doc *d, int32_t a, const char *w) {
   return d->act[a].kind != AN_KIND_PERSON && strcmp(d->act[a].name, w) == 0;
 }
 
+/* an organization named w and organization heads after it ("norvale
+ * petroleum", "kestrel logistics group") */
+static int org_short_named(const doc *d, int32_t a, const char *w) {
+  if (d->act[a].kind != AN_KIND_ORGANIZATION) return 0;
+  const char *n = d->act[a].name;
+  size_t lw = strlen(w);
+  if (strncmp(n, w, lw) != 0 || n[lw] != ' ') return 0;
+  for (const char *p = n + lw + 1; *p;) {
+    const char *e = strchr(p, ' ');
+    size_t k = e ? (size_t)(e - p) : strlen(p);
+    char word[64];
+    if (k >= sizeof word) return 0;
+    memcpy(word, p, k);
+    word[k] = '\0';
+    if (!(an_gazetteer_word(d->gaz, word, NULL, NULL) & AN_LX_ORGHEAD)) return 0;
+    p += k;
+    while (*p == ' ') p++;
+  }
+  return 1;
+}
+
+/* a person found in the text (not the gazetteer) with exactly these name
+ * words and no role yet */
+static int person_named_uncued(const doc *d, int32_t a, const char *w) {
+  return d->act[a].kind == AN_KIND_PERSON && d->act[a].gz < 0 && d->act[a].n_roles == 0 &&
+         strcmp(d->act[a].name, w) == 0;
+}
+
 /* a longer name that contains a known (non-gazetteer) person's name,
  * ending with the same word */
 static int person_within(const doc *d, int32_t a, const char *w) {
@@ -1130,6 +1428,12 @@ static int has_name_word(const doc *d, const span *s) {
   return 0;
 }
 
+static int span_has_lex(const doc *d, const span *s, uint32_t lx) {
+  for (uint32_t k = s->first; k < s->first + s->count; k++)
+    if (d->ti[k].lex & lx) return 1;
+  return 0;
+}
+
 /* Does the word before token i introduce a place or a thing ("in", "at",
  * "the", "of", a possessive, an opening quote)? */
 static int thing_context(const doc *d, size_t i) {
@@ -1151,7 +1455,7 @@ static int looks_like_person(const doc *d, const span *s) {
   if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
-                        AN_LX_PLACEHEAD | AN_LX_ADJ))
+                        AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
     if (lower_has(d, tfold(d, k))) return 0;
     if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
@@ -1165,32 +1469,84 @@ static int looks_like_person(const doc *d, const span *s) {
   return 1;
 }
 
-static int cued_has(const doc *d, const char *w) {
-  if (!d->cued) return 0;
-  uint64_t h = set_hash(w);
+/* The cued set holds two kinds of keys: words with a person cue
+ * (set_hash) and names with a news-medium cue (MEDIA_KEY). */
+#define MEDIA_KEY(w) (set_hash(w) ^ 0x5bd1e9955bd1e995ULL)
+
+static int cued_has_key(const doc *d, uint64_t h) {
+  if (!d->cued || !h) return 0;
   size_t mask = d->cuedcap - 1;
   for (size_t j = (size_t)h & mask; d->cued[j]; j = (j + 1) & mask)
     if (d->cued[j] == h) return 1;
   return 0;
 }
 
-/* Single words that have a person cue somewhere ("Qaddumi said"). */
+static int cued_has(const doc *d, const char *w) { return cued_has_key(d, set_hash(w)); }
+
+static void cued_add(doc *d, uint64_t h) {
+  if (!h) return;
+  size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
+  while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
+  d->cued[j] = h;
+}
+
+static int media_cue_word(const doc *d, size_t i) {
+  return i < d->ntok && (shape(d, i) & AN_SHAPE_ALL_LOWER) && (d->ti[i].lex & (AN_LX_MEDIA_CUE | AN_LX_MEDIA));
+}
+
+/* Is a news medium's name cued at span s: "X reported", "X quoted him",
+ * "the X newspaper", "according to X", "told X", "the news agency, X"? */
+static int media_cued_at(const doc *d, const span *s) {
+  size_t a = s->first, b = s->first + s->count;
+  if (b < d->ntok && same_sent(d, a, b)) {
+    size_t k = b;
+    if (k + 1 < d->ntok && (shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & AN_LX_ADJ)) k++; /* "also" */
+    if (media_cue_word(d, k) || ((d->ti[k].lex & AN_LX_SPEECH) && (shape(d, k) & AN_SHAPE_ALL_LOWER))) return 1;
+  }
+  if (a >= 1 && same_sent(d, a - 1, a)) {
+    if (media_cue_word(d, a - 1) || ((d->ti[a - 1].lex & AN_LX_SPEECH) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER)))
+      return 1;
+    if (a >= 2 && (tis(d, a - 1, "to") || tis(d, a - 1, "by") || is_comma(d, a - 1) || tis(d, a - 1, "the")) &&
+        media_cue_word(d, a - 2))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is every organization head of span s a media word ("Media Wire",
+ * "Evening Post"), so that only a news-medium cue makes it an actor? */
+static int media_only_name(const doc *d, const span *s) {
+  int media = 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    uint32_t lx = d->ti[k].lex;
+    if ((lx & AN_LX_ORGHEAD) && !(lx & AN_LX_MEDIA)) return 0;
+    if (lx & AN_LX_MEDIA) media = 1;
+  }
+  return media;
+}
+
+/* Single words that have a person cue somewhere ("Qaddumi said"), and
+ * names of news media cued somewhere. */
 static an_status collect_cued(doc *d) {
   d->cuedcap = 64;
-  while (d->cuedcap < d->nsp * 2 + 2) d->cuedcap *= 2;
+  while (d->cuedcap < d->nsp * 4 + 2) d->cuedcap *= 2;
   d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
   if (!d->cued) return AN_ENOMEM;
   char w[512];
   for (size_t k = 0; k < d->nsp; k++) {
     span *o = &d->sp[k];
-    if (o->type != SP_NAME || o->dead || o->count != 1) continue;
+    if (o->type != SP_NAME || o->dead) continue;
+    if (o->count > 1 || media_only_name(d, o)) {
+      if (media_only_name(d, o) && media_cued_at(d, o)) {
+        name_words(d, o, w, sizeof w);
+        if (w[0]) cued_add(d, MEDIA_KEY(w));
+      }
+      if (o->count > 1) continue;
+    }
     if (!(cues_of(d, o) & (CUE_PERSON | CUE_PERSON_STRONG))) continue;
     name_words(d, o, w, sizeof w);
     if (!w[0]) continue;
-    uint64_t h = set_hash(w);
-    size_t mask = d->cuedcap - 1, j = (size_t)h & mask;
-    while (d->cued[j] && d->cued[j] != h) j = (j + 1) & mask;
-    d->cued[j] = h;
+    cued_add(d, set_hash(w));
   }
   return AN_OK;
 }
@@ -1263,6 +1619,84 @@ static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
   return index_name(d, a);
 }
 
+/* Index keys of organizations' initials (bits 63 and 62 set). */
+#define INIT_KEY(w) ((word_key((w), strlen(w)) | 0xC000000000000000ULL))
+
+/* The initials of a folded multi-word name, over "of", "and", "the", "for"
+ * ("union of coastal fishing nations" -> "ucfn"); "" if under three. */
+static void initials_of(const char *name, char *out, size_t cap) {
+  size_t o = 0;
+  for (const char *p = name; *p && o + 1 < cap;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = strchr(p, ' ');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    int skip = (n == 2 && memcmp(p, "of", 2) == 0) || (n == 3 && (memcmp(p, "and", 3) == 0 || memcmp(p, "the", 3) == 0 ||
+                                                                memcmp(p, "for", 3) == 0));
+    if (!skip) out[o++] = *p;
+    p += n;
+  }
+  out[o] = '\0';
+  if (o < 3) out[0] = '\0';
+}
+
+static an_status index_initials(doc *d) {
+  char ini[16];
+  for (size_t a = 0; a < d->nact; a++) {
+    if (d->act[a].kind != AN_KIND_ORGANIZATION || !strchr(d->act[a].name, ' ')) continue;
+    initials_of(d->act[a].name, ini, sizeof ini);
+    if (!ini[0]) continue;
+    an_status st = index_key(d, INIT_KEY(ini), (int32_t)a);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
+/* An all-capitals word that spells the initials of one organization the
+ * text names ("UCFN"), or -1 (none, or several). */
+static int32_t initials_actor(const doc *d, size_t i) {
+  if (!(shape(d, i) & AN_SHAPE_ALL_UPPER) || d->ti[i].headline) return -1;
+  const char *w = tfold(d, i);
+  size_t n = strlen(w);
+  if (n < 3 || n > 10 || strchr(w, ' ')) return -1;
+  char ini[16];
+  int32_t found = -1;
+  uint64_t key = INIT_KEY(w);
+  FOR_ACTORS_WITH(d, key, a) {
+    initials_of(d->act[a].name, ini, sizeof ini);
+    if (strcmp(ini, w) != 0) continue;
+    if (found >= 0 && found != a) return -1;
+    found = a;
+  }
+  return found;
+}
+
+/* "Nordland's Security Council": the organization entry named by the
+ * possessor country's demonym and the run's words ("Nordish Security
+ * Council"), or -1. */
+static long possessed_entry(const doc *d, const span *s, const char *words) {
+  if (s->first < 2 || !is_poss(d, s->first - 1)) return -1;
+  int ps = span_at(d, s->first - 2);
+  if (ps < 0 || d->sp[ps].dead || d->sp[ps].type != SP_GAZ) return -1;
+  const an_gz_entry *c = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value));
+  if (c->kind != AN_KIND_COUNTRY) return -1;
+  const an_trie *al = an_gazetteer_aliases(d->gaz);
+  char buf[600], dem[128];
+  for (size_t k = 0; k < c->n_demonyms; k++) {
+    an_word_fold(c->demonyms[k], strlen(c->demonyms[k]), dem, sizeof dem);
+    snprintf(buf, sizeof buf, "%s %s", dem, words);
+    uint32_t node = an_trie_find(al, buf);
+    if (node == AN_TRIE_NONE) continue;
+    size_t n;
+    const uint32_t *v = an_trie_values(al, node, &n);
+    for (size_t q = 0; q < n; q++) {
+      const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v[q]));
+      if (e->kind == AN_KIND_ORGANIZATION && (v[q] & AN_GZ_HOW_MASK) == AN_MENTION_NAME) return (long)AN_GZ_ENTRY(v[q]);
+    }
+  }
+  return -1;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -1293,6 +1727,9 @@ static an_status resolve_names(doc *d) {
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
     if (!has_name_word(d, s)) continue;
+    /* "the Media Wire section": a name of media words is a news medium
+     * only where the text treats it as one ("X reported", "the X daily") */
+    if (media_only_name(d, s) && !cued_has_key(d, MEDIA_KEY(words))) continue;
     int32_t a = -1;
     /* a partial or equal form of a person already met joins it */
     if (!(c & CUE_ORG)) a = person_with_words(d, words, s->first, NULL);
@@ -1303,10 +1740,37 @@ static an_status resolve_names(doc *d) {
       s->actor = a;
       continue;
     }
+    /* the same name as an organization already met: that organization;
+     * with an organization cue, a person of that exact name found without
+     * one becomes it ("Blue Horizon said ... the group Blue Horizon") */
+    a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    if (a < 0 && (c & CUE_ORG) && !(c & CUE_PERSON_STRONG)) {
+      a = min_actor_with(d, first_word_key(words), words, person_named_uncued);
+      if (a >= 0) d->act[a].kind = AN_KIND_ORGANIZATION;
+    }
+    if (a >= 0) {
+      s->actor = a;
+      continue;
+    }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
     a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
     if (a >= 0) {
       if ((st = relabel(d, a, s, words)) != AN_OK) return st;
+      s->actor = a;
+      continue;
+    }
+    /* "Nordland's Security Council": the gazetteer's "Nordish Security Council" */
+    long pg = possessed_entry(d, s, words);
+    if (pg >= 0) {
+      s->type = SP_GAZ;
+      s->value = (uint32_t)pg << 3 | AN_MENTION_NAME;
+      a = actor_of_gz(d, pg);
+      if (a < 0) {
+        const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)pg);
+        char lw[512];
+        an_word_fold(e->label, strlen(e->label), lw, sizeof lw);
+        if ((st = new_actor(d, pg, e->kind, e->label, lw, s->first, &a)) != AN_OK) return st;
+      }
       s->actor = a;
       continue;
     }
@@ -1315,8 +1779,12 @@ static an_status resolve_names(doc *d) {
      * thing is not enough */
     if ((c & CUE_PERSON) && !(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c &= ~CUE_PERSON;
     if (c & CUE_ORG) kind = AN_KIND_ORGANIZATION;
-    else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) kind = AN_KIND_PERSON;
-    else {
+    else if (c & (CUE_PERSON | CUE_PERSON_STRONG)) {
+      /* "State House said": a speech verb alone makes no person of a
+       * name with a bare head or state noun in it */
+      if (!(c & CUE_PERSON_STRONG) && span_has_lex(d, s, AN_LX_BARE | AN_LX_STATE)) continue;
+      kind = AN_KIND_PERSON;
+    } else {
       /* no cue here: a person if the surname alone has one elsewhere */
       int later = cued_has(d, last_word(words));
       /* or if coordinated with a person: "Hassan Nasrallah and Omar Salem" */
@@ -1340,8 +1808,23 @@ static an_status resolve_names(doc *d) {
     span_text(d, s, text, sizeof text);
     /* organizations: drop a leading article-like capital ("The") */
     if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) return st;
+    if (s->value && kind == AN_KIND_ORGANIZATION)
+      memcpy(d->act[a].country, an_gazetteer_entry(d->gaz, s->value - 1)->country, sizeof d->act[a].country);
+    if (kind == AN_KIND_ORGANIZATION && s->first >= 1 && (shape(d, s->first - 1) & AN_SHAPE_ALL_LOWER) &&
+        (d->ti[s->first - 1].lex & AN_LX_ORGNOUN) && strlen(tfold(d, s->first - 1)) < sizeof d->act[a].intro)
+      strcpy(d->act[a].intro, tfold(d, s->first - 1));
+    /* "Nordland's Ministry of Trade": the possessor country's */
+    if (kind == AN_KIND_ORGANIZATION && !d->act[a].country[0] && s->first >= 2 && is_poss(d, s->first - 1)) {
+      int ps = span_at(d, s->first - 2);
+      if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].type == SP_GAZ) {
+        const an_gz_entry *pe = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(d->sp[ps].value));
+        if (pe->kind == AN_KIND_COUNTRY) memcpy(d->act[a].country, pe->country, sizeof d->act[a].country);
+      }
+    }
     s->actor = a;
   }
+  /* "UCFN" for a "Union of Coastal Fishing Nations" named in the text */
+  if ((st = index_initials(d)) != AN_OK) return st;
   /* single words: a part of a known name, else a new actor on a strong cue */
   /* last[a]: where actor a was last named so far (each span adds at most
    * one actor, so nact + nsp bounds the index) */
@@ -1366,13 +1849,19 @@ static an_status resolve_names(doc *d) {
         continue;
       }
     }
-    int32_t a = person_with_words(d, words, s->first, last);
+    /* "the 737 MAX": a word in capitals in prose is no part of a person's
+     * name written in mixed case */
+    int caps = s->count == 1 && (shape(d, s->first) & AN_SHAPE_ALL_UPPER) && !d->ti[s->first].headline;
+    int32_t a = caps ? -1 : person_with_words(d, words, s->first, last);
+    if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
     if (a < 0) {
       /* an organization or gazetteer name written in part ("Nakhala" after a
        * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
       a = min_actor_with(d, first_word_key(words), words, person_containing);
     }
     if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    /* "Norvale" after "Norvale Petroleum": a company's name without its heads */
+    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
@@ -1380,6 +1869,8 @@ static an_status resolve_names(doc *d) {
       /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c = 0;
       if (!has_name_word(d, s)) c = 0;
+      /* "Wire", "Herald": a media word alone is a news medium only where cued */
+      if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
@@ -1411,7 +1902,7 @@ static an_status headline_words(doc *d) {
     s->dead = 1;
     for (uint32_t k = first; k < first + count; k++) {
       char w[256];
-      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE};
+      span one = {k, 1, SP_NAME, 0, 0, 0, -1, AN_TRIE_NONE, 0};
       name_words(d, &one, w, sizeof w);
       if (!w[0] || strchr(w, ' ')) continue;
       int32_t a = min_actor_with(d, first_word_key(w), w, person_containing);
@@ -1460,13 +1951,18 @@ static int is_orgish(const doc *d, int32_t a) {
  * "Islamic Jihad Secretary General", "the Chelsea manager". Marks it. */
 /* The last organization named before token tok (for "the party's chief"
  * before descriptions are resolved), or -1. */
-static int32_t recent_org_before(const doc *d, size_t tok) {
+static int32_t recent_org_before(const doc *d, size_t tok, const char *head) {
+  int32_t any = -1;
   for (size_t k = tok; k-- > 0 && tok - k < 400;) {
     int s = span_at(d, k);
     if (s < 0 || d->sp[s].dead || d->sp[s].actor < 0) continue;
-    if (d->act[d->sp[s].actor].kind == AN_KIND_ORGANIZATION) return d->sp[s].actor;
+    int32_t a = d->sp[s].actor;
+    if (d->act[a].kind != AN_KIND_ORGANIZATION) continue;
+    /* "the commission's chair": the last organization named a commission */
+    if (!head || words_within(head, d->act[a].name)) return a;
+    if (any < 0) any = a;
   }
-  return -1;
+  return any;
 }
 
 static int32_t title_modifier(doc *d, const span *T, int mark) {
@@ -1478,11 +1974,11 @@ static int32_t title_modifier(doc *d, const span *T, int mark) {
   /* "the party's chief": a lower-case organization word as possessor */
   if (is_poss(d, p) && p > 1 && (d->ti[p - 1].lex & AN_LX_ORGHEAD) && (shape(d, p - 1) & AN_SHAPE_ALL_LOWER) &&
       tis(d, p - 2, "the"))
-    return recent_org_before(d, p - 2);
+    return recent_org_before(d, p - 2, tfold(d, p - 1));
   /* "its president": the organization "its" stands for */
   if (d->ti[p].lex & AN_LX_PRONOUN) {
     const an_pronoun *pr = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[p].pron);
-    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p);
+    if (pr && pr->possessive && pr->kind == 'o') return recent_org_before(d, p, NULL);
     return -1;
   }
   if (is_poss(d, p) && p > 0) {
@@ -1614,6 +2110,14 @@ static an_status find_roles(doc *d) {
       if (org < 0 && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, a, b + 1))
         org = clause_target(d, b + 1, clause_end(d, b + 1));
       if (org == person) org = -1;
+      /* "Nordish Energy Minister Prince X": the title before the title */
+      if (T->first > 0 && span_type_at(d, T->first - 1) == SP_TITLE && same_sent(d, T->first - 1, a)) {
+        span *T2 = &d->sp[span_at(d, T->first - 1)];
+        int32_t org2 = title_modifier(d, T2, 1);
+        if (org2 == person) org2 = -1;
+        if ((st = note_role(d, person, T2, org2, T2->first)) != AN_OK) return st;
+        if (org < 0) org = org2;
+      }
       if ((st = note_role(d, person, T, org, T->first)) != AN_OK) return st;
       last_title_org = org;
       last_title_end = b;
@@ -1690,8 +2194,13 @@ static an_status find_roles(doc *d) {
     if (b + 2 < d->ntok && is_comma(d, b) && (tis(d, b + 1, "who")) && same_sent(d, b, b + 2) &&
         (shape(d, b + 2) & AN_SHAPE_ALL_LOWER)) {
       long t = role_of_verb(d, tfold(d, b + 2));
-      /* "who serves as Putin's assistant", "who is the group's leader" */
-      if (t < 0) {
+      /* "who serves as Putin's assistant", "who is the group's leader" (a
+       * copula: in "who met the Nordish envoy" the title is the object's) */
+      static const char *const copulas[] = {"is", "was", "serves", "served", "became", "becomes", "remains",
+                                            "remained", "acts", "acted", "has", "had"};
+      int copula = 0;
+      for (size_t q = 0; q < sizeof copulas / sizeof *copulas; q++) copula |= tis(d, b + 2, copulas[q]);
+      if (t < 0 && copula) {
         size_t k = b + 3;
         if (k < d->ntok && tis(d, k, "as")) k++;
         for (size_t n = 0; k < d->ntok && n < 6 && same_sent(d, b, k); n++) {
@@ -1721,6 +2230,62 @@ static an_status find_roles(doc *d) {
     }
   }
   return AN_OK;
+}
+
+/* The country of a gazetteer span that names a country (by name, seat or
+ * demonym), or NULL. */
+static const char *span_country(const doc *d, int si) {
+  if (si < 0 || d->sp[si].dead || d->sp[si].type != SP_GAZ || d->sp[si].actor < 0) return NULL;
+  const wactor *c = &d->act[d->sp[si].actor];
+  return c->kind == AN_KIND_COUNTRY && c->country[0] ? c->country : NULL;
+}
+
+/* Nationalities the text states for persons without a country: a demonym
+ * before the name, over lower-case nouns ("Nordish lawyer Omar Salem",
+ * "the Nordish Omar Salem"), "of" and a country after it ("Omar Salem of
+ * Nordland"), or an apposition ("Omar Salem, a Nordish lawyer,"). */
+static void find_nationalities(doc *d) {
+  for (size_t si = 0; si < d->nsp; si++) {
+    const span *s = &d->sp[si];
+    if (s->dead || s->actor < 0 || s->type == SP_TITLE || d->act[s->actor].kind != AN_KIND_PERSON) continue;
+    wactor *a = &d->act[s->actor];
+    if (a->country[0] || a->nat[0]) continue;
+    size_t first = s->first, b = s->first + s->count;
+    const char *cc = NULL;
+    /* before: a demonym, then at most three lower-case words */
+    size_t k = first;
+    for (int n = 0; n < 4 && k > 0 && same_sent(d, k - 1, first); n++) {
+      int q = span_at(d, k - 1);
+      if (q >= 0) {
+        if (d->sp[q].type == SP_GAZ && (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) cc = span_country(d, q);
+        break;
+      }
+      if (!(shape(d, k - 1) & AN_SHAPE_ALL_LOWER) || (d->ti[k - 1].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_SPEECH)))
+        break;
+      k--;
+    }
+    /* after: "of Nordland" */
+    if (!cc && b + 1 < d->ntok && tis(d, b, "of") && same_sent(d, first, b + 1)) {
+      int q = span_at(d, b + 1);
+      if (q >= 0 && d->sp[q].first == b + 1 && (d->sp[q].value & AN_GZ_HOW_MASK) != AN_MENTION_DEMONYM)
+        cc = span_country(d, q);
+    }
+    /* apposition: ", a Nordish lawyer," */
+    if (!cc && b + 2 < d->ntok && is_comma(d, b) && same_sent(d, first, b + 2)) {
+      size_t j = b + 1;
+      if (tis(d, j, "a") || tis(d, j, "an") || tis(d, j, "the")) j++;
+      while (j < d->ntok && (d->ti[j].lex & AN_LX_ADJ) && (shape(d, j) & AN_SHAPE_ALL_LOWER)) j++;
+      int q = j < d->ntok ? span_at(d, j) : -1;
+      if (q >= 0 && d->sp[q].first == j && (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) {
+        size_t e = d->sp[q].first + d->sp[q].count;
+        /* "a Nordish lawyer", "a Nordish," */
+        if (e < d->ntok && (((shape(d, e) & AN_SHAPE_ALL_LOWER) && !(d->ti[e].lex & (AN_LX_STOP | AN_LX_PREP))) ||
+                            ((is_comma(d, e) || tok_char(d, e, '.')) && j == b + 2 && !tis(d, b + 1, "the"))))
+          cc = span_country(d, q);
+      }
+    }
+    if (cc) memcpy(a->nat, cc, sizeof a->nat);
+  }
 }
 
 /* ---- pass 5: descriptions and pronouns, in one forward sweep ---- */
@@ -1942,9 +2507,11 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
 /* "the movement", "the group": the most recent organization. */
 static int32_t resolve_org_description(const doc *d, const sweep *w, size_t i) {
   int32_t best = -1, best_seen = -1;
+  const char *head = tfold(d, i);
   for (size_t a = 0; a < d->nact; a++) {
     if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
-    (void)i;
+    /* "the company" is not the one the text introduced as "the group X" */
+    if (d->act[a].intro[0] && strcmp(d->act[a].intro, head) != 0) continue;
     if (w->last_seen[a] > best_seen) {
       best_seen = w->last_seen[a];
       best = (int32_t)a;
@@ -2010,6 +2577,49 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   return best;
 }
 
+/* "After he landed, Omar Salem said ...": a personal pronoun in a
+ * fronted subordinate clause stands for the person who opens the main
+ * clause (over a title: ", Foreign Minister Omar Salem said"). -1 if none. */
+static int32_t cataphor(const doc *d, size_t i, const an_pronoun *p) {
+  if (p->relative || p->plural || p->kind == 'o' || !p->gender || d->ti[i].quote) return -1;
+  const an_sentence *se = &d->sent[d->ti[i].sent];
+  size_t first = se->tok_first, end = first + se->tok_count;
+  if (end > d->ntok) end = d->ntok;
+  if (!(shape(d, first) & AN_SHAPE_UPPER_INITIAL)) return -1;
+  /* "After he landed, X", and for "his"/"her" also "In his speech, X",
+   * "Speaking after her visit, X" */
+  const char *f0 = tfold(d, first);
+  size_t n0 = strlen(f0);
+  int ing = n0 > 5 && strcmp(f0 + n0 - 3, "ing") == 0;
+  /* ("her" before a noun is the possessive one) */
+  int poss = p->possessive || (i + 1 < end && (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && !is_punct(d, i + 1));
+  if (!(d->ti[first].lex & AN_LX_SUBORD) && !(poss && ((d->ti[first].lex & AN_LX_PREP) || ing))) return -1;
+  /* the subject right after the opener, or a possessive: not "After X
+   * called him, Y said" (him is not Y) */
+  if (!poss && i != first + 1) return -1;
+  for (size_t k = first; k < i; k++)
+    if (is_comma(d, k) || (shape(d, k) & AN_SHAPE_QUOTE)) return -1;
+  size_t k = i + 1;
+  while (k < end && k - i < 30 && !is_comma(d, k) && !tok_char(d, k, ';')) k++;
+  if (k >= end || !is_comma(d, k)) return -1;
+  size_t j = k + 1;
+  while (j < end && (span_type_at(d, j) == SP_TITLE || span_type_at(d, j) == SP_HONOR))
+    j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+  /* "..., Nordish Foreign Minister X": a modifier of the title */
+  if (j < end && span_type_at(d, j) == SP_GAZ && d->sp[span_at(d, j)].actor >= 0 &&
+      d->act[d->sp[span_at(d, j)].actor].kind != AN_KIND_PERSON) {
+    size_t q = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+    if (q < end && span_type_at(d, q) == SP_TITLE)
+      for (j = q; j < end && (span_type_at(d, j) == SP_TITLE || span_type_at(d, j) == SP_HONOR);)
+        j = d->sp[span_at(d, j)].first + d->sp[span_at(d, j)].count;
+  }
+  int s = j < end ? span_at(d, j) : -1;
+  if (s < 0 || d->sp[s].dead || d->sp[s].first != j || d->sp[s].actor < 0) return -1;
+  int32_t a = d->sp[s].actor;
+  if (d->act[a].kind != AN_KIND_PERSON || !gender_ok(d, a, p->gender)) return -1;
+  return a;
+}
+
 static an_status resolve_pending(doc *d) {
   for (size_t k = 0; k < d->npend; k++) {
     const pending *p = &d->pend[k];
@@ -2069,6 +2679,17 @@ static an_status sweep_refs(doc *d) {
         if (qs >= 0 && !d->sp[qs].dead && d->sp[qs].first == q && d->sp[qs].actor >= 0 &&
             d->act[d->sp[qs].actor].kind == AN_KIND_PERSON)
           named = 1;
+        /* nor a title an apposition names: "the party's chief, Omar Salem, said" */
+        if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
+          int ps = span_at(d, q + 1);
+          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q + 1 && d->sp[ps].actor >= 0 &&
+              d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) {
+            size_t e2 = d->sp[ps].first + d->sp[ps].count;
+            if (e2 >= d->ntok || !same_sent(d, q, e2) || is_comma(d, e2) || tok_char(d, e2, '.') ||
+                tok_char(d, e2, ';') || tok_char(d, e2, ')'))
+              named = 1;
+          }
+        }
         /* nor is the title of an apposition right after a name */
         int appos = 0;
         for (size_t b = s->first; b > 0 && s->first - b < 6; b--) {
@@ -2115,7 +2736,8 @@ static an_status sweep_refs(doc *d) {
     if (d->ti[i].lex & AN_LX_PRONOUN) {
       const an_pronoun *p = an_gazetteer_pronoun(d->gaz, (size_t)d->ti[i].pron);
       if (!p || p->first_second) continue;
-      int32_t a = resolve_pronoun(d, &w, i, p);
+      int32_t a = cataphor(d, i, p);
+      if (a < 0) a = resolve_pronoun(d, &w, i, p);
       if (a < 0) continue;
       if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_PRONOUN,
                              p->possessive ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
@@ -2267,6 +2889,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     for (size_t k = 0; k < a->n_roles && !x->country[0] && a->kind == AN_KIND_PERSON; k++)
       if (a->roles[k].org >= 0 && d->act[a->roles[k].org].kind != AN_KIND_PERSON)
         memcpy(x->country, d->act[a->roles[k].org].country, sizeof x->country);
+    /* else the nationality the text gives */
+    if (!x->country[0] && a->kind == AN_KIND_PERSON) memcpy(x->country, a->nat, sizeof x->country);
     x->mentions = cnt[i];
     x->label = an_strdup(a->label);
     if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
@@ -2362,6 +2986,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   an_buf_init(&d.folds);
   an_status st = prepare(&d);
   if (st == AN_OK) st = find_spans(&d);
+  if (st == AN_OK) st = acronym_long_forms(&d);
   if (st == AN_OK) st = find_runs(&d);
   if (st == AN_OK) {
     merge_name_prefixes(&d);
@@ -2373,6 +2998,7 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
     sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
+    find_nationalities(&d);
     if (st == AN_OK) st = resolve_pending(&d);
   }
   if (st == AN_OK) st = sweep_refs(&d);

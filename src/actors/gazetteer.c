@@ -103,7 +103,8 @@ long an_gazetteer_find_id(const an_gazetteer *g, const char *id) {
 static void line_col(const char *text, size_t len, size_t off, long *line, long *col) {
   long l = 1, c = 1;
   if (off > len) off = len;
-  for (size_t i = 0; i < off; i++) {
+  size_t i0 = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 && off >= 3 ? 3 : 0; /* editors hide a BOM */
+  for (size_t i = i0; i < off; i++) {
     unsigned char ch = (unsigned char)text[i];
     if (ch == '\n') l++, c = 1;
     else if ((ch & 0xC0) != 0x80) c++;
@@ -248,6 +249,13 @@ static an_status parse_json(const char *path, const char *text, size_t len, cJSO
     if (k && (unsigned char)near[k - 1] >= 0xC0) k--;
     near[k] = '\0';
     return an_error_set(err, AN_EDATA, path, line, (long)off, "column %ld: invalid JSON near '%s'", col, near);
+  }
+  size_t rest = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+  while (rest < len && strchr(" \t\r\n", text[rest])) rest++;
+  if (rest < len) { /* cJSON stops after one value: "[...] [...]" or a stray "]" */
+    cJSON_Delete(root);
+    line_col(text, len, rest, &line, &col);
+    return an_error_set(err, AN_EDATA, path, line, (long)rest, "column %ld: text after the JSON value", col);
   }
   *out = root;
   return AN_OK;
@@ -676,6 +684,10 @@ static uint32_t class_of_key(const char *k) {
       {"state_nouns", AN_LX_STATE},      {"risky_aliases", AN_LX_RISKY},
       {"bare_heads", AN_LX_BARE},        {"prepositions", AN_LX_PREP},
       {"weak_forms", AN_LX_WEAK},
+      {"region_words", AN_LX_PLACEHEAD}, {"thing_heads", AN_LX_PLACEHEAD},
+      {"places", AN_LX_PLACE},           {"media_words", AN_LX_MEDIA},
+      {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
+      {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -757,6 +769,8 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
         uint32_t cls = class_of_key(sub->string ? sub->string : "");
         if (!cls) cls = AN_LX_STOP;
         if (cJSON_IsArray(sub) && (st = add_word_list(g, sub, cls)) != AN_OK) return st;
+        /* stop.places: stop words that also win longest match over aliases */
+        if (cls == AN_LX_PLACE && cJSON_IsArray(sub) && (st = add_word_list(g, sub, AN_LX_STOP)) != AN_OK) return st;
       }
     } else if (cJSON_IsArray(sec)) {
       uint32_t cls = class_of_key(k);

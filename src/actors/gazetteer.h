@@ -27,7 +27,10 @@
  *   speech_verbs, generic (plural class nouns: "groups", "officials"),
  *   pronouns: [{"text", "gender": "m"|"f"|null, "number": "sg"|"pl",
  *               "kind": "person"|"org"|null, "relative": bool}],
- *   given_names: {"m": [...], "f": [...]}. */
+ *   given_names: {"m": [...], "f": [...]},
+ *   region_words, thing_heads (names.json: a name ending in one is a region
+ *     or a law/event, not an actor; same class as place_heads),
+ *   stop.places (also AN_LX_PLACE), media_words (cues.json). */
 #ifndef AN_ACTORS_GAZETTEER_H
 #define AN_ACTORS_GAZETTEER_H
 
@@ -89,6 +92,12 @@ enum {
   AN_LX_PREP = 1u << 17,     /* prepositions: a name after one is not a subject */
   AN_LX_HPARTICLE = 1u << 18, /* particles written with a hyphen only: "at-", "ad-" */
   AN_LX_WEAK = 1u << 19,     /* title forms that also start names: General, Major, Chief */
+  AN_LX_PLACE = 1u << 20,    /* places and regions (stop.places): "West Bank", "South America" win longest match */
+  AN_LX_MEDIA = 1u << 21,    /* media head words (cues.json media_words): News, Times, Wire */
+  AN_LX_MEDIA_CUE = 1u << 22, /* words by a name that make it a news medium: newspaper, quoted (names.json media_cues) */
+  AN_LX_SUBORD = 1u << 23,   /* subordinators that front a clause: After, When, While (names.json subordinators) */
+  AN_LX_THINGPRE = 1u << 24, /* words that open a name of a thing or event: Hurricane, Operation (names.json thing_prefixes) */
+  AN_LX_ORGNOUN = 1u << 25,  /* common nouns that introduce an organization's name: firm, carmaker (names.json org_nouns) */
 };
 
 typedef struct an_title {
