@@ -349,6 +349,13 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
                             !inlist(c, &c->lex->clause_end, pos)))
       return;
     if (seg_end >= lim || inlist(c, &c->lex->clause_end, seg_end)) return;
+    /* "KCNA, accused Seoul and Tokyo": a verb phrase is no apposition */
+    for (uint32_t k = pos; k < seg_end; k++) {
+      size_t nt = 0;
+      if (c->v->tok_m[k] < 0 && !np_ok(c, k) &&
+          ((an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) && nt) || inlist(c, &c->lex->reporting, k)))
+        return;
+    }
     pos = seg_end;
   }
 }
@@ -1252,6 +1259,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       int ok = k > a && title_phrase(c, a, k) &&
                ((is(c, k, "of") && inlist(c, &c->lex->title_words, k - 1)) || is(c, k, ","));
       if (!ok) break;
+      if (is(c, k, ",")) base = k + 1; /* the name in apposition counts from the comma */
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     uint32_t lp = 0;
@@ -2047,7 +2055,12 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
     }
     for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
     if (skip) continue;
-    if (n == 2) return; /* a third country: no telling which two */
+    if (n == 2) {
+      /* a third country in an earlier sentence than the pair's: the
+       * nearest pair stands; in the same sentence: no telling which two */
+      if (v->tok_s[m->tok_first] != v->tok_s[A->mentions[pick[1]].tok_first]) break;
+      return;
+    }
     pick[n++] = (int32_t)j;
   }
   if (n != 2) return;

@@ -725,6 +725,24 @@ static void test_more_verbs(void) {
   an_result_free(r);
 }
 
+/* A verb phrase after a comma is no apposition; a name in apposition
+ * after a title counts from its comma; the nearest pair of countries. */
+static void test_apposition_limits(void) {
+  an_result *r = run("Norland's agency, Lindmark Motors, accused Kessel and Ostria of lying and warned the two "
+                     "governments that they would pay.");
+  CHECK(fx_find(r, "accuse", "lindmark", "estmark"));
+  CHECK(fx_find(r, "accuse", "lindmark", "ostria"));
+  CHECK(!fx_find(r, "threaten", "ostria", "estmark"));
+  CHECK(fx_find(r, "threaten", "lindmark", "ostria"));
+  CHECK(fx_find(r, "threaten", "lindmark", "estmark"));
+  an_result_free(r);
+  static const fx_aff aff[] = {{"tan", "estmark", "foreign minister"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  r = run("Tan said that she had briefed her country's president, Tomas Rivas, before the vote.");
+  CHECK(fx_find(r, "brief", "diop", "rivas") || fx_find(r, "brief", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -768,6 +786,7 @@ int main(void) {
   test_sides();
   test_more_coordination();
   test_more_verbs();
+  test_apposition_limits();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
