@@ -417,22 +417,52 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
                         uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
-    if (is_punct(d, j) || is_poss(d, j)) break;
+    /* "Workers' Party": a bare apostrophe inside a phrase is skipped; "'s"
+     * is taken with the word before it (below) */
+    if (is_poss(d, j)) {
+      if (j == i || tfold(d, j)[0]) break;
+      continue;
+    }
+    if (is_punct(d, j)) break;
     const char *f = tfold(d, j);
+    uint32_t prev = node; /* the node before the token's last word */
+    const char *lw = NULL;
+    size_t lwn = 0;
     while (*f) {
       const char *e = strchr(f, ' ');
       size_t n = e ? (size_t)(e - f) : strlen(f);
-      node = an_trie_step(t, node, an_word_hash(f, n));
-      if (node == AN_TRIE_NONE) return best;
+      if (lw) {
+        prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
+        if (prev == AN_TRIE_NONE) return best;
+      }
+      lw = f;
+      lwn = n;
       f += n;
       while (*f == ' ') f++;
     }
+    if (!lw) break;
+    node = an_trie_step(t, prev, an_word_hash(lw, lwn));
     uint32_t v;
-    if (ok(d, t, node, i, j, &v)) {
+    if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
       *value = v;
     }
+    /* "Tigray People's Liberation Front": the possessive folds into the
+     * word before it ("peoples"), as in the aliases; no match ends there */
+    if (j + 1 < end && is_poss(d, j + 1) && tfold(d, j + 1)[0]) {
+      char w[96];
+      const char *pf = tfold(d, j + 1);
+      size_t pn = strlen(pf);
+      if (lwn + pn >= sizeof w) return best;
+      memcpy(w, lw, lwn);
+      memcpy(w + lwn, pf, pn);
+      node = an_trie_step(t, prev, an_word_hash(w, lwn + pn));
+      if (node == AN_TRIE_NONE) return best;
+      j++;
+      continue;
+    }
+    if (node == AN_TRIE_NONE) return best;
   }
   return best;
 }
@@ -509,6 +539,11 @@ static an_status find_acronyms(doc *d) {
     while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
       size_t q = k - 1;
       if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
+        k = q;
+        continue;
+      }
+      /* "People's Democratic Party (PDP)": over a possessive */
+      if (is_poss(d, q) && q > 0 && (shape(d, q - 1) & AN_SHAPE_UPPER_INITIAL) && n > 0) {
         k = q;
         continue;
       }

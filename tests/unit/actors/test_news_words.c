@@ -223,6 +223,11 @@ static void test_acronyms(void) {
   CHECK(has_aff("Tomas Kral", "Alliance for the Defence of Farmers", "leader"));
   run("The Union of Coastal Fishing Nations warned that stocks were falling. The UCFN also criticized Peru.");
   CHECK_STR(label_at("UCFN"), "Union of Coastal Fishing Nations");
+  /* a possessive inside a name */
+  run("The Tigray People's Liberation Front said it would talk. The Farmers' Union of Nordistan (FUN) agreed.");
+  CHECK_INT(kind_of("Tigray People's Liberation Front"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Liberation Front"));
+  CHECK_INT(kind_of("Farmers' Union of Nordistan"), AN_KIND_ORGANIZATION);
   run("Officials said Grace Wanjiru Njeri (GWN) would decide.");
   CHECK_INT(kind_of("Grace Wanjiru Njeri"), AN_KIND_PERSON);
 }
