@@ -1487,7 +1487,9 @@ static int thing_context(const doc *d, size_t i) {
  * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
 static int looks_like_person(const doc *d, const span *s) {
   if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
-  if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
+  /* at a sentence start only with a known given name first ("Taylor Reid and X signed") */
+  if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+    return 0;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
@@ -1906,6 +1908,13 @@ static an_status resolve_names(doc *d) {
       if (!has_name_word(d, s)) c = 0;
       /* "Wire", "Herald": a media word alone is a news medium only where cued */
       if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
+      /* "Billboard reported", "Ledger quoted him": a lone word a media verb
+       * or noun follows is a news medium */
+      size_t b1 = s->first + 1;
+      if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && b1 < d->ntok && same_sent(d, s->first, b1) &&
+          media_cue_word(d, b1) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
+          !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL)) /* not "Footage aired by" */
+        c = CUE_ORG;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;

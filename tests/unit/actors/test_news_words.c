@@ -120,6 +120,9 @@ static void test_media_names_need_a_cue(void) {
   CHECK(!has_word("Wire"));
   run("The Coastal Herald reported on Tuesday that the port had closed. The Coastal Herald also said talks failed.");
   CHECK_INT(kind_of("Coastal Herald"), AN_KIND_ORGANIZATION);
+  run("The deal was signed, Ledgerline reported. Footage aired by local channels showed crowds.");
+  CHECK_INT(kind_of("Ledgerline"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Footage"));
   run("Officials spoke to the Harbour Times newspaper on Monday.");
   CHECK_INT(kind_of("Harbour Times"), AN_KIND_ORGANIZATION);
 }
