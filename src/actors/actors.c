@@ -961,7 +961,8 @@ static an_status find_runs(doc *d) {
             if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
             if (tis(d, q, "of") || tis(d, q, "for")) of = 1;
           }
-          if (org && of) {
+          /* (not "the Ministry of Defence and Karl Olsen": a given name) */
+          if (org && of && !(d->ti[j + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
             j += 2;
             continue;
           }

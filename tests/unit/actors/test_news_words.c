@@ -173,6 +173,10 @@ static void test_nationalities(void) {
   CHECK_STR(country_of("Awa Traore"), "MLI");
   CHECK_STR(country_of("Joao Pinto"), "AGO");
   CHECK_STR(country_of("Lena Berg"), "SWE");
+  run("Tomas Berg of Sweden's Ministry of Defence and Karl Olsen, a Danish diplomat, met.");
+  CHECK_STR(country_of("Karl Olsen"), "DNK");
+  CHECK_STR(label_at("Sweden's"), "Sweden"); /* a defence ministry speaks for its state */
+  CHECK(!has_word("Olsen") || kind_of("Karl Olsen") == AN_KIND_PERSON);
   run("Officials said Kofi Boateng, a Ghanaian, was silent.");
   CHECK_STR(country_of("Kofi Boateng"), "GHA");
   /* "<country>'s Security Council" is the gazetteer's "<demonym> Security Council" */
