@@ -9,6 +9,7 @@ the cross-document join and the aggregation both do real work.
   bench/gen_events.py --events 200000 --actors 5000 --seed 1 -o ev.jsonl
 """
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -67,16 +68,22 @@ def make_actors(n, rnd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=200000)
-    ap.add_argument("--actors", type=int, default=0, help="default: events / 40, at least 50")
+    ap.add_argument("--actors", type=int, default=0, help="default: events / 40, at least 50, at most 50000")
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    actors = make_actors(a.actors or max(50, a.events // 40), rnd)
+    # The name pools give about 120000 distinct actors: more would never be
+    # drawn (make_actors would not end).
+    if a.actors > 100000:
+        sys.exit("gen_events.py: at most 100000 actors")
+    actors = make_actors(a.actors or min(50000, max(50, a.events // 40)), rnd)
     out = sys.stdout if a.output == "-" else open(a.output, "w", encoding="utf-8")
     # Popularity is skewed (a few actors are in many documents), as in news.
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(actors))]
+    # Cumulative once: choices() would sum all weights per document (same draws).
+    cum = list(itertools.accumulate(weights))
     done, d = 0, 0
     while done < a.events:
         d += 1
@@ -84,7 +91,7 @@ def main():
         date = f"20{20 + d % 6:02d}-{1 + d % 12:02d}-{1 + d % 28:02d}"
         outlet = OUTLETS[d % len(OUTLETS)]
         k = min(a.per_doc, a.events - done)
-        cast = rnd.choices(actors, weights=weights, k=min(len(actors), 2 + k // 2))
+        cast = rnd.choices(actors, cum_weights=cum, k=min(len(actors), 2 + k // 2))
         cast = list({c["id"]: c for c in cast}.values())
         if len(cast) < 2:
             cast = actors[:2]

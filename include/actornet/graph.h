@@ -2,9 +2,28 @@
  *
  * An an_model collects documents, actors, affiliations and events from any
  * number of events JSONL inputs (the output of `actornet extract`). Adding
- * inputs in any order, or split into any shards, gives the same model: events
- * are keyed by id, documents by id, and every merged attribute is chosen by an
- * order-free rule (most mentions, then smallest string).
+ * inputs in any order, or split into any shards, gives byte-identical graphs
+ * (tests/unit/graph/test_order.c, tests/graph/test_shard_order.sh): every
+ * merge is an order-free rule, never "first wins":
+ *  - an event id seen twice is one event; if the two records differ, the
+ *    smaller content (field by field) is kept;
+ *  - a document id seen twice merges: its metadata come from the record with
+ *    more fields set (then the smaller date, outlet, url, title), its actors
+ *    and affiliations are the union, one record per actor id (more mentions,
+ *    then the smaller label, kind, country, key, aliases);
+ *  - an affiliation counts when both its ends are listed in the "actors" of a
+ *    record of its document (checked when every input is in);
+ *  - the cross-document join (src/actors/registry.h) numbers its records by
+ *    content before joining; actors that end with one id get "-2", "-3"...
+ *    (the smallest free), and nodes stay in strcmp order of their ids.
+ *
+ * Memory grows with documents, actor sightings and aggregated edges, not
+ * with events: events are kept as binary records in a spill (in memory up to
+ * 4 MB, then an unlinked temporary file in $TMPDIR, else /tmp, which needs
+ * room for about the events' size). Building the aggregated graph streams the
+ * spill once; only the JSON event lists (8 bytes an event of index, unless
+ * AN_GRAPH_NO_EVENT_LISTS) and the event multigraph (every event in memory)
+ * read events back. Duplicate ids cost one 16-byte index entry an event.
  *
  * an_graph_build() turns a model into a graph view: filters (types, dates,
  * documents, weight, ego network), then either the aggregated graph (one edge

@@ -103,7 +103,8 @@ long an_gazetteer_find_id(const an_gazetteer *g, const char *id) {
 static void line_col(const char *text, size_t len, size_t off, long *line, long *col) {
   long l = 1, c = 1;
   if (off > len) off = len;
-  for (size_t i = 0; i < off; i++) {
+  size_t i0 = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 && off >= 3 ? 3 : 0; /* editors hide a BOM */
+  for (size_t i = i0; i < off; i++) {
     unsigned char ch = (unsigned char)text[i];
     if (ch == '\n') l++, c = 1;
     else if ((ch & 0xC0) != 0x80) c++;
@@ -248,6 +249,13 @@ static an_status parse_json(const char *path, const char *text, size_t len, cJSO
     if (k && (unsigned char)near[k - 1] >= 0xC0) k--;
     near[k] = '\0';
     return an_error_set(err, AN_EDATA, path, line, (long)off, "column %ld: invalid JSON near '%s'", col, near);
+  }
+  size_t rest = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+  while (rest < len && strchr(" \t\r\n", text[rest])) rest++;
+  if (rest < len) { /* cJSON stops after one value: "[...] [...]" or a stray "]" */
+    cJSON_Delete(root);
+    line_col(text, len, rest, &line, &col);
+    return an_error_set(err, AN_EDATA, path, line, (long)rest, "column %ld: text after the JSON value", col);
   }
   *out = root;
   return AN_OK;

@@ -50,6 +50,7 @@ struct an_registry {
   an_reg_affiliation *faf;
   size_t nfaf;
   int finished;
+  int borrow; /* an_registry_borrow_strings: record strings are the caller's */
 };
 
 static void strv_free(char **v, size_t n) {
@@ -67,13 +68,17 @@ void an_registry_free(an_registry *g) {
   if (!g) return;
   for (size_t i = 0; i < g->n; i++) {
     rec *r = &g->r[i];
-    an_free(r->doc);
-    an_free(r->id);
-    an_free(r->label);
-    an_free(r->key);
+    if (!g->borrow) {
+      an_free(r->doc);
+      an_free(r->id);
+      an_free(r->label);
+      an_free(r->key);
+      strv_free(r->aliases, r->n_aliases);
+    } else {
+      an_free(r->aliases);
+    }
     an_free(r->sur);
     an_free(r->given);
-    strv_free(r->aliases, r->n_aliases);
   }
   an_free(g->r);
   for (size_t i = 0; i < g->naf; i++) an_free(g->af[i].role);
@@ -84,12 +89,17 @@ void an_registry_free(an_registry *g) {
   for (size_t i = 0; i < g->nf; i++) {
     an_free(g->f[i].id);
     an_free(g->f[i].label);
-    strv_free(g->f[i].aliases, g->f[i].n_aliases);
+    if (!g->borrow) strv_free(g->f[i].aliases, g->f[i].n_aliases);
+    else an_free(g->f[i].aliases); /* the records' strings */
     an_free(g->f[i].docs); /* borrowed strings */
   }
   an_free(g->f);
   an_free(g->faf);
   an_free(g);
+}
+
+void an_registry_borrow_strings(an_registry *g) {
+  if (!g->n) g->borrow = 1;
 }
 
 /* ---- names ---- */
@@ -158,17 +168,25 @@ static int word_close(const char *a, const char *b) {
   return an_name_distance(a, b) <= tolerance(l);
 }
 
+/* Copies at most cap - 1 bytes of s (n of them) and a NUL (snprintf's cut). */
+static void copy_cut(char *out, size_t cap, const char *s, size_t n) {
+  if (n >= cap) n = cap - 1;
+  memcpy(out, s, n);
+  out[n] = '\0';
+}
+
 /* Given-name words compatible: first words close, an initial, or one list
  * holding a word of the other ("Hossein Amir" / "Amir"). Empty fits all. */
 static int given_compatible(const char *ga, const char *gb) {
   if (!*ga || !*gb) return 1;
   char a[256], b[256];
-  snprintf(a, sizeof a, "%s", ga);
-  snprintf(b, sizeof b, "%s", gb);
+  copy_cut(a, sizeof a, ga, strlen(ga));
+  copy_cut(b, sizeof b, gb, strlen(gb));
   char *wa[8], *wb[8];
   size_t na = 0, nb = 0;
-  for (char *p = strtok(a, " "); p && na < 8; p = strtok(NULL, " ")) wa[na++] = p;
-  for (char *p = strtok(b, " "); p && nb < 8; p = strtok(NULL, " ")) wb[nb++] = p;
+  char *save = NULL; /* strtok_r: strtok's state is global (threads) */
+  for (char *p = strtok_r(a, " ", &save); p && na < 8; p = strtok_r(NULL, " ", &save)) wa[na++] = p;
+  for (char *p = strtok_r(b, " ", &save); p && nb < 8; p = strtok_r(NULL, " ", &save)) wb[nb++] = p;
   if (!na || !nb) return 1;
   if (word_close(wa[0], wb[0])) return 1;
   if ((strlen(wa[0]) == 1 || strlen(wb[0]) == 1) && wa[0][0] == wb[0][0]) return 1;
@@ -182,14 +200,16 @@ static int given_compatible(const char *ga, const char *gb) {
  * to it ("amir" + "abdollahian"). */
 static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *given, size_t gcap) {
   if (v == 0) {
-    snprintf(sur, cap, "%s", r->sur);
-    snprintf(given, gcap, "%s", r->given);
+    copy_cut(sur, cap, r->sur, strlen(r->sur));
+    copy_cut(given, gcap, r->given, strlen(r->given));
     return 1;
   }
   if (!*r->given) return 0;
   const char *lw = strrchr(r->given, ' ');
   const char *last = lw ? lw + 1 : r->given;
-  snprintf(sur, cap, "%s%s", last, r->sur);
+  size_t ll = strlen(last), sl = strlen(r->sur);
+  copy_cut(sur, cap, last, ll);
+  if (ll < cap - 1) copy_cut(sur + ll, cap - ll, r->sur, sl);
   size_t gl = lw ? (size_t)(lw - r->given) : 0;
   if (gl >= gcap) gl = gcap - 1;
   memcpy(given, r->given, gl);
@@ -198,14 +218,19 @@ static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *giv
 }
 
 static int names_compatible(const rec *a, const rec *b, int need_given) {
-  char sa[256], sb[256], ga[256], gb[256];
+  char sa[2][256], sb[2][256], ga[2][256], gb[2][256];
+  int oka[2], okb[2];
+  for (int v = 0; v < 2; v++) { /* each variant made once, not per pair */
+    oka[v] = surname_variant(a, v, sa[v], sizeof sa[v], ga[v], sizeof ga[v]);
+    okb[v] = surname_variant(b, v, sb[v], sizeof sb[v], gb[v], sizeof gb[v]);
+  }
   for (int va = 0; va < 2; va++) {
-    if (!surname_variant(a, va, sa, sizeof sa, ga, sizeof ga)) continue;
+    if (!oka[va]) continue;
     for (int vb = 0; vb < 2; vb++) {
-      if (!surname_variant(b, vb, sb, sizeof sb, gb, sizeof gb)) continue;
-      if (!word_close(sa, sb)) continue;
-      if (need_given && (!*ga || !*gb)) continue;
-      if (given_compatible(ga, gb)) return 1;
+      if (!okb[vb]) continue;
+      if (!word_close(sa[va], sb[vb])) continue;
+      if (need_given && (!*ga[va] || !*gb[vb])) continue;
+      if (given_compatible(ga[va], gb[vb])) return 1;
     }
   }
   return 0;
@@ -231,17 +256,27 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   if (country && strlen(country) == 3 && isalpha((unsigned char)country[0]) &&
       isalpha((unsigned char)country[1]) && isalpha((unsigned char)country[2]))
     snprintf(r->country, sizeof r->country, "%s", country);
-  r->doc = an_strdup(doc_id ? doc_id : "");
-  r->id = an_strdup(id);
-  r->label = an_strdup(label);
-  r->key = key ? an_strdup(key) : NULL;
-  int ok = r->doc && r->id && r->label && (!key || r->key);
+  int ok;
+  if (g->borrow) { /* the caller's strings, kept as they are */
+    r->doc = (char *)(doc_id ? doc_id : "");
+    r->id = (char *)id;
+    r->label = (char *)label;
+    r->key = (char *)key;
+    ok = 1;
+  } else {
+    r->doc = an_strdup(doc_id ? doc_id : "");
+    r->id = an_strdup(id);
+    r->label = an_strdup(label);
+    r->key = key ? an_strdup(key) : NULL;
+    ok = r->doc && r->id && r->label && (!key || r->key);
+  }
   if (ok && n_aliases) {
     r->aliases = an_calloc(n_aliases, sizeof *r->aliases);
     ok = r->aliases != NULL;
     for (size_t i = 0; ok && i < n_aliases; i++) {
-      if (!(r->aliases[i] = an_strdup(aliases[i] ? aliases[i] : ""))) ok = 0;
-      else r->n_aliases = i + 1;
+      if (g->borrow) r->aliases[i] = (char *)(aliases[i] ? aliases[i] : "");
+      else if (!(r->aliases[i] = an_strdup(aliases[i] ? aliases[i] : ""))) ok = 0;
+      if (ok) r->n_aliases = i + 1;
     }
   }
   if (ok) {
@@ -820,7 +855,8 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
       x->docs[x->n_docs++] = r->doc;
       for (size_t q = 0; q <= r->n_aliases; q++) {
         const char *a = q == 0 ? r->label : r->aliases[q - 1];
-        if (!(x->aliases[x->n_aliases] = an_strdup(a))) {
+        if (g->borrow) x->aliases[x->n_aliases] = (char *)a;
+        else if (!(x->aliases[x->n_aliases] = an_strdup(a))) {
           st = AN_ENOMEM;
           break;
         }
@@ -832,7 +868,7 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
     size_t w = 0;
     for (size_t k = 0; k < x->n_aliases; k++) {
       if (w && strcmp(x->aliases[w - 1], x->aliases[k]) == 0) {
-        an_free(x->aliases[k]);
+        if (!g->borrow) an_free(x->aliases[k]);
         continue;
       }
       x->aliases[w++] = x->aliases[k];
@@ -984,7 +1020,7 @@ static an_status canonical_order(an_registry *g) {
     g->renum[rp[k] - g->r] = k;
     sorted[k] = *rp[k];
   }
-  memcpy(g->r, sorted, g->n * sizeof *sorted);
+  if (g->n) memcpy(g->r, sorted, g->n * sizeof *sorted);
   for (size_t i = 0; i < g->naf; i++) {
     g->af[i].person = g->renum[g->af[i].person];
     g->af[i].org = g->renum[g->af[i].org];

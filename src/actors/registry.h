@@ -26,6 +26,12 @@ typedef struct an_registry an_registry;
 an_status an_registry_new(an_registry **out, an_error *err);
 void an_registry_free(an_registry *reg);
 
+/* Before the first add: the strings given to an_registry_add (doc, id,
+ * label, key, aliases) are kept, not copied; the caller keeps them alive
+ * and unchanged until an_registry_free, and final aliases and docs point
+ * at them. For large joins (src/graph: one record per actor and document). */
+void an_registry_borrow_strings(an_registry *reg);
+
 /* Adds one document's actor. id and label are required; country, key and
  * aliases may be NULL. *index (if not NULL) gets the record's index, to map
  * back with an_registry_canonical() after finishing. Strings are copied. */

@@ -1,6 +1,8 @@
 /* cli.c: messages and exit codes shared by the subcommands. */
 #include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -47,3 +49,19 @@ int an_cli_exit_code(an_status st) {
   default: return AN_EXIT_INTERNAL;
   }
 }
+
+void an_cli_hold_signals(const char *output, sigset_t *saved) {
+  sigemptyset(saved);
+  if (!output || strcmp(output, "-") == 0) {
+    pthread_sigmask(SIG_SETMASK, NULL, saved); /* release restores it as is */
+    return;
+  }
+  sigset_t hold;
+  sigemptyset(&hold);
+  sigaddset(&hold, SIGINT);
+  sigaddset(&hold, SIGTERM);
+  sigaddset(&hold, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hold, saved);
+}
+
+void an_cli_release_signals(const sigset_t *saved) { pthread_sigmask(SIG_SETMASK, saved, NULL); }

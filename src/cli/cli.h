@@ -8,6 +8,8 @@
 #ifndef AN_CLI_H
 #define AN_CLI_H
 
+#include <signal.h>
+
 #include "actornet/error.h"
 
 enum { AN_EXIT_OK = 0, AN_EXIT_INPUT = 1, AN_EXIT_INTERNAL = 2 };
@@ -38,6 +40,15 @@ void an_cli_usage_error(const an_cli *cli, const char *cmd, const char *fmt, ...
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Holds SIGINT, SIGTERM and SIGHUP while an output file is written
+ * through a temporary file and renamed (an_outfile, an_export_path): a
+ * signal that comes meanwhile lands after the commit or abort, so it never
+ * leaves a temporary file or half an output (the process still dies of
+ * it). Not for "-": a stalled reader of stdout must stay interruptible.
+ * release restores the mask hold saved. */
+void an_cli_hold_signals(const char *output, sigset_t *saved);
+void an_cli_release_signals(const sigset_t *saved);
+
 /* Exit code for a status: data problems -> 1, everything else -> 2. */
 int an_cli_exit_code(an_status st);
 

@@ -264,13 +264,19 @@ int an_cmd_actors(const an_cli *cli, int argc, char **argv) {
   }
   if (st != AN_OK) goto fail;
   if ((st = an_registry_finish(reg, &err)) != AN_OK) goto fail;
-  if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
+  sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
+  an_cli_hold_signals(output, &sigs);
+  if ((st = an_outfile_open(output, &of, &err)) != AN_OK) {
+    an_cli_release_signals(&sigs);
+    goto fail;
+  }
   FILE *f = an_outfile_stream(of);
   if (format == FMT_JSON) write_json(f, reg);
   else if (format == FMT_CSV) write_csv(f, reg);
   else write_table(f, reg);
   st = an_outfile_commit(of, &err);
   of = NULL;
+  an_cli_release_signals(&sigs);
   if (st != AN_OK) goto fail;
   if (cli->verbose)
     fprintf(stderr, "%s actors: %zu actors from %zu documents\n", cli->prog, an_registry_count(reg), ndocs);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "actornet/extract.h"
 #include "actornet/graph.h"
@@ -307,8 +308,15 @@ static an_status load_db(an_model *m, const char *path, an_error *err) {
   return st;
 }
 
+/* CPU seconds of the process so far (--verbose phase times). */
+static double cpu_now(void) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return 0;
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
-  (void)cmd;
+  double t0 = cpu_now(), t1 = t0, t2 = t0;
   an_error err;
   an_error_clear(&err);
   an_model *m = NULL;
@@ -324,8 +332,15 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
+  t1 = cpu_now();
   if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
-  if (st == AN_OK) st = an_graph_build(m, &gc->gopts, &g, &err);
+  t2 = cpu_now();
+  an_graph_opts go = gc->gopts;
+  if (strcmp(cmd, "render") == 0) go.flags |= AN_GRAPH_NO_EVENT_LISTS; /* pictures list no events */
+  if (st == AN_OK) st = an_graph_build(m, &go, &g, &err);
+  if (st == AN_OK && cli && cli->verbose)
+    fprintf(stderr, "%s %s: cpu seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet", cmd,
+            t1 - t0, t2 - t1, cpu_now() - t2);
   if (st != AN_OK) {
     an_cli_report(cli, &err);
     an_graph_free(g);
@@ -347,14 +362,27 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   }
   an_model *m = NULL;
   an_graph *g = NULL;
+  const char *out = gc.output ? gc.output : "-";
+  an_format fmt = gc.format;
+  if (fmt == AN_FORMAT_NONE && strcmp(out, "-") == 0) fmt = AN_FORMAT_JSON;
+  /* Only JSON lists each edge's events: other outputs skip keeping them
+   * (8 bytes an event). A directory gets JSON too. */
+  struct stat sb;
+  size_t ol = strlen(out);
+  int dir = fmt == AN_FORMAT_NONE && ((ol && out[ol - 1] == '/') || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)));
+  an_format eff = fmt != AN_FORMAT_NONE ? fmt : an_format_from_path(out);
+  if (!dir && eff != AN_FORMAT_JSON) gc.gopts.flags |= AN_GRAPH_NO_EVENT_LISTS;
   rc = an_graph_cli_load(cli, "build", &gc, &m, &g);
   if (rc != AN_EXIT_OK) return rc;
   an_error err;
   an_error_clear(&err);
-  const char *out = gc.output ? gc.output : "-";
-  an_format fmt = gc.format;
-  if (fmt == AN_FORMAT_NONE && strcmp(out, "-") == 0) fmt = AN_FORMAT_JSON;
+  double t0 = cpu_now();
+  sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
+  an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
+  an_cli_release_signals(&sigs);
+  if (st == AN_OK && cli && cli->verbose)
+    fprintf(stderr, "%s build: cpu seconds: export %.2f\n", cli->prog ? cli->prog : "actornet", cpu_now() - t0);
   if (st != AN_OK) an_cli_report(cli, &err);
   else if (cli && cli->verbose)
     fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",

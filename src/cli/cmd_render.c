@@ -39,7 +39,10 @@ int an_cmd_render(const an_cli *cli, int argc, char **argv) {
   if (rc != AN_EXIT_OK) return rc;
   an_error err;
   an_error_clear(&err);
+  sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
+  an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
+  an_cli_release_signals(&sigs);
   if (st != AN_OK) an_cli_report(cli, &err);
   an_graph_free(g);
   an_model_free(m);

@@ -67,6 +67,11 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     int next = j > i && dflag(lex, v, j - 1, AN_WDATE_NEXT);
     int wd = j < b && cap(v, j) ? weekday_at(lex, v, j) : 0;
     int mo = j < b && cap(v, j) ? month_at(lex, v, j) : 0;
+    /* "in mid-May": one token, the month capitalized after the hyphen */
+    if (!mo && !wd && j < b && strncmp(w[j], "mid-", 4) == 0 && v->tok[j].len > 4 &&
+        isupper((unsigned char)v->s[v->tok[j].start + 4]))
+      mo = month_of(lex, w[j] + 4);
+    int mid = mo && strncmp(w[j], "mid-", 4) == 0;
     uint32_t e = 0;
     if (wd) {
       p.kind = AN_DATE_WEEKDAY;
@@ -92,7 +97,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
         e++;
       }
       /* "May" and "March" are also words: want a number or a lead word. */
-      if (!d && !p.v.y && j == i) e = 0;
+      if (!d && !p.v.y && j == i && !mid) e = 0;
     } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
       p.kind = AN_DATE_ABS;
       p.v.d = day_num(w[j]);

@@ -166,9 +166,11 @@ static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uin
   }
 }
 
-/* The source the sentence cites: "according to X", "X reported". */
+/* The source the sentence cites: "according to X", "X reported"; else the
+ * speaker of reported speech whose clause holds the trigger at trig ("X
+ * said Y had met Z": X), when X is not the event's source. */
 static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t sa, uint32_t sb,
-                         uint32_t skip_actor, int *oom) {
+                         uint32_t skip_actor, uint32_t trig, int *oom) {
   scache_fill(sc, lex, v, sa, sb);
   if (sc->oom) {
     *oom = 1;
@@ -182,6 +184,12 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
     while (j < sb && v->tok_m[j] < 0 && an_phrases_match_id(&lex->determiners, v->wid, j, sb)) j++;
     /* The head of the cited noun phrase ("the Kenyan news agency KNA"):
      * its last actor that is not a modifier, else its last capitalized run. */
+    /* "according to a statement from the AU Commission": the issuer */
+    uint32_t se = j < sb ? an_phrases_match_id(&lex->statement_nouns, v->wid, j, sb) : 0;
+    if (se && se + 1 < sb && (an_phrases_match_id(&lex->prepositions, v->wid, se, sb) == se + 1)) {
+      j = se + 1;
+      while (j < sb && v->tok_m[j] < 0 && an_phrases_match_id(&lex->determiners, v->wid, j, sb)) j++;
+    }
     uint32_t end = j;
     while (end < sb && end < j + 8 && !(v->tok[end].shape & AN_SHAPE_PUNCT) &&
            !(end > j && an_phrases_match_id(&lex->prepositions, v->wid, end, sb)) &&
@@ -234,6 +242,45 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
         continue;
       }
       if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(v, h, h + 1, oom);
+    }
+  }
+  /* reported speech: "Brunner said the body had written to X" */
+  for (size_t pi = 0; pi < sc->npos[2]; pi++) {
+    uint32_t k = sc->pos[2][pi];
+    if (k < sa + 1 || k >= trig) continue;
+    uint32_t lo = k > sa + 4 ? k - 4 : sa;
+    for (uint32_t h = k; h-- > lo;) {
+      int32_t mi = v->tok_m[h];
+      if (mi < 0) {
+        /* "X (UNTU) said", "X, who chaired the talks, said": skip the
+         * parenthesis or the relative clause */
+        uint32_t q = h, back = 0;
+        if (strcmp(v->w[h], ")") == 0) {
+          while (q > sa && strcmp(v->w[q], "(") != 0 && h - q < 8) q--;
+          if (strcmp(v->w[q], "(") == 0) back = q;
+        } else if (strcmp(v->w[h], ",") == 0) {
+          for (q = h; q > sa + 1 && h - q < 16; q--) {
+            if (strcmp(v->w[q - 1], ",") != 0) continue;
+            if (an_phrases_match_id(&lex->relative, v->wid, q, sb) ||
+                an_phrases_match_id(&lex->relative_things, v->wid, q, sb))
+              back = q - 1;
+            break;
+          }
+        }
+        if (back > sa) {
+          h = back;
+          lo = h > sa + 4 ? h - 4 : sa;
+          continue;
+        }
+        if (v->tok[h].shape & AN_SHAPE_PUNCT) break;
+        continue;
+      }
+      const an_mention *m = &v->acts->mentions[mi];
+      uint32_t me = m->tok_first + m->tok_count;
+      if ((m->flags & AN_MENTION_POSSESSIVE) || (me < sb && (v->tok[me].shape & AN_SHAPE_POSSESSIVE)) ||
+          m->how == AN_MENTION_DEMONYM || m->actor == skip_actor || m->how == AN_MENTION_PRONOUN)
+        break;
+      return dup_opt(v->acts->actors[m->actor].label, oom);
     }
   }
   return NULL;
@@ -612,10 +659,12 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->cameo = dup_opt(cameo, &oom);
     o->plover = dup_opt(plover, &oom);
     event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
-    o->attributed_to = attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, &oom);
+    o->attributed_to =
+        attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, e->trig_first, &oom);
     for (int k = 0; !o->attributed_to && !oom && k < e->n_more; k++) {
       const an_sentence *s2 = &v->sent[e->more[k].sent];
-      o->attributed_to = attribution(res->lex, v, &sc, s2->tok_first, s2->tok_first + s2->tok_count, e->src, &oom);
+      o->attributed_to = attribution(res->lex, v, &sc, s2->tok_first, s2->tok_first + s2->tok_count, e->src,
+                                     e->more[k].trig_first, &oom);
     }
     event_id(r->doc_id, o->type, acts->actors[o->src].id, acts->actors[o->dst].id, o->off_a, o->off_b, o->id);
     if (oom) st = AN_ENOMEM;

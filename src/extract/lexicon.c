@@ -531,11 +531,30 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"subject_pronouns", &lex->subject_pronouns}, {"company_nouns", &lex->org_heads},
       {"member_nouns", &lex->member_nouns},         {"transparent_nouns", &lex->transparent_nouns},
       {"phone_manner", &lex->phone_manner},         {"country_pairs", &lex->country_pairs},
-      {"clause_verbs", &lex->clause_verbs},
+      {"clause_verbs", &lex->clause_verbs},         {"place_nouns", &lex->place_nouns},
+      {"force_nouns", &lex->force_nouns},           {"clause_acts", &lex->clause_acts},
+      {"bloc_nouns", &lex->bloc_nouns},             {"speech_objects", &lex->speech_objects},
+      {"praise_words", &lex->praise_words},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
     if (st != AN_OK) return st;
+  }
+  const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "act_nouns"), *it;
+  if (acts && !cJSON_IsArray(acts))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\" must be an array of objects");
+  cJSON_ArrayForEach(it, acts) {
+    if (lex->n_acts >= AN_MAX_ACTS)
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\" has more than %d entries", AN_MAX_ACTS);
+    if (!cJSON_IsObject(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"act_nouns\"[%zu] is not an object", lex->n_acts);
+    an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "nouns"), &lex->act_nouns[lex->n_acts], c,
+                                "act_nouns.nouns");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "verbs"), &lex->act_verbs[lex->n_acts], c,
+                        "act_nouns.verbs");
+    if (st != AN_OK) return st;
+    lex->n_acts++;
   }
   return AN_OK;
 }
@@ -624,13 +643,13 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 }
 
 /* Every cue list of the lexicon (not the triggers' own lists). */
-#define NLISTS 96
+#define NLISTS 160
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
-                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   size_t n = 0;
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) out[n++] = lists[i];
@@ -638,6 +657,10 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   for (int i = 0; i < 3; i++) {
     out[n++] = &lex->rel_month[i];
     out[n++] = &lex->rel_year[i];
+  }
+  for (int i = 0; i < AN_MAX_ACTS; i++) {
+    out[n++] = &lex->act_nouns[i];
+    out[n++] = &lex->act_verbs[i];
   }
   return n;
 }

@@ -24,6 +24,21 @@ static void ml_add(mlist *l, int32_t m) {
   if (l->n < MAXL) l->m[l->n++] = m;
 }
 
+/* The number of mentions that start before token tok (mentions are sorted
+ * by tok_first): a backward walk over the mentions before tok starts there,
+ * not at the document's last mention. */
+static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
+  size_t lo = 0, hi = A->n_mentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (A->mentions[mid].tok_first < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* ---- view ------------------------------------------------------------------ */
 
 void an_xview_clear(an_xview *v) {
@@ -211,6 +226,11 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
       }
       return CTX_NONE;
     }
+    /* "Secretary of State X", "Minister of Foreign Affairs X": the "of"
+     * is inside the title, not a PP around X */
+    if (is(c, k, "of") && k > c->sa && k + 1 < c->sb && inlist(c, &c->lex->title_words, k - 1) && is_cap(c, k - 1) &&
+        is_cap(c, k + 1) && c->v->tok_m[k - 1] < 0)
+      continue;
     if (inlist(c, &c->lex->prepositions, k)) {
       if (prep) *prep = k;
       return CTX_PREP;
@@ -422,10 +442,27 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   return -1;
 }
 
+/* A possessive followed by (adjectives and) a plural member noun and no
+ * name: "the bloc's ministers", "Iran's officials". */
+static int member_phrase(const ctx *c, int32_t mi, uint32_t b) {
+  uint32_t k = mend(c, mi);
+  if (k < b && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+  for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
+    if (inlist(c, &c->lex->member_nouns, k)) return k + 1 >= b || c->v->tok_m[k + 1] < 0;
+    if (!(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && !inlist(c, &c->lex->np_words, k)) return 0;
+    if (inlist(c, &c->lex->prepositions, k)) return 0;
+  }
+  return 0;
+}
+
 /* "Korean chipmaker", "the Dutch group": a country's demonym before an
  * organization's head noun describes a company or group, not the country. */
 static int org_headed(const ctx *c, int32_t mi, uint32_t b) {
-  if (M(c, mi)->how != AN_MENTION_DEMONYM) return 0;
+  /* a demonym, or a country's name used as a modifier ("the US chipmaker") */
+  if (M(c, mi)->how != AN_MENTION_DEMONYM &&
+      !(c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY && !is_poss(c, mi) &&
+        mend(c, mi) < b && inlist(c, &c->lex->org_heads, mend(c, mi))))
+    return 0;
   uint32_t k = mend(c, mi);
   for (int n = 0; k < b && n < 3 && c->v->tok_m[k] < 0; n++, k++) {
     if (inlist(c, &c->lex->org_heads, k))
@@ -504,10 +541,38 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         *weak = 0;
         return g;
       }
+      if (c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        /* "Haiti's transitional council condemned": a country's governing
+         * body is the country */
+        uint32_t h = mend(c, mi);
+        if (h < b && (c->v->tok[h].shape & AN_SHAPE_POSSESSIVE)) h++;
+        for (int n = 0; h < b && n < 2 && c->v->tok_m[h] < 0 && (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER) &&
+                        !inlist(c, &c->lex->government_nouns, h) && !inlist(c, &c->lex->prepositions, h);
+             n++)
+          h++;
+        if (h < b && inlist(c, &c->lex->government_nouns, h) && (h + 1 >= b || c->v->tok_m[h + 1] < 0)) {
+          *weak = 0;
+          return mi;
+        }
+      }
+    }
+    if (is_poss(c, mi) && inlist(c, &c->lex->force_nouns, mend(c, mi) + ((c->v->tok[mend(c, mi)].shape &
+                                                                       AN_SHAPE_POSSESSIVE) ? 1 : 0)) &&
+        left_ctx(c, mi, a, NULL) != CTX_PREP) {
+      /* "Burhan's forces launched strikes", "Russia's army shelled": the
+       * owner of the armed force acts */
+      *weak = 0;
+      return mi;
     }
     if (is_poss(c, mi) || org_title(c, mi)) {
       /* "Iran's top diplomat thanked", "the Hamas leader said": a person */
       if (desc_person(c, mi) >= 0 && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        *weak = 0;
+        return mi;
+      }
+      if (is_poss(c, mi) && member_phrase(c, mi, b) && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+        /* "the bloc's ministers had been briefed", "ASEAN's foreign
+         * ministers condemned": the members act for their organization */
         *weak = 0;
         return mi;
       }
@@ -555,6 +620,7 @@ typedef struct subj {
   mlist l;
   uint32_t cs; /* clause start */
   int weak;    /* found by a fallback */
+  int32_t rel_obj; /* "X, whom Y received": the antecedent X, object of the relative clause; or -1 */
 } subj;
 
 static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
@@ -667,7 +733,9 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   uint32_t person = UINT32_MAX;
   int32_t pm = -1;
   uint32_t s_end = v->sent[v->tok_s[tw]].tok_first;
-  for (uint32_t k = 0; k < s_end; k++) {
+  /* bounded: the last 40 sentences (no quadratic walk on a huge document) */
+  uint32_t s_lo = v->tok_s[tw] > 40 ? v->sent[v->tok_s[tw] - 40].tok_first : 0;
+  for (uint32_t k = s_lo; k < s_end; k++) {
     if (v->tok_m[k] >= 0 || strcmp(v->w[k], want) != 0 || v->inq[k]) continue;
     uint32_t sb = v->sent[v->tok_s[k]].tok_first + v->sent[v->tok_s[k]].tok_count;
     for (uint32_t q = k + 1; q < sb && q < k + 14; q++) {
@@ -694,6 +762,24 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
+  s->rel_obj = -1;
+  {
+    /* "..., with Addis Ababa accusing Asmara of X": the absolute
+     * construction's own subject */
+    const char *w = W(c, ts);
+    size_t wl = strlen(w);
+    int32_t mi = ts > c->sa ? c->v->tok_m[ts - 1] : -1;
+    if (!t->nominal && wl > 4 && strcmp(w + wl - 3, "ing") == 0 && mi >= 0 && !is_poss(c, mi) &&
+        mention_ok(c, mi, in_q)) {
+      uint32_t k = M(c, mi)->tok_first;
+      while (k > c->sa && c->v->tok_m[k - 1] < 0 && np_ok(c, k - 1) && !is_punct(c, k - 1)) k--;
+      if (k > c->sa && is(c, k - 1, "with")) {
+        ml_add(&s->l, mi);
+        s->cs = k;
+        return;
+      }
+    }
+  }
   int participle = is_participle(c, t, ts);
   int hard = 0; /* a clause boundary with no actor after it: do not look further */
   int commas = 0;
@@ -758,6 +844,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           /* "a letter in which he accused Y", "the deal which Norland
            * signed": the relative pronoun is no subject; the clause has its own */
           s->cs = k + 1;
+          if (!(k > c->sa && inlist(c, &c->lex->prepositions, k - 1))) {
+            /* "X, whom Y received in Rabat": X is the object */
+            int32_t an = antecedent(c, k);
+            if (an >= 0 && !is_poss(c, an) && mention_ok(c, an, in_q)) s->rel_obj = an;
+          }
           break;
         }
         if (open) {
@@ -873,6 +964,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         }
         int nominal_cl = t->nominal && k + n < ts &&
                          (is(c, k, "that") || inlist(c, &c->lex->determiners, k + n) || is(c, k + n, "that"));
+        /* "declared its support for": a light verb and its own object */
+        if (nominal_cl && inlist(c, &c->lex->light_verbs, k) && k + n + 1 == ts) nominal_cl = 0;
         /* "rejected the claims as baseless and threatened X": "as" before
          * an adjective opens no clause; a clause starts with its subject */
         int sub_clause = sub && commas == 0 && k + n < ts &&
@@ -901,7 +994,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     uint32_t from = v->sent[s0].tok_first;
     int32_t pick[2] = {-1, -1};
     int n = 0, more = 0;
-    for (size_t j = v->acts->n_mentions; j-- > 0;) {
+    for (size_t j = mentions_before(v->acts, k); j-- > 0;) {
       const an_mention *m = &v->acts->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -909,6 +1002,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
           (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
         continue;
+      /* the nearest pair: a third person in an earlier sentence than the
+       * pair's does not count ("X held talks with Y. The two presidents
+       * also spoke with Z" after a sentence about W) */
+      if (n == 2 && v->tok_s[m->tok_first] != v->tok_s[v->acts->mentions[pick[1]].tok_first]) break;
       if (n < 2)
         pick[n++] = (int32_t)j;
       else
@@ -1121,6 +1218,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!(is(c, k, ",") && title_phrase(c, a, k))) break;
       continue;
     }
+    if (mi < 0 && k > a && is(c, k, "of") && k + 1 < lim && c->v->tok_m[k + 1] < 0) {
+      /* "accused the AIU of mishandling his samples", "warned X of
+       * spreading lies": the charge, no argument */
+      const char *g = W(c, k + 1);
+      size_t gl = strlen(g);
+      if (gl > 4 && strcmp(g + gl - 3, "ing") == 0) break;
+    }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
       int noun = 0;
@@ -1138,9 +1242,14 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       if (!ok) break;
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
-    if ((int)(k - base) > max_dist) break;
     uint32_t lp = 0;
-    if (k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp)) {
+    int locative = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp);
+    /* "attacked an army post near the Malian town of Menaka": an attack on
+     * a place the text names through its country is on the country */
+    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
+                        M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
+    if ((int)(k - base) > max_dist && !country_place) break;
+    if (locative && !country_place) {
       /* "struck in Baghdad": a place, not a target */
       k = mend(c, mi) - 1;
       continue;
@@ -1180,10 +1289,20 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   }
   if (first < 0) return;
   if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
+  int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
+    if (h == -1 && is_modifier(c, first)) {
+      /* "praised the Kazakh leader's involvement": the modified person is
+       * the owner, and the owner the target */
+      uint32_t k = mend(c, first);
+      int32_t mj = k < lim ? c->v->tok_m[k] : -1;
+      if (mj >= 0 && is_poss(c, mj) && c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON &&
+          mention_ok(c, mj, in_q) && !in_set(c, srcs, mj))
+        first = mj;
+    }
   }
   uint32_t prep = 0;
   if (left_ctx(c, first, a > 0 ? a - 1 : 0, &prep) == CTX_PREP && is(c, prep, "of") && prep > c->sa &&
@@ -1204,7 +1323,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     }
   }
   /* "from X" */
-  uint32_t k = M(c, first)->tok_first;
+  uint32_t k = M(c, first0)->tok_first;
   while (k > a && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
   *from_src = k > 0 && is(c, k - 1, "from");
   conjuncts(c, first, lim, in_q, out);
@@ -1243,8 +1362,34 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   return 0;
 }
 
+/* "a ruling welcomed by X", "a move that was condemned by X": a passive
+ * whose subject is the non-actor noun phrase right before it (a reduced
+ * passive, or "that/which" + auxiliary). Returns the phrase's determiner,
+ * or UINT32_MAX. */
+static uint32_t reduced_passive_np(const ctx *c, uint32_t ts) {
+  uint32_t p = ts;
+  while (p > c->sa && (inlist(c, &c->lex->adverbs, p - 1) || inlist(c, &c->lex->passive_aux, p - 1) ||
+                       inlist(c, &c->lex->perfect_aux, p - 1)))
+    p--;
+  if (p > c->sa && (is(c, p - 1, "that") || is(c, p - 1, "which")) && p < ts) p--;
+  else if (p != ts) return UINT32_MAX; /* "X was praised by": the subject is found as usual */
+  /* a noun phrase of lowercase words after a determiner, no actor in it */
+  uint32_t k = p;
+  for (int n = 0; k > c->sa && n < 4; n++) {
+    uint32_t q = k - 1;
+    if (c->v->tok_m[q] >= 0 || is_punct(c, q)) return UINT32_MAX;
+    if (inlist(c, &c->lex->determiners, q)) return n > 0 ? q : UINT32_MAX;
+    if (!(c->v->tok[q].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, q) ||
+        inlist(c, &c->lex->reporting, q))
+      return UINT32_MAX;
+    k = q;
+  }
+  return UINT32_MAX;
+}
+
 /* The agent of a nominal trigger: a possessive or modifier mention right
- * before it ("X's call with", "US strikes on", "his telephone call"). */
+ * before it ("X's call with", "US strikes on", "his telephone call"); -2
+ * for an owner we cannot name, -3 for an unresolved owner pronoun. */
 static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
   uint32_t k = ts;
   for (int skip = 0; k > c->sa && skip < 3; skip++) {
@@ -1260,7 +1405,7 @@ static int32_t nominal_agent(const ctx *c, uint32_t ts, int in_q) {
         return mention_ok(c, mi, in_q) ? mi : -2;
       return -1;
     }
-    if (inlist(c, &c->lex->possessive_pronouns, p)) return -2; /* "its support": unresolved owner */
+    if (inlist(c, &c->lex->possessive_pronouns, p)) return -3; /* "its support": unresolved owner */
     if (is_punct(c, p) || inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)) return -1;
     if (!(c->v->tok[p].shape & AN_SHAPE_ALL_LOWER)) return -1;
     k = p;
@@ -1294,6 +1439,13 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
     if ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && words < 2 && p > c->sa &&
         (inlist(c, &c->lex->prepositions, p - 1) || inlist(c, &c->lex->determiners, p - 1) ||
          inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
+      /* "by selling weapons to X": a gerund after "by" is a verb with a
+       * subject of its own (its agent is unknown here) */
+      const char *w = W(c, p);
+      size_t wl = strlen(w);
+      if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
+          !inlist(c, &c->lex->light_verbs, p))
+        return 0;
       words++;
       k = p;
       continue;
@@ -1316,6 +1468,13 @@ static int called_off(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t c
 }
 
 static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts) {
+  /* "rejected accusations that it had armed X", "denied that X met Y": a
+   * denial governing the clause's "that" */
+  if (cs > c->sa + 1 && is(c, cs - 1, "that"))
+    for (uint32_t k = cs - 1 > c->sa + 6 ? cs - 7 : c->sa; k + 1 < cs; k++) {
+      uint32_t e = an_phrases_match_id(&c->lex->negation, c->v->wid, k, cs);
+      if (e >= cs - 1 && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
+    }
   uint32_t a = ts > 8 ? ts - 8 : 0;
   if (a < cs) a = cs;
   if (a < c->sa) a = c->sa;
@@ -1689,9 +1848,10 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   if (n != 2 || more) {
     /* the two persons the last sentences named */
     uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    uint32_t pick_sent = 0;
     n = 0;
     more = 0;
-    for (size_t j = A->n_mentions; j-- > 0;) {
+    for (size_t j = mentions_before(A, k); j-- > 0;) {
       const an_mention *m = &A->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -1700,10 +1860,13 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
       for (int i = 0; i < n; i++) dup |= pick[i] == m->actor;
       for (int i = 0; i < srcs->n; i++) dup |= M(c, srcs->m[i])->actor == m->actor;
       if (dup) continue;
-      if (n < 2)
+      if (n == 2 && v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
+      if (n < 2) {
         pick[n++] = m->actor;
-      else
+        pick_sent = v->tok_s[m->tok_first];
+      } else {
         more = 1;
+      }
     }
   }
   if (n != 2 || more) return;
@@ -1723,6 +1886,12 @@ static uint32_t after_dateline(const ctx *c);
 static int32_t country_mention(const ctx *c, const char *cc) {
   const an_doc_actors *A = c->v->acts;
   if (!cc || !cc[0]) return -1;
+  /* the actor first (few), so a country the text never names costs no walk
+   * over every mention */
+  int known = 0;
+  for (size_t i = 0; i < A->n_actors && !known; i++)
+    known = A->actors[i].kind == AN_KIND_COUNTRY && (strcmp(A->actors[i].id, cc) == 0 || strcmp(A->actors[i].country, cc) == 0);
+  if (!known) return -1;
   for (size_t j = 0; j < A->n_mentions; j++) {
     const an_doc_actor *a = &A->actors[A->mentions[j].actor];
     if (a->kind == AN_KIND_COUNTRY && (strcmp(a->id, cc) == 0 || strcmp(a->country, cc) == 0)) return (int32_t)j;
@@ -1837,7 +2006,7 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
       q = M(c, mq)->tok_first;
     }
   }
-  for (size_t j = A->n_mentions; j-- > 0;) {
+  for (size_t j = mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first >= k) continue;
     if (m->tok_first < from) break;
@@ -1860,6 +2029,116 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
   if (n != 2) return;
   ml_add(out, pick[1]);
   ml_add(out, pick[0]);
+}
+
+/* "condemned the suspension", "backed the strike", "the ruling was backed
+ * by X": an act named by a noun phrase at a (a determiner, at most two
+ * adjectives, the noun; no "of/by" + actor after it) is its agent's: the
+ * subject of the nearest sentence before (six at most, the headline
+ * included) whose verb reports that act ("FIFA suspended ..."). */
+/* "the bloc", "the alliance's ministers" (no actor the actors stage
+ * resolved): the organization most recently named before a (five
+ * sentences at most), besides the sources; or -1. */
+static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
+  const an_xview *v = c->v;
+  if (a + 1 >= lim || !is(c, a, "the")) return -1;
+  uint32_t k = a + 1;
+  /* "the Iran-backed group", "the regional bloc": up to two modifiers; a
+   * country named among them must be the organization's */
+  const char *want_cc = NULL;
+  for (int n = 0; n < 2 && k < lim && !inlist(c, &c->lex->bloc_nouns, k); n++) {
+    int32_t mk = v->tok_m[k];
+    if (mk >= 0 && M(c, mk)->how == AN_MENTION_DEMONYM && !is_poss(c, mk)) {
+      const an_doc_actor *ca = &v->acts->actors[M(c, mk)->actor];
+      want_cc = ca->country[0] ? ca->country : ca->id;
+      k = mend(c, mk);
+      continue;
+    }
+    const char *w = W(c, k);
+    size_t wl = strlen(w);
+    int hyph_adj = mk < 0 && strchr(w, '-') && wl > 2 && islower((unsigned char)v->s[v->tok[k].start + v->tok[k].len - 1]);
+    if (!hyph_adj && (mk >= 0 || is_punct(c, k) || !(v->tok[k].shape & AN_SHAPE_ALL_LOWER) ||
+                      inlist(c, &c->lex->prepositions, k)))
+      break;
+    k++;
+  }
+  if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
+  k++;
+  if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
+    k++;
+    /* "the bloc's ministers", "the Commission's decision" */
+    if (k >= lim || !(inlist(c, &c->lex->member_nouns, k) || inlist(c, &c->lex->transparent_nouns, k) ||
+                      inlist(c, &c->lex->speech_objects, k)))
+      return -1;
+  }
+  uint32_t s0 = v->tok_s[a] >= 5 ? v->tok_s[a] - 5 : 0, from = v->sent[s0].tok_first;
+  for (size_t j = mentions_before(v->acts, a); j-- > 0;) {
+    const an_mention *m = &v->acts->mentions[j];
+    if (m->tok_first >= a) continue;
+    if (m->tok_first < from) break;
+    const an_doc_actor *ac = &v->acts->actors[m->actor];
+    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_is_media(c->lex, ac)) continue;
+    if (in_set(c, srcs, (int32_t)j)) continue;
+    if (want_cc && strcmp(ac->country, want_cc) != 0) return -1; /* "the Dutch group": not this one */
+    return (int32_t)j;
+  }
+  return -1;
+}
+
+/* Types whose object may be an act standing for its agent: one condemns,
+ * backs or hails a decision, not the decision's maker only. */
+static int act_type(const char *type) {
+  return strcmp(type, "criticize") == 0 || strcmp(type, "support") == 0 || strcmp(type, "praise") == 0;
+}
+
+static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
+  const an_lexicon *lex = c->lex;
+  const an_xview *v = c->v;
+  if (!lex->n_acts || a >= lim || !inlist(c, &lex->determiners, a) || inlist(c, &lex->possessive_pronouns, a))
+    return -1;
+  uint32_t k = a + 1;
+  size_t act = SIZE_MAX;
+  uint32_t e = 0;
+  for (int adj = 0; k < lim && adj < 3 && act == SIZE_MAX; adj++, k++) {
+    if (v->tok_m[k] >= 0 || is_punct(c, k)) return -1;
+    for (size_t i = 0; i < lex->n_acts && act == SIZE_MAX; i++)
+      if ((e = an_phrases_match_id(&lex->act_nouns[i], v->wid, k, lim)) > k) act = i;
+    if (act == SIZE_MAX && (!(v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &lex->prepositions, k))) return -1;
+  }
+  if (act == SIZE_MAX) return -1;
+  if (e + 1 < lim && (is(c, e, "of") || is(c, e, "by")) && v->tok_m[e + 1] >= 0) return -1;
+  uint32_t si = v->tok_s[a];
+  an_trigger verb;
+  memset(&verb, 0, sizeof verb);
+  for (uint32_t sj = si; sj-- > 0 && si - sj <= 6;) {
+    ctx s = sent_ctx(c, sj);
+    s.sa = after_dateline(&s);
+    for (uint32_t t = s.sa; t < s.sb; t++) {
+      if (v->inq[t] || v->tok_m[t] >= 0) continue;
+      uint32_t te = an_phrases_match_id(&lex->act_verbs[act], v->wid, t, s.sb);
+      if (te <= t) continue;
+      /* a noun use ("a strike", "the ban") is not the report of the act */
+      if (t > s.sa && (inlist(&s, &lex->determiners, t - 1) || inlist(&s, &lex->prepositions, t - 1))) continue;
+      subj sb;
+      find_subject(&s, &verb, t, te, 0, &sb);
+      if (sb.l.n == 1 && !sb.weak && !in_set(c, srcs, sb.l.m[0])) return sb.l.m[0];
+      return -1; /* the nearest report decides */
+    }
+  }
+  return -1;
+}
+
+/* After "called <pronoun>": a bare lowercase word that is no preposition,
+ * adverb, conjunction or date word is a complement ("calling them unfair",
+ * "called it reckless"), not the time or place of a phone call. */
+static int naming_complement(const ctx *c, uint32_t k) {
+  if (k >= c->sb || is_punct(c, k) || !(c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) || c->v->tok_m[k] >= 0) return 0;
+  if (inlist(c, &c->lex->prepositions, k) || inlist(c, &c->lex->adverbs, k) || inlist(c, &c->lex->coordinators, k) ||
+      inlist(c, &c->lex->clause_end, k) || inlist(c, &c->lex->day_parts, k) || inlist(c, &c->lex->vague_dates, k))
+    return 0;
+  for (int i = 0; i < 8; i++)
+    if (inlist(c, &c->lex->rel_day[i], k)) return 0;
+  return 1;
 }
 
 /* Clause analysis never looks further than this many tokens from the
@@ -1910,6 +2189,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (t->nominal) return AN_OK;
     memset(&s, 0, sizeof s);
     s.cs = ts;
+    s.rel_obj = -1;
     quote_speakers(c, ts, &s.l);
     if (s.l.n == 0) return AN_OK;
   } else {
@@ -1936,6 +2216,32 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
+    uint32_t np = reduced_passive_np(c, ts);
+    if (np != UINT32_MAX) {
+      /* "a ruling welcomed by X": the noun phrase just before is the
+       * target, and it is no actor */
+      dsts.n = 0;
+      if (srcs.n > 0 && !in_q && act_type(type)) {
+        int32_t g = act_agent(c, np, ts, &srcs);
+        if (g < 0 && np > c->sa + 1 && is(c, np - 1, ",") && inlist(c, &c->lex->clause_acts, np + 1)) {
+          /* "X suspended Y, a move that was condemned by Z": the move is
+           * the clause's, its subject's */
+          int w2 = 0;
+          g = first_candidate(c, c->sa, np - 1, in_q, &w2);
+          if (g >= 0 && (w2 || in_set(c, &srcs, g))) g = -1;
+        }
+        if (g >= 0) ml_add(&dsts, g);
+      }
+    } else if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
+      /* "The ruling was backed by X" */
+      int32_t g = act_agent(c, s.cs, ts, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q) {
+      /* "the bloc's ministers had been briefed by X" */
+      int32_t g = bloc_description(c, s.cs, ts, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
     srcs = s.l;
@@ -1943,6 +2249,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    /* "X declared its support for Y": an owner pronoun the actors stage left
+     * unresolved, after a light verb, is the clause subject */
+    if (ag == -3) ag = nominal_takes_subject(c, ts) ? -1 : -2;
     if (ag == -2) return AN_OK;
     if (ag >= 0 && !is_poss(c, ag) && s.l.n > 0 && M(c, ag)->tok_first > c->sa &&
         inlist(c, &c->lex->light_verbs, M(c, ag)->tok_first - 1))
@@ -1955,8 +2264,19 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && s.rel_obj >= 0 && !in_set(c, &srcs, s.rel_obj))
+      ml_add(&dsts, s.rel_obj); /* "X, whom Y received in Rabat" */
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
       int32_t g = government_object(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT && act_type(type)) {
+      int32_t g = act_agent(c, te, ce, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && t->source != AN_SLOT_OBJECT) {
+      /* "thanked the alliance", "solidarity with the bloc" */
+      int32_t g = bloc_description(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
@@ -2023,6 +2343,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->target_stop.n &&
       (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
     return AN_OK;
+  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
+    return AN_OK; /* "calling them unfair" */
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;
@@ -2031,7 +2353,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t p = desc_person(c, dsts.m[i]);
     if (p >= 0 && (is_poss(c, dsts.m[i]) || org_title(c, dsts.m[i]) || is_modifier(c, dsts.m[i]))) dsts.m[i] = p;
   }
-  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce);
+  int modal = modal_blocked(c, t, s.cs, ts) || called_off(c, t, ts, ce) ||
+              /* "met neither X nor Y" */
+              (te < c->sb && inlist(c, &c->lex->negation, te) && !inlist(c, &c->lex->negation_exceptions, te));
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
@@ -2058,11 +2382,29 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           if (inlist(c, &c->lex->prepositions, k) || is_punct(c, k)) direct_obj = 0;
         if (direct_obj || t->nominal) ty = t->person_type;
       }
+      if (t->person_type && ty == base_type) {
+        /* "attacked the policy of X", "attacked X's remarks": words */
+        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++)
+          if (c->v->tok_m[k] < 0 && inlist(c, &c->lex->speech_objects, k)) {
+            ty = t->person_type;
+            break;
+          }
+      }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
       if (by_phone(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
         st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
+      }
+      if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {
+        /* "sent X a congratulatory message", "a letter of thanks": the
+         * message praises */
+        for (uint32_t k = ts > c->sa + 2 ? ts - 2 : c->sa; k < te + 3 && k < ce; k++)
+          if (inlist(c, &c->lex->praise_words, k)) {
+            st = emit(c, b, t, "praise", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+            if (st != AN_OK) return st;
+            break;
+          }
       }
     }
   return AN_OK;

@@ -16,7 +16,20 @@
  *  - negation, modality, plans and cancellations make an interaction
  *    modal (dropped unless AN_OPT_KEEP_MODAL);
  *  - quotations count only through their own first-person verbs ("We warn
- *    X", then the speaker is the source).
+ *    X", then the speaker is the source);
+ *  - descriptions the actors stage left unresolved: "the envoy" (the one
+ *    person introduced with that title), "the (interim) government" (the
+ *    country named with it, the source's, the dateline's), "the two
+ *    governments" (the two countries just named), "the bloc" (the
+ *    organization named last), "Angola's president" (the country), "the
+ *    organisation" after "its director said" (the speaker's organization);
+ *  - noun phrases that stand for an actor: "diplomats from X", "the
+ *    territorial integrity of X", "X's forces", "the suspension" (the
+ *    subject of the sentence that reported it), "a move that was
+ *    condemned by Y" (the clause's subject);
+ *  - words that are not the interaction they look like: "struck a deal",
+ *    "fired back at", "calling them unfair", "the Dutch group", "hosted
+ *    the G20 summit", "rejected accusations that it had armed X".
  * Word lists are data (data/lexicon/README.md). */
 #ifndef AN_EXTRACT_RULES_H
 #define AN_EXTRACT_RULES_H

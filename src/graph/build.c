@@ -210,14 +210,13 @@ static an_status pset_list(an_graph *g, pset *p, an_strlist *l) {
 
 /* One edge being aggregated. */
 typedef struct acc {
-  size_t s, t; /* actor indices */
   const char *relation;
-  int sym, aff;
-  size_t n_events;
   const an_mevent *ev; /* the multigraph's event */
+  uint32_t s, t;       /* actor indices */
+  uint32_t n_events;
+  uint8_t sym, aff, keep;
   pset dates, outlets, doc_ids, attributed, cameo, plover, roles;
-  int keep;
-} acc;
+} acc; /* 136 bytes: one per aggregated edge while building */
 
 static void acc_free(acc *a) {
   pset_free(&a->dates), pset_free(&a->outlets), pset_free(&a->doc_ids), pset_free(&a->attributed);
@@ -302,7 +301,8 @@ static acc *edge_of(builder *B, size_t s, size_t t, const char *rel, int sym, in
   }
   acc *a = &B->accs[B->n_accs++];
   memset(a, 0, sizeof *a);
-  a->s = s, a->t = t, a->relation = rel, a->sym = sym, a->aff = aff, a->ev = ev, a->keep = 1;
+  a->s = (uint32_t)s, a->t = (uint32_t)t, a->relation = rel, a->sym = (uint8_t)sym, a->aff = (uint8_t)aff;
+  a->ev = ev, a->keep = 1;
   return a;
 }
 
@@ -541,6 +541,12 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   st = events_mode ? collect_events(&B, opts) : aggregate_events(&B, opts);
   if (st == AN_OK) st = aggregate_affiliations(&B, opts);
   if (st != AN_OK) goto done;
+  an_free(B.tab); /* no more lookups; and the arrays' growth slack back (large: mremap) */
+  B.tab = NULL, B.tab_cap = 0;
+  if (B.n_accs && B.n_accs < B.cap_accs) {
+    acc *x = an_realloc(B.accs, B.n_accs * sizeof *B.accs);
+    if (x) B.accs = x, B.cap_accs = B.n_accs;
+  }
 
   /* 2. Weight filter (on the aggregate: events, or documents for affiliations). */
   for (size_t r = 0; r < B.n_accs; r++) {

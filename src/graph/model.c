@@ -13,7 +13,7 @@
 
 #define NONE ((size_t)-1)
 /* Event records stay in memory up to this size, then go to a temporary file. */
-#define AN_SPILL_MEM_LIMIT ((size_t)16 << 20)
+#define AN_SPILL_MEM_LIMIT ((size_t)4 << 20)
 
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
@@ -117,6 +117,41 @@ static const char *jstr(const cJSON *o, const char *key) {
 
 static const char *jstr_nonempty(const cJSON *o, const char *key) {
   const char *s = jstr(o, key);
+  return s && s[0] ? s : NULL;
+}
+
+/* An event record's fields, found in one pass over its keys (the first of
+ * a repeated key, as cJSON_GetObjectItemCaseSensitive): an event has some
+ * twenty keys, and lookups by name would scan them again for each. */
+enum { F_RECORD, F_ID, F_DOC, F_TYPE, F_SOURCE, F_TARGET, F_DIRECTED, F_DATE, F_DATE_TEXT, F_OUTLET, F_URL,
+       F_ATTRIB, F_SENTENCE, F_OFFSETS, F_TRIGGER, F_CONFIDENCE, F_CAMEO, F_PLOVER, F_N };
+static const char *const field_names[F_N] = {"record", "id", "doc", "type", "source", "target", "directed", "date",
+                                             "date_text", "outlet", "url", "attributed_to", "sentence", "offsets",
+                                             "trigger", "confidence", "cameo", "plover"};
+
+typedef struct fields {
+  const cJSON *v[F_N];
+} fields;
+
+static void fields_of(const cJSON *o, fields *f) {
+  memset(f, 0, sizeof *f);
+  for (const cJSON *c = o->child; c; c = c->next) {
+    if (!c->string) continue;
+    for (int k = 0; k < F_N; k++)
+      if (c->string[0] == field_names[k][0] && strcmp(c->string, field_names[k]) == 0) {
+        if (!f->v[k]) f->v[k] = c;
+        break;
+      }
+  }
+}
+
+static const char *fstr(const fields *f, int k) {
+  const cJSON *v = f->v[k];
+  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
+}
+
+static const char *fstr_nonempty(const fields *f, int k) {
+  const char *s = fstr(f, k);
   return s && s[0] ? s : NULL;
 }
 
@@ -282,8 +317,7 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
 }
 
 /* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const cJSON *ev, const char *which, const char *doc, size_t *obs) {
-  const cJSON *o = cJSON_GetObjectItemCaseSensitive(ev, which);
+static const char *endpoint(loader *L, const cJSON *o, const char *doc, size_t *obs) {
   const char *id = NULL, *label = NULL, *kind = NULL;
   if (cJSON_IsString(o)) {
     id = o->valuestring;
@@ -423,14 +457,14 @@ static an_status store_event(loader *L) {
   return AN_OK;
 }
 
-static an_status add_event(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+static an_status add_event(loader *L, const fields *F, const char *path, long line, an_error *err) {
   an_evrec h;
   memset(&h, 0, sizeof h);
-  const char *doc = intern_clean(L, jstr_nonempty(rec, "doc"));
-  const char *type = intern_clean(L, jstr_nonempty(rec, "type"));
+  const char *doc = intern_clean(L, fstr_nonempty(F, F_DOC));
+  const char *type = intern_clean(L, fstr_nonempty(F, F_TYPE));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
-  const cJSON *offs = cJSON_GetObjectItemCaseSensitive(rec, "offsets");
+  const cJSON *offs = F->v[F_OFFSETS];
   long o0 = -1, o1 = -1;
   if (cJSON_IsArray(offs) && cJSON_GetArraySize(offs) == 2) {
     const cJSON *a = cJSON_GetArrayItem(offs, 0), *b = cJSON_GetArrayItem(offs, 1);
@@ -439,10 +473,10 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
         a->valuedouble < 9e15 && b->valuedouble < 9e15)
       o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
   }
-  const char *id = jstr_nonempty(rec, "id");
+  const char *id = fstr_nonempty(F, F_ID);
   char hex[17];
-  const cJSON *so = cJSON_GetObjectItemCaseSensitive(rec, "source");
-  const cJSON *to = cJSON_GetObjectItemCaseSensitive(rec, "target");
+  const cJSON *so = F->v[F_SOURCE];
+  const cJSON *to = F->v[F_TARGET];
   if (!id) { /* the contract's id: a hash of doc, type, source, target, offsets */
     an_buf b;
     an_buf_init(&b);
@@ -458,8 +492,8 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     id = hex;
   }
   size_t so_i = NONE, to_i = NONE;
-  const char *src = endpoint(L, rec, "source", doc, &so_i);
-  const char *tgt = endpoint(L, rec, "target", doc, &to_i);
+  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i);
+  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
   if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
@@ -470,19 +504,19 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
   h.str[AN_EV_TYPE] = ix_of(L, type);
   h.str[AN_EV_SOURCE] = ix_of(L, src);
   h.str[AN_EV_TARGET] = ix_of(L, tgt);
-  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, jstr(rec, "date")));
-  h.str[AN_EV_DATE_TEXT] = ix_clean(L, jstr_nonempty(rec, "date_text"));
-  h.str[AN_EV_OUTLET] = ix_clean(L, jstr_nonempty(rec, "outlet"));
-  h.str[AN_EV_URL] = ix_clean(L, jstr_nonempty(rec, "url"));
-  h.str[AN_EV_ATTRIB] = ix_clean(L, jstr_nonempty(rec, "attributed_to"));
-  h.str[AN_EV_TRIGGER] = ix_clean(L, jstr_nonempty(rec, "trigger"));
-  h.str[AN_EV_CAMEO] = ix_clean(L, jstr_nonempty(rec, "cameo"));
-  h.str[AN_EV_PLOVER] = ix_clean(L, jstr_nonempty(rec, "plover"));
+  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, fstr(F, F_DATE)));
+  h.str[AN_EV_DATE_TEXT] = ix_clean(L, fstr_nonempty(F, F_DATE_TEXT));
+  h.str[AN_EV_OUTLET] = ix_clean(L, fstr_nonempty(F, F_OUTLET));
+  h.str[AN_EV_URL] = ix_clean(L, fstr_nonempty(F, F_URL));
+  h.str[AN_EV_ATTRIB] = ix_clean(L, fstr_nonempty(F, F_ATTRIB));
+  h.str[AN_EV_TRIGGER] = ix_clean(L, fstr_nonempty(F, F_TRIGGER));
+  h.str[AN_EV_CAMEO] = ix_clean(L, fstr_nonempty(F, F_CAMEO));
+  h.str[AN_EV_PLOVER] = ix_clean(L, fstr_nonempty(F, F_PLOVER));
   h.off_start = o0;
   h.off_end = o1;
-  const cJSON *conf = cJSON_GetObjectItemCaseSensitive(rec, "confidence");
+  const cJSON *conf = F->v[F_CONFIDENCE];
   h.confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
-  const cJSON *dir = cJSON_GetObjectItemCaseSensitive(rec, "directed");
+  const cJSON *dir = F->v[F_DIRECTED];
   if (cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   /* id and sentence, cleaned, after the fixed part */
@@ -498,7 +532,7 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     h.id_len = (uint32_t)L->tmp.len;
     st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
   }
-  const char *sent = jstr(rec, "sentence");
+  const char *sent = fstr(F, F_SENTENCE);
   h.sent_len = UINT32_MAX;
   if (st == AN_OK && sent) {
     st = clean_into(&L->tmp, sent);
@@ -515,7 +549,7 @@ static an_status add_event(loader *L, const cJSON *rec, const char *path, long l
     memcpy(r->data, &h, sizeof h);
     st = store_event(L);
   }
-  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file");
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
   if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
   if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
   return AN_OK;
@@ -567,12 +601,13 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
       cJSON_Delete(rec);
       break;
     }
-    const char *kind = jstr(rec, "record");
+    fields F;
+    fields_of(rec, &F);
+    const char *kind = fstr(&F, F_RECORD);
     if (kind && strcmp(kind, "document") == 0) st = add_document(&L, rec, path, line, err);
-    else if (kind && strcmp(kind, "event") == 0) st = add_event(&L, rec, path, line, err);
-    else if (!kind && cJSON_GetObjectItemCaseSensitive(rec, "type") &&
-             cJSON_GetObjectItemCaseSensitive(rec, "source"))
-      st = add_event(&L, rec, path, line, err); /* an event written without "record" */
+    else if (kind && strcmp(kind, "event") == 0) st = add_event(&L, &F, path, line, err);
+    else if (!kind && F.v[F_TYPE] && F.v[F_SOURCE])
+      st = add_event(&L, &F, path, line, err); /* an event written without "record" */
     cJSON_Delete(rec);
   }
   an_buf_free(&L.tmp);
@@ -668,6 +703,7 @@ static an_status join(an_model *m, an_error *err) {
     if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_strmap_put(&best, m->obs[i].id, i);
   }
   if (st == AN_OK) st = an_registry_new(&reg, err);
+  if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
     const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
     const char *label = o->label ? o->label : b->label ? b->label : o->id;
@@ -702,9 +738,10 @@ static an_status join(an_model *m, an_error *err) {
     x->aliases = na ? an_calloc(na, sizeof *x->aliases) : NULL;
     x->docs = nd ? an_calloc(nd, sizeof *x->docs) : NULL;
     if ((na && !x->aliases) || (nd && !x->docs)) st = AN_ENOMEM;
-    for (size_t k = 0; st == AN_OK && k < na; k++) x->aliases[x->n_aliases++] = an_strpool_intern(&m->pool, al[k], &st);
+    /* borrowed: the pool's own strings (or "" for no document) */
+    for (size_t k = 0; st == AN_OK && k < na; k++) x->aliases[x->n_aliases++] = al[k];
     for (size_t k = 0; st == AN_OK && k < nd; k++)
-      if (dc[k][0]) x->docs[x->n_docs++] = an_strpool_intern(&m->pool, dc[k], &st);
+      if (dc[k][0]) x->docs[x->n_docs++] = dc[k];
     if (st == AN_OK) {
       x->n_aliases = an_strset_sort(x->aliases, x->n_aliases);
       x->n_docs = an_strset_sort(x->docs, x->n_docs);

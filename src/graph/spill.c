@@ -1,5 +1,5 @@
 /* spill.c: where a model keeps its events: append-only binary records, in
- * memory up to a limit, then in an unlinked temporary file (tmpfile), read
+ * memory up to a limit, then in an unlinked temporary file ($TMPDIR), read
  * back sequentially (building the graph) or by offset (event lists). Keeps
  * `actornet build`'s memory independent of the number of events
  * (issue 7). */
@@ -26,8 +26,27 @@ void an_spill_free(an_spill *s) {
   memset(s, 0, sizeof *s);
 }
 
+/* An unlinked temporary file in $TMPDIR (else /tmp): tmpfile() would
+ * ignore TMPDIR, and the spill can be as large as the events. */
+static FILE *temp_file(void) {
+  const char *dir = getenv("TMPDIR");
+  if (!dir || !dir[0]) dir = "/tmp";
+  an_buf path;
+  an_buf_init(&path);
+  if (an_buf_printf(&path, "%s/actornet-events-XXXXXX", dir) != AN_OK) {
+    an_buf_free(&path);
+    return NULL;
+  }
+  int fd = mkstemp(path.data);
+  if (fd >= 0) unlink(path.data);
+  an_buf_free(&path);
+  FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+  if (!f && fd >= 0) close(fd);
+  return f;
+}
+
 static an_status to_file(an_spill *s) {
-  s->f = tmpfile();
+  s->f = temp_file();
   if (!s->f) return AN_EIO;
   if (s->mem.len && fwrite(s->mem.data, 1, s->mem.len, s->f) != s->mem.len) return AN_EIO;
   an_buf_free(&s->mem);

@@ -69,6 +69,12 @@ size_t an_meta_count(const an_meta *m);
  * Owns: the result (an_free). */
 char *an_utf8_dup(const char *s, int *bad);
 
+/* Bytes of the longest prefix of s of at most max bytes that does not cut
+ * a UTF-8 sequence (for "%.*s" in messages). */
+int an_utf8_prefix(const char *s, int max);
+/* Drops a UTF-8 sequence cut at the end of s (by a fixed-size buffer). */
+void an_utf8_trim_tail(char *s);
+
 /* 1 if the bytes are only ASCII white space (and U+FEFF / U+00A0). */
 int an_blank(const char *p, size_t n);
 

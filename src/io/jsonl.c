@@ -144,6 +144,24 @@ char *an_utf8_dup(const char *s, int *bad) {
   return out;
 }
 
+int an_utf8_prefix(const char *s, int max) {
+  int n = 0;
+  while (s[n] && n < max) {
+    size_t k = utf8_seq((const unsigned char *)s + n, strlen(s + n));
+    if (!k) k = 1; /* invalid byte: counts as one (callers pass repaired text) */
+    if (n + (int)k > max) break;
+    n += (int)k;
+  }
+  return n;
+}
+
+void an_utf8_trim_tail(char *s) {
+  size_t n = strlen(s), i = n;
+  while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  if (i > 0 && (unsigned char)s[i - 1] >= 0xC0 && !utf8_seq((const unsigned char *)s + i - 1, n - i + 1))
+    s[i - 1] = '\0'; /* a sequence cut by a fixed-size buffer */
+}
+
 /* Optional string field: absent or null -> NULL; a string -> copy (invalid
  * UTF-8 replaced, *bad set); else a type error (AN_EDATA). */
 static an_status opt_string(const cJSON *obj, const char *key, char **out, const char *path,
@@ -238,8 +256,8 @@ an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char
       an_free(date);
       if (!doc->date) goto oom;
     } else {
-      snprintf(note, 256, "document \"%s\": date \"%.60s\" is not YYYY, YYYY-MM or YYYY-MM-DD; date ignored",
-               doc->id, date);
+      snprintf(note, 256, "document \"%.*s\": date \"%.*s\" is not YYYY, YYYY-MM or YYYY-MM-DD; date ignored",
+               an_utf8_prefix(doc->id, 60), doc->id, an_utf8_prefix(date, 60), date);
       an_free(date);
     }
   }
@@ -248,7 +266,8 @@ fielderr:
   if (st == AN_EDATA) { /* name the document in the message */
     char msg[sizeof warn->msg];
     snprintf(msg, sizeof msg, "%s", warn ? warn->msg : "");
-    an_error_set(warn, AN_EDATA, path, lineno, -1, "document \"%.60s\": %s; line skipped", doc->id, msg);
+    an_error_set(warn, AN_EDATA, path, lineno, -1, "document \"%.*s\": %s; line skipped", an_utf8_prefix(doc->id, 60),
+                 doc->id, msg);
   }
   goto done;
 oom:

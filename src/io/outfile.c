@@ -16,7 +16,8 @@
 
 struct an_outfile {
   FILE *f;
-  char *path;  /* target */
+  char *path;  /* target (a symbolic link resolved) */
+  char *name;  /* the path as given, for messages */
   char *tmp;   /* temporary file, NULL when writing directly */
   int is_stdout;
 };
@@ -24,6 +25,7 @@ struct an_outfile {
 static void outfile_free(an_outfile *of) {
   if (!of) return;
   an_free(of->path);
+  an_free(of->name);
   an_free(of->tmp);
   an_free(of);
 }
@@ -31,7 +33,7 @@ static void outfile_free(an_outfile *of) {
 an_status an_outfile_open(const char *path, an_outfile **out, an_error *err) {
   *out = NULL;
   an_outfile *of = an_calloc(1, sizeof *of);
-  if (!of || !(of->path = an_strdup(path))) {
+  if (!of || !(of->path = an_strdup(path)) || !(of->name = an_strdup(path))) {
     outfile_free(of);
     return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   }
@@ -56,12 +58,28 @@ an_status an_outfile_open(const char *path, an_outfile **out, an_error *err) {
     *out = of;
     return AN_OK;
   }
-  size_t n = strlen(path);
+  /* A symbolic link to a file: write (temporary file, rename) beside the
+   * file it points to, which is what gets replaced; renaming over the link
+   * would turn it into a plain file and leave its target unchanged. */
+  struct stat lst;
+  if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    char *real = realpath(path, NULL);
+    if (real) {
+      an_free(of->path);
+      of->path = an_strdup(real);
+      free(real); /* realpath allocates with malloc */
+      if (!of->path) {
+        outfile_free(of);
+        return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+      }
+    }
+  }
+  size_t n = strlen(of->path);
   if (!(of->tmp = an_malloc(n + sizeof ".tmpXXXXXX"))) {
     outfile_free(of);
     return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   }
-  memcpy(of->tmp, path, n);
+  memcpy(of->tmp, of->path, n);
   memcpy(of->tmp + n, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
   int fd = mkstemp(of->tmp);
   if (fd < 0) {
@@ -112,7 +130,7 @@ an_status an_outfile_commit(an_outfile *of, an_error *err) {
   of->f = NULL;
   if (!e && of->tmp && rename(of->tmp, of->path) != 0) e = errno;
   if (e) {
-    st = an_error_set(err, AN_EIO, of->path, 0, -1, "write error: %s", strerror(e));
+    st = an_error_set(err, AN_EIO, of->name, 0, -1, "write error: %s", strerror(e));
     if (of->tmp) unlink(of->tmp);
   }
   outfile_free(of);

@@ -81,11 +81,15 @@ static void warn(an_reader *rd, const char *path, long line, long off, const cha
   va_start(ap, fmt);
   vsnprintf(w.msg, sizeof w.msg, fmt, ap);
   va_end(ap);
+  an_utf8_trim_tail(w.msg); /* a long id may have been cut mid-character */
   rd->opts.warn(rd->opts.warn_ctx, &w);
 }
 
 static void report(an_reader *rd, const an_error *w) {
-  if (rd->opts.warn) rd->opts.warn(rd->opts.warn_ctx, w);
+  if (!rd->opts.warn) return;
+  an_error c = *w;
+  an_utf8_trim_tail(c.msg);
+  rd->opts.warn(rd->opts.warn_ctx, &c);
 }
 
 an_status an_reader_new(const an_reader_opts *opts, an_reader **out, an_error *err) {
@@ -234,6 +238,14 @@ static an_status push_dir(an_reader *rd, const char *path, int top, an_error *er
       else if (S_ISLNK(lst.st_mode) && stat(full, &sst) == 0 && S_ISDIR(sst.st_mode)) is_dir = -1;
       else if (rd->has_exclude && stat(full, &sst) == 0 && sst.st_dev == rd->ex_dev && sst.st_ino == rd->ex_ino)
         is_dir = -1; /* the excluded file: leave out */
+      else if ((has_ext(name, ".txt") || has_ext(name, ".jsonl")) && stat(full, &sst) == 0 &&
+               !S_ISREG(sst.st_mode)) {
+        /* a FIFO, socket or device in a folder: opening a FIFO with no
+         * writer would wait forever. Named on the command line, it is read. */
+        warn(rd, full, 0, -1, "not a regular file; skipped");
+        rd->skipped++;
+        is_dir = -1;
+      }
     }
     an_free(full);
     if (is_dir < 0) continue; /* link to a folder, or the excluded file */
@@ -510,6 +522,26 @@ an_status an_reader_next(an_reader *rd, an_doc **doc, an_error *err) {
   }
 }
 
+/* The first bytes of a --meta file: UTF-16 is refused with a warning (the
+ * rest of the file is ignored: *eof set), a UTF-8 byte-order mark dropped;
+ * the bytes go on to the line splitter. head is emptied. */
+static an_status meta_head(an_reader *rd, const char *path, an_buf *head, an_lines *lines, int *eof, an_error *err) {
+  const unsigned char *h = (const unsigned char *)head->data;
+  size_t len = head->len, start = 0;
+  if (len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
+    warn(rd, path, 0, 0, "UTF-16 is not supported; convert to UTF-8 (iconv -f UTF-16 -t UTF-8); skipped");
+    rd->skipped++;
+    *eof = 1;
+    an_buf_clear(head);
+    return AN_OK;
+  }
+  if (len >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) start = 3;
+  an_status st = an_lines_feed(lines, head->data + start, len - start);
+  an_buf_clear(head);
+  if (st != AN_OK) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  return AN_OK;
+}
+
 an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
   int is_stdin = strcmp(path, "-") == 0;
   int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
@@ -518,7 +550,9 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
   if (!rd->meta && !(rd->meta = an_meta_new())) st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   an_lines lines;
   an_lines_init(&lines, 0);
-  int eof = 0;
+  an_buf head; /* the first bytes, until the BOM question is settled */
+  an_buf_init(&head);
+  int eof = 0, sniffed = 0;
   while (st == AN_OK) {
     const char *line;
     size_t len;
@@ -546,10 +580,20 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
     if (n < 0) st = an_error_set(err, AN_EIO, path, 0, -1, "read error: %s", strerror(errno));
     else if (n == 0) {
       eof = 1;
+      if (!sniffed) st = meta_head(rd, path, &head, &lines, &eof, err); /* a file under 3 bytes */
       an_lines_finish(&lines);
+    } else if (!sniffed) {
+      /* the first bytes: a byte-order mark, as for documents */
+      if (an_buf_append(&head, rd->chunk, (size_t)n) != AN_OK) {
+        st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+      } else if (head.len >= 3) {
+        sniffed = 1;
+        st = meta_head(rd, path, &head, &lines, &eof, err);
+      }
     } else if (an_lines_feed(&lines, rd->chunk, (size_t)n) != AN_OK)
       st = an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   }
+  an_buf_free(&head);
   an_lines_free(&lines);
   if (!is_stdin) close(fd);
   return st;

@@ -32,6 +32,7 @@ typedef struct run {
 static void on_warn(void *ctx, const an_error *w) {
   run *r = ctx;
   FUZZ_CHECK(w->msg[0] != 0);
+  FUZZ_CHECK(fuzz_valid_utf8(w->msg, strlen(w->msg))); /* printed to the user */
   FUZZ_CHECK(strcmp(w->path, r->path) == 0);
   fprintf(r->f, "%ld:%ld:%s\n", w->line, w->offset, w->msg);
 }

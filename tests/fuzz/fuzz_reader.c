@@ -29,6 +29,7 @@ typedef struct warnings {
 static void on_warn(void *ctx, const an_error *w) {
   warnings *ws = ctx;
   FUZZ_CHECK(w != NULL && w->msg[0] != 0);
+  FUZZ_CHECK(fuzz_valid_utf8(w->msg, strlen(w->msg))); /* printed to the user */
   FUZZ_CHECK(strcmp(w->path, ws->path) == 0);
   /* A line inside the file; 0 for file-level ones (UTF-16, empty file). */
   FUZZ_CHECK(w->line >= 0 && (size_t)w->line <= ws->lines + 1);

@@ -416,6 +416,44 @@ static void test_merge_order(void) {
   an_free(data);
 }
 
+/* AN_GRAPH_NO_EVENT_LISTS: the same graph, only JSON's event lists empty;
+ * and the events read back equal the event multigraph's. */
+static void test_event_lists(void) {
+  an_model *m = load_file(DATA);
+  an_graph_opts o;
+  an_graph_opts_init(&o);
+  o.flags |= AN_GRAPH_NO_METRICS;
+  an_graph *g = build(m, &o);
+  o.flags |= AN_GRAPH_NO_EVENT_LISTS;
+  an_graph *gn = build(m, &o);
+  char *a = dump(g, AN_FORMAT_GRAPHML), *b = dump(gn, AN_FORMAT_GRAPHML);
+  CHECK_STR(b, a); /* GraphML never lists events */
+  free(a), free(b);
+  a = dump(g, AN_FORMAT_JSON), b = dump(gn, AN_FORMAT_JSON);
+  CHECK(strstr(a, "\"sentence\":") != NULL);
+  CHECK(strstr(b, "\"sentence\":") == NULL);
+  CHECK(strstr(b, "\"events\":[]") != NULL);
+  free(a), free(b);
+  CHECK_INT(an_graph_edge_count(gn), an_graph_edge_count(g));
+  size_t total = 0;
+  for (size_t e = 0; e < an_graph_edge_count(g); e++) {
+    CHECK_INT(an_graph_edge_weight(gn, e), an_graph_edge_weight(g, e));
+    an_evlist l;
+    CHECK_INT(an_graph_edge_events(gn, e, &l, NULL), AN_OK);
+    CHECK_INT(l.n, 0);
+    an_evlist_free(&l);
+    CHECK_INT(an_graph_edge_events(g, e, &l, NULL), AN_OK);
+    total += l.n;
+    an_evlist_free(&l);
+  }
+  /* every event of the aggregate, once: as in the multigraph */
+  o.flags = AN_GRAPH_NO_METRICS | AN_GRAPH_EVENTS | AN_GRAPH_NO_AFFILIATIONS;
+  an_graph *ge = build(m, &o);
+  CHECK_INT(total, an_graph_edge_count(ge));
+  an_graph_free(g), an_graph_free(gn), an_graph_free(ge);
+  an_model_free(m);
+}
+
 /* The large-graph estimate uses igraph_betweenness_subset from a subset of
  * sources: with every node as a source it must equal the exact value. */
 static void test_betweenness_subset(void) {
@@ -441,5 +479,6 @@ int main(void) {
   test_filters();
   test_metrics();
   test_merge_order();
+  test_event_lists();
   return TEST_DONE();
 }

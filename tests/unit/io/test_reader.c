@@ -172,6 +172,41 @@ static void test_bad_lines(void) {
   an_buf_free(&w.text);
 }
 
+/* Metadata strings go verbatim into JSON output: invalid UTF-8 in them
+ * (cJSON passes raw bytes) is replaced by U+FFFD, with a note; a file
+ * name that is not UTF-8 gives a repaired id. */
+static void test_invalid_utf8_fields(void) {
+  static const char line[] = "{\"id\":\"a\xff\",\"text\":\"t\",\"outlet\":\"O\xc3\",\"title\":\"ok \xc3\xa9\","
+                             "\"url\":\"u\xed\xa0\x80\"}";
+  an_doc *d = NULL;
+  an_error w;
+  char note[256];
+  an_error_clear(&w);
+  CHECK_INT(an_jsonl_parse_line(line, sizeof line - 1, AN_LINE_DOC, "f.jsonl", 3, &d, &w, note), AN_OK);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK_STR(d->id, "a\xEF\xBF\xBD");
+  CHECK_STR(d->outlet, "O\xEF\xBF\xBD");
+  CHECK_STR(d->title, "ok \xc3\xa9"); /* valid: unchanged */
+  CHECK_STR(d->url, "u\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); /* a surrogate: 3 bad bytes */
+  CHECK(strstr(note, "invalid UTF-8") != NULL);
+  an_doc_free(d);
+  char *fixed = an_utf8_dup("n\xff" "ame\xf4\x90\x80\x80", NULL);
+  CHECK_STR(fixed, "n\xEF\xBF\xBD" "ame\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  an_free(fixed);
+  PUT("bad\xffname.txt", "Some text.");
+  char p1[300];
+  snprintf(p1, sizeof p1, "%s/bad\xffname.txt", tmpdir);
+  const char *paths[] = {p1};
+  size_t sk;
+  warnings ws = {{0}, 0};
+  an_status st;
+  char *got = read_all(paths, 1, NULL, 4, &sk, &ws, &st);
+  CHECK_STR(got, "[bad\xEF\xBF\xBDname|10|Some text.|-|-|-|-|0]\n");
+  an_free(got);
+  an_buf_free(&ws.text);
+}
+
 static void test_meta(void) {
   sub("m");
   PUT("m/d01.txt", "Text one.");
@@ -470,6 +505,7 @@ int main(void) {
   }
   test_chunk_boundaries();
   test_bad_lines();
+  test_invalid_utf8_fields();
   test_meta();
   test_folder_order();
   test_exclude();
