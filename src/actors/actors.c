@@ -671,12 +671,49 @@ static int given_name_title(const doc *d, size_t i, uint32_t cnt, size_t end) {
 }
 
 /* Is folded word w one of the words of e's label or aliases? */
+/* Edit distance of a and b (folded words), capped: > 2 is "far". */
+static int near_spelling(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 30 || lb > 30 || (la > lb ? la - lb : lb - la) > 2) return 0;
+  int row[32];
+  for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int up = row[j];
+      int v = diag + (a[i - 1] != b[j - 1]);
+      if (row[j] + 1 < v) v = row[j] + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      row[j] = v;
+      diag = up;
+    }
+  }
+  static const char vowels[] = "aeiouy";
+  int same_start = a[0] == b[0] || (strchr(vowels, a[0]) && strchr(vowels, b[0]));
+  return row[lb] <= 2 && same_start;
+}
+
+/* Is folded word w a word of e's label or aliases, or a spelling variant
+ * of one ("mohamed" for "mohammad", "hussein" for "hossein")? */
 static int word_in_entry(const an_gz_entry *e, const char *w) {
   char buf[512];
   for (size_t k = 0; k <= e->n_aliases; k++) {
     const char *f = k == 0 ? e->label : e->aliases[k - 1];
     an_word_fold(f, strlen(f), buf, sizeof buf);
     if (words_within(w, buf)) return 1;
+    for (const char *p = buf; *p;) {
+      const char *sp = strchr(p, ' ');
+      size_t n = sp ? (size_t)(sp - p) : strlen(p);
+      char word[64];
+      if (n < sizeof word && n >= 3 && strlen(w) >= 3) {
+        memcpy(word, p, n);
+        word[n] = '\0';
+        if (near_spelling(w, word)) return 1;
+      }
+      p += n;
+      while (*p == ' ') p++;
+    }
   }
   return 0;
 }
