@@ -748,6 +748,10 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
   if (org_end && org_end < end && org_end == k && name_like(d, org_end) && d->ti[org_end].span < 0 &&
       !run_stopper(d, org_end) && !(d->ti[org_end].lex & AN_LX_TITLE) && !tis(d, org_end, "of"))
     return 0;
+  /* "the ruling Nordish Dawn party": a lower-case organization noun ends it */
+  if (!org_end && k > k0 && k < end && (shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & AN_LX_ORGNOUN) &&
+      (d->ti[k].lex & AN_LX_ORGHEAD))
+    return k;
   return org_end;
 }
 
@@ -1136,6 +1140,13 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  /* "the Nordish Dawn party", "the Dawn movement": a lower-case
+   * organization head after the name */
+  /* (not "an AI company": a lone abbreviation tells the kind of company) */
+  if (b < d->ntok && same_sent(d, a, b) && (shape(d, b) & AN_SHAPE_ALL_LOWER) &&
+      (d->ti[b].lex & AN_LX_ORGNOUN) && (d->ti[b].lex & AN_LX_ORGHEAD) && !is_poss(d, b + 1) &&
+      !(s->count == 1 && (shape(d, a) & AN_SHAPE_ALL_UPPER)))
+    c |= CUE_ORG;
   /* "Hurricane Milton", "Operation Iron Gate": a thing or an event */
   if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
   /* "the rights group Blue Horizon", "the carmaker Volta": an organization
@@ -1423,6 +1434,26 @@ static int org_short_named(const doc *d, int32_t a, const char *w) {
     while (*p == ' ') p++;
   }
   return 1;
+}
+
+/* an organization found in the text named by a demonym and w ("nordish dawn") */
+static int org_demonym_named(const doc *d, int32_t a, const char *w) {
+  const wactor *x = &d->act[a];
+  if (x->kind != AN_KIND_ORGANIZATION || x->gz >= 0 || !x->country[0]) return 0;
+  const char *sp = strchr(x->name, ' ');
+  if (!sp || strcmp(sp + 1, w) != 0) return 0;
+  char first[64];
+  size_t n = (size_t)(sp - x->name);
+  if (n >= sizeof first) return 0;
+  memcpy(first, x->name, n);
+  first[n] = '\0';
+  uint32_t node = an_trie_find(an_gazetteer_aliases(d->gaz), first);
+  if (node == AN_TRIE_NONE) return 0;
+  size_t nv;
+  const uint32_t *v = an_trie_values(an_gazetteer_aliases(d->gaz), node, &nv);
+  for (size_t k = 0; k < nv; k++)
+    if ((v[k] & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) return 1;
+  return 0;
 }
 
 /* a person found in the text (not the gazetteer) with exactly these name
@@ -1935,8 +1966,10 @@ static an_status resolve_names(doc *d) {
       a = min_actor_with(d, first_word_key(words), words, person_containing);
     }
     if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
-    /* "Norvale" after "Norvale Petroleum": a company's name without its heads */
+    /* "Norvale" after "Norvale Petroleum": a company's name without its
+     * heads; "Dawn" after "Nordish Dawn": without its demonym */
     if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
+    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */

@@ -163,6 +163,13 @@ static void test_more_roles(void) {
   run("Mohamed Zarif said the talks had failed.");  /* a spelling variant is no other given name */
   CHECK(actor("Mohammad Javad Zarif") != NULL);
   /* a demonym before a name an organization head ends is part of it */
+  /* "the ruling <demonym> X party": one organization; "X" alone later joins it */
+  run("The ruling Latvian Sunrise party pressed ahead. Latvian Sunrise founder Ivars Kalnins spoke, and an AI company "
+      "of his own was named.");
+  CHECK_INT(kind_of("Latvian Sunrise"), AN_KIND_ORGANIZATION);
+  CHECK_STR(country_of("Latvian Sunrise"), "LVA");
+  CHECK(has_aff("Ivars Kalnins", "Latvian Sunrise", "founder"));
+  CHECK(!actor("AI"));
   run("Leaders of the Estonian Farmers Union said the tariffs hurt.");
   CHECK_INT(kind_of("Estonian Farmers Union"), AN_KIND_ORGANIZATION);
   CHECK_STR(country_of("Estonian Farmers Union"), "EST");
