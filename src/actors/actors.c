@@ -494,34 +494,59 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
                         uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
-    if (is_punct(d, j) || is_poss(d, j)) break;
-    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
-      /* the lexicon's first step was taken in prepare */
-      node = d->ti[j].lxnode;
-      if (node == AN_TRIE_NONE) return best;
-      uint32_t v;
-      if (ok(d, t, node, i, j, &v)) {
-        best = node;
-        *count = 1;
-        *value = v;
-      }
+    /* "Workers' Party": a bare apostrophe inside a phrase is skipped; "'s"
+     * is taken with the word before it (below) */
+    if (is_poss(d, j)) {
+      if (j == i || tfold(d, j)[0]) break;
       continue;
     }
+    if (is_punct(d, j)) break;
     const char *f = tfold(d, j);
-    while (*f) {
-      const char *e = strchr(f, ' ');
-      size_t n = e ? (size_t)(e - f) : strlen(f);
-      node = an_trie_step(t, node, an_word_hash(f, n));
-      if (node == AN_TRIE_NONE) return best;
-      f += n;
-      while (*f == ' ') f++;
+    uint32_t prev = node; /* the node before the token's last word */
+    const char *lw = NULL;
+    size_t lwn = 0;
+    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
+      /* the lexicon's first step was taken in prepare */
+      lw = f;
+      lwn = strlen(f);
+      node = d->ti[j].lxnode;
+    } else {
+      while (*f) {
+        const char *e = strchr(f, ' ');
+        size_t n = e ? (size_t)(e - f) : strlen(f);
+        if (lw) {
+          prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
+          if (prev == AN_TRIE_NONE) return best;
+        }
+        lw = f;
+        lwn = n;
+        f += n;
+        while (*f == ' ') f++;
+      }
+      if (!lw) break;
+      node = an_trie_step(t, prev, an_word_hash(lw, lwn));
     }
     uint32_t v;
-    if (ok(d, t, node, i, j, &v)) {
+    if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
       *value = v;
     }
+    /* "Tigray People's Liberation Front": the possessive folds into the
+     * word before it ("peoples"), as in the aliases; no match ends there */
+    if (j + 1 < end && is_poss(d, j + 1) && tfold(d, j + 1)[0]) {
+      char w[96];
+      const char *pf = tfold(d, j + 1);
+      size_t pn = strlen(pf);
+      if (lwn + pn >= sizeof w) return best;
+      memcpy(w, lw, lwn);
+      memcpy(w + lwn, pf, pn);
+      node = an_trie_step(t, prev, an_word_hash(w, lwn + pn));
+      if (node == AN_TRIE_NONE) return best;
+      j++;
+      continue;
+    }
+    if (node == AN_TRIE_NONE) return best;
   }
   return best;
 }
@@ -598,6 +623,11 @@ static an_status find_acronyms(doc *d) {
     while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
       size_t q = k - 1;
       if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
+        k = q;
+        continue;
+      }
+      /* "People's Democratic Party (PDP)": over a possessive */
+      if (is_poss(d, q) && q > 0 && (shape(d, q - 1) & AN_SHAPE_UPPER_INITIAL) && n > 0) {
         k = q;
         continue;
       }
@@ -725,12 +755,49 @@ static int given_name_title(const doc *d, size_t i, uint32_t cnt, size_t end) {
 }
 
 /* Is folded word w one of the words of e's label or aliases? */
+/* Edit distance of a and b (folded words), capped: > 2 is "far". */
+static int near_spelling(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 30 || lb > 30 || (la > lb ? la - lb : lb - la) > 2) return 0;
+  int row[32];
+  for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int up = row[j];
+      int v = diag + (a[i - 1] != b[j - 1]);
+      if (row[j] + 1 < v) v = row[j] + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      row[j] = v;
+      diag = up;
+    }
+  }
+  static const char vowels[] = "aeiouy";
+  int same_start = a[0] == b[0] || (strchr(vowels, a[0]) && strchr(vowels, b[0]));
+  return row[lb] <= 2 && same_start;
+}
+
+/* Is folded word w a word of e's label or aliases, or a spelling variant
+ * of one ("mohamed" for "mohammad", "hussein" for "hossein")? */
 static int word_in_entry(const an_gz_entry *e, const char *w) {
   char buf[512];
   for (size_t k = 0; k <= e->n_aliases; k++) {
     const char *f = k == 0 ? e->label : e->aliases[k - 1];
     an_word_fold(f, strlen(f), buf, sizeof buf);
     if (words_within(w, buf)) return 1;
+    for (const char *p = buf; *p;) {
+      const char *sp = strchr(p, ' ');
+      size_t n = sp ? (size_t)(sp - p) : strlen(p);
+      char word[64];
+      if (n < sizeof word && n >= 3 && strlen(w) >= 3) {
+        memcpy(word, p, n);
+        word[n] = '\0';
+        if (near_spelling(w, word)) return 1;
+      }
+      p += n;
+      while (*p == ' ') p++;
+    }
   }
   return 0;
 }
@@ -765,6 +832,10 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
   if (org_end && org_end < end && org_end == k && name_like(d, org_end) && d->ti[org_end].span < 0 &&
       !run_stopper(d, org_end) && !(d->ti[org_end].lex & AN_LX_TITLE) && !tis(d, org_end, "of"))
     return 0;
+  /* "the ruling Nordish Dawn party": a lower-case organization noun ends it */
+  if (!org_end && k > k0 && k < end && (shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & AN_LX_ORGNOUN) &&
+      (d->ti[k].lex & AN_LX_ORGHEAD))
+    return k;
   return org_end;
 }
 
@@ -1015,7 +1086,8 @@ static an_status find_runs(doc *d) {
             if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
             if (tis(d, q, "of") || tis(d, q, "for")) of = 1;
           }
-          if (org && of) {
+          /* (not "the Ministry of Defence and Karl Olsen": a given name) */
+          if (org && of && !(d->ti[j + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
             j += 2;
             continue;
           }
@@ -1152,6 +1224,13 @@ static unsigned cues_of(const doc *d, const span *s) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
+  /* "the Nordish Dawn party", "the Dawn movement": a lower-case
+   * organization head after the name */
+  /* (not "an AI company": a lone abbreviation tells the kind of company) */
+  if (b < d->ntok && same_sent(d, a, b) && (shape(d, b) & AN_SHAPE_ALL_LOWER) &&
+      (d->ti[b].lex & AN_LX_ORGNOUN) && (d->ti[b].lex & AN_LX_ORGHEAD) && !is_poss(d, b + 1) &&
+      !(s->count == 1 && (shape(d, a) & AN_SHAPE_ALL_UPPER)))
+    c |= CUE_ORG;
   /* "Hurricane Milton", "Operation Iron Gate": a thing or an event */
   if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
   /* "the rights group Blue Horizon", "the carmaker Volta": an organization
@@ -1465,6 +1544,26 @@ static int org_short_named(const doc *d, int32_t a, const char *w) {
   return 1;
 }
 
+/* an organization found in the text named by a demonym and w ("nordish dawn") */
+static int org_demonym_named(const doc *d, int32_t a, const char *w) {
+  const wactor *x = &d->act[a];
+  if (x->kind != AN_KIND_ORGANIZATION || x->gz >= 0 || !x->country[0]) return 0;
+  const char *sp = strchr(x->name, ' ');
+  if (!sp || strcmp(sp + 1, w) != 0) return 0;
+  char first[64];
+  size_t n = (size_t)(sp - x->name);
+  if (n >= sizeof first) return 0;
+  memcpy(first, x->name, n);
+  first[n] = '\0';
+  uint32_t node = an_trie_find(an_gazetteer_aliases(d->gaz), first);
+  if (node == AN_TRIE_NONE) return 0;
+  size_t nv;
+  const uint32_t *v = an_trie_values(an_gazetteer_aliases(d->gaz), node, &nv);
+  for (size_t k = 0; k < nv; k++)
+    if ((v[k] & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) return 1;
+  return 0;
+}
+
 /* a person found in the text (not the gazetteer) with exactly these name
  * words and no role yet */
 static int person_named_uncued(const doc *d, int32_t a, const char *w) {
@@ -1602,7 +1701,9 @@ static int thing_context(const doc *d, size_t i) {
  * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
 static int looks_like_person(const doc *d, const span *s) {
   if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
-  if (shape(d, s->first) & AN_SHAPE_SENT_INITIAL) return 0;
+  /* at a sentence start only with a known given name first ("Taylor Reid and X signed") */
+  if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+    return 0;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
@@ -2155,8 +2256,10 @@ static an_status resolve_names(doc *d) {
      * the same test) */
     if (a < 0 && caps) a = min_actor_with(d, first_word_key(words), words, person_containing);
     if (a < 0) a = nonperson_with_name(d, words);
-    /* "Norvale" after "Norvale Petroleum": a company's name without its heads */
+    /* "Norvale" after "Norvale Petroleum": a company's name without its
+     * heads; "Dawn" after "Nordish Dawn": without its demonym */
     if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
+    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
     if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
@@ -2166,6 +2269,13 @@ static an_status resolve_names(doc *d) {
       if (!has_name_word(d, s)) c = 0;
       /* "Wire", "Herald": a media word alone is a news medium only where cued */
       if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
+      /* "Billboard reported", "Ledger quoted him": a lone word a media verb
+       * or noun follows is a news medium */
+      size_t b1 = s->first + 1;
+      if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && b1 < d->ntok && same_sent(d, s->first, b1) &&
+          media_cue_word(d, b1) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
+          !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL)) /* not "Footage aired by" */
+        c = CUE_ORG;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;

@@ -98,10 +98,11 @@ static void test_africa(void) {
   CHECK(!has_aff("John Mahama", "National Democratic Congress", "general secretary"));
   CHECK(has_aff("Raila Odinga", "Kenya", "opposition leader"));
   CHECK(!actor("Kofi Annan"));
+  CHECK(is("Citinewsroom", AN_KIND_ORGANIZATION, "")); /* "told the Citinewsroom website" */
   static const char *const ok[] = {"Ghana", "Kenya", "African Union", "Economic Community of West African States",
                                    "Electoral Commission", "Fifi Kwetey", "Jean Mensa", "John Mahama",
                                    "Kofi Annan Foundation", "National Democratic Congress", "Raila Odinga",
-                                   "Ghana Bar Association", NULL};
+                                   "Ghana Bar Association", "Citinewsroom", NULL};
   only(ok);
 }
 

@@ -120,6 +120,9 @@ static void test_media_names_need_a_cue(void) {
   CHECK(!has_word("Wire"));
   run("The Coastal Herald reported on Tuesday that the port had closed. The Coastal Herald also said talks failed.");
   CHECK_INT(kind_of("Coastal Herald"), AN_KIND_ORGANIZATION);
+  run("The deal was signed, Ledgerline reported. Footage aired by local channels showed crowds.");
+  CHECK_INT(kind_of("Ledgerline"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Footage"));
   run("Officials spoke to the Harbour Times newspaper on Monday.");
   CHECK_INT(kind_of("Harbour Times"), AN_KIND_ORGANIZATION);
 }
@@ -157,7 +160,16 @@ static void test_more_roles(void) {
   run("Amir Haddad said the vote was fair. Qatar's Amir later agreed.");
   CHECK_INT(kind_of("Amir Haddad"), AN_KIND_PERSON);
   CHECK(!actor("Fernando Haddad")); /* a given name the known Haddad lacks */
+  run("Mohamed Zarif said the talks had failed.");  /* a spelling variant is no other given name */
+  CHECK(actor("Mohammad Javad Zarif") != NULL);
   /* a demonym before a name an organization head ends is part of it */
+  /* "the ruling <demonym> X party": one organization; "X" alone later joins it */
+  run("The ruling Latvian Sunrise party pressed ahead. Latvian Sunrise founder Ivars Kalnins spoke, and an AI company "
+      "of his own was named.");
+  CHECK_INT(kind_of("Latvian Sunrise"), AN_KIND_ORGANIZATION);
+  CHECK_STR(country_of("Latvian Sunrise"), "LVA");
+  CHECK(has_aff("Ivars Kalnins", "Latvian Sunrise", "founder"));
+  CHECK(!actor("AI"));
   run("Leaders of the Estonian Farmers Union said the tariffs hurt.");
   CHECK_INT(kind_of("Estonian Farmers Union"), AN_KIND_ORGANIZATION);
   CHECK_STR(country_of("Estonian Farmers Union"), "EST");
@@ -170,6 +182,10 @@ static void test_nationalities(void) {
   CHECK_STR(country_of("Awa Traore"), "MLI");
   CHECK_STR(country_of("Joao Pinto"), "AGO");
   CHECK_STR(country_of("Lena Berg"), "SWE");
+  run("Tomas Berg of Sweden's Ministry of Defence and Karl Olsen, a Danish diplomat, met.");
+  CHECK_STR(country_of("Karl Olsen"), "DNK");
+  CHECK_STR(label_at("Sweden's"), "Sweden"); /* a defence ministry speaks for its state */
+  CHECK(!has_word("Olsen") || kind_of("Karl Olsen") == AN_KIND_PERSON);
   run("Officials said Kofi Boateng, a Ghanaian, was silent.");
   CHECK_STR(country_of("Kofi Boateng"), "GHA");
   /* "<country>'s Security Council" is the gazetteer's "<demonym> Security Council" */
@@ -223,6 +239,11 @@ static void test_acronyms(void) {
   CHECK(has_aff("Tomas Kral", "Alliance for the Defence of Farmers", "leader"));
   run("The Union of Coastal Fishing Nations warned that stocks were falling. The UCFN also criticized Peru.");
   CHECK_STR(label_at("UCFN"), "Union of Coastal Fishing Nations");
+  /* a possessive inside a name */
+  run("The Tigray People's Liberation Front said it would talk. The Farmers' Union of Nordistan (FUN) agreed.");
+  CHECK_INT(kind_of("Tigray People's Liberation Front"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Liberation Front"));
+  CHECK_INT(kind_of("Farmers' Union of Nordistan"), AN_KIND_ORGANIZATION);
   run("Officials said Grace Wanjiru Njeri (GWN) would decide.");
   CHECK_INT(kind_of("Grace Wanjiru Njeri"), AN_KIND_PERSON);
 }
