@@ -959,7 +959,8 @@ static int common_initial(const doc *d, size_t i) {
   const char *f = tfold(d, i);
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
-  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ));
+  /* "Chipmaker X said": an organization noun opening the sentence */
+  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static an_status find_runs(doc *d) {
@@ -1151,7 +1152,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
   /* "the rights group Blue Horizon", "the carmaker Volta": an organization
    * noun before a name that does not open with a given name */
-  if (a >= 1 && same_sent(d, a - 1, a) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER) &&
+  if (a >= 1 && same_sent(d, a - 1, a) &&
+      ((shape(d, a - 1) & AN_SHAPE_ALL_LOWER) || (shape(d, a - 1) & AN_SHAPE_SENT_INITIAL)) &&
       (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     c |= CUE_ORG;
   /* a defined acronym's long form of three words or more names a body
