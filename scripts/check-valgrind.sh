@@ -40,6 +40,9 @@ export ACTORNET_NO_JIT=1 # memcheck cannot follow PCRE2's JIT code (false report
 cd "$BUILD"
 start=$(date +%s)
 rc=0
-ctest --output-on-failure -j "$JOBS" "$@" || rc=$?
+# Left out: tests that time themselves (a load under 60 s, a writer that
+# waits AN_STORE_BUSY_MS for another's lock), which memcheck's slowdown
+# fails without a memory error.
+ctest --output-on-failure -j "$JOBS" -E '^(actors/test_scale|store/test_crash)$' "$@" || rc=$?
 echo "check-valgrind: $(( $(date +%s) - start )) s"
 exit $rc

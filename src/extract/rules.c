@@ -261,19 +261,27 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
 
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
+/* "as well as" at token i: a coordinator of three words. */
+static int as_well_as(const ctx *c, uint32_t i) {
+  return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
   /* the rest of a conjunct's segment must be noun-phrase material */
   for (;;) {
-    while (pos < lim && !is_sep(c, pos)) {
+    while (pos < lim && !is_sep(c, pos) && !as_well_as(c, pos)) {
       if (!np_ok(c, pos) && c->v->tok_m[pos] < 0) return;
       pos++;
     }
     if (pos >= lim) return;
     int sep_and = 0;
     if (is(c, pos, ",")) pos++;
-    if (is(c, pos, "and") || is(c, pos, "or") || is(c, pos, "&")) {
+    if (as_well_as(c, pos)) {
+      sep_and = 1;
+      pos += 3;
+    } else if (is(c, pos, "and") || is(c, pos, "or") || is(c, pos, "&")) {
       sep_and = 1;
       pos++;
     }
@@ -341,6 +349,13 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
                             !inlist(c, &c->lex->clause_end, pos)))
       return;
     if (seg_end >= lim || inlist(c, &c->lex->clause_end, seg_end)) return;
+    /* "KCNA, accused Seoul and Tokyo": a verb phrase is no apposition */
+    for (uint32_t k = pos; k < seg_end; k++) {
+      size_t nt = 0;
+      if (c->v->tok_m[k] < 0 && !np_ok(c, k) &&
+          ((an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) && nt) || inlist(c, &c->lex->reporting, k)))
+        return;
+    }
     pos = seg_end;
   }
 }
@@ -1072,6 +1087,10 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
                    (k > 0 && c->v->inq[k - 1] && !is_quote(c, k - 1));
       if (speech || in_q) return k;
     }
+    if (as_well_as(c, k)) { /* a coordinator, not the subordinator "as" */
+      k += 2;
+      continue;
+    }
     if (inlist(c, &c->lex->clause_end, k)) return k;
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
@@ -1240,6 +1259,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       int ok = k > a && title_phrase(c, a, k) &&
                ((is(c, k, "of") && inlist(c, &c->lex->title_words, k - 1)) || is(c, k, ","));
       if (!ok) break;
+      if (is(c, k, ",")) base = k + 1; /* the name in apposition counts from the comma */
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     uint32_t lp = 0;
@@ -1289,6 +1309,12 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   }
   if (first < 0) return;
   if (org_headed(c, first, lim)) return; /* "backed the Dutch group": a company we cannot name */
+  if (is_poss(c, first) && c->v->acts->actors[M(c, first)->actor].kind == AN_KIND_PERSON) {
+    /* "criticised by Mondlane's supporters": a class around the person */
+    uint32_t h = mend(c, first);
+    if (h < lim && (c->v->tok[h].shape & AN_SHAPE_POSSESSIVE)) h++;
+    if (h < lim && inlist(c, &c->lex->generic_plurals, h)) return;
+  }
   int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
   if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
@@ -1423,6 +1449,8 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   while (k > c->sa) {
     uint32_t p = k - 1;
     if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
+    /* "a strike after talks with X broke down": "after" as a preposition */
+    if (inlist(c, &c->lex->subordinators, p) && !det && !words) return 1;
     if (is_punct(c, p) || c->v->tok_m[p] >= 0) return 1;
     if (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->np_words, p)) {
       det |= inlist(c, &c->lex->determiners, p);
@@ -1452,7 +1480,9 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
     }
     return 0;
   }
-  return 1;
+  /* "The threat to X is real, Y said": a noun phrase opening the sentence
+   * is its subject, not a phrase whose agent is the clause subject */
+  return !det;
 }
 
 /* "the planned meeting with X", "talks between X and Y were postponed":
@@ -1499,7 +1529,9 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
-    uint32_t n = listlen(c, &c->lex->modal, k);
+    /* "on May 21", "Will Smith": a capitalized word inside the sentence is a
+     * name or a month, not the modal verb */
+    uint32_t n = k > c->sa && is_cap(c, k) ? 0 : listlen(c, &c->lex->modal, k);
     if (n) {
       int exempt = 0;
       for (size_t e = 0; e < t->n_modal_exempt; e++)
@@ -2023,7 +2055,12 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
     }
     for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
     if (skip) continue;
-    if (n == 2) return; /* a third country: no telling which two */
+    if (n == 2) {
+      /* a third country in an earlier sentence than the pair's: the
+       * nearest pair stands; in the same sentence: no telling which two */
+      if (v->tok_s[m->tok_first] != v->tok_s[A->mentions[pick[1]].tok_first]) break;
+      return;
+    }
     pick[n++] = (int32_t)j;
   }
   if (n != 2) return;
@@ -2064,6 +2101,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
   }
   if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
   k++;
+  if (k < lim && (is(c, k, "of") || c->v->tok_m[k] >= 0)) return -1; /* "the group of soldiers", "the group Hamas" */
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
     k++;
     /* "the bloc's ministers", "the Commission's decision" */
@@ -2139,6 +2177,48 @@ static int naming_complement(const ctx *c, uint32_t k) {
   for (int i = 0; i < 8; i++)
     if (inlist(c, &c->lex->rel_day[i], k)) return 0;
   return 1;
+}
+
+/* "met both sides", "urged the two parties": the two organizations or
+ * countries the nearest sentences named (not the sources, not the sources'
+ * own countries), when the nearest ones name exactly two. */
+static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  uint32_t k = te, e = 0;
+  for (; k < ce && k < te + 2; k++)
+    if ((e = an_phrases_match_id(&c->lex->side_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
+  if (!e || v->tok_m[k] >= 0) return;
+  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
+  int32_t pick[2] = {-1, -1};
+  uint32_t pick_sent = 0;
+  int n = 0;
+  for (size_t j = mentions_before(A, k); j-- > 0;) {
+    const an_mention *m = &A->mentions[j];
+    if (m->tok_first < from) break;
+    const an_doc_actor *a = &A->actors[m->actor];
+    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_is_media(c->lex, a) || is_modifier(c, (int32_t)j) ||
+        m->how == AN_MENTION_DEMONYM)
+      continue;
+    {
+      ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
+      if (m->tok_first < after_dateline(&ms)) continue; /* "LONDON (Wire) -" is no side */
+    }
+    int skip = 0;
+    for (int i = 0; i < srcs->n && !skip; i++)
+      skip = M(c, srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, srcs->m[i])->actor], a);
+    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
+    if (skip) continue;
+    if (n == 2) {
+      if (v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
+      return;                                        /* a third in the same sentence: no telling */
+    }
+    pick[n++] = (int32_t)j;
+    pick_sent = v->tok_s[m->tok_first];
+  }
+  if (n != 2) return;
+  ml_add(out, pick[1]);
+  ml_add(out, pick[0]);
 }
 
 /* Clause analysis never looks further than this many tokens from the
@@ -2264,6 +2344,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && s.rel_obj >= 0 && !in_set(c, &srcs, s.rel_obj))
       ml_add(&dsts, s.rel_obj); /* "X, whom Y received in Rabat" */
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q && t->source != AN_SLOT_OBJECT) {
@@ -2282,10 +2363,13 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
-        if (!is(c, k, "and") || strcmp(W(c, k + 1), W(c, te - 1)) != 0) continue;
+        if (!is(c, k, "and")) continue;
+        uint32_t q = k + 1; /* "and later with B" */
+        while (q + 1 < ce && inlist(c, &c->lex->adverbs, q)) q++;
+        if (strcmp(W(c, q), W(c, te - 1)) != 0) continue;
         mlist more = {{0}, 0};
         int f2 = 0;
-        find_objects(c, t, k + 2, ce, &srcs, in_q, &more, &f2);
+        find_objects(c, t, q + 1, ce, &srcs, in_q, &more, &f2);
         for (int i = 0; i < more.n; i++) ml_add(&dsts, more.m[i]);
         break;
       }
@@ -2384,11 +2468,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       }
       if (t->person_type && ty == base_type) {
         /* "attacked the policy of X", "attacked X's remarks": words */
-        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++)
+        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 3 && k < ce; k++) {
+          if (k == M(c, dsts.m[j])->tok_first) k += M(c, dsts.m[j])->tok_count; /* "X's remarks": just after X too */
+          if (k > M(c, dsts.m[j])->tok_first + M(c, dsts.m[j])->tok_count + 1 || is_punct(c, k)) break;
           if (c->v->tok_m[k] < 0 && inlist(c, &c->lex->speech_objects, k)) {
             ty = t->person_type;
             break;
           }
+        }
       }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;

@@ -536,7 +536,7 @@ static an_status meta_head(an_reader *rd, const char *path, an_buf *head, an_lin
     return AN_OK;
   }
   if (len >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) start = 3;
-  an_status st = an_lines_feed(lines, head->data + start, len - start);
+  an_status st = len > start ? an_lines_feed(lines, head->data + start, len - start) : AN_OK; /* data NULL if empty */
   an_buf_clear(head);
   if (st != AN_OK) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   return AN_OK;

@@ -51,7 +51,7 @@ only_ours() {
   local other
   # (LeakSanitizer's table of suppressed library leaks, in ASan builds, is not a message)
   other=$(grep -v -E '^actornet( [a-z]+)?: ' err | grep -v '^Try ' |
-    grep -v -E '^-+$|^Suppressions used:|^ *count +bytes +template|^ *[0-9]+ +[0-9]+ +leak:' || true)
+    grep -v -E '^-+$|^Suppressions used:|^ *count +bytes +template|^ *[0-9]+ +[0-9]+ +[^ ]+$' || true)
   [ -z "$other" ] || fail "stderr has lines not from actornet: $(echo "$other" | head -2)"
 }
 # known CHECK...: a check that fails today for a reported bug; it is listed

@@ -61,6 +61,9 @@ static void test_may(void) {
   an_result *r = run("Diop and Rivas may meet in Kessel in September.");
   CHECK(!fx_find(r, "meet", "diop", "rivas"));
   an_result_free(r);
+  r = run("Lindmark Motors on May 21 accused Rivas of violating the agreement.");
+  CHECK(fx_find(r, "accuse", "lindmark", "rivas"));
+  an_result_free(r);
   r = run("Tan said Diop must call Rivas before the vote.");
   CHECK(!fx_find(r, "call", "diop", "rivas"));
   an_result_free(r);
@@ -382,6 +385,9 @@ static void test_passive_forms(void) {
   r = run("The envoys had been briefed by Tan on the talks, and Rivas, criticised by Diop, left early.");
   CHECK(fx_find(r, "criticize", "diop", "rivas"));
   an_result_free(r);
+  r = run("Tan congratulated Rivas, a move criticised by Diop's supporters.");
+  CHECK(!fx_find(r, "criticize", "diop", "tan"));
+  an_result_free(r);
   r = run("Ostria was condemned by Norland and Estmark.");
   CHECK(fx_find(r, "criticize", "norland", "ostria"));
   CHECK(fx_find(r, "criticize", "estmark", "ostria"));
@@ -481,6 +487,12 @@ static void test_protest_forms(void) {
   an_result *r = run("Estmark lodged a strong protest with Norland over the remarks.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
   an_result_free(r);
+  r = run("Norland issued a stern warning to Ostria on Monday.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+  r = run("The threat to Ostria is real, Tan said.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   r = run("Ostria tested a missile, prompting condemnation from Norland and Estmark.");
   CHECK(fx_find(r, "criticize", "norland", "ostria"));
   CHECK(fx_find(r, "criticize", "estmark", "ostria"));
@@ -571,6 +583,9 @@ static void test_bloc(void) {
           "council's decision.");
   CHECK(fx_find(r, "criticize", "lindmark", "hwu"));
   an_result_free(r);
+  r = run("The Harbor Workers Union met in Vessa. Diop criticised the group of soldiers at the gate.");
+  CHECK(!fx_find(r, "criticize", "diop", "hwu"));
+  an_result_free(r);
   r = run("Diop thanked the alliance for its patience.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
@@ -603,6 +618,10 @@ static void test_false_force(void) {
   r = run("Estmark fired back at Norland, saying the sanctions were illegal.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
   CHECK(!fx_find(r, "attack", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Forces loyal to Diop attacked positions held by Norland, a statement said.");
+  CHECK(fx_find(r, "attack", "diop", "norland"));
+  CHECK(!fx_find(r, "criticize", "diop", "norland"));
   an_result_free(r);
   r = run("Estmark attacked the policy of Norland as short-sighted.");
   CHECK(fx_find(r, "criticize", "estmark", "norland"));
@@ -666,6 +685,64 @@ static void test_double_object_message(void) {
   an_result_free(r);
 }
 
+/* "met both sides": the two organizations just named; "after talks with
+ * X": the clause subject's talks. */
+static void test_sides(void) {
+  an_result *r = run("KESSEL (Coast Wire) - The Harbor Workers Union called a strike after talks with Lindmark Motors "
+                     "broke down. Rivas met both sides on Tuesday.");
+  CHECK(fx_find(r, "meet", "hwu", "lindmark"));
+  CHECK(fx_find(r, "meet", "rivas", "hwu"));
+  CHECK(fx_find(r, "meet", "rivas", "lindmark"));
+  CHECK(!fx_find(r, "meet", "rivas", "estmark"));
+  an_result_free(r);
+  r = run("Norland, Estmark and Ostria sent envoys. Rivas met both sides on Tuesday.");
+  CHECK(!fx_find(r, "meet", "rivas", "norland"));
+  an_result_free(r);
+}
+
+/* More coordination: "as well as", "and later with". */
+static void test_more_coordination(void) {
+  an_result *r = run("Tan praised Norland as well as Ostria for their support.");
+  CHECK(fx_find(r, "praise", "tan", "norland"));
+  CHECK(fx_find(r, "praise", "tan", "ostria"));
+  an_result_free(r);
+  r = run("Tan spoke with Rivas and later with Diop.");
+  CHECK(fx_find(r, "meet", "tan", "rivas"));
+  CHECK(fx_find(r, "meet", "tan", "diop"));
+  an_result_free(r);
+}
+
+/* Greetings, cautions and vows of revenge. */
+static void test_more_verbs(void) {
+  an_result *r = run("Tan greeted Rivas at the airport in Vessa.");
+  CHECK(fx_find(r, "meet", "tan", "rivas"));
+  an_result_free(r);
+  r = run("Norland vowed revenge against Ostria for the killing.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+  r = run("Norland cautioned Ostria against any move on the islands.");
+  CHECK(fx_find(r, "threaten", "norland", "ostria"));
+  an_result_free(r);
+}
+
+/* A verb phrase after a comma is no apposition; a name in apposition
+ * after a title counts from its comma; the nearest pair of countries. */
+static void test_apposition_limits(void) {
+  an_result *r = run("Norland's agency, Lindmark Motors, accused Kessel and Ostria of lying and warned the two "
+                     "governments that they would pay.");
+  CHECK(fx_find(r, "accuse", "lindmark", "estmark"));
+  CHECK(fx_find(r, "accuse", "lindmark", "ostria"));
+  CHECK(!fx_find(r, "threaten", "ostria", "estmark"));
+  CHECK(fx_find(r, "threaten", "lindmark", "ostria"));
+  CHECK(fx_find(r, "threaten", "lindmark", "estmark"));
+  an_result_free(r);
+  static const fx_aff aff[] = {{"tan", "estmark", "foreign minister"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  r = run("Tan said that she had briefed her country's president, Tomas Rivas, before the vote.");
+  CHECK(fx_find(r, "brief", "diop", "rivas") || fx_find(r, "brief", "tan", "rivas"));
+  an_result_free(r);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -706,6 +783,10 @@ int main(void) {
   test_charges_and_councils();
   test_reported_attribution();
   test_double_object_message();
+  test_sides();
+  test_more_coordination();
+  test_more_verbs();
+  test_apposition_limits();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
