@@ -2,8 +2,12 @@
  *
  * Passes, each over the document's tokens (all linear or indexed, so long
  * documents with thousands of names stay fast):
- *  1. spans: gazetteer matches (longest, case-checked; acronyms the text
- *     defines itself win over the gazetteer's), titles and honorifics;
+ *  1. spans: places and regions of two words or more (they win longest
+ *     match: "South America", "West Bank"), gazetteer matches (longest,
+ *     case-checked; acronyms the text defines itself win over the
+ *     gazetteer's; a known person's name before an organization head and a
+ *     country word before an org-headed name make organizations), titles
+ *     and honorifics; then the long forms of defined acronyms;
  *  2. runs: capitalized sequences not covered by a span (particles inside,
  *     sentence-initial function words and words seen in lower case dropped);
  *  3. actors: gazetteer spans and runs with person/organization cues become
@@ -11,9 +15,12 @@
  *     last when two share a surname); headline words only join known names;
  *  4. roles and affiliations from titles before names, appositions after and
  *     before them, relative clauses ("who advises"), then the appositions
- *     that name a role holder ("an adviser to the president");
+ *     that name a role holder ("an adviser to the president"); nationalities
+ *     ("the Nordish lawyer X", "X of Nordland") for persons without a country;
  *  5. one forward sweep resolves definite descriptions and pronouns against
- *     what came before (recency, subject, gender, kind, role, side);
+ *     what came before (recency, subject, gender, kind, role, side), and a
+ *     he/she/his in a fronted clause against the person opening the main
+ *     clause ("After he landed, X said");
  *  6. mentions sorted, overlaps dropped, labels, ids, keys and counts filled. */
 #include "actors/actors.h"
 
