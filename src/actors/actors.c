@@ -846,6 +846,18 @@ static an_status find_spans(doc *d) {
           continue;
         }
         const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "wrote on Twitter", "Facebook posts": a platform where something
+         * was posted is a place, not its company */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME &&
+            ((i + cnt < end && (shape(d, i + cnt) & AN_SHAPE_ALL_LOWER) && (d->ti[i + cnt].lex & AN_LX_POSTWORD) &&
+              !(d->ti[i + cnt].lex & AN_LX_SPEECH)) ||
+             (i >= 2 && (tis(d, i - 1, "on") || tis(d, i - 1, "via")) && (shape(d, i - 2) & AN_SHAPE_ALL_LOWER) &&
+              (d->ti[i - 2].lex & AN_LX_POSTWORD)))) {
+          if ((st = push_span(d, (uint32_t)i, cnt, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += cnt;
+          continue;
+        }
         /* "the Tomas Varga Foundation", "Varga Institute": a person's name
          * before an organization head (not a state noun: "the Varga
          * Administration" is the state) names an organization */
