@@ -2,8 +2,12 @@
  *
  * Passes, each over the document's tokens (all linear or indexed, so long
  * documents with thousands of names stay fast):
- *  1. spans: gazetteer matches (longest, case-checked; acronyms the text
- *     defines itself win over the gazetteer's), titles and honorifics;
+ *  1. spans: places and regions of two words or more (they win longest
+ *     match: "South America", "West Bank"), gazetteer matches (longest,
+ *     case-checked; acronyms the text defines itself win over the
+ *     gazetteer's; a known person's name before an organization head and a
+ *     country word before an org-headed name make organizations), titles
+ *     and honorifics; then the long forms of defined acronyms;
  *  2. runs: capitalized sequences not covered by a span (particles inside,
  *     sentence-initial function words and words seen in lower case dropped);
  *  3. actors: gazetteer spans and runs with person/organization cues become
@@ -11,9 +15,12 @@
  *     last when two share a surname); headline words only join known names;
  *  4. roles and affiliations from titles before names, appositions after and
  *     before them, relative clauses ("who advises"), then the appositions
- *     that name a role holder ("an adviser to the president");
+ *     that name a role holder ("an adviser to the president"); nationalities
+ *     ("the Nordish lawyer X", "X of Nordland") for persons without a country;
  *  5. one forward sweep resolves definite descriptions and pronouns against
- *     what came before (recency, subject, gender, kind, role, side);
+ *     what came before (recency, subject, gender, kind, role, side), and a
+ *     he/she/his in a fronted clause against the person opening the main
+ *     clause ("After he landed, X said");
  *  6. mentions sorted, overlaps dropped, labels, ids, keys and counts filled. */
 #include "actors/actors.h"
 
@@ -923,6 +930,18 @@ static an_status find_spans(doc *d) {
           continue;
         }
         const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "wrote on Twitter", "Facebook posts": a platform where something
+         * was posted is a place, not its company */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME &&
+            ((i + cnt < end && (shape(d, i + cnt) & AN_SHAPE_ALL_LOWER) && (d->ti[i + cnt].lex & AN_LX_POSTWORD) &&
+              !(d->ti[i + cnt].lex & AN_LX_SPEECH)) ||
+             (i >= 2 && (tis(d, i - 1, "on") || tis(d, i - 1, "via")) && (shape(d, i - 2) & AN_SHAPE_ALL_LOWER) &&
+              (d->ti[i - 2].lex & AN_LX_POSTWORD)))) {
+          if ((st = push_span(d, (uint32_t)i, cnt, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += cnt;
+          continue;
+        }
         /* "the Tomas Varga Foundation", "Varga Institute": a person's name
          * before an organization head (not a state noun: "the Varga
          * Administration" is the state) names an organization */
@@ -1043,7 +1062,8 @@ static int common_initial(const doc *d, size_t i) {
   const char *f = tfold(d, i);
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
-  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ));
+  /* "Chipmaker X said": an organization noun opening the sentence */
+  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static an_status find_runs(doc *d) {
@@ -1235,7 +1255,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
   /* "the rights group Blue Horizon", "the carmaker Volta": an organization
    * noun before a name that does not open with a given name */
-  if (a >= 1 && same_sent(d, a - 1, a) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER) &&
+  if (a >= 1 && same_sent(d, a - 1, a) &&
+      ((shape(d, a - 1) & AN_SHAPE_ALL_LOWER) || (shape(d, a - 1) & AN_SHAPE_SENT_INITIAL)) &&
       (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     c |= CUE_ORG;
   /* a defined acronym's long form of three words or more names a body
