@@ -9,7 +9,7 @@ for sig in INT TERM; do
   "$ACTORNET" extract --sentences good.txt - -o out.jsonl <pipe 2>err &
   pid=$!
   exec 3>pipe # the writer end stays open: the run waits on stdin
-  for _ in $(seq 50); do
+  for _ in $(seq 300); do # up to 30 s: loading the data is slow on a loaded machine
     ls out.jsonl.tmp* >/dev/null 2>&1 && break
     sleep 0.1
   done
