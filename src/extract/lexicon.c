@@ -556,6 +556,28 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     if (st != AN_OK) return st;
     lex->n_acts++;
   }
+  const cJSON *dts = cJSON_GetObjectItemCaseSensitive(root, "description_types");
+  if (dts && !cJSON_IsArray(dts))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\" must be an array of objects");
+  cJSON_ArrayForEach(it, dts) {
+    size_t k = lex->n_dtypes;
+    if (k >= AN_MAX_DTYPES)
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\" has more than %d entries",
+                          AN_MAX_DTYPES);
+    if (!cJSON_IsObject(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\"[%zu] is not an object", k);
+    an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "heads"), &lex->dtype_heads[k], c,
+                                "description_types.heads");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "require"), &lex->dtype_require[k], c,
+                        "description_types.require");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "forbid"), &lex->dtype_forbid[k], c,
+                        "description_types.forbid");
+    if (st != AN_OK) return st;
+    lex->dtype_countries[k] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "countries"));
+    lex->n_dtypes++;
+  }
   return AN_OK;
 }
 
@@ -661,6 +683,11 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   for (int i = 0; i < AN_MAX_ACTS; i++) {
     out[n++] = &lex->act_nouns[i];
     out[n++] = &lex->act_verbs[i];
+  }
+  for (int i = 0; i < AN_MAX_DTYPES; i++) {
+    out[n++] = &lex->dtype_heads[i];
+    out[n++] = &lex->dtype_require[i];
+    out[n++] = &lex->dtype_forbid[i];
   }
   return n;
 }

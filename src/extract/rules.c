@@ -49,12 +49,162 @@ void an_xview_clear(an_xview *v) {
   an_free(v->tok_m);
   an_free(v->inq);
   an_free(v->tok_s);
+  an_free(v->m_own);
+  an_free(v->dropped);
+  v->m_own = NULL;
+  v->dropped = NULL;
   v->w = NULL;
   v->wbuf = NULL;
   v->wid = NULL;
   v->tok_m = NULL;
   v->inq = NULL;
   v->tok_s = NULL;
+}
+
+/* ---- descriptions that do not fit their actor ------------------------------ */
+
+/* label holds a word of l (single-word phrases; case folded) */
+static int label_has(const an_lexicon *lex, const an_phrases *l, const char *label) {
+  (void)lex;
+  if (!label || !l->n) return 0;
+  const char *p = label;
+  char w[64];
+  while (*p) {
+    while (*p && !isalnum((unsigned char)*p)) p++;
+    size_t n = 0;
+    while (p[n] && (isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80)) n++;
+    if (!n) break;
+    if (n < sizeof w) {
+      for (size_t i = 0; i < n; i++) w[i] = (char)tolower((unsigned char)p[i]);
+      w[n] = 0;
+      for (size_t k = 0; k < l->n; k++) {
+        const an_pattern *pt = &l->p[k];
+        if (pt->n_words != 1) continue;
+        for (size_t a = 0; a < pt->words[0].n_alts; a++)
+          if (strcmp(pt->words[0].alts[a], w) == 0) return 1;
+      }
+    }
+    p += n;
+  }
+  return 0;
+}
+
+static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e);
+
+/* No name at token i (a word, or a description the actors stage resolved). */
+static int not_named(const an_doc_actors *A, const an_xview *v, uint32_t i) {
+  return v->tok_m[i] < 0 || A->mentions[v->tok_m[i]].how == AN_MENTION_DESCRIPTION;
+}
+
+/* The text calls actor x a t where it names it: "the players' union PFAG"
+ * (the head right before a name) or "PFAG, the players' union," (an
+ * apposition right after). */
+static int text_typed(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, size_t t, uint32_t x) {
+  for (size_t k = 0; k < A->n_mentions; k++) {
+    const an_mention *m = &A->mentions[k];
+    if (m->actor != x || m->how != AN_MENTION_NAME) continue;
+    if (m->tok_first > 0 && not_named(A, v, m->tok_first - 1) &&
+        dtype_ending(lex, v, m->tok_first > 3 ? m->tok_first - 3 : 0, m->tok_first) == (int)t)
+      return 1;
+    uint32_t e = m->tok_first + m->tok_count;
+    if (e + 2 < v->ntok && strcmp(v->w[e], ",") == 0)
+      for (uint32_t q = e + 2; q < v->ntok && q < e + 6 && not_named(A, v, q - 1); q++) {
+        if (dtype_ending(lex, v, e + 1, q) == (int)t) return 1;
+        if (v->tok[q - 1].shape & AN_SHAPE_PUNCT) break;
+      }
+  }
+  return 0;
+}
+
+/* An organization (or, with "countries", a country) that type t describes:
+ * its label or the text says so, and its label names no other kind. */
+static int org_fits(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, size_t t, uint32_t x) {
+  const an_doc_actor *a = &A->actors[x];
+  if (a->kind == AN_KIND_COUNTRY) return lex->dtype_countries[t];
+  if (a->kind != AN_KIND_ORGANIZATION) return 0;
+  if (label_has(lex, &lex->dtype_forbid[t], a->label)) return 0;
+  return !lex->dtype_require[t].n || label_has(lex, &lex->dtype_require[t], a->label) || text_typed(lex, v, A, t, x);
+}
+
+/* A person affiliated with an organization type t describes (or whose
+ * stated role holds the type's word: "army chief"). */
+static int person_fits(const an_lexicon *lex, const an_xview *v, size_t t, const an_doc_actors *A, uint32_t who) {
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != who || f->org >= A->n_actors) continue;
+    if (A->actors[f->org].kind == AN_KIND_ORGANIZATION && org_fits(lex, v, A, t, f->org)) return 1;
+    if (f->role && label_has(lex, &lex->dtype_heads[t], f->role)) return 1;
+  }
+  return 0;
+}
+
+/* The description type whose head phrase ends at token e-1 and starts at
+ * or after token lo, or -1. */
+static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e) {
+  for (size_t t = 0; t < lex->n_dtypes; t++)
+    for (uint32_t p = e > lo + 3 ? e - 3 : lo; p < e; p++)
+      if (an_phrases_match_id(&lex->dtype_heads[t], v->wid, p, e) == e) return (int)t;
+  return -1;
+}
+
+/* "the union" resolved to a ministry, "the union leader" to a president:
+ * a description whose head names a kind of organization must refer to one
+ * of that kind (a person described by it must be affiliated with one).
+ * When it does not, the nearest earlier named actor that fits (ten
+ * sentences back at most) takes its place; with none, the mention is
+ * dropped: no event beats a wrong one. Fills v->m_own / v->acts_own. */
+static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_actors *acts) {
+  v->acts_own = *acts;
+  v->acts = &v->acts_own;
+  if (!lex || !lex->n_dtypes || !acts->n_mentions) return 1;
+  v->m_own = an_malloc(acts->n_mentions * sizeof *v->m_own);
+  if (!v->m_own) return 0;
+  if (!v->dropped) return 0;
+  memcpy(v->m_own, acts->mentions, acts->n_mentions * sizeof *v->m_own);
+  const an_doc_actors *A = acts;
+  size_t out = 0;
+  for (size_t k = 0; k < A->n_mentions; k++) {
+    an_mention m = A->mentions[k];
+    uint32_t e = m.tok_first + m.tok_count;
+    if (m.how == AN_MENTION_DESCRIPTION && m.actor < A->n_actors && e <= v->ntok) {
+      const an_doc_actor *a = &A->actors[m.actor];
+      int t = dtype_ending(lex, v, m.tok_first, e), person = 0;
+      if (t < 0 && a->kind == AN_KIND_PERSON) {
+        /* "the (outspoken) union leader": an organization word modifying
+         * the title, in the mention or just before it */
+        uint32_t lo = m.tok_first > 3 ? m.tok_first - 3 : 0;
+        for (uint32_t j = e - 1; j > lo && t < 0; j--)
+          if (j - 1 >= m.tok_first || v->tok_m[j - 1] < 0) t = dtype_ending(lex, v, j - 1 >= m.tok_first ? m.tok_first : lo, j);
+        person = t >= 0;
+      }
+      if (t >= 0) {
+        int fits = person ? person_fits(lex, v, (size_t)t, A, m.actor) : org_fits(lex, v, A, (size_t)t, m.actor);
+        if (!fits) {
+          uint32_t s_lo = v->tok_s[m.tok_first] > 10 ? v->sent[v->tok_s[m.tok_first] - 10].tok_first : 0;
+          uint32_t repl = UINT32_MAX;
+          for (size_t j = k; j-- > 0 && A->mentions[j].tok_first >= s_lo;) {
+            const an_mention *o = &A->mentions[j];
+            if (o->how != AN_MENTION_NAME || o->actor >= A->n_actors) continue;
+            const an_doc_actor *b = &A->actors[o->actor];
+            if (person ? (b->kind == AN_KIND_PERSON && person_fits(lex, v, (size_t)t, A, o->actor))
+                       : (b->kind == AN_KIND_ORGANIZATION && org_fits(lex, v, A, (size_t)t, o->actor))) {
+              repl = o->actor;
+              break;
+            }
+          }
+          if (repl == UINT32_MAX) { /* dropped */
+            for (uint32_t q = m.tok_first; q < e; q++) v->dropped[q] = 1;
+            continue;
+          }
+          m.actor = repl;
+        }
+      }
+    }
+    v->m_own[out++] = m;
+  }
+  v->acts_own.mentions = v->m_own;
+  v->acts_own.n_mentions = out;
+  return 1;
 }
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
@@ -75,7 +225,8 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  if (!v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  v->dropped = an_calloc(nt, 1);
+  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
   /* one buffer for all the words: no allocation per token */
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
@@ -88,13 +239,21 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
     p += n + 1;
     v->tok_m[i] = -1;
   }
+  for (size_t si = 0; si < nsent; si++)
+    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
+      v->tok_s[t] = (uint32_t)si;
+  /* the caller's mentions first (fix_descriptions reads what covers a
+   * token), then the fixed copy's */
   for (size_t k = 0; k < acts->n_mentions; k++) {
     const an_mention *m = &acts->mentions[k];
     for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
   }
-  for (size_t si = 0; si < nsent; si++)
-    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
-      v->tok_s[t] = (uint32_t)si;
+  if (!fix_descriptions(v, lex, acts)) goto oom;
+  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
+  for (size_t k = 0; k < v->acts->n_mentions; k++) {
+    const an_mention *m = &v->acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
   /* Quotations: toggled by quote marks, closed at a paragraph change. */
   int open = 0;
   uint32_t para = 0, qstart = 0;
@@ -699,7 +858,7 @@ static int32_t speaker_org(const ctx *c, uint32_t k, uint32_t r, uint32_t ts, in
   uint32_t j = r + 1;
   for (int n = 0; j < ts && n < 3 && !inlist(c, &c->lex->org_heads, j); n++, j++)
     if (!(c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, j)) return -1;
-  if (j >= ts || !inlist(c, &c->lex->org_heads, j)) return -1;
+  if (j >= ts || !inlist(c, &c->lex->org_heads, j) || c->v->dropped[j]) return -1;
   if (j + 1 < ts && (is(c, j + 1, "of") || (c->v->tok[j + 1].shape & AN_SHAPE_POSSESSIVE) || c->v->tok_m[j + 1] >= 0))
     return -1;
   int weak = 0;
@@ -733,7 +892,7 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
                     inlist(c, &c->lex->passive_aux, e - 1)))
     e--;
-  if (e <= cs || c->v->tok_m[e - 1] >= 0 || !inlist(c, &c->lex->title_words, e - 1)) return -1;
+  if (e <= cs || c->v->tok_m[e - 1] >= 0 || c->v->dropped[e - 1] || !inlist(c, &c->lex->title_words, e - 1)) return -1;
   uint32_t tw = e - 1, j = tw;
   while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
     j--;
@@ -2099,7 +2258,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
       break;
     k++;
   }
-  if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
+  if (k >= lim || v->tok_m[k] >= 0 || v->dropped[k] || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
   k++;
   if (k < lim && (is(c, k, "of") || c->v->tok_m[k] >= 0)) return -1; /* "the group of soldiers", "the group Hamas" */
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
