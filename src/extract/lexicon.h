@@ -128,6 +128,7 @@ typedef struct an_lexicon {
    * (forbid) to be what it describes; countries: a country fits too */
 #define AN_MAX_DTYPES 12
   an_phrases dtype_heads[AN_MAX_DTYPES], dtype_require[AN_MAX_DTYPES], dtype_forbid[AN_MAX_DTYPES];
+  an_phrases dtype_plurals[AN_MAX_DTYPES]; /* "the unions", "both firms": the ones just named */
   int dtype_countries[AN_MAX_DTYPES];
   size_t n_dtypes;
   /* dates.json */

@@ -2384,6 +2384,74 @@ static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs,
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
 
+/* "warned the unions", "accused both firms": a plural of a kind of
+ * organization (cues.json description_types "plurals") right after the
+ * trigger stands for the organizations of that kind named just before,
+ * the sources and their own organizations left out; an acronym whose kind
+ * neither its label nor the text tells ("the CGT") may be one. Going back
+ * sentence by sentence (six at most), the set closes at two, or at one in a
+ * sentence that also speaks of others of the kind ("X and two other
+ * firms"); else, or with more than four, it is a generic class: none. */
+/* Neither x's label nor the text says what kind of organization it is. */
+static int kindless(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, uint32_t x) {
+  const char *l = A->actors[x].label;
+  for (size_t t = 0; t < lex->n_dtypes; t++)
+    if (label_has(lex, &lex->dtype_require[t], l) || label_has(lex, &lex->dtype_forbid[t], l) ||
+        label_has(lex, &lex->dtype_heads[t], l) || text_typed(lex, v, A, t, x))
+      return 0;
+  return 1;
+}
+
+static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_lexicon *lex = c->lex;
+  const an_doc_actors *A = v->acts;
+  if (te >= ce || v->tok_m[te] >= 0) return;
+  size_t t = 0;
+  uint32_t e = 0;
+  for (; t < lex->n_dtypes; t++)
+    if ((e = an_phrases_match_id(&lex->dtype_plurals[t], v->wid, te, ce)) > te) break;
+  if (t == lex->n_dtypes) return;
+  if (e < ce && (v->tok_m[e] >= 0 || is(c, e, "of"))) return; /* "the firms X and Y": named there */
+  /* the plural nouns: the last word of the type's patterns */
+  const an_phrases *pl = &lex->dtype_plurals[t];
+  int32_t pick[4];
+  int n = 0;
+  uint32_t s_at = v->tok_s[te];
+  for (uint32_t back = 0; back < 6 && back <= s_at; back++) {
+    uint32_t si = s_at - back, a = v->sent[si].tok_first, b = back ? a + v->sent[si].tok_count : te;
+    int others = 0;
+    for (uint32_t q = a; q < b; q++) {
+      if (back && v->tok_m[q] < 0)
+        for (size_t k = 0; k < pl->n && !others; k++) {
+          const an_pword *lw = &pl->p[k].words[pl->p[k].n_words - 1];
+          for (size_t x = 0; x < lw->n_alts && !others; x++) others = strcmp(lw->alts[x], v->w[q]) == 0;
+        }
+      int32_t mq = v->tok_m[q];
+      if (mq < 0 || M(c, mq)->tok_first != q) continue;
+      const an_mention *m = M(c, mq);
+      if (m->how != AN_MENTION_NAME || v->inq[q] || A->actors[m->actor].kind != AN_KIND_ORGANIZATION ||
+          !(org_fits(lex, v, A, t, m->actor) || kindless(lex, v, A, m->actor)))
+        continue;
+      int skip = 0;
+      for (int i = 0; i < srcs->n && !skip; i++) {
+        uint32_t sa = M(c, srcs->m[i])->actor;
+        skip = sa == m->actor;
+        for (size_t f = 0; f < A->n_affiliations && !skip; f++)
+          skip = A->affiliations[f].person == sa && A->affiliations[f].org == m->actor;
+      }
+      for (int i = 0; i < n && !skip; i++) skip = M(c, pick[i])->actor == m->actor;
+      if (skip) continue;
+      if (n == 4) return; /* many: a class */
+      pick[n++] = mq;
+    }
+    if (n >= 2 || (n == 1 && others)) {
+      for (int i = 0; i < n; i++) ml_add(out, pick[i]);
+      return;
+    }
+  }
+}
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2501,6 +2569,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs = s.l;
     /* "accused the two governments of ... X": the pair is the object */
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) type_plural(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);

@@ -15,6 +15,9 @@ static const fx_actor A[] = {
     {"Coastal Court", "court", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Green Party", "greens", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"KDU", "kdu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"Harbor Workers Union", "hwu", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"Brill Optics", "brill", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
+    {"SPX", "spx", AN_KIND_ORGANIZATION, AN_MENTION_NAME},
     {"Lena Okafor", "okafor", AN_KIND_PERSON, AN_MENTION_NAME},
     {"Okafor", "okafor", AN_KIND_PERSON, AN_MENTION_NAME},
     {"Ravi Sand", "sand", AN_KIND_PERSON, AN_MENTION_NAME},
@@ -126,6 +129,36 @@ static void test_fitting_kept(void) {
   an_result_free(r);
 }
 
+/* "warned the unions": the unions just named, besides the source's own. */
+static void test_plurals(void) {
+  an_result *r = run("The Dockworkers Union and the Harbor Workers Union walked out on Monday. "
+                     "The Ports Ministry said talks would resume. Okafor warned the unions that the strike was illegal.",
+                     A);
+  CHECK(fx_find(r, "threaten", "okafor", "dwu"));
+  CHECK(fx_find(r, "threaten", "okafor", "hwu"));
+  CHECK(!fx_find(r, "threaten", "okafor", "ports"));
+  an_result_free(r);
+  /* one named with unnamed others of the kind: that one */
+  r = run("The probe covers a pricing pool run by Brill Optics and two other firms. "
+          "Okafor warned the companies that fines could be heavy.",
+          A);
+  CHECK(fx_find(r, "threaten", "okafor", "brill"));
+  CHECK(n_type(r, "threaten") == 1);
+  an_result_free(r);
+  /* one union only, nothing says it is among them: a generic class */
+  r = run("The Dockworkers Union met on Monday. Okafor warned the unions that the strike was illegal.", A);
+  CHECK(n_type(r, "threaten") == 0);
+  an_result_free(r);
+  /* an acronym of no stated kind may be one; a union is not a company */
+  r = run("SPX and the Dockworkers Union signed the deal. Okafor praised both unions for their patience.", A);
+  CHECK(fx_find(r, "praise", "okafor", "spx"));
+  CHECK(fx_find(r, "praise", "okafor", "dwu"));
+  an_result_free(r);
+  r = run("Brill Optics and the Dockworkers Union signed the deal. Okafor praised the companies for their patience.", A);
+  CHECK(!fx_find(r, "praise", "okafor", "dwu"));
+  an_result_free(r);
+}
+
 int main(void) {
   CHECK(fx_load(&F));
   test_union_moves();
@@ -134,6 +167,7 @@ int main(void) {
   test_court_moves();
   test_union_leader();
   test_fitting_kept();
+  test_plurals();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
