@@ -129,6 +129,10 @@ typedef struct an_lexicon {
 #define AN_MAX_DTYPES 12
   an_phrases dtype_heads[AN_MAX_DTYPES], dtype_require[AN_MAX_DTYPES], dtype_forbid[AN_MAX_DTYPES];
   an_phrases dtype_plurals[AN_MAX_DTYPES]; /* "the unions", "both firms": the ones just named */
+  /* cues.json "head_titles": words of a head of state's or government's
+   * title ("leader", "president", "prime"): "the Syrian leader" is the one
+   * whose role holds one, not the foreign minister */
+  an_phrases head_titles;
   int dtype_countries[AN_MAX_DTYPES];
   size_t n_dtypes;
   /* dates.json */

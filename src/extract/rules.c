@@ -138,6 +138,38 @@ static int person_fits(const an_lexicon *lex, const an_xview *v, size_t t, const
   return 0;
 }
 
+/* "the Syrian leader": a head of state's or government's title after a
+ * country (its demonym or possessive); the country's actor, or UINT32_MAX. */
+static uint32_t head_title_country(const an_lexicon *lex, const an_xview *v, const an_mention *m) {
+  uint32_t e = m->tok_first + m->tok_count;
+  if (!m->tok_count || !an_phrases_match_id(&lex->head_titles, v->wid, e - 1, e)) return UINT32_MAX;
+  uint32_t p = m->tok_first;
+  if (p > 0 && (v->tok[p - 1].shape & AN_SHAPE_POSSESSIVE)) p--;
+  if (p == 0 || v->tok_m[p - 1] < 0) return UINT32_MAX;
+  const an_mention *c = &v->acts->mentions[v->tok_m[p - 1]];
+  if (c->how == AN_MENTION_DESCRIPTION || c->actor >= v->acts->n_actors ||
+      v->acts->actors[c->actor].kind != AN_KIND_COUNTRY)
+    return UINT32_MAX;
+  return c->actor;
+}
+
+/* Person x may be country k's head: x's country, if known, is k's, and x
+ * has no stated role, or one holding a head title. */
+static int head_fits(const an_lexicon *lex, const an_doc_actors *A, uint32_t x, uint32_t k) {
+  const an_doc_actor *a = &A->actors[x], *ck = &A->actors[k];
+  if (a->kind != AN_KIND_PERSON) return 0;
+  if (a->country[0] && ck->country[0] && strcmp(a->country, ck->country) != 0) return 0;
+  int roles = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != x || !f->role) continue;
+    roles++;
+    if (label_has(lex, &lex->head_titles, f->role) && (f->org == k || A->actors[f->org].kind != AN_KIND_COUNTRY))
+      return 1;
+  }
+  return roles == 0;
+}
+
 /* The description type whose head phrase ends at token e-1 and starts at
  * or after token lo, or -1. */
 static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e) {
@@ -176,6 +208,23 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
         for (uint32_t j = e - 1; j > lo && t < 0; j--)
           if (j - 1 >= m.tok_first || v->tok_m[j - 1] < 0) t = dtype_ending(lex, v, j - 1 >= m.tok_first ? m.tok_first : lo, j);
         person = t >= 0;
+      }
+      uint32_t hc = t < 0 && a->kind == AN_KIND_PERSON ? head_title_country(lex, v, &m) : UINT32_MAX;
+      if (hc != UINT32_MAX && !head_fits(lex, A, m.actor, hc)) {
+        uint32_t s_lo = v->tok_s[m.tok_first] > 10 ? v->sent[v->tok_s[m.tok_first] - 10].tok_first : 0;
+        uint32_t repl = UINT32_MAX;
+        for (size_t j = k; j-- > 0 && A->mentions[j].tok_first >= s_lo;) {
+          const an_mention *o = &A->mentions[j];
+          if (o->how == AN_MENTION_NAME && o->actor < A->n_actors && head_fits(lex, A, o->actor, hc)) {
+            repl = o->actor;
+            break;
+          }
+        }
+        if (repl == UINT32_MAX) {
+          for (uint32_t q = m.tok_first; q < e; q++) v->dropped[q] = 1;
+          continue;
+        }
+        m.actor = repl;
       }
       if (t >= 0) {
         int fits = person ? person_fits(lex, v, (size_t)t, A, m.actor) : org_fits(lex, v, A, (size_t)t, m.actor);
@@ -584,13 +633,17 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   uint32_t k = mend(c, mi);
   if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
   uint32_t t0 = k;
-  int titled = 0, generic = 0;
+  int titled = 0, generic = 0, head = 0;
   while (k < c->sb && c->v->tok_m[k] < 0 && k < t0 + 4 && np_ok(c, k)) {
+    if (c->v->dropped[k]) return -1; /* a description that fits nobody here */
     if (inlist(c, &c->lex->title_words, k)) titled = 1;
     if (inlist(c, &c->lex->generic_titles, k)) generic = 1;
+    if (inlist(c, &c->lex->head_titles, k)) head = 1;
     k++;
   }
   if (!titled) return -1;
+  /* "the Syrian leader": a country's head, not any official of it */
+  if (A->actors[m->actor].kind == AN_KIND_COUNTRY && head) generic = 0;
   if (k < c->sb && c->v->tok_m[k] >= 0) return -1; /* a name follows: "Hamas leader X" */
   int32_t person = -1;
   int n = 0;
@@ -598,6 +651,8 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
     const an_affiliation *f = &A->affiliations[i];
     if (f->org != m->actor || f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON) continue;
     int match = generic;
+    if (!match && head && A->actors[m->actor].kind == AN_KIND_COUNTRY && f->role)
+      match = label_has(c->lex, &c->lex->head_titles, f->role);
     for (uint32_t j = t0; j < k && !match && f->role; j++) {
       const char *r = f->role, *w = W(c, j);
       size_t wl = strlen(w);

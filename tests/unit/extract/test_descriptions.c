@@ -47,6 +47,16 @@ static const fx_actor B[] = {
     {"union leader", "sand", AN_KIND_PERSON, AN_MENTION_DESCRIPTION},
     {NULL, NULL, 0, 0}};
 
+/* "the Norlandic leader" resolved to the foreign minister */
+static const fx_actor C[] = {
+    {"Norland", "norland", AN_KIND_COUNTRY, AN_MENTION_NAME, "NRL"},
+    {"Norlandic", "norland", AN_KIND_COUNTRY, AN_MENTION_DEMONYM, "NRL"},
+    {"Estmark", "estmark", AN_KIND_COUNTRY, AN_MENTION_NAME, "EST"},
+    {"Sara Lund", "lund", AN_KIND_PERSON, AN_MENTION_NAME, "NRL"},
+    {"Ivo Brandt", "brandt", AN_KIND_PERSON, AN_MENTION_NAME, "NRL"},
+    {"leader", "brandt", AN_KIND_PERSON, AN_MENTION_DESCRIPTION, "NRL"},
+    {NULL, NULL, 0, 0, NULL}};
+
 static fx F;
 
 static an_result *run(const char *text, const fx_actor *ac) {
@@ -159,6 +169,30 @@ static void test_plurals(void) {
   an_result_free(r);
 }
 
+/* "the Norlandic leader" is Norland's head of state or government, not its
+ * foreign minister; with no such person named, not the minister (the
+ * country itself, as for "a Norlandic official"). */
+static void test_head_title(void) {
+  static const fx_aff aff[] = {{"lund", "norland", "president"}, {"brandt", "norland", "foreign minister"},
+                               {NULL, NULL, NULL}};
+  fx_next_aff = aff;
+  an_result *r = run("Sara Lund and Ivo Brandt of Norland arrived in the capital on Monday. "
+                     "The Norlandic leader praised Estmark for its help.",
+                     C);
+  CHECK(fx_find(r, "praise", "lund", "estmark"));
+  CHECK(!fx_find(r, "praise", "brandt", "estmark"));
+  an_result_free(r);
+  static const fx_aff aff2[] = {{"brandt", "norland", "foreign minister"}, {NULL, NULL, NULL}};
+  fx_next_aff = aff2;
+  r = run("Ivo Brandt of Norland arrived on Monday. The Norlandic leader praised Estmark for its help.", C);
+  CHECK(!fx_find(r, "praise", "brandt", "estmark"));
+  an_result_free(r);
+  /* a leader with no stated role stays */
+  r = run("Ivo Brandt of Norland arrived on Monday. The Norlandic leader praised Estmark for its help.", C);
+  CHECK(fx_find(r, "praise", "brandt", "estmark"));
+  an_result_free(r);
+}
+
 int main(void) {
   CHECK(fx_load(&F));
   test_union_moves();
@@ -168,6 +202,7 @@ int main(void) {
   test_union_leader();
   test_fitting_kept();
   test_plurals();
+  test_head_title();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();
