@@ -31,6 +31,7 @@ static const fx_actor A[] = {
     {"federation", "tia", AN_KIND_ORGANIZATION, AN_MENTION_DESCRIPTION},
     {"court", "greens", AN_KIND_ORGANIZATION, AN_MENTION_DESCRIPTION},
     {"union leader", "holt", AN_KIND_PERSON, AN_MENTION_DESCRIPTION},
+    {"group", "court", AN_KIND_ORGANIZATION, AN_MENTION_DESCRIPTION},
     {NULL, NULL, 0, 0}};
 
 /* the same text where the descriptions are resolved right */
@@ -107,6 +108,16 @@ static void test_court_moves(void) {
   an_result *r = run("The Coastal Court heard the Green Party on Monday. Rivas criticised the court for the delay.", A);
   CHECK(fx_find(r, "criticize", "rivas", "court"));
   CHECK(!fx_find(r, "criticize", "rivas", "greens"));
+  an_result_free(r);
+}
+
+/* "the group" is no court: the company named before it. */
+static void test_group_not_court(void) {
+  an_result *r = run("Lindmark Motors lost its appeal at the Coastal Court on Monday. "
+                     "Okafor criticised the group for its silence.",
+                     A);
+  CHECK(fx_find(r, "criticize", "okafor", "lindmark"));
+  CHECK(!fx_find(r, "criticize", "okafor", "court"));
   an_result_free(r);
 }
 
@@ -199,6 +210,7 @@ int main(void) {
   test_company_moves();
   test_federation_dropped();
   test_court_moves();
+  test_group_not_court();
   test_union_leader();
   test_fitting_kept();
   test_plurals();
