@@ -4,7 +4,11 @@
  * what reading and one regex pass cost on the same machine, in the same run.
  *
  *   cc -O2 scan.c $(pkg-config --cflags --libs libpcre2-8) -o scan
- *   scan FILE      prints: bytes seconds matches
+ *   scan FILE [N]  prints: bytes seconds matches cpu_seconds
+ *
+ * With N > 1 the pass runs N times and the fastest is reported (seconds:
+ * wall, cpu_seconds: this process's CPU time): on a shared machine other
+ * processes inflate wall time, and the per-core ceiling is CPU time.
  *
  * The file is read in 16 MB blocks cut at a newline, so memory stays flat
  * and no match spans two blocks (JSONL lines are whole). */
@@ -17,17 +21,24 @@
 
 #define BLOCK (16u << 20)
 
-static double now(void) {
+static double clock_s(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+static double now(void) { return clock_s(CLOCK_MONOTONIC); }
+static double cpu_now(void) { return clock_s(CLOCK_PROCESS_CPUTIME_ID); }
+
+static int scan_once(pcre2_code *re, pcre2_match_data *md, const char *path, size_t *total_out,
+                     unsigned long long *matches_out);
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: scan FILE\n");
+  if (argc != 2 && argc != 3) {
+    fprintf(stderr, "usage: scan FILE [REPEAT]\n");
     return 2;
   }
+  int repeat = argc == 3 ? atoi(argv[2]) : 1;
+  if (repeat < 1) repeat = 1;
   int ec;
   PCRE2_SIZE eo;
   /* UTF with Unicode properties, as the extractor matches news text. */
@@ -38,15 +49,34 @@ int main(int argc, char **argv) {
     return 2;
   }
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-  FILE *f = fopen(argv[1], "rb");
+  double best = -1, best_cpu = -1;
+  size_t total = 0;
+  unsigned long long matches = 0;
+  for (int r = 0; r < repeat; r++) {
+    double t0 = now(), c0 = cpu_now();
+    int rc = scan_once(re, md, argv[1], &total, &matches);
+    if (rc) return rc;
+    double t = now() - t0, c = cpu_now() - c0;
+    if (best < 0 || t < best) best = t;
+    if (best_cpu < 0 || c < best_cpu) best_cpu = c;
+  }
+  pcre2_match_data_free(md);
+  pcre2_code_free(re);
+  printf("%zu %.6f %llu %.6f\n", total, best, matches, best_cpu);
+  return 0;
+}
+
+/* One pass over the file: read it in blocks and match. */
+static int scan_once(pcre2_code *re, pcre2_match_data *md, const char *path, size_t *total_out,
+                     unsigned long long *matches_out) {
+  FILE *f = fopen(path, "rb");
   if (!f) {
-    perror(argv[1]);
+    perror(path);
     return 2;
   }
   char *buf = malloc(BLOCK + 1);
   size_t keep = 0, total = 0;
   unsigned long long matches = 0;
-  double t0 = now();
   for (;;) {
     size_t got = fread(buf + keep, 1, BLOCK - keep, f);
     size_t have = keep + got;
@@ -85,11 +115,9 @@ int main(int argc, char **argv) {
     memmove(buf, buf + end, keep);
     if (!got) break;
   }
-  double t = now() - t0;
   fclose(f);
   free(buf);
-  pcre2_match_data_free(md);
-  pcre2_code_free(re);
-  printf("%zu %.6f %llu\n", total, t, matches);
+  *total_out = total;
+  *matches_out = matches;
   return 0;
 }

@@ -23,7 +23,10 @@
  * room for about the events' size). Building the aggregated graph streams the
  * spill once; only the JSON event lists (8 bytes an event of index, unless
  * AN_GRAPH_NO_EVENT_LISTS) and the event multigraph (every event in memory)
- * read events back. Duplicate ids cost one 16-byte index entry an event.
+ * read events back. What stays in memory per event is its entry in the
+ * duplicate-id index (16 bytes, 23-46 with the table's slack); the rest
+ * grows with documents and actor sightings (one per actor and document),
+ * aggregated edges (~650 bytes each, with their lists) and actors.
  *
  * an_graph_build() turns a model into a graph view: filters (types, dates,
  * documents, weight, ego network), then either the aggregated graph (one edge

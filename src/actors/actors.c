@@ -2,8 +2,12 @@
  *
  * Passes, each over the document's tokens (all linear or indexed, so long
  * documents with thousands of names stay fast):
- *  1. spans: gazetteer matches (longest, case-checked; acronyms the text
- *     defines itself win over the gazetteer's), titles and honorifics;
+ *  1. spans: places and regions of two words or more (they win longest
+ *     match: "South America", "West Bank"), gazetteer matches (longest,
+ *     case-checked; acronyms the text defines itself win over the
+ *     gazetteer's; a known person's name before an organization head and a
+ *     country word before an org-headed name make organizations), titles
+ *     and honorifics; then the long forms of defined acronyms;
  *  2. runs: capitalized sequences not covered by a span (particles inside,
  *     sentence-initial function words and words seen in lower case dropped);
  *  3. actors: gazetteer spans and runs with person/organization cues become
@@ -11,9 +15,12 @@
  *     last when two share a surname); headline words only join known names;
  *  4. roles and affiliations from titles before names, appositions after and
  *     before them, relative clauses ("who advises"), then the appositions
- *     that name a role holder ("an adviser to the president");
+ *     that name a role holder ("an adviser to the president"); nationalities
+ *     ("the Nordish lawyer X", "X of Nordland") for persons without a country;
  *  5. one forward sweep resolves definite descriptions and pronouns against
- *     what came before (recency, subject, gender, kind, role, side);
+ *     what came before (recency, subject, gender, kind, role, side), and a
+ *     he/she/his in a fronted clause against the person opening the main
+ *     clause ("After he landed, X said");
  *  6. mentions sorted, overlaps dropped, labels, ids, keys and counts filled. */
 #include "actors/actors.h"
 
@@ -39,6 +46,7 @@ typedef struct span {
 } span;
 
 typedef struct tokinfo {
+  uint32_t lxnode; /* one-word fold: its node in the lexicon trie (or AN_TRIE_NONE) */
   uint32_t fold; /* offset of the folded token in doc.folds */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
@@ -46,6 +54,7 @@ typedef struct tokinfo {
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
   uint8_t quote, headline, lowerseen;
+  uint8_t oneword; /* the fold is one word (lxnode is set) */
 } tokinfo;
 
 typedef struct wrole {
@@ -97,7 +106,7 @@ typedef struct doc {
   tokinfo *ti;
   an_buf folds;
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
-  size_t lowercap;
+  size_t lowercap, nlower;
   span *sp;
   size_t nsp, capsp;
   wactor *act;
@@ -106,6 +115,8 @@ typedef struct doc {
   size_t nmen, capmen;
   waff *aff;
   size_t naff, capaff;
+  uint32_t *affix; /* open addressing on (person, org): 1 + index into aff, 0 empty */
+  size_t affcap;
   /* index: name word (or gazetteer entry) -> actors, so that lookups do not
    * scan every actor (documents with thousands of names stay linear) */
   int32_t *wbucket;
@@ -161,14 +172,33 @@ static int same_sent(const doc *d, size_t a, size_t b) {
 
 static uint64_t set_hash(const char *w) { return an_word_hash(w, strlen(w)); }
 
-static an_status lower_add(doc *d, const char *w) {
-  uint64_t h = set_hash(w);
+static an_status lower_add_hash(doc *d, uint64_t h) {
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
   while (d->lower[j]) {
     if (d->lower[j] == h) return AN_OK;
     j = (j + 1) & mask;
   }
+  if ((d->nlower + 1) * 2 > d->lowercap) {
+    /* the set grows with the distinct words, not with the tokens (a
+     * 50 MB document has millions of tokens, some ten thousand words) */
+    size_t ncap = d->lowercap * 2;
+    uint64_t *nl = an_calloc(ncap, sizeof *nl);
+    if (!nl) return AN_ENOMEM;
+    for (size_t k = 0; k < d->lowercap; k++) {
+      if (!d->lower[k]) continue;
+      size_t q = (size_t)d->lower[k] & (ncap - 1);
+      while (nl[q]) q = (q + 1) & (ncap - 1);
+      nl[q] = d->lower[k];
+    }
+    an_free(d->lower);
+    d->lower = nl;
+    d->lowercap = ncap;
+    mask = ncap - 1;
+    j = (size_t)h & mask;
+    while (d->lower[j]) j = (j + 1) & mask;
+  }
   d->lower[j] = h;
+  d->nlower++;
   return AN_OK;
 }
 
@@ -293,19 +323,47 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   return AN_OK;
 }
 
+static size_t aff_slot(uint32_t person, uint32_t org, size_t cap) {
+  uint64_t h = ((uint64_t)person << 32 | org) * 0x9E3779B97F4A7C15ULL;
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Makes room in the (person, org) index for one more affiliation. */
+static an_status aff_index_room(doc *d) {
+  if ((d->naff + 1) * 2 <= d->affcap) return AN_OK;
+  size_t ncap = d->affcap ? d->affcap * 2 : 64;
+  uint32_t *nx = an_calloc(ncap, sizeof *nx);
+  if (!nx) return AN_ENOMEM;
+  for (size_t i = 0; i < d->naff; i++) {
+    size_t j = aff_slot(d->aff[i].person, d->aff[i].org, ncap);
+    while (nx[j]) j = (j + 1) & (ncap - 1);
+    nx[j] = (uint32_t)i + 1;
+  }
+  an_free(d->affix);
+  d->affix = nx;
+  d->affcap = ncap;
+  return AN_OK;
+}
+
 static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, uint32_t tok) {
   if (person < 0 || org < 0 || person == org) return AN_OK;
-  for (size_t i = 0; i < d->naff; i++)
-    if (d->aff[i].person == (uint32_t)person && d->aff[i].org == (uint32_t)org &&
-        strcmp(d->aff[i].role, role) == 0)
-      return AN_OK;
-  an_status st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
+  /* (looked up by the pair, not by a pass over every affiliation: a long
+   * document states thousands) */
+  an_status st = aff_index_room(d);
+  if (st != AN_OK) return st;
+  size_t j = aff_slot((uint32_t)person, (uint32_t)org, d->affcap);
+  for (; d->affix[j]; j = (j + 1) & (d->affcap - 1)) {
+    const waff *f = &d->aff[d->affix[j] - 1];
+    if (f->person == (uint32_t)person && f->org == (uint32_t)org && strcmp(f->role, role) == 0) return AN_OK;
+  }
+  st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
   if (!(a->role = an_strdup(role))) return AN_ENOMEM;
   a->person = (uint32_t)person;
   a->org = (uint32_t)org;
   a->tok = tok;
+  d->affix[j] = (uint32_t)d->naff + 1;
   d->naff++;
   return AN_OK;
 }
@@ -316,24 +374,40 @@ static an_status prepare(doc *d) {
   an_status st;
   d->ti = an_calloc(d->ntok ? d->ntok : 1, sizeof *d->ti);
   if (!d->ti) return AN_ENOMEM;
-  d->lowercap = 64;
-  while (d->lowercap < d->ntok * 2 + 2) d->lowercap *= 2;
+  d->lowercap = 256;
+  d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
-  char buf[512];
+  enum { FOLD_MAX = 512 };
+  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  /* folds are about as long as the text (one buffer, not one growth per
+   * few tokens) */
+  if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
-    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, sizeof buf);
+    /* folded straight into the buffer (no copy per token) */
+    if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    char *buf = d->folds.data + d->folds.len;
+    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX);
     t->fold = (uint32_t)d->folds.len;
-    if ((st = an_buf_append(&d->folds, buf, n + 1)) != AN_OK) return st;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
+    d->folds.data[d->folds.len] = '\0';
+    /* one word (nearly every token): hashed once here, for the lexicon,
+     * the lower-case set and every trie walk (longest) */
+    int one_word = n > 0;
+    for (size_t k = 0; k < n && one_word; k++) one_word = buf[k] != ' ';
+    uint64_t wh = one_word ? an_word_hash(buf, n) : 0;
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    t->lex = n ? an_gazetteer_word(d->gaz, buf, &title, &pron) : 0;
+    t->oneword = (uint8_t)one_word;
+    t->lxnode = one_word ? an_trie_step(lx, AN_TRIE_ROOT, wh) : AN_TRIE_NONE;
+    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
+                               : an_gazetteer_word(d->gaz, buf, &title, &pron);
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
     t->ref = -1;
-    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n) lower_add(d, buf);
+    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, one_word ? wh : set_hash(buf))) != AN_OK)
+      return st;
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -372,6 +446,16 @@ static an_status prepare(doc *d) {
 }
 
 /* ---- pass 1: gazetteer and title spans ---- */
+
+/* Whether gz_value_ok can take any form starting at token first: not when
+ * the word is plain lower case (no capital, no hyphen) outside a headline.
+ * find_spans skips the gazetteer walk from those words (most words): keep
+ * this in step with gz_value_ok. */
+static int gz_may_start(const doc *d, size_t first) {
+  uint32_t sh = shape(d, first);
+  return d->ti[first].headline || (sh & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) ||
+         !(sh & AN_SHAPE_ALL_LOWER) || (sh & AN_SHAPE_HYPHENATED);
+}
 
 /* Is the text of tokens [first, last] exactly one of e's forms, case and
  * all? Names written with a lower-case initial ("xAI", "eBay", "al-Qaeda")
@@ -428,20 +512,27 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
     uint32_t prev = node; /* the node before the token's last word */
     const char *lw = NULL;
     size_t lwn = 0;
-    while (*f) {
-      const char *e = strchr(f, ' ');
-      size_t n = e ? (size_t)(e - f) : strlen(f);
-      if (lw) {
-        prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
-        if (prev == AN_TRIE_NONE) return best;
-      }
+    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
+      /* the lexicon's first step was taken in prepare */
       lw = f;
-      lwn = n;
-      f += n;
-      while (*f == ' ') f++;
+      lwn = strlen(f);
+      node = d->ti[j].lxnode;
+    } else {
+      while (*f) {
+        const char *e = strchr(f, ' ');
+        size_t n = e ? (size_t)(e - f) : strlen(f);
+        if (lw) {
+          prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
+          if (prev == AN_TRIE_NONE) return best;
+        }
+        lw = f;
+        lwn = n;
+        f += n;
+        while (*f == ' ') f++;
+      }
+      if (!lw) break;
+      node = an_trie_step(t, prev, an_word_hash(lw, lwn));
     }
-    if (!lw) break;
-    node = an_trie_step(t, prev, an_word_hash(lw, lwn));
     uint32_t v;
     if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
       best = node;
@@ -811,7 +902,7 @@ static an_status find_spans(doc *d) {
           continue;
         }
       }
-      if (!is_punct(d, i) &&
+      if (!is_punct(d, i) && gz_may_start(d, i) &&
           (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
@@ -839,6 +930,18 @@ static an_status find_spans(doc *d) {
           continue;
         }
         const an_gz_entry *ge = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val));
+        /* "wrote on Twitter", "Facebook posts": a platform where something
+         * was posted is a place, not its company */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME &&
+            ((i + cnt < end && (shape(d, i + cnt) & AN_SHAPE_ALL_LOWER) && (d->ti[i + cnt].lex & AN_LX_POSTWORD) &&
+              !(d->ti[i + cnt].lex & AN_LX_SPEECH)) ||
+             (i >= 2 && (tis(d, i - 1, "on") || tis(d, i - 1, "via")) && (shape(d, i - 2) & AN_SHAPE_ALL_LOWER) &&
+              (d->ti[i - 2].lex & AN_LX_POSTWORD)))) {
+          if ((st = push_span(d, (uint32_t)i, cnt, SP_PLACE, 0)) != AN_OK) return st;
+          for (uint32_t k = 0; k < cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
+          i += cnt;
+          continue;
+        }
         /* "the Tomas Varga Foundation", "Varga Institute": a person's name
          * before an organization head (not a state noun: "the Varga
          * Administration" is the state) names an organization */
@@ -959,7 +1062,8 @@ static int common_initial(const doc *d, size_t i) {
   const char *f = tfold(d, i);
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
-  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ));
+  /* "Chipmaker X said": an organization noun opening the sentence */
+  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static an_status find_runs(doc *d) {
@@ -1151,7 +1255,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if ((d->ti[a].lex & AN_LX_THINGPRE) && s->count > 1) c |= CUE_PLACE;
   /* "the rights group Blue Horizon", "the carmaker Volta": an organization
    * noun before a name that does not open with a given name */
-  if (a >= 1 && same_sent(d, a - 1, a) && (shape(d, a - 1) & AN_SHAPE_ALL_LOWER) &&
+  if (a >= 1 && same_sent(d, a - 1, a) &&
+      ((shape(d, a - 1) & AN_SHAPE_ALL_LOWER) || (shape(d, a - 1) & AN_SHAPE_SENT_INITIAL)) &&
       (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     c |= CUE_ORG;
   /* a defined acronym's long form of three words or more names a body
@@ -1229,7 +1334,9 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
         memcpy(w, f, n);
         w[n] = '\0';
         long t, p;
-        int part = (an_gazetteer_word(d->gaz, w, &t, &p) & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
+        /* a one-word token's classes are its lex (prepare looked it up) */
+        uint32_t cls = d->ti[k].oneword ? d->ti[k].lex : an_gazetteer_word(d->gaz, w, &t, &p);
+        int part = (cls & (AN_LX_PARTICLE | AN_LX_HPARTICLE)) != 0;
         /* a particle is dropped only before another word: "al-Nakhala" -> nakhala */
         if (!(part && f[n])) {
           if (o && o + 1 < cap) out[o++] = ' ';
@@ -1340,6 +1447,28 @@ static uint64_t first_word_key(const char *name) {
   return word_key(name, e ? (size_t)(e - name) : strlen(name));
 }
 
+/* Index keys of a whole folded name (both top bits), so that lookups by
+ * exact name do not walk every actor sharing a word with it: every actor is
+ * indexed under each name it takes (NAME_KEY, for nonperson_with_name), and
+ * persons outside the gazetteer under PNAME_KEY too (person_within). The
+ * lookups test kind and name when they look, so a kind that changes later
+ * is seen. */
+#define NAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
+#define PNAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+
+static an_status index_name(doc *d, int32_t actor);
+static int nonperson_named(const doc *d, int32_t a, const char *w);
+
+/* Indexes actor a under its current name. */
+static an_status index_actor_name(doc *d, int32_t a) {
+  const wactor *x = &d->act[a];
+  size_t n = strlen(x->name);
+  an_status st = index_name(d, a);
+  if (st == AN_OK) st = index_key(d, NAME_KEY_N(x->name, n), a);
+  if (st == AN_OK && x->kind == AN_KIND_PERSON && x->gz < 0) st = index_key(d, PNAME_KEY_N(x->name, n), a);
+  return st;
+}
+
 static an_status index_name(doc *d, int32_t actor) {
   const char *p = d->act[actor].name;
   while (*p) {
@@ -1388,7 +1517,7 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
     }
   }
   *out = (int32_t)d->nact++;
-  st = index_name(d, *out);
+  st = index_actor_name(d, *out);
   if (st == AN_OK && gz >= 0) st = index_key(d, GZ_KEY(gz), *out);
   return st;
 }
@@ -1470,6 +1599,42 @@ static int person_within(const doc *d, int32_t a, const char *w) {
          strcmp(last_word(d->act[a].name), last_word(w)) == 0;
 }
 
+/* The smallest non-person actor named exactly w, or -1: the actors indexed
+ * under that name (every actor named w is). */
+static int32_t nonperson_with_name(const doc *d, const char *w) {
+  return min_actor_with(d, NAME_KEY_N(w, strlen(w)), w, nonperson_named);
+}
+
+/* min_actor_with(person_within) over the names that can qualify: a person
+ * within words ending with words' last word has for name a run of words'
+ * words ending with a word equal to that last word, so only those runs are
+ * looked up by name (not every actor sharing the surname). Long names (more
+ * than 16 words) take the walk over the surname's actors. */
+static int32_t min_person_within(const doc *d, const char *words) {
+  const char *lw = last_word(words);
+  size_t lwn = strlen(lw);
+  const char *st[17];
+  size_t k = 0;
+  for (const char *p = words; *p;) {
+    if (k == 16) return min_actor_with(d, first_word_key(lw), words, person_within);
+    st[k++] = p;
+    p = strchr(p, ' ');
+    if (!p) break;
+    p++;
+  }
+  int32_t best = -1;
+  for (size_t j = 0; j < k; j++) {
+    const char *e = strchr(st[j], ' ');
+    size_t n = e ? (size_t)(e - st[j]) : strlen(st[j]);
+    if (n != lwn || memcmp(st[j], lw, n) != 0) continue;
+    for (size_t i = 0; i <= j; i++) {
+      uint64_t key = PNAME_KEY_N(st[i], (size_t)(st[j] + n - st[i]));
+      FOR_ACTORS_WITH(d, key, a) if ((best < 0 || a < best) && person_within(d, a, words)) best = a;
+    }
+  }
+  return best;
+}
+
 static void span_text(const doc *d, const span *s, char *out, size_t cap) {
   size_t a = d->tok[s->first].start;
   size_t b = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len;
@@ -1481,6 +1646,16 @@ static void span_text(const doc *d, const span *s, char *out, size_t cap) {
 /* A person actor whose name contains the words w (contiguous), nearest
  * before token `at` (else nearest after). Surname matches (w ends the name)
  * beat given-name matches. */
+/* How person name `name` (not equal to w, containing it) takes the words w:
+ * 4 when they end the name, 2 when they start it, else 1. */
+static int name_score(const char *name, const char *w) {
+  const char *lw = last_word(name);
+  size_t lwl = strlen(w), nl = strlen(name);
+  if (nl >= lwl && strcmp(name + nl - lwl, w) == 0 && (lw - name) <= (long)(nl - lwl)) return 4; /* ends the name */
+  if (first_word_is(name, w)) return 2;
+  return 1;
+}
+
 static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const int64_t *last) {
   int32_t best = -1;
   int best_score = -1;
@@ -1493,16 +1668,7 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const
       if (exact < 0 || i < exact) exact = i;
       continue;
     }
-    int score = 0;
-    const char *lw = last_word(a->name);
-    size_t lwl = strlen(w);
-    if (strlen(a->name) >= lwl && strcmp(a->name + strlen(a->name) - lwl, w) == 0 &&
-        (lw - a->name) <= (long)(strlen(a->name) - lwl))
-      score += 4; /* ends the name */
-    else if (first_word_is(a->name, w))
-      score += 2;
-    else
-      score += 1;
+    int score = name_score(a->name, w);
     /* "Sharif said" between Nawaz and Shehbaz Sharif: the one named last
      * before (when known), else the one introduced last before */
     int64_t seen = last ? last[i] : (int64_t)a->first_tok;
@@ -1718,11 +1884,149 @@ static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
     an_free(n);
     return AN_ENOMEM;
   }
+  /* the same name again is indexed already: adding it anew at each
+   * mention made the index walks quadratic in a long document */
+  int same = strcmp(d->act[a].name, n) == 0;
   an_free(d->act[a].label);
   an_free(d->act[a].name);
   d->act[a].label = l;
   d->act[a].name = n;
-  return index_name(d, a);
+  if (same) return AN_OK;
+  return index_actor_name(d, a);
+}
+
+/* ---- the single-word pass's person index ----
+ * person_with_words for one word w in the single-word pass walks every
+ * person with w in the name: in a long document (thousands of Smiths) that
+ * is quadratic. Its answer depends on few things, kept per word here: the
+ * smallest person named just w; per score class (w ends / starts / is
+ * inside the name), the smallest person and the one named last (the pass
+ * goes in text order, so the latest `last` is the largest). Then: the
+ * exact name, else the best class, and in it the person named last before
+ * the span (score bit 1), else the smallest (no one of it named yet). Any
+ * other case (a person of the class named at or after the span) takes the
+ * walk. Names do not change in the pass; new persons join as they come. */
+typedef struct pwrec {
+  const char *w; /* the word, borrowed from a name */
+  uint32_t n;
+  int32_t exact, min[3], recent[3];
+} pwrec;
+
+typedef struct pwindex {
+  pwrec *rec;
+  size_t nrec, caprec;
+  uint32_t *slot; /* open addressing on the word: 1 + record, 0 empty */
+  size_t cap;
+  uint32_t *pairs; /* record << 2 | class (3: the exact name) of each actor's words */
+  size_t npairs, cappairs;
+  uint32_t *poff; /* actor a's pairs: [poff[a], poff[a + 1]) */
+  size_t cappoff;
+  size_t nact; /* actors added so far */
+  int oom;
+} pwindex;
+
+static void pw_free(pwindex *p) {
+  an_free(p->rec);
+  an_free(p->slot);
+  an_free(p->pairs);
+  an_free(p->poff);
+}
+
+/* The record of word w[0..n), made when make is set; -1 if none (or no memory). */
+static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
+  if (!p->cap) {
+    if (!make) return -1;
+    p->cap = 1024;
+    if (!(p->slot = an_calloc(p->cap, sizeof *p->slot))) return p->oom = 1, -1;
+  }
+  size_t j = (size_t)word_key(w, n) & (p->cap - 1);
+  for (; p->slot[j]; j = (j + 1) & (p->cap - 1)) {
+    const pwrec *r = &p->rec[p->slot[j] - 1];
+    if (r->n == n && memcmp(r->w, w, n) == 0) return (long)p->slot[j] - 1;
+  }
+  if (!make) return -1;
+  if (an_grow((void **)&p->rec, &p->caprec, p->nrec + 1, sizeof *p->rec) != AN_OK) return p->oom = 1, -1;
+  pwrec *r = &p->rec[p->nrec];
+  r->w = w, r->n = (uint32_t)n, r->exact = -1;
+  for (int c = 0; c < 3; c++) r->min[c] = r->recent[c] = -1;
+  p->slot[j] = (uint32_t)++p->nrec;
+  if (p->nrec * 2 > p->cap) { /* grow the slots */
+    size_t ncap = p->cap * 2;
+    uint32_t *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) return p->oom = 1, -1;
+    for (size_t k = 0; k < p->nrec; k++) {
+      size_t q = (size_t)word_key(p->rec[k].w, p->rec[k].n) & (ncap - 1);
+      while (ns[q]) q = (q + 1) & (ncap - 1);
+      ns[q] = (uint32_t)k + 1;
+    }
+    an_free(p->slot);
+    p->slot = ns;
+    p->cap = ncap;
+  }
+  return (long)p->nrec - 1;
+}
+
+/* Adds the actors made since the last call (in index order: the first of a
+ * class is its smallest). */
+static void pw_sync(const doc *d, pwindex *p) {
+  for (; p->nact < d->nact && !p->oom; p->nact++) {
+    if (an_grow((void **)&p->poff, &p->cappoff, p->nact + 2, sizeof *p->poff) != AN_OK) {
+      p->oom = 1;
+      return;
+    }
+    if (p->nact == 0) p->poff[0] = 0;
+    const wactor *a = &d->act[p->nact];
+    if (a->kind == AN_KIND_PERSON) {
+      for (const char *q = a->name; *q;) {
+        const char *e = strchr(q, ' ');
+        size_t n = e ? (size_t)(e - q) : strlen(q);
+        char w[512];
+        if (n && n < sizeof w) {
+          long ri = pw_rec(p, q, n, 1);
+          if (ri < 0) return;
+          memcpy(w, q, n);
+          w[n] = '\0';
+          pwrec *r = &p->rec[ri];
+          int c = strcmp(a->name, w) == 0 ? 3 : name_score(a->name, w) == 4 ? 0 : name_score(a->name, w) == 2 ? 1 : 2;
+          int32_t ai = (int32_t)p->nact;
+          if (c == 3 && r->exact < 0) r->exact = ai;
+          if (c < 3 && r->min[c] < 0) r->min[c] = ai;
+          if (an_grow((void **)&p->pairs, &p->cappairs, p->npairs + 1, sizeof *p->pairs) != AN_OK) {
+            p->oom = 1;
+            return;
+          }
+          p->pairs[p->npairs++] = (uint32_t)ri << 2 | (uint32_t)c;
+        }
+        q += n;
+        while (*q == ' ') q++;
+      }
+    }
+    p->poff[p->nact + 1] = (uint32_t)p->npairs;
+  }
+}
+
+/* last[a] was just set: a is its classes' person named last. */
+static void pw_touch(const doc *d, pwindex *p, int32_t a) {
+  pw_sync(d, p);
+  if (p->oom || a < 0 || (size_t)a >= p->nact) return;
+  for (uint32_t k = p->poff[a]; k < p->poff[a + 1]; k++)
+    if ((p->pairs[k] & 3) < 3) p->rec[p->pairs[k] >> 2].recent[p->pairs[k] & 3] = a;
+}
+
+/* person_with_words(d, w, at, last) for one word w, or -2 when it must
+ * take the walk. */
+static int32_t pw_person(const doc *d, pwindex *p, const char *w, uint32_t at, const int64_t *last) {
+  pw_sync(d, p);
+  if (p->oom || strchr(w, ' ')) return -2;
+  long ri = pw_rec(p, w, strlen(w), 0);
+  if (ri < 0) return -1;
+  const pwrec *r = &p->rec[ri];
+  if (r->exact >= 0) return r->exact;
+  for (int c = 0; c < 3; c++) {
+    if (r->recent[c] >= 0) return last[r->recent[c]] < (int64_t)at ? r->recent[c] : -2;
+    if (r->min[c] >= 0) return r->min[c];
+  }
+  return -1;
 }
 
 /* Index keys of organizations' initials (bits 63 and 62 set). */
@@ -1849,7 +2153,7 @@ static an_status resolve_names(doc *d) {
     /* the same name as an organization already met: that organization;
      * with an organization cue, a person of that exact name found without
      * one becomes it ("Blue Horizon said ... the group Blue Horizon") */
-    a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    a = nonperson_with_name(d, words);
     if (a < 0 && (c & CUE_ORG) && !(c & CUE_PERSON_STRONG)) {
       a = min_actor_with(d, first_word_key(words), words, person_named_uncued);
       if (a >= 0) d->act[a].kind = AN_KIND_ORGANIZATION;
@@ -1859,7 +2163,7 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     /* a longer name that contains a known person's name: "Hossein Amir Abdollahian" */
-    a = min_actor_with(d, first_word_key(last_word(words)), words, person_within);
+    a = min_person_within(d, words);
     if (a >= 0) {
       if ((st = relabel(d, a, s, words)) != AN_OK) return st;
       s->actor = a;
@@ -1938,9 +2242,14 @@ static an_status resolve_names(doc *d) {
   int64_t *last = an_malloc(nlast * sizeof *last);
   if (!last) return AN_ENOMEM;
   for (size_t k = 0; k < nlast; k++) last[k] = -1;
+  pwindex pw;
+  memset(&pw, 0, sizeof pw);
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
-    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) last[s->actor] = s->first;
+    if (!s->dead && s->actor >= 0 && (size_t)s->actor < nlast) {
+      last[s->actor] = s->first;
+      pw_touch(d, &pw, s->actor);
+    }
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
@@ -1952,20 +2261,22 @@ static an_status resolve_names(doc *d) {
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
         last[s->actor] = s->first;
+        pw_touch(d, &pw, s->actor);
         continue;
       }
     }
     /* "the 737 MAX": a word in capitals in prose is no part of a person's
      * name written in mixed case */
     int caps = s->count == 1 && (shape(d, s->first) & AN_SHAPE_ALL_UPPER) && !d->ti[s->first].headline;
-    int32_t a = caps ? -1 : person_with_words(d, words, s->first, last);
+    int32_t a = caps ? -1 : pw_person(d, &pw, words, s->first, last);
+    if (a == -2) a = person_with_words(d, words, s->first, last);
     if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
-    if (a < 0) {
-      /* an organization or gazetteer name written in part ("Nakhala" after a
-       * gazetteer "Ziad al-Nakhala" whose aliases lack it) */
-      a = min_actor_with(d, first_word_key(words), words, person_containing);
-    }
-    if (a < 0) a = min_actor_with(d, first_word_key(words), words, nonperson_named);
+    /* an organization or gazetteer name written in part ("Nakhala" after a
+     * gazetteer "Ziad al-Nakhala" whose aliases lack it); when
+     * person_with_words ran and found none, there is none (the same actors,
+     * the same test) */
+    if (a < 0 && caps) a = min_actor_with(d, first_word_key(words), words, person_containing);
+    if (a < 0) a = nonperson_with_name(d, words);
     /* "Norvale" after "Norvale Petroleum": a company's name without its
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
     if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
@@ -1991,6 +2302,7 @@ static an_status resolve_names(doc *d) {
         an_actor_kind kind = (c & CUE_ORG) && !(c & CUE_PERSON_STRONG) ? AN_KIND_ORGANIZATION : AN_KIND_PERSON;
         if ((st = new_actor(d, -1, kind, text, words, s->first, &a)) != AN_OK) {
           an_free(last);
+          pw_free(&pw);
           return st;
         }
       }
@@ -2000,9 +2312,15 @@ static an_status resolve_names(doc *d) {
       continue;
     }
     s->actor = a;
-    if (a >= 0 && (size_t)a < nlast) last[a] = s->first;
+    if (a >= 0 && (size_t)a < nlast) {
+      last[a] = s->first;
+      pw_touch(d, &pw, a);
+    }
   }
   an_free(last);
+  int oom = pw.oom;
+  pw_free(&pw);
+  if (oom) return AN_ENOMEM;
   return AN_OK;
 }
 
@@ -2417,6 +2735,14 @@ typedef struct sweep {
   hist *h;
   size_t nh, caph;
   uint32_t sent_with_subject; /* sentence whose subject is taken */
+  /* resolve_org_description: h[0 .. org_scanned) looked at; the latest
+   * organization entry without an introducing noun, and per noun */
+  size_t org_scanned;
+  int32_t plain_org;
+  uint32_t plain_tok;
+  struct { int32_t actor; uint32_t tok; } *intro_org;
+  size_t n_intro, cap_intro;
+  int org_oom;
 } sweep;
 
 static int role_matches(const char *have, const char *want) {
@@ -2619,19 +2945,54 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
   return best;
 }
 
-/* "the movement", "the group": the most recent organization. */
-static int32_t resolve_org_description(const doc *d, const sweep *w, size_t i) {
-  int32_t best = -1, best_seen = -1;
-  const char *head = tfold(d, i);
-  for (size_t a = 0; a < d->nact; a++) {
-    if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
-    /* "the company" is not the one the text introduced as "the group X" */
-    if (d->act[a].intro[0] && strcmp(d->act[a].intro, head) != 0) continue;
-    if (w->last_seen[a] > best_seen) {
-      best_seen = w->last_seen[a];
-      best = (int32_t)a;
+/* "the movement", "the group": the most recent organization (the one with
+ * the latest last_seen), not one the text introduced with another noun
+ * ("the company" is not "the group X"). Entries are pushed in token order,
+ * one per token: the answer is the latest of the latest organization entry
+ * without an introducing noun and the latest with this one. Each entry is
+ * looked at once over the sweep (thousands of organizations stay linear). */
+static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
+  for (; w->org_scanned < w->nh && !w->org_oom; w->org_scanned++) {
+    const hist *h = &w->h[w->org_scanned];
+    const wactor *x = &d->act[h->actor];
+    if (x->kind != AN_KIND_ORGANIZATION) continue;
+    if (!x->intro[0]) {
+      w->plain_org = h->actor, w->plain_tok = h->tok;
+      continue;
     }
+    size_t k = 0;
+    while (k < w->n_intro && strcmp(d->act[w->intro_org[k].actor].intro, x->intro) != 0) k++;
+    if (k == w->n_intro) {
+      if (an_grow((void **)&w->intro_org, &w->cap_intro, k + 1, sizeof *w->intro_org) != AN_OK) {
+        w->org_oom = 1;
+        break;
+      }
+      w->n_intro++;
+    }
+    w->intro_org[k].actor = h->actor;
+    w->intro_org[k].tok = h->tok;
   }
+  if (w->org_oom) { /* (no memory for the table: the walk over every actor) */
+    int32_t best = -1, best_seen = -1;
+    const char *head = tfold(d, i);
+    for (size_t a = 0; a < d->nact; a++) {
+      if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_ORGANIZATION) continue;
+      if (d->act[a].intro[0] && strcmp(d->act[a].intro, head) != 0) continue;
+      if (w->last_seen[a] > best_seen) {
+        best_seen = w->last_seen[a];
+        best = (int32_t)a;
+      }
+    }
+    return best;
+  }
+  const char *head = tfold(d, i);
+  int32_t best = w->plain_org;
+  int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
+  for (size_t k = 0; k < w->n_intro; k++)
+    if (strcmp(d->act[w->intro_org[k].actor].intro, head) == 0 && (int64_t)w->intro_org[k].tok > best_tok) {
+      best = w->intro_org[k].actor;
+      best_tok = w->intro_org[k].tok;
+    }
   return best;
 }
 
@@ -2765,6 +3126,7 @@ static an_status resolve_pending(doc *d) {
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
+  w.plain_org = -1;
   an_status st = AN_OK;
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
@@ -2869,6 +3231,7 @@ static an_status sweep_refs(doc *d) {
   }
   an_free(w.last_seen);
   an_free(w.h);
+  an_free(w.intro_org);
   return st;
 }
 
@@ -3083,6 +3446,7 @@ static void doc_free(doc *d) {
   an_free(d->men);
   for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
   an_free(d->aff);
+  an_free(d->affix);
 }
 
 an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,

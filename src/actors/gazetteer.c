@@ -688,6 +688,7 @@ static uint32_t class_of_key(const char *k) {
       {"places", AN_LX_PLACE},           {"media_words", AN_LX_MEDIA},
       {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
       {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
+      {"post_words", AN_LX_POSTWORD},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -894,9 +895,12 @@ const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *g, size_t i) {
 }
 
 uint32_t an_gazetteer_word(const an_gazetteer *g, const char *folded, long *title, long *pronoun) {
+  return an_gazetteer_word_node(g, an_trie_find(g->lexicon, folded), title, pronoun);
+}
+
+uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *title, long *pronoun) {
   if (title) *title = -1;
   if (pronoun) *pronoun = -1;
-  uint32_t node = an_trie_find(g->lexicon, folded);
   if (node == AN_TRIE_NONE) return 0;
   size_t n;
   const uint32_t *v = an_trie_values(g->lexicon, node, &n);

@@ -98,6 +98,7 @@ enum {
   AN_LX_SUBORD = 1u << 23,   /* subordinators that front a clause: After, When, While (names.json subordinators) */
   AN_LX_THINGPRE = 1u << 24, /* words that open a name of a thing or event: Hurricane, Operation (names.json thing_prefixes) */
   AN_LX_ORGNOUN = 1u << 25,  /* common nouns that introduce an organization's name: firm, carmaker (names.json org_nouns) */
+  AN_LX_POSTWORD = 1u << 26, /* words that make a platform a place: posts, account, posted (names.json post_words) */
 };
 
 typedef struct an_title {
@@ -148,6 +149,9 @@ const an_trie *an_gazetteer_lexicon(const an_gazetteer *gaz);
 /* Classes of one folded word or phrase (0 if unknown); *title and *pronoun
  * (if not NULL) get the title/pronoun index or -1. */
 uint32_t an_gazetteer_word(const an_gazetteer *gaz, const char *folded, long *title, long *pronoun);
+/* The same for the lexicon trie node of a word or phrase (the actors stage
+ * steps each token's word into the lexicon once and reuses the node). */
+uint32_t an_gazetteer_word_node(const an_gazetteer *gaz, uint32_t node, long *title, long *pronoun);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 

@@ -12,6 +12,20 @@ an_status an_slugify(const char *label, char *out, size_t cap) {
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)label;
   utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(label);
   while (left > 0) {
+    if (*s < 0x80) {
+      /* ASCII (most labels): what the decomposition below gives, without it */
+      unsigned char c = *s++;
+      left--;
+      int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum) {
+        if (o > 0) pending_dash = 1;
+        continue;
+      }
+      if (o + (size_t)pending_dash + 2 > cap) return AN_ELIMIT;
+      if (pending_dash) out[o++] = '-', pending_dash = 0;
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s, left, &cp);
     if (n <= 0) { n = 1; cp = 0xFFFD; }

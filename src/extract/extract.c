@@ -2,6 +2,7 @@
  * actors stage, rules, then dates, outlet and attribution; JSON Lines. */
 #include <ctype.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +132,9 @@ typedef struct scache {
 
 static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
                           const an_datephrase **ph) {
-  size_t h = ((size_t)a * 31u + b) & 31u;
+  /* by the first token, spread (a * 31 + b was the sentence length mod 32:
+   * sentences of one length evicted each other) */
+  size_t h = (size_t)((a * 0x9E3779B1u) >> 27);
   if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
     sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
     sc->dc[h].a = a;
@@ -288,14 +291,49 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
 
 /* ---- building the result ------------------------------------------------------- */
 
+/* Appends s[0..n) to buf (at most cap - 1 bytes in all). */
+static size_t id_put(char *buf, size_t o, size_t cap, const char *s, size_t n) {
+  if (o + n > cap - 1) n = cap - 1 - o;
+  memcpy(buf + o, s, n);
+  return o + n;
+}
+
+/* Writes v in decimal into out (at least 21 bytes); returns its length. */
+static size_t dec_u64(char *out, uint64_t v) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+  return n;
+}
+
+/* The hash of "doc\x1ftype\x1fsource\x1ftarget\x1fa\x1fb" (its first 1023
+ * bytes), as 16 hex digits. Built by hand: snprintf was a tenth of the
+ * writing cost. */
 static void event_id(const char *doc, const char *type, const char *s, const char *t, size_t a, size_t b,
                      char *out) {
-  char buf[1024];
-  int n = snprintf(buf, sizeof buf, "%s\x1f%s\x1f%s\x1f%s\x1f%zu\x1f%zu", doc ? doc : "", type, s, t, a, b);
-  if (n < 0) n = 0;
-  if ((size_t)n >= sizeof buf) n = (int)sizeof buf - 1;
-  uint64_t h = an_hash64(buf, (size_t)n, 0);
-  snprintf(out, 17, "%016" PRIx64, h);
+  char buf[1024], num[24];
+  const size_t cap = sizeof buf;
+  size_t o = 0;
+  if (!doc) doc = "";
+  o = id_put(buf, o, cap, doc, strlen(doc));
+  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_put(buf, o, cap, type, strlen(type));
+  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_put(buf, o, cap, s, strlen(s));
+  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_put(buf, o, cap, t, strlen(t));
+  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_put(buf, o, cap, num, dec_u64(num, a));
+  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_put(buf, o, cap, num, dec_u64(num, b));
+  uint64_t h = an_hash64(buf, o, 0);
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; i--, h >>= 4) out[i] = hex[h & 15];
+  out[16] = '\0';
 }
 
 /* The date phrase of an event: in its sentence, the one nearest the
@@ -609,7 +647,9 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   an_xevent *xe = NULL;
   size_t nx = 0;
   scache sc;
-  memset(&sc, 0, sizeof sc);
+  /* (the date phrase slots are large and only read when valid: not cleared) */
+  memset(&sc, 0, offsetof(scache, dc));
+  for (size_t k = 0; k < sizeof sc.dc / sizeof sc.dc[0]; k++) sc.dc[k].valid = 0;
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
@@ -715,15 +755,48 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
 /* ---- JSON Lines ----------------------------------------------------------------- */
 
 typedef struct jw {
-  an_buf b;
+  char *data;
+  size_t len, cap;
   int oom; /* an append failed: the line is incomplete */
 } jw;
 
-static void ja(jw *w, const void *p, size_t n) {
-  if (an_buf_append(&w->b, p, n) != AN_OK) w->oom = 1;
+static void jgrow(jw *w, size_t n) {
+  size_t cap = w->cap ? w->cap : 4096;
+  while (cap < w->len + n + 1) {
+    if (cap > SIZE_MAX / 2) {
+      w->oom = 1;
+      return;
+    }
+    cap *= 2;
+  }
+  char *p = an_realloc(w->data, cap);
+  if (!p) {
+    w->oom = 1;
+    return;
+  }
+  w->data = p;
+  w->cap = cap;
+}
+
+/* Appends (the common case: it fits, one compare and a copy). */
+static inline void ja(jw *w, const void *p, size_t n) {
+  if (w->len + n + 1 > w->cap) {
+    jgrow(w, n);
+    if (w->oom) return;
+  }
+  memcpy(w->data + w->len, p, n);
+  w->len += n;
 }
 static void jp(jw *w, const char *s) { ja(w, s, strlen(s)); }
-static void jc(jw *w, char c) { ja(w, &c, 1); }
+/* a string literal: its length known at compile time */
+#define JL(w, lit) ja((w), (lit), sizeof(lit) - 1)
+static inline void jc(jw *w, char c) {
+  if (w->len + 2 > w->cap) {
+    jgrow(w, 1);
+    if (w->oom) return;
+  }
+  w->data[w->len++] = c;
+}
 
 /* The records are written straight into a buffer, byte for byte as
  * cJSON_PrintUnformatted writes them (the format other tools and the tests
@@ -766,7 +839,7 @@ static void j_str_or_null(jw *b, const char *s) {
   if (s)
     j_str(b, s);
   else
-    jp(b, "null");
+    JL(b, "null");
 }
 
 /* A number as cJSON prints it: an integer when it is one (and fits an
@@ -774,50 +847,61 @@ static void j_str_or_null(jw *b, const char *s) {
 static void j_num(jw *b, double d) {
   char nb[32];
   if (d != d || d - d != 0) {
-    jp(b, "null");
+    JL(b, "null");
     return;
   }
   int vi = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? (-2147483647 - 1) : (int)d;
   if (d == (double)vi) {
-    snprintf(nb, sizeof nb, "%d", vi);
-  } else {
-    double t = 0;
-    snprintf(nb, sizeof nb, "%1.15g", d);
-    if (sscanf(nb, "%lg", &t) != 1 || t != d) snprintf(nb, sizeof nb, "%1.17g", d);
+    /* "%d" by hand (offsets and counts: every number written) */
+    size_t n = 0;
+    int64_t v = vi;
+    if (v < 0) {
+      nb[n++] = '-';
+      v = -v;
+    }
+    n += dec_u64(nb + n, (uint64_t)v);
+    ja(b, nb, n);
+    return;
   }
+  double t = 0;
+  snprintf(nb, sizeof nb, "%1.15g", d);
+  if (sscanf(nb, "%lg", &t) != 1 || t != d) snprintf(nb, sizeof nb, "%1.17g", d);
   jp(b, nb);
 }
 
 static void actor_ref(jw *b, const an_doc_actor *a) {
-  jp(b, "{\"id\":");
+  JL(b, "{\"id\":");
   j_str(b, a->id ? a->id : "");
-  jp(b, ",\"label\":");
+  JL(b, ",\"label\":");
   j_str(b, a->label ? a->label : "");
-  jp(b, ",\"kind\":");
-  j_str(b, a->kind == AN_KIND_PERSON         ? "person"
-           : a->kind == AN_KIND_ORGANIZATION ? "organization"
-                                             : "country");
+  JL(b, ",\"kind\":");
+  if (a->kind == AN_KIND_PERSON)
+    JL(b, "\"person\"");
+  else if (a->kind == AN_KIND_ORGANIZATION)
+    JL(b, "\"organization\"");
+  else
+    JL(b, "\"country\"");
 }
 
 /* Confidence with two decimals, independent of LC_NUMERIC. */
 static void conf_num(jw *b, double c) {
-  char buf[16];
   if (c < 0) c = 0;
   if (c > 1) c = 1;
   int h = (int)(c * 100 + 0.5);
-  if (h >= 100)
-    snprintf(buf, sizeof buf, "1");
-  else
-    snprintf(buf, sizeof buf, "0.%02d", h);
-  jp(b, buf);
+  if (h >= 100) {
+    jc(b, '1');
+    return;
+  }
+  char buf[4] = {'0', '.', (char)('0' + h / 10), (char)('0' + h % 10)};
+  ja(b, buf, 4);
 }
 
 /* Writes the buffer as one line and empties it. */
 static an_status put_line(jw *b, FILE *out, an_error *err) {
   jc(b, '\n');
   if (b->oom) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  int bad = fwrite(b->b.data, 1, b->b.len, out) != b->b.len;
-  an_buf_clear(&b->b);
+  int bad = fwrite(b->data, 1, b->len, out) != b->len;
+  b->len = 0;
   if (bad) return an_error_set(err, AN_EIO, NULL, 0, -1, "write failed");
   return AN_OK;
 }
@@ -825,94 +909,96 @@ static an_status put_line(jw *b, FILE *out, an_error *err) {
 an_status an_result_write_jsonl(const an_result *r, FILE *out, an_error *err) {
   if (!r || !out) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_result_write_jsonl: NULL argument");
   const an_doc_actors *A = r->acts;
-  jw bb = {{0}, 0}, *b = &bb;
-  an_buf_init(&b->b);
-  jp(b, "{\"record\":\"document\",\"id\":");
+  jw bb = {NULL, 0, 0, 0}, *b = &bb;
+  JL(b, "{\"record\":\"document\",\"id\":");
   j_str(b, r->doc_id ? r->doc_id : "");
-  jp(b, ",\"date\":");
+  JL(b, ",\"date\":");
   j_str_or_null(b, r->date);
-  jp(b, ",\"outlet\":");
+  JL(b, ",\"outlet\":");
   j_str_or_null(b, r->outlet);
-  jp(b, ",\"url\":");
+  JL(b, ",\"url\":");
   j_str_or_null(b, r->url);
-  jp(b, ",\"title\":");
+  JL(b, ",\"title\":");
   j_str_or_null(b, r->title);
-  jp(b, ",\"actors\":[");
+  JL(b, ",\"actors\":[");
   for (size_t i = 0; A && i < A->n_actors; i++) {
     const an_doc_actor *a = &A->actors[i];
     if (i) jc(b, ',');
     actor_ref(b, a);
-    jp(b, ",\"country\":");
+    JL(b, ",\"country\":");
     j_str_or_null(b, a->country[0] ? a->country : NULL);
-    jp(b, ",\"aliases\":[");
+    JL(b, ",\"aliases\":[");
     for (size_t k = 0; k < a->n_aliases; k++) {
       if (k) jc(b, ',');
       j_str(b, a->aliases[k]);
     }
-    jp(b, "],\"mentions\":");
+    JL(b, "],\"mentions\":");
     j_num(b, (double)a->mentions);
-    jp(b, ",\"key\":");
+    JL(b, ",\"key\":");
     j_str_or_null(b, a->key);
     jc(b, '}');
   }
-  jp(b, "],\"affiliations\":[");
+  JL(b, "],\"affiliations\":[");
   int first = 1;
   for (size_t i = 0; A && i < A->n_affiliations; i++) {
     const an_affiliation *f = &A->affiliations[i];
     if (f->person >= A->n_actors || f->org >= A->n_actors) continue;
     if (!first) jc(b, ',');
     first = 0;
-    jp(b, "{\"person\":");
+    JL(b, "{\"person\":");
     j_str(b, A->actors[f->person].id);
-    jp(b, ",\"org\":");
+    JL(b, ",\"org\":");
     j_str(b, A->actors[f->org].id);
-    jp(b, ",\"role\":");
+    JL(b, ",\"role\":");
     j_str_or_null(b, f->role);
     jc(b, '}');
   }
-  jp(b, "]}");
+  JL(b, "]}");
   an_status st = put_line(b, out, err);
   for (size_t i = 0; st == AN_OK && i < r->n_ev; i++) {
     const an_revent *e = &r->ev[i];
-    jp(b, "{\"record\":\"event\",\"id\":");
+    JL(b, "{\"record\":\"event\",\"id\":");
     j_str(b, e->id);
-    jp(b, ",\"doc\":");
+    JL(b, ",\"doc\":");
     j_str(b, r->doc_id ? r->doc_id : "");
-    jp(b, ",\"type\":");
+    JL(b, ",\"type\":");
     j_str(b, e->type);
-    jp(b, ",\"source\":");
+    JL(b, ",\"source\":");
     actor_ref(b, &A->actors[e->src]);
-    jp(b, "},\"target\":");
+    JL(b, "},\"target\":");
     actor_ref(b, &A->actors[e->dst]);
-    jp(b, e->directed ? "},\"directed\":true" : "},\"directed\":false");
-    jp(b, ",\"date\":");
+    if (e->directed)
+      JL(b, "},\"directed\":true");
+    else
+      JL(b, "},\"directed\":false");
+    JL(b, ",\"date\":");
     j_str_or_null(b, e->date[0] ? e->date : NULL);
-    jp(b, ",\"date_text\":");
+    JL(b, ",\"date_text\":");
     j_str_or_null(b, e->date_text);
-    jp(b, ",\"outlet\":");
+    JL(b, ",\"outlet\":");
     j_str_or_null(b, r->outlet);
-    jp(b, ",\"url\":");
+    JL(b, ",\"url\":");
     j_str_or_null(b, r->url);
-    jp(b, ",\"attributed_to\":");
+    JL(b, ",\"attributed_to\":");
     j_str_or_null(b, e->attributed_to);
-    jp(b, ",\"sentence\":");
+    JL(b, ",\"sentence\":");
     j_str(b, e->sentence ? e->sentence : "");
-    jp(b, ",\"offsets\":[");
+    JL(b, ",\"offsets\":[");
     j_num(b, (double)e->off_a);
     jc(b, ',');
     j_num(b, (double)e->off_b);
-    jp(b, "],\"trigger\":");
+    JL(b, "],\"trigger\":");
     j_str(b, e->trigger ? e->trigger : "");
-    jp(b, ",\"confidence\":");
+    JL(b, ",\"confidence\":");
     conf_num(b, e->confidence);
-    jp(b, ",\"cameo\":");
+    JL(b, ",\"cameo\":");
     j_str_or_null(b, e->cameo);
-    jp(b, ",\"plover\":");
+    JL(b, ",\"plover\":");
     j_str_or_null(b, e->plover);
-    if (e->modal) jp(b, ",\"modal\":true");
+    if (e->modal) JL(b, ",\"modal\":true");
     jc(b, '}');
     st = put_line(b, out, err);
   }
-  an_buf_free(&b->b);
+  an_free(b->data);
   return st;
 }

@@ -222,6 +222,16 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
                              uint32_t *gap_a, uint32_t *gap_b) {
   uint32_t ga = 0, gb = 0;
   if (i >= lim) return 0;
+  if (p->plain) {
+    /* a plain word sequence (most cue phrases): what the recursion below
+     * gives, in one pass */
+    if (!p->n_words || p->n_words > lim - i) return 0;
+    for (size_t wi = 0; wi < p->n_words; wi++)
+      if (!word_is_id(&p->words[wi], w[i + wi])) return 0;
+    if (gap_a) *gap_a = 0;
+    if (gap_b) *gap_b = 0;
+    return i + (uint32_t)p->n_words;
+  }
   uint32_t r = match_from_id(p, 0, w, i, lim, &ga, &gb);
   if (r && r > i) {
     if (gap_a) *gap_a = ga;
@@ -231,7 +241,7 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
   return 0;
 }
 
-uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   uint32_t best = 0;
   if (i >= lim) return 0;
   /* only the patterns that can start with this word (the longest wins, so
@@ -701,12 +711,30 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
 
 /* ---- word ids ---------------------------------------------------------------- */
 
-static uint64_t vhash(const char *s, size_t n) { return an_hash64(s, n, 0x51ed270b27e1a2c5ull); }
+/* The word table's hash: 8 bytes a step (a lookup per token; the ids do
+ * not depend on it). */
+static uint64_t vhash(const char *s, size_t n) {
+  uint64_t h = 0x51ed270b27e1a2c5ull ^ (n * 0x9E3779B97F4A7C15ull);
+  while (n >= 8) {
+    uint64_t v;
+    memcpy(&v, s, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    s += 8, n -= 8;
+  }
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return h;
+}
 
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
   if (!lex->vocab_cap) return 0;
   size_t mask = lex->vocab_cap - 1;
-  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+  uint64_t vh = vhash(w, len);
+  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     const an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) return 0;
     if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
@@ -715,9 +743,11 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
 
 static uint32_t vocab_add(an_lexicon *lex, const char *w) {
   size_t len = strlen(w), mask = lex->vocab_cap - 1;
-  for (size_t h = (size_t)vhash(w, len) & mask;; h = (h + 1) & mask) {
+  uint64_t vh = vhash(w, len);
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) {
+      lex->vbloom[(vh >> 40) & 1023] |= 1ull << ((vh >> 34) & 63);
       e->s = w;
       e->len = (uint32_t)len;
       e->id = lex->n_ids++;
@@ -728,13 +758,16 @@ static uint32_t vocab_add(an_lexicon *lex, const char *w) {
 }
 
 static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
+  int plain = 1;
   for (size_t wi = 0; wi < p->n_words; wi++) {
     an_pword *pw = &p->words[wi];
+    if (pw->gap || pw->optional) plain = 0;
     if (!pw->n_alts) continue;
     pw->ids = an_malloc(pw->n_alts * sizeof(uint32_t));
     if (!pw->ids) return AN_ENOMEM;
     for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
   }
+  p->plain = plain;
   return AN_OK;
 }
 
@@ -807,6 +840,7 @@ static an_status index_phrases(an_lexicon *lex, an_phrases *l) {
     for (size_t k = 0; k < ps.n; k++) {
       l->ix_id[k] = ps.p[k][0];
       l->ix_pat[k] = ps.p[k][1];
+      l->first_bits[(ps.p[k][0] >> 6) & 3] |= 1ull << (ps.p[k][0] & 63);
     }
     l->n_ix = ps.n;
   }

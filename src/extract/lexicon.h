@@ -28,6 +28,7 @@ typedef struct an_pattern {
   an_pword *words;
   size_t n_words;
   int gap_max;
+  int plain; /* interned, with no gap and no optional word: matched in one pass */
 } an_pattern;
 
 /* A list of cue phrases (each a pattern). */
@@ -39,6 +40,9 @@ typedef struct an_phrases {
    * first token may be any word (an optional word, then a gap). */
   uint32_t *ix_id, *ix_pat, *wild;
   size_t n_ix, n_wild;
+  /* bit (id & 255) set for each id of ix_id: most words start no pattern of
+   * a list, and are turned away without the search */
+  uint64_t first_bits[4];
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -97,6 +101,9 @@ typedef struct an_lexicon {
    * compares integers: an open-addressing table (vocab_cap a power of 2). */
   an_vocab_ent *vocab;
   size_t vocab_cap;
+  /* one bit per word of the table (by its hash): most text words are not
+   * in it and are answered without probing the table */
+  uint64_t vbloom[1024];
   uint32_t n_ids; /* ids are 1..n_ids-1 */
   /* The triggers (indexes into trig, in order) that can start at a word:
    * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
@@ -184,7 +191,15 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
  * lexicon's patterns): the same results, without comparing strings. */
 uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i, uint32_t lim,
                              uint32_t *gap_a, uint32_t *gap_b);
-uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim);
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim);
+/* (inline: called for nearly every token by several stages; the first
+ * word's bit answers most calls) */
+static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+  if (i >= lim) return 0;
+  uint32_t id = w[i];
+  if (!l->n_wild && !((l->first_bits[(id >> 6) & 3] >> (id & 63)) & 1)) return 0;
+  return an_phrases_match_id_at(l, w, i, lim);
+}
 
 /* The triggers that can start at word id (indexes into lex->trig, in
  * order); *n = 0 for most words. */

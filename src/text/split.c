@@ -29,12 +29,22 @@ static const abbr_entry abbrevs[] = {
 #include "abbrev.inc"
 };
 
+/* strncmp(w, s, len) inline (the search runs for most sentence ends) */
+static int abbr_cmp(const char *w, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char a = (unsigned char)w[i], b = (unsigned char)s[i];
+    if (a != b) return a < b ? -1 : 1;
+    if (!a) return 0;
+  }
+  return 0;
+}
+
 static int abbr_exact(const char *s, size_t len) {
   size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     const char *w = abbrevs[mid].word;
-    int c = strncmp(w, s, len);
+    int c = abbr_cmp(w, s, len);
     if (c == 0) c = w[len] == '\0' ? 0 : 1;
     if (c == 0) return abbrevs[mid].kind;
     if (c < 0)
@@ -142,12 +152,16 @@ typedef struct splitter {
 
 static an_status push_token(splitter *sp, size_t start, size_t end, uint32_t shape, int gap) {
   an_text *t = sp->t;
-  if (an_grow((void **)&t->toks, &t->tokcap, t->ntoks + 1, sizeof *t->toks) != AN_OK ||
-      an_grow((void **)&sp->gap, &sp->gapcap, t->ntoks + 1, 1) != AN_OK)
-    return AN_ENOMEM;
-  t->toks[t->ntoks].start = (uint32_t)start;
-  t->toks[t->ntoks].len = (uint32_t)(end - start);
-  t->toks[t->ntoks].shape = shape;
+  /* tokens and gaps grow together (one check per token, not two calls) */
+  if (t->ntoks >= t->tokcap || t->ntoks >= sp->gapcap) {
+    if (an_grow((void **)&t->toks, &t->tokcap, t->ntoks + 1, sizeof *t->toks) != AN_OK ||
+        an_grow((void **)&sp->gap, &sp->gapcap, t->ntoks + 1, 1) != AN_OK)
+      return AN_ENOMEM;
+  }
+  an_token *tk = &t->toks[t->ntoks];
+  tk->start = (uint32_t)start;
+  tk->len = (uint32_t)(end - start);
+  tk->shape = shape;
   sp->gap[t->ntoks] = (uint8_t)gap;
   t->ntoks++;
   return AN_OK;
@@ -158,6 +172,25 @@ static uint32_t word_shape(const char *s, size_t start, size_t end) {
   size_t letters = 0, upper = 0, lower = 0, digits = 0, other = 0, i = start;
   int first_letter_upper = -1, hyphen = 0;
   while (i < end) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      /* ASCII (nearly every byte of news text): the same classes as below */
+      i++;
+      if (b >= 'a' && b <= 'z') {
+        letters++, lower++;
+        if (first_letter_upper < 0) first_letter_upper = 0;
+      } else if (b >= 'A' && b <= 'Z') {
+        letters++, upper++;
+        if (first_letter_upper < 0) first_letter_upper = 1;
+      } else if (b >= '0' && b <= '9') {
+        digits++;
+      } else if (b == '-') {
+        hyphen = 1;
+      } else if (b != '\'' && b != '.') {
+        other++;
+      }
+      continue;
+    }
     size_t n;
     int32_t cp = cp_at(s, end, i, &n);
     int c = cls_cp(cp);
@@ -169,9 +202,7 @@ static uint32_t word_shape(const char *s, size_t start, size_t end) {
       else if (is_lower_cp(cp)) lower++;
     } else if (c == C_DIGIT) {
       digits++;
-    } else if (cp == '-') {
-      hyphen = 1;
-    } else if (c != C_MARK && cp != '\'' && cp != '.') {
+    } else if (c != C_MARK) {
       other++;
     }
     i += n;
@@ -190,6 +221,16 @@ static uint32_t word_shape(const char *s, size_t start, size_t end) {
 static size_t scan_word(const char *s, size_t len, size_t p) {
   int prev = C_END, numeric = 1;
   while (p < len) {
+    unsigned char b = (unsigned char)s[p];
+    /* ASCII letters and digits: the bulk of every word */
+    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+      numeric = 0, prev = C_LETTER, p++;
+      continue;
+    }
+    if (b >= '0' && b <= '9') {
+      prev = C_DIGIT, p++;
+      continue;
+    }
     size_t n;
     int32_t cp = cp_at(s, len, p, &n);
     int c = cls_cp(cp);
@@ -623,7 +664,14 @@ an_status an_text_split(an_text *t, an_error *err) {
   splitter sp;
   memset(&sp, 0, sizeof sp);
   sp.t = t, sp.s = t->out.data, sp.len = t->out.len;
-  an_status st = tokenize(&sp);
+  /* news text has a token every 5-6 bytes: room for them at once, rather
+   * than a dozen reallocations per document as the arrays double */
+  size_t guess = sp.len / 5 + 16;
+  an_status st = AN_OK;
+  if (guess > t->tokcap)
+    st = an_grow((void **)&t->toks, &t->tokcap, guess, sizeof *t->toks);
+  if (st == AN_OK) st = an_grow((void **)&sp.gap, &sp.gapcap, guess, 1);
+  if (st == AN_OK) st = tokenize(&sp);
   if (st == AN_OK) st = sentences(&sp);
   an_free(sp.gap);
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory splitting a document");

@@ -333,14 +333,19 @@ static an_status normalize(norm *n) {
       size_t j = i;
       while (j < len && s[j] >= 0x20 && s[j] < 0x7F) {
         if (j > i && j + 1 < len && s[j + 1] >= 0x80) break;
-        unsigned l = s[j] | 0x20u;
-        if (l >= 'a' && l <= 'z') {
-          word_start(n);
-          n->has_latin = 1, n->all_look = 0;
-        } else {
-          n->in_word = 0;
-        }
         j++;
+      }
+      /* The look-alike word state after the run is that of its last
+       * letters (a non-letter ends a word; a letter starts one or goes on):
+       * set once, not per byte. */
+      size_t t = j;
+      while (t > i && ((s[t - 1] | 0x20u) >= 'a' && (s[t - 1] | 0x20u) <= 'z')) t--;
+      if (t == j) {
+        n->in_word = 0;
+      } else {
+        if (t > i) n->in_word = 0;
+        word_start(n);
+        n->has_latin = 1, n->all_look = 0;
       }
       st = emit_same(n, i, s + i, j - i);
       i = j;

@@ -266,6 +266,18 @@ static void test_things_and_companies(void) {
   CHECK_STR(label_at("Green Tide with"), "Green Tide");
   CHECK_STR(label_at("company was"), "Halvard Mining");
   CHECK(has_aff("Per Lund", "Halvard Mining", "chief executive"));
+  /* an organization noun opening the sentence; company heads */
+  run("Chipmaker Tarvo Semiconductor said its chief operating officer, Li Wen, would leave. Shares of Kestrel "
+      "Lines rose.");
+  CHECK_INT(kind_of("Tarvo Semiconductor"), AN_KIND_ORGANIZATION);
+  CHECK(!has_word("Chipmaker"));
+  CHECK(has_aff("Li Wen", "Tarvo Semiconductor", "COO"));
+  /* a platform where something was posted is no actor; its owner buying it is */
+  run("The minister wrote on Twitter that talks had failed, and Facebook posts spread the claim.");
+  CHECK(!has_word("Meta"));
+  CHECK(!has_word("X Corp"));
+  run("Elon Musk bought Twitter in 2022.");
+  CHECK(has_word("X Corp"));
   /* a model name in capitals is no part of a person's name */
   run("Pilot Max Hartmann said the airline grounded its Skyjet MAX fleet.");
   CHECK(label_at("MAX") == NULL);
