@@ -545,6 +545,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"force_nouns", &lex->force_nouns},           {"clause_acts", &lex->clause_acts},
       {"bloc_nouns", &lex->bloc_nouns},             {"speech_objects", &lex->speech_objects},
       {"praise_words", &lex->praise_words},         {"side_pairs", &lex->side_pairs},
+      {"head_titles", &lex->head_titles},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -565,6 +566,31 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
                         "act_nouns.verbs");
     if (st != AN_OK) return st;
     lex->n_acts++;
+  }
+  const cJSON *dts = cJSON_GetObjectItemCaseSensitive(root, "description_types");
+  if (dts && !cJSON_IsArray(dts))
+    return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\" must be an array of objects");
+  cJSON_ArrayForEach(it, dts) {
+    size_t k = lex->n_dtypes;
+    if (k >= AN_MAX_DTYPES)
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\" has more than %d entries",
+                          AN_MAX_DTYPES);
+    if (!cJSON_IsObject(it))
+      return an_error_set(c->err, AN_EDATA, c->path, 0, -1, "\"description_types\"[%zu] is not an object", k);
+    an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "heads"), &lex->dtype_heads[k], c,
+                                "description_types.heads");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "require"), &lex->dtype_require[k], c,
+                        "description_types.require");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "forbid"), &lex->dtype_forbid[k], c,
+                        "description_types.forbid");
+    if (st == AN_OK)
+      st = phrases_from(cJSON_GetObjectItemCaseSensitive(it, "plurals"), &lex->dtype_plurals[k], c,
+                        "description_types.plurals");
+    if (st != AN_OK) return st;
+    lex->dtype_countries[k] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "countries"));
+    lex->n_dtypes++;
   }
   return AN_OK;
 }
@@ -653,14 +679,16 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 }
 
 /* Every cue list of the lexicon (not the triggers' own lists). */
-#define NLISTS 160
+#define NLISTS 200
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
-                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
+  _Static_assert(sizeof lists / sizeof *lists + 8 + 6 + 2 * AN_MAX_ACTS + 4 * AN_MAX_DTYPES <= NLISTS,
+                 "NLISTS is too small for the lexicon's lists");
   size_t n = 0;
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) out[n++] = lists[i];
   for (int i = 0; i < 8; i++) out[n++] = &lex->rel_day[i];
@@ -671,6 +699,12 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
   for (int i = 0; i < AN_MAX_ACTS; i++) {
     out[n++] = &lex->act_nouns[i];
     out[n++] = &lex->act_verbs[i];
+  }
+  for (int i = 0; i < AN_MAX_DTYPES; i++) {
+    out[n++] = &lex->dtype_heads[i];
+    out[n++] = &lex->dtype_require[i];
+    out[n++] = &lex->dtype_forbid[i];
+    out[n++] = &lex->dtype_plurals[i];
   }
   return n;
 }

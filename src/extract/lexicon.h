@@ -129,6 +129,19 @@ typedef struct an_lexicon {
 #define AN_MAX_ACTS 24
   an_phrases act_nouns[AN_MAX_ACTS], act_verbs[AN_MAX_ACTS];
   size_t n_acts;
+  /* cues.json "description_types": a kind of organization a definite
+   * description names ("the union", "the court") and the words an
+   * actor's label must hold (require; none = any) or must not hold
+   * (forbid) to be what it describes; countries: a country fits too */
+#define AN_MAX_DTYPES 12
+  an_phrases dtype_heads[AN_MAX_DTYPES], dtype_require[AN_MAX_DTYPES], dtype_forbid[AN_MAX_DTYPES];
+  an_phrases dtype_plurals[AN_MAX_DTYPES]; /* "the unions", "both firms": the ones just named */
+  /* cues.json "head_titles": words of a head of state's or government's
+   * title ("leader", "president", "prime"): "the Syrian leader" is the one
+   * whose role holds one, not the foreign minister */
+  an_phrases head_titles;
+  int dtype_countries[AN_MAX_DTYPES];
+  size_t n_dtypes;
   /* dates.json */
   char *months[12][4]; /* up to 4 spellings per month, lowercase */
   char *weekdays[7][3]; /* Monday = 0 */

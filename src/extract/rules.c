@@ -49,12 +49,211 @@ void an_xview_clear(an_xview *v) {
   an_free(v->tok_m);
   an_free(v->inq);
   an_free(v->tok_s);
+  an_free(v->m_own);
+  an_free(v->dropped);
+  v->m_own = NULL;
+  v->dropped = NULL;
   v->w = NULL;
   v->wbuf = NULL;
   v->wid = NULL;
   v->tok_m = NULL;
   v->inq = NULL;
   v->tok_s = NULL;
+}
+
+/* ---- descriptions that do not fit their actor ------------------------------ */
+
+/* label holds a word of l (single-word phrases; case folded) */
+static int label_has(const an_lexicon *lex, const an_phrases *l, const char *label) {
+  (void)lex;
+  if (!label || !l->n) return 0;
+  const char *p = label;
+  char w[64];
+  while (*p) {
+    while (*p && !isalnum((unsigned char)*p)) p++;
+    size_t n = 0;
+    while (p[n] && (isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80)) n++;
+    if (!n) break;
+    if (n < sizeof w) {
+      for (size_t i = 0; i < n; i++) w[i] = (char)tolower((unsigned char)p[i]);
+      w[n] = 0;
+      for (size_t k = 0; k < l->n; k++) {
+        const an_pattern *pt = &l->p[k];
+        if (pt->n_words != 1) continue;
+        for (size_t a = 0; a < pt->words[0].n_alts; a++)
+          if (strcmp(pt->words[0].alts[a], w) == 0) return 1;
+      }
+    }
+    p += n;
+  }
+  return 0;
+}
+
+static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e);
+
+/* No name at token i (a word, or a description the actors stage resolved). */
+static int not_named(const an_doc_actors *A, const an_xview *v, uint32_t i) {
+  return v->tok_m[i] < 0 || A->mentions[v->tok_m[i]].how == AN_MENTION_DESCRIPTION;
+}
+
+/* The text calls actor x a t where it names it: "the players' union PFAG"
+ * (the head right before a name) or "PFAG, the players' union," (an
+ * apposition right after). */
+static int text_typed(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, size_t t, uint32_t x) {
+  for (size_t k = 0; k < A->n_mentions; k++) {
+    const an_mention *m = &A->mentions[k];
+    if (m->actor != x || m->how != AN_MENTION_NAME) continue;
+    if (m->tok_first > 0 && not_named(A, v, m->tok_first - 1) &&
+        dtype_ending(lex, v, m->tok_first > 3 ? m->tok_first - 3 : 0, m->tok_first) == (int)t)
+      return 1;
+    uint32_t e = m->tok_first + m->tok_count;
+    if (e + 2 < v->ntok && strcmp(v->w[e], ",") == 0)
+      for (uint32_t q = e + 2; q < v->ntok && q < e + 6 && not_named(A, v, q - 1); q++) {
+        if (dtype_ending(lex, v, e + 1, q) == (int)t) return 1;
+        if (v->tok[q - 1].shape & AN_SHAPE_PUNCT) break;
+      }
+  }
+  return 0;
+}
+
+/* An organization (or, with "countries", a country) that type t describes:
+ * its label or the text says so, and its label names no other kind. */
+static int org_fits(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, size_t t, uint32_t x) {
+  const an_doc_actor *a = &A->actors[x];
+  if (a->kind == AN_KIND_COUNTRY) return lex->dtype_countries[t];
+  if (a->kind != AN_KIND_ORGANIZATION) return 0;
+  if (label_has(lex, &lex->dtype_forbid[t], a->label)) return 0;
+  return !lex->dtype_require[t].n || label_has(lex, &lex->dtype_require[t], a->label) || text_typed(lex, v, A, t, x);
+}
+
+/* A person affiliated with an organization type t describes (or whose
+ * stated role holds the type's word: "army chief"). */
+static int person_fits(const an_lexicon *lex, const an_xview *v, size_t t, const an_doc_actors *A, uint32_t who) {
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != who || f->org >= A->n_actors) continue;
+    if (A->actors[f->org].kind == AN_KIND_ORGANIZATION && org_fits(lex, v, A, t, f->org)) return 1;
+    if (f->role && label_has(lex, &lex->dtype_heads[t], f->role)) return 1;
+  }
+  return 0;
+}
+
+/* "the Syrian leader": a head of state's or government's title after a
+ * country (its demonym or possessive); the country's actor, or UINT32_MAX. */
+static uint32_t head_title_country(const an_lexicon *lex, const an_xview *v, const an_mention *m) {
+  uint32_t e = m->tok_first + m->tok_count;
+  if (!m->tok_count || !an_phrases_match_id(&lex->head_titles, v->wid, e - 1, e)) return UINT32_MAX;
+  uint32_t p = m->tok_first;
+  if (p > 0 && (v->tok[p - 1].shape & AN_SHAPE_POSSESSIVE)) p--;
+  if (p == 0 || v->tok_m[p - 1] < 0) return UINT32_MAX;
+  const an_mention *c = &v->acts->mentions[v->tok_m[p - 1]];
+  if (c->how == AN_MENTION_DESCRIPTION || c->actor >= v->acts->n_actors ||
+      v->acts->actors[c->actor].kind != AN_KIND_COUNTRY)
+    return UINT32_MAX;
+  return c->actor;
+}
+
+/* Person x may be country k's head: x's country, if known, is k's, and x
+ * has no stated role, or one holding a head title. */
+static int head_fits(const an_lexicon *lex, const an_doc_actors *A, uint32_t x, uint32_t k) {
+  const an_doc_actor *a = &A->actors[x], *ck = &A->actors[k];
+  if (a->kind != AN_KIND_PERSON) return 0;
+  if (a->country[0] && ck->country[0] && strcmp(a->country, ck->country) != 0) return 0;
+  int roles = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != x || !f->role) continue;
+    roles++;
+    if (label_has(lex, &lex->head_titles, f->role) && (f->org == k || A->actors[f->org].kind != AN_KIND_COUNTRY))
+      return 1;
+  }
+  return roles == 0;
+}
+
+/* The description type whose head phrase ends at token e-1 and starts at
+ * or after token lo, or -1. */
+static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e) {
+  for (size_t t = 0; t < lex->n_dtypes; t++)
+    for (uint32_t p = e > lo + 3 ? e - 3 : lo; p < e; p++)
+      if (an_phrases_match_id(&lex->dtype_heads[t], v->wid, p, e) == e) return (int)t;
+  return -1;
+}
+
+/* "the union" resolved to a ministry, "the union leader" to a president:
+ * a description whose head names a kind of organization must refer to one
+ * of that kind (a person described by it must be affiliated with one).
+ * When it does not, the nearest earlier named actor that fits (ten
+ * sentences back at most) takes its place; with none, the mention is
+ * dropped: no event beats a wrong one. Fills v->m_own / v->acts_own. */
+static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_actors *acts) {
+  v->acts_own = *acts;
+  v->acts = &v->acts_own;
+  if (!lex || !lex->n_dtypes || !acts->n_mentions) return 1;
+  v->m_own = an_malloc(acts->n_mentions * sizeof *v->m_own);
+  if (!v->m_own) return 0;
+  if (!v->dropped) return 0;
+  memcpy(v->m_own, acts->mentions, acts->n_mentions * sizeof *v->m_own);
+  const an_doc_actors *A = acts;
+  size_t out = 0;
+  for (size_t k = 0; k < A->n_mentions; k++) {
+    an_mention m = A->mentions[k];
+    uint32_t e = m.tok_first + m.tok_count;
+    if (m.how == AN_MENTION_DESCRIPTION && m.actor < A->n_actors && e <= v->ntok) {
+      const an_doc_actor *a = &A->actors[m.actor];
+      int t = dtype_ending(lex, v, m.tok_first, e), person = 0;
+      if (t < 0 && a->kind == AN_KIND_PERSON) {
+        /* "the (outspoken) union leader": an organization word modifying
+         * the title, in the mention or just before it */
+        uint32_t lo = m.tok_first > 3 ? m.tok_first - 3 : 0;
+        for (uint32_t j = e - 1; j > lo && t < 0; j--)
+          if (j - 1 >= m.tok_first || v->tok_m[j - 1] < 0) t = dtype_ending(lex, v, j - 1 >= m.tok_first ? m.tok_first : lo, j);
+        person = t >= 0;
+      }
+      uint32_t hc = t < 0 && a->kind == AN_KIND_PERSON ? head_title_country(lex, v, &m) : UINT32_MAX;
+      if (hc != UINT32_MAX && !head_fits(lex, A, m.actor, hc)) {
+        uint32_t s_lo = v->tok_s[m.tok_first] > 10 ? v->sent[v->tok_s[m.tok_first] - 10].tok_first : 0;
+        uint32_t repl = UINT32_MAX;
+        for (size_t j = k; j-- > 0 && A->mentions[j].tok_first >= s_lo;) {
+          const an_mention *o = &A->mentions[j];
+          if (o->how == AN_MENTION_NAME && o->actor < A->n_actors && head_fits(lex, A, o->actor, hc)) {
+            repl = o->actor;
+            break;
+          }
+        }
+        if (repl == UINT32_MAX) {
+          for (uint32_t q = m.tok_first; q < e; q++) v->dropped[q] = 1;
+          continue;
+        }
+        m.actor = repl;
+      }
+      if (t >= 0) {
+        int fits = person ? person_fits(lex, v, (size_t)t, A, m.actor) : org_fits(lex, v, A, (size_t)t, m.actor);
+        if (!fits) {
+          uint32_t s_lo = v->tok_s[m.tok_first] > 10 ? v->sent[v->tok_s[m.tok_first] - 10].tok_first : 0;
+          uint32_t repl = UINT32_MAX;
+          for (size_t j = k; j-- > 0 && A->mentions[j].tok_first >= s_lo;) {
+            const an_mention *o = &A->mentions[j];
+            if (o->how != AN_MENTION_NAME || o->actor >= A->n_actors) continue;
+            const an_doc_actor *b = &A->actors[o->actor];
+            if (person ? (b->kind == AN_KIND_PERSON && person_fits(lex, v, (size_t)t, A, o->actor))
+                       : (b->kind == AN_KIND_ORGANIZATION && org_fits(lex, v, A, (size_t)t, o->actor))) {
+              repl = o->actor;
+              break;
+            }
+          }
+          if (repl == UINT32_MAX) { /* dropped */
+            for (uint32_t q = m.tok_first; q < e; q++) v->dropped[q] = 1;
+            continue;
+          }
+          m.actor = repl;
+        }
+      }
+    }
+    v->m_own[out++] = m;
+  }
+  v->acts_own.mentions = v->m_own;
+  v->acts_own.n_mentions = out;
+  return 1;
 }
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
@@ -75,7 +274,8 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  if (!v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  v->dropped = an_calloc(nt, 1);
+  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
   /* one buffer for all the words: no allocation per token */
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
@@ -88,13 +288,21 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
     p += n + 1;
     v->tok_m[i] = -1;
   }
+  for (size_t si = 0; si < nsent; si++)
+    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
+      v->tok_s[t] = (uint32_t)si;
+  /* the caller's mentions first (fix_descriptions reads what covers a
+   * token), then the fixed copy's */
   for (size_t k = 0; k < acts->n_mentions; k++) {
     const an_mention *m = &acts->mentions[k];
     for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
   }
-  for (size_t si = 0; si < nsent; si++)
-    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
-      v->tok_s[t] = (uint32_t)si;
+  if (!fix_descriptions(v, lex, acts)) goto oom;
+  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
+  for (size_t k = 0; k < v->acts->n_mentions; k++) {
+    const an_mention *m = &v->acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
   /* Quotations: toggled by quote marks, closed at a paragraph change. */
   int open = 0;
   uint32_t para = 0, qstart = 0;
@@ -425,13 +633,17 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
   uint32_t k = mend(c, mi);
   if (k < c->sb && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
   uint32_t t0 = k;
-  int titled = 0, generic = 0;
+  int titled = 0, generic = 0, head = 0;
   while (k < c->sb && c->v->tok_m[k] < 0 && k < t0 + 4 && np_ok(c, k)) {
+    if (c->v->dropped[k]) return -1; /* a description that fits nobody here */
     if (inlist(c, &c->lex->title_words, k)) titled = 1;
     if (inlist(c, &c->lex->generic_titles, k)) generic = 1;
+    if (inlist(c, &c->lex->head_titles, k)) head = 1;
     k++;
   }
   if (!titled) return -1;
+  /* "the Syrian leader": a country's head, not any official of it */
+  if (A->actors[m->actor].kind == AN_KIND_COUNTRY && head) generic = 0;
   if (k < c->sb && c->v->tok_m[k] >= 0) return -1; /* a name follows: "Hamas leader X" */
   int32_t person = -1;
   int n = 0;
@@ -439,6 +651,8 @@ static int32_t desc_person(const ctx *c, int32_t mi) {
     const an_affiliation *f = &A->affiliations[i];
     if (f->org != m->actor || f->person >= A->n_actors || A->actors[f->person].kind != AN_KIND_PERSON) continue;
     int match = generic;
+    if (!match && head && A->actors[m->actor].kind == AN_KIND_COUNTRY && f->role)
+      match = label_has(c->lex, &c->lex->head_titles, f->role);
     for (uint32_t j = t0; j < k && !match && f->role; j++) {
       const char *r = f->role, *w = W(c, j);
       size_t wl = strlen(w);
@@ -699,7 +913,7 @@ static int32_t speaker_org(const ctx *c, uint32_t k, uint32_t r, uint32_t ts, in
   uint32_t j = r + 1;
   for (int n = 0; j < ts && n < 3 && !inlist(c, &c->lex->org_heads, j); n++, j++)
     if (!(c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &c->lex->prepositions, j)) return -1;
-  if (j >= ts || !inlist(c, &c->lex->org_heads, j)) return -1;
+  if (j >= ts || !inlist(c, &c->lex->org_heads, j) || c->v->dropped[j]) return -1;
   if (j + 1 < ts && (is(c, j + 1, "of") || (c->v->tok[j + 1].shape & AN_SHAPE_POSSESSIVE) || c->v->tok_m[j + 1] >= 0))
     return -1;
   int weak = 0;
@@ -733,7 +947,7 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
                     inlist(c, &c->lex->passive_aux, e - 1)))
     e--;
-  if (e <= cs || c->v->tok_m[e - 1] >= 0 || !inlist(c, &c->lex->title_words, e - 1)) return -1;
+  if (e <= cs || c->v->tok_m[e - 1] >= 0 || c->v->dropped[e - 1] || !inlist(c, &c->lex->title_words, e - 1)) return -1;
   uint32_t tw = e - 1, j = tw;
   while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
     j--;
@@ -2099,7 +2313,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
       break;
     k++;
   }
-  if (k >= lim || v->tok_m[k] >= 0 || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
+  if (k >= lim || v->tok_m[k] >= 0 || v->dropped[k] || !inlist(c, &c->lex->bloc_nouns, k)) return -1;
   k++;
   if (k < lim && (is(c, k, "of") || c->v->tok_m[k] >= 0)) return -1; /* "the group of soldiers", "the group Hamas" */
   if (k < lim && (v->tok[k].shape & AN_SHAPE_POSSESSIVE)) {
@@ -2225,6 +2439,74 @@ static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs,
  * trigger: bounded work on run-on "sentences" (lists, tables). */
 #define WINDOW 120
 
+/* "warned the unions", "accused both firms": a plural of a kind of
+ * organization (cues.json description_types "plurals") right after the
+ * trigger stands for the organizations of that kind named just before,
+ * the sources and their own organizations left out; an acronym whose kind
+ * neither its label nor the text tells ("the CGT") may be one. Going back
+ * sentence by sentence (six at most), the set closes at two, or at one in a
+ * sentence that also speaks of others of the kind ("X and two other
+ * firms"); else, or with more than four, it is a generic class: none. */
+/* Neither x's label nor the text says what kind of organization it is. */
+static int kindless(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, uint32_t x) {
+  const char *l = A->actors[x].label;
+  for (size_t t = 0; t < lex->n_dtypes; t++)
+    if (label_has(lex, &lex->dtype_require[t], l) || label_has(lex, &lex->dtype_forbid[t], l) ||
+        label_has(lex, &lex->dtype_heads[t], l) || text_typed(lex, v, A, t, x))
+      return 0;
+  return 1;
+}
+
+static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
+  const an_lexicon *lex = c->lex;
+  const an_doc_actors *A = v->acts;
+  if (te >= ce || v->tok_m[te] >= 0) return;
+  size_t t = 0;
+  uint32_t e = 0;
+  for (; t < lex->n_dtypes; t++)
+    if ((e = an_phrases_match_id(&lex->dtype_plurals[t], v->wid, te, ce)) > te) break;
+  if (t == lex->n_dtypes) return;
+  if (e < ce && (v->tok_m[e] >= 0 || is(c, e, "of"))) return; /* "the firms X and Y": named there */
+  /* the plural nouns: the last word of the type's patterns */
+  const an_phrases *pl = &lex->dtype_plurals[t];
+  int32_t pick[4];
+  int n = 0;
+  uint32_t s_at = v->tok_s[te];
+  for (uint32_t back = 0; back < 6 && back <= s_at; back++) {
+    uint32_t si = s_at - back, a = v->sent[si].tok_first, b = back ? a + v->sent[si].tok_count : te;
+    int others = 0;
+    for (uint32_t q = a; q < b; q++) {
+      if (back && v->tok_m[q] < 0)
+        for (size_t k = 0; k < pl->n && !others; k++) {
+          const an_pword *lw = &pl->p[k].words[pl->p[k].n_words - 1];
+          for (size_t x = 0; x < lw->n_alts && !others; x++) others = strcmp(lw->alts[x], v->w[q]) == 0;
+        }
+      int32_t mq = v->tok_m[q];
+      if (mq < 0 || M(c, mq)->tok_first != q) continue;
+      const an_mention *m = M(c, mq);
+      if (m->how != AN_MENTION_NAME || v->inq[q] || A->actors[m->actor].kind != AN_KIND_ORGANIZATION ||
+          !(org_fits(lex, v, A, t, m->actor) || kindless(lex, v, A, m->actor)))
+        continue;
+      int skip = 0;
+      for (int i = 0; i < srcs->n && !skip; i++) {
+        uint32_t sa = M(c, srcs->m[i])->actor;
+        skip = sa == m->actor;
+        for (size_t f = 0; f < A->n_affiliations && !skip; f++)
+          skip = A->affiliations[f].person == sa && A->affiliations[f].org == m->actor;
+      }
+      for (int i = 0; i < n && !skip; i++) skip = M(c, pick[i])->actor == m->actor;
+      if (skip) continue;
+      if (n == 4) return; /* many: a class */
+      pick[n++] = mq;
+    }
+    if (n >= 2 || (n == 1 && others)) {
+      for (int i = 0; i < n; i++) ml_add(out, pick[i]);
+      return;
+    }
+  }
+}
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2342,6 +2624,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs = s.l;
     /* "accused the two governments of ... X": the pair is the object */
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) type_plural(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);

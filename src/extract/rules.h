@@ -59,6 +59,12 @@ typedef struct an_xview {
   int32_t *tok_m;  /* mention covering each token, or -1 (owned) */
   uint8_t *inq;    /* token lies inside a quotation (owned) */
   uint32_t *tok_s; /* sentence of each token (owned) */
+  /* acts points here: the caller's actors with their own copy of the
+   * mentions, where descriptions that do not fit their actor ("the
+   * union" resolved to a ministry) are moved or dropped (owned) */
+  an_doc_actors acts_own;
+  an_mention *m_own;
+  uint8_t *dropped; /* token of a description dropped for not fitting (owned): no rule re-reads it */
 } an_xview;
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
