@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <cjson/cJSON.h>
+#include <utf8proc.h>
 
 #include "core/core.h"
 
@@ -118,27 +119,18 @@ static void line_col(const char *text, size_t len, size_t off, long *line, long 
  * or -1 if there is none. JSON text must be UTF-8 (RFC 8259); labels go
  * unchanged into JSON, XML and DOT output, which must stay valid. */
 static long bad_utf8_at(const char *text, size_t len) {
-  const unsigned char *p = (const unsigned char *)text;
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
   size_t i = 0;
   while (i < len) {
-    unsigned c = p[i];
-    if (c == 0) return (long)i;
-    if (c < 0x80) {
+    if (p[i] == 0) return (long)i;
+    if (p[i] < 0x80) {
       i++;
       continue;
     }
-    size_t n;
-    unsigned cp, min;
-    if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07, min = 0x10000;
-    else return (long)i;
-    for (size_t k = 1; k <= n; k++) {
-      if (i + k >= len || (p[i + k] & 0xC0) != 0x80) return (long)i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (long)i;
-    i += n + 1;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0) return (long)i;
+    i += (size_t)n;
   }
   return -1;
 }
