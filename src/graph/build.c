@@ -342,6 +342,21 @@ static int event_passes(const an_model *m, const an_graph_opts *opts, const an_m
   return 1;
 }
 
+/* The next live event of the spill that the filters keep, decoded into ev
+ * with its endpoints' node indexes; *rec is NULL at the end. */
+static an_status next_kept_event(const an_model *m, const an_graph_opts *opts, an_spill_iter *it,
+                                 const unsigned char **rec, uint64_t *off, an_evrec *h, an_mevent *ev,
+                                 size_t *s, size_t *t) {
+  for (;;) {
+    an_status st = an_spill_next(it, rec, off);
+    if (st != AN_OK || !*rec) return st;
+    memcpy(h, *rec, sizeof *h);
+    if (h->flags & AN_EVREC_DEAD) continue;
+    an_mevent_decode(m, *rec, ev);
+    if (event_passes(m, opts, ev, s, t)) return AN_OK;
+  }
+}
+
 /* Aggregated view: one pass over the spill, events into their edges. */
 static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   const an_model *m = B->m;
@@ -352,14 +367,10 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   for (;;) {
     const unsigned char *rec;
     uint64_t off;
-    if ((st = an_spill_next(&it, &rec, &off)) != AN_OK || !rec) break;
     an_evrec h;
-    memcpy(&h, rec, sizeof h);
-    if (h.flags & AN_EVREC_DEAD) continue;
     an_mevent ev;
-    an_mevent_decode(m, rec, &ev);
     size_t s, t;
-    if (!event_passes(m, opts, &ev, &s, &t)) continue;
+    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &ev, &s, &t)) != AN_OK || !rec) break;
     acc *a = edge_of(B, s, t, ev.type, !ev.directed, 0, NULL);
     if (!a) {
       st = AN_ENOMEM;
@@ -393,14 +404,10 @@ static an_status collect_events(builder *B, const an_graph_opts *opts) {
   for (;;) {
     const unsigned char *rec;
     uint64_t off;
-    if ((st = an_spill_next(&it, &rec, &off)) != AN_OK || !rec) break;
     an_evrec h;
-    memcpy(&h, rec, sizeof h);
-    if (h.flags & AN_EVREC_DEAD) continue;
     an_mevent ev;
-    an_mevent_decode(m, rec, &ev);
     size_t s, t;
-    if (!event_passes(m, opts, &ev, &s, &t)) continue;
+    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &ev, &s, &t)) != AN_OK || !rec) break;
     if ((st = an_grow((void **)&g->evs, &cap, n + 1, sizeof *g->evs)) != AN_OK ||
         (st = an_grow((void **)&ofs, &cap_ofs, 2 * n + 2, sizeof *ofs)) != AN_OK)
       break;
