@@ -787,8 +787,14 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
              set.opts, actors_sum);
     db = &dbs;
   } else {
-    if ((st = an_outfile_open(output, &of, &err)) != AN_OK) goto fail;
-    cleanup_on_signals(an_outfile_temp_path(of), saved_sigs);
+    /* signals held from the temporary file's creation until its handler is
+     * in place: an interrupt in between would leave the file behind */
+    sigset_t held;
+    an_cli_hold_signals(output, &held);
+    st = an_outfile_open(output, &of, &err);
+    if (st == AN_OK) cleanup_on_signals(an_outfile_temp_path(of), saved_sigs);
+    an_cli_release_signals(&held);
+    if (st != AN_OK) goto fail;
     out = an_outfile_stream(of);
     to_stdout = strcmp(output, "-") == 0;
   }
