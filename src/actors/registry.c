@@ -490,6 +490,15 @@ static int bucket_gz_free(const an_registry *g, const skel *sk, size_t a, size_t
   return 1;
 }
 
+/* Adds root to the (at most four) distinct candidate roots; *many when a
+ * fifth distinct one turns up. */
+static void add_candidate(size_t cand[4], size_t *n, int *many, size_t root) {
+  for (size_t k = 0; k < *n; k++)
+    if (cand[k] == root) return;
+  if (*n < 4) cand[(*n)++] = root;
+  else *many = 1;
+}
+
 static an_status join(an_registry *g, size_t *ord, const char **gzof) {
   /* records in a fixed order, whatever the order of adds */
   const rec **rp = an_malloc((g->n ? g->n : 1) * sizeof *rp);
@@ -613,23 +622,13 @@ static an_status join(an_registry *g, size_t *ord, const char **gzof) {
         for (size_t c = 0; c < nc.d; c++) {
           size_t q = sk[nc.rep[c]].rec;
           if (!*g->r[q].given || !compat(g, sk, &nc, nc.cls[i - a], c, 0)) continue;
-          size_t root = find(g->parent, q);
-          int seen = 0;
-          for (size_t k = 0; k < nc_; k++) seen |= cand[k] == root;
-          if (seen) continue;
-          if (nc_ < 4) cand[nc_++] = root;
-          else many = 1;
+          add_candidate(cand, &nc_, &many, find(g->parent, q));
         }
       } else {
         for (size_t j = a; j < b; j++) {
           size_t q = sk[j].rec;
           if (!*g->r[q].given || !compat(g, sk, &nc, nc.cls[i - a], nc.cls[j - a], 0)) continue;
-          size_t root = find(g->parent, q);
-          int seen = 0;
-          for (size_t k = 0; k < nc_; k++) seen |= cand[k] == root;
-          if (seen) continue;
-          if (nc_ < 4) cand[nc_++] = root;
-          else many = 1;
+          add_candidate(cand, &nc_, &many, find(g->parent, q));
         }
       }
       if (nc_ == 1 && !many) {
