@@ -122,6 +122,7 @@ typedef struct doc {
   uint64_t *wh; /* word hashes of all tokens (tokinfo.wh) */
   size_t nwh, capwh;
   const an_trie *lx, *al; /* the gazetteer's lexicon and alias tries */
+  const uint32_t *lxbelow; /* an_gazetteer_lexicon_below */
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
   size_t lowercap, nlower;
   span *sp;
@@ -398,6 +399,7 @@ static an_status prepare(doc *d) {
   enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
+  d->lxbelow = an_gazetteer_lexicon_below(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
    * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
@@ -544,11 +546,13 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
 
 /* Longest match in trie t starting at token i (within the sentence). Walks
  * the folded words of each token; a match ends at a token end. Returns the
- * node and sets *count, or AN_TRIE_NONE. accept() filters nodes. */
+ * node and sets *count, or AN_TRIE_NONE. accept() filters nodes; in the
+ * lexicon, need (if not 0) has the classes accept() takes: the walk stops
+ * where no form of them lies ahead. */
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
-static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
+static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok, uint32_t need,
                         uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
@@ -580,7 +584,8 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
       node = an_trie_step(t, prev, w[k]);
     }
     uint32_t v;
-    if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
+    int live = node != AN_TRIE_NONE && (!need || (d->lxbelow[node] & need));
+    if (live && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
       *value = v;
@@ -594,7 +599,7 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
       j++;
       continue;
     }
-    if (node == AN_TRIE_NONE) return best;
+    if (!live) return best;
   }
   return best;
 }
@@ -871,7 +876,7 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
          !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
          /* "Saudi Energy Minister": a title starts here */
-         longest(d, lx, k, end, accept_title, &tc, &tv) == AN_TRIE_NONE) {
+         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
     k++;
   }
@@ -924,7 +929,7 @@ static an_status find_spans(doc *d) {
       uint32_t pcnt = 0, pval = 0;
       /* (not inside a longer name: "League of United Latin American
        * Citizens", "Union of Latin American Growers") */
-      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
+      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, AN_LX_PLACE, &pcnt, &pval) != AN_TRIE_NONE &&
           !name_goes_on_before(d, i, d->sent[s].tok_first)) {
         /* "the Latin American Integration Association": a place before a
          * name an organization head ends is part of that name */
@@ -936,7 +941,7 @@ static an_status find_spans(doc *d) {
           continue;
         }
         uint32_t gc = 0, gv = 0;
-        if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
+        if (longest(d, al, i, end, accept_gaz, 0, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
           if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
           i += pcnt;
@@ -944,7 +949,7 @@ static an_status find_spans(doc *d) {
         }
       }
       if (!is_punct(d, i) && gz_may_start(d, i) &&
-          (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
+          (gnode = longest(d, al, i, end, accept_gaz, 0, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
@@ -1017,7 +1022,7 @@ static an_status find_spans(doc *d) {
           uint32_t sc = 0, sv = 0;
           /* (not "Nordland's state news agency", "Nordish state media": a
            * state noun that modifies a medium) */
-          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
+          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, AN_LX_STATE, &sc, &sv) != AN_TRIE_NONE &&
               !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE)) &&
               !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
@@ -1045,7 +1050,7 @@ static an_status find_spans(doc *d) {
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
+          longest(d, lx, i, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
           !weak_title_in_org(d, i, cnt) && !given_name_title(d, i, cnt, end)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)

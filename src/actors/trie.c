@@ -319,3 +319,9 @@ uint32_t an_trie_find(const an_trie *t, const char *folded) {
 }
 
 size_t an_trie_nodes(const an_trie *t) { return t->n_nodes; }
+
+void an_trie_parents(const an_trie *t, uint32_t *parent) {
+  for (uint32_t n = 0; n < t->n_nodes; n++) parent[n] = AN_TRIE_NONE;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].word) parent[t->slots[i].child] = t->slots[i].parent;
+}

@@ -58,4 +58,9 @@ uint32_t an_trie_find(const an_trie *t, const char *folded);
 
 size_t an_trie_nodes(const an_trie *t);
 
+/* parent[n] (room for an_trie_nodes) gets the parent of node n
+ * (AN_TRIE_NONE for the root). A node's parent was made before it, so its
+ * number is smaller: a pass from the last node up visits children first. */
+void an_trie_parents(const an_trie *t, uint32_t *parent);
+
 #endif
