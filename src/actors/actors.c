@@ -45,6 +45,9 @@ typedef struct span {
   uint8_t acr;    /* the long form of an acronym the text defines */
 } span;
 
+/* tokinfo.al1 before al_first() (node numbers stay below AN_TRIE_NONE - 1) */
+#define AL1_UNSET (AN_TRIE_NONE - 1)
+
 /* tokinfo.tf bits */
 enum {
   TF_PUNCT = 1,    /* is_punct: punctuation, a quote mark or an empty fold */
@@ -427,7 +430,7 @@ static an_status prepare(doc *d) {
     int one_word = nw == 1 && buf[n - 1] != ' ';
     t->fh = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
     t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-    t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+    t->al1 = AL1_UNSET; /* al_first() */
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
     t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lx1, &title, &pron)
@@ -552,8 +555,13 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
-static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok, uint32_t need,
-                        uint32_t *count, uint32_t *value) {
+/* (not inlined into longest(), which is: it is called for nearly every
+ * token, the walk for few) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok, uint32_t need,
+                             uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
     const tokinfo *tj = &d->ti[j];
@@ -602,6 +610,29 @@ static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, ac
     if (!live) return best;
   }
   return best;
+}
+
+/* longest_walk, without the call where the first token already tells that
+ * nothing matches (most tokens start no phrase). The alias trie's first
+ * step (al1) must be known: al_first(). */
+static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
+                               uint32_t need, uint32_t *count, uint32_t *value) {
+  if (i >= end) return AN_TRIE_NONE;
+  const tokinfo *ti = &d->ti[i];
+  if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
+    if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
+    uint32_t first = t == d->lx ? ti->lx1 : ti->al1;
+    /* (every node below first has its classes in lxbelow[first]) */
+    if (first == AN_TRIE_NONE || (need && !(d->lxbelow[first] & need))) return AN_TRIE_NONE;
+  }
+  return longest_walk(d, t, i, end, ok, need, count, value);
+}
+
+/* Sets token i's first step in the alias trie (taken only for the tokens a
+ * gazetteer walk starts from). */
+static void al_first(doc *d, size_t i) {
+  tokinfo *t = &d->ti[i];
+  if (t->al1 == AL1_UNSET) t->al1 = t->nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
 }
 
 static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
@@ -941,6 +972,7 @@ static an_status find_spans(doc *d) {
           continue;
         }
         uint32_t gc = 0, gv = 0;
+        al_first(d, i);
         if (longest(d, al, i, end, accept_gaz, 0, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
           if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
@@ -948,7 +980,9 @@ static an_status find_spans(doc *d) {
           continue;
         }
       }
-      if (!is_punct(d, i) && gz_may_start(d, i) &&
+      int may_gaz = !is_punct(d, i) && gz_may_start(d, i);
+      if (may_gaz) al_first(d, i);
+      if (may_gaz &&
           (gnode = longest(d, al, i, end, accept_gaz, 0, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
