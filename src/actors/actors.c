@@ -1398,7 +1398,7 @@ static unsigned cues_of(const doc *d, const span *s) {
 
 /* ---- pass 3: actors ---- */
 
-static void sort_spans(doc *d);
+static an_status sort_spans(doc *d);
 
 static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   /* folded words of the span without particles */
@@ -2431,20 +2431,77 @@ static an_status headline_words(doc *d) {
 
 /* ---- pass 4: roles and affiliations ---- */
 
-static int cmp_span(const void *a, const void *b) {
-  const span *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  return x->count > y->count ? -1 : x->count < y->count ? 1 : 0;
+/* ---- ordering spans and mentions ----
+ * Both go by first token, then the longer first; equal ones keep their
+ * order (as glibc's qsort, a merge sort, kept them). They mostly come in
+ * text order already, so a check comes first, then a merge sort of
+ * (key, index) pairs, and the elements are moved once. */
+typedef struct sortkey {
+  uint64_t key; /* first << 32 | ~count */
+  uint32_t idx;
+} sortkey;
+
+static uint64_t start_key(uint32_t first, uint32_t count) { return (uint64_t)first << 32 | (UINT32_MAX - count); }
+
+static int key_before(const sortkey *a, const sortkey *b) {
+  return a->key < b->key || (a->key == b->key && a->idx < b->idx);
 }
 
-static void sort_spans(doc *d) {
-  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
-  for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
+/* Sorts k[0..n) (distinct by idx, so any order sort is stable), tmp as scratch. */
+static void merge_keys(sortkey *k, sortkey *tmp, size_t n) {
+  sortkey *src = k, *dst = tmp;
+  for (size_t w = 1; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, o = lo;
+      while (a < mid && b < hi) dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
+      while (a < mid) dst[o++] = src[a++];
+      while (b < hi) dst[o++] = src[b++];
+    }
+    sortkey *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != k) memcpy(k, src, n * sizeof *k);
+}
+
+/* Puts base[0..n) (elements of elem bytes) in the order of k, which holds
+ * each element's key at its index. */
+static an_status order_by_keys(void *base, size_t n, size_t elem, sortkey *k) {
+  sortkey *tmp = an_malloc(n * sizeof *tmp);
+  char *copy = an_malloc(n * elem);
+  if (!tmp || !copy) {
+    an_free(tmp);
+    an_free(copy);
+    return AN_ENOMEM;
+  }
+  merge_keys(k, tmp, n);
+  memcpy(copy, base, n * elem);
+  for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+  an_free(tmp);
+  an_free(copy);
+  return AN_OK;
+}
+
+static an_status sort_spans(doc *d) {
+  size_t i = 1;
+  while (i < d->nsp && start_key(d->sp[i - 1].first, d->sp[i - 1].count) <= start_key(d->sp[i].first, d->sp[i].count))
+    i++;
+  if (i < d->nsp) {
+    sortkey *k = an_malloc(d->nsp * sizeof *k);
+    if (!k) return AN_ENOMEM;
+    for (size_t q = 0; q < d->nsp; q++) k[q] = (sortkey){start_key(d->sp[q].first, d->sp[q].count), (uint32_t)q};
+    an_status st = order_by_keys(d->sp, d->nsp, sizeof *d->sp, k);
+    an_free(k);
+    if (st != AN_OK) return st;
+  }
+  for (size_t q = 0; q < d->ntok; q++) d->ti[q].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
     for (uint32_t k = 0; k < d->sp[si].count; k++)
       if (d->ti[d->sp[si].first + k].span < 0) d->ti[d->sp[si].first + k].span = (int32_t)si;
   }
+  return AN_OK;
 }
 
 /* The live actor span ending at token i (inclusive), or -1. */
@@ -3342,12 +3399,6 @@ static void mark_generic(doc *d) {
 
 /* ---- output ---- */
 
-static int cmp_cment(const void *a, const void *b) {
-  const cment *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  if (x->count != y->count) return x->count > y->count ? -1 : 1;
-  return 0;
-}
 
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
@@ -3404,7 +3455,20 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
     if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
   }
-  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
+  size_t q = 1;
+  while (q < d->nmen && start_key(d->men[q - 1].first, d->men[q - 1].count) <= start_key(d->men[q].first, d->men[q].count))
+    q++;
+  if (q < d->nmen) {
+    sortkey *k = an_malloc(d->nmen * sizeof *k);
+    if (!k) {
+      st = AN_ENOMEM;
+      goto fail;
+    }
+    for (size_t i = 0; i < d->nmen; i++) k[i] = (sortkey){start_key(d->men[i].first, d->men[i].count), (uint32_t)i};
+    st = order_by_keys(d->men, d->nmen, sizeof *d->men, k);
+    an_free(k);
+    if (st != AN_OK) goto fail;
+  }
   /* drop overlaps (longer first at the same start wins) */
   size_t w = 0;
   uint32_t end = 0;
@@ -3550,12 +3614,12 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   if (st == AN_OK) st = find_runs(&d);
   if (st == AN_OK) {
     merge_name_prefixes(&d);
-    sort_spans(&d);
+    st = sort_spans(&d);
   }
   if (st == AN_OK) st = resolve_names(&d);
   if (st == AN_OK) st = headline_words(&d);
+  if (st == AN_OK) st = sort_spans(&d);
   if (st == AN_OK) {
-    sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
     find_nationalities(&d);
