@@ -633,15 +633,15 @@ static an_status close_sentence(splitter *sp, sent_state *ss, size_t last, int e
   se->tok_count = (uint32_t)(last - first + 1);
   se->paragraph = ss->paragraph;
   se->flags = flags;
-  int initial_done = 0;
-  for (size_t k = first; k <= last; k++) {
+  for (size_t k = first; k <= last; k++) { /* the first word */
     an_token *tk = &t->toks[k];
-    if (flags & AN_SENT_HEADLINE) tk->shape |= AN_SHAPE_HEADLINE;
-    if (!initial_done && !(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
+    if (!(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
       tk->shape |= AN_SHAPE_SENT_INITIAL;
-      initial_done = 1;
+      break;
     }
   }
+  if (flags & AN_SENT_HEADLINE)
+    for (size_t k = first; k <= last; k++) t->toks[k].shape |= AN_SHAPE_HEADLINE;
   ss->open = -1;
   ss->flags = 0;
   return AN_OK;
