@@ -175,7 +175,12 @@ const char *an_actor_kind_name(an_actor_kind k) {
 
 static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->ti[i].fold; }
 static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
-static int tis(const doc *d, size_t i, const char *w) { return i < d->ntok && strcmp(tfold(d, i), w) == 0; }
+/* (the first letters compared inline: most words differ there) */
+static int tis(const doc *d, size_t i, const char *w) {
+  if (i >= d->ntok) return 0;
+  const char *f = tfold(d, i);
+  return f[0] == w[0] && (!w[0] || strcmp(f + 1, w + 1) == 0);
+}
 static int is_punct(const doc *d, size_t i) { return (d->ti[i].tf & TF_PUNCT) != 0; }
 static int tok_char(const doc *d, size_t i, char c) {
   return d->tok[i].len == 1 && d->str[d->tok[i].start] == c;
@@ -261,12 +266,9 @@ static int hyphenated_given_name(const doc *d, size_t i) {
   return syllable(q, d->tok[i - 1].len, 1, 2, 5) && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
 }
 
-/* Could this token be part of a name? Capitalized, or a lower-case particle
- * joined by a hyphen to a capitalized word ("al-Nakhala"). */
-static int name_like(const doc *d, size_t i) {
-  uint32_t s = shape(d, i);
-  if (s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) return 0;
-  if (!tfold(d, i)[0]) return 0;
+/* name_like() of a hyphenated token (s its shape, no punctuation, digit or
+ * possessive). */
+static int hyphenated_name_like(const doc *d, size_t i, uint32_t s) {
   if ((s & AN_SHAPE_HYPHENATED) && (s & AN_SHAPE_UPPER_INITIAL)) {
     /* "FIFA-listed", "Iranian-backed": an adjective, not a name */
     const char *p = d->str + d->tok[i].start;
@@ -294,6 +296,16 @@ static int name_like(const doc *d, size_t i) {
     }
   }
   return 0;
+}
+
+/* Could this token be part of a name? Capitalized, or a lower-case particle
+ * joined by a hyphen to a capitalized word ("al-Nakhala"). */
+static inline int name_like(const doc *d, size_t i) {
+  uint32_t s = shape(d, i);
+  if ((s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) || (d->ti[i].tf & TF_EMPTY))
+    return 0;
+  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0;
+  return hyphenated_name_like(d, i, s);
 }
 
 static int is_particle_tok(const doc *d, size_t i) { return (d->ti[i].lex & AN_LX_PARTICLE) != 0; }
@@ -1496,12 +1508,22 @@ static int first_word_is(const char *s, const char *w) {
 #define GZ_KEY(gz) (0x8000000000000000ULL | (uint64_t)(gz))
 
 static an_status index_key(doc *d, uint64_t h, int32_t actor) {
-  if (!d->wbucket) {
-    d->wbcap = 1024;
-    while (d->wbcap < d->ntok && d->wbcap < (1u << 20)) d->wbcap *= 2;
-    d->wbucket = an_malloc(d->wbcap * sizeof *d->wbucket);
-    if (!d->wbucket) return AN_ENOMEM;
-    for (size_t i = 0; i < d->wbcap; i++) d->wbucket[i] = -1;
+  /* the buckets grow with the keys (most documents index a few dozen);
+   * rebuilt in index order, each chain keeps the nodes of one key newest
+   * first, as they were */
+  if (d->nwn + 1 > d->wbcap && d->wbcap < (1u << 20)) {
+    size_t ncap = d->wbcap ? d->wbcap * 2 : 64;
+    int32_t *nb = an_malloc(ncap * sizeof *nb);
+    if (!nb) return AN_ENOMEM;
+    memset(nb, 0xff, ncap * sizeof *nb); /* -1: empty */
+    for (size_t k = 0; k < d->nwn; k++) {
+      size_t b = (size_t)(d->wn[k].h ^ (d->wn[k].h >> 29)) & (ncap - 1);
+      d->wn[k].next = nb[b];
+      nb[b] = (int32_t)k;
+    }
+    an_free(d->wbucket);
+    d->wbucket = nb;
+    d->wbcap = ncap;
   }
   an_status st = an_grow((void **)&d->wn, &d->capwn, d->nwn + 1, sizeof *d->wn);
   if (st != AN_OK) return st;
