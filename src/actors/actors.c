@@ -3424,44 +3424,32 @@ static void mark_generic(doc *d) {
 
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
-  for (size_t i = 0; i < a->n_actors; i++) {
-    an_doc_actor *x = &a->actors[i];
-    an_free(x->id);
-    an_free(x->label);
-    for (size_t k = 0; k < x->n_aliases; k++) an_free(x->aliases[k]);
-    an_free(x->aliases);
-    an_free(x->key);
-  }
   an_free(a->actors);
   an_free(a->mentions);
-  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
   an_free(a->affiliations);
+  an_free(a->strings);
+  an_free(a->alias_block);
   an_free(a);
 }
 
-static an_status add_alias_str(an_doc_actor *x, const char *s, size_t n) {
-  for (size_t k = 0; k < x->n_aliases; k++)
-    if (strlen(x->aliases[k]) == n && memcmp(x->aliases[k], s, n) == 0) return AN_OK;
-  char **v = an_realloc(x->aliases, (x->n_aliases + 1) * sizeof *v);
-  if (!v) return AN_ENOMEM;
-  x->aliases = v;
-  if (!(v[x->n_aliases] = an_strndup(s, n))) return AN_ENOMEM;
-  x->n_aliases++;
-  return AN_OK;
-}
 
-/* The person key: "surname|given" of the folded name words. */
-static char *person_key(const char *name) {
+/* An alias while the output is built: a span of the text, the next alias
+ * of the same actor, and its offset in the string block. */
+typedef struct alias_ent {
+  uint32_t start, len;
+  int32_t next;
+  size_t off;
+} alias_ent;
+
+/* Appends the person key, "surname|given" of the folded name words, and its NUL. */
+static an_status append_person_key(an_buf *b, const char *name) {
   const char *lw = last_word(name);
   size_t gl = lw != name ? (size_t)(lw - 1 - name) : 0; /* every given word */
-  size_t n = strlen(lw) + 1 + gl + 1;
-  char *k = an_malloc(n);
-  if (!k) return NULL;
-  memcpy(k, lw, strlen(lw));
-  k[strlen(lw)] = '|';
-  memcpy(k + strlen(lw) + 1, name, gl);
-  k[strlen(lw) + 1 + gl] = '\0';
-  return k;
+  an_status st = an_buf_append(b, lw, strlen(lw));
+  if (st == AN_OK) st = an_buf_putc(b, '|');
+  if (st == AN_OK) st = an_buf_append(b, name, gl);
+  if (st == AN_OK) st = an_buf_append(b, "", 1);
+  return st;
 }
 
 static an_status build_output(doc *d, an_doc_actors **out) {
@@ -3523,10 +3511,22 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     goto fail;
   }
   r->n_actors = na;
+  /* every string goes into one block (strings), every alias pointer into
+   * another (alias_block): offsets while the block grows, pointers at the end */
+  an_buf sb;
+  an_buf_init(&sb);
+  size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
+  int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
+  alias_ent *ae = NULL;
+  size_t nae = 0, capae = 0;
+  char **block = NULL;
+  if (!off || !ahead || !atail) st = AN_ENOMEM;
+  for (size_t i = 0; i < na && st == AN_OK; i++) ahead[i] = atail[i] = -1;
   for (size_t i = 0; i < d->nact && st == AN_OK; i++) {
     if (map[i] < 0) continue;
     wactor *a = &d->act[i];
-    an_doc_actor *x = &r->actors[map[i]];
+    size_t xi = (size_t)map[i];
+    an_doc_actor *x = &r->actors[xi];
     x->kind = a->kind;
     memcpy(x->country, a->country, sizeof x->country);
     /* a person's country from the first role the text ties to one */
@@ -3536,27 +3536,50 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     /* else the nationality the text gives */
     if (!x->country[0] && a->kind == AN_KIND_PERSON) memcpy(x->country, a->nat, sizeof x->country);
     x->mentions = cnt[i];
-    x->label = an_strdup(a->label);
-    if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
-    else {
+    off[3 * xi] = sb.len;
+    st = an_buf_append(&sb, a->label, strlen(a->label) + 1);
+    off[3 * xi + 1] = sb.len;
+    if (st != AN_OK) break;
+    if (a->gz >= 0) {
+      const char *id = an_gazetteer_entry(d->gaz, (size_t)a->gz)->id;
+      st = an_buf_append(&sb, id, strlen(id) + 1);
+    } else {
       char slug[512];
       if (an_slugify(a->label, slug, sizeof slug) != AN_OK || !slug[0]) strcpy(slug, "actor");
-      x->id = an_strdup(slug);
+      st = an_buf_append(&sb, slug, strlen(slug) + 1);
     }
-    x->key = a->kind == AN_KIND_PERSON ? person_key(a->name) : an_strdup(a->name);
-    if (!x->label || !x->id || !x->key) st = AN_ENOMEM;
+    off[3 * xi + 2] = sb.len;
+    if (st == AN_OK) st = a->kind == AN_KIND_PERSON ? append_person_key(&sb, a->name)
+                                                    : an_buf_append(&sb, a->name, strlen(a->name) + 1);
   }
-  /* aliases: surface forms of name mentions, in order */
+  /* aliases: surface forms of name mentions, in order (distinct per actor) */
   for (size_t i = 0; i < d->nmen && st == AN_OK; i++) {
     cment *m = &d->men[i];
     if (m->how != AN_MENTION_NAME && m->how != AN_MENTION_METONYM) continue;
-    size_t a = d->tok[m->first].start;
-    size_t b = d->tok[m->first + m->count - 1].start + d->tok[m->first + m->count - 1].len;
-    st = add_alias_str(&r->actors[map[m->actor]], d->str + a, b - a);
+    uint32_t a = d->tok[m->first].start;
+    uint32_t b = d->tok[m->first + m->count - 1].start + d->tok[m->first + m->count - 1].len;
+    size_t xi = (size_t)map[m->actor];
+    int32_t e = ahead[xi];
+    for (; e >= 0; e = ae[e].next)
+      if (ae[e].len == b - a && memcmp(d->str + ae[e].start, d->str + a, b - a) == 0) break;
+    if (e >= 0) continue;
+    if ((st = an_grow((void **)&ae, &capae, nae + 1, sizeof *ae)) != AN_OK) break;
+    ae[nae] = (alias_ent){a, b - a, -1, 0};
+    if (atail[xi] >= 0) ae[atail[xi]].next = (int32_t)nae;
+    else ahead[xi] = (int32_t)nae;
+    atail[xi] = (int32_t)nae++;
+    r->actors[xi].n_aliases++;
+  }
+  for (size_t k = 0; k < nae && st == AN_OK; k++) {
+    ae[k].off = sb.len;
+    st = an_buf_append(&sb, d->str + ae[k].start, ae[k].len);
+    if (st == AN_OK) st = an_buf_append(&sb, "", 1);
   }
   if (st == AN_OK) {
     r->mentions = an_malloc((d->nmen ? d->nmen : 1) * sizeof *r->mentions);
-    if (!r->mentions) st = AN_ENOMEM;
+    r->affiliations = an_calloc(d->naff ? d->naff : 1, sizeof *r->affiliations);
+    block = an_malloc((nae ? nae : 1) * sizeof *block);
+    if (!r->mentions || !r->affiliations || !block) st = AN_ENOMEM;
   }
   if (st == AN_OK) {
     for (size_t i = 0; i < d->nmen; i++) {
@@ -3568,8 +3591,6 @@ static an_status build_output(doc *d, an_doc_actors **out) {
       m->flags = d->men[i].flags;
     }
     r->n_mentions = d->nmen;
-    r->affiliations = an_calloc(d->naff ? d->naff : 1, sizeof *r->affiliations);
-    if (!r->affiliations) st = AN_ENOMEM;
   }
   for (size_t i = 0; i < d->naff && st == AN_OK; i++) {
     waff *f = &d->aff[i];
@@ -3578,9 +3599,34 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     o->person = (uint32_t)map[f->person];
     o->org = (uint32_t)map[f->org];
     o->tok = f->tok;
-    if (!(o->role = an_strdup(f->role))) st = AN_ENOMEM;
-    else r->n_affiliations++;
+    off[3 * na + r->n_affiliations] = sb.len;
+    st = an_buf_append(&sb, f->role, strlen(f->role) + 1);
+    r->n_affiliations++;
   }
+  if (st == AN_OK) {
+    char *base = an_buf_steal(&sb, NULL);
+    if (!base) st = AN_ENOMEM;
+    r->strings = base;
+    r->alias_block = block;
+    block = NULL;
+    size_t used = 0;
+    for (size_t xi = 0; xi < na && st == AN_OK; xi++) {
+      an_doc_actor *x = &r->actors[xi];
+      x->label = base + off[3 * xi];
+      x->id = base + off[3 * xi + 1];
+      x->key = base + off[3 * xi + 2];
+      if (!x->n_aliases) continue;
+      x->aliases = r->alias_block + used;
+      for (int32_t e = ahead[xi]; e >= 0; e = ae[e].next) r->alias_block[used++] = base + ae[e].off;
+    }
+    for (size_t k = 0; k < r->n_affiliations && st == AN_OK; k++) r->affiliations[k].role = base + off[3 * na + k];
+  }
+  an_buf_free(&sb);
+  an_free(block);
+  an_free(off);
+  an_free(ahead);
+  an_free(atail);
+  an_free(ae);
   an_free(map);
   an_free(cnt);
   if (st != AN_OK) goto fail;

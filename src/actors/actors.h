@@ -87,6 +87,11 @@ typedef struct an_doc_actors {
   size_t n_mentions;
   an_affiliation *affiliations;
   size_t n_affiliations;
+  /* where the strings above live: every id, label, key, alias and role in
+   * one block, the alias pointers in another (an_doc_actors_free frees them;
+   * read-only for consumers) */
+  char *strings;
+  char **alias_block;
 } an_doc_actors;
 
 void an_doc_actors_free(an_doc_actors *a);
