@@ -2469,20 +2469,29 @@ static int key_before(const sortkey *a, const sortkey *b) {
   return a->key < b->key || (a->key == b->key && a->idx < b->idx);
 }
 
-/* Sorts k[0..n) (distinct by idx, so any order sort is stable), tmp as scratch. */
+/* Sorts k[0..n) (distinct by idx: the order is total), tmp as scratch: a
+ * merge of the sorted runs it finds (the mentions come as two, those of
+ * names and those of references). */
 static void merge_keys(sortkey *k, sortkey *tmp, size_t n) {
   sortkey *src = k, *dst = tmp;
-  for (size_t w = 1; w < n; w *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * w) {
-      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+  for (;;) {
+    size_t runs = 0;
+    for (size_t lo = 0; lo < n;) {
+      size_t mid = lo + 1;
+      while (mid < n && key_before(&src[mid - 1], &src[mid])) mid++;
+      size_t hi = mid < n ? mid + 1 : n;
+      while (hi < n && key_before(&src[hi - 1], &src[hi])) hi++;
       size_t a = lo, b = mid, o = lo;
       while (a < mid && b < hi) dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
       while (a < mid) dst[o++] = src[a++];
       while (b < hi) dst[o++] = src[b++];
+      runs++;
+      lo = hi;
     }
     sortkey *t = src;
     src = dst;
     dst = t;
+    if (runs <= 1) break;
   }
   if (src != k) memcpy(k, src, n * sizeof *k);
 }

@@ -108,26 +108,31 @@ size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint6
   /* ASCII (nearly every token): folded, split and hashed in one pass. An
    * ASCII fold is never longer than its input, so len < cap never truncates. */
   if (len < cap) {
-    size_t o = 0, n = 0;
+    size_t o = 0, n = 0, i = 0;
     int pending_space = 0;
     uint64_t h = FNV_START;
-    size_t i = 0;
-    for (; i < len; i++) {
+    while (i < len) {
       unsigned char c = (unsigned char)s[i];
       if (c >= 0x80) break;
       unsigned char f = ascii_fold[c];
-      if (f > 1) {
-        if (pending_space && o > 0) {
-          out[o++] = ' ';
-          if (n < whcap) wh[n] = word_mix(h);
-          n++;
-          h = FNV_START;
-        }
-        pending_space = 0;
+      i++;
+      if (f <= 1) {
+        pending_space |= f;
+        continue;
+      }
+      if (pending_space && o > 0) {
+        out[o++] = ' ';
+        if (n < whcap) wh[n] = word_mix(h);
+        n++;
+        h = FNV_START;
+      }
+      pending_space = 0;
+      /* the rest of the run of letters and digits */
+      for (;;) {
         out[o++] = (char)f;
         FNV_STEP(h, f);
-      } else {
-        pending_space |= f;
+        if (i == len || (c = (unsigned char)s[i]) >= 0x80 || (f = ascii_fold[c]) <= 1) break;
+        i++;
       }
     }
     if (i == len) {
