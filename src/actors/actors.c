@@ -2038,7 +2038,7 @@ static void pw_free(pwindex *p) {
 static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
   if (!p->cap) {
     if (!make) return -1;
-    p->cap = 1024;
+    p->cap = 64; /* (grows with the words) */
     if (!(p->slot = an_calloc(p->cap, sizeof *p->slot))) return p->oom = 1, -1;
   }
   size_t j = (size_t)word_key(w, n) & (p->cap - 1);
@@ -3362,11 +3362,13 @@ static an_status sweep_refs(doc *d) {
       continue;
     }
     if (si >= 0) continue;
-    /* "the movement", "the group's", "union leadership" */
-    int state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
-                      (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0;
-    if (((i > 0 && tis(d, i - 1, "the")) || state_after) && (d->ti[i].lex & AN_LX_ORGHEAD) &&
-        (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
+    /* "the movement", "the group's", "union leadership" (a lower-case head
+     * tested first: most tokens are none) */
+    int state_after = 0;
+    if ((d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
+        ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
+                        (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||
+         (i > 0 && tis(d, i - 1, "the")))) {
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;
