@@ -125,7 +125,7 @@ typedef struct doc {
   uint64_t *wh; /* word hashes of all tokens (tokinfo.wh) */
   size_t nwh, capwh;
   const an_trie *lx, *al; /* the gazetteer's lexicon and alias tries */
-  const uint32_t *lxbelow; /* an_gazetteer_lexicon_below */
+  const an_lx_node *lxn; /* an_gazetteer_lexicon_nodes */
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
   size_t lowercap, nlower;
   span *sp;
@@ -414,7 +414,7 @@ static an_status prepare(doc *d) {
   enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
-  d->lxbelow = an_gazetteer_lexicon_below(d->gaz);
+  d->lxn = an_gazetteer_lexicon_nodes(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
    * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
@@ -445,8 +445,12 @@ static an_status prepare(doc *d) {
     t->al1 = AL1_UNSET; /* al_first() */
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
-    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lx1, &title, &pron)
-                               : an_gazetteer_word(d->gaz, buf, &title, &pron);
+    if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+      const an_lx_node *x = &d->lxn[t->lx1];
+      t->lex = x->cls, title = x->title, pron = x->pronoun;
+    } else {
+      t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+    }
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
@@ -604,7 +608,7 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
       node = an_trie_step(t, prev, w[k]);
     }
     uint32_t v;
-    int live = node != AN_TRIE_NONE && (!need || (d->lxbelow[node] & need));
+    int live = node != AN_TRIE_NONE && (!need || (d->lxn[node].below & need));
     if (live && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
@@ -634,8 +638,8 @@ static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t 
   if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
     if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
     uint32_t first = t == d->lx ? ti->lx1 : ti->al1;
-    /* (every node below first has its classes in lxbelow[first]) */
-    if (first == AN_TRIE_NONE || (need && !(d->lxbelow[first] & need))) return AN_TRIE_NONE;
+    /* (every node below first has its classes in lxn[first].below) */
+    if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
   }
   return longest_walk(d, t, i, end, ok, need, count, value);
 }

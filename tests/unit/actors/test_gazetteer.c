@@ -103,17 +103,17 @@ static void test_load(const char *dir) {
   /* the classes at or below a lexicon node: "prime" alone is no title,
    * but "prime minister" lies ahead; "monday" leads to no title */
   const an_trie *lx = an_gazetteer_lexicon(g);
-  const uint32_t *below = an_gazetteer_lexicon_below(g);
+  const an_lx_node *nodes = an_gazetteer_lexicon_nodes(g);
   uint32_t pn = an_trie_find(lx, "prime"), pm = an_trie_find(lx, "prime minister");
   CHECK(pn != AN_TRIE_NONE && pm != AN_TRIE_NONE);
   if (pn != AN_TRIE_NONE && pm != AN_TRIE_NONE) {
     CHECK(!(an_gazetteer_word_node(g, pn, NULL, NULL) & AN_LX_TITLE));
-    CHECK(below[pn] & AN_LX_TITLE);
-    CHECK(below[pm] & AN_LX_TITLE);
-    CHECK(below[AN_TRIE_ROOT] & (AN_LX_TITLE | AN_LX_TIME | AN_LX_PRONOUN));
+    CHECK(nodes[pn].below & AN_LX_TITLE);
+    CHECK(nodes[pm].below & AN_LX_TITLE);
+    CHECK(nodes[AN_TRIE_ROOT].below & (AN_LX_TITLE | AN_LX_TIME | AN_LX_PRONOUN));
   }
   uint32_t mo = an_trie_find(lx, "monday");
-  CHECK(mo != AN_TRIE_NONE && !(below[mo] & AN_LX_TITLE) && (below[mo] & AN_LX_TIME));
+  CHECK(mo != AN_TRIE_NONE && !(nodes[mo].below & AN_LX_TITLE) && (nodes[mo].below & AN_LX_TIME));
   /* the node answer is the word answer */
   long t2, p2;
   CHECK_INT(an_gazetteer_word_node(g, an_trie_find(lx, "his"), &t2, &p2), an_gazetteer_word(g, "his", &t, &p));
