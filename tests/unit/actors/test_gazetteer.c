@@ -49,6 +49,20 @@ static void test_trie(void) {
   v = an_trie_values(t, n3, &n);
   CHECK_INT(n, 1);
   if (n == 1) CHECK_INT(v[0], 4421);
+  /* every phrase found after the freeze (the root's filter lets every
+   * first word through), none that was not added */
+  int found = 0, stray = 0;
+  for (int i = 0; i < 5000; i++) {
+    snprintf(w, sizeof w, "w%d x%d", i, i % 7);
+    uint32_t node = an_trie_find(t, w);
+    v = an_trie_values(t, node, &n);
+    found += node != AN_TRIE_NONE && n == 1 && v[0] == (uint32_t)(100 + i);
+    snprintf(w, sizeof w, "q%d", i);
+    stray += an_trie_find(t, w) != AN_TRIE_NONE;
+    stray += an_trie_step(t, AN_TRIE_ROOT, an_word_hash(w, strlen(w))) != AN_TRIE_NONE;
+  }
+  CHECK_INT(found, 5000);
+  CHECK_INT(stray, 0);
   an_trie_free(t);
   an_trie_free(NULL);
 }
