@@ -31,6 +31,9 @@
 #include "actors/gazetteer.h"
 #include "core/core.h"
 
+/* an_grow, called only when the array is full (most pushes find room) */
+#define ROOM(arr, cap, need) ((size_t)(need) <= (cap) ? AN_OK : an_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
+
 enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4, SP_PLACE = 5 /* a place or region: no actor */ };
 #define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
 
@@ -313,7 +316,7 @@ static int is_particle_tok(const doc *d, size_t i) { return (d->ti[i].lex & AN_L
 /* ---- growth helpers ---- */
 
 static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type, uint32_t value) {
-  an_status st = an_grow((void **)&d->sp, &d->capsp, d->nsp + 1, sizeof *d->sp);
+  an_status st = ROOM(d->sp, d->capsp, d->nsp + 1);
   if (st != AN_OK) return st;
   span *s = &d->sp[d->nsp++];
   s->first = first;
@@ -330,7 +333,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
 
 static an_status push_mention(doc *d, uint32_t first, uint32_t count, int32_t actor, uint8_t how,
                               uint8_t flags) {
-  an_status st = an_grow((void **)&d->men, &d->capmen, d->nmen + 1, sizeof *d->men);
+  an_status st = ROOM(d->men, d->capmen, d->nmen + 1);
   if (st != AN_OK) return st;
   cment *m = &d->men[d->nmen++];
   m->first = first;
@@ -345,7 +348,7 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   wactor *a = &d->act[person];
   for (size_t i = 0; i < a->n_roles; i++)
     if (strcmp(a->roles[i].role, role) == 0 && (a->roles[i].org == org || org < 0)) return AN_OK;
-  an_status st = an_grow((void **)&a->roles, &a->cap_roles, a->n_roles + 1, sizeof *a->roles);
+  an_status st = ROOM(a->roles, a->cap_roles, a->n_roles + 1);
   if (st != AN_OK) return st;
   wrole *r = &a->roles[a->n_roles];
   if (!(r->role = an_strdup(role))) return AN_ENOMEM;
@@ -388,7 +391,7 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
     const waff *f = &d->aff[d->affix[j] - 1];
     if (f->person == (uint32_t)person && f->org == (uint32_t)org && strcmp(f->role, role) == 0) return AN_OK;
   }
-  st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
+  st = ROOM(d->aff, d->capaff, d->naff + 1);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
   if (!(a->role = an_strdup(role))) return AN_ENOMEM;
@@ -1529,7 +1532,7 @@ static an_status index_key(doc *d, uint64_t h, int32_t actor) {
     d->wbucket = nb;
     d->wbcap = ncap;
   }
-  an_status st = an_grow((void **)&d->wn, &d->capwn, d->nwn + 1, sizeof *d->wn);
+  an_status st = ROOM(d->wn, d->capwn, d->nwn + 1);
   if (st != AN_OK) return st;
   size_t b = (size_t)(h ^ (h >> 29)) & (d->wbcap - 1);
   d->wn[d->nwn] = (wnode){h, actor, d->wbucket[b]};
@@ -1559,8 +1562,10 @@ static uint64_t first_word_key(const char *name) {
  * persons outside the gazetteer under PNAME_KEY too (person_within). The
  * lookups test kind and name when they look, so a kind that changes later
  * is seen. */
-#define NAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
-#define PNAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+#define NAME_KEY_OF(k) (((k) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
+#define PNAME_KEY_OF(k) (((k) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+#define NAME_KEY_N(s, n) NAME_KEY_OF(word_key((s), (n)))
+#define PNAME_KEY_N(s, n) PNAME_KEY_OF(word_key((s), (n)))
 
 static an_status index_name(doc *d, int32_t actor);
 static int nonperson_named(const doc *d, int32_t a, const char *w);
@@ -1568,10 +1573,10 @@ static int nonperson_named(const doc *d, int32_t a, const char *w);
 /* Indexes actor a under its current name. */
 static an_status index_actor_name(doc *d, int32_t a) {
   const wactor *x = &d->act[a];
-  size_t n = strlen(x->name);
+  uint64_t k = word_key(x->name, strlen(x->name)); /* (once for both keys) */
   an_status st = index_name(d, a);
-  if (st == AN_OK) st = index_key(d, NAME_KEY_N(x->name, n), a);
-  if (st == AN_OK && x->kind == AN_KIND_PERSON && x->gz < 0) st = index_key(d, PNAME_KEY_N(x->name, n), a);
+  if (st == AN_OK) st = index_key(d, NAME_KEY_OF(k), a);
+  if (st == AN_OK && x->kind == AN_KIND_PERSON && x->gz < 0) st = index_key(d, PNAME_KEY_OF(k), a);
   return st;
 }
 
@@ -1594,7 +1599,7 @@ static an_status index_name(doc *d, int32_t actor) {
 
 static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *label, const char *name,
                            uint32_t tok, int32_t *out) {
-  an_status st = an_grow((void **)&d->act, &d->capact, d->nact + 1, sizeof *d->act);
+  an_status st = ROOM(d->act, d->capact, d->nact + 1);
   if (st != AN_OK) return st;
   wactor *a = &d->act[d->nact];
   memset(a, 0, sizeof *a);
@@ -2051,7 +2056,7 @@ static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
     if (r->n == n && memcmp(r->w, w, n) == 0) return (long)p->slot[j] - 1;
   }
   if (!make) return -1;
-  if (an_grow((void **)&p->rec, &p->caprec, p->nrec + 1, sizeof *p->rec) != AN_OK) return p->oom = 1, -1;
+  if (ROOM(p->rec, p->caprec, p->nrec + 1) != AN_OK) return p->oom = 1, -1;
   pwrec *r = &p->rec[p->nrec];
   r->w = w, r->n = (uint32_t)n, r->exact = -1;
   for (int c = 0; c < 3; c++) r->min[c] = r->recent[c] = -1;
@@ -2076,7 +2081,7 @@ static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
  * class is its smallest). */
 static void pw_sync(const doc *d, pwindex *p) {
   for (; p->nact < d->nact && !p->oom; p->nact++) {
-    if (an_grow((void **)&p->poff, &p->cappoff, p->nact + 2, sizeof *p->poff) != AN_OK) {
+    if (ROOM(p->poff, p->cappoff, p->nact + 2) != AN_OK) {
       p->oom = 1;
       return;
     }
@@ -2097,7 +2102,7 @@ static void pw_sync(const doc *d, pwindex *p) {
           int32_t ai = (int32_t)p->nact;
           if (c == 3 && r->exact < 0) r->exact = ai;
           if (c < 3 && r->min[c] < 0) r->min[c] = ai;
-          if (an_grow((void **)&p->pairs, &p->cappairs, p->npairs + 1, sizeof *p->pairs) != AN_OK) {
+          if (ROOM(p->pairs, p->cappairs, p->npairs + 1) != AN_OK) {
             p->oom = 1;
             return;
           }
@@ -3012,7 +3017,7 @@ static int generic_role(const want *w) {
 }
 
 static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor, int subject) {
-  an_status st = an_grow((void **)&w->h, &w->caph, w->nh + 1, sizeof *w->h);
+  an_status st = ROOM(w->h, w->caph, w->nh + 1);
   if (st != AN_OK) return st;
   w->h[w->nh].tok = tok;
   w->h[w->nh].sent = sent;
@@ -3578,7 +3583,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     for (; e >= 0; e = ae[e].next)
       if (ae[e].len == b - a && memcmp(d->str + ae[e].start, d->str + a, b - a) == 0) break;
     if (e >= 0) continue;
-    if ((st = an_grow((void **)&ae, &capae, nae + 1, sizeof *ae)) != AN_OK) break;
+    if ((st = ROOM(ae, capae, nae + 1)) != AN_OK) break;
     ae[nae] = (alias_ent){a, b - a, -1, 0};
     if (atail[xi] >= 0) ae[atail[xi]].next = (int32_t)nae;
     else ahead[xi] = (int32_t)nae;
