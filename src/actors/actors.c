@@ -63,9 +63,7 @@ enum {
  * (longest), the lower-case set and the lexicon reuse the hashes. */
 typedef struct tokinfo {
   uint32_t lx1, al1; /* the first word's node under the lexicon / alias trie root (or AN_TRIE_NONE) */
-  uint32_t fold; /* offset of the folded token in doc.folds */
   uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
-  uint64_t fh;   /* an_word_hash of the whole fold (the word's hash for one word) */
   uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
@@ -124,7 +122,9 @@ typedef struct doc {
   const an_sentence *sent;
   size_t nsent;
   tokinfo *ti;
-  an_buf folds;
+  an_buf folds;   /* the tokens' folds, each NUL-terminated */
+  uint32_t *foff; /* token i's fold: folds.data + foff[i] */
+  uint64_t *fh;   /* an_word_hash of token i's whole fold (the word's hash for one word) */
   uint64_t *wh; /* word hashes of all tokens (tokinfo.wh) */
   size_t nwh, capwh;
   const an_trie *lx, *al; /* the gazetteer's lexicon and alias tries */
@@ -176,7 +176,7 @@ const char *an_actor_kind_name(an_actor_kind k) {
 
 /* ---- token helpers ---- */
 
-static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->ti[i].fold; }
+static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->foff[i]; }
 static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
 /* (the first letters compared inline: most words differ there) */
 static int tis(const doc *d, size_t i, const char *w) {
@@ -231,7 +231,7 @@ static an_status lower_add_hash(doc *d, uint64_t h) {
 
 /* Is token i's fold in the set (its hash is kept: no rehash)? */
 static int lower_has_tok(const doc *d, size_t i) {
-  uint64_t h = d->ti[i].fh;
+  uint64_t h = d->fh[i];
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
   while (d->lower[j]) {
     if (d->lower[j] == h) return 1;
@@ -409,7 +409,9 @@ static an_status prepare(doc *d) {
   an_status st;
   /* every field is set below (no zeroing pass over the array) */
   d->ti = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->ti);
-  if (!d->ti) return AN_ENOMEM;
+  d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
+  d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
+  if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
@@ -422,6 +424,8 @@ static an_status prepare(doc *d) {
    * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+  uint32_t *foff = d->foff;
+  uint64_t *fh = d->fh;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
     /* folded straight into the buffer (no copy per token), and each word
@@ -435,15 +439,15 @@ static an_status prepare(doc *d) {
     size_t n = an_word_fold_hash(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX, d->wh + d->nwh,
                                  WORDS_MAX, &nw);
     if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
-    t->fold = (uint32_t)d->folds.len;
-    d->folds.len = t->fold + n + 1; /* keep the NUL */
+    foff[i] = (uint32_t)d->folds.len;
+    d->folds.len += n + 1; /* keep the NUL */
     d->folds.data[d->folds.len] = '\0';
     t->wh = (uint32_t)d->nwh;
     t->nw = (uint32_t)nw;
     d->nwh += nw;
     /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
     int one_word = nw == 1 && buf[n - 1] != ' ';
-    t->fh = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
+    fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
     t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
     t->al1 = AL1_UNSET; /* al_first() */
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
@@ -469,7 +473,7 @@ static an_status prepare(doc *d) {
     if (i > 0 && (sh & AN_SHAPE_POSSESSIVE) && n) {
       tokinfo *p = &d->ti[i - 1];
       p->tf |= TF_POSSNEXT;
-      const char *pf = d->folds.data + p->fold;
+      const char *pf = d->folds.data + foff[i - 1];
       size_t pn = strlen(pf);
       const char *e = pf + pn, *lw;
       while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
@@ -482,7 +486,7 @@ static an_status prepare(doc *d) {
         p->posswh = an_word_hash(w, lwn + n);
       }
     }
-    if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, t->fh)) != AN_OK) return st;
+    if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, fh[i])) != AN_OK) return st;
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -3449,6 +3453,9 @@ void an_doc_actors_free(an_doc_actors *a) {
   an_free(a->affiliations);
   an_free(a->strings);
   an_free(a->alias_block);
+  an_free(a->folds);
+  an_free(a->fold_off);
+  an_free(a->fold_hash);
   an_free(a);
 }
 
@@ -3650,6 +3657,18 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   an_free(map);
   an_free(cnt);
   if (st != AN_OK) goto fail;
+  /* the tokens' folds and their hashes go with the output (other stages
+   * may key words by them instead of folding again) */
+  r->n_tokens = d->ntok;
+  r->folds = an_buf_steal(&d->folds, NULL);
+  r->fold_off = d->foff;
+  r->fold_hash = d->fh;
+  d->foff = NULL;
+  d->fh = NULL;
+  if (!r->folds) {
+    st = AN_ENOMEM;
+    goto fail;
+  }
   *out = r;
   return AN_OK;
 fail:
@@ -3666,6 +3685,8 @@ static void doc_free(doc *d) {
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
+  an_free(d->foff);
+  an_free(d->fh);
   an_free(d->wh);
   an_free(d->lower);
   an_free(d->sp);
