@@ -494,32 +494,32 @@ static an_status prepare(doc *d) {
     const an_sentence *se = &d->sent[s];
     if (se->paragraph != para) inq = 0, para = se->paragraph;
     int headline = (se->flags & AN_SENT_HEADLINE) != 0;
-    /* an all-capitals line reads like a headline */
+    size_t lo = se->tok_first, hi = (size_t)se->tok_first + se->tok_count;
+    if (hi > d->ntok) hi = d->ntok;
+    /* an all-capitals line reads like a headline; the sentence and the
+     * quotation state of each token in the same pass */
     size_t words = 0, upper = 0;
-    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
-      if (is_punct(d, i)) continue;
+    for (size_t i = lo; i < hi; i++) {
+      tokinfo *t = &d->ti[i];
+      uint32_t sh = shape(d, i);
+      t->sent = (uint32_t)s;
+      t->quote = (uint8_t)inq;
+      if (sh & AN_SHAPE_QUOTE) inq = !inq;
+      if (t->tf & TF_PUNCT) continue;
       words++;
-      if (shape(d, i) & AN_SHAPE_ALL_UPPER) upper++;
+      if (sh & AN_SHAPE_ALL_UPPER) upper++;
     }
     if (words >= 3 && upper * 10 >= words * 8) headline = 1;
     /* a line the splitter saw as unpunctuated but that reads as prose (most
      * words in lower case) is prose: only title-case lines are headlines */
     if (headline && !(words >= 3 && upper * 10 >= words * 8)) {
       size_t caps = 0;
-      for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++)
+      for (size_t i = lo; i < hi; i++)
         if (!is_punct(d, i) && (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) caps++;
       if (caps * 10 < words * 6) headline = 0;
     }
-    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
-      d->ti[i].sent = (uint32_t)s;
-      d->ti[i].headline = (uint8_t)headline;
-      if (shape(d, i) & AN_SHAPE_QUOTE) {
-        d->ti[i].quote = (uint8_t)inq;
-        inq = !inq;
-        continue;
-      }
-      d->ti[i].quote = (uint8_t)inq;
-    }
+    if (headline)
+      for (size_t i = lo; i < hi; i++) d->ti[i].headline = 1;
   }
   return AN_OK;
 }
