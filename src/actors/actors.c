@@ -177,6 +177,10 @@ const char *an_actor_kind_name(an_actor_kind k) {
 /* ---- token helpers ---- */
 
 static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->foff[i]; }
+/* strlen(tfold(d, i)): the folds lie end to end, each with its NUL */
+static size_t fold_len(const doc *d, size_t i) {
+  return (i + 1 < d->ntok ? d->foff[i + 1] : d->folds.len) - d->foff[i] - 1;
+}
 static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
 /* (the first letters compared inline: most words differ there) */
 static int tis(const doc *d, size_t i, const char *w) {
@@ -1429,6 +1433,17 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   out[0] = '\0';
   for (size_t k = s->first; k < s->first + s->count; k++) {
     const char *f = tfold(d, k);
+    if (d->ti[k].oneword) { /* (nearly every token: its fold whole, no particle to drop) */
+      size_t n = fold_len(d, k);
+      if (n < 64) {
+        if (o && o + 1 < cap) out[o++] = ' ';
+        if (o + n < cap) {
+          memcpy(out + o, f, n);
+          o += n;
+        }
+      }
+      continue;
+    }
     while (*f) {
       const char *e = strchr(f, ' ');
       size_t n = e ? (size_t)(e - f) : strlen(f);
