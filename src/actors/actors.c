@@ -3483,15 +3483,35 @@ typedef struct alias_ent {
   size_t off;
 } alias_ent;
 
+/* Appends p[0..n) and a NUL to the string block b (the growth call only
+ * when it is full). */
+static an_status put_str(an_buf *b, const char *p, size_t n) {
+  if (b->len + n + 2 > b->cap) {
+    an_status st = an_buf_reserve(b, n + 1);
+    if (st != AN_OK) return st;
+  }
+  memcpy(b->data + b->len, p, n);
+  b->len += n + 1;
+  b->data[b->len - 1] = b->data[b->len] = '\0';
+  return AN_OK;
+}
+
 /* Appends the person key, "surname|given" of the folded name words, and its NUL. */
 static an_status append_person_key(an_buf *b, const char *name) {
   const char *lw = last_word(name);
   size_t gl = lw != name ? (size_t)(lw - 1 - name) : 0; /* every given word */
-  an_status st = an_buf_append(b, lw, strlen(lw));
-  if (st == AN_OK) st = an_buf_putc(b, '|');
-  if (st == AN_OK) st = an_buf_append(b, name, gl);
-  if (st == AN_OK) st = an_buf_append(b, "", 1);
-  return st;
+  size_t ln = strlen(lw), n = ln + 1 + gl;
+  if (b->len + n + 2 > b->cap) {
+    an_status st = an_buf_reserve(b, n + 1);
+    if (st != AN_OK) return st;
+  }
+  char *k = b->data + b->len;
+  memcpy(k, lw, ln);
+  k[ln] = '|';
+  memcpy(k + ln + 1, name, gl);
+  b->len += n + 1;
+  k[n] = k[n + 1] = '\0';
+  return AN_OK;
 }
 
 static an_status build_output(doc *d, an_doc_actors **out) {
@@ -3579,20 +3599,20 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (!x->country[0] && a->kind == AN_KIND_PERSON) memcpy(x->country, a->nat, sizeof x->country);
     x->mentions = cnt[i];
     off[3 * xi] = sb.len;
-    st = an_buf_append(&sb, a->label, strlen(a->label) + 1);
+    st = put_str(&sb, a->label, strlen(a->label));
     off[3 * xi + 1] = sb.len;
     if (st != AN_OK) break;
     if (a->gz >= 0) {
       const char *id = an_gazetteer_entry(d->gaz, (size_t)a->gz)->id;
-      st = an_buf_append(&sb, id, strlen(id) + 1);
+      st = put_str(&sb, id, strlen(id));
     } else {
       char slug[512];
       if (an_slugify(a->label, slug, sizeof slug) != AN_OK || !slug[0]) strcpy(slug, "actor");
-      st = an_buf_append(&sb, slug, strlen(slug) + 1);
+      st = put_str(&sb, slug, strlen(slug));
     }
     off[3 * xi + 2] = sb.len;
     if (st == AN_OK) st = a->kind == AN_KIND_PERSON ? append_person_key(&sb, a->name)
-                                                    : an_buf_append(&sb, a->name, strlen(a->name) + 1);
+                                                    : put_str(&sb, a->name, strlen(a->name));
   }
   /* aliases: surface forms of name mentions, in order (distinct per actor) */
   for (size_t i = 0; i < d->nmen && st == AN_OK; i++) {
@@ -3614,8 +3634,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   }
   for (size_t k = 0; k < nae && st == AN_OK; k++) {
     ae[k].off = sb.len;
-    st = an_buf_append(&sb, d->str + ae[k].start, ae[k].len);
-    if (st == AN_OK) st = an_buf_append(&sb, "", 1);
+    st = put_str(&sb, d->str + ae[k].start, ae[k].len);
   }
   if (st == AN_OK) {
     r->mentions = an_malloc((d->nmen ? d->nmen : 1) * sizeof *r->mentions);
@@ -3642,7 +3661,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     o->org = (uint32_t)map[f->org];
     o->tok = f->tok;
     off[3 * na + r->n_affiliations] = sb.len;
-    st = an_buf_append(&sb, f->role, strlen(f->role) + 1);
+    st = put_str(&sb, f->role, strlen(f->role));
     r->n_affiliations++;
   }
   if (st == AN_OK) {
