@@ -110,43 +110,67 @@ static int cap_tok(const an_xview *v, uint32_t i) {
  * sentence with many events (a 100 000-token run-on "sentence") is not
  * scanned again for each: where its attribution cues start, and its date
  * phrases. */
+typedef struct dslot {
+  uint32_t a, b;  /* the token range scanned */
+  uint32_t off, n; /* its phrases: ph[off .. off + n) */
+  int used;
+} dslot;
+
 typedef struct scache {
   uint32_t sa, sb;
   int valid;
   uint32_t *pos[3]; /* token positions where attrib_before, attrib_media_before, attrib_after match */
   size_t npos[3], cap[3];
   int oom;
-  int dvalid;
-  uint32_t dsent;
-  size_t nph;
-  an_datephrase ph[16];
-  /* date phrases of token ranges [a, b): the sentences an event borrows
-   * its date from are scanned again for each event (direct-mapped) */
-  struct {
-    uint32_t a, b;
-    int valid;
-    size_t n;
-    an_datephrase ph[16];
-  } dc[32];
+  /* The date phrases of token ranges, each scanned once per document:
+   * an event's own sentence and the sentences it borrows a date from are
+   * asked for again and again. Two ranges per sentence (the whole one and
+   * the one after a dateline), by the sentence of the range's first token;
+   * the phrases of all of them in one array (ph: valid until the next
+   * scan). */
+  dslot (*slot)[2];
+  size_t nslot;
+  an_datephrase *ph;
+  size_t nph, cap_ph;
+  an_datephrase tmp[16]; /* a range that found no slot (or no memory for one) */
 } scache;
 
 static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
                           const an_datephrase **ph) {
-  /* by the first token, spread (a * 31 + b was the sentence length mod 32:
-   * sentences of one length evicted each other) */
-  size_t h = (size_t)((a * 0x9E3779B1u) >> 27);
-  if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
-    sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
-    sc->dc[h].a = a;
-    sc->dc[h].b = b;
-    sc->dc[h].valid = 1;
+  if (a >= v->ntok || a >= b) { /* (no sentence to file it under) */
+    *ph = sc->tmp;
+    return an_dates_scan(lex, v, a, b, sc->tmp, 16);
   }
-  *ph = sc->dc[h].ph;
-  return sc->dc[h].n;
+  if (!sc->slot && v->nsent) {
+    sc->slot = an_calloc(v->nsent, sizeof *sc->slot);
+    sc->nslot = sc->slot ? v->nsent : 0;
+  }
+  uint32_t si = v->tok_s[a];
+  dslot *d = NULL;
+  if (si < sc->nslot)
+    for (int k = 0; k < 2; k++) {
+      dslot *x = &sc->slot[si][k];
+      if (x->used && x->a == a && x->b == b) {
+        *ph = sc->ph + x->off;
+        return x->n;
+      }
+      if (!x->used && !d) d = x;
+    }
+  if (!d || an_grow((void **)&sc->ph, &sc->cap_ph, sc->nph + 16, sizeof *sc->ph) != AN_OK) {
+    *ph = sc->tmp;
+    return an_dates_scan(lex, v, a, b, sc->tmp, 16);
+  }
+  size_t n = an_dates_scan(lex, v, a, b, sc->ph + sc->nph, 16);
+  *d = (dslot){a, b, (uint32_t)sc->nph, (uint32_t)n, 1};
+  sc->nph += n;
+  *ph = sc->ph + d->off;
+  return n;
 }
 
 static void scache_free(scache *c) {
   for (int i = 0; i < 3; i++) an_free(c->pos[i]);
+  an_free(c->slot);
+  an_free(c->ph);
 }
 
 static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb) {
@@ -533,13 +557,8 @@ static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, con
 static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[e->sent];
-  if (!sc->dvalid || sc->dsent != e->sent) {
-    sc->nph = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, sc->ph, 16);
-    sc->dsent = e->sent;
-    sc->dvalid = 1;
-  }
-  const an_datephrase *ph = sc->ph;
-  size_t n = sc->nph;
+  const an_datephrase *ph = NULL;
+  size_t n = scan_cached(lex, v, sc, s->tok_first, s->tok_first + s->tok_count, &ph);
   long best = -1, bestd = 1L << 30;
   for (size_t i = 0; i < n; i++) {
     long d = ph[i].end <= e->trig_first ? (long)e->trig_first - (long)ph[i].end
@@ -647,9 +666,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   an_xevent *xe = NULL;
   size_t nx = 0;
   scache sc;
-  /* (the date phrase slots are large and only read when valid: not cleared) */
-  memset(&sc, 0, offsetof(scache, dc));
-  for (size_t k = 0; k < sizeof sc.dc / sizeof sc.dc[0]; k++) sc.dc[k].valid = 0;
+  /* (the scratch phrases are only read after a scan: not cleared) */
+  memset(&sc, 0, offsetof(scache, tmp));
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {

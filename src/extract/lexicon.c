@@ -778,8 +778,9 @@ static inline int has_nul8(uint64_t x) {
 }
 static inline char lower1(char c) { return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
 
-uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, char *dst, size_t *n) {
-  uint64_t h = VH_SEED(len), head = 0;
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
+                             size_t *n) {
+  uint64_t h = VH_SEED(len), head = 0, t = 0;
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
     uint64_t x;
@@ -790,17 +791,34 @@ uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len,
     if (!i) head = x;
     h = vh_step(h, x);
   }
-  for (size_t k = i; k < len; k++) {
-    if (!src[k]) goto nul;
-    dst[k] = lower1(src[k]);
+  size_t r = len - i; /* 0..7 bytes left */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (r && i + 8 <= avail) {
+    /* the rest in one step too: 8 bytes read, those past the word masked
+     * off (the first byte is the lowest: little-endian) */
+    uint64_t x, mask = (1ull << (8 * r)) - 1;
+    memcpy(&x, src + i, 8);
+    if (has_nul8(x | ~mask)) goto nul;
+    t = lower8(x & mask);
+    memcpy(dst + i, &t, 8); /* the word's NUL and zeros after it */
+  } else
+#endif
+  {
+    for (size_t k = 0; k < r; k++) {
+      char c = src[i + k];
+      if (!c) goto nul;
+      c = lower1(c);
+      dst[i + k] = c;
+      t |= (uint64_t)(unsigned char)c << (8 * k);
+    }
+    dst[len] = 0;
   }
-  dst[len] = 0;
   *n = len;
   if (!lex || !lex->vocab_cap) return 0;
-  uint64_t t = tail_bytes(dst + i, len - i);
   if (len < 8) head = t;
   return vocab_find(lex, dst, len, vh_last(h, t), head);
 nul: /* a NUL inside the token ends the word: the plain way */
+  (void)avail;
   i = 0;
   for (; i < len && src[i]; i++) dst[i] = lower1(src[i]);
   dst[i] = 0;

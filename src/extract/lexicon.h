@@ -191,9 +191,13 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
 /* Lowercases (ASCII letters only, as tolower in the C locale) the text
  * word src[0..len) into dst, stopping early at a NUL byte, NUL-terminates
  * it, sets *n to its length and returns its id: an_lexicon_word_id of the
- * lowercase word, in one pass (once per token of every document). dst
- * must hold len + 1 bytes. */
-uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, char *dst, size_t *n);
+ * lowercase word, in one pass, 8 bytes a step (once per token of every
+ * document). avail (>= len): how many bytes at src may be read (the rest
+ * of the text: the word's last bytes are then read as one 8-byte step).
+ * dst must hold len + 8 bytes (bytes after the NUL may be overwritten);
+ * lex may be NULL (id 0). */
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
+                             size_t *n);
 
 /* an_pattern_match and an_phrases_match over word ids (of a loaded
  * lexicon's patterns): the same results, without comparing strings. */

@@ -269,7 +269,7 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   size_t nt = ntok ? ntok : 1, total = 0;
   for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
   v->w = an_calloc(nt, sizeof(char *));
-  v->wbuf = an_malloc(total ? total : 1);
+  v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
   v->wid = an_calloc(nt, sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
@@ -281,7 +281,7 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   for (size_t i = 0; i < ntok; i++) {
     v->w[i] = p;
     size_t n = 0;
-    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, p, &n);
+    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, tok[i].start < len ? len - tok[i].start : 0, p, &n);
     p += n + 1;
     v->tok_m[i] = -1;
   }
@@ -1849,19 +1849,19 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
 }
 
 /* Whether the word table (lexicon.h) flags the lowercase of s (its first
- * 255 bytes) with f; low gets that lowercase word (256 bytes). */
+ * 255 bytes) with f; low gets that lowercase word (264 bytes). */
 static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
   size_t len = 0;
   while (len < 255 && s[len]) len++;
-  return (lex->wdflag[an_lexicon_lower_id(lex, s, len, low, n)] & f) != 0;
+  return (lex->wdflag[an_lexicon_lower_id(lex, s, len, len, low, n)] & f) != 0;
 }
 
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
-  char low[256];
+  char low[264];
   size_t n = 0;
   if (lower_flag(lex, a->label ? a->label : "", low, &n, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
-    char al[256];
+    char al[264];
     size_t an = 0;
     if (a->aliases[i] && lower_flag(lex, a->aliases[i], al, &an, AN_WMEDIA_NAME)) return 1;
   }
