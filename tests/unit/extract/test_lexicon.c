@@ -224,8 +224,55 @@ static void test_word_ids(void) {
   an_lexicon_free(lex);
 }
 
+/* Matching by ids (an_phrases_match_id: the exact first-word bits and the
+ * patterns by rank) gives what matching the strings gives: on every
+ * pattern's own words, with words around them, at every position. */
+static void check_list(const an_lexicon *lex, const an_phrases *l, size_t *tried, size_t *matched) {
+  const char *fill[] = {"the", "banana", ",", "said", "of", "."};
+  for (size_t k = 0; k < l->n; k++) {
+    const an_pattern *p = &l->p[k];
+    const char *w[24];
+    uint32_t id[24];
+    size_t n = 0;
+    w[n++] = fill[k % 6];
+    for (size_t wi = 0; wi < p->n_words && n < 20; wi++) {
+      const an_pword *pw = &p->words[wi];
+      if (pw->gap) w[n++] = "banana";
+      else if (pw->n_alts && !(pw->optional && k % 2)) w[n++] = pw->alts[(k + wi) % pw->n_alts];
+    }
+    w[n++] = fill[(k + 3) % 6];
+    for (size_t i = 0; i < n; i++) id[i] = an_lexicon_word_id(lex, w[i], strlen(w[i]));
+    for (uint32_t i = 0; i < n; i++)
+      for (uint32_t lim = i; lim <= n; lim++) {
+        uint32_t a = an_phrases_match(l, w, i, lim), b = an_phrases_match_id(l, id, i, lim);
+        CHECK_INT(b, a);
+        (*tried)++;
+        if (a) (*matched)++;
+      }
+  }
+}
+
+static void test_match_ids(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  size_t tried = 0, matched = 0;
+  const an_phrases *lists[] = {&lex->reporting, &lex->prepositions, &lex->determiners, &lex->attrib_before,
+                               &lex->attrib_after, &lex->clause_end, &lex->vague_dates, &lex->negation,
+                               &lex->modal, &lex->title_words, &lex->subordinators, &lex->np_words};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) check_list(lex, lists[i], &tried, &matched);
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    check_list(lex, &lex->trig[t].alt_cues, &tried, &matched);
+    check_list(lex, &lex->trig[t].stop_after, &tried, &matched);
+    check_list(lex, &lex->trig[t].target_stop, &tried, &matched);
+  }
+  CHECK(matched > 100 && tried > matched);
+  an_lexicon_free(lex);
+}
+
 int main(void) {
   test_patterns();
+  test_match_ids();
   test_word_ids();
   test_load();
   test_dates();
