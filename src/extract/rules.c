@@ -340,9 +340,17 @@ typedef struct ctx {
   uint32_t sa, sb; /* sentence token range */
 } ctx;
 
-static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
-static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
-static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
+/* (the predicates below run for nearly every token a rule looks at:
+ * inlined, so that the literal of `is` and the first-word bit of `inlist`
+ * answer most calls without a call) */
+#define AN_HOT static inline __attribute__((always_inline))
+AN_HOT const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
+AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
+  if (i >= c->sb) return 0;
+  const char *w = W(c, i);
+  return w[0] == s[0] && strcmp(w, s) == 0;
+}
+AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
   return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
 static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
