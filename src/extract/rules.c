@@ -51,8 +51,10 @@ void an_xview_clear(an_xview *v) {
   an_free(v->tok_s);
   an_free(v->m_own);
   an_free(v->dropped);
+  an_free(v->media);
   v->m_own = NULL;
   v->dropped = NULL;
+  v->media = NULL;
   v->w = NULL;
   v->wbuf = NULL;
   v->wid = NULL;
@@ -275,7 +277,8 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
   v->dropped = an_calloc(nt, 1);
-  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
+  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
   /* one buffer for all the words: no allocation per token */
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
@@ -475,7 +478,7 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
 /* "as well as" at token i: a coordinator of three words. */
-static int as_well_as(const ctx *c, uint32_t i) {
+AN_HOT int as_well_as(const ctx *c, uint32_t i) {
   return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
 }
 
@@ -1885,6 +1888,12 @@ int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   return 0;
 }
 
+int an_xview_is_media(const an_xview *v, const an_lexicon *lex, uint32_t x) {
+  if (!v->media || x >= v->acts->n_actors) return an_is_media(lex, &v->acts->actors[x]);
+  if (!v->media[x]) v->media[x] = an_is_media(lex, &v->acts->actors[x]) ? 2 : 1;
+  return v->media[x] == 2;
+}
+
 static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
   const an_doc_actor *p = a->kind == AN_KIND_PERSON ? a : b, *k = a->kind == AN_KIND_PERSON ? b : a;
   if (p->kind != AN_KIND_PERSON || k->kind != AN_KIND_COUNTRY || !p->country[0]) return 0;
@@ -2339,7 +2348,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
     if (m->tok_first >= a) continue;
     if (m->tok_first < from) break;
     const an_doc_actor *ac = &v->acts->actors[m->actor];
-    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_is_media(c->lex, ac)) continue;
+    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor)) continue;
     if (in_set(c, srcs, (int32_t)j)) continue;
     if (want_cc && strcmp(ac->country, want_cc) != 0) return -1; /* "the Dutch group": not this one */
     return (int32_t)j;
@@ -2421,7 +2430,7 @@ static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs,
     const an_mention *m = &A->mentions[j];
     if (m->tok_first < from) break;
     const an_doc_actor *a = &A->actors[m->actor];
-    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_is_media(c->lex, a) || is_modifier(c, (int32_t)j) ||
+    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) || is_modifier(c, (int32_t)j) ||
         m->how == AN_MENTION_DEMONYM)
       continue;
     {
@@ -2742,7 +2751,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       const an_doc_actor *sa = &c->v->acts->actors[M(c, srcs.m[i])->actor];
       int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
                  strcmp(type, "message") == 0;
-      if (talk && (an_is_media(c->lex, ta) || an_is_media(c->lex, sa))) continue;
+      if (talk && (an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) ||
+                   an_xview_is_media(c->v, c->lex, M(c, srcs.m[i])->actor)))
+        continue;
       /* A person and their own country are rarely two sides of an
        * interaction; such pairs come from mis-resolved pronouns. */
       if (same_country(sa, ta)) continue;
