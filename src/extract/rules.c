@@ -270,15 +270,17 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->acts = acts;
   size_t nt = ntok ? ntok : 1, total = 0;
   for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
-  v->w = an_calloc(nt, sizeof(char *));
+  v->w = an_malloc(nt * sizeof(char *)); /* (w and wid: every entry written below) */
   v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
-  v->wid = an_calloc(nt, sizeof(uint32_t));
+  v->wid = an_malloc(nt * sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
   v->dropped = an_calloc(nt, 1);
   v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
   if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
+  v->w[0] = NULL; /* (what calloc gave a document without tokens) */
+  v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
@@ -356,7 +358,7 @@ AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
 AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
   return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
-static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
+AN_HOT uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
   uint32_t e = i < c->sb ? an_phrases_match_id(l, c->v->wid, i, c->sb) : 0;
   return e > i ? e - i : 0;
 }
@@ -367,7 +369,7 @@ static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_
 static int is_cap(const ctx *c, uint32_t i) {
   return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
 }
-static int is_sep(const ctx *c, uint32_t i) {
+AN_HOT int is_sep(const ctx *c, uint32_t i) {
   return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
 }
 
@@ -2838,7 +2840,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       size_t ncand = 0;
       const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !ncand) continue;
+      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue; /* (most words start no trigger) */
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
       /* only the triggers that can start with this word, in trigger order */
