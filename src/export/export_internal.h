@@ -59,9 +59,11 @@ an_status an_xraw_finish(an_xraw *x);
 void an_xraw_maybe_flush(an_xraw *x);
 void an_xraw_put(an_xraw *x, const char *s, size_t n); /* as it is */
 void an_xraw_puts(an_xraw *x, const char *s);          /* as it is */
+#define AN_XRAW_LIT(x, lit) an_xraw_put((x), "" lit, sizeof(lit) - 1) /* a string literal, as it is */
 void an_xraw_ll(an_xraw *x, long long v);              /* in decimal */
 void an_xraw_text(an_xraw *x, const char *s);          /* escaped as element text */
 void an_xraw_attr(an_xraw *x, const char *name, const char *value); /* ' name="value"', value escaped */
+void an_xraw_attr_value(an_xraw *x, const char *value);             /* part of an attribute value, escaped */
 
 /* Output through io.h's an_outfile: a temporary file in the target's
  * directory, renamed over the target on commit ("-" = stdout). */

@@ -28,7 +28,7 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   case AN_AT_BOOL: an_xraw_puts(x, v->b ? "true" : "false"); break;
   case AN_AT_LIST:
     for (size_t i = 0; i < v->n; i++) {
-      if (i) an_xraw_put(x, "; ", 2);
+      if (i) AN_XRAW_LIT(x, "; ");
       an_xraw_text(x, v->list[i]);
     }
     break;
@@ -52,33 +52,33 @@ static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const ch
     any = 1;
     an_xraw_puts(x, edge ? "e_" : "v_");
     an_xraw_puts(x, defs[k].name);
-    an_xraw_put(x, "\">", 2);
+    AN_XRAW_LIT(x, "\">");
     if (edge && strcmp(defs[k].name, "label") == 0) { /* "meet (3)", as an_edge_label */
       const an_gedge *e = &g->edges[i];
       if (e->affiliation) {
-        an_xraw_puts(x, "affiliation");
+        AN_XRAW_LIT(x, "affiliation");
         for (size_t r = 0; r < e->roles.n; r++) {
           an_xraw_puts(x, r ? ", " : ": ");
           an_xraw_text(x, e->roles.v[r]);
         }
       } else {
         an_xraw_text(x, e->relation);
-        an_xraw_put(x, " (", 2);
+        AN_XRAW_LIT(x, " (");
         an_xraw_ll(x, (long long)e->weight);
-        an_xraw_put(x, ")", 1);
+        AN_XRAW_LIT(x, ")");
       }
     } else {
       put_value(x, &v, defs[k].type);
     }
-    an_xraw_put(x, "</data>", 7);
+    AN_XRAW_LIT(x, "</data>");
   }
   if (!any) {
-    an_xraw_put(x, "/>\n", 3);
+    AN_XRAW_LIT(x, "/>\n");
     return;
   }
-  an_xraw_puts(x, "\n    </");
+  AN_XRAW_LIT(x, "\n    </");
   an_xraw_puts(x, elem);
-  an_xraw_put(x, ">\n", 2);
+  AN_XRAW_LIT(x, ">\n");
 }
 
 /* Nodes and edges, inside <graph> (whose start tag the writer has open). */
@@ -98,26 +98,26 @@ static an_status write_body(const an_graph *g, unsigned flags, xmlTextWriterPtr 
   an_xraw_init(&x, w);
   if (st == AN_OK) {
     /* the writer adds the '>' of <graph ...> */
-    an_xraw_put(&x, "\n", 1);
+    AN_XRAW_LIT(&x, "\n");
     for (size_t i = 0; x.st == AN_OK && i < g->n_nodes; i++) {
-      an_xraw_put(&x, "    <node", 9);
+      AN_XRAW_LIT(&x, "    <node");
       an_xraw_attr(&x, "id", ids.data + at[i]);
       put_data(&x, g, i, 0, "node");
       an_xraw_maybe_flush(&x);
     }
     for (size_t i = 0; x.st == AN_OK && i < g->n_edges; i++) {
       const an_gedge *e = &g->edges[i];
-      an_xraw_put(&x, "    <edge id=\"e", 15);
+      AN_XRAW_LIT(&x, "    <edge id=\"e");
       an_xraw_ll(&x, (long long)i);
-      an_xraw_put(&x, "\"", 1);
+      AN_XRAW_LIT(&x, "\"");
       an_xraw_attr(&x, "source", ids.data + at[e->source]);
       an_xraw_attr(&x, "target", ids.data + at[e->target]);
-      if ((flags & AN_EXPORT_MIXED) && e->symmetric) an_xraw_put(&x, " directed=\"false\"", 17);
+      if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(&x, " directed=\"false\"");
       put_data(&x, g, i, 1, "edge");
       an_xraw_maybe_flush(&x);
     }
     /* the indentation of </graph>, which the writer writes next */
-    an_xraw_put(&x, "  ", 2);
+    AN_XRAW_LIT(&x, "  ");
   }
   an_status xst = an_xraw_finish(&x);
   an_free(at);

@@ -77,6 +77,11 @@ void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
   an_xraw_put(x, " ", 1);
   an_xraw_puts(x, name);
   an_xraw_put(x, "=\"", 2);
+  an_xraw_attr_value(x, value);
+  an_xraw_put(x, "\"", 1);
+}
+
+void an_xraw_attr_value(an_xraw *x, const char *value) {
   const unsigned char *p = (const unsigned char *)value;
   while (*p && !attr_special(*p)) p++;
   if (!*p) {
@@ -95,5 +100,4 @@ void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
     xmlAttrSerializeTxtContent(ab, x->doc, NULL, BAD_CAST value);
     an_xraw_put(x, (const char *)xmlBufferContent(ab), (size_t)xmlBufferLength(ab));
   }
-  an_xraw_put(x, "\"", 1);
 }
