@@ -5,6 +5,7 @@
 #define AN_EXPORT_INTERNAL_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/core.h"
 #include "graph/graph_internal.h"
@@ -57,7 +58,17 @@ void an_xraw_init(an_xraw *x, void *writer);
 an_status an_xraw_finish(an_xraw *x);
 /* Hands what is pending to the writer once it passes 64 KB. */
 void an_xraw_maybe_flush(an_xraw *x);
-void an_xraw_put(an_xraw *x, const char *s, size_t n); /* as it is */
+void an_xraw_put_slow(an_xraw *x, const char *s, size_t n);
+/* as it is; inline: called for every few bytes of output */
+static inline void an_xraw_put(an_xraw *x, const char *s, size_t n) {
+  if (x->b.data && n < x->b.cap - x->b.len) {
+    memcpy(x->b.data + x->b.len, s, n);
+    x->b.len += n;
+    x->b.data[x->b.len] = '\0';
+  } else {
+    an_xraw_put_slow(x, s, n);
+  }
+}
 void an_xraw_puts(an_xraw *x, const char *s);          /* as it is */
 #define AN_XRAW_LIT(x, lit) an_xraw_put((x), "" lit, sizeof(lit) - 1) /* a string literal, as it is */
 void an_xraw_ll(an_xraw *x, long long v);              /* in decimal */

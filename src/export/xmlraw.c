@@ -14,7 +14,8 @@ void an_xraw_init(an_xraw *x, void *writer) {
   memset(x, 0, sizeof *x);
   x->writer = writer;
   an_buf_init(&x->b);
-  x->st = AN_OK;
+  /* a chunk and some: appends rarely grow it */
+  x->st = an_buf_reserve(&x->b, 2 * AN_XRAW_CHUNK);
 }
 
 static void flush(an_xraw *x) {
@@ -37,7 +38,7 @@ an_status an_xraw_finish(an_xraw *x) {
   return x->st;
 }
 
-void an_xraw_put(an_xraw *x, const char *s, size_t n) {
+void an_xraw_put_slow(an_xraw *x, const char *s, size_t n) {
   if (x->st == AN_OK && an_buf_append(&x->b, s, n) != AN_OK) x->st = AN_ENOMEM;
 }
 
