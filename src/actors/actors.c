@@ -45,16 +45,33 @@ typedef struct span {
   uint8_t acr;    /* the long form of an acronym the text defines */
 } span;
 
+/* tokinfo.al1 before al_first() (node numbers stay below AN_TRIE_NONE - 1) */
+#define AL1_UNSET (AN_TRIE_NONE - 1)
+
+/* tokinfo.tf bits */
+enum {
+  TF_PUNCT = 1,    /* is_punct: punctuation, a quote mark or an empty fold */
+  TF_POSS = 2,     /* the clitic "'s" or "'" */
+  TF_EMPTY = 4,    /* the fold is empty */
+  TF_POSSNEXT = 8, /* the next token is a possessive with a non-empty fold ("'s") */
+};
+
+/* Each token is folded and its words hashed once (prepare); the trie walks
+ * (longest), the lower-case set and the lexicon reuse the hashes. */
 typedef struct tokinfo {
-  uint32_t lxnode; /* one-word fold: its node in the lexicon trie (or AN_TRIE_NONE) */
+  uint32_t lx1, al1; /* the first word's node under the lexicon / alias trie root (or AN_TRIE_NONE) */
   uint32_t fold; /* offset of the folded token in doc.folds */
+  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
+  uint64_t fh;   /* an_word_hash of the whole fold (the word's hash for one word) */
+  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
   uint32_t sent;
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
-  uint8_t quote, headline, lowerseen;
-  uint8_t oneword; /* the fold is one word (lxnode is set) */
+  uint8_t quote, headline;
+  uint8_t oneword; /* the fold is one word (no space) */
+  uint8_t tf;      /* TF_* */
 } tokinfo;
 
 typedef struct wrole {
@@ -105,6 +122,10 @@ typedef struct doc {
   size_t nsent;
   tokinfo *ti;
   an_buf folds;
+  uint64_t *wh; /* word hashes of all tokens (tokinfo.wh) */
+  size_t nwh, capwh;
+  const an_trie *lx, *al; /* the gazetteer's lexicon and alias tries */
+  const uint32_t *lxbelow; /* an_gazetteer_lexicon_below */
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
   size_t lowercap, nlower;
   span *sp;
@@ -155,9 +176,7 @@ const char *an_actor_kind_name(an_actor_kind k) {
 static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->ti[i].fold; }
 static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
 static int tis(const doc *d, size_t i, const char *w) { return i < d->ntok && strcmp(tfold(d, i), w) == 0; }
-static int is_punct(const doc *d, size_t i) {
-  return (shape(d, i) & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || tfold(d, i)[0] == '\0';
-}
+static int is_punct(const doc *d, size_t i) { return (d->ti[i].tf & TF_PUNCT) != 0; }
 static int tok_char(const doc *d, size_t i, char c) {
   return d->tok[i].len == 1 && d->str[d->tok[i].start] == c;
 }
@@ -202,8 +221,9 @@ static an_status lower_add_hash(doc *d, uint64_t h) {
   return AN_OK;
 }
 
-static int lower_has(const doc *d, const char *w) {
-  uint64_t h = set_hash(w);
+/* Is token i's fold in the set (its hash is kept: no rehash)? */
+static int lower_has_tok(const doc *d, size_t i) {
+  uint64_t h = d->ti[i].fh;
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
   while (d->lower[j]) {
     if (d->lower[j] == h) return 1;
@@ -372,42 +392,78 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
 
 static an_status prepare(doc *d) {
   an_status st;
-  d->ti = an_calloc(d->ntok ? d->ntok : 1, sizeof *d->ti);
+  /* every field is set below (no zeroing pass over the array) */
+  d->ti = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->ti);
   if (!d->ti) return AN_ENOMEM;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
-  enum { FOLD_MAX = 512 };
-  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
+  d->lx = an_gazetteer_lexicon(d->gaz);
+  d->al = an_gazetteer_aliases(d->gaz);
+  d->lxbelow = an_gazetteer_lexicon_below(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
-   * few tokens) */
+   * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
+  if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
-    /* folded straight into the buffer (no copy per token) */
-    if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    /* folded straight into the buffer (no copy per token), and each word
+     * hashed once: for the lexicon, the lower-case set and every trie walk */
+    if (d->folds.len + FOLD_MAX + 1 > d->folds.cap && (st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    if (d->nwh + WORDS_MAX > d->capwh &&
+        (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
+      return st;
     char *buf = d->folds.data + d->folds.len;
-    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX);
+    size_t nw;
+    size_t n = an_word_fold_hash(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX, d->wh + d->nwh,
+                                 WORDS_MAX, &nw);
+    if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
     t->fold = (uint32_t)d->folds.len;
     d->folds.len = t->fold + n + 1; /* keep the NUL */
     d->folds.data[d->folds.len] = '\0';
-    /* one word (nearly every token): hashed once here, for the lexicon,
-     * the lower-case set and every trie walk (longest) */
-    int one_word = n > 0;
-    for (size_t k = 0; k < n && one_word; k++) one_word = buf[k] != ' ';
-    uint64_t wh = one_word ? an_word_hash(buf, n) : 0;
+    t->wh = (uint32_t)d->nwh;
+    t->nw = (uint32_t)nw;
+    d->nwh += nw;
+    /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+    int one_word = nw == 1 && buf[n - 1] != ' ';
+    t->fh = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
+    t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+    t->al1 = AL1_UNSET; /* al_first() */
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
-    t->lxnode = one_word ? an_trie_step(lx, AN_TRIE_ROOT, wh) : AN_TRIE_NONE;
-    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
+    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lx1, &title, &pron)
                                : an_gazetteer_word(d->gaz, buf, &title, &pron);
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
     t->ref = -1;
-    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, one_word ? wh : set_hash(buf))) != AN_OK)
-      return st;
+    t->sent = 0;
+    t->quote = t->headline = 0;
+    uint32_t sh = shape(d, i);
+    t->tf = (uint8_t)(((sh & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || !n ? TF_PUNCT : 0) |
+                      (sh & AN_SHAPE_POSSESSIVE ? TF_POSS : 0) | (!n ? TF_EMPTY : 0));
+    t->posswh = 0;
+    /* "People's": the word before a possessive takes its fold ("peoples"),
+     * as the aliases write it */
+    if (i > 0 && (sh & AN_SHAPE_POSSESSIVE) && n) {
+      tokinfo *p = &d->ti[i - 1];
+      p->tf |= TF_POSSNEXT;
+      const char *pf = d->folds.data + p->fold;
+      size_t pn = strlen(pf);
+      const char *e = pf + pn, *lw;
+      while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
+      for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
+      size_t lwn = (size_t)(e - lw);
+      char w[96];
+      if (lwn && lwn + n < sizeof w) {
+        memcpy(w, lw, lwn);
+        memcpy(w + lwn, buf, n);
+        p->posswh = an_word_hash(w, lwn + n);
+      }
+    }
+    if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, t->fh)) != AN_OK) return st;
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -493,69 +549,90 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
 
 /* Longest match in trie t starting at token i (within the sentence). Walks
  * the folded words of each token; a match ends at a token end. Returns the
- * node and sets *count, or AN_TRIE_NONE. accept() filters nodes. */
+ * node and sets *count, or AN_TRIE_NONE. accept() filters nodes; in the
+ * lexicon, need (if not 0) has the classes accept() takes: the walk stops
+ * where no form of them lies ahead. */
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
-static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
-                        uint32_t *count, uint32_t *value) {
+/* (not inlined into longest(), which is: it is called for nearly every
+ * token, the walk for few) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok, uint32_t need,
+                             uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
+    const tokinfo *tj = &d->ti[j];
     /* "Workers' Party": a bare apostrophe inside a phrase is skipped; "'s"
      * is taken with the word before it (below) */
-    if (is_poss(d, j)) {
-      if (j == i || tfold(d, j)[0]) break;
+    if (tj->tf & TF_POSS) {
+      if (j == i || !(tj->tf & TF_EMPTY)) break;
       continue;
     }
-    if (is_punct(d, j)) break;
-    const char *f = tfold(d, j);
+    if ((tj->tf & TF_PUNCT) || !tj->nw) break;
+    const uint64_t *w = d->wh + tj->wh;
     uint32_t prev = node; /* the node before the token's last word */
-    const char *lw = NULL;
-    size_t lwn = 0;
-    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
-      /* the lexicon's first step was taken in prepare */
-      lw = f;
-      lwn = strlen(f);
-      node = d->ti[j].lxnode;
-    } else {
-      while (*f) {
-        const char *e = strchr(f, ' ');
-        size_t n = e ? (size_t)(e - f) : strlen(f);
-        if (lw) {
-          prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
-          if (prev == AN_TRIE_NONE) return best;
-        }
-        lw = f;
-        lwn = n;
-        f += n;
-        while (*f == ' ') f++;
+    size_t k = 0;
+    if (j == i && (t == d->lx || t == d->al)) {
+      /* the first step from the root was taken in prepare */
+      uint32_t first = t == d->lx ? tj->lx1 : tj->al1;
+      if (tj->nw == 1) {
+        node = first;
+        k = 1;
+      } else {
+        if ((prev = first) == AN_TRIE_NONE) return best;
+        k = 1;
       }
-      if (!lw) break;
-      node = an_trie_step(t, prev, an_word_hash(lw, lwn));
+    }
+    if (k < tj->nw) {
+      for (; k + 1 < tj->nw; k++)
+        if ((prev = an_trie_step(t, prev, w[k])) == AN_TRIE_NONE) return best;
+      node = an_trie_step(t, prev, w[k]);
     }
     uint32_t v;
-    if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
+    int live = node != AN_TRIE_NONE && (!need || (d->lxbelow[node] & need));
+    if (live && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
       *value = v;
     }
     /* "Tigray People's Liberation Front": the possessive folds into the
      * word before it ("peoples"), as in the aliases; no match ends there */
-    if (j + 1 < end && is_poss(d, j + 1) && tfold(d, j + 1)[0]) {
-      char w[96];
-      const char *pf = tfold(d, j + 1);
-      size_t pn = strlen(pf);
-      if (lwn + pn >= sizeof w) return best;
-      memcpy(w, lw, lwn);
-      memcpy(w + lwn, pf, pn);
-      node = an_trie_step(t, prev, an_word_hash(w, lwn + pn));
+    if (j + 1 < end && (tj->tf & TF_POSSNEXT)) {
+      if (!tj->posswh) return best;
+      node = an_trie_step(t, prev, tj->posswh);
       if (node == AN_TRIE_NONE) return best;
       j++;
       continue;
     }
-    if (node == AN_TRIE_NONE) return best;
+    if (!live) return best;
   }
   return best;
+}
+
+/* longest_walk, without the call where the first token already tells that
+ * nothing matches (most tokens start no phrase). The alias trie's first
+ * step (al1) must be known: al_first(). */
+static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
+                               uint32_t need, uint32_t *count, uint32_t *value) {
+  if (i >= end) return AN_TRIE_NONE;
+  const tokinfo *ti = &d->ti[i];
+  if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
+    if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
+    uint32_t first = t == d->lx ? ti->lx1 : ti->al1;
+    /* (every node below first has its classes in lxbelow[first]) */
+    if (first == AN_TRIE_NONE || (need && !(d->lxbelow[first] & need))) return AN_TRIE_NONE;
+  }
+  return longest_walk(d, t, i, end, ok, need, count, value);
+}
+
+/* Sets token i's first step in the alias trie (taken only for the tokens a
+ * gazetteer walk starts from). */
+static void al_first(doc *d, size_t i) {
+  tokinfo *t = &d->ti[i];
+  if (t->al1 == AL1_UNSET) t->al1 = t->nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
 }
 
 static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
@@ -830,7 +907,7 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
          !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
          /* "Saudi Energy Minister": a title starts here */
-         longest(d, lx, k, end, accept_title, &tc, &tv) == AN_TRIE_NONE) {
+         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
     k++;
   }
@@ -883,7 +960,7 @@ static an_status find_spans(doc *d) {
       uint32_t pcnt = 0, pval = 0;
       /* (not inside a longer name: "League of United Latin American
        * Citizens", "Union of Latin American Growers") */
-      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
+      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, AN_LX_PLACE, &pcnt, &pval) != AN_TRIE_NONE &&
           !name_goes_on_before(d, i, d->sent[s].tok_first)) {
         /* "the Latin American Integration Association": a place before a
          * name an organization head ends is part of that name */
@@ -895,15 +972,18 @@ static an_status find_spans(doc *d) {
           continue;
         }
         uint32_t gc = 0, gv = 0;
-        if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
+        al_first(d, i);
+        if (longest(d, al, i, end, accept_gaz, 0, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
           if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
           i += pcnt;
           continue;
         }
       }
-      if (!is_punct(d, i) && gz_may_start(d, i) &&
-          (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
+      int may_gaz = !is_punct(d, i) && gz_may_start(d, i);
+      if (may_gaz) al_first(d, i);
+      if (may_gaz &&
+          (gnode = longest(d, al, i, end, accept_gaz, 0, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
@@ -976,7 +1056,7 @@ static an_status find_spans(doc *d) {
           uint32_t sc = 0, sv = 0;
           /* (not "Nordland's state news agency", "Nordish state media": a
            * state noun that modifies a medium) */
-          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
+          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, AN_LX_STATE, &sc, &sv) != AN_TRIE_NONE &&
               !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE)) &&
               !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
@@ -1004,7 +1084,7 @@ static an_status find_spans(doc *d) {
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
+          longest(d, lx, i, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
           !weak_title_in_org(d, i, cnt) && !given_name_title(d, i, cnt, end)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
@@ -1063,7 +1143,7 @@ static int common_initial(const doc *d, size_t i) {
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
   /* "Chipmaker X said": an organization noun opening the sentence */
-  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+  return run_stopper(d, i) || lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static an_status find_runs(doc *d) {
@@ -1318,7 +1398,7 @@ static unsigned cues_of(const doc *d, const span *s) {
 
 /* ---- pass 3: actors ---- */
 
-static void sort_spans(doc *d);
+static an_status sort_spans(doc *d);
 
 static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   /* folded words of the span without particles */
@@ -1691,7 +1771,7 @@ static int has_name_word(const doc *d, const span *s) {
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
     if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
-    if (lower_has(d, tfold(d, k))) continue;
+    if (lower_has_tok(d, k)) continue;
     if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
     return 1;
   }
@@ -1729,7 +1809,7 @@ static int looks_like_person(const doc *d, const span *s) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
-    if (lower_has(d, tfold(d, k))) return 0;
+    if (lower_has_tok(d, k)) return 0;
     if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
     const char *f = tfold(d, k);
     if (strlen(f) < 2) return 0;
@@ -2351,20 +2431,77 @@ static an_status headline_words(doc *d) {
 
 /* ---- pass 4: roles and affiliations ---- */
 
-static int cmp_span(const void *a, const void *b) {
-  const span *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  return x->count > y->count ? -1 : x->count < y->count ? 1 : 0;
+/* ---- ordering spans and mentions ----
+ * Both go by first token, then the longer first; equal ones keep their
+ * order (as glibc's qsort, a merge sort, kept them). They mostly come in
+ * text order already, so a check comes first, then a merge sort of
+ * (key, index) pairs, and the elements are moved once. */
+typedef struct sortkey {
+  uint64_t key; /* first << 32 | ~count */
+  uint32_t idx;
+} sortkey;
+
+static uint64_t start_key(uint32_t first, uint32_t count) { return (uint64_t)first << 32 | (UINT32_MAX - count); }
+
+static int key_before(const sortkey *a, const sortkey *b) {
+  return a->key < b->key || (a->key == b->key && a->idx < b->idx);
 }
 
-static void sort_spans(doc *d) {
-  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
-  for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
+/* Sorts k[0..n) (distinct by idx, so any order sort is stable), tmp as scratch. */
+static void merge_keys(sortkey *k, sortkey *tmp, size_t n) {
+  sortkey *src = k, *dst = tmp;
+  for (size_t w = 1; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t a = lo, b = mid, o = lo;
+      while (a < mid && b < hi) dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
+      while (a < mid) dst[o++] = src[a++];
+      while (b < hi) dst[o++] = src[b++];
+    }
+    sortkey *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != k) memcpy(k, src, n * sizeof *k);
+}
+
+/* Puts base[0..n) (elements of elem bytes) in the order of k, which holds
+ * each element's key at its index. */
+static an_status order_by_keys(void *base, size_t n, size_t elem, sortkey *k) {
+  sortkey *tmp = an_malloc(n * sizeof *tmp);
+  char *copy = an_malloc(n * elem);
+  if (!tmp || !copy) {
+    an_free(tmp);
+    an_free(copy);
+    return AN_ENOMEM;
+  }
+  merge_keys(k, tmp, n);
+  memcpy(copy, base, n * elem);
+  for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+  an_free(tmp);
+  an_free(copy);
+  return AN_OK;
+}
+
+static an_status sort_spans(doc *d) {
+  size_t i = 1;
+  while (i < d->nsp && start_key(d->sp[i - 1].first, d->sp[i - 1].count) <= start_key(d->sp[i].first, d->sp[i].count))
+    i++;
+  if (i < d->nsp) {
+    sortkey *k = an_malloc(d->nsp * sizeof *k);
+    if (!k) return AN_ENOMEM;
+    for (size_t q = 0; q < d->nsp; q++) k[q] = (sortkey){start_key(d->sp[q].first, d->sp[q].count), (uint32_t)q};
+    an_status st = order_by_keys(d->sp, d->nsp, sizeof *d->sp, k);
+    an_free(k);
+    if (st != AN_OK) return st;
+  }
+  for (size_t q = 0; q < d->ntok; q++) d->ti[q].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
     for (uint32_t k = 0; k < d->sp[si].count; k++)
       if (d->ti[d->sp[si].first + k].span < 0) d->ti[d->sp[si].first + k].span = (int32_t)si;
   }
+  return AN_OK;
 }
 
 /* The live actor span ending at token i (inclusive), or -1. */
@@ -3262,12 +3399,6 @@ static void mark_generic(doc *d) {
 
 /* ---- output ---- */
 
-static int cmp_cment(const void *a, const void *b) {
-  const cment *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  if (x->count != y->count) return x->count > y->count ? -1 : 1;
-  return 0;
-}
 
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
@@ -3324,7 +3455,20 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
     if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
   }
-  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
+  size_t q = 1;
+  while (q < d->nmen && start_key(d->men[q - 1].first, d->men[q - 1].count) <= start_key(d->men[q].first, d->men[q].count))
+    q++;
+  if (q < d->nmen) {
+    sortkey *k = an_malloc(d->nmen * sizeof *k);
+    if (!k) {
+      st = AN_ENOMEM;
+      goto fail;
+    }
+    for (size_t i = 0; i < d->nmen; i++) k[i] = (sortkey){start_key(d->men[i].first, d->men[i].count), (uint32_t)i};
+    st = order_by_keys(d->men, d->nmen, sizeof *d->men, k);
+    an_free(k);
+    if (st != AN_OK) goto fail;
+  }
   /* drop overlaps (longer first at the same start wins) */
   size_t w = 0;
   uint32_t end = 0;
@@ -3434,6 +3578,7 @@ static void doc_free(doc *d) {
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
+  an_free(d->wh);
   an_free(d->lower);
   an_free(d->sp);
   for (size_t i = 0; i < d->nact; i++) {
@@ -3469,12 +3614,12 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   if (st == AN_OK) st = find_runs(&d);
   if (st == AN_OK) {
     merge_name_prefixes(&d);
-    sort_spans(&d);
+    st = sort_spans(&d);
   }
   if (st == AN_OK) st = resolve_names(&d);
   if (st == AN_OK) st = headline_words(&d);
+  if (st == AN_OK) st = sort_spans(&d);
   if (st == AN_OK) {
-    sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
     find_nationalities(&d);

@@ -152,6 +152,10 @@ uint32_t an_gazetteer_word(const an_gazetteer *gaz, const char *folded, long *ti
 /* The same for the lexicon trie node of a word or phrase (the actors stage
  * steps each token's word into the lexicon once and reuses the node). */
 uint32_t an_gazetteer_word_node(const an_gazetteer *gaz, uint32_t node, long *title, long *pronoun);
+/* Per lexicon trie node: the classes (AN_LX_*) of the values at the node
+ * or at any node below it, abbreviation forms included, so that a walk for
+ * a class stops where none lies ahead. Borrows. */
+const uint32_t *an_gazetteer_lexicon_below(const an_gazetteer *gaz);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 

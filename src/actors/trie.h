@@ -24,6 +24,12 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap);
 /* Hash of one folded word (no spaces). */
 uint64_t an_word_hash(const char *w, size_t len);
 
+/* an_word_fold, and the an_word_hash of each folded word (split at spaces,
+ * as an_trie_find splits): wh[0..min(*nw, whcap)) get them, *nw the count.
+ * One pass over ASCII text (the per-token fold of the actors stage). */
+size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
+                         size_t *nw);
+
 typedef struct an_trie an_trie;
 
 #define AN_TRIE_ROOT 0u
@@ -51,5 +57,10 @@ const uint32_t *an_trie_values(const an_trie *t, uint32_t node, size_t *n);
 uint32_t an_trie_find(const an_trie *t, const char *folded);
 
 size_t an_trie_nodes(const an_trie *t);
+
+/* parent[n] (room for an_trie_nodes) gets the parent of node n
+ * (AN_TRIE_NONE for the root). A node's parent was made before it, so its
+ * number is smaller: a pass from the last node up visits children first. */
+void an_trie_parents(const an_trie *t, uint32_t *parent);
 
 #endif

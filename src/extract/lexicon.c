@@ -712,48 +712,116 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
 /* ---- word ids ---------------------------------------------------------------- */
 
 /* The word table's hash: 8 bytes a step (a lookup per token; the ids do
- * not depend on it). */
+ * not depend on it). The mixing steps are shared with
+ * an_lexicon_lower_id, which hashes while it lowercases. */
+#define VH_SEED(n) (0x51ed270b27e1a2c5ull ^ ((uint64_t)(n) * 0x9E3779B97F4A7C15ull))
+static inline uint64_t vh_step(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+static inline uint64_t vh_last(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
+}
+/* the last n < 8 bytes, as one number */
+static inline uint64_t tail_bytes(const char *s, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  return v;
+}
+
 static uint64_t vhash(const char *s, size_t n) {
-  uint64_t h = 0x51ed270b27e1a2c5ull ^ (n * 0x9E3779B97F4A7C15ull);
+  uint64_t h = VH_SEED(n);
   while (n >= 8) {
     uint64_t v;
     memcpy(&v, s, 8);
-    h = (h ^ v) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
+    h = vh_step(h, v);
     s += 8, n -= 8;
   }
-  uint64_t v = 0;
-  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
-  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  return h;
+  return vh_last(h, tail_bytes(s, n));
+}
+
+/* The first 8 bytes of a word (zero padded), kept in its table entry: a
+ * word of 8 bytes or less is then compared as one number. */
+static inline uint64_t word_head(const char *s, size_t n) {
+  if (n < 8) return tail_bytes(s, n);
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+static inline uint32_t vocab_find(const an_lexicon *lex, const char *w, size_t len, uint64_t vh, uint64_t head) {
+  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
+  size_t mask = lex->vocab_cap - 1;
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
+    const an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) return 0;
+    if (e->head == head && e->len == len && (len <= 8 || memcmp(e->s + 8, w + 8, len - 8) == 0)) return e->id;
+  }
 }
 
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
   if (!lex->vocab_cap) return 0;
-  size_t mask = lex->vocab_cap - 1;
-  uint64_t vh = vhash(w, len);
-  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
-  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
-    const an_vocab_ent *e = &lex->vocab[h];
-    if (!e->s) return 0;
-    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+  return vocab_find(lex, w, len, vhash(w, len), word_head(w, len));
+}
+
+/* 8 bytes at once: ASCII capitals to lowercase (bytes >= 0x80 unchanged) */
+static inline uint64_t lower8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t low7 = x & ~high;
+  uint64_t ge_a = low7 + ones * (0x80 - 'A');     /* high bit: >= 'A' */
+  uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1); /* high bit: > 'Z' */
+  return x | (((ge_a & ~gt_z & ~x) & high) >> 2);
+}
+static inline int has_nul8(uint64_t x) {
+  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+static inline char lower1(char c) { return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, char *dst, size_t *n) {
+  uint64_t h = VH_SEED(len), head = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, src + i, 8);
+    if (has_nul8(x)) goto nul;
+    x = lower8(x);
+    memcpy(dst + i, &x, 8);
+    if (!i) head = x;
+    h = vh_step(h, x);
   }
+  for (size_t k = i; k < len; k++) {
+    if (!src[k]) goto nul;
+    dst[k] = lower1(src[k]);
+  }
+  dst[len] = 0;
+  *n = len;
+  if (!lex || !lex->vocab_cap) return 0;
+  uint64_t t = tail_bytes(dst + i, len - i);
+  if (len < 8) head = t;
+  return vocab_find(lex, dst, len, vh_last(h, t), head);
+nul: /* a NUL inside the token ends the word: the plain way */
+  i = 0;
+  for (; i < len && src[i]; i++) dst[i] = lower1(src[i]);
+  dst[i] = 0;
+  *n = i;
+  return lex && lex->vocab_cap ? an_lexicon_word_id(lex, dst, i) : 0;
 }
 
 static uint32_t vocab_add(an_lexicon *lex, const char *w) {
   size_t len = strlen(w), mask = lex->vocab_cap - 1;
-  uint64_t vh = vhash(w, len);
+  uint64_t vh = vhash(w, len), head = word_head(w, len);
   for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) {
       lex->vbloom[(vh >> 40) & 1023] |= 1ull << ((vh >> 34) & 63);
       e->s = w;
       e->len = (uint32_t)len;
+      e->head = head;
       e->id = lex->n_ids++;
       return e->id;
     }
-    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+    if (e->head == head && e->len == len && memcmp(e->s, w, len) == 0) return e->id;
   }
 }
 

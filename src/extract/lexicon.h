@@ -82,6 +82,7 @@ typedef struct an_trigger {
 typedef struct an_vocab_ent {
   const char *s; /* borrowed from a pattern */
   uint32_t len, id;
+  uint64_t head; /* its first 8 bytes (an_lexicon.c word_head): most words need no other compare */
 } an_vocab_ent;
 
 /* Word ids: 0 = a word no pattern names; 1..AN_WID_NBREAK the sentence
@@ -186,6 +187,13 @@ uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i,
 
 /* The id of the lowercase word w[0..len) (0 when no pattern names it). */
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
+
+/* Lowercases (ASCII letters only, as tolower in the C locale) the text
+ * word src[0..len) into dst, stopping early at a NUL byte, NUL-terminates
+ * it, sets *n to its length and returns its id: an_lexicon_word_id of the
+ * lowercase word, in one pass (once per token of every document). dst
+ * must hold len + 1 bytes. */
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, char *dst, size_t *n);
 
 /* an_pattern_match and an_phrases_match over word ids (of a loaded
  * lexicon's patterns): the same results, without comparing strings. */

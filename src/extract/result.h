@@ -5,6 +5,7 @@
 #define AN_EXTRACT_RESULT_H
 
 #include "actornet/extract.h"
+#include "core/core.h"
 #include "extract/rules.h"
 
 typedef struct an_revent {
@@ -34,6 +35,10 @@ typedef size_t (*an_offset_fn)(const void *ctx, size_t norm_off);
 an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,
                           an_doc_actors *acts, an_offset_fn orig, const void *orig_ctx, unsigned opts,
                           an_result **out, an_error *err);
+
+/* Appends the result's JSON Lines (what an_result_write_jsonl writes) to
+ * out. On failure out is left as it was. Borrows: r. */
+an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err);
 
 /* The document date: metadata, else a date line in the text. iso gets
  * "" when none (>= 11 bytes). */

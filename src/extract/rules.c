@@ -280,11 +280,8 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
     v->w[i] = p;
-    const char *src = s + tok[i].start;
     size_t n = 0;
-    for (; n < tok[i].len && src[n]; n++) p[n] = (char)tolower((unsigned char)src[n]);
-    p[n] = 0;
-    v->wid[i] = lex ? an_lexicon_word_id(lex, p, n) : 0;
+    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, p, &n);
     p += n + 1;
     v->tok_m[i] = -1;
   }
@@ -1851,27 +1848,32 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
-/* Whether the word table (lexicon.h) flags the word w with f. */
-static int wflag(const an_lexicon *lex, const char *w, unsigned f) {
-  return (lex->wdflag[an_lexicon_word_id(lex, w, strlen(w))] & f) != 0;
+/* Whether the word table (lexicon.h) flags the lowercase of s (its first
+ * 255 bytes) with f; low gets that lowercase word (256 bytes). */
+static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
+  size_t len = 0;
+  while (len < 255 && s[len]) len++;
+  return (lex->wdflag[an_lexicon_lower_id(lex, s, len, low, n)] & f) != 0;
 }
 
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
   char low[256];
-  snprintf(low, sizeof low, "%s", a->label ? a->label : "");
-  for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-  if (wflag(lex, low, AN_WMEDIA_NAME)) return 1;
+  size_t n = 0;
+  if (lower_flag(lex, a->label ? a->label : "", low, &n, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
     char al[256];
-    snprintf(al, sizeof al, "%s", a->aliases[i]);
-    for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
-    if (wflag(lex, al, AN_WMEDIA_NAME)) return 1;
+    size_t an = 0;
+    if (a->aliases[i] && lower_flag(lex, a->aliases[i], al, &an, AN_WMEDIA_NAME)) return 1;
   }
   if (a->kind != AN_KIND_ORGANIZATION) return 0;
-  /* media words as whole words of the label */
-  char *save = NULL;
-  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save))
-    if (wflag(lex, tok, AN_WMEDIA_WORD)) return 1;
+  /* media words as whole words of the label (split at spaces and hyphens) */
+  for (size_t k = 0; k < n;) {
+    while (k < n && (low[k] == ' ' || low[k] == '-')) k++;
+    size_t e = k;
+    while (e < n && low[e] != ' ' && low[e] != '-') e++;
+    if (e > k && (lex->wdflag[an_lexicon_word_id(lex, low + k, e - k)] & AN_WMEDIA_WORD)) return 1;
+    k = e;
+  }
   return 0;
 }
 

@@ -100,6 +100,26 @@ static void test_load(const char *dir) {
     CHECK_INT(an_gazetteer_pronoun(g, (size_t)p)->possessive, 1);
   }
   CHECK_INT(an_gazetteer_word(g, "zebra", NULL, NULL), 0);
+  /* the classes at or below a lexicon node: "prime" alone is no title,
+   * but "prime minister" lies ahead; "monday" leads to no title */
+  const an_trie *lx = an_gazetteer_lexicon(g);
+  const uint32_t *below = an_gazetteer_lexicon_below(g);
+  uint32_t pn = an_trie_find(lx, "prime"), pm = an_trie_find(lx, "prime minister");
+  CHECK(pn != AN_TRIE_NONE && pm != AN_TRIE_NONE);
+  if (pn != AN_TRIE_NONE && pm != AN_TRIE_NONE) {
+    CHECK(!(an_gazetteer_word_node(g, pn, NULL, NULL) & AN_LX_TITLE));
+    CHECK(below[pn] & AN_LX_TITLE);
+    CHECK(below[pm] & AN_LX_TITLE);
+    CHECK(below[AN_TRIE_ROOT] & (AN_LX_TITLE | AN_LX_TIME | AN_LX_PRONOUN));
+  }
+  uint32_t mo = an_trie_find(lx, "monday");
+  CHECK(mo != AN_TRIE_NONE && !(below[mo] & AN_LX_TITLE) && (below[mo] & AN_LX_TIME));
+  /* the node answer is the word answer */
+  long t2, p2;
+  CHECK_INT(an_gazetteer_word_node(g, an_trie_find(lx, "his"), &t2, &p2), an_gazetteer_word(g, "his", &t, &p));
+  CHECK_INT(p2, p);
+  CHECK_INT(an_gazetteer_word_node(g, AN_TRIE_NONE, &t2, &p2), 0);
+  CHECK(t2 == -1 && p2 == -1);
   /* aliases: longest match and flags */
   const an_trie *al = an_gazetteer_aliases(g);
   uint32_t n = an_trie_find(al, "green front news agency");

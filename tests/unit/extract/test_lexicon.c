@@ -1,5 +1,6 @@
 /* test_lexicon.c: token patterns (lexicon.h), loading the rule data with
  * errors that name file and line, and date resolution (dates.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -163,8 +164,59 @@ static void test_dates(void) {
   CHECK(!an_ymd_parse_iso("next week", &d));
 }
 
+/* an_lexicon_lower_id lowercases as tolower in the C locale does and gives
+ * the id an_lexicon_word_id gives the lowercase word; every interned word
+ * finds its own id, in any case. */
+static void test_word_ids(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  size_t seen = 0, long_words = 0;
+  for (size_t h = 0; h < lex->vocab_cap; h++) {
+    const an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) continue;
+    seen++;
+    if (e->len > 8) long_words++;
+    CHECK_INT(an_lexicon_word_id(lex, e->s, e->len), e->id);
+    char up[128], low[129];
+    if (e->len >= sizeof up) continue;
+    for (size_t i = 0; i < e->len; i++) up[i] = (char)(i % 2 ? toupper((unsigned char)e->s[i]) : e->s[i]);
+    size_t n = 0;
+    CHECK_INT(an_lexicon_lower_id(lex, up, e->len, low, &n), e->id);
+    CHECK_INT(n, e->len);
+    CHECK(memcmp(low, e->s, e->len) == 0 && low[n] == 0);
+  }
+  CHECK_INT(seen, lex->n_ids - 1);
+  CHECK(long_words > 0);
+  /* every byte value, at each place of an 8-byte step and of the tail */
+  char src[40], dst[41], want[41];
+  for (int c = 1; c < 256; c++) {
+    for (size_t i = 0; i < sizeof src; i++) src[i] = (char)((c + (int)i * 7) % 255 + 1); /* no NUL */
+    for (size_t i = 0; i < sizeof src; i++) want[i] = (char)tolower((unsigned char)src[i]);
+    for (size_t len = 0; len <= sizeof src; len += 3) {
+      size_t n = 99;
+      uint32_t id = an_lexicon_lower_id(lex, src, len, dst, &n);
+      CHECK_INT(n, len);
+      CHECK(memcmp(dst, want, len) == 0 && dst[len] == 0);
+      CHECK_INT(id, an_lexicon_word_id(lex, dst, len));
+    }
+  }
+  /* a NUL inside the token ends the word */
+  size_t n = 0;
+  CHECK_INT(an_lexicon_lower_id(lex, "SAID\0xyzABCDEFGH", 16, dst, &n), an_lexicon_word_id(lex, "said", 4));
+  CHECK_INT(n, 4);
+  CHECK_STR(dst, "said");
+  CHECK(an_lexicon_word_id(lex, "said", 4) != 0);
+  CHECK_INT(an_lexicon_lower_id(lex, "Banana", 6, dst, &n), 0);
+  CHECK_STR(dst, "banana");
+  CHECK_INT(an_lexicon_lower_id(NULL, "ABC", 3, dst, &n), 0); /* no lexicon: lowercase only */
+  CHECK_STR(dst, "abc");
+  an_lexicon_free(lex);
+}
+
 int main(void) {
   test_patterns();
+  test_word_ids();
   test_load();
   test_dates();
   return TEST_DONE();
