@@ -227,7 +227,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
         continue;
       }
       const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-      if (an_is_media(lex, a)) return dup_opt(sc->ar, a->label, oom);
+      if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
       break;
     }
   }
@@ -239,7 +239,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       int32_t mi = v->tok_m[h];
       if (mi >= 0) {
         const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-        if (an_is_media(lex, a)) return dup_opt(sc->ar, a->label, oom);
+        if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
         h = v->acts->mentions[mi].tok_first;
         continue;
       }
