@@ -268,8 +268,15 @@ static size_t scan_word(const char *s, size_t len, size_t p, shacc *a) {
       prev = C_DIGIT, p++;
       continue;
     }
-    /* other ASCII bytes end the word, but for - ' . , inside one */
-    if (b < 0x80 && b != '-' && b != '\'' && b != '.' && b != ',') break;
+    /* other ASCII bytes end the word, but for - ' inside one, and . ,
+     * inside a number ("word." and "word," end here) */
+    if (b < 0x80) {
+      if (b == '.' || b == ',') {
+        if (!numeric || prev != C_DIGIT) break;
+      } else if (b != '-' && b != '\'') {
+        break;
+      }
+    }
     size_t n;
     int32_t cp = cp_at(s, len, p, &n);
     int c = cls_cp(cp);
