@@ -96,10 +96,6 @@ static int cap_tok(const an_xview *v, uint32_t i) {
   return (v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !(v->tok[i].shape & AN_SHAPE_PUNCT);
 }
 
-/* Per-sentence work shared by the events of one sentence, so that a
- * sentence with many events (a 100 000-token run-on "sentence") is not
- * scanned again for each: where its attribution cues start, and its date
- * phrases. */
 /* The date phrases of one sentence's tokens [a, b), scanned once per
  * document: events date themselves from their own sentence and borrow
  * from their neighbours', so each sentence is asked for again and again.
@@ -110,6 +106,10 @@ typedef struct dslot {
   uint8_t n, valid;
 } dslot;
 
+/* Work shared by the events of a document: where the attribution cues of
+ * the last sentence asked for start (a sentence with many events, a
+ * 100 000-token run-on "sentence", is not scanned again for each), and
+ * the date phrases of every sentence. */
 typedef struct scache {
   uint32_t sa, sb;
   int valid;
