@@ -142,7 +142,9 @@ static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, 
   }
   size_t n = an_dates_scan(lex, v, a, b, sc->tmp, 16);
   *ph = sc->tmp;
-  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + n, sizeof *sc->pool) == AN_OK) {
+  /* (room for one more at least: a scan with no phrase must not leave the
+   * pool NULL for the memcpy below, which UBSan rejects) */
+  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + n + 1, sizeof *sc->pool) == AN_OK) {
     memcpy(sc->pool + sc->npool, sc->tmp, n * sizeof *sc->pool);
     d->a = a, d->b = b, d->off = (uint32_t)sc->npool, d->n = (uint8_t)n, d->valid = 1;
     sc->npool += n;
