@@ -19,11 +19,21 @@ typedef struct an_revent {
   double confidence;
 } an_revent;
 
+/* A block of the events' strings: they are copied one after the other
+ * into blocks that never move (one allocation per few KB of strings, not
+ * one per string). */
+typedef struct an_strblock {
+  struct an_strblock *next;
+  size_t used, cap;
+  char data[];
+} an_strblock;
+
 struct an_result {
   char *doc_id, *date, *outlet, *url, *title;
   an_doc_actors *acts; /* owned */
-  an_revent *ev;
+  an_revent *ev;       /* their strings live in strings */
   size_t n_ev;
+  an_strblock *strings; /* owned */
 };
 
 /* Maps a normalized byte offset to the original document's. */
