@@ -2390,6 +2390,7 @@ static an_status resolve_names(doc *d) {
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
+    size_t nwords = count_words(words); /* (words stays as it is below) */
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
@@ -2416,9 +2417,9 @@ static an_status resolve_names(doc *d) {
     if (a < 0) a = nonperson_with_name(d, words);
     /* "Norvale" after "Norvale Petroleum": a company's name without its
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
-    if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
+    if (a < 0 && !d->ti[s->first].headline && nwords == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
@@ -2444,7 +2445,7 @@ static an_status resolve_names(doc *d) {
         }
       }
     }
-    if (a < 0 && count_words(words) >= 2) {
+    if (a < 0 && nwords >= 2) {
       /* a headline run: its words may name known actors one by one */
       continue;
     }
