@@ -37,9 +37,10 @@ static inline uint64_t an_word_mix(uint64_t h) {
   return h ? h : 1;
 }
 
-/* ASCII folding: the folded letter or digit, 1 for a word separator, 0
- * for a dropped character (as an_word_fold treats them). */
-extern const unsigned char an_ascii_fold[128];
+/* ASCII folding by byte: the folded letter or digit, 1 for a word
+ * separator, 0 for a dropped character (as an_word_fold treats them), 2
+ * for a byte of a multi-byte character (an_word_fold_hash_any's). */
+extern const unsigned char an_ascii_fold[256];
 
 /* an_word_fold_hash for any text (the fold, then the words' hashes). */
 size_t an_word_fold_hash_any(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
@@ -57,9 +58,8 @@ static inline size_t an_word_fold_hash(const char *s, size_t len, char *out, siz
     int pending_space = 0;
     uint64_t h = AN_WORD_FNV_START;
     while (i < len) {
-      unsigned char c = (unsigned char)s[i];
-      if (c >= 0x80) break;
-      unsigned char f = an_ascii_fold[c];
+      unsigned char f = an_ascii_fold[(unsigned char)s[i]];
+      if (f == 2) break;
       i++;
       if (f <= 1) {
         pending_space |= f;
@@ -76,7 +76,7 @@ static inline size_t an_word_fold_hash(const char *s, size_t len, char *out, siz
       for (;;) {
         out[o++] = (char)f;
         AN_WORD_FNV_STEP(h, f);
-        if (i == len || (c = (unsigned char)s[i]) >= 0x80 || (f = an_ascii_fold[c]) <= 1) break;
+        if (i == len || (f = an_ascii_fold[(unsigned char)s[i]]) <= 2) break;
         i++;
       }
     }
