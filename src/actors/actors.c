@@ -2562,7 +2562,9 @@ static an_status sort_spans(doc *d) {
     an_free(k);
     if (st != AN_OK) return st;
   }
-  for (size_t q = 0; q < d->ntok; q++) d->ti[q].span = -1;
+  /* every token given a span lies in one (spans only grow): those are reset */
+  for (size_t si = 0; si < d->nsp; si++)
+    for (uint32_t k = 0; k < d->sp[si].count; k++) d->ti[d->sp[si].first + k].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
     for (uint32_t k = 0; k < d->sp[si].count; k++)
