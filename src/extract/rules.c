@@ -2747,12 +2747,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
+  int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
+             strcmp(type, "message") == 0;
   for (int i = 0; i < srcs.n; i++)
     for (int j = 0; j < dsts.n; j++) {
       const an_doc_actor *ta = &c->v->acts->actors[M(c, dsts.m[j])->actor];
       const an_doc_actor *sa = &c->v->acts->actors[M(c, srcs.m[i])->actor];
-      int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
-                 strcmp(type, "message") == 0;
       if (talk && (an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) ||
                    an_xview_is_media(c->v, c->lex, M(c, srcs.m[i])->actor)))
         continue;
