@@ -108,26 +108,31 @@ size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint6
   /* ASCII (nearly every token): folded, split and hashed in one pass. An
    * ASCII fold is never longer than its input, so len < cap never truncates. */
   if (len < cap) {
-    size_t o = 0, n = 0;
+    size_t o = 0, n = 0, i = 0;
     int pending_space = 0;
     uint64_t h = FNV_START;
-    size_t i = 0;
-    for (; i < len; i++) {
+    while (i < len) {
       unsigned char c = (unsigned char)s[i];
       if (c >= 0x80) break;
       unsigned char f = ascii_fold[c];
-      if (f > 1) {
-        if (pending_space && o > 0) {
-          out[o++] = ' ';
-          if (n < whcap) wh[n] = word_mix(h);
-          n++;
-          h = FNV_START;
-        }
-        pending_space = 0;
+      i++;
+      if (f <= 1) {
+        pending_space |= f;
+        continue;
+      }
+      if (pending_space && o > 0) {
+        out[o++] = ' ';
+        if (n < whcap) wh[n] = word_mix(h);
+        n++;
+        h = FNV_START;
+      }
+      pending_space = 0;
+      /* the rest of the run of letters and digits */
+      for (;;) {
         out[o++] = (char)f;
         FNV_STEP(h, f);
-      } else {
-        pending_space |= f;
+        if (i == len || (c = (unsigned char)s[i]) >= 0x80 || (f = ascii_fold[c]) <= 1) break;
+        i++;
       }
     }
     if (i == len) {
@@ -163,8 +168,15 @@ struct an_trie {
   size_t n_pend, cap_pend;
   uint32_t *vstart; /* n_nodes + 1 after freeze */
   uint32_t *values;
+  /* after freeze: a bit per word hash (its top bits) of the root's
+   * children. Most words of a text start no phrase; their first step
+   * reads these 8 KB, not a cold slot of the table. */
+  uint64_t *root_bits;
   int frozen;
 };
+
+#define ROOT_BITS 65536u
+#define ROOT_BIT(w) ((w) >> 48) /* 16 bits, not those slot_of takes */
 
 static size_t slot_of(uint32_t parent, uint64_t word, size_t mask) {
   uint64_t h = word ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
@@ -192,6 +204,7 @@ void an_trie_free(an_trie *t) {
   an_free(t->pend);
   an_free(t->vstart);
   an_free(t->values);
+  an_free(t->root_bits);
   an_free(t);
 }
 
@@ -212,6 +225,8 @@ static an_status rehash(an_trie *t) {
 }
 
 uint32_t an_trie_step(const an_trie *t, uint32_t node, uint64_t word) {
+  if (node == AN_TRIE_ROOT && t->root_bits && !((t->root_bits[ROOT_BIT(word) >> 6] >> (ROOT_BIT(word) & 63)) & 1))
+    return AN_TRIE_NONE;
   size_t mask = t->cap - 1;
   size_t j = slot_of(node, word, mask);
   for (;;) {
@@ -264,11 +279,24 @@ an_status an_trie_add(an_trie *t, const char *folded, uint32_t value) {
 
 an_status an_trie_freeze(an_trie *t) {
   if (t->frozen) return AN_OK;
+  /* lookups are mostly misses (most words of a text start no phrase), and
+   * a miss probes until an empty slot: a sparser table for reading, up to a
+   * million slots (16 MB; a larger gazetteer keeps the load it has) */
+  while (t->used * 4 > t->cap && t->cap < ((size_t)1 << 20)) {
+    an_status st = rehash(t);
+    if (st != AN_OK) return st;
+  }
+  uint64_t *bits = an_calloc(ROOT_BITS / 64, sizeof *bits);
+  if (!bits) return AN_ENOMEM;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].word && t->slots[i].parent == AN_TRIE_ROOT)
+      bits[ROOT_BIT(t->slots[i].word) >> 6] |= 1ULL << (ROOT_BIT(t->slots[i].word) & 63);
   uint32_t *start = an_calloc((size_t)t->n_nodes + 1, sizeof *start);
   uint32_t *vals = an_malloc((t->n_pend ? t->n_pend : 1) * sizeof *vals);
   if (!start || !vals) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   /* counting sort by node keeps the order of addition within a node */
@@ -278,6 +306,7 @@ an_status an_trie_freeze(an_trie *t) {
   if (!fill) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   memcpy(fill, start, ((size_t)t->n_nodes + 1) * sizeof *fill);
@@ -288,6 +317,7 @@ an_status an_trie_freeze(an_trie *t) {
   t->n_pend = t->cap_pend = 0;
   t->vstart = start;
   t->values = vals;
+  t->root_bits = bits;
   t->frozen = 1;
   return AN_OK;
 }

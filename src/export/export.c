@@ -131,8 +131,20 @@ void an_xout_abort(an_xout *o) {
 an_status an_edge_label(const an_graph *g, size_t i, an_buf *out) {
   const an_gedge *e = &g->edges[i];
   an_buf_clear(out);
-  if (!e->affiliation) return an_buf_printf(out, "%s (%zu)", e->relation, e->weight);
-  an_status st = an_buf_puts(out, "affiliation");
-  for (size_t k = 0; st == AN_OK && k < e->roles.n; k++) st = an_buf_printf(out, "%s%s", k ? ", " : ": ", e->roles.v[k]);
+  an_status st;
+  if (!e->affiliation) { /* "%s (%zu)" without printf: one label per edge */
+    char num[24];
+    size_t n = an_fmt_ll(num, (long long)e->weight);
+    st = an_buf_puts(out, e->relation ? e->relation : "(null)"); /* as printf had it */
+    if (st == AN_OK) st = an_buf_append(out, " (", 2);
+    if (st == AN_OK) st = an_buf_append(out, num, n);
+    if (st == AN_OK) st = an_buf_append(out, ")", 1);
+    return st;
+  }
+  st = an_buf_puts(out, "affiliation");
+  for (size_t k = 0; st == AN_OK && k < e->roles.n; k++) {
+    st = an_buf_append(out, k ? ", " : ": ", 2);
+    if (st == AN_OK) st = an_buf_puts(out, e->roles.v[k]);
+  }
   return st;
 }

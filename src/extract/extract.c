@@ -29,67 +29,29 @@ static const char *static_type(const char *t) {
 
 void an_result_free(an_result *r) {
   if (!r) return;
-  an_free(r->doc_id);
-  an_free(r->date);
-  an_free(r->outlet);
-  an_free(r->url);
-  an_free(r->title);
   if (r->acts) acts_free(r->acts);
-  an_free(r->ev); /* (its strings are in r->strings) */
-  for (an_strblock *b = r->strings, *next; b; b = next) {
-    next = b->next;
-    an_free(b);
-  }
+  an_free(r->ev);
+  an_arena_free(&r->arena); /* every string of the result */
   an_free(r);
 }
 
 size_t an_result_event_count(const an_result *r) { return r ? r->n_ev : 0; }
 size_t an_result_actor_count(const an_result *r) { return r && r->acts ? r->acts->n_actors : 0; }
 
-static char *dup_opt(const char *s, int *oom) {
+/* The result's strings live in its arena (freed with it). */
+static char *dup_opt(an_arena *ar, const char *s, int *oom) {
   if (!s) return NULL;
-  char *d = an_strdup(s);
+  char *d = an_arena_strdup(ar, s);
   if (!d) *oom = 1;
   return d;
 }
 
-/* n + 1 bytes among the result's strings (result.h), the last one 0. */
-static char *str_alloc(an_strblock **head, size_t n, int *oom) {
-  an_strblock *b = *head;
-  if (!b || b->cap - b->used < n + 1) {
-    size_t cap = n + 1 > 4000 ? n + 1 : 4000;
-    an_strblock *nb = an_malloc(sizeof *nb + cap);
-    if (!nb) {
-      *oom = 1;
-      return NULL;
-    }
-    nb->next = b;
-    nb->used = 0;
-    nb->cap = cap;
-    *head = b = nb;
-  }
-  char *d = b->data + b->used;
-  d[n] = 0;
-  b->used += n + 1;
-  return d;
-}
-
-/* A copy of s[0..n) among the result's strings. */
-static char *str_put(an_strblock **head, const char *s, size_t n, int *oom) {
-  char *d = str_alloc(head, n, oom);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
-static char *str_dup(an_strblock **head, const char *s, int *oom) {
-  return s ? str_put(head, s, strlen(s), oom) : NULL;
-}
-
-/* The text of tokens [a, b), or NULL when empty. */
-static char *str_span(an_strblock **head, const an_xview *v, uint32_t a, uint32_t b, int *oom) {
+static char *span_dup(an_arena *ar, const an_xview *v, uint32_t a, uint32_t b, int *oom) {
   if (a >= b || b > v->ntok) return NULL;
   size_t s = v->tok[a].start, e = v->tok[b - 1].start + v->tok[b - 1].len;
-  return str_put(head, v->s + s, e - s, oom);
+  char *d = an_arena_strndup(ar, v->s + s, e - s);
+  if (!d) *oom = 1;
+  return d;
 }
 
 /* ---- document date and outlet ------------------------------------------------- */
@@ -155,7 +117,7 @@ typedef struct scache {
   dslot *ds;            /* 2 per sentence, allocated on first use */
   an_datephrase *pool;  /* the phrases the slots point into */
   size_t npool, cappool;
-  an_strblock **strs; /* where the event's strings go (the result's) */
+  an_arena *ar;          /* the result's: strings for the events */
   an_datephrase tmp[16]; /* when out of memory: the last scan, uncached */
 } scache;
 
@@ -244,12 +206,12 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       best = m;
       h = m->tok_first + m->tok_count - 1;
     }
-    if (best && best->actor != skip_actor) return str_dup(sc->strs, v->acts->actors[best->actor].label, oom);
+    if (best && best->actor != skip_actor) return dup_opt(sc->ar, v->acts->actors[best->actor].label, oom);
     uint32_t h = end, hs;
     while (h > j && !cap_tok(v, h - 1)) h--;
     hs = h;
     while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
-    if (h > hs) return str_span(sc->strs, v, hs, h, oom);
+    if (h > hs) return span_dup(sc->ar, v, hs, h, oom);
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
   for (size_t pi = 0; pi < sc->npos[1]; pi++) {
@@ -263,7 +225,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
         continue;
       }
       const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-      if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return str_dup(sc->strs, a->label, oom);
+      if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
       break;
     }
   }
@@ -275,11 +237,11 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       int32_t mi = v->tok_m[h];
       if (mi >= 0) {
         const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-        if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return str_dup(sc->strs, a->label, oom);
+        if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
         h = v->acts->mentions[mi].tok_first;
         continue;
       }
-      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return str_span(sc->strs, v, h, h + 1, oom);
+      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(sc->ar, v, h, h + 1, oom);
     }
   }
   /* reported speech: "Brunner said the body had written to X" */
@@ -318,7 +280,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       if ((m->flags & AN_MENTION_POSSESSIVE) || (me < sb && (v->tok[me].shape & AN_SHAPE_POSSESSIVE)) ||
           m->how == AN_MENTION_DEMONYM || m->actor == skip_actor || m->how == AN_MENTION_PRONOUN)
         break;
-      return str_dup(sc->strs, v->acts->actors[m->actor].label, oom);
+      return dup_opt(sc->ar, v->acts->actors[m->actor].label, oom);
     }
   }
   return NULL;
@@ -456,9 +418,9 @@ static int nominal_agent_is(const an_xview *v, uint32_t a, uint32_t b, uint32_t 
   return 0;
 }
 
-static int take_date(scache *sc, const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r,
+static int take_date(an_arena *ar, const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r,
                      int *oom) {
-  r->date_text = str_span(sc->strs, v, p->first, p->end, oom);
+  r->date_text = span_dup(ar, v, p->first, p->end, oom);
   char iso[11];
   if (an_date_resolve(p, doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -486,7 +448,7 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
       for (uint32_t k = p->first > a + 5 ? p->first - 5 : a; k < p->first; k++) {
         uint32_t e = v->inq[k] ? 0 : an_phrases_match_id(&lex->date_nouns, v->wid, k, b);
         if (!e || e > p->first || p->first - e > 3) continue;
-        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(sc, v, p, doc, r, oom);
+        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
       }
     }
     if (report) {
@@ -496,14 +458,14 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
         if (k >= p->first && k < p->end) continue;
         if (v->inq[k] || !an_phrases_match_id(&lex->reporting, v->wid, k, b)) continue;
         uint32_t subj_end = k < p->first ? k : p->first;
-        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(sc, v, p, doc, r, oom);
+        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
         break;
       }
     }
     if (opener && p->first <= a + 1) {
       /* "On Monday, X ...", "Later on Monday, X ...": the date of the
        * scene the next sentences go on describing */
-      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(sc, v, p, doc, r, oom);
+      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
     }
   }
   return 0;
@@ -523,7 +485,7 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint3
     size_t n = scan_cached(lex, v, sc, (uint32_t)j, a, b, &ph);
     for (size_t i = 0; i < n; i++)
       if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
-        return take_date(sc, v, &ph[i], doc, r, oom);
+        return take_date(sc->ar, v, &ph[i], doc, r, oom);
     return 0;
   }
   return 0;
@@ -596,7 +558,7 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const 
     }
   }
   if (best < 0) return 0;
-  r->date_text = str_span(sc->strs, v, ph[best].first, ph[best].end, oom);
+  r->date_text = span_dup(sc->ar, v, ph[best].first, ph[best].end, oom);
   char iso[11];
   if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -662,17 +624,22 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   }
   r->acts = acts;
+  an_arena *ar = &r->arena;
+  an_arena_init(ar);
   int oom = 0;
-  r->doc_id = dup_opt(doc->id ? doc->id : "", &oom);
-  r->url = dup_opt(doc->url, &oom);
-  r->title = dup_opt(doc->title, &oom);
+  r->doc_id = dup_opt(ar, doc->id ? doc->id : "", &oom);
+  r->url = dup_opt(ar, doc->url, &oom);
+  r->title = dup_opt(ar, doc->title, &oom);
   char iso[11];
   an_doc_date(res, ws, doc, v->s, v->len, iso);
-  if (iso[0]) r->date = dup_opt(iso, &oom);
-  if (doc->outlet)
-    r->outlet = dup_opt(doc->outlet, &oom);
-  else
-    r->outlet = an_outlet_detect(res, ws, v->s, v->len);
+  if (iso[0]) r->date = dup_opt(ar, iso, &oom);
+  if (doc->outlet) {
+    r->outlet = dup_opt(ar, doc->outlet, &oom);
+  } else {
+    char *o = an_outlet_detect(res, ws, v->s, v->len);
+    r->outlet = dup_opt(ar, o, &oom);
+    an_free(o);
+  }
   an_ymd dd;
   if (!iso[0] || !an_ymd_parse_iso(iso, &dd)) memset(&dd, 0, sizeof dd);
 
@@ -681,7 +648,7 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   scache sc;
   /* (the date phrase slots are large and only read when valid: not cleared) */
   memset(&sc, 0, offsetof(scache, tmp)); /* (tmp is written before it is read) */
-  sc.strs = &r->strings;
+  sc.ar = ar;
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
@@ -702,28 +669,31 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->confidence = e->confidence;
     size_t ea = s->start, eb = s->end;
     evidence_span(v, s, e, &ea, &eb);
-    o->sentence = str_put(&r->strings, v->s + ea, eb - ea, &oom);
+    o->sentence = an_arena_strndup(ar, v->s + ea, eb - ea);
+    if (!o->sentence) oom = 1;
     o->off_a = orig(orig_ctx, ea);
     o->off_b = orig(orig_ctx, eb);
     if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
       /* "charged ... with": the trigger's words, not the argument in its gap */
       const an_token *t = v->tok;
-      uint32_t a0 = e->trig_first, a1 = e->gap_first, b0 = e->gap_end, b1 = e->trig_end;
-      if (b1 > v->ntok) {
-        oom = 1; /* (as a failed copy of its words was) */
-      } else {
-        size_t as = t[a0].start, an = t[a1 - 1].start + t[a1 - 1].len - as;
-        size_t bs = t[b0].start, bn = t[b1 - 1].start + t[b1 - 1].len - bs;
-        char *d = str_alloc(&r->strings, an + 5 + bn, &oom);
-        if (d) { /* "A ... B" */
-          memcpy(d, v->s + as, an);
-          memcpy(d + an, " ... ", 5);
-          memcpy(d + an + 5, v->s + bs, bn);
-        }
-        o->trigger = d;
+      if (e->trig_end > v->ntok) { /* (cannot happen: the rules keep spans in the text) */
+        oom = 1;
+        break;
       }
+      size_t a0 = t[e->trig_first].start, a1 = t[e->gap_first - 1].start + t[e->gap_first - 1].len;
+      size_t b0 = t[e->gap_end].start, b1 = t[e->trig_end - 1].start + t[e->trig_end - 1].len;
+      char *tr = an_arena_alloc(ar, (a1 - a0) + 5 + (b1 - b0) + 1);
+      if (tr) {
+        memcpy(tr, v->s + a0, a1 - a0);
+        memcpy(tr + (a1 - a0), " ... ", 5);
+        memcpy(tr + (a1 - a0) + 5, v->s + b0, b1 - b0);
+        tr[(a1 - a0) + 5 + (b1 - b0)] = '\0';
+      } else {
+        oom = 1;
+      }
+      o->trigger = tr;
     } else {
-      o->trigger = str_span(&r->strings, v, e->trig_first, e->trig_end, &oom);
+      o->trigger = span_dup(ar, v, e->trig_first, e->trig_end, &oom);
     }
     const char *cameo = e->trig->cameo, *plover = e->trig->plover;
     if (strcmp(e->type, e->trig->type) != 0)
@@ -732,8 +702,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
           cameo = res->lex->type_cameo[k];
           plover = res->lex->type_plover[k];
         }
-    o->cameo = str_dup(&r->strings, cameo, &oom);
-    o->plover = str_dup(&r->strings, plover, &oom);
+    o->cameo = dup_opt(ar, cameo, &oom);
+    o->plover = dup_opt(ar, plover, &oom);
     event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
     o->attributed_to =
         attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, e->trig_first, &oom);

@@ -19,21 +19,12 @@ typedef struct an_revent {
   double confidence;
 } an_revent;
 
-/* A block of the events' strings: they are copied one after the other
- * into blocks that never move (one allocation per few KB of strings, not
- * one per string). */
-typedef struct an_strblock {
-  struct an_strblock *next;
-  size_t used, cap;
-  char data[];
-} an_strblock;
-
 struct an_result {
-  char *doc_id, *date, *outlet, *url, *title;
+  char *doc_id, *date, *outlet, *url, *title; /* in arena, as the events' strings */
   an_doc_actors *acts; /* owned */
-  an_revent *ev;       /* their strings live in strings */
+  an_revent *ev;       /* their strings live in the arena */
   size_t n_ev;
-  an_strblock *strings; /* owned */
+  an_arena arena;      /* every string of the result */
 };
 
 /* Maps a normalized byte offset to the original document's. */
