@@ -28,6 +28,7 @@
 /* What one export reuses from tree to tree. */
 typedef struct jw {
   FILE *out;
+  an_buf lab; /* the link's label */
   char *pbuf; /* print buffer */
   size_t pcap;
   /* Items of the tree being built: chunks, reused per tree. */
@@ -49,6 +50,7 @@ typedef struct jw {
 #define JW_BLOCK 4096
 
 static void jw_free(jw *w) {
+  an_buf_free(&w->lab);
   for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
   an_free(w->chunks);
   for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
@@ -304,8 +306,6 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   char key[32];
   key[0] = 'e';
   an_fmt_ll(key + 1, (long long)i);
-  an_buf lab;
-  an_buf_init(&lab);
   an_evlist evs;
   memset(&evs, 0, sizeof evs);
   cJSON *l = jnew(w, cJSON_Object), *attrs = l, *ids = l;
@@ -319,10 +319,9 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   if (ok && style == AN_JSON_GRAPHOLOGY)
     ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
          add(l, "attributes", attrs = jnew(w, cJSON_Object));
-  ok = ok && edge_attrs(w, g, i, attrs, &lab, &evs) && put_tree(w, l, before);
+  ok = ok && edge_attrs(w, g, i, attrs, &w->lab, &evs) && put_tree(w, l, before);
   jw_reset(w);
   an_evlist_free(&evs);
-  an_buf_free(&lab);
   return ok;
 }
 
