@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/scan.h"
 #include "io/io_internal.h"
 
 void an_doc_free(an_doc *doc) {
@@ -202,9 +203,6 @@ typedef struct fval {
   long long num; /* V_INT */
 } fval;
 
-#define ONES8 0x0101010101010101ULL
-#define HIGH8 0x8080808080808080ULL
-
 static int hexv(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -222,14 +220,7 @@ static int fast_string(const unsigned char *s, size_t len, size_t *i, fval *v) {
   size_t k = *i + 1, start = k;
   int esc = 0, nul_esc = 0;
   for (;;) {
-    /* 8 bytes at a time up to a quote or a backslash */
-    while (len - k >= 8) {
-      uint64_t x;
-      memcpy(&x, s + k, 8);
-      uint64_t q = x ^ (ONES8 * '"'), b = x ^ (ONES8 * '\\');
-      if ((((q - ONES8) & ~q) | ((b - ONES8) & ~b)) & HIGH8) break;
-      k += 8;
-    }
+    k += an_find2((const char *)s + k, len - k, '"', '\\'); /* up to a quote or a backslash */
     if (k >= len) return 0;
     unsigned char c = s[k];
     if (c == '"') break;
@@ -275,16 +266,10 @@ static size_t fast_decode(const fval *v, char *out) {
     return n;
   }
   while (p < end) {
-    /* 8 bytes without a backslash or a NUL at a time (out has room: it
-     * never runs ahead of p) */
-    while (end - p >= 8) {
-      uint64_t x, b;
-      memcpy(&x, p, 8);
-      b = x ^ (ONES8 * '\\');
-      if ((((x - ONES8) & ~x) | ((b - ONES8) & ~b)) & HIGH8) break;
-      memcpy(out + o, p, 8);
-      o += 8, p += 8;
-    }
+    /* the run up to a backslash or a NUL, copied at once */
+    size_t run = an_find2((const char *)p, (size_t)(end - p), '\\', '\0');
+    memcpy(out + o, p, run);
+    o += run, p += run;
     if (p >= end) break;
     if (*p != '\\') {
       if (!*p) break;
