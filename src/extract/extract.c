@@ -24,8 +24,8 @@ static const char *const k_type_names[] = {"call",     "meet",    "praise",  "ac
 
 static const char *static_type(const char *t) {
   for (size_t i = 0; i < sizeof k_type_names / sizeof *k_type_names; i++)
-    if (strcmp(k_type_names[i], t) == 0) return k_type_names[i];
-  return "meet";
+    if (k_type_names[i][0] == t[0] && strcmp(k_type_names[i], t) == 0) return k_type_names[i];
+  return k_type_names[1]; /* "meet" */
 }
 
 void an_result_free(an_result *r) {
@@ -128,7 +128,7 @@ static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, 
   if (!sc->ds && v->nsent) sc->ds = an_calloc(2 * v->nsent, sizeof *sc->ds);
   dslot *d = sc->ds && si < v->nsent ? &sc->ds[2 * (size_t)si + (a != v->sent[si].tok_first)] : NULL;
   if (d && d->valid && d->a == a && d->b == b) {
-    *ph = sc->pool + d->off;
+    *ph = d->n ? sc->pool + d->off : sc->tmp; /* (no phrases: the pool may not exist yet) */
     return d->n;
   }
   if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + 16, sizeof *sc->pool) == AN_OK) {
@@ -666,7 +666,7 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->type = static_type(e->type);
     o->src = e->src;
     o->dst = e->dst;
-    o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
+    o->directed = !(o->type == k_type_names[0] || o->type == k_type_names[1]); /* call, meet (static_type's) */
     o->modal = e->modal;
     o->confidence = e->confidence;
     size_t ea = s->start, eb = s->end;

@@ -93,6 +93,7 @@ typedef struct an_vocab_ent {
 /* Word ids: 0 = a word no pattern names; 1..AN_WID_NBREAK the sentence
  * punctuation that ends a pattern's gap (. ; : " ? !). */
 #define AN_WID_NBREAK 6u
+#define AN_WID_DQUOTE 4u /* the id of '"' among them (the others: . ; : ? !) */
 #define AN_WDATE_LEAD 1u
 #define AN_WDATE_PAST 2u
 #define AN_WDATE_NEXT 4u

@@ -290,28 +290,15 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
     p += n + 1;
     v->tok_m[i] = -1;
   }
-  for (size_t si = 0; si < nsent; si++)
-    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
-      v->tok_s[t] = (uint32_t)si;
-  /* the caller's mentions first (fix_descriptions reads what covers a
-   * token), then the fixed copy's */
-  for (size_t k = 0; k < acts->n_mentions; k++) {
-    const an_mention *m = &acts->mentions[k];
-    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
-  }
-  if (!fix_descriptions(v, lex, acts)) goto oom;
-  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
-  for (size_t k = 0; k < v->acts->n_mentions; k++) {
-    const an_mention *m = &v->acts->mentions[k];
-    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
-  }
-  /* Quotations: toggled by quote marks, closed at a paragraph change. */
+  /* Each token's sentence, and quotations: toggled by quote marks, closed
+   * at a paragraph change (one pass). */
   int open = 0;
   uint32_t para = 0, qstart = 0;
   for (size_t si = 0; si < nsent; si++) {
     if (sent[si].paragraph != para) open = 0;
     para = sent[si].paragraph;
     for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++) {
+      v->tok_s[t] = (uint32_t)si; /* (before the test below reads it) */
       if (tok[t].shape & AN_SHAPE_QUOTE) {
         open = !open;
         v->inq[t] = 1;
@@ -330,6 +317,18 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
         v->inq[t] = (uint8_t)open;
       }
     }
+  }
+  /* the caller's mentions first (fix_descriptions reads what covers a
+   * token), then the fixed copy's */
+  for (size_t k = 0; k < acts->n_mentions; k++) {
+    const an_mention *m = &acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
+  if (!fix_descriptions(v, lex, acts)) goto oom;
+  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
+  for (size_t k = 0; k < v->acts->n_mentions; k++) {
+    const an_mention *m = &v->acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
   }
   return AN_OK;
 oom:
@@ -1304,7 +1303,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
 
 static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
-    if (is(c, k, ";") || is(c, k, ":") || is(c, k, ".") || is(c, k, "?") || is(c, k, "!")) return k;
+    uint32_t id = c->v->wid[k]; /* ; : . ? ! (the breakers but '"': lexicon.h) */
+    if (id >= 1 && id <= AN_WID_NBREAK && id != AN_WID_DQUOTE) return k;
     if (is_quote(c, k)) {
       /* a real quotation starts or ends here (scare quotes do not count) */
       int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
@@ -2747,12 +2747,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
+  int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
+             strcmp(type, "message") == 0;
   for (int i = 0; i < srcs.n; i++)
     for (int j = 0; j < dsts.n; j++) {
       const an_doc_actor *ta = &c->v->acts->actors[M(c, dsts.m[j])->actor];
       const an_doc_actor *sa = &c->v->acts->actors[M(c, srcs.m[i])->actor];
-      int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
-                 strcmp(type, "message") == 0;
       if (talk && (an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) ||
                    an_xview_is_media(c->v, c->lex, M(c, srcs.m[i])->actor)))
         continue;

@@ -189,6 +189,10 @@ static void test_word_ids(void) {
     }
   }
   CHECK_INT(seen, lex->n_ids - 1);
+  /* the sentence punctuation has the fixed ids rules.c tests */
+  const char *breaks = ".;:\"?!";
+  for (uint32_t i = 0; i < AN_WID_NBREAK; i++) CHECK_INT(an_lexicon_word_id(lex, breaks + i, 1), i + 1);
+  CHECK_INT(an_lexicon_word_id(lex, "\"", 1), AN_WID_DQUOTE);
   CHECK(long_words > 0);
   /* every byte value, at each place of an 8-byte step and of the tail */
   char src[40], dst[48], want[41];
