@@ -22,8 +22,7 @@ struct an_gazetteer {
   an_trie *lexicon;
   /* per lexicon node (lexicon_index): what an_gazetteer_word_node answers,
    * and the classes of the values at the node or below it */
-  uint32_t *lx_cls, *lx_below;
-  int32_t *lx_title, *lx_pron;
+  an_lx_node *lx_nodes;
   an_title *titles;
   size_t n_titles, cap_titles;
   an_pronoun *pronouns;
@@ -68,10 +67,7 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   an_free(gaz->idmap);
   an_trie_free(gaz->aliases);
   an_trie_free(gaz->lexicon);
-  an_free(gaz->lx_cls);
-  an_free(gaz->lx_below);
-  an_free(gaz->lx_title);
-  an_free(gaz->lx_pron);
+  an_free(gaz->lx_nodes);
   for (size_t i = 0; i < gaz->n_titles; i++) title_clear(&gaz->titles[i]);
   an_free(gaz->titles);
   an_free(gaz->pronouns);
@@ -842,11 +838,8 @@ static an_status build(an_gazetteer *g) {
 static an_status lexicon_index(an_gazetteer *g) {
   size_t nn = an_trie_nodes(g->lexicon);
   uint32_t *parent = an_malloc(nn * sizeof *parent);
-  g->lx_cls = an_malloc(nn * sizeof *g->lx_cls);
-  g->lx_below = an_malloc(nn * sizeof *g->lx_below);
-  g->lx_title = an_malloc(nn * sizeof *g->lx_title);
-  g->lx_pron = an_malloc(nn * sizeof *g->lx_pron);
-  if (!parent || !g->lx_cls || !g->lx_below || !g->lx_title || !g->lx_pron) {
+  g->lx_nodes = an_malloc(nn * sizeof *g->lx_nodes);
+  if (!parent || !g->lx_nodes) {
     an_free(parent);
     return AN_ENOMEM;
   }
@@ -865,14 +858,11 @@ static an_status lexicon_index(an_gazetteer *g) {
       if (c == AN_LX_TITLE && title < 0) title = (int32_t)AN_LX_INDEX(v[i]);
       if (c == AN_LX_PRONOUN && pron < 0) pron = (int32_t)AN_LX_INDEX(v[i]);
     }
-    g->lx_cls[node] = cls;
-    g->lx_below[node] = all;
-    g->lx_title[node] = title;
-    g->lx_pron[node] = pron;
+    g->lx_nodes[node] = (an_lx_node){cls, all, title, pron};
   }
   an_trie_parents(g->lexicon, parent);
   for (size_t node = nn; node-- > 1;)
-    if (parent[node] != AN_TRIE_NONE) g->lx_below[parent[node]] |= g->lx_below[node];
+    if (parent[node] != AN_TRIE_NONE) g->lx_nodes[parent[node]].below |= g->lx_nodes[node].below;
   an_free(parent);
   return AN_OK;
 }
@@ -946,9 +936,9 @@ uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *titl
     if (pronoun) *pronoun = -1;
     return 0;
   }
-  if (title) *title = g->lx_title[node];
-  if (pronoun) *pronoun = g->lx_pron[node];
-  return g->lx_cls[node];
+  if (title) *title = g->lx_nodes[node].title;
+  if (pronoun) *pronoun = g->lx_nodes[node].pronoun;
+  return g->lx_nodes[node].cls;
 }
 
-const uint32_t *an_gazetteer_lexicon_below(const an_gazetteer *g) { return g->lx_below; }
+const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->lx_nodes; }

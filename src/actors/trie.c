@@ -56,22 +56,10 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap) {
   return o;
 }
 
-/* final mix so that nearby FNV values spread over the table */
-static uint64_t word_mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h ? h : 1;
-}
+uint64_t an_word_hash(const char *w, size_t len) { return an_word_mix(an_hash64(w, len, AN_WORD_SEED)); }
 
-#define WORD_SEED 0x9e3779b97f4a7c15ULL
-
-uint64_t an_word_hash(const char *w, size_t len) { return word_mix(an_hash64(w, len, WORD_SEED)); }
-
-/* an_hash64's FNV-1a, one byte at a time (an_word_fold_hash hashes as it
- * folds; test_gazetteer checks that both agree with an_word_hash) */
-#define FNV_START (1469598103934665603ULL ^ WORD_SEED)
-#define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+#define FNV_START AN_WORD_FNV_START
+#define FNV_STEP(h, c) AN_WORD_FNV_STEP(h, c)
 
 /* Hashes of the words of folded out[0..n) (split at spaces, empty pieces
  * skipped, as an_trie_find splits). */
@@ -84,15 +72,13 @@ static size_t hash_words(const char *out, size_t n, uint64_t *wh, size_t whcap) 
     }
     uint64_t h = FNV_START;
     for (; i < n && out[i] != ' '; i++) FNV_STEP(h, out[i]);
-    if (nw < whcap) wh[nw] = word_mix(h);
+    if (nw < whcap) wh[nw] = an_word_mix(h);
     nw++;
   }
   return nw;
 }
 
-/* ASCII folding: the folded letter or digit, 1 for a word separator, 0
- * for a dropped character (as an_word_fold treats them) */
-static const unsigned char ascii_fold[128] = {
+const unsigned char an_ascii_fold[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1,
@@ -101,45 +87,18 @@ static const unsigned char ascii_fold[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 1,
     0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
-                         size_t *nw) {
-  /* ASCII (nearly every token): folded, split and hashed in one pass. An
-   * ASCII fold is never longer than its input, so len < cap never truncates. */
-  if (len < cap) {
-    size_t o = 0, n = 0;
-    int pending_space = 0;
-    uint64_t h = FNV_START;
-    size_t i = 0;
-    for (; i < len; i++) {
-      unsigned char c = (unsigned char)s[i];
-      if (c >= 0x80) break;
-      unsigned char f = ascii_fold[c];
-      if (f > 1) {
-        if (pending_space && o > 0) {
-          out[o++] = ' ';
-          if (n < whcap) wh[n] = word_mix(h);
-          n++;
-          h = FNV_START;
-        }
-        pending_space = 0;
-        out[o++] = (char)f;
-        FNV_STEP(h, f);
-      } else {
-        pending_space |= f;
-      }
-    }
-    if (i == len) {
-      if (o > 0) {
-        if (n < whcap) wh[n] = word_mix(h);
-        n++;
-      }
-      out[o] = '\0';
-      *nw = n;
-      return o;
-    }
-  }
+size_t an_word_fold_hash_any(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
+                             size_t *nw) {
   size_t o = an_word_fold(s, len, out, cap);
   *nw = hash_words(out, o, wh, whcap);
   return o;
@@ -163,8 +122,15 @@ struct an_trie {
   size_t n_pend, cap_pend;
   uint32_t *vstart; /* n_nodes + 1 after freeze */
   uint32_t *values;
+  /* after freeze: a bit per word hash (its top bits) of the root's
+   * children. Most words of a text start no phrase; their first step
+   * reads these 8 KB, not a cold slot of the table. */
+  uint64_t *root_bits;
   int frozen;
 };
+
+#define ROOT_BITS 65536u
+#define ROOT_BIT(w) ((w) >> 48) /* 16 bits, not those slot_of takes */
 
 static size_t slot_of(uint32_t parent, uint64_t word, size_t mask) {
   uint64_t h = word ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
@@ -192,6 +158,7 @@ void an_trie_free(an_trie *t) {
   an_free(t->pend);
   an_free(t->vstart);
   an_free(t->values);
+  an_free(t->root_bits);
   an_free(t);
 }
 
@@ -212,6 +179,8 @@ static an_status rehash(an_trie *t) {
 }
 
 uint32_t an_trie_step(const an_trie *t, uint32_t node, uint64_t word) {
+  if (node == AN_TRIE_ROOT && t->root_bits && !((t->root_bits[ROOT_BIT(word) >> 6] >> (ROOT_BIT(word) & 63)) & 1))
+    return AN_TRIE_NONE;
   size_t mask = t->cap - 1;
   size_t j = slot_of(node, word, mask);
   for (;;) {
@@ -264,11 +233,24 @@ an_status an_trie_add(an_trie *t, const char *folded, uint32_t value) {
 
 an_status an_trie_freeze(an_trie *t) {
   if (t->frozen) return AN_OK;
+  /* lookups are mostly misses (most words of a text start no phrase), and
+   * a miss probes until an empty slot: a sparser table for reading, up to a
+   * million slots (16 MB; a larger gazetteer keeps the load it has) */
+  while (t->used * 4 > t->cap && t->cap < ((size_t)1 << 20)) {
+    an_status st = rehash(t);
+    if (st != AN_OK) return st;
+  }
+  uint64_t *bits = an_calloc(ROOT_BITS / 64, sizeof *bits);
+  if (!bits) return AN_ENOMEM;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].word && t->slots[i].parent == AN_TRIE_ROOT)
+      bits[ROOT_BIT(t->slots[i].word) >> 6] |= 1ULL << (ROOT_BIT(t->slots[i].word) & 63);
   uint32_t *start = an_calloc((size_t)t->n_nodes + 1, sizeof *start);
   uint32_t *vals = an_malloc((t->n_pend ? t->n_pend : 1) * sizeof *vals);
   if (!start || !vals) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   /* counting sort by node keeps the order of addition within a node */
@@ -278,6 +260,7 @@ an_status an_trie_freeze(an_trie *t) {
   if (!fill) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   memcpy(fill, start, ((size_t)t->n_nodes + 1) * sizeof *fill);
@@ -288,6 +271,7 @@ an_status an_trie_freeze(an_trie *t) {
   t->n_pend = t->cap_pend = 0;
   t->vstart = start;
   t->values = vals;
+  t->root_bits = bits;
   t->frozen = 1;
   return AN_OK;
 }

@@ -77,10 +77,15 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     while (j < b && dflag(lex, v, j, AN_WDATE_LEAD) && j - i < 2) j++;
     int last = j > i && dflag(lex, v, j - 1, AN_WDATE_PAST);
     int next = j > i && dflag(lex, v, j - 1, AN_WDATE_NEXT);
-    int wd = j < b && cap(v, j) ? weekday_at(lex, v, j) : 0;
-    int mo = j < b && cap(v, j) ? month_at(lex, v, j) : 0;
+    /* Can token j be a weekday, a month, "mid-..." or a number? If not,
+     * only a relative or vague phrase at i is left to try (below). */
+    unsigned char cj = j < b ? (unsigned char)w[j][0] : 0;
+    int cand = j < b && ((cap(v, j) && (lex->wday[v->wid[j]] || lex->wmonth[v->wid[j]])) || cj == 'm' ||
+                         (cj >= '0' && cj <= '9'));
+    int wd = cand && cap(v, j) ? weekday_at(lex, v, j) : 0;
+    int mo = cand && cap(v, j) ? month_at(lex, v, j) : 0;
     /* "in mid-May": one token, the month capitalized after the hyphen */
-    if (!mo && !wd && j < b && strncmp(w[j], "mid-", 4) == 0 && v->tok[j].len > 4 &&
+    if (!mo && !wd && cand && strncmp(w[j], "mid-", 4) == 0 && v->tok[j].len > 4 &&
         isupper((unsigned char)v->s[v->tok[j].start + 4]))
       mo = month_of(lex, w[j] + 4);
     int mid = mo && strncmp(w[j], "mid-", 4) == 0;
@@ -110,7 +115,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       }
       /* "May" and "March" are also words: want a number or a lead word. */
       if (!d && !p.v.y && j == i && !mid) e = 0;
-    } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
+    } else if (cand && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
       p.kind = AN_DATE_ABS;
       p.v.d = day_num(w[j]);
       p.v.m = month_at(lex, v, j + 1);
@@ -119,7 +124,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
         p.v.y = year_num(w[e]);
         e++;
       }
-    } else if (j < b && j > i && year_num(w[j])) {
+    } else if (cand && j > i && year_num(w[j])) {
       p.kind = AN_DATE_ABS;
       p.v.y = year_num(w[j]);
       e = j + 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 #include "extract/dates.h"
 #include "extract/resources.h"
 #include "extract/result.h"
@@ -23,45 +24,33 @@ static const char *const k_type_names[] = {"call",     "meet",    "praise",  "ac
 
 static const char *static_type(const char *t) {
   for (size_t i = 0; i < sizeof k_type_names / sizeof *k_type_names; i++)
-    if (strcmp(k_type_names[i], t) == 0) return k_type_names[i];
-  return "meet";
+    if (k_type_names[i][0] == t[0] && strcmp(k_type_names[i], t) == 0) return k_type_names[i];
+  return k_type_names[1]; /* "meet" */
 }
 
 void an_result_free(an_result *r) {
   if (!r) return;
-  an_free(r->doc_id);
-  an_free(r->date);
-  an_free(r->outlet);
-  an_free(r->url);
-  an_free(r->title);
   if (r->acts) acts_free(r->acts);
-  for (size_t i = 0; i < r->n_ev; i++) {
-    an_revent *e = &r->ev[i];
-    an_free(e->date_text);
-    an_free(e->attributed_to);
-    an_free(e->sentence);
-    an_free(e->trigger);
-    an_free(e->cameo);
-    an_free(e->plover);
-  }
   an_free(r->ev);
+  an_arena_free(&r->arena); /* every string of the result */
   an_free(r);
 }
 
 size_t an_result_event_count(const an_result *r) { return r ? r->n_ev : 0; }
 size_t an_result_actor_count(const an_result *r) { return r && r->acts ? r->acts->n_actors : 0; }
 
-static char *dup_opt(const char *s, int *oom) {
+/* The result's strings live in its arena (freed with it). */
+static char *dup_opt(an_arena *ar, const char *s, int *oom) {
   if (!s) return NULL;
-  char *d = an_strdup(s);
+  char *d = an_arena_strdup(ar, s);
   if (!d) *oom = 1;
   return d;
 }
 
-static char *span_dup(const an_xview *v, uint32_t a, uint32_t b, int *oom) {
+static char *span_dup(an_arena *ar, const an_xview *v, uint32_t a, uint32_t b, int *oom) {
   if (a >= b || b > v->ntok) return NULL;
   size_t s = v->tok[a].start, e = v->tok[b - 1].start + v->tok[b - 1].len;
-  char *d = an_strndup(v->s + s, e - s);
+  char *d = an_arena_strndup(ar, v->s + s, e - s);
   if (!d) *oom = 1;
   return d;
 }
@@ -73,8 +62,9 @@ void an_doc_date(const an_resources *res, an_workspace *ws, const an_doc *doc, c
   an_ymd d;
   iso[0] = 0;
   if (doc && doc->date && an_ymd_parse_iso(doc->date, &d)) {
-    snprintf(iso, 11, "%s", doc->date);
-    iso[10] = 0;
+    size_t n = strnlen(doc->date, 10); /* snprintf(iso, 11, "%s") */
+    memcpy(iso, doc->date, n);
+    iso[n] = 0;
     return;
   }
   for (size_t i = 0; i < res->n_docdate_re; i++) {
@@ -129,6 +119,7 @@ typedef struct scache {
   dslot *ds;            /* 2 per sentence, allocated on first use */
   an_datephrase *pool;  /* the phrases the slots point into */
   size_t npool, cappool;
+  an_arena *ar;          /* the result's: strings for the events */
   an_datephrase tmp[16]; /* when out of memory: the last scan, uncached */
 } scache;
 
@@ -137,18 +128,18 @@ static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, 
   if (!sc->ds && v->nsent) sc->ds = an_calloc(2 * v->nsent, sizeof *sc->ds);
   dslot *d = sc->ds && si < v->nsent ? &sc->ds[2 * (size_t)si + (a != v->sent[si].tok_first)] : NULL;
   if (d && d->valid && d->a == a && d->b == b) {
-    *ph = sc->pool + d->off;
+    *ph = d->n ? sc->pool + d->off : sc->tmp; /* (no phrases: the pool may not exist yet) */
     return d->n;
   }
-  size_t n = an_dates_scan(lex, v, a, b, sc->tmp, 16);
-  *ph = sc->tmp;
-  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + n, sizeof *sc->pool) == AN_OK) {
-    memcpy(sc->pool + sc->npool, sc->tmp, n * sizeof *sc->pool);
+  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + 16, sizeof *sc->pool) == AN_OK) {
+    size_t n = an_dates_scan(lex, v, a, b, sc->pool + sc->npool, 16); /* straight into the pool */
     d->a = a, d->b = b, d->off = (uint32_t)sc->npool, d->n = (uint8_t)n, d->valid = 1;
     sc->npool += n;
     *ph = sc->pool + d->off;
+    return n;
   }
-  return n;
+  *ph = sc->tmp;
+  return an_dates_scan(lex, v, a, b, sc->tmp, 16);
 }
 
 static void scache_free(scache *c) {
@@ -217,12 +208,12 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       best = m;
       h = m->tok_first + m->tok_count - 1;
     }
-    if (best && best->actor != skip_actor) return dup_opt(v->acts->actors[best->actor].label, oom);
+    if (best && best->actor != skip_actor) return dup_opt(sc->ar, v->acts->actors[best->actor].label, oom);
     uint32_t h = end, hs;
     while (h > j && !cap_tok(v, h - 1)) h--;
     hs = h;
     while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
-    if (h > hs) return span_dup(v, hs, h, oom);
+    if (h > hs) return span_dup(sc->ar, v, hs, h, oom);
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
   for (size_t pi = 0; pi < sc->npos[1]; pi++) {
@@ -236,7 +227,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
         continue;
       }
       const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-      if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+      if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
       break;
     }
   }
@@ -248,11 +239,11 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       int32_t mi = v->tok_m[h];
       if (mi >= 0) {
         const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-        if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+        if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
         h = v->acts->mentions[mi].tok_first;
         continue;
       }
-      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(v, h, h + 1, oom);
+      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(sc->ar, v, h, h + 1, oom);
     }
   }
   /* reported speech: "Brunner said the body had written to X" */
@@ -291,7 +282,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       if ((m->flags & AN_MENTION_POSSESSIVE) || (me < sb && (v->tok[me].shape & AN_SHAPE_POSSESSIVE)) ||
           m->how == AN_MENTION_DEMONYM || m->actor == skip_actor || m->how == AN_MENTION_PRONOUN)
         break;
-      return dup_opt(v->acts->actors[m->actor].label, oom);
+      return dup_opt(sc->ar, v->acts->actors[m->actor].label, oom);
     }
   }
   return NULL;
@@ -429,8 +420,9 @@ static int nominal_agent_is(const an_xview *v, uint32_t a, uint32_t b, uint32_t 
   return 0;
 }
 
-static int take_date(const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r, int *oom) {
-  r->date_text = span_dup(v, p->first, p->end, oom);
+static int take_date(an_arena *ar, const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r,
+                     int *oom) {
+  r->date_text = span_dup(ar, v, p->first, p->end, oom);
   char iso[11];
   if (an_date_resolve(p, doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -458,7 +450,7 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
       for (uint32_t k = p->first > a + 5 ? p->first - 5 : a; k < p->first; k++) {
         uint32_t e = v->inq[k] ? 0 : an_phrases_match_id(&lex->date_nouns, v->wid, k, b);
         if (!e || e > p->first || p->first - e > 3) continue;
-        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(v, p, doc, r, oom);
+        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
       }
     }
     if (report) {
@@ -468,14 +460,14 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
         if (k >= p->first && k < p->end) continue;
         if (v->inq[k] || !an_phrases_match_id(&lex->reporting, v->wid, k, b)) continue;
         uint32_t subj_end = k < p->first ? k : p->first;
-        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(v, p, doc, r, oom);
+        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
         break;
       }
     }
     if (opener && p->first <= a + 1) {
       /* "On Monday, X ...", "Later on Monday, X ...": the date of the
        * scene the next sentences go on describing */
-      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(v, p, doc, r, oom);
+      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
     }
   }
   return 0;
@@ -495,7 +487,7 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint3
     size_t n = scan_cached(lex, v, sc, (uint32_t)j, a, b, &ph);
     for (size_t i = 0; i < n; i++)
       if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
-        return take_date(v, &ph[i], doc, r, oom);
+        return take_date(sc->ar, v, &ph[i], doc, r, oom);
     return 0;
   }
   return 0;
@@ -568,7 +560,7 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const 
     }
   }
   if (best < 0) return 0;
-  r->date_text = span_dup(v, ph[best].first, ph[best].end, oom);
+  r->date_text = span_dup(sc->ar, v, ph[best].first, ph[best].end, oom);
   char iso[11];
   if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -634,17 +626,22 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   }
   r->acts = acts;
+  an_arena *ar = &r->arena;
+  an_arena_init(ar);
   int oom = 0;
-  r->doc_id = dup_opt(doc->id ? doc->id : "", &oom);
-  r->url = dup_opt(doc->url, &oom);
-  r->title = dup_opt(doc->title, &oom);
+  r->doc_id = dup_opt(ar, doc->id ? doc->id : "", &oom);
+  r->url = dup_opt(ar, doc->url, &oom);
+  r->title = dup_opt(ar, doc->title, &oom);
   char iso[11];
   an_doc_date(res, ws, doc, v->s, v->len, iso);
-  if (iso[0]) r->date = dup_opt(iso, &oom);
-  if (doc->outlet)
-    r->outlet = dup_opt(doc->outlet, &oom);
-  else
-    r->outlet = an_outlet_detect(res, ws, v->s, v->len);
+  if (iso[0]) r->date = dup_opt(ar, iso, &oom);
+  if (doc->outlet) {
+    r->outlet = dup_opt(ar, doc->outlet, &oom);
+  } else {
+    char *o = an_outlet_detect(res, ws, v->s, v->len);
+    r->outlet = dup_opt(ar, o, &oom);
+    an_free(o);
+  }
   an_ymd dd;
   if (!iso[0] || !an_ymd_parse_iso(iso, &dd)) memset(&dd, 0, sizeof dd);
 
@@ -653,6 +650,7 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   scache sc;
   /* (the date phrase slots are large and only read when valid: not cleared) */
   memset(&sc, 0, offsetof(scache, tmp)); /* (tmp is written before it is read) */
+  sc.ar = ar;
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
@@ -668,29 +666,36 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->type = static_type(e->type);
     o->src = e->src;
     o->dst = e->dst;
-    o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
+    o->directed = !(o->type == k_type_names[0] || o->type == k_type_names[1]); /* call, meet (static_type's) */
     o->modal = e->modal;
     o->confidence = e->confidence;
     size_t ea = s->start, eb = s->end;
     evidence_span(v, s, e, &ea, &eb);
-    o->sentence = an_strndup(v->s + ea, eb - ea);
+    o->sentence = an_arena_strndup(ar, v->s + ea, eb - ea);
     if (!o->sentence) oom = 1;
     o->off_a = orig(orig_ctx, ea);
     o->off_b = orig(orig_ctx, eb);
     if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
       /* "charged ... with": the trigger's words, not the argument in its gap */
-      char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
-      an_buf tb;
-      an_buf_init(&tb);
-      if (a && b && an_buf_printf(&tb, "%s ... %s", a, b) == AN_OK)
-        o->trigger = an_buf_steal(&tb, NULL);
-      else
+      const an_token *t = v->tok;
+      if (e->trig_end > v->ntok) { /* (cannot happen: the rules keep spans in the text) */
         oom = 1;
-      an_buf_free(&tb);
-      an_free(a);
-      an_free(b);
+        break;
+      }
+      size_t a0 = t[e->trig_first].start, a1 = t[e->gap_first - 1].start + t[e->gap_first - 1].len;
+      size_t b0 = t[e->gap_end].start, b1 = t[e->trig_end - 1].start + t[e->trig_end - 1].len;
+      char *tr = an_arena_alloc(ar, (a1 - a0) + 5 + (b1 - b0) + 1);
+      if (tr) {
+        memcpy(tr, v->s + a0, a1 - a0);
+        memcpy(tr + (a1 - a0), " ... ", 5);
+        memcpy(tr + (a1 - a0) + 5, v->s + b0, b1 - b0);
+        tr[(a1 - a0) + 5 + (b1 - b0)] = '\0';
+      } else {
+        oom = 1;
+      }
+      o->trigger = tr;
     } else {
-      o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+      o->trigger = span_dup(ar, v, e->trig_first, e->trig_end, &oom);
     }
     const char *cameo = e->trig->cameo, *plover = e->trig->plover;
     if (strcmp(e->type, e->trig->type) != 0)
@@ -699,8 +704,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
           cameo = res->lex->type_cameo[k];
           plover = res->lex->type_plover[k];
         }
-    o->cameo = dup_opt(cameo, &oom);
-    o->plover = dup_opt(plover, &oom);
+    o->cameo = dup_opt(ar, cameo, &oom);
+    o->plover = dup_opt(ar, plover, &oom);
     event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
     o->attributed_to =
         attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, e->trig_first, &oom);
@@ -798,16 +803,6 @@ static inline void jc(jw *w, char c) {
   b->data[b->len++] = c;
 }
 
-/* Whether any of the 8 bytes of x needs a JSON escape: a control character
- * (< 0x20), '"' or '\\'. Exact (no false positives): the classic "has a
- * byte less than n" and "has a zero byte" tests. */
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-static inline int needs_escape8(uint64_t x) {
-  uint64_t q = x ^ (ONES * '"'), s = x ^ (ONES * '\\');
-  return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((s - ONES) & ~s)) & HIGHS ? 1 : 0;
-}
-
 static void j_str_n(jw *w, const char *str, size_t len) {
   static const char hex[] = "0123456789abcdef";
   /* room for the quotes and the plain bytes at once; escapes grow it */
@@ -815,19 +810,11 @@ static void j_str_n(jw *w, const char *str, size_t len) {
   jc(w, '"');
   const unsigned char *p = (const unsigned char *)str, *end = p + len, *run = p;
   while (p < end) {
-    /* 8 plain bytes at a time (evidence sentences are most of the output) */
-    while (end - p >= 8) {
-      uint64_t x;
-      memcpy(&x, p, 8);
-      if (needs_escape8(x)) break;
-      p += 8;
-    }
+    /* plain bytes up to the next one to escape (evidence sentences are
+     * most of the output) */
+    p += an_find_json_escape((const char *)p, (size_t)(end - p));
     if (p >= end) break;
     unsigned char c = *p;
-    if (c > 31 && c != '"' && c != '\\') {
-      p++;
-      continue;
-    }
     if (p > run) ja(w, run, (size_t)(p - run));
     char e[6] = {'\\', 0, 0, 0, 0, 0};
     size_t n = 2;

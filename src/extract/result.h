@@ -20,10 +20,11 @@ typedef struct an_revent {
 } an_revent;
 
 struct an_result {
-  char *doc_id, *date, *outlet, *url, *title;
+  char *doc_id, *date, *outlet, *url, *title; /* in arena, as the events' strings */
   an_doc_actors *acts; /* owned */
-  an_revent *ev;
+  an_revent *ev;       /* their strings live in the arena */
   size_t n_ev;
+  an_arena arena;      /* every string of the result */
 };
 
 /* Maps a normalized byte offset to the original document's. */
