@@ -57,12 +57,16 @@ an_status an_export_csv_edges(const an_graph *g, const an_export_opts *o, FILE *
   static const char *const fixed[] = {"Source", "Target", "Type", "Id", "Label", "Weight"};
   int ok = 1;
   for (size_t k = 0; ok && k < 6; k++) ok = put_field(out, fixed[k], k == 0);
-  for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
+  /* The columns after the fixed ones, chosen once. */
+  size_t cols[64], ncols = 0;
+  if (an_edge_attr_count > sizeof cols / sizeof cols[0])
+    return an_error_set(err, AN_EINTERNAL, NULL, 0, -1, "CSV: too many edge attributes");
+  for (size_t k = 0; k < an_edge_attr_count; k++) {
     const char *name = an_edge_attrs[k].name;
-    if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_CSV) || !strcmp(name, "label") || !strcmp(name, "weight"))
-      continue;
-    ok = put_field(out, name, 0);
+    if (an_attr_applies(g, &an_edge_attrs[k], AN_IN_CSV) && strcmp(name, "label") && strcmp(name, "weight"))
+      cols[ncols++] = k;
   }
+  for (size_t c = 0; ok && c < ncols; c++) ok = put_field(out, an_edge_attrs[cols[c]].name, 0);
   ok = ok && fputs("\r\n", out) != EOF;
   char num[32];
   for (size_t i = 0; ok && st == AN_OK && i < g->n_edges; i++) {
@@ -74,10 +78,8 @@ an_status an_export_csv_edges(const an_graph *g, const an_export_opts *o, FILE *
     if (ok && (st = an_edge_label(g, i, &b)) == AN_OK) ok = put_field(out, b.data, 0);
     an_fmt_ll(num, (long long)e->weight);
     ok = ok && st == AN_OK && put_field(out, num, 0);
-    for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
-      const char *name = an_edge_attrs[k].name;
-      if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_CSV) || !strcmp(name, "label") || !strcmp(name, "weight"))
-        continue;
+    for (size_t c = 0; ok && c < ncols; c++) {
+      size_t k = cols[c];
       an_attr_val v;
       an_edge_attr(g, i, k, &v);
       if ((st = an_attr_text(&v, an_edge_attrs[k].type, &b)) != AN_OK) break;
