@@ -574,6 +574,13 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   return 1;
 }
 
+/* Token i's first step in the alias trie (a token with words): as
+ * al_first() set it, else taken now. */
+static uint32_t al1_of(const doc *d, size_t i) {
+  const tokinfo *t = &d->ti[i];
+  return t->al1 != AL1_UNSET ? t->al1 : an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]);
+}
+
 /* Longest match in trie t starting at token i (within the sentence). Walks
  * the folded words of each token; a match ends at a token end. Returns the
  * node and sets *count, or AN_TRIE_NONE. accept() filters nodes; in the
@@ -604,7 +611,7 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
     size_t k = 0;
     if (j == i && (t == d->lx || t == d->al)) {
       /* the first step from the root was taken in prepare */
-      uint32_t first = t == d->lx ? tj->lx1 : tj->al1;
+      uint32_t first = t == d->lx ? tj->lx1 : al1_of(d, j);
       if (tj->nw == 1) {
         node = first;
         k = 1;
@@ -640,15 +647,15 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
 }
 
 /* longest_walk, without the call where the first token already tells that
- * nothing matches (most tokens start no phrase). The alias trie's first
- * step (al1) must be known: al_first(). */
+ * nothing matches (most tokens start no phrase). Call al_first() first
+ * for the alias trie (else its first step is taken at each call). */
 static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
                                uint32_t need, uint32_t *count, uint32_t *value) {
   if (i >= end) return AN_TRIE_NONE;
   const tokinfo *ti = &d->ti[i];
   if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
     if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
-    uint32_t first = t == d->lx ? ti->lx1 : ti->al1;
+    uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
     /* (every node below first has its classes in lxn[first].below) */
     if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
   }
@@ -2383,6 +2390,7 @@ static an_status resolve_names(doc *d) {
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
+    size_t nwords = count_words(words); /* (words stays as it is below) */
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
@@ -2409,9 +2417,9 @@ static an_status resolve_names(doc *d) {
     if (a < 0) a = nonperson_with_name(d, words);
     /* "Norvale" after "Norvale Petroleum": a company's name without its
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
-    if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
+    if (a < 0 && !d->ti[s->first].headline && nwords == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
@@ -2437,7 +2445,7 @@ static an_status resolve_names(doc *d) {
         }
       }
     }
-    if (a < 0 && count_words(words) >= 2) {
+    if (a < 0 && nwords >= 2) {
       /* a headline run: its words may name known actors one by one */
       continue;
     }
@@ -2554,7 +2562,9 @@ static an_status sort_spans(doc *d) {
     an_free(k);
     if (st != AN_OK) return st;
   }
-  for (size_t q = 0; q < d->ntok; q++) d->ti[q].span = -1;
+  /* every token given a span lies in one (spans only grow): those are reset */
+  for (size_t si = 0; si < d->nsp; si++)
+    for (uint32_t k = 0; k < d->sp[si].count; k++) d->ti[d->sp[si].first + k].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
     for (uint32_t k = 0; k < d->sp[si].count; k++)
@@ -3463,6 +3473,16 @@ static void mark_generic(doc *d) {
 
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
+  /* a record put together elsewhere (tests' fixtures) owns each string */
+  for (size_t i = 0; !a->strings && i < a->n_actors; i++) {
+    an_doc_actor *x = &a->actors[i];
+    an_free(x->id);
+    an_free(x->label);
+    an_free(x->key);
+    for (size_t k = 0; !a->alias_block && k < x->n_aliases; k++) an_free(x->aliases[k]);
+    if (!a->alias_block) an_free(x->aliases);
+  }
+  for (size_t i = 0; !a->strings && i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
   an_free(a->actors);
   an_free(a->mentions);
   an_free(a->affiliations);
@@ -3706,6 +3726,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   *out = r;
   return AN_OK;
 fail:
+  /* (no string is set before the blocks are: none to free one by one) */
+  for (size_t i = 0; !r->strings && i < r->n_actors; i++) r->actors[i].n_aliases = 0;
   an_doc_actors_free(r);
   return st;
 }

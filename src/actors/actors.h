@@ -88,8 +88,9 @@ typedef struct an_doc_actors {
   an_affiliation *affiliations;
   size_t n_affiliations;
   /* where the strings above live: every id, label, key, alias and role in
-   * one block, the alias pointers in another (an_doc_actors_free frees them;
-   * read-only for consumers) */
+   * one block, the alias pointers in another (an_doc_actors_free frees
+   * them; read-only for consumers). NULL in a record made elsewhere, which
+   * owns each string and alias array (an_doc_actors_free frees those). */
   char *strings;
   char **alias_block;
   /* Per token of the text (n_tokens, as the an_text has them): its fold

@@ -56,22 +56,10 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap) {
   return o;
 }
 
-/* final mix so that nearby FNV values spread over the table */
-static uint64_t word_mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h ? h : 1;
-}
+uint64_t an_word_hash(const char *w, size_t len) { return an_word_mix(an_hash64(w, len, AN_WORD_SEED)); }
 
-#define WORD_SEED 0x9e3779b97f4a7c15ULL
-
-uint64_t an_word_hash(const char *w, size_t len) { return word_mix(an_hash64(w, len, WORD_SEED)); }
-
-/* an_hash64's FNV-1a, one byte at a time (an_word_fold_hash hashes as it
- * folds; test_gazetteer checks that both agree with an_word_hash) */
-#define FNV_START (1469598103934665603ULL ^ WORD_SEED)
-#define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+#define FNV_START AN_WORD_FNV_START
+#define FNV_STEP(h, c) AN_WORD_FNV_STEP(h, c)
 
 /* Hashes of the words of folded out[0..n) (split at spaces, empty pieces
  * skipped, as an_trie_find splits). */
@@ -84,15 +72,13 @@ static size_t hash_words(const char *out, size_t n, uint64_t *wh, size_t whcap) 
     }
     uint64_t h = FNV_START;
     for (; i < n && out[i] != ' '; i++) FNV_STEP(h, out[i]);
-    if (nw < whcap) wh[nw] = word_mix(h);
+    if (nw < whcap) wh[nw] = an_word_mix(h);
     nw++;
   }
   return nw;
 }
 
-/* ASCII folding: the folded letter or digit, 1 for a word separator, 0
- * for a dropped character (as an_word_fold treats them) */
-static const unsigned char ascii_fold[128] = {
+const unsigned char an_ascii_fold[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1,
@@ -101,50 +87,18 @@ static const unsigned char ascii_fold[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 1,
     0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
-                         size_t *nw) {
-  /* ASCII (nearly every token): folded, split and hashed in one pass. An
-   * ASCII fold is never longer than its input, so len < cap never truncates. */
-  if (len < cap) {
-    size_t o = 0, n = 0, i = 0;
-    int pending_space = 0;
-    uint64_t h = FNV_START;
-    while (i < len) {
-      unsigned char c = (unsigned char)s[i];
-      if (c >= 0x80) break;
-      unsigned char f = ascii_fold[c];
-      i++;
-      if (f <= 1) {
-        pending_space |= f;
-        continue;
-      }
-      if (pending_space && o > 0) {
-        out[o++] = ' ';
-        if (n < whcap) wh[n] = word_mix(h);
-        n++;
-        h = FNV_START;
-      }
-      pending_space = 0;
-      /* the rest of the run of letters and digits */
-      for (;;) {
-        out[o++] = (char)f;
-        FNV_STEP(h, f);
-        if (i == len || (c = (unsigned char)s[i]) >= 0x80 || (f = ascii_fold[c]) <= 1) break;
-        i++;
-      }
-    }
-    if (i == len) {
-      if (o > 0) {
-        if (n < whcap) wh[n] = word_mix(h);
-        n++;
-      }
-      out[o] = '\0';
-      *nw = n;
-      return o;
-    }
-  }
+size_t an_word_fold_hash_any(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
+                             size_t *nw) {
   size_t o = an_word_fold(s, len, out, cap);
   *nw = hash_words(out, o, wh, whcap);
   return o;

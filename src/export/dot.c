@@ -318,6 +318,10 @@ an_status an_dot_build(const an_graph *g, const char *engine, void **out, an_err
 /* The attributes of one object, in the order they are set. */
 typedef struct pairs {
   sink base;
+  /* agcanon of the attribute names seen so far (a fixed set): by pointer */
+  const char *cname[64];
+  char *canon[64];
+  size_t n_canon;
   const char *name[48];
   size_t off[48]; /* into text */
   size_t n;
@@ -328,7 +332,8 @@ typedef struct pairs {
 static void pairs_set(sink *s, const char *name, const char *value) {
   pairs *p = (pairs *)s;
   size_t k = 0;
-  while (k < p->n && strcmp(p->name[k], name) != 0) k++; /* set again: the last value wins, as in cgraph */
+  /* set again: the last value wins, as in cgraph */
+  while (k < p->n && (p->name[k] != name && (p->name[k][0] != name[0] || strcmp(p->name[k], name) != 0))) k++;
   if (k == sizeof p->name / sizeof p->name[0]) {
     p->st = AN_EINTERNAL;
     return;
@@ -347,6 +352,25 @@ static void pairs_clear(pairs *p) {
  * one (agwrite's too), so the text is copied at once. */
 static int put_canon(FILE *out, const char *s) { return fputs(agcanon((char *)s, 0), out) != EOF; }
 
+/* An attribute name as agcanon writes it, kept for the next objects. */
+static int put_name(FILE *out, pairs *p, const char *name) {
+  for (size_t k = 0; k < p->n_canon; k++)
+    if (p->cname[k] == name) return fputs(p->canon[k], out) != EOF;
+  const char *c = agcanon((char *)name, 0);
+  if (p->n_canon < sizeof p->cname / sizeof p->cname[0]) {
+    char *copy = an_strdup(c);
+    if (copy) p->cname[p->n_canon] = name, p->canon[p->n_canon++] = copy;
+  }
+  return fputs(c, out) != EOF;
+}
+
+/* The default of attribute name (defs, else ""). */
+static const char *default_of(const char *name, const char *const (*defs)[2], size_t ndefs) {
+  for (size_t d = 0; d < ndefs; d++)
+    if (defs[d][0][0] == name[0] && strcmp(defs[d][0], name) == 0) return defs[d][1];
+  return "";
+}
+
 static int by_name(const void *a, const void *b) {
   return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
 }
@@ -356,18 +380,14 @@ static int by_name(const void *a, const void *b) {
 static int put_attrs(FILE *out, pairs *p, const char *const (*defs)[2], size_t ndefs) {
   const char **order[48];
   size_t n = 0;
-  for (size_t k = 0; k < p->n; k++) {
-    const char *def = "";
-    for (size_t d = 0; d < ndefs; d++)
-      if (strcmp(defs[d][0], p->name[k]) == 0) def = defs[d][1];
-    if (strcmp(def, p->text.data + p->off[k]) != 0) order[n++] = &p->name[k];
-  }
+  for (size_t k = 0; k < p->n; k++)
+    if (strcmp(default_of(p->name[k], defs, ndefs), p->text.data + p->off[k]) != 0) order[n++] = &p->name[k];
   if (!n) return 1;
   qsort(order, n, sizeof order[0], by_name);
   int ok = fputs("\t[", out) != EOF;
   for (size_t k = 0; ok && k < n; k++) {
     size_t at = (size_t)(order[k] - p->name);
-    ok = (k == 0 || fputs(",\n\t\t", out) != EOF) && put_canon(out, p->name[at]) && fputc('=', out) != EOF &&
+    ok = (k == 0 || fputs(",\n\t\t", out) != EOF) && put_name(out, p, p->name[at]) && fputc('=', out) != EOF &&
          put_canon(out, p->text.data + p->off[at]);
   }
   return ok && fputc(']', out) != EOF;
@@ -375,12 +395,8 @@ static int put_attrs(FILE *out, pairs *p, const char *const (*defs)[2], size_t n
 
 /* Whether any value differs from its default (not_default_attrs). */
 static int nondefault(const pairs *p, const char *const (*defs)[2], size_t ndefs) {
-  for (size_t k = 0; k < p->n; k++) {
-    const char *def = "";
-    for (size_t d = 0; d < ndefs; d++)
-      if (strcmp(defs[d][0], p->name[k]) == 0) def = defs[d][1];
-    if (strcmp(def, p->text.data + p->off[k]) != 0) return 1;
-  }
+  for (size_t k = 0; k < p->n; k++)
+    if (strcmp(default_of(p->name[k], defs, ndefs), p->text.data + p->off[k]) != 0) return 1;
   return 0;
 }
 
@@ -466,6 +482,7 @@ static an_status stream_dot(const an_graph *g, FILE *out, const size_t *by_src, 
   an_free(first);
   an_buf_free(&names);
   an_buf_free(&p.text);
+  for (size_t k = 0; k < p.n_canon; k++) an_free(p.canon[k]);
   if (x) {
     an_buf_free(&x->b);
     an_buf_free(&x->v);

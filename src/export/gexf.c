@@ -4,7 +4,8 @@
  * timeline plays the network over time. 1.2draft by default (networkx 2.8
  * cannot read 1.3); 1.3 adds the relation as the edge `kind`, which lets
  * Gephi keep parallel edges of different relations. Edge `type` is GEXF's
- * direction, never the relation (formats.md section 1). */
+ * direction, never the relation (formats.md section 1). Nodes and edges go
+ * to the writer as raw chunks escaped as it escapes (an_xraw). */
 #include <string.h>
 
 #include <libxml/xmlwriter.h>

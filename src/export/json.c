@@ -5,13 +5,15 @@
  * provenance. --json-style graphology or cytoscape re-map the same data
  * (formats.md section 4).
  *
- * Speed (millions of links and events): every string in the output lives
- * in the graph or in the events read back for the link being written, so
- * items reference them (cJSON_CreateStringReference) and keys are
- * constants (cJSON_AddItemToObjectCS) instead of copies; numbers are
- * formatted once into raw items, whole ones by hand and the others by
- * cJSON itself (cached), so the text is the one cJSON_CreateNumber would
- * print; and each item is printed into one reused buffer. */
+ * Speed (millions of links and events): a node or link is one cJSON tree,
+ * printed by cJSON_PrintPreallocated into one reused buffer, but its items
+ * come from an arena reused from tree to tree instead of a malloc and a
+ * free each (cJSON_InitHooks would be process-wide); strings are
+ * references to the graph's (or to the events read back for the link) and
+ * keys constants, as cJSON_CreateStringReference and
+ * cJSON_AddItemToObjectCS make them; numbers are raw items holding the
+ * text cJSON prints for them: whole ones formatted by hand, the others
+ * printed by cJSON itself, once per value. */
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -23,15 +25,19 @@
 #include "export/attrs.h"
 #include "export/export_internal.h"
 
-/* What one export reuses from item to item. */
+/* What one export reuses from tree to tree. */
 typedef struct jw {
   FILE *out;
+  an_buf lab; /* the link's label */
   char *pbuf; /* print buffer */
   size_t pcap;
-  /* Texts of the raw number items of the item being built: fixed blocks
-   * (an item points into them until it is printed), reused per item. */
+  /* Items of the tree being built: chunks, reused per tree. */
+  cJSON **chunks;
+  size_t n_chunks, cap_chunks, chunk, used;
+  /* Texts of its raw number items: fixed blocks (an item points into
+   * them until the tree is printed), reused per tree. */
   char **blocks;
-  size_t n_blocks, cap_blocks, cur, used;
+  size_t n_blocks, cap_blocks, cur, cur_used;
   /* cJSON's text of recent non-whole numbers, by bit pattern. */
   struct {
     uint64_t bits;
@@ -40,34 +46,95 @@ typedef struct jw {
   } dcache[64];
 } jw;
 
+#define JW_ITEMS 1024
 #define JW_BLOCK 4096
 
 static void jw_free(jw *w) {
+  an_buf_free(&w->lab);
+  for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
+  an_free(w->chunks);
   for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
   an_free(w->blocks);
   an_free(w->pbuf);
 }
 
-/* A copy of text (at most 31 bytes) that lives until the item is printed. */
+/* The tree has been printed: its items and number texts are free again. */
+static void jw_reset(jw *w) { w->chunk = w->used = w->cur = w->cur_used = 0; }
+
+/* A zeroed item of the given type, or NULL (out of memory). */
+static cJSON *jnew(jw *w, int type) {
+  if (w->chunk < w->n_chunks && w->used == JW_ITEMS) w->chunk++, w->used = 0;
+  if (w->chunk == w->n_chunks) {
+    if (an_grow((void **)&w->chunks, &w->cap_chunks, w->n_chunks + 1, sizeof *w->chunks) != AN_OK) return NULL;
+    if (!(w->chunks[w->n_chunks] = an_malloc(JW_ITEMS * sizeof(cJSON)))) return NULL;
+    w->n_chunks++;
+    w->used = 0;
+  }
+  cJSON *x = &w->chunks[w->chunk][w->used++];
+  memset(x, 0, sizeof *x);
+  x->type = type;
+  return x;
+}
+
+/* Appends to parent's children as cJSON does: a list whose head's prev is
+ * its tail. Printing follows child and next. */
+static void append(cJSON *parent, cJSON *item) {
+  cJSON *head = parent->child;
+  item->next = NULL;
+  if (!head) {
+    parent->child = item;
+    item->prev = item;
+  } else {
+    head->prev->next = item;
+    item->prev = head->prev;
+    head->prev = item;
+  }
+}
+
+/* Adds x under the constant key k; 0 if x is NULL (failed). */
+static int add(cJSON *o, const char *k, cJSON *x) {
+  if (!o || !x) return 0;
+  x->string = (char *)k;
+  x->type |= cJSON_StringIsConst;
+  append(o, x);
+  return 1;
+}
+
+static int push(cJSON *a, cJSON *x) {
+  if (!a || !x) return 0;
+  append(a, x);
+  return 1;
+}
+
+/* A string item referencing s (NULL: failure, as cJSON_CreateString). */
+static cJSON *jstr(jw *w, const char *s) {
+  cJSON *x = s ? jnew(w, cJSON_String | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)s;
+  return x;
+}
+
+static cJSON *str_or_null(jw *w, const char *s) { return s ? jstr(w, s) : jnew(w, cJSON_NULL); }
+
+/* A copy of text (at most 31 bytes) that lives until the tree is printed. */
 static const char *num_store(jw *w, const char *text, size_t n) {
-  if (w->cur < w->n_blocks && w->used + n + 1 > JW_BLOCK) w->cur++, w->used = 0;
+  if (w->cur < w->n_blocks && w->cur_used + n + 1 > JW_BLOCK) w->cur++, w->cur_used = 0;
   if (w->cur == w->n_blocks) {
     if (an_grow((void **)&w->blocks, &w->cap_blocks, w->n_blocks + 1, sizeof *w->blocks) != AN_OK) return NULL;
     if (!(w->blocks[w->n_blocks] = an_malloc(JW_BLOCK))) return NULL;
     w->n_blocks++;
-    w->used = 0;
+    w->cur_used = 0;
   }
-  char *p = w->blocks[w->cur] + w->used;
+  char *p = w->blocks[w->cur] + w->cur_used;
   memcpy(p, text, n);
   p[n] = '\0';
-  w->used += n + 1;
+  w->cur_used += n + 1;
   return p;
 }
 
-/* An item printed as its text (a reference: the text is not freed with it). */
-static cJSON *raw_ref(const char *text) {
-  cJSON *x = text ? cJSON_CreateStringReference(text) : NULL;
-  if (x) x->type = cJSON_Raw | cJSON_IsReference;
+/* An item printed as the text (raw). */
+static cJSON *raw_ref(jw *w, const char *text) {
+  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)text;
   return x;
 }
 
@@ -80,7 +147,7 @@ static cJSON *jnum(jw *w, double d) {
   size_t n;
   if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
     n = an_fmt_ll(text, (long long)d);
-    return raw_ref(num_store(w, text, n));
+    return raw_ref(w, num_store(w, text, n));
   }
   uint64_t bits;
   memcpy(&bits, &d, sizeof bits);
@@ -95,59 +162,33 @@ static cJSON *jnum(jw *w, double d) {
     }
     w->dcache[h].bits = bits, w->dcache[h].full = 1;
   }
-  return raw_ref(num_store(w, w->dcache[h].text, strlen(w->dcache[h].text)));
+  return raw_ref(w, num_store(w, w->dcache[h].text, strlen(w->dcache[h].text)));
 }
 
-static cJSON *jstr(const char *s) { return s ? cJSON_CreateStringReference(s) : NULL; }
-
-/* Adds x under the constant key k; 0 (and x freed) on failure. */
-static int add(cJSON *o, const char *k, cJSON *x) {
-  if (!x) return 0;
-  if (!cJSON_AddItemToObjectCS(o, k, x)) {
-    cJSON_Delete(x);
-    return 0;
-  }
-  return 1;
-}
-
-static int push(cJSON *a, cJSON *x) {
-  if (!x) return 0;
-  if (!cJSON_AddItemToArray(a, x)) {
-    cJSON_Delete(x);
-    return 0;
-  }
-  return 1;
-}
-
-static cJSON *str_or_null(const char *s) { return s ? cJSON_CreateStringReference(s) : cJSON_CreateNull(); }
-
-static cJSON *list(const an_attr_val *v) {
-  cJSON *x = cJSON_CreateArray();
+static cJSON *list(jw *w, const an_attr_val *v) {
+  cJSON *x = jnew(w, cJSON_Array);
   for (size_t i = 0; x && v->present && i < v->n; i++)
-    if (!push(x, jstr(v->list[i]))) {
-      cJSON_Delete(x);
-      return NULL;
-    }
+    if (!push(x, jstr(w, v->list[i]))) return NULL;
   return x;
 }
 
 /* An attribute value; lists are kept even when empty (an array is its own
  * "no value"), other types only when present. */
 static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
-  if (t == AN_AT_LIST) return add(obj, name, list(v));
+  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
   if (!v->present) return 1;
   switch (t) {
-  case AN_AT_STRING: return add(obj, name, jstr(v->s));
+  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
   case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
   case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
-  case AN_AT_BOOL: return add(obj, name, cJSON_CreateBool(v->b));
+  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
   default: return 0;
   }
 }
 
 static cJSON *event_json(jw *w, const an_graph *g, const an_mevent *ev) {
   const an_model *m = g->model;
-  cJSON *o = cJSON_CreateObject();
+  cJSON *o = jnew(w, cJSON_Object);
   if (!o) return NULL;
   const an_mdoc *d = NULL;
   if (ev->doc && (!ev->outlet || !ev->url)) {
@@ -155,25 +196,22 @@ static cJSON *event_json(jw *w, const an_graph *g, const an_mevent *ev) {
     d = di != (size_t)-1 ? &m->docs[di] : NULL;
   }
   size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-  int ok = add(o, "id", jstr(ev->id)) && add(o, "doc", str_or_null(ev->doc)) && add(o, "date", str_or_null(ev->date)) &&
-           add(o, "date_text", str_or_null(ev->date_text)) &&
-           add(o, "source", str_or_null(s != (size_t)-1 ? m->actors[s].id : ev->source)) &&
-           add(o, "target", str_or_null(t != (size_t)-1 ? m->actors[t].id : ev->target)) &&
-           add(o, "outlet", str_or_null(ev->outlet ? ev->outlet : d ? d->outlet : NULL)) &&
-           add(o, "url", str_or_null(ev->url ? ev->url : d ? d->url : NULL)) &&
-           add(o, "attributed_to", str_or_null(ev->attributed_to)) && add(o, "sentence", str_or_null(ev->sentence));
+  int ok = add(o, "id", jstr(w, ev->id)) && add(o, "doc", str_or_null(w, ev->doc)) &&
+           add(o, "date", str_or_null(w, ev->date)) && add(o, "date_text", str_or_null(w, ev->date_text)) &&
+           add(o, "source", str_or_null(w, s != (size_t)-1 ? m->actors[s].id : ev->source)) &&
+           add(o, "target", str_or_null(w, t != (size_t)-1 ? m->actors[t].id : ev->target)) &&
+           add(o, "outlet", str_or_null(w, ev->outlet ? ev->outlet : d ? d->outlet : NULL)) &&
+           add(o, "url", str_or_null(w, ev->url ? ev->url : d ? d->url : NULL)) &&
+           add(o, "attributed_to", str_or_null(w, ev->attributed_to)) &&
+           add(o, "sentence", str_or_null(w, ev->sentence));
   if (ok && ev->off_start >= 0) {
-    cJSON *a = cJSON_CreateArray();
+    cJSON *a = jnew(w, cJSON_Array);
     ok = add(o, "offsets", a) && push(a, jnum(w, (double)ev->off_start)) && push(a, jnum(w, (double)ev->off_end));
   }
-  if (ok) ok = add(o, "trigger", str_or_null(ev->trigger));
+  if (ok) ok = add(o, "trigger", str_or_null(w, ev->trigger));
   if (ok && ev->confidence >= 0) ok = add(o, "confidence", jnum(w, ev->confidence));
-  if (ok) ok = add(o, "cameo", str_or_null(ev->cameo)) && add(o, "plover", str_or_null(ev->plover));
-  if (!ok) {
-    cJSON_Delete(o);
-    return NULL;
-  }
-  return o;
+  if (ok) ok = add(o, "cameo", str_or_null(w, ev->cameo)) && add(o, "plover", str_or_null(w, ev->plover));
+  return ok ? o : NULL;
 }
 
 static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
@@ -189,14 +227,14 @@ static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
 /* The link's attributes and events; the events stay in *evs (read back
  * from the model's spill one edge at a time) until the link is printed. */
 static int edge_attrs(jw *w, const an_graph *g, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
-  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(lab->data));
+  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
   for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
     if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
     an_attr_val v;
     an_edge_attr(g, i, k, &v);
     ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
   }
-  cJSON *a = ok ? cJSON_CreateArray() : NULL;
+  cJSON *a = ok ? jnew(w, cJSON_Array) : NULL;
   if (!add(o, "events", a)) return 0;
   if (an_graph_edge_events(g, i, evs, NULL) != AN_OK) return 0;
   for (size_t k = 0; k < evs->n; k++)
@@ -224,45 +262,43 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-/* Prints a cJSON item compactly into the reused buffer, writes it after
- * `before` and frees it; 0 on failure. */
-static int put_item(jw *w, cJSON *item, const char *before) {
+/* Prints a tree compactly into the reused buffer and writes it after
+ * `before`; 0 on failure. */
+static int put_tree(jw *w, cJSON *item, const char *before) {
   if (!item) return 0;
-  int ok = 0;
   for (;;) {
-    if (w->pcap && cJSON_PrintPreallocated(item, w->pbuf, (int)w->pcap, 0)) {
-      ok = 1;
-      break;
-    }
+    if (w->pcap && cJSON_PrintPreallocated(item, w->pbuf, (int)w->pcap, 0)) break;
     /* too small: twice the size, and print again */
     size_t cap = w->pcap ? w->pcap * 2 : 64 * 1024;
-    if (cap > INT_MAX) break;
+    if (cap > INT_MAX) return 0;
     char *p = an_realloc(w->pbuf, cap);
-    if (!p) break;
+    if (!p) return 0;
     w->pbuf = p, w->pcap = cap;
   }
-  cJSON_Delete(item);
-  w->cur = w->used = 0; /* the item's number texts are free again */
-  size_t n = ok ? strlen(w->pbuf) : 0;
-  return ok && fputs(before, w->out) != EOF && fwrite(w->pbuf, 1, n, w->out) == n;
+  size_t n = strlen(w->pbuf);
+  return fputs(before, w->out) != EOF && fwrite(w->pbuf, 1, n, w->out) == n;
+}
+
+/* The graph's metadata: a tree of cJSON's own, printed once. */
+static int put_meta(jw *w, const an_graph *g) {
+  cJSON *m = meta(g);
+  int ok = put_tree(w, m, "");
+  cJSON_Delete(m);
+  return ok;
 }
 
 static int put_node(jw *w, const an_graph *g, size_t i, an_json_style style, const char *before) {
-  cJSON *n = cJSON_CreateObject(), *attrs = n;
+  cJSON *n = jnew(w, cJSON_Object), *attrs = n;
   int ok = n != NULL;
-  if (ok && style == AN_JSON_NODE_LINK) ok = add(n, "id", jstr(g->nodes[i].id));
+  if (ok && style == AN_JSON_NODE_LINK) ok = add(n, "id", jstr(w, g->nodes[i].id));
   else if (ok && style == AN_JSON_GRAPHOLOGY)
-    ok = add(n, "key", jstr(g->nodes[i].id)) && add(n, "attributes", attrs = cJSON_CreateObject());
+    ok = add(n, "key", jstr(w, g->nodes[i].id)) && add(n, "attributes", attrs = jnew(w, cJSON_Object));
   else if (ok)
-    ok = add(n, "data", attrs = cJSON_CreateObject()) && add(attrs, "id", jstr(g->nodes[i].id)) &&
-         add(attrs, "value", jstr(g->nodes[i].id)) && add(attrs, "name", jstr(g->nodes[i].label));
-  if (ok) ok = node_attrs(w, g, i, attrs);
-  if (!ok) {
-    cJSON_Delete(n);
-    w->cur = w->used = 0;
-    return 0;
-  }
-  return put_item(w, n, before);
+    ok = add(n, "data", attrs = jnew(w, cJSON_Object)) && add(attrs, "id", jstr(w, g->nodes[i].id)) &&
+         add(attrs, "value", jstr(w, g->nodes[i].id)) && add(attrs, "name", jstr(w, g->nodes[i].label));
+  ok = ok && node_attrs(w, g, i, attrs) && put_tree(w, n, before);
+  jw_reset(w);
+  return ok;
 }
 
 static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int mixed, const char *before) {
@@ -270,29 +306,22 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   char key[32];
   key[0] = 'e';
   an_fmt_ll(key + 1, (long long)i);
-  an_buf lab;
-  an_buf_init(&lab);
   an_evlist evs;
   memset(&evs, 0, sizeof evs);
-  cJSON *l = cJSON_CreateObject(), *attrs = l, *ids = l;
+  cJSON *l = jnew(w, cJSON_Object), *attrs = l, *ids = l;
   int ok = l != NULL;
-  if (ok && style == AN_JSON_CYTOSCAPE) ok = add(l, "data", attrs = ids = cJSON_CreateObject());
-  if (ok && style == AN_JSON_GRAPHOLOGY) ok = add(ids, "key", jstr(key));
+  if (ok && style == AN_JSON_CYTOSCAPE) ok = add(l, "data", attrs = ids = jnew(w, cJSON_Object));
+  if (ok && style == AN_JSON_GRAPHOLOGY) ok = add(ids, "key", jstr(w, key));
   if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
-    ok = add(ids, "id", jstr(key)) && add(ids, "key", jstr(key));
-  ok = ok && add(ids, "source", jstr(g->nodes[e->source].id)) && add(ids, "target", jstr(g->nodes[e->target].id));
-  if (ok && style == AN_JSON_NODE_LINK) ok = add(l, "key", jstr(key));
+    ok = add(ids, "id", jstr(w, key)) && add(ids, "key", jstr(w, key));
+  ok = ok && add(ids, "source", jstr(w, g->nodes[e->source].id)) && add(ids, "target", jstr(w, g->nodes[e->target].id));
+  if (ok && style == AN_JSON_NODE_LINK) ok = add(l, "key", jstr(w, key));
   if (ok && style == AN_JSON_GRAPHOLOGY)
-    ok = add(l, "undirected", cJSON_CreateBool(mixed && e->symmetric)) &&
-         add(l, "attributes", attrs = cJSON_CreateObject());
-  ok = ok && edge_attrs(w, g, i, attrs, &lab, &evs);
-  if (ok) ok = put_item(w, l, before);
-  else {
-    cJSON_Delete(l);
-    w->cur = w->used = 0;
-  }
+    ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
+         add(l, "attributes", attrs = jnew(w, cJSON_Object));
+  ok = ok && edge_attrs(w, g, i, attrs, &w->lab, &evs) && put_tree(w, l, before);
+  jw_reset(w);
   an_evlist_free(&evs);
-  an_buf_free(&lab);
   return ok;
 }
 
@@ -308,19 +337,19 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
   int ok = 1;
   const char *nodes_open, *links_open, *close;
   if (style == AN_JSON_NODE_LINK) {
-    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_item(w, meta(g), "");
+    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g);
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"links\": [";
     close = "\n]}\n";
   } else if (style == AN_JSON_GRAPHOLOGY) {
-    ok = fputs("{\"attributes\": ", out) != EOF && put_item(w, meta(g), "") &&
+    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g) &&
          fprintf(out, ", \"options\": {\"type\": \"%s\", \"multi\": true, \"allowSelfLoops\": true}",
                  mixed ? "mixed" : "directed") > 0;
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}\n";
   } else {
-    ok = fputs("{\"data\": ", out) != EOF && put_item(w, meta(g), "") &&
+    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g) &&
          fputs(", \"directed\": true, \"multigraph\": true", out) != EOF;
     nodes_open = ",\n\"elements\": {\"nodes\": [";
     links_open = "\n],\n\"edges\": [";

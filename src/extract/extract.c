@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 #include "extract/dates.h"
 #include "extract/resources.h"
 #include "extract/result.h"
@@ -61,8 +62,9 @@ void an_doc_date(const an_resources *res, an_workspace *ws, const an_doc *doc, c
   an_ymd d;
   iso[0] = 0;
   if (doc && doc->date && an_ymd_parse_iso(doc->date, &d)) {
-    snprintf(iso, 11, "%s", doc->date);
-    iso[10] = 0;
+    size_t n = strnlen(doc->date, 10); /* snprintf(iso, 11, "%s") */
+    memcpy(iso, doc->date, n);
+    iso[n] = 0;
     return;
   }
   for (size_t i = 0; i < res->n_docdate_re; i++) {
@@ -94,10 +96,6 @@ static int cap_tok(const an_xview *v, uint32_t i) {
   return (v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !(v->tok[i].shape & AN_SHAPE_PUNCT);
 }
 
-/* Per-sentence work shared by the events of one sentence, so that a
- * sentence with many events (a 100 000-token run-on "sentence") is not
- * scanned again for each: where its attribution cues start, and its date
- * phrases. */
 /* The date phrases of one sentence's tokens [a, b), scanned once per
  * document: events date themselves from their own sentence and borrow
  * from their neighbours', so each sentence is asked for again and again.
@@ -108,6 +106,10 @@ typedef struct dslot {
   uint8_t n, valid;
 } dslot;
 
+/* Work shared by the events of a document: where the attribution cues of
+ * the last sentence asked for start (a sentence with many events, a
+ * 100 000-token run-on "sentence", is not scanned again for each), and
+ * the date phrases of every sentence. */
 typedef struct scache {
   uint32_t sa, sb;
   int valid;
@@ -129,15 +131,15 @@ static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, 
     *ph = d->n ? sc->pool + d->off : sc->tmp; /* (no phrases: the pool may not exist yet) */
     return d->n;
   }
-  size_t n = an_dates_scan(lex, v, a, b, sc->tmp, 16);
-  *ph = sc->tmp;
-  if (d && (!n || an_grow((void **)&sc->pool, &sc->cappool, sc->npool + n, sizeof *sc->pool) == AN_OK)) {
-    if (n) memcpy(sc->pool + sc->npool, sc->tmp, n * sizeof *sc->pool);
+  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + 16, sizeof *sc->pool) == AN_OK) {
+    size_t n = an_dates_scan(lex, v, a, b, sc->pool + sc->npool, 16); /* straight into the pool */
     d->a = a, d->b = b, d->off = (uint32_t)sc->npool, d->n = (uint8_t)n, d->valid = 1;
     sc->npool += n;
-    if (n) *ph = sc->pool + d->off;
+    *ph = sc->pool + d->off;
+    return n;
   }
-  return n;
+  *ph = sc->tmp;
+  return an_dates_scan(lex, v, a, b, sc->tmp, 16);
 }
 
 static void scache_free(scache *c) {
@@ -801,16 +803,6 @@ static inline void jc(jw *w, char c) {
   b->data[b->len++] = c;
 }
 
-/* Whether any of the 8 bytes of x needs a JSON escape: a control character
- * (< 0x20), '"' or '\\'. Exact (no false positives): the classic "has a
- * byte less than n" and "has a zero byte" tests. */
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-static inline int needs_escape8(uint64_t x) {
-  uint64_t q = x ^ (ONES * '"'), s = x ^ (ONES * '\\');
-  return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((s - ONES) & ~s)) & HIGHS ? 1 : 0;
-}
-
 static void j_str_n(jw *w, const char *str, size_t len) {
   static const char hex[] = "0123456789abcdef";
   /* room for the quotes and the plain bytes at once; escapes grow it */
@@ -818,19 +810,11 @@ static void j_str_n(jw *w, const char *str, size_t len) {
   jc(w, '"');
   const unsigned char *p = (const unsigned char *)str, *end = p + len, *run = p;
   while (p < end) {
-    /* 8 plain bytes at a time (evidence sentences are most of the output) */
-    while (end - p >= 8) {
-      uint64_t x;
-      memcpy(&x, p, 8);
-      if (needs_escape8(x)) break;
-      p += 8;
-    }
+    /* plain bytes up to the next one to escape (evidence sentences are
+     * most of the output) */
+    p += an_find_json_escape((const char *)p, (size_t)(end - p));
     if (p >= end) break;
     unsigned char c = *p;
-    if (c > 31 && c != '"' && c != '\\') {
-      p++;
-      continue;
-    }
     if (p > run) ja(w, run, (size_t)(p - run));
     char e[6] = {'\\', 0, 0, 0, 0, 0};
     size_t n = 2;

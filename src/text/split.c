@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/scan.h"
 #include "text_internal.h"
 
 /* ---- the word table ---- */
@@ -239,23 +240,7 @@ static uint32_t acc_shape(const shacc *a) {
 
 /* The end of the run of ASCII lower case letters from q. */
 static inline size_t lower_run(const char *s, size_t len, size_t q) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  /* 8 bytes at a time: a byte b < 0x80 is in 'a'..'z' when b + 0x1F
-   * reaches 0x80 and b + 0x05 does not (no carry between bytes once the
-   * high bits are masked off); the first other byte ends the run */
-  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  while (len - q >= 8) {
-    uint64_t x;
-    memcpy(&x, s + q, 8);
-    uint64_t x7 = x & ~highs;
-    uint64_t low = (x7 + ones * 0x1F) & ~(x7 + ones * 0x05) & ~x & highs;
-    uint64_t other = ~low & highs;
-    if (other) return q + (size_t)(__builtin_ctzll(other) >> 3);
-    q += 8;
-  }
-#endif
-  while (q < len && (unsigned char)s[q] >= 'a' && (unsigned char)s[q] <= 'z') q++;
-  return q;
+  return q + an_find_outside(s + q, len - q, 'a', 'z');
 }
 
 /* The end of a word or number starting at p; its shape counts go to a. */
@@ -283,8 +268,15 @@ static size_t scan_word(const char *s, size_t len, size_t p, shacc *a) {
       prev = C_DIGIT, p++;
       continue;
     }
-    /* other ASCII bytes end the word, but for - ' . , inside one */
-    if (b < 0x80 && b != '-' && b != '\'' && b != '.' && b != ',') break;
+    /* other ASCII bytes end the word, but for - ' inside one, and . ,
+     * inside a number ("word." and "word," end here) */
+    if (b < 0x80) {
+      if (b == '.' || b == ',') {
+        if (!numeric || prev != C_DIGIT) break;
+      } else if (b != '-' && b != '\'') {
+        break;
+      }
+    }
     size_t n;
     int32_t cp = cp_at(s, len, p, &n);
     int c = cls_cp(cp);
@@ -648,15 +640,15 @@ static an_status close_sentence(splitter *sp, sent_state *ss, size_t last, int e
   se->tok_count = (uint32_t)(last - first + 1);
   se->paragraph = ss->paragraph;
   se->flags = flags;
-  int initial_done = 0;
-  for (size_t k = first; k <= last; k++) {
+  for (size_t k = first; k <= last; k++) { /* the first word */
     an_token *tk = &t->toks[k];
-    if (flags & AN_SENT_HEADLINE) tk->shape |= AN_SHAPE_HEADLINE;
-    if (!initial_done && !(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
+    if (!(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
       tk->shape |= AN_SHAPE_SENT_INITIAL;
-      initial_done = 1;
+      break;
     }
   }
+  if (flags & AN_SENT_HEADLINE)
+    for (size_t k = first; k <= last; k++) t->toks[k].shape |= AN_SHAPE_HEADLINE;
   ss->open = -1;
   ss->flags = 0;
   return AN_OK;
@@ -751,6 +743,9 @@ an_status an_text_split(an_text *t, an_error *err) {
     st = an_grow((void **)&t->toks, &t->tokcap, guess, sizeof *t->toks);
   if (st == AN_OK) st = an_grow((void **)&sp.gap, &sp.gapcap, guess, 1);
   if (st == AN_OK) st = tokenize(&sp);
+  /* and room for a sentence every dozen tokens or so at once */
+  if (st == AN_OK && t->ntoks / 12 + 8 > t->sentcap)
+    st = an_grow((void **)&t->sents, &t->sentcap, t->ntoks / 12 + 8, sizeof *t->sents);
   if (st == AN_OK) st = sentences(&sp);
   an_free(sp.gap);
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory splitting a document");

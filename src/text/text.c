@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/scan.h"
 #include "fold.h"
 #include "text_internal.h"
 
@@ -330,22 +331,10 @@ static an_status normalize(norm *n) {
         st = piece(n, &i);
         continue;
       }
-      size_t j = i;
-      /* 8 printable ASCII bytes at a time, when the byte after them is
-       * ASCII too (else the last of them may take combining marks) */
-      while (len - j > 8) {
-        uint64_t x;
-        memcpy(&x, s + j, 8);
-        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-        uint64_t ctl = (x - ones * 0x20) & ~x & highs;         /* a byte < 0x20 */
-        uint64_t hi = (((x & ~highs) + ones) | x) & highs;      /* a byte >= 0x7F */
-        if (ctl | hi || s[j + 8] >= 0x80) break;
-        j += 8;
-      }
-      while (j < len && s[j] >= 0x20 && s[j] < 0x7F) {
-        if (j > i && j + 1 < len && s[j + 1] >= 0x80) break;
-        j++;
-      }
+      /* The run of printable ASCII; it stops before a character that
+       * non-ASCII bytes follow (it may take combining marks) */
+      size_t j = i + an_find_outside((const char *)s + i, len - i, 0x20, 0x7E);
+      if (j < len && s[j] >= 0x80 && j - 1 > i) j--;
       /* The look-alike word state after the run is that of its last
        * letters (a non-letter ends a word; a letter starts one or goes on):
        * set once, not per byte. */

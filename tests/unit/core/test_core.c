@@ -1,8 +1,10 @@
-/* test_core.c: status texts, buffers, slugs, allocation failure injection, arenas. */
+/* test_core.c: status texts, buffers, slugs, allocation failure injection, arenas, byte scanners. */
 #include "actornet/error.h"
 #include "actornet/actornet.h"
 #include "core/core.h"
+#include "core/scan.h"
 #include "harness.h"
+#include "scan_cases.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -117,5 +119,6 @@ int main(void) {
   test_alloc_injection();
   test_version();
   test_arena();
+  test_scan();
   return TEST_DONE();
 }

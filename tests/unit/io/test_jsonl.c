@@ -1,7 +1,6 @@
-/* test_jsonl.c: an_jsonl_parse_line reads a line as cJSON does. Flat
- * objects of strings take a fast path of their own; these tests hold it to
- * cJSON on hand-picked lines and on random ones (escapes, \u0000, raw
- * control bytes, nested fields, odd spacing, duplicate keys, numbers). */
+/* test_jsonl.c: an_jsonl_parse_line reads a line as cJSON does, on
+ * hand-picked lines and on random ones (escapes, \u0000, raw control bytes,
+ * nested fields, odd spacing, duplicate keys, numbers). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
