@@ -108,14 +108,38 @@ static int fx_is_title(const char *s, size_t len) {
   return 0;
 }
 
+/* The strings of an an_doc_actors live in one block (a->strings) and the
+ * alias pointers in another (a->alias_block), as src/actors allocates them
+ * and an_doc_actors_free frees them: fx_str copies s to the block's next
+ * free byte (the block is sized for all of them up front). */
+static size_t fx_str_used;
+static char *fx_str(an_doc_actors *a, const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = a->strings + fx_str_used;
+  memcpy(d, s, n);
+  fx_str_used += n;
+  return d;
+}
+
+typedef struct fx_aff fx_aff;
+static const fx_aff *fx_next_aff;
+static size_t fx_aff_bytes(const fx_aff *af);
+
 /* Finds the actors' surfaces in the tokens (longest first) and fills an
  * an_doc_actors allocated like src/actors does. */
 static an_doc_actors *fx_mentions(const char *s, const fx_doc *d, const fx_actor *ac) {
   an_doc_actors *a = an_calloc(1, sizeof *a);
-  size_t na = 0;
-  while (ac[na].surface) na++;
+  size_t na = 0, bytes = 1;
+  while (ac[na].surface) {
+    bytes += strlen(ac[na].id) + 1 + 2 * (strlen(ac[na].surface) + 1);
+    na++;
+  }
+  if (fx_next_aff) bytes += fx_aff_bytes(fx_next_aff);
   a->actors = an_calloc(na + 1, sizeof(an_doc_actor));
   a->mentions = an_calloc(d->ntok + 1, sizeof(an_mention));
+  a->strings = an_malloc(bytes);
+  a->alias_block = an_calloc(na + 1, sizeof(char *));
+  fx_str_used = 0;
   for (size_t i = 0; i < d->ntok;) {
     size_t best_len = 0, best = 0;
     for (size_t k = 0; k < na; k++) {
@@ -143,12 +167,12 @@ static an_doc_actors *fx_mentions(const char *s, const fx_doc *d, const fx_actor
     while (ai < a->n_actors && strcmp(a->actors[ai].id, ac[best].id) != 0) ai++;
     if (ai == a->n_actors) {
       an_doc_actor *x = &a->actors[a->n_actors++];
-      x->id = an_strdup(ac[best].id);
-      x->label = an_strdup(ac[best].surface);
+      x->id = fx_str(a, ac[best].id);
+      x->label = fx_str(a, ac[best].surface);
       x->kind = ac[best].kind;
       if (ac[best].country) snprintf(x->country, sizeof x->country, "%s", ac[best].country);
-      x->aliases = an_calloc(1, sizeof(char *));
-      x->aliases[0] = an_strdup(ac[best].surface);
+      x->aliases = &a->alias_block[ai];
+      x->aliases[0] = fx_str(a, ac[best].surface);
       x->n_aliases = 1;
     }
     a->actors[ai].mentions++;
@@ -177,13 +201,19 @@ static size_t fx_identity(const void *ctx, size_t off) {
   return off;
 }
 
-typedef struct fx_aff {
+struct fx_aff {
   const char *person, *org, *role;
-} fx_aff;
+};
 
 /* Affiliations the actors stage would have stated (NULL-terminated), for
- * the next fx_run only. */
-static const fx_aff *fx_next_aff = NULL;
+ * the next fx_run only (fx_next_aff, declared above). */
+
+/* the bytes of their roles (fx_mentions sizes the string block with them) */
+static size_t fx_aff_bytes(const fx_aff *af) {
+  size_t n = 0;
+  for (size_t i = 0; af[i].person; i++) n += af[i].role ? strlen(af[i].role) + 1 : 0;
+  return n;
+}
 
 static void fx_add_aff(an_doc_actors *a, const fx_aff *af) {
   size_t n = 0;
@@ -197,7 +227,7 @@ static void fx_add_aff(an_doc_actors *a, const fx_aff *af) {
     an_affiliation *f = &a->affiliations[a->n_affiliations++];
     f->person = p;
     f->org = o;
-    f->role = an_strdup(af[i].role);
+    f->role = af[i].role ? fx_str(a, af[i].role) : NULL; /* (fx_mentions made room) */
   }
 }
 
