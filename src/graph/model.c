@@ -680,12 +680,133 @@ static int better_obs(const an_mobs *a, const an_mobs *b) {
   return c < 0;
 }
 
+/* ---- sightings grouped by content ---- */
+
+/* What a sighting gives the registry, but its document and mentions. */
+typedef struct obs_content {
+  const char *id, *label, *country, *key;
+  const char **aliases;
+  size_t n_aliases;
+  an_actor_kind kind;
+} obs_content;
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h;
+}
+
+static uint64_t content_hash(const obs_content *c) {
+  uint64_t h = mix((uint64_t)c->kind, (uint64_t)(uintptr_t)c->id);
+  h = mix(h, (uint64_t)(uintptr_t)c->label);
+  h = mix(h, (uint64_t)(uintptr_t)c->country);
+  h = mix(h, (uint64_t)(uintptr_t)c->key);
+  for (size_t k = 0; k < c->n_aliases; k++) h = mix(h, (uint64_t)(uintptr_t)c->aliases[k]);
+  h = mix(h, c->n_aliases);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
+
+/* Pool strings: equal content is equal pointers. */
+static int content_eq(const obs_content *a, const obs_content *b) {
+  if (a->kind != b->kind || a->id != b->id || a->label != b->label || a->country != b->country ||
+      a->key != b->key || a->n_aliases != b->n_aliases)
+    return 0;
+  for (size_t k = 0; k < a->n_aliases; k++)
+    if (a->aliases[k] != b->aliases[k]) return 0;
+  return 1;
+}
+
+static uint64_t group_hash(const obs_content *c) {
+  uint64_t h = mix(mix((uint64_t)c->kind, (uint64_t)(uintptr_t)c->id), (uint64_t)(uintptr_t)c->label);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
+
+/* Sightings with one content become one registry record listing their
+ * documents (an_registry_add_sightings: the same join as one record per
+ * sighting, when that content is the only one of its kind, id and label
+ * and not a bare surname). cls[i]: the content class of sighting i;
+ * *mergeable (n classes): whether the class may be one record. */
+typedef struct classes {
+  size_t *cls;          /* per sighting */
+  size_t *first;        /* per class: its first sighting */
+  size_t *count;        /* per class: sightings */
+  unsigned char *merge; /* per class */
+  size_t n;
+} classes;
+
+static void classes_free(classes *c) {
+  an_free(c->cls);
+  an_free(c->first);
+  an_free(c->count);
+  an_free(c->merge);
+  memset(c, 0, sizeof *c);
+}
+
+static size_t pow2_at_least(size_t n) {
+  size_t c = 64;
+  while (c < n) c *= 2;
+  return c;
+}
+
+static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes *C) {
+  memset(C, 0, sizeof *C);
+  size_t cap = pow2_at_least(2 * n_obs + 2), mask = cap - 1;
+  size_t *tab = an_calloc(cap, sizeof *tab); /* class + 1 */
+  C->cls = an_malloc((n_obs + 1) * sizeof *C->cls);
+  C->first = an_malloc((n_obs + 1) * sizeof *C->first);
+  C->count = an_calloc(n_obs + 1, sizeof *C->count);
+  if (!tab || !C->cls || !C->first || !C->count) {
+    an_free(tab);
+    return AN_ENOMEM;
+  }
+  for (size_t i = 0; i < n_obs; i++) {
+    size_t j = (size_t)content_hash(&oc[i]) & mask;
+    for (; tab[j]; j = (j + 1) & mask)
+      if (content_eq(&oc[C->first[tab[j] - 1]], &oc[i])) break;
+    if (!tab[j]) {
+      tab[j] = C->n + 1;
+      C->first[C->n++] = i;
+    }
+    C->cls[i] = tab[j] - 1;
+    C->count[tab[j] - 1]++;
+  }
+  /* (kind, id, label) with more than one content: none of them merges */
+  memset(tab, 0, cap * sizeof *tab);
+  C->merge = an_malloc(C->n + 1);
+  if (!C->merge) {
+    an_free(tab);
+    return AN_ENOMEM;
+  }
+  for (size_t c = 0; c < C->n; c++) {
+    const obs_content *x = &oc[C->first[c]];
+    C->merge[c] = !(x->kind == AN_KIND_PERSON && an_registry_bare_name(x->label, x->key));
+    size_t j = (size_t)group_hash(x) & mask;
+    for (; tab[j]; j = (j + 1) & mask) {
+      const obs_content *y = &oc[C->first[tab[j] - 1]];
+      if (y->kind == x->kind && y->id == x->id && y->label == x->label) break;
+    }
+    if (!tab[j]) tab[j] = c + 1;
+    else C->merge[c] = C->merge[tab[j] - 1] = 0;
+  }
+  an_free(tab);
+  return AN_OK;
+}
+
 static an_status join(an_model *m, an_error *err) {
   an_registry *reg = NULL;
   size_t *rec = m->n_obs ? an_calloc(m->n_obs, sizeof *rec) : NULL;
+  obs_content *oc = an_calloc(m->n_obs + 1, sizeof *oc);
+  classes C;
+  memset(&C, 0, sizeof C);
+  size_t *start = NULL;
+  uint64_t *msum = NULL;
+  const char **docs = NULL;
   an_strmap best;
   an_strmap_init(&best);
-  an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
+  an_status st = (m->n_obs && !rec) || !oc ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
   for (size_t i = 0; i < m->n_affs; i++) {
@@ -706,17 +827,58 @@ static an_status join(an_model *m, an_error *err) {
   if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
     const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
-    const char *label = o->label ? o->label : b->label ? b->label : o->id;
-    const char *kind = o->kind ? o->kind : b->kind;
-    /* Event-only sightings bring no mention count: a document record's
-     * label and aliases win. */
-    st = an_registry_add(reg, o->doc, o->id, label, kind_enum(kind), o->country, o->key, o->aliases, o->n_aliases,
-                         o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+    obs_content *c = &oc[i];
+    c->id = o->id;
+    c->label = o->label ? o->label : b->label ? b->label : o->id;
+    c->kind = kind_enum(o->kind ? o->kind : b->kind);
+    c->country = o->country;
+    c->key = o->key;
+    c->aliases = o->aliases;
+    c->n_aliases = o->n_aliases;
   }
   an_strmap_free(&best);
+  if (st == AN_OK) st = classify_sightings(oc, m->n_obs, &C);
+  /* each class's sightings together: their documents */
+  if (st == AN_OK) {
+    start = an_calloc(C.n + 1, sizeof *start);
+    msum = an_calloc(C.n + 1, sizeof *msum);
+    docs = an_calloc(m->n_obs + 1, sizeof *docs);
+    if (!start || !msum || !docs) st = AN_ENOMEM;
+  }
+  if (st == AN_OK) {
+    for (size_t c = 0; c < C.n; c++) start[c + 1] = start[c] + C.count[c];
+    for (size_t c = 0; c < C.n; c++) C.count[c] = 0;
+    for (size_t i = 0; i < m->n_obs; i++) docs[start[C.cls[i]] + C.count[C.cls[i]]++] = m->obs[i].doc;
+  }
+  /* Event-only sightings bring no mention count: a document record's
+   * label and aliases win. */
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++)
+    if (C.merge[C.cls[i]]) msum[C.cls[i]] += m->obs[i].has_record ? (uint32_t)m->obs[i].mentions : 0;
+  for (size_t c = 0; st == AN_OK && c < C.n; c++) {
+    if (!C.merge[c]) continue;
+    const obs_content *x = &oc[C.first[c]];
+    size_t r = 0;
+    st = an_registry_add_sightings(reg, docs + start[c], C.count[c], x->id, x->label, x->kind, x->country, x->key,
+                                   x->aliases, x->n_aliases, msum[c], &r, err);
+    start[c] = r; /* reused: the class's record */
+  }
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const an_mobs *o = &m->obs[i];
+    const obs_content *c = &oc[i];
+    if (C.merge[C.cls[i]]) rec[i] = start[C.cls[i]];
+    else
+      st = an_registry_add(reg, o->doc, o->id, c->label, c->kind, o->country, o->key, o->aliases, o->n_aliases,
+                           o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+  }
   for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
     if (m->affs[i].person_obs != NONE)
-      st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
+      st = an_registry_add_affiliation_in(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role,
+                                          m->affs[i].doc, err);
+  classes_free(&C);
+  an_free(start);
+  an_free(msum);
+  an_free(docs);
+  an_free(oc);
   if (st == AN_OK) st = an_registry_finish(reg, err);
   size_t n = st == AN_OK ? an_registry_count(reg) : 0;
   if (st == AN_OK) {
