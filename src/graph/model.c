@@ -10,6 +10,7 @@
 #include "actors/registry.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
+#include "graph/json.h"
 
 #define NONE ((size_t)-1)
 /* Event records stay in memory up to this size, then go to a temporary file. */
@@ -67,15 +68,22 @@ size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
 /* Copies s into b as valid UTF-8 without C0 controls (but tab, CR, LF),
  * DEL, C1 controls or noncharacters: none of them is allowed in XML 1.0
  * and igraph's writer fails on them (formats.md section 2). */
-static an_status clean_into(an_buf *b, const char *s) {
+/* Whether the n bytes at s are printable ASCII (then clean as they are). */
+static int plain_ascii(const char *s, size_t n) {
+  const unsigned char *q = (const unsigned char *)s;
+  for (size_t i = 0; i < n; i++)
+    if (q[i] < 0x20 || q[i] >= 0x7F) return 0;
+  return 1;
+}
+
+/* s: n bytes, no NUL among them. */
+static an_status clean_into(an_buf *b, const char *s, size_t len) {
   an_buf_clear(b);
   /* Fast path: printable ASCII needs no decoding. */
-  const unsigned char *q = (const unsigned char *)s;
-  while (*q >= 0x20 && *q < 0x7F) q++;
-  if (!*q) return an_buf_append(b, s, (size_t)(q - (const unsigned char *)s));
-  an_status st = an_buf_reserve(b, strlen(s) + 1);
+  if (plain_ascii(s, len)) return an_buf_append(b, s, len);
+  an_status st = an_buf_reserve(b, len + 1);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+  utf8proc_ssize_t left = (utf8proc_ssize_t)len;
   while (st == AN_OK && left > 0) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
@@ -97,27 +105,52 @@ static an_status clean_into(an_buf *b, const char *s) {
 
 typedef struct loader {
   an_model *m;
+  an_jreader json;
   an_buf tmp;
   an_buf rec; /* the event record being made */
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
 
-static const char *intern_clean(loader *L, const char *s) {
-  if (!s || L->st != AN_OK) return NULL;
-  L->st = clean_into(&L->tmp, s);
+/* A string value: its bytes (NUL-terminated) and length; s NULL for none. */
+typedef struct sv {
+  const char *s;
+  size_t n;
+} sv;
+
+static const sv NO_SV = {NULL, 0};
+
+static sv sv_of(const an_jv *v) {
+  sv r = NO_SV;
+  if (v && v->type == AN_J_STRING) r.s = v->str, r.n = v->len;
+  return r;
+}
+
+static sv sv_nonempty(sv v) { return v.s && v.n ? v : NO_SV; }
+
+static int sv_is(sv v, const char *lit) { return v.s && v.n == strlen(lit) && memcmp(v.s, lit, v.n) == 0; }
+
+static sv sv_c(const char *s) {
+  sv r = {s, s ? strlen(s) : 0};
+  return r;
+}
+
+/* The pool's copy of s cleaned (clean_into); *ix its number if ix. */
+static const char *intern_sv(loader *L, sv v, uint32_t *ix) {
+  if (ix) *ix = 0;
+  if (!v.s || L->st != AN_OK) return NULL;
+  if (plain_ascii(v.s, v.n)) return an_strpool_intern_n(&L->m->pool, v.s, v.n, ix, &L->st);
+  L->st = clean_into(&L->tmp, v.s, v.n);
   if (L->st != AN_OK) return NULL;
-  return an_strpool_intern(&L->m->pool, L->tmp.data, &L->st);
+  return an_strpool_intern_n(&L->m->pool, L->tmp.data, L->tmp.len, ix, &L->st);
 }
 
-static const char *jstr(const cJSON *o, const char *key) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
-}
+static const char *intern_clean(loader *L, sv v) { return intern_sv(L, v, NULL); }
 
-static const char *jstr_nonempty(const cJSON *o, const char *key) {
-  const char *s = jstr(o, key);
-  return s && s[0] ? s : NULL;
+#define JKEY(k) k, sizeof k - 1
+static sv jstr(const an_jv *o, const char *key, size_t klen) { return sv_of(an_jget(o, key, klen)); }
+static sv jstr_nonempty(const an_jv *o, const char *key, size_t klen) {
+  return sv_nonempty(jstr(o, key, klen));
 }
 
 /* An event record's fields, found in one pass over its keys (the first of
@@ -130,46 +163,42 @@ static const char *const field_names[F_N] = {"record", "id", "doc", "type", "sou
                                              "trigger", "confidence", "cameo", "plover"};
 
 typedef struct fields {
-  const cJSON *v[F_N];
+  const an_jv *v[F_N];
 } fields;
 
-static void fields_of(const cJSON *o, fields *f) {
+static void fields_of(const an_jv *o, fields *f) {
   memset(f, 0, sizeof *f);
-  for (const cJSON *c = o->child; c; c = c->next) {
-    if (!c->string) continue;
+  for (const an_jv *c = o->child; c && c->key; c = c->next) {
+    if (!c->key_len) continue;
     for (int k = 0; k < F_N; k++)
-      if (c->string[0] == field_names[k][0] && strcmp(c->string, field_names[k]) == 0) {
+      if (c->key[0] == field_names[k][0] && strlen(field_names[k]) == c->key_len &&
+          memcmp(c->key, field_names[k], c->key_len) == 0) {
         if (!f->v[k]) f->v[k] = c;
         break;
       }
   }
 }
 
-static const char *fstr(const fields *f, int k) {
-  const cJSON *v = f->v[k];
-  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
-}
-
-static const char *fstr_nonempty(const fields *f, int k) {
-  const char *s = fstr(f, k);
-  return s && s[0] ? s : NULL;
-}
+static sv fstr(const fields *f, int k) { return sv_of(f->v[k]); }
+static sv fstr_nonempty(const fields *f, int k) { return sv_nonempty(fstr(f, k)); }
 
 /* ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part is
  * cut off); anything else is no date. */
-static const char *norm_date(loader *L, const char *s) {
+static const char *norm_date(loader *L, sv v, uint32_t *ix) {
+  const char *s = v.s;
+  if (ix) *ix = 0;
   if (!s) return NULL;
   char d[11];
   size_t n = 0;
   static const char shape[] = "dddd-dd-dd";
-  for (; n < 10 && s[n]; n++) {
+  for (; n < 10 && n < v.n; n++) {
     if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
     d[n] = s[n];
   }
   if (!(n == 4 || n == 7 || n == 10)) return NULL;
-  if (s[n] && s[n] != 'T' && s[n] != ' ') return NULL;
+  if (n < v.n && s[n] != 'T' && s[n] != ' ') return NULL;
   d[n] = '\0';
-  return an_strpool_intern(&L->m->pool, d, &L->st);
+  return an_strpool_intern_n(&L->m->pool, d, n, ix, &L->st);
 }
 
 int an_relation_symmetric(const char *type) {
@@ -229,30 +258,29 @@ static int better_doc(const an_mdoc *a, const an_mdoc *b) {
   return c < 0;
 }
 
-static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
-  const char *id = intern_clean(L, jstr_nonempty(a, "id"));
+static void add_actor_record(loader *L, const char *doc, const an_jv *a) {
+  const char *id = intern_clean(L, jstr_nonempty(a, JKEY("id")));
   if (!id) return;
   an_mobs *o = sighting(L, doc, id);
   if (!o) return;
   an_mobs r = {.id = id, .doc = doc, .has_record = 1};
-  r.label = intern_clean(L, jstr_nonempty(a, "label"));
-  r.kind = intern_clean(L, jstr_nonempty(a, "kind"));
-  r.country = intern_clean(L, jstr_nonempty(a, "country"));
-  r.key = intern_clean(L, jstr_nonempty(a, "key"));
-  const cJSON *men = cJSON_GetObjectItemCaseSensitive(a, "mentions");
-  r.mentions = cJSON_IsNumber(men) && men->valuedouble > 0 && men->valuedouble < 1e15 ? (long)men->valuedouble : 0;
-  const cJSON *al = cJSON_GetObjectItemCaseSensitive(a, "aliases");
-  int n = cJSON_IsArray(al) ? cJSON_GetArraySize(al) : 0;
+  r.label = intern_clean(L, jstr_nonempty(a, JKEY("label")));
+  r.kind = intern_clean(L, jstr_nonempty(a, JKEY("kind")));
+  r.country = intern_clean(L, jstr_nonempty(a, JKEY("country")));
+  r.key = intern_clean(L, jstr_nonempty(a, JKEY("key")));
+  const an_jv *men = an_jget(a, JKEY("mentions"));
+  r.mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
+  const an_jv *al = an_jget(a, JKEY("aliases"));
+  size_t n = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
   if (n > 0) {
-    r.aliases = an_calloc((size_t)n, sizeof *r.aliases);
+    r.aliases = an_calloc(n, sizeof *r.aliases);
     if (!r.aliases) {
       L->st = AN_ENOMEM;
       return;
     }
-    const cJSON *it;
-    cJSON_ArrayForEach(it, al) {
-      if (cJSON_IsString(it) && it->valuestring[0]) {
-        const char *s = intern_clean(L, it->valuestring);
+    for (const an_jv *it = al->child; it; it = it->next) {
+      if (it->type == AN_J_STRING && it->len) {
+        const char *s = intern_clean(L, sv_of(it));
         if (s) r.aliases[r.n_aliases++] = s;
       }
     }
@@ -268,9 +296,9 @@ static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
   *o = r;
 }
 
-static an_status add_document(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+static an_status add_document(loader *L, const an_jv *rec, const char *path, long line, an_error *err) {
   an_model *m = L->m;
-  const char *id = intern_clean(L, jstr_nonempty(rec, "id"));
+  const char *id = intern_clean(L, jstr_nonempty(rec, JKEY("id")));
   if (L->st != AN_OK) return L->st;
   if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
   /* A document id seen before (the same document in two shards, or two
@@ -278,10 +306,10 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
    * metadata come from the better record (better_doc), actors and
    * affiliations are the union (one record per actor: better_record). */
   an_mdoc d = {.id = id};
-  d.date = norm_date(L, jstr(rec, "date"));
-  d.outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  d.url = intern_clean(L, jstr_nonempty(rec, "url"));
-  d.title = intern_clean(L, jstr_nonempty(rec, "title"));
+  d.date = norm_date(L, jstr(rec, JKEY("date")), NULL);
+  d.outlet = intern_clean(L, jstr_nonempty(rec, JKEY("outlet")));
+  d.url = intern_clean(L, jstr_nonempty(rec, JKEY("url")));
+  d.title = intern_clean(L, jstr_nonempty(rec, JKEY("title")));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   size_t di = an_strmap_get(&m->doc_index, id);
   if (di == NONE) {
@@ -292,14 +320,15 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
   } else if (better_doc(&d, &m->docs[di])) {
     m->docs[di] = d;
   }
-  const cJSON *it;
-  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "actors")) {
-    if (cJSON_IsObject(it)) add_actor_record(L, id, it);
-  }
-  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "affiliations")) {
-    if (!cJSON_IsObject(it)) continue;
-    const char *person = intern_clean(L, jstr_nonempty(it, "person"));
-    const char *org = intern_clean(L, jstr_nonempty(it, "org"));
+  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
+  const an_jv *list = an_jget(rec, JKEY("actors"));
+  for (const an_jv *it = list ? list->child : NULL; it; it = it->next)
+    if (it->type == AN_J_OBJECT) add_actor_record(L, id, it);
+  list = an_jget(rec, JKEY("affiliations"));
+  for (const an_jv *it = list ? list->child : NULL; it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    const char *person = intern_clean(L, jstr_nonempty(it, JKEY("person")));
+    const char *org = intern_clean(L, jstr_nonempty(it, JKEY("org")));
     if (!person || !org || L->st != AN_OK) continue;
     /* Both ends must be actors listed by a record of this document: known
      * only when every input is in, so checked by the join (resolve_affs). */
@@ -308,7 +337,7 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
     a->doc = id;
     a->person = person;
     a->org = org;
-    a->role = intern_clean(L, jstr_nonempty(it, "role"));
+    a->role = intern_clean(L, jstr_nonempty(it, JKEY("role")));
     a->person_obs = a->org_obs = NONE;
   }
   m->joined = 0;
@@ -317,19 +346,23 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
 }
 
 /* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const cJSON *o, const char *doc, size_t *obs) {
-  const char *id = NULL, *label = NULL, *kind = NULL;
-  if (cJSON_IsString(o)) {
-    id = o->valuestring;
-  } else if (cJSON_IsObject(o)) {
-    id = jstr_nonempty(o, "id");
-    label = jstr_nonempty(o, "label");
-    kind = jstr_nonempty(o, "kind");
+static const char *endpoint(loader *L, const an_jv *o, const char *doc, size_t *obs, uint32_t *ix) {
+  sv id = NO_SV, label = NO_SV, kind = NO_SV;
+  if (o && o->type == AN_J_STRING) {
+    id = sv_of(o);
+  } else if (o && o->type == AN_J_OBJECT) {
+    id = jstr_nonempty(o, JKEY("id"));
+    label = jstr_nonempty(o, JKEY("label"));
+    kind = jstr_nonempty(o, JKEY("kind"));
   }
   char slug[256];
-  if ((!id || !id[0]) && label && an_slugify(label, slug, sizeof slug) == AN_OK && slug[0]) id = slug;
-  if (!id || !id[0]) return NULL;
-  const char *iid = intern_clean(L, id);
+  if ((!id.s || !id.n) && label.s) {
+    an_buf_clear(&L->tmp); /* the label as a C string */
+    if ((L->st = an_buf_append(&L->tmp, label.s, label.n)) != AN_OK) return NULL;
+    if (an_slugify(L->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) id = sv_c(slug);
+  }
+  if (!id.s || !id.n) return NULL;
+  const char *iid = intern_sv(L, id, ix);
   an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
   if (!s) return NULL;
   *obs = (size_t)(s - L->m->obs);
@@ -390,11 +423,26 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
 }
 
-static uint32_t ix_of(loader *L, const char *interned) {
-  return interned ? an_strpool_intern_ix(&L->m->pool, interned, &L->st) : 0;
+static uint32_t ix_clean(loader *L, sv v) {
+  uint32_t ix;
+  intern_sv(L, v, &ix);
+  return ix;
 }
 
-static uint32_t ix_clean(loader *L, const char *s) { return ix_of(L, intern_clean(L, s)); }
+/* Appends s, cleaned, and a NUL to the record; *len its cleaned length. */
+static an_status append_clean(loader *L, sv v, uint32_t *len) {
+  const char *p = v.s;
+  size_t n = v.n;
+  if (!plain_ascii(v.s, v.n)) {
+    an_status st = clean_into(&L->tmp, v.s, v.n);
+    if (st != AN_OK) return st;
+    p = L->tmp.data, n = L->tmp.len;
+  }
+  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
+  *len = (uint32_t)n;
+  an_status st = an_buf_append(&L->rec, p, n);
+  return st == AN_OK ? an_buf_putc(&L->rec, '\0') : st;
+}
 
 /* Appends the record in L->rec to the spill, unless its id is there
  * already: then the smaller content of the two stays (order-free). */
@@ -460,51 +508,48 @@ static an_status store_event(loader *L) {
 static an_status add_event(loader *L, const fields *F, const char *path, long line, an_error *err) {
   an_evrec h;
   memset(&h, 0, sizeof h);
-  const char *doc = intern_clean(L, fstr_nonempty(F, F_DOC));
-  const char *type = intern_clean(L, fstr_nonempty(F, F_TYPE));
+  const char *doc = intern_sv(L, fstr_nonempty(F, F_DOC), &h.str[AN_EV_DOC]);
+  const char *type = intern_sv(L, fstr_nonempty(F, F_TYPE), &h.str[AN_EV_TYPE]);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
-  const cJSON *offs = F->v[F_OFFSETS];
+  const an_jv *offs = F->v[F_OFFSETS];
   long o0 = -1, o1 = -1;
-  if (cJSON_IsArray(offs) && cJSON_GetArraySize(offs) == 2) {
-    const cJSON *a = cJSON_GetArrayItem(offs, 0), *b = cJSON_GetArrayItem(offs, 1);
+  if (offs && offs->type == AN_J_ARRAY && an_jcount(offs) == 2) {
+    const an_jv *a = offs->child, *b = offs->child->next;
     /* a range check first: casting an out-of-range double is undefined */
-    if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && a->valuedouble >= 0 && b->valuedouble >= 0 &&
-        a->valuedouble < 9e15 && b->valuedouble < 9e15)
-      o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
+    if (a->type == AN_J_NUMBER && b->type == AN_J_NUMBER && a->num >= 0 && b->num >= 0 && a->num < 9e15 &&
+        b->num < 9e15)
+      o0 = (long)a->num, o1 = (long)b->num;
   }
-  const char *id = fstr_nonempty(F, F_ID);
+  sv id = fstr_nonempty(F, F_ID);
   char hex[17];
-  const cJSON *so = F->v[F_SOURCE];
-  const cJSON *to = F->v[F_TARGET];
-  if (!id) { /* the contract's id: a hash of doc, type, source, target, offsets */
+  const an_jv *so = F->v[F_SOURCE];
+  const an_jv *to = F->v[F_TARGET];
+  if (!id.s) { /* the contract's id: a hash of doc, type, source, target, offsets */
     an_buf b;
     an_buf_init(&b);
-    const char *sid = cJSON_IsObject(so) ? jstr(so, "id") : NULL, *tid = cJSON_IsObject(to) ? jstr(to, "id") : NULL;
-    an_status st = an_buf_printf(&b, "%s|%s|%s|%s|%ld|%ld", doc ? doc : "", type, sid ? sid : "",
-                                 tid ? tid : "", o0, o1);
+    sv sid = so && so->type == AN_J_OBJECT ? jstr(so, JKEY("id")) : NO_SV;
+    sv tid = to && to->type == AN_J_OBJECT ? jstr(to, JKEY("id")) : NO_SV;
+    an_status st = an_buf_printf(&b, "%s|%s|%.*s|%.*s|%ld|%ld", doc ? doc : "", type, (int)sid.n,
+                                 sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
     if (st != AN_OK) {
       an_buf_free(&b);
       return an_error_set(err, st, path, line, -1, "out of memory");
     }
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(b.data, b.len, 0));
     an_buf_free(&b);
-    id = hex;
+    id = sv_c(hex);
   }
   size_t so_i = NONE, to_i = NONE;
-  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i);
-  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i);
+  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i, &h.str[AN_EV_SOURCE]);
+  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i, &h.str[AN_EV_TARGET]);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
   if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
     return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
   h.src_obs = (uint32_t)so_i;
   h.tgt_obs = (uint32_t)to_i;
-  h.str[AN_EV_DOC] = ix_of(L, doc);
-  h.str[AN_EV_TYPE] = ix_of(L, type);
-  h.str[AN_EV_SOURCE] = ix_of(L, src);
-  h.str[AN_EV_TARGET] = ix_of(L, tgt);
-  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, fstr(F, F_DATE)));
+  norm_date(L, fstr(F, F_DATE), &h.str[AN_EV_DATE]);
   h.str[AN_EV_DATE_TEXT] = ix_clean(L, fstr_nonempty(F, F_DATE_TEXT));
   h.str[AN_EV_OUTLET] = ix_clean(L, fstr_nonempty(F, F_OUTLET));
   h.str[AN_EV_URL] = ix_clean(L, fstr_nonempty(F, F_URL));
@@ -514,10 +559,11 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
   h.str[AN_EV_PLOVER] = ix_clean(L, fstr_nonempty(F, F_PLOVER));
   h.off_start = o0;
   h.off_end = o1;
-  const cJSON *conf = F->v[F_CONFIDENCE];
-  h.confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
-  const cJSON *dir = F->v[F_DIRECTED];
-  if (cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
+  const an_jv *conf = F->v[F_CONFIDENCE];
+  h.confidence = conf && conf->type == AN_J_NUMBER ? conf->num : -1;
+  const an_jv *dir = F->v[F_DIRECTED];
+  int is_bool = dir && (dir->type == AN_J_TRUE || dir->type == AN_J_FALSE);
+  if (is_bool ? dir->type == AN_J_TRUE : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   /* id and sentence, cleaned, after the fixed part */
   an_buf *r = &L->rec;
@@ -525,23 +571,11 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
   an_status st = an_buf_reserve(r, sizeof h);
   if (st == AN_OK) {
     r->len = sizeof h;
-    st = clean_into(&L->tmp, id);
+    st = append_clean(L, id, &h.id_len);
   }
-  if (st == AN_OK && L->tmp.len > UINT32_MAX / 2) st = AN_ELIMIT;
-  if (st == AN_OK) {
-    h.id_len = (uint32_t)L->tmp.len;
-    st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
-  }
-  const char *sent = fstr(F, F_SENTENCE);
+  sv sent = fstr(F, F_SENTENCE);
   h.sent_len = UINT32_MAX;
-  if (st == AN_OK && sent) {
-    st = clean_into(&L->tmp, sent);
-    if (st == AN_OK && L->tmp.len >= UINT32_MAX / 2) st = AN_ELIMIT;
-    if (st == AN_OK) {
-      h.sent_len = (uint32_t)L->tmp.len;
-      st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
-    }
-  }
+  if (st == AN_OK && sent.s) st = append_clean(L, sent, &h.sent_len);
   while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
   if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
   if (st == AN_OK) {
@@ -575,6 +609,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
                               an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L = {.m = m, .st = AN_OK};
+  an_jreader_init(&L.json);
   an_buf_init(&L.tmp);
   an_buf_init(&L.rec);
   an_buf_init(&L.old);
@@ -590,26 +625,34 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     size_t a = 0;
     while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) a++;
     if (a == n) continue;
-    const char *end = NULL;
-    cJSON *rec = cJSON_ParseWithLengthOpts(s, n, &end, 0);
-    if (!cJSON_IsObject(rec)) {
+    const an_jv *rec = NULL;
+    st = an_jreader_parse(&L.json, s, n, &rec);
+    if (st == AN_ENOMEM) {
+      st = an_error_set(err, st, path, line, -1, "out of memory");
+      break;
+    }
+    if (st != AN_OK || rec->type != AN_J_OBJECT) {
+      /* The same verdict as cJSON's; its error position, as the document
+       * reader reports it. */
+      const char *end = NULL;
+      cJSON *cj = st == AN_OK ? NULL : cJSON_ParseWithLengthOpts(s, n, &end, 0);
       long off = end ? (long)(end - s) : -1;
-      if (rec) /* valid JSON, but an array, string... */
+      if (st == AN_OK) /* valid JSON, but an array, string... */
         st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
-      else /* cJSON's error position, as the document reader reports it */
+      else
         st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
-      cJSON_Delete(rec);
+      cJSON_Delete(cj);
       break;
     }
     fields F;
     fields_of(rec, &F);
-    const char *kind = fstr(&F, F_RECORD);
-    if (kind && strcmp(kind, "document") == 0) st = add_document(&L, rec, path, line, err);
-    else if (kind && strcmp(kind, "event") == 0) st = add_event(&L, &F, path, line, err);
-    else if (!kind && F.v[F_TYPE] && F.v[F_SOURCE])
+    sv kind = fstr(&F, F_RECORD);
+    if (sv_is(kind, "document")) st = add_document(&L, rec, path, line, err);
+    else if (sv_is(kind, "event")) st = add_event(&L, &F, path, line, err);
+    else if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
       st = add_event(&L, &F, path, line, err); /* an event written without "record" */
-    cJSON_Delete(rec);
   }
+  an_jreader_free(&L.json);
   an_buf_free(&L.tmp);
   an_buf_free(&L.rec);
   an_buf_free(&L.old);
