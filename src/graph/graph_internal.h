@@ -231,6 +231,19 @@ struct an_model {
 an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
                               an_error *err);
 
+/* Feeding one input in blocks of whole lines, parsed on `jobs` worker
+ * threads (jobs <= 1: none) and applied to the model in input order: the
+ * model is the same for any jobs. The feeder borrows path and m.
+ * an_feeder_push takes the first upto bytes of b (whole lines; the first
+ * is line first_line + 1) and leaves b holding the rest; errors as
+ * an_model_feed_lines, the first one ending the feed. Lines are in the
+ * model only after an_feeder_finish. */
+typedef struct an_feeder an_feeder;
+an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err);
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err);
+an_status an_feeder_finish(an_feeder *f, an_error *err);
+void an_feeder_free(an_feeder *f);
+
 /* Merges the sightings into actors (sorted by id). Idempotent. */
 an_status an_model_join(an_model *m, an_error *err);
 /* Actor index of a sighting (after join), or (size_t)-1. */

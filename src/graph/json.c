@@ -324,19 +324,35 @@ static int parse_value(pstate *p, an_jv *v) {
   return 0;
 }
 
-an_status an_jreader_parse(an_jreader *r, const char *s, size_t n, const an_jv **root) {
-  *root = NULL;
-  if (!s || !n) return AN_EDATA;
-  /* Decoded strings with their NULs fit in the input's length: one
-   * reservation per line keeps every string pointer stable. */
-  size_t need_text = n + 1;
-  if (need_text > r->cap_text) {
-    char *x = an_realloc(r->text, need_text);
-    if (!x) return AN_ENOMEM;
-    r->text = x, r->cap_text = need_text;
-  }
+void an_jreader_reset(an_jreader *r) {
   r->cur = r->used = 0;
   r->text_len = 0;
+}
+
+/* Decoded strings with their NULs fit in their input's length plus one:
+ * one reservation keeps every string pointer stable. */
+an_status an_jreader_reserve(an_jreader *r, size_t bytes) {
+  size_t need = r->text_len + bytes + 1;
+  if (need > r->cap_text) {
+    if (r->text_len) return AN_EINTERNAL; /* would move strings already handed out */
+    char *x = an_realloc(r->text, need);
+    if (!x) return AN_ENOMEM;
+    r->text = x, r->cap_text = need;
+  }
+  return AN_OK;
+}
+
+an_status an_jreader_parse(an_jreader *r, const char *s, size_t n, const an_jv **root) {
+  *root = NULL;
+  an_jreader_reset(r);
+  an_status st = an_jreader_reserve(r, n + 1);
+  return st != AN_OK ? st : an_jreader_parse_next(r, s, n, root);
+}
+
+an_status an_jreader_parse_next(an_jreader *r, const char *s, size_t n, const an_jv **root) {
+  *root = NULL;
+  if (!s || !n) return AN_EDATA;
+  if (r->text_len + n + 1 > r->cap_text) return AN_EINTERNAL;
   if (!r->decimal_point) {
     const struct lconv *lc = localeconv();
     r->decimal_point = lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';

@@ -41,8 +41,16 @@ void an_jreader_init(an_jreader *r);
 void an_jreader_free(an_jreader *r);
 
 /* Parses the first JSON value of s[0..n). AN_OK and *root, or AN_EDATA
- * (not JSON: ask cJSON where) or AN_ENOMEM. Borrows: s during the call. */
+ * (not JSON: ask cJSON where) or AN_ENOMEM. Values are valid until the
+ * next parse, and borrow s (strings point into it). */
 an_status an_jreader_parse(an_jreader *r, const char *s, size_t n, const an_jv **root);
+
+/* Many values at once (a block of lines): reset, reserve room for inputs
+ * of `bytes` bytes in all, then parse_next each; every value stays valid
+ * until the next reset. parse_next fails (AN_EINTERNAL) past the reserve. */
+void an_jreader_reset(an_jreader *r);
+an_status an_jreader_reserve(an_jreader *r, size_t bytes);
+an_status an_jreader_parse_next(an_jreader *r, const char *s, size_t n, const an_jv **root);
 
 /* An object's first member named key (cJSON_GetObjectItemCaseSensitive), or NULL. */
 const an_jv *an_jget(const an_jv *obj, const char *key, size_t key_len);

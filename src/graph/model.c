@@ -1,6 +1,7 @@
 /* model.c: reads events JSONL into an an_model and joins actor sightings
  * across documents. Every merge rule is order-free (sums, sets, then the
  * smallest string on ties), so shards added in any order give one model. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -605,58 +606,290 @@ an_status an_model_feed(an_model *m, const char *data, size_t len, const char *p
   return an_model_feed_lines(m, data, len, path, 0, err);
 }
 
+/* One line, parsed (st: the parse's status, root its value), into the
+ * model: the same for the one-thread loop and the feeder's blocks. */
+static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long line, an_status st,
+                            const an_jv *rec, const char *path, an_error *err) {
+  if (st == AN_ENOMEM) return an_error_set(err, st, path, line, -1, "out of memory");
+  if (st != AN_OK || rec->type != AN_J_OBJECT) {
+    /* The same verdict as cJSON's; its error position, as the document
+     * reader reports it. */
+    const char *end = NULL;
+    cJSON *cj = st == AN_OK ? NULL : cJSON_ParseWithLengthOpts(s, n, &end, 0);
+    long off = end ? (long)(end - s) : -1;
+    if (st == AN_OK) /* valid JSON, but an array, string... */
+      st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
+    else
+      st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
+    cJSON_Delete(cj);
+    return st;
+  }
+  fields F;
+  fields_of(rec, &F);
+  sv kind = fstr(&F, F_RECORD);
+  if (sv_is(kind, "document")) return add_document(L, rec, path, line, err);
+  if (sv_is(kind, "event")) return add_event(L, &F, path, line, err);
+  if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
+    return add_event(L, &F, path, line, err); /* an event written without "record" */
+  return AN_OK;
+}
+
+/* The next line of data[*pos..len): its bytes and length, *a its leading
+ * blanks (a == n: a blank line). */
+static const char *next_line(const char *data, size_t len, size_t *pos, size_t *n, size_t *a) {
+  const char *s = data + *pos;
+  const char *nl = memchr(s, '\n', len - *pos);
+  *n = nl ? (size_t)(nl - s) : len - *pos;
+  *pos += *n + (nl ? 1 : 0);
+  size_t b = 0;
+  while (b < *n && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) b++;
+  *a = b;
+  return s;
+}
+
+static void loader_init(loader *L, an_model *m) {
+  memset(L, 0, sizeof *L);
+  L->m = m;
+  an_jreader_init(&L->json);
+  an_buf_init(&L->tmp);
+  an_buf_init(&L->rec);
+  an_buf_init(&L->old);
+}
+
+static void loader_free(loader *L) {
+  an_jreader_free(&L->json);
+  an_buf_free(&L->tmp);
+  an_buf_free(&L->rec);
+  an_buf_free(&L->old);
+}
+
 an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
                               an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
-  loader L = {.m = m, .st = AN_OK};
-  an_jreader_init(&L.json);
-  an_buf_init(&L.tmp);
-  an_buf_init(&L.rec);
-  an_buf_init(&L.old);
+  loader L;
+  loader_init(&L, m);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
   while (st == AN_OK && pos < len) {
-    const char *s = data + pos;
-    const char *nl = memchr(s, '\n', len - pos);
-    size_t n = nl ? (size_t)(nl - s) : len - pos;
-    pos += n + (nl ? 1 : 0);
+    size_t n, a;
+    const char *s = next_line(data, len, &pos, &n, &a);
     line++;
-    size_t a = 0;
-    while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) a++;
     if (a == n) continue;
     const an_jv *rec = NULL;
-    st = an_jreader_parse(&L.json, s, n, &rec);
-    if (st == AN_ENOMEM) {
-      st = an_error_set(err, st, path, line, -1, "out of memory");
-      break;
-    }
-    if (st != AN_OK || rec->type != AN_J_OBJECT) {
-      /* The same verdict as cJSON's; its error position, as the document
-       * reader reports it. */
-      const char *end = NULL;
-      cJSON *cj = st == AN_OK ? NULL : cJSON_ParseWithLengthOpts(s, n, &end, 0);
-      long off = end ? (long)(end - s) : -1;
-      if (st == AN_OK) /* valid JSON, but an array, string... */
-        st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
-      else
-        st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
-      cJSON_Delete(cj);
-      break;
-    }
-    fields F;
-    fields_of(rec, &F);
-    sv kind = fstr(&F, F_RECORD);
-    if (sv_is(kind, "document")) st = add_document(&L, rec, path, line, err);
-    else if (sv_is(kind, "event")) st = add_event(&L, &F, path, line, err);
-    else if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
-      st = add_event(&L, &F, path, line, err); /* an event written without "record" */
+    an_status ps = an_jreader_parse(&L.json, s, n, &rec);
+    st = apply_line(&L, s, n, a, line, ps, rec, path, err);
   }
-  an_jreader_free(&L.json);
-  an_buf_free(&L.tmp);
-  an_buf_free(&L.rec);
-  an_buf_free(&L.old);
+  loader_free(&L);
   return st;
+}
+
+/* ---- parallel feeding ---- */
+
+/* A block of whole lines, parsed by a worker, applied by the feeder's
+ * caller in block order: parsing is pure (no model), so any number of
+ * workers gives the same model. */
+typedef struct pline {
+  const char *s;
+  size_t n, a;
+  long line;
+  an_status st;
+  const an_jv *root;
+} pline;
+
+enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
+
+typedef struct slot {
+  an_buf data;
+  long first_line;
+  pline *lines;
+  size_t n_lines, cap_lines;
+  an_status st; /* ENOMEM while parsing */
+  an_jreader json;
+  int state;
+  uint64_t seq;
+} slot;
+
+struct an_feeder {
+  an_model *m;
+  const char *path;
+  loader L;
+  slot *slots;
+  size_t n_slots;
+  pthread_t *threads;
+  size_t n_threads;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  uint64_t next_push, next_apply;
+  int stop, sync_ok;
+  an_status st; /* the first failure: later pushes do nothing */
+};
+
+static void parse_block(slot *b) {
+  an_jreader_reset(&b->json);
+  b->n_lines = 0;
+  b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
+  size_t pos = 0;
+  long line = b->first_line;
+  while (b->st == AN_OK && pos < b->data.len) {
+    size_t n, a;
+    const char *s = next_line(b->data.data, b->data.len, &pos, &n, &a);
+    line++;
+    if (a == n) continue;
+    if ((b->st = an_grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)) != AN_OK) break;
+    pline *l = &b->lines[b->n_lines++];
+    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL;
+    l->st = an_jreader_parse_next(&b->json, s, n, &l->root);
+  }
+}
+
+static void *worker(void *arg) {
+  an_feeder *f = arg;
+  pthread_mutex_lock(&f->mu);
+  for (;;) {
+    slot *b = NULL;
+    for (size_t i = 0; i < f->n_slots && !b; i++)
+      if (f->slots[i].state == SLOT_QUEUED) b = &f->slots[i];
+    if (!b && f->stop) break;
+    if (!b) {
+      pthread_cond_wait(&f->cv, &f->mu);
+      continue;
+    }
+    b->state = SLOT_PARSING;
+    pthread_mutex_unlock(&f->mu);
+    parse_block(b);
+    pthread_mutex_lock(&f->mu);
+    b->state = SLOT_PARSED;
+    pthread_cond_broadcast(&f->cv);
+  }
+  pthread_mutex_unlock(&f->mu);
+  return NULL;
+}
+
+static void lock(an_feeder *f) {
+  if (f->n_threads) pthread_mutex_lock(&f->mu);
+}
+
+static void unlock(an_feeder *f) {
+  if (f->n_threads) pthread_mutex_unlock(&f->mu);
+}
+
+/* Applies the oldest pushed block (waiting for its parse). */
+static an_status apply_oldest(an_feeder *f, an_error *err) {
+  slot *b = NULL;
+  lock(f);
+  for (size_t i = 0; i < f->n_slots; i++)
+    if (f->slots[i].state != SLOT_EMPTY && f->slots[i].seq == f->next_apply) b = &f->slots[i];
+  while (b && f->n_threads && b->state != SLOT_PARSED) pthread_cond_wait(&f->cv, &f->mu);
+  unlock(f);
+  if (!b) return AN_OK;
+  if (!f->n_threads) parse_block(b);
+  an_status st = AN_OK;
+  for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
+    const pline *l = &b->lines[i];
+    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, f->path, err);
+  }
+  if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
+    st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
+  lock(f);
+  b->state = SLOT_EMPTY;
+  unlock(f);
+  f->next_apply++;
+  return st;
+}
+
+an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err) {
+  *out = NULL;
+  an_feeder *f = an_calloc(1, sizeof *f);
+  if (!f) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  f->m = m;
+  f->path = path;
+  loader_init(&f->L, m);
+  size_t threads = jobs > 1 ? jobs : 0;
+  f->n_slots = threads ? 2 * threads : 1;
+  f->slots = an_calloc(f->n_slots, sizeof *f->slots);
+  f->threads = threads ? an_calloc(threads, sizeof *f->threads) : NULL;
+  if (!f->slots || (threads && !f->threads)) {
+    an_feeder_free(f);
+    return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  }
+  for (size_t i = 0; i < f->n_slots; i++) {
+    an_buf_init(&f->slots[i].data);
+    an_jreader_init(&f->slots[i].json);
+  }
+  if (threads && pthread_mutex_init(&f->mu, NULL) == 0) {
+    if (pthread_cond_init(&f->cv, NULL) == 0) f->sync_ok = 1;
+    else pthread_mutex_destroy(&f->mu);
+  }
+  /* Threads that cannot start leave fewer workers (none: parsing inline). */
+  for (size_t i = 0; f->sync_ok && i < threads; i++) {
+    if (pthread_create(&f->threads[f->n_threads], NULL, worker, f) != 0) break;
+    f->n_threads++;
+  }
+  *out = f;
+  return AN_OK;
+}
+
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err) {
+  if (f->st != AN_OK) return f->st;
+  slot *e = NULL;
+  for (;;) {
+    lock(f);
+    for (size_t i = 0; i < f->n_slots && !e; i++)
+      if (f->slots[i].state == SLOT_EMPTY) e = &f->slots[i];
+    unlock(f);
+    if (e) break;
+    if ((f->st = apply_oldest(f, err)) != AN_OK) return f->st;
+  }
+  /* the slot takes b's storage; b gets the slot's old one and the tail */
+  an_buf tail = e->data;
+  an_buf_clear(&tail);
+  an_status st = an_buf_append(&tail, b->data + upto, b->len - upto);
+  if (st != AN_OK) return f->st = an_error_set(err, st, f->path, 0, -1, "out of memory");
+  e->data = *b;
+  e->data.len = upto;
+  *b = tail;
+  e->first_line = first_line;
+  e->seq = f->next_push++;
+  if (f->n_threads) {
+    pthread_mutex_lock(&f->mu);
+    e->state = SLOT_QUEUED;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+  } else {
+    e->state = SLOT_QUEUED;
+    f->st = apply_oldest(f, err); /* one slot: parse and apply now */
+  }
+  return f->st;
+}
+
+an_status an_feeder_finish(an_feeder *f, an_error *err) {
+  while (f->st == AN_OK && f->next_apply < f->next_push) f->st = apply_oldest(f, err);
+  return f->st;
+}
+
+void an_feeder_free(an_feeder *f) {
+  if (!f) return;
+  if (f->sync_ok) {
+    pthread_mutex_lock(&f->mu);
+    f->stop = 1;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+  }
+  for (size_t i = 0; i < f->n_threads; i++) pthread_join(f->threads[i], NULL);
+  if (f->sync_ok) {
+    pthread_cond_destroy(&f->cv);
+    pthread_mutex_destroy(&f->mu);
+  }
+  for (size_t i = 0; f->slots && i < f->n_slots; i++) {
+    an_buf_free(&f->slots[i].data);
+    an_free(f->slots[i].lines);
+    an_jreader_free(&f->slots[i].json);
+  }
+  an_free(f->slots);
+  an_free(f->threads);
+  loader_free(&f->L);
+  an_free(f);
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
