@@ -203,7 +203,7 @@ static an_status pset_list(an_graph *g, pset *p, an_strlist *l) {
     for (uint32_t i = 0; i < p->cap; i++)
       if (p->u.v[i]) v[l->n++] = p->u.v[i];
   l->v = v;
-  l->n = an_strset_sort(v, l->n);
+  if (l->n > 1) l->n = an_strset_sort(v, l->n);
   pset_free(p);
   return AN_OK;
 }
@@ -214,6 +214,7 @@ typedef struct acc {
   const an_mevent *ev; /* the multigraph's event */
   uint32_t s, t;       /* actor indices */
   uint32_t n_events;
+  uint32_t rank;       /* the relation's place in strcmp order (for sorting) */
   uint8_t sym, aff, keep;
   pset dates, outlets, doc_ids, attributed, cameo, plover, roles;
 } acc; /* 136 bytes: one per aggregated edge while building */
@@ -233,11 +234,11 @@ int an_mevent_cmp(const an_mevent *a, const an_mevent *b) {
   return c;
 }
 
+/* Edge order: source, target, relation (rank: strcmp order), then the rest. */
 static int cmp_acc(const acc *a, const acc *b) {
   if (a->s != b->s) return a->s < b->s ? -1 : 1;
   if (a->t != b->t) return a->t < b->t ? -1 : 1;
-  int c = strcmp(a->relation, b->relation);
-  if (c) return c;
+  if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
   if (a->sym != b->sym) return a->sym - b->sym;
   if (a->aff != b->aff) return a->aff - b->aff;
   if (a->ev && b->ev) return an_mevent_cmp(a->ev, b->ev);
@@ -504,6 +505,77 @@ static size_t find_focus(const an_model *m, const char *name) {
 
 static int cmp_acc_p(const void *x, const void *y) { return cmp_acc(*(acc *const *)x, *(acc *const *)y); }
 
+static int cmp_strp(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
+
+/* Ranks the relations of the edges (few distinct, interned: equal strings
+ * are one pointer) in strcmp order, so edges sort on integers. */
+static an_status rank_relations(acc *accs, size_t n) {
+  const char **rel = NULL;
+  size_t nr = 0, cap = 0;
+  an_status st = AN_OK;
+  const char *last = NULL;
+  for (size_t i = 0; st == AN_OK && i < n; i++) {
+    if (accs[i].relation == last) continue;
+    last = accs[i].relation;
+    size_t k = 0;
+    while (k < nr && rel[k] != last) k++;
+    if (k == nr && (st = an_grow((void **)&rel, &cap, nr + 1, sizeof *rel)) == AN_OK) rel[nr++] = last;
+  }
+  if (st == AN_OK && nr > 1) qsort(rel, nr, sizeof *rel, cmp_strp);
+  for (size_t i = 0; st == AN_OK && i < n; i++) {
+    uint32_t k = 0;
+    while (rel[k] != accs[i].relation) k++;
+    while (k > 0 && strcmp(rel[k - 1], rel[k]) == 0) k--; /* "affiliation" may be two pointers */
+    accs[i].rank = k;
+  }
+  an_free(rel);
+  return st;
+}
+
+/* Sorts the kept edges: by source first with a counting pass (sources are
+ * actor indices), then each source's few edges by comparison. */
+static an_status sort_edges(acc **order, size_t ne, size_t n_actors) {
+  size_t *start = an_calloc(n_actors + 2, sizeof *start);
+  acc **tmp = an_malloc((ne ? ne : 1) * sizeof *tmp);
+  if (!start || !tmp) {
+    an_free(start);
+    an_free(tmp);
+    return AN_ENOMEM;
+  }
+  for (size_t k = 0; k < ne; k++) start[order[k]->s + 1]++;
+  for (size_t a = 0; a < n_actors; a++) start[a + 1] += start[a];
+  for (size_t k = 0; k < ne; k++) tmp[start[order[k]->s]++] = order[k];
+  memcpy(order, tmp, ne * sizeof *order);
+  for (size_t k = 0; k < ne;) {
+    size_t e = k + 1;
+    while (e < ne && order[e]->s == order[k]->s) e++;
+    if (e - k > 1) qsort(order + k, e - k, sizeof *order, cmp_acc_p);
+    k = e;
+  }
+  an_free(start);
+  an_free(tmp);
+  return AN_OK;
+}
+
+/* Distinct strings among n interned ones (equal strings, equal pointers). */
+static an_status count_distinct(const char **v, size_t n, size_t *out) {
+  size_t cap = 64;
+  while (cap < 2 * n + 2) cap *= 2;
+  const char **tab = an_calloc(cap, sizeof *tab);
+  if (!tab) return AN_ENOMEM;
+  size_t d = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!v[i]) continue;
+    uint64_t h = ((uint64_t)(uintptr_t)v[i]) * 0x9e3779b97f4a7c15ull;
+    size_t j = (size_t)(h >> 20) & (cap - 1);
+    while (tab[j] && tab[j] != v[i]) j = (j + 1) & (cap - 1);
+    if (!tab[j]) tab[j] = v[i], d++;
+  }
+  an_free(tab);
+  *out = d;
+  return AN_OK;
+}
+
 static void builder_free(builder *B) {
   for (size_t i = 0; i < B->n_accs; i++) acc_free(&B->accs[i]);
   an_free(B->accs);
@@ -623,7 +695,8 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     edge_ix[r] = NONE;
     if (B.accs[r].keep) order[k++] = &B.accs[r];
   }
-  if (ne > 1) qsort(order, ne, sizeof *order, cmp_acc_p);
+  if ((st = rank_relations(B.accs, B.n_accs)) != AN_OK || (st = sort_edges(order, ne, m->n_actors)) != AN_OK)
+    goto done;
   size_t total_docs = 0;
   for (size_t k = 0; k < ne; k++) total_docs += order[k]->doc_ids.n;
   docs = an_calloc(total_docs + 1, sizeof *docs);
@@ -677,7 +750,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       if (k != NONE) g->ev_off[fill[k]++] = B.pair_off[i];
     }
   }
-  g->n_docs = an_strset_sort(docs, n_docs);
+  if ((st = count_distinct(docs, n_docs, &g->n_docs)) != AN_OK) goto done;
   builder_free(&B);
   memset(&B, 0, sizeof B);
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
