@@ -11,6 +11,7 @@
 #include "graph/graph_internal.h"
 
 #define NONE ((size_t)-1)
+#define SHRINK_STEP ((size_t)1 << 16) /* edges filled between shrinks of the aggregates */
 
 void an_graph_opts_init(an_graph_opts *o) {
   memset(o, 0, sizeof *o);
@@ -686,7 +687,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   /* 5. Edges, in (source id, target id, relation) order. */
   order = an_calloc(ne + 1, sizeof *order);
   edge_ix = an_calloc(B.n_accs + 1, sizeof *edge_ix);
-  g->edges = an_calloc(ne + 1, sizeof *g->edges);
+  g->edges = an_calloc(ne + 1, sizeof *g->edges); /* pages untouched until filled */
   if (!order || !edge_ix || !g->edges) {
     st = AN_ENOMEM;
     goto done;
@@ -698,36 +699,12 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   if ((st = rank_relations(B.accs, B.n_accs)) != AN_OK || (st = sort_edges(order, ne, m->n_actors)) != AN_OK)
     goto done;
   size_t total_docs = 0;
-  for (size_t k = 0; k < ne; k++) total_docs += order[k]->doc_ids.n;
-  docs = an_calloc(total_docs + 1, sizeof *docs);
-  if (!docs) {
-    st = AN_ENOMEM;
-    goto done;
-  }
-  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
-    st = AN_ENOMEM;
-    goto done;
-  }
   for (size_t k = 0; k < ne; k++) {
-    acc *a = order[k];
-    an_gedge *e = &g->edges[g->n_edges++];
-    edge_ix[a - B.accs] = k;
-    e->source = node_of[a->s];
-    e->target = node_of[a->t];
-    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
-    if (a->ev) {
-      g->evptr[k] = a->ev;
-      e->events = &g->evptr[k];
-    }
-    if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
-    g->n_events += e->n_events;
-    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
-    for (int side = 0; side < 2; side++) {
-      an_gnode *n = &g->nodes[side ? e->target : e->source];
-      if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
-      if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
-    }
+    edge_ix[order[k] - B.accs] = k;
+    total_docs += order[k]->doc_ids.n;
   }
+  an_free(order);
+  order = NULL;
   /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
   if (B.n_pairs) {
     g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
@@ -749,10 +726,62 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       size_t k = edge_ix[B.pair_acc[i]];
       if (k != NONE) g->ev_off[fill[k]++] = B.pair_off[i];
     }
+    an_free(fill), an_free(B.pair_acc), an_free(B.pair_off);
+    fill = NULL, B.pair_acc = NULL, B.pair_off = NULL;
   }
-  if ((st = count_distinct(docs, n_docs, &g->n_docs)) != AN_OK) goto done;
+  /* The kept aggregates moved into edge order in place (cycles of swaps;
+   * edge_ix says where each goes), the others after them: the edges are
+   * then filled from the last one down while the aggregates' array
+   * shrinks behind, so both never hold every edge at once. */
+  for (size_t r = 0; r < B.n_accs; r++)
+    if (!B.accs[r].keep) acc_free(&B.accs[r]);
+  for (size_t r = 0; r < B.n_accs; r++) {
+    while (edge_ix[r] != NONE && edge_ix[r] != r) {
+      size_t d = edge_ix[r];
+      acc x = B.accs[d];
+      B.accs[d] = B.accs[r], B.accs[r] = x;
+      edge_ix[r] = edge_ix[d], edge_ix[d] = d;
+    }
+  }
+  an_free(edge_ix);
+  edge_ix = NULL;
+  B.n_accs = ne;
+  docs = an_calloc(total_docs + 1, sizeof *docs);
+  if (!docs) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  g->n_edges = ne;
+  for (size_t k = ne; k-- > 0;) {
+    acc *a = &B.accs[k];
+    an_gedge *e = &g->edges[k];
+    e->source = node_of[a->s];
+    e->target = node_of[a->t];
+    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
+    if (a->ev) {
+      g->evptr[k] = a->ev;
+      e->events = &g->evptr[k];
+    }
+    if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
+    g->n_events += e->n_events;
+    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
+    for (int side = 0; side < 2; side++) {
+      an_gnode *n = &g->nodes[side ? e->target : e->source];
+      if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
+      if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
+    }
+    if (k % SHRINK_STEP == 0 && k) { /* give back the filled aggregates' pages */
+      acc *x = an_realloc(B.accs, k * sizeof *B.accs);
+      if (x) B.accs = x, B.cap_accs = B.n_accs = k;
+    }
+  }
   builder_free(&B);
   memset(&B, 0, sizeof B);
+  if ((st = count_distinct(docs, n_docs, &g->n_docs)) != AN_OK) goto done;
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
   if (st != AN_OK) {
     an_free(order), an_free(fill), an_free(edge_ix), an_free(node_of), an_free(reach), an_free(docs);

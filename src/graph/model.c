@@ -1223,8 +1223,19 @@ static an_status collect_affiliations(an_model *m) {
   return st;
 }
 
+/* Gives back an array's growth slack (an_grow doubles): every input is
+ * in when the join runs. A failed shrink keeps the array as it is. */
+static void shrink(void **arr, size_t *cap, size_t n, size_t elem) {
+  if (!n || n >= *cap) return;
+  void *p = an_realloc(*arr, n * elem);
+  if (p) *arr = p, *cap = n;
+}
+
 an_status an_model_join(an_model *m, an_error *err) {
   if (m->joined) return AN_OK;
+  shrink((void **)&m->obs, &m->cap_obs, m->n_obs, sizeof *m->obs);
+  shrink((void **)&m->docs, &m->cap_docs, m->n_docs, sizeof *m->docs);
+  shrink((void **)&m->affs, &m->cap_affs, m->n_affs, sizeof *m->affs);
   free_actors(m);
   an_status st = join(m, err);
   if (st == AN_OK && (st = collect_affiliations(m)) != AN_OK)
