@@ -31,6 +31,9 @@
 #include "actors/gazetteer.h"
 #include "core/core.h"
 
+/* an_grow, called only when the array is full (most pushes find room) */
+#define ROOM(arr, cap, need) ((size_t)(need) <= (cap) ? AN_OK : an_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
+
 enum { SP_GAZ = 1, SP_TITLE = 2, SP_HONOR = 3, SP_NAME = 4, SP_PLACE = 5 /* a place or region: no actor */ };
 #define HONOR_BIT 0x800000u /* accept_title: an honorific, low byte its gender */
 
@@ -45,16 +48,31 @@ typedef struct span {
   uint8_t acr;    /* the long form of an acronym the text defines */
 } span;
 
+/* tokinfo.al1 before al_first() (node numbers stay below AN_TRIE_NONE - 1) */
+#define AL1_UNSET (AN_TRIE_NONE - 1)
+
+/* tokinfo.tf bits */
+enum {
+  TF_PUNCT = 1,    /* is_punct: punctuation, a quote mark or an empty fold */
+  TF_POSS = 2,     /* the clitic "'s" or "'" */
+  TF_EMPTY = 4,    /* the fold is empty */
+  TF_POSSNEXT = 8, /* the next token is a possessive with a non-empty fold ("'s") */
+};
+
+/* Each token is folded and its words hashed once (prepare); the trie walks
+ * (longest), the lower-case set and the lexicon reuse the hashes. */
 typedef struct tokinfo {
-  uint32_t lxnode; /* one-word fold: its node in the lexicon trie (or AN_TRIE_NONE) */
-  uint32_t fold; /* offset of the folded token in doc.folds */
+  uint32_t lx1, al1; /* the first word's node under the lexicon / alias trie root (or AN_TRIE_NONE) */
+  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
+  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
   uint32_t sent;
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
-  uint8_t quote, headline, lowerseen;
-  uint8_t oneword; /* the fold is one word (lxnode is set) */
+  uint8_t quote, headline;
+  uint8_t oneword; /* the fold is one word (no space) */
+  uint8_t tf;      /* TF_* */
 } tokinfo;
 
 typedef struct wrole {
@@ -104,7 +122,13 @@ typedef struct doc {
   const an_sentence *sent;
   size_t nsent;
   tokinfo *ti;
-  an_buf folds;
+  an_buf folds;   /* the tokens' folds, each NUL-terminated */
+  uint32_t *foff; /* token i's fold: folds.data + foff[i] */
+  uint64_t *fh;   /* an_word_hash of token i's whole fold (the word's hash for one word) */
+  uint64_t *wh; /* word hashes of all tokens (tokinfo.wh) */
+  size_t nwh, capwh;
+  const an_trie *lx, *al; /* the gazetteer's lexicon and alias tries */
+  const an_lx_node *lxn; /* an_gazetteer_lexicon_nodes */
   uint64_t *lower; /* set of folded-word hashes seen in lower case */
   size_t lowercap, nlower;
   span *sp;
@@ -152,12 +176,19 @@ const char *an_actor_kind_name(an_actor_kind k) {
 
 /* ---- token helpers ---- */
 
-static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->ti[i].fold; }
-static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
-static int tis(const doc *d, size_t i, const char *w) { return i < d->ntok && strcmp(tfold(d, i), w) == 0; }
-static int is_punct(const doc *d, size_t i) {
-  return (shape(d, i) & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || tfold(d, i)[0] == '\0';
+static const char *tfold(const doc *d, size_t i) { return d->folds.data + d->foff[i]; }
+/* strlen(tfold(d, i)): the folds lie end to end, each with its NUL */
+static size_t fold_len(const doc *d, size_t i) {
+  return (i + 1 < d->ntok ? d->foff[i + 1] : d->folds.len) - d->foff[i] - 1;
 }
+static uint32_t shape(const doc *d, size_t i) { return d->tok[i].shape; }
+/* (the first letters compared inline: most words differ there) */
+static int tis(const doc *d, size_t i, const char *w) {
+  if (i >= d->ntok) return 0;
+  const char *f = tfold(d, i);
+  return f[0] == w[0] && (!w[0] || strcmp(f + 1, w + 1) == 0);
+}
+static int is_punct(const doc *d, size_t i) { return (d->ti[i].tf & TF_PUNCT) != 0; }
 static int tok_char(const doc *d, size_t i, char c) {
   return d->tok[i].len == 1 && d->str[d->tok[i].start] == c;
 }
@@ -202,8 +233,9 @@ static an_status lower_add_hash(doc *d, uint64_t h) {
   return AN_OK;
 }
 
-static int lower_has(const doc *d, const char *w) {
-  uint64_t h = set_hash(w);
+/* Is token i's fold in the set (its hash is kept: no rehash)? */
+static int lower_has_tok(const doc *d, size_t i) {
+  uint64_t h = d->fh[i];
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
   while (d->lower[j]) {
     if (d->lower[j] == h) return 1;
@@ -241,12 +273,9 @@ static int hyphenated_given_name(const doc *d, size_t i) {
   return syllable(q, d->tok[i - 1].len, 1, 2, 5) && !(d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_TITLE));
 }
 
-/* Could this token be part of a name? Capitalized, or a lower-case particle
- * joined by a hyphen to a capitalized word ("al-Nakhala"). */
-static int name_like(const doc *d, size_t i) {
-  uint32_t s = shape(d, i);
-  if (s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) return 0;
-  if (!tfold(d, i)[0]) return 0;
+/* name_like() of a hyphenated token (s its shape, no punctuation, digit or
+ * possessive). */
+static int hyphenated_name_like(const doc *d, size_t i, uint32_t s) {
   if ((s & AN_SHAPE_HYPHENATED) && (s & AN_SHAPE_UPPER_INITIAL)) {
     /* "FIFA-listed", "Iranian-backed": an adjective, not a name */
     const char *p = d->str + d->tok[i].start;
@@ -276,12 +305,22 @@ static int name_like(const doc *d, size_t i) {
   return 0;
 }
 
+/* Could this token be part of a name? Capitalized, or a lower-case particle
+ * joined by a hyphen to a capitalized word ("al-Nakhala"). */
+static inline int name_like(const doc *d, size_t i) {
+  uint32_t s = shape(d, i);
+  if ((s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) || (d->ti[i].tf & TF_EMPTY))
+    return 0;
+  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0;
+  return hyphenated_name_like(d, i, s);
+}
+
 static int is_particle_tok(const doc *d, size_t i) { return (d->ti[i].lex & AN_LX_PARTICLE) != 0; }
 
 /* ---- growth helpers ---- */
 
 static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type, uint32_t value) {
-  an_status st = an_grow((void **)&d->sp, &d->capsp, d->nsp + 1, sizeof *d->sp);
+  an_status st = ROOM(d->sp, d->capsp, d->nsp + 1);
   if (st != AN_OK) return st;
   span *s = &d->sp[d->nsp++];
   s->first = first;
@@ -298,7 +337,7 @@ static an_status push_span(doc *d, uint32_t first, uint32_t count, uint8_t type,
 
 static an_status push_mention(doc *d, uint32_t first, uint32_t count, int32_t actor, uint8_t how,
                               uint8_t flags) {
-  an_status st = an_grow((void **)&d->men, &d->capmen, d->nmen + 1, sizeof *d->men);
+  an_status st = ROOM(d->men, d->capmen, d->nmen + 1);
   if (st != AN_OK) return st;
   cment *m = &d->men[d->nmen++];
   m->first = first;
@@ -313,7 +352,7 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   wactor *a = &d->act[person];
   for (size_t i = 0; i < a->n_roles; i++)
     if (strcmp(a->roles[i].role, role) == 0 && (a->roles[i].org == org || org < 0)) return AN_OK;
-  an_status st = an_grow((void **)&a->roles, &a->cap_roles, a->n_roles + 1, sizeof *a->roles);
+  an_status st = ROOM(a->roles, a->cap_roles, a->n_roles + 1);
   if (st != AN_OK) return st;
   wrole *r = &a->roles[a->n_roles];
   if (!(r->role = an_strdup(role))) return AN_ENOMEM;
@@ -356,7 +395,7 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
     const waff *f = &d->aff[d->affix[j] - 1];
     if (f->person == (uint32_t)person && f->org == (uint32_t)org && strcmp(f->role, role) == 0) return AN_OK;
   }
-  st = an_grow((void **)&d->aff, &d->capaff, d->naff + 1, sizeof *d->aff);
+  st = ROOM(d->aff, d->capaff, d->naff + 1);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
   if (!(a->role = an_strdup(role))) return AN_ENOMEM;
@@ -372,42 +411,86 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
 
 static an_status prepare(doc *d) {
   an_status st;
-  d->ti = an_calloc(d->ntok ? d->ntok : 1, sizeof *d->ti);
-  if (!d->ti) return AN_ENOMEM;
+  /* every field is set below (no zeroing pass over the array) */
+  d->ti = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->ti);
+  d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
+  d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
+  if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
   if (!d->lower) return AN_ENOMEM;
-  enum { FOLD_MAX = 512 };
-  const an_trie *lx = an_gazetteer_lexicon(d->gaz);
+  enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
+  d->lx = an_gazetteer_lexicon(d->gaz);
+  d->al = an_gazetteer_aliases(d->gaz);
+  d->lxn = an_gazetteer_lexicon_nodes(d->gaz);
   /* folds are about as long as the text (one buffer, not one growth per
-   * few tokens) */
+   * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
+  if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+  uint32_t *foff = d->foff;
+  uint64_t *fh = d->fh;
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
-    /* folded straight into the buffer (no copy per token) */
-    if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    /* folded straight into the buffer (no copy per token), and each word
+     * hashed once: for the lexicon, the lower-case set and every trie walk */
+    if (d->folds.len + FOLD_MAX + 1 > d->folds.cap && (st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+    if (d->nwh + WORDS_MAX > d->capwh &&
+        (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
+      return st;
     char *buf = d->folds.data + d->folds.len;
-    size_t n = an_word_fold(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX);
-    t->fold = (uint32_t)d->folds.len;
-    d->folds.len = t->fold + n + 1; /* keep the NUL */
+    size_t nw;
+    size_t n = an_word_fold_hash(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX, d->wh + d->nwh,
+                                 WORDS_MAX, &nw);
+    if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+    foff[i] = (uint32_t)d->folds.len;
+    d->folds.len += n + 1; /* keep the NUL */
     d->folds.data[d->folds.len] = '\0';
-    /* one word (nearly every token): hashed once here, for the lexicon,
-     * the lower-case set and every trie walk (longest) */
-    int one_word = n > 0;
-    for (size_t k = 0; k < n && one_word; k++) one_word = buf[k] != ' ';
-    uint64_t wh = one_word ? an_word_hash(buf, n) : 0;
+    t->wh = (uint32_t)d->nwh;
+    t->nw = (uint32_t)nw;
+    d->nwh += nw;
+    /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+    int one_word = nw == 1 && buf[n - 1] != ' ';
+    fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
+    t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+    t->al1 = AL1_UNSET; /* al_first() */
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
-    t->lxnode = one_word ? an_trie_step(lx, AN_TRIE_ROOT, wh) : AN_TRIE_NONE;
-    t->lex = !n ? 0 : one_word ? an_gazetteer_word_node(d->gaz, t->lxnode, &title, &pron)
-                               : an_gazetteer_word(d->gaz, buf, &title, &pron);
+    if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+      const an_lx_node *x = &d->lxn[t->lx1];
+      t->lex = x->cls, title = x->title, pron = x->pronoun;
+    } else {
+      t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+    }
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
     t->ref = -1;
-    if ((shape(d, i) & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, one_word ? wh : set_hash(buf))) != AN_OK)
-      return st;
+    t->sent = 0;
+    t->quote = t->headline = 0;
+    uint32_t sh = shape(d, i);
+    t->tf = (uint8_t)(((sh & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || !n ? TF_PUNCT : 0) |
+                      (sh & AN_SHAPE_POSSESSIVE ? TF_POSS : 0) | (!n ? TF_EMPTY : 0));
+    t->posswh = 0;
+    /* "People's": the word before a possessive takes its fold ("peoples"),
+     * as the aliases write it */
+    if (i > 0 && (sh & AN_SHAPE_POSSESSIVE) && n) {
+      tokinfo *p = &d->ti[i - 1];
+      p->tf |= TF_POSSNEXT;
+      const char *pf = d->folds.data + foff[i - 1];
+      size_t pn = strlen(pf);
+      const char *e = pf + pn, *lw;
+      while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
+      for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
+      size_t lwn = (size_t)(e - lw);
+      char w[96];
+      if (lwn && lwn + n < sizeof w) {
+        memcpy(w, lw, lwn);
+        memcpy(w + lwn, buf, n);
+        p->posswh = an_word_hash(w, lwn + n);
+      }
+    }
+    if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, fh[i])) != AN_OK) return st;
   }
   int inq = 0;
   uint32_t para = UINT32_MAX;
@@ -415,32 +498,32 @@ static an_status prepare(doc *d) {
     const an_sentence *se = &d->sent[s];
     if (se->paragraph != para) inq = 0, para = se->paragraph;
     int headline = (se->flags & AN_SENT_HEADLINE) != 0;
-    /* an all-capitals line reads like a headline */
+    size_t lo = se->tok_first, hi = (size_t)se->tok_first + se->tok_count;
+    if (hi > d->ntok) hi = d->ntok;
+    /* an all-capitals line reads like a headline; the sentence and the
+     * quotation state of each token in the same pass */
     size_t words = 0, upper = 0;
-    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
-      if (is_punct(d, i)) continue;
+    for (size_t i = lo; i < hi; i++) {
+      tokinfo *t = &d->ti[i];
+      uint32_t sh = shape(d, i);
+      t->sent = (uint32_t)s;
+      t->quote = (uint8_t)inq;
+      if (sh & AN_SHAPE_QUOTE) inq = !inq;
+      if (t->tf & TF_PUNCT) continue;
       words++;
-      if (shape(d, i) & AN_SHAPE_ALL_UPPER) upper++;
+      if (sh & AN_SHAPE_ALL_UPPER) upper++;
     }
     if (words >= 3 && upper * 10 >= words * 8) headline = 1;
     /* a line the splitter saw as unpunctuated but that reads as prose (most
      * words in lower case) is prose: only title-case lines are headlines */
     if (headline && !(words >= 3 && upper * 10 >= words * 8)) {
       size_t caps = 0;
-      for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++)
+      for (size_t i = lo; i < hi; i++)
         if (!is_punct(d, i) && (shape(d, i) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER))) caps++;
       if (caps * 10 < words * 6) headline = 0;
     }
-    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && i < d->ntok; i++) {
-      d->ti[i].sent = (uint32_t)s;
-      d->ti[i].headline = (uint8_t)headline;
-      if (shape(d, i) & AN_SHAPE_QUOTE) {
-        d->ti[i].quote = (uint8_t)inq;
-        inq = !inq;
-        continue;
-      }
-      d->ti[i].quote = (uint8_t)inq;
-    }
+    if (headline)
+      for (size_t i = lo; i < hi; i++) d->ti[i].headline = 1;
   }
   return AN_OK;
 }
@@ -491,71 +574,99 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
   return 1;
 }
 
+/* Token i's first step in the alias trie (a token with words): as
+ * al_first() set it, else taken now. */
+static uint32_t al1_of(const doc *d, size_t i) {
+  const tokinfo *t = &d->ti[i];
+  return t->al1 != AL1_UNSET ? t->al1 : an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]);
+}
+
 /* Longest match in trie t starting at token i (within the sentence). Walks
  * the folded words of each token; a match ends at a token end. Returns the
- * node and sets *count, or AN_TRIE_NONE. accept() filters nodes. */
+ * node and sets *count, or AN_TRIE_NONE. accept() filters nodes; in the
+ * lexicon, need (if not 0) has the classes accept() takes: the walk stops
+ * where no form of them lies ahead. */
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
-static uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
-                        uint32_t *count, uint32_t *value) {
+/* (not inlined into longest(), which is: it is called for nearly every
+ * token, the walk for few) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok, uint32_t need,
+                             uint32_t *count, uint32_t *value) {
   uint32_t node = AN_TRIE_ROOT, best = AN_TRIE_NONE;
   for (size_t j = i; j < end; j++) {
+    const tokinfo *tj = &d->ti[j];
     /* "Workers' Party": a bare apostrophe inside a phrase is skipped; "'s"
      * is taken with the word before it (below) */
-    if (is_poss(d, j)) {
-      if (j == i || tfold(d, j)[0]) break;
+    if (tj->tf & TF_POSS) {
+      if (j == i || !(tj->tf & TF_EMPTY)) break;
       continue;
     }
-    if (is_punct(d, j)) break;
-    const char *f = tfold(d, j);
+    if ((tj->tf & TF_PUNCT) || !tj->nw) break;
+    const uint64_t *w = d->wh + tj->wh;
     uint32_t prev = node; /* the node before the token's last word */
-    const char *lw = NULL;
-    size_t lwn = 0;
-    if (j == i && d->ti[j].oneword && t == an_gazetteer_lexicon(d->gaz)) {
-      /* the lexicon's first step was taken in prepare */
-      lw = f;
-      lwn = strlen(f);
-      node = d->ti[j].lxnode;
-    } else {
-      while (*f) {
-        const char *e = strchr(f, ' ');
-        size_t n = e ? (size_t)(e - f) : strlen(f);
-        if (lw) {
-          prev = an_trie_step(t, prev, an_word_hash(lw, lwn));
-          if (prev == AN_TRIE_NONE) return best;
-        }
-        lw = f;
-        lwn = n;
-        f += n;
-        while (*f == ' ') f++;
+    size_t k = 0;
+    if (j == i && (t == d->lx || t == d->al)) {
+      /* the first step from the root was taken in prepare */
+      uint32_t first = t == d->lx ? tj->lx1 : al1_of(d, j);
+      if (tj->nw == 1) {
+        node = first;
+        k = 1;
+      } else {
+        if ((prev = first) == AN_TRIE_NONE) return best;
+        k = 1;
       }
-      if (!lw) break;
-      node = an_trie_step(t, prev, an_word_hash(lw, lwn));
+    }
+    if (k < tj->nw) {
+      for (; k + 1 < tj->nw; k++)
+        if ((prev = an_trie_step(t, prev, w[k])) == AN_TRIE_NONE) return best;
+      node = an_trie_step(t, prev, w[k]);
     }
     uint32_t v;
-    if (node != AN_TRIE_NONE && ok(d, t, node, i, j, &v)) {
+    int live = node != AN_TRIE_NONE && (!need || (d->lxn[node].below & need));
+    if (live && ok(d, t, node, i, j, &v)) {
       best = node;
       *count = (uint32_t)(j - i + 1);
       *value = v;
     }
     /* "Tigray People's Liberation Front": the possessive folds into the
      * word before it ("peoples"), as in the aliases; no match ends there */
-    if (j + 1 < end && is_poss(d, j + 1) && tfold(d, j + 1)[0]) {
-      char w[96];
-      const char *pf = tfold(d, j + 1);
-      size_t pn = strlen(pf);
-      if (lwn + pn >= sizeof w) return best;
-      memcpy(w, lw, lwn);
-      memcpy(w + lwn, pf, pn);
-      node = an_trie_step(t, prev, an_word_hash(w, lwn + pn));
+    if (j + 1 < end && (tj->tf & TF_POSSNEXT)) {
+      if (!tj->posswh) return best;
+      node = an_trie_step(t, prev, tj->posswh);
       if (node == AN_TRIE_NONE) return best;
       j++;
       continue;
     }
-    if (node == AN_TRIE_NONE) return best;
+    if (!live) return best;
   }
   return best;
+}
+
+/* longest_walk, without the call where the first token already tells that
+ * nothing matches (most tokens start no phrase). Call al_first() first
+ * for the alias trie (else its first step is taken at each call). */
+static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t end, accept_fn ok,
+                               uint32_t need, uint32_t *count, uint32_t *value) {
+  if (i >= end) return AN_TRIE_NONE;
+  const tokinfo *ti = &d->ti[i];
+  if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
+    if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
+    uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
+    /* (every node below first has its classes in lxn[first].below) */
+    if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
+  }
+  return longest_walk(d, t, i, end, ok, need, count, value);
+}
+
+/* Sets token i's first step in the alias trie (taken only for the tokens a
+ * gazetteer walk starts from). */
+static void al_first(doc *d, size_t i) {
+  tokinfo *t = &d->ti[i];
+  if (t->al1 == AL1_UNSET) t->al1 = t->nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
 }
 
 static int accept_gaz(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
@@ -830,7 +941,7 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
          !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
          /* "Saudi Energy Minister": a title starts here */
-         longest(d, lx, k, end, accept_title, &tc, &tv) == AN_TRIE_NONE) {
+         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
     k++;
   }
@@ -883,7 +994,7 @@ static an_status find_spans(doc *d) {
       uint32_t pcnt = 0, pval = 0;
       /* (not inside a longer name: "League of United Latin American
        * Citizens", "Union of Latin American Growers") */
-      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, &pcnt, &pval) != AN_TRIE_NONE &&
+      if (!is_punct(d, i) && longest(d, lx, i, end, accept_place, AN_LX_PLACE, &pcnt, &pval) != AN_TRIE_NONE &&
           !name_goes_on_before(d, i, d->sent[s].tok_first)) {
         /* "the Latin American Integration Association": a place before a
          * name an organization head ends is part of that name */
@@ -895,15 +1006,18 @@ static an_status find_spans(doc *d) {
           continue;
         }
         uint32_t gc = 0, gv = 0;
-        if (longest(d, al, i, end, accept_gaz, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
+        al_first(d, i);
+        if (longest(d, al, i, end, accept_gaz, 0, &gc, &gv) == AN_TRIE_NONE || gc <= pcnt) {
           if ((st = push_span(d, (uint32_t)i, pcnt, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k < pcnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
           i += pcnt;
           continue;
         }
       }
-      if (!is_punct(d, i) && gz_may_start(d, i) &&
-          (gnode = longest(d, al, i, end, accept_gaz, &cnt, &val)) != AN_TRIE_NONE) {
+      int may_gaz = !is_punct(d, i) && gz_may_start(d, i);
+      if (may_gaz) al_first(d, i);
+      if (may_gaz &&
+          (gnode = longest(d, al, i, end, accept_gaz, 0, &cnt, &val)) != AN_TRIE_NONE) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
@@ -976,7 +1090,7 @@ static an_status find_spans(doc *d) {
           uint32_t sc = 0, sv = 0;
           /* (not "Nordland's state news agency", "Nordish state media": a
            * state noun that modifies a medium) */
-          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, &sc, &sv) != AN_TRIE_NONE &&
+          if (k < end && !is_punct(d, k) && longest(d, lx, k, end, accept_state, AN_LX_STATE, &sc, &sv) != AN_TRIE_NONE &&
               !(k + sc < end && name_like(d, k + sc) && (d->ti[k + sc - 1].lex & AN_LX_TITLE)) &&
               !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
@@ -1004,7 +1118,7 @@ static an_status find_spans(doc *d) {
         continue;
       }
       if (!is_punct(d, i) &&
-          longest(d, lx, i, end, accept_title, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
+          longest(d, lx, i, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &cnt, &val) != AN_TRIE_NONE && !title_inside_name(d, i, cnt) &&
           !weak_title_in_org(d, i, cnt) && !given_name_title(d, i, cnt, end)) {
         if ((st = push_span(d, (uint32_t)i, cnt, (val & HONOR_BIT) ? SP_HONOR : SP_TITLE,
                             (val & HONOR_BIT) ? val & 0xFFu : val)) != AN_OK)
@@ -1063,7 +1177,7 @@ static int common_initial(const doc *d, size_t i) {
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
   /* "Chipmaker X said": an organization noun opening the sentence */
-  return run_stopper(d, i) || lower_has(d, f) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+  return run_stopper(d, i) || lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static an_status find_runs(doc *d) {
@@ -1318,7 +1432,7 @@ static unsigned cues_of(const doc *d, const span *s) {
 
 /* ---- pass 3: actors ---- */
 
-static void sort_spans(doc *d);
+static an_status sort_spans(doc *d);
 
 static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   /* folded words of the span without particles */
@@ -1326,6 +1440,17 @@ static void name_words(const doc *d, const span *s, char *out, size_t cap) {
   out[0] = '\0';
   for (size_t k = s->first; k < s->first + s->count; k++) {
     const char *f = tfold(d, k);
+    if (d->ti[k].oneword) { /* (nearly every token: its fold whole, no particle to drop) */
+      size_t n = fold_len(d, k);
+      if (n < 64) {
+        if (o && o + 1 < cap) out[o++] = ' ';
+        if (o + n < cap) {
+          memcpy(out + o, f, n);
+          o += n;
+        }
+      }
+      continue;
+    }
     while (*f) {
       const char *e = strchr(f, ' ');
       size_t n = e ? (size_t)(e - f) : strlen(f);
@@ -1416,14 +1541,24 @@ static int first_word_is(const char *s, const char *w) {
 #define GZ_KEY(gz) (0x8000000000000000ULL | (uint64_t)(gz))
 
 static an_status index_key(doc *d, uint64_t h, int32_t actor) {
-  if (!d->wbucket) {
-    d->wbcap = 1024;
-    while (d->wbcap < d->ntok && d->wbcap < (1u << 20)) d->wbcap *= 2;
-    d->wbucket = an_malloc(d->wbcap * sizeof *d->wbucket);
-    if (!d->wbucket) return AN_ENOMEM;
-    for (size_t i = 0; i < d->wbcap; i++) d->wbucket[i] = -1;
+  /* the buckets grow with the keys (most documents index a few dozen);
+   * rebuilt in index order, each chain keeps the nodes of one key newest
+   * first, as they were */
+  if (d->nwn + 1 > d->wbcap && d->wbcap < (1u << 20)) {
+    size_t ncap = d->wbcap ? d->wbcap * 2 : 64;
+    int32_t *nb = an_malloc(ncap * sizeof *nb);
+    if (!nb) return AN_ENOMEM;
+    memset(nb, 0xff, ncap * sizeof *nb); /* -1: empty */
+    for (size_t k = 0; k < d->nwn; k++) {
+      size_t b = (size_t)(d->wn[k].h ^ (d->wn[k].h >> 29)) & (ncap - 1);
+      d->wn[k].next = nb[b];
+      nb[b] = (int32_t)k;
+    }
+    an_free(d->wbucket);
+    d->wbucket = nb;
+    d->wbcap = ncap;
   }
-  an_status st = an_grow((void **)&d->wn, &d->capwn, d->nwn + 1, sizeof *d->wn);
+  an_status st = ROOM(d->wn, d->capwn, d->nwn + 1);
   if (st != AN_OK) return st;
   size_t b = (size_t)(h ^ (h >> 29)) & (d->wbcap - 1);
   d->wn[d->nwn] = (wnode){h, actor, d->wbucket[b]};
@@ -1453,8 +1588,10 @@ static uint64_t first_word_key(const char *name) {
  * persons outside the gazetteer under PNAME_KEY too (person_within). The
  * lookups test kind and name when they look, so a kind that changes later
  * is seen. */
-#define NAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
-#define PNAME_KEY_N(s, n) ((word_key((s), (n)) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+#define NAME_KEY_OF(k) (((k) ^ 0x6A09E667F3BCC909ULL) | 0xC000000000000000ULL)
+#define PNAME_KEY_OF(k) (((k) ^ 0x2545F4914F6CDD1DULL) | 0xC000000000000000ULL)
+#define NAME_KEY_N(s, n) NAME_KEY_OF(word_key((s), (n)))
+#define PNAME_KEY_N(s, n) PNAME_KEY_OF(word_key((s), (n)))
 
 static an_status index_name(doc *d, int32_t actor);
 static int nonperson_named(const doc *d, int32_t a, const char *w);
@@ -1462,10 +1599,10 @@ static int nonperson_named(const doc *d, int32_t a, const char *w);
 /* Indexes actor a under its current name. */
 static an_status index_actor_name(doc *d, int32_t a) {
   const wactor *x = &d->act[a];
-  size_t n = strlen(x->name);
+  uint64_t k = word_key(x->name, strlen(x->name)); /* (once for both keys) */
   an_status st = index_name(d, a);
-  if (st == AN_OK) st = index_key(d, NAME_KEY_N(x->name, n), a);
-  if (st == AN_OK && x->kind == AN_KIND_PERSON && x->gz < 0) st = index_key(d, PNAME_KEY_N(x->name, n), a);
+  if (st == AN_OK) st = index_key(d, NAME_KEY_OF(k), a);
+  if (st == AN_OK && x->kind == AN_KIND_PERSON && x->gz < 0) st = index_key(d, PNAME_KEY_OF(k), a);
   return st;
 }
 
@@ -1488,7 +1625,7 @@ static an_status index_name(doc *d, int32_t actor) {
 
 static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *label, const char *name,
                            uint32_t tok, int32_t *out) {
-  an_status st = an_grow((void **)&d->act, &d->capact, d->nact + 1, sizeof *d->act);
+  an_status st = ROOM(d->act, d->capact, d->nact + 1);
   if (st != AN_OK) return st;
   wactor *a = &d->act[d->nact];
   memset(a, 0, sizeof *a);
@@ -1691,7 +1828,7 @@ static int has_name_word(const doc *d, const span *s) {
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
     if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
-    if (lower_has(d, tfold(d, k))) continue;
+    if (lower_has_tok(d, k)) continue;
     if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
     return 1;
   }
@@ -1729,7 +1866,7 @@ static int looks_like_person(const doc *d, const span *s) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
-    if (lower_has(d, tfold(d, k))) return 0;
+    if (lower_has_tok(d, k)) return 0;
     if ((shape(d, k) & AN_SHAPE_ALL_UPPER) || (shape(d, k) & AN_SHAPE_HAS_DIGIT)) return 0;
     const char *f = tfold(d, k);
     if (strlen(f) < 2) return 0;
@@ -1936,7 +2073,7 @@ static void pw_free(pwindex *p) {
 static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
   if (!p->cap) {
     if (!make) return -1;
-    p->cap = 1024;
+    p->cap = 64; /* (grows with the words) */
     if (!(p->slot = an_calloc(p->cap, sizeof *p->slot))) return p->oom = 1, -1;
   }
   size_t j = (size_t)word_key(w, n) & (p->cap - 1);
@@ -1945,7 +2082,7 @@ static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
     if (r->n == n && memcmp(r->w, w, n) == 0) return (long)p->slot[j] - 1;
   }
   if (!make) return -1;
-  if (an_grow((void **)&p->rec, &p->caprec, p->nrec + 1, sizeof *p->rec) != AN_OK) return p->oom = 1, -1;
+  if (ROOM(p->rec, p->caprec, p->nrec + 1) != AN_OK) return p->oom = 1, -1;
   pwrec *r = &p->rec[p->nrec];
   r->w = w, r->n = (uint32_t)n, r->exact = -1;
   for (int c = 0; c < 3; c++) r->min[c] = r->recent[c] = -1;
@@ -1970,7 +2107,7 @@ static long pw_rec(pwindex *p, const char *w, size_t n, int make) {
  * class is its smallest). */
 static void pw_sync(const doc *d, pwindex *p) {
   for (; p->nact < d->nact && !p->oom; p->nact++) {
-    if (an_grow((void **)&p->poff, &p->cappoff, p->nact + 2, sizeof *p->poff) != AN_OK) {
+    if (ROOM(p->poff, p->cappoff, p->nact + 2) != AN_OK) {
       p->oom = 1;
       return;
     }
@@ -1991,7 +2128,7 @@ static void pw_sync(const doc *d, pwindex *p) {
           int32_t ai = (int32_t)p->nact;
           if (c == 3 && r->exact < 0) r->exact = ai;
           if (c < 3 && r->min[c] < 0) r->min[c] = ai;
-          if (an_grow((void **)&p->pairs, &p->cappairs, p->npairs + 1, sizeof *p->pairs) != AN_OK) {
+          if (ROOM(p->pairs, p->cappairs, p->npairs + 1) != AN_OK) {
             p->oom = 1;
             return;
           }
@@ -2253,6 +2390,7 @@ static an_status resolve_names(doc *d) {
     if (s->dead || s->type != SP_NAME || s->actor >= 0) continue;
     name_words(d, s, words, sizeof words);
     if (!words[0] || !words[1]) continue; /* a lone letter names nothing */
+    size_t nwords = count_words(words); /* (words stays as it is below) */
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
@@ -2279,9 +2417,9 @@ static an_status resolve_names(doc *d) {
     if (a < 0) a = nonperson_with_name(d, words);
     /* "Norvale" after "Norvale Petroleum": a company's name without its
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
-    if (a < 0 && count_words(words) == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
-    if (a < 0 && !d->ti[s->first].headline && count_words(words) == 1) {
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
+    if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
+    if (a < 0 && !d->ti[s->first].headline && nwords == 1) {
       unsigned c = cues_of(d, s);
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
@@ -2307,7 +2445,7 @@ static an_status resolve_names(doc *d) {
         }
       }
     }
-    if (a < 0 && count_words(words) >= 2) {
+    if (a < 0 && nwords >= 2) {
       /* a headline run: its words may name known actors one by one */
       continue;
     }
@@ -2351,20 +2489,88 @@ static an_status headline_words(doc *d) {
 
 /* ---- pass 4: roles and affiliations ---- */
 
-static int cmp_span(const void *a, const void *b) {
-  const span *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  return x->count > y->count ? -1 : x->count < y->count ? 1 : 0;
+/* ---- ordering spans and mentions ----
+ * Both go by first token, then the longer first; equal ones keep their
+ * order (as glibc's qsort, a merge sort, kept them). They mostly come in
+ * text order already, so a check comes first, then a merge sort of
+ * (key, index) pairs, and the elements are moved once. */
+typedef struct sortkey {
+  uint64_t key; /* first << 32 | ~count */
+  uint32_t idx;
+} sortkey;
+
+static uint64_t start_key(uint32_t first, uint32_t count) { return (uint64_t)first << 32 | (UINT32_MAX - count); }
+
+static int key_before(const sortkey *a, const sortkey *b) {
+  return a->key < b->key || (a->key == b->key && a->idx < b->idx);
 }
 
-static void sort_spans(doc *d) {
-  if (d->nsp) qsort(d->sp, d->nsp, sizeof *d->sp, cmp_span); /* qsort(NULL, 0) is UB (UBSan) */
-  for (size_t i = 0; i < d->ntok; i++) d->ti[i].span = -1;
+/* Sorts k[0..n) (distinct by idx: the order is total), tmp as scratch: a
+ * merge of the sorted runs it finds (the mentions come as two, those of
+ * names and those of references). */
+static void merge_keys(sortkey *k, sortkey *tmp, size_t n) {
+  sortkey *src = k, *dst = tmp;
+  for (;;) {
+    size_t runs = 0;
+    for (size_t lo = 0; lo < n;) {
+      size_t mid = lo + 1;
+      while (mid < n && key_before(&src[mid - 1], &src[mid])) mid++;
+      size_t hi = mid < n ? mid + 1 : n;
+      while (hi < n && key_before(&src[hi - 1], &src[hi])) hi++;
+      size_t a = lo, b = mid, o = lo;
+      while (a < mid && b < hi) dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
+      while (a < mid) dst[o++] = src[a++];
+      while (b < hi) dst[o++] = src[b++];
+      runs++;
+      lo = hi;
+    }
+    sortkey *t = src;
+    src = dst;
+    dst = t;
+    if (runs <= 1) break;
+  }
+  if (src != k) memcpy(k, src, n * sizeof *k);
+}
+
+/* Puts base[0..n) (elements of elem bytes) in the order of k, which holds
+ * each element's key at its index. */
+static an_status order_by_keys(void *base, size_t n, size_t elem, sortkey *k) {
+  sortkey *tmp = an_malloc(n * sizeof *tmp);
+  char *copy = an_malloc(n * elem);
+  if (!tmp || !copy) {
+    an_free(tmp);
+    an_free(copy);
+    return AN_ENOMEM;
+  }
+  merge_keys(k, tmp, n);
+  memcpy(copy, base, n * elem);
+  for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+  an_free(tmp);
+  an_free(copy);
+  return AN_OK;
+}
+
+static an_status sort_spans(doc *d) {
+  size_t i = 1;
+  while (i < d->nsp && start_key(d->sp[i - 1].first, d->sp[i - 1].count) <= start_key(d->sp[i].first, d->sp[i].count))
+    i++;
+  if (i < d->nsp) {
+    sortkey *k = an_malloc(d->nsp * sizeof *k);
+    if (!k) return AN_ENOMEM;
+    for (size_t q = 0; q < d->nsp; q++) k[q] = (sortkey){start_key(d->sp[q].first, d->sp[q].count), (uint32_t)q};
+    an_status st = order_by_keys(d->sp, d->nsp, sizeof *d->sp, k);
+    an_free(k);
+    if (st != AN_OK) return st;
+  }
+  /* every token given a span lies in one (spans only grow): those are reset */
+  for (size_t si = 0; si < d->nsp; si++)
+    for (uint32_t k = 0; k < d->sp[si].count; k++) d->ti[d->sp[si].first + k].span = -1;
   for (size_t si = 0; si < d->nsp; si++) {
     if (d->sp[si].dead) continue;
     for (uint32_t k = 0; k < d->sp[si].count; k++)
       if (d->ti[d->sp[si].first + k].span < 0) d->ti[d->sp[si].first + k].span = (int32_t)si;
   }
+  return AN_OK;
 }
 
 /* The live actor span ending at token i (inclusive), or -1. */
@@ -2840,7 +3046,7 @@ static int generic_role(const want *w) {
 }
 
 static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor, int subject) {
-  an_status st = an_grow((void **)&w->h, &w->caph, w->nh + 1, sizeof *w->h);
+  an_status st = ROOM(w->h, w->caph, w->nh + 1);
   if (st != AN_OK) return st;
   w->h[w->nh].tok = tok;
   w->h[w->nh].sent = sent;
@@ -3194,11 +3400,13 @@ static an_status sweep_refs(doc *d) {
       continue;
     }
     if (si >= 0) continue;
-    /* "the movement", "the group's", "union leadership" */
-    int state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
-                      (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0;
-    if (((i > 0 && tis(d, i - 1, "the")) || state_after) && (d->ti[i].lex & AN_LX_ORGHEAD) &&
-        (shape(d, i) & AN_SHAPE_ALL_LOWER)) {
+    /* "the movement", "the group's", "union leadership" (a lower-case head
+     * tested first: most tokens are none) */
+    int state_after = 0;
+    if ((d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
+        ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
+                        (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||
+         (i > 0 && tis(d, i - 1, "the")))) {
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;
@@ -3262,53 +3470,68 @@ static void mark_generic(doc *d) {
 
 /* ---- output ---- */
 
-static int cmp_cment(const void *a, const void *b) {
-  const cment *x = a, *y = b;
-  if (x->first != y->first) return x->first < y->first ? -1 : 1;
-  if (x->count != y->count) return x->count > y->count ? -1 : 1;
-  return 0;
-}
 
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
-  for (size_t i = 0; i < a->n_actors; i++) {
+  /* a record put together elsewhere (tests' fixtures) owns each string */
+  for (size_t i = 0; !a->strings && i < a->n_actors; i++) {
     an_doc_actor *x = &a->actors[i];
     an_free(x->id);
     an_free(x->label);
-    for (size_t k = 0; k < x->n_aliases; k++) an_free(x->aliases[k]);
-    an_free(x->aliases);
     an_free(x->key);
+    for (size_t k = 0; !a->alias_block && k < x->n_aliases; k++) an_free(x->aliases[k]);
+    if (!a->alias_block) an_free(x->aliases);
   }
+  for (size_t i = 0; !a->strings && i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
   an_free(a->actors);
   an_free(a->mentions);
-  for (size_t i = 0; i < a->n_affiliations; i++) an_free(a->affiliations[i].role);
   an_free(a->affiliations);
+  an_free(a->strings);
+  an_free(a->alias_block);
+  an_free(a->folds);
+  an_free(a->fold_off);
+  an_free(a->fold_hash);
   an_free(a);
 }
 
-static an_status add_alias_str(an_doc_actor *x, const char *s, size_t n) {
-  for (size_t k = 0; k < x->n_aliases; k++)
-    if (strlen(x->aliases[k]) == n && memcmp(x->aliases[k], s, n) == 0) return AN_OK;
-  char **v = an_realloc(x->aliases, (x->n_aliases + 1) * sizeof *v);
-  if (!v) return AN_ENOMEM;
-  x->aliases = v;
-  if (!(v[x->n_aliases] = an_strndup(s, n))) return AN_ENOMEM;
-  x->n_aliases++;
+
+/* An alias while the output is built: a span of the text, the next alias
+ * of the same actor, and its offset in the string block. */
+typedef struct alias_ent {
+  uint32_t start, len;
+  int32_t next;
+  size_t off;
+} alias_ent;
+
+/* Appends p[0..n) and a NUL to the string block b (the growth call only
+ * when it is full). */
+static an_status put_str(an_buf *b, const char *p, size_t n) {
+  if (b->len + n + 2 > b->cap) {
+    an_status st = an_buf_reserve(b, n + 1);
+    if (st != AN_OK) return st;
+  }
+  memcpy(b->data + b->len, p, n);
+  b->len += n + 1;
+  b->data[b->len - 1] = b->data[b->len] = '\0';
   return AN_OK;
 }
 
-/* The person key: "surname|given" of the folded name words. */
-static char *person_key(const char *name) {
+/* Appends the person key, "surname|given" of the folded name words, and its NUL. */
+static an_status append_person_key(an_buf *b, const char *name) {
   const char *lw = last_word(name);
   size_t gl = lw != name ? (size_t)(lw - 1 - name) : 0; /* every given word */
-  size_t n = strlen(lw) + 1 + gl + 1;
-  char *k = an_malloc(n);
-  if (!k) return NULL;
-  memcpy(k, lw, strlen(lw));
-  k[strlen(lw)] = '|';
-  memcpy(k + strlen(lw) + 1, name, gl);
-  k[strlen(lw) + 1 + gl] = '\0';
-  return k;
+  size_t ln = strlen(lw), n = ln + 1 + gl;
+  if (b->len + n + 2 > b->cap) {
+    an_status st = an_buf_reserve(b, n + 1);
+    if (st != AN_OK) return st;
+  }
+  char *k = b->data + b->len;
+  memcpy(k, lw, ln);
+  k[ln] = '|';
+  memcpy(k + ln + 1, name, gl);
+  b->len += n + 1;
+  k[n] = k[n + 1] = '\0';
+  return AN_OK;
 }
 
 static an_status build_output(doc *d, an_doc_actors **out) {
@@ -3324,7 +3547,20 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     if (is_poss(d, s->first + s->count)) flags |= AN_MENTION_POSSESSIVE;
     if ((st = push_mention(d, s->first, s->count, s->actor, how, flags)) != AN_OK) goto fail;
   }
-  if (d->nmen) qsort(d->men, d->nmen, sizeof *d->men, cmp_cment); /* qsort(NULL, 0) is UB */
+  size_t q = 1;
+  while (q < d->nmen && start_key(d->men[q - 1].first, d->men[q - 1].count) <= start_key(d->men[q].first, d->men[q].count))
+    q++;
+  if (q < d->nmen) {
+    sortkey *k = an_malloc(d->nmen * sizeof *k);
+    if (!k) {
+      st = AN_ENOMEM;
+      goto fail;
+    }
+    for (size_t i = 0; i < d->nmen; i++) k[i] = (sortkey){start_key(d->men[i].first, d->men[i].count), (uint32_t)i};
+    st = order_by_keys(d->men, d->nmen, sizeof *d->men, k);
+    an_free(k);
+    if (st != AN_OK) goto fail;
+  }
   /* drop overlaps (longer first at the same start wins) */
   size_t w = 0;
   uint32_t end = 0;
@@ -3357,10 +3593,22 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     goto fail;
   }
   r->n_actors = na;
+  /* every string goes into one block (strings), every alias pointer into
+   * another (alias_block): offsets while the block grows, pointers at the end */
+  an_buf sb;
+  an_buf_init(&sb);
+  size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
+  int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
+  alias_ent *ae = NULL;
+  size_t nae = 0, capae = 0;
+  char **block = NULL;
+  if (!off || !ahead || !atail) st = AN_ENOMEM;
+  for (size_t i = 0; i < na && st == AN_OK; i++) ahead[i] = atail[i] = -1;
   for (size_t i = 0; i < d->nact && st == AN_OK; i++) {
     if (map[i] < 0) continue;
     wactor *a = &d->act[i];
-    an_doc_actor *x = &r->actors[map[i]];
+    size_t xi = (size_t)map[i];
+    an_doc_actor *x = &r->actors[xi];
     x->kind = a->kind;
     memcpy(x->country, a->country, sizeof x->country);
     /* a person's country from the first role the text ties to one */
@@ -3370,27 +3618,49 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     /* else the nationality the text gives */
     if (!x->country[0] && a->kind == AN_KIND_PERSON) memcpy(x->country, a->nat, sizeof x->country);
     x->mentions = cnt[i];
-    x->label = an_strdup(a->label);
-    if (a->gz >= 0) x->id = an_strdup(an_gazetteer_entry(d->gaz, (size_t)a->gz)->id);
-    else {
+    off[3 * xi] = sb.len;
+    st = put_str(&sb, a->label, strlen(a->label));
+    off[3 * xi + 1] = sb.len;
+    if (st != AN_OK) break;
+    if (a->gz >= 0) {
+      const char *id = an_gazetteer_entry(d->gaz, (size_t)a->gz)->id;
+      st = put_str(&sb, id, strlen(id));
+    } else {
       char slug[512];
       if (an_slugify(a->label, slug, sizeof slug) != AN_OK || !slug[0]) strcpy(slug, "actor");
-      x->id = an_strdup(slug);
+      st = put_str(&sb, slug, strlen(slug));
     }
-    x->key = a->kind == AN_KIND_PERSON ? person_key(a->name) : an_strdup(a->name);
-    if (!x->label || !x->id || !x->key) st = AN_ENOMEM;
+    off[3 * xi + 2] = sb.len;
+    if (st == AN_OK) st = a->kind == AN_KIND_PERSON ? append_person_key(&sb, a->name)
+                                                    : put_str(&sb, a->name, strlen(a->name));
   }
-  /* aliases: surface forms of name mentions, in order */
+  /* aliases: surface forms of name mentions, in order (distinct per actor) */
   for (size_t i = 0; i < d->nmen && st == AN_OK; i++) {
     cment *m = &d->men[i];
     if (m->how != AN_MENTION_NAME && m->how != AN_MENTION_METONYM) continue;
-    size_t a = d->tok[m->first].start;
-    size_t b = d->tok[m->first + m->count - 1].start + d->tok[m->first + m->count - 1].len;
-    st = add_alias_str(&r->actors[map[m->actor]], d->str + a, b - a);
+    uint32_t a = d->tok[m->first].start;
+    uint32_t b = d->tok[m->first + m->count - 1].start + d->tok[m->first + m->count - 1].len;
+    size_t xi = (size_t)map[m->actor];
+    int32_t e = ahead[xi];
+    for (; e >= 0; e = ae[e].next)
+      if (ae[e].len == b - a && memcmp(d->str + ae[e].start, d->str + a, b - a) == 0) break;
+    if (e >= 0) continue;
+    if ((st = ROOM(ae, capae, nae + 1)) != AN_OK) break;
+    ae[nae] = (alias_ent){a, b - a, -1, 0};
+    if (atail[xi] >= 0) ae[atail[xi]].next = (int32_t)nae;
+    else ahead[xi] = (int32_t)nae;
+    atail[xi] = (int32_t)nae++;
+    r->actors[xi].n_aliases++;
+  }
+  for (size_t k = 0; k < nae && st == AN_OK; k++) {
+    ae[k].off = sb.len;
+    st = put_str(&sb, d->str + ae[k].start, ae[k].len);
   }
   if (st == AN_OK) {
     r->mentions = an_malloc((d->nmen ? d->nmen : 1) * sizeof *r->mentions);
-    if (!r->mentions) st = AN_ENOMEM;
+    r->affiliations = an_calloc(d->naff ? d->naff : 1, sizeof *r->affiliations);
+    block = an_malloc((nae ? nae : 1) * sizeof *block);
+    if (!r->mentions || !r->affiliations || !block) st = AN_ENOMEM;
   }
   if (st == AN_OK) {
     for (size_t i = 0; i < d->nmen; i++) {
@@ -3402,8 +3672,6 @@ static an_status build_output(doc *d, an_doc_actors **out) {
       m->flags = d->men[i].flags;
     }
     r->n_mentions = d->nmen;
-    r->affiliations = an_calloc(d->naff ? d->naff : 1, sizeof *r->affiliations);
-    if (!r->affiliations) st = AN_ENOMEM;
   }
   for (size_t i = 0; i < d->naff && st == AN_OK; i++) {
     waff *f = &d->aff[i];
@@ -3412,15 +3680,54 @@ static an_status build_output(doc *d, an_doc_actors **out) {
     o->person = (uint32_t)map[f->person];
     o->org = (uint32_t)map[f->org];
     o->tok = f->tok;
-    if (!(o->role = an_strdup(f->role))) st = AN_ENOMEM;
-    else r->n_affiliations++;
+    off[3 * na + r->n_affiliations] = sb.len;
+    st = put_str(&sb, f->role, strlen(f->role));
+    r->n_affiliations++;
   }
+  if (st == AN_OK) {
+    char *base = an_buf_steal(&sb, NULL);
+    if (!base) st = AN_ENOMEM;
+    r->strings = base;
+    r->alias_block = block;
+    block = NULL;
+    size_t used = 0;
+    for (size_t xi = 0; xi < na && st == AN_OK; xi++) {
+      an_doc_actor *x = &r->actors[xi];
+      x->label = base + off[3 * xi];
+      x->id = base + off[3 * xi + 1];
+      x->key = base + off[3 * xi + 2];
+      if (!x->n_aliases) continue;
+      x->aliases = r->alias_block + used;
+      for (int32_t e = ahead[xi]; e >= 0; e = ae[e].next) r->alias_block[used++] = base + ae[e].off;
+    }
+    for (size_t k = 0; k < r->n_affiliations && st == AN_OK; k++) r->affiliations[k].role = base + off[3 * na + k];
+  }
+  an_buf_free(&sb);
+  an_free(block);
+  an_free(off);
+  an_free(ahead);
+  an_free(atail);
+  an_free(ae);
   an_free(map);
   an_free(cnt);
   if (st != AN_OK) goto fail;
+  /* the tokens' folds and their hashes go with the output (other stages
+   * may key words by them instead of folding again) */
+  r->n_tokens = d->ntok;
+  r->folds = an_buf_steal(&d->folds, NULL);
+  r->fold_off = d->foff;
+  r->fold_hash = d->fh;
+  d->foff = NULL;
+  d->fh = NULL;
+  if (!r->folds) {
+    st = AN_ENOMEM;
+    goto fail;
+  }
   *out = r;
   return AN_OK;
 fail:
+  /* (no string is set before the blocks are: none to free one by one) */
+  for (size_t i = 0; !r->strings && i < r->n_actors; i++) r->actors[i].n_aliases = 0;
   an_doc_actors_free(r);
   return st;
 }
@@ -3434,6 +3741,9 @@ static void doc_free(doc *d) {
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
+  an_free(d->foff);
+  an_free(d->fh);
+  an_free(d->wh);
   an_free(d->lower);
   an_free(d->sp);
   for (size_t i = 0; i < d->nact; i++) {
@@ -3469,12 +3779,12 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
   if (st == AN_OK) st = find_runs(&d);
   if (st == AN_OK) {
     merge_name_prefixes(&d);
-    sort_spans(&d);
+    st = sort_spans(&d);
   }
   if (st == AN_OK) st = resolve_names(&d);
   if (st == AN_OK) st = headline_words(&d);
+  if (st == AN_OK) st = sort_spans(&d);
   if (st == AN_OK) {
-    sort_spans(&d);
     mark_generic(&d);
     st = find_roles(&d);
     find_nationalities(&d);

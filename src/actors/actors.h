@@ -87,6 +87,22 @@ typedef struct an_doc_actors {
   size_t n_mentions;
   an_affiliation *affiliations;
   size_t n_affiliations;
+  /* where the strings above live: every id, label, key, alias and role in
+   * one block, the alias pointers in another (an_doc_actors_free frees
+   * them; read-only for consumers). NULL in a record made elsewhere, which
+   * owns each string and alias array (an_doc_actors_free frees those). */
+  char *strings;
+  char **alias_block;
+  /* Per token of the text (n_tokens, as the an_text has them): its fold
+   * (actors/trie.h an_word_fold: lower case, accents dropped, letters and
+   * digits only, words joined by one space; "U.S." -> "us", "al-Nakhala"
+   * -> "al nakhala"), NUL-terminated at folds + fold_off[i], and the
+   * an_word_hash of that whole fold: made once here, for any stage that
+   * keys words by them instead of folding or hashing again. */
+  size_t n_tokens;
+  char *folds;
+  uint32_t *fold_off;
+  uint64_t *fold_hash;
 } an_doc_actors;
 
 void an_doc_actors_free(an_doc_actors *a);

@@ -20,6 +20,9 @@ struct an_gazetteer {
   size_t idcap;
   an_trie *aliases;
   an_trie *lexicon;
+  /* per lexicon node (lexicon_index): what an_gazetteer_word_node answers,
+   * and the classes of the values at the node or below it */
+  an_lx_node *lx_nodes;
   an_title *titles;
   size_t n_titles, cap_titles;
   an_pronoun *pronouns;
@@ -64,6 +67,7 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   an_free(gaz->idmap);
   an_trie_free(gaz->aliases);
   an_trie_free(gaz->lexicon);
+  an_free(gaz->lx_nodes);
   for (size_t i = 0; i < gaz->n_titles; i++) title_clear(&gaz->titles[i]);
   an_free(gaz->titles);
   an_free(gaz->pronouns);
@@ -828,6 +832,41 @@ static an_status build(an_gazetteer *g) {
   return st;
 }
 
+/* The per-node answers of the frozen lexicon: a token's classes are one
+ * array read (the actors stage asks for every token), and a phrase walk
+ * stops where no form of the class it wants lies ahead. */
+static an_status lexicon_index(an_gazetteer *g) {
+  size_t nn = an_trie_nodes(g->lexicon);
+  uint32_t *parent = an_malloc(nn * sizeof *parent);
+  g->lx_nodes = an_malloc(nn * sizeof *g->lx_nodes);
+  if (!parent || !g->lx_nodes) {
+    an_free(parent);
+    return AN_ENOMEM;
+  }
+  for (size_t node = 0; node < nn; node++) {
+    size_t n;
+    const uint32_t *v = an_trie_values(g->lexicon, (uint32_t)node, &n);
+    uint32_t cls = 0, all = 0;
+    int32_t title = -1, pron = -1;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t c = AN_LX_CLASS(v[i]);
+      all |= c;
+      /* the folded word alone cannot tell "he" from "H.E.": abbreviation
+       * forms are left to matchers that see the text's case */
+      if (v[i] & AN_LX_VALUE_ABBR) continue;
+      cls |= c;
+      if (c == AN_LX_TITLE && title < 0) title = (int32_t)AN_LX_INDEX(v[i]);
+      if (c == AN_LX_PRONOUN && pron < 0) pron = (int32_t)AN_LX_INDEX(v[i]);
+    }
+    g->lx_nodes[node] = (an_lx_node){cls, all, title, pron};
+  }
+  an_trie_parents(g->lexicon, parent);
+  for (size_t node = nn; node-- > 1;)
+    if (parent[node] != AN_TRIE_NONE) g->lx_nodes[parent[node]].below |= g->lx_nodes[node].below;
+  an_free(parent);
+  return AN_OK;
+}
+
 an_status an_gazetteer_load(const char *data_dir, const char *user_actors, an_gazetteer **out,
                             an_error *err) {
   *out = NULL;
@@ -861,6 +900,7 @@ an_status an_gazetteer_load(const char *data_dir, const char *user_actors, an_ga
     }
   }
   if ((st = an_trie_freeze(g->lexicon)) != AN_OK) goto oom;
+  if ((st = lexicon_index(g)) != AN_OK) goto oom;
   if ((st = build(g)) != AN_OK) goto oom;
   st = AN_OK;
   goto done;
@@ -891,20 +931,14 @@ uint32_t an_gazetteer_word(const an_gazetteer *g, const char *folded, long *titl
 }
 
 uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *title, long *pronoun) {
-  if (title) *title = -1;
-  if (pronoun) *pronoun = -1;
-  if (node == AN_TRIE_NONE) return 0;
-  size_t n;
-  const uint32_t *v = an_trie_values(g->lexicon, node, &n);
-  uint32_t cls = 0;
-  for (size_t i = 0; i < n; i++) {
-    uint32_t c = AN_LX_CLASS(v[i]);
-    /* the folded word alone cannot tell "he" from "H.E.": abbreviation
-     * forms are left to matchers that see the text's case */
-    if (v[i] & AN_LX_VALUE_ABBR) continue;
-    cls |= c;
-    if (c == AN_LX_TITLE && title && *title < 0) *title = (long)AN_LX_INDEX(v[i]);
-    if (c == AN_LX_PRONOUN && pronoun && *pronoun < 0) *pronoun = (long)AN_LX_INDEX(v[i]);
+  if (node == AN_TRIE_NONE) {
+    if (title) *title = -1;
+    if (pronoun) *pronoun = -1;
+    return 0;
   }
-  return cls;
+  if (title) *title = g->lx_nodes[node].title;
+  if (pronoun) *pronoun = g->lx_nodes[node].pronoun;
+  return g->lx_nodes[node].cls;
 }
+
+const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->lx_nodes; }

@@ -152,6 +152,18 @@ uint32_t an_gazetteer_word(const an_gazetteer *gaz, const char *folded, long *ti
 /* The same for the lexicon trie node of a word or phrase (the actors stage
  * steps each token's word into the lexicon once and reuses the node). */
 uint32_t an_gazetteer_word_node(const an_gazetteer *gaz, uint32_t node, long *title, long *pronoun);
+/* What the lexicon knows of one trie node, in one place (read for every
+ * token): */
+typedef struct an_lx_node {
+  uint32_t cls;   /* an_gazetteer_word_node's answer */
+  uint32_t below; /* classes of the values at the node or any node below it,
+                     abbreviation forms included: a walk for a class stops
+                     where none lies ahead */
+  int32_t title, pronoun; /* as an_gazetteer_word_node sets them */
+} an_lx_node;
+
+/* Indexed by lexicon trie node. Borrows. */
+const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *gaz);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 

@@ -56,13 +56,52 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap) {
   return o;
 }
 
-uint64_t an_word_hash(const char *w, size_t len) {
-  uint64_t h = an_hash64(w, len, 0x9e3779b97f4a7c15ULL);
-  /* final mix so that nearby FNV values spread over the table */
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h ? h : 1;
+uint64_t an_word_hash(const char *w, size_t len) { return an_word_mix(an_hash64(w, len, AN_WORD_SEED)); }
+
+#define FNV_START AN_WORD_FNV_START
+#define FNV_STEP(h, c) AN_WORD_FNV_STEP(h, c)
+
+/* Hashes of the words of folded out[0..n) (split at spaces, empty pieces
+ * skipped, as an_trie_find splits). */
+static size_t hash_words(const char *out, size_t n, uint64_t *wh, size_t whcap) {
+  size_t nw = 0;
+  for (size_t i = 0; i < n;) {
+    if (out[i] == ' ') {
+      i++;
+      continue;
+    }
+    uint64_t h = FNV_START;
+    for (; i < n && out[i] != ' '; i++) FNV_STEP(h, out[i]);
+    if (nw < whcap) wh[nw] = an_word_mix(h);
+    nw++;
+  }
+  return nw;
+}
+
+const unsigned char an_ascii_fold[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 1,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+size_t an_word_fold_hash_any(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
+                             size_t *nw) {
+  size_t o = an_word_fold(s, len, out, cap);
+  *nw = hash_words(out, o, wh, whcap);
+  return o;
 }
 
 typedef struct slot {
@@ -83,8 +122,15 @@ struct an_trie {
   size_t n_pend, cap_pend;
   uint32_t *vstart; /* n_nodes + 1 after freeze */
   uint32_t *values;
+  /* after freeze: a bit per word hash (its top bits) of the root's
+   * children. Most words of a text start no phrase; their first step
+   * reads these 8 KB, not a cold slot of the table. */
+  uint64_t *root_bits;
   int frozen;
 };
+
+#define ROOT_BITS 65536u
+#define ROOT_BIT(w) ((w) >> 48) /* 16 bits, not those slot_of takes */
 
 static size_t slot_of(uint32_t parent, uint64_t word, size_t mask) {
   uint64_t h = word ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
@@ -112,6 +158,7 @@ void an_trie_free(an_trie *t) {
   an_free(t->pend);
   an_free(t->vstart);
   an_free(t->values);
+  an_free(t->root_bits);
   an_free(t);
 }
 
@@ -132,6 +179,8 @@ static an_status rehash(an_trie *t) {
 }
 
 uint32_t an_trie_step(const an_trie *t, uint32_t node, uint64_t word) {
+  if (node == AN_TRIE_ROOT && t->root_bits && !((t->root_bits[ROOT_BIT(word) >> 6] >> (ROOT_BIT(word) & 63)) & 1))
+    return AN_TRIE_NONE;
   size_t mask = t->cap - 1;
   size_t j = slot_of(node, word, mask);
   for (;;) {
@@ -184,11 +233,24 @@ an_status an_trie_add(an_trie *t, const char *folded, uint32_t value) {
 
 an_status an_trie_freeze(an_trie *t) {
   if (t->frozen) return AN_OK;
+  /* lookups are mostly misses (most words of a text start no phrase), and
+   * a miss probes until an empty slot: a sparser table for reading, up to a
+   * million slots (16 MB; a larger gazetteer keeps the load it has) */
+  while (t->used * 4 > t->cap && t->cap < ((size_t)1 << 20)) {
+    an_status st = rehash(t);
+    if (st != AN_OK) return st;
+  }
+  uint64_t *bits = an_calloc(ROOT_BITS / 64, sizeof *bits);
+  if (!bits) return AN_ENOMEM;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].word && t->slots[i].parent == AN_TRIE_ROOT)
+      bits[ROOT_BIT(t->slots[i].word) >> 6] |= 1ULL << (ROOT_BIT(t->slots[i].word) & 63);
   uint32_t *start = an_calloc((size_t)t->n_nodes + 1, sizeof *start);
   uint32_t *vals = an_malloc((t->n_pend ? t->n_pend : 1) * sizeof *vals);
   if (!start || !vals) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   /* counting sort by node keeps the order of addition within a node */
@@ -198,6 +260,7 @@ an_status an_trie_freeze(an_trie *t) {
   if (!fill) {
     an_free(start);
     an_free(vals);
+    an_free(bits);
     return AN_ENOMEM;
   }
   memcpy(fill, start, ((size_t)t->n_nodes + 1) * sizeof *fill);
@@ -208,6 +271,7 @@ an_status an_trie_freeze(an_trie *t) {
   t->n_pend = t->cap_pend = 0;
   t->vstart = start;
   t->values = vals;
+  t->root_bits = bits;
   t->frozen = 1;
   return AN_OK;
 }
@@ -239,3 +303,9 @@ uint32_t an_trie_find(const an_trie *t, const char *folded) {
 }
 
 size_t an_trie_nodes(const an_trie *t) { return t->n_nodes; }
+
+void an_trie_parents(const an_trie *t, uint32_t *parent) {
+  for (uint32_t n = 0; n < t->n_nodes; n++) parent[n] = AN_TRIE_NONE;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].word) parent[t->slots[i].child] = t->slots[i].parent;
+}

@@ -24,6 +24,75 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap);
 /* Hash of one folded word (no spaces). */
 uint64_t an_word_hash(const char *w, size_t len);
 
+/* an_word_hash is an_hash64 (FNV-1a) with this seed, then an_word_mix. */
+#define AN_WORD_SEED 0x9e3779b97f4a7c15ULL
+#define AN_WORD_FNV_START (1469598103934665603ULL ^ AN_WORD_SEED)
+#define AN_WORD_FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+/* The final mix, so that nearby FNV values spread over the table (never 0). */
+static inline uint64_t an_word_mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h ? h : 1;
+}
+
+/* ASCII folding by byte: the folded letter or digit, 1 for a word
+ * separator, 0 for a dropped character (as an_word_fold treats them), 2
+ * for a byte of a multi-byte character (an_word_fold_hash_any's). */
+extern const unsigned char an_ascii_fold[256];
+
+/* an_word_fold_hash for any text (the fold, then the words' hashes). */
+size_t an_word_fold_hash_any(const char *s, size_t len, char *out, size_t cap, uint64_t *wh, size_t whcap,
+                             size_t *nw);
+
+/* an_word_fold, and the an_word_hash of each folded word (split at spaces,
+ * as an_trie_find splits): wh[0..min(*nw, whcap)) get them, *nw the count.
+ * ASCII text (nearly every token) in one pass, inline: the actors stage
+ * folds every token with it. An ASCII fold is never longer than its input,
+ * so len < cap never truncates. */
+static inline size_t an_word_fold_hash(const char *s, size_t len, char *out, size_t cap, uint64_t *wh,
+                                       size_t whcap, size_t *nw) {
+  if (len < cap) {
+    size_t o = 0, n = 0, i = 0;
+    int pending_space = 0;
+    uint64_t h = AN_WORD_FNV_START;
+    while (i < len) {
+      unsigned char f = an_ascii_fold[(unsigned char)s[i]];
+      if (f == 2) break;
+      i++;
+      if (f <= 1) {
+        pending_space |= f;
+        continue;
+      }
+      if (pending_space && o > 0) {
+        out[o++] = ' ';
+        if (n < whcap) wh[n] = an_word_mix(h);
+        n++;
+        h = AN_WORD_FNV_START;
+      }
+      pending_space = 0;
+      /* the rest of the run of letters and digits */
+      for (;;) {
+        out[o++] = (char)f;
+        AN_WORD_FNV_STEP(h, f);
+        if (i == len || (f = an_ascii_fold[(unsigned char)s[i]]) <= 2) break;
+        i++;
+      }
+    }
+    if (i == len) {
+      if (o > 0) {
+        if (n < whcap) wh[n] = an_word_mix(h);
+        n++;
+      }
+      out[o] = '\0';
+      *nw = n;
+      return o;
+    }
+  }
+  return an_word_fold_hash_any(s, len, out, cap, wh, whcap, nw);
+}
+
 typedef struct an_trie an_trie;
 
 #define AN_TRIE_ROOT 0u
@@ -51,5 +120,10 @@ const uint32_t *an_trie_values(const an_trie *t, uint32_t node, size_t *n);
 uint32_t an_trie_find(const an_trie *t, const char *folded);
 
 size_t an_trie_nodes(const an_trie *t);
+
+/* parent[n] (room for an_trie_nodes) gets the parent of node n
+ * (AN_TRIE_NONE for the root). A node's parent was made before it, so its
+ * number is smaller: a pass from the last node up visits children first. */
+void an_trie_parents(const an_trie *t, uint32_t *parent);
 
 #endif

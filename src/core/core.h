@@ -49,6 +49,24 @@ an_status an_buf_printf(an_buf *b, const char *fmt, ...)
 /* Takes the buffer's data (caller frees with an_free) and resets b. */
 char *an_buf_steal(an_buf *b, size_t *len);
 
+/* An arena: many small allocations that die together (one document's
+ * strings) taken from a few blocks, freed at once. Blocks come from
+ * an_malloc (fault injection applies). */
+typedef struct an_arena_blk an_arena_blk;
+typedef struct an_arena {
+  an_arena_blk *head; /* the block being filled; older ones follow */
+  size_t used, cap;   /* of head's data */
+} an_arena;
+
+void an_arena_init(an_arena *a);
+/* Frees every block (a stays usable, empty). */
+void an_arena_free(an_arena *a);
+/* n bytes aligned for any type; NULL when out of memory. */
+void *an_arena_alloc(an_arena *a, size_t n);
+/* NUL-terminated copies. Owns: nothing (the arena does). */
+char *an_arena_strndup(an_arena *a, const char *s, size_t n);
+char *an_arena_strdup(an_arena *a, const char *s);
+
 /* Reads a whole file ("-" = stdin). Owns: *data (an_free), NUL-terminated. */
 an_status an_file_slurp(const char *path, char **data, size_t *len, an_error *err);
 

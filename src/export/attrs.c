@@ -188,18 +188,32 @@ const char *an_attr_gexf_type(an_attr_type t) {
   }
 }
 
-void an_fmt_double(char out[32], double d) {
+size_t an_fmt_ll(char out[24], long long v) {
+  char tmp[24];
+  size_t n = 0, len = 0;
+  /* unsigned arithmetic: -LLONG_MIN does not fit a long long */
+  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) out[len++] = '-';
+  while (n) out[len++] = tmp[--n];
+  out[len] = '\0';
+  return len;
+}
+
+size_t an_fmt_double(char out[32], double d) {
   if (isnan(d) || isinf(d)) {
     strcpy(out, "0");
-    return;
+    return 1;
   }
-  if (d == floor(d) && fabs(d) < 1e15) {
-    snprintf(out, 32, "%.0f", d);
-    return;
-  }
-  snprintf(out, 32, "%.10g", d);
+  /* Whole numbers as %.0f would print them; -0.0 keeps its sign there. */
+  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) return an_fmt_ll(out, (long long)d);
+  int n = snprintf(out, 32, "%.10g", d);
   for (char *p = out; *p; p++) /* the locale's decimal point, whatever it is, becomes '.' */
     if (*p == ',') *p = '.';
+  return n > 0 ? (size_t)n : 0;
 }
 
 an_status an_attr_text(const an_attr_val *v, an_attr_type t, an_buf *b) {
@@ -211,8 +225,8 @@ an_status an_attr_text(const an_attr_val *v, an_attr_type t, an_buf *b) {
   char num[32];
   switch (t) {
   case AN_AT_STRING: return an_buf_puts(b, v->s);
-  case AN_AT_INT: return an_buf_printf(b, "%lld", v->i);
-  case AN_AT_DOUBLE: an_fmt_double(num, v->d); return an_buf_puts(b, num);
+  case AN_AT_INT: return an_buf_append(b, num, an_fmt_ll(num, v->i));
+  case AN_AT_DOUBLE: return an_buf_append(b, num, an_fmt_double(num, v->d));
   case AN_AT_BOOL: return an_buf_puts(b, v->b ? "true" : "false");
   case AN_AT_LIST:
     for (size_t i = 0; i < v->n && st == AN_OK; i++) {

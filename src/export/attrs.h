@@ -60,8 +60,13 @@ const char *an_attr_gexf_type(an_attr_type t);    /* string|integer|double|boole
 an_status an_attr_text(const an_attr_val *v, an_attr_type t, an_buf *b);
 
 /* A double as text, always with '.' whatever LC_NUMERIC says (a decimal
- * comma would break XML, CSV and JSON readers), shortest of %.10g. */
-void an_fmt_double(char out[32], double d);
+ * comma would break XML, CSV and JSON readers), shortest of %.10g.
+ * Returns the length. */
+size_t an_fmt_double(char out[32], double d);
+
+/* v in decimal, as printf("%lld") would write it, without printf (the
+ * exporters format millions of numbers). Returns the length. */
+size_t an_fmt_ll(char out[24], long long v);
 
 /* Palette (colour-blind safe, Okabe-Ito based). */
 typedef struct an_rgb {

@@ -11,13 +11,14 @@
 /* Quotes a field when it holds a comma, quote, CR or LF (quotes doubled). */
 static int put_field(FILE *out, const char *s, int first) {
   if (!first && fputc(',', out) == EOF) return 0;
-  if (!strpbrk(s, ",\"\r\n")) return fputs(s, out) != EOF;
+  size_t n = strcspn(s, ",\"\r\n");
+  if (!s[n]) return fwrite(s, 1, n, out) == n;
   if (fputc('"', out) == EOF) return 0;
-  for (; *s; s++) {
-    if (*s == '"' && fputc('"', out) == EOF) return 0;
-    if (fputc(*s, out) == EOF) return 0;
-  }
-  return fputc('"', out) != EOF;
+  /* runs up to and including each quote, then the quote again */
+  for (const char *q; (q = strchr(s, '"')); s = q + 1)
+    if (fwrite(s, 1, (size_t)(q - s) + 1, out) != (size_t)(q - s) + 1 || fputc('"', out) == EOF) return 0;
+  n = strlen(s);
+  return fwrite(s, 1, n, out) == n && fputc('"', out) != EOF;
 }
 
 an_status an_export_csv_nodes(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -66,11 +67,12 @@ an_status an_export_csv_edges(const an_graph *g, const an_export_opts *o, FILE *
   char num[32];
   for (size_t i = 0; ok && st == AN_OK && i < g->n_edges; i++) {
     const an_gedge *e = &g->edges[i];
-    snprintf(num, sizeof num, "e%zu", i);
+    num[0] = 'e';
+    an_fmt_ll(num + 1, (long long)i);
     ok = put_field(out, g->nodes[e->source].id, 1) && put_field(out, g->nodes[e->target].id, 0) &&
          put_field(out, mixed && e->symmetric ? "Undirected" : "Directed", 0) && put_field(out, num, 0);
     if (ok && (st = an_edge_label(g, i, &b)) == AN_OK) ok = put_field(out, b.data, 0);
-    snprintf(num, sizeof num, "%zu", e->weight);
+    an_fmt_ll(num, (long long)e->weight);
     ok = ok && st == AN_OK && put_field(out, num, 0);
     for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
       const char *name = an_edge_attrs[k].name;

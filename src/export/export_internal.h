@@ -5,6 +5,7 @@
 #define AN_EXPORT_INTERNAL_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/core.h"
 #include "graph/graph_internal.h"
@@ -33,6 +34,47 @@ typedef struct an_xml_errors {
 } an_xml_errors;
 void an_xml_errors_catch(an_xml_errors *x);
 void an_xml_errors_release(an_xml_errors *x);
+
+/* The bulk of an XML document (the nodes and edges of GraphML and GEXF)
+ * goes to its xmlTextWriter as a few large raw chunks instead of five
+ * writer calls (each with a malloc and a strdup for the element stack) per
+ * <data> or <attvalue>: the exporters assemble the elements here, in the
+ * layout the writer gives with indentation on (nesting, two spaces a
+ * level), and escape values exactly as the writer would: text as
+ * xmlEncodeSpecialChars, attribute values as xmlAttrSerializeTxtContent
+ * (what xmlTextWriterWriteString uses in each state). Values with nothing
+ * to escape, most of them, are copied as they are; any other goes through
+ * those libxml2 functions, so the bytes are libxml2's either way. */
+typedef struct an_xraw {
+  void *writer; /* xmlTextWriterPtr; Borrows */
+  void *abuf;   /* xmlBufferPtr for escaped attribute values; Owns */
+  void *doc;    /* xmlDocPtr with encoding UTF-8, as the writer's; Owns */
+  an_buf b;     /* pending XML */
+  an_status st; /* first failure: AN_ENOMEM, or AN_EIO when the writer failed */
+} an_xraw;
+
+void an_xraw_init(an_xraw *x, void *writer);
+/* Hands what is pending to the writer and frees x; returns x->st. */
+an_status an_xraw_finish(an_xraw *x);
+/* Hands what is pending to the writer once it passes 64 KB. */
+void an_xraw_maybe_flush(an_xraw *x);
+void an_xraw_put_slow(an_xraw *x, const char *s, size_t n);
+/* as it is; inline: called for every few bytes of output */
+static inline void an_xraw_put(an_xraw *x, const char *s, size_t n) {
+  if (x->b.data && n < x->b.cap - x->b.len) {
+    memcpy(x->b.data + x->b.len, s, n);
+    x->b.len += n;
+    x->b.data[x->b.len] = '\0';
+  } else {
+    an_xraw_put_slow(x, s, n);
+  }
+}
+void an_xraw_puts(an_xraw *x, const char *s);          /* as it is */
+#define AN_XRAW_LIT(x, lit) an_xraw_put((x), "" lit, sizeof(lit) - 1) /* a string literal, as it is */
+void an_xraw_ll(an_xraw *x, long long v);              /* in decimal */
+void an_xraw_text(an_xraw *x, const char *s);          /* escaped as element text */
+void an_xraw_attr(an_xraw *x, const char *name, const char *value); /* ' name="value"', value escaped */
+void an_xraw_attr_value(an_xraw *x, const char *value);             /* part of an attribute value, escaped */
 
 /* Output through io.h's an_outfile: a temporary file in the target's
  * directory, renamed over the target on commit ("-" = stdout). */

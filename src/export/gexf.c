@@ -4,7 +4,8 @@
  * timeline plays the network over time. 1.2draft by default (networkx 2.8
  * cannot read 1.3); 1.3 adds the relation as the edge `kind`, which lets
  * Gephi keep parallel edges of different relations. Edge `type` is GEXF's
- * direction, never the relation (formats.md section 1). */
+ * direction, never the relation (formats.md section 1). Nodes and edges go
+ * to the writer as raw chunks escaped as it escapes (an_xraw). */
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
@@ -19,54 +20,176 @@
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+/* Two or four digits at p, or -1. */
+static int digits(const char *p, int n) {
+  int v = 0;
+  for (int i = 0; i < n; i++) {
+    if (p[i] < '0' || p[i] > '9') return -1;
+    v = v * 10 + (p[i] - '0');
+  }
+  return v;
+}
+
+/* "YYYY-MM-DD" of values below 10000, 100 and 100 (printf's %04u-%02u-%02u). */
+static void put_ymd(char out[11], unsigned y, unsigned m, unsigned d) {
+  out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
+  out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
+  out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = '\0';
+}
+
 /* First and last day of an ISO date at any precision: 2024 ->
  * 2024-01-01..2024-12-31, 2024-02 -> 2024-02-01..2024-02-29. */
 static void date_span(const char *d, char lo[11], char hi[11]) {
   unsigned y = 0, m = 0, dd = 0;
   size_t n = strlen(d);
-  sscanf(d, "%4u", &y);
-  if (n >= 7) sscanf(d + 5, "%2u", &m);
-  if (n >= 10) sscanf(d + 8, "%2u", &dd);
+  /* The model's dates are YYYY, YYYY-MM or YYYY-MM-DD: read those by hand
+   * (millions of spells), anything else as before with sscanf. */
+  int fy = n >= 4 ? digits(d, 4) : -1, fm = n >= 7 ? digits(d + 5, 2) : 0, fd = n >= 10 ? digits(d + 8, 2) : 0;
+  if (fy >= 0 && fm >= 0 && fd >= 0 && (n == 4 || n == 7 || n == 10)) {
+    y = (unsigned)fy, m = (unsigned)fm, dd = (unsigned)fd;
+  } else {
+    sscanf(d, "%4u", &y);
+    if (n >= 7) sscanf(d + 5, "%2u", &m);
+    if (n >= 10) sscanf(d + 8, "%2u", &dd);
+  }
   static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   unsigned m0 = m ? m : 1, m1 = m ? m : 12;
   if (m1 < 1 || m1 > 12) m0 = m1 = 1;
   unsigned d1 = dd ? dd : (m1 == 2 && leap((int)y) ? 29 : mdays[m1 - 1]);
-  snprintf(lo, 11, "%04u-%02u-%02u", y % 10000u, m0 % 100u, (dd ? dd : 1u) % 100u);
-  snprintf(hi, 11, "%04u-%02u-%02u", y % 10000u, m1 % 100u, d1 % 100u);
+  put_ymd(lo, y % 10000u, m0 % 100u, (dd ? dd : 1u) % 100u);
+  put_ymd(hi, y % 10000u, m1 % 100u, d1 % 100u);
 }
 
-static int write_attvalues(xmlTextWriterPtr w, const an_graph *g, size_t i, int edge, an_buf *b, an_status *st) {
-  int ok = 1, open = 0;
+/* A value as an attvalue: lists "; "-joined (escaping each item is
+ * escaping the joined string: the separator has nothing to escape). */
+static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
+  char num[32];
+  switch (t) {
+  case AN_AT_STRING: an_xraw_attr(x, "value", v->s); return;
+  case AN_AT_INT: AN_XRAW_LIT(x, " value=\""), an_xraw_ll(x, v->i); break;
+  case AN_AT_DOUBLE: AN_XRAW_LIT(x, " value=\""), an_xraw_put(x, num, an_fmt_double(num, v->d)); break;
+  case AN_AT_BOOL: an_xraw_puts(x, v->b ? " value=\"true" : " value=\"false"); break;
+  case AN_AT_LIST:
+    AN_XRAW_LIT(x, " value=\"");
+    for (size_t i = 0; i < v->n; i++) {
+      if (i) AN_XRAW_LIT(x, "; ");
+      an_xraw_attr_value(x, v->list[i]);
+    }
+    break;
+  }
+  AN_XRAW_LIT(x, "\"");
+}
+
+/* <attvalues> of node or edge i, at the layout the writer gives them. */
+static void put_attvalues(an_xraw *x, const an_graph *g, size_t i, int edge) {
+  int open = 0;
   const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
   size_t nd = edge ? an_edge_attr_count : an_node_attr_count;
-  for (size_t k = 0; ok && k < nd; k++) {
+  for (size_t k = 0; k < nd; k++) {
     if (!an_attr_applies(g, &defs[k], AN_IN_GEXF)) continue;
     an_attr_val v;
     if (edge) an_edge_attr(g, i, k, &v);
     else an_node_attr(g, i, k, &v);
     if (!v.present) continue;
-    if ((*st = an_attr_text(&v, defs[k].type, b)) != AN_OK) return 0;
-    if (!open) {
-      W(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
-      open = 1;
-    }
-    W(xmlTextWriterStartElement(w, BAD_CAST "attvalue"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST defs[k].name));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST b->data));
-    W(xmlTextWriterEndElement(w));
+    if (!open) AN_XRAW_LIT(x, "        <attvalues>\n");
+    open = 1;
+    AN_XRAW_LIT(x, "          <attvalue");
+    an_xraw_attr(x, "for", defs[k].name);
+    put_value(x, &v, defs[k].type);
+    AN_XRAW_LIT(x, "/>\n");
   }
-  if (open) W(xmlTextWriterEndElement(w));
-  return ok;
+  if (open) AN_XRAW_LIT(x, "        </attvalues>\n");
 }
 
-static int write_color(xmlTextWriterPtr w, an_rgb c) {
-  int ok = 1;
-  W(xmlTextWriterStartElement(w, BAD_CAST "viz:color"));
-  W(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "r", "%d", c.r));
-  W(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "g", "%d", c.g));
-  W(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "b", "%d", c.b));
-  W(xmlTextWriterEndElement(w));
-  return ok;
+static void put_color(an_xraw *x, an_rgb c) {
+  AN_XRAW_LIT(x, "        <viz:color r=\"");
+  an_xraw_ll(x, c.r);
+  AN_XRAW_LIT(x, "\" g=\"");
+  an_xraw_ll(x, c.g);
+  AN_XRAW_LIT(x, "\" b=\"");
+  an_xraw_ll(x, c.b);
+  AN_XRAW_LIT(x, "\"/>\n");
+}
+
+static void put_node(an_xraw *x, const an_graph *g, size_t i) {
+  const an_gnode *n = &g->nodes[i];
+  char num[32], lo[11], hi[11];
+  AN_XRAW_LIT(x, "      <node");
+  an_xraw_attr(x, "id", n->id);
+  an_xraw_attr(x, "label", n->label);
+  if (n->first_date) {
+    date_span(n->first_date, lo, hi);
+    an_xraw_attr(x, "start", lo);
+  }
+  AN_XRAW_LIT(x, ">\n");
+  put_attvalues(x, g, i, 0);
+  put_color(x, an_kind_color(n->kind));
+  AN_XRAW_LIT(x, "        <viz:size value=\"");
+  an_xraw_put(x, num, an_fmt_double(num, an_node_size(n)));
+  AN_XRAW_LIT(x, "\"/>\n        <viz:shape");
+  an_xraw_attr(x, "value", an_kind_gexf_shape(n->kind));
+  AN_XRAW_LIT(x, "/>\n      </node>\n");
+}
+
+static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
+  const an_gedge *e = &g->edges[i];
+  char num[32], lo[11], hi[11];
+  AN_XRAW_LIT(x, "      <edge id=\"e");
+  an_xraw_ll(x, (long long)i);
+  AN_XRAW_LIT(x, "\"");
+  an_xraw_attr(x, "source", g->nodes[e->source].id);
+  an_xraw_attr(x, "target", g->nodes[e->target].id);
+  if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " type=\"undirected\"");
+  if (flags & AN_EXPORT_GEXF13) an_xraw_attr(x, "kind", e->relation);
+  AN_XRAW_LIT(x, " weight=\"");
+  an_xraw_ll(x, (long long)e->weight);
+  AN_XRAW_LIT(x, "\" label=\"");
+  if (e->affiliation) { /* as an_edge_label */
+    AN_XRAW_LIT(x, "affiliation");
+    for (size_t r = 0; r < e->roles.n; r++) {
+      an_xraw_puts(x, r ? ", " : ": ");
+      an_xraw_attr_value(x, e->roles.v[r]);
+    }
+  } else {
+    an_xraw_attr_value(x, e->relation);
+    AN_XRAW_LIT(x, " (");
+    an_xraw_ll(x, (long long)e->weight);
+    AN_XRAW_LIT(x, ")");
+  }
+  AN_XRAW_LIT(x, "\">\n");
+  put_attvalues(x, g, i, 1);
+  if (!e->affiliation && e->dates.n) {
+    AN_XRAW_LIT(x, "        <spells>\n");
+    for (size_t k = 0; k < e->dates.n; k++) {
+      date_span(e->dates.v[k], lo, hi);
+      AN_XRAW_LIT(x, "          <spell start=\"");
+      an_xraw_put(x, lo, 10);
+      AN_XRAW_LIT(x, "\" end=\"");
+      an_xraw_put(x, hi, 10);
+      AN_XRAW_LIT(x, "\"/>\n");
+    }
+    AN_XRAW_LIT(x, "        </spells>\n");
+  }
+  put_color(x, an_relation_color(e->relation));
+  AN_XRAW_LIT(x, "        <viz:thickness value=\"");
+  an_xraw_put(x, num, an_fmt_double(num, 1.0 + (double)e->weight));
+  AN_XRAW_LIT(x, "\"/>\n      </edge>\n");
+}
+
+/* The children of <nodes> or <edges>, whose start tag the writer has open:
+ * it adds the '>', and the closing tag after the indentation put here. */
+static an_status write_items(xmlTextWriterPtr w, const an_graph *g, int edges, unsigned flags) {
+  an_xraw x;
+  an_xraw_init(&x, w);
+  AN_XRAW_LIT(&x, "\n");
+  size_t n = edges ? g->n_edges : g->n_nodes;
+  for (size_t i = 0; x.st == AN_OK && i < n; i++) {
+    if (edges) put_edge(&x, g, i, flags);
+    else put_node(&x, g, i);
+    an_xraw_maybe_flush(&x);
+  }
+  AN_XRAW_LIT(&x, "    ");
+  return an_xraw_finish(&x);
 }
 
 an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -87,9 +210,7 @@ an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, 
   }
   int ok = 1;
   an_status st = AN_OK;
-  an_buf b;
-  an_buf_init(&b);
-  char num[32], desc[256], lo[11], hi[11];
+  char desc[256];
   W(xmlTextWriterSetIndent(w, 1));
   W(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
   W(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
@@ -130,66 +251,16 @@ an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, 
     W(xmlTextWriterEndElement(w));
   }
   W(xmlTextWriterStartElement(w, BAD_CAST "nodes"));
-  for (size_t i = 0; ok && st == AN_OK && i < g->n_nodes; i++) {
-    const an_gnode *n = &g->nodes[i];
-    W(xmlTextWriterStartElement(w, BAD_CAST "node"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST n->id));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST n->label));
-    if (n->first_date) {
-      date_span(n->first_date, lo, hi);
-      W(xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST lo));
-    }
-    if (!write_attvalues(w, g, i, 0, &b, &st)) ok = 0;
-    if (!write_color(w, an_kind_color(n->kind))) ok = 0;
-    an_fmt_double(num, an_node_size(n));
-    W(xmlTextWriterStartElement(w, BAD_CAST "viz:size"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST num));
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterStartElement(w, BAD_CAST "viz:shape"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST an_kind_gexf_shape(n->kind)));
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndElement(w));
-  }
+  if (ok && g->n_nodes) st = write_items(w, g, 0, flags);
   W(xmlTextWriterEndElement(w));
   W(xmlTextWriterStartElement(w, BAD_CAST "edges"));
-  for (size_t i = 0; ok && st == AN_OK && i < g->n_edges; i++) {
-    const an_gedge *e = &g->edges[i];
-    snprintf(num, sizeof num, "e%zu", i);
-    W(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST num));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST g->nodes[e->source].id));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST g->nodes[e->target].id));
-    if ((flags & AN_EXPORT_MIXED) && e->symmetric) W(xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "undirected"));
-    if (v13) W(xmlTextWriterWriteAttribute(w, BAD_CAST "kind", BAD_CAST e->relation));
-    snprintf(num, sizeof num, "%zu", e->weight);
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "weight", BAD_CAST num));
-    if ((st = an_edge_label(g, i, &b)) != AN_OK) break;
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST b.data));
-    if (!write_attvalues(w, g, i, 1, &b, &st)) ok = 0;
-    if (!e->affiliation && e->dates.n) {
-      W(xmlTextWriterStartElement(w, BAD_CAST "spells"));
-      for (size_t k = 0; k < e->dates.n; k++) {
-        date_span(e->dates.v[k], lo, hi);
-        W(xmlTextWriterStartElement(w, BAD_CAST "spell"));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST lo));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST hi));
-        W(xmlTextWriterEndElement(w));
-      }
-      W(xmlTextWriterEndElement(w));
-    }
-    if (!write_color(w, an_relation_color(e->relation))) ok = 0;
-    an_fmt_double(num, 1.0 + (double)e->weight);
-    W(xmlTextWriterStartElement(w, BAD_CAST "viz:thickness"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST num));
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndElement(w));
-  }
+  if (ok && st == AN_OK && g->n_edges) st = write_items(w, g, 1, flags);
+  if (st == AN_EIO) ok = 0;
   W(xmlTextWriterEndDocument(w));
   W(xmlTextWriterFlush(w));
   xmlFreeTextWriter(w); /* flushes and closes ob: may report a write error */
   an_xml_errors_release(&xe);
-  an_buf_free(&b);
-  if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory writing GEXF");
+  if (st != AN_OK && st != AN_EIO) return an_error_set(err, st, NULL, 0, -1, "out of memory writing GEXF");
   if (!ok || ferror(out))
     return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write GEXF%s%s", xe.msg[0] ? ": " : "", xe.msg);
   return AN_OK;

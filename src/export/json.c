@@ -3,7 +3,20 @@
  * "links":[{"source","target","key",...,"events":[...]}]}, with typed values
  * (numbers, booleans, arrays of strings) and every edge's events with their
  * provenance. --json-style graphology or cytoscape re-map the same data
- * (formats.md section 4). */
+ * (formats.md section 4).
+ *
+ * Speed (millions of links and events): a node or link is one cJSON tree,
+ * printed by cJSON_PrintPreallocated into one reused buffer, but its items
+ * come from an arena reused from tree to tree instead of a malloc and a
+ * free each (cJSON_InitHooks would be process-wide); strings are
+ * references to the graph's (or to the events read back for the link) and
+ * keys constants, as cJSON_CreateStringReference and
+ * cJSON_AddItemToObjectCS make them; numbers are raw items holding the
+ * text cJSON prints for them: whole ones formatted by hand, the others
+ * printed by cJSON itself, once per value. */
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -12,111 +25,220 @@
 #include "export/attrs.h"
 #include "export/export_internal.h"
 
-static int add_val(cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
-  cJSON *x = NULL;
-  if (!v->present) return 1;
-  switch (t) {
-  case AN_AT_STRING: x = cJSON_CreateString(v->s); break;
-  case AN_AT_INT: x = cJSON_CreateNumber((double)v->i); break;
-  case AN_AT_DOUBLE: x = cJSON_CreateNumber(v->d); break;
-  case AN_AT_BOOL: x = cJSON_CreateBool(v->b); break;
-  case AN_AT_LIST:
-    x = cJSON_CreateArray();
-    for (size_t i = 0; x && i < v->n; i++) {
-      cJSON *s = cJSON_CreateString(v->list[i]);
-      if (!s || !cJSON_AddItemToArray(x, s)) {
-        cJSON_Delete(s);
-        cJSON_Delete(x);
-        return 0;
-      }
-    }
-    break;
+/* What one export reuses from tree to tree. */
+typedef struct jw {
+  FILE *out;
+  an_buf lab; /* the link's label */
+  char *pbuf; /* print buffer */
+  size_t pcap;
+  /* Items of the tree being built: chunks, reused per tree. */
+  cJSON **chunks;
+  size_t n_chunks, cap_chunks, chunk, used;
+  /* Texts of its raw number items: fixed blocks (an item points into
+   * them until the tree is printed), reused per tree. */
+  char **blocks;
+  size_t n_blocks, cap_blocks, cur, cur_used;
+  /* cJSON's text of recent non-whole numbers, by bit pattern. */
+  struct {
+    uint64_t bits;
+    int full;
+    char text[32];
+  } dcache[64];
+} jw;
+
+#define JW_ITEMS 1024
+#define JW_BLOCK 4096
+
+static void jw_free(jw *w) {
+  an_buf_free(&w->lab);
+  for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
+  an_free(w->chunks);
+  for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
+  an_free(w->blocks);
+  an_free(w->pbuf);
+}
+
+/* The tree has been printed: its items and number texts are free again. */
+static void jw_reset(jw *w) { w->chunk = w->used = w->cur = w->cur_used = 0; }
+
+/* A zeroed item of the given type, or NULL (out of memory). */
+static cJSON *jnew(jw *w, int type) {
+  if (w->chunk < w->n_chunks && w->used == JW_ITEMS) w->chunk++, w->used = 0;
+  if (w->chunk == w->n_chunks) {
+    if (an_grow((void **)&w->chunks, &w->cap_chunks, w->n_chunks + 1, sizeof *w->chunks) != AN_OK) return NULL;
+    if (!(w->chunks[w->n_chunks] = an_malloc(JW_ITEMS * sizeof(cJSON)))) return NULL;
+    w->n_chunks++;
+    w->used = 0;
   }
-  if (!x) return 0;
-  if (!cJSON_AddItemToObject(obj, name, x)) {
-    cJSON_Delete(x);
-    return 0;
+  cJSON *x = &w->chunks[w->chunk][w->used++];
+  memset(x, 0, sizeof *x);
+  x->type = type;
+  return x;
+}
+
+/* Appends to parent's children as cJSON does: a list whose head's prev is
+ * its tail. Printing follows child and next. */
+static void append(cJSON *parent, cJSON *item) {
+  cJSON *head = parent->child;
+  item->next = NULL;
+  if (!head) {
+    parent->child = item;
+    item->prev = item;
+  } else {
+    head->prev->next = item;
+    item->prev = head->prev;
+    head->prev = item;
   }
+}
+
+/* Adds x under the constant key k; 0 if x is NULL (failed). */
+static int add(cJSON *o, const char *k, cJSON *x) {
+  if (!o || !x) return 0;
+  x->string = (char *)k;
+  x->type |= cJSON_StringIsConst;
+  append(o, x);
   return 1;
 }
 
-/* Lists are kept even when empty in JSON (an array is its own "no value"). */
-static int add_list_always(cJSON *obj, const char *name, const an_attr_val *v) {
-  if (v->present) return add_val(obj, name, v, AN_AT_LIST);
-  return cJSON_AddArrayToObject(obj, name) != NULL;
+static int push(cJSON *a, cJSON *x) {
+  if (!a || !x) return 0;
+  append(a, x);
+  return 1;
 }
 
-static int str_or_null(cJSON *o, const char *k, const char *s) {
-  return (s ? cJSON_AddStringToObject(o, k, s) : cJSON_AddNullToObject(o, k)) != NULL;
+/* A string item referencing s (NULL: failure, as cJSON_CreateString). */
+static cJSON *jstr(jw *w, const char *s) {
+  cJSON *x = s ? jnew(w, cJSON_String | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)s;
+  return x;
 }
 
-static cJSON *event_json(const an_graph *g, const an_mevent *ev) {
+static cJSON *str_or_null(jw *w, const char *s) { return s ? jstr(w, s) : jnew(w, cJSON_NULL); }
+
+/* A copy of text (at most 31 bytes) that lives until the tree is printed. */
+static const char *num_store(jw *w, const char *text, size_t n) {
+  if (w->cur < w->n_blocks && w->cur_used + n + 1 > JW_BLOCK) w->cur++, w->cur_used = 0;
+  if (w->cur == w->n_blocks) {
+    if (an_grow((void **)&w->blocks, &w->cap_blocks, w->n_blocks + 1, sizeof *w->blocks) != AN_OK) return NULL;
+    if (!(w->blocks[w->n_blocks] = an_malloc(JW_BLOCK))) return NULL;
+    w->n_blocks++;
+    w->cur_used = 0;
+  }
+  char *p = w->blocks[w->cur] + w->cur_used;
+  memcpy(p, text, n);
+  p[n] = '\0';
+  w->cur_used += n + 1;
+  return p;
+}
+
+/* An item printed as the text (raw). */
+static cJSON *raw_ref(jw *w, const char *text) {
+  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)text;
+  return x;
+}
+
+/* d as cJSON prints a number: "%1.15g" (or "%1.17g" when that does not
+ * read back), '.' as the decimal point, null for NaN and infinities. Whole
+ * numbers below 1e15 print as their digits; the others are printed by
+ * cJSON itself, once per value. */
+static cJSON *jnum(jw *w, double d) {
+  char text[32];
+  size_t n;
+  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
+    n = an_fmt_ll(text, (long long)d);
+    return raw_ref(w, num_store(w, text, n));
+  }
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  size_t h = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 58);
+  if (!w->dcache[h].full || w->dcache[h].bits != bits) {
+    cJSON *x = cJSON_CreateNumber(d);
+    int ok = x && cJSON_PrintPreallocated(x, w->dcache[h].text, (int)sizeof w->dcache[h].text, 0);
+    cJSON_Delete(x);
+    if (!ok) {
+      w->dcache[h].full = 0;
+      return NULL;
+    }
+    w->dcache[h].bits = bits, w->dcache[h].full = 1;
+  }
+  return raw_ref(w, num_store(w, w->dcache[h].text, strlen(w->dcache[h].text)));
+}
+
+static cJSON *list(jw *w, const an_attr_val *v) {
+  cJSON *x = jnew(w, cJSON_Array);
+  for (size_t i = 0; x && v->present && i < v->n; i++)
+    if (!push(x, jstr(w, v->list[i]))) return NULL;
+  return x;
+}
+
+/* An attribute value; lists are kept even when empty (an array is its own
+ * "no value"), other types only when present. */
+static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
+  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
+  if (!v->present) return 1;
+  switch (t) {
+  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
+  case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
+  case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
+  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
+  default: return 0;
+  }
+}
+
+static cJSON *event_json(jw *w, const an_graph *g, const an_mevent *ev) {
   const an_model *m = g->model;
-  cJSON *o = cJSON_CreateObject();
+  cJSON *o = jnew(w, cJSON_Object);
   if (!o) return NULL;
-  size_t di = ev->doc ? an_strmap_get(&m->doc_index, ev->doc) : (size_t)-1;
-  const an_mdoc *d = di != (size_t)-1 ? &m->docs[di] : NULL;
+  const an_mdoc *d = NULL;
+  if (ev->doc && (!ev->outlet || !ev->url)) {
+    size_t di = an_strmap_get(&m->doc_index, ev->doc);
+    d = di != (size_t)-1 ? &m->docs[di] : NULL;
+  }
   size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-  int ok = cJSON_AddStringToObject(o, "id", ev->id) && str_or_null(o, "doc", ev->doc) &&
-           str_or_null(o, "date", ev->date) && str_or_null(o, "date_text", ev->date_text) &&
-           str_or_null(o, "source", s != (size_t)-1 ? m->actors[s].id : ev->source) &&
-           str_or_null(o, "target", t != (size_t)-1 ? m->actors[t].id : ev->target) &&
-           str_or_null(o, "outlet", ev->outlet ? ev->outlet : d ? d->outlet : NULL) &&
-           str_or_null(o, "url", ev->url ? ev->url : d ? d->url : NULL) &&
-           str_or_null(o, "attributed_to", ev->attributed_to) && str_or_null(o, "sentence", ev->sentence);
+  int ok = add(o, "id", jstr(w, ev->id)) && add(o, "doc", str_or_null(w, ev->doc)) &&
+           add(o, "date", str_or_null(w, ev->date)) && add(o, "date_text", str_or_null(w, ev->date_text)) &&
+           add(o, "source", str_or_null(w, s != (size_t)-1 ? m->actors[s].id : ev->source)) &&
+           add(o, "target", str_or_null(w, t != (size_t)-1 ? m->actors[t].id : ev->target)) &&
+           add(o, "outlet", str_or_null(w, ev->outlet ? ev->outlet : d ? d->outlet : NULL)) &&
+           add(o, "url", str_or_null(w, ev->url ? ev->url : d ? d->url : NULL)) &&
+           add(o, "attributed_to", str_or_null(w, ev->attributed_to)) &&
+           add(o, "sentence", str_or_null(w, ev->sentence));
   if (ok && ev->off_start >= 0) {
-    cJSON *a = cJSON_AddArrayToObject(o, "offsets");
-    ok = a && cJSON_AddItemToArray(a, cJSON_CreateNumber((double)ev->off_start)) &&
-         cJSON_AddItemToArray(a, cJSON_CreateNumber((double)ev->off_end));
+    cJSON *a = jnew(w, cJSON_Array);
+    ok = add(o, "offsets", a) && push(a, jnum(w, (double)ev->off_start)) && push(a, jnum(w, (double)ev->off_end));
   }
-  if (ok) ok = str_or_null(o, "trigger", ev->trigger);
-  if (ok && ev->confidence >= 0) ok = cJSON_AddNumberToObject(o, "confidence", ev->confidence) != NULL;
-  if (ok) ok = str_or_null(o, "cameo", ev->cameo) && str_or_null(o, "plover", ev->plover);
-  if (!ok) {
-    cJSON_Delete(o);
-    return NULL;
-  }
-  return o;
+  if (ok) ok = add(o, "trigger", str_or_null(w, ev->trigger));
+  if (ok && ev->confidence >= 0) ok = add(o, "confidence", jnum(w, ev->confidence));
+  if (ok) ok = add(o, "cameo", str_or_null(w, ev->cameo)) && add(o, "plover", str_or_null(w, ev->plover));
+  return ok ? o : NULL;
 }
 
-static int node_attrs(const an_graph *g, size_t i, cJSON *o) {
+static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
   for (size_t k = 0; k < an_node_attr_count; k++) {
     if (!an_attr_applies(g, &an_node_attrs[k], AN_IN_JSON)) continue;
     an_attr_val v;
     an_node_attr(g, i, k, &v);
-    int ok = an_node_attrs[k].type == AN_AT_LIST ? add_list_always(o, an_node_attrs[k].name, &v)
-                                                  : add_val(o, an_node_attrs[k].name, &v, an_node_attrs[k].type);
-    if (!ok) return 0;
+    if (!add_val(w, o, an_node_attrs[k].name, &v, an_node_attrs[k].type)) return 0;
   }
   return 1;
 }
 
-static int edge_attrs(const an_graph *g, size_t i, cJSON *o) {
-  an_buf lab;
-  an_buf_init(&lab);
-  int ok = an_edge_label(g, i, &lab) == AN_OK && cJSON_AddStringToObject(o, "label", lab.data);
-  an_buf_free(&lab);
+/* The link's attributes and events; the events stay in *evs (read back
+ * from the model's spill one edge at a time) until the link is printed. */
+static int edge_attrs(jw *w, const an_graph *g, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
+  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
   for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
     if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
     an_attr_val v;
     an_edge_attr(g, i, k, &v);
-    ok = an_edge_attrs[k].type == AN_AT_LIST ? add_list_always(o, an_edge_attrs[k].name, &v)
-                                              : add_val(o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
+    ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
   }
-  cJSON *evs = ok ? cJSON_AddArrayToObject(o, "events") : NULL;
-  if (!evs) return 0;
-  /* the events are read back from the model's spill one edge at a time */
-  an_evlist list;
-  if (an_graph_edge_events(g, i, &list, NULL) != AN_OK) return 0;
-  for (size_t k = 0; k < list.n; k++) {
-    cJSON *x = event_json(g, list.v[k]);
-    if (!x || !cJSON_AddItemToArray(evs, x)) {
-      cJSON_Delete(x);
-      an_evlist_free(&list);
-      return 0;
-    }
-  }
-  an_evlist_free(&list);
+  cJSON *a = ok ? jnew(w, cJSON_Array) : NULL;
+  if (!add(o, "events", a)) return 0;
+  if (an_graph_edge_events(g, i, evs, NULL) != AN_OK) return 0;
+  for (size_t k = 0; k < evs->n; k++)
+    if (!push(a, event_json(w, g, evs->v[k]))) return 0;
   return 1;
 }
 
@@ -140,57 +262,66 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-static cJSON *node_item(const an_graph *g, size_t i, an_json_style style) {
-  cJSON *n = cJSON_CreateObject(), *attrs = n;
-  int ok = n != NULL;
-  if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(n, "id", g->nodes[i].id) != NULL;
-  else if (ok && style == AN_JSON_GRAPHOLOGY)
-    ok = cJSON_AddStringToObject(n, "key", g->nodes[i].id) && (attrs = cJSON_AddObjectToObject(n, "attributes"));
-  else if (ok)
-    ok = (attrs = cJSON_AddObjectToObject(n, "data")) && cJSON_AddStringToObject(attrs, "id", g->nodes[i].id) &&
-         cJSON_AddStringToObject(attrs, "value", g->nodes[i].id) &&
-         cJSON_AddStringToObject(attrs, "name", g->nodes[i].label);
-  if (ok) ok = node_attrs(g, i, attrs);
-  if (!ok) {
-    cJSON_Delete(n);
-    return NULL;
+/* Prints a tree compactly into the reused buffer and writes it after
+ * `before`; 0 on failure. */
+static int put_tree(jw *w, cJSON *item, const char *before) {
+  if (!item) return 0;
+  for (;;) {
+    if (w->pcap && cJSON_PrintPreallocated(item, w->pbuf, (int)w->pcap, 0)) break;
+    /* too small: twice the size, and print again */
+    size_t cap = w->pcap ? w->pcap * 2 : 64 * 1024;
+    if (cap > INT_MAX) return 0;
+    char *p = an_realloc(w->pbuf, cap);
+    if (!p) return 0;
+    w->pbuf = p, w->pcap = cap;
   }
-  return n;
+  size_t n = strlen(w->pbuf);
+  return fputs(before, w->out) != EOF && fwrite(w->pbuf, 1, n, w->out) == n;
 }
 
-static cJSON *link_item(const an_graph *g, size_t i, an_json_style style, int mixed) {
+/* The graph's metadata: a tree of cJSON's own, printed once. */
+static int put_meta(jw *w, const an_graph *g) {
+  cJSON *m = meta(g);
+  int ok = put_tree(w, m, "");
+  cJSON_Delete(m);
+  return ok;
+}
+
+static int put_node(jw *w, const an_graph *g, size_t i, an_json_style style, const char *before) {
+  cJSON *n = jnew(w, cJSON_Object), *attrs = n;
+  int ok = n != NULL;
+  if (ok && style == AN_JSON_NODE_LINK) ok = add(n, "id", jstr(w, g->nodes[i].id));
+  else if (ok && style == AN_JSON_GRAPHOLOGY)
+    ok = add(n, "key", jstr(w, g->nodes[i].id)) && add(n, "attributes", attrs = jnew(w, cJSON_Object));
+  else if (ok)
+    ok = add(n, "data", attrs = jnew(w, cJSON_Object)) && add(attrs, "id", jstr(w, g->nodes[i].id)) &&
+         add(attrs, "value", jstr(w, g->nodes[i].id)) && add(attrs, "name", jstr(w, g->nodes[i].label));
+  ok = ok && node_attrs(w, g, i, attrs) && put_tree(w, n, before);
+  jw_reset(w);
+  return ok;
+}
+
+static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int mixed, const char *before) {
   const an_gedge *e = &g->edges[i];
   char key[32];
-  snprintf(key, sizeof key, "e%zu", i);
-  cJSON *l = cJSON_CreateObject(), *attrs = l;
+  key[0] = 'e';
+  an_fmt_ll(key + 1, (long long)i);
+  an_evlist evs;
+  memset(&evs, 0, sizeof evs);
+  cJSON *l = jnew(w, cJSON_Object), *attrs = l, *ids = l;
   int ok = l != NULL;
-  cJSON *ids = ok && style == AN_JSON_CYTOSCAPE ? (attrs = cJSON_AddObjectToObject(l, "data")) : l;
-  ok = ok && ids != NULL;
-  if (ok && style == AN_JSON_GRAPHOLOGY) ok = cJSON_AddStringToObject(ids, "key", key) != NULL;
+  if (ok && style == AN_JSON_CYTOSCAPE) ok = add(l, "data", attrs = ids = jnew(w, cJSON_Object));
+  if (ok && style == AN_JSON_GRAPHOLOGY) ok = add(ids, "key", jstr(w, key));
   if (ok && style == AN_JSON_CYTOSCAPE) /* "key": networkx's cytoscape_graph keys parallel edges by it */
-    ok = cJSON_AddStringToObject(ids, "id", key) && cJSON_AddStringToObject(ids, "key", key);
-  ok = ok && cJSON_AddStringToObject(ids, "source", g->nodes[e->source].id) &&
-       cJSON_AddStringToObject(ids, "target", g->nodes[e->target].id);
-  if (ok && style == AN_JSON_NODE_LINK) ok = cJSON_AddStringToObject(l, "key", key) != NULL;
+    ok = add(ids, "id", jstr(w, key)) && add(ids, "key", jstr(w, key));
+  ok = ok && add(ids, "source", jstr(w, g->nodes[e->source].id)) && add(ids, "target", jstr(w, g->nodes[e->target].id));
+  if (ok && style == AN_JSON_NODE_LINK) ok = add(l, "key", jstr(w, key));
   if (ok && style == AN_JSON_GRAPHOLOGY)
-    ok = cJSON_AddBoolToObject(l, "undirected", mixed && e->symmetric) &&
-         (attrs = cJSON_AddObjectToObject(l, "attributes"));
-  ok = ok && edge_attrs(g, i, attrs);
-  if (!ok) {
-    cJSON_Delete(l);
-    return NULL;
-  }
-  return l;
-}
-
-/* Prints a cJSON item compactly and frees it; 0 on failure. */
-static int put_item(FILE *out, cJSON *item, const char *before) {
-  if (!item) return 0;
-  char *text = cJSON_PrintUnformatted(item);
-  cJSON_Delete(item);
-  if (!text) return 0;
-  int ok = fputs(before, out) != EOF && fputs(text, out) != EOF;
-  cJSON_free(text);
+    ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
+         add(l, "attributes", attrs = jnew(w, cJSON_Object));
+  ok = ok && edge_attrs(w, g, i, attrs, &w->lab, &evs) && put_tree(w, l, before);
+  jw_reset(w);
+  an_evlist_free(&evs);
   return ok;
 }
 
@@ -200,32 +331,37 @@ static int put_item(FILE *out, cJSON *item, const char *before) {
 an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
   const an_json_style style = o ? o->json_style : AN_JSON_NODE_LINK;
   const int mixed = o && (o->flags & AN_EXPORT_MIXED);
+  jw *w = an_calloc(1, sizeof *w);
+  if (!w) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
+  w->out = out;
   int ok = 1;
   const char *nodes_open, *links_open, *close;
   if (style == AN_JSON_NODE_LINK) {
-    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_item(out, meta(g), "");
+    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g);
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"links\": [";
     close = "\n]}\n";
   } else if (style == AN_JSON_GRAPHOLOGY) {
-    ok = fputs("{\"attributes\": ", out) != EOF && put_item(out, meta(g), "") &&
+    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g) &&
          fprintf(out, ", \"options\": {\"type\": \"%s\", \"multi\": true, \"allowSelfLoops\": true}",
                  mixed ? "mixed" : "directed") > 0;
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}\n";
   } else {
-    ok = fputs("{\"data\": ", out) != EOF && put_item(out, meta(g), "") &&
+    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g) &&
          fputs(", \"directed\": true, \"multigraph\": true", out) != EOF;
     nodes_open = ",\n\"elements\": {\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}}\n";
   }
   ok = ok && fputs(nodes_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_nodes; i++) ok = put_item(out, node_item(g, i, style), i ? ",\n" : "\n");
+  for (size_t i = 0; ok && i < g->n_nodes; i++) ok = put_node(w, g, i, style, i ? ",\n" : "\n");
   ok = ok && fputs(links_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_edges; i++) ok = put_item(out, link_item(g, i, style, mixed), i ? ",\n" : "\n");
+  for (size_t i = 0; ok && i < g->n_edges; i++) ok = put_link(w, g, i, style, mixed, i ? ",\n" : "\n");
   ok = ok && fputs(close, out) != EOF;
+  jw_free(w);
+  an_free(w);
   if (ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
   if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;

@@ -57,6 +57,18 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
   size_t n = 0;
   const char *const *w = (const char *const *)v->w;
   for (uint32_t i = a; i < b && n < cap_;) {
+    /* Most tokens start nothing: without a lead word here (so j == i
+     * below), a phrase needs a capitalized weekday or month, "mid-", a
+     * digit, or a word that starts a relative or vague date. */
+    if (!lex->date_wild) {
+      uint32_t id = v->wid[i];
+      unsigned char c0 = (unsigned char)w[i][0];
+      if (!(lex->wdflag[id] & (AN_WDATE_LEAD | AN_WDATE_START)) && c0 != 'm' && !(c0 >= '0' && c0 <= '9') &&
+          !(cap(v, i) && (lex->wday[id] || lex->wmonth[id]))) {
+        i++;
+        continue;
+      }
+    }
     an_datephrase p;
     memset(&p, 0, sizeof p);
     uint32_t lead = i;
@@ -65,10 +77,15 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     while (j < b && dflag(lex, v, j, AN_WDATE_LEAD) && j - i < 2) j++;
     int last = j > i && dflag(lex, v, j - 1, AN_WDATE_PAST);
     int next = j > i && dflag(lex, v, j - 1, AN_WDATE_NEXT);
-    int wd = j < b && cap(v, j) ? weekday_at(lex, v, j) : 0;
-    int mo = j < b && cap(v, j) ? month_at(lex, v, j) : 0;
+    /* Can token j be a weekday, a month, "mid-..." or a number? If not,
+     * only a relative or vague phrase at i is left to try (below). */
+    unsigned char cj = j < b ? (unsigned char)w[j][0] : 0;
+    int cand = j < b && ((cap(v, j) && (lex->wday[v->wid[j]] || lex->wmonth[v->wid[j]])) || cj == 'm' ||
+                         (cj >= '0' && cj <= '9'));
+    int wd = cand && cap(v, j) ? weekday_at(lex, v, j) : 0;
+    int mo = cand && cap(v, j) ? month_at(lex, v, j) : 0;
     /* "in mid-May": one token, the month capitalized after the hyphen */
-    if (!mo && !wd && j < b && strncmp(w[j], "mid-", 4) == 0 && v->tok[j].len > 4 &&
+    if (!mo && !wd && cand && strncmp(w[j], "mid-", 4) == 0 && v->tok[j].len > 4 &&
         isupper((unsigned char)v->s[v->tok[j].start + 4]))
       mo = month_of(lex, w[j] + 4);
     int mid = mo && strncmp(w[j], "mid-", 4) == 0;
@@ -98,7 +115,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       }
       /* "May" and "March" are also words: want a number or a lead word. */
       if (!d && !p.v.y && j == i && !mid) e = 0;
-    } else if (j < b && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
+    } else if (cand && day_num(w[j]) && j + 1 < b && cap(v, j + 1) && month_at(lex, v, j + 1)) {
       p.kind = AN_DATE_ABS;
       p.v.d = day_num(w[j]);
       p.v.m = month_at(lex, v, j + 1);
@@ -107,7 +124,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
         p.v.y = year_num(w[e]);
         e++;
       }
-    } else if (j < b && j > i && year_num(w[j])) {
+    } else if (cand && j > i && year_num(w[j])) {
       p.kind = AN_DATE_ABS;
       p.v.y = year_num(w[j]);
       e = j + 1;
@@ -153,6 +170,30 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
     }
   }
   return n;
+}
+
+/* printf("%0*d", width, v) into o; returns the length. */
+static size_t fmt_int(char *o, int v, int width) {
+  char d[16];
+  size_t n = 0, k = 0;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do d[n++] = (char)('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0) o[k++] = '-', width--;
+  for (int z = (int)n; z < width; z++) o[k++] = '0';
+  while (n) o[k++] = d[--n];
+  return k;
+}
+
+/* snprintf(iso, 11, "%04d[-%02d[-%02d]]", y, m, d): parts < 0 left out. */
+static void put_iso(char *iso, int y, int m, int d) {
+  char tmp[48];
+  size_t n = fmt_int(tmp, y, 4);
+  if (m >= 0) tmp[n++] = '-', n += fmt_int(tmp + n, m, 2);
+  if (d >= 0) tmp[n++] = '-', n += fmt_int(tmp + n, d, 2);
+  if (n > 10) n = 10;
+  memcpy(iso, tmp, n);
+  iso[n] = '\0';
 }
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -203,13 +244,13 @@ int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
       y++;
     }
     if (y < 1 || y > 9999) return 0;
-    snprintf(iso, 11, "%04d-%02d", y % 10000, m % 100);
+    put_iso(iso, y % 10000, m % 100, -1);
     return 1;
   }
   case AN_DATE_REL_YEAR:
     if (!doc || !doc->y) return 0;
     if (doc->y + p->rel < 1 || doc->y + p->rel > 9999) return 0;
-    snprintf(iso, 11, "%04d", (doc->y + p->rel) % 10000);
+    put_iso(iso, (doc->y + p->rel) % 10000, -1, -1);
     return 1;
   case AN_DATE_REL:
   case AN_DATE_WEEKDAY: {
@@ -226,7 +267,7 @@ int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
     }
     an_ymd o;
     civil_from(z, &o);
-    snprintf(iso, 11, "%04d-%02d-%02d", o.y, o.m, o.d);
+    put_iso(iso, o.y, o.m, o.d);
     return 1;
   }
   case AN_DATE_ABS: {
@@ -239,11 +280,11 @@ int an_date_resolve(const an_datephrase *p, const an_ymd *doc, char *iso) {
     }
     if (d && m) {
       if (d > mdays(y, m)) return 0;
-      snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+      put_iso(iso, y, m, d);
     } else if (m) {
-      snprintf(iso, 11, "%04d-%02d", y, m);
+      put_iso(iso, y, m, -1);
     } else {
-      snprintf(iso, 11, "%04d", y);
+      put_iso(iso, y, -1, -1);
     }
     return 1;
   }
@@ -256,7 +297,17 @@ int an_ymd_parse_iso(const char *s, an_ymd *out) {
   if (!s) return 0;
   int y = 0, m = 0, d = 0;
   size_t n = strlen(s);
-  if (n == 4 && sscanf(s, "%4d", &y) == 1) {
+  /* plain digits (every date the reader passes on): what sscanf reads */
+#define DG(i) (s[i] >= '0' && s[i] <= '9')
+  int y4 = n >= 4 && DG(0) && DG(1) && DG(2) && DG(3);
+  int m2 = y4 && n >= 7 && s[4] == '-' && DG(5) && DG(6);
+  int d2 = m2 && n >= 10 && s[7] == '-' && DG(8) && DG(9);
+#undef DG
+  if (y4) y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  if (m2) m = (s[5] - '0') * 10 + (s[6] - '0');
+  if (d2) d = (s[8] - '0') * 10 + (s[9] - '0');
+  if ((n == 4 && y4) || (n == 7 && m2) || (n >= 10 && d2)) {
+  } else if (n == 4 && sscanf(s, "%4d", &y) == 1) {
   } else if (n == 7 && sscanf(s, "%4d-%2d", &y, &m) == 2) {
   } else if (n >= 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3) {
   } else {

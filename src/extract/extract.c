@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 #include "extract/dates.h"
 #include "extract/resources.h"
 #include "extract/result.h"
@@ -23,45 +24,33 @@ static const char *const k_type_names[] = {"call",     "meet",    "praise",  "ac
 
 static const char *static_type(const char *t) {
   for (size_t i = 0; i < sizeof k_type_names / sizeof *k_type_names; i++)
-    if (strcmp(k_type_names[i], t) == 0) return k_type_names[i];
-  return "meet";
+    if (k_type_names[i][0] == t[0] && strcmp(k_type_names[i], t) == 0) return k_type_names[i];
+  return k_type_names[1]; /* "meet" */
 }
 
 void an_result_free(an_result *r) {
   if (!r) return;
-  an_free(r->doc_id);
-  an_free(r->date);
-  an_free(r->outlet);
-  an_free(r->url);
-  an_free(r->title);
   if (r->acts) acts_free(r->acts);
-  for (size_t i = 0; i < r->n_ev; i++) {
-    an_revent *e = &r->ev[i];
-    an_free(e->date_text);
-    an_free(e->attributed_to);
-    an_free(e->sentence);
-    an_free(e->trigger);
-    an_free(e->cameo);
-    an_free(e->plover);
-  }
   an_free(r->ev);
+  an_arena_free(&r->arena); /* every string of the result */
   an_free(r);
 }
 
 size_t an_result_event_count(const an_result *r) { return r ? r->n_ev : 0; }
 size_t an_result_actor_count(const an_result *r) { return r && r->acts ? r->acts->n_actors : 0; }
 
-static char *dup_opt(const char *s, int *oom) {
+/* The result's strings live in its arena (freed with it). */
+static char *dup_opt(an_arena *ar, const char *s, int *oom) {
   if (!s) return NULL;
-  char *d = an_strdup(s);
+  char *d = an_arena_strdup(ar, s);
   if (!d) *oom = 1;
   return d;
 }
 
-static char *span_dup(const an_xview *v, uint32_t a, uint32_t b, int *oom) {
+static char *span_dup(an_arena *ar, const an_xview *v, uint32_t a, uint32_t b, int *oom) {
   if (a >= b || b > v->ntok) return NULL;
   size_t s = v->tok[a].start, e = v->tok[b - 1].start + v->tok[b - 1].len;
-  char *d = an_strndup(v->s + s, e - s);
+  char *d = an_arena_strndup(ar, v->s + s, e - s);
   if (!d) *oom = 1;
   return d;
 }
@@ -73,8 +62,9 @@ void an_doc_date(const an_resources *res, an_workspace *ws, const an_doc *doc, c
   an_ymd d;
   iso[0] = 0;
   if (doc && doc->date && an_ymd_parse_iso(doc->date, &d)) {
-    snprintf(iso, 11, "%s", doc->date);
-    iso[10] = 0;
+    size_t n = strnlen(doc->date, 10); /* snprintf(iso, 11, "%s") */
+    memcpy(iso, doc->date, n);
+    iso[n] = 0;
     return;
   }
   for (size_t i = 0; i < res->n_docdate_re; i++) {
@@ -110,43 +100,52 @@ static int cap_tok(const an_xview *v, uint32_t i) {
  * sentence with many events (a 100 000-token run-on "sentence") is not
  * scanned again for each: where its attribution cues start, and its date
  * phrases. */
+/* The date phrases of one sentence's tokens [a, b), scanned once per
+ * document: events date themselves from their own sentence and borrow
+ * from their neighbours', so each sentence is asked for again and again.
+ * Slot 0 of a sentence: scanned from its first token; slot 1: from after
+ * its dateline (body_first), when that differs. */
+typedef struct dslot {
+  uint32_t a, b, off;
+  uint8_t n, valid;
+} dslot;
+
 typedef struct scache {
   uint32_t sa, sb;
   int valid;
   uint32_t *pos[3]; /* token positions where attrib_before, attrib_media_before, attrib_after match */
   size_t npos[3], cap[3];
   int oom;
-  int dvalid;
-  uint32_t dsent;
-  size_t nph;
-  an_datephrase ph[16];
-  /* date phrases of token ranges [a, b): the sentences an event borrows
-   * its date from are scanned again for each event (direct-mapped) */
-  struct {
-    uint32_t a, b;
-    int valid;
-    size_t n;
-    an_datephrase ph[16];
-  } dc[32];
+  dslot *ds;            /* 2 per sentence, allocated on first use */
+  an_datephrase *pool;  /* the phrases the slots point into */
+  size_t npool, cappool;
+  an_arena *ar;          /* the result's: strings for the events */
+  an_datephrase tmp[16]; /* when out of memory: the last scan, uncached */
 } scache;
 
-static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t a, uint32_t b,
+static size_t scan_cached(const an_lexicon *lex, const an_xview *v, scache *sc, uint32_t si, uint32_t a, uint32_t b,
                           const an_datephrase **ph) {
-  /* by the first token, spread (a * 31 + b was the sentence length mod 32:
-   * sentences of one length evicted each other) */
-  size_t h = (size_t)((a * 0x9E3779B1u) >> 27);
-  if (!sc->dc[h].valid || sc->dc[h].a != a || sc->dc[h].b != b) {
-    sc->dc[h].n = an_dates_scan(lex, v, a, b, sc->dc[h].ph, 16);
-    sc->dc[h].a = a;
-    sc->dc[h].b = b;
-    sc->dc[h].valid = 1;
+  if (!sc->ds && v->nsent) sc->ds = an_calloc(2 * v->nsent, sizeof *sc->ds);
+  dslot *d = sc->ds && si < v->nsent ? &sc->ds[2 * (size_t)si + (a != v->sent[si].tok_first)] : NULL;
+  if (d && d->valid && d->a == a && d->b == b) {
+    *ph = d->n ? sc->pool + d->off : sc->tmp; /* (no phrases: the pool may not exist yet) */
+    return d->n;
   }
-  *ph = sc->dc[h].ph;
-  return sc->dc[h].n;
+  if (d && an_grow((void **)&sc->pool, &sc->cappool, sc->npool + 16, sizeof *sc->pool) == AN_OK) {
+    size_t n = an_dates_scan(lex, v, a, b, sc->pool + sc->npool, 16); /* straight into the pool */
+    d->a = a, d->b = b, d->off = (uint32_t)sc->npool, d->n = (uint8_t)n, d->valid = 1;
+    sc->npool += n;
+    *ph = sc->pool + d->off;
+    return n;
+  }
+  *ph = sc->tmp;
+  return an_dates_scan(lex, v, a, b, sc->tmp, 16);
 }
 
 static void scache_free(scache *c) {
   for (int i = 0; i < 3; i++) an_free(c->pos[i]);
+  an_free(c->ds);
+  an_free(c->pool);
 }
 
 static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb) {
@@ -209,12 +208,12 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       best = m;
       h = m->tok_first + m->tok_count - 1;
     }
-    if (best && best->actor != skip_actor) return dup_opt(v->acts->actors[best->actor].label, oom);
+    if (best && best->actor != skip_actor) return dup_opt(sc->ar, v->acts->actors[best->actor].label, oom);
     uint32_t h = end, hs;
     while (h > j && !cap_tok(v, h - 1)) h--;
     hs = h;
     while (hs > j && cap_tok(v, hs - 1) && v->tok_m[hs - 1] < 0) hs--;
-    if (h > hs) return span_dup(v, hs, h, oom);
+    if (h > hs) return span_dup(sc->ar, v, hs, h, oom);
   }
   /* "X told CNN", "speaking to Al Jazeera": a medium the speaker addressed */
   for (size_t pi = 0; pi < sc->npos[1]; pi++) {
@@ -228,7 +227,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
         continue;
       }
       const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-      if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+      if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
       break;
     }
   }
@@ -240,11 +239,11 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       int32_t mi = v->tok_m[h];
       if (mi >= 0) {
         const an_doc_actor *a = &v->acts->actors[v->acts->mentions[mi].actor];
-        if (an_is_media(lex, a)) return dup_opt(a->label, oom);
+        if (an_xview_is_media(v, lex, v->acts->mentions[mi].actor)) return dup_opt(sc->ar, a->label, oom);
         h = v->acts->mentions[mi].tok_first;
         continue;
       }
-      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(v, h, h + 1, oom);
+      if ((v->tok[h].shape & AN_SHAPE_ALL_UPPER) && h + 1 == k) return span_dup(sc->ar, v, h, h + 1, oom);
     }
   }
   /* reported speech: "Brunner said the body had written to X" */
@@ -283,7 +282,7 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
       if ((m->flags & AN_MENTION_POSSESSIVE) || (me < sb && (v->tok[me].shape & AN_SHAPE_POSSESSIVE)) ||
           m->how == AN_MENTION_DEMONYM || m->actor == skip_actor || m->how == AN_MENTION_PRONOUN)
         break;
-      return dup_opt(v->acts->actors[m->actor].label, oom);
+      return dup_opt(sc->ar, v->acts->actors[m->actor].label, oom);
     }
   }
   return NULL;
@@ -421,8 +420,9 @@ static int nominal_agent_is(const an_xview *v, uint32_t a, uint32_t b, uint32_t 
   return 0;
 }
 
-static int take_date(const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r, int *oom) {
-  r->date_text = span_dup(v, p->first, p->end, oom);
+static int take_date(an_arena *ar, const an_xview *v, const an_datephrase *p, const an_ymd *doc, an_revent *r,
+                     int *oom) {
+  r->date_text = span_dup(ar, v, p->first, p->end, oom);
   char iso[11];
   if (an_date_resolve(p, doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -442,7 +442,7 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
   uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
   if (b > v->ntok) b = (uint32_t)v->ntok;
   const an_datephrase *ph = NULL;
-  size_t n = scan_cached(lex, v, sc, a, b, &ph);
+  size_t n = scan_cached(lex, v, sc, si, a, b, &ph);
   for (size_t i = 0; i < n; i++) {
     const an_datephrase *p = &ph[i];
     if (!usable_date(v, p)) continue;
@@ -450,7 +450,7 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
       for (uint32_t k = p->first > a + 5 ? p->first - 5 : a; k < p->first; k++) {
         uint32_t e = v->inq[k] ? 0 : an_phrases_match_id(&lex->date_nouns, v->wid, k, b);
         if (!e || e > p->first || p->first - e > 3) continue;
-        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(v, p, doc, r, oom);
+        if (nominal_agent_is(v, a, b, k, p, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
       }
     }
     if (report) {
@@ -460,14 +460,14 @@ static int borrowed_date(const an_lexicon *lex, const an_xview *v, scache *sc, u
         if (k >= p->first && k < p->end) continue;
         if (v->inq[k] || !an_phrases_match_id(&lex->reporting, v->wid, k, b)) continue;
         uint32_t subj_end = k < p->first ? k : p->first;
-        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(v, p, doc, r, oom);
+        if (subject_is(lex, v, a, subj_end, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
         break;
       }
     }
     if (opener && p->first <= a + 1) {
       /* "On Monday, X ...", "Later on Monday, X ...": the date of the
        * scene the next sentences go on describing */
-      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(v, p, doc, r, oom);
+      if (subject_is(lex, v, p->end, b, src, multi)) return take_date(sc->ar, v, p, doc, r, oom);
     }
   }
   return 0;
@@ -484,10 +484,10 @@ static int lead_date(const an_lexicon *lex, const an_xview *v, scache *sc, uint3
     if (!body_sent(s)) continue;
     uint32_t a = body_first(v, s), b = s->tok_first + s->tok_count;
     const an_datephrase *ph = NULL;
-    size_t n = scan_cached(lex, v, sc, a, b, &ph);
+    size_t n = scan_cached(lex, v, sc, (uint32_t)j, a, b, &ph);
     for (size_t i = 0; i < n; i++)
       if (usable_date(v, &ph[i]) && (ph[i].kind == AN_DATE_WEEKDAY || ph[i].kind == AN_DATE_REL))
-        return take_date(v, &ph[i], doc, r, oom);
+        return take_date(sc->ar, v, &ph[i], doc, r, oom);
     return 0;
   }
   return 0;
@@ -525,7 +525,8 @@ static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, con
        * another time frame: earlier dates do not reach past it */
       const an_sentence *s = &v->sent[si - d];
       const an_datephrase *ph = NULL;
-      if (body_sent(s) && scan_cached(lex, v, sc, body_first(v, s), s->tok_first + s->tok_count, &ph)) break;
+      if (body_sent(s) && scan_cached(lex, v, sc, si - d, body_first(v, s), s->tok_first + s->tok_count, &ph))
+        break;
     }
   }
 }
@@ -533,13 +534,8 @@ static void event_date(const an_lexicon *lex, const an_xview *v, scache *sc, con
 static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const an_xevent *e, const an_ymd *doc,
                     an_revent *r, int *oom) {
   const an_sentence *s = &v->sent[e->sent];
-  if (!sc->dvalid || sc->dsent != e->sent) {
-    sc->nph = an_dates_scan(lex, v, s->tok_first, s->tok_first + s->tok_count, sc->ph, 16);
-    sc->dsent = e->sent;
-    sc->dvalid = 1;
-  }
-  const an_datephrase *ph = sc->ph;
-  size_t n = sc->nph;
+  const an_datephrase *ph = NULL;
+  size_t n = scan_cached(lex, v, sc, e->sent, s->tok_first, s->tok_first + s->tok_count, &ph);
   long best = -1, bestd = 1L << 30;
   for (size_t i = 0; i < n; i++) {
     long d = ph[i].end <= e->trig_first ? (long)e->trig_first - (long)ph[i].end
@@ -564,7 +560,7 @@ static int occ_date(const an_lexicon *lex, const an_xview *v, scache *sc, const 
     }
   }
   if (best < 0) return 0;
-  r->date_text = span_dup(v, ph[best].first, ph[best].end, oom);
+  r->date_text = span_dup(sc->ar, v, ph[best].first, ph[best].end, oom);
   char iso[11];
   if (an_date_resolve(&ph[best], doc, iso)) memcpy(r->date, iso, 11);
   return 1;
@@ -630,17 +626,22 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   }
   r->acts = acts;
+  an_arena *ar = &r->arena;
+  an_arena_init(ar);
   int oom = 0;
-  r->doc_id = dup_opt(doc->id ? doc->id : "", &oom);
-  r->url = dup_opt(doc->url, &oom);
-  r->title = dup_opt(doc->title, &oom);
+  r->doc_id = dup_opt(ar, doc->id ? doc->id : "", &oom);
+  r->url = dup_opt(ar, doc->url, &oom);
+  r->title = dup_opt(ar, doc->title, &oom);
   char iso[11];
   an_doc_date(res, ws, doc, v->s, v->len, iso);
-  if (iso[0]) r->date = dup_opt(iso, &oom);
-  if (doc->outlet)
-    r->outlet = dup_opt(doc->outlet, &oom);
-  else
-    r->outlet = an_outlet_detect(res, ws, v->s, v->len);
+  if (iso[0]) r->date = dup_opt(ar, iso, &oom);
+  if (doc->outlet) {
+    r->outlet = dup_opt(ar, doc->outlet, &oom);
+  } else {
+    char *o = an_outlet_detect(res, ws, v->s, v->len);
+    r->outlet = dup_opt(ar, o, &oom);
+    an_free(o);
+  }
   an_ymd dd;
   if (!iso[0] || !an_ymd_parse_iso(iso, &dd)) memset(&dd, 0, sizeof dd);
 
@@ -648,8 +649,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
   size_t nx = 0;
   scache sc;
   /* (the date phrase slots are large and only read when valid: not cleared) */
-  memset(&sc, 0, offsetof(scache, dc));
-  for (size_t k = 0; k < sizeof sc.dc / sizeof sc.dc[0]; k++) sc.dc[k].valid = 0;
+  memset(&sc, 0, offsetof(scache, tmp)); /* (tmp is written before it is read) */
+  sc.ar = ar;
   uint8_t *multi = NULL;
   an_status st = oom ? AN_ENOMEM : an_rules_run(res->lex, v, opts, &xe, &nx, err);
   if (st == AN_OK && nx) {
@@ -665,29 +666,36 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
     o->type = static_type(e->type);
     o->src = e->src;
     o->dst = e->dst;
-    o->directed = !(strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0);
+    o->directed = !(o->type == k_type_names[0] || o->type == k_type_names[1]); /* call, meet (static_type's) */
     o->modal = e->modal;
     o->confidence = e->confidence;
     size_t ea = s->start, eb = s->end;
     evidence_span(v, s, e, &ea, &eb);
-    o->sentence = an_strndup(v->s + ea, eb - ea);
+    o->sentence = an_arena_strndup(ar, v->s + ea, eb - ea);
     if (!o->sentence) oom = 1;
     o->off_a = orig(orig_ctx, ea);
     o->off_b = orig(orig_ctx, eb);
     if (e->gap_first < e->gap_end && e->gap_first > e->trig_first && e->gap_end < e->trig_end) {
       /* "charged ... with": the trigger's words, not the argument in its gap */
-      char *a = span_dup(v, e->trig_first, e->gap_first, &oom), *b = span_dup(v, e->gap_end, e->trig_end, &oom);
-      an_buf tb;
-      an_buf_init(&tb);
-      if (a && b && an_buf_printf(&tb, "%s ... %s", a, b) == AN_OK)
-        o->trigger = an_buf_steal(&tb, NULL);
-      else
+      const an_token *t = v->tok;
+      if (e->trig_end > v->ntok) { /* (cannot happen: the rules keep spans in the text) */
         oom = 1;
-      an_buf_free(&tb);
-      an_free(a);
-      an_free(b);
+        break;
+      }
+      size_t a0 = t[e->trig_first].start, a1 = t[e->gap_first - 1].start + t[e->gap_first - 1].len;
+      size_t b0 = t[e->gap_end].start, b1 = t[e->trig_end - 1].start + t[e->trig_end - 1].len;
+      char *tr = an_arena_alloc(ar, (a1 - a0) + 5 + (b1 - b0) + 1);
+      if (tr) {
+        memcpy(tr, v->s + a0, a1 - a0);
+        memcpy(tr + (a1 - a0), " ... ", 5);
+        memcpy(tr + (a1 - a0) + 5, v->s + b0, b1 - b0);
+        tr[(a1 - a0) + 5 + (b1 - b0)] = '\0';
+      } else {
+        oom = 1;
+      }
+      o->trigger = tr;
     } else {
-      o->trigger = span_dup(v, e->trig_first, e->trig_end, &oom);
+      o->trigger = span_dup(ar, v, e->trig_first, e->trig_end, &oom);
     }
     const char *cameo = e->trig->cameo, *plover = e->trig->plover;
     if (strcmp(e->type, e->trig->type) != 0)
@@ -696,8 +704,8 @@ an_status an_result_build(const an_resources *res, an_workspace *ws, const an_do
           cameo = res->lex->type_cameo[k];
           plover = res->lex->type_plover[k];
         }
-    o->cameo = dup_opt(cameo, &oom);
-    o->plover = dup_opt(plover, &oom);
+    o->cameo = dup_opt(ar, cameo, &oom);
+    o->plover = dup_opt(ar, plover, &oom);
     event_date(res->lex, v, &sc, e, &dd, multi && multi[i], o, &oom);
     o->attributed_to =
         attribution(res->lex, v, &sc, s->tok_first, s->tok_first + s->tok_count, e->src, e->trig_first, &oom);
@@ -754,62 +762,60 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
 
 /* ---- JSON Lines ----------------------------------------------------------------- */
 
+/* The records are written straight into the caller's buffer, byte for byte
+ * as cJSON_PrintUnformatted writes them (the format other tools and the
+ * tests know), without building a tree of small allocations per record. */
 typedef struct jw {
-  char *data;
-  size_t len, cap;
-  int oom; /* an append failed: the line is incomplete */
+  an_buf *b;
+  int oom; /* an append failed: the output is incomplete */
 } jw;
 
-static void jgrow(jw *w, size_t n) {
-  size_t cap = w->cap ? w->cap : 4096;
-  while (cap < w->len + n + 1) {
-    if (cap > SIZE_MAX / 2) {
-      w->oom = 1;
-      return;
-    }
-    cap *= 2;
-  }
-  char *p = an_realloc(w->data, cap);
-  if (!p) {
+static int jgrow(jw *w, size_t n) {
+  if (w->oom) return 0;
+  if (n > SIZE_MAX / 4 - w->b->len || an_grow((void **)&w->b->data, &w->b->cap, w->b->len + n + 1, 1) != AN_OK) {
     w->oom = 1;
-    return;
+    return 0;
   }
-  w->data = p;
-  w->cap = cap;
+  return 1;
 }
 
 /* Appends (the common case: it fits, one compare and a copy). */
 static inline void ja(jw *w, const void *p, size_t n) {
-  if (w->len + n + 1 > w->cap) {
-    jgrow(w, n);
-    if (w->oom) return;
-  }
-  memcpy(w->data + w->len, p, n);
-  w->len += n;
+  an_buf *b = w->b;
+  if (b->len + n + 1 > b->cap && !jgrow(w, n)) return;
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+}
+/* Appends a copy of bytes [at, at + n) of the buffer itself (grown first:
+ * growing may move the data). */
+static void ja_self(jw *w, size_t at, size_t n) {
+  an_buf *b = w->b;
+  if (b->len + n + 1 > b->cap && !jgrow(w, n)) return;
+  memcpy(b->data + b->len, b->data + at, n);
+  b->len += n;
 }
 static void jp(jw *w, const char *s) { ja(w, s, strlen(s)); }
 /* a string literal: its length known at compile time */
 #define JL(w, lit) ja((w), (lit), sizeof(lit) - 1)
 static inline void jc(jw *w, char c) {
-  if (w->len + 2 > w->cap) {
-    jgrow(w, 1);
-    if (w->oom) return;
-  }
-  w->data[w->len++] = c;
+  an_buf *b = w->b;
+  if (b->len + 2 > b->cap && !jgrow(w, 1)) return;
+  b->data[b->len++] = c;
 }
 
-/* The records are written straight into a buffer, byte for byte as
- * cJSON_PrintUnformatted writes them (the format other tools and the tests
- * know), without building a tree of small allocations per record. */
-
-static void j_str(jw *b, const char *s) {
+static void j_str_n(jw *w, const char *str, size_t len) {
   static const char hex[] = "0123456789abcdef";
-  jc(b, '"');
-  const unsigned char *p = (const unsigned char *)s, *run = p;
-  for (; *p; p++) {
+  /* room for the quotes and the plain bytes at once; escapes grow it */
+  if (w->b->len + len + 3 > w->b->cap && !jgrow(w, len + 2)) return;
+  jc(w, '"');
+  const unsigned char *p = (const unsigned char *)str, *end = p + len, *run = p;
+  while (p < end) {
+    /* plain bytes up to the next one to escape (evidence sentences are
+     * most of the output) */
+    p += an_find_json_escape((const char *)p, (size_t)(end - p));
+    if (p >= end) break;
     unsigned char c = *p;
-    if (c > 31 && c != '"' && c != '\\') continue;
-    if (p > run) ja(b, run, (size_t)(p - run));
+    if (p > run) ja(w, run, (size_t)(p - run));
     char e[6] = {'\\', 0, 0, 0, 0, 0};
     size_t n = 2;
     switch (c) {
@@ -828,26 +834,28 @@ static void j_str(jw *b, const char *s) {
       e[5] = hex[c & 15];
       n = 6;
     }
-    ja(b, e, n);
-    run = p + 1;
+    ja(w, e, n);
+    run = ++p;
   }
-  if (p > run) ja(b, run, (size_t)(p - run));
-  jc(b, '"');
+  if (p > run) ja(w, run, (size_t)(p - run));
+  jc(w, '"');
 }
 
-static void j_str_or_null(jw *b, const char *s) {
+static void j_str(jw *w, const char *s) { j_str_n(w, s, strlen(s)); }
+
+static void j_str_or_null(jw *w, const char *s) {
   if (s)
-    j_str(b, s);
+    j_str(w, s);
   else
-    JL(b, "null");
+    JL(w, "null");
 }
 
 /* A number as cJSON prints it: an integer when it is one (and fits an
  * int), else the shortest of %1.15g and %1.17g that reads back. */
-static void j_num(jw *b, double d) {
+static void j_num(jw *w, double d) {
   char nb[32];
   if (d != d || d - d != 0) {
-    JL(b, "null");
+    JL(w, "null");
     return;
   }
   int vi = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? (-2147483647 - 1) : (int)d;
@@ -860,145 +868,174 @@ static void j_num(jw *b, double d) {
       v = -v;
     }
     n += dec_u64(nb + n, (uint64_t)v);
-    ja(b, nb, n);
+    ja(w, nb, n);
     return;
   }
   double t = 0;
   snprintf(nb, sizeof nb, "%1.15g", d);
   if (sscanf(nb, "%lg", &t) != 1 || t != d) snprintf(nb, sizeof nb, "%1.17g", d);
-  jp(b, nb);
+  jp(w, nb);
 }
 
-static void actor_ref(jw *b, const an_doc_actor *a) {
-  JL(b, "{\"id\":");
-  j_str(b, a->id ? a->id : "");
-  JL(b, ",\"label\":");
-  j_str(b, a->label ? a->label : "");
-  JL(b, ",\"kind\":");
+static void actor_ref(jw *w, const an_doc_actor *a) {
+  JL(w, "{\"id\":");
+  j_str(w, a->id ? a->id : "");
+  JL(w, ",\"label\":");
+  j_str(w, a->label ? a->label : "");
+  JL(w, ",\"kind\":");
   if (a->kind == AN_KIND_PERSON)
-    JL(b, "\"person\"");
+    JL(w, "\"person\"");
   else if (a->kind == AN_KIND_ORGANIZATION)
-    JL(b, "\"organization\"");
+    JL(w, "\"organization\"");
   else
-    JL(b, "\"country\"");
+    JL(w, "\"country\"");
 }
 
 /* Confidence with two decimals, independent of LC_NUMERIC. */
-static void conf_num(jw *b, double c) {
+static void conf_num(jw *w, double c) {
   if (c < 0) c = 0;
   if (c > 1) c = 1;
   int h = (int)(c * 100 + 0.5);
   if (h >= 100) {
-    jc(b, '1');
+    jc(w, '1');
     return;
   }
   char buf[4] = {'0', '.', (char)('0' + h / 10), (char)('0' + h % 10)};
-  ja(b, buf, 4);
+  ja(w, buf, 4);
 }
 
-/* Writes the buffer as one line and empties it. */
-static an_status put_line(jw *b, FILE *out, an_error *err) {
-  jc(b, '\n');
-  if (b->oom) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  int bad = fwrite(b->data, 1, b->len, out) != b->len;
-  b->len = 0;
-  if (bad) return an_error_set(err, AN_EIO, NULL, 0, -1, "write failed");
+an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
+  if (!r || !out) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_result_write_buf: NULL argument");
+  const an_doc_actors *A = r->acts;
+  jw ww = {out, 0}, *w = &ww;
+  size_t mark = out->len;
+  const char *doc_id = r->doc_id ? r->doc_id : "";
+  size_t doc_len = strlen(doc_id);
+  JL(w, "{\"record\":\"document\",\"id\":");
+  j_str_n(w, doc_id, doc_len);
+  JL(w, ",\"date\":");
+  j_str_or_null(w, r->date);
+  JL(w, ",\"outlet\":");
+  j_str_or_null(w, r->outlet);
+  JL(w, ",\"url\":");
+  j_str_or_null(w, r->url);
+  JL(w, ",\"title\":");
+  j_str_or_null(w, r->title);
+  JL(w, ",\"actors\":[");
+  /* Where each actor's {"id":..,"label":..,"kind":.. sits in the document
+   * record: the events copy it from there. */
+  size_t nact = A ? A->n_actors : 0, ref_local[2 * 64], *ref = ref_local;
+  if (nact > 64 && !(ref = an_malloc(2 * nact * sizeof *ref))) w->oom = 1;
+  for (size_t i = 0; !w->oom && i < nact; i++) {
+    const an_doc_actor *a = &A->actors[i];
+    if (i) jc(w, ',');
+    ref[2 * i] = out->len;
+    actor_ref(w, a);
+    ref[2 * i + 1] = out->len - ref[2 * i];
+    JL(w, ",\"country\":");
+    j_str_or_null(w, a->country[0] ? a->country : NULL);
+    JL(w, ",\"aliases\":[");
+    for (size_t k = 0; k < a->n_aliases; k++) {
+      if (k) jc(w, ',');
+      j_str(w, a->aliases[k]);
+    }
+    JL(w, "],\"mentions\":");
+    j_num(w, (double)a->mentions);
+    JL(w, ",\"key\":");
+    j_str_or_null(w, a->key);
+    jc(w, '}');
+  }
+  JL(w, "],\"affiliations\":[");
+  int first = 1;
+  for (size_t i = 0; A && i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person >= A->n_actors || f->org >= A->n_actors) continue;
+    if (!first) jc(w, ',');
+    first = 0;
+    JL(w, "{\"person\":");
+    j_str(w, A->actors[f->person].id);
+    JL(w, ",\"org\":");
+    j_str(w, A->actors[f->org].id);
+    JL(w, ",\"role\":");
+    j_str_or_null(w, f->role);
+    jc(w, '}');
+  }
+  JL(w, "]}\n");
+  /* The fields every event of the document repeats are escaped once, in
+   * the first event, and copied from there. */
+  size_t doc_at = 0, doc_n = 0, tail_at = 0, tail_n = 0;
+  for (size_t i = 0; i < r->n_ev && !w->oom; i++) {
+    const an_revent *e = &r->ev[i];
+    JL(w, "{\"record\":\"event\",\"id\":");
+    j_str_n(w, e->id, strlen(e->id));
+    JL(w, ",\"doc\":");
+    if (i == 0) {
+      doc_at = out->len;
+      j_str_n(w, doc_id, doc_len);
+      doc_n = out->len - doc_at;
+    } else {
+      ja_self(w, doc_at, doc_n);
+    }
+    JL(w, ",\"type\":");
+    j_str(w, e->type);
+    JL(w, ",\"source\":");
+    ja_self(w, ref[2 * e->src], ref[2 * e->src + 1]);
+    JL(w, "},\"target\":");
+    ja_self(w, ref[2 * e->dst], ref[2 * e->dst + 1]);
+    if (e->directed)
+      JL(w, "},\"directed\":true");
+    else
+      JL(w, "},\"directed\":false");
+    JL(w, ",\"date\":");
+    j_str_or_null(w, e->date[0] ? e->date : NULL);
+    JL(w, ",\"date_text\":");
+    j_str_or_null(w, e->date_text);
+    if (i == 0) {
+      tail_at = out->len;
+      JL(w, ",\"outlet\":");
+      j_str_or_null(w, r->outlet);
+      JL(w, ",\"url\":");
+      j_str_or_null(w, r->url);
+      tail_n = out->len - tail_at;
+    } else {
+      ja_self(w, tail_at, tail_n);
+    }
+    JL(w, ",\"attributed_to\":");
+    j_str_or_null(w, e->attributed_to);
+    JL(w, ",\"sentence\":");
+    j_str(w, e->sentence ? e->sentence : "");
+    JL(w, ",\"offsets\":[");
+    j_num(w, (double)e->off_a);
+    jc(w, ',');
+    j_num(w, (double)e->off_b);
+    JL(w, "],\"trigger\":");
+    j_str(w, e->trigger ? e->trigger : "");
+    JL(w, ",\"confidence\":");
+    conf_num(w, e->confidence);
+    JL(w, ",\"cameo\":");
+    j_str_or_null(w, e->cameo);
+    JL(w, ",\"plover\":");
+    j_str_or_null(w, e->plover);
+    if (e->modal) JL(w, ",\"modal\":true");
+    JL(w, "}\n");
+  }
+  if (ref != ref_local) an_free(ref);
+  if (w->oom) {
+    out->len = mark;
+    if (out->data) out->data[mark] = '\0';
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  }
+  out->data[out->len] = '\0';
   return AN_OK;
 }
 
 an_status an_result_write_jsonl(const an_result *r, FILE *out, an_error *err) {
   if (!r || !out) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_result_write_jsonl: NULL argument");
-  const an_doc_actors *A = r->acts;
-  jw bb = {NULL, 0, 0, 0}, *b = &bb;
-  JL(b, "{\"record\":\"document\",\"id\":");
-  j_str(b, r->doc_id ? r->doc_id : "");
-  JL(b, ",\"date\":");
-  j_str_or_null(b, r->date);
-  JL(b, ",\"outlet\":");
-  j_str_or_null(b, r->outlet);
-  JL(b, ",\"url\":");
-  j_str_or_null(b, r->url);
-  JL(b, ",\"title\":");
-  j_str_or_null(b, r->title);
-  JL(b, ",\"actors\":[");
-  for (size_t i = 0; A && i < A->n_actors; i++) {
-    const an_doc_actor *a = &A->actors[i];
-    if (i) jc(b, ',');
-    actor_ref(b, a);
-    JL(b, ",\"country\":");
-    j_str_or_null(b, a->country[0] ? a->country : NULL);
-    JL(b, ",\"aliases\":[");
-    for (size_t k = 0; k < a->n_aliases; k++) {
-      if (k) jc(b, ',');
-      j_str(b, a->aliases[k]);
-    }
-    JL(b, "],\"mentions\":");
-    j_num(b, (double)a->mentions);
-    JL(b, ",\"key\":");
-    j_str_or_null(b, a->key);
-    jc(b, '}');
-  }
-  JL(b, "],\"affiliations\":[");
-  int first = 1;
-  for (size_t i = 0; A && i < A->n_affiliations; i++) {
-    const an_affiliation *f = &A->affiliations[i];
-    if (f->person >= A->n_actors || f->org >= A->n_actors) continue;
-    if (!first) jc(b, ',');
-    first = 0;
-    JL(b, "{\"person\":");
-    j_str(b, A->actors[f->person].id);
-    JL(b, ",\"org\":");
-    j_str(b, A->actors[f->org].id);
-    JL(b, ",\"role\":");
-    j_str_or_null(b, f->role);
-    jc(b, '}');
-  }
-  JL(b, "]}");
-  an_status st = put_line(b, out, err);
-  for (size_t i = 0; st == AN_OK && i < r->n_ev; i++) {
-    const an_revent *e = &r->ev[i];
-    JL(b, "{\"record\":\"event\",\"id\":");
-    j_str(b, e->id);
-    JL(b, ",\"doc\":");
-    j_str(b, r->doc_id ? r->doc_id : "");
-    JL(b, ",\"type\":");
-    j_str(b, e->type);
-    JL(b, ",\"source\":");
-    actor_ref(b, &A->actors[e->src]);
-    JL(b, "},\"target\":");
-    actor_ref(b, &A->actors[e->dst]);
-    if (e->directed)
-      JL(b, "},\"directed\":true");
-    else
-      JL(b, "},\"directed\":false");
-    JL(b, ",\"date\":");
-    j_str_or_null(b, e->date[0] ? e->date : NULL);
-    JL(b, ",\"date_text\":");
-    j_str_or_null(b, e->date_text);
-    JL(b, ",\"outlet\":");
-    j_str_or_null(b, r->outlet);
-    JL(b, ",\"url\":");
-    j_str_or_null(b, r->url);
-    JL(b, ",\"attributed_to\":");
-    j_str_or_null(b, e->attributed_to);
-    JL(b, ",\"sentence\":");
-    j_str(b, e->sentence ? e->sentence : "");
-    JL(b, ",\"offsets\":[");
-    j_num(b, (double)e->off_a);
-    jc(b, ',');
-    j_num(b, (double)e->off_b);
-    JL(b, "],\"trigger\":");
-    j_str(b, e->trigger ? e->trigger : "");
-    JL(b, ",\"confidence\":");
-    conf_num(b, e->confidence);
-    JL(b, ",\"cameo\":");
-    j_str_or_null(b, e->cameo);
-    JL(b, ",\"plover\":");
-    j_str_or_null(b, e->plover);
-    if (e->modal) JL(b, ",\"modal\":true");
-    jc(b, '}');
-    st = put_line(b, out, err);
-  }
-  an_free(b->data);
+  an_buf b;
+  an_buf_init(&b);
+  an_status st = an_result_write_buf(r, &b, err);
+  if (st == AN_OK && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+    st = an_error_set(err, AN_EIO, NULL, 0, -1, "write failed");
+  an_buf_free(&b);
   return st;
 }

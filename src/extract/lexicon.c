@@ -247,18 +247,25 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
   /* only the patterns that can start with this word (the longest wins, so
    * the order they are tried in does not matter) */
   uint32_t id = w[i];
-  if (id && l->n_ix) {
-    size_t lo = 0, hi = l->n_ix;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (l->ix_id[mid] < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (size_t k = lo; k < l->n_ix && l->ix_id[k] == id; k++) {
-      uint32_t r = an_pattern_match_id(&l->p[l->ix_pat[k]], w, i, lim, NULL, NULL);
-      if (r > best) best = r;
+  if (id < l->n_bits) {
+    uint64_t word = l->bits[id >> 6], bit = 1ull << (id & 63);
+    if (word & bit) {
+      uint32_t r = l->rank[id >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1));
+      for (uint32_t k = l->ix_off[r]; k < l->ix_off[r + 1]; k++) {
+        const an_pattern *p = &l->p[l->ix_pat[k]];
+        uint32_t e;
+        if (p->plain) { /* (an_pattern_match_id's one pass, here) */
+          if (p->n_words > lim - i) continue;
+          size_t wi = 1; /* the first word matched: it is the one indexed */
+          for (; wi < p->n_words && word_is_id(&p->words[wi], w[i + wi]); wi++)
+            ;
+          if (wi < p->n_words) continue;
+          e = i + (uint32_t)p->n_words;
+        } else {
+          e = an_pattern_match_id(p, w, i, lim, NULL, NULL);
+        }
+        if (e > best) best = e;
+      }
     }
   }
   for (size_t k = 0; k < l->n_wild; k++) {
@@ -306,6 +313,9 @@ static void phrases_clear(an_phrases *l) {
   an_free(l->ix_id);
   an_free(l->ix_pat);
   an_free(l->wild);
+  an_free(l->bits);
+  an_free(l->rank);
+  an_free(l->ix_off);
   memset(l, 0, sizeof *l);
 }
 
@@ -712,48 +722,134 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
 /* ---- word ids ---------------------------------------------------------------- */
 
 /* The word table's hash: 8 bytes a step (a lookup per token; the ids do
- * not depend on it). */
+ * not depend on it). The mixing steps are shared with
+ * an_lexicon_lower_id, which hashes while it lowercases. */
+#define VH_SEED(n) (0x51ed270b27e1a2c5ull ^ ((uint64_t)(n) * 0x9E3779B97F4A7C15ull))
+static inline uint64_t vh_step(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+static inline uint64_t vh_last(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
+}
+/* the last n < 8 bytes, as one number */
+static inline uint64_t tail_bytes(const char *s, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  return v;
+}
+
 static uint64_t vhash(const char *s, size_t n) {
-  uint64_t h = 0x51ed270b27e1a2c5ull ^ (n * 0x9E3779B97F4A7C15ull);
+  uint64_t h = VH_SEED(n);
   while (n >= 8) {
     uint64_t v;
     memcpy(&v, s, 8);
-    h = (h ^ v) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
+    h = vh_step(h, v);
     s += 8, n -= 8;
   }
-  uint64_t v = 0;
-  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
-  h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  return h;
+  return vh_last(h, tail_bytes(s, n));
+}
+
+/* The first 8 bytes of a word (zero padded), kept in its table entry: a
+ * word of 8 bytes or less is then compared as one number. */
+static inline uint64_t word_head(const char *s, size_t n) {
+  if (n < 8) return tail_bytes(s, n);
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+static inline uint32_t vocab_find(const an_lexicon *lex, const char *w, size_t len, uint64_t vh, uint64_t head) {
+  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
+  size_t mask = lex->vocab_cap - 1;
+  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
+    const an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) return 0;
+    if (e->head == head && e->len == len && (len <= 8 || memcmp(e->s + 8, w + 8, len - 8) == 0)) return e->id;
+  }
 }
 
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len) {
   if (!lex->vocab_cap) return 0;
-  size_t mask = lex->vocab_cap - 1;
-  uint64_t vh = vhash(w, len);
-  if (!((lex->vbloom[(vh >> 40) & 1023] >> ((vh >> 34) & 63)) & 1)) return 0;
-  for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
-    const an_vocab_ent *e = &lex->vocab[h];
-    if (!e->s) return 0;
-    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+  return vocab_find(lex, w, len, vhash(w, len), word_head(w, len));
+}
+
+/* 8 bytes at once: ASCII capitals to lowercase (bytes >= 0x80 unchanged) */
+static inline uint64_t lower8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t low7 = x & ~high;
+  uint64_t ge_a = low7 + ones * (0x80 - 'A');     /* high bit: >= 'A' */
+  uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1); /* high bit: > 'Z' */
+  return x | (((ge_a & ~gt_z & ~x) & high) >> 2);
+}
+static inline int has_nul8(uint64_t x) {
+  return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+static inline char lower1(char c) { return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
+                             size_t *n) {
+  uint64_t h = VH_SEED(len), head = 0, t = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, src + i, 8);
+    if (has_nul8(x)) goto nul;
+    x = lower8(x);
+    memcpy(dst + i, &x, 8);
+    if (!i) head = x;
+    h = vh_step(h, x);
   }
+  size_t r = len - i; /* 0..7 bytes left */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (r && i + 8 <= avail) {
+    /* the rest in one step too: 8 bytes read, those past the word masked
+     * off (the first byte is the lowest: little-endian) */
+    uint64_t x, mask = (1ull << (8 * r)) - 1;
+    memcpy(&x, src + i, 8);
+    if (has_nul8(x | ~mask)) goto nul;
+    t = lower8(x & mask);
+    memcpy(dst + i, &t, 8); /* the word's NUL and zeros after it */
+  } else
+#endif
+  {
+    for (size_t k = 0; k < r; k++) {
+      char c = src[i + k];
+      if (!c) goto nul;
+      c = lower1(c);
+      dst[i + k] = c;
+      t |= (uint64_t)(unsigned char)c << (8 * k);
+    }
+    dst[len] = 0;
+  }
+  *n = len;
+  if (!lex || !lex->vocab_cap) return 0;
+  if (len < 8) head = t;
+  return vocab_find(lex, dst, len, vh_last(h, t), head);
+nul: /* a NUL inside the token ends the word: the plain way */
+  (void)avail;
+  i = 0;
+  for (; i < len && src[i]; i++) dst[i] = lower1(src[i]);
+  dst[i] = 0;
+  *n = i;
+  return lex && lex->vocab_cap ? an_lexicon_word_id(lex, dst, i) : 0;
 }
 
 static uint32_t vocab_add(an_lexicon *lex, const char *w) {
   size_t len = strlen(w), mask = lex->vocab_cap - 1;
-  uint64_t vh = vhash(w, len);
+  uint64_t vh = vhash(w, len), head = word_head(w, len);
   for (size_t h = (size_t)vh & mask;; h = (h + 1) & mask) {
     an_vocab_ent *e = &lex->vocab[h];
     if (!e->s) {
       lex->vbloom[(vh >> 40) & 1023] |= 1ull << ((vh >> 34) & 63);
       e->s = w;
       e->len = (uint32_t)len;
+      e->head = head;
       e->id = lex->n_ids++;
       return e->id;
     }
-    if (e->len == len && memcmp(e->s, w, len) == 0) return e->id;
+    if (e->head == head && e->len == len && memcmp(e->s, w, len) == 0) return e->id;
   }
 }
 
@@ -840,7 +936,6 @@ static an_status index_phrases(an_lexicon *lex, an_phrases *l) {
     for (size_t k = 0; k < ps.n; k++) {
       l->ix_id[k] = ps.p[k][0];
       l->ix_pat[k] = ps.p[k][1];
-      l->first_bits[(ps.p[k][0] >> 6) & 3] |= 1ull << (ps.p[k][0] & 63);
     }
     l->n_ix = ps.n;
   }
@@ -849,6 +944,34 @@ static an_status index_phrases(an_lexicon *lex, an_phrases *l) {
 oom:
   an_free(ps.p);
   return AN_ENOMEM;
+}
+
+/* The bits, ranks and offsets of a list's index (an_phrases), once every
+ * word has its id (n_ids ids in all). */
+static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
+  if (!l->n_ix) return AN_OK;
+  size_t nw = ((size_t)n_ids + 63) / 64, nd = 0;
+  for (size_t k = 0; k < l->n_ix; k++)
+    if (!k || l->ix_id[k] != l->ix_id[k - 1]) nd++;
+  l->bits = an_calloc(nw, sizeof(uint64_t));
+  l->rank = an_malloc(nw * sizeof(uint32_t));
+  l->ix_off = an_malloc((nd + 1) * sizeof(uint32_t));
+  if (!l->bits || !l->rank || !l->ix_off) return AN_ENOMEM;
+  size_t r = 0;
+  for (size_t k = 0; k < l->n_ix; k++) {
+    uint32_t id = l->ix_id[k];
+    if (k && id == l->ix_id[k - 1]) continue;
+    l->ix_off[r++] = (uint32_t)k;
+    l->bits[id >> 6] |= 1ull << (id & 63);
+  }
+  l->ix_off[nd] = (uint32_t)l->n_ix;
+  uint32_t acc = 0;
+  for (size_t w = 0; w < nw; w++) {
+    l->rank[w] = acc;
+    acc += (uint32_t)__builtin_popcountll(l->bits[w]);
+  }
+  l->n_bits = n_ids;
+  return AN_OK;
 }
 
 /* Interns every pattern word, indexes each list by first word and builds
@@ -934,6 +1057,15 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
       for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
       if (dl[i]->n_wild) lex->date_wild = 1;
     }
+  }
+  /* every id is known now: the lists' exact first-word sets */
+  for (size_t i = 0; i < nl; i++)
+    if (phrases_bits(lists[i], lex->n_ids) != AN_OK) goto oom;
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    an_trigger *tr = &lex->trig[t];
+    if (phrases_bits(&tr->alt_cues, lex->n_ids) != AN_OK || phrases_bits(&tr->stop_after, lex->n_ids) != AN_OK ||
+        phrases_bits(&tr->target_stop, lex->n_ids) != AN_OK)
+      goto oom;
   }
   /* Triggers by first word, in trigger order. A trigger whose first token
    * may be any word is tried wherever some trigger can start (as a plain

@@ -40,9 +40,14 @@ typedef struct an_phrases {
    * first token may be any word (an optional word, then a gap). */
   uint32_t *ix_id, *ix_pat, *wild;
   size_t n_ix, n_wild;
-  /* bit (id & 255) set for each id of ix_id: most words start no pattern of
-   * a list, and are turned away without the search */
-  uint64_t first_bits[4];
+  /* The exact set of ids of ix_id as bits (bit id of bits; n_bits: the
+   * lexicon's n_ids, 0 without an index): most words start no pattern of a
+   * list and are turned away at once. The patterns of a word that does
+   * are ix_pat[ix_off[r] .. ix_off[r + 1]), r its rank among the set bits
+   * (rank[id >> 6] + the bits below it in its 64), without a search. */
+  uint64_t *bits;
+  uint32_t *rank, *ix_off;
+  uint32_t n_bits;
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -82,11 +87,13 @@ typedef struct an_trigger {
 typedef struct an_vocab_ent {
   const char *s; /* borrowed from a pattern */
   uint32_t len, id;
+  uint64_t head; /* its first 8 bytes (an_lexicon.c word_head): most words need no other compare */
 } an_vocab_ent;
 
 /* Word ids: 0 = a word no pattern names; 1..AN_WID_NBREAK the sentence
  * punctuation that ends a pattern's gap (. ; : " ? !). */
 #define AN_WID_NBREAK 6u
+#define AN_WID_DQUOTE 4u /* the id of '"' among them (the others: . ; : ? !) */
 #define AN_WDATE_LEAD 1u
 #define AN_WDATE_PAST 2u
 #define AN_WDATE_NEXT 4u
@@ -187,6 +194,17 @@ uint32_t an_phrases_match(const an_phrases *l, const char *const *w, uint32_t i,
 /* The id of the lowercase word w[0..len) (0 when no pattern names it). */
 uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
 
+/* Lowercases (ASCII letters only, as tolower in the C locale) the text
+ * word src[0..len) into dst, stopping early at a NUL byte, NUL-terminates
+ * it, sets *n to its length and returns its id: an_lexicon_word_id of the
+ * lowercase word, in one pass, 8 bytes a step (once per token of every
+ * document). avail (>= len): how many bytes at src may be read (the rest
+ * of the text: the word's last bytes are then read as one 8-byte step).
+ * dst must hold len + 8 bytes (bytes after the NUL may be overwritten);
+ * lex may be NULL (id 0). */
+uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
+                             size_t *n);
+
 /* an_pattern_match and an_phrases_match over word ids (of a loaded
  * lexicon's patterns): the same results, without comparing strings. */
 uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i, uint32_t lim,
@@ -197,7 +215,7 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
 static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   if (i >= lim) return 0;
   uint32_t id = w[i];
-  if (!l->n_wild && !((l->first_bits[(id >> 6) & 3] >> (id & 63)) & 1)) return 0;
+  if (!l->n_wild && (id >= l->n_bits || !((l->bits[id >> 6] >> (id & 63)) & 1))) return 0;
   return an_phrases_match_id_at(l, w, i, lim);
 }
 

@@ -5,6 +5,7 @@
 #define AN_EXTRACT_RESULT_H
 
 #include "actornet/extract.h"
+#include "core/core.h"
 #include "extract/rules.h"
 
 typedef struct an_revent {
@@ -19,10 +20,11 @@ typedef struct an_revent {
 } an_revent;
 
 struct an_result {
-  char *doc_id, *date, *outlet, *url, *title;
+  char *doc_id, *date, *outlet, *url, *title; /* in arena, as the events' strings */
   an_doc_actors *acts; /* owned */
-  an_revent *ev;
+  an_revent *ev;       /* their strings live in the arena */
   size_t n_ev;
+  an_arena arena;      /* every string of the result */
 };
 
 /* Maps a normalized byte offset to the original document's. */
@@ -34,6 +36,10 @@ typedef size_t (*an_offset_fn)(const void *ctx, size_t norm_off);
 an_status an_result_build(const an_resources *res, an_workspace *ws, const an_doc *doc, const an_xview *v,
                           an_doc_actors *acts, an_offset_fn orig, const void *orig_ctx, unsigned opts,
                           an_result **out, an_error *err);
+
+/* Appends the result's JSON Lines (what an_result_write_jsonl writes) to
+ * out. On failure out is left as it was. Borrows: r. */
+an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err);
 
 /* The document date: metadata, else a date line in the text. iso gets
  * "" when none (>= 11 bytes). */

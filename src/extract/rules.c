@@ -51,8 +51,10 @@ void an_xview_clear(an_xview *v) {
   an_free(v->tok_s);
   an_free(v->m_own);
   an_free(v->dropped);
+  an_free(v->media);
   v->m_own = NULL;
   v->dropped = NULL;
+  v->media = NULL;
   v->w = NULL;
   v->wbuf = NULL;
   v->wid = NULL;
@@ -268,48 +270,35 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->acts = acts;
   size_t nt = ntok ? ntok : 1, total = 0;
   for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
-  v->w = an_calloc(nt, sizeof(char *));
-  v->wbuf = an_malloc(total ? total : 1);
-  v->wid = an_calloc(nt, sizeof(uint32_t));
+  v->w = an_malloc(nt * sizeof(char *)); /* (w and wid: every entry written below) */
+  v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
+  v->wid = an_malloc(nt * sizeof(uint32_t));
   v->tok_m = an_malloc(nt * sizeof(int32_t));
   v->inq = an_calloc(nt, 1);
   v->tok_s = an_calloc(nt, sizeof(uint32_t));
   v->dropped = an_calloc(nt, 1);
-  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s) goto oom;
+  v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
+  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
+  v->w[0] = NULL; /* (what calloc gave a document without tokens) */
+  v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
   char *p = v->wbuf;
   for (size_t i = 0; i < ntok; i++) {
     v->w[i] = p;
-    const char *src = s + tok[i].start;
     size_t n = 0;
-    for (; n < tok[i].len && src[n]; n++) p[n] = (char)tolower((unsigned char)src[n]);
-    p[n] = 0;
-    v->wid[i] = lex ? an_lexicon_word_id(lex, p, n) : 0;
+    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, tok[i].start < len ? len - tok[i].start : 0, p, &n);
     p += n + 1;
     v->tok_m[i] = -1;
   }
-  for (size_t si = 0; si < nsent; si++)
-    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++)
-      v->tok_s[t] = (uint32_t)si;
-  /* the caller's mentions first (fix_descriptions reads what covers a
-   * token), then the fixed copy's */
-  for (size_t k = 0; k < acts->n_mentions; k++) {
-    const an_mention *m = &acts->mentions[k];
-    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
-  }
-  if (!fix_descriptions(v, lex, acts)) goto oom;
-  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
-  for (size_t k = 0; k < v->acts->n_mentions; k++) {
-    const an_mention *m = &v->acts->mentions[k];
-    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
-  }
-  /* Quotations: toggled by quote marks, closed at a paragraph change. */
+  /* Each token's sentence, and quotations: toggled by quote marks, closed
+   * at a paragraph change (one pass). */
   int open = 0;
   uint32_t para = 0, qstart = 0;
   for (size_t si = 0; si < nsent; si++) {
     if (sent[si].paragraph != para) open = 0;
     para = sent[si].paragraph;
     for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++) {
+      v->tok_s[t] = (uint32_t)si; /* (before the test below reads it) */
       if (tok[t].shape & AN_SHAPE_QUOTE) {
         open = !open;
         v->inq[t] = 1;
@@ -329,6 +318,18 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
       }
     }
   }
+  /* the caller's mentions first (fix_descriptions reads what covers a
+   * token), then the fixed copy's */
+  for (size_t k = 0; k < acts->n_mentions; k++) {
+    const an_mention *m = &acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
+  if (!fix_descriptions(v, lex, acts)) goto oom;
+  for (size_t i = 0; i < ntok; i++) v->tok_m[i] = -1;
+  for (size_t k = 0; k < v->acts->n_mentions; k++) {
+    const an_mention *m = &v->acts->mentions[k];
+    for (uint32_t t = m->tok_first; t < m->tok_first + m->tok_count && t < ntok; t++) v->tok_m[t] = (int32_t)k;
+  }
   return AN_OK;
 oom:
   an_xview_clear(v);
@@ -343,12 +344,20 @@ typedef struct ctx {
   uint32_t sa, sb; /* sentence token range */
 } ctx;
 
-static const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
-static int is(const ctx *c, uint32_t i, const char *s) { return i < c->sb && strcmp(W(c, i), s) == 0; }
-static int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
+/* (the predicates below run for nearly every token a rule looks at:
+ * inlined, so that the literal of `is` and the first-word bit of `inlist`
+ * answer most calls without a call) */
+#define AN_HOT static inline __attribute__((always_inline))
+AN_HOT const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
+AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
+  if (i >= c->sb) return 0;
+  const char *w = W(c, i);
+  return w[0] == s[0] && strcmp(w, s) == 0;
+}
+AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
   return i < c->sb && an_phrases_match_id(l, c->v->wid, i, c->sb) > 0;
 }
-static uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
+AN_HOT uint32_t listlen(const ctx *c, const an_phrases *l, uint32_t i) {
   uint32_t e = i < c->sb ? an_phrases_match_id(l, c->v->wid, i, c->sb) : 0;
   return e > i ? e - i : 0;
 }
@@ -359,7 +368,7 @@ static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_
 static int is_cap(const ctx *c, uint32_t i) {
   return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
 }
-static int is_sep(const ctx *c, uint32_t i) {
+AN_HOT int is_sep(const ctx *c, uint32_t i) {
   return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
 }
 
@@ -470,7 +479,7 @@ static int title_phrase(const ctx *c, uint32_t a, uint32_t k);
 /* Adds to l the conjuncts of mention first up to token lim: "A, B and C",
  * skipping appositions ("A, head of X, B"). */
 /* "as well as" at token i: a coordinator of three words. */
-static int as_well_as(const ctx *c, uint32_t i) {
+AN_HOT int as_well_as(const ctx *c, uint32_t i) {
   return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
 }
 
@@ -1294,7 +1303,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
 
 static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
-    if (is(c, k, ";") || is(c, k, ":") || is(c, k, ".") || is(c, k, "?") || is(c, k, "!")) return k;
+    uint32_t id = c->v->wid[k]; /* ; : . ? ! (the breakers but '"': lexicon.h) */
+    if (id >= 1 && id <= AN_WID_NBREAK && id != AN_WID_DQUOTE) return k;
     if (is_quote(c, k)) {
       /* a real quotation starts or ends here (scare quotes do not count) */
       int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
@@ -1851,28 +1861,39 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
-/* Whether the word table (lexicon.h) flags the word w with f. */
-static int wflag(const an_lexicon *lex, const char *w, unsigned f) {
-  return (lex->wdflag[an_lexicon_word_id(lex, w, strlen(w))] & f) != 0;
+/* Whether the word table (lexicon.h) flags the lowercase of s (its first
+ * 255 bytes) with f; low gets that lowercase word (264 bytes). */
+static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
+  size_t len = 0;
+  while (len < 255 && s[len]) len++;
+  return (lex->wdflag[an_lexicon_lower_id(lex, s, len, len, low, n)] & f) != 0;
 }
 
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a) {
-  char low[256];
-  snprintf(low, sizeof low, "%s", a->label ? a->label : "");
-  for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-  if (wflag(lex, low, AN_WMEDIA_NAME)) return 1;
+  char low[264];
+  size_t n = 0;
+  if (lower_flag(lex, a->label ? a->label : "", low, &n, AN_WMEDIA_NAME)) return 1;
   for (size_t i = 0; i < a->n_aliases; i++) {
-    char al[256];
-    snprintf(al, sizeof al, "%s", a->aliases[i]);
-    for (char *p = al; *p; p++) *p = (char)tolower((unsigned char)*p);
-    if (wflag(lex, al, AN_WMEDIA_NAME)) return 1;
+    char al[264];
+    size_t an = 0;
+    if (a->aliases[i] && lower_flag(lex, a->aliases[i], al, &an, AN_WMEDIA_NAME)) return 1;
   }
   if (a->kind != AN_KIND_ORGANIZATION) return 0;
-  /* media words as whole words of the label */
-  char *save = NULL;
-  for (char *tok = strtok_r(low, " -", &save); tok; tok = strtok_r(NULL, " -", &save))
-    if (wflag(lex, tok, AN_WMEDIA_WORD)) return 1;
+  /* media words as whole words of the label (split at spaces and hyphens) */
+  for (size_t k = 0; k < n;) {
+    while (k < n && (low[k] == ' ' || low[k] == '-')) k++;
+    size_t e = k;
+    while (e < n && low[e] != ' ' && low[e] != '-') e++;
+    if (e > k && (lex->wdflag[an_lexicon_word_id(lex, low + k, e - k)] & AN_WMEDIA_WORD)) return 1;
+    k = e;
+  }
   return 0;
+}
+
+int an_xview_is_media(const an_xview *v, const an_lexicon *lex, uint32_t x) {
+  if (!v->media || x >= v->acts->n_actors) return an_is_media(lex, &v->acts->actors[x]);
+  if (!v->media[x]) v->media[x] = an_is_media(lex, &v->acts->actors[x]) ? 2 : 1;
+  return v->media[x] == 2;
 }
 
 static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
@@ -2329,7 +2350,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
     if (m->tok_first >= a) continue;
     if (m->tok_first < from) break;
     const an_doc_actor *ac = &v->acts->actors[m->actor];
-    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_is_media(c->lex, ac)) continue;
+    if (ac->kind != AN_KIND_ORGANIZATION || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor)) continue;
     if (in_set(c, srcs, (int32_t)j)) continue;
     if (want_cc && strcmp(ac->country, want_cc) != 0) return -1; /* "the Dutch group": not this one */
     return (int32_t)j;
@@ -2411,7 +2432,7 @@ static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs,
     const an_mention *m = &A->mentions[j];
     if (m->tok_first < from) break;
     const an_doc_actor *a = &A->actors[m->actor];
-    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_is_media(c->lex, a) || is_modifier(c, (int32_t)j) ||
+    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) || is_modifier(c, (int32_t)j) ||
         m->how == AN_MENTION_DEMONYM)
       continue;
     {
@@ -2726,13 +2747,15 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
+  int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
+             strcmp(type, "message") == 0;
   for (int i = 0; i < srcs.n; i++)
     for (int j = 0; j < dsts.n; j++) {
       const an_doc_actor *ta = &c->v->acts->actors[M(c, dsts.m[j])->actor];
       const an_doc_actor *sa = &c->v->acts->actors[M(c, srcs.m[i])->actor];
-      int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
-                 strcmp(type, "message") == 0;
-      if (talk && (an_is_media(c->lex, ta) || an_is_media(c->lex, sa))) continue;
+      if (talk && (an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) ||
+                   an_xview_is_media(c->v, c->lex, M(c, srcs.m[i])->actor)))
+        continue;
       /* A person and their own country are rarely two sides of an
        * interaction; such pairs come from mis-resolved pronouns. */
       if (same_country(sa, ta)) continue;
@@ -2817,7 +2840,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       size_t ncand = 0;
       const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
-      if (used[i] || v->tok_m[i] >= 0 || is_punct(&c, i) || !ncand) continue;
+      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue; /* (most words start no trigger) */
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
       /* only the triggers that can start with this word, in trigger order */

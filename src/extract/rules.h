@@ -65,6 +65,9 @@ typedef struct an_xview {
   an_doc_actors acts_own;
   an_mention *m_own;
   uint8_t *dropped; /* token of a description dropped for not fitting (owned): no rule re-reads it */
+  /* per actor: 0 not asked yet, 1 no medium, 2 a medium: an_is_media
+   * asked once per document (an_xview_is_media fills it; owned) */
+  uint8_t *media;
 } an_xview;
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
@@ -97,5 +100,9 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
 
 /* Whether an actor looks like a news medium (media words or names). */
 int an_is_media(const an_lexicon *lex, const an_doc_actor *a);
+
+/* an_is_media of the view's actor x, answered once per document (the
+ * view's media table; the view belongs to one thread). */
+int an_xview_is_media(const an_xview *v, const an_lexicon *lex, uint32_t x);
 
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/scan.h"
 #include "text_internal.h"
 
 /* ---- the word table ---- */
@@ -141,16 +142,20 @@ static int is_lower_cp(int32_t cp) {
 
 /* ---- tokenizer ---- */
 
+#define GAP_LINES 3u
+#define GAP_TITLE 4u
+
 typedef struct splitter {
   an_text *t;
   const char *s;
   size_t len;
-  uint8_t *gap; /* per token: line breaks before it (0, 1, 2 = blank line) */
+  uint8_t *gap; /* per token: line breaks before it (0, 1, 2 = blank line; GAP_LINES),
+                   GAP_TITLE: an abbreviation that is a title ("Mr.") */
   size_t gapcap;
   int any_blank;
 } splitter;
 
-static an_status push_token(splitter *sp, size_t start, size_t end, uint32_t shape, int gap) {
+static inline an_status push_token(splitter *sp, size_t start, size_t end, uint32_t shape, int gap) {
   an_text *t = sp->t;
   /* tokens and gaps grow together (one check per token, not two calls) */
   if (t->ntoks >= t->tokcap || t->ntoks >= sp->gapcap) {
@@ -167,80 +172,123 @@ static an_status push_token(splitter *sp, size_t start, size_t end, uint32_t sha
   return AN_OK;
 }
 
-/* Case and character-class bits of a word or number token. */
-static uint32_t word_shape(const char *s, size_t start, size_t end) {
-  size_t letters = 0, upper = 0, lower = 0, digits = 0, other = 0, i = start;
-  int first_letter_upper = -1, hyphen = 0;
+/* Case and character-class counts of a word or number token, gathered
+ * while it is scanned (not in a second pass over its bytes). */
+typedef struct shacc {
+  uint32_t letters;
+  int first_upper; /* -1 before the first letter */
+  unsigned has;    /* SA_* */
+} shacc;
+enum { SA_UPPER = 1, SA_LOWER = 2, SA_CASELESS = 4, SA_DIGIT = 8, SA_OTHER = 16, SA_HYPHEN = 32 };
+
+static inline void acc_init(shacc *a) {
+  a->letters = 0;
+  a->first_upper = -1;
+  a->has = 0;
+}
+
+static inline void acc_letter(shacc *a, int up, int low) {
+  a->letters++;
+  if (a->first_upper < 0) a->first_upper = up;
+  a->has |= up ? SA_UPPER : low ? SA_LOWER : SA_CASELESS;
+}
+
+/* A code point of class c (cls_cp) inside the token. */
+static void acc_cp(shacc *a, int32_t cp, int c) {
+  if (c == C_LETTER) acc_letter(a, is_upper_cp(cp), is_lower_cp(cp));
+  else if (c == C_DIGIT) a->has |= SA_DIGIT;
+  else if (c != C_MARK) a->has |= SA_OTHER;
+}
+
+/* An ASCII byte inside the token: ' and . count for nothing, - is a hyphen. */
+static inline void acc_ascii(shacc *a, unsigned char b) {
+  if (b >= 'a' && b <= 'z') acc_letter(a, 0, 1);
+  else if (b >= 'A' && b <= 'Z') acc_letter(a, 1, 0);
+  else if (b >= '0' && b <= '9') a->has |= SA_DIGIT;
+  else if (b == '-') a->has |= SA_HYPHEN;
+  else if (b != '\'' && b != '.') a->has |= SA_OTHER;
+}
+
+/* The bytes s[start, end) of the token. */
+static void acc_range(shacc *a, const char *s, size_t start, size_t end) {
+  size_t i = start;
   while (i < end) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
-      /* ASCII (nearly every byte of news text): the same classes as below */
+      acc_ascii(a, b);
       i++;
-      if (b >= 'a' && b <= 'z') {
-        letters++, lower++;
-        if (first_letter_upper < 0) first_letter_upper = 0;
-      } else if (b >= 'A' && b <= 'Z') {
-        letters++, upper++;
-        if (first_letter_upper < 0) first_letter_upper = 1;
-      } else if (b >= '0' && b <= '9') {
-        digits++;
-      } else if (b == '-') {
-        hyphen = 1;
-      } else if (b != '\'' && b != '.') {
-        other++;
-      }
       continue;
     }
     size_t n;
     int32_t cp = cp_at(s, end, i, &n);
-    int c = cls_cp(cp);
-    if (c == C_LETTER) {
-      letters++;
-      int up = is_upper_cp(cp);
-      if (first_letter_upper < 0) first_letter_upper = up;
-      if (up) upper++;
-      else if (is_lower_cp(cp)) lower++;
-    } else if (c == C_DIGIT) {
-      digits++;
-    } else if (c != C_MARK) {
-      other++;
-    }
+    acc_cp(a, cp, cls_cp(cp));
     i += n;
   }
+}
+
+static uint32_t acc_shape(const shacc *a) {
   uint32_t sh = 0;
-  if (first_letter_upper == 1) sh |= AN_SHAPE_UPPER_INITIAL;
-  if (letters >= 2 && upper == letters) sh |= AN_SHAPE_ALL_UPPER;
-  if (letters >= 1 && lower == letters) sh |= AN_SHAPE_ALL_LOWER;
-  if (digits) sh |= AN_SHAPE_HAS_DIGIT;
-  if (letters && !digits && !other) sh |= AN_SHAPE_ALPHA;
-  if (hyphen) sh |= AN_SHAPE_HYPHENATED;
+  unsigned h = a->has;
+  if (a->first_upper == 1) sh |= AN_SHAPE_UPPER_INITIAL;
+  if (a->letters >= 2 && !(h & (SA_LOWER | SA_CASELESS))) sh |= AN_SHAPE_ALL_UPPER;
+  if (a->letters >= 1 && !(h & (SA_UPPER | SA_CASELESS))) sh |= AN_SHAPE_ALL_LOWER;
+  if (h & SA_DIGIT) sh |= AN_SHAPE_HAS_DIGIT;
+  if (a->letters && !(h & (SA_DIGIT | SA_OTHER))) sh |= AN_SHAPE_ALPHA;
+  if (h & SA_HYPHEN) sh |= AN_SHAPE_HYPHENATED;
   return sh;
 }
 
-/* The end of a word or number starting at p. */
-static size_t scan_word(const char *s, size_t len, size_t p) {
+/* The end of the run of ASCII lower case letters from q. */
+static inline size_t lower_run(const char *s, size_t len, size_t q) {
+  return q + an_find_outside(s + q, len - q, 'a', 'z');
+}
+
+/* The end of a word or number starting at p; its shape counts go to a. */
+static size_t scan_word(const char *s, size_t len, size_t p, shacc *a) {
   int prev = C_END, numeric = 1;
   while (p < len) {
     unsigned char b = (unsigned char)s[p];
-    /* ASCII letters and digits: the bulk of every word */
-    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+    /* ASCII letters and digits: the bulk of every word; a run of lower
+     * case letters at once */
+    if (b >= 'a' && b <= 'z') {
+      size_t q = lower_run(s, len, p + 1);
+      a->letters += (uint32_t)(q - p);
+      if (a->first_upper < 0) a->first_upper = 0;
+      a->has |= SA_LOWER;
+      numeric = 0, prev = C_LETTER, p = q;
+      continue;
+    }
+    if (b >= 'A' && b <= 'Z') {
+      acc_letter(a, 1, 0);
       numeric = 0, prev = C_LETTER, p++;
       continue;
     }
     if (b >= '0' && b <= '9') {
+      a->has |= SA_DIGIT;
       prev = C_DIGIT, p++;
       continue;
+    }
+    /* other ASCII bytes end the word, but for - ' inside one, and . ,
+     * inside a number ("word." and "word," end here) */
+    if (b < 0x80) {
+      if (b == '.' || b == ',') {
+        if (!numeric || prev != C_DIGIT) break;
+      } else if (b != '-' && b != '\'') {
+        break;
+      }
     }
     size_t n;
     int32_t cp = cp_at(s, len, p, &n);
     int c = cls_cp(cp);
     if (is_wordish(c)) {
+      acc_cp(a, cp, c);
       if (c == C_LETTER) numeric = 0;
       prev = c, p += n;
       continue;
     }
     int next = cls_at(s, len, p + 1);
     if (cp == '-' && is_wordish(prev) && (next == C_LETTER || next == C_DIGIT)) {
+      a->has |= SA_HYPHEN;
       numeric = 0, prev = C_OTHER, p++;
       continue;
     }
@@ -251,6 +299,7 @@ static size_t scan_word(const char *s, size_t len, size_t p) {
       continue;
     }
     if ((cp == '.' || cp == ',') && numeric && prev == C_DIGIT && next == C_DIGIT) {
+      if (cp == ',') a->has |= SA_OTHER;
       prev = C_OTHER, p++; /* 3.5, 1,000,000 */
       continue;
     }
@@ -260,8 +309,10 @@ static size_t scan_word(const char *s, size_t len, size_t p) {
 }
 
 /* If the word s[start, p) followed by '.' is an abbreviation, returns the
- * end of the abbreviation (after its last period); else p. */
-static size_t absorb_period(const char *s, size_t len, size_t start, size_t p) {
+ * end of the abbreviation (after its last period); else p. *title: it is
+ * a title (AN_ABBR_TITLE; what terminal_kind asks, known here). */
+static size_t absorb_period(const char *s, size_t len, size_t start, size_t p, int *title) {
+  *title = 0;
   if (p >= len || s[p] != '.') return p;
   /* Candidate ends: after the period at p and after each further
    * "letters." segment ("U.S.A.", "Ph.D."). */
@@ -281,8 +332,12 @@ static size_t absorb_period(const char *s, size_t len, size_t start, size_t p) {
   for (int k = nends - 1; k >= 0; k--) {
     if (is_wordish(cls_at(s, len, ends[k]))) continue;
     int kind = an_abbrev_kind(s + start, ends[k] - start);
-    if (kind == AN_ABBR_TITLE || kind == AN_ABBR_ANY) return ends[k];
+    if (kind == AN_ABBR_TITLE || kind == AN_ABBR_ANY) {
+      *title = kind == AN_ABBR_TITLE;
+      return ends[k];
+    }
   }
+  /* (the ends returned below were tried above: not titles) */
   size_t n;
   int32_t first = cp_at(s, len, start, &n);
   if (start + n == p && cls_cp(first) == C_LETTER) {
@@ -299,9 +354,21 @@ static an_status tokenize(splitter *sp) {
   int nl = 0, squote_open = 0;
   an_text *t = sp->t;
   while (p < len) {
+    unsigned char b = (unsigned char)s[p];
+    if (b == ' ') { /* (the commonest byte: no class lookup) */
+      p++;
+      continue;
+    }
     size_t n;
-    int32_t cp = cp_at(s, len, p, &n);
-    int c = cls_cp(cp);
+    int32_t cp;
+    int c;
+    if (b < 0x80) {
+      n = 1, cp = b;
+      c = (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? C_LETTER : cls_cp(cp);
+    } else {
+      cp = cp_at(s, len, p, &n);
+      c = cls_cp(cp);
+    }
     if (c == C_SPACE) {
       p += n;
       continue;
@@ -315,17 +382,21 @@ static an_status tokenize(splitter *sp) {
     int gap = nl > 2 ? 2 : nl;
     if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
     nl = 0;
-    const an_token *prev = t->ntoks ? &t->toks[t->ntoks - 1] : NULL;
-    int adjacent = prev && prev->start + prev->len == p;
     an_status st;
     if (is_wordish(c)) {
-      size_t e = scan_word(s, len, p);
-      size_t e2 = absorb_period(s, len, p, e);
-      uint32_t sh = word_shape(s, p, e2);
+      shacc acc;
+      acc_init(&acc);
+      size_t e = scan_word(s, len, p, &acc);
+      int title;
+      size_t e2 = absorb_period(s, len, p, e, &title);
+      if (e2 != e) acc_range(&acc, s, e, e2);
+      uint32_t sh = acc_shape(&acc);
       if (e2 != e) sh |= AN_SHAPE_ABBREV;
-      st = push_token(sp, p, e2, sh, gap);
+      st = push_token(sp, p, e2, sh, gap | (title ? GAP_TITLE : 0));
       p = e2;
     } else if (cp == '\'') {
+      const an_token *prev = t->ntoks ? &t->toks[t->ntoks - 1] : NULL;
+      int adjacent = prev && prev->start + prev->len == p;
       int prev_word = adjacent && !(prev->shape & AN_SHAPE_PUNCT);
       char after = p + 1 < len ? s[p + 1] : '\0';
       if (prev_word && (after == 's' || after == 'S') && !is_wordish(cls_at(s, len, p + 2))) {
@@ -391,15 +462,15 @@ enum { T_NONE, T_STRONG, T_WEAK, T_NEVER };
 /* How token k ends a sentence: '.', '!', '?' strongly; an ellipsis or an
  * abbreviation that may end one ("U.S.", "Inc.") weakly (only before a
  * starter word); a title or month ("Mr.", "Jan.") never. */
-static int terminal_kind(const splitter *sp, size_t k) {
+static inline int terminal_kind(const splitter *sp, size_t k) {
   const an_token *tk = &sp->t->toks[k];
+  if (!(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_ABBREV))) return T_NONE; /* most tokens: words */
   int ch = tok_char(sp, k);
   if (ch == '!' || ch == '?') return T_STRONG;
   if (ch == '.') return T_STRONG;
   if ((tk->shape & AN_SHAPE_PUNCT) && tk->len >= 2 && sp->s[tk->start] == '.') return T_WEAK; /* ... */
   if (tk->shape & AN_SHAPE_ABBREV) {
-    int kind = an_abbrev_kind(sp->s + tk->start, tk->len);
-    if (kind == AN_ABBR_TITLE) return T_NEVER;
+    if (sp->gap[k] & GAP_TITLE) return T_NEVER;
     return T_WEAK; /* listed "any" abbreviations, unlisted "N.Y.", initials */
   }
   return T_NONE;
@@ -569,15 +640,15 @@ static an_status close_sentence(splitter *sp, sent_state *ss, size_t last, int e
   se->tok_count = (uint32_t)(last - first + 1);
   se->paragraph = ss->paragraph;
   se->flags = flags;
-  int initial_done = 0;
-  for (size_t k = first; k <= last; k++) {
+  for (size_t k = first; k <= last; k++) { /* the first word */
     an_token *tk = &t->toks[k];
-    if (flags & AN_SENT_HEADLINE) tk->shape |= AN_SHAPE_HEADLINE;
-    if (!initial_done && !(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
+    if (!(tk->shape & (AN_SHAPE_PUNCT | AN_SHAPE_POSSESSIVE))) {
       tk->shape |= AN_SHAPE_SENT_INITIAL;
-      initial_done = 1;
+      break;
     }
   }
+  if (flags & AN_SENT_HEADLINE)
+    for (size_t k = first; k <= last; k++) t->toks[k].shape |= AN_SHAPE_HEADLINE;
   ss->open = -1;
   ss->flags = 0;
   return AN_OK;
@@ -605,10 +676,10 @@ static an_status sentences(splitter *sp) {
   an_status st = AN_OK;
   while (ls < nt && st == AN_OK) {
     size_t le = ls + 1;
-    while (le < nt && sp->gap[le] == 0) le++;
+    while (le < nt && (sp->gap[le] & GAP_LINES) == 0) le++;
     /* The break before this line. */
     if (ls > 0) {
-      int blank = sp->gap[ls] >= 2;
+      int blank = (sp->gap[ls] & GAP_LINES) >= 2;
       if (blank || !continues(sp, &ss, ls - 1, ls)) {
         st = close_sentence(sp, &ss, ls - 1, 1);
         if (st != AN_OK) break;
@@ -672,6 +743,9 @@ an_status an_text_split(an_text *t, an_error *err) {
     st = an_grow((void **)&t->toks, &t->tokcap, guess, sizeof *t->toks);
   if (st == AN_OK) st = an_grow((void **)&sp.gap, &sp.gapcap, guess, 1);
   if (st == AN_OK) st = tokenize(&sp);
+  /* and room for a sentence every dozen tokens or so at once */
+  if (st == AN_OK && t->ntoks / 12 + 8 > t->sentcap)
+    st = an_grow((void **)&t->sents, &t->sentcap, t->ntoks / 12 + 8, sizeof *t->sents);
   if (st == AN_OK) st = sentences(&sp);
   an_free(sp.gap);
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory splitting a document");

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/scan.h"
 #include "fold.h"
 #include "text_internal.h"
 
@@ -330,11 +331,10 @@ static an_status normalize(norm *n) {
         st = piece(n, &i);
         continue;
       }
-      size_t j = i;
-      while (j < len && s[j] >= 0x20 && s[j] < 0x7F) {
-        if (j > i && j + 1 < len && s[j + 1] >= 0x80) break;
-        j++;
-      }
+      /* The run of printable ASCII; it stops before a character that
+       * non-ASCII bytes follow (it may take combining marks) */
+      size_t j = i + an_find_outside((const char *)s + i, len - i, 0x20, 0x7E);
+      if (j < len && s[j] >= 0x80 && j - 1 > i) j--;
       /* The look-alike word state after the run is that of its last
        * letters (a non-letter ends a word; a letter starts one or goes on):
        * set once, not per byte. */

@@ -6,6 +6,8 @@
 #   examples  examples/articles/*.txt + examples/articles/corpus.jsonl (examples/meta.jsonl), examples/gold
 #   heldout   examples/heldout/articles (examples/heldout/meta.jsonl), examples/heldout/gold: news of
 #             other topics and regions, annotated before the extractor was run on it
+#   blind2    examples/blind2/articles (examples/blind2/meta.jsonl), examples/blind2/gold: eight more
+#             articles of other topics and regions, gold written before the extractor was run on them
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -83,6 +85,8 @@ check examples "$SRCDIR/examples/gold" "$SRCDIR/examples/meta.jsonl" \
   "$SRCDIR"/examples/articles/*.txt "$SRCDIR/examples/articles/corpus.jsonl"
 check heldout "$SRCDIR/examples/heldout/gold" "$SRCDIR/examples/heldout/meta.jsonl" \
   "$SRCDIR"/examples/heldout/articles/*.txt
+check blind2 "$SRCDIR/examples/blind2/gold" "$SRCDIR/examples/blind2/meta.jsonl" \
+  "$SRCDIR"/examples/blind2/articles/*.txt
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else

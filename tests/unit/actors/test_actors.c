@@ -6,6 +6,7 @@
 
 #include "actors/actors.h"
 #include "actors/gazetteer.h"
+#include "actors/trie.h"
 #include "core/core.h"
 #include "harness.h"
 #include "tinydata.h"
@@ -461,6 +462,23 @@ static void test_edges(void) {
   CHECK(A != NULL);
 }
 
+/* The per-token folds and hashes the output carries (actors.h). */
+static void test_token_folds(void) {
+  run("Al-Nakhala met the U.S. envoy, Zo\xc3\xab's aide, on 3 May.");
+  CHECK(A && A->n_tokens == T.ntok && A->folds && A->fold_off && A->fold_hash);
+  int bad = 0;
+  for (size_t i = 0; A && i < A->n_tokens; i++) {
+    char want[128];
+    size_t n = an_word_fold(T.str + T.tok[i].start, T.tok[i].len, want, sizeof want);
+    const char *got = A->folds + A->fold_off[i];
+    if (strcmp(got, want) != 0 || A->fold_hash[i] != an_word_hash(want, n)) bad++;
+  }
+  CHECK_INT(bad, 0);
+  CHECK(A && A->n_tokens > 0 && strcmp(A->folds + A->fold_off[0], "al nakhala") == 0);
+  run("");
+  CHECK(A && A->n_tokens == 0);
+}
+
 static void test_oom(void) {
   const char *text = "Green Front leader Pavel Orlen met Karin Holt, the Nordish foreign minister. "
                      "He said she was right. The Nordish official thanked him.";
@@ -525,6 +543,7 @@ int main(void) {
   test_more_affiliations();
   test_head_of_state_description();
   test_edges();
+  test_token_folds();
   test_oom();
   an_doc_actors_free(A);
   an_gazetteer_free(G);

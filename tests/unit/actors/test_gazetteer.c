@@ -49,6 +49,20 @@ static void test_trie(void) {
   v = an_trie_values(t, n3, &n);
   CHECK_INT(n, 1);
   if (n == 1) CHECK_INT(v[0], 4421);
+  /* every phrase found after the freeze (the root's filter lets every
+   * first word through), none that was not added */
+  int found = 0, stray = 0;
+  for (int i = 0; i < 5000; i++) {
+    snprintf(w, sizeof w, "w%d x%d", i, i % 7);
+    uint32_t node = an_trie_find(t, w);
+    v = an_trie_values(t, node, &n);
+    found += node != AN_TRIE_NONE && n == 1 && v[0] == (uint32_t)(100 + i);
+    snprintf(w, sizeof w, "q%d", i);
+    stray += an_trie_find(t, w) != AN_TRIE_NONE;
+    stray += an_trie_step(t, AN_TRIE_ROOT, an_word_hash(w, strlen(w))) != AN_TRIE_NONE;
+  }
+  CHECK_INT(found, 5000);
+  CHECK_INT(stray, 0);
   an_trie_free(t);
   an_trie_free(NULL);
 }
@@ -100,6 +114,26 @@ static void test_load(const char *dir) {
     CHECK_INT(an_gazetteer_pronoun(g, (size_t)p)->possessive, 1);
   }
   CHECK_INT(an_gazetteer_word(g, "zebra", NULL, NULL), 0);
+  /* the classes at or below a lexicon node: "prime" alone is no title,
+   * but "prime minister" lies ahead; "monday" leads to no title */
+  const an_trie *lx = an_gazetteer_lexicon(g);
+  const an_lx_node *nodes = an_gazetteer_lexicon_nodes(g);
+  uint32_t pn = an_trie_find(lx, "prime"), pm = an_trie_find(lx, "prime minister");
+  CHECK(pn != AN_TRIE_NONE && pm != AN_TRIE_NONE);
+  if (pn != AN_TRIE_NONE && pm != AN_TRIE_NONE) {
+    CHECK(!(an_gazetteer_word_node(g, pn, NULL, NULL) & AN_LX_TITLE));
+    CHECK(nodes[pn].below & AN_LX_TITLE);
+    CHECK(nodes[pm].below & AN_LX_TITLE);
+    CHECK(nodes[AN_TRIE_ROOT].below & (AN_LX_TITLE | AN_LX_TIME | AN_LX_PRONOUN));
+  }
+  uint32_t mo = an_trie_find(lx, "monday");
+  CHECK(mo != AN_TRIE_NONE && !(nodes[mo].below & AN_LX_TITLE) && (nodes[mo].below & AN_LX_TIME));
+  /* the node answer is the word answer */
+  long t2, p2;
+  CHECK_INT(an_gazetteer_word_node(g, an_trie_find(lx, "his"), &t2, &p2), an_gazetteer_word(g, "his", &t, &p));
+  CHECK_INT(p2, p);
+  CHECK_INT(an_gazetteer_word_node(g, AN_TRIE_NONE, &t2, &p2), 0);
+  CHECK(t2 == -1 && p2 == -1);
   /* aliases: longest match and flags */
   const an_trie *al = an_gazetteer_aliases(g);
   uint32_t n = an_trie_find(al, "green front news agency");

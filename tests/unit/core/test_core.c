@@ -1,8 +1,14 @@
-/* test_core.c: status texts, buffers, slugs, allocation failure injection. */
+/* test_core.c: status texts, buffers, slugs, allocation failure injection, arenas, byte scanners. */
 #include "actornet/error.h"
 #include "actornet/actornet.h"
 #include "core/core.h"
+#include "core/scan.h"
 #include "harness.h"
+#include "scan_cases.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 static void test_status_texts(void) {
   for (int c = 0; c < AN_STATUS_COUNT_; c++) {
@@ -70,6 +76,41 @@ static void test_version(void) {
   CHECK_STR(an_version_string(), AN_VERSION_STRING);
 }
 
+/* The arena hands out aligned, separate pieces, large ones included, and
+ * reports a failed block allocation. */
+static void test_arena(void) {
+  an_arena a;
+  an_arena_init(&a);
+  char *first = an_arena_strdup(&a, "first");
+  CHECK_STR(first, "first");
+  char *prev = NULL;
+  for (int i = 0; i < 3000; i++) { /* many blocks */
+    char *p = an_arena_alloc(&a, (size_t)(i % 37) + 1);
+    CHECK(p != NULL && ((uintptr_t)p % _Alignof(max_align_t)) == 0);
+    if (!p) break;
+    memset(p, 'x', (size_t)(i % 37) + 1);
+    if (prev) CHECK(p != prev);
+    prev = p;
+  }
+  char big[20000];
+  memset(big, 'b', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  char *b = an_arena_strdup(&a, big); /* a block of its own */
+  CHECK(b && strcmp(b, big) == 0);
+  char *after = an_arena_strndup(&a, "after the big one", 5);
+  CHECK_STR(after, "after");
+  CHECK_STR(first, "first"); /* nothing was overwritten */
+  CHECK(an_arena_strdup(&a, NULL) == NULL);
+  an_arena_free(&a);
+  /* a failed block: NULL, and the arena stays usable */
+  an_alloc_fail_after(0);
+  CHECK(an_arena_alloc(&a, 10) == NULL);
+  an_alloc_fail_after(-1);
+  CHECK_STR(an_arena_strdup(&a, "ok"), "ok");
+  an_arena_free(&a);
+  an_arena_free(&a); /* twice is fine */
+}
+
 int main(void) {
   test_status_texts();
   test_error_set();
@@ -77,5 +118,7 @@ int main(void) {
   test_slug();
   test_alloc_injection();
   test_version();
+  test_arena();
+  test_scan();
   return TEST_DONE();
 }

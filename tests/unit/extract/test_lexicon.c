@@ -1,5 +1,6 @@
 /* test_lexicon.c: token patterns (lexicon.h), loading the rule data with
  * errors that name file and line, and date resolution (dates.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -163,8 +164,120 @@ static void test_dates(void) {
   CHECK(!an_ymd_parse_iso("next week", &d));
 }
 
+/* an_lexicon_lower_id lowercases as tolower in the C locale does and gives
+ * the id an_lexicon_word_id gives the lowercase word; every interned word
+ * finds its own id, in any case. */
+static void test_word_ids(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  size_t seen = 0, long_words = 0;
+  for (size_t h = 0; h < lex->vocab_cap; h++) {
+    const an_vocab_ent *e = &lex->vocab[h];
+    if (!e->s) continue;
+    seen++;
+    if (e->len > 8) long_words++;
+    CHECK_INT(an_lexicon_word_id(lex, e->s, e->len), e->id);
+    char up[128], low[136];
+    if (e->len >= sizeof up) continue;
+    for (size_t i = 0; i < e->len; i++) up[i] = (char)(i % 2 ? toupper((unsigned char)e->s[i]) : e->s[i]);
+    for (int more = 0; more < 2; more++) { /* the word's end read byte by byte, or as an 8-byte step */
+      size_t n = 0;
+      CHECK_INT(an_lexicon_lower_id(lex, up, e->len, more ? sizeof up : e->len, low, &n), e->id);
+      CHECK_INT(n, e->len);
+      CHECK(memcmp(low, e->s, e->len) == 0 && low[n] == 0);
+    }
+  }
+  CHECK_INT(seen, lex->n_ids - 1);
+  /* the sentence punctuation has the fixed ids rules.c tests */
+  const char *breaks = ".;:\"?!";
+  for (uint32_t i = 0; i < AN_WID_NBREAK; i++) CHECK_INT(an_lexicon_word_id(lex, breaks + i, 1), i + 1);
+  CHECK_INT(an_lexicon_word_id(lex, "\"", 1), AN_WID_DQUOTE);
+  CHECK(long_words > 0);
+  /* every byte value, at each place of an 8-byte step and of the tail */
+  char src[40], dst[48], want[41];
+  for (int c = 1; c < 256; c++) {
+    for (size_t i = 0; i < sizeof src; i++) src[i] = (char)((c + (int)i * 7) % 255 + 1); /* no NUL */
+    for (size_t i = 0; i < sizeof src; i++) want[i] = (char)tolower((unsigned char)src[i]);
+    for (size_t len = 0; len <= sizeof src; len++)
+      for (int more = 0; more < 2; more++) {
+        size_t n = 99;
+        uint32_t id = an_lexicon_lower_id(lex, src, len, more ? sizeof src : len, dst, &n);
+        CHECK_INT(n, len);
+        CHECK(memcmp(dst, want, len) == 0 && dst[len] == 0);
+        CHECK_INT(id, an_lexicon_word_id(lex, dst, len));
+      }
+  }
+  /* a NUL inside the token ends the word */
+  size_t n = 0;
+  CHECK_INT(an_lexicon_lower_id(lex, "SAID\0xyzABCDEFGH", 16, 17, dst, &n), an_lexicon_word_id(lex, "said", 4));
+  CHECK_INT(n, 4);
+  CHECK_STR(dst, "said");
+  CHECK_INT(an_lexicon_lower_id(lex, "SAID\0xyz", 7, 7, dst, &n), an_lexicon_word_id(lex, "said", 4));
+  CHECK_STR(dst, "said");
+  CHECK_INT(an_lexicon_lower_id(lex, "SAID\0xyzABCDEFGH", 7, 17, dst, &n), an_lexicon_word_id(lex, "said", 4));
+  CHECK_STR(dst, "said");
+  /* a NUL just past the word is no part of it */
+  CHECK_INT(an_lexicon_lower_id(lex, "SAID\0xyzABCDEFGH", 4, 17, dst, &n), an_lexicon_word_id(lex, "said", 4));
+  CHECK_INT(n, 4);
+  CHECK(an_lexicon_word_id(lex, "said", 4) != 0);
+  CHECK_INT(an_lexicon_lower_id(lex, "Banana", 6, 6, dst, &n), 0);
+  CHECK_STR(dst, "banana");
+  CHECK_INT(an_lexicon_lower_id(NULL, "ABC", 3, 3, dst, &n), 0); /* no lexicon: lowercase only */
+  CHECK_STR(dst, "abc");
+  an_lexicon_free(lex);
+}
+
+/* Matching by ids (an_phrases_match_id: the exact first-word bits and the
+ * patterns by rank) gives what matching the strings gives: on every
+ * pattern's own words, with words around them, at every position. */
+static void check_list(const an_lexicon *lex, const an_phrases *l, size_t *tried, size_t *matched) {
+  const char *fill[] = {"the", "banana", ",", "said", "of", "."};
+  for (size_t k = 0; k < l->n; k++) {
+    const an_pattern *p = &l->p[k];
+    const char *w[24];
+    uint32_t id[24];
+    size_t n = 0;
+    w[n++] = fill[k % 6];
+    for (size_t wi = 0; wi < p->n_words && n < 20; wi++) {
+      const an_pword *pw = &p->words[wi];
+      if (pw->gap) w[n++] = "banana";
+      else if (pw->n_alts && !(pw->optional && k % 2)) w[n++] = pw->alts[(k + wi) % pw->n_alts];
+    }
+    w[n++] = fill[(k + 3) % 6];
+    for (size_t i = 0; i < n; i++) id[i] = an_lexicon_word_id(lex, w[i], strlen(w[i]));
+    for (uint32_t i = 0; i < n; i++)
+      for (uint32_t lim = i; lim <= n; lim++) {
+        uint32_t a = an_phrases_match(l, w, i, lim), b = an_phrases_match_id(l, id, i, lim);
+        CHECK_INT(b, a);
+        (*tried)++;
+        if (a) (*matched)++;
+      }
+  }
+}
+
+static void test_match_ids(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  size_t tried = 0, matched = 0;
+  const an_phrases *lists[] = {&lex->reporting, &lex->prepositions, &lex->determiners, &lex->attrib_before,
+                               &lex->attrib_after, &lex->clause_end, &lex->vague_dates, &lex->negation,
+                               &lex->modal, &lex->title_words, &lex->subordinators, &lex->np_words};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) check_list(lex, lists[i], &tried, &matched);
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    check_list(lex, &lex->trig[t].alt_cues, &tried, &matched);
+    check_list(lex, &lex->trig[t].stop_after, &tried, &matched);
+    check_list(lex, &lex->trig[t].target_stop, &tried, &matched);
+  }
+  CHECK(matched > 100 && tried > matched);
+  an_lexicon_free(lex);
+}
+
 int main(void) {
   test_patterns();
+  test_match_ids();
+  test_word_ids();
   test_load();
   test_dates();
   return TEST_DONE();

@@ -1,0 +1,104 @@
+/* xmlraw.c: raw chunks of XML for an xmlTextWriter, escaped as the writer
+ * escapes (export_internal.h, an_xraw). */
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+
+#include "export/attrs.h"
+#include "export/export_internal.h"
+
+#define AN_XRAW_CHUNK (64 * 1024)
+
+void an_xraw_init(an_xraw *x, void *writer) {
+  memset(x, 0, sizeof *x);
+  x->writer = writer;
+  an_buf_init(&x->b);
+  /* a chunk and some: appends rarely grow it */
+  x->st = an_buf_reserve(&x->b, 2 * AN_XRAW_CHUNK);
+}
+
+static void flush(an_xraw *x) {
+  if (x->st == AN_OK && x->b.len &&
+      xmlTextWriterWriteRawLen((xmlTextWriterPtr)x->writer, BAD_CAST x->b.data, (int)x->b.len) < 0)
+    x->st = AN_EIO;
+  an_buf_clear(&x->b);
+}
+
+void an_xraw_maybe_flush(an_xraw *x) {
+  if (x->b.len >= AN_XRAW_CHUNK) flush(x);
+}
+
+an_status an_xraw_finish(an_xraw *x) {
+  flush(x);
+  an_buf_free(&x->b);
+  if (x->abuf) xmlBufferFree((xmlBufferPtr)x->abuf);
+  if (x->doc) xmlFreeDoc((xmlDocPtr)x->doc);
+  x->abuf = x->doc = NULL;
+  return x->st;
+}
+
+void an_xraw_put_slow(an_xraw *x, const char *s, size_t n) {
+  if (x->st == AN_OK && an_buf_append(&x->b, s, n) != AN_OK) x->st = AN_ENOMEM;
+}
+
+void an_xraw_puts(an_xraw *x, const char *s) { an_xraw_put(x, s, strlen(s)); }
+
+void an_xraw_ll(an_xraw *x, long long v) {
+  char num[24];
+  an_xraw_put(x, num, an_fmt_ll(num, v));
+}
+
+/* Bytes xmlEncodeSpecialChars rewrites: < > & " and CR. */
+static int text_special(unsigned char c) { return c == '<' || c == '>' || c == '&' || c == '"' || c == '\r'; }
+
+void an_xraw_text(an_xraw *x, const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p && !text_special(*p)) p++;
+  if (!*p) {
+    an_xraw_put(x, s, (size_t)(p - (const unsigned char *)s));
+    return;
+  }
+  xmlChar *esc = xmlEncodeSpecialChars(NULL, BAD_CAST s);
+  if (!esc) {
+    if (x->st == AN_OK) x->st = AN_ENOMEM;
+    return;
+  }
+  an_xraw_puts(x, (const char *)esc);
+  xmlFree(esc);
+}
+
+/* Bytes xmlAttrSerializeTxtContent rewrites in a document with an encoding
+ * (non-ASCII stays as it is): TAB LF CR " < > &. */
+static int attr_special(unsigned char c) {
+  return c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '<' || c == '>' || c == '&';
+}
+
+void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
+  an_xraw_put(x, " ", 1);
+  an_xraw_puts(x, name);
+  an_xraw_put(x, "=\"", 2);
+  an_xraw_attr_value(x, value);
+  an_xraw_put(x, "\"", 1);
+}
+
+void an_xraw_attr_value(an_xraw *x, const char *value) {
+  const unsigned char *p = (const unsigned char *)value;
+  while (*p && !attr_special(*p)) p++;
+  if (!*p) {
+    an_xraw_put(x, value, (size_t)(p - (const unsigned char *)value));
+  } else {
+    if (!x->abuf) x->abuf = xmlBufferCreate();
+    if (!x->doc && (x->doc = xmlNewDoc(NULL)) != NULL) ((xmlDocPtr)x->doc)->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    xmlBufferPtr ab = x->abuf;
+    if (!ab || !x->doc || !((xmlDocPtr)x->doc)->encoding) {
+      if (x->st == AN_OK) x->st = AN_ENOMEM;
+      return;
+    }
+    xmlBufferEmpty(ab);
+    /* The writer's own document (xmlNewTextWriter makes one; StartDocument
+     * gives it the encoding UTF-8), so no character references. */
+    xmlAttrSerializeTxtContent(ab, x->doc, NULL, BAD_CAST value);
+    an_xraw_put(x, (const char *)xmlBufferContent(ab), (size_t)xmlBufferLength(ab));
+  }
+}
