@@ -25,8 +25,11 @@
  * AN_GRAPH_NO_EVENT_LISTS) and the event multigraph (every event in memory)
  * read events back. What stays in memory per event is its entry in the
  * duplicate-id index (16 bytes, 23-46 with the table's slack); the rest
- * grows with documents and actor sightings (one per actor and document),
- * aggregated edges (~650 bytes each, with their lists) and actors.
+ * grows with documents and actor sightings (one per actor and document,
+ * ~130 bytes with their index; the cross-document join takes one record
+ * per distinct actor content, not per sighting), aggregated edges (~300
+ * bytes each at the peak, with their lists: the aggregates and the edges
+ * are never both whole) and actors.
  *
  * an_graph_build() turns a model into a graph view: filters (types, dates,
  * documents, weight, ego network), then either the aggregated graph (one edge

@@ -9,12 +9,14 @@
 #include "core/core.h"
 
 typedef struct rec {
-  char *doc, *id, *label, *key;
+  char *doc, *id, *label, *key; /* doc: the smallest of docs */
+  char **docs;                  /* an_registry_add_sightings: every document (else NULL, doc alone) */
+  size_t n_docs;
   char country[4];
   an_actor_kind kind;
   char **aliases;
   size_t n_aliases;
-  uint32_t mentions;
+  uint64_t mentions;
   int gz;       /* the id is a gazetteer id, not the label's slug */
   char *sur;    /* person: surname words (folded) */
   char *given;  /* person: given words, "" if none */
@@ -23,6 +25,8 @@ typedef struct rec {
 typedef struct raff {
   size_t person, org;
   char *role;
+  const char *doc; /* the document stating it: doc_copy, the caller's (borrow) or the person record's */
+  char *doc_copy;
 } raff;
 
 typedef struct fin {
@@ -74,14 +78,19 @@ void an_registry_free(an_registry *g) {
       an_free(r->label);
       an_free(r->key);
       strv_free(r->aliases, r->n_aliases);
+      strv_free(r->docs, r->n_docs);
     } else {
       an_free(r->aliases);
+      an_free(r->docs);
     }
     an_free(r->sur);
     an_free(r->given);
   }
   an_free(g->r);
-  for (size_t i = 0; i < g->naf; i++) an_free(g->af[i].role);
+  for (size_t i = 0; i < g->naf; i++) {
+    an_free(g->af[i].role);
+    an_free(g->af[i].doc_copy);
+  }
   an_free(g->af);
   an_free(g->parent);
   an_free(g->canon);
@@ -238,19 +247,52 @@ static int names_compatible(const rec *a, const rec *b, int need_given) {
 
 /* ---- adding ---- */
 
-an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, const char *label,
-                          an_actor_kind kind, const char *country, const char *key,
-                          const char *const *aliases, size_t n_aliases, uint32_t mentions,
-                          size_t *index, an_error *err) {
+/* Splits a person's name into folded surname and given words (r->sur,
+ * r->given): key "surname|given words", without one the folded label. */
+static int person_name(rec *r, const char *label, const char *key) {
+  char buf[512];
+  if (key && strchr(key, '|')) {
+    const char *bar = strchr(key, '|');
+    r->sur = an_strndup(key, (size_t)(bar - key));
+    r->given = an_strdup(bar + 1);
+  } else {
+    an_word_fold(label, strlen(label), buf, sizeof buf);
+    const char *lw = strrchr(buf, ' ');
+    r->sur = an_strdup(lw ? lw + 1 : buf);
+    r->given = lw ? an_strndup(buf, (size_t)(lw - buf)) : an_strdup("");
+  }
+  return r->sur && r->given;
+}
+
+int an_registry_bare_name(const char *label, const char *key) {
+  rec r;
+  memset(&r, 0, sizeof r);
+  int bare = person_name(&r, label ? label : "", key) && !r.given[0];
+  an_free(r.sur);
+  an_free(r.given);
+  return bare;
+}
+
+/* One record seen in n_docs documents (docs[0] alone when n_docs is 1). */
+static an_status add_record(an_registry *g, const char *const *docs, size_t n_docs, const char *id,
+                            const char *label, an_actor_kind kind, const char *country, const char *key,
+                            const char *const *aliases, size_t n_aliases, uint64_t mentions, size_t *index,
+                            an_error *err) {
   if (g->finished) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry already finished");
   if (!id || !label || !*id)
     return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry: an actor needs an id and a label");
+  if (!n_docs) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry: a record needs a document");
   if (an_grow((void **)&g->r, &g->cap, g->n + 1, sizeof *g->r) != AN_OK)
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   rec *r = &g->r[g->n];
   memset(r, 0, sizeof *r);
   r->kind = kind;
   r->mentions = mentions;
+  /* The smallest document stands for the record in every order (the
+   * record sorts where its first sighting would). */
+  const char *doc_id = docs[0] ? docs[0] : "";
+  for (size_t i = 1; i < n_docs; i++)
+    if (strcmp(docs[i] ? docs[i] : "", doc_id) < 0) doc_id = docs[i] ? docs[i] : "";
   /* ISO 3166 alpha-3 only: anything else (a name, non-ASCII bytes) would be
    * cut mid-character by the 3-byte field and break every exporter's UTF-8. */
   if (country && strlen(country) == 3 && isalpha((unsigned char)country[0]) &&
@@ -258,17 +300,27 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
     snprintf(r->country, sizeof r->country, "%s", country);
   int ok;
   if (g->borrow) { /* the caller's strings, kept as they are */
-    r->doc = (char *)(doc_id ? doc_id : "");
+    r->doc = (char *)doc_id;
     r->id = (char *)id;
     r->label = (char *)label;
     r->key = (char *)key;
     ok = 1;
   } else {
-    r->doc = an_strdup(doc_id ? doc_id : "");
+    r->doc = an_strdup(doc_id);
     r->id = an_strdup(id);
     r->label = an_strdup(label);
     r->key = key ? an_strdup(key) : NULL;
     ok = r->doc && r->id && r->label && (!key || r->key);
+  }
+  if (ok && n_docs > 1) {
+    r->docs = an_calloc(n_docs, sizeof *r->docs);
+    ok = r->docs != NULL;
+    for (size_t i = 0; ok && i < n_docs; i++) {
+      const char *d = docs[i] ? docs[i] : "";
+      if (g->borrow) r->docs[i] = (char *)d;
+      else if (!(r->docs[i] = an_strdup(d))) ok = 0;
+      if (ok) r->n_docs = i + 1;
+    }
   }
   if (ok && n_aliases) {
     r->aliases = an_calloc(n_aliases, sizeof *r->aliases);
@@ -282,21 +334,7 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   if (ok) {
     char slug[512];
     r->gz = an_slugify(label, slug, sizeof slug) != AN_OK || strcmp(slug, id) != 0;
-    if (kind == AN_KIND_PERSON) {
-      /* key "surname|given words"; without one, the folded label */
-      char buf[512];
-      if (key && strchr(key, '|')) {
-        const char *bar = strchr(key, '|');
-        r->sur = an_strndup(key, (size_t)(bar - key));
-        r->given = an_strdup(bar + 1);
-      } else {
-        an_word_fold(label, strlen(label), buf, sizeof buf);
-        const char *lw = strrchr(buf, ' ');
-        r->sur = an_strdup(lw ? lw + 1 : buf);
-        r->given = lw ? an_strndup(buf, (size_t)(lw - buf)) : an_strdup("");
-      }
-      ok = r->sur && r->given;
-    }
+    if (kind == AN_KIND_PERSON) ok = person_name(r, label, key);
   }
   g->n++; /* freed by an_registry_free even when incomplete */
   if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
@@ -304,8 +342,27 @@ an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, co
   return AN_OK;
 }
 
+an_status an_registry_add(an_registry *g, const char *doc_id, const char *id, const char *label,
+                          an_actor_kind kind, const char *country, const char *key,
+                          const char *const *aliases, size_t n_aliases, uint32_t mentions,
+                          size_t *index, an_error *err) {
+  return add_record(g, &doc_id, 1, id, label, kind, country, key, aliases, n_aliases, mentions, index, err);
+}
+
+an_status an_registry_add_sightings(an_registry *g, const char *const *doc_ids, size_t n_docs, const char *id,
+                                    const char *label, an_actor_kind kind, const char *country, const char *key,
+                                    const char *const *aliases, size_t n_aliases, uint64_t mentions,
+                                    size_t *index, an_error *err) {
+  return add_record(g, doc_ids, n_docs, id, label, kind, country, key, aliases, n_aliases, mentions, index, err);
+}
+
 an_status an_registry_add_affiliation(an_registry *g, size_t person, size_t org, const char *role,
                                       an_error *err) {
+  return an_registry_add_affiliation_in(g, person, org, role, NULL, err);
+}
+
+an_status an_registry_add_affiliation_in(an_registry *g, size_t person, size_t org, const char *role,
+                                         const char *doc, an_error *err) {
   if (person >= g->n || org >= g->n || g->finished)
     return an_error_set(err, AN_EINVAL, NULL, 0, -1, "registry: bad affiliation");
   if (an_grow((void **)&g->af, &g->capaf, g->naf + 1, sizeof *g->af) != AN_OK)
@@ -313,8 +370,14 @@ an_status an_registry_add_affiliation(an_registry *g, size_t person, size_t org,
   raff *a = &g->af[g->naf];
   a->person = person;
   a->org = org;
+  a->doc = doc && g->borrow ? doc : g->r[person].doc;
+  a->doc_copy = NULL;
   if (!(a->role = an_strdup(role ? role : "")))
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (doc && !g->borrow && !(a->doc = a->doc_copy = an_strdup(doc))) {
+    an_free(a->role);
+    return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  }
   g->naf++;
   return AN_OK;
 }
@@ -837,10 +900,11 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
       st = AN_ENOMEM;
       break;
     }
-    size_t na = 0, nd = start[f + 1] - start[f];
+    size_t na = 0, nd = 0;
     for (size_t k = start[f]; k < start[f + 1]; k++) {
       const rec *r = &g->r[members[k]];
       na += r->n_aliases + 1;
+      nd += r->n_docs ? r->n_docs : 1;
       if (!x->country[0] && r->country[0]) memcpy(x->country, r->country, sizeof x->country);
     }
     x->aliases = an_calloc(na ? na : 1, sizeof *x->aliases);
@@ -851,7 +915,8 @@ static an_status build_finals(an_registry *g, const size_t *ord) {
     }
     for (size_t k = start[f]; k < start[f + 1] && st == AN_OK; k++) {
       const rec *r = &g->r[members[k]];
-      x->docs[x->n_docs++] = r->doc;
+      if (!r->n_docs) x->docs[x->n_docs++] = r->doc;
+      for (size_t q = 0; q < r->n_docs; q++) x->docs[x->n_docs++] = r->docs[q];
       for (size_t q = 0; q <= r->n_aliases; q++) {
         const char *a = q == 0 ? r->label : r->aliases[q - 1];
         if (g->borrow) x->aliases[x->n_aliases] = (char *)a;
@@ -959,7 +1024,7 @@ static an_status build_affiliations(an_registry *g) {
   }
   size_t nv = 0;
   for (size_t i = 0; i < g->naf; i++) {
-    afx a = {g->canon[g->af[i].person], g->canon[g->af[i].org], g->af[i].role, g->r[g->af[i].person].doc};
+    afx a = {g->canon[g->af[i].person], g->canon[g->af[i].org], g->af[i].role, g->af[i].doc};
     if (a.person != a.org) v[nv++] = a;
   }
   if (nv) qsort(v, nv, sizeof *v, cmp_afx);

@@ -40,9 +40,32 @@ an_status an_registry_add(an_registry *reg, const char *doc_id, const char *id, 
                           const char *const *aliases, size_t n_aliases, uint32_t mentions,
                           size_t *index, an_error *err);
 
-/* An affiliation between two added records (indexes from an_registry_add). */
+/* One record for an actor seen with the same content (every argument but
+ * the document and the mentions) in n_docs >= 1 documents: joins, labels,
+ * ids and docs come out as if each document had added its own record
+ * (mentions being the sum over them) provided that (a) no other record has
+ * the same kind, id and label with other content, and (b) the record is not
+ * a person named by a surname alone (an_registry_bare_name), whose
+ * sightings the join may place apart. src/graph adds one record per actor
+ * content instead of one per (document, actor): millions fewer records.
+ * Strings are copied (borrowed with an_registry_borrow_strings). */
+an_status an_registry_add_sightings(an_registry *reg, const char *const *doc_ids, size_t n_docs, const char *id,
+                                    const char *label, an_actor_kind kind, const char *country, const char *key,
+                                    const char *const *aliases, size_t n_aliases, uint64_t mentions,
+                                    size_t *index, an_error *err);
+/* Whether a person with this label and key has no given name (the join
+ * treats such records one by one). */
+int an_registry_bare_name(const char *label, const char *key);
+
+/* An affiliation between two added records (indexes from an_registry_add),
+ * stated by the person record's document. */
 an_status an_registry_add_affiliation(an_registry *reg, size_t person, size_t org, const char *role,
                                       an_error *err);
+/* The same, stated by document doc (NULL: the person record's); needed
+ * when the person record stands for several documents. doc is copied like
+ * the other strings (borrowed with an_registry_borrow_strings). */
+an_status an_registry_add_affiliation_in(an_registry *reg, size_t person, size_t org, const char *role,
+                                         const char *doc, an_error *err);
 
 /* Adds every actor and affiliation of a document; first_index (if not NULL)
  * gets the index of its first actor (the others follow in order). */

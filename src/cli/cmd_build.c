@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "actornet/extract.h"
 #include "actornet/graph.h"
@@ -17,6 +18,8 @@
 #include "cli/cmd_graph.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
+
+#define MAX_JOBS 256 /* as extract's */
 
 static void usage(const an_cli *cli, int render) {
   const char *p = cli && cli->prog ? cli->prog : "actornet";
@@ -64,6 +67,8 @@ static void usage(const an_cli *cli, int render) {
          "      --meta FILE        metadata JSONL (id, date, outlet, url) for text files\n"
          "      --actors FILE      extra or overriding actors (JSON)\n"
          "      --data-dir DIR     data directory (gazetteer, lexicon)\n"
+         "  -j, --jobs N           threads reading events JSONL (default 1; 0 = one per\n"
+         "                         CPU); the graph is the same for any N\n"
          "  -h, --help             show this help\n\n"
          "Exit status: 0 ok, 1 bad input or usage, 2 internal or I/O error.\n");
 }
@@ -86,17 +91,30 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
       {"json-style", required_argument, NULL, OPT_JSONSTYLE}, {"engine", required_argument, NULL, OPT_ENGINE},
       {"meta", required_argument, NULL, OPT_META},    {"data-dir", required_argument, NULL, OPT_DATA},
       {"actors", required_argument, NULL, OPT_ACTORS}, {"no-metrics", no_argument, NULL, OPT_NOMETRICS},
-      {"db", required_argument, NULL, OPT_DB},
+      {"db", required_argument, NULL, OPT_DB},        {"jobs", required_argument, NULL, 'j'},
       {NULL, 0, NULL, 0},
   };
   memset(gc, 0, sizeof *gc);
   an_graph_opts_init(&gc->gopts);
+  gc->jobs = 1;
   optind = 0; /* glibc: full reset for the subcommand's own parse */
   opterr = 0;
   int c;
   char *end;
-  while ((c = getopt_long(argc, argv, ":o:f:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:f:hj:", longopts, NULL)) != -1) {
     switch (c) {
+    case 'j':
+      errno = 0;
+      gc->jobs = strtol(optarg, &end, 10);
+      if (errno || *end || end == optarg || gc->jobs < 0 || gc->jobs > MAX_JOBS) {
+        an_cli_usage_error(cli, cmd, "--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS, optarg);
+        return AN_EXIT_INPUT;
+      }
+      if (gc->jobs == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        gc->jobs = n > 0 ? n : 1;
+      }
+      break;
     case 'o': gc->output = optarg; break;
     case 'f':
       gc->format = an_format_from_name(optarg);
@@ -219,7 +237,7 @@ static an_status extract_into(const an_cli *cli, const an_graph_cli *gc, an_mode
  * holds the model, not the input file. */
 #define FEED_BLOCK (4u << 20)
 
-static an_status load_input(an_model *m, const char *path, int *raw, an_error *err) {
+static an_status load_input(an_model *m, const char *path, long jobs, int *raw, an_error *err) {
   *raw = 0;
   struct stat sb;
   if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -231,7 +249,8 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
   if (!f) return an_error_set(err, AN_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
   an_buf b;
   an_buf_init(&b);
-  an_status st = AN_OK;
+  an_feeder *feeder = NULL;
+  an_status st = an_feeder_new(m, path, (size_t)jobs, &feeder, err);
   int decided = 0, eof = 0;
   long line = 0;
   size_t skip = 0; /* bytes of b already scanned for the first line's end */
@@ -273,12 +292,13 @@ static an_status load_input(an_model *m, const char *path, int *raw, an_error *e
       while (upto > 0 && b.data[upto - 1] != '\n') upto--;
     }
     if (upto) {
-      st = an_model_feed_lines(m, b.data, upto, path, line, err);
+      long first = line;
       for (const char *p = b.data; (p = memchr(p, '\n', upto - (size_t)(p - b.data))) != NULL; p++) line++;
-      memmove(b.data, b.data + upto, b.len - upto);
-      b.len -= upto;
+      st = an_feeder_push(feeder, &b, upto, first, err); /* b keeps the partial last line */
     }
   }
+  if (st == AN_OK && feeder) st = an_feeder_finish(feeder, err);
+  an_feeder_free(feeder);
   if (!is_stdin) fclose(f);
   an_buf_free(&b);
   return st;
@@ -315,8 +335,15 @@ static double cpu_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Wall seconds (threads make CPU and wall time differ). */
+static double wall_now(void) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
-  double t0 = cpu_now(), t1 = t0, t2 = t0;
+  double t0 = cpu_now(), t1 = t0, t2 = t0, w0 = wall_now(), w1 = w0, w2 = w0;
   an_error err;
   an_error_clear(&err);
   an_model *m = NULL;
@@ -327,20 +354,23 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   if (st == AN_OK && gc->db) st = load_db(m, gc->db, &err);
   for (int i = 0; st == AN_OK && i < gc->n_inputs; i++) {
     int is_raw = 0;
-    st = load_input(m, gc->inputs[i], &is_raw, &err);
+    st = load_input(m, gc->inputs[i], gc->jobs, &is_raw, &err);
     if (is_raw) raw[n_raw++] = gc->inputs[i];
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
-  t1 = cpu_now();
+  t1 = cpu_now(), w1 = wall_now();
   if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
-  t2 = cpu_now();
+  t2 = cpu_now(), w2 = wall_now();
   an_graph_opts go = gc->gopts;
   if (strcmp(cmd, "render") == 0) go.flags |= AN_GRAPH_NO_EVENT_LISTS; /* pictures list no events */
   if (st == AN_OK) st = an_graph_build(m, &go, &g, &err);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s %s: cpu seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet", cmd,
             t1 - t0, t2 - t1, cpu_now() - t2);
+  if (st == AN_OK && cli && cli->verbose)
+    fprintf(stderr, "%s %s: wall seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet",
+            cmd, w1 - w0, w2 - w1, wall_now() - w2);
   if (st != AN_OK) {
     an_cli_report(cli, &err);
     an_graph_free(g);
@@ -376,13 +406,14 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   if (rc != AN_EXIT_OK) return rc;
   an_error err;
   an_error_clear(&err);
-  double t0 = cpu_now();
+  double t0 = cpu_now(), w0 = wall_now();
   sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
   an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
   an_cli_release_signals(&sigs);
   if (st == AN_OK && cli && cli->verbose)
-    fprintf(stderr, "%s build: cpu seconds: export %.2f\n", cli->prog ? cli->prog : "actornet", cpu_now() - t0);
+    fprintf(stderr, "%s build: cpu seconds: export %.2f (wall %.2f)\n", cli->prog ? cli->prog : "actornet",
+            cpu_now() - t0, wall_now() - w0);
   if (st != AN_OK) an_cli_report(cli, &err);
   else if (cli && cli->verbose)
     fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",

@@ -15,6 +15,7 @@ typedef struct an_graph_cli {
   const char *db;     /* --db: read events from this store (besides any inputs) */
   char **inputs;
   int n_inputs;
+  long jobs;          /* -j: threads parsing events (1 = none; the model is the same for any) */
 } an_graph_cli;
 
 /* Parses argv (argv[0] = the subcommand). Returns -1 to go on, or an exit

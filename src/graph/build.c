@@ -11,6 +11,7 @@
 #include "graph/graph_internal.h"
 
 #define NONE ((size_t)-1)
+#define SHRINK_STEP ((size_t)1 << 16) /* edges filled between shrinks of the aggregates */
 
 void an_graph_opts_init(an_graph_opts *o) {
   memset(o, 0, sizeof *o);
@@ -203,7 +204,7 @@ static an_status pset_list(an_graph *g, pset *p, an_strlist *l) {
     for (uint32_t i = 0; i < p->cap; i++)
       if (p->u.v[i]) v[l->n++] = p->u.v[i];
   l->v = v;
-  l->n = an_strset_sort(v, l->n);
+  if (l->n > 1) l->n = an_strset_sort(v, l->n);
   pset_free(p);
   return AN_OK;
 }
@@ -214,6 +215,7 @@ typedef struct acc {
   const an_mevent *ev; /* the multigraph's event */
   uint32_t s, t;       /* actor indices */
   uint32_t n_events;
+  uint32_t rank;       /* the relation's place in strcmp order (for sorting) */
   uint8_t sym, aff, keep;
   pset dates, outlets, doc_ids, attributed, cameo, plover, roles;
 } acc; /* 136 bytes: one per aggregated edge while building */
@@ -233,11 +235,11 @@ int an_mevent_cmp(const an_mevent *a, const an_mevent *b) {
   return c;
 }
 
+/* Edge order: source, target, relation (rank: strcmp order), then the rest. */
 static int cmp_acc(const acc *a, const acc *b) {
   if (a->s != b->s) return a->s < b->s ? -1 : 1;
   if (a->t != b->t) return a->t < b->t ? -1 : 1;
-  int c = strcmp(a->relation, b->relation);
-  if (c) return c;
+  if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
   if (a->sym != b->sym) return a->sym - b->sym;
   if (a->aff != b->aff) return a->aff - b->aff;
   if (a->ev && b->ev) return an_mevent_cmp(a->ev, b->ev);
@@ -504,6 +506,77 @@ static size_t find_focus(const an_model *m, const char *name) {
 
 static int cmp_acc_p(const void *x, const void *y) { return cmp_acc(*(acc *const *)x, *(acc *const *)y); }
 
+static int cmp_strp(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
+
+/* Ranks the relations of the edges (few distinct, interned: equal strings
+ * are one pointer) in strcmp order, so edges sort on integers. */
+static an_status rank_relations(acc *accs, size_t n) {
+  const char **rel = NULL;
+  size_t nr = 0, cap = 0;
+  an_status st = AN_OK;
+  const char *last = NULL;
+  for (size_t i = 0; st == AN_OK && i < n; i++) {
+    if (accs[i].relation == last) continue;
+    last = accs[i].relation;
+    size_t k = 0;
+    while (k < nr && rel[k] != last) k++;
+    if (k == nr && (st = an_grow((void **)&rel, &cap, nr + 1, sizeof *rel)) == AN_OK) rel[nr++] = last;
+  }
+  if (st == AN_OK && nr > 1) qsort(rel, nr, sizeof *rel, cmp_strp);
+  for (size_t i = 0; st == AN_OK && i < n; i++) {
+    uint32_t k = 0;
+    while (rel[k] != accs[i].relation) k++;
+    while (k > 0 && strcmp(rel[k - 1], rel[k]) == 0) k--; /* "affiliation" may be two pointers */
+    accs[i].rank = k;
+  }
+  an_free(rel);
+  return st;
+}
+
+/* Sorts the kept edges: by source first with a counting pass (sources are
+ * actor indices), then each source's few edges by comparison. */
+static an_status sort_edges(acc **order, size_t ne, size_t n_actors) {
+  size_t *start = an_calloc(n_actors + 2, sizeof *start);
+  acc **tmp = an_malloc((ne ? ne : 1) * sizeof *tmp);
+  if (!start || !tmp) {
+    an_free(start);
+    an_free(tmp);
+    return AN_ENOMEM;
+  }
+  for (size_t k = 0; k < ne; k++) start[order[k]->s + 1]++;
+  for (size_t a = 0; a < n_actors; a++) start[a + 1] += start[a];
+  for (size_t k = 0; k < ne; k++) tmp[start[order[k]->s]++] = order[k];
+  memcpy(order, tmp, ne * sizeof *order);
+  for (size_t k = 0; k < ne;) {
+    size_t e = k + 1;
+    while (e < ne && order[e]->s == order[k]->s) e++;
+    if (e - k > 1) qsort(order + k, e - k, sizeof *order, cmp_acc_p);
+    k = e;
+  }
+  an_free(start);
+  an_free(tmp);
+  return AN_OK;
+}
+
+/* Distinct strings among n interned ones (equal strings, equal pointers). */
+static an_status count_distinct(const char **v, size_t n, size_t *out) {
+  size_t cap = 64;
+  while (cap < 2 * n + 2) cap *= 2;
+  const char **tab = an_calloc(cap, sizeof *tab);
+  if (!tab) return AN_ENOMEM;
+  size_t d = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!v[i]) continue;
+    uint64_t h = ((uint64_t)(uintptr_t)v[i]) * 0x9e3779b97f4a7c15ull;
+    size_t j = (size_t)(h >> 20) & (cap - 1);
+    while (tab[j] && tab[j] != v[i]) j = (j + 1) & (cap - 1);
+    if (!tab[j]) tab[j] = v[i], d++;
+  }
+  an_free(tab);
+  *out = d;
+  return AN_OK;
+}
+
 static void builder_free(builder *B) {
   for (size_t i = 0; i < B->n_accs; i++) acc_free(&B->accs[i]);
   an_free(B->accs);
@@ -614,7 +687,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   /* 5. Edges, in (source id, target id, relation) order. */
   order = an_calloc(ne + 1, sizeof *order);
   edge_ix = an_calloc(B.n_accs + 1, sizeof *edge_ix);
-  g->edges = an_calloc(ne + 1, sizeof *g->edges);
+  g->edges = an_calloc(ne + 1, sizeof *g->edges); /* pages untouched until filled */
   if (!order || !edge_ix || !g->edges) {
     st = AN_ENOMEM;
     goto done;
@@ -623,38 +696,15 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     edge_ix[r] = NONE;
     if (B.accs[r].keep) order[k++] = &B.accs[r];
   }
-  if (ne > 1) qsort(order, ne, sizeof *order, cmp_acc_p);
+  if ((st = rank_relations(B.accs, B.n_accs)) != AN_OK || (st = sort_edges(order, ne, m->n_actors)) != AN_OK)
+    goto done;
   size_t total_docs = 0;
-  for (size_t k = 0; k < ne; k++) total_docs += order[k]->doc_ids.n;
-  docs = an_calloc(total_docs + 1, sizeof *docs);
-  if (!docs) {
-    st = AN_ENOMEM;
-    goto done;
-  }
-  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
-    st = AN_ENOMEM;
-    goto done;
-  }
   for (size_t k = 0; k < ne; k++) {
-    acc *a = order[k];
-    an_gedge *e = &g->edges[g->n_edges++];
-    edge_ix[a - B.accs] = k;
-    e->source = node_of[a->s];
-    e->target = node_of[a->t];
-    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
-    if (a->ev) {
-      g->evptr[k] = a->ev;
-      e->events = &g->evptr[k];
-    }
-    if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
-    g->n_events += e->n_events;
-    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
-    for (int side = 0; side < 2; side++) {
-      an_gnode *n = &g->nodes[side ? e->target : e->source];
-      if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
-      if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
-    }
+    edge_ix[order[k] - B.accs] = k;
+    total_docs += order[k]->doc_ids.n;
   }
+  an_free(order);
+  order = NULL;
   /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
   if (B.n_pairs) {
     g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
@@ -676,10 +726,62 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       size_t k = edge_ix[B.pair_acc[i]];
       if (k != NONE) g->ev_off[fill[k]++] = B.pair_off[i];
     }
+    an_free(fill), an_free(B.pair_acc), an_free(B.pair_off);
+    fill = NULL, B.pair_acc = NULL, B.pair_off = NULL;
   }
-  g->n_docs = an_strset_sort(docs, n_docs);
+  /* The kept aggregates moved into edge order in place (cycles of swaps;
+   * edge_ix says where each goes), the others after them: the edges are
+   * then filled from the last one down while the aggregates' array
+   * shrinks behind, so both never hold every edge at once. */
+  for (size_t r = 0; r < B.n_accs; r++)
+    if (!B.accs[r].keep) acc_free(&B.accs[r]);
+  for (size_t r = 0; r < B.n_accs; r++) {
+    while (edge_ix[r] != NONE && edge_ix[r] != r) {
+      size_t d = edge_ix[r];
+      acc x = B.accs[d];
+      B.accs[d] = B.accs[r], B.accs[r] = x;
+      edge_ix[r] = edge_ix[d], edge_ix[d] = d;
+    }
+  }
+  an_free(edge_ix);
+  edge_ix = NULL;
+  B.n_accs = ne;
+  docs = an_calloc(total_docs + 1, sizeof *docs);
+  if (!docs) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
+    st = AN_ENOMEM;
+    goto done;
+  }
+  g->n_edges = ne;
+  for (size_t k = ne; k-- > 0;) {
+    acc *a = &B.accs[k];
+    an_gedge *e = &g->edges[k];
+    e->source = node_of[a->s];
+    e->target = node_of[a->t];
+    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
+    if (a->ev) {
+      g->evptr[k] = a->ev;
+      e->events = &g->evptr[k];
+    }
+    if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
+    g->n_events += e->n_events;
+    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
+    for (int side = 0; side < 2; side++) {
+      an_gnode *n = &g->nodes[side ? e->target : e->source];
+      if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
+      if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
+    }
+    if (k % SHRINK_STEP == 0 && k) { /* give back the filled aggregates' pages */
+      acc *x = an_realloc(B.accs, k * sizeof *B.accs);
+      if (x) B.accs = x, B.cap_accs = B.n_accs = k;
+    }
+  }
   builder_free(&B);
   memset(&B, 0, sizeof B);
+  if ((st = count_distinct(docs, n_docs, &g->n_docs)) != AN_OK) goto done;
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
   if (st != AN_OK) {
     an_free(order), an_free(fill), an_free(edge_ix), an_free(node_of), an_free(reach), an_free(docs);

@@ -9,11 +9,29 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "actornet/graph.h"
 #include "core/core.h"
 
 /* ---- string map / pool ---- */
+
+/* The maps' hash of n bytes (a word at a time; only table layouts depend
+ * on it, never an output). */
+static inline uint64_t an_strhash(const char *s, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xff51afd7ed558ccdull);
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 29;
+    s += 8, n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0x94d049bb133111ebull;
+  return h ^ (h >> 32);
+}
 
 /* Open-addressing map from NUL-terminated strings to size_t. Keys are
  * borrowed: the caller keeps them alive (the pool owns its own). */
@@ -28,6 +46,8 @@ void an_strmap_init(an_strmap *m);
 void an_strmap_free(an_strmap *m);
 /* Index stored for key, or (size_t)-1. */
 size_t an_strmap_get(const an_strmap *m, const char *key);
+/* The same for the n bytes at s (no NUL needed) whose an_strhash is h. */
+size_t an_strmap_get_n(const an_strmap *m, const char *s, size_t n, uint64_t h);
 an_status an_strmap_put(an_strmap *m, const char *key, size_t val);
 
 /* Interned strings: an_strpool_intern returns the pool's copy (NULL in,
@@ -36,6 +56,8 @@ typedef struct an_strpool {
   an_strmap map;
   char **all;
   size_t n, cap;
+  char **blocks; /* the strings' storage: blocks never move */
+  size_t n_blocks, cap_blocks, block_used, block_cap;
 } an_strpool;
 
 void an_strpool_init(an_strpool *p);
@@ -46,6 +68,9 @@ const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st);
 /* Like an_strpool_intern, but gives the string's number in the pool plus
  * one (0: s was NULL, or *st set on ENOMEM); an_strpool_at turns it back. */
 uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st);
+/* The pool's copy of the n bytes at s (they hold no NUL), and its number
+ * (an_strpool_intern_ix's) in *ix if ix is not NULL. */
+const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st);
 static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { return ix ? p->all[ix - 1] : NULL; }
 
 /* Sorts an array of strings (strcmp), dropping NULLs and duplicates
@@ -205,6 +230,19 @@ struct an_model {
  * stream a file feed it block by block, whole lines each. */
 an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
                               an_error *err);
+
+/* Feeding one input in blocks of whole lines, parsed on `jobs` worker
+ * threads (jobs <= 1: none) and applied to the model in input order: the
+ * model is the same for any jobs. The feeder borrows path and m.
+ * an_feeder_push takes the first upto bytes of b (whole lines; the first
+ * is line first_line + 1) and leaves b holding the rest; errors as
+ * an_model_feed_lines, the first one ending the feed. Lines are in the
+ * model only after an_feeder_finish. */
+typedef struct an_feeder an_feeder;
+an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err);
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err);
+an_status an_feeder_finish(an_feeder *f, an_error *err);
+void an_feeder_free(an_feeder *f);
 
 /* Merges the sightings into actors (sorted by id). Idempotent. */
 an_status an_model_join(an_model *m, an_error *err);

@@ -1,6 +1,7 @@
 /* model.c: reads events JSONL into an an_model and joins actor sightings
  * across documents. Every merge rule is order-free (sums, sets, then the
  * smallest string on ties), so shards added in any order give one model. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "actors/registry.h"
 #include "core/core.h"
 #include "graph/graph_internal.h"
+#include "graph/json.h"
 
 #define NONE ((size_t)-1)
 /* Event records stay in memory up to this size, then go to a temporary file. */
@@ -67,15 +69,22 @@ size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
 /* Copies s into b as valid UTF-8 without C0 controls (but tab, CR, LF),
  * DEL, C1 controls or noncharacters: none of them is allowed in XML 1.0
  * and igraph's writer fails on them (formats.md section 2). */
-static an_status clean_into(an_buf *b, const char *s) {
+/* Whether the n bytes at s are printable ASCII (then clean as they are). */
+static int plain_ascii(const char *s, size_t n) {
+  const unsigned char *q = (const unsigned char *)s;
+  for (size_t i = 0; i < n; i++)
+    if (q[i] < 0x20 || q[i] >= 0x7F) return 0;
+  return 1;
+}
+
+/* s: n bytes, no NUL among them. */
+static an_status clean_into(an_buf *b, const char *s, size_t len) {
   an_buf_clear(b);
   /* Fast path: printable ASCII needs no decoding. */
-  const unsigned char *q = (const unsigned char *)s;
-  while (*q >= 0x20 && *q < 0x7F) q++;
-  if (!*q) return an_buf_append(b, s, (size_t)(q - (const unsigned char *)s));
-  an_status st = an_buf_reserve(b, strlen(s) + 1);
+  if (plain_ascii(s, len)) return an_buf_append(b, s, len);
+  an_status st = an_buf_reserve(b, len + 1);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+  utf8proc_ssize_t left = (utf8proc_ssize_t)len;
   while (st == AN_OK && left > 0) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
@@ -97,27 +106,52 @@ static an_status clean_into(an_buf *b, const char *s) {
 
 typedef struct loader {
   an_model *m;
+  an_jreader json;
   an_buf tmp;
   an_buf rec; /* the event record being made */
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
 
-static const char *intern_clean(loader *L, const char *s) {
-  if (!s || L->st != AN_OK) return NULL;
-  L->st = clean_into(&L->tmp, s);
+/* A string value: its bytes (NUL-terminated) and length; s NULL for none. */
+typedef struct sv {
+  const char *s;
+  size_t n;
+} sv;
+
+static const sv NO_SV = {NULL, 0};
+
+static sv sv_of(const an_jv *v) {
+  sv r = NO_SV;
+  if (v && v->type == AN_J_STRING) r.s = v->str, r.n = v->len;
+  return r;
+}
+
+static sv sv_nonempty(sv v) { return v.s && v.n ? v : NO_SV; }
+
+static int sv_is(sv v, const char *lit) { return v.s && v.n == strlen(lit) && memcmp(v.s, lit, v.n) == 0; }
+
+static sv sv_c(const char *s) {
+  sv r = {s, s ? strlen(s) : 0};
+  return r;
+}
+
+/* The pool's copy of s cleaned (clean_into); *ix its number if ix. */
+static const char *intern_sv(loader *L, sv v, uint32_t *ix) {
+  if (ix) *ix = 0;
+  if (!v.s || L->st != AN_OK) return NULL;
+  if (plain_ascii(v.s, v.n)) return an_strpool_intern_n(&L->m->pool, v.s, v.n, ix, &L->st);
+  L->st = clean_into(&L->tmp, v.s, v.n);
   if (L->st != AN_OK) return NULL;
-  return an_strpool_intern(&L->m->pool, L->tmp.data, &L->st);
+  return an_strpool_intern_n(&L->m->pool, L->tmp.data, L->tmp.len, ix, &L->st);
 }
 
-static const char *jstr(const cJSON *o, const char *key) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
-}
+static const char *intern_clean(loader *L, sv v) { return intern_sv(L, v, NULL); }
 
-static const char *jstr_nonempty(const cJSON *o, const char *key) {
-  const char *s = jstr(o, key);
-  return s && s[0] ? s : NULL;
+#define JKEY(k) k, sizeof k - 1
+static sv jstr(const an_jv *o, const char *key, size_t klen) { return sv_of(an_jget(o, key, klen)); }
+static sv jstr_nonempty(const an_jv *o, const char *key, size_t klen) {
+  return sv_nonempty(jstr(o, key, klen));
 }
 
 /* An event record's fields, found in one pass over its keys (the first of
@@ -130,46 +164,42 @@ static const char *const field_names[F_N] = {"record", "id", "doc", "type", "sou
                                              "trigger", "confidence", "cameo", "plover"};
 
 typedef struct fields {
-  const cJSON *v[F_N];
+  const an_jv *v[F_N];
 } fields;
 
-static void fields_of(const cJSON *o, fields *f) {
+static void fields_of(const an_jv *o, fields *f) {
   memset(f, 0, sizeof *f);
-  for (const cJSON *c = o->child; c; c = c->next) {
-    if (!c->string) continue;
+  for (const an_jv *c = o->child; c && c->key; c = c->next) {
+    if (!c->key_len) continue;
     for (int k = 0; k < F_N; k++)
-      if (c->string[0] == field_names[k][0] && strcmp(c->string, field_names[k]) == 0) {
+      if (c->key[0] == field_names[k][0] && strlen(field_names[k]) == c->key_len &&
+          memcmp(c->key, field_names[k], c->key_len) == 0) {
         if (!f->v[k]) f->v[k] = c;
         break;
       }
   }
 }
 
-static const char *fstr(const fields *f, int k) {
-  const cJSON *v = f->v[k];
-  return cJSON_IsString(v) && v->valuestring ? v->valuestring : NULL;
-}
-
-static const char *fstr_nonempty(const fields *f, int k) {
-  const char *s = fstr(f, k);
-  return s && s[0] ? s : NULL;
-}
+static sv fstr(const fields *f, int k) { return sv_of(f->v[k]); }
+static sv fstr_nonempty(const fields *f, int k) { return sv_nonempty(fstr(f, k)); }
 
 /* ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part is
  * cut off); anything else is no date. */
-static const char *norm_date(loader *L, const char *s) {
+static const char *norm_date(loader *L, sv v, uint32_t *ix) {
+  const char *s = v.s;
+  if (ix) *ix = 0;
   if (!s) return NULL;
   char d[11];
   size_t n = 0;
   static const char shape[] = "dddd-dd-dd";
-  for (; n < 10 && s[n]; n++) {
+  for (; n < 10 && n < v.n; n++) {
     if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
     d[n] = s[n];
   }
   if (!(n == 4 || n == 7 || n == 10)) return NULL;
-  if (s[n] && s[n] != 'T' && s[n] != ' ') return NULL;
+  if (n < v.n && s[n] != 'T' && s[n] != ' ') return NULL;
   d[n] = '\0';
-  return an_strpool_intern(&L->m->pool, d, &L->st);
+  return an_strpool_intern_n(&L->m->pool, d, n, ix, &L->st);
 }
 
 int an_relation_symmetric(const char *type) {
@@ -229,30 +259,29 @@ static int better_doc(const an_mdoc *a, const an_mdoc *b) {
   return c < 0;
 }
 
-static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
-  const char *id = intern_clean(L, jstr_nonempty(a, "id"));
+static void add_actor_record(loader *L, const char *doc, const an_jv *a) {
+  const char *id = intern_clean(L, jstr_nonempty(a, JKEY("id")));
   if (!id) return;
   an_mobs *o = sighting(L, doc, id);
   if (!o) return;
   an_mobs r = {.id = id, .doc = doc, .has_record = 1};
-  r.label = intern_clean(L, jstr_nonempty(a, "label"));
-  r.kind = intern_clean(L, jstr_nonempty(a, "kind"));
-  r.country = intern_clean(L, jstr_nonempty(a, "country"));
-  r.key = intern_clean(L, jstr_nonempty(a, "key"));
-  const cJSON *men = cJSON_GetObjectItemCaseSensitive(a, "mentions");
-  r.mentions = cJSON_IsNumber(men) && men->valuedouble > 0 && men->valuedouble < 1e15 ? (long)men->valuedouble : 0;
-  const cJSON *al = cJSON_GetObjectItemCaseSensitive(a, "aliases");
-  int n = cJSON_IsArray(al) ? cJSON_GetArraySize(al) : 0;
+  r.label = intern_clean(L, jstr_nonempty(a, JKEY("label")));
+  r.kind = intern_clean(L, jstr_nonempty(a, JKEY("kind")));
+  r.country = intern_clean(L, jstr_nonempty(a, JKEY("country")));
+  r.key = intern_clean(L, jstr_nonempty(a, JKEY("key")));
+  const an_jv *men = an_jget(a, JKEY("mentions"));
+  r.mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
+  const an_jv *al = an_jget(a, JKEY("aliases"));
+  size_t n = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
   if (n > 0) {
-    r.aliases = an_calloc((size_t)n, sizeof *r.aliases);
+    r.aliases = an_calloc(n, sizeof *r.aliases);
     if (!r.aliases) {
       L->st = AN_ENOMEM;
       return;
     }
-    const cJSON *it;
-    cJSON_ArrayForEach(it, al) {
-      if (cJSON_IsString(it) && it->valuestring[0]) {
-        const char *s = intern_clean(L, it->valuestring);
+    for (const an_jv *it = al->child; it; it = it->next) {
+      if (it->type == AN_J_STRING && it->len) {
+        const char *s = intern_clean(L, sv_of(it));
         if (s) r.aliases[r.n_aliases++] = s;
       }
     }
@@ -268,9 +297,9 @@ static void add_actor_record(loader *L, const char *doc, const cJSON *a) {
   *o = r;
 }
 
-static an_status add_document(loader *L, const cJSON *rec, const char *path, long line, an_error *err) {
+static an_status add_document(loader *L, const an_jv *rec, const char *path, long line, an_error *err) {
   an_model *m = L->m;
-  const char *id = intern_clean(L, jstr_nonempty(rec, "id"));
+  const char *id = intern_clean(L, jstr_nonempty(rec, JKEY("id")));
   if (L->st != AN_OK) return L->st;
   if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
   /* A document id seen before (the same document in two shards, or two
@@ -278,10 +307,10 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
    * metadata come from the better record (better_doc), actors and
    * affiliations are the union (one record per actor: better_record). */
   an_mdoc d = {.id = id};
-  d.date = norm_date(L, jstr(rec, "date"));
-  d.outlet = intern_clean(L, jstr_nonempty(rec, "outlet"));
-  d.url = intern_clean(L, jstr_nonempty(rec, "url"));
-  d.title = intern_clean(L, jstr_nonempty(rec, "title"));
+  d.date = norm_date(L, jstr(rec, JKEY("date")), NULL);
+  d.outlet = intern_clean(L, jstr_nonempty(rec, JKEY("outlet")));
+  d.url = intern_clean(L, jstr_nonempty(rec, JKEY("url")));
+  d.title = intern_clean(L, jstr_nonempty(rec, JKEY("title")));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   size_t di = an_strmap_get(&m->doc_index, id);
   if (di == NONE) {
@@ -292,14 +321,15 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
   } else if (better_doc(&d, &m->docs[di])) {
     m->docs[di] = d;
   }
-  const cJSON *it;
-  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "actors")) {
-    if (cJSON_IsObject(it)) add_actor_record(L, id, it);
-  }
-  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "affiliations")) {
-    if (!cJSON_IsObject(it)) continue;
-    const char *person = intern_clean(L, jstr_nonempty(it, "person"));
-    const char *org = intern_clean(L, jstr_nonempty(it, "org"));
+  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
+  const an_jv *list = an_jget(rec, JKEY("actors"));
+  for (const an_jv *it = list ? list->child : NULL; it; it = it->next)
+    if (it->type == AN_J_OBJECT) add_actor_record(L, id, it);
+  list = an_jget(rec, JKEY("affiliations"));
+  for (const an_jv *it = list ? list->child : NULL; it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    const char *person = intern_clean(L, jstr_nonempty(it, JKEY("person")));
+    const char *org = intern_clean(L, jstr_nonempty(it, JKEY("org")));
     if (!person || !org || L->st != AN_OK) continue;
     /* Both ends must be actors listed by a record of this document: known
      * only when every input is in, so checked by the join (resolve_affs). */
@@ -308,7 +338,7 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
     a->doc = id;
     a->person = person;
     a->org = org;
-    a->role = intern_clean(L, jstr_nonempty(it, "role"));
+    a->role = intern_clean(L, jstr_nonempty(it, JKEY("role")));
     a->person_obs = a->org_obs = NONE;
   }
   m->joined = 0;
@@ -317,19 +347,23 @@ static an_status add_document(loader *L, const cJSON *rec, const char *path, lon
 }
 
 /* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const cJSON *o, const char *doc, size_t *obs) {
-  const char *id = NULL, *label = NULL, *kind = NULL;
-  if (cJSON_IsString(o)) {
-    id = o->valuestring;
-  } else if (cJSON_IsObject(o)) {
-    id = jstr_nonempty(o, "id");
-    label = jstr_nonempty(o, "label");
-    kind = jstr_nonempty(o, "kind");
+static const char *endpoint(loader *L, const an_jv *o, const char *doc, size_t *obs, uint32_t *ix) {
+  sv id = NO_SV, label = NO_SV, kind = NO_SV;
+  if (o && o->type == AN_J_STRING) {
+    id = sv_of(o);
+  } else if (o && o->type == AN_J_OBJECT) {
+    id = jstr_nonempty(o, JKEY("id"));
+    label = jstr_nonempty(o, JKEY("label"));
+    kind = jstr_nonempty(o, JKEY("kind"));
   }
   char slug[256];
-  if ((!id || !id[0]) && label && an_slugify(label, slug, sizeof slug) == AN_OK && slug[0]) id = slug;
-  if (!id || !id[0]) return NULL;
-  const char *iid = intern_clean(L, id);
+  if ((!id.s || !id.n) && label.s) {
+    an_buf_clear(&L->tmp); /* the label as a C string */
+    if ((L->st = an_buf_append(&L->tmp, label.s, label.n)) != AN_OK) return NULL;
+    if (an_slugify(L->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) id = sv_c(slug);
+  }
+  if (!id.s || !id.n) return NULL;
+  const char *iid = intern_sv(L, id, ix);
   an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
   if (!s) return NULL;
   *obs = (size_t)(s - L->m->obs);
@@ -390,11 +424,26 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
 }
 
-static uint32_t ix_of(loader *L, const char *interned) {
-  return interned ? an_strpool_intern_ix(&L->m->pool, interned, &L->st) : 0;
+static uint32_t ix_clean(loader *L, sv v) {
+  uint32_t ix;
+  intern_sv(L, v, &ix);
+  return ix;
 }
 
-static uint32_t ix_clean(loader *L, const char *s) { return ix_of(L, intern_clean(L, s)); }
+/* Appends s, cleaned, and a NUL to the record; *len its cleaned length. */
+static an_status append_clean(loader *L, sv v, uint32_t *len) {
+  const char *p = v.s;
+  size_t n = v.n;
+  if (!plain_ascii(v.s, v.n)) {
+    an_status st = clean_into(&L->tmp, v.s, v.n);
+    if (st != AN_OK) return st;
+    p = L->tmp.data, n = L->tmp.len;
+  }
+  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
+  *len = (uint32_t)n;
+  an_status st = an_buf_append(&L->rec, p, n);
+  return st == AN_OK ? an_buf_putc(&L->rec, '\0') : st;
+}
 
 /* Appends the record in L->rec to the spill, unless its id is there
  * already: then the smaller content of the two stays (order-free). */
@@ -460,51 +509,48 @@ static an_status store_event(loader *L) {
 static an_status add_event(loader *L, const fields *F, const char *path, long line, an_error *err) {
   an_evrec h;
   memset(&h, 0, sizeof h);
-  const char *doc = intern_clean(L, fstr_nonempty(F, F_DOC));
-  const char *type = intern_clean(L, fstr_nonempty(F, F_TYPE));
+  const char *doc = intern_sv(L, fstr_nonempty(F, F_DOC), &h.str[AN_EV_DOC]);
+  const char *type = intern_sv(L, fstr_nonempty(F, F_TYPE), &h.str[AN_EV_TYPE]);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
-  const cJSON *offs = F->v[F_OFFSETS];
+  const an_jv *offs = F->v[F_OFFSETS];
   long o0 = -1, o1 = -1;
-  if (cJSON_IsArray(offs) && cJSON_GetArraySize(offs) == 2) {
-    const cJSON *a = cJSON_GetArrayItem(offs, 0), *b = cJSON_GetArrayItem(offs, 1);
+  if (offs && offs->type == AN_J_ARRAY && an_jcount(offs) == 2) {
+    const an_jv *a = offs->child, *b = offs->child->next;
     /* a range check first: casting an out-of-range double is undefined */
-    if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && a->valuedouble >= 0 && b->valuedouble >= 0 &&
-        a->valuedouble < 9e15 && b->valuedouble < 9e15)
-      o0 = (long)a->valuedouble, o1 = (long)b->valuedouble;
+    if (a->type == AN_J_NUMBER && b->type == AN_J_NUMBER && a->num >= 0 && b->num >= 0 && a->num < 9e15 &&
+        b->num < 9e15)
+      o0 = (long)a->num, o1 = (long)b->num;
   }
-  const char *id = fstr_nonempty(F, F_ID);
+  sv id = fstr_nonempty(F, F_ID);
   char hex[17];
-  const cJSON *so = F->v[F_SOURCE];
-  const cJSON *to = F->v[F_TARGET];
-  if (!id) { /* the contract's id: a hash of doc, type, source, target, offsets */
+  const an_jv *so = F->v[F_SOURCE];
+  const an_jv *to = F->v[F_TARGET];
+  if (!id.s) { /* the contract's id: a hash of doc, type, source, target, offsets */
     an_buf b;
     an_buf_init(&b);
-    const char *sid = cJSON_IsObject(so) ? jstr(so, "id") : NULL, *tid = cJSON_IsObject(to) ? jstr(to, "id") : NULL;
-    an_status st = an_buf_printf(&b, "%s|%s|%s|%s|%ld|%ld", doc ? doc : "", type, sid ? sid : "",
-                                 tid ? tid : "", o0, o1);
+    sv sid = so && so->type == AN_J_OBJECT ? jstr(so, JKEY("id")) : NO_SV;
+    sv tid = to && to->type == AN_J_OBJECT ? jstr(to, JKEY("id")) : NO_SV;
+    an_status st = an_buf_printf(&b, "%s|%s|%.*s|%.*s|%ld|%ld", doc ? doc : "", type, (int)sid.n,
+                                 sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
     if (st != AN_OK) {
       an_buf_free(&b);
       return an_error_set(err, st, path, line, -1, "out of memory");
     }
     snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(b.data, b.len, 0));
     an_buf_free(&b);
-    id = hex;
+    id = sv_c(hex);
   }
   size_t so_i = NONE, to_i = NONE;
-  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i);
-  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i);
+  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i, &h.str[AN_EV_SOURCE]);
+  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i, &h.str[AN_EV_TARGET]);
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
   if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
     return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
   h.src_obs = (uint32_t)so_i;
   h.tgt_obs = (uint32_t)to_i;
-  h.str[AN_EV_DOC] = ix_of(L, doc);
-  h.str[AN_EV_TYPE] = ix_of(L, type);
-  h.str[AN_EV_SOURCE] = ix_of(L, src);
-  h.str[AN_EV_TARGET] = ix_of(L, tgt);
-  h.str[AN_EV_DATE] = ix_of(L, norm_date(L, fstr(F, F_DATE)));
+  norm_date(L, fstr(F, F_DATE), &h.str[AN_EV_DATE]);
   h.str[AN_EV_DATE_TEXT] = ix_clean(L, fstr_nonempty(F, F_DATE_TEXT));
   h.str[AN_EV_OUTLET] = ix_clean(L, fstr_nonempty(F, F_OUTLET));
   h.str[AN_EV_URL] = ix_clean(L, fstr_nonempty(F, F_URL));
@@ -514,10 +560,11 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
   h.str[AN_EV_PLOVER] = ix_clean(L, fstr_nonempty(F, F_PLOVER));
   h.off_start = o0;
   h.off_end = o1;
-  const cJSON *conf = F->v[F_CONFIDENCE];
-  h.confidence = cJSON_IsNumber(conf) ? conf->valuedouble : -1;
-  const cJSON *dir = F->v[F_DIRECTED];
-  if (cJSON_IsBool(dir) ? cJSON_IsTrue(dir) : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
+  const an_jv *conf = F->v[F_CONFIDENCE];
+  h.confidence = conf && conf->type == AN_J_NUMBER ? conf->num : -1;
+  const an_jv *dir = F->v[F_DIRECTED];
+  int is_bool = dir && (dir->type == AN_J_TRUE || dir->type == AN_J_FALSE);
+  if (is_bool ? dir->type == AN_J_TRUE : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   /* id and sentence, cleaned, after the fixed part */
   an_buf *r = &L->rec;
@@ -525,23 +572,11 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
   an_status st = an_buf_reserve(r, sizeof h);
   if (st == AN_OK) {
     r->len = sizeof h;
-    st = clean_into(&L->tmp, id);
+    st = append_clean(L, id, &h.id_len);
   }
-  if (st == AN_OK && L->tmp.len > UINT32_MAX / 2) st = AN_ELIMIT;
-  if (st == AN_OK) {
-    h.id_len = (uint32_t)L->tmp.len;
-    st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
-  }
-  const char *sent = fstr(F, F_SENTENCE);
+  sv sent = fstr(F, F_SENTENCE);
   h.sent_len = UINT32_MAX;
-  if (st == AN_OK && sent) {
-    st = clean_into(&L->tmp, sent);
-    if (st == AN_OK && L->tmp.len >= UINT32_MAX / 2) st = AN_ELIMIT;
-    if (st == AN_OK) {
-      h.sent_len = (uint32_t)L->tmp.len;
-      st = an_buf_append(r, L->tmp.data, L->tmp.len + 1);
-    }
-  }
+  if (st == AN_OK && sent.s) st = append_clean(L, sent, &h.sent_len);
   while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
   if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
   if (st == AN_OK) {
@@ -571,49 +606,290 @@ an_status an_model_feed(an_model *m, const char *data, size_t len, const char *p
   return an_model_feed_lines(m, data, len, path, 0, err);
 }
 
+/* One line, parsed (st: the parse's status, root its value), into the
+ * model: the same for the one-thread loop and the feeder's blocks. */
+static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long line, an_status st,
+                            const an_jv *rec, const char *path, an_error *err) {
+  if (st == AN_ENOMEM) return an_error_set(err, st, path, line, -1, "out of memory");
+  if (st != AN_OK || rec->type != AN_J_OBJECT) {
+    /* The same verdict as cJSON's; its error position, as the document
+     * reader reports it. */
+    const char *end = NULL;
+    cJSON *cj = st == AN_OK ? NULL : cJSON_ParseWithLengthOpts(s, n, &end, 0);
+    long off = end ? (long)(end - s) : -1;
+    if (st == AN_OK) /* valid JSON, but an array, string... */
+      st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
+    else
+      st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
+    cJSON_Delete(cj);
+    return st;
+  }
+  fields F;
+  fields_of(rec, &F);
+  sv kind = fstr(&F, F_RECORD);
+  if (sv_is(kind, "document")) return add_document(L, rec, path, line, err);
+  if (sv_is(kind, "event")) return add_event(L, &F, path, line, err);
+  if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
+    return add_event(L, &F, path, line, err); /* an event written without "record" */
+  return AN_OK;
+}
+
+/* The next line of data[*pos..len): its bytes and length, *a its leading
+ * blanks (a == n: a blank line). */
+static const char *next_line(const char *data, size_t len, size_t *pos, size_t *n, size_t *a) {
+  const char *s = data + *pos;
+  const char *nl = memchr(s, '\n', len - *pos);
+  *n = nl ? (size_t)(nl - s) : len - *pos;
+  *pos += *n + (nl ? 1 : 0);
+  size_t b = 0;
+  while (b < *n && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) b++;
+  *a = b;
+  return s;
+}
+
+static void loader_init(loader *L, an_model *m) {
+  memset(L, 0, sizeof *L);
+  L->m = m;
+  an_jreader_init(&L->json);
+  an_buf_init(&L->tmp);
+  an_buf_init(&L->rec);
+  an_buf_init(&L->old);
+}
+
+static void loader_free(loader *L) {
+  an_jreader_free(&L->json);
+  an_buf_free(&L->tmp);
+  an_buf_free(&L->rec);
+  an_buf_free(&L->old);
+}
+
 an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
                               an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
-  loader L = {.m = m, .st = AN_OK};
-  an_buf_init(&L.tmp);
-  an_buf_init(&L.rec);
-  an_buf_init(&L.old);
+  loader L;
+  loader_init(&L, m);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
   while (st == AN_OK && pos < len) {
-    const char *s = data + pos;
-    const char *nl = memchr(s, '\n', len - pos);
-    size_t n = nl ? (size_t)(nl - s) : len - pos;
-    pos += n + (nl ? 1 : 0);
+    size_t n, a;
+    const char *s = next_line(data, len, &pos, &n, &a);
     line++;
-    size_t a = 0;
-    while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r')) a++;
     if (a == n) continue;
-    const char *end = NULL;
-    cJSON *rec = cJSON_ParseWithLengthOpts(s, n, &end, 0);
-    if (!cJSON_IsObject(rec)) {
-      long off = end ? (long)(end - s) : -1;
-      if (rec) /* valid JSON, but an array, string... */
-        st = an_error_set(err, AN_EDATA, path, line, 0, "column %ld: not a JSON object", (long)a + 1);
-      else /* cJSON's error position, as the document reader reports it */
-        st = an_error_set(err, AN_EDATA, path, line, off, "broken JSON at column %ld", off + 1);
-      cJSON_Delete(rec);
-      break;
-    }
-    fields F;
-    fields_of(rec, &F);
-    const char *kind = fstr(&F, F_RECORD);
-    if (kind && strcmp(kind, "document") == 0) st = add_document(&L, rec, path, line, err);
-    else if (kind && strcmp(kind, "event") == 0) st = add_event(&L, &F, path, line, err);
-    else if (!kind && F.v[F_TYPE] && F.v[F_SOURCE])
-      st = add_event(&L, &F, path, line, err); /* an event written without "record" */
-    cJSON_Delete(rec);
+    const an_jv *rec = NULL;
+    an_status ps = an_jreader_parse(&L.json, s, n, &rec);
+    st = apply_line(&L, s, n, a, line, ps, rec, path, err);
   }
-  an_buf_free(&L.tmp);
-  an_buf_free(&L.rec);
-  an_buf_free(&L.old);
+  loader_free(&L);
   return st;
+}
+
+/* ---- parallel feeding ---- */
+
+/* A block of whole lines, parsed by a worker, applied by the feeder's
+ * caller in block order: parsing is pure (no model), so any number of
+ * workers gives the same model. */
+typedef struct pline {
+  const char *s;
+  size_t n, a;
+  long line;
+  an_status st;
+  const an_jv *root;
+} pline;
+
+enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
+
+typedef struct slot {
+  an_buf data;
+  long first_line;
+  pline *lines;
+  size_t n_lines, cap_lines;
+  an_status st; /* ENOMEM while parsing */
+  an_jreader json;
+  int state;
+  uint64_t seq;
+} slot;
+
+struct an_feeder {
+  an_model *m;
+  const char *path;
+  loader L;
+  slot *slots;
+  size_t n_slots;
+  pthread_t *threads;
+  size_t n_threads;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  uint64_t next_push, next_apply;
+  int stop, sync_ok;
+  an_status st; /* the first failure: later pushes do nothing */
+};
+
+static void parse_block(slot *b) {
+  an_jreader_reset(&b->json);
+  b->n_lines = 0;
+  b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
+  size_t pos = 0;
+  long line = b->first_line;
+  while (b->st == AN_OK && pos < b->data.len) {
+    size_t n, a;
+    const char *s = next_line(b->data.data, b->data.len, &pos, &n, &a);
+    line++;
+    if (a == n) continue;
+    if ((b->st = an_grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)) != AN_OK) break;
+    pline *l = &b->lines[b->n_lines++];
+    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL;
+    l->st = an_jreader_parse_next(&b->json, s, n, &l->root);
+  }
+}
+
+static void *worker(void *arg) {
+  an_feeder *f = arg;
+  pthread_mutex_lock(&f->mu);
+  for (;;) {
+    slot *b = NULL;
+    for (size_t i = 0; i < f->n_slots && !b; i++)
+      if (f->slots[i].state == SLOT_QUEUED) b = &f->slots[i];
+    if (!b && f->stop) break;
+    if (!b) {
+      pthread_cond_wait(&f->cv, &f->mu);
+      continue;
+    }
+    b->state = SLOT_PARSING;
+    pthread_mutex_unlock(&f->mu);
+    parse_block(b);
+    pthread_mutex_lock(&f->mu);
+    b->state = SLOT_PARSED;
+    pthread_cond_broadcast(&f->cv);
+  }
+  pthread_mutex_unlock(&f->mu);
+  return NULL;
+}
+
+static void lock(an_feeder *f) {
+  if (f->n_threads) pthread_mutex_lock(&f->mu);
+}
+
+static void unlock(an_feeder *f) {
+  if (f->n_threads) pthread_mutex_unlock(&f->mu);
+}
+
+/* Applies the oldest pushed block (waiting for its parse). */
+static an_status apply_oldest(an_feeder *f, an_error *err) {
+  slot *b = NULL;
+  lock(f);
+  for (size_t i = 0; i < f->n_slots; i++)
+    if (f->slots[i].state != SLOT_EMPTY && f->slots[i].seq == f->next_apply) b = &f->slots[i];
+  while (b && f->n_threads && b->state != SLOT_PARSED) pthread_cond_wait(&f->cv, &f->mu);
+  unlock(f);
+  if (!b) return AN_OK;
+  if (!f->n_threads) parse_block(b);
+  an_status st = AN_OK;
+  for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
+    const pline *l = &b->lines[i];
+    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, f->path, err);
+  }
+  if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
+    st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
+  lock(f);
+  b->state = SLOT_EMPTY;
+  unlock(f);
+  f->next_apply++;
+  return st;
+}
+
+an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err) {
+  *out = NULL;
+  an_feeder *f = an_calloc(1, sizeof *f);
+  if (!f) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  f->m = m;
+  f->path = path;
+  loader_init(&f->L, m);
+  size_t threads = jobs > 1 ? jobs : 0;
+  f->n_slots = threads ? 2 * threads : 1;
+  f->slots = an_calloc(f->n_slots, sizeof *f->slots);
+  f->threads = threads ? an_calloc(threads, sizeof *f->threads) : NULL;
+  if (!f->slots || (threads && !f->threads)) {
+    an_feeder_free(f);
+    return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
+  }
+  for (size_t i = 0; i < f->n_slots; i++) {
+    an_buf_init(&f->slots[i].data);
+    an_jreader_init(&f->slots[i].json);
+  }
+  if (threads && pthread_mutex_init(&f->mu, NULL) == 0) {
+    if (pthread_cond_init(&f->cv, NULL) == 0) f->sync_ok = 1;
+    else pthread_mutex_destroy(&f->mu);
+  }
+  /* Threads that cannot start leave fewer workers (none: parsing inline). */
+  for (size_t i = 0; f->sync_ok && i < threads; i++) {
+    if (pthread_create(&f->threads[f->n_threads], NULL, worker, f) != 0) break;
+    f->n_threads++;
+  }
+  *out = f;
+  return AN_OK;
+}
+
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err) {
+  if (f->st != AN_OK) return f->st;
+  slot *e = NULL;
+  for (;;) {
+    lock(f);
+    for (size_t i = 0; i < f->n_slots && !e; i++)
+      if (f->slots[i].state == SLOT_EMPTY) e = &f->slots[i];
+    unlock(f);
+    if (e) break;
+    if ((f->st = apply_oldest(f, err)) != AN_OK) return f->st;
+  }
+  /* the slot takes b's storage; b gets the slot's old one and the tail */
+  an_buf tail = e->data;
+  an_buf_clear(&tail);
+  an_status st = an_buf_append(&tail, b->data + upto, b->len - upto);
+  if (st != AN_OK) return f->st = an_error_set(err, st, f->path, 0, -1, "out of memory");
+  e->data = *b;
+  e->data.len = upto;
+  *b = tail;
+  e->first_line = first_line;
+  e->seq = f->next_push++;
+  if (f->n_threads) {
+    pthread_mutex_lock(&f->mu);
+    e->state = SLOT_QUEUED;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+  } else {
+    e->state = SLOT_QUEUED;
+    f->st = apply_oldest(f, err); /* one slot: parse and apply now */
+  }
+  return f->st;
+}
+
+an_status an_feeder_finish(an_feeder *f, an_error *err) {
+  while (f->st == AN_OK && f->next_apply < f->next_push) f->st = apply_oldest(f, err);
+  return f->st;
+}
+
+void an_feeder_free(an_feeder *f) {
+  if (!f) return;
+  if (f->sync_ok) {
+    pthread_mutex_lock(&f->mu);
+    f->stop = 1;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+  }
+  for (size_t i = 0; i < f->n_threads; i++) pthread_join(f->threads[i], NULL);
+  if (f->sync_ok) {
+    pthread_cond_destroy(&f->cv);
+    pthread_mutex_destroy(&f->mu);
+  }
+  for (size_t i = 0; f->slots && i < f->n_slots; i++) {
+    an_buf_free(&f->slots[i].data);
+    an_free(f->slots[i].lines);
+    an_jreader_free(&f->slots[i].json);
+  }
+  an_free(f->slots);
+  an_free(f->threads);
+  loader_free(&f->L);
+  an_free(f);
 }
 
 an_status an_model_add_file(an_model *m, const char *path, an_error *err) {
@@ -680,12 +956,133 @@ static int better_obs(const an_mobs *a, const an_mobs *b) {
   return c < 0;
 }
 
+/* ---- sightings grouped by content ---- */
+
+/* What a sighting gives the registry, but its document and mentions. */
+typedef struct obs_content {
+  const char *id, *label, *country, *key;
+  const char **aliases;
+  size_t n_aliases;
+  an_actor_kind kind;
+} obs_content;
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h;
+}
+
+static uint64_t content_hash(const obs_content *c) {
+  uint64_t h = mix((uint64_t)c->kind, (uint64_t)(uintptr_t)c->id);
+  h = mix(h, (uint64_t)(uintptr_t)c->label);
+  h = mix(h, (uint64_t)(uintptr_t)c->country);
+  h = mix(h, (uint64_t)(uintptr_t)c->key);
+  for (size_t k = 0; k < c->n_aliases; k++) h = mix(h, (uint64_t)(uintptr_t)c->aliases[k]);
+  h = mix(h, c->n_aliases);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
+
+/* Pool strings: equal content is equal pointers. */
+static int content_eq(const obs_content *a, const obs_content *b) {
+  if (a->kind != b->kind || a->id != b->id || a->label != b->label || a->country != b->country ||
+      a->key != b->key || a->n_aliases != b->n_aliases)
+    return 0;
+  for (size_t k = 0; k < a->n_aliases; k++)
+    if (a->aliases[k] != b->aliases[k]) return 0;
+  return 1;
+}
+
+static uint64_t group_hash(const obs_content *c) {
+  uint64_t h = mix(mix((uint64_t)c->kind, (uint64_t)(uintptr_t)c->id), (uint64_t)(uintptr_t)c->label);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
+
+/* Sightings with one content become one registry record listing their
+ * documents (an_registry_add_sightings: the same join as one record per
+ * sighting, when that content is the only one of its kind, id and label
+ * and not a bare surname). cls[i]: the content class of sighting i;
+ * *mergeable (n classes): whether the class may be one record. */
+typedef struct classes {
+  size_t *cls;          /* per sighting */
+  size_t *first;        /* per class: its first sighting */
+  size_t *count;        /* per class: sightings */
+  unsigned char *merge; /* per class */
+  size_t n;
+} classes;
+
+static void classes_free(classes *c) {
+  an_free(c->cls);
+  an_free(c->first);
+  an_free(c->count);
+  an_free(c->merge);
+  memset(c, 0, sizeof *c);
+}
+
+static size_t pow2_at_least(size_t n) {
+  size_t c = 64;
+  while (c < n) c *= 2;
+  return c;
+}
+
+static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes *C) {
+  memset(C, 0, sizeof *C);
+  size_t cap = pow2_at_least(2 * n_obs + 2), mask = cap - 1;
+  size_t *tab = an_calloc(cap, sizeof *tab); /* class + 1 */
+  C->cls = an_malloc((n_obs + 1) * sizeof *C->cls);
+  C->first = an_malloc((n_obs + 1) * sizeof *C->first);
+  C->count = an_calloc(n_obs + 1, sizeof *C->count);
+  if (!tab || !C->cls || !C->first || !C->count) {
+    an_free(tab);
+    return AN_ENOMEM;
+  }
+  for (size_t i = 0; i < n_obs; i++) {
+    size_t j = (size_t)content_hash(&oc[i]) & mask;
+    for (; tab[j]; j = (j + 1) & mask)
+      if (content_eq(&oc[C->first[tab[j] - 1]], &oc[i])) break;
+    if (!tab[j]) {
+      tab[j] = C->n + 1;
+      C->first[C->n++] = i;
+    }
+    C->cls[i] = tab[j] - 1;
+    C->count[tab[j] - 1]++;
+  }
+  /* (kind, id, label) with more than one content: none of them merges */
+  memset(tab, 0, cap * sizeof *tab);
+  C->merge = an_malloc(C->n + 1);
+  if (!C->merge) {
+    an_free(tab);
+    return AN_ENOMEM;
+  }
+  for (size_t c = 0; c < C->n; c++) {
+    const obs_content *x = &oc[C->first[c]];
+    C->merge[c] = !(x->kind == AN_KIND_PERSON && an_registry_bare_name(x->label, x->key));
+    size_t j = (size_t)group_hash(x) & mask;
+    for (; tab[j]; j = (j + 1) & mask) {
+      const obs_content *y = &oc[C->first[tab[j] - 1]];
+      if (y->kind == x->kind && y->id == x->id && y->label == x->label) break;
+    }
+    if (!tab[j]) tab[j] = c + 1;
+    else C->merge[c] = C->merge[tab[j] - 1] = 0;
+  }
+  an_free(tab);
+  return AN_OK;
+}
+
 static an_status join(an_model *m, an_error *err) {
   an_registry *reg = NULL;
   size_t *rec = m->n_obs ? an_calloc(m->n_obs, sizeof *rec) : NULL;
+  obs_content *oc = an_calloc(m->n_obs + 1, sizeof *oc);
+  classes C;
+  memset(&C, 0, sizeof C);
+  size_t *start = NULL;
+  uint64_t *msum = NULL;
+  const char **docs = NULL;
   an_strmap best;
   an_strmap_init(&best);
-  an_status st = m->n_obs && !rec ? AN_ENOMEM : AN_OK;
+  an_status st = (m->n_obs && !rec) || !oc ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
   for (size_t i = 0; i < m->n_affs; i++) {
@@ -706,17 +1103,58 @@ static an_status join(an_model *m, an_error *err) {
   if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
     const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
-    const char *label = o->label ? o->label : b->label ? b->label : o->id;
-    const char *kind = o->kind ? o->kind : b->kind;
-    /* Event-only sightings bring no mention count: a document record's
-     * label and aliases win. */
-    st = an_registry_add(reg, o->doc, o->id, label, kind_enum(kind), o->country, o->key, o->aliases, o->n_aliases,
-                         o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+    obs_content *c = &oc[i];
+    c->id = o->id;
+    c->label = o->label ? o->label : b->label ? b->label : o->id;
+    c->kind = kind_enum(o->kind ? o->kind : b->kind);
+    c->country = o->country;
+    c->key = o->key;
+    c->aliases = o->aliases;
+    c->n_aliases = o->n_aliases;
   }
   an_strmap_free(&best);
+  if (st == AN_OK) st = classify_sightings(oc, m->n_obs, &C);
+  /* each class's sightings together: their documents */
+  if (st == AN_OK) {
+    start = an_calloc(C.n + 1, sizeof *start);
+    msum = an_calloc(C.n + 1, sizeof *msum);
+    docs = an_calloc(m->n_obs + 1, sizeof *docs);
+    if (!start || !msum || !docs) st = AN_ENOMEM;
+  }
+  if (st == AN_OK) {
+    for (size_t c = 0; c < C.n; c++) start[c + 1] = start[c] + C.count[c];
+    for (size_t c = 0; c < C.n; c++) C.count[c] = 0;
+    for (size_t i = 0; i < m->n_obs; i++) docs[start[C.cls[i]] + C.count[C.cls[i]]++] = m->obs[i].doc;
+  }
+  /* Event-only sightings bring no mention count: a document record's
+   * label and aliases win. */
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++)
+    if (C.merge[C.cls[i]]) msum[C.cls[i]] += m->obs[i].has_record ? (uint32_t)m->obs[i].mentions : 0;
+  for (size_t c = 0; st == AN_OK && c < C.n; c++) {
+    if (!C.merge[c]) continue;
+    const obs_content *x = &oc[C.first[c]];
+    size_t r = 0;
+    st = an_registry_add_sightings(reg, docs + start[c], C.count[c], x->id, x->label, x->kind, x->country, x->key,
+                                   x->aliases, x->n_aliases, msum[c], &r, err);
+    start[c] = r; /* reused: the class's record */
+  }
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const an_mobs *o = &m->obs[i];
+    const obs_content *c = &oc[i];
+    if (C.merge[C.cls[i]]) rec[i] = start[C.cls[i]];
+    else
+      st = an_registry_add(reg, o->doc, o->id, c->label, c->kind, o->country, o->key, o->aliases, o->n_aliases,
+                           o->has_record ? (uint32_t)o->mentions : 0, &rec[i], err);
+  }
   for (size_t i = 0; st == AN_OK && i < m->n_affs; i++)
     if (m->affs[i].person_obs != NONE)
-      st = an_registry_add_affiliation(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role, err);
+      st = an_registry_add_affiliation_in(reg, rec[m->affs[i].person_obs], rec[m->affs[i].org_obs], m->affs[i].role,
+                                          m->affs[i].doc, err);
+  classes_free(&C);
+  an_free(start);
+  an_free(msum);
+  an_free(docs);
+  an_free(oc);
   if (st == AN_OK) st = an_registry_finish(reg, err);
   size_t n = st == AN_OK ? an_registry_count(reg) : 0;
   if (st == AN_OK) {
@@ -785,8 +1223,19 @@ static an_status collect_affiliations(an_model *m) {
   return st;
 }
 
+/* Gives back an array's growth slack (an_grow doubles): every input is
+ * in when the join runs. A failed shrink keeps the array as it is. */
+static void shrink(void **arr, size_t *cap, size_t n, size_t elem) {
+  if (!n || n >= *cap) return;
+  void *p = an_realloc(*arr, n * elem);
+  if (p) *arr = p, *cap = n;
+}
+
 an_status an_model_join(an_model *m, an_error *err) {
   if (m->joined) return AN_OK;
+  shrink((void **)&m->obs, &m->cap_obs, m->n_obs, sizeof *m->obs);
+  shrink((void **)&m->docs, &m->cap_docs, m->n_docs, sizeof *m->docs);
+  shrink((void **)&m->affs, &m->cap_affs, m->n_affs, sizeof *m->affs);
   free_actors(m);
   an_status st = join(m, err);
   if (st == AN_OK && (st = collect_affiliations(m)) != AN_OK)

@@ -17,7 +17,7 @@ void an_strmap_free(an_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-static uint64_t hash_of(const char *key) { return an_hash64(key, strlen(key), 0); }
+static uint64_t hash_of(const char *key) { return an_strhash(key, strlen(key)); }
 
 static size_t slot_of(const char **keys, const uint64_t *hashes, size_t cap, const char *key, uint64_t h) {
   size_t mask = cap - 1;
@@ -30,6 +30,14 @@ size_t an_strmap_get(const an_strmap *m, const char *key) {
   if (!m->cap || !key) return NONE;
   size_t i = slot_of(m->keys, m->hashes, m->cap, key, hash_of(key));
   return m->keys[i] ? m->vals[i] : NONE;
+}
+
+size_t an_strmap_get_n(const an_strmap *m, const char *s, size_t n, uint64_t h) {
+  if (!m->cap) return NONE;
+  size_t mask = m->cap - 1;
+  for (size_t i = (size_t)(h ^ (h >> 29)) & mask; m->keys[i]; i = (i + 1) & mask)
+    if (m->hashes[i] == h && memcmp(m->keys[i], s, n) == 0 && m->keys[i][n] == '\0') return m->vals[i];
+  return NONE;
 }
 
 static an_status rehash(an_strmap *m, size_t ncap) {
@@ -59,12 +67,11 @@ static an_status rehash(an_strmap *m, size_t ncap) {
   return AN_OK;
 }
 
-an_status an_strmap_put(an_strmap *m, const char *key, size_t val) {
+static an_status put_h(an_strmap *m, const char *key, uint64_t h, size_t val) {
   if ((m->count + 1) * 4 >= m->cap * 3) {
     an_status st = rehash(m, m->cap ? m->cap * 2 : 64);
     if (st != AN_OK) return st;
   }
-  uint64_t h = hash_of(key);
   size_t i = slot_of(m->keys, m->hashes, m->cap, key, h);
   if (!m->keys[i]) {
     m->keys[i] = key;
@@ -75,29 +82,67 @@ an_status an_strmap_put(an_strmap *m, const char *key, size_t val) {
   return AN_OK;
 }
 
+an_status an_strmap_put(an_strmap *m, const char *key, size_t val) { return put_h(m, key, hash_of(key), val); }
+
 void an_strpool_init(an_strpool *p) { memset(p, 0, sizeof *p); }
 
 void an_strpool_free(an_strpool *p) {
   if (!p) return;
-  for (size_t i = 0; i < p->n; i++) an_free(p->all[i]);
+  for (size_t i = 0; i < p->n_blocks; i++) an_free(p->blocks[i]);
+  an_free(p->blocks);
   an_free(p->all);
   an_strmap_free(&p->map);
   memset(p, 0, sizeof *p);
 }
 
-const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st) {
-  if (!s) return NULL;
-  size_t i = an_strmap_get(&p->map, s);
-  if (i != NONE) return p->all[i];
-  char *copy = an_strdup(s);
-  if (!copy || an_grow((void **)&p->all, &p->cap, p->n + 1, sizeof *p->all) != AN_OK ||
-      an_strmap_put(&p->map, copy, p->n) != AN_OK) {
-    an_free(copy);
+#define POOL_BLOCK ((size_t)1 << 16)
+
+/* Room for n bytes in the pool's blocks (strings are never freed one by one). */
+static char *pool_room(an_strpool *p, size_t n) {
+  if (!p->n_blocks || p->block_used + n > p->block_cap) {
+    size_t cap = n > POOL_BLOCK ? n : POOL_BLOCK;
+    if (an_grow((void **)&p->blocks, &p->cap_blocks, p->n_blocks + 1, sizeof *p->blocks) != AN_OK) return NULL;
+    char *b = an_malloc(cap);
+    if (!b) return NULL;
+    p->blocks[p->n_blocks++] = b;
+    p->block_used = 0, p->block_cap = cap;
+  }
+  char *at = p->blocks[p->n_blocks - 1] + p->block_used;
+  p->block_used += n;
+  return at;
+}
+
+/* Adds the n bytes at s (hash h) as string number p->n. */
+static const char *pool_add(an_strpool *p, const char *s, size_t n, uint64_t h, an_status *st) {
+  char *copy = pool_room(p, n + 1);
+  if (!copy || an_grow((void **)&p->all, &p->cap, p->n + 1, sizeof *p->all) != AN_OK) {
+    *st = AN_ENOMEM;
+    return NULL;
+  }
+  memcpy(copy, s, n);
+  copy[n] = '\0';
+  if (put_h(&p->map, copy, h, p->n) != AN_OK) {
     *st = AN_ENOMEM;
     return NULL;
   }
   p->all[p->n] = copy;
   return p->all[p->n++];
+}
+
+const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st) {
+  uint64_t h = an_strhash(s, n);
+  size_t i = an_strmap_get_n(&p->map, s, n, h);
+  if (i == NONE) {
+    if (!pool_add(p, s, n, h, st)) return NULL;
+    i = p->n - 1;
+  }
+  if (ix) *ix = (uint32_t)(i + 1);
+  return p->all[i];
+}
+
+const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st) {
+  if (!s) return NULL;
+  return an_strpool_intern_n(p, s, strlen(s), NULL, st);
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -116,11 +161,9 @@ size_t an_strset_sort(const char **v, size_t n) {
 }
 
 uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st) {
-  if (!s) return 0;
-  size_t i = an_strmap_get(&p->map, s);
-  if (i != NONE) return (uint32_t)(i + 1);
-  if (!an_strpool_intern(p, s, st)) return 0;
-  return (uint32_t)p->n;
+  uint32_t ix = 0;
+  if (s && !an_strpool_intern_n(p, s, strlen(s), &ix, st)) return 0;
+  return ix;
 }
 
 /* ---- pointer-pair map ---- */
