@@ -53,6 +53,7 @@ void an_xraw_ll(an_xraw *x, long long v) {
 static int text_special(unsigned char c) { return c == '<' || c == '>' || c == '&' || c == '"' || c == '\r'; }
 
 void an_xraw_text(an_xraw *x, const char *s) {
+  if (!s) return; /* no value: nothing (never a crash) */
   const unsigned char *p = (const unsigned char *)s;
   while (*p && !text_special(*p)) p++;
   if (!*p) {
@@ -83,6 +84,7 @@ void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
 }
 
 void an_xraw_attr_value(an_xraw *x, const char *value) {
+  if (!value) return; /* no value: empty */
   const unsigned char *p = (const unsigned char *)value;
   while (*p && !attr_special(*p)) p++;
   if (!*p) {
