@@ -103,6 +103,7 @@ typedef struct an_spill {
   uint64_t size;  /* bytes appended */
   size_t limit;
   int unflushed;  /* f written since the last fflush */
+  char *iobuf;    /* f's stdio buffer (owned; glibc ignores a size without one) */
 } an_spill;
 
 /* Strings of a record, by pool number (an_strpool_intern_ix). */
