@@ -3597,6 +3597,9 @@ static an_status build_output(doc *d, an_doc_actors **out) {
    * another (alias_block): offsets while the block grows, pointers at the end */
   an_buf sb;
   an_buf_init(&sb);
+  /* room for the usual strings at once (label, id, key per actor; an alias
+   * per few mentions; roles), not a growth per few of them */
+  if (an_buf_reserve(&sb, na * 96 + d->nmen * 24 + d->naff * 32 + 64) != AN_OK) st = AN_ENOMEM;
   size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
   int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
   alias_ent *ae = NULL;
