@@ -416,6 +416,11 @@ static an_status prepare(doc *d) {
   d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
   d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
   if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
+  /* the usual document's spans, mentions and name keys in one allocation
+   * each (a few dozen: growth from 8 took three reallocations) */
+  if ((st = ROOM(d->sp, d->capsp, d->ntok / 8 + 16)) != AN_OK) return st;
+  if ((st = ROOM(d->men, d->capmen, d->ntok / 8 + 16)) != AN_OK) return st;
+  if ((st = ROOM(d->wn, d->capwn, 64)) != AN_OK) return st;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
@@ -3337,6 +3342,11 @@ static an_status sweep_refs(doc *d) {
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
   for (size_t a = 0; a < d->nact; a++) w.last_seen[a] = -1;
+  /* about one history entry per span (no growth from 8) */
+  if ((st = ROOM(w.h, w.caph, d->nsp + 16)) != AN_OK) {
+    an_free(w.last_seen);
+    return st;
+  }
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
     uint32_t sent = d->ti[i].sent;
@@ -3606,6 +3616,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   size_t nae = 0, capae = 0;
   char **block = NULL;
   if (!off || !ahead || !atail) st = AN_ENOMEM;
+  if (st == AN_OK) st = ROOM(ae, capae, d->nmen + 1); /* an alias per mention at most */
   for (size_t i = 0; i < na && st == AN_OK; i++) ahead[i] = atail[i] = -1;
   for (size_t i = 0; i < d->nact && st == AN_OK; i++) {
     if (map[i] < 0) continue;
