@@ -421,6 +421,7 @@ static an_status prepare(doc *d) {
   if ((st = ROOM(d->sp, d->capsp, d->ntok / 8 + 16)) != AN_OK) return st;
   if ((st = ROOM(d->men, d->capmen, d->ntok / 8 + 16)) != AN_OK) return st;
   if ((st = ROOM(d->wn, d->capwn, 64)) != AN_OK) return st;
+  if ((st = ROOM(d->act, d->capact, 16)) != AN_OK) return st;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
@@ -2129,7 +2130,8 @@ static void pw_sync(const doc *d, pwindex *p) {
           memcpy(w, q, n);
           w[n] = '\0';
           pwrec *r = &p->rec[ri];
-          int c = strcmp(a->name, w) == 0 ? 3 : name_score(a->name, w) == 4 ? 0 : name_score(a->name, w) == 2 ? 1 : 2;
+          int sc = strcmp(a->name, w) == 0 ? 0 : name_score(a->name, w); /* (once) */
+          int c = !sc ? 3 : sc == 4 ? 0 : sc == 2 ? 1 : 2;
           int32_t ai = (int32_t)p->nact;
           if (c == 3 && r->exact < 0) r->exact = ai;
           if (c < 3 && r->min[c] < 0) r->min[c] = ai;
