@@ -416,6 +416,12 @@ static an_status prepare(doc *d) {
   d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
   d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
   if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
+  /* the usual document's spans, mentions and name keys in one allocation
+   * each (a few dozen: growth from 8 took three reallocations) */
+  if ((st = ROOM(d->sp, d->capsp, d->ntok / 8 + 16)) != AN_OK) return st;
+  if ((st = ROOM(d->men, d->capmen, d->ntok / 8 + 16)) != AN_OK) return st;
+  if ((st = ROOM(d->wn, d->capwn, 64)) != AN_OK) return st;
+  if ((st = ROOM(d->act, d->capact, 16)) != AN_OK) return st;
   d->lowercap = 256;
   d->nlower = 0;
   d->lower = an_calloc(d->lowercap, sizeof *d->lower);
@@ -2124,7 +2130,8 @@ static void pw_sync(const doc *d, pwindex *p) {
           memcpy(w, q, n);
           w[n] = '\0';
           pwrec *r = &p->rec[ri];
-          int c = strcmp(a->name, w) == 0 ? 3 : name_score(a->name, w) == 4 ? 0 : name_score(a->name, w) == 2 ? 1 : 2;
+          int sc = strcmp(a->name, w) == 0 ? 0 : name_score(a->name, w); /* (once) */
+          int c = !sc ? 3 : sc == 4 ? 0 : sc == 2 ? 1 : 2;
           int32_t ai = (int32_t)p->nact;
           if (c == 3 && r->exact < 0) r->exact = ai;
           if (c < 3 && r->min[c] < 0) r->min[c] = ai;
@@ -3337,6 +3344,11 @@ static an_status sweep_refs(doc *d) {
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
   for (size_t a = 0; a < d->nact; a++) w.last_seen[a] = -1;
+  /* about one history entry per span (no growth from 8) */
+  if ((st = ROOM(w.h, w.caph, d->nsp + 16)) != AN_OK) {
+    an_free(w.last_seen);
+    return st;
+  }
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
     uint32_t sent = d->ti[i].sent;
@@ -3597,12 +3609,16 @@ static an_status build_output(doc *d, an_doc_actors **out) {
    * another (alias_block): offsets while the block grows, pointers at the end */
   an_buf sb;
   an_buf_init(&sb);
+  /* room for the usual strings at once (label, id, key per actor; an alias
+   * per few mentions; roles), not a growth per few of them */
+  if (an_buf_reserve(&sb, na * 96 + d->nmen * 24 + d->naff * 32 + 64) != AN_OK) st = AN_ENOMEM;
   size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
   int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
   alias_ent *ae = NULL;
   size_t nae = 0, capae = 0;
   char **block = NULL;
   if (!off || !ahead || !atail) st = AN_ENOMEM;
+  if (st == AN_OK) st = ROOM(ae, capae, d->nmen + 1); /* an alias per mention at most */
   for (size_t i = 0; i < na && st == AN_OK; i++) ahead[i] = atail[i] = -1;
   for (size_t i = 0; i < d->nact && st == AN_OK; i++) {
     if (map[i] < 0) continue;
