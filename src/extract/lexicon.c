@@ -1020,7 +1020,8 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
   lex->wmonth = an_calloc(lex->n_ids, 1);
   lex->wday = an_calloc(lex->n_ids, 1);
   lex->wdflag = an_calloc(lex->n_ids, 1);
-  if (!lex->wmonth || !lex->wday || !lex->wdflag) {
+  lex->wdate_lists = an_calloc(lex->n_ids, sizeof *lex->wdate_lists);
+  if (!lex->wmonth || !lex->wday || !lex->wdflag || !lex->wdate_lists) {
     an_free(lid);
     goto oom;
   }
@@ -1054,7 +1055,10 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     }
     dl[nd++] = &lex->vague_dates;
     for (size_t i = 0; i < nd; i++) {
-      for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
+      for (size_t k = 0; k < dl[i]->n_ix; k++) {
+        lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
+        lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
+      }
       if (dl[i]->n_wild) lex->date_wild = 1;
     }
   }
@@ -1127,6 +1131,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);
+  an_free(lex->wdate_lists);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);
