@@ -47,6 +47,10 @@ typedef struct an_phrases {
    * (rank[id >> 6] + the bits below it in its 64), without a search. */
   uint64_t *bits;
   uint32_t *rank, *ix_off;
+  /* per rank r: the second words its patterns can have, bit (id & 63) of
+   * each (all bits when one of them can end or branch after the first
+   * word): most tries of a common first word ("the") end here */
+  uint64_t *ix_next;
   uint32_t n_bits;
 } an_phrases;
 
