@@ -129,31 +129,24 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       p.v.y = year_num(w[j]);
       e = j + 1;
     } else if (lex->date_wild || dflag(lex, v, i, AN_WDATE_START)) {
-      /* (only words that can start one of these lists are tried) */
+      /* only the lists that can start with this word are tried, in their
+       * order (rel_day 0..7, rel_month/rel_year 0..2 in turn, vague) */
       uint32_t r = 0;
-      for (int k = 0; k < 8 && !r; k++) {
-        r = an_phrases_match_id(&lex->rel_day[k], v->wid, i, b);
-        if (r) {
-          p.kind = AN_DATE_REL;
-          p.rel = k - 4;
+      unsigned m = lex->date_wild ? 0x7fffu : lex->wdate_lists[v->wid[i]];
+      while (m && !r) {
+        int k = __builtin_ctz(m);
+        m &= m - 1;
+        if (k < 8) {
+          r = an_phrases_match_id(&lex->rel_day[k], v->wid, i, b);
+          if (r) p.kind = AN_DATE_REL, p.rel = k - 4;
+        } else if (k < 14) {
+          int y = (k - 8) & 1, q = (k - 8) >> 1;
+          r = an_phrases_match_id(y ? &lex->rel_year[q] : &lex->rel_month[q], v->wid, i, b);
+          if (r) p.kind = y ? AN_DATE_REL_YEAR : AN_DATE_REL_MONTH, p.rel = q - 1;
+        } else {
+          r = an_phrases_match_id(&lex->vague_dates, v->wid, i, b);
+          if (r) p.kind = AN_DATE_VAGUE;
         }
-      }
-      for (int k = 0; k < 3 && !r; k++) {
-        r = an_phrases_match_id(&lex->rel_month[k], v->wid, i, b);
-        if (r) {
-          p.kind = AN_DATE_REL_MONTH;
-          p.rel = k - 1;
-          break;
-        }
-        r = an_phrases_match_id(&lex->rel_year[k], v->wid, i, b);
-        if (r) {
-          p.kind = AN_DATE_REL_YEAR;
-          p.rel = k - 1;
-        }
-      }
-      if (!r) {
-        r = an_phrases_match_id(&lex->vague_dates, v->wid, i, b);
-        if (r) p.kind = AN_DATE_VAGUE;
       }
       if (r) {
         e = r;

@@ -241,6 +241,14 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
   return 0;
 }
 
+/* (without -mpopcnt, __builtin_popcountll is a libgcc call) */
+static inline uint32_t popcount64(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   uint32_t best = 0;
   if (i >= lim) return 0;
@@ -250,7 +258,9 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
   if (id < l->n_bits) {
     uint64_t word = l->bits[id >> 6], bit = 1ull << (id & 63);
     if (word & bit) {
-      uint32_t r = l->rank[id >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1));
+      uint32_t r = l->rank[id >> 6] + popcount64(word & (bit - 1));
+      /* no pattern of this word goes on with the next one: none matches */
+      if (i + 1 < lim && !((l->ix_next[r] >> (w[i + 1] & 63)) & 1)) goto wild;
       for (uint32_t k = l->ix_off[r]; k < l->ix_off[r + 1]; k++) {
         const an_pattern *p = &l->p[l->ix_pat[k]];
         uint32_t e;
@@ -268,6 +278,7 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
       }
     }
   }
+wild:
   for (size_t k = 0; k < l->n_wild; k++) {
     uint32_t r = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
     if (r > best) best = r;
@@ -316,6 +327,7 @@ static void phrases_clear(an_phrases *l) {
   an_free(l->bits);
   an_free(l->rank);
   an_free(l->ix_off);
+  an_free(l->ix_next);
   memset(l, 0, sizeof *l);
 }
 
@@ -956,13 +968,21 @@ static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
   l->bits = an_calloc(nw, sizeof(uint64_t));
   l->rank = an_malloc(nw * sizeof(uint32_t));
   l->ix_off = an_malloc((nd + 1) * sizeof(uint32_t));
-  if (!l->bits || !l->rank || !l->ix_off) return AN_ENOMEM;
+  l->ix_next = an_calloc(nd + 1, sizeof(uint64_t));
+  if (!l->bits || !l->rank || !l->ix_off || !l->ix_next) return AN_ENOMEM;
   size_t r = 0;
   for (size_t k = 0; k < l->n_ix; k++) {
     uint32_t id = l->ix_id[k];
-    if (k && id == l->ix_id[k - 1]) continue;
-    l->ix_off[r++] = (uint32_t)k;
-    l->bits[id >> 6] |= 1ull << (id & 63);
+    if (!k || id != l->ix_id[k - 1]) {
+      l->ix_off[r++] = (uint32_t)k;
+      l->bits[id >> 6] |= 1ull << (id & 63);
+    }
+    const an_pattern *p = &l->p[l->ix_pat[k]];
+    if (!p->plain || p->n_words < 2) {
+      l->ix_next[r - 1] = ~0ull;
+    } else {
+      for (size_t a = 0; a < p->words[1].n_alts; a++) l->ix_next[r - 1] |= 1ull << (p->words[1].ids[a] & 63);
+    }
   }
   l->ix_off[nd] = (uint32_t)l->n_ix;
   uint32_t acc = 0;
@@ -1020,7 +1040,8 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
   lex->wmonth = an_calloc(lex->n_ids, 1);
   lex->wday = an_calloc(lex->n_ids, 1);
   lex->wdflag = an_calloc(lex->n_ids, 1);
-  if (!lex->wmonth || !lex->wday || !lex->wdflag) {
+  lex->wdate_lists = an_calloc(lex->n_ids, sizeof *lex->wdate_lists);
+  if (!lex->wmonth || !lex->wday || !lex->wdflag || !lex->wdate_lists) {
     an_free(lid);
     goto oom;
   }
@@ -1054,7 +1075,10 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     }
     dl[nd++] = &lex->vague_dates;
     for (size_t i = 0; i < nd; i++) {
-      for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
+      for (size_t k = 0; k < dl[i]->n_ix; k++) {
+        lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
+        lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
+      }
       if (dl[i]->n_wild) lex->date_wild = 1;
     }
   }
@@ -1127,6 +1151,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);
+  an_free(lex->wdate_lists);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);

@@ -47,6 +47,10 @@ typedef struct an_phrases {
    * (rank[id >> 6] + the bits below it in its 64), without a search. */
   uint64_t *bits;
   uint32_t *rank, *ix_off;
+  /* per rank r: the second words its patterns can have, bit (id & 63) of
+   * each (all bits when one of them can end or branch after the first
+   * word): most tries of a common first word ("the") end here */
+  uint64_t *ix_next;
   uint32_t n_bits;
 } an_phrases;
 
@@ -120,6 +124,10 @@ typedef struct an_lexicon {
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;
   int date_wild; /* some relative/vague date phrase may start with any word */
+  /* Per word id: which relative/vague date lists can start with it (bit
+   * k: rel_day[k] for k < 8, rel_month[i] 8 + 2i, rel_year[i] 9 + 2i,
+   * vague_dates 14), so dates.c tries only those (when !date_wild). */
+  uint16_t *wdate_lists;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
