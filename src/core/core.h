@@ -78,5 +78,12 @@ an_status an_slugify(const char *label, char *out, size_t cap);
 
 /* 64-bit FNV-1a, for stable ids (event ids, content hashes). */
 uint64_t an_hash64(const void *data, size_t len, uint64_t seed);
+/* Spreads the bits of a hash built by combining words (splitmix64's
+ * finalizer): for table slots, never an output. */
+static inline uint64_t an_hash_finish(uint64_t h) {
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 29);
+}
 
 #endif

@@ -978,9 +978,7 @@ static uint64_t content_hash(const obs_content *c) {
   h = mix(h, (uint64_t)(uintptr_t)c->key);
   for (size_t k = 0; k < c->n_aliases; k++) h = mix(h, (uint64_t)(uintptr_t)c->aliases[k]);
   h = mix(h, c->n_aliases);
-  h ^= h >> 31;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 29);
+  return an_hash_finish(h);
 }
 
 /* Pool strings: equal content is equal pointers. */
@@ -995,9 +993,7 @@ static int content_eq(const obs_content *a, const obs_content *b) {
 
 static uint64_t group_hash(const obs_content *c) {
   uint64_t h = mix(mix((uint64_t)c->kind, (uint64_t)(uintptr_t)c->id), (uint64_t)(uintptr_t)c->label);
-  h ^= h >> 31;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 29);
+  return an_hash_finish(h);
 }
 
 /* Sightings with one content become one registry record listing their

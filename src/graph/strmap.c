@@ -181,9 +181,7 @@ void an_pairmap_free(an_pairmap *m) {
 static size_t pair_hash(const void *a, const void *b) {
   uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15ull;
   h ^= (uint64_t)(uintptr_t)b + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
-  h ^= h >> 31;
-  h *= 0xbf58476d1ce4e5b9ull;
-  return (size_t)(h ^ (h >> 29));
+  return (size_t)an_hash_finish(h);
 }
 
 static size_t pair_slot(const void **ka, const void **kb, size_t cap, const void *a, const void *b) {
