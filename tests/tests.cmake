@@ -19,6 +19,15 @@ foreach(src ${AN_UNIT_TESTS})
   set_tests_properties(${stage}/${name} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
 endforeach()
 
+# The shared corpora/gold: ../shared of the checkout unless configured otherwise
+# (-DAN_SHARED_DIR=... or $SHARED when cmake first runs), e.g. from a git worktree.
+if(DEFINED ENV{SHARED} AND NOT "$ENV{SHARED}" STREQUAL "")
+  set(AN_SHARED_DEFAULT "$ENV{SHARED}")
+else()
+  set(AN_SHARED_DEFAULT "${CMAKE_SOURCE_DIR}/../shared")
+endif()
+set(AN_SHARED_DIR "${AN_SHARED_DEFAULT}" CACHE PATH "shared corpora and gold used by the quality tests")
+
 file(GLOB_RECURSE AN_SHELL_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/*/test_*.sh)
 foreach(script ${AN_SHELL_TESTS})
   get_filename_component(name ${script} NAME_WE)
@@ -26,6 +35,6 @@ foreach(script ${AN_SHELL_TESTS})
   get_filename_component(group ${dir} NAME)
   add_test(NAME ${group}/${name} COMMAND bash ${script})
   set_tests_properties(${group}/${name} PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77
-    ENVIRONMENT "ACTORNET=$<TARGET_FILE:actornet>;SRCDIR=${CMAKE_SOURCE_DIR};BUILDDIR=${CMAKE_BINARY_DIR};SHARED=${CMAKE_SOURCE_DIR}/../shared")
+    ENVIRONMENT "ACTORNET=$<TARGET_FILE:actornet>;SRCDIR=${CMAKE_SOURCE_DIR};BUILDDIR=${CMAKE_BINARY_DIR};SHARED=${AN_SHARED_DIR}")
 endforeach()
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz.cmake)
