@@ -1172,7 +1172,10 @@ static an_status acronym_long_forms(doc *d) {
 /* ---- pass 2: capitalized runs ---- */
 
 static int run_stopper(const doc *d, size_t i) {
-  return (d->ti[i].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
+  uint32_t lx = d->ti[i].lex;
+  /* "Kestrel Co.": a company head that folds like the role prefix "co-" ends a name, not cuts it */
+  if ((lx & AN_LX_PREFIX) && (lx & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_UPPER_INITIAL)) lx &= ~AN_LX_PREFIX;
+  return (lx & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
 }
 
 static int common_initial(const doc *d, size_t i) {
@@ -1184,6 +1187,33 @@ static int common_initial(const doc *d, size_t i) {
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
   /* "Chipmaker X said": an organization noun opening the sentence */
   return run_stopper(d, i) || lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+}
+
+static int span_at(const doc *d, size_t i);
+
+/* Has the run [i, j) an organization head that is no state noun
+ * ("Authority", "Court"; not "Government", "Embassy")? */
+static int connected_head(const doc *d, size_t i, size_t j) {
+  for (size_t q = i; q < j; q++)
+    if ((d->ti[q].lex & AN_LX_ORGHEAD) && !(d->ti[q].lex & AN_LX_STATE)) return 1;
+  return 0;
+}
+
+/* A live gazetteer span of a country's name or seat (no demonym, no state
+ * noun taken in) starting at token k: its end, and *value = 1 + the
+ * country's entry; else 0. */
+static size_t country_span_end(const doc *d, size_t k, size_t end, uint32_t *value) {
+  int si = span_at(d, k);
+  if (si < 0) return 0;
+  const span *o = &d->sp[si];
+  if (o->dead || o->type != SP_GAZ || o->first != k || o->first + o->count > end) return 0;
+  const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value));
+  if (e->kind != AN_KIND_COUNTRY || (o->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) return 0;
+  /* (not a span that took a state noun in: "of Kenya's government") */
+  for (uint32_t q = o->first; q < o->first + o->count; q++)
+    if (is_poss(d, q) || (d->ti[q].lex & AN_LX_STATE)) return 0;
+  *value = 1 + AN_GZ_ENTRY(o->value);
+  return o->first + o->count;
 }
 
 static an_status find_runs(doc *d) {
@@ -1199,7 +1229,8 @@ static an_status find_runs(doc *d) {
         i++;
         continue;
       }
-      size_t j = i + 1;
+      size_t j = i + 1, nconn = 0;
+      uint32_t country = 0; /* 1 + the entry of a country the name ends in */
       for (;;) {
         if (j < end && d->ti[j].span < 0 && name_like(d, j) && !run_stopper(d, j)) {
           j++;
@@ -1213,11 +1244,29 @@ static an_status find_runs(doc *d) {
           continue;
         }
         /* "Ministry of Foreign Affairs": a connector after an organization head;
-         * "Association of Machinists and Aerospace Workers": "and" inside one */
-        if (j + 1 < end && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && (tis(d, j, "of") || tis(d, j, "for")) &&
-            d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+         * "Association of Machinists and Aerospace Workers": "and" inside one;
+         * "Court of Arbitration for Sport": a second one after the head's
+         * complement */
+        if (j + 1 < end && (tis(d, j, "of") || tis(d, j, "for")) && d->ti[j + 1].span < 0 && name_like(d, j + 1) &&
+            !run_stopper(d, j + 1) &&
+            ((d->ti[j - 1].lex & AN_LX_ORGHEAD) || (nconn == 1 && connected_head(d, i, j)))) {
           j += 2;
+          nconn++;
           continue;
+        }
+        /* "Central Bank of Nigeria", "Competition Authority of Kenya": an
+         * organization head (no state noun: "Government of Kenya" is the
+         * state), "of" and a country's name make one organization's name */
+        if (j + 1 < end && tis(d, j, "of") && nconn < 2 && connected_head(d, i, j)) {
+          uint32_t cv = 0;
+          size_t ce = country_span_end(d, j + 1, end, &cv);
+          if (ce) {
+            d->sp[d->ti[j + 1].span].dead = 1;
+            if (!country) country = cv;
+            j = ce;
+            nconn++;
+            continue;
+          }
         }
         if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
             name_like(d, j + 1) && !run_stopper(d, j + 1)) {
@@ -1234,7 +1283,7 @@ static an_status find_runs(doc *d) {
         }
         break;
       }
-      an_status st = push_span(d, (uint32_t)i, (uint32_t)(j - i), SP_NAME, 0);
+      an_status st = push_span(d, (uint32_t)i, (uint32_t)(j - i), SP_NAME, country);
       if (st != AN_OK) return st;
       for (size_t k = i; k < j; k++) d->ti[k].span = (int32_t)(d->nsp - 1);
       i = j;

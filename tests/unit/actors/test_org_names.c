@@ -1,0 +1,103 @@
+/* test_org_names.c: organization names and joins over the shipped data/
+ * lists, on sentences of our own (fictional companies and bodies, real
+ * countries): names with "of"/"for" and a country in them, company
+ * suffixes, a known organization's name run on into a longer one, and
+ * acronyms the text defines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actornet/text.h"
+#include "actors/actors.h"
+#include "actors/gazetteer.h"
+#include "harness.h"
+
+static an_gazetteer *G;
+static an_text *TX;
+static an_doc_actors *A;
+
+static void run(const char *s) {
+  an_doc_actors_free(A);
+  an_text_free(TX);
+  A = NULL;
+  TX = NULL;
+  CHECK_INT(an_text_new(s, strlen(s), &TX, NULL), AN_OK);
+  if (TX) CHECK_INT(an_actors_find(G, TX, &A, NULL), AN_OK);
+}
+
+static const an_doc_actor *actor(const char *label) {
+  for (size_t i = 0; A && i < A->n_actors; i++)
+    if (strcmp(A->actors[i].label, label) == 0) return &A->actors[i];
+  return NULL;
+}
+
+/* The actor with this label has this kind (-1: there is no such actor). */
+static int kind_of(const char *label) {
+  const an_doc_actor *a = actor(label);
+  return a ? (int)a->kind : -1;
+}
+
+/* The label of the mention starting at the nth (0-based) occurrence of s, or NULL. */
+static const char *label_at(const char *s, int nth) {
+  const char *base = TX ? an_text_str(TX, NULL) : "", *p = base;
+  for (int k = 0;; k++) {
+    p = strstr(p, s);
+    if (!p) return NULL;
+    if (k == nth) break;
+    p++;
+  }
+  size_t off = (size_t)(p - base);
+  const an_token *tok = an_text_tokens(TX, NULL);
+  for (size_t i = 0; A && i < A->n_mentions; i++)
+    if (tok[A->mentions[i].tok_first].start == off) return A->actors[A->mentions[i].actor].label;
+  return NULL;
+}
+
+/* fix: an organization head, "of" and a country make one name ("Central
+ * Bank of X", "Competition Authority of X"); a second connector after the
+ * head's complement stays inside ("Court of Arbitration for Sport"); a
+ * state noun before "of" leaves the country alone */
+static void test_of_country(void) {
+  run("The Fisheries Authority of Ghana fined two trawlers on Monday, and the Port Council of Togo praised the "
+      "decision.");
+  CHECK_INT(kind_of("Fisheries Authority of Ghana"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Port Council of Togo"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Ghana"));
+  CHECK(actor("Fisheries Authority of Ghana") && strcmp(actor("Fisheries Authority of Ghana")->country, "GHA") == 0);
+  run("The Appeals Court of Bosnia and Herzegovina upheld the verdict.");
+  CHECK_INT(kind_of("Appeals Court of Bosnia and Herzegovina"), AN_KIND_ORGANIZATION);
+  run("The Tribunal of Arbitration for Fisheries rejected the claim, and the Board of Trustees for Science "
+      "welcomed it.");
+  CHECK_INT(kind_of("Tribunal of Arbitration for Fisheries"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Board of Trustees for Science"), AN_KIND_ORGANIZATION);
+  /* the state itself */
+  run("The Government of Ghana thanked the Embassy of Peru for its help.");
+  CHECK(actor("Ghana"));
+  CHECK(!actor("Government of Ghana"));
+  CHECK(actor("Peru"));
+  CHECK(!actor("Embassy of Peru"));
+}
+
+/* fix: "Co" (as "Co." folds) is a company head like "Corp" and "Ltd" */
+static void test_company_suffix(void) {
+  run("Lindqvist Freight Co. sued Marrow Ltd over a contract, and the judge fined Oberg Sea Fishing Co., the "
+      "owner of the vessel.");
+  CHECK_INT(kind_of("Lindqvist Freight Co."), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Oberg Sea Fishing Co."), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Marrow Ltd"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("Oberg", 0), "Oberg Sea Fishing Co.");
+}
+
+int main(void) {
+  an_error err;
+  if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
+    fprintf(stderr, "load: %s\n", err.msg);
+    return 1;
+  }
+  test_of_country();
+  test_company_suffix();
+  an_doc_actors_free(A);
+  an_text_free(TX);
+  an_gazetteer_free(G);
+  return TEST_DONE();
+}
