@@ -939,16 +939,33 @@ static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
 /* The end of a capitalized name from token k (at most five words, no
  * title, state noun or particle) that an organization head ends ("Farmers
  * Union", "Integration Association"), or 0. */
-static size_t org_run_end(const doc *d, size_t k, size_t end) {
-  size_t k0 = k, org_end = 0;
+static int org_run_word(const doc *d, size_t k, size_t end) {
   const an_trie *lx = an_gazetteer_lexicon(d->gaz);
   uint32_t tc, tv;
-  while (k < end && k < k0 + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+  return k < end && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
          !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
          /* "Saudi Energy Minister": a title starts here */
-         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE) {
-    if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
+         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE;
+}
+
+static size_t org_run_end(const doc *d, size_t k, size_t end) {
+  size_t k0 = k, org_end = 0;
+  int compl = 0;
+  while (k < k0 + 7) {
+    /* "Nordland Offshore and Shipbuilding Association": "and" before the head */
+    if (k > k0 && !org_end && k < end && (tis(d, k, "and") || tok_char(d, k, '&')) && org_run_word(d, k + 1, end)) {
+      k++;
+      continue;
+    }
+    /* "Nordland Institute for Peace": one complement after the head */
+    if (org_end && org_end == k && !compl && (tis(d, k, "of") || tis(d, k, "for")) && org_run_word(d, k + 1, end)) {
+      compl = 1;
+      k++;
+      continue;
+    }
+    if (!org_run_word(d, k, end)) break;
+    if ((d->ti[k].lex & AN_LX_ORGHEAD) || compl) org_end = k + 1;
     k++;
   }
   /* not "the Nordish Farmers Union leader Omar Salem" cut short: a title
@@ -1078,6 +1095,20 @@ static an_status find_spans(doc *d) {
           for (size_t q = j0; q < k; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
           i = k;
           continue;
+        }
+        /* "Kestrel Heavy Industries" after a known "Kestrel": a known
+         * organization's name that more capitalized words and a company or
+         * body head run on is another organization (not its organs: "X
+         * Political Bureau", "X Executive Board" end in a bare head) */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME && !d->ti[i].headline) {
+          size_t oe = org_run_end(d, i + cnt, end);
+          if (oe && (d->ti[oe - 1].lex & AN_LX_ORGHEAD) &&
+              !(d->ti[oe - 1].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA))) {
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(oe - i), SP_NAME, 0)) != AN_OK) return st;
+            for (size_t q = i; q < oe; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = oe;
+            continue;
+          }
         }
         /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
          * before a capitalized place or thing head names a place or a thing */
@@ -1279,6 +1310,18 @@ static an_status find_runs(doc *d) {
           if (org && of && !(d->ti[j + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
             j += 2;
             continue;
+          }
+          /* "the Nordic Offshore and Shipbuilding Association": after "the",
+           * "and" before the organization head a few words on */
+          if (!org && !of && i > 0 && same_sent(d, i - 1, i) && tis(d, i - 1, "the") &&
+              !(d->ti[i].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) && !(d->ti[j + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
+            int head = 0;
+            for (size_t q = j + 1; q < end && q < j + 4 && d->ti[q].span < 0 && name_like(d, q) && !run_stopper(d, q); q++)
+              if ((d->ti[q].lex & AN_LX_ORGHEAD) && !(d->ti[q].lex & AN_LX_STATE)) head = 1;
+            if (head) {
+              j += 2;
+              continue;
+            }
           }
         }
         break;

@@ -88,6 +88,25 @@ static void test_company_suffix(void) {
   CHECK_STR(label_at("Oberg", 0), "Oberg Sea Fishing Co.");
 }
 
+/* fix: a country before a name that "and" joins before its head, or that
+ * one "of"/"for" complement ends, is one organization; so is a known
+ * organization's name run on to a company head (not to an organ's bare
+ * head) */
+static void test_runs_after_known_names(void) {
+  run("The Nordic Offshore and Shipbuilding Association criticized the Ghana Institute for Fisheries Research on "
+      "Friday.");
+  CHECK_INT(kind_of("Nordic Offshore and Shipbuilding Association"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Ghana Institute for Fisheries Research"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Ghana"));
+  /* a person and a company are two names */
+  run("Omar Salem and Harbor Logistics signed the lease.");
+  CHECK(!actor("Omar Salem and Harbor Logistics"));
+  run("Samsung Heavy Industries won the order, and the Hamas Political Bureau met in Doha.");
+  CHECK_INT(kind_of("Samsung Heavy Industries"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Samsung"));
+  CHECK_STR(label_at("Hamas", 0), "Hamas");
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -96,6 +115,7 @@ int main(void) {
   }
   test_of_country();
   test_company_suffix();
+  test_runs_after_known_names();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
