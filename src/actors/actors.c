@@ -2343,16 +2343,52 @@ static long possessed_entry(const doc *d, const span *s, const char *words) {
   return -1;
 }
 
+/* Does label u extend label p by more words ("Airtel Africa", "Airtel")? */
+static int label_extends(const char *u, const char *p) {
+  size_t n = strlen(p);
+  return strncmp(u, p, n) == 0 && u[n] == ' ' && u[n + 1];
+}
+
+/* "Airtel Africa ... Airtel": a known organization's unit whose name
+ * extends the organization's (gazetteer "parent") stands in the document
+ * for every mention of the organization's name. Collects up to nmax
+ * (unit, parent) entry pairs the document names; returns how many. */
+static size_t find_units(const doc *d, long *unit, long *parent, size_t nmax) {
+  size_t n = 0;
+  for (size_t si = 0; si < d->nsp && n < nmax; si++) {
+    const span *s = &d->sp[si];
+    if (s->dead || s->type != SP_GAZ || (s->value & AN_GZ_HOW_MASK) != AN_MENTION_NAME) continue;
+    long u = (long)AN_GZ_ENTRY(s->value);
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)u);
+    if (e->kind != AN_KIND_ORGANIZATION || !e->parent) continue;
+    long p = an_gazetteer_find_id(d->gaz, e->parent);
+    if (p < 0) continue;
+    const an_gz_entry *pe = an_gazetteer_entry(d->gaz, (size_t)p);
+    if (pe->kind != AN_KIND_ORGANIZATION || !label_extends(e->label, pe->label)) continue;
+    size_t k = 0;
+    while (k < n && parent[k] != p) k++;
+    if (k < n) continue; /* the first unit named keeps its parent's name */
+    unit[n] = u;
+    parent[n++] = p;
+  }
+  return n;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
   char words[512], text[512];
+  long unit[8], uparent[8];
+  size_t nunits = find_units(d, unit, uparent, 8);
   /* gazetteer spans and multi-word runs, in text order */
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
     if (s->dead) continue;
     if (s->type == SP_GAZ) {
       choose_entry(d, s);
+      for (size_t k = 0; k < nunits; k++)
+        if ((long)AN_GZ_ENTRY(s->value) == uparent[k] && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_NAME)
+          s->value = (uint32_t)unit[k] << 3 | (s->value & 7u);
       long gz = (long)AN_GZ_ENTRY(s->value);
       int32_t a = actor_of_gz(d, gz);
       if (a < 0) {

@@ -107,6 +107,20 @@ static void test_runs_after_known_names(void) {
   CHECK_STR(label_at("Hamas", 0), "Hamas");
 }
 
+/* fix: a known company's unit named in the text ("Airtel Africa", whose
+ * gazetteer parent is Airtel) stands for the bare parent name there too,
+ * before or after it: one node, not two */
+static void test_unit_and_parent(void) {
+  run("Airtel said on Monday it would sell towers. Airtel Africa later praised the regulator, and Airtel "
+      "shares rose.");
+  CHECK(actor("Airtel Africa") && !actor("Airtel"));
+  CHECK_STR(label_at("Airtel said", 0), "Airtel Africa");
+  CHECK_STR(label_at("Airtel shares", 0), "Airtel Africa");
+  /* without the unit, the parent stays itself */
+  run("Airtel said on Monday it would sell towers.");
+  CHECK(actor("Airtel") && !actor("Airtel Africa"));
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -116,6 +130,7 @@ int main(void) {
   test_of_country();
   test_company_suffix();
   test_runs_after_known_names();
+  test_unit_and_parent();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
