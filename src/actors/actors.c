@@ -742,12 +742,23 @@ static an_status find_acronyms(doc *d) {
     if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
     /* walk back over capitalized words (and "of", "and", "the", "for") */
     size_t k = i, matched = 0;
-    char ini[16];
-    size_t n = 0;
+    char ini[16], inp[16]; /* initials without and with the particles' */
+    size_t n = 0, np = 0;
     while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
       size_t q = k - 1;
       if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
         k = q;
+        continue;
+      }
+      /* "Forces Armées de la République (FAR)", "Movimiento al Socialismo
+       * (MAS)": a lower-case name particle inside, its letter counted or not */
+      if (n > 0 && is_particle_tok(d, q) && (shape(d, q) & AN_SHAPE_ALL_LOWER) && !(shape(d, q) & AN_SHAPE_HYPHENATED)) {
+        if (np + 1 < sizeof inp) {
+          memmove(inp + 1, inp, np);
+          inp[0] = tfold(d, q)[0];
+          np++;
+        }
+        k = q; /* (a match ends at a capitalized word: the long form opens with one) */
         continue;
       }
       /* "People's Democratic Party (PDP)": over a possessive */
@@ -756,12 +767,15 @@ static an_status find_acronyms(doc *d) {
         continue;
       }
       if (!(shape(d, q) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) || is_punct(d, q)) break;
-      if (n + 1 >= sizeof ini) break;
+      if (n + 1 >= sizeof ini || np + 1 >= sizeof inp) break;
       memmove(ini + 1, ini, n);
       ini[0] = tfold(d, q)[0];
       n++;
+      memmove(inp + 1, inp, np);
+      inp[0] = ini[0];
+      np++;
       k = q;
-      if (n == al && memcmp(ini, acr, al) == 0) {
+      if ((n == al && memcmp(ini, acr, al) == 0) || (np == al && memcmp(inp, acr, al) == 0)) {
         matched = 1;
         break;
       }
@@ -2300,7 +2314,11 @@ static an_status index_initials(doc *d) {
 
 /* An all-capitals word that spells the initials of one organization the
  * text names ("UCFN"), or -1 (none, or several). */
-static int32_t initials_actor(const doc *d, size_t i) {
+static int32_t initials_actor_but(const doc *d, size_t i, int32_t but);
+static int32_t initials_actor(const doc *d, size_t i) { return initials_actor_but(d, i, -1); }
+
+/* The same, leaving actor but aside. */
+static int32_t initials_actor_but(const doc *d, size_t i, int32_t but) {
   if (!(shape(d, i) & AN_SHAPE_ALL_UPPER) || d->ti[i].headline) return -1;
   const char *w = tfold(d, i);
   size_t n = strlen(w);
@@ -2309,6 +2327,7 @@ static int32_t initials_actor(const doc *d, size_t i) {
   int32_t found = -1;
   uint64_t key = INIT_KEY(w);
   FOR_ACTORS_WITH(d, key, a) {
+    if (a == but) continue;
     initials_of(d->act[a].name, ini, sizeof ini);
     if (strcmp(ini, w) != 0) continue;
     if (found >= 0 && found != a) return -1;
@@ -2507,6 +2526,28 @@ static an_status resolve_names(doc *d) {
   }
   /* "UCFN" for a "Union of Coastal Fishing Nations" named in the text */
   if ((st = index_initials(d)) != AN_OK) return st;
+  /* "the ICC ... the International Cricket Council said": a gazetteer
+   * acronym whose letters spell the initials of the one organization the
+   * text names (and the gazetteer's is not named) is that organization */
+  if (d->nact) {
+    uint8_t *full = NULL; /* actors named otherwise than by a gazetteer acronym */
+    for (size_t si = 0; si < d->nsp; si++) {
+      span *s = &d->sp[si];
+      if (s->dead || s->type != SP_GAZ || s->count != 1 || !(s->value & AN_GZ_ACRONYM) || s->actor < 0) continue;
+      if (!full) {
+        if (!(full = an_calloc(d->nact, 1))) return AN_ENOMEM;
+        for (size_t q = 0; q < d->nsp; q++) {
+          const span *o = &d->sp[q];
+          if (!o->dead && o->actor >= 0 && (size_t)o->actor < d->nact && !(o->type == SP_GAZ && (o->value & AN_GZ_ACRONYM)))
+            full[o->actor] = 1;
+        }
+      }
+      if (full[s->actor]) continue;
+      int32_t a = initials_actor_but(d, s->first, s->actor);
+      if (a >= 0 && d->act[a].kind == AN_KIND_ORGANIZATION) s->actor = a;
+    }
+    an_free(full);
+  }
   /* single words: a part of a known name, else a new actor on a strong cue */
   /* last[a]: where actor a was last named so far (each span adds at most
    * one actor, so nact + nsp bounds the index) */
