@@ -3505,6 +3505,48 @@ static an_status resolve_pending(doc *d) {
   return AN_OK;
 }
 
+/* "Kenya's foreign minister said", "Hamas's leader said", with no person
+ * the title resolves to: the country or organization that speaks through
+ * the unnamed office holder (as "the Kenyan foreign minister", "a US
+ * official" are the country): the possessor's mention takes the title in,
+ * as "Kenya's foreign ministry" does a state noun. Not an opposition role. */
+static void possessed_title(doc *d, sweep *w, span *T, uint32_t sent, uint32_t *subj_sent) {
+  if (T->first < 2 || !is_poss(d, T->first - 1)) return;
+  int gi = actor_span_ending(d, T->first - 2);
+  if (gi < 0) return;
+  span *g = &d->sp[gi];
+  if (g->type != SP_GAZ || (g->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM || !same_sent(d, g->first, T->first) ||
+      d->act[g->actor].kind == AN_KIND_PERSON)
+    return;
+  const an_title *ti = title_of(d, T);
+  if (!ti || ti->description || strstr(ti->role, "opposition") || d->ti[T->first].headline) return;
+  uint32_t end = T->first + T->count;
+  /* named a little later: "Nordland's envoy to Sudland, Omar Salem, met" */
+  size_t c = end;
+  while (c < d->ntok && c < end + 8 && same_sent(d, end, c) && !is_comma(d, c)) c++;
+  if (c < d->ntok && c < end + 8 && is_comma(d, c))
+    for (size_t k = c + 1; k < d->ntok && k < c + 8 && same_sent(d, c, k) && !is_comma(d, k); k++) {
+      int q = span_at(d, k);
+      if (q >= 0 && !d->sp[q].dead && d->sp[q].actor >= 0 && d->act[d->sp[q].actor].kind == AN_KIND_PERSON) return;
+    }
+  /* or anywhere in the document: a person the text gives this role of the possessor */
+  want wt;
+  span_titles(d, T, &wt);
+  for (size_t a = 0; a < d->nact && a < 4096; a++)
+    if (d->act[a].kind == AN_KIND_PERSON && d->act[a].n_roles && actor_has_role(d, (int32_t)a, &wt, g->actor)) return;
+  for (uint32_t k = g->first + g->count; k < end; k++) d->ti[k].span = gi;
+  g->count = end - g->first;
+  g->flags &= (uint8_t)~(AN_MENTION_POSSESSIVE | AN_MENTION_MODIFIER);
+  g->value = (g->value & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+  T->dead = 1;
+  /* the sentence's subject, if it opens it */
+  if (*subj_sent != sent && w->nh && w->h[w->nh - 1].tok == g->first && w->h[w->nh - 1].actor == g->actor &&
+      !w->h[w->nh - 1].governed) {
+    w->h[w->nh - 1].subject = 1;
+    *subj_sent = sent;
+  }
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -3575,6 +3617,8 @@ static an_status sweep_refs(doc *d) {
             int subject = subj_sent != sent;
             if (subject) subj_sent = sent;
             st = hist_push(&w, (uint32_t)i, sent, a, subject);
+          } else {
+            possessed_title(d, &w, s, sent, &subj_sent);
           }
         }
       }
