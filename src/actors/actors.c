@@ -3505,6 +3505,90 @@ static an_status resolve_pending(doc *d) {
   return AN_OK;
 }
 
+static int accept_cdesc(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last, uint32_t *value) {
+  (void)d, (void)first, (void)last;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_CDESC) {
+      *value = AN_LX_INDEX(v[k]);
+      return 1;
+    }
+  return 0;
+}
+
+/* Is ISO code cc one of the space-separated codes (all when "")? */
+static int code_in(const char *codes, const char *cc) {
+  if (!codes[0]) return 1;
+  if (!cc[0]) return 0;
+  for (const char *p = codes; (p = strstr(p, cc)) != NULL; p++)
+    if ((p == codes || p[-1] == ' ') && (p[3] == ' ' || !p[3])) return 1;
+  return 0;
+}
+
+/* "the kingdom", "the oil-rich Gulf state", "the island nation" at token i
+ * ("the" and up to two lower-case words before it): the country named last
+ * before it that the description fits (the subject of that sentence
+ * first); "the country", "the nation" only for a country of the last three
+ * sentences and not after a preposition ("across the country"); none
+ * before "of" or a name ("the island nation of X"). Sets *n, the
+ * description's tokens. */
+static int32_t country_description(const doc *d, const sweep *w, size_t i, uint32_t *n) {
+  size_t t = i;
+  while (t > 0 && i - t < 3 && same_sent(d, t - 1, i) && !tis(d, t - 1, "the")) {
+    size_t q = t - 1;
+    if (!(shape(d, q) & AN_SHAPE_ALL_LOWER) || is_punct(d, q) || d->ti[q].span >= 0 ||
+        (d->ti[q].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_PRONOUN | AN_LX_TIME | AN_LX_SPEECH | AN_LX_GENERIC)))
+      return -1;
+    t = q;
+  }
+  if (t == 0 || !same_sent(d, t - 1, i) || !tis(d, t - 1, "the")) return -1;
+  size_t end = sent_end(d, d->ti[i].sent);
+  uint32_t cnt = 0, val = 0;
+  if (longest(d, d->lx, i, end, accept_cdesc, AN_LX_CDESC, &cnt, &val) == AN_TRIE_NONE) return -1;
+  for (size_t k = i; k < i + cnt; k++) {
+    int q = span_at(d, k);
+    if (q >= 0 && !d->sp[q].dead && d->sp[q].actor >= 0) return -1;
+  }
+  size_t e = i + cnt;
+  if (e < end && (tis(d, e, "of") || (name_like(d, e) && !is_poss(d, e)))) return -1;
+  const char *codes = an_gazetteer_country_desc(d->gaz, val);
+  if (!codes) return -1;
+  int any = !codes[0];
+  if (any && t >= 2 && same_sent(d, t - 2, i) && (d->ti[t - 2].lex & AN_LX_PREP)) return -1;
+  /* the country the text names most (the story's), else the recent one:
+   * the last sentence's subject or its latest fitting country */
+  int32_t recent = -1, cand[16];
+  uint32_t recent_sent = 0, votes[16];
+  size_t nc = 0;
+  int recent_done = 0;
+  for (size_t k = w->nh; k-- > 0 && w->nh - k <= 200;) {
+    const hist *h = &w->h[k];
+    if (recent >= 0 && h->sent != recent_sent) recent_done = 1;
+    const wactor *x = &d->act[h->actor];
+    if (x->kind != AN_KIND_COUNTRY || !code_in(codes, x->country)) continue;
+    if (recent < 0) {
+      if (any && h->sent + 3 < d->ti[i].sent) return -1;
+      recent = h->actor, recent_sent = h->sent;
+    } else if (!recent_done && h->subject) {
+      recent = h->actor;
+    }
+    size_t c = 0;
+    while (c < nc && cand[c] != h->actor) c++;
+    if (c == nc && nc < 16) cand[nc] = h->actor, votes[nc++] = 0;
+    if (c < nc) votes[c]++;
+  }
+  if (recent < 0) return -1;
+  int32_t best = recent;
+  uint32_t best_votes = 0;
+  for (size_t c = 0; c < nc; c++)
+    if (cand[c] == recent) best_votes = votes[c];
+  for (size_t c = 0; c < nc; c++)
+    if (votes[c] > best_votes) best = cand[c], best_votes = votes[c];
+  *n = cnt;
+  return best;
+}
+
 /* "Kenya's foreign minister said", "Hamas's leader said", with no person
  * the title resolves to: the country or organization that speaks through
  * the unnamed office holder (as "the Kenyan foreign minister", "a US
@@ -3565,6 +3649,10 @@ static an_status sweep_refs(doc *d) {
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
+    /* (a description may open with a word of a name without an actor: "the Gulf state") */
+    int cdesc_at = d->ti[i].lx1 != AN_TRIE_NONE && (d->lxn[d->ti[i].lx1].below & AN_LX_CDESC) &&
+                   (si < 0 || d->sp[si].dead || (d->sp[si].actor < 0 && d->sp[si].type != SP_TITLE));
+    if (cdesc_at && si >= 0) si = -1;
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
       span *s = &d->sp[si];
       if (s->actor >= 0 && s->type != SP_TITLE) {
@@ -3625,6 +3713,22 @@ static an_status sweep_refs(doc *d) {
       continue;
     }
     if (si >= 0) continue;
+    /* "the kingdom", "the Gulf state" (tested first on the word: most tokens are none) */
+    if (cdesc_at) {
+      uint32_t n = 0;
+      int32_t a = country_description(d, &w, i, &n);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, n, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + n) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        int subject = subj_sent != sent && !is_poss(d, i + n) && !(i >= 2 && (d->ti[i - 2].lex & AN_LX_PREP));
+        if (subject) subj_sent = sent;
+        st = hist_push(&w, (uint32_t)i, sent, a, subject);
+        i += n - 1;
+        continue;
+      }
+    }
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;
