@@ -3384,6 +3384,15 @@ static int gender_ok(const doc *d, int32_t a, char g) {
   return !ag || ag == g;
 }
 
+/* Is the word before token i a preposition of place ("in", "at")? */
+static int locative_before(const doc *d, size_t i) {
+  static const char *const loc[] = {"in", "at", "near", "inside", "across", "throughout"};
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  for (size_t k = 0; k < sizeof loc / sizeof *loc; k++)
+    if (tis(d, i - 1, loc[k])) return 1;
+  return 0;
+}
+
 static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) {
   uint32_t cur = d->ti[i].sent;
   if (p->relative) {
@@ -3419,6 +3428,10 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     /* "it"/"they" stand for an organization or a country only as the
      * subject of this or the last sentence (else they are things) */
     if (!person && !(h->sent == cur || (h->subject && h->sent + 1 == cur))) continue;
+    /* "The summit opened in Nordland, and it ...": a place where something
+     * happens is not what "it"/"they" stand for ("its" may be: "in Nordland,
+     * its government") */
+    if (!person && !p->possessive && h->governed && locative_before(d, h->tok)) continue;
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;

@@ -1,7 +1,7 @@
 /* test_country_descriptions.c: "the kingdom", "the island nation", "the
  * Gulf state", "the country" resolved to the country they describe, over
- * the shipped data/ lists (names.json country_descriptions), on sentences
- * of our own. */
+ * the shipped data/ lists (names.json country_descriptions), and "it" that
+ * is no place named before; on sentences of our own. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +70,17 @@ static void test_the_country(void) {
   CHECK(!label_at("kingdom", 0));
 }
 
+/* fix: "it"/"they" do not stand for a place where something happens ("in
+ * X", "at X"); "its" may ("in X, its government") */
+static void test_it_after_a_place(void) {
+  run("The conference opened in Ghana on Monday, and it ended with a joint statement.");
+  CHECK(!label_at("it ended", 0));
+  run("The Chinese embassy in Nairobi said it had protested to the ministry.");
+  CHECK_STR(label_at("it had", 0), "China");
+  run("In Peru, its government said the vote would go ahead.");
+  CHECK_STR(label_at("its", 0), "Peru");
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -78,6 +89,7 @@ int main(void) {
   }
   test_fitting_country();
   test_the_country();
+  test_it_after_a_place();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
