@@ -1971,10 +1971,17 @@ static int thing_context(const doc *d, size_t i) {
  * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
 static int looks_like_person(const doc *d, const span *s) {
   if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
+  /* "Nguyen Van Thanh", "Park Min-soo": an East Asian family name first,
+   * then one or two capitalized given names (so also at a sentence start;
+   * "Park" may be a place head elsewhere) */
+  uint32_t k0 = s->first;
+  if ((d->ti[k0].lex & AN_LX_SURNAME) && (shape(d, k0) & AN_SHAPE_UPPER_INITIAL) &&
+      !(shape(d, k0) & AN_SHAPE_ALL_UPPER))
+    k0++;
   /* at a sentence start only with a known given name first ("Taylor Reid and X signed") */
-  if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+  else if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     return 0;
-  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+  for (uint32_t k = k0; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
@@ -1983,7 +1990,8 @@ static int looks_like_person(const doc *d, const span *s) {
     const char *f = tfold(d, k);
     if (strlen(f) < 2) return 0;
   }
-  if (thing_context(d, s->first)) return 0;
+  /* ("Vietnam's Nguyen Van Thanh": a possessor before such a name is fine) */
+  if (thing_context(d, s->first) && !(k0 != s->first && is_poss(d, s->first - 1))) return 0;
   /* "Nordland Street", "Moscow Mayor": a place or demonym nearby makes it a place */
   size_t b = s->first + s->count;
   if (b < d->ntok && same_sent(d, s->first, b) && (d->ti[b].lex & (AN_LX_ORGHEAD | AN_LX_PLACEHEAD))) return 0;

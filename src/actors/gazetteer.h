@@ -100,6 +100,8 @@ enum {
   AN_LX_THINGPRE = 1u << 24, /* words that open a name of a thing or event: Hurricane, Operation (names.json thing_prefixes) */
   AN_LX_ORGNOUN = 1u << 25,  /* common nouns that introduce an organization's name: firm, carmaker (names.json org_nouns) */
   AN_LX_POSTWORD = 1u << 26, /* words that make a platform a place: posts, account, posted (names.json post_words) */
+  AN_LX_SURNAME = 1u << 28,  /* East Asian family names written first: Nguyen, Park, Zhang (names.json
+                                family_names_first) */
   AN_LX_CDESC = 1u << 27,    /* "kingdom", "island nation", "Gulf state": a country described (names.json
                                 country_descriptions); value index for an_gazetteer_country_desc */
 };

@@ -178,6 +178,22 @@ static void test_possessed_title(void) {
   CHECK(m && m->tok_count == 1);
 }
 
+/* fix: a name opening with an East Asian family name is a person's at a
+ * sentence start and after a possessor, with no title or speech verb; the
+ * family name alone later joins it */
+static void test_family_name_first(void) {
+  run("Tran Minh Duc accused the port authority of delays. Tran later met the mayor.");
+  CHECK_INT(kind_of("Tran Minh Duc"), AN_KIND_PERSON);
+  CHECK_STR(label_at("Tran later", 0), "Tran Minh Duc");
+  run("Kwon Ji-ho criticized the league on Tuesday.");
+  CHECK_INT(kind_of("Kwon Ji-ho"), AN_KIND_PERSON);
+  run("Vietnam's Pham Quoc Bao met Lao officials on Monday.");
+  CHECK_INT(kind_of("Pham Quoc Bao"), AN_KIND_PERSON);
+  /* not a place or a company */
+  run("Lin Harbour Logistics signed the lease.");
+  CHECK(kind_of("Lin Harbour Logistics") != AN_KIND_PERSON);
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -190,6 +206,7 @@ int main(void) {
   test_unit_and_parent();
   test_acronyms_of_the_text();
   test_possessed_title();
+  test_family_name_first();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
