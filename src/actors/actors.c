@@ -1127,7 +1127,9 @@ static an_status find_spans(doc *d) {
         /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
          * before a capitalized place or thing head names a place or a thing */
         if (ge->kind == AN_KIND_COUNTRY && i + cnt < end && (d->ti[i + cnt].lex & AN_LX_PLACEHEAD) &&
-            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt)) {
+            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt) &&
+            /* (not "the Ghana Port Authority": an organization head ends it) */
+            !org_run_end(d, i + cnt, end)) {
           if ((st = push_span(d, (uint32_t)i, cnt + 1, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k <= cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
           i += cnt + 1;

@@ -103,6 +103,12 @@ static void test_runs_after_known_names(void) {
   CHECK(!actor("Omar Salem and Harbor Logistics"));
   run("Samsung Heavy Industries won the order, and the Hamas Political Bureau met in Doha.");
   CHECK_INT(kind_of("Samsung Heavy Industries"), AN_KIND_ORGANIZATION);
+  /* a place head inside an organization's name does not make it a place;
+   * a coast guard is its state's, as a navy is */
+  run("The Ghana Port Authority fined the ship, and the Nigerian Coast Guard seized it.");
+  CHECK_INT(kind_of("Ghana Port Authority"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("Nigerian Coast", 0), "Nigeria");
+  run("Samsung Heavy Industries won the order, and the Hamas Political Bureau met in Doha.");
   CHECK(!actor("Samsung"));
   CHECK_STR(label_at("Hamas", 0), "Hamas");
 }
