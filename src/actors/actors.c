@@ -109,6 +109,8 @@ typedef struct waff {
 typedef struct acro {
   uint32_t tok;          /* the acronym token inside "( )" */
   uint32_t start, end;   /* its long form [start, end) */
+  uint8_t loose;         /* letters that are not the initials ("Corruption Eradication
+                            Commission (KPK)"): start == end == the "(" */
 } acro;
 
 typedef struct doc {
@@ -780,10 +782,15 @@ static an_status find_acronyms(doc *d) {
         break;
       }
     }
-    if (!matched) continue;
+    /* "the Corruption Eradication Commission (KPK)": an acronym of the
+     * name's own language, for whatever name ends before it (taken only
+     * where no gazetteer name reads the acronym) */
+    int loose = !matched && (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, i - 1) && al >= 3;
+    if (!matched && !loose) continue;
     an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
     if (st != AN_OK) return st;
-    d->acr[d->nacr] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    d->acr[d->nacr] = matched ? (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i, 0}
+                              : (acro){(uint32_t)(i + 1), (uint32_t)i, (uint32_t)i, 1};
     if ((st = index_key(d, ACR_KEY(acr), (int32_t)d->nacr)) != AN_OK) return st;
     d->nacr++;
   }
@@ -1058,7 +1065,7 @@ static an_status find_spans(doc *d) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
-        if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+        if (a && !a->loose && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
           i++;
           continue;
         }
@@ -2403,6 +2410,8 @@ static size_t find_units(const doc *d, long *unit, long *parent, size_t nmax) {
   return n;
 }
 
+static int actor_span_ending(const doc *d, size_t i);
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -2580,8 +2589,9 @@ static an_status resolve_names(doc *d) {
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
-      int ls = span_at(d, ac->start);
-      if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
+      int ls = ac->loose ? actor_span_ending(d, ac->end - 1) : span_at(d, ac->start);
+      if (ls >= 0 && ac->loose && d->act[d->sp[ls].actor].kind != AN_KIND_ORGANIZATION) ls = -1;
+      if (ls >= 0 && (ac->loose || (d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end)) &&
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
         last[s->actor] = s->first;
@@ -2594,7 +2604,7 @@ static an_status resolve_names(doc *d) {
     int caps = s->count == 1 && (shape(d, s->first) & AN_SHAPE_ALL_UPPER) && !d->ti[s->first].headline;
     int32_t a = caps ? -1 : pw_person(d, &pw, words, s->first, last);
     if (a == -2) a = person_with_words(d, words, s->first, last);
-    if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
+    if (a < 0 && (!ac || ac->loose) && s->count == 1) a = initials_actor(d, s->first);
     /* an organization or gazetteer name written in part ("Nakhala" after a
      * gazetteer "Ziad al-Nakhala" whose aliases lack it); when
      * person_with_words ran and found none, there is none (the same actors,

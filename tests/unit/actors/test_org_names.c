@@ -140,6 +140,14 @@ static void test_acronyms_of_the_text(void) {
   run("The ICC fined the board on Monday, the International Cricket Council said.");
   CHECK_STR(label_at("ICC", 0), "International Cricket Council");
   CHECK(!actor("International Criminal Court"));
+  /* an acronym in its own language after the name it stands for */
+  run("The Anti-Graft Commission (KPAK) named a minister as a suspect. The KPAK said he took bribes.");
+  CHECK_STR(label_at("KPAK said", 0), "Anti-Graft Commission");
+  /* not for a person, and not over a gazetteer name that reads it */
+  run("Ana Rojas (ARX) spoke first. The ARX delegation left.");
+  CHECK(!label_at("ARX delegation", 0) || strcmp(label_at("ARX delegation", 0), "Ana Rojas") != 0);
+  run("Officials of the Nordic Fisheries Council (NATO) said nothing.");
+  CHECK_STR(label_at("NATO", 0), "NATO");
   /* the gazetteer's reading stands where the text names it in full */
   run("The ICC opened a case, the International Criminal Court said, and the International Cricket Council "
       "did not comment.");
