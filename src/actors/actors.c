@@ -3390,11 +3390,23 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
   const char *head = tfold(d, i);
   int32_t best = w->plain_org;
   int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
+  int intro = 0;
   for (size_t k = 0; k < w->n_intro; k++)
     if (strcmp(d->act[w->intro_org[k].actor].intro, head) == 0 && (int64_t)w->intro_org[k].tok > best_tok) {
       best = w->intro_org[k].actor;
       best_tok = w->intro_org[k].tok;
+      intro = 1;
     }
+  /* "the court" after "the Supreme Federal Court" and "Vibe Networks": an
+   * organization whose name has the head word, over one named later
+   * without it (not over a later one the text introduced with it) */
+  for (size_t k = w->nh, n = 0; k-- > 0 && n < 256; n++) {
+    const hist *h = &w->h[k];
+    const wactor *x = &d->act[h->actor];
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !words_within(head, x->name)) continue;
+    if (!intro || (int64_t)h->tok > best_tok) best = h->actor;
+    break;
+  }
   return best;
 }
 
@@ -3726,6 +3738,12 @@ static an_status sweep_refs(doc *d) {
           }
           if (!same_sent(d, b - 1, s->first)) break;
         }
+        /* nor a capitalized title that a capitalized word goes on from: a
+         * thing's name ("the country's Official Secrecy Act") */
+        if (!named && !appos && q < d->ntok && same_sent(d, s->first, q) && name_like(d, q) && !is_punct(d, q) &&
+            (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL) && !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL) &&
+            !d->ti[s->first].headline && (qs < 0 || d->sp[qs].dead || d->sp[qs].actor < 0))
+          named = 1;
         if (!named && !appos) {
           int32_t side = -1;
           int32_t a = resolve_description(d, &w, s, &side);

@@ -208,6 +208,27 @@ static void test_family_name_first(void) {
   CHECK(kind_of("Lin Harbour Logistics") != AN_KIND_PERSON);
 }
 
+/* fix: "the court" is the organization whose name has "Court" in it, over
+ * an organization named since without it; "X Networks" is a company even
+ * in an apposition after "its owner" */
+static void test_head_descriptions(void) {
+  run("A judge of the Constitutional Court ordered the platform Beam offline after its owner, Beam Networks, "
+      "missed a deadline, the court said. Beam Networks said it would appeal.");
+  CHECK_INT(kind_of("Beam Networks"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("court said", 0), "Constitutional Court");
+  run("The Dockworkers Union met Harbor Logistics on Monday. The company said it had offered a raise and blamed "
+      "the union for the strike.");
+  CHECK_STR(label_at("union for", 0), "Dockworkers Union");
+  CHECK_STR(label_at("company said", 0), "Harbor Logistics");
+}
+
+/* fix: a capitalized title word inside a thing's name is no description
+ * ("the country's Official Secrets Act") */
+static void test_title_word_in_a_name(void) {
+  run("Peru's president spoke on Monday. Critics said he had broken the country's Official Secrets Act.");
+  CHECK(!label_at("Official", 0));
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -221,6 +242,8 @@ int main(void) {
   test_acronyms_of_the_text();
   test_possessed_title();
   test_family_name_first();
+  test_head_descriptions();
+  test_title_word_in_a_name();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
