@@ -2412,6 +2412,18 @@ static size_t find_units(const doc *d, long *unit, long *parent, size_t nmax) {
 
 static int actor_span_ending(const doc *d, size_t i);
 
+/* Does folded word w end like an English plural of persons ("-ers",
+ * "-ists", "-ians", "-ants", "-ents")? */
+static int plural_noun_like(const char *w) {
+  static const char *const ends[] = {"ers", "ists", "ians", "ants", "ents"};
+  size_t n = strlen(w);
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m + 2 && strcmp(w + n - m, ends[k]) == 0) return 1;
+  }
+  return 0;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
@@ -2622,6 +2634,11 @@ static an_status resolve_names(doc *d) {
       /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c = 0;
       if (!has_name_word(d, s)) c = 0;
+      /* "Broadcasters, who paid", "Residents, who fled": a plural class noun
+       * opening the sentence before a relative clause, no name */
+      if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & CUE_ORG) && plural_noun_like(words) &&
+          s->first + 2 < d->ntok && is_comma(d, s->first + 1) && tis(d, s->first + 2, "who"))
+        c = 0;
       /* "Wire", "Herald": a media word alone is a news medium only where cued */
       if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
       /* "Billboard reported", "Ledger quoted him": a lone word a media verb

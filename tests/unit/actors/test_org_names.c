@@ -229,6 +229,16 @@ static void test_title_word_in_a_name(void) {
   CHECK(!label_at("Official", 0));
 }
 
+/* fix: no junk persons from an event's name ("the Nordic Trophy") or from
+ * a plural class noun opening a sentence ("Broadcasters, who ...") */
+static void test_no_junk_persons(void) {
+  run("Peru will host next year's Andean Trophy. Broadcasters, who paid for the rights, were relieved. "
+      "Exporters, who feared delays, said nothing.");
+  CHECK(!actor("Andean Trophy"));
+  CHECK(!actor("Broadcasters"));
+  CHECK(!actor("Exporters"));
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -244,6 +254,7 @@ int main(void) {
   test_family_name_first();
   test_head_descriptions();
   test_title_word_in_a_name();
+  test_no_junk_persons();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
