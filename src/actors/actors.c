@@ -960,6 +960,8 @@ static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
 /* The end of a capitalized name from token k (at most five words, no
  * title, state noun or particle) that an organization head ends ("Farmers
  * Union", "Integration Association"), or 0. */
+static int plural_poss_inside(const doc *d, size_t j);
+
 static int org_run_word(const doc *d, size_t k, size_t end) {
   const an_trie *lx = an_gazetteer_lexicon(d->gaz);
   uint32_t tc, tv;
@@ -976,6 +978,11 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
   while (k < k0 + 7) {
     /* "Nordland Offshore and Shipbuilding Association": "and" before the head */
     if (k > k0 && !org_end && k < end && (tis(d, k, "and") || tok_char(d, k, '&')) && org_run_word(d, k + 1, end)) {
+      k++;
+      continue;
+    }
+    /* "the Nordland Governors' Forum" */
+    if (k > k0 && k + 1 < end && plural_poss_inside(d, k)) {
       k++;
       continue;
     }
@@ -1245,6 +1252,16 @@ static int common_initial(const doc *d, size_t i) {
 
 static int span_at(const doc *d, size_t i);
 
+/* Is token j a plural's bare apostrophe inside a name ("Workers' Union"):
+ * a capitalized word before it that ends in "s", one after it? */
+static int plural_poss_inside(const doc *d, size_t j) {
+  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS) || !(d->ti[j].tf & TF_EMPTY)) return 0;
+  const char *f = tfold(d, j - 1);
+  size_t n = strlen(f);
+  return n > 1 && f[n - 1] == 's' && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+         d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1);
+}
+
 /* Has the run [i, j) an organization head that is no state noun
  * ("Authority", "Court"; not "Government", "Embassy")? */
 static int connected_head(const doc *d, size_t i, size_t j) {
@@ -1288,6 +1305,11 @@ static an_status find_runs(doc *d) {
       for (;;) {
         if (j < end && d->ti[j].span < 0 && name_like(d, j) && !run_stopper(d, j)) {
           j++;
+          continue;
+        }
+        /* "the Nordic Dockworkers' Union": a plural possessive inside a name */
+        if (j + 1 < end && plural_poss_inside(d, j)) {
+          j += 2;
           continue;
         }
         /* lower-case particle inside a name: "Osama bin Laden", "Ursula von der Leyen" */
@@ -1533,6 +1555,9 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
+  /* "Omar Salem and his counterpart": a name "and his/her" follows */
+  if (b + 1 < d->ntok && same_sent(d, a, b + 1) && tis(d, b, "and") && (tis(d, b + 1, "his") || tis(d, b + 1, "her")))
+    c |= CUE_PERSON;
   /* "Putin had said", "Putin also told" */
   for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
     if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE | AN_LX_PREP | AN_LX_STOP)))
@@ -1948,6 +1973,10 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const
 static int has_name_word(const doc *d, const span *s) {
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
+    /* "Department of State Services": a state noun after "of" in a longer name names it */
+    if ((lx & AN_LX_STATE) && !(lx & (AN_LX_ORGHEAD | AN_LX_STOP)) && k > s->first &&
+        k + 1 < s->first + s->count && tis(d, k - 1, "of") && !lower_has_tok(d, k))
+      return 1;
     if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
     if (lower_has_tok(d, k)) continue;
     if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
@@ -2627,8 +2656,18 @@ static an_status resolve_names(doc *d) {
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
     if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
     if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
-    if (a < 0 && !d->ti[s->first].headline && nwords == 1) {
+    /* "FLNKS", "SPLM-IO": a word in capitals of three letters or more (an
+     * acronym: no person's name is written so) */
+    int acr_word = caps && strlen(tfold(d, s->first)) >= 3 && !d->ti[s->first].headline;
+    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word)) {
       unsigned c = cues_of(d, s);
+      unsigned c0 = c;
+      /* an acronym a class noun follows ("FLNKS officials") names a body */
+      if (acr_word && s->first + 1 < d->ntok && same_sent(d, s->first, s->first + 1) &&
+          (shape(d, s->first + 1) & AN_SHAPE_ALL_LOWER) && (d->ti[s->first + 1].lex & AN_LX_GENERIC))
+        c0 |= CUE_ORG;
+      /* or one a speech verb follows elsewhere ("the SPLM-IO said" later) */
+      if (acr_word && cued_has(d, words)) c0 |= CUE_ORG;
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
       /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
@@ -2647,6 +2686,10 @@ static an_status resolve_names(doc *d) {
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && b1 < d->ntok && same_sent(d, s->first, b1) &&
           media_cue_word(d, b1) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
           !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL)) /* not "Footage aired by" */
+        c = CUE_ORG;
+      /* an acronym at a sentence start or after "the" that a speech verb
+       * follows ("The FLNKS said") is a body's name all the same */
+      if (acr_word && !(c0 & CUE_PLACE) && (c0 & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG)) && has_name_word(d, s))
         c = CUE_ORG;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);

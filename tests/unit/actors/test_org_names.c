@@ -239,6 +239,27 @@ static void test_no_junk_persons(void) {
   CHECK(!actor("Exporters"));
 }
 
+/* fix: names the recognizer lost: a person "and his counterpart" opening a
+ * sentence, a plural possessive inside a name, "Forum" and sport words as
+ * organization heads, a state noun after "of" in a longer name, acronyms
+ * in capitals with a cue anywhere */
+static void test_more_names(void) {
+  run("Tigran Avetyan and his Georgian counterpart met in Tbilisi. Avetyan did not answer.");
+  CHECK_INT(kind_of("Tigran Avetyan"), AN_KIND_PERSON);
+  run("The Ghana Governors' Forum met the president, and the Nordic Dockworkers' Union criticized the port.");
+  CHECK_INT(kind_of("Ghana Governors' Forum"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Nordic Dockworkers' Union"), AN_KIND_ORGANIZATION);
+  run("World Fencing praised the judges, and Peru Rowing backed the bid.");
+  CHECK_INT(kind_of("World Fencing"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Peru Rowing"), AN_KIND_ORGANIZATION);
+  run("The Directorate of State Security arrested two leaders, and the DSS said they were safe.");
+  CHECK_INT(kind_of("Directorate of State Security"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("DSS", 0), "Directorate of State Security");
+  run("The NKLF accused the army of attacks. NKLF officials met the envoy, and the NKLF said it would talk.");
+  CHECK_INT(kind_of("NKLF"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("NKLF accused", 0), "NKLF");
+}
+
 int main(void) {
   an_error err;
   if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
@@ -255,6 +276,7 @@ int main(void) {
   test_head_descriptions();
   test_title_word_in_a_name();
   test_no_junk_persons();
+  test_more_names();
   an_doc_actors_free(A);
   an_text_free(TX);
   an_gazetteer_free(G);
