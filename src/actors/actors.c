@@ -1246,8 +1246,16 @@ static int common_initial(const doc *d, size_t i) {
   const char *f = tfold(d, i);
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
+  if (run_stopper(d, i)) return 1;
+  /* "World Boxing suspended ...", though "world" is written in lower case
+   * elsewhere: an organization head right after makes it a name */
+  if (lower_has_tok(d, i) && !(d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN | AN_LX_ORGHEAD)) &&
+      i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_ORGHEAD) &&
+      !(d->ti[i + 1].lex & (AN_LX_STATE | AN_LX_BARE)) && (shape(d, i + 1) & AN_SHAPE_UPPER_INITIAL) &&
+      d->ti[i + 1].span < 0)
+    return 0;
   /* "Chipmaker X said": an organization noun opening the sentence */
-  return run_stopper(d, i) || lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+  return lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
 }
 
 static int span_at(const doc *d, size_t i);
@@ -1516,6 +1524,15 @@ static unsigned cues_of(const doc *d, const span *s) {
       ((shape(d, a - 1) & AN_SHAPE_ALL_LOWER) || (shape(d, a - 1) & AN_SHAPE_SENT_INITIAL)) &&
       (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     c |= CUE_ORG;
+  /* "his party, the SPLM-IO,", "the teachers' union, ABCU,": a name in
+   * apposition to an organization noun */
+  if (a >= 2 && same_sent(d, a - 2, a)) {
+    size_t q = a - 1;
+    if (tis(d, q, "the") && q >= 2) q--;
+    if (q >= 1 && is_comma(d, q) && (shape(d, q - 1) & AN_SHAPE_ALL_LOWER) && (d->ti[q - 1].lex & AN_LX_ORGNOUN) &&
+        same_sent(d, q - 1, a) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+      c |= CUE_ORG;
+  }
   /* a defined acronym's long form of three words or more names a body
    * (unless it opens with a given name: "Grace Wanjiru Njeri (GWN)") */
   if (s->acr && s->count >= 3 && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) c |= CUE_ORG;
@@ -1971,6 +1988,13 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const
  * state nouns and words the text also uses in lower case ("the Security
  * Cabinet", "Office", "Occupation Forces"). */
 static int has_name_word(const doc *d, const span *s) {
+  /* "World Fencing", "Global Logistics": common words that a company or
+   * body head (not a bare one: "Security Council", "Foreign Ministry")
+   * ends */
+  uint32_t last = s->first + s->count - 1;
+  if (s->count >= 2 && (d->ti[last].lex & AN_LX_ORGHEAD) &&
+      !(d->ti[last].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA)) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL))
+    return 1;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
     /* "Department of State Services": a state noun after "of" in a longer name names it */

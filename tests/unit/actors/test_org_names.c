@@ -249,6 +249,15 @@ static void test_more_names(void) {
   run("The Ghana Governors' Forum met the president, and the Nordic Dockworkers' Union criticized the port.");
   CHECK_INT(kind_of("Ghana Governors' Forum"), AN_KIND_ORGANIZATION);
   CHECK_INT(kind_of("Nordic Dockworkers' Union"), AN_KIND_ORGANIZATION);
+  /* common words a body head ends, also at a sentence start ("world" in lower case elsewhere) */
+  run("World Archery suspended two judges at the world championships. Officials said World Archery would "
+      "appeal.");
+  CHECK_INT(kind_of("World Archery"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("World Archery suspended", 0), "World Archery");
+  /* an acronym in apposition to an organization noun */
+  run("His party, the NKLF-IO, condemned the mediators, and the lecturers' union, ABCU, threatened a strike.");
+  CHECK_INT(kind_of("NKLF-IO"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("ABCU"), AN_KIND_ORGANIZATION);
   run("World Fencing praised the judges, and Peru Rowing backed the bid.");
   CHECK_INT(kind_of("World Fencing"), AN_KIND_ORGANIZATION);
   CHECK_INT(kind_of("Peru Rowing"), AN_KIND_ORGANIZATION);
