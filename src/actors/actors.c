@@ -3646,6 +3646,8 @@ static int accept_cdesc(const doc *d, const an_trie *t, uint32_t node, size_t fi
   return 0;
 }
 
+static int locative_before(const doc *d, size_t i);
+
 /* Is ISO code cc one of the space-separated codes (all when "")? */
 static int code_in(const char *codes, const char *cc) {
   if (!codes[0]) return 1;
@@ -3684,7 +3686,11 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
   const char *codes = an_gazetteer_country_desc(d->gaz, val);
   if (!codes) return -1;
   int any = !codes[0];
-  if (any && t >= 2 && same_sent(d, t - 2, i) && (d->ti[t - 2].lex & AN_LX_PREP)) return -1;
+  /* ("across the country", "in the army", "of the government"; "with the
+   * government" stays) */
+  if (any && t >= 2 && same_sent(d, t - 2, i) && (locative_before(d, t - 1) || tis(d, t - 2, "of") ||
+                                                  ((d->ti[t - 2].lex & AN_LX_PREP) && !(d->ti[i].lex & AN_LX_STATE))))
+    return -1;
   /* the country the text names most (the story's), else the recent one:
    * the last sentence's subject or its latest fitting country */
   int32_t recent = -1, cand[16];
@@ -3714,6 +3720,11 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
     if (cand[c] == recent) best_votes = votes[c];
   for (size_t c = 0; c < nc; c++)
     if (votes[c] > best_votes) best = cand[c], best_votes = votes[c];
+  /* "the government", "the country": only where one country stands out
+   * (named at least twice as often as any other) */
+  if (any)
+    for (size_t c = 0; c < nc; c++)
+      if (cand[c] != best && 2 * votes[c] > best_votes) return -1;
   *n = cnt;
   return best;
 }

@@ -65,6 +65,12 @@ static void test_the_country(void) {
   CHECK(!label_at("country", 0));
   run("Malta praised Italy. The island nation of Cyprus said nothing.");
   CHECK(!label_at("island nation", 0));
+  /* "the government", "the army" with no country word: the story's
+   * country, where one stands out; none where two are named as often */
+  run("Ghana raised fuel prices. Ghana later cut taxes, and the government said it would talk with Togo.");
+  CHECK_STR(label_at("government", 0), "Ghana");
+  run("Peru accused Chile of spying. The army said two agents were held.");
+  CHECK(!label_at("army", 0));
   /* no country named before: nothing to describe */
   run("The kingdom said on Monday that it would respond.");
   CHECK(!label_at("kingdom", 0));
