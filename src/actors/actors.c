@@ -2040,8 +2040,10 @@ static int looks_like_person(const doc *d, const span *s) {
   if ((d->ti[k0].lex & AN_LX_SURNAME) && (shape(d, k0) & AN_SHAPE_UPPER_INITIAL) &&
       !(shape(d, k0) & AN_SHAPE_ALL_UPPER))
     k0++;
-  /* at a sentence start only with a known given name first ("Taylor Reid and X signed") */
-  else if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+  /* at a sentence start only with a known given name first ("Taylor Reid and X signed"),
+   * or inside a three-word name ("Abdirahman Mohamed Abdullahi was elected") */
+  else if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
+           !(s->count == 3 && (d->ti[s->first + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))))
     return 0;
   for (uint32_t k = k0; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |

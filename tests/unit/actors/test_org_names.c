@@ -244,6 +244,8 @@ static void test_no_junk_persons(void) {
  * organization heads, a state noun after "of" in a longer name, acronyms
  * in capitals with a cue anywhere */
 static void test_more_names(void) {
+  run("Abdiweli Mohamed Farah was elected speaker on Monday.");
+  CHECK_INT(kind_of("Abdiweli Mohamed Farah"), AN_KIND_PERSON);
   run("Tigran Avetyan and his Georgian counterpart met in Tbilisi. Avetyan did not answer.");
   CHECK_INT(kind_of("Tigran Avetyan"), AN_KIND_PERSON);
   run("The Ghana Governors' Forum met the president, and the Nordic Dockworkers' Union criticized the port.");
