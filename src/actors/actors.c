@@ -1526,10 +1526,9 @@ static unsigned cues_of(const doc *d, const span *s) {
     c |= CUE_ORG;
   /* "his party, the SPLM-IO,", "the teachers' union, ABCU,": a name in
    * apposition to an organization noun */
-  if (a >= 2 && same_sent(d, a - 2, a)) {
-    size_t q = a - 1;
-    if (tis(d, q, "the") && q >= 2) q--;
-    if (q >= 1 && is_comma(d, q) && (shape(d, q - 1) & AN_SHAPE_ALL_LOWER) && (d->ti[q - 1].lex & AN_LX_ORGNOUN) &&
+  if (a >= 2 && (is_comma(d, a - 1) || (a >= 3 && is_comma(d, a - 2) && tis(d, a - 1, "the"))) && same_sent(d, a - 2, a)) {
+    size_t q = is_comma(d, a - 1) ? a - 1 : a - 2;
+    if (q >= 1 && (shape(d, q - 1) & AN_SHAPE_ALL_LOWER) && (d->ti[q - 1].lex & AN_LX_ORGNOUN) &&
         same_sent(d, q - 1, a) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
       c |= CUE_ORG;
   }
@@ -1573,7 +1572,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
   /* "Omar Salem and his counterpart": a name "and his/her" follows */
-  if (b + 1 < d->ntok && same_sent(d, a, b + 1) && tis(d, b, "and") && (tis(d, b + 1, "his") || tis(d, b + 1, "her")))
+  if (b + 1 < d->ntok && (d->ti[b + 1].lex & AN_LX_PRONOUN) && tis(d, b, "and") && same_sent(d, a, b + 1) &&
+      (tis(d, b + 1, "his") || tis(d, b + 1, "her")))
     c |= CUE_PERSON;
   /* "Putin had said", "Putin also told" */
   for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
@@ -3486,7 +3486,7 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
   /* "the court" after "the Supreme Federal Court" and "Vibe Networks": an
    * organization whose name has the head word, over one named later
    * without it (not over a later one the text introduced with it) */
-  for (size_t k = w->nh, n = 0; k-- > 0 && n < 256; n++) {
+  for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
     const hist *h = &w->h[k];
     const wactor *x = &d->act[h->actor];
     if (x->kind != AN_KIND_ORGANIZATION || !x->name || !words_within(head, x->name)) continue;
@@ -3699,7 +3699,7 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
   uint32_t recent_sent = 0, votes[16];
   size_t nc = 0;
   int recent_done = 0;
-  for (size_t k = w->nh; k-- > 0 && w->nh - k <= 200;) {
+  for (size_t k = w->nh; k-- > 0 && w->nh - k <= 64;) {
     const hist *h = &w->h[k];
     if (recent >= 0 && h->sent != recent_sent) recent_done = 1;
     const wactor *x = &d->act[h->actor];
