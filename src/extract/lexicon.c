@@ -393,6 +393,7 @@ static an_slot slot_of(const char *s, an_slot dflt, int *bad) {
   if (strcmp(s, "object") == 0) return AN_SLOT_OBJECT;
   if (strcmp(s, "gap") == 0) return AN_SLOT_GAP;
   if (strcmp(s, "between") == 0) return AN_SLOT_BETWEEN;
+  if (strcmp(s, "previous") == 0) return AN_SLOT_PREVIOUS;
   *bad = 1;
   return dflt;
 }
@@ -466,6 +467,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->infinitive = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");
       t->direct = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "mutual");
+      t->mutual = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "partner_with");
       t->partner_with = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
@@ -568,6 +571,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"bloc_nouns", &lex->bloc_nouns},             {"speech_objects", &lex->speech_objects},
       {"praise_words", &lex->praise_words},         {"side_pairs", &lex->side_pairs},
       {"head_titles", &lex->head_titles},
+      {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -708,7 +712,8 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
                          &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
-                         &lex->attrib_after, &lex->attrib_media_before};
+                         &lex->attrib_after, &lex->attrib_media_before,
+                         &lex->reciprocal_objects, &lex->each_subjects};
   _Static_assert(sizeof lists / sizeof *lists + 8 + 6 + 2 * AN_MAX_ACTS + 4 * AN_MAX_DTYPES <= NLISTS,
                  "NLISTS is too small for the lexicon's lists");
   size_t n = 0;

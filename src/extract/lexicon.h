@@ -60,6 +60,7 @@ typedef enum an_slot {
   AN_SLOT_OBJECT = 1,  /* the first actor after the trigger (and its conjuncts) */
   AN_SLOT_GAP = 2,     /* the actor inside the pattern's gap */
   AN_SLOT_BETWEEN = 3, /* "between A and B": first of the list is the source */
+  AN_SLOT_PREVIOUS = 4, /* "X repeated the charge": the target of the latest event of the type (mutual.h) */
 } an_slot;
 
 typedef struct an_trigger {
@@ -74,6 +75,7 @@ typedef struct an_trigger {
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
   int infinitive;  /* the pattern ends in an infinitive "to", not a preposition */
+  int mutual;      /* goes both ways ("traded accusations", "exchanged fire"): mutual.h */
   int partner_with; /* "X raised Y with Z during a meeting": after "during/at", the partner is the
                        object of an earlier "with" in the clause; else the trigger declines */
   double confidence;
@@ -139,6 +141,8 @@ typedef struct an_lexicon {
       gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns,
       date_nouns, group_refs, statement_nouns, subject_pronouns, org_heads, member_nouns, transparent_nouns,
       phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs;
+  /* cues.json, for mutual.h: "each other", "one another"; "each government" */
+  an_phrases reciprocal_objects, each_subjects;
   /* cues.json "act_nouns": nouns of an act ("the suspension") and the verbs
    * that report it ("suspended"): whose act it is */
 #define AN_MAX_ACTS 24

@@ -9,6 +9,7 @@
 
 #include "actornet/extract.h"
 #include "core/core.h"
+#include "extract/mutual.h"
 
 #define MAXL 16 /* arguments per slot */
 #define SCARE_QUOTE 6 /* quote marks this close (tokens) enclose words, not speech */
@@ -2528,6 +2529,45 @@ static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   }
 }
 
+/* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
+ * other", "each government blamed the other", "exchanged fire with B" go
+ * both ways, among the subjects (and a "with" object); "officials from A
+ * and B met", "commanders from both countries met": a symmetric act among
+ * the parties its subject names. */
+static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
+                        mlist *srcs, mlist *dsts) {
+  const an_doc_actors *A = c->v->acts;
+  int obj = t->symmetric ? 0 : an_mutual_object(c->lex, c->v, cs, ts, te, ce);
+  int32_t p[2];
+  if (t->mutual || obj) {
+    mlist all = {{0}, 0};
+    const mlist *from[2] = {obj == 2 ? NULL : srcs,
+                            !obj && (t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with"))) ? dsts : NULL};
+    for (int f = 0; f < 2; f++)
+      for (int i = 0; from[f] && i < from[f]->n; i++) {
+        int seen = 0;
+        for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
+        if (!seen) ml_add(&all, from[f]->m[i]);
+      }
+    if (all.n < 2 && an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
+      all.n = 0;
+      ml_add(&all, p[0]);
+      ml_add(&all, p[1]);
+    }
+    if (all.n >= 2) {
+      *srcs = all;
+      *dsts = all;
+    } else if (obj) {
+      dsts->n = 0; /* "each other": no object of its own */
+    }
+  } else if (t->symmetric && t->reciprocal && dsts->n == 0 && srcs->n < 2 &&
+             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2 && A->mentions[p[0]].actor != A->mentions[p[1]].actor) {
+    srcs->n = 0;
+    ml_add(srcs, p[0]);
+    ml_add(dsts, p[1]);
+  }
+}
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2630,6 +2670,15 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     srcs = s.l;
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     from_src = 0;
+  } else if (t->target == AN_SLOT_PREVIOUS) {
+    /* "X repeated the charge" (mutual.h); "repeated its charges against Y":
+     * the noun's own trigger */
+    if (te < c->sb && inlist(c, &c->lex->prepositions, te))
+      for (uint32_t k = te + 1; k < c->sb && k < te + 4 && !is_punct(c, k); k++)
+        if (c->v->tok_m[k] >= 0) return *declined = 1, AN_OK;
+    srcs = s.l;
+    int32_t g = srcs.n ? an_previous_target(c->v, b->e, b->n, type, si, ts, M(c, srcs.m[0])->actor) : -1;
+    if (g >= 0) ml_add(&dsts, g);
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     /* "X declared its support for Y": an owner pronoun the actors stage left
@@ -2682,7 +2731,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
       /* "a phone call between A and B" */
       uint32_t k = M(c, dsts.m[0])->tok_first;
-      while (k > te && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
+      /* (over "Norwegian Prime Minister": a modifier mention too) */
+      while (k > te && np_ok(c, k - 1)) k = c->v->tok_m[k - 1] >= 0 ? M(c, c->v->tok_m[k - 1])->tok_first : k - 1;
       between = k > 0 && is(c, k - 1, "between");
     }
     if (between && dsts.n >= 2) {
@@ -2702,6 +2752,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs.n = 1;
     }
   }
+  if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &srcs, &dsts);
   if (in_q) {
     /* inside a quotation pronouns refer from the speaker's point of view:
      * only named targets ("We warn Israel") */
