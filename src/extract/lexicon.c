@@ -572,6 +572,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"praise_words", &lex->praise_words},         {"side_pairs", &lex->side_pairs},
       {"head_titles", &lex->head_titles},
       {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
+      {"fronting_preps", &lex->fronting_preps},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -713,7 +714,7 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
                          &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before,
-                         &lex->reciprocal_objects, &lex->each_subjects};
+                         &lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps};
   _Static_assert(sizeof lists / sizeof *lists + 8 + 6 + 2 * AN_MAX_ACTS + 4 * AN_MAX_DTYPES <= NLISTS,
                  "NLISTS is too small for the lexicon's lists");
   size_t n = 0;

@@ -143,6 +143,8 @@ typedef struct an_lexicon {
       phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs;
   /* cues.json, for mutual.h: "each other", "one another"; "each government" */
   an_phrases reciprocal_objects, each_subjects;
+  /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
+  an_phrases fronting_preps;
   /* cues.json "act_nouns": nouns of an act ("the suspension") and the verbs
    * that report it ("suspended"): whose act it is */
 #define AN_MAX_ACTS 24

@@ -10,6 +10,7 @@
 #include "actornet/extract.h"
 #include "core/core.h"
 #include "extract/mutual.h"
+#include "extract/nominal.h"
 
 #define MAXL 16 /* arguments per slot */
 #define SCARE_QUOTE 6 /* quote marks this close (tokens) enclose words, not speech */
@@ -2680,6 +2681,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t g = srcs.n ? an_previous_target(c->v, b->e, b->n, type, si, ts, M(c, srcs.m[0])->actor) : -1;
     if (g >= 0) ml_add(&dsts, g);
   } else {
+    /* "talks on Monday with": not "talks but wanted X to deal with" (nominal.h) */
+    if (t->nominal && ga < gb && !an_gap_clean(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     /* "X declared its support for Y": an owner pronoun the actors stage left
      * unresolved, after a light verb, is the clause subject */
@@ -2725,6 +2728,17 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         find_objects(c, t, q + 1, ce, &srcs, in_q, &more, &f2);
         for (int i = 0; i < more.n; i++) ml_add(&dsts, more.m[i]);
         break;
+      }
+    }
+    if (dsts.n > 0 && t->nominal && !in_q && t->target != AN_SLOT_BETWEEN) {
+      /* "a meeting of A with B"; "After talks with X, Y said" (nominal.h) */
+      int32_t g = an_of_agent(c->lex, c->v, ga, gb);
+      if (g >= 0 && !in_set(c, &dsts, g)) {
+        srcs.n = 0;
+        ml_add(&srcs, g);
+      } else if (srcs.n == 0 && (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
+                 !in_set(c, &dsts, g)) {
+        ml_add(&srcs, g);
       }
     }
     int between = t->target == AN_SLOT_BETWEEN;
