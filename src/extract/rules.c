@@ -2558,8 +2558,8 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
     if (all.n >= 2) {
       *srcs = all;
       *dsts = all;
-    } else if (obj) {
-      dsts->n = 0; /* "each other": no object of its own */
+    } else {
+      dsts->n = 0; /* one party: "each other", "traded fire" have no object of their own */
     }
   } else if (t->symmetric && t->reciprocal && dsts->n == 0 && srcs->n < 2 &&
              an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2 && A->mentions[p[0]].actor != A->mentions[p[1]].actor) {

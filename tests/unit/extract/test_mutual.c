@@ -158,6 +158,20 @@ static void test_meeting_idioms(void) {
   r = run("Kowalski welcomed the Vessa round of talks.");
   CHECK(!fx_find(r, "meet", "kowalski", "norland"));
   an_result_free(r);
+  /* symmetric acts among coordinated subjects */
+  r = run("Haddad and Morris discussed the river dispute on Monday.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad and Morris shook hands at the gate.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  /* one party: what was discussed is no partner */
+  r = run("Haddad discussed Estmark's river policy at length.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
+  r = run("Saleh joined Kowalski for talks in the capital.");
+  CHECK(fx_find(r, "meet", "saleh", "kowalski"));
+  an_result_free(r);
   r = run("The vote came after talks on Tuesday between Norland and Estmark.");
   CHECK(fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
