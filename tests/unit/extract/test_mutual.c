@@ -169,6 +169,15 @@ static void test_meeting_idioms(void) {
   r = run("Haddad discussed Estmark's river policy at length.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  r = run("Haddad and Morris spent four hours together in the old fort.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad held a joint press conference with Morris after the vote.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad spent the weekend together with his family.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
