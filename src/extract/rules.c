@@ -2536,15 +2536,18 @@ static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
  * and B met", "commanders from both countries met": a symmetric act among
  * the parties its subject names. */
 static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
-                        mlist *srcs, mlist *dsts) {
+                        const mlist *subjects, mlist *srcs, mlist *dsts) {
   const an_doc_actors *A = c->v->acts;
   int obj = t->symmetric ? 0 : an_mutual_object(c->lex, c->v, cs, ts, te, ce);
   int32_t p[2];
   if (t->mutual || obj) {
     mlist all = {{0}, 0};
-    const mlist *from[2] = {obj == 2 ? NULL : srcs,
-                            !obj && (t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with"))) ? dsts : NULL};
-    for (int f = 0; f < 2; f++)
+    /* the gap's actors, a "with" object, or the list after a pattern's
+     * "between" ("hosted talks between A and B") */
+    int more = t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with")) || (te > c->sa && is(c, te - 1, "between"));
+    /* (the subject too: "between" made the list's first the source) */
+    const mlist *from[3] = {obj == 2 ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
+    for (int f = 0; f < 3; f++)
       for (int i = 0; from[f] && i < from[f]->n; i++) {
         int seen = 0;
         for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
@@ -2766,7 +2769,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       srcs.n = 1;
     }
   }
-  if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &srcs, &dsts);
+  if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &s.l, &srcs, &dsts);
   if (in_q) {
     /* inside a quotation pronouns refer from the speaker's point of view:
      * only named targets ("We warn Israel") */

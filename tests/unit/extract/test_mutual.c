@@ -178,6 +178,16 @@ static void test_meeting_idioms(void) {
   r = run("Haddad spent the weekend together with his family.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  /* the host of talks between A and B meets both */
+  r = run("Sudoria hosted talks between Norland and Estmark on Monday.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  CHECK(fx_find(r, "meet", "sudoria", "norland"));
+  CHECK(fx_find(r, "meet", "sudoria", "estmark"));
+  an_result_free(r);
+  r = run("The Green Front brokered a first round of talks between Haddad and Morris.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  CHECK(fx_find(r, "meet", "green-front", "haddad"));
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
