@@ -191,6 +191,12 @@ static void test_meeting_idioms(void) {
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
+  r = run("Kowalski welcomed the decision of Estmark to reopen the port.");
+  CHECK(!fx_find(r, "meet", "kowalski", "estmark"));
+  an_result_free(r);
+  r = run("Kowalski welcomed Haddad to the capital on Monday.");
+  CHECK(fx_find(r, "meet", "kowalski", "haddad"));
+  an_result_free(r);
   r = run("The vote came after talks on Tuesday between Norland and Estmark.");
   CHECK(fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
