@@ -77,6 +77,22 @@ static void test_mutual_triggers(void) {
   CHECK(fx_find(r, "criticize", "saleh", "kowalski"));
   CHECK(fx_find(r, "criticize", "kowalski", "saleh"));
   an_result_free(r);
+  r = run("Norland and Estmark exchanged threats over the dam.");
+  CHECK(fx_find(r, "threaten", "norland", "estmark"));
+  CHECK(fx_find(r, "threaten", "estmark", "norland"));
+  an_result_free(r);
+  r = run("Haddad and Morris exchanged letters in the spring.");
+  CHECK(fx_find(r, "message", "haddad", "morris"));
+  CHECK(fx_find(r, "message", "morris", "haddad"));
+  an_result_free(r);
+  r = run("Haddad and Morris exchanged congratulations after the count.");
+  CHECK(fx_find(r, "praise", "haddad", "morris"));
+  CHECK(fx_find(r, "praise", "morris", "haddad"));
+  an_result_free(r);
+  /* what is exchanged is no interaction of its own */
+  r = run("Norland and Estmark exchanged prisoners at the bridge.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   /* one party only: nothing */
   r = run("Norland traded fire along the river all night.");
   CHECK_INT(an_result_event_count(r), 0);
