@@ -98,11 +98,26 @@ static int nearest_pair(const an_lexicon *lex, const an_xview *v, uint32_t k, in
   return n == 2 ? 2 : 0;
 }
 
+/* The subject noun phrase [r0, ts) holds no preposition but the "from" or
+ * "of" of a member or force noun ("officials from A and B", "troops of
+ * both countries"): "trade between A and B met expectations" has no
+ * parties. */
+static int plain_subject(const an_lexicon *lex, const an_xview *v, uint32_t r0, uint32_t ts) {
+  for (uint32_t k = r0; k < ts; k++) {
+    if (v->tok_m[k] >= 0 || !match(&lex->prepositions, v, k, ts)) continue;
+    if (!(strcmp(v->w[k], "from") == 0 || strcmp(v->w[k], "of") == 0) || k == r0 ||
+        !(match(&lex->member_nouns, v, k - 1, k) || match(&lex->force_nouns, v, k - 1, k)))
+      return 0;
+  }
+  return 1;
+}
+
 int an_mutual_parties(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t cs, uint32_t ts, int32_t out[2]) {
   const an_doc_actors *A = v->acts;
   uint32_t from = cs > sa ? cs : sa;
   if (ts > from + SUBJ_SPAN) from = ts - SUBJ_SPAN;
   uint32_t r0 = subject_start(lex, v, from, ts);
+  if (!plain_subject(lex, v, r0, ts)) return 0;
   /* the actors the subject noun phrase names: "Thai and Cambodian troops",
    * "officials from A and B" (coordinated: "and" just before the second) */
   int n = 0;

@@ -2739,7 +2739,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);
-      } else if (srcs.n == 0 && (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
+      } else if (srcs.n == 0 && (t->symmetric || strcmp(type, "message") == 0) &&
+                 (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
                  !in_set(c, &dsts, g)) {
         ml_add(&srcs, g);
       }

@@ -116,6 +116,10 @@ static void test_group_subjects(void) {
   r = run("Green Front leader Karim Haddad's aides met in the capital.");
   CHECK(!fx_find(r, "meet", "green-front", "haddad"));
   an_result_free(r);
+  /* a PP that is no "officials from": no parties */
+  r = run("Trade between Norland and Estmark met every target last year.");
+  CHECK(!fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
   /* not coordinated: no pair */
   r = run("Norland's envoy to Estmark met on Friday.");
   CHECK(!fx_find(r, "meet", "norland", "estmark"));

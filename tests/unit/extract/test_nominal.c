@@ -52,6 +52,13 @@ static void test_fronted(void) {
   CHECK(fx_find(r, "meet", "haddad", "estmark"));
   CHECK(!fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
+  r = run("In a letter to Morris, Haddad asked for a truce.");
+  CHECK(fx_find(r, "message", "haddad", "morris"));
+  an_result_free(r);
+  /* an attack's agent is not the speaker after it */
+  r = run("After the strikes on Estmark, Norland said it was worried.");
+  CHECK(!fx_find(r, "attack", "norland", "estmark"));
+  an_result_free(r);
   /* someone's spokesman: the agent is not said */
   r = run("After talks with Morris, Haddad's spokesman said nothing was agreed.");
   CHECK(!fx_find(r, "meet", "haddad", "morris"));
