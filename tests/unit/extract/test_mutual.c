@@ -93,6 +93,11 @@ static void test_mutual_triggers(void) {
   r = run("Norland and Estmark exchanged prisoners at the bridge.");
   CHECK_INT(an_result_event_count(r), 0);
   an_result_free(r);
+  /* "trade" and "exchange" as nouns start no verb phrase: an apposition
+   * with "trade minister" keeps its list */
+  r = run("In a phone call on Monday, Haddad, Norland's trade minister, and Morris discussed the dam.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
   /* one party only: nothing */
   r = run("Norland traded fire along the river all night.");
   CHECK_INT(an_result_event_count(r), 0);
