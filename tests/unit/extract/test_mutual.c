@@ -213,6 +213,23 @@ static void test_meeting_idioms(void) {
   CHECK(fx_find(r, "meet", "haddad", "morris"));
   CHECK(fx_find(r, "meet", "green-front", "haddad"));
   an_result_free(r);
+  r = run("Norland and Estmark resumed talks on Monday after a long break.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Norland and Estmark began a second round of talks in May.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Norland wrapped up talks with Estmark on Friday.");
+  CHECK(fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  /* "opened fire" is still an attack when talks follow */
+  r = run("Norland opened fire on Estmark shortly before talks.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  CHECK(!fx_find(r, "meet", "norland", "estmark"));
+  an_result_free(r);
+  r = run("Haddad and Morris spoke on the phone late on Sunday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
