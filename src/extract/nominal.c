@@ -49,6 +49,12 @@ int an_gap_clean(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t
   return 1;
 }
 
+int an_gap_one_clause(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb) {
+  for (uint32_t k = ga; k < gb; k++)
+    if (v->tok_m[k] < 0 && (in(&lex->clause_end, v, k, gb) || in(&lex->reporting, v, k, gb))) return 0;
+  return 1;
+}
+
 int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t ts,
                          uint32_t obj_end) {
   if (sa >= ts) return -1;

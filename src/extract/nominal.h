@@ -27,6 +27,12 @@ int32_t an_of_agent(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint3
  * "of". */
 int an_gap_clean(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
 
+/* Whether the gap [ga, gb) of a pattern whose argument sits in it ("told
+ * ... by phone", "held ... responsible") holds no clause word or reporting
+ * verb ("told reporters that she had spoken by phone" is no call to the
+ * reporters' clause). */
+int an_gap_one_clause(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
+
 /* The subject of the main clause when the nominal trigger at ts sits in a
  * phrase opening the sentence [sa, sb) ("After talks with X, Y said"):
  * the first actor after the first comma past obj_end (the end of the

@@ -2671,6 +2671,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
+    /* "told reporters that she had spoken by phone": two clauses (nominal.h) */
+    if (ga < gb && !an_gap_one_clause(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     srcs = s.l;
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     from_src = 0;

@@ -230,6 +230,17 @@ static void test_meeting_idioms(void) {
   r = run("Haddad and Morris spoke on the phone late on Sunday.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
   an_result_free(r);
+  r = run("Haddad told Morris in a phone call on Sunday that the port would reopen.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad urged Morris by phone to delay the vote.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  /* two clauses: the call is the later one's */
+  r = run("Haddad told reporters that he had spoken by phone with Morris.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  CHECK_INT(an_result_event_count(r), 1);
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
