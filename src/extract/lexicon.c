@@ -467,8 +467,6 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->infinitive = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");
       t->direct = cJSON_IsTrue(v);
-      v = cJSON_GetObjectItemCaseSensitive(e, "mutual");
-      t->mutual = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "partner_with");
       t->partner_with = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "max_dist");
@@ -476,6 +474,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       v = cJSON_GetObjectItemCaseSensitive(e, "confidence");
       t->confidence = cJSON_IsNumber(v) ? v->valuedouble : 0.8;
       if (t->confidence < 0 || t->confidence > 1) t->confidence = 0.8;
+      v = cJSON_GetObjectItemCaseSensitive(e, "mutual");
+      t->mutual = cJSON_IsTrue(v);
       int gap = 6;
       v = cJSON_GetObjectItemCaseSensitive(e, "gap");
       if (cJSON_IsNumber(v) && v->valueint > 0) gap = v->valueint;
@@ -542,6 +542,8 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     const char *key;
     an_phrases *dst;
   } map[] = {
+      {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
+      {"fronting_preps", &lex->fronting_preps},
       {"negation", &lex->negation},         {"modal", &lex->modal},
       {"reporting", &lex->reporting},       {"relative", &lex->relative},
       {"subordinators", &lex->subordinators}, {"prepositions", &lex->prepositions},
@@ -571,8 +573,6 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"bloc_nouns", &lex->bloc_nouns},             {"speech_objects", &lex->speech_objects},
       {"praise_words", &lex->praise_words},         {"side_pairs", &lex->side_pairs},
       {"head_titles", &lex->head_titles},
-      {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
-      {"fronting_preps", &lex->fronting_preps},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -708,13 +708,13 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 /* Every cue list of the lexicon (not the triggers' own lists). */
 #define NLISTS 200
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
-  an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
+  an_phrases *lists[] = {&lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps,
+                         &lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
                          &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
-                         &lex->attrib_after, &lex->attrib_media_before,
-                         &lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps};
+                         &lex->attrib_after, &lex->attrib_media_before};
   _Static_assert(sizeof lists / sizeof *lists + 8 + 6 + 2 * AN_MAX_ACTS + 4 * AN_MAX_DTYPES <= NLISTS,
                  "NLISTS is too small for the lexicon's lists");
   size_t n = 0;

@@ -75,10 +75,10 @@ typedef struct an_trigger {
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
   int infinitive;  /* the pattern ends in an infinitive "to", not a preposition */
-  int mutual;      /* goes both ways ("traded accusations", "exchanged fire"): mutual.h */
   int partner_with; /* "X raised Y with Z during a meeting": after "during/at", the partner is the
                        object of an earlier "with" in the clause; else the trigger declines */
   double confidence;
+  int mutual;      /* goes both ways ("traded accusations", "exchanged fire"): mutual.h */
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */
   char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
@@ -141,10 +141,6 @@ typedef struct an_lexicon {
       gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns,
       date_nouns, group_refs, statement_nouns, subject_pronouns, org_heads, member_nouns, transparent_nouns,
       phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs;
-  /* cues.json, for mutual.h: "each other", "one another"; "each government" */
-  an_phrases reciprocal_objects, each_subjects;
-  /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
-  an_phrases fronting_preps;
   /* cues.json "act_nouns": nouns of an act ("the suspension") and the verbs
    * that report it ("suspended"): whose act it is */
 #define AN_MAX_ACTS 24
@@ -161,6 +157,10 @@ typedef struct an_lexicon {
    * title ("leader", "president", "prime"): "the Syrian leader" is the one
    * whose role holds one, not the foreign minister */
   an_phrases head_titles;
+  /* cues.json, for mutual.h: "each other", "one another"; "each government" */
+  an_phrases reciprocal_objects, each_subjects;
+  /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
+  an_phrases fronting_preps;
   int dtype_countries[AN_MAX_DTYPES];
   size_t n_dtypes;
   /* dates.json */

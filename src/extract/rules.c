@@ -2416,6 +2416,48 @@ static int naming_complement(const ctx *c, uint32_t k) {
   return 1;
 }
 
+/* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
+ * other", "each government blamed the other", "exchanged fire with B" go
+ * both ways, among the subjects (and a "with" object); "officials from A
+ * and B met", "commanders from both countries met": a symmetric act among
+ * the parties its subject names. */
+static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
+                        const mlist *subjects, mlist *srcs, mlist *dsts) {
+  const an_doc_actors *A = c->v->acts;
+  int obj = t->symmetric ? 0 : an_mutual_object(c->lex, c->v, cs, ts, te, ce);
+  int32_t p[2];
+  if (t->mutual || obj) {
+    mlist all = {{0}, 0};
+    /* the gap's actors, a "with" object, or the list after a pattern's
+     * "between" ("hosted talks between A and B") */
+    int more = t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with")) || (te > c->sa && is(c, te - 1, "between"));
+    /* (the subject too: "between" made the list's first the source) */
+    const mlist *from[3] = {obj == 2 ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
+    for (int f = 0; f < 3; f++)
+      for (int i = 0; from[f] && i < from[f]->n; i++) {
+        int seen = 0;
+        for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
+        if (!seen) ml_add(&all, from[f]->m[i]);
+      }
+    if (all.n < 2 && an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
+      all.n = 0;
+      ml_add(&all, p[0]);
+      ml_add(&all, p[1]);
+    }
+    if (all.n >= 2) {
+      *srcs = all;
+      *dsts = all;
+    } else {
+      dsts->n = 0; /* one party: "each other", "traded fire" have no object of their own */
+    }
+  } else if (t->symmetric && t->reciprocal && dsts->n == 0 && srcs->n < 2 &&
+             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2 && A->mentions[p[0]].actor != A->mentions[p[1]].actor) {
+    srcs->n = 0;
+    ml_add(srcs, p[0]);
+    ml_add(dsts, p[1]);
+  }
+}
+
 /* "met both sides", "urged the two parties": the two organizations or
  * countries the nearest sentences named (not the sources, not the sources'
  * own countries), when the nearest ones name exactly two. */
@@ -2527,48 +2569,6 @@ static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
       for (int i = 0; i < n; i++) ml_add(out, pick[i]);
       return;
     }
-  }
-}
-
-/* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
- * other", "each government blamed the other", "exchanged fire with B" go
- * both ways, among the subjects (and a "with" object); "officials from A
- * and B met", "commanders from both countries met": a symmetric act among
- * the parties its subject names. */
-static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
-                        const mlist *subjects, mlist *srcs, mlist *dsts) {
-  const an_doc_actors *A = c->v->acts;
-  int obj = t->symmetric ? 0 : an_mutual_object(c->lex, c->v, cs, ts, te, ce);
-  int32_t p[2];
-  if (t->mutual || obj) {
-    mlist all = {{0}, 0};
-    /* the gap's actors, a "with" object, or the list after a pattern's
-     * "between" ("hosted talks between A and B") */
-    int more = t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with")) || (te > c->sa && is(c, te - 1, "between"));
-    /* (the subject too: "between" made the list's first the source) */
-    const mlist *from[3] = {obj == 2 ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
-    for (int f = 0; f < 3; f++)
-      for (int i = 0; from[f] && i < from[f]->n; i++) {
-        int seen = 0;
-        for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
-        if (!seen) ml_add(&all, from[f]->m[i]);
-      }
-    if (all.n < 2 && an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
-      all.n = 0;
-      ml_add(&all, p[0]);
-      ml_add(&all, p[1]);
-    }
-    if (all.n >= 2) {
-      *srcs = all;
-      *dsts = all;
-    } else {
-      dsts->n = 0; /* one party: "each other", "traded fire" have no object of their own */
-    }
-  } else if (t->symmetric && t->reciprocal && dsts->n == 0 && srcs->n < 2 &&
-             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2 && A->mentions[p[0]].actor != A->mentions[p[1]].actor) {
-    srcs->n = 0;
-    ml_add(srcs, p[0]);
-    ml_add(dsts, p[1]);
   }
 }
 
