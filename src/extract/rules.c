@@ -2735,9 +2735,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         break;
       }
     }
-    if (dsts.n > 0 && t->nominal && !in_q && t->target != AN_SLOT_BETWEEN) {
-      /* "a meeting of A with B"; "After talks with X, Y said" (nominal.h) */
-      int32_t g = an_of_agent(c->lex, c->v, ga, gb);
+    if (dsts.n > 0 && !in_q && t->target != AN_SLOT_BETWEEN) {
+      /* "a meeting of A with B"; "After talks with X, Y said" (nominal.h;
+       * a verb pattern read as a noun there too: "After a meeting with") */
+      int32_t g = t->nominal ? an_of_agent(c->lex, c->v, ga, gb) : -1;
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);

@@ -125,10 +125,6 @@ static void test_group_subjects(void) {
   r = run("Trade between Norland and Estmark met every target last year.");
   CHECK(!fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
-  /* not coordinated: no pair */
-  r = run("Norland's envoy to Estmark met on Friday.");
-  CHECK(!fx_find(r, "meet", "norland", "estmark"));
-  an_result_free(r);
 }
 
 /* "X repeated the charge": the target of the latest accusation. */
