@@ -98,14 +98,14 @@ static int nearest_pair(const an_lexicon *lex, const an_xview *v, uint32_t k, in
   return n == 2 ? 2 : 0;
 }
 
-/* The subject noun phrase [r0, ts) holds no preposition but the "from" or
- * "of" of a member or force noun ("officials from A and B", "troops of
- * both countries"): "trade between A and B met expectations" has no
- * parties. */
+/* The subject noun phrase [r0, ts) holds no preposition but the "from",
+ * "of" or "in" of a member or force noun ("officials from A and B", "troops
+ * of both countries", "officials in A and B"): "trade between A and B met
+ * expectations" has no parties. */
 static int plain_subject(const an_lexicon *lex, const an_xview *v, uint32_t r0, uint32_t ts) {
   for (uint32_t k = r0; k < ts; k++) {
     if (v->tok_m[k] >= 0 || !match(&lex->prepositions, v, k, ts)) continue;
-    if (!(strcmp(v->w[k], "from") == 0 || strcmp(v->w[k], "of") == 0) || k == r0 ||
+    if (!(strcmp(v->w[k], "from") == 0 || strcmp(v->w[k], "of") == 0 || strcmp(v->w[k], "in") == 0) || k == r0 ||
         !(match(&lex->member_nouns, v, k - 1, k) || match(&lex->force_nouns, v, k - 1, k)))
       return 0;
   }

@@ -117,6 +117,10 @@ static void test_group_subjects(void) {
   r = run("Norland and Estmark sent envoys to the talks. Officials from both countries met on Friday.");
   CHECK(fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
+  r = run("Officials in Norland and Estmark traded accusations over the dam.");
+  CHECK(fx_find(r, "accuse", "norland", "estmark"));
+  CHECK(fx_find(r, "accuse", "estmark", "norland"));
+  an_result_free(r);
   /* a modifier and its head are no two parties */
   r = run("Green Front leader Karim Haddad's aides met in the capital.");
   CHECK(!fx_find(r, "meet", "green-front", "haddad"));
