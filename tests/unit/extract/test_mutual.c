@@ -241,6 +241,11 @@ static void test_meeting_idioms(void) {
   CHECK(fx_find(r, "call", "haddad", "morris"));
   CHECK_INT(an_result_event_count(r), 1);
   an_result_free(r);
+  /* "by video link with A and with B": both */
+  r = run("Haddad spoke by video link with Morris and with the leader of the Green Front, Omar Saleh, on Monday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  CHECK(fx_find(r, "call", "haddad", "saleh"));
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
