@@ -246,6 +246,15 @@ static void test_meeting_idioms(void) {
   CHECK(fx_find(r, "call", "haddad", "morris"));
   CHECK(fx_find(r, "call", "haddad", "saleh"));
   an_result_free(r);
+  r = run("Haddad placed a call to Morris late on Sunday.");
+  CHECK(fx_find(r, "call", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad and Morris had lunch together on Monday.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
+  r = run("Haddad and Morris dined together at the embassy.");
+  CHECK(fx_find(r, "meet", "haddad", "morris"));
+  an_result_free(r);
   r = run("Saleh joined Kowalski for talks in the capital.");
   CHECK(fx_find(r, "meet", "saleh", "kowalski"));
   an_result_free(r);
