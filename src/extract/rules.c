@@ -2432,7 +2432,8 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
      * "between" ("hosted talks between A and B") */
     int more = t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with")) || (te > c->sa && is(c, te - 1, "between"));
     /* (the subject too: "between" made the list's first the source) */
-    const mlist *from[3] = {obj == 2 ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
+    /* (not a noun's clause subject: "X condemned clashes between A and B") */
+    const mlist *from[3] = {obj == 2 || t->nominal ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
     for (int f = 0; f < 3; f++)
       for (int i = 0; from[f] && i < from[f]->n; i++) {
         int seen = 0;

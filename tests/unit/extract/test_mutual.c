@@ -98,6 +98,12 @@ static void test_mutual_triggers(void) {
   r = run("In a phone call on Monday, Haddad, Norland's trade minister, and Morris discussed the dam.");
   CHECK(fx_find(r, "call", "haddad", "morris"));
   an_result_free(r);
+  /* "clashes between A and B": both ways, not the clause subject's */
+  r = run("Sudoria condemned the clashes between Norland and Estmark on Friday.");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  CHECK(fx_find(r, "attack", "estmark", "norland"));
+  CHECK(!fx_find(r, "attack", "sudoria", "norland"));
+  an_result_free(r);
   /* one party only: nothing */
   r = run("Norland traded fire along the river all night.");
   CHECK_INT(an_result_event_count(r), 0);
