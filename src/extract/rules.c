@@ -571,9 +571,15 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     /* "KCNA, accused Seoul and Tokyo": a verb phrase is no apposition */
     for (uint32_t k = pos; k < seg_end; k++) {
       size_t nt = 0;
-      if (c->v->tok_m[k] < 0 && !np_ok(c, k) &&
-          ((an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) && nt) || inlist(c, &c->lex->reporting, k)))
-        return;
+      const uint32_t *cand = c->v->tok_m[k] < 0 && !np_ok(c, k) ? an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) : NULL;
+      /* (a trigger whose whole pattern is there: "trade minister" is no
+       * "traded accusations") */
+      int verb = 0;
+      for (size_t q = 0; cand && q < nt && !verb; q++) {
+        uint32_t g0 = 0, g1 = 0;
+        verb = an_pattern_match_id(&c->lex->trig[cand[q]].pat, c->v->wid, k, c->sb, &g0, &g1) > 0;
+      }
+      if (verb || (c->v->tok_m[k] < 0 && !np_ok(c, k) && inlist(c, &c->lex->reporting, k))) return;
     }
     pos = seg_end;
   }

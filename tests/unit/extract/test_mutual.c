@@ -104,6 +104,11 @@ static void test_mutual_triggers(void) {
   CHECK(fx_find(r, "attack", "estmark", "norland"));
   CHECK(!fx_find(r, "attack", "sudoria", "norland"));
   an_result_free(r);
+  /* a headline's present tense */
+  r = run("Norland and Estmark trade fire across the river");
+  CHECK(fx_find(r, "attack", "norland", "estmark"));
+  CHECK(fx_find(r, "attack", "estmark", "norland"));
+  an_result_free(r);
   /* one party only: nothing */
   r = run("Norland traded fire along the river all night.");
   CHECK_INT(an_result_event_count(r), 0);
