@@ -30,6 +30,10 @@ Qatar brought Israel and Hamas back to the negotiating table in Doha on Wednesda
 President Alexander Stubb welcomed the Oslo round of talks on Friday. |  | meet:Alexander Stubb>Norway
 Norway traded fire with nobody in particular, officials joked. |  | 
 Egypt hosted Hamas and Fatah delegations in Cairo. Later the two sides traded accusations. | meet:Egypt>Hamas;meet:Egypt>Fatah | accuse:Hamas>Fatah
+Clashes between Sudan and South Sudan killed twelve people near the border on Monday. | attack:Sudan>South Sudan;attack:South Sudan>Sudan | 
+Thailand and Cambodia trade fire as Malaysia urges restraint | attack:Thailand>Cambodia;attack:Cambodia>Thailand | attack:Malaysia>Thailand
+In a phone call on Monday, Prime Minister Jonas Gahr Store, Norway's trade minister, and President Alexander Stubb discussed the dam. | call:Jonas Gahr Store>Alexander Stubb | 
+Qatar hosted talks between Israel and Hamas in Doha on Monday. | meet:Israel>Hamas;meet:Qatar>Israel;meet:Qatar>Hamas | 
 TSV
 
 fail=0
@@ -77,5 +81,5 @@ if not want and not deny and got:
 sys.exit(0 if ok else 1)
 PY
 done <"$T/cases.tsv"
-[ "$n" -ge 15 ] || { echo "FAILED: only $n cases read" >&2; fail=1; }
+[ "$n" -ge 19 ] || { echo "FAILED: only $n cases read" >&2; fail=1; }
 exit $fail
