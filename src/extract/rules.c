@@ -2426,7 +2426,8 @@ static int naming_complement(const ctx *c, uint32_t k) {
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
  * and B met", "commanders from both countries met": a symmetric act among
- * the parties its subject names. */
+ * the parties its subject names; "both sides praised X": the pair named
+ * just before is the source of a directed act with no subject of its own. */
 static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
                         const mlist *subjects, mlist *srcs, mlist *dsts) {
   const an_doc_actors *A = c->v->acts;
@@ -2462,6 +2463,14 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
     srcs->n = 0;
     ml_add(srcs, p[0]);
     ml_add(dsts, p[1]);
+  } else if (!t->symmetric && !t->nominal && srcs->n == 0 && dsts->n > 0 &&
+             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
+    /* "Both sides praised X", "the two countries condemned Y", "Thai and
+     * Cambodian troops shelled Z": the pair is the source */
+    for (int i = 0; i < dsts->n; i++)
+      if (M(c, dsts->m[i])->actor == A->mentions[p[0]].actor || M(c, dsts->m[i])->actor == A->mentions[p[1]].actor) return;
+    ml_add(srcs, p[0]);
+    ml_add(srcs, p[1]);
   }
 }
 

@@ -132,6 +132,15 @@ static void test_group_subjects(void) {
   CHECK(fx_find(r, "accuse", "norland", "estmark"));
   CHECK(fx_find(r, "accuse", "estmark", "norland"));
   an_result_free(r);
+  /* a group subject of a directed act */
+  r = run("Norland and Estmark opened talks on Monday. Both sides praised Sudoria for its help.");
+  CHECK(fx_find(r, "praise", "norland", "sudoria"));
+  CHECK(fx_find(r, "praise", "estmark", "sudoria"));
+  an_result_free(r);
+  /* a passive with no agent: its subjects are the targets, no source */
+  r = run("Norland and Estmark were praised for their restraint.");
+  CHECK_INT(an_result_event_count(r), 0);
+  an_result_free(r);
   /* a modifier and its head are no two parties */
   r = run("Green Front leader Karim Haddad's aides met in the capital.");
   CHECK(!fx_find(r, "meet", "green-front", "haddad"));
