@@ -75,6 +75,26 @@ typedef struct tokinfo {
   uint8_t tf;      /* TF_* */
 } tokinfo;
 
+/* an_actors_cache: a direct-mapped table from a short token's bytes to
+ * what prepare() derives from them alone (a slot is overwritten by the
+ * next word that maps to it). One cache line a slot. */
+#define MEMO_BITS 13
+#define MEMO_KEY 16 /* tokens of at most this many bytes */
+typedef struct tokmemo {
+  uint64_t k0, k1; /* the token's bytes, zero padded */
+  uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
+  uint32_t lx1, lex;
+  int32_t title, pron;
+  uint8_t klen; /* 1 + the token's length; 0: an empty slot */
+  uint8_t n, nw; /* fold length; words: 0 or 1 */
+  char fold[MEMO_KEY];
+} tokmemo;
+
+struct an_actors_cache {
+  const an_gazetteer *gaz; /* the slots were made with it */
+  tokmemo slot[1u << MEMO_BITS];
+};
+
 typedef struct wrole {
   char *role;     /* folded */
   int32_t org;    /* actor or -1 */
@@ -113,6 +133,7 @@ typedef struct acro {
 
 typedef struct doc {
   const an_gazetteer *gaz;
+  an_actors_cache *cache; /* or NULL */
   acro *acr;
   size_t nacr, capacr;
   const char *str;
@@ -409,6 +430,34 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
 
 /* ---- pass 0: token info ---- */
 
+an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actors_cache)); }
+
+void an_actors_cache_free(an_actors_cache *c) { an_free(c); }
+
+static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
+
+/* The key of token bytes p[0..n) (n <= MEMO_KEY), read 8 bytes at a time
+ * when the text has room after them. */
+static inline void memo_key(const char *p, size_t n, size_t room, uint64_t *k0, uint64_t *k1) {
+  if (room >= MEMO_KEY) {
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + 8, 8);
+    *k0 = low_bytes(a, n);
+    *k1 = n > 8 ? low_bytes(b, n - 8) : 0;
+    return;
+  }
+  unsigned char tmp[MEMO_KEY] = {0};
+  memcpy(tmp, p, n);
+  memcpy(k0, tmp, 8);
+  memcpy(k1, tmp + 8, 8);
+}
+
+static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, size_t n) {
+  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+  return &c->slot[h >> (64 - MEMO_BITS)];
+}
+
 static an_status prepare(doc *d) {
   an_status st;
   /* every field is set below (no zeroing pass over the array) */
@@ -445,29 +494,59 @@ static an_status prepare(doc *d) {
         (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
       return st;
     char *buf = d->folds.data + d->folds.len;
-    size_t nw;
-    size_t n = an_word_fold_hash(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX, d->wh + d->nwh,
-                                 WORDS_MAX, &nw);
-    if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+    size_t nw, n;
+    int one_word;
+    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
+    const char *tp = d->str + d->tok[i].start;
+    size_t tl = d->tok[i].len;
+    tokmemo *m = NULL;
+    uint64_t k0 = 0, k1 = 0;
+    if (d->cache && tl <= MEMO_KEY) {
+      memo_key(tp, tl, d->len - d->tok[i].start, &k0, &k1);
+      m = memo_slot(d->cache, k0, k1, tl);
+    }
+    t->wh = (uint32_t)d->nwh;
+    if (m && m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
+      /* a word seen before: its fold, hash and classes as they were made */
+      n = m->n, nw = m->nw;
+      memcpy(buf, m->fold, MEMO_KEY);
+      buf[n] = '\0';
+      if (nw) d->wh[d->nwh] = m->wh;
+      one_word = nw == 1;
+      fh[i] = m->wh;
+      t->lx1 = m->lx1;
+      t->lex = m->lex, title = m->title, pron = m->pron;
+      m = NULL; /* (nothing to store) */
+    } else {
+      n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, d->wh + d->nwh, WORDS_MAX, &nw);
+      if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+      /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+      one_word = nw == 1 && buf[n - 1] != ' ';
+      fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
+      t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+      if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+        const an_lx_node *x = &d->lxn[t->lx1];
+        t->lex = x->cls, title = x->title, pron = x->pronoun;
+      } else {
+        t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+      }
+      if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
+        m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
+        m->n = (uint8_t)n, m->nw = (uint8_t)nw;
+        memset(m->fold, 0, MEMO_KEY);
+        memcpy(m->fold, buf, n);
+        m->wh = fh[i];
+        m->lx1 = t->lx1, m->lex = t->lex;
+        m->title = (int32_t)title, m->pron = (int32_t)pron;
+      }
+    }
     foff[i] = (uint32_t)d->folds.len;
     d->folds.len += n + 1; /* keep the NUL */
     d->folds.data[d->folds.len] = '\0';
-    t->wh = (uint32_t)d->nwh;
     t->nw = (uint32_t)nw;
     d->nwh += nw;
-    /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
-    int one_word = nw == 1 && buf[n - 1] != ' ';
-    fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
-    t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
     t->al1 = AL1_UNSET; /* al_first() */
-    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
-    if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
-      const an_lx_node *x = &d->lxn[t->lx1];
-      t->lex = x->cls, title = x->title, pron = x->pronoun;
-    } else {
-      t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
-    }
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
@@ -3778,10 +3857,22 @@ static void doc_free(doc *d) {
 an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,
                                 const an_token *toks, size_t ntok, const an_sentence *sents,
                                 size_t nsent, an_doc_actors **out, an_error *err) {
+  return an_actors_find_tokens_cached(gaz, str, len, toks, ntok, sents, nsent, NULL, out, err);
+}
+
+an_status an_actors_find_tokens_cached(const an_gazetteer *gaz, const char *str, size_t len,
+                                       const an_token *toks, size_t ntok, const an_sentence *sents,
+                                       size_t nsent, an_actors_cache *cache, an_doc_actors **out,
+                                       an_error *err) {
   *out = NULL;
   doc d;
   memset(&d, 0, sizeof d);
   d.gaz = gaz;
+  if (cache && cache->gaz != gaz) { /* made with another gazetteer: forget it */
+    memset(cache, 0, sizeof *cache);
+    cache->gaz = gaz;
+  }
+  d.cache = cache;
   d.str = str;
   d.len = len;
   d.tok = toks;

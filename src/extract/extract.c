@@ -742,7 +742,7 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
   an_xview v;
   memset(&v, 0, sizeof v);
   an_status st = an_text_new(doc->text ? doc->text : "", doc->text ? doc->len : 0, &t, err);
-  if (st == AN_OK) st = an_actors_find(res->gaz, t, &acts, err);
+  if (st == AN_OK) st = an_actors_find_cached(res->gaz, t, ws->acache, &acts, err);
   if (st == AN_OK) {
     size_t len = 0, ntok = 0, nsent = 0;
     const char *s = an_text_str(t, &len);
