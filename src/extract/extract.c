@@ -748,7 +748,7 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
     const char *s = an_text_str(t, &len);
     const an_token *tok = an_text_tokens(t, &ntok);
     const an_sentence *sent = an_text_sentences(t, &nsent);
-    st = an_xview_init(&v, res->lex, s, len, tok, ntok, sent, nsent, acts, err);
+    st = an_xview_init_memo(&v, res->lex, ws->lmemo, s, len, tok, ntok, sent, nsent, acts, err);
   }
   if (st == AN_OK) {
     st = an_result_build(res, ws, doc, &v, acts, text_orig, t, opts, out, err);

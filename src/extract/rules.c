@@ -260,6 +260,12 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
                         size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+  return an_xview_init_memo(v, lex, NULL, s, len, tok, ntok, sent, nsent, acts, err);
+}
+
+an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                             const an_token *tok, size_t ntok, const an_sentence *sent, size_t nsent,
+                             const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -282,14 +288,8 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->w[0] = NULL; /* (what calloc gave a document without tokens) */
   v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
-  char *p = v->wbuf;
-  for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = p;
-    size_t n = 0;
-    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, tok[i].start < len ? len - tok[i].start : 0, p, &n);
-    p += n + 1;
-    v->tok_m[i] = -1;
-  }
+  an_lexicon_lower_ids(lex, memo, s, len, tok, ntok, v->w, v->wbuf, v->wid);
+  memset(v->tok_m, 0xff, ntok * sizeof *v->tok_m); /* -1 */
   /* Each token's sentence, and quotations: toggled by quote marks, closed
    * at a paragraph change (one pass). */
   int open = 0;
