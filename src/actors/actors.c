@@ -485,17 +485,6 @@ static an_status prepare(doc *d) {
   if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
   uint32_t *foff = d->foff;
   uint64_t *fh = d->fh;
-  /* the cache slots of the next MEMO_AHEAD tokens, asked for early (the
-   * table is larger than the nearest cache: a slot read at once waits) */
-  enum { MEMO_AHEAD = 8 };
-  struct { uint64_t k0, k1; tokmemo *m; } ahead[MEMO_AHEAD];
-  for (size_t j = 0; j < MEMO_AHEAD; j++) {
-    ahead[j].m = NULL, ahead[j].k0 = ahead[j].k1 = 0;
-    if (j < d->ntok && d->cache && d->tok[j].len <= MEMO_KEY) {
-      memo_key(d->str + d->tok[j].start, d->tok[j].len, d->len - d->tok[j].start, &ahead[j].k0, &ahead[j].k1);
-      ahead[j].m = memo_slot(d->cache, ahead[j].k0, ahead[j].k1, d->tok[j].len);
-    }
-  }
   for (size_t i = 0; i < d->ntok; i++) {
     tokinfo *t = &d->ti[i];
     /* folded straight into the buffer (no copy per token), and each word
@@ -510,15 +499,11 @@ static an_status prepare(doc *d) {
     long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     const char *tp = d->str + d->tok[i].start;
     size_t tl = d->tok[i].len;
-    size_t ia = i % MEMO_AHEAD;
-    tokmemo *m = ahead[ia].m;
-    uint64_t k0 = ahead[ia].k0, k1 = ahead[ia].k1;
-    size_t nx = i + MEMO_AHEAD;
-    ahead[ia].m = NULL;
-    if (nx < d->ntok && d->cache && d->tok[nx].len <= MEMO_KEY) {
-      memo_key(d->str + d->tok[nx].start, d->tok[nx].len, d->len - d->tok[nx].start, &ahead[ia].k0, &ahead[ia].k1);
-      ahead[ia].m = memo_slot(d->cache, ahead[ia].k0, ahead[ia].k1, d->tok[nx].len);
-      __builtin_prefetch(ahead[ia].m);
+    tokmemo *m = NULL;
+    uint64_t k0 = 0, k1 = 0;
+    if (d->cache && tl <= MEMO_KEY) {
+      memo_key(tp, tl, d->len - d->tok[i].start, &k0, &k1);
+      m = memo_slot(d->cache, k0, k1, tl);
     }
     t->wh = (uint32_t)d->nwh;
     if (m && m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {

@@ -868,18 +868,6 @@ void an_lower_memo_free(an_lower_memo *m) { an_free(m); }
 
 static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
 
-/* The slot of token bytes src[0..tl) (tl <= LMEMO_KEY, 16 bytes readable)
- * and its key. */
-static inline lmemo_ent *lmemo_at(an_lower_memo *memo, const char *src, size_t tl, uint64_t *k0, uint64_t *k1) {
-  uint64_t a, b;
-  memcpy(&a, src, 8);
-  memcpy(&b, src + 8, 8);
-  *k0 = low_bytes(a, tl);
-  *k1 = tl > 8 ? low_bytes(b, tl - 8) : 0;
-  uint64_t h = (*k0 ^ (*k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
-  return &memo->slot[h >> (64 - LMEMO_BITS)];
-}
-
 void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
                           const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid) {
   if (memo && memo->lex != lex) { /* made with another lexicon: forget it */
@@ -887,28 +875,20 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
     memo->lex = lex;
   }
   char *p = wbuf;
-  /* the memo slots of the next LMEMO_AHEAD tokens, asked for early (the
-   * table is larger than the nearest cache: a slot read at once waits) */
-  enum { LMEMO_AHEAD = 8 };
-  struct { uint64_t k0, k1; lmemo_ent *e; } ahead[LMEMO_AHEAD];
-  for (size_t j = 0; j < LMEMO_AHEAD; j++) {
-    ahead[j].e = NULL, ahead[j].k0 = ahead[j].k1 = 0;
-    if (memo && j < ntok && tok[j].len <= LMEMO_KEY && tok[j].start < len && len - tok[j].start >= LMEMO_KEY)
-      ahead[j].e = lmemo_at(memo, s + tok[j].start, tok[j].len, &ahead[j].k0, &ahead[j].k1);
-  }
   for (size_t i = 0; i < ntok; i++) {
     const char *src = s + tok[i].start;
     size_t tl = tok[i].len, avail = tok[i].start < len ? len - tok[i].start : 0;
     w[i] = p;
-    size_t ia = i % LMEMO_AHEAD, nx = i + LMEMO_AHEAD;
-    lmemo_ent *e = ahead[ia].e;
-    uint64_t k0 = ahead[ia].k0, k1 = ahead[ia].k1;
-    ahead[ia].e = NULL;
-    if (memo && nx < ntok && tok[nx].len <= LMEMO_KEY && tok[nx].start < len && len - tok[nx].start >= LMEMO_KEY) {
-      ahead[ia].e = lmemo_at(memo, s + tok[nx].start, tok[nx].len, &ahead[ia].k0, &ahead[ia].k1);
-      __builtin_prefetch(ahead[ia].e);
-    }
-    if (e) {
+    lmemo_ent *e = NULL;
+    uint64_t k0 = 0, k1 = 0;
+    if (memo && tl <= LMEMO_KEY && avail >= LMEMO_KEY) {
+      uint64_t a, b;
+      memcpy(&a, src, 8);
+      memcpy(&b, src + 8, 8);
+      k0 = low_bytes(a, tl);
+      k1 = tl > 8 ? low_bytes(b, tl - 8) : 0;
+      uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
+      e = &memo->slot[h >> (64 - LMEMO_BITS)];
       if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
         /* seen before (and without a NUL): lower case 8 bytes a step, the
          * zero padding ending the word (wbuf has 8 bytes to spare) */
