@@ -76,7 +76,7 @@ typedef struct tokinfo {
 } tokinfo;
 
 /* an_actors_cache: a direct-mapped table from a short token's bytes to
- * what prepare() derives from them alone (a slot is overwritten by the
+ * what prepare() (and al_first()) derive from them alone (a slot is overwritten by the
  * next word that maps to it). One cache line a slot. */
 #define MEMO_BITS 13
 #define MEMO_KEY 16 /* tokens of at most this many bytes */
@@ -85,6 +85,7 @@ typedef struct tokmemo {
   uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
   uint32_t lx1, lex;
   int32_t title, pron;
+  uint32_t al1; /* its first word's node under the alias trie root (al_first) */
   uint8_t klen; /* 1 + the token's length; 0: an empty slot */
   uint8_t n, nw; /* fold length; words: 0 or 1 */
   char fold[MEMO_KEY];
@@ -514,9 +515,8 @@ static an_status prepare(doc *d) {
       if (nw) d->wh[d->nwh] = m->wh;
       one_word = nw == 1;
       fh[i] = m->wh;
-      t->lx1 = m->lx1;
+      t->lx1 = m->lx1, t->al1 = m->al1;
       t->lex = m->lex, title = m->title, pron = m->pron;
-      m = NULL; /* (nothing to store) */
     } else {
       n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, d->wh + d->nwh, WORDS_MAX, &nw);
       if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
@@ -530,7 +530,12 @@ static an_status prepare(doc *d) {
       } else {
         t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
       }
+      t->al1 = AL1_UNSET; /* al_first() */
       if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
+        /* (al1 made now: al_first would make the same, and words seen
+         * again skip it) */
+        t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+        m->al1 = t->al1;
         m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
         m->n = (uint8_t)n, m->nw = (uint8_t)nw;
         memset(m->fold, 0, MEMO_KEY);
@@ -545,7 +550,6 @@ static an_status prepare(doc *d) {
     d->folds.data[d->folds.len] = '\0';
     t->nw = (uint32_t)nw;
     d->nwh += nw;
-    t->al1 = AL1_UNSET; /* al_first() */
     t->oneword = (uint8_t)one_word;
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
