@@ -91,9 +91,19 @@ typedef struct tokmemo {
   char fold[MEMO_KEY];
 } tokmemo;
 
+/* and the trie steps below the root that phrase walks take (a pair of
+ * words such as "prime" "minister" comes back in every document) */
+#define STEP_BITS 12
+typedef struct stepmemo {
+  uint64_t word; /* the word's hash */
+  uint32_t tag;  /* 1 + 2 * parent node + (1 for the alias trie); 0: empty */
+  uint32_t child;
+} stepmemo;
+
 struct an_actors_cache {
   const an_gazetteer *gaz; /* the slots were made with it */
   tokmemo slot[1u << MEMO_BITS];
+  stepmemo step[1u << STEP_BITS];
 };
 
 typedef struct wrole {
@@ -678,6 +688,19 @@ static uint32_t al1_of(const doc *d, size_t i) {
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
+/* an_trie_step through the thread's cache (the lexicon and alias tries
+ * only: their tables are large, a step there waits on memory). */
+static inline uint32_t walk_step(const doc *d, const an_trie *t, uint32_t node, uint64_t word) {
+  if (!d->cache || (t != d->lx && t != d->al) || node >= UINT32_MAX / 2 - 1) return an_trie_step(t, node, word);
+  uint32_t tag = 1 + 2 * node + (t == d->al);
+  stepmemo *e = &d->cache->step[((word ^ ((uint64_t)tag * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull) >>
+                                (64 - STEP_BITS)];
+  if (e->tag == tag && e->word == word) return e->child;
+  uint32_t c = an_trie_step(t, node, word);
+  e->word = word, e->tag = tag, e->child = c;
+  return c;
+}
+
 /* (not inlined into longest(), which is: it is called for nearly every
  * token, the walk for few) */
 #if defined(__GNUC__)
@@ -711,8 +734,8 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
     }
     if (k < tj->nw) {
       for (; k + 1 < tj->nw; k++)
-        if ((prev = an_trie_step(t, prev, w[k])) == AN_TRIE_NONE) return best;
-      node = an_trie_step(t, prev, w[k]);
+        if ((prev = walk_step(d, t, prev, w[k])) == AN_TRIE_NONE) return best;
+      node = walk_step(d, t, prev, w[k]);
     }
     uint32_t v;
     int live = node != AN_TRIE_NONE && (!need || (d->lxn[node].below & need));
@@ -725,7 +748,7 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
      * word before it ("peoples"), as in the aliases; no match ends there */
     if (j + 1 < end && (tj->tf & TF_POSSNEXT)) {
       if (!tj->posswh) return best;
-      node = an_trie_step(t, prev, tj->posswh);
+      node = walk_step(d, t, prev, tj->posswh);
       if (node == AN_TRIE_NONE) return best;
       j++;
       continue;
