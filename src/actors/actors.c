@@ -100,10 +100,19 @@ typedef struct stepmemo {
   uint32_t child;
 } stepmemo;
 
+/* a document's work array, kept for the next one (its memory, not its
+ * contents: one allocation less each, and no growth from 8 again) */
+typedef struct kept {
+  void *p;
+  size_t cap; /* elements */
+} kept;
+#define KEEP_MAX ((size_t)1 << 20) /* bytes: a huge document's arrays are freed */
+
 struct an_actors_cache {
   const an_gazetteer *gaz; /* the slots were made with it */
   tokmemo slot[1u << MEMO_BITS];
   stepmemo step[1u << STEP_BITS];
+  kept ti, wh, lower, sp, men, wn, act;
 };
 
 typedef struct wrole {
@@ -154,6 +163,7 @@ typedef struct doc {
   const an_sentence *sent;
   size_t nsent;
   tokinfo *ti;
+  size_t capti;
   an_buf folds;   /* the tokens' folds, each NUL-terminated */
   uint32_t *foff; /* token i's fold: folds.data + foff[i] */
   uint64_t *fh;   /* an_word_hash of token i's whole fold (the word's hash for one word) */
@@ -443,7 +453,27 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
 
 an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actors_cache)); }
 
-void an_actors_cache_free(an_actors_cache *c) { an_free(c); }
+void an_actors_cache_free(an_actors_cache *c) {
+  if (!c) return;
+  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act};
+  for (size_t i = 0; i < sizeof k / sizeof *k; i++) an_free(k[i]->p);
+  an_free(c);
+}
+
+/* Takes the kept array (if any) as the document's, with its capacity. */
+static void keep_take(kept *k, void **arr, size_t *cap) {
+  if (!k->p) return;
+  *arr = k->p, *cap = k->cap;
+  k->p = NULL, k->cap = 0;
+}
+
+/* Keeps the document's array for the next one (*arr is then NULL). */
+static void keep_give(kept *k, void **arr, size_t cap, size_t elem) {
+  if (!*arr || cap * elem > KEEP_MAX) return;
+  an_free(k->p);
+  k->p = *arr, k->cap = cap;
+  *arr = NULL;
+}
 
 static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
 
@@ -472,7 +502,12 @@ static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, s
 static an_status prepare(doc *d) {
   an_status st;
   /* every field is set below (no zeroing pass over the array) */
-  d->ti = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->ti);
+  if (d->cache && d->cache->ti.cap >= (d->ntok ? d->ntok : 1)) {
+    keep_take(&d->cache->ti, (void **)&d->ti, &d->capti);
+  } else {
+    d->capti = d->ntok ? d->ntok : 1;
+    d->ti = an_malloc(d->capti * sizeof *d->ti);
+  }
   d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
   d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
   if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
@@ -484,8 +519,12 @@ static an_status prepare(doc *d) {
   if ((st = ROOM(d->act, d->capact, 16)) != AN_OK) return st;
   d->lowercap = 256;
   d->nlower = 0;
-  d->lower = an_calloc(d->lowercap, sizeof *d->lower);
-  if (!d->lower) return AN_ENOMEM;
+  size_t lcap = 0;
+  if (d->cache) keep_take(&d->cache->lower, (void **)&d->lower, &lcap);
+  if (d->lower && lcap == d->lowercap)
+    memset(d->lower, 0, d->lowercap * sizeof *d->lower);
+  else if (an_free(d->lower), !(d->lower = an_calloc(d->lowercap, sizeof *d->lower)))
+    return AN_ENOMEM;
   enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
@@ -3855,6 +3894,15 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_actors_cache *c = d->cache;
+  if (c) {
+    keep_give(&c->ti, (void **)&d->ti, d->capti, sizeof *d->ti);
+    keep_give(&c->wh, (void **)&d->wh, d->capwh, sizeof *d->wh);
+    if (d->lowercap == 256) keep_give(&c->lower, (void **)&d->lower, d->lowercap, sizeof *d->lower);
+    keep_give(&c->sp, (void **)&d->sp, d->capsp, sizeof *d->sp);
+    keep_give(&c->men, (void **)&d->men, d->capmen, sizeof *d->men);
+    keep_give(&c->wn, (void **)&d->wn, d->capwn, sizeof *d->wn);
+  }
   an_free(d->tally);
   an_free(d->pend);
   an_free(d->wbucket);
@@ -3874,6 +3922,7 @@ static void doc_free(doc *d) {
     for (size_t k = 0; k < d->act[i].n_roles; k++) an_free(d->act[i].roles[k].role);
     an_free(d->act[i].roles);
   }
+  if (c) keep_give(&c->act, (void **)&d->act, d->capact, sizeof *d->act);
   an_free(d->act);
   an_free(d->men);
   for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
@@ -3896,10 +3945,18 @@ an_status an_actors_find_tokens_cached(const an_gazetteer *gaz, const char *str,
   memset(&d, 0, sizeof d);
   d.gaz = gaz;
   if (cache && cache->gaz != gaz) { /* made with another gazetteer: forget it */
-    memset(cache, 0, sizeof *cache);
+    memset(cache->slot, 0, sizeof cache->slot);
+    memset(cache->step, 0, sizeof cache->step);
     cache->gaz = gaz;
   }
   d.cache = cache;
+  if (cache) { /* the last document's arrays */
+    keep_take(&cache->wh, (void **)&d.wh, &d.capwh);
+    keep_take(&cache->sp, (void **)&d.sp, &d.capsp);
+    keep_take(&cache->men, (void **)&d.men, &d.capmen);
+    keep_take(&cache->wn, (void **)&d.wn, &d.capwn);
+    keep_take(&cache->act, (void **)&d.act, &d.capact);
+  }
   d.str = str;
   d.len = len;
   d.tok = toks;

@@ -87,6 +87,23 @@ int main(void) {
     an_text_free(t);
     an_buf_free(&b);
   }
+  /* the same cache with another gazetteer (loaded again: other tries and
+   * node numbers) forgets what the first one gave */
+  an_gazetteer *g2 = NULL;
+  CHECK_INT(an_gazetteer_load(dir, NULL, &g2, NULL), AN_OK);
+  const char *doc2 = "Pavel Orlen, the Green Front leader, said he met Omar al-Rashidi of the Gull Forum (GF).";
+  an_text *t2 = NULL;
+  CHECK_INT(an_text_new(doc2, strlen(doc2), &t2, NULL), AN_OK);
+  if (g2 && t2) {
+    an_doc_actors *pa = NULL, *pb = NULL;
+    CHECK_INT(an_actors_find(g2, t2, &pa, NULL), AN_OK);
+    CHECK_INT(an_actors_find_cached(g2, t2, cache, &pb, NULL), AN_OK);
+    CHECK(pa && pb && same_output(pa, pb) && pa->n_actors > 0);
+    an_doc_actors_free(pa);
+    an_doc_actors_free(pb);
+  }
+  an_text_free(t2);
+  an_gazetteer_free(g2);
   an_actors_cache_free(cache);
   an_gazetteer_free(g);
   tiny_cleanup(dir);
