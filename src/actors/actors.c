@@ -164,6 +164,7 @@ typedef struct doc {
   size_t nsent;
   tokinfo *ti;
   size_t capti;
+  an_arena strs; /* the actors' labels and names, roles and affiliation roles */
   an_buf folds;   /* the tokens' folds, each NUL-terminated */
   uint32_t *foff; /* token i's fold: folds.data + foff[i] */
   uint64_t *fh;   /* an_word_hash of token i's whole fold (the word's hash for one word) */
@@ -397,7 +398,7 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   an_status st = ROOM(a->roles, a->cap_roles, a->n_roles + 1);
   if (st != AN_OK) return st;
   wrole *r = &a->roles[a->n_roles];
-  if (!(r->role = an_strdup(role))) return AN_ENOMEM;
+  if (!(r->role = an_arena_strdup(&d->strs, role))) return AN_ENOMEM;
   r->org = org;
   r->cls = cls;
   a->n_roles++;
@@ -440,7 +441,7 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
   st = ROOM(d->aff, d->capaff, d->naff + 1);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
-  if (!(a->role = an_strdup(role))) return AN_ENOMEM;
+  if (!(a->role = an_arena_strdup(&d->strs, role))) return AN_ENOMEM;
   a->person = (uint32_t)person;
   a->org = (uint32_t)org;
   a->tok = tok;
@@ -1783,11 +1784,8 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
   a->gz = gz;
   a->kind = kind;
   a->first_tok = tok;
-  if (!(a->label = an_strdup(label)) || !(a->name = an_strdup(name))) {
-    an_free(a->label);
-    an_free(a->name);
+  if (!(a->label = an_arena_strdup(&d->strs, label)) || !(a->name = an_arena_strdup(&d->strs, name)))
     return AN_ENOMEM;
-  }
   if (gz >= 0) {
     const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
     memcpy(a->country, e->country, sizeof a->country);
@@ -2166,18 +2164,12 @@ static void choose_entry(doc *d, span *s) {
 static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
   char text[512];
   span_text(d, s, text, sizeof text);
-  char *l = an_strdup(text), *n = an_strdup(words);
-  if (!l || !n) {
-    an_free(l);
-    an_free(n);
-    return AN_ENOMEM;
-  }
+  char *l = an_arena_strdup(&d->strs, text), *n = an_arena_strdup(&d->strs, words);
+  if (!l || !n) return AN_ENOMEM;
   /* the same name again is indexed already: adding it anew at each
    * mention made the index walks quadratic in a long document */
   int same = strcmp(d->act[a].name, n) == 0;
-  an_free(d->act[a].label);
-  an_free(d->act[a].name);
-  d->act[a].label = l;
+  d->act[a].label = l; /* (the old strings stay in the arena) */
   d->act[a].name = n;
   if (same) return AN_OK;
   return index_actor_name(d, a);
@@ -3917,16 +3909,13 @@ static void doc_free(doc *d) {
   an_free(d->lower);
   an_free(d->sp);
   for (size_t i = 0; i < d->nact; i++) {
-    an_free(d->act[i].label);
-    an_free(d->act[i].name);
-    for (size_t k = 0; k < d->act[i].n_roles; k++) an_free(d->act[i].roles[k].role);
     an_free(d->act[i].roles);
   }
   if (c) keep_give(&c->act, (void **)&d->act, d->capact, sizeof *d->act);
   an_free(d->act);
   an_free(d->men);
-  for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
   an_free(d->aff);
+  an_arena_free(&d->strs);
   an_free(d->affix);
 }
 
@@ -3944,6 +3933,7 @@ an_status an_actors_find_tokens_cached(const an_gazetteer *gaz, const char *str,
   doc d;
   memset(&d, 0, sizeof d);
   d.gaz = gaz;
+  an_arena_init(&d.strs);
   if (cache && cache->gaz != gaz) { /* made with another gazetteer: forget it */
     memset(cache->slot, 0, sizeof cache->slot);
     memset(cache->step, 0, sizeof cache->step);
