@@ -43,15 +43,8 @@ static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  an_free(v->w);
-  an_free(v->wbuf);
-  an_free(v->wid);
-  an_free(v->tok_m);
-  an_free(v->inq);
-  an_free(v->tok_s);
+  an_free(v->w); /* (one block: wid, tok_m, tok_s, inq, dropped, media and wbuf too) */
   an_free(v->m_own);
-  an_free(v->dropped);
-  an_free(v->media);
   v->m_own = NULL;
   v->dropped = NULL;
   v->media = NULL;
@@ -276,15 +269,22 @@ an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *
   v->acts = acts;
   size_t nt = ntok ? ntok : 1, total = 0;
   for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
-  v->w = an_malloc(nt * sizeof(char *)); /* (w and wid: every entry written below) */
-  v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
-  v->wid = an_malloc(nt * sizeof(uint32_t));
-  v->tok_m = an_malloc(nt * sizeof(int32_t));
-  v->inq = an_calloc(nt, 1);
-  v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  v->dropped = an_calloc(nt, 1);
-  v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
-  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
+  /* the per-token tables in one block (one allocation a document, not
+   * eight): pointers, then 4-byte entries, then bytes; w and wid get every
+   * entry below, tok_s, inq, dropped and media start zeroed */
+  size_t na = acts->n_actors ? acts->n_actors : 1;
+  size_t zero = nt * sizeof(uint32_t) + 2 * nt + na;
+  char *blk = an_malloc(nt * sizeof(char *) + 2 * nt * sizeof(uint32_t) + zero + total + 8);
+  if (!blk) goto oom;
+  v->w = (char **)(void *)blk;
+  v->wid = (uint32_t *)(void *)(blk + nt * sizeof(char *));
+  v->tok_m = (int32_t *)(v->wid + nt);
+  v->tok_s = (uint32_t *)(v->tok_m + nt);
+  memset(v->tok_s, 0, zero);
+  v->inq = (uint8_t *)(v->tok_s + nt);
+  v->dropped = v->inq + nt;
+  v->media = v->dropped + nt;
+  v->wbuf = (char *)(v->media + na); /* (an_lexicon_lower_id writes 8 bytes a step: 8 to spare) */
   v->w[0] = NULL; /* (what calloc gave a document without tokens) */
   v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
