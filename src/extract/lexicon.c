@@ -877,11 +877,11 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
   char *p = wbuf;
   for (size_t i = 0; i < ntok; i++) {
     const char *src = s + tok[i].start;
-    size_t tl = tok[i].len, avail = tok[i].start < len ? len - tok[i].start : 0;
+    size_t tl = tok[i].len;
     w[i] = p;
     lmemo_ent *e = NULL;
     uint64_t k0 = 0, k1 = 0;
-    if (memo && tl <= LMEMO_KEY && avail >= LMEMO_KEY) {
+    if (memo && tl <= LMEMO_KEY && (size_t)tok[i].start + LMEMO_KEY <= len) {
       uint64_t a, b;
       memcpy(&a, src, 8);
       memcpy(&b, src + 8, 8);
@@ -904,7 +904,7 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
         continue;
       }
     }
-    size_t n = 0;
+    size_t n = 0, avail = tok[i].start < len ? len - tok[i].start : 0;
     wid[i] = an_lexicon_lower_id(lex, src, tl, avail, p, &n);
     if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = wid[i];
     p += n + 1;

@@ -267,8 +267,9 @@ an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1, total = 0;
-  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
+  /* room for every token's word and NUL: tokens do not overlap, so their
+   * bytes are at most the text's (no pass to add them up) */
+  size_t nt = ntok ? ntok : 1, total = len + ntok;
   /* the per-token tables in one block (one allocation a document, not
    * eight): pointers, then 4-byte entries, then bytes; w and wid get every
    * entry below, tok_s, inq, dropped and media start zeroed */
