@@ -352,7 +352,13 @@ typedef struct ctx {
 AN_HOT const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
   if (i >= c->sb) return 0;
-  const char *w = W(c, i);
+  const char *w = c->v->w[i]; /* (i < sb <= ntok) */
+  /* a literal of up to 7 letters: its bytes and NUL compared at once (the
+   * words lie end to end in wbuf, with 8 bytes to spare after the last:
+   * reading past a shorter word's NUL stays inside, and that NUL already
+   * differs from the literal's letter there) */
+  size_t n = strlen(s);
+  if (__builtin_constant_p(n) && n < 8) return memcmp(w, s, n + 1) == 0;
   return w[0] == s[0] && strcmp(w, s) == 0;
 }
 AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
