@@ -131,6 +131,7 @@ void an_workspace_free(an_workspace *ws) {
   pcre2_match_context_free(ws->mctx);
   an_actors_cache_free(ws->acache);
   an_lower_memo_free(ws->lmemo);
+  an_text_free(ws->text);
   an_free(ws);
 }
 
