@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "actornet/error.h"
+#include "actornet/text.h"
 
 typedef struct an_pword {
   char **alts; /* lowercase forms */
@@ -218,6 +219,19 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
  * lex may be NULL (id 0). */
 uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
                              size_t *n);
+
+/* One thread's memo of an_lexicon_lower_id by a short token's bytes: a
+ * direct-mapped table (bounded, about 256 KB); results never depend on
+ * it. Owns: the result (an_lower_memo_free); NULL when out of memory. */
+typedef struct an_lower_memo an_lower_memo;
+an_lower_memo *an_lower_memo_new(void);
+void an_lower_memo_free(an_lower_memo *m);
+
+/* an_lexicon_lower_id of every token of text s[0..len): token i's word
+ * goes to w[i] (into wbuf, which holds sum(tok[i].len + 1) + 8 bytes), its
+ * id to wid[i]. memo (or NULL) remembers the words seen before. */
+void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                          const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid);
 
 /* an_pattern_match and an_phrases_match over word ids (of a loaded
  * lexicon's patterns): the same results, without comparing strings. */

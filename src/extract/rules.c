@@ -45,15 +45,8 @@ static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  an_free(v->w);
-  an_free(v->wbuf);
-  an_free(v->wid);
-  an_free(v->tok_m);
-  an_free(v->inq);
-  an_free(v->tok_s);
+  an_free(v->w); /* (one block: wid, tok_m, tok_s, inq, dropped, media and wbuf too) */
   an_free(v->m_own);
-  an_free(v->dropped);
-  an_free(v->media);
   v->m_own = NULL;
   v->dropped = NULL;
   v->media = NULL;
@@ -262,6 +255,12 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
                         size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+  return an_xview_init_memo(v, lex, NULL, s, len, tok, ntok, sent, nsent, acts, err);
+}
+
+an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                             const an_token *tok, size_t ntok, const an_sentence *sent, size_t nsent,
+                             const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -270,28 +269,30 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1, total = 0;
-  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
-  v->w = an_malloc(nt * sizeof(char *)); /* (w and wid: every entry written below) */
-  v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
-  v->wid = an_malloc(nt * sizeof(uint32_t));
-  v->tok_m = an_malloc(nt * sizeof(int32_t));
-  v->inq = an_calloc(nt, 1);
-  v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  v->dropped = an_calloc(nt, 1);
-  v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
-  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
+  /* room for every token's word and NUL: tokens do not overlap, so their
+   * bytes are at most the text's (no pass to add them up) */
+  size_t nt = ntok ? ntok : 1, total = len + ntok;
+  /* the per-token tables in one block (one allocation a document, not
+   * eight): pointers, then 4-byte entries, then bytes; w and wid get every
+   * entry below, tok_s, inq, dropped and media start zeroed */
+  size_t na = acts->n_actors ? acts->n_actors : 1;
+  size_t zero = nt * sizeof(uint32_t) + 2 * nt + na;
+  char *blk = an_malloc(nt * sizeof(char *) + 2 * nt * sizeof(uint32_t) + zero + total + 8);
+  if (!blk) goto oom;
+  v->w = (char **)(void *)blk;
+  v->wid = (uint32_t *)(void *)(blk + nt * sizeof(char *));
+  v->tok_m = (int32_t *)(v->wid + nt);
+  v->tok_s = (uint32_t *)(v->tok_m + nt);
+  memset(v->tok_s, 0, zero);
+  v->inq = (uint8_t *)(v->tok_s + nt);
+  v->dropped = v->inq + nt;
+  v->media = v->dropped + nt;
+  v->wbuf = (char *)(v->media + na); /* (an_lexicon_lower_id writes 8 bytes a step: 8 to spare) */
   v->w[0] = NULL; /* (what calloc gave a document without tokens) */
   v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
-  char *p = v->wbuf;
-  for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = p;
-    size_t n = 0;
-    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, tok[i].start < len ? len - tok[i].start : 0, p, &n);
-    p += n + 1;
-    v->tok_m[i] = -1;
-  }
+  an_lexicon_lower_ids(lex, memo, s, len, tok, ntok, v->w, v->wbuf, v->wid);
+  memset(v->tok_m, 0xff, ntok * sizeof *v->tok_m); /* -1 */
   /* Each token's sentence, and quotations: toggled by quote marks, closed
    * at a paragraph change (one pass). */
   int open = 0;
@@ -353,7 +354,13 @@ typedef struct ctx {
 AN_HOT const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
   if (i >= c->sb) return 0;
-  const char *w = W(c, i);
+  const char *w = c->v->w[i]; /* (i < sb <= ntok) */
+  /* a literal of up to 7 letters: its bytes and NUL compared at once (the
+   * words lie end to end in wbuf, with 8 bytes to spare after the last:
+   * reading past a shorter word's NUL stays inside, and that NUL already
+   * differs from the literal's letter there) */
+  size_t n = strlen(s);
+  if (__builtin_constant_p(n) && n < 8) return memcmp(w, s, n + 1) == 0;
   return w[0] == s[0] && strcmp(w, s) == 0;
 }
 AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
