@@ -2142,7 +2142,7 @@ static int has_name_word(const doc *d, const span *s) {
     uint32_t lx = d->ti[k].lex;
     /* "Department of State Services": a state noun after "of" in a longer name names it */
     if ((lx & AN_LX_STATE) && !(lx & (AN_LX_ORGHEAD | AN_LX_STOP)) && k > s->first &&
-        k + 1 < s->first + s->count && tis(d, k - 1, "of") && !lower_has_tok(d, k))
+        k + 1 < s->first + s->count && tis(d, k - 1, "of") && (s->count >= 4 || !lower_has_tok(d, k)))
       return 1;
     if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
     if (lower_has_tok(d, k)) continue;

@@ -266,6 +266,10 @@ static void test_more_names(void) {
   run("The Directorate of State Security arrested two leaders, and the DSS said they were safe.");
   CHECK_INT(kind_of("Directorate of State Security"), AN_KIND_ORGANIZATION);
   CHECK_STR(label_at("DSS", 0), "Directorate of State Security");
+  /* also where "state" and "security" are written in lower case too */
+  run("The state police and security forces deployed. The Directorate of State Security, the secret police, "
+      "warned the union.");
+  CHECK_INT(kind_of("Directorate of State Security"), AN_KIND_ORGANIZATION);
   run("The NKLF accused the army of attacks. NKLF officials met the envoy, and the NKLF said it would talk.");
   CHECK_INT(kind_of("NKLF"), AN_KIND_ORGANIZATION);
   CHECK_STR(label_at("NKLF accused", 0), "NKLF");
