@@ -34,11 +34,17 @@ static inline uint64_t an_strhash(const char *s, size_t n) {
 }
 
 /* Open-addressing map from NUL-terminated strings to size_t. Keys are
- * borrowed: the caller keeps them alive (the pool owns its own). */
+ * borrowed: the caller keeps them alive (the pool owns its own). A slot
+ * holds hash, key and value together: one cache line read per probe on
+ * tables far larger than the caches (10M-event models). */
+typedef struct an_strslot {
+  uint64_t hash; /* compared before the strings */
+  const char *key; /* NULL: empty */
+  size_t val;
+} an_strslot;
+
 typedef struct an_strmap {
-  const char **keys;
-  uint64_t *hashes; /* compared before the strings */
-  size_t *vals;
+  an_strslot *slots;
   size_t cap, count;
 } an_strmap;
 
@@ -71,6 +77,11 @@ uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st);
 /* The pool's copy of the n bytes at s (they hold no NUL), and its number
  * (an_strpool_intern_ix's) in *ix if ix is not NULL. */
 const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st);
+/* The same with the bytes' an_strhash h already computed (by a parsing thread). */
+const char *an_strpool_intern_nh(an_strpool *p, const char *s, size_t n, uint64_t h, uint32_t *ix, an_status *st);
+/* A copy of the n bytes at s in the pool's storage, not interned (strings
+ * compared by content only, unique per document: titles, urls). */
+const char *an_strpool_store_n(an_strpool *p, const char *s, size_t n, an_status *st);
 static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { return ix ? p->all[ix - 1] : NULL; }
 
 /* Sorts an array of strings (strcmp), dropping NULLs and duplicates
@@ -78,10 +89,14 @@ static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { retu
 size_t an_strset_sort(const char **v, size_t n);
 
 /* Open-addressing map from a pair of pointers (interned strings) to size_t:
- * no key string is built or stored. */
+ * no key string is built or stored. Slots as an_strmap's. */
+typedef struct an_pairslot {
+  const void *a, *b; /* a NULL: empty */
+  size_t val;
+} an_pairslot;
+
 typedef struct an_pairmap {
-  const void **a, **b;
-  size_t *vals;
+  an_pairslot *slots;
   size_t cap, count;
 } an_pairmap;
 
@@ -188,8 +203,11 @@ typedef struct an_mevent {
 void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev);
 
 /* Duplicate-id index: id hash -> spill offset of the record that holds the id. */
+typedef struct an_evslot {
+  uint64_t hash, off; /* off + 1; 0 = empty slot */
+} an_evslot;
 typedef struct an_evindex {
-  uint64_t *hash, *off; /* off + 1; 0 = empty slot */
+  an_evslot *slots;
   size_t cap, count;
 } an_evindex;
 

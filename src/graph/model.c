@@ -51,8 +51,7 @@ void an_model_free(an_model *m) {
   an_free(m->obs);
   an_free(m->affs);
   an_spill_free(&m->spill);
-  an_free(m->ev_index.hash);
-  an_free(m->ev_index.off);
+  an_free(m->ev_index.slots);
   an_free(m->docs);
   an_strmap_free(&m->doc_index);
   an_pairmap_free(&m->obs_index);
@@ -104,7 +103,19 @@ static an_status clean_into(an_buf *b, const char *s, size_t len) {
   return st;
 }
 
+/* A loader's cache of recently interned strings (direct-mapped by hash):
+ * the few values that repeat on every line (types, dates, outlets, the
+ * current document's id and actors) skip the pool's table, which on large
+ * inputs is far bigger than the caches. */
+#define ICACHE 1024
+typedef struct icache {
+  uint64_t h;
+  const char *p; /* the pool's copy; NULL: empty */
+  uint32_t n, ix;
+} icache;
+
 typedef struct loader {
+  icache ic[ICACHE];
   an_model *m;
   an_jreader json;
   an_buf tmp;
@@ -136,14 +147,40 @@ static sv sv_c(const char *s) {
   return r;
 }
 
+/* The pool's copy of the n bytes at s (through the loader's cache); *ix
+ * its number if ix. */
+static const char *pool_get(loader *L, const char *s, size_t n, uint32_t *ix) {
+  uint64_t h = an_strhash(s, n);
+  icache *c = &L->ic[(h ^ (h >> 23)) & (ICACHE - 1)];
+  if (c->p && c->h == h && c->n == n && memcmp(c->p, s, n) == 0) {
+    if (ix) *ix = c->ix;
+    return c->p;
+  }
+  uint32_t x = 0;
+  const char *p = an_strpool_intern_nh(&L->m->pool, s, n, h, &x, &L->st);
+  if (p && n < UINT32_MAX) c->h = h, c->p = p, c->n = (uint32_t)n, c->ix = x;
+  if (ix) *ix = p ? x : 0;
+  return p;
+}
+
 /* The pool's copy of s cleaned (clean_into); *ix its number if ix. */
 static const char *intern_sv(loader *L, sv v, uint32_t *ix) {
   if (ix) *ix = 0;
   if (!v.s || L->st != AN_OK) return NULL;
-  if (plain_ascii(v.s, v.n)) return an_strpool_intern_n(&L->m->pool, v.s, v.n, ix, &L->st);
+  if (plain_ascii(v.s, v.n)) return pool_get(L, v.s, v.n, ix);
   L->st = clean_into(&L->tmp, v.s, v.n);
   if (L->st != AN_OK) return NULL;
-  return an_strpool_intern_n(&L->m->pool, L->tmp.data, L->tmp.len, ix, &L->st);
+  return pool_get(L, L->tmp.data, L->tmp.len, ix);
+}
+
+/* s cleaned, copied into the pool without interning (a string unique to
+ * its document that is only ever compared by content or printed). */
+static const char *store_clean(loader *L, sv v) {
+  if (!v.s || L->st != AN_OK) return NULL;
+  if (plain_ascii(v.s, v.n)) return an_strpool_store_n(&L->m->pool, v.s, v.n, &L->st);
+  L->st = clean_into(&L->tmp, v.s, v.n);
+  if (L->st != AN_OK) return NULL;
+  return an_strpool_store_n(&L->m->pool, L->tmp.data, L->tmp.len, &L->st);
 }
 
 static const char *intern_clean(loader *L, sv v) { return intern_sv(L, v, NULL); }
@@ -199,7 +236,7 @@ static const char *norm_date(loader *L, sv v, uint32_t *ix) {
   if (!(n == 4 || n == 7 || n == 10)) return NULL;
   if (n < v.n && s[n] != 'T' && s[n] != ' ') return NULL;
   d[n] = '\0';
-  return an_strpool_intern_n(&L->m->pool, d, n, ix, &L->st);
+  return L->st == AN_OK ? pool_get(L, d, n, ix) : NULL;
 }
 
 int an_relation_symmetric(const char *type) {
@@ -309,8 +346,9 @@ static an_status add_document(loader *L, const an_jv *rec, const char *path, lon
   an_mdoc d = {.id = id};
   d.date = norm_date(L, jstr(rec, JKEY("date")), NULL);
   d.outlet = intern_clean(L, jstr_nonempty(rec, JKEY("outlet")));
-  d.url = intern_clean(L, jstr_nonempty(rec, JKEY("url")));
-  d.title = intern_clean(L, jstr_nonempty(rec, JKEY("title")));
+  /* url and title: one per document, printed (url) or compared by content only */
+  d.url = store_clean(L, jstr_nonempty(rec, JKEY("url")));
+  d.title = store_clean(L, jstr_nonempty(rec, JKEY("title")));
   if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   size_t di = an_strmap_get(&m->doc_index, id);
   if (di == NONE) {
@@ -457,26 +495,22 @@ static an_status store_event(loader *L) {
   uint64_t hash = an_hash64(id, h.id_len, 0);
   if ((x->count + 1) * 10 >= x->cap * 7) { /* grow the index */
     size_t ncap = x->cap ? x->cap * 2 : 1024;
-    uint64_t *nh = an_calloc(ncap, sizeof *nh), *no = an_calloc(ncap, sizeof *no);
-    if (!nh || !no) {
-      an_free(nh);
-      an_free(no);
-      return AN_ENOMEM;
-    }
+    an_evslot *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) return AN_ENOMEM;
     for (size_t i = 0; i < x->cap; i++) {
-      if (!x->off[i]) continue;
-      size_t j = (size_t)x->hash[i] & (ncap - 1);
-      while (no[j]) j = (j + 1) & (ncap - 1);
-      nh[j] = x->hash[i], no[j] = x->off[i];
+      if (!x->slots[i].off) continue;
+      size_t j = (size_t)x->slots[i].hash & (ncap - 1);
+      while (ns[j].off) j = (j + 1) & (ncap - 1);
+      ns[j] = x->slots[i];
     }
-    an_free(x->hash);
-    an_free(x->off);
-    x->hash = nh, x->off = no, x->cap = ncap;
+    an_free(x->slots);
+    x->slots = ns, x->cap = ncap;
   }
   size_t i = (size_t)hash & (x->cap - 1);
-  for (; x->off[i]; i = (i + 1) & (x->cap - 1)) {
-    if (x->hash[i] != hash) continue;
-    an_status st = an_spill_read(&m->spill, x->off[i] - 1, &L->old);
+  for (; x->slots[i].off; i = (i + 1) & (x->cap - 1)) {
+    an_evslot *e = &x->slots[i];
+    if (e->hash != hash) continue;
+    an_status st = an_spill_read(&m->spill, e->off - 1, &L->old);
     if (st != AN_OK) return st;
     an_evrec oh;
     memcpy(&oh, L->old.data, sizeof oh);
@@ -488,18 +522,18 @@ static an_status store_event(loader *L) {
     an_mevent_decode(m, (const unsigned char *)L->old.data, &b);
     if (cmp_event_content(&a, &b) >= 0) return AN_OK;
     uint64_t off;
-    if ((st = an_spill_set_flags(&m->spill, x->off[i] - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
+    if ((st = an_spill_set_flags(&m->spill, e->off - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
         (st = an_spill_append(&m->spill, rec, L->rec.len, &off)) != AN_OK)
       return st;
-    x->off[i] = off + 1;
+    e->off = off + 1;
     m->joined = 0;
     return AN_OK;
   }
   uint64_t off;
   an_status st = an_spill_append(&m->spill, rec, L->rec.len, &off);
   if (st != AN_OK) return st;
-  x->hash[i] = hash;
-  x->off[i] = off + 1;
+  x->slots[i].hash = hash;
+  x->slots[i].off = off + 1;
   x->count++;
   m->n_events++;
   m->joined = 0;
