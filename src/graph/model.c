@@ -103,6 +103,36 @@ static an_status clean_into(an_buf *b, const char *s, size_t len) {
   return st;
 }
 
+/* Everything an event line gives that needs no model: its strings
+ * cleaned and hashed, its record (an_evrec) made but for the pool numbers
+ * and sightings. Parsing threads digest their lines, so the one thread
+ * that applies them to the model only looks strings up and appends. */
+typedef struct dstr {
+  const char *s; /* the cleaned bytes in the input or the JSON arena; NULL: see off */
+  size_t off;    /* s NULL: 0 = no string, else 1 + its offset in the digest's text */
+  size_t n;
+  uint64_t h; /* an_strhash */
+} dstr;
+
+enum { D_DOC, D_TYPE, D_DATE, D_DATE_TEXT, D_OUTLET, D_URL, D_ATTRIB, D_TRIGGER, D_CAMEO, D_PLOVER, D_SID, D_SLABEL,
+       D_SKIND, D_TID, D_TLABEL, D_TKIND, D_N };
+
+typedef struct pevent {
+  dstr f[D_N];
+  size_t rec;       /* its record's offset in the digest's recs (has_type only) */
+  uint64_t id_hash; /* an_hash64 of the record's id */
+  an_status st;     /* ENOMEM or ELIMIT while digesting */
+  int has_type;
+} pevent;
+
+typedef struct digest {
+  an_buf text; /* cleaned strings that are not in the input as they are */
+  an_buf recs; /* the records, one after another */
+  an_buf tmp;
+  pevent *evs;
+  size_t n_evs, cap_evs;
+} digest;
+
 /* A loader's cache of recently interned strings (direct-mapped by hash):
  * the few values that repeat on every line (types, dates, outlets, the
  * current document's id and actors) skip the pool's table, which on large
@@ -119,7 +149,7 @@ typedef struct loader {
   an_model *m;
   an_jreader json;
   an_buf tmp;
-  an_buf rec; /* the event record being made */
+  digest dg; /* the event line being applied (single-line feeding) */
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
@@ -204,12 +234,14 @@ typedef struct fields {
   const an_jv *v[F_N];
 } fields;
 
+static const unsigned char field_lens[F_N] = {6, 2, 3, 4, 6, 6, 8, 4, 9, 6, 3, 13, 8, 7, 7, 10, 5, 6};
+
 static void fields_of(const an_jv *o, fields *f) {
   memset(f, 0, sizeof *f);
   for (const an_jv *c = o->child; c && c->key; c = c->next) {
     if (!c->key_len) continue;
     for (int k = 0; k < F_N; k++)
-      if (c->key[0] == field_names[k][0] && strlen(field_names[k]) == c->key_len &&
+      if (c->key[0] == field_names[k][0] && field_lens[k] == c->key_len &&
           memcmp(c->key, field_names[k], c->key_len) == 0) {
         if (!f->v[k]) f->v[k] = c;
         break;
@@ -384,37 +416,6 @@ static an_status add_document(loader *L, const an_jv *rec, const char *path, lon
   return AN_OK;
 }
 
-/* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const an_jv *o, const char *doc, size_t *obs, uint32_t *ix) {
-  sv id = NO_SV, label = NO_SV, kind = NO_SV;
-  if (o && o->type == AN_J_STRING) {
-    id = sv_of(o);
-  } else if (o && o->type == AN_J_OBJECT) {
-    id = jstr_nonempty(o, JKEY("id"));
-    label = jstr_nonempty(o, JKEY("label"));
-    kind = jstr_nonempty(o, JKEY("kind"));
-  }
-  char slug[256];
-  if ((!id.s || !id.n) && label.s) {
-    an_buf_clear(&L->tmp); /* the label as a C string */
-    if ((L->st = an_buf_append(&L->tmp, label.s, label.n)) != AN_OK) return NULL;
-    if (an_slugify(L->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) id = sv_c(slug);
-  }
-  if (!id.s || !id.n) return NULL;
-  const char *iid = intern_sv(L, id, ix);
-  an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
-  if (!s) return NULL;
-  *obs = (size_t)(s - L->m->obs);
-  s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
-  if (!s->has_record) {
-    /* Order-free: keep the smallest label/kind an event gives. */
-    const char *l = intern_clean(L, label), *k = intern_clean(L, kind);
-    if (l && (!s->label || strcmp(l, s->label) < 0)) s->label = l;
-    if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
-  }
-  return iid;
-}
-
 static int cmp_num(double a, double b) { return (a > b) - (a < b); }
 
 /* A total order on event contents (all but the id): picks one of two
@@ -462,37 +463,15 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
 }
 
-static uint32_t ix_clean(loader *L, sv v) {
-  uint32_t ix;
-  intern_sv(L, v, &ix);
-  return ix;
-}
-
-/* Appends s, cleaned, and a NUL to the record; *len its cleaned length. */
-static an_status append_clean(loader *L, sv v, uint32_t *len) {
-  const char *p = v.s;
-  size_t n = v.n;
-  if (!plain_ascii(v.s, v.n)) {
-    an_status st = clean_into(&L->tmp, v.s, v.n);
-    if (st != AN_OK) return st;
-    p = L->tmp.data, n = L->tmp.len;
-  }
-  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
-  *len = (uint32_t)n;
-  an_status st = an_buf_append(&L->rec, p, n);
-  return st == AN_OK ? an_buf_putc(&L->rec, '\0') : st;
-}
-
-/* Appends the record in L->rec to the spill, unless its id is there
- * already: then the smaller content of the two stays (order-free). */
-static an_status store_event(loader *L) {
+/* Appends the record rec (len bytes, its id's an_hash64 hash) to the
+ * spill, unless its id is there already: then the smaller content of the
+ * two stays (order-free). */
+static an_status store_event(loader *L, const unsigned char *rec, size_t len, uint64_t hash) {
   an_model *m = L->m;
   an_evindex *x = &m->ev_index;
-  const unsigned char *rec = (const unsigned char *)L->rec.data;
   an_evrec h;
   memcpy(&h, rec, sizeof h);
   const char *id = (const char *)rec + sizeof h;
-  uint64_t hash = an_hash64(id, h.id_len, 0);
   if ((x->count + 1) * 10 >= x->cap * 7) { /* grow the index */
     size_t ncap = x->cap ? x->cap * 2 : 1024;
     an_evslot *ns = an_calloc(ncap, sizeof *ns);
@@ -523,14 +502,14 @@ static an_status store_event(loader *L) {
     if (cmp_event_content(&a, &b) >= 0) return AN_OK;
     uint64_t off;
     if ((st = an_spill_set_flags(&m->spill, e->off - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
-        (st = an_spill_append(&m->spill, rec, L->rec.len, &off)) != AN_OK)
+        (st = an_spill_append(&m->spill, rec, len, &off)) != AN_OK)
       return st;
     e->off = off + 1;
     m->joined = 0;
     return AN_OK;
   }
   uint64_t off;
-  an_status st = an_spill_append(&m->spill, rec, L->rec.len, &off);
+  an_status st = an_spill_append(&m->spill, rec, len, &off);
   if (st != AN_OK) return st;
   x->slots[i].hash = hash;
   x->slots[i].off = off + 1;
@@ -540,13 +519,123 @@ static an_status store_event(loader *L) {
   return AN_OK;
 }
 
-static an_status add_event(loader *L, const fields *F, const char *path, long line, an_error *err) {
-  an_evrec h;
-  memset(&h, 0, sizeof h);
-  const char *doc = intern_sv(L, fstr_nonempty(F, F_DOC), &h.str[AN_EV_DOC]);
-  const char *type = intern_sv(L, fstr_nonempty(F, F_TYPE), &h.str[AN_EV_TYPE]);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
+/* ---- events: digested (pure, on a parsing thread), then applied ---- */
+
+static void digest_init(digest *D) {
+  memset(D, 0, sizeof *D);
+  an_buf_init(&D->text);
+  an_buf_init(&D->recs);
+  an_buf_init(&D->tmp);
+}
+
+static void digest_free(digest *D) {
+  an_buf_free(&D->text);
+  an_buf_free(&D->recs);
+  an_buf_free(&D->tmp);
+  an_free(D->evs);
+}
+
+static void digest_reset(digest *D) {
+  an_buf_clear(&D->text);
+  an_buf_clear(&D->recs);
+  D->n_evs = 0;
+}
+
+static int dstr_has(const dstr *d) { return d->s || d->off; }
+
+/* d: the n bytes at s copied into the digest's text. */
+static an_status dstr_copy(digest *D, dstr *d, const char *s, size_t n) {
+  d->s = NULL;
+  d->off = D->text.len + 1;
+  d->n = n;
+  d->h = an_strhash(s, n);
+  return an_buf_append(&D->text, s, n);
+}
+
+/* d: v cleaned (clean_into), or no string. */
+static an_status dstr_set(digest *D, dstr *d, sv v) {
+  memset(d, 0, sizeof *d);
+  if (!v.s) return AN_OK;
+  if (plain_ascii(v.s, v.n)) {
+    d->s = v.s, d->n = v.n, d->h = an_strhash(v.s, v.n);
+    return AN_OK;
+  }
+  an_status st = clean_into(&D->tmp, v.s, v.n);
+  return st != AN_OK ? st : dstr_copy(D, d, D->tmp.data, D->tmp.len);
+}
+
+static const char *dstr_bytes(const digest *D, const dstr *d) { return d->s ? d->s : D->text.data + d->off - 1; }
+
+/* norm_date's date: a prefix of v itself. */
+static void dstr_date(dstr *d, sv v) {
+  memset(d, 0, sizeof *d);
+  const char *s = v.s;
+  if (!s) return;
+  size_t n = 0;
+  static const char shape[] = "dddd-dd-dd";
+  for (; n < 10 && n < v.n; n++)
+    if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
+  if (!(n == 4 || n == 7 || n == 10)) return;
+  if (n < v.n && s[n] != 'T' && s[n] != ' ') return;
+  d->s = s, d->n = n, d->h = an_strhash(s, n);
+}
+
+/* An event endpoint: its "id", else a slug of its label; label and kind. */
+static an_status digest_endpoint(digest *D, const an_jv *o, dstr *id, dstr *label, dstr *kind) {
+  sv sid = NO_SV, lab = NO_SV, knd = NO_SV;
+  if (o && o->type == AN_J_STRING) {
+    sid = sv_of(o);
+  } else if (o && o->type == AN_J_OBJECT) {
+    sid = jstr_nonempty(o, JKEY("id"));
+    lab = jstr_nonempty(o, JKEY("label"));
+    knd = jstr_nonempty(o, JKEY("kind"));
+  }
+  memset(id, 0, sizeof *id);
+  an_status st = dstr_set(D, label, lab);
+  if (st == AN_OK) st = dstr_set(D, kind, knd);
+  if (st != AN_OK) return st;
+  if ((!sid.s || !sid.n) && lab.s) {
+    char slug[256];
+    an_buf_clear(&D->tmp); /* the label as a C string */
+    if ((st = an_buf_append(&D->tmp, lab.s, lab.n)) != AN_OK) return st;
+    if (an_slugify(D->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) {
+      size_t n = strlen(slug);
+      if (plain_ascii(slug, n)) return dstr_copy(D, id, slug, n);
+      if ((st = clean_into(&D->tmp, slug, n)) != AN_OK) return st;
+      return dstr_copy(D, id, D->tmp.data, D->tmp.len);
+    }
+  }
+  if (!sid.s || !sid.n) return AN_OK;
+  return dstr_set(D, id, sid);
+}
+
+/* Appends v, cleaned, and a NUL to the record buffer; *len its cleaned length. */
+static an_status rec_append_clean(digest *D, sv v, uint32_t *len) {
+  const char *p = v.s;
+  size_t n = v.n;
+  if (!plain_ascii(v.s, v.n)) {
+    an_status st = clean_into(&D->tmp, v.s, v.n);
+    if (st != AN_OK) return st;
+    p = D->tmp.data, n = D->tmp.len;
+  }
+  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
+  *len = (uint32_t)n;
+  an_status st = an_buf_append(&D->recs, p, n);
+  return st == AN_OK ? an_buf_putc(&D->recs, '\0') : st;
+}
+
+/* Digests an event line (its fields F) into D; NULL on ENOMEM. */
+static pevent *digest_event(digest *D, const fields *F) {
+  if (an_grow((void **)&D->evs, &D->cap_evs, D->n_evs + 1, sizeof *D->evs) != AN_OK) return NULL;
+  pevent *P = &D->evs[D->n_evs++];
+  memset(P, 0, sizeof *P);
+  an_status st = dstr_set(D, &P->f[D_DOC], fstr_nonempty(F, F_DOC));
+  if (st == AN_OK) st = dstr_set(D, &P->f[D_TYPE], fstr_nonempty(F, F_TYPE));
+  P->has_type = dstr_has(&P->f[D_TYPE]);
+  if (st != AN_OK || !P->has_type) {
+    P->st = st;
+    return P;
+  }
   const an_jv *offs = F->v[F_OFFSETS];
   long o0 = -1, o1 = -1;
   if (offs && offs->type == AN_J_ARRAY && an_jcount(offs) == 2) {
@@ -556,70 +645,140 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
         b->num < 9e15)
       o0 = (long)a->num, o1 = (long)b->num;
   }
+  const dstr *dd = &P->f[D_DOC], *dt = &P->f[D_TYPE];
+  const char *type = dstr_bytes(D, dt);
   sv id = fstr_nonempty(F, F_ID);
   char hex[17];
   const an_jv *so = F->v[F_SOURCE];
   const an_jv *to = F->v[F_TARGET];
   if (!id.s) { /* the contract's id: a hash of doc, type, source, target, offsets */
-    an_buf b;
-    an_buf_init(&b);
     sv sid = so && so->type == AN_J_OBJECT ? jstr(so, JKEY("id")) : NO_SV;
     sv tid = to && to->type == AN_J_OBJECT ? jstr(to, JKEY("id")) : NO_SV;
-    an_status st = an_buf_printf(&b, "%s|%s|%.*s|%.*s|%ld|%ld", doc ? doc : "", type, (int)sid.n,
-                                 sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
+    an_buf_clear(&D->tmp);
+    st = an_buf_printf(&D->tmp, "%.*s|%.*s|%.*s|%.*s|%ld|%ld", (int)dd->n, dstr_has(dd) ? dstr_bytes(D, dd) : "",
+                       (int)dt->n, type, (int)sid.n, sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
     if (st != AN_OK) {
-      an_buf_free(&b);
-      return an_error_set(err, st, path, line, -1, "out of memory");
+      P->st = st;
+      return P;
     }
-    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(b.data, b.len, 0));
-    an_buf_free(&b);
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(D->tmp.data, D->tmp.len, 0));
     id = sv_c(hex);
   }
-  size_t so_i = NONE, to_i = NONE;
-  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i, &h.str[AN_EV_SOURCE]);
-  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i, &h.str[AN_EV_TARGET]);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
-  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
-    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
-  h.src_obs = (uint32_t)so_i;
-  h.tgt_obs = (uint32_t)to_i;
-  norm_date(L, fstr(F, F_DATE), &h.str[AN_EV_DATE]);
-  h.str[AN_EV_DATE_TEXT] = ix_clean(L, fstr_nonempty(F, F_DATE_TEXT));
-  h.str[AN_EV_OUTLET] = ix_clean(L, fstr_nonempty(F, F_OUTLET));
-  h.str[AN_EV_URL] = ix_clean(L, fstr_nonempty(F, F_URL));
-  h.str[AN_EV_ATTRIB] = ix_clean(L, fstr_nonempty(F, F_ATTRIB));
-  h.str[AN_EV_TRIGGER] = ix_clean(L, fstr_nonempty(F, F_TRIGGER));
-  h.str[AN_EV_CAMEO] = ix_clean(L, fstr_nonempty(F, F_CAMEO));
-  h.str[AN_EV_PLOVER] = ix_clean(L, fstr_nonempty(F, F_PLOVER));
+  if (st == AN_OK) st = digest_endpoint(D, so, &P->f[D_SID], &P->f[D_SLABEL], &P->f[D_SKIND]);
+  if (st == AN_OK) st = digest_endpoint(D, to, &P->f[D_TID], &P->f[D_TLABEL], &P->f[D_TKIND]);
+  dstr_date(&P->f[D_DATE], fstr(F, F_DATE));
+  static const int plain[][2] = {{D_DATE_TEXT, F_DATE_TEXT}, {D_OUTLET, F_OUTLET}, {D_URL, F_URL},
+                                 {D_ATTRIB, F_ATTRIB},       {D_TRIGGER, F_TRIGGER}, {D_CAMEO, F_CAMEO},
+                                 {D_PLOVER, F_PLOVER}};
+  for (size_t k = 0; st == AN_OK && k < sizeof plain / sizeof plain[0]; k++)
+    st = dstr_set(D, &P->f[plain[k][0]], fstr_nonempty(F, plain[k][1]));
+  an_evrec h;
+  memset(&h, 0, sizeof h);
   h.off_start = o0;
   h.off_end = o1;
   const an_jv *conf = F->v[F_CONFIDENCE];
   h.confidence = conf && conf->type == AN_J_NUMBER ? conf->num : -1;
   const an_jv *dir = F->v[F_DIRECTED];
   int is_bool = dir && (dir->type == AN_J_TRUE || dir->type == AN_J_FALSE);
-  if (is_bool ? dir->type == AN_J_TRUE : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  /* id and sentence, cleaned, after the fixed part */
-  an_buf *r = &L->rec;
-  an_buf_clear(r);
-  an_status st = an_buf_reserve(r, sizeof h);
+  int sym = dt->n == 4 && (memcmp(type, "call", 4) == 0 || memcmp(type, "meet", 4) == 0); /* an_relation_symmetric */
+  if (is_bool ? dir->type == AN_J_TRUE : !sym) h.flags |= AN_EVREC_DIRECTED;
+  /* id and sentence, cleaned, after the fixed part (records stay 8-aligned) */
+  an_buf *r = &D->recs;
+  size_t at = r->len;
+  P->rec = at;
+  if (st == AN_OK) st = an_buf_reserve(r, sizeof h);
   if (st == AN_OK) {
-    r->len = sizeof h;
-    st = append_clean(L, id, &h.id_len);
+    r->len += sizeof h;
+    st = rec_append_clean(D, id, &h.id_len);
   }
   sv sent = fstr(F, F_SENTENCE);
   h.sent_len = UINT32_MAX;
-  if (st == AN_OK && sent.s) st = append_clean(L, sent, &h.sent_len);
+  if (st == AN_OK && sent.s) st = rec_append_clean(D, sent, &h.sent_len);
   while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
-  if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
+  if (st == AN_OK && r->len - at > UINT32_MAX) st = AN_ELIMIT;
   if (st == AN_OK) {
-    h.len = (uint32_t)r->len;
-    memcpy(r->data, &h, sizeof h);
-    st = store_event(L);
+    h.len = (uint32_t)(r->len - at);
+    memcpy(r->data + at, &h, sizeof h);
+    P->id_hash = an_hash64(r->data + at + sizeof h, h.id_len, 0);
   }
-  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
+  P->st = st;
+  return P;
+}
+
+/* The pool's copy of a digested string (NULL: none); *ix its number. */
+static const char *pool_dstr(loader *L, const digest *D, const dstr *d, uint32_t *ix) {
+  if (ix) *ix = 0;
+  if (!dstr_has(d) || L->st != AN_OK) return NULL;
+  const char *s = dstr_bytes(D, d);
+  icache *c = &L->ic[(d->h ^ (d->h >> 23)) & (ICACHE - 1)];
+  if (c->p && c->h == d->h && c->n == d->n && memcmp(c->p, s, d->n) == 0) {
+    if (ix) *ix = c->ix;
+    return c->p;
+  }
+  uint32_t x = 0;
+  const char *p = an_strpool_intern_nh(&L->m->pool, s, d->n, d->h, &x, &L->st);
+  if (p && d->n < UINT32_MAX) c->h = d->h, c->p = p, c->n = (uint32_t)d->n, c->ix = x;
+  if (ix && p) *ix = x;
+  return p;
+}
+
+/* The sighting of an event endpoint (created if new); NULL without an id. */
+static const char *apply_endpoint(loader *L, const digest *D, const dstr *id, const dstr *label, const dstr *kind,
+                                  const char *doc, size_t *obs, uint32_t *ix) {
+  if (!dstr_has(id)) return NULL;
+  const char *iid = pool_dstr(L, D, id, ix);
+  an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
+  if (!s) return NULL;
+  *obs = (size_t)(s - L->m->obs);
+  s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
+  if (!s->has_record) {
+    /* Order-free: keep the smallest label/kind an event gives. */
+    const char *l = pool_dstr(L, D, label, NULL), *k = pool_dstr(L, D, kind, NULL);
+    if (l && (!s->label || strcmp(l, s->label) < 0)) s->label = l;
+    if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
+  }
+  return iid;
+}
+
+/* A digested event into the model: the same checks, in the same order,
+ * as when one function did both. */
+static an_status apply_event(loader *L, digest *D, const pevent *P, const char *path, long line, an_error *err) {
+  an_evrec h;
+  memset(&h, 0, sizeof h);
+  const char *doc = pool_dstr(L, D, &P->f[D_DOC], &h.str[AN_EV_DOC]);
+  pool_dstr(L, D, &P->f[D_TYPE], &h.str[AN_EV_TYPE]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!P->has_type && P->st == AN_OK)
+    return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
+  if (P->st == AN_ENOMEM) return an_error_set(err, P->st, path, line, -1, "out of memory");
+  size_t so_i = NONE, to_i = NONE;
+  const char *src = apply_endpoint(L, D, &P->f[D_SID], &P->f[D_SLABEL], &P->f[D_SKIND], doc, &so_i,
+                                   &h.str[AN_EV_SOURCE]);
+  const char *tgt = apply_endpoint(L, D, &P->f[D_TID], &P->f[D_TLABEL], &P->f[D_TKIND], doc, &to_i,
+                                   &h.str[AN_EV_TARGET]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
+  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
+    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
+  an_status st = P->st;
   if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
+  h.src_obs = (uint32_t)so_i;
+  h.tgt_obs = (uint32_t)to_i;
+  static const int strs[][2] = {{D_DATE, AN_EV_DATE},       {D_DATE_TEXT, AN_EV_DATE_TEXT}, {D_OUTLET, AN_EV_OUTLET},
+                                {D_URL, AN_EV_URL},         {D_ATTRIB, AN_EV_ATTRIB},       {D_TRIGGER, AN_EV_TRIGGER},
+                                {D_CAMEO, AN_EV_CAMEO},     {D_PLOVER, AN_EV_PLOVER}};
+  for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) pool_dstr(L, D, &P->f[strs[k][0]], &h.str[strs[k][1]]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  /* the record: the digest's, with the pool numbers and sightings */
+  unsigned char *rec = (unsigned char *)D->recs.data + P->rec;
+  an_evrec dh;
+  memcpy(&dh, rec, sizeof dh);
+  memcpy(dh.str, h.str, sizeof dh.str);
+  dh.src_obs = h.src_obs;
+  dh.tgt_obs = h.tgt_obs;
+  memcpy(rec, &dh, sizeof dh);
+  st = store_event(L, rec, dh.len, P->id_hash);
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
   if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
   return AN_OK;
 }
@@ -642,8 +801,20 @@ an_status an_model_feed(an_model *m, const char *data, size_t len, const char *p
 
 /* One line, parsed (st: the parse's status, root its value), into the
  * model: the same for the one-thread loop and the feeder's blocks. */
+/* What a parsed line holds (the same test for the parsing threads and
+ * apply_line): 1 a document, 2 an event, 0 nothing to read. */
+static int line_kind(const fields *F) {
+  sv kind = fstr(F, F_RECORD);
+  if (sv_is(kind, "document")) return 1;
+  if (sv_is(kind, "event")) return 2;
+  if (!kind.s && F->v[F_TYPE] && F->v[F_SOURCE]) return 2; /* an event written without "record" */
+  return 0;
+}
+
+/* D, P: the line's digest when a parsing thread made it (an event), else
+ * NULL (digested here if it is an event). */
 static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long line, an_status st,
-                            const an_jv *rec, const char *path, an_error *err) {
+                            const an_jv *rec, digest *D, const pevent *P, const char *path, an_error *err) {
   if (st == AN_ENOMEM) return an_error_set(err, st, path, line, -1, "out of memory");
   if (st != AN_OK || rec->type != AN_J_OBJECT) {
     /* The same verdict as cJSON's; its error position, as the document
@@ -658,14 +829,16 @@ static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long l
     cJSON_Delete(cj);
     return st;
   }
+  if (P) return apply_event(L, D, P, path, line, err);
   fields F;
   fields_of(rec, &F);
-  sv kind = fstr(&F, F_RECORD);
-  if (sv_is(kind, "document")) return add_document(L, rec, path, line, err);
-  if (sv_is(kind, "event")) return add_event(L, &F, path, line, err);
-  if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
-    return add_event(L, &F, path, line, err); /* an event written without "record" */
-  return AN_OK;
+  int k = line_kind(&F);
+  if (k == 1) return add_document(L, rec, path, line, err);
+  if (k != 2) return AN_OK;
+  digest_reset(&L->dg);
+  const pevent *p = digest_event(&L->dg, &F);
+  if (!p) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+  return apply_event(L, &L->dg, p, path, line, err);
 }
 
 /* The next line of data[*pos..len): its bytes and length, *a its leading
@@ -686,14 +859,14 @@ static void loader_init(loader *L, an_model *m) {
   L->m = m;
   an_jreader_init(&L->json);
   an_buf_init(&L->tmp);
-  an_buf_init(&L->rec);
+  digest_init(&L->dg);
   an_buf_init(&L->old);
 }
 
 static void loader_free(loader *L) {
   an_jreader_free(&L->json);
   an_buf_free(&L->tmp);
-  an_buf_free(&L->rec);
+  digest_free(&L->dg);
   an_buf_free(&L->old);
 }
 
@@ -712,7 +885,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     if (a == n) continue;
     const an_jv *rec = NULL;
     an_status ps = an_jreader_parse(&L.json, s, n, &rec);
-    st = apply_line(&L, s, n, a, line, ps, rec, path, err);
+    st = apply_line(&L, s, n, a, line, ps, rec, NULL, NULL, path, err);
   }
   loader_free(&L);
   return st;
@@ -729,6 +902,7 @@ typedef struct pline {
   long line;
   an_status st;
   const an_jv *root;
+  size_t ev; /* an event: its digest in the slot's dg.evs; else NONE */
 } pline;
 
 enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
@@ -740,6 +914,7 @@ typedef struct slot {
   size_t n_lines, cap_lines;
   an_status st; /* ENOMEM while parsing */
   an_jreader json;
+  digest dg; /* the block's events, digested */
   int state;
   uint64_t seq;
 } slot;
@@ -761,6 +936,7 @@ struct an_feeder {
 
 static void parse_block(slot *b) {
   an_jreader_reset(&b->json);
+  digest_reset(&b->dg);
   b->n_lines = 0;
   b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
   size_t pos = 0;
@@ -772,8 +948,14 @@ static void parse_block(slot *b) {
     if (a == n) continue;
     if ((b->st = an_grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)) != AN_OK) break;
     pline *l = &b->lines[b->n_lines++];
-    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL;
+    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL, l->ev = NONE;
     l->st = an_jreader_parse_next(&b->json, s, n, &l->root);
+    if (l->st == AN_OK && l->root->type == AN_J_OBJECT) {
+      fields F;
+      fields_of(l->root, &F);
+      /* (a digest that fails for memory is made again when applied) */
+      if (line_kind(&F) == 2 && digest_event(&b->dg, &F)) l->ev = b->dg.n_evs - 1;
+    }
   }
 }
 
@@ -821,7 +1003,8 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
   an_status st = AN_OK;
   for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
     const pline *l = &b->lines[i];
-    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, f->path, err);
+    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, &b->dg, l->ev == NONE ? NULL : &b->dg.evs[l->ev],
+                    f->path, err);
   }
   if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
     st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
@@ -850,6 +1033,7 @@ an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **
   for (size_t i = 0; i < f->n_slots; i++) {
     an_buf_init(&f->slots[i].data);
     an_jreader_init(&f->slots[i].json);
+    digest_init(&f->slots[i].dg);
   }
   if (threads && pthread_mutex_init(&f->mu, NULL) == 0) {
     if (pthread_cond_init(&f->cv, NULL) == 0) f->sync_ok = 1;
@@ -919,6 +1103,7 @@ void an_feeder_free(an_feeder *f) {
     an_buf_free(&f->slots[i].data);
     an_free(f->slots[i].lines);
     an_jreader_free(&f->slots[i].json);
+    digest_free(&f->slots[i].dg);
   }
   an_free(f->slots);
   an_free(f->threads);
