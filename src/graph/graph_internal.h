@@ -254,7 +254,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
  * threads (jobs <= 1: none) and applied to the model in input order: the
  * model is the same for any jobs. The feeder borrows path and m.
  * an_feeder_push takes the first upto bytes of b (whole lines; the first
- * is line first_line + 1) and leaves b holding the rest; errors as
+ * is line first_line + 1; first_line -1: the line after the last pushed,
+ * counted by the parsing threads) and leaves b holding the rest; errors as
  * an_model_feed_lines, the first one ending the feed. Lines are in the
  * model only after an_feeder_finish. */
 typedef struct an_feeder an_feeder;

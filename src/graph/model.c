@@ -137,15 +137,40 @@ typedef struct digest {
  * the few values that repeat on every line (types, dates, outlets, the
  * current document's id and actors) skip the pool's table, which on large
  * inputs is far bigger than the caches. */
-#define ICACHE 1024
+#define ICACHE_SMALL 1024     /* one call of an_model_feed (often one document) */
+#define ICACHE_LARGE (1u << 16) /* a feeder (a whole file): every actor's strings */
 typedef struct icache {
   uint64_t h;
   const char *p; /* the pool's copy; NULL: empty */
   uint32_t n, ix;
 } icache;
 
+/* The same for sightings: (actor id, document) -> sighting. An event's
+ * endpoints were mostly just listed by its document's record. */
+#define SCACHE 4096
+typedef struct scache {
+  const char *id, *doc; /* id NULL: empty */
+  size_t obs;
+} scache;
+
+/* Whether the n bytes at a and b are equal (short strings: no call). */
+static inline int eq_bytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return 0;
+    a += 8, b += 8, n -= 8;
+  }
+  while (n--)
+    if (*a++ != *b++) return 0;
+  return 1;
+}
+
 typedef struct loader {
-  icache ic[ICACHE];
+  icache *ic;    /* NULL: no cache (no memory for it) */
+  size_t ic_mask;
+  scache sc[SCACHE];
   an_model *m;
   an_jreader json;
   an_buf tmp;
@@ -181,14 +206,14 @@ static sv sv_c(const char *s) {
  * its number if ix. */
 static const char *pool_get(loader *L, const char *s, size_t n, uint32_t *ix) {
   uint64_t h = an_strhash(s, n);
-  icache *c = &L->ic[(h ^ (h >> 23)) & (ICACHE - 1)];
-  if (c->p && c->h == h && c->n == n && memcmp(c->p, s, n) == 0) {
+  icache *c = L->ic ? &L->ic[(h ^ (h >> 23)) & L->ic_mask] : NULL;
+  if (c && c->p && c->h == h && c->n == n && eq_bytes(c->p, s, n)) {
     if (ix) *ix = c->ix;
     return c->p;
   }
   uint32_t x = 0;
   const char *p = an_strpool_intern_nh(&L->m->pool, s, n, h, &x, &L->st);
-  if (p && n < UINT32_MAX) c->h = h, c->p = p, c->n = (uint32_t)n, c->ix = x;
+  if (c && p && n < UINT32_MAX) c->h = h, c->p = p, c->n = (uint32_t)n, c->ix = x;
   if (ix) *ix = p ? x : 0;
   return p;
 }
@@ -281,11 +306,18 @@ int an_relation_symmetric(const char *type) {
  * one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
+  uint64_t ch = an_hash_finish((uint64_t)(uintptr_t)id * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)doc);
+  scache *c = &L->sc[ch & (SCACHE - 1)];
+  if (c->id == id && c->doc == doc) return &m->obs[c->obs];
   size_t i = an_pairmap_get(&m->obs_index, id, doc);
-  if (i != NONE) return &m->obs[i];
+  if (i != NONE) {
+    c->id = id, c->doc = doc, c->obs = i;
+    return &m->obs[i];
+  }
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
       (L->st = an_pairmap_put(&m->obs_index, id, doc, m->n_obs)) != AN_OK)
     return NULL;
+  c->id = id, c->doc = doc, c->obs = m->n_obs;
   an_mobs *o = &m->obs[m->n_obs++];
   memset(o, 0, sizeof *o);
   o->id = id;
@@ -710,14 +742,14 @@ static const char *pool_dstr(loader *L, const digest *D, const dstr *d, uint32_t
   if (ix) *ix = 0;
   if (!dstr_has(d) || L->st != AN_OK) return NULL;
   const char *s = dstr_bytes(D, d);
-  icache *c = &L->ic[(d->h ^ (d->h >> 23)) & (ICACHE - 1)];
-  if (c->p && c->h == d->h && c->n == d->n && memcmp(c->p, s, d->n) == 0) {
+  icache *c = L->ic ? &L->ic[(d->h ^ (d->h >> 23)) & L->ic_mask] : NULL;
+  if (c && c->p && c->h == d->h && c->n == d->n && eq_bytes(c->p, s, d->n)) {
     if (ix) *ix = c->ix;
     return c->p;
   }
   uint32_t x = 0;
   const char *p = an_strpool_intern_nh(&L->m->pool, s, d->n, d->h, &x, &L->st);
-  if (p && d->n < UINT32_MAX) c->h = d->h, c->p = p, c->n = (uint32_t)d->n, c->ix = x;
+  if (c && p && d->n < UINT32_MAX) c->h = d->h, c->p = p, c->n = (uint32_t)d->n, c->ix = x;
   if (ix && p) *ix = x;
   return p;
 }
@@ -854,9 +886,11 @@ static const char *next_line(const char *data, size_t len, size_t *pos, size_t *
   return s;
 }
 
-static void loader_init(loader *L, an_model *m) {
+static void loader_init(loader *L, an_model *m, size_t icache_size) {
   memset(L, 0, sizeof *L);
   L->m = m;
+  L->ic = an_calloc(icache_size, sizeof *L->ic);
+  L->ic_mask = icache_size - 1;
   an_jreader_init(&L->json);
   an_buf_init(&L->tmp);
   digest_init(&L->dg);
@@ -864,6 +898,7 @@ static void loader_init(loader *L, an_model *m) {
 }
 
 static void loader_free(loader *L) {
+  an_free(L->ic);
   an_jreader_free(&L->json);
   an_buf_free(&L->tmp);
   digest_free(&L->dg);
@@ -874,7 +909,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
                               an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L;
-  loader_init(&L, m);
+  loader_init(&L, m, ICACHE_SMALL);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
@@ -909,7 +944,8 @@ enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
 
 typedef struct slot {
   an_buf data;
-  long first_line;
+  long first_line; /* -1: the line after the previous block's last */
+  long n_lines_read; /* lines in data (parse_block counts them) */
   pline *lines;
   size_t n_lines, cap_lines;
   an_status st; /* ENOMEM while parsing */
@@ -930,6 +966,7 @@ struct an_feeder {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   uint64_t next_push, next_apply;
+  long next_line; /* lines applied so far (relative blocks follow them) */
   int stop, sync_ok;
   an_status st; /* the first failure: later pushes do nothing */
 };
@@ -940,7 +977,7 @@ static void parse_block(slot *b) {
   b->n_lines = 0;
   b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
   size_t pos = 0;
-  long line = b->first_line;
+  long line = b->first_line < 0 ? 0 : b->first_line; /* relative: numbered when applied */
   while (b->st == AN_OK && pos < b->data.len) {
     size_t n, a;
     const char *s = next_line(b->data.data, b->data.len, &pos, &n, &a);
@@ -957,6 +994,7 @@ static void parse_block(slot *b) {
       if (line_kind(&F) == 2 && digest_event(&b->dg, &F)) l->ev = b->dg.n_evs - 1;
     }
   }
+  b->n_lines_read = line - (b->first_line < 0 ? 0 : b->first_line);
 }
 
 static void *worker(void *arg) {
@@ -1001,11 +1039,13 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
   if (!b) return AN_OK;
   if (!f->n_threads) parse_block(b);
   an_status st = AN_OK;
+  long base = b->first_line < 0 ? f->next_line : 0;
   for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
     const pline *l = &b->lines[i];
-    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, &b->dg, l->ev == NONE ? NULL : &b->dg.evs[l->ev],
-                    f->path, err);
+    st = apply_line(&f->L, l->s, l->n, l->a, base + l->line, l->st, l->root, &b->dg,
+                    l->ev == NONE ? NULL : &b->dg.evs[l->ev], f->path, err);
   }
+  f->next_line = (b->first_line < 0 ? f->next_line : b->first_line) + b->n_lines_read;
   if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
     st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
   lock(f);
@@ -1021,7 +1061,7 @@ an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **
   if (!f) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   f->m = m;
   f->path = path;
-  loader_init(&f->L, m);
+  loader_init(&f->L, m, ICACHE_LARGE);
   size_t threads = jobs > 1 ? jobs : 0;
   f->n_slots = threads ? 2 * threads : 1;
   f->slots = an_calloc(f->n_slots, sizeof *f->slots);
@@ -1149,10 +1189,19 @@ int an_jsonl_is_events(const char *data, size_t len) {
 static an_status index_inputs(an_model *m) {
   an_status st = AN_OK;
   for (size_t a = 0; st == AN_OK && a < m->n_actors; a++) st = an_strmap_put(&m->actor_index, m->actors[a].id, a);
-  /* Input ids that the join renamed still find their actor (--focus). */
-  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++)
-    if (an_strmap_get(&m->actor_index, m->obs[i].id) == NONE && m->obs_actor[i] != NONE)
-      st = an_strmap_put(&m->actor_index, m->obs[i].id, m->obs_actor[i]);
+  /* Input ids that the join renamed still find their actor (--focus).
+   * Ids are pool strings: once an id is in the index, its other
+   * sightings are passed over by pointer (no string hashing per sighting). */
+  an_pairmap done;
+  an_pairmap_init(&done);
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const char *id = m->obs[i].id;
+    if (an_pairmap_get(&done, id, NULL) != NONE) continue;
+    if (an_strmap_get(&m->actor_index, id) != NONE) st = an_pairmap_put(&done, id, NULL, 1);
+    else if (m->obs_actor[i] != NONE && (st = an_strmap_put(&m->actor_index, id, m->obs_actor[i])) == AN_OK)
+      st = an_pairmap_put(&done, id, NULL, 1);
+  }
+  an_pairmap_free(&done);
   return st;
 }
 
@@ -1236,54 +1285,81 @@ static void classes_free(classes *c) {
   memset(c, 0, sizeof *c);
 }
 
-static size_t pow2_at_least(size_t n) {
-  size_t c = 64;
-  while (c < n) c *= 2;
-  return c;
+/* A table of class numbers (+ 1) sized by the classes, not the sightings:
+ * millions of sightings fall into a few hundred thousand classes, and a
+ * table that stays small stays in the caches. */
+typedef struct ctab {
+  size_t *t;
+  size_t cap;
+} ctab;
+
+static an_status ctab_grow(ctab *T, size_t n_classes, const uint64_t *hashes) {
+  if (T->cap && (n_classes + 1) * 2 <= T->cap) return AN_OK;
+  size_t ncap = T->cap ? T->cap * 2 : 1024;
+  while ((n_classes + 1) * 2 > ncap) ncap *= 2;
+  size_t *nt = an_calloc(ncap, sizeof *nt);
+  if (!nt) return AN_ENOMEM;
+  for (size_t i = 0; i < T->cap; i++) {
+    if (!T->t[i]) continue;
+    size_t j = (size_t)hashes[T->t[i] - 1] & (ncap - 1);
+    while (nt[j]) j = (j + 1) & (ncap - 1);
+    nt[j] = T->t[i];
+  }
+  an_free(T->t);
+  T->t = nt, T->cap = ncap;
+  return AN_OK;
 }
 
 static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes *C) {
   memset(C, 0, sizeof *C);
-  size_t cap = pow2_at_least(2 * n_obs + 2), mask = cap - 1;
-  size_t *tab = an_calloc(cap, sizeof *tab); /* class + 1 */
+  ctab T = {0};
+  uint64_t *ch = NULL; /* per class: its content hash, then its group hash */
+  size_t cap_ch = 0, cap_first = 0, cap_count = 0;
   C->cls = an_malloc((n_obs + 1) * sizeof *C->cls);
-  C->first = an_malloc((n_obs + 1) * sizeof *C->first);
-  C->count = an_calloc(n_obs + 1, sizeof *C->count);
-  if (!tab || !C->cls || !C->first || !C->count) {
-    an_free(tab);
-    return AN_ENOMEM;
-  }
-  for (size_t i = 0; i < n_obs; i++) {
-    size_t j = (size_t)content_hash(&oc[i]) & mask;
-    for (; tab[j]; j = (j + 1) & mask)
-      if (content_eq(&oc[C->first[tab[j] - 1]], &oc[i])) break;
-    if (!tab[j]) {
-      tab[j] = C->n + 1;
-      C->first[C->n++] = i;
+  an_status st = C->cls ? AN_OK : AN_ENOMEM;
+  for (size_t i = 0; st == AN_OK && i < n_obs; i++) {
+    uint64_t h = content_hash(&oc[i]);
+    size_t j = (size_t)h & (T.cap - 1);
+    for (; T.cap && T.t[j]; j = (j + 1) & (T.cap - 1))
+      if (ch[T.t[j] - 1] == h && content_eq(&oc[C->first[T.t[j] - 1]], &oc[i])) break;
+    if (!T.cap || !T.t[j]) { /* a new class */
+      if ((st = an_grow((void **)&ch, &cap_ch, C->n + 1, sizeof *ch)) != AN_OK ||
+          (st = an_grow((void **)&C->first, &cap_first, C->n + 1, sizeof *C->first)) != AN_OK ||
+          (st = an_grow((void **)&C->count, &cap_count, C->n + 1, sizeof *C->count)) != AN_OK ||
+          (st = ctab_grow(&T, C->n + 1, ch)) != AN_OK)
+        break;
+      for (j = (size_t)h & (T.cap - 1); T.t[j]; j = (j + 1) & (T.cap - 1)) {}
+      ch[C->n] = h;
+      C->first[C->n] = i;
+      C->count[C->n] = 0;
+      T.t[j] = ++C->n;
     }
-    C->cls[i] = tab[j] - 1;
-    C->count[tab[j] - 1]++;
+    C->cls[i] = T.t[j] - 1;
+    C->count[T.t[j] - 1]++;
   }
+  an_free(T.t);
+  memset(&T, 0, sizeof T);
   /* (kind, id, label) with more than one content: none of them merges */
-  memset(tab, 0, cap * sizeof *tab);
-  C->merge = an_malloc(C->n + 1);
-  if (!C->merge) {
-    an_free(tab);
-    return AN_ENOMEM;
+  if (st == AN_OK && !(C->merge = an_malloc(C->n + 1))) st = AN_ENOMEM;
+  if (st == AN_OK && (st = an_grow((void **)&C->count, &cap_count, C->n + 1, sizeof *C->count)) == AN_OK &&
+      (st = an_grow((void **)&C->first, &cap_first, C->n + 1, sizeof *C->first)) == AN_OK) {
+    for (size_t c = 0; c < C->n; c++) ch[c] = group_hash(&oc[C->first[c]]);
+    if (C->n) st = ctab_grow(&T, C->n, ch); /* once, to its full size: no rehash below */
   }
-  for (size_t c = 0; c < C->n; c++) {
+  for (size_t c = 0; st == AN_OK && c < C->n; c++) {
     const obs_content *x = &oc[C->first[c]];
     C->merge[c] = !(x->kind == AN_KIND_PERSON && an_registry_bare_name(x->label, x->key));
-    size_t j = (size_t)group_hash(x) & mask;
-    for (; tab[j]; j = (j + 1) & mask) {
-      const obs_content *y = &oc[C->first[tab[j] - 1]];
+    size_t j = (size_t)ch[c] & (T.cap - 1);
+    for (; T.t[j]; j = (j + 1) & (T.cap - 1)) {
+      const obs_content *y = &oc[C->first[T.t[j] - 1]];
       if (y->kind == x->kind && y->id == x->id && y->label == x->label) break;
     }
-    if (!tab[j]) tab[j] = c + 1;
-    else C->merge[c] = C->merge[tab[j] - 1] = 0;
+    if (!T.t[j]) T.t[j] = c + 1;
+    else C->merge[c] = C->merge[T.t[j] - 1] = 0;
   }
-  an_free(tab);
-  return AN_OK;
+  an_free(T.t);
+  an_free(ch);
+  return st;
 }
 
 static an_status join(an_model *m, an_error *err) {
@@ -1295,8 +1371,8 @@ static an_status join(an_model *m, an_error *err) {
   size_t *start = NULL;
   uint64_t *msum = NULL;
   const char **docs = NULL;
-  an_strmap best;
-  an_strmap_init(&best);
+  an_pairmap best; /* id (a pool string) -> its best sighting */
+  an_pairmap_init(&best);
   an_status st = (m->n_obs && !rec) || !oc ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
@@ -1311,23 +1387,27 @@ static an_status join(an_model *m, an_error *err) {
    * the best sighting of its id, so the registry does not split one actor
    * by a missing kind. */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    size_t b = an_strmap_get(&best, m->obs[i].id);
-    if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_strmap_put(&best, m->obs[i].id, i);
+    size_t b = an_pairmap_get(&best, m->obs[i].id, NULL);
+    if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_pairmap_put(&best, m->obs[i].id, NULL, i);
   }
   if (st == AN_OK) st = an_registry_new(&reg, err);
   if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
+  const char *last_kind = NULL;
+  an_actor_kind last_enum = AN_KIND_ORGANIZATION;
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
+    const an_mobs *o = &m->obs[i], *b = &m->obs[an_pairmap_get(&best, o->id, NULL)];
     obs_content *c = &oc[i];
     c->id = o->id;
     c->label = o->label ? o->label : b->label ? b->label : o->id;
-    c->kind = kind_enum(o->kind ? o->kind : b->kind);
+    const char *k = o->kind ? o->kind : b->kind;
+    if (k != last_kind || !i) last_kind = k, last_enum = kind_enum(k); /* pool strings: few distinct */
+    c->kind = last_enum;
     c->country = o->country;
     c->key = o->key;
     c->aliases = o->aliases;
     c->n_aliases = o->n_aliases;
   }
-  an_strmap_free(&best);
+  an_pairmap_free(&best);
   if (st == AN_OK) st = classify_sightings(oc, m->n_obs, &C);
   /* each class's sightings together: their documents */
   if (st == AN_OK) {
