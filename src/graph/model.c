@@ -125,12 +125,38 @@ typedef struct pevent {
   int has_type;
 } pevent;
 
+/* A document record's actor, affiliation, and the record. */
+typedef struct dactor {
+  dstr id, label, kind, country, key;
+  long mentions;
+  size_t alias0, n_aliases; /* its aliases: als[alias0 ..] */
+  size_t n_alias_items;     /* the "aliases" array's items (strings or not) */
+} dactor;
+
+typedef struct daff {
+  dstr person, org, role;
+} daff;
+
+typedef struct pdoc {
+  dstr id, date, outlet, url, title;
+  size_t actor0, n_actors, aff0, n_affs;
+  int nomem;
+} pdoc;
+
 typedef struct digest {
   an_buf text; /* cleaned strings that are not in the input as they are */
   an_buf recs; /* the records, one after another */
   an_buf tmp;
   pevent *evs;
   size_t n_evs, cap_evs;
+  pdoc *docs;
+  size_t n_docs, cap_docs;
+  dactor *acts;
+  size_t n_acts, cap_acts;
+  dstr *als;
+  size_t n_als, cap_als;
+  daff *affs;
+  size_t n_affs, cap_affs;
 } digest;
 
 /* A loader's cache of recently interned strings (direct-mapped by hash):
@@ -173,8 +199,7 @@ typedef struct loader {
   scache sc[SCACHE];
   an_model *m;
   an_jreader json;
-  an_buf tmp;
-  digest dg; /* the event line being applied (single-line feeding) */
+  digest dg; /* the line being applied (single-line feeding) */
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
@@ -201,44 +226,6 @@ static sv sv_c(const char *s) {
   sv r = {s, s ? strlen(s) : 0};
   return r;
 }
-
-/* The pool's copy of the n bytes at s (through the loader's cache); *ix
- * its number if ix. */
-static const char *pool_get(loader *L, const char *s, size_t n, uint32_t *ix) {
-  uint64_t h = an_strhash(s, n);
-  icache *c = L->ic ? &L->ic[(h ^ (h >> 23)) & L->ic_mask] : NULL;
-  if (c && c->p && c->h == h && c->n == n && eq_bytes(c->p, s, n)) {
-    if (ix) *ix = c->ix;
-    return c->p;
-  }
-  uint32_t x = 0;
-  const char *p = an_strpool_intern_nh(&L->m->pool, s, n, h, &x, &L->st);
-  if (c && p && n < UINT32_MAX) c->h = h, c->p = p, c->n = (uint32_t)n, c->ix = x;
-  if (ix) *ix = p ? x : 0;
-  return p;
-}
-
-/* The pool's copy of s cleaned (clean_into); *ix its number if ix. */
-static const char *intern_sv(loader *L, sv v, uint32_t *ix) {
-  if (ix) *ix = 0;
-  if (!v.s || L->st != AN_OK) return NULL;
-  if (plain_ascii(v.s, v.n)) return pool_get(L, v.s, v.n, ix);
-  L->st = clean_into(&L->tmp, v.s, v.n);
-  if (L->st != AN_OK) return NULL;
-  return pool_get(L, L->tmp.data, L->tmp.len, ix);
-}
-
-/* s cleaned, copied into the pool without interning (a string unique to
- * its document that is only ever compared by content or printed). */
-static const char *store_clean(loader *L, sv v) {
-  if (!v.s || L->st != AN_OK) return NULL;
-  if (plain_ascii(v.s, v.n)) return an_strpool_store_n(&L->m->pool, v.s, v.n, &L->st);
-  L->st = clean_into(&L->tmp, v.s, v.n);
-  if (L->st != AN_OK) return NULL;
-  return an_strpool_store_n(&L->m->pool, L->tmp.data, L->tmp.len, &L->st);
-}
-
-static const char *intern_clean(loader *L, sv v) { return intern_sv(L, v, NULL); }
 
 #define JKEY(k) k, sizeof k - 1
 static sv jstr(const an_jv *o, const char *key, size_t klen) { return sv_of(an_jget(o, key, klen)); }
@@ -276,25 +263,6 @@ static void fields_of(const an_jv *o, fields *f) {
 
 static sv fstr(const fields *f, int k) { return sv_of(f->v[k]); }
 static sv fstr_nonempty(const fields *f, int k) { return sv_nonempty(fstr(f, k)); }
-
-/* ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part is
- * cut off); anything else is no date. */
-static const char *norm_date(loader *L, sv v, uint32_t *ix) {
-  const char *s = v.s;
-  if (ix) *ix = 0;
-  if (!s) return NULL;
-  char d[11];
-  size_t n = 0;
-  static const char shape[] = "dddd-dd-dd";
-  for (; n < 10 && n < v.n; n++) {
-    if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
-    d[n] = s[n];
-  }
-  if (!(n == 4 || n == 7 || n == 10)) return NULL;
-  if (n < v.n && s[n] != 'T' && s[n] != ' ') return NULL;
-  d[n] = '\0';
-  return L->st == AN_OK ? pool_get(L, d, n, ix) : NULL;
-}
 
 int an_relation_symmetric(const char *type) {
   return type && (strcmp(type, "call") == 0 || strcmp(type, "meet") == 0);
@@ -358,94 +326,6 @@ static int better_doc(const an_mdoc *a, const an_mdoc *b) {
   if (!c) c = nullcmp(a->url, b->url);
   if (!c) c = nullcmp(a->title, b->title);
   return c < 0;
-}
-
-static void add_actor_record(loader *L, const char *doc, const an_jv *a) {
-  const char *id = intern_clean(L, jstr_nonempty(a, JKEY("id")));
-  if (!id) return;
-  an_mobs *o = sighting(L, doc, id);
-  if (!o) return;
-  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
-  r.label = intern_clean(L, jstr_nonempty(a, JKEY("label")));
-  r.kind = intern_clean(L, jstr_nonempty(a, JKEY("kind")));
-  r.country = intern_clean(L, jstr_nonempty(a, JKEY("country")));
-  r.key = intern_clean(L, jstr_nonempty(a, JKEY("key")));
-  const an_jv *men = an_jget(a, JKEY("mentions"));
-  r.mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
-  const an_jv *al = an_jget(a, JKEY("aliases"));
-  size_t n = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
-  if (n > 0) {
-    r.aliases = an_calloc(n, sizeof *r.aliases);
-    if (!r.aliases) {
-      L->st = AN_ENOMEM;
-      return;
-    }
-    for (const an_jv *it = al->child; it; it = it->next) {
-      if (it->type == AN_J_STRING && it->len) {
-        const char *s = intern_clean(L, sv_of(it));
-        if (s) r.aliases[r.n_aliases++] = s;
-      }
-    }
-  }
-  /* The same actor twice in a document (twice in one record, or in two
-   * records of one document id): the better record by content wins,
-   * whatever came first. */
-  if (o->has_record && !better_record(&r, o)) {
-    an_free(r.aliases);
-    return;
-  }
-  an_free(o->aliases);
-  *o = r;
-}
-
-static an_status add_document(loader *L, const an_jv *rec, const char *path, long line, an_error *err) {
-  an_model *m = L->m;
-  const char *id = intern_clean(L, jstr_nonempty(rec, JKEY("id")));
-  if (L->st != AN_OK) return L->st;
-  if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
-  /* A document id seen before (the same document in two shards, or two
-   * documents under one id): the records merge whatever their order. The
-   * metadata come from the better record (better_doc), actors and
-   * affiliations are the union (one record per actor: better_record). */
-  an_mdoc d = {.id = id};
-  d.date = norm_date(L, jstr(rec, JKEY("date")), NULL);
-  d.outlet = intern_clean(L, jstr_nonempty(rec, JKEY("outlet")));
-  /* url and title: one per document, printed (url) or compared by content only */
-  d.url = store_clean(L, jstr_nonempty(rec, JKEY("url")));
-  d.title = store_clean(L, jstr_nonempty(rec, JKEY("title")));
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  size_t di = an_strmap_get(&m->doc_index, id);
-  if (di == NONE) {
-    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
-    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
-    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-    m->docs[m->n_docs++] = d;
-  } else if (better_doc(&d, &m->docs[di])) {
-    m->docs[di] = d;
-  }
-  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
-  const an_jv *list = an_jget(rec, JKEY("actors"));
-  for (const an_jv *it = list ? list->child : NULL; it; it = it->next)
-    if (it->type == AN_J_OBJECT) add_actor_record(L, id, it);
-  list = an_jget(rec, JKEY("affiliations"));
-  for (const an_jv *it = list ? list->child : NULL; it; it = it->next) {
-    if (it->type != AN_J_OBJECT) continue;
-    const char *person = intern_clean(L, jstr_nonempty(it, JKEY("person")));
-    const char *org = intern_clean(L, jstr_nonempty(it, JKEY("org")));
-    if (!person || !org || L->st != AN_OK) continue;
-    /* Both ends must be actors listed by a record of this document: known
-     * only when every input is in, so checked by the join (resolve_affs). */
-    if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
-    an_maff *a = &m->affs[m->n_affs++];
-    a->doc = id;
-    a->person = person;
-    a->org = org;
-    a->role = intern_clean(L, jstr_nonempty(it, JKEY("role")));
-    a->person_obs = a->org_obs = NONE;
-  }
-  m->joined = 0;
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  return AN_OK;
 }
 
 static int cmp_num(double a, double b) { return (a > b) - (a < b); }
@@ -565,12 +445,16 @@ static void digest_free(digest *D) {
   an_buf_free(&D->recs);
   an_buf_free(&D->tmp);
   an_free(D->evs);
+  an_free(D->docs);
+  an_free(D->acts);
+  an_free(D->als);
+  an_free(D->affs);
 }
 
 static void digest_reset(digest *D) {
   an_buf_clear(&D->text);
   an_buf_clear(&D->recs);
-  D->n_evs = 0;
+  D->n_evs = D->n_docs = D->n_acts = D->n_als = D->n_affs = 0;
 }
 
 static int dstr_has(const dstr *d) { return d->s || d->off; }
@@ -598,7 +482,8 @@ static an_status dstr_set(digest *D, dstr *d, sv v) {
 
 static const char *dstr_bytes(const digest *D, const dstr *d) { return d->s ? d->s : D->text.data + d->off - 1; }
 
-/* norm_date's date: a prefix of v itself. */
+/* An ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part
+ * is cut off: a prefix of v itself); anything else is no date. */
 static void dstr_date(dstr *d, sv v) {
   memset(d, 0, sizeof *d);
   const char *s = v.s;
@@ -815,6 +700,148 @@ static an_status apply_event(loader *L, digest *D, const pevent *P, const char *
   return AN_OK;
 }
 
+/* ---- document records: digested, then applied ---- */
+
+/* Digests a document line (its object rec) into D; NULL on ENOMEM. */
+static pdoc *digest_document(digest *D, const an_jv *rec) {
+  if (an_grow((void **)&D->docs, &D->cap_docs, D->n_docs + 1, sizeof *D->docs) != AN_OK) return NULL;
+  pdoc *Q = &D->docs[D->n_docs++];
+  memset(Q, 0, sizeof *Q);
+  an_status st = dstr_set(D, &Q->id, jstr_nonempty(rec, JKEY("id")));
+  dstr_date(&Q->date, jstr(rec, JKEY("date")));
+  if (st == AN_OK) st = dstr_set(D, &Q->outlet, jstr_nonempty(rec, JKEY("outlet")));
+  if (st == AN_OK) st = dstr_set(D, &Q->url, jstr_nonempty(rec, JKEY("url")));
+  if (st == AN_OK) st = dstr_set(D, &Q->title, jstr_nonempty(rec, JKEY("title")));
+  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
+  const an_jv *list = an_jget(rec, JKEY("actors"));
+  Q->actor0 = D->n_acts;
+  for (const an_jv *it = list ? list->child : NULL; st == AN_OK && it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    if ((st = an_grow((void **)&D->acts, &D->cap_acts, D->n_acts + 1, sizeof *D->acts)) != AN_OK) break;
+    dactor *a = &D->acts[D->n_acts++];
+    memset(a, 0, sizeof *a);
+    Q->n_actors++;
+    st = dstr_set(D, &a->id, jstr_nonempty(it, JKEY("id")));
+    if (st == AN_OK) st = dstr_set(D, &a->label, jstr_nonempty(it, JKEY("label")));
+    if (st == AN_OK) st = dstr_set(D, &a->kind, jstr_nonempty(it, JKEY("kind")));
+    if (st == AN_OK) st = dstr_set(D, &a->country, jstr_nonempty(it, JKEY("country")));
+    if (st == AN_OK) st = dstr_set(D, &a->key, jstr_nonempty(it, JKEY("key")));
+    const an_jv *men = an_jget(it, JKEY("mentions"));
+    a->mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
+    const an_jv *al = an_jget(it, JKEY("aliases"));
+    a->n_alias_items = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
+    a->alias0 = D->n_als;
+    for (const an_jv *x = a->n_alias_items ? al->child : NULL; st == AN_OK && x; x = x->next) {
+      if (x->type != AN_J_STRING || !x->len) continue;
+      if ((st = an_grow((void **)&D->als, &D->cap_als, D->n_als + 1, sizeof *D->als)) != AN_OK) break;
+      st = dstr_set(D, &D->als[D->n_als++], sv_of(x));
+      a->n_aliases++;
+    }
+  }
+  list = an_jget(rec, JKEY("affiliations"));
+  Q->aff0 = D->n_affs;
+  for (const an_jv *it = list ? list->child : NULL; st == AN_OK && it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    if ((st = an_grow((void **)&D->affs, &D->cap_affs, D->n_affs + 1, sizeof *D->affs)) != AN_OK) break;
+    daff *f = &D->affs[D->n_affs++];
+    Q->n_affs++;
+    st = dstr_set(D, &f->person, jstr_nonempty(it, JKEY("person")));
+    if (st == AN_OK) st = dstr_set(D, &f->org, jstr_nonempty(it, JKEY("org")));
+    if (st == AN_OK) st = dstr_set(D, &f->role, jstr_nonempty(it, JKEY("role")));
+  }
+  Q->nomem = st != AN_OK;
+  return Q;
+}
+
+/* A document's actor record into its sighting. */
+static void apply_actor_record(loader *L, const digest *D, const char *doc, const dactor *a) {
+  const char *id = pool_dstr(L, D, &a->id, NULL);
+  if (!id) return;
+  an_mobs *o = sighting(L, doc, id);
+  if (!o) return;
+  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
+  r.label = pool_dstr(L, D, &a->label, NULL);
+  r.kind = pool_dstr(L, D, &a->kind, NULL);
+  r.country = pool_dstr(L, D, &a->country, NULL);
+  r.key = pool_dstr(L, D, &a->key, NULL);
+  r.mentions = a->mentions;
+  if (a->n_alias_items > 0) {
+    r.aliases = an_calloc(a->n_alias_items, sizeof *r.aliases);
+    if (!r.aliases) {
+      L->st = AN_ENOMEM;
+      return;
+    }
+    for (size_t k = 0; k < a->n_aliases; k++) {
+      const char *s = pool_dstr(L, D, &D->als[a->alias0 + k], NULL);
+      if (s) r.aliases[r.n_aliases++] = s;
+    }
+  }
+  /* The same actor twice in a document (twice in one record, or in two
+   * records of one document id): the better record by content wins,
+   * whatever came first. */
+  if (o->has_record && !better_record(&r, o)) {
+    an_free(r.aliases);
+    return;
+  }
+  an_free(o->aliases);
+  *o = r;
+}
+
+/* The pool's copy of a digested string that is never looked up by
+ * pointer (stored, not interned). */
+static const char *store_dstr(loader *L, const digest *D, const dstr *d) {
+  if (!dstr_has(d) || L->st != AN_OK) return NULL;
+  return an_strpool_store_n(&L->m->pool, dstr_bytes(D, d), d->n, &L->st);
+}
+
+static an_status apply_document(loader *L, const digest *D, const pdoc *Q, const char *path, long line,
+                                an_error *err) {
+  an_model *m = L->m;
+  if (Q->nomem) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+  const char *id = pool_dstr(L, D, &Q->id, NULL);
+  if (L->st != AN_OK) return L->st;
+  if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
+  /* A document id seen before (the same document in two shards, or two
+   * documents under one id): the records merge whatever their order. The
+   * metadata come from the better record (better_doc), actors and
+   * affiliations are the union (one record per actor: better_record). */
+  an_mdoc d = {.id = id};
+  d.date = pool_dstr(L, D, &Q->date, NULL);
+  d.outlet = pool_dstr(L, D, &Q->outlet, NULL);
+  /* url and title: one per document, printed (url) or compared by content only */
+  d.url = store_dstr(L, D, &Q->url);
+  d.title = store_dstr(L, D, &Q->title);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  size_t di = an_strmap_get(&m->doc_index, id);
+  if (di == NONE) {
+    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
+    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
+    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+    m->docs[m->n_docs++] = d;
+  } else if (better_doc(&d, &m->docs[di])) {
+    m->docs[di] = d;
+  }
+  for (size_t k = 0; k < Q->n_actors; k++) apply_actor_record(L, D, id, &D->acts[Q->actor0 + k]);
+  for (size_t k = 0; k < Q->n_affs; k++) {
+    const daff *f = &D->affs[Q->aff0 + k];
+    const char *person = pool_dstr(L, D, &f->person, NULL);
+    const char *org = pool_dstr(L, D, &f->org, NULL);
+    if (!person || !org || L->st != AN_OK) continue;
+    /* Both ends must be actors listed by a record of this document: known
+     * only when every input is in, so checked by the join (resolve_affs). */
+    if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
+    an_maff *a = &m->affs[m->n_affs++];
+    a->doc = id;
+    a->person = person;
+    a->org = org;
+    a->role = pool_dstr(L, D, &f->role, NULL);
+    a->person_obs = a->org_obs = NONE;
+  }
+  m->joined = 0;
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  return AN_OK;
+}
+
 an_status an_model_add_jsonl(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
   an_status st = an_model_feed(m, data, len, path, err);
   /* Join even after a bad line: the records before it stay usable. */
@@ -846,7 +873,8 @@ static int line_kind(const fields *F) {
 /* D, P: the line's digest when a parsing thread made it (an event), else
  * NULL (digested here if it is an event). */
 static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long line, an_status st,
-                            const an_jv *rec, digest *D, const pevent *P, const char *path, an_error *err) {
+                            const an_jv *rec, digest *D, const pevent *P, const pdoc *Q, const char *path,
+                            an_error *err) {
   if (st == AN_ENOMEM) return an_error_set(err, st, path, line, -1, "out of memory");
   if (st != AN_OK || rec->type != AN_J_OBJECT) {
     /* The same verdict as cJSON's; its error position, as the document
@@ -862,12 +890,17 @@ static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long l
     return st;
   }
   if (P) return apply_event(L, D, P, path, line, err);
+  if (Q) return apply_document(L, D, Q, path, line, err);
   fields F;
   fields_of(rec, &F);
   int k = line_kind(&F);
-  if (k == 1) return add_document(L, rec, path, line, err);
-  if (k != 2) return AN_OK;
+  if (k == 0) return AN_OK;
   digest_reset(&L->dg);
+  if (k == 1) {
+    const pdoc *q = digest_document(&L->dg, rec);
+    if (!q) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+    return apply_document(L, &L->dg, q, path, line, err);
+  }
   const pevent *p = digest_event(&L->dg, &F);
   if (!p) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
   return apply_event(L, &L->dg, p, path, line, err);
@@ -892,7 +925,6 @@ static void loader_init(loader *L, an_model *m, size_t icache_size) {
   L->ic = an_calloc(icache_size, sizeof *L->ic);
   L->ic_mask = icache_size - 1;
   an_jreader_init(&L->json);
-  an_buf_init(&L->tmp);
   digest_init(&L->dg);
   an_buf_init(&L->old);
 }
@@ -900,7 +932,6 @@ static void loader_init(loader *L, an_model *m, size_t icache_size) {
 static void loader_free(loader *L) {
   an_free(L->ic);
   an_jreader_free(&L->json);
-  an_buf_free(&L->tmp);
   digest_free(&L->dg);
   an_buf_free(&L->old);
 }
@@ -920,7 +951,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     if (a == n) continue;
     const an_jv *rec = NULL;
     an_status ps = an_jreader_parse(&L.json, s, n, &rec);
-    st = apply_line(&L, s, n, a, line, ps, rec, NULL, NULL, path, err);
+    st = apply_line(&L, s, n, a, line, ps, rec, NULL, NULL, NULL, path, err);
   }
   loader_free(&L);
   return st;
@@ -938,6 +969,7 @@ typedef struct pline {
   an_status st;
   const an_jv *root;
   size_t ev; /* an event: its digest in the slot's dg.evs; else NONE */
+  size_t dc; /* a document: its digest in the slot's dg.docs; else NONE */
 } pline;
 
 enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
@@ -985,13 +1017,15 @@ static void parse_block(slot *b) {
     if (a == n) continue;
     if ((b->st = an_grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)) != AN_OK) break;
     pline *l = &b->lines[b->n_lines++];
-    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL, l->ev = NONE;
+    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL, l->ev = l->dc = NONE;
     l->st = an_jreader_parse_next(&b->json, s, n, &l->root);
     if (l->st == AN_OK && l->root->type == AN_J_OBJECT) {
       fields F;
       fields_of(l->root, &F);
       /* (a digest that fails for memory is made again when applied) */
-      if (line_kind(&F) == 2 && digest_event(&b->dg, &F)) l->ev = b->dg.n_evs - 1;
+      int k = line_kind(&F);
+      if (k == 2 && digest_event(&b->dg, &F)) l->ev = b->dg.n_evs - 1;
+      if (k == 1 && digest_document(&b->dg, l->root)) l->dc = b->dg.n_docs - 1;
     }
   }
   b->n_lines_read = line - (b->first_line < 0 ? 0 : b->first_line);
@@ -1028,6 +1062,8 @@ static void unlock(an_feeder *f) {
   if (f->n_threads) pthread_mutex_unlock(&f->mu);
 }
 
+#define PREFETCH_AHEAD 8
+
 /* Applies the oldest pushed block (waiting for its parse). */
 static an_status apply_oldest(an_feeder *f, an_error *err) {
   slot *b = NULL;
@@ -1040,10 +1076,16 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
   if (!f->n_threads) parse_block(b);
   an_status st = AN_OK;
   long base = b->first_line < 0 ? f->next_line : 0;
+  const an_evindex *x = &f->m->ev_index;
   for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
     const pline *l = &b->lines[i];
+    /* The event-id index is random access into a table as large as the
+     * events: its slot for an event a few lines ahead is fetched now. */
+    const pline *ahead = i + PREFETCH_AHEAD < b->n_lines ? &b->lines[i + PREFETCH_AHEAD] : NULL;
+    if (ahead && ahead->ev != NONE && x->cap)
+      __builtin_prefetch(&x->slots[(size_t)b->dg.evs[ahead->ev].id_hash & (x->cap - 1)], 1);
     st = apply_line(&f->L, l->s, l->n, l->a, base + l->line, l->st, l->root, &b->dg,
-                    l->ev == NONE ? NULL : &b->dg.evs[l->ev], f->path, err);
+                    l->ev == NONE ? NULL : &b->dg.evs[l->ev], l->dc == NONE ? NULL : &b->dg.docs[l->dc], f->path, err);
   }
   f->next_line = (b->first_line < 0 ? f->next_line : b->first_line) + b->n_lines_read;
   if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
