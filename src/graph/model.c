@@ -299,6 +299,7 @@ static size_t find_sighting(const an_model *m, const char *doc, const char *id) 
 }
 
 static int nullcmp(const char *a, const char *b) {
+  if (a == b) return 0; /* (pool strings: often the same pointer) */
   if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
   return strcmp(a, b);
 }
@@ -1257,9 +1258,15 @@ static const char *kind_name(an_actor_kind k) {
   return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
 }
 
+/* What the best sighting of an id gives its id's other sightings. */
+typedef struct idbest {
+  const char *kind, *label;
+  int has_record;
+} idbest;
+
 /* Total order on sightings of one id: a document record first, then one
  * with a kind, then the smallest kind and label. Order-free choice. */
-static int better_obs(const an_mobs *a, const an_mobs *b) {
+static int better_obs(const an_mobs *a, const idbest *b) {
   if (a->has_record != b->has_record) return a->has_record > b->has_record;
   int c = nullcmp(a->kind, b->kind);
   if (!c) c = nullcmp(a->label, b->label);
@@ -1356,22 +1363,25 @@ static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes
   memset(C, 0, sizeof *C);
   ctab T = {0};
   uint64_t *ch = NULL; /* per class: its content hash, then its group hash */
-  size_t cap_ch = 0, cap_first = 0, cap_count = 0;
+  obs_content *cc = NULL; /* per class: its content (dense: no trip to a far sighting) */
+  size_t cap_ch = 0, cap_cc = 0, cap_first = 0, cap_count = 0;
   C->cls = an_malloc((n_obs + 1) * sizeof *C->cls);
   an_status st = C->cls ? AN_OK : AN_ENOMEM;
   for (size_t i = 0; st == AN_OK && i < n_obs; i++) {
     uint64_t h = content_hash(&oc[i]);
     size_t j = (size_t)h & (T.cap - 1);
     for (; T.cap && T.t[j]; j = (j + 1) & (T.cap - 1))
-      if (ch[T.t[j] - 1] == h && content_eq(&oc[C->first[T.t[j] - 1]], &oc[i])) break;
+      if (ch[T.t[j] - 1] == h && content_eq(&cc[T.t[j] - 1], &oc[i])) break;
     if (!T.cap || !T.t[j]) { /* a new class */
       if ((st = an_grow((void **)&ch, &cap_ch, C->n + 1, sizeof *ch)) != AN_OK ||
+          (st = an_grow((void **)&cc, &cap_cc, C->n + 1, sizeof *cc)) != AN_OK ||
           (st = an_grow((void **)&C->first, &cap_first, C->n + 1, sizeof *C->first)) != AN_OK ||
           (st = an_grow((void **)&C->count, &cap_count, C->n + 1, sizeof *C->count)) != AN_OK ||
           (st = ctab_grow(&T, C->n + 1, ch)) != AN_OK)
         break;
       for (j = (size_t)h & (T.cap - 1); T.t[j]; j = (j + 1) & (T.cap - 1)) {}
       ch[C->n] = h;
+      cc[C->n] = oc[i];
       C->first[C->n] = i;
       C->count[C->n] = 0;
       T.t[j] = ++C->n;
@@ -1389,11 +1399,11 @@ static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes
     if (C->n) st = ctab_grow(&T, C->n, ch); /* once, to its full size: no rehash below */
   }
   for (size_t c = 0; st == AN_OK && c < C->n; c++) {
-    const obs_content *x = &oc[C->first[c]];
+    const obs_content *x = &cc[c];
     C->merge[c] = !(x->kind == AN_KIND_PERSON && an_registry_bare_name(x->label, x->key));
     size_t j = (size_t)ch[c] & (T.cap - 1);
     for (; T.t[j]; j = (j + 1) & (T.cap - 1)) {
-      const obs_content *y = &oc[C->first[T.t[j] - 1]];
+      const obs_content *y = &cc[T.t[j] - 1];
       if (y->kind == x->kind && y->id == x->id && y->label == x->label) break;
     }
     if (!T.t[j]) T.t[j] = c + 1;
@@ -1401,6 +1411,7 @@ static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes
   }
   an_free(T.t);
   an_free(ch);
+  an_free(cc);
   return st;
 }
 
@@ -1413,8 +1424,11 @@ static an_status join(an_model *m, an_error *err) {
   size_t *start = NULL;
   uint64_t *msum = NULL;
   const char **docs = NULL;
-  an_pairmap best; /* id (a pool string) -> its best sighting */
+  an_pairmap best; /* id (a pool string) -> its entry in ib */
   an_pairmap_init(&best);
+  idbest *ib = NULL; /* per distinct id, what its best sighting gives: a few
+                        thousand entries read in place of millions of sightings */
+  size_t n_ib = 0, cap_ib = 0;
   an_status st = (m->n_obs && !rec) || !oc ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
@@ -1429,15 +1443,25 @@ static an_status join(an_model *m, an_error *err) {
    * the best sighting of its id, so the registry does not split one actor
    * by a missing kind. */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    size_t b = an_pairmap_get(&best, m->obs[i].id, NULL);
-    if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_pairmap_put(&best, m->obs[i].id, NULL, i);
+    const an_mobs *o = &m->obs[i];
+    size_t b = an_pairmap_get(&best, o->id, NULL);
+    if (b == NONE) {
+      if ((st = an_grow((void **)&ib, &cap_ib, n_ib + 1, sizeof *ib)) != AN_OK ||
+          (st = an_pairmap_put(&best, o->id, NULL, n_ib)) != AN_OK)
+        break;
+      b = n_ib++;
+    } else if (!better_obs(o, &ib[b])) {
+      continue;
+    }
+    ib[b].has_record = o->has_record, ib[b].kind = o->kind, ib[b].label = o->label;
   }
   if (st == AN_OK) st = an_registry_new(&reg, err);
   if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
   const char *last_kind = NULL;
   an_actor_kind last_enum = AN_KIND_ORGANIZATION;
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    const an_mobs *o = &m->obs[i], *b = &m->obs[an_pairmap_get(&best, o->id, NULL)];
+    const an_mobs *o = &m->obs[i];
+    const idbest *b = &ib[an_pairmap_get(&best, o->id, NULL)];
     obs_content *c = &oc[i];
     c->id = o->id;
     c->label = o->label ? o->label : b->label ? b->label : o->id;
@@ -1450,6 +1474,7 @@ static an_status join(an_model *m, an_error *err) {
     c->n_aliases = o->n_aliases;
   }
   an_pairmap_free(&best);
+  an_free(ib);
   if (st == AN_OK) st = classify_sightings(oc, m->n_obs, &C);
   /* each class's sightings together: their documents */
   if (st == AN_OK) {
