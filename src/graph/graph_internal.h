@@ -82,6 +82,8 @@ const char *an_strpool_intern_nh(an_strpool *p, const char *s, size_t n, uint64_
 /* A copy of the n bytes at s in the pool's storage, not interned (strings
  * compared by content only, unique per document: titles, urls). */
 const char *an_strpool_store_n(an_strpool *p, const char *s, size_t n, an_status *st);
+/* n bytes (8-aligned) of the pool's storage, freed with the pool. */
+void *an_strpool_alloc(an_strpool *p, size_t n, an_status *st);
 static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { return ix ? p->all[ix - 1] : NULL; }
 
 /* Sorts an array of strings (strcmp), dropping NULLs and duplicates
@@ -242,6 +244,7 @@ struct an_model {
   size_t *obs_actor;     /* sighting -> actors index */
   an_strmap actor_index; /* actor id, and every input id, -> actors index */
   int joined;
+  struct an_arrset *alias_sets; /* sightings' alias arrays, interned (model.c): one copy per content */
 };
 
 /* an_model_feed for a block of a longer input whose first line is line

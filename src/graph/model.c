@@ -17,6 +17,20 @@
 /* Event records stay in memory up to this size, then go to a temporary file. */
 #define AN_SPILL_MEM_LIMIT ((size_t)4 << 20)
 
+/* A sighting's aliases: the same actor lists the same aliases in document
+ * after document, so each content is stored once in the pool (no malloc
+ * per sighting) and equal lists are one pointer. */
+typedef struct arrslot {
+  uint64_t h;
+  const char **a; /* NULL: empty */
+  size_t n;
+} arrslot;
+
+struct an_arrset {
+  arrslot *slots;
+  size_t cap, count;
+};
+
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
   *out = m;
@@ -47,7 +61,8 @@ static void free_actors(an_model *m) {
 void an_model_free(an_model *m) {
   if (!m) return;
   free_actors(m);
-  for (size_t i = 0; i < m->n_obs; i++) an_free(m->obs[i].aliases);
+  if (m->alias_sets) an_free(m->alias_sets->slots);
+  an_free(m->alias_sets);
   an_free(m->obs);
   an_free(m->affs);
   an_spill_free(&m->spill);
@@ -200,6 +215,8 @@ typedef struct loader {
   an_model *m;
   an_jreader json;
   digest dg; /* the line being applied (single-line feeding) */
+  const char **alias_tmp; /* an actor's aliases before interning */
+  size_t cap_alias_tmp;
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
@@ -754,6 +771,51 @@ static pdoc *digest_document(digest *D, const an_jv *rec) {
   return Q;
 }
 
+/* ---- interned alias arrays ---- */
+
+static uint64_t arr_hash(const char *const *v, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (size_t i = 0; i < n; i++) h = an_hash_finish(h ^ (uint64_t)(uintptr_t)v[i]);
+  return h;
+}
+
+/* The model's copy of the n pool strings at v (n > 0); NULL on ENOMEM. */
+static const char **intern_aliases(an_model *m, const char **v, size_t n, an_status *st) {
+  struct an_arrset *S = m->alias_sets;
+  if (!S && !(S = m->alias_sets = an_calloc(1, sizeof *S))) {
+    *st = AN_ENOMEM;
+    return NULL;
+  }
+  if ((S->count + 1) * 2 > S->cap) {
+    size_t ncap = S->cap ? S->cap * 2 : 1024;
+    arrslot *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) {
+      *st = AN_ENOMEM;
+      return NULL;
+    }
+    for (size_t i = 0; i < S->cap; i++) {
+      if (!S->slots[i].a) continue;
+      size_t j = (size_t)S->slots[i].h & (ncap - 1);
+      while (ns[j].a) j = (j + 1) & (ncap - 1);
+      ns[j] = S->slots[i];
+    }
+    an_free(S->slots);
+    S->slots = ns, S->cap = ncap;
+  }
+  uint64_t h = arr_hash(v, n);
+  size_t j = (size_t)h & (S->cap - 1);
+  for (; S->slots[j].a; j = (j + 1) & (S->cap - 1)) {
+    const arrslot *e = &S->slots[j];
+    if (e->h == h && e->n == n && memcmp(e->a, v, n * sizeof *v) == 0) return e->a;
+  }
+  const char **copy = an_strpool_alloc(&m->pool, n * sizeof *copy, st);
+  if (!copy) return NULL;
+  memcpy(copy, v, n * sizeof *v);
+  S->slots[j].h = h, S->slots[j].a = copy, S->slots[j].n = n;
+  S->count++;
+  return copy;
+}
+
 /* A document's actor record into its sighting. */
 static void apply_actor_record(loader *L, const digest *D, const char *doc, const dactor *a) {
   const char *id = pool_dstr(L, D, &a->id, NULL);
@@ -766,25 +828,21 @@ static void apply_actor_record(loader *L, const digest *D, const char *doc, cons
   r.country = pool_dstr(L, D, &a->country, NULL);
   r.key = pool_dstr(L, D, &a->key, NULL);
   r.mentions = a->mentions;
-  if (a->n_alias_items > 0) {
-    r.aliases = an_calloc(a->n_alias_items, sizeof *r.aliases);
-    if (!r.aliases) {
+  if (a->n_aliases > 0) {
+    if (an_grow((void **)&L->alias_tmp, &L->cap_alias_tmp, a->n_aliases, sizeof *L->alias_tmp) != AN_OK) {
       L->st = AN_ENOMEM;
       return;
     }
     for (size_t k = 0; k < a->n_aliases; k++) {
       const char *s = pool_dstr(L, D, &D->als[a->alias0 + k], NULL);
-      if (s) r.aliases[r.n_aliases++] = s;
+      if (s) L->alias_tmp[r.n_aliases++] = s;
     }
+    if (r.n_aliases && !(r.aliases = intern_aliases(L->m, L->alias_tmp, r.n_aliases, &L->st))) return;
   }
   /* The same actor twice in a document (twice in one record, or in two
    * records of one document id): the better record by content wins,
    * whatever came first. */
-  if (o->has_record && !better_record(&r, o)) {
-    an_free(r.aliases);
-    return;
-  }
-  an_free(o->aliases);
+  if (o->has_record && !better_record(&r, o)) return;
   *o = r;
 }
 
@@ -932,6 +990,7 @@ static void loader_init(loader *L, an_model *m, size_t icache_size) {
 
 static void loader_free(loader *L) {
   an_free(L->ic);
+  an_free(L->alias_tmp);
   an_jreader_free(&L->json);
   digest_free(&L->dg);
   an_buf_free(&L->old);

@@ -134,6 +134,13 @@ const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t
   return an_strpool_intern_nh(p, s, n, an_strhash(s, n), ix, st);
 }
 
+void *an_strpool_alloc(an_strpool *p, size_t n, an_status *st) {
+  p->block_used = (p->block_used + 7) & ~(size_t)7; /* blocks are malloc'ed: aligned at 0 */
+  void *at = pool_room(p, n ? n : 1);
+  if (!at) *st = AN_ENOMEM;
+  return at;
+}
+
 const char *an_strpool_store_n(an_strpool *p, const char *s, size_t n, an_status *st) {
   char *copy = pool_room(p, n + 1);
   if (!copy) {
