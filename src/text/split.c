@@ -403,6 +403,20 @@ static an_status tokenize(splitter *sp) {
     if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
     nl = 0;
     an_status st;
+    if (b < 0x80 && c == C_LETTER) {
+      /* Most tokens: an ASCII word of lower-case letters after an optional
+       * capital, ended by a byte that ends every word and is no period
+       * (the shape as acc_shape makes it: no second pass, no abbreviation) */
+      size_t q = lower_run(s, len, p + 1);
+      unsigned char e = q < len ? (unsigned char)s[q] : ' ';
+      if (e < 0x80 && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && e != '.' && e != '-' &&
+          e != '\'') {
+        st = push_token(sp, p, q, AN_SHAPE_ALPHA | (b <= 'Z' ? AN_SHAPE_UPPER_INITIAL : AN_SHAPE_ALL_LOWER), gap);
+        if (st != AN_OK) return st;
+        p = q;
+        continue;
+      }
+    }
     if (is_wordish(c)) {
       shacc acc;
       acc_init(&acc);
