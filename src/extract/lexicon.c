@@ -872,14 +872,20 @@ struct an_lower_memo {
 an_lower_memo *an_lower_memo_new(void) { return an_calloc(1, sizeof(an_lower_memo)); }
 void an_lower_memo_free(an_lower_memo *m) { an_free(m); }
 
-static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
-
 void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
                           const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid) {
   if (memo && memo->lex != lex) { /* made with another lexicon: forget it */
     memset(memo, 0, sizeof *memo);
     memo->lex = lex;
   }
+  /* the masks keeping a token's first n bytes of its two 8-byte words
+   * (no branches on the length) */
+  static const uint64_t mask0[LMEMO_KEY + 1] = {
+      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull, 0xffffffffffffffull,
+      ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+  static const uint64_t mask1[LMEMO_KEY + 1] = {
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
+      0xffffffffffffffull, ~0ull};
   char *p = wbuf;
   for (size_t i = 0; i < ntok; i++) {
     const char *src = s + tok[i].start;
@@ -891,17 +897,19 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
       uint64_t a, b;
       memcpy(&a, src, 8);
       memcpy(&b, src + 8, 8);
-      k0 = low_bytes(a, tl);
-      k1 = tl > 8 ? low_bytes(b, tl - 8) : 0;
+      k0 = a & mask0[tl];
+      k1 = b & mask1[tl];
       uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
       e = &memo->slot[h >> (64 - LMEMO_BITS)];
       if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
         /* seen before (and without a NUL): lower case 8 bytes a step, the
-         * zero padding ending the word (wbuf has 8 bytes to spare) */
-        uint64_t x = lower8(k0);
+         * zero padding ending the word (wbuf has 8 bytes to spare); a
+         * lower-case word or a punctuation token has no A-Z to lower */
+        int low = (tok[i].shape & (AN_SHAPE_ALL_LOWER | AN_SHAPE_PUNCT)) != 0;
+        uint64_t x = low ? k0 : lower8(k0);
         memcpy(p, &x, 8);
         if (tl >= 8) {
-          x = lower8(k1);
+          x = low ? k1 : lower8(k1);
           memcpy(p + 8, &x, 8);
           p[tl] = '\0';
         }

@@ -56,12 +56,32 @@ static int abbr_exact(const char *s, size_t len) {
   return AN_ABBR_NONE;
 }
 
+/* A filter over the table (abbrev_filter.inc, made with it): most words
+ * before a period ("said.") are no entry, and most of them are turned
+ * away here, before two binary searches. The bit depends on the length,
+ * the first byte in lower case, the second byte and (past it) the
+ * next-to-last byte, as tools/gen_text_tables.py computes it. */
+static const uint64_t abbr_filter[] = {
+#include "abbrev_filter.inc"
+};
+
+static int abbr_filter_bit(const char *s, size_t len) { /* len >= 1 */
+  const unsigned char *b = (const unsigned char *)s;
+  uint32_t first = b[0] >= 'A' && b[0] <= 'Z' ? b[0] + 32u : b[0];
+  uint32_t h = (uint32_t)len;
+  h = h * 0x9E3779B1u + first;
+  h = h * 0x9E3779B1u + (len > 1 ? b[1] : 0u);
+  h = h * 0x9E3779B1u + (len > 2 ? b[len - 2] : 0u);
+  uint32_t bit = (h * 0x9E3779B1u) >> 22;
+  return (int)((abbr_filter[bit >> 6] >> (bit & 63)) & 1);
+}
+
 static int abbr_kind_exact(const char *s, size_t len) {
-  return len == 0 || len > 31 ? AN_ABBR_NONE : abbr_exact(s, len);
+  return len == 0 || len > 31 || !abbr_filter_bit(s, len) ? AN_ABBR_NONE : abbr_exact(s, len);
 }
 
 int an_abbrev_kind(const char *s, size_t len) {
-  if (len == 0 || len > 31) return AN_ABBR_NONE;
+  if (len == 0 || len > 31 || !abbr_filter_bit(s, len)) return AN_ABBR_NONE;
   int k = abbr_exact(s, len);
   if (k != AN_ABBR_NONE) return k;
   /* A lower-case entry also matches its capitalized form ("Etc." at a sentence start). */
@@ -383,6 +403,20 @@ static an_status tokenize(splitter *sp) {
     if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
     nl = 0;
     an_status st;
+    if (b < 0x80 && c == C_LETTER) {
+      /* Most tokens: an ASCII word of lower-case letters after an optional
+       * capital, ended by a byte that ends every word and is no period
+       * (the shape as acc_shape makes it: no second pass, no abbreviation) */
+      size_t q = lower_run(s, len, p + 1);
+      unsigned char e = q < len ? (unsigned char)s[q] : ' ';
+      if (e < 0x80 && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && e != '.' && e != '-' &&
+          e != '\'') {
+        st = push_token(sp, p, q, AN_SHAPE_ALPHA | (b <= 'Z' ? AN_SHAPE_UPPER_INITIAL : AN_SHAPE_ALL_LOWER), gap);
+        if (st != AN_OK) return st;
+        p = q;
+        continue;
+      }
+    }
     if (is_wordish(c)) {
       shacc acc;
       acc_init(&acc);

@@ -8,7 +8,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/an_tables.XXXXXX") || exit 1
 trap 'rm -rf "$out"' EXIT
 python3 "$SRCDIR/tools/gen_text_tables.py" "$SRCDIR" "$out" || { echo "generator failed"; exit 1; }
 status=0
-for f in confusables.inc abbrev.inc; do
+for f in confusables.inc abbrev.inc abbrev_filter.inc; do
   if ! diff -u "$SRCDIR/src/text/$f" "$out/$f"; then
     echo "src/text/$f is out of date: run tools/gen_text_tables.py"
     status=1

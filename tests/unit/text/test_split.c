@@ -7,6 +7,7 @@
 #include "actornet/text.h"
 #include "core/core.h"
 #include "harness.h"
+#include "text/text_internal.h"
 
 static an_text *mk(const char *s) {
   an_text *t = NULL;
@@ -338,7 +339,47 @@ static void test_huge_sentence(void) {
   an_buf_free(&b);
 }
 
+/* Every entry of data/text/abbreviations.txt is found with its kind (the
+ * filter before the search turns none away), and so is the capitalized
+ * form of a lower-case one; a few words that are no entry are not. */
+static void test_abbrev_table(void) {
+  char *data = NULL;
+  size_t dlen = 0;
+  an_error err;
+  CHECK_INT(an_file_slurp(AN_SOURCE_DIR "/data/text/abbreviations.txt", &data, &dlen, &err), AN_OK);
+  static const char *const kinds[] = {"", "title", "any", "starter", "credit", "joiner"};
+  size_t n = 0;
+  for (char *line = data, *next; line && *line; line = next) {
+    next = strchr(line, '\n');
+    if (next) *next++ = '\0';
+    char *tab = strchr(line, '\t');
+    if (line[0] == '#' || !tab) continue;
+    *tab = '\0';
+    int kind = 0;
+    for (int k = 1; k < 6; k++)
+      if (!strcmp(tab + 1, kinds[k])) kind = k;
+    CHECK(kind != 0);
+    size_t len = strlen(line);
+    CHECK_INT(an_abbrev_kind(line, len), kind);
+    if (line[0] >= 'a' && line[0] <= 'z') {
+      char up[64];
+      CHECK(len < sizeof up);
+      memcpy(up, line, len + 1);
+      up[0] = (char)(up[0] - 32);
+      int k2 = an_abbrev_kind(up, len);
+      CHECK(k2 != AN_ABBR_NONE);
+    }
+    n++;
+  }
+  CHECK(n > 100);
+  CHECK_INT(an_abbrev_kind("said.", 5), AN_ABBR_NONE);
+  CHECK_INT(an_abbrev_kind("Tuesday.", 8), AN_ABBR_NONE);
+  CHECK_INT(an_abbrev_kind("x", 1), AN_ABBR_NONE);
+  an_free(data);
+}
+
 int main(void) {
+  test_abbrev_table();
   test_sentences();
   test_document();
   test_credit_lines();
