@@ -76,7 +76,7 @@ an_status an_export_csv_edges(const an_graph *g, const an_export_opts *o, FILE *
     ok = put_field(out, g->nodes[e->source].id, 1) && put_field(out, g->nodes[e->target].id, 0) &&
          put_field(out, mixed && e->symmetric ? "Undirected" : "Directed", 0) && put_field(out, num, 0);
     if (ok && (st = an_edge_label(g, i, &b)) == AN_OK) ok = put_field(out, b.data, 0);
-    an_fmt_ll(num, (long long)e->weight);
+    an_fmt_ll(num, (long long)an_gedge_weight(e));
     ok = ok && st == AN_OK && put_field(out, num, 0);
     for (size_t c = 0; ok && c < ncols; c++) {
       size_t k = cols[c];

@@ -142,26 +142,28 @@ static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
   if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " type=\"undirected\"");
   if (flags & AN_EXPORT_GEXF13) an_xraw_attr(x, "kind", e->relation);
   AN_XRAW_LIT(x, " weight=\"");
-  an_xraw_ll(x, (long long)e->weight);
+  an_xraw_ll(x, (long long)an_gedge_weight(e));
   AN_XRAW_LIT(x, "\" label=\"");
   if (e->affiliation) { /* as an_edge_label */
     AN_XRAW_LIT(x, "affiliation");
-    for (size_t r = 0; r < e->roles.n; r++) {
+    an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
+    for (size_t r = 0; r < roles.n; r++) {
       an_xraw_puts(x, r ? ", " : ": ");
-      an_xraw_attr_value(x, e->roles.v[r]);
+      an_xraw_attr_value(x, roles.v[r]);
     }
   } else {
     an_xraw_attr_value(x, e->relation);
     AN_XRAW_LIT(x, " (");
-    an_xraw_ll(x, (long long)e->weight);
+    an_xraw_ll(x, (long long)an_gedge_weight(e));
     AN_XRAW_LIT(x, ")");
   }
   AN_XRAW_LIT(x, "\">\n");
   put_attvalues(x, g, i, 1);
-  if (!e->affiliation && e->dates.n) {
+  an_strlist dates = an_gedge_list(e, AN_EL_DATES);
+  if (!e->affiliation && dates.n) {
     AN_XRAW_LIT(x, "        <spells>\n");
-    for (size_t k = 0; k < e->dates.n; k++) {
-      date_span(e->dates.v[k], lo, hi);
+    for (size_t k = 0; k < dates.n; k++) {
+      date_span(dates.v[k], lo, hi);
       AN_XRAW_LIT(x, "          <spell start=\"");
       an_xraw_put(x, lo, 10);
       AN_XRAW_LIT(x, "\" end=\"");
@@ -172,7 +174,7 @@ static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
   }
   put_color(x, an_relation_color(e->relation));
   AN_XRAW_LIT(x, "        <viz:thickness value=\"");
-  an_xraw_put(x, num, an_fmt_double(num, 1.0 + (double)e->weight));
+  an_xraw_put(x, num, an_fmt_double(num, 1.0 + (double)an_gedge_weight(e)));
   AN_XRAW_LIT(x, "\"/>\n      </edge>\n");
 }
 

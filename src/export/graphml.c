@@ -60,14 +60,15 @@ static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const ch
       const an_gedge *e = &g->edges[i];
       if (e->affiliation) {
         AN_XRAW_LIT(x, "affiliation");
-        for (size_t r = 0; r < e->roles.n; r++) {
+        an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
+        for (size_t r = 0; r < roles.n; r++) {
           an_xraw_puts(x, r ? ", " : ": ");
-          an_xraw_text(x, e->roles.v[r]);
+          an_xraw_text(x, roles.v[r]);
         }
       } else {
         an_xraw_text(x, e->relation);
         AN_XRAW_LIT(x, " (");
-        an_xraw_ll(x, (long long)e->weight);
+        an_xraw_ll(x, (long long)an_gedge_weight(e));
         AN_XRAW_LIT(x, ")");
       }
     } else {

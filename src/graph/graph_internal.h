@@ -266,19 +266,37 @@ typedef struct an_strlist {
   size_t n;
 } an_strlist;
 
+/* The lists of an aggregated edge, stored back to back (an_gedge.lists). */
+enum { AN_EL_DATES, AN_EL_OUTLETS, AN_EL_DOC_IDS, AN_EL_ATTRIB, AN_EL_CAMEO, AN_EL_PLOVER, AN_EL_ROLES, AN_EL_N };
+
+/* 64 bytes (millions of edges): lists, counts and flags packed; weight,
+ * first/last date and document count come from them (accessors below). */
 typedef struct an_gedge {
-  size_t source, target; /* node indices */
-  const char *relation;  /* event type, or "affiliation" */
-  int symmetric;
-  int affiliation;
-  const an_mevent **events; /* sorted by date, doc, offset, id */
-  size_t n_events;
-  size_t weight;            /* distinct events; documents for affiliations */
-  size_t n_docs;
-  const char *first_date, *last_date;
-  an_strlist dates, outlets, doc_ids, attributed_to, cameo, plover, roles;
-  long quadclass; /* 1..4 from the CAMEO root code, 0 unknown */
+  uint32_t source, target; /* node indices */
+  const char *relation;    /* event type, or "affiliation" */
+  const char **lists;      /* the AN_EL_N sorted lists, back to back, in the graph's storage */
+  uint32_t n_events;
+  uint32_t n[AN_EL_N];     /* each list's length */
+  uint8_t symmetric, affiliation;
+  uint8_t quadclass;       /* 1..4 from the CAMEO root code, 0 unknown */
 } an_gedge;
+
+static inline an_strlist an_gedge_list(const an_gedge *e, int which) {
+  size_t off = 0;
+  for (int k = 0; k < which; k++) off += e->n[k];
+  an_strlist l = {e->lists ? e->lists + off : NULL, e->n[which]};
+  return l;
+}
+/* Distinct documents. */
+static inline size_t an_gedge_docs(const an_gedge *e) { return e->n[AN_EL_DOC_IDS]; }
+/* Distinct events; documents for affiliations. */
+static inline size_t an_gedge_weight(const an_gedge *e) {
+  return e->affiliation ? (e->n[AN_EL_DOC_IDS] ? e->n[AN_EL_DOC_IDS] : 1) : e->n_events;
+}
+static inline const char *an_gedge_first_date(const an_gedge *e) { return e->n[AN_EL_DATES] ? e->lists[0] : NULL; }
+static inline const char *an_gedge_last_date(const an_gedge *e) {
+  return e->n[AN_EL_DATES] ? e->lists[e->n[AN_EL_DATES] - 1] : NULL;
+}
 
 struct an_graph {
   const an_model *model;
@@ -289,7 +307,7 @@ struct an_graph {
   /* Event multigraph: the decoded events (ids and sentences copied into ev_text). */
   an_mevent *evs;
   char *ev_text;
-  const an_mevent **evptr; /* edge k's events: &evptr[k] */
+  const an_mevent **evptr; /* edge k's event (NULL: an affiliation) */
   /* Storage of the edges' string lists (chunks). */
   const char ***chunks;
   size_t n_chunks, cap_chunks, chunk_used, chunk_cap;
