@@ -181,6 +181,7 @@ typedef struct an_export_opts {
   unsigned flags;           /* AN_EXPORT_* bits */
   an_json_style json_style;
   const char *engine;       /* render: "dot", "neato", "sfdp"...; NULL = by size */
+  unsigned jobs;            /* threads formatting GraphML, GEXF, JSON, CSV (0, 1: none); same bytes for any */
 } an_export_opts;
 
 /* Format from a name ("graphml", "gexf", "dot"/"gv", "json", "csv",

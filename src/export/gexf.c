@@ -178,20 +178,50 @@ static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
   AN_XRAW_LIT(x, "\"/>\n      </edge>\n");
 }
 
-/* The children of <nodes> or <edges>, whose start tag the writer has open:
- * it adds the '>', and the closing tag after the indentation put here. */
-static an_status write_items(xmlTextWriterPtr w, const an_graph *g, int edges, unsigned flags) {
-  an_xraw x;
-  an_xraw_init(&x, w);
-  AN_XRAW_LIT(&x, "\n");
-  size_t n = edges ? g->n_edges : g->n_nodes;
-  for (size_t i = 0; x.st == AN_OK && i < n; i++) {
-    if (edges) put_edge(&x, g, i, flags);
-    else put_node(&x, g, i);
-    an_xraw_maybe_flush(&x);
+typedef struct gx {
+  const an_graph *g;
+  int edges;
+  unsigned flags;
+  an_xraw *x; /* one per worker */
+  FILE *out;
+} gx;
+
+static an_status gx_format(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
+  gx *c = ctx;
+  an_xraw *x = &c->x[w];
+  an_xraw_begin(x, out);
+  for (size_t i = begin; x->st == AN_OK && i < end; i++) {
+    if (c->edges) put_edge(x, c->g, i, c->flags);
+    else put_node(x, c->g, i);
   }
-  AN_XRAW_LIT(&x, "    ");
-  return an_xraw_finish(&x);
+  return an_xraw_end(x, out);
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  gx *c = ctx;
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
+/* The children of <nodes> or <edges>, whose start tag the writer has open:
+ * it adds the '>', and the closing tag after the indentation put here. In
+ * between, the records are formatted on jobs threads and written straight
+ * to out after what the writer holds. */
+static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, int edges, unsigned flags, size_t jobs) {
+  if (jobs < 1) jobs = 1;
+  an_xraw *xs = an_calloc(jobs, sizeof *xs);
+  if (!xs) return AN_ENOMEM;
+  for (size_t k = 0; k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  an_status st = AN_OK;
+  if (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0) st = AN_EIO;
+  if (st == AN_OK) {
+    gx c = {g, edges, flags, xs, out};
+    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file};
+    st = an_par_run(&job);
+  }
+  if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "    ", 4) < 0) st = AN_EIO;
+  for (size_t k = 0; k < jobs; k++) an_xraw_finish(&xs[k]);
+  an_free(xs);
+  return st;
 }
 
 an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -253,10 +283,10 @@ an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, 
     W(xmlTextWriterEndElement(w));
   }
   W(xmlTextWriterStartElement(w, BAD_CAST "nodes"));
-  if (ok && g->n_nodes) st = write_items(w, g, 0, flags);
+  if (ok && g->n_nodes) st = write_items(w, out, g, 0, flags, o ? o->jobs : 1);
   W(xmlTextWriterEndElement(w));
   W(xmlTextWriterStartElement(w, BAD_CAST "edges"));
-  if (ok && st == AN_OK && g->n_edges) st = write_items(w, g, 1, flags);
+  if (ok && st == AN_OK && g->n_edges) st = write_items(w, out, g, 1, flags, o ? o->jobs : 1);
   if (st == AN_EIO) ok = 0;
   W(xmlTextWriterEndDocument(w));
   W(xmlTextWriterFlush(w));

@@ -85,8 +85,51 @@ static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const ch
   AN_XRAW_LIT(x, ">\n");
 }
 
-/* Nodes and edges, inside <graph> (whose start tag the writer has open). */
-static an_status write_body(const an_graph *g, unsigned flags, xmlTextWriterPtr w) {
+/* What the chunks of nodes and edges are formatted from. */
+typedef struct gm {
+  const an_graph *g;
+  unsigned flags;
+  const char *ids;  /* node ids as NMTOKENs, NUL-separated */
+  const size_t *at; /* where node i's is */
+  an_xraw *x;       /* one per worker */
+  FILE *out;
+} gm;
+
+/* Records [begin, end) of nodes then edges. */
+static an_status gm_format(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
+  gm *c = ctx;
+  const an_graph *g = c->g;
+  an_xraw *x = &c->x[w];
+  an_xraw_begin(x, out);
+  for (size_t r = begin; x->st == AN_OK && r < end; r++) {
+    if (r < g->n_nodes) {
+      AN_XRAW_LIT(x, "    <node");
+      an_xraw_attr(x, "id", c->ids + c->at[r]);
+      put_data(x, g, r, 0, "node");
+      continue;
+    }
+    size_t i = r - g->n_nodes;
+    const an_gedge *e = &g->edges[i];
+    AN_XRAW_LIT(x, "    <edge id=\"e");
+    an_xraw_ll(x, (long long)i);
+    AN_XRAW_LIT(x, "\"");
+    an_xraw_attr(x, "source", c->ids + c->at[e->source]);
+    an_xraw_attr(x, "target", c->ids + c->at[e->target]);
+    if ((c->flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " directed=\"false\"");
+    put_data(x, g, i, 1, "edge");
+  }
+  return an_xraw_end(x, out);
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  gm *c = ctx;
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
+/* Nodes and edges, inside <graph> (whose start tag the writer has open),
+ * formatted on jobs threads and written straight to out after what the
+ * writer holds. */
+static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlTextWriterPtr w, FILE *out) {
   /* Node ids as NMTOKENs, once: each edge names two. */
   size_t *at = an_malloc((g->n_nodes + 1) * sizeof *at);
   an_buf ids, id;
@@ -98,35 +141,24 @@ static an_status write_body(const an_graph *g, unsigned flags, xmlTextWriterPtr 
     if ((st = an_nmtoken(g->nodes[i].id, &id)) == AN_OK) st = an_buf_append(&ids, id.data, id.len + 1);
   }
   an_buf_free(&id);
-  an_xraw x;
-  an_xraw_init(&x, w);
+  if (jobs < 1) jobs = 1;
+  an_xraw *xs = st == AN_OK ? an_calloc(jobs, sizeof *xs) : NULL;
+  if (st == AN_OK && !xs) st = AN_ENOMEM;
+  for (size_t k = 0; xs && k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  /* the writer adds the '>' of <graph ...>; then it hands over what it holds */
+  if (st == AN_OK && (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0)) st = AN_EIO;
   if (st == AN_OK) {
-    /* the writer adds the '>' of <graph ...> */
-    AN_XRAW_LIT(&x, "\n");
-    for (size_t i = 0; x.st == AN_OK && i < g->n_nodes; i++) {
-      AN_XRAW_LIT(&x, "    <node");
-      an_xraw_attr(&x, "id", ids.data + at[i]);
-      put_data(&x, g, i, 0, "node");
-      an_xraw_maybe_flush(&x);
-    }
-    for (size_t i = 0; x.st == AN_OK && i < g->n_edges; i++) {
-      const an_gedge *e = &g->edges[i];
-      AN_XRAW_LIT(&x, "    <edge id=\"e");
-      an_xraw_ll(&x, (long long)i);
-      AN_XRAW_LIT(&x, "\"");
-      an_xraw_attr(&x, "source", ids.data + at[e->source]);
-      an_xraw_attr(&x, "target", ids.data + at[e->target]);
-      if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(&x, " directed=\"false\"");
-      put_data(&x, g, i, 1, "edge");
-      an_xraw_maybe_flush(&x);
-    }
-    /* the indentation of </graph>, which the writer writes next */
-    AN_XRAW_LIT(&x, "  ");
+    gm c = {g, flags, ids.data, at, xs, out};
+    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
+    st = an_par_run(&job);
   }
-  an_status xst = an_xraw_finish(&x);
+  /* the indentation of </graph>, which the writer writes next */
+  if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "  ", 2) < 0) st = AN_EIO;
+  for (size_t k = 0; xs && k < jobs; k++) an_xraw_finish(&xs[k]);
+  an_free(xs);
   an_free(at);
   an_buf_free(&ids);
-  return st != AN_OK ? st : xst;
+  return st;
 }
 
 an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -177,7 +209,7 @@ an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *ou
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G"));
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed"));
   an_status st = AN_OK;
-  if (ok && (g->n_nodes || g->n_edges)) st = write_body(g, flags, w);
+  if (ok && (g->n_nodes || g->n_edges)) st = write_body(g, flags, o ? o->jobs : 1, w, out);
   if (st == AN_EIO) ok = 0;
   W(xmlTextWriterEndDocument(w)); /* closes graph and graphml */
   W(xmlTextWriterFlush(w));

@@ -27,7 +27,7 @@
 
 /* What one export reuses from tree to tree. */
 typedef struct jw {
-  FILE *out;
+  an_buf *dst; /* the chunk being formatted */
   an_buf lab; /* the link's label */
   char *pbuf; /* print buffer */
   size_t pcap;
@@ -262,8 +262,8 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-/* Prints a tree compactly into the reused buffer and writes it after
- * `before`; 0 on failure. */
+/* Prints a tree compactly into the reused buffer and appends it to the
+ * chunk after `before`; 0 on failure. */
 static int put_tree(jw *w, cJSON *item, const char *before) {
   if (!item) return 0;
   for (;;) {
@@ -275,14 +275,18 @@ static int put_tree(jw *w, cJSON *item, const char *before) {
     if (!p) return 0;
     w->pbuf = p, w->pcap = cap;
   }
-  size_t n = strlen(w->pbuf);
-  return fputs(before, w->out) != EOF && fwrite(w->pbuf, 1, n, w->out) == n;
+  return an_buf_puts(w->dst, before) == AN_OK && an_buf_puts(w->dst, w->pbuf) == AN_OK;
 }
 
 /* The graph's metadata: a tree of cJSON's own, printed once. */
-static int put_meta(jw *w, const an_graph *g) {
+static int put_meta(jw *w, const an_graph *g, FILE *out) {
   cJSON *m = meta(g);
-  int ok = put_tree(w, m, "");
+  an_buf b;
+  an_buf_init(&b);
+  w->dst = &b;
+  int ok = put_tree(w, m, "") && fwrite(b.data, 1, b.len, out) == b.len;
+  w->dst = NULL;
+  an_buf_free(&b);
   cJSON_Delete(m);
   return ok;
 }
@@ -325,44 +329,84 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   return ok;
 }
 
+/* What the chunks of nodes and links are formatted from. */
+typedef struct jctx {
+  const an_graph *g;
+  an_json_style style;
+  int mixed;
+  jw *w; /* one per worker */
+  FILE *out;
+} jctx;
+
+static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
+  jctx *c = ctx;
+  jw *w = &c->w[wk];
+  w->dst = out;
+  int ok = 1;
+  for (size_t i = begin; ok && i < end; i++) ok = put_node(w, c->g, i, c->style, i ? ",\n" : "\n");
+  w->dst = NULL;
+  return ok ? AN_OK : AN_ENOMEM;
+}
+
+static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
+  jctx *c = ctx;
+  jw *w = &c->w[wk];
+  w->dst = out;
+  int ok = 1;
+  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, i, c->style, c->mixed, i ? ",\n" : "\n");
+  w->dst = NULL;
+  return ok ? AN_OK : AN_ENOMEM;
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  jctx *c = ctx;
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
 /* Streams the document: the whole graph is never one cJSON tree (memory
- * stays one node or link), and each node and link is one line, which
- * keeps diffs of committed graphs readable. */
+ * stays a chunk of nodes or links per thread), and each node and link is
+ * one line, which keeps diffs of committed graphs readable. Nodes and links
+ * are formatted in chunks on o->jobs threads and written in order. */
 an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
   const an_json_style style = o ? o->json_style : AN_JSON_NODE_LINK;
   const int mixed = o && (o->flags & AN_EXPORT_MIXED);
-  jw *w = an_calloc(1, sizeof *w);
-  if (!w) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
-  w->out = out;
+  const size_t jobs = o && o->jobs > 1 ? o->jobs : 1;
+  jw *ws = an_calloc(jobs, sizeof *ws);
+  if (!ws) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
+  jw *w = &ws[0];
   int ok = 1;
   const char *nodes_open, *links_open, *close;
   if (style == AN_JSON_NODE_LINK) {
-    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g);
+    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g, out);
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"links\": [";
     close = "\n]}\n";
   } else if (style == AN_JSON_GRAPHOLOGY) {
-    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g) &&
+    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g, out) &&
          fprintf(out, ", \"options\": {\"type\": \"%s\", \"multi\": true, \"allowSelfLoops\": true}",
                  mixed ? "mixed" : "directed") > 0;
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}\n";
   } else {
-    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g) &&
+    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g, out) &&
          fputs(", \"directed\": true, \"multigraph\": true", out) != EOF;
     nodes_open = ",\n\"elements\": {\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}}\n";
   }
-  ok = ok && fputs(nodes_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_nodes; i++) ok = put_node(w, g, i, style, i ? ",\n" : "\n");
-  ok = ok && fputs(links_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_edges; i++) ok = put_link(w, g, i, style, mixed, i ? ",\n" : "\n");
-  ok = ok && fputs(close, out) != EOF;
-  jw_free(w);
-  an_free(w);
-  if (ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
-  if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
+  an_status st = ok ? AN_OK : AN_ENOMEM;
+  jctx c = {g, style, mixed, ws, out};
+  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file};
+  an_par_job links = {g->n_edges, 512, jobs, &c, link_chunk, put_file};
+  if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;
+  if (st == AN_OK) st = an_par_run(&nodes);
+  if (st == AN_OK && fputs(links_open, out) == EOF) st = AN_EIO;
+  if (st == AN_OK) st = an_par_run(&links);
+  if (st == AN_OK && fputs(close, out) == EOF) st = AN_EIO;
+  for (size_t k = 0; k < jobs; k++) jw_free(&ws[k]);
+  an_free(ws);
+  if (ferror(out) || st == AN_EIO) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
+  if (st != AN_OK) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;
 }

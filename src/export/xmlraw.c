@@ -19,7 +19,7 @@ void an_xraw_init(an_xraw *x, void *writer) {
 }
 
 static void flush(an_xraw *x) {
-  if (x->st == AN_OK && x->b.len &&
+  if (x->st == AN_OK && x->b.len && x->writer &&
       xmlTextWriterWriteRawLen((xmlTextWriterPtr)x->writer, BAD_CAST x->b.data, (int)x->b.len) < 0)
     x->st = AN_EIO;
   an_buf_clear(&x->b);
@@ -35,6 +35,19 @@ an_status an_xraw_finish(an_xraw *x) {
   if (x->abuf) xmlBufferFree((xmlBufferPtr)x->abuf);
   if (x->doc) xmlFreeDoc((xmlDocPtr)x->doc);
   x->abuf = x->doc = NULL;
+  return x->st;
+}
+
+void an_xraw_begin(an_xraw *x, an_buf *out) {
+  an_buf_free(&x->b);
+  x->b = *out;
+  an_buf_init(out);
+  x->st = an_buf_reserve(&x->b, 2 * AN_XRAW_CHUNK);
+}
+
+an_status an_xraw_end(an_xraw *x, an_buf *out) {
+  *out = x->b;
+  an_buf_init(&x->b);
   return x->st;
 }
 
