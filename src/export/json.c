@@ -6,7 +6,8 @@
  * (formats.md section 4).
  *
  * Speed (millions of links and events): a node or link is one cJSON tree,
- * printed by cJSON_PrintPreallocated into one reused buffer, but its items
+ * printed here exactly as cJSON_PrintPreallocated prints it (jprint: the
+ * few item types this file makes) straight into its chunk, and its items
  * come from an arena reused from tree to tree instead of a malloc and a
  * free each (cJSON_InitHooks would be process-wide); strings are
  * references to the graph's (or to the events read back for the link) and
@@ -262,13 +263,105 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-/* Prints a tree compactly into the reused buffer and appends it to the
- * chunk after `before`; 0 on failure. */
-static int put_tree(jw *w, cJSON *item, const char *before) {
+/* n bytes onto b; inline: called for every few bytes of a tree. */
+static inline an_status jput(an_buf *b, const char *s, size_t n) {
+  if (b->data && n < b->cap - b->len) {
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return AN_OK;
+  }
+  return an_buf_append(b, s, n);
+}
+
+/* A string as cJSON's print_string_ptr writes it: " \\ \b \f \n \r \t
+ * escaped by letter, other bytes below 32 as \u00xx, the rest as they are. */
+static an_status jstring(an_buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (n > (SIZE_MAX - 3) / 6 || an_buf_reserve(b, 6 * n + 2) != AN_OK) return AN_ENOMEM;
+  char *o = b->data + b->len;
+  *o++ = '"';
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  /* eight bytes at a time while none is below 32, '"' or '\\' */
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  while (end - p >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    if ((((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) break; /* exact */
+    memcpy(o, p, 8);
+    o += 8, p += 8;
+  }
+  for (; p < end; p++) {
+    unsigned char c = *p;
+    if (c >= 32 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default:
+      *o++ = 'u', *o++ = '0', *o++ = '0';
+      *o++ = "0123456789abcdef"[c >> 4], *o++ = "0123456789abcdef"[c & 15];
+    }
+  }
+  *o++ = '"';
+  *o = '\0';
+  b->len = (size_t)(o - b->data);
+  return AN_OK;
+}
+
+/* A tree of this file's items (strings, raw numbers, literals, arrays,
+ * objects) as cJSON_PrintPreallocated prints it unformatted, straight into
+ * the chunk: 1 ok, 0 out of memory, -1 an item of another type. */
+static int jprint(an_buf *b, const cJSON *item) {
+  an_status st = AN_OK;
+  switch (item->type & 0xFF) {
+  case cJSON_NULL: st = jput(b, "null", 4); break;
+  case cJSON_False: st = jput(b, "false", 5); break;
+  case cJSON_True: st = jput(b, "true", 4); break;
+  case cJSON_Raw:
+    if (!item->valuestring) return -1;
+    st = jput(b, item->valuestring, strlen(item->valuestring));
+    break;
+  case cJSON_String:
+    if (!item->valuestring) return -1;
+    st = jstring(b, item->valuestring);
+    break;
+  case cJSON_Array:
+  case cJSON_Object: {
+    const int obj = (item->type & 0xFF) == cJSON_Object;
+    st = jput(b, obj ? "{" : "[", 1);
+    for (const cJSON *c = item->child; st == AN_OK && c; c = c->next) {
+      if (obj) {
+        if (!c->string) return -1;
+        if ((st = jstring(b, c->string)) == AN_OK) st = jput(b, ":", 1);
+        if (st != AN_OK) break;
+      }
+      int r = jprint(b, c);
+      if (r <= 0) return r;
+      if (c->next) st = jput(b, ",", 1);
+    }
+    if (st == AN_OK) st = jput(b, obj ? "}" : "]", 1);
+    break;
+  }
+  default: return -1;
+  }
+  return st == AN_OK;
+}
+
+/* A tree of cJSON's own: through cJSON's printer. */
+static int put_tree_cjson(jw *w, cJSON *item, const char *before) {
   if (!item) return 0;
   for (;;) {
     if (w->pcap && cJSON_PrintPreallocated(item, w->pbuf, (int)w->pcap, 0)) break;
-    /* too small: twice the size, and print again */
     size_t cap = w->pcap ? w->pcap * 2 : 64 * 1024;
     if (cap > INT_MAX) return 0;
     char *p = an_realloc(w->pbuf, cap);
@@ -278,13 +371,27 @@ static int put_tree(jw *w, cJSON *item, const char *before) {
   return an_buf_puts(w->dst, before) == AN_OK && an_buf_puts(w->dst, w->pbuf) == AN_OK;
 }
 
+/* Appends a tree, printed compactly, to the chunk after `before`; 0 on
+ * failure. Printed here as cJSON would; a tree this file did not build
+ * goes through cJSON's printer into the reused buffer. */
+static int put_tree(jw *w, cJSON *item, const char *before) {
+  if (!item) return 0;
+  size_t mark = w->dst->len;
+  if (an_buf_puts(w->dst, before) != AN_OK) return 0;
+  int r = jprint(w->dst, item);
+  if (r >= 0) return r;
+  w->dst->len = mark;
+  w->dst->data[mark] = '\0';
+  return put_tree_cjson(w, item, before);
+}
+
 /* The graph's metadata: a tree of cJSON's own, printed once. */
 static int put_meta(jw *w, const an_graph *g, FILE *out) {
   cJSON *m = meta(g);
   an_buf b;
   an_buf_init(&b);
   w->dst = &b;
-  int ok = put_tree(w, m, "") && fwrite(b.data, 1, b.len, out) == b.len;
+  int ok = put_tree_cjson(w, m, "") && fwrite(b.data, 1, b.len, out) == b.len;
   w->dst = NULL;
   an_buf_free(&b);
   cJSON_Delete(m);
