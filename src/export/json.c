@@ -443,6 +443,7 @@ typedef struct jctx {
   int mixed;
   jw *w; /* one per worker */
   FILE *out;
+  size_t written; /* bytes since the events' pages were last released */
 } jctx;
 
 static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
@@ -467,6 +468,10 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   jctx *c = ctx;
+  if ((c->written += len) >= ((size_t)64 << 20)) { /* the events read back: no longer resident */
+    an_graph_events_release(c->g);
+    c->written = 0;
+  }
   return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
 }
 
@@ -503,7 +508,7 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
     close = "\n]}}\n";
   }
   an_status st = ok ? AN_OK : AN_ENOMEM;
-  jctx c = {g, style, mixed, ws, out};
+  jctx c = {g, style, mixed, ws, out, 0};
   an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file};
   an_par_job links = {g->n_edges, 512, jobs, &c, link_chunk, put_file};
   if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;

@@ -802,7 +802,8 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       if (k != UINT32_MAX) g->ev_off[fill[k]++] = B.pair_off[i];
     }
     an_free(fill), an_free(edge_ix), an_free(B.pair_acc), an_free(B.pair_off);
-    fill = NULL, edge_ix = NULL, B.pair_acc = NULL, B.pair_off = NULL;
+    fill = NULL, edge_ix = NULL, B.pair_acc = NULL, B.pair_off = NULL;    /* read back by offset, edge after edge: through a map of the file */
+    if ((st = an_spill_map((an_spill *)&m->spill)) != AN_OK) goto done;
   }
   /* 7. The edges, in key order. */
   g->edges = an_malloc((ne + 1) * sizeof *g->edges);
@@ -860,6 +861,8 @@ done:
 }
 
 /* ---- event lists ---- */
+
+void an_graph_events_release(const an_graph *g) { an_spill_map_release((an_spill *)&g->model->spill); }
 
 void an_evlist_free(an_evlist *l) {
   if (!l) return;

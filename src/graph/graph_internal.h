@@ -104,6 +104,8 @@ typedef struct an_spill {
   size_t limit;
   int unflushed;  /* f written since the last fflush */
   char *iobuf;    /* f's stdio buffer (owned; glibc ignores a size without one) */
+  const unsigned char *map; /* an_spill_map's view of f's first map_len bytes, or NULL */
+  uint64_t map_len;
 } an_spill;
 
 /* Strings of a record, by pool number (an_strpool_intern_ix). */
@@ -133,6 +135,14 @@ an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *o
 an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b);
 /* Sets a record's flags in place. */
 an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags);
+/* Maps the file read-only, so an_spill_read of many records by offset (the
+ * JSON export's event lists) makes no system call each; safe to read from
+ * several threads. An append or a flag change drops the map (reads go back
+ * to pread). AN_OK also when not mapped (in memory, or mmap failed). */
+an_status an_spill_map(an_spill *s);
+/* Lets the kernel take back the map's pages (they stay in the page cache):
+ * a long read by offset does not count the whole file as resident. */
+void an_spill_map_release(an_spill *s);
 
 /* Sequential reading of every record. */
 typedef struct an_spill_iter {
@@ -333,6 +343,9 @@ typedef struct an_evlist {
 } an_evlist;
 an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err);
 void an_evlist_free(an_evlist *l);
+/* The pages of event records read back so far leave the process's
+ * resident memory (they stay in the page cache); see an_spill_map. */
+void an_graph_events_release(const an_graph *g);
 /* Event order in an edge: dated first, then date, doc, offset, id. */
 int an_mevent_cmp(const an_mevent *a, const an_mevent *b);
 
