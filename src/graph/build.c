@@ -300,11 +300,10 @@ static uint32_t key_tag(uint32_t s, uint32_t t, uint32_t key) {
   return (uint32_t)an_hash_finish(h);
 }
 
-/* The aggregate edge of this key, created if new (always new when fresh:
- * the multigraph's). NULL on ENOMEM. */
-static acc *edge_of(builder *B, uint32_t s, uint32_t t, uint32_t key, int fresh) {
+/* The aggregate edge of this key (tag: its key_tag), created if new
+ * (always new when fresh: the multigraph's). NULL on ENOMEM. */
+static acc *edge_of_tag(builder *B, uint32_t s, uint32_t t, uint32_t key, uint32_t tag, int fresh) {
   uint64_t *slot = NULL;
-  uint32_t tag = 0;
   if (!fresh) {
     if ((B->n_accs + 1) * 2 > B->tab_cap) { /* the slots hold the hash: the aggregates are not read */
       size_t ncap = B->tab_cap ? B->tab_cap * 2 : 1024;
@@ -320,7 +319,6 @@ static acc *edge_of(builder *B, uint32_t s, uint32_t t, uint32_t key, int fresh)
       an_free(B->tab);
       B->tab = nt, B->tab_cap = ncap;
     }
-    tag = key_tag(s, t, key);
     size_t i = tag & (B->tab_cap - 1);
     for (; B->tab[i]; i = (i + 1) & (B->tab_cap - 1)) {
       if ((uint32_t)(B->tab[i] >> 32) != tag) continue;
@@ -337,6 +335,26 @@ static acc *edge_of(builder *B, uint32_t s, uint32_t t, uint32_t key, int fresh)
   memset(a, 0, sizeof *a);
   a->s = s, a->t = t, a->key = key;
   return a;
+}
+
+static acc *edge_of(builder *B, uint32_t s, uint32_t t, uint32_t key, int fresh) {
+  return edge_of_tag(B, s, t, key, fresh ? 0 : key_tag(s, t, key), fresh);
+}
+
+/* Fetches the table slot of tag, and the aggregate it names if in the
+ * table already: the edges of successive events are far apart. */
+static void prefetch_edge(const builder *B, uint32_t tag, int deep) {
+  if (!B->tab_cap) return;
+  size_t i = tag & (B->tab_cap - 1);
+  if (!deep) {
+    __builtin_prefetch(&B->tab[i]);
+    return;
+  }
+  for (; B->tab[i]; i = (i + 1) & (B->tab_cap - 1))
+    if ((uint32_t)(B->tab[i] >> 32) == tag) {
+      __builtin_prefetch(&B->accs[(uint32_t)B->tab[i] - 1]);
+      return;
+    }
 }
 
 static uint32_t doc_outlet(builder *B, uint32_t doc) {
@@ -398,35 +416,62 @@ static an_status event_key(builder *B, const an_evrec *h, uint32_t *key) {
   return AN_OK;
 }
 
-/* Aggregated view: one pass over the spill, events into their edges. */
+/* An event read ahead of its aggregation. */
+typedef struct pend {
+  an_evrec h;
+  uint64_t off;
+  uint32_t s, t, key, tag;
+} pend;
+
+#define AHEAD 8 /* events read ahead: their table slots fetched meanwhile */
+
+/* Aggregated view: one pass over the spill, events into their edges. The
+ * next few events wait in a ring while their table slots (and then their
+ * aggregates) are fetched; events are still added in spill order. */
 static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   const an_model *m = B->m;
   const int lists = !(opts->flags & AN_GRAPH_NO_EVENT_LISTS);
   an_spill_iter it;
   an_spill_iter_init(&it, (an_spill *)&m->spill); /* reading flushes the file's buffer */
   an_status st = AN_OK;
+  pend ring[AHEAD];
+  size_t head = 0, n = 0;
+  int eof = 0;
   for (;;) {
-    const unsigned char *rec;
-    uint64_t off;
-    an_evrec h;
-    size_t s, t;
-    uint32_t key;
-    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &s, &t)) != AN_OK || !rec) break;
-    if ((st = event_key(B, &h, &key)) != AN_OK) break;
-    acc *a = edge_of(B, (uint32_t)s, (uint32_t)t, key, 0);
+    while (!eof && n < AHEAD) {
+      pend *p = &ring[(head + n) % AHEAD];
+      const unsigned char *rec;
+      size_t s, t;
+      if ((st = next_kept_event(m, opts, &it, &rec, &p->off, &p->h, &s, &t)) != AN_OK) goto out;
+      if (!rec) {
+        eof = 1;
+        break;
+      }
+      if ((st = event_key(B, &p->h, &p->key)) != AN_OK) goto out;
+      p->s = (uint32_t)s, p->t = (uint32_t)t;
+      p->tag = key_tag(p->s, p->t, p->key);
+      prefetch_edge(B, p->tag, 0);
+      n++;
+    }
+    if (!n) break;
+    if (n > AHEAD / 2) prefetch_edge(B, ring[(head + AHEAD / 2) % AHEAD].tag, 1);
+    const pend *p = &ring[head];
+    head = (head + 1) % AHEAD, n--;
+    acc *a = edge_of_tag(B, p->s, p->t, p->key, p->tag, 0);
     if (!a) {
       st = AN_ENOMEM;
       break;
     }
-    if ((st = add_event_to(B, a, &h)) != AN_OK) break;
+    if ((st = add_event_to(B, a, &p->h)) != AN_OK) break;
     if (lists) {
       if ((st = an_grow((void **)&B->pair_acc, &B->cap_pair_acc, B->n_pairs + 1, sizeof *B->pair_acc)) != AN_OK ||
           (st = an_grow((void **)&B->pair_off, &B->cap_pair_off, B->n_pairs + 1, sizeof *B->pair_off)) != AN_OK)
         break;
       B->pair_acc[B->n_pairs] = (uint32_t)(a - B->accs);
-      B->pair_off[B->n_pairs++] = off;
+      B->pair_off[B->n_pairs++] = p->off;
     }
   }
+out:
   an_spill_iter_free(&it);
   return st;
 }
@@ -813,6 +858,14 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     goto done;
   }
   for (size_t k = 0; k < ne; k++) {
+    /* the aggregates are read in key order, not in memory order: fetch
+     * ahead, and the pool entries of their strings a little less ahead */
+    if (k + 16 < ne) __builtin_prefetch(&B.accs[keys[k + 16].ix]);
+    if (k + 8 < ne) {
+      const acc *x = &B.accs[keys[k + 8].ix];
+      for (int q = 0; q < S_N; q++)
+        if (x->set[q] & 1) __builtin_prefetch(&m->pool.all[(x->set[q] >> 1) - 1]);
+    }
     acc *a = &B.accs[keys[k].ix];
     an_gedge *e = &g->edges[k];
     e->source = (uint32_t)node_of[a->s];
