@@ -28,7 +28,7 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   case AN_AT_STRING: an_xraw_text(x, v->s); break;
   case AN_AT_INT: an_xraw_ll(x, v->i); break;
   case AN_AT_DOUBLE: an_xraw_put(x, num, an_fmt_double(num, v->d)); break;
-  case AN_AT_BOOL: an_xraw_puts(x, v->b ? "true" : "false"); break;
+  case AN_AT_BOOL: v->b ? AN_XRAW_LIT(x, "true") : AN_XRAW_LIT(x, "false"); break;
   case AN_AT_LIST:
     for (size_t i = 0; i < v->n; i++) {
       if (i) AN_XRAW_LIT(x, "; ");
@@ -38,31 +38,63 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   }
 }
 
+/* The attributes a GraphML of g writes, chosen once per export, each
+ * with its <data> start tag ready. */
+typedef struct gm_key {
+  size_t k;       /* index into the attribute table */
+  an_attr_type type;
+  int label;      /* the edge label ("meet (3)") */
+  size_t open_len;
+  char open[64];  /* "\n      <data key=\"e_NAME\">" */
+} gm_key;
+
+typedef struct gm_keys {
+  gm_key node[32], edge[32];
+  size_t n_node, n_edge;
+} gm_keys;
+
+static an_status choose_keys(const an_graph *g, gm_keys *ks) {
+  for (int edge = 0; edge < 2; edge++) {
+    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
+    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
+    gm_key *out = edge ? ks->edge : ks->node;
+    for (size_t k = 0; k < nd; k++) {
+      if (!an_attr_applies(g, &defs[k], AN_IN_GRAPHML)) continue;
+      int len = snprintf(out[n].open, sizeof out[n].open, "\n      <data key=\"%s_%s\">", edge ? "e" : "v", defs[k].name);
+      if (n == 32 || len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
+      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
+      out[n].label = edge && strcmp(defs[k].name, "label") == 0;
+      n++;
+    }
+    if (edge) ks->n_edge = n;
+    else ks->n_node = n;
+  }
+  return AN_OK;
+}
+
 /* The <data> children of a node or edge; the element's start tag is open
  * (no '>' yet). Closes it as the writer would: "/>" when it has no
  * children. */
-static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const char *elem) {
-  const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
-  size_t nd = edge ? an_edge_attr_count : an_node_attr_count;
+static void put_data(an_xraw *x, const an_graph *g, size_t i, const gm_keys *ks, int edge) {
+  const gm_key *keys = edge ? ks->edge : ks->node;
+  size_t nk = edge ? ks->n_edge : ks->n_node;
   int any = 0;
-  for (size_t k = 0; k < nd; k++) {
-    if (!an_attr_applies(g, &defs[k], AN_IN_GRAPHML)) continue;
+  for (size_t q = 0; q < nk; q++) {
+    const gm_key *key = &keys[q];
     an_attr_val v;
-    if (edge) an_edge_attr(g, i, k, &v);
-    else an_node_attr(g, i, k, &v);
+    if (edge) an_edge_attr(g, i, key->k, &v);
+    else an_node_attr(g, i, key->k, &v);
     if (!v.present) continue; /* Gephi skips empty data anyway; igraph reads it as NaN/"" */
-    an_xraw_puts(x, any ? "\n      <data key=\"" : ">\n      <data key=\"");
+    if (!any) AN_XRAW_LIT(x, ">");
     any = 1;
-    an_xraw_puts(x, edge ? "e_" : "v_");
-    an_xraw_puts(x, defs[k].name);
-    AN_XRAW_LIT(x, "\">");
-    if (edge && strcmp(defs[k].name, "label") == 0) { /* "meet (3)", as an_edge_label */
+    an_xraw_put(x, key->open, key->open_len);
+    if (key->label) { /* "meet (3)", as an_edge_label */
       const an_gedge *e = &g->edges[i];
       if (e->affiliation) {
         AN_XRAW_LIT(x, "affiliation");
         an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
         for (size_t r = 0; r < roles.n; r++) {
-          an_xraw_puts(x, r ? ", " : ": ");
+          an_xraw_put(x, r ? ", " : ": ", 2);
           an_xraw_text(x, roles.v[r]);
         }
       } else {
@@ -72,17 +104,13 @@ static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const ch
         AN_XRAW_LIT(x, ")");
       }
     } else {
-      put_value(x, &v, defs[k].type);
+      put_value(x, &v, key->type);
     }
     AN_XRAW_LIT(x, "</data>");
   }
-  if (!any) {
-    AN_XRAW_LIT(x, "/>\n");
-    return;
-  }
-  AN_XRAW_LIT(x, "\n    </");
-  an_xraw_puts(x, elem);
-  AN_XRAW_LIT(x, ">\n");
+  if (!any) AN_XRAW_LIT(x, "/>\n");
+  else if (edge) AN_XRAW_LIT(x, "\n    </edge>\n");
+  else AN_XRAW_LIT(x, "\n    </node>\n");
 }
 
 /* What the chunks of nodes and edges are formatted from. */
@@ -93,6 +121,7 @@ typedef struct gm {
   const size_t *at; /* where node i's is */
   an_xraw *x;       /* one per worker */
   FILE *out;
+  gm_keys keys;
 } gm;
 
 /* Records [begin, end) of nodes then edges. */
@@ -105,7 +134,7 @@ static an_status gm_format(void *ctx, size_t w, size_t begin, size_t end, an_buf
     if (r < g->n_nodes) {
       AN_XRAW_LIT(x, "    <node");
       an_xraw_attr(x, "id", c->ids + c->at[r]);
-      put_data(x, g, r, 0, "node");
+      put_data(x, g, r, &c->keys, 0);
       continue;
     }
     size_t i = r - g->n_nodes;
@@ -116,7 +145,7 @@ static an_status gm_format(void *ctx, size_t w, size_t begin, size_t end, an_buf
     an_xraw_attr(x, "source", c->ids + c->at[e->source]);
     an_xraw_attr(x, "target", c->ids + c->at[e->target]);
     if ((c->flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " directed=\"false\"");
-    put_data(x, g, i, 1, "edge");
+    put_data(x, g, i, &c->keys, 1);
   }
   return an_xraw_end(x, out);
 }
@@ -148,9 +177,12 @@ static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlT
   /* the writer adds the '>' of <graph ...>; then it hands over what it holds */
   if (st == AN_OK && (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0)) st = AN_EIO;
   if (st == AN_OK) {
-    gm c = {g, flags, ids.data, at, xs, out};
+    gm c;
+    memset(&c, 0, sizeof c);
+    c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = out;
+    st = choose_keys(g, &c.keys);
     an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
-    st = an_par_run(&job);
+    if (st == AN_OK) st = an_par_run(&job);
   }
   /* the indentation of </graph>, which the writer writes next */
   if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "  ", 2) < 0) st = AN_EIO;
