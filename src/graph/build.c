@@ -305,7 +305,7 @@ static uint32_t key_tag(uint32_t s, uint32_t t, uint32_t key) {
 static acc *edge_of_tag(builder *B, uint32_t s, uint32_t t, uint32_t key, uint32_t tag, int fresh) {
   uint64_t *slot = NULL;
   if (!fresh) {
-    if ((B->n_accs + 1) * 2 > B->tab_cap) { /* the slots hold the hash: the aggregates are not read */
+    if ((B->n_accs + 1) * 4 > B->tab_cap * 3) { /* the slots hold the hash: the aggregates are not read */
       size_t ncap = B->tab_cap ? B->tab_cap * 2 : 1024;
       if (ncap > ((size_t)1 << 32)) return NULL;
       uint64_t *nt = an_calloc(ncap, sizeof *nt);
@@ -606,12 +606,13 @@ static size_t find_focus(const an_model *m, const char *name) {
 }
 
 /* An edge's sort key: source, target, then relation (its rank in strcmp
- * order), symmetric, affiliation, and in the multigraph the event's rank
- * in event order. Unique: sorting needs no tie-break. */
+ * order), symmetric, affiliation, then an id that names the aggregate: its
+ * index, or in the multigraph, for an event's, the event's rank in event
+ * order (the order of an event's edges among parallel ones). Unique:
+ * sorting needs no tie-break. */
 typedef struct skey {
   uint64_t st;  /* source << 32 | target */
-  uint64_t rel; /* (rank << 2 | symmetric << 1 | affiliation) << 32 | event rank */
-  uint32_t ix;  /* the aggregate */
+  uint64_t rel; /* (rank << 2 | symmetric << 1 | affiliation) << 32 | id */
 } skey;
 
 static int cmp_skey(const void *x, const void *y) {
@@ -653,19 +654,19 @@ static an_status rank_relations(builder *B, uint32_t **out) {
   return AN_OK;
 }
 
-/* Multigraph: each event's rank in event order. */
-static an_status rank_events(const an_graph *g, size_t n, uint32_t **out) {
+/* Multigraph: each event's rank in event order, and the event of each rank. */
+static an_status rank_events(const an_graph *g, size_t n, uint32_t **rank_out, uint32_t **event_out) {
   const an_mevent **p = an_malloc((n + 1) * sizeof *p);
-  uint32_t *rank = an_malloc((n + 1) * sizeof *rank);
-  if (!p || !rank) {
-    an_free(p), an_free(rank);
+  uint32_t *rank = an_malloc((n + 1) * sizeof *rank), *event = an_malloc((n + 1) * sizeof *event);
+  if (!p || !rank || !event) {
+    an_free(p), an_free(rank), an_free(event);
     return AN_ENOMEM;
   }
   for (size_t k = 0; k < n; k++) p[k] = &g->evs[k];
   if (n > 1) qsort(p, n, sizeof *p, cmp_evp);
-  for (size_t k = 0; k < n; k++) rank[p[k] - g->evs] = (uint32_t)k;
+  for (size_t k = 0; k < n; k++) rank[p[k] - g->evs] = (uint32_t)k, event[k] = (uint32_t)(p[k] - g->evs);
   an_free(p);
-  *out = rank;
+  *rank_out = rank, *event_out = event;
   return AN_OK;
 }
 
@@ -726,7 +727,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   B.m = m;
   an_graph *g = an_calloc(1, sizeof *g);
   skey *keys = NULL;
-  uint32_t *rel_rank = NULL, *ev_rank = NULL, *edge_ix = NULL;
+  uint32_t *rel_rank = NULL, *ev_rank = NULL, *ev_of_rank = NULL, *edge_ix = NULL, *order = NULL;
   size_t *fill = NULL, *node_of = an_calloc(m->n_actors + 1, sizeof *node_of);
   unsigned char *reach = an_calloc(m->n_actors + 1, 1), *keep = NULL;
   uint64_t *docs = NULL;
@@ -809,7 +810,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   /* 5. Edges, in (source id, target id, relation) order: actors are in id order. */
   keys = an_malloc((ne + 1) * sizeof *keys);
   if (!keys || (st = rank_relations(&B, &rel_rank)) != AN_OK ||
-      (events_mode && (st = rank_events(g, B.n_evs, &ev_rank)) != AN_OK)) {
+      (events_mode && (st = rank_events(g, B.n_evs, &ev_rank, &ev_of_rank)) != AN_OK)) {
     if (st == AN_OK) st = AN_ENOMEM;
     goto done;
   }
@@ -817,12 +818,21 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     const acc *a = &B.accs[r];
     if (!keep[r]) continue;
     keys[k].st = (uint64_t)a->s << 32 | a->t;
-    keys[k].rel = (uint64_t)(rel_rank[a->key >> 2] << 2 | (a->key & 3)) << 32 | (ev_rank && r < B.n_evs ? ev_rank[r] : 0);
-    keys[k++].ix = (uint32_t)r;
+    keys[k++].rel = (uint64_t)(rel_rank[a->key >> 2] << 2 | (a->key & 3)) << 32 | (ev_rank && r < B.n_evs ? ev_rank[r] : r);
   }
   an_free(keep), an_free(rel_rank), an_free(ev_rank);
   keep = NULL, rel_rank = ev_rank = NULL;
   if ((st = sort_keys(keys, ne, m->n_actors)) != AN_OK) goto done;
+  if (!(order = an_malloc((ne + 1) * sizeof *order))) { /* the aggregates in edge order */
+    st = AN_ENOMEM;
+    goto done;
+  }
+  for (size_t k = 0; k < ne; k++) {
+    uint32_t id = (uint32_t)keys[k].rel;
+    order[k] = ev_of_rank && id < B.n_evs ? ev_of_rank[id] : id;
+  }
+  an_free(keys), an_free(ev_of_rank);
+  keys = NULL, ev_of_rank = NULL;
   /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
   if (B.n_pairs) {
     if (!(edge_ix = an_malloc((B.n_accs + 1) * sizeof *edge_ix))) {
@@ -830,7 +840,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       goto done;
     }
     memset(edge_ix, 0xff, (B.n_accs + 1) * sizeof *edge_ix);
-    for (size_t k = 0; k < ne; k++) edge_ix[keys[k].ix] = (uint32_t)k;
+    for (size_t k = 0; k < ne; k++) edge_ix[order[k]] = (uint32_t)k;
     g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
     size_t kept = 0;
     for (size_t i = 0; g->ev_start && i < B.n_pairs; i++)
@@ -860,20 +870,20 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   for (size_t k = 0; k < ne; k++) {
     /* the aggregates are read in key order, not in memory order: fetch
      * ahead, and the pool entries of their strings a little less ahead */
-    if (k + 16 < ne) __builtin_prefetch(&B.accs[keys[k + 16].ix]);
+    if (k + 16 < ne) __builtin_prefetch(&B.accs[order[k + 16]]);
     if (k + 8 < ne) {
-      const acc *x = &B.accs[keys[k + 8].ix];
+      const acc *x = &B.accs[order[k + 8]];
       for (int q = 0; q < S_N; q++)
         if (x->set[q] & 1) __builtin_prefetch(&m->pool.all[(x->set[q] >> 1) - 1]);
     }
-    acc *a = &B.accs[keys[k].ix];
+    acc *a = &B.accs[order[k]];
     an_gedge *e = &g->edges[k];
     e->source = (uint32_t)node_of[a->s];
     e->target = (uint32_t)node_of[a->t];
     e->relation = B.rels[a->key >> 2];
     if ((st = fill_edge(g, e, a, docs)) != AN_OK) goto done;
     g->n_edges = k + 1;
-    if (events_mode && keys[k].ix < B.n_evs) g->evptr[k] = &g->evs[keys[k].ix];
+    if (events_mode && order[k] < B.n_evs) g->evptr[k] = &g->evs[order[k]];
     size_t w = an_gedge_weight(e);
     if ((double)w > g->max_weight) g->max_weight = (double)w;
     g->n_events += e->n_events;
@@ -888,7 +898,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   builder_free(&B);
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
   if (st != AN_OK) {
-    an_free(keys), an_free(node_of), an_free(reach), an_free(docs);
+    an_free(order), an_free(node_of), an_free(reach), an_free(docs);
     an_graph_free(g);
     return st; /* err filled by the metrics */
   }
@@ -897,6 +907,8 @@ done:
   an_free(keys);
   an_free(rel_rank);
   an_free(ev_rank);
+  an_free(ev_of_rank);
+  an_free(order);
   an_free(edge_ix);
   an_free(fill);
   an_free(keep);
