@@ -129,6 +129,7 @@ typedef struct an_graph_opts {
   double min_weight;   /* drop aggregated edges lighter than this (0 = keep all) */
   const char *focus;   /* ego network around this actor (id, label or alias), NULL = whole graph */
   int hops;            /* radius of the ego network (default 1) */
+  unsigned jobs;       /* threads filling the edges (0, 1: none); the graph is the same for any */
 } an_graph_opts;
 
 /* Defaults: everything kept, hops = 1. */

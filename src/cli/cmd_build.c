@@ -67,9 +67,9 @@ static void usage(const an_cli *cli, int render) {
          "      --meta FILE        metadata JSONL (id, date, outlet, url) for text files\n"
          "      --actors FILE      extra or overriding actors (JSON)\n"
          "      --data-dir DIR     data directory (gazetteer, lexicon)\n"
-         "  -j, --jobs N           threads reading events JSONL and writing GraphML, GEXF,\n"
-         "                         JSON and CSV (default 1; 0 = one per CPU); the output\n"
-         "                         is the same for any N\n"
+         "  -j, --jobs N           threads reading events JSONL, filling the graph's edges\n"
+         "                         and writing GraphML, GEXF, JSON and CSV (default 1;\n"
+         "                         0 = one per CPU); the output is the same for any N\n"
          "  -h, --help             show this help\n\n"
          "Exit status: 0 ok, 1 bad input or usage, 2 internal or I/O error.\n");
 }
@@ -173,6 +173,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
     }
   }
   gc->eopts.jobs = (unsigned)gc->jobs;
+  gc->gopts.jobs = (unsigned)gc->jobs;
   gc->inputs = argv + optind;
   gc->n_inputs = argc - optind;
   if (gc->n_inputs == 0 && !gc->db) {

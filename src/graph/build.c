@@ -2,6 +2,7 @@
  * Everything is sorted by ids and strings, never by input order, so the
  * same events give byte-identical exports however they were sharded. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -593,6 +594,102 @@ static an_status fill_edge(an_graph *g, an_gedge *e, acc *a, uint64_t *docs) {
   return AN_OK;
 }
 
+/* A range of edges filled by one thread: its own list storage (the
+ * chunk fields of a graph of its own), document bitmap and totals. */
+typedef struct fill_part {
+  an_graph *g;
+  builder *B;
+  const uint32_t *order;
+  const size_t *node_of;
+  size_t begin, end, doc_words;
+  an_graph store;
+  uint64_t *docs;
+  double max_weight;
+  size_t n_events;
+  an_status st;
+} fill_part;
+
+static void *fill_range(void *arg) {
+  fill_part *P = arg;
+  an_graph *g = P->g;
+  builder *B = P->B;
+  const an_model *m = g->model;
+  const uint32_t *order = P->order;
+  for (size_t k = P->begin; P->st == AN_OK && k < P->end; k++) {
+    /* the aggregates are read in key order, not in memory order: fetch
+     * ahead, and the pool entries of their strings a little less ahead */
+    if (k + 16 < P->end) __builtin_prefetch(&B->accs[order[k + 16]]);
+    if (k + 8 < P->end) {
+      const acc *x = &B->accs[order[k + 8]];
+      for (int q = 0; q < S_N; q++)
+        if (x->set[q] & 1) __builtin_prefetch(&m->pool.all[(x->set[q] >> 1) - 1]);
+    }
+    acc *a = &B->accs[order[k]];
+    an_gedge *e = &g->edges[k];
+    e->source = (uint32_t)P->node_of[a->s];
+    e->target = (uint32_t)P->node_of[a->t];
+    e->relation = B->rels[a->key >> 2];
+    if ((P->st = fill_edge(&P->store, e, a, P->docs)) != AN_OK) break;
+    if (g->evptr && order[k] < B->n_evs) g->evptr[k] = &g->evs[order[k]];
+    size_t w = an_gedge_weight(e);
+    if ((double)w > P->max_weight) P->max_weight = (double)w;
+    P->n_events += e->n_events;
+  }
+  return NULL;
+}
+
+/* The edges from the aggregates in edge order, on up to jobs threads
+ * (each a range of edges); the graph is the same for any jobs. Marks the
+ * documents of the view in docs. */
+static an_status fill_edges(an_graph *g, builder *B, const uint32_t *order, const size_t *node_of, size_t ne,
+                            size_t jobs, uint64_t *docs) {
+  const size_t doc_words = g->model->pool.n / 64 + 2;
+  if (jobs < 1 || ne < ((size_t)1 << 12)) jobs = 1; /* threads pay off on large graphs only */
+  if (jobs > 64) jobs = 64;
+  fill_part parts[64];
+  pthread_t threads[64];
+  size_t started = 0;
+  an_status st = AN_OK;
+  memset(parts, 0, jobs * sizeof *parts);
+  for (size_t j = 0; j < jobs; j++) {
+    fill_part *P = &parts[j];
+    P->g = g, P->B = B, P->order = order, P->node_of = node_of, P->doc_words = doc_words;
+    P->begin = ne * j / jobs, P->end = ne * (j + 1) / jobs;
+    P->store.model = g->model;
+    P->docs = j ? an_calloc(doc_words, sizeof *P->docs) : docs;
+    if (!P->docs) st = AN_ENOMEM;
+  }
+  for (size_t j = 1; st == AN_OK && j < jobs; j++) {
+    if (pthread_create(&threads[j], NULL, fill_range, &parts[j]) != 0) break;
+    started = j;
+  }
+  if (st == AN_OK) {
+    fill_range(&parts[0]);
+    for (size_t j = started + 1; j < jobs; j++) fill_range(&parts[j]); /* threads that did not start */
+  }
+  for (size_t j = 1; j <= started; j++) pthread_join(threads[j], NULL);
+  for (size_t j = 0; j < jobs; j++) {
+    fill_part *P = &parts[j];
+    if (st == AN_OK) st = P->st;
+    if (P->max_weight > g->max_weight) g->max_weight = P->max_weight;
+    g->n_events += P->n_events;
+    if (j && P->docs)
+      for (size_t w = 0; w < doc_words; w++) docs[w] |= P->docs[w];
+    if (j) an_free(P->docs);
+    /* the part's lists become the graph's */
+    for (size_t c = 0; c < P->store.n_chunks; c++) {
+      if (an_grow((void **)&g->chunks, &g->cap_chunks, g->n_chunks + 1, sizeof *g->chunks) != AN_OK) {
+        an_free(P->store.chunks[c]); /* the edges that point there are not kept */
+        st = AN_ENOMEM;
+        continue;
+      }
+      g->chunks[g->n_chunks++] = P->store.chunks[c];
+    }
+    an_free(P->store.chunks);
+  }
+  return st;
+}
+
 /* Finds the focus actor: by id, then label, then alias (case-insensitive). */
 static size_t find_focus(const an_model *m, const char *name) {
   size_t i = an_strmap_get(&m->actor_index, name);
@@ -867,26 +964,10 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     st = AN_ENOMEM;
     goto done;
   }
-  for (size_t k = 0; k < ne; k++) {
-    /* the aggregates are read in key order, not in memory order: fetch
-     * ahead, and the pool entries of their strings a little less ahead */
-    if (k + 16 < ne) __builtin_prefetch(&B.accs[order[k + 16]]);
-    if (k + 8 < ne) {
-      const acc *x = &B.accs[order[k + 8]];
-      for (int q = 0; q < S_N; q++)
-        if (x->set[q] & 1) __builtin_prefetch(&m->pool.all[(x->set[q] >> 1) - 1]);
-    }
-    acc *a = &B.accs[order[k]];
-    an_gedge *e = &g->edges[k];
-    e->source = (uint32_t)node_of[a->s];
-    e->target = (uint32_t)node_of[a->t];
-    e->relation = B.rels[a->key >> 2];
-    if ((st = fill_edge(g, e, a, docs)) != AN_OK) goto done;
-    g->n_edges = k + 1;
-    if (events_mode && order[k] < B.n_evs) g->evptr[k] = &g->evs[order[k]];
-    size_t w = an_gedge_weight(e);
-    if ((double)w > g->max_weight) g->max_weight = (double)w;
-    g->n_events += e->n_events;
+  if ((st = fill_edges(g, &B, order, node_of, ne, opts->jobs, docs)) != AN_OK) goto done;
+  g->n_edges = ne;
+  for (size_t k = 0; k < ne; k++) { /* the nodes' dates */
+    const an_gedge *e = &g->edges[k];
     const char *first = an_gedge_first_date(e), *last = an_gedge_last_date(e);
     for (int side = 0; first && side < 2; side++) {
       an_gnode *n = &g->nodes[side ? e->target : e->source];
