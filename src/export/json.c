@@ -468,7 +468,9 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   jctx *c = ctx;
-  if ((c->written += len) >= ((size_t)64 << 20)) { /* the events read back: no longer resident */
+  /* the events read back leave the resident set (each read maps the
+   * kernel's fault-around, 64 KB): what stays is the chunks in flight */
+  if ((c->written += len) >= ((size_t)1 << 20)) {
     an_graph_events_release(c->g);
     c->written = 0;
   }

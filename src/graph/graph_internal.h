@@ -141,7 +141,8 @@ an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags);
  * to pread). AN_OK also when not mapped (in memory, or mmap failed). */
 an_status an_spill_map(an_spill *s);
 /* Lets the kernel take back the map's pages (they stay in the page cache):
- * a long read by offset does not count the whole file as resident. */
+ * a long read by offset does not count the whole file as resident (each
+ * record read maps the kernel's fault-around, 64 KB, whatever madvise says). */
 void an_spill_map_release(an_spill *s);
 
 /* Sequential reading of every record. */
