@@ -27,9 +27,10 @@
  * duplicate-id index (16 bytes, 23-46 with the table's slack); the rest
  * grows with documents and actor sightings (one per actor and document,
  * ~130 bytes with their index; the cross-document join takes one record
- * per distinct actor content, not per sighting), aggregated edges (~300
- * bytes each at the peak, with their lists: the aggregates and the edges
- * are never both whole) and actors.
+ * per distinct actor content, not per sighting), aggregated edges (~220
+ * bytes each at the peak: a 64-byte aggregate and its 8-byte table slot, a
+ * 16-byte sort key, the 64-byte edge and its lists, 8 bytes a string) and
+ * actors.
  *
  * an_graph_build() turns a model into a graph view: filters (types, dates,
  * documents, weight, ego network), then either the aggregated graph (one edge
