@@ -27,9 +27,10 @@
  * duplicate-id index (16 bytes, 23-46 with the table's slack); the rest
  * grows with documents and actor sightings (one per actor and document,
  * ~130 bytes with their index; the cross-document join takes one record
- * per distinct actor content, not per sighting), aggregated edges (~300
- * bytes each at the peak, with their lists: the aggregates and the edges
- * are never both whole) and actors.
+ * per distinct actor content, not per sighting), aggregated edges (~220
+ * bytes each at the peak: a 64-byte aggregate and its 8-byte table slot, a
+ * 16-byte sort key, the 64-byte edge and its lists, 8 bytes a string) and
+ * actors.
  *
  * an_graph_build() turns a model into a graph view: filters (types, dates,
  * documents, weight, ego network), then either the aggregated graph (one edge
@@ -129,6 +130,7 @@ typedef struct an_graph_opts {
   double min_weight;   /* drop aggregated edges lighter than this (0 = keep all) */
   const char *focus;   /* ego network around this actor (id, label or alias), NULL = whole graph */
   int hops;            /* radius of the ego network (default 1) */
+  unsigned jobs;       /* threads filling the edges (0, 1: none); the graph is the same for any */
 } an_graph_opts;
 
 /* Defaults: everything kept, hops = 1. */
@@ -181,6 +183,7 @@ typedef struct an_export_opts {
   unsigned flags;           /* AN_EXPORT_* bits */
   an_json_style json_style;
   const char *engine;       /* render: "dot", "neato", "sfdp"...; NULL = by size */
+  unsigned jobs;            /* threads formatting GraphML, GEXF, JSON, CSV (0, 1: none); same bytes for any */
 } an_export_opts;
 
 /* Format from a name ("graphml", "gexf", "dot"/"gv", "json", "csv",

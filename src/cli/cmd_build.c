@@ -67,8 +67,9 @@ static void usage(const an_cli *cli, int render) {
          "      --meta FILE        metadata JSONL (id, date, outlet, url) for text files\n"
          "      --actors FILE      extra or overriding actors (JSON)\n"
          "      --data-dir DIR     data directory (gazetteer, lexicon)\n"
-         "  -j, --jobs N           threads reading events JSONL (default 1; 0 = one per\n"
-         "                         CPU); the graph is the same for any N\n"
+         "  -j, --jobs N           threads reading events JSONL, filling the graph's edges\n"
+         "                         and writing GraphML, GEXF, JSON and CSV (default 1;\n"
+         "                         0 = one per CPU); the output is the same for any N\n"
          "  -h, --help             show this help\n\n"
          "Exit status: 0 ok, 1 bad input or usage, 2 internal or I/O error.\n");
 }
@@ -171,6 +172,8 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
     default: an_cli_usage_error(cli, cmd, "unknown option '%s'", argv[optind - 1]); return AN_EXIT_INPUT;
     }
   }
+  gc->eopts.jobs = (unsigned)gc->jobs;
+  gc->gopts.jobs = (unsigned)gc->jobs;
   gc->inputs = argv + optind;
   gc->n_inputs = argc - optind;
   if (gc->n_inputs == 0 && !gc->db) {

@@ -90,10 +90,10 @@ static void dbl_val(an_attr_val *v, double d) {
   v->present = !isnan(d);
   v->d = d;
 }
-static void list_val(an_attr_val *v, const char *const *l, size_t n) {
-  v->present = n > 0;
-  v->list = l;
-  v->n = n;
+static void list_val(an_attr_val *v, an_strlist l) {
+  v->present = l.n > 0;
+  v->list = l.v;
+  v->n = l.n;
 }
 
 void an_node_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
@@ -104,8 +104,8 @@ void an_node_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
   case N_LABEL: str_val(v, n->label); break;
   case N_KIND: str_val(v, n->kind); break;
   case N_COUNTRY: str_val(v, n->country); break;
-  case N_ALIASES: list_val(v, n->actor->aliases, n->actor->n_aliases); break;
-  case N_AFFIL: list_val(v, n->actor->affiliations, n->actor->n_affiliations); break;
+  case N_ALIASES: list_val(v, (an_strlist){n->actor->aliases, n->actor->n_aliases}); break;
+  case N_AFFIL: list_val(v, (an_strlist){n->actor->affiliations, n->actor->n_affiliations}); break;
   case N_MENTIONS: int_val(v, n->actor->mentions); break;
   case N_DOCS: int_val(v, (long long)n->actor->n_docs); break;
   case N_FIRST: str_val(v, n->first_date); break;
@@ -128,28 +128,28 @@ void an_node_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
 void an_edge_attr(const an_graph *g, size_t i, size_t k, an_attr_val *v) {
   memset(v, 0, sizeof *v);
   const an_gedge *e = &g->edges[i];
-  const an_mevent *ev = e->n_events == 1 && e->events ? e->events[0] : NULL; /* multigraph only */
+  const an_mevent *ev = g->evptr ? g->evptr[i] : NULL; /* multigraph only */
   switch (k) {
   case E_LABEL: str_val(v, e->relation); break; /* exporters append the count (label_of) */
   case E_RELATION: str_val(v, e->relation); break;
   case E_KIND: str_val(v, e->affiliation ? "affiliation" : "interaction"); break;
-  case E_ROLE: list_val(v, e->roles.v, e->roles.n); break;
+  case E_ROLE: list_val(v, an_gedge_list(e, AN_EL_ROLES)); break;
   case E_SYMMETRIC: v->present = 1, v->b = e->symmetric; break;
-  case E_WEIGHT: dbl_val(v, (double)e->weight); break;
+  case E_WEIGHT: dbl_val(v, (double)an_gedge_weight(e)); break;
   case E_EVENTS: int_val(v, (long long)e->n_events); break;
-  case E_DOCS: int_val(v, (long long)e->n_docs); break;
-  case E_FIRST: str_val(v, e->first_date); break;
-  case E_LAST: str_val(v, e->last_date); break;
-  case E_DATES: list_val(v, e->dates.v, e->dates.n); break;
-  case E_OUTLETS: list_val(v, e->outlets.v, e->outlets.n); break;
-  case E_DOC_IDS: list_val(v, e->doc_ids.v, e->doc_ids.n); break;
-  case E_ATTRIB: list_val(v, e->attributed_to.v, e->attributed_to.n); break;
-  case E_CAMEO: list_val(v, e->cameo.v, e->cameo.n); break;
+  case E_DOCS: int_val(v, (long long)an_gedge_docs(e)); break;
+  case E_FIRST: str_val(v, an_gedge_first_date(e)); break;
+  case E_LAST: str_val(v, an_gedge_last_date(e)); break;
+  case E_DATES: list_val(v, an_gedge_list(e, AN_EL_DATES)); break;
+  case E_OUTLETS: list_val(v, an_gedge_list(e, AN_EL_OUTLETS)); break;
+  case E_DOC_IDS: list_val(v, an_gedge_list(e, AN_EL_DOC_IDS)); break;
+  case E_ATTRIB: list_val(v, an_gedge_list(e, AN_EL_ATTRIB)); break;
+  case E_CAMEO: list_val(v, an_gedge_list(e, AN_EL_CAMEO)); break;
   case E_QUAD:
     int_val(v, e->quadclass);
     v->present = e->quadclass > 0;
     break;
-  case E_PLOVER: list_val(v, e->plover.v, e->plover.n); break;
+  case E_PLOVER: list_val(v, an_gedge_list(e, AN_EL_PLOVER)); break;
   case E_EVENT_ID: str_val(v, ev ? ev->id : NULL); break;
   case E_DATE_TEXT: str_val(v, ev ? ev->date_text : NULL); break;
   case E_TRIGGER: str_val(v, ev ? ev->trigger : NULL); break;

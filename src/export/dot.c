@@ -212,13 +212,15 @@ static an_status node_attrs(const an_graph *g, size_t i, sink *s, dotscratch *x)
 
 static an_status edge_attrs(const an_graph *g, size_t i, sink *s, dotscratch *x) {
   const an_gedge *e = &g->edges[i];
+  const size_t weight = an_gedge_weight(e);
+  const char *first_date = an_gedge_first_date(e), *last_date = an_gedge_last_date(e);
   const char *lab;
   an_status st = AN_OK;
   /* Log scale up to the heaviest edge, but never less than 5 events, so a
    * graph of single events is drawn with thin lines, not all-heavy ones. */
-  char *pwt = e->weight < 64 ? x->pwtext[e->weight] : x->num;
+  char *pwt = weight < 64 ? x->pwtext[weight] : x->num;
   if (pwt == x->num || !pwt[0]) {
-    double pw = 1.0 + 4.0 * log1p((double)e->weight) / log1p(g->max_weight > 5 ? g->max_weight : 5);
+    double pw = 1.0 + 4.0 * log1p((double)weight) / log1p(g->max_weight > 5 ? g->max_weight : 5);
     an_fmt_double(pwt, round(pw * 100) / 100);
   }
   s->set(s, "penwidth", pwt);
@@ -240,15 +242,15 @@ static an_status edge_attrs(const an_graph *g, size_t i, sink *s, dotscratch *x)
   if (st == AN_OK) {
     if (e->affiliation) st = an_edge_label(g, i, &x->v);
     else { /* "%s: %zu event%s, %s..%s" or "..., undated", without printf */
-      size_t nl = an_fmt_ll(x->num, (long long)e->weight);
+      size_t nl = an_fmt_ll(x->num, (long long)weight);
       st = an_buf_puts(&x->v, e->relation ? e->relation : "(null)");
       if (st == AN_OK) st = an_buf_append(&x->v, ": ", 2);
       if (st == AN_OK) st = an_buf_append(&x->v, x->num, nl);
-      if (st == AN_OK) st = an_buf_puts(&x->v, e->weight == 1 ? " event, " : " events, ");
-      if (st == AN_OK && e->first_date) {
-        st = an_buf_puts(&x->v, e->first_date);
+      if (st == AN_OK) st = an_buf_puts(&x->v, weight == 1 ? " event, " : " events, ");
+      if (st == AN_OK && first_date) {
+        st = an_buf_puts(&x->v, first_date);
         if (st == AN_OK) st = an_buf_append(&x->v, "..", 2);
-        if (st == AN_OK) st = an_buf_puts(&x->v, e->last_date ? e->last_date : "(null)");
+        if (st == AN_OK) st = an_buf_puts(&x->v, last_date ? last_date : "(null)");
       } else if (st == AN_OK) {
         st = an_buf_puts(&x->v, "undated");
       }

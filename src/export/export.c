@@ -134,7 +134,7 @@ an_status an_edge_label(const an_graph *g, size_t i, an_buf *out) {
   an_status st;
   if (!e->affiliation) { /* "%s (%zu)" without printf: one label per edge */
     char num[24];
-    size_t n = an_fmt_ll(num, (long long)e->weight);
+    size_t n = an_fmt_ll(num, (long long)an_gedge_weight(e));
     st = an_buf_puts(out, e->relation ? e->relation : "(null)"); /* as printf had it */
     if (st == AN_OK) st = an_buf_append(out, " (", 2);
     if (st == AN_OK) st = an_buf_append(out, num, n);
@@ -142,9 +142,10 @@ an_status an_edge_label(const an_graph *g, size_t i, an_buf *out) {
     return st;
   }
   st = an_buf_puts(out, "affiliation");
-  for (size_t k = 0; st == AN_OK && k < e->roles.n; k++) {
+  an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
+  for (size_t k = 0; st == AN_OK && k < roles.n; k++) {
     st = an_buf_append(out, k ? ", " : ": ", 2);
-    if (st == AN_OK) st = an_buf_puts(out, e->roles.v[k]);
+    if (st == AN_OK) st = an_buf_puts(out, roles.v[k]);
   }
   return st;
 }

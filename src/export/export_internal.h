@@ -53,7 +53,11 @@ typedef struct an_xraw {
   an_status st; /* first failure: AN_ENOMEM, or AN_EIO when the writer failed */
 } an_xraw;
 
-void an_xraw_init(an_xraw *x, void *writer);
+void an_xraw_init(an_xraw *x, void *writer); /* writer NULL: into buffers only (an_xraw_begin) */
+/* Appends to out (emptied) until an_xraw_end, which gives it back and
+ * returns x->st: a worker's chunk (an_par_run). */
+void an_xraw_begin(an_xraw *x, an_buf *out);
+an_status an_xraw_end(an_xraw *x, an_buf *out);
 /* Hands what is pending to the writer and frees x; returns x->st. */
 an_status an_xraw_finish(an_xraw *x);
 /* Hands what is pending to the writer once it passes 64 KB. */
@@ -75,6 +79,20 @@ void an_xraw_ll(an_xraw *x, long long v);              /* in decimal */
 void an_xraw_text(an_xraw *x, const char *s);          /* escaped as element text */
 void an_xraw_attr(an_xraw *x, const char *name, const char *value); /* ' name="value"', value escaped */
 void an_xraw_attr_value(an_xraw *x, const char *value);             /* part of an attribute value, escaped */
+
+/* Records (nodes, edges) formatted in chunks of `chunk` on `jobs` worker
+ * threads and written in order by the calling thread: the output is the
+ * same bytes for any jobs (jobs <= 1: no thread, chunk after chunk).
+ * format appends records [begin, end) to out, on worker `worker` (0 ..
+ * jobs - 1: its own scratch); write takes a formatted chunk. The first
+ * failure stops the run and is returned. */
+typedef struct an_par_job {
+  size_t n, chunk, jobs;
+  void *ctx;
+  an_status (*format)(void *ctx, size_t worker, size_t begin, size_t end, an_buf *out);
+  an_status (*write)(void *ctx, const char *data, size_t len);
+} an_par_job;
+an_status an_par_run(const an_par_job *job);
 
 /* Output through io.h's an_outfile: a temporary file in the target's
  * directory, renamed over the target on commit ("-" = stdout). */

@@ -80,22 +80,53 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   AN_XRAW_LIT(x, "\"");
 }
 
+/* The attributes a GEXF of g writes, chosen once per export, each with
+ * the start of its <attvalue> ready (names are [a-z_]: nothing to escape). */
+typedef struct gx_key {
+  size_t k;
+  an_attr_type type;
+  size_t open_len;
+  char open[64]; /* "          <attvalue for=\"NAME\"" */
+} gx_key;
+
+typedef struct gx_keys {
+  gx_key node[32], edge[32];
+  size_t n_node, n_edge;
+} gx_keys;
+
+static an_status choose_keys(const an_graph *g, gx_keys *ks) {
+  for (int edge = 0; edge < 2; edge++) {
+    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
+    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
+    gx_key *out = edge ? ks->edge : ks->node;
+    for (size_t k = 0; k < nd; k++) {
+      if (!an_attr_applies(g, &defs[k], AN_IN_GEXF)) continue;
+      if (n == 32 || defs[k].name[strspn(defs[k].name, "abcdefghijklmnopqrstuvwxyz_")]) return AN_EINTERNAL;
+      int len = snprintf(out[n].open, sizeof out[n].open, "          <attvalue for=\"%s\"", defs[k].name);
+      if (len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
+      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
+      n++;
+    }
+    if (edge) ks->n_edge = n;
+    else ks->n_node = n;
+  }
+  return AN_OK;
+}
+
 /* <attvalues> of node or edge i, at the layout the writer gives them. */
-static void put_attvalues(an_xraw *x, const an_graph *g, size_t i, int edge) {
+static void put_attvalues(an_xraw *x, const an_graph *g, size_t i, const gx_keys *ks, int edge) {
   int open = 0;
-  const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
-  size_t nd = edge ? an_edge_attr_count : an_node_attr_count;
-  for (size_t k = 0; k < nd; k++) {
-    if (!an_attr_applies(g, &defs[k], AN_IN_GEXF)) continue;
+  const gx_key *keys = edge ? ks->edge : ks->node;
+  size_t nk = edge ? ks->n_edge : ks->n_node;
+  for (size_t q = 0; q < nk; q++) {
     an_attr_val v;
-    if (edge) an_edge_attr(g, i, k, &v);
-    else an_node_attr(g, i, k, &v);
+    if (edge) an_edge_attr(g, i, keys[q].k, &v);
+    else an_node_attr(g, i, keys[q].k, &v);
     if (!v.present) continue;
     if (!open) AN_XRAW_LIT(x, "        <attvalues>\n");
     open = 1;
-    AN_XRAW_LIT(x, "          <attvalue");
-    an_xraw_attr(x, "for", defs[k].name);
-    put_value(x, &v, defs[k].type);
+    an_xraw_put(x, keys[q].open, keys[q].open_len);
+    put_value(x, &v, keys[q].type);
     AN_XRAW_LIT(x, "/>\n");
   }
   if (open) AN_XRAW_LIT(x, "        </attvalues>\n");
@@ -111,7 +142,7 @@ static void put_color(an_xraw *x, an_rgb c) {
   AN_XRAW_LIT(x, "\"/>\n");
 }
 
-static void put_node(an_xraw *x, const an_graph *g, size_t i) {
+static void put_node(an_xraw *x, const an_graph *g, size_t i, const gx_keys *ks) {
   const an_gnode *n = &g->nodes[i];
   char num[32], lo[11], hi[11];
   AN_XRAW_LIT(x, "      <node");
@@ -122,7 +153,7 @@ static void put_node(an_xraw *x, const an_graph *g, size_t i) {
     an_xraw_attr(x, "start", lo);
   }
   AN_XRAW_LIT(x, ">\n");
-  put_attvalues(x, g, i, 0);
+  put_attvalues(x, g, i, ks, 0);
   put_color(x, an_kind_color(n->kind));
   AN_XRAW_LIT(x, "        <viz:size value=\"");
   an_xraw_put(x, num, an_fmt_double(num, an_node_size(n)));
@@ -131,7 +162,7 @@ static void put_node(an_xraw *x, const an_graph *g, size_t i) {
   AN_XRAW_LIT(x, "/>\n      </node>\n");
 }
 
-static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
+static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags, const gx_keys *ks) {
   const an_gedge *e = &g->edges[i];
   char num[32], lo[11], hi[11];
   AN_XRAW_LIT(x, "      <edge id=\"e");
@@ -142,26 +173,28 @@ static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
   if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " type=\"undirected\"");
   if (flags & AN_EXPORT_GEXF13) an_xraw_attr(x, "kind", e->relation);
   AN_XRAW_LIT(x, " weight=\"");
-  an_xraw_ll(x, (long long)e->weight);
+  an_xraw_ll(x, (long long)an_gedge_weight(e));
   AN_XRAW_LIT(x, "\" label=\"");
   if (e->affiliation) { /* as an_edge_label */
     AN_XRAW_LIT(x, "affiliation");
-    for (size_t r = 0; r < e->roles.n; r++) {
+    an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
+    for (size_t r = 0; r < roles.n; r++) {
       an_xraw_puts(x, r ? ", " : ": ");
-      an_xraw_attr_value(x, e->roles.v[r]);
+      an_xraw_attr_value(x, roles.v[r]);
     }
   } else {
     an_xraw_attr_value(x, e->relation);
     AN_XRAW_LIT(x, " (");
-    an_xraw_ll(x, (long long)e->weight);
+    an_xraw_ll(x, (long long)an_gedge_weight(e));
     AN_XRAW_LIT(x, ")");
   }
   AN_XRAW_LIT(x, "\">\n");
-  put_attvalues(x, g, i, 1);
-  if (!e->affiliation && e->dates.n) {
+  put_attvalues(x, g, i, ks, 1);
+  an_strlist dates = an_gedge_list(e, AN_EL_DATES);
+  if (!e->affiliation && dates.n) {
     AN_XRAW_LIT(x, "        <spells>\n");
-    for (size_t k = 0; k < e->dates.n; k++) {
-      date_span(e->dates.v[k], lo, hi);
+    for (size_t k = 0; k < dates.n; k++) {
+      date_span(dates.v[k], lo, hi);
       AN_XRAW_LIT(x, "          <spell start=\"");
       an_xraw_put(x, lo, 10);
       AN_XRAW_LIT(x, "\" end=\"");
@@ -172,24 +205,57 @@ static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags) {
   }
   put_color(x, an_relation_color(e->relation));
   AN_XRAW_LIT(x, "        <viz:thickness value=\"");
-  an_xraw_put(x, num, an_fmt_double(num, 1.0 + (double)e->weight));
+  an_xraw_put(x, num, an_fmt_double(num, 1.0 + (double)an_gedge_weight(e)));
   AN_XRAW_LIT(x, "\"/>\n      </edge>\n");
 }
 
-/* The children of <nodes> or <edges>, whose start tag the writer has open:
- * it adds the '>', and the closing tag after the indentation put here. */
-static an_status write_items(xmlTextWriterPtr w, const an_graph *g, int edges, unsigned flags) {
-  an_xraw x;
-  an_xraw_init(&x, w);
-  AN_XRAW_LIT(&x, "\n");
-  size_t n = edges ? g->n_edges : g->n_nodes;
-  for (size_t i = 0; x.st == AN_OK && i < n; i++) {
-    if (edges) put_edge(&x, g, i, flags);
-    else put_node(&x, g, i);
-    an_xraw_maybe_flush(&x);
+typedef struct gx {
+  const an_graph *g;
+  int edges;
+  unsigned flags;
+  an_xraw *x; /* one per worker */
+  FILE *out;
+  gx_keys keys;
+} gx;
+
+static an_status gx_format(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
+  gx *c = ctx;
+  an_xraw *x = &c->x[w];
+  an_xraw_begin(x, out);
+  for (size_t i = begin; x->st == AN_OK && i < end; i++) {
+    if (c->edges) put_edge(x, c->g, i, c->flags, &c->keys);
+    else put_node(x, c->g, i, &c->keys);
   }
-  AN_XRAW_LIT(&x, "    ");
-  return an_xraw_finish(&x);
+  return an_xraw_end(x, out);
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  gx *c = ctx;
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
+/* The children of <nodes> or <edges>, whose start tag the writer has open:
+ * it adds the '>', and the closing tag after the indentation put here. In
+ * between, the records are formatted on jobs threads and written straight
+ * to out after what the writer holds. */
+static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, int edges, unsigned flags, size_t jobs) {
+  if (jobs < 1) jobs = 1;
+  an_xraw *xs = an_calloc(jobs, sizeof *xs);
+  if (!xs) return AN_ENOMEM;
+  for (size_t k = 0; k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  an_status st = AN_OK;
+  if (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0) st = AN_EIO;
+  if (st == AN_OK) {
+    gx c;
+    memset(&c, 0, sizeof c);
+    c.g = g, c.edges = edges, c.flags = flags, c.x = xs, c.out = out;
+    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file};
+    if ((st = choose_keys(g, &c.keys)) == AN_OK) st = an_par_run(&job);
+  }
+  if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "    ", 4) < 0) st = AN_EIO;
+  for (size_t k = 0; k < jobs; k++) an_xraw_finish(&xs[k]);
+  an_free(xs);
+  return st;
 }
 
 an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -251,10 +317,10 @@ an_status an_export_gexf(const an_graph *g, const an_export_opts *o, FILE *out, 
     W(xmlTextWriterEndElement(w));
   }
   W(xmlTextWriterStartElement(w, BAD_CAST "nodes"));
-  if (ok && g->n_nodes) st = write_items(w, g, 0, flags);
+  if (ok && g->n_nodes) st = write_items(w, out, g, 0, flags, o ? o->jobs : 1);
   W(xmlTextWriterEndElement(w));
   W(xmlTextWriterStartElement(w, BAD_CAST "edges"));
-  if (ok && st == AN_OK && g->n_edges) st = write_items(w, g, 1, flags);
+  if (ok && st == AN_OK && g->n_edges) st = write_items(w, out, g, 1, flags, o ? o->jobs : 1);
   if (st == AN_EIO) ok = 0;
   W(xmlTextWriterEndDocument(w));
   W(xmlTextWriterFlush(w));

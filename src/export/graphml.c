@@ -28,7 +28,7 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   case AN_AT_STRING: an_xraw_text(x, v->s); break;
   case AN_AT_INT: an_xraw_ll(x, v->i); break;
   case AN_AT_DOUBLE: an_xraw_put(x, num, an_fmt_double(num, v->d)); break;
-  case AN_AT_BOOL: an_xraw_puts(x, v->b ? "true" : "false"); break;
+  case AN_AT_BOOL: v->b ? AN_XRAW_LIT(x, "true") : AN_XRAW_LIT(x, "false"); break;
   case AN_AT_LIST:
     for (size_t i = 0; i < v->n; i++) {
       if (i) AN_XRAW_LIT(x, "; ");
@@ -38,54 +38,127 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   }
 }
 
+/* The attributes a GraphML of g writes, chosen once per export, each
+ * with its <data> start tag ready. */
+typedef struct gm_key {
+  size_t k;       /* index into the attribute table */
+  an_attr_type type;
+  int label;      /* the edge label ("meet (3)") */
+  size_t open_len;
+  char open[64];  /* "\n      <data key=\"e_NAME\">" */
+} gm_key;
+
+typedef struct gm_keys {
+  gm_key node[32], edge[32];
+  size_t n_node, n_edge;
+} gm_keys;
+
+static an_status choose_keys(const an_graph *g, gm_keys *ks) {
+  for (int edge = 0; edge < 2; edge++) {
+    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
+    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
+    gm_key *out = edge ? ks->edge : ks->node;
+    for (size_t k = 0; k < nd; k++) {
+      if (!an_attr_applies(g, &defs[k], AN_IN_GRAPHML)) continue;
+      int len = snprintf(out[n].open, sizeof out[n].open, "\n      <data key=\"%s_%s\">", edge ? "e" : "v", defs[k].name);
+      if (n == 32 || len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
+      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
+      out[n].label = edge && strcmp(defs[k].name, "label") == 0;
+      n++;
+    }
+    if (edge) ks->n_edge = n;
+    else ks->n_node = n;
+  }
+  return AN_OK;
+}
+
 /* The <data> children of a node or edge; the element's start tag is open
  * (no '>' yet). Closes it as the writer would: "/>" when it has no
  * children. */
-static void put_data(an_xraw *x, const an_graph *g, size_t i, int edge, const char *elem) {
-  const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
-  size_t nd = edge ? an_edge_attr_count : an_node_attr_count;
+static void put_data(an_xraw *x, const an_graph *g, size_t i, const gm_keys *ks, int edge) {
+  const gm_key *keys = edge ? ks->edge : ks->node;
+  size_t nk = edge ? ks->n_edge : ks->n_node;
   int any = 0;
-  for (size_t k = 0; k < nd; k++) {
-    if (!an_attr_applies(g, &defs[k], AN_IN_GRAPHML)) continue;
+  for (size_t q = 0; q < nk; q++) {
+    const gm_key *key = &keys[q];
     an_attr_val v;
-    if (edge) an_edge_attr(g, i, k, &v);
-    else an_node_attr(g, i, k, &v);
+    if (edge) an_edge_attr(g, i, key->k, &v);
+    else an_node_attr(g, i, key->k, &v);
     if (!v.present) continue; /* Gephi skips empty data anyway; igraph reads it as NaN/"" */
-    an_xraw_puts(x, any ? "\n      <data key=\"" : ">\n      <data key=\"");
+    if (!any) AN_XRAW_LIT(x, ">");
     any = 1;
-    an_xraw_puts(x, edge ? "e_" : "v_");
-    an_xraw_puts(x, defs[k].name);
-    AN_XRAW_LIT(x, "\">");
-    if (edge && strcmp(defs[k].name, "label") == 0) { /* "meet (3)", as an_edge_label */
+    an_xraw_put(x, key->open, key->open_len);
+    if (key->label) { /* "meet (3)", as an_edge_label */
       const an_gedge *e = &g->edges[i];
       if (e->affiliation) {
         AN_XRAW_LIT(x, "affiliation");
-        for (size_t r = 0; r < e->roles.n; r++) {
-          an_xraw_puts(x, r ? ", " : ": ");
-          an_xraw_text(x, e->roles.v[r]);
+        an_strlist roles = an_gedge_list(e, AN_EL_ROLES);
+        for (size_t r = 0; r < roles.n; r++) {
+          an_xraw_put(x, r ? ", " : ": ", 2);
+          an_xraw_text(x, roles.v[r]);
         }
       } else {
         an_xraw_text(x, e->relation);
         AN_XRAW_LIT(x, " (");
-        an_xraw_ll(x, (long long)e->weight);
+        an_xraw_ll(x, (long long)an_gedge_weight(e));
         AN_XRAW_LIT(x, ")");
       }
     } else {
-      put_value(x, &v, defs[k].type);
+      put_value(x, &v, key->type);
     }
     AN_XRAW_LIT(x, "</data>");
   }
-  if (!any) {
-    AN_XRAW_LIT(x, "/>\n");
-    return;
-  }
-  AN_XRAW_LIT(x, "\n    </");
-  an_xraw_puts(x, elem);
-  AN_XRAW_LIT(x, ">\n");
+  if (!any) AN_XRAW_LIT(x, "/>\n");
+  else if (edge) AN_XRAW_LIT(x, "\n    </edge>\n");
+  else AN_XRAW_LIT(x, "\n    </node>\n");
 }
 
-/* Nodes and edges, inside <graph> (whose start tag the writer has open). */
-static an_status write_body(const an_graph *g, unsigned flags, xmlTextWriterPtr w) {
+/* What the chunks of nodes and edges are formatted from. */
+typedef struct gm {
+  const an_graph *g;
+  unsigned flags;
+  const char *ids;  /* node ids as NMTOKENs, NUL-separated */
+  const size_t *at; /* where node i's is */
+  an_xraw *x;       /* one per worker */
+  FILE *out;
+  gm_keys keys;
+} gm;
+
+/* Records [begin, end) of nodes then edges. */
+static an_status gm_format(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
+  gm *c = ctx;
+  const an_graph *g = c->g;
+  an_xraw *x = &c->x[w];
+  an_xraw_begin(x, out);
+  for (size_t r = begin; x->st == AN_OK && r < end; r++) {
+    if (r < g->n_nodes) {
+      AN_XRAW_LIT(x, "    <node");
+      an_xraw_attr(x, "id", c->ids + c->at[r]);
+      put_data(x, g, r, &c->keys, 0);
+      continue;
+    }
+    size_t i = r - g->n_nodes;
+    const an_gedge *e = &g->edges[i];
+    AN_XRAW_LIT(x, "    <edge id=\"e");
+    an_xraw_ll(x, (long long)i);
+    AN_XRAW_LIT(x, "\"");
+    an_xraw_attr(x, "source", c->ids + c->at[e->source]);
+    an_xraw_attr(x, "target", c->ids + c->at[e->target]);
+    if ((c->flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(x, " directed=\"false\"");
+    put_data(x, g, i, &c->keys, 1);
+  }
+  return an_xraw_end(x, out);
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  gm *c = ctx;
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
+/* Nodes and edges, inside <graph> (whose start tag the writer has open),
+ * formatted on jobs threads and written straight to out after what the
+ * writer holds. */
+static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlTextWriterPtr w, FILE *out) {
   /* Node ids as NMTOKENs, once: each edge names two. */
   size_t *at = an_malloc((g->n_nodes + 1) * sizeof *at);
   an_buf ids, id;
@@ -97,35 +170,27 @@ static an_status write_body(const an_graph *g, unsigned flags, xmlTextWriterPtr 
     if ((st = an_nmtoken(g->nodes[i].id, &id)) == AN_OK) st = an_buf_append(&ids, id.data, id.len + 1);
   }
   an_buf_free(&id);
-  an_xraw x;
-  an_xraw_init(&x, w);
+  if (jobs < 1) jobs = 1;
+  an_xraw *xs = st == AN_OK ? an_calloc(jobs, sizeof *xs) : NULL;
+  if (st == AN_OK && !xs) st = AN_ENOMEM;
+  for (size_t k = 0; xs && k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  /* the writer adds the '>' of <graph ...>; then it hands over what it holds */
+  if (st == AN_OK && (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0)) st = AN_EIO;
   if (st == AN_OK) {
-    /* the writer adds the '>' of <graph ...> */
-    AN_XRAW_LIT(&x, "\n");
-    for (size_t i = 0; x.st == AN_OK && i < g->n_nodes; i++) {
-      AN_XRAW_LIT(&x, "    <node");
-      an_xraw_attr(&x, "id", ids.data + at[i]);
-      put_data(&x, g, i, 0, "node");
-      an_xraw_maybe_flush(&x);
-    }
-    for (size_t i = 0; x.st == AN_OK && i < g->n_edges; i++) {
-      const an_gedge *e = &g->edges[i];
-      AN_XRAW_LIT(&x, "    <edge id=\"e");
-      an_xraw_ll(&x, (long long)i);
-      AN_XRAW_LIT(&x, "\"");
-      an_xraw_attr(&x, "source", ids.data + at[e->source]);
-      an_xraw_attr(&x, "target", ids.data + at[e->target]);
-      if ((flags & AN_EXPORT_MIXED) && e->symmetric) AN_XRAW_LIT(&x, " directed=\"false\"");
-      put_data(&x, g, i, 1, "edge");
-      an_xraw_maybe_flush(&x);
-    }
-    /* the indentation of </graph>, which the writer writes next */
-    AN_XRAW_LIT(&x, "  ");
+    gm c;
+    memset(&c, 0, sizeof c);
+    c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = out;
+    st = choose_keys(g, &c.keys);
+    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
+    if (st == AN_OK) st = an_par_run(&job);
   }
-  an_status xst = an_xraw_finish(&x);
+  /* the indentation of </graph>, which the writer writes next */
+  if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "  ", 2) < 0) st = AN_EIO;
+  for (size_t k = 0; xs && k < jobs; k++) an_xraw_finish(&xs[k]);
+  an_free(xs);
   an_free(at);
   an_buf_free(&ids);
-  return st != AN_OK ? st : xst;
+  return st;
 }
 
 an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
@@ -176,7 +241,7 @@ an_status an_export_graphml(const an_graph *g, const an_export_opts *o, FILE *ou
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G"));
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed"));
   an_status st = AN_OK;
-  if (ok && (g->n_nodes || g->n_edges)) st = write_body(g, flags, w);
+  if (ok && (g->n_nodes || g->n_edges)) st = write_body(g, flags, o ? o->jobs : 1, w, out);
   if (st == AN_EIO) ok = 0;
   W(xmlTextWriterEndDocument(w)); /* closes graph and graphml */
   W(xmlTextWriterFlush(w));

@@ -6,7 +6,8 @@
  * (formats.md section 4).
  *
  * Speed (millions of links and events): a node or link is one cJSON tree,
- * printed by cJSON_PrintPreallocated into one reused buffer, but its items
+ * printed here exactly as cJSON_PrintPreallocated prints it (jprint: the
+ * few item types this file makes) straight into its chunk, and its items
  * come from an arena reused from tree to tree instead of a malloc and a
  * free each (cJSON_InitHooks would be process-wide); strings are
  * references to the graph's (or to the events read back for the link) and
@@ -27,7 +28,7 @@
 
 /* What one export reuses from tree to tree. */
 typedef struct jw {
-  FILE *out;
+  an_buf *dst; /* the chunk being formatted */
   an_buf lab; /* the link's label */
   char *pbuf; /* print buffer */
   size_t pcap;
@@ -262,27 +263,137 @@ static cJSON *meta(const an_graph *g) {
   return o;
 }
 
-/* Prints a tree compactly into the reused buffer and writes it after
- * `before`; 0 on failure. */
-static int put_tree(jw *w, cJSON *item, const char *before) {
+/* n bytes onto b; inline: called for every few bytes of a tree. */
+static inline an_status jput(an_buf *b, const char *s, size_t n) {
+  if (b->data && n < b->cap - b->len) {
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return AN_OK;
+  }
+  return an_buf_append(b, s, n);
+}
+
+/* A string as cJSON's print_string_ptr writes it: " \\ \b \f \n \r \t
+ * escaped by letter, other bytes below 32 as \u00xx, the rest as they are. */
+static an_status jstring(an_buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (n > (SIZE_MAX - 3) / 6 || an_buf_reserve(b, 6 * n + 2) != AN_OK) return AN_ENOMEM;
+  char *o = b->data + b->len;
+  *o++ = '"';
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  /* eight bytes at a time while none is below 32, '"' or '\\' */
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  while (end - p >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    if ((((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) break; /* exact */
+    memcpy(o, p, 8);
+    o += 8, p += 8;
+  }
+  for (; p < end; p++) {
+    unsigned char c = *p;
+    if (c >= 32 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default:
+      *o++ = 'u', *o++ = '0', *o++ = '0';
+      *o++ = "0123456789abcdef"[c >> 4], *o++ = "0123456789abcdef"[c & 15];
+    }
+  }
+  *o++ = '"';
+  *o = '\0';
+  b->len = (size_t)(o - b->data);
+  return AN_OK;
+}
+
+/* A tree of this file's items (strings, raw numbers, literals, arrays,
+ * objects) as cJSON_PrintPreallocated prints it unformatted, straight into
+ * the chunk: 1 ok, 0 out of memory, -1 an item of another type. */
+static int jprint(an_buf *b, const cJSON *item) {
+  an_status st = AN_OK;
+  switch (item->type & 0xFF) {
+  case cJSON_NULL: st = jput(b, "null", 4); break;
+  case cJSON_False: st = jput(b, "false", 5); break;
+  case cJSON_True: st = jput(b, "true", 4); break;
+  case cJSON_Raw:
+    if (!item->valuestring) return -1;
+    st = jput(b, item->valuestring, strlen(item->valuestring));
+    break;
+  case cJSON_String:
+    if (!item->valuestring) return -1;
+    st = jstring(b, item->valuestring);
+    break;
+  case cJSON_Array:
+  case cJSON_Object: {
+    const int obj = (item->type & 0xFF) == cJSON_Object;
+    st = jput(b, obj ? "{" : "[", 1);
+    for (const cJSON *c = item->child; st == AN_OK && c; c = c->next) {
+      if (obj) {
+        if (!c->string) return -1;
+        if ((st = jstring(b, c->string)) == AN_OK) st = jput(b, ":", 1);
+        if (st != AN_OK) break;
+      }
+      int r = jprint(b, c);
+      if (r <= 0) return r;
+      if (c->next) st = jput(b, ",", 1);
+    }
+    if (st == AN_OK) st = jput(b, obj ? "}" : "]", 1);
+    break;
+  }
+  default: return -1;
+  }
+  return st == AN_OK;
+}
+
+/* A tree of cJSON's own: through cJSON's printer. */
+static int put_tree_cjson(jw *w, cJSON *item, const char *before) {
   if (!item) return 0;
   for (;;) {
     if (w->pcap && cJSON_PrintPreallocated(item, w->pbuf, (int)w->pcap, 0)) break;
-    /* too small: twice the size, and print again */
     size_t cap = w->pcap ? w->pcap * 2 : 64 * 1024;
     if (cap > INT_MAX) return 0;
     char *p = an_realloc(w->pbuf, cap);
     if (!p) return 0;
     w->pbuf = p, w->pcap = cap;
   }
-  size_t n = strlen(w->pbuf);
-  return fputs(before, w->out) != EOF && fwrite(w->pbuf, 1, n, w->out) == n;
+  return an_buf_puts(w->dst, before) == AN_OK && an_buf_puts(w->dst, w->pbuf) == AN_OK;
+}
+
+/* Appends a tree, printed compactly, to the chunk after `before`; 0 on
+ * failure. Printed here as cJSON would; a tree this file did not build
+ * goes through cJSON's printer into the reused buffer. */
+static int put_tree(jw *w, cJSON *item, const char *before) {
+  if (!item) return 0;
+  size_t mark = w->dst->len;
+  if (an_buf_puts(w->dst, before) != AN_OK) return 0;
+  int r = jprint(w->dst, item);
+  if (r >= 0) return r;
+  w->dst->len = mark;
+  w->dst->data[mark] = '\0';
+  return put_tree_cjson(w, item, before);
 }
 
 /* The graph's metadata: a tree of cJSON's own, printed once. */
-static int put_meta(jw *w, const an_graph *g) {
+static int put_meta(jw *w, const an_graph *g, FILE *out) {
   cJSON *m = meta(g);
-  int ok = put_tree(w, m, "");
+  an_buf b;
+  an_buf_init(&b);
+  w->dst = &b;
+  int ok = put_tree_cjson(w, m, "") && fwrite(b.data, 1, b.len, out) == b.len;
+  w->dst = NULL;
+  an_buf_free(&b);
   cJSON_Delete(m);
   return ok;
 }
@@ -325,44 +436,91 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   return ok;
 }
 
+/* What the chunks of nodes and links are formatted from. */
+typedef struct jctx {
+  const an_graph *g;
+  an_json_style style;
+  int mixed;
+  jw *w; /* one per worker */
+  FILE *out;
+  size_t written; /* bytes since the events' pages were last released */
+} jctx;
+
+static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
+  jctx *c = ctx;
+  jw *w = &c->w[wk];
+  w->dst = out;
+  int ok = 1;
+  for (size_t i = begin; ok && i < end; i++) ok = put_node(w, c->g, i, c->style, i ? ",\n" : "\n");
+  w->dst = NULL;
+  return ok ? AN_OK : AN_ENOMEM;
+}
+
+static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
+  jctx *c = ctx;
+  jw *w = &c->w[wk];
+  w->dst = out;
+  int ok = 1;
+  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, i, c->style, c->mixed, i ? ",\n" : "\n");
+  w->dst = NULL;
+  return ok ? AN_OK : AN_ENOMEM;
+}
+
+static an_status put_file(void *ctx, const char *data, size_t len) {
+  jctx *c = ctx;
+  /* the events read back leave the resident set (each read maps the
+   * kernel's fault-around, 64 KB): what stays is the chunks in flight */
+  if ((c->written += len) >= ((size_t)1 << 20)) {
+    an_graph_events_release(c->g);
+    c->written = 0;
+  }
+  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
 /* Streams the document: the whole graph is never one cJSON tree (memory
- * stays one node or link), and each node and link is one line, which
- * keeps diffs of committed graphs readable. */
+ * stays a chunk of nodes or links per thread), and each node and link is
+ * one line, which keeps diffs of committed graphs readable. Nodes and links
+ * are formatted in chunks on o->jobs threads and written in order. */
 an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, an_error *err) {
   const an_json_style style = o ? o->json_style : AN_JSON_NODE_LINK;
   const int mixed = o && (o->flags & AN_EXPORT_MIXED);
-  jw *w = an_calloc(1, sizeof *w);
-  if (!w) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
-  w->out = out;
+  const size_t jobs = o && o->jobs > 1 ? o->jobs : 1;
+  jw *ws = an_calloc(jobs, sizeof *ws);
+  if (!ws) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
+  jw *w = &ws[0];
   int ok = 1;
   const char *nodes_open, *links_open, *close;
   if (style == AN_JSON_NODE_LINK) {
-    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g);
+    ok = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": ", out) != EOF && put_meta(w, g, out);
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"links\": [";
     close = "\n]}\n";
   } else if (style == AN_JSON_GRAPHOLOGY) {
-    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g) &&
+    ok = fputs("{\"attributes\": ", out) != EOF && put_meta(w, g, out) &&
          fprintf(out, ", \"options\": {\"type\": \"%s\", \"multi\": true, \"allowSelfLoops\": true}",
                  mixed ? "mixed" : "directed") > 0;
     nodes_open = ",\n\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}\n";
   } else {
-    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g) &&
+    ok = fputs("{\"data\": ", out) != EOF && put_meta(w, g, out) &&
          fputs(", \"directed\": true, \"multigraph\": true", out) != EOF;
     nodes_open = ",\n\"elements\": {\"nodes\": [";
     links_open = "\n],\n\"edges\": [";
     close = "\n]}}\n";
   }
-  ok = ok && fputs(nodes_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_nodes; i++) ok = put_node(w, g, i, style, i ? ",\n" : "\n");
-  ok = ok && fputs(links_open, out) != EOF;
-  for (size_t i = 0; ok && i < g->n_edges; i++) ok = put_link(w, g, i, style, mixed, i ? ",\n" : "\n");
-  ok = ok && fputs(close, out) != EOF;
-  jw_free(w);
-  an_free(w);
-  if (ferror(out)) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
-  if (!ok) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
+  an_status st = ok ? AN_OK : AN_ENOMEM;
+  jctx c = {g, style, mixed, ws, out, 0};
+  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file};
+  an_par_job links = {g->n_edges, 512, jobs, &c, link_chunk, put_file};
+  if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;
+  if (st == AN_OK) st = an_par_run(&nodes);
+  if (st == AN_OK && fputs(links_open, out) == EOF) st = AN_EIO;
+  if (st == AN_OK) st = an_par_run(&links);
+  if (st == AN_OK && fputs(close, out) == EOF) st = AN_EIO;
+  for (size_t k = 0; k < jobs; k++) jw_free(&ws[k]);
+  an_free(ws);
+  if (ferror(out) || st == AN_EIO) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
+  if (st != AN_OK) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;
 }

@@ -19,7 +19,7 @@ void an_xraw_init(an_xraw *x, void *writer) {
 }
 
 static void flush(an_xraw *x) {
-  if (x->st == AN_OK && x->b.len &&
+  if (x->st == AN_OK && x->b.len && x->writer &&
       xmlTextWriterWriteRawLen((xmlTextWriterPtr)x->writer, BAD_CAST x->b.data, (int)x->b.len) < 0)
     x->st = AN_EIO;
   an_buf_clear(&x->b);
@@ -38,6 +38,19 @@ an_status an_xraw_finish(an_xraw *x) {
   return x->st;
 }
 
+void an_xraw_begin(an_xraw *x, an_buf *out) {
+  an_buf_free(&x->b);
+  x->b = *out;
+  an_buf_init(out);
+  x->st = an_buf_reserve(&x->b, 2 * AN_XRAW_CHUNK);
+}
+
+an_status an_xraw_end(an_xraw *x, an_buf *out) {
+  *out = x->b;
+  an_buf_init(&x->b);
+  return x->st;
+}
+
 void an_xraw_put_slow(an_xraw *x, const char *s, size_t n) {
   if (x->st == AN_OK && an_buf_append(&x->b, s, n) != AN_OK) x->st = AN_ENOMEM;
 }
@@ -49,13 +62,18 @@ void an_xraw_ll(an_xraw *x, long long v) {
   an_xraw_put(x, num, an_fmt_ll(num, v));
 }
 
-/* Bytes xmlEncodeSpecialChars rewrites: < > & " and CR. */
-static int text_special(unsigned char c) { return c == '<' || c == '>' || c == '&' || c == '"' || c == '\r'; }
+/* Bytes that end a run copied as it is (1: in text, 2: in an attribute
+ * value; both: the NUL): xmlEncodeSpecialChars rewrites < > & " and CR,
+ * xmlAttrSerializeTxtContent in a document with an encoding (non-ASCII
+ * stays as it is) TAB LF CR " < > &. A table: one load a byte. */
+static const unsigned char special[256] = {
+    [0] = 3, ['<'] = 3, ['>'] = 3, ['&'] = 3, ['"'] = 3, ['\r'] = 3, ['\t'] = 2, ['\n'] = 2,
+};
 
 void an_xraw_text(an_xraw *x, const char *s) {
   if (!s) return; /* no value: nothing (never a crash) */
   const unsigned char *p = (const unsigned char *)s;
-  while (*p && !text_special(*p)) p++;
+  while (!(special[*p] & 1)) p++;
   if (!*p) {
     an_xraw_put(x, s, (size_t)(p - (const unsigned char *)s));
     return;
@@ -69,11 +87,6 @@ void an_xraw_text(an_xraw *x, const char *s) {
   xmlFree(esc);
 }
 
-/* Bytes xmlAttrSerializeTxtContent rewrites in a document with an encoding
- * (non-ASCII stays as it is): TAB LF CR " < > &. */
-static int attr_special(unsigned char c) {
-  return c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '<' || c == '>' || c == '&';
-}
 
 void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
   an_xraw_put(x, " ", 1);
@@ -86,7 +99,7 @@ void an_xraw_attr(an_xraw *x, const char *name, const char *value) {
 void an_xraw_attr_value(an_xraw *x, const char *value) {
   if (!value) return; /* no value: empty */
   const unsigned char *p = (const unsigned char *)value;
-  while (*p && !attr_special(*p)) p++;
+  while (!(special[*p] & 2)) p++;
   if (!*p) {
     an_xraw_put(x, value, (size_t)(p - (const unsigned char *)value));
   } else {

@@ -2,6 +2,7 @@
  * Everything is sorted by ids and strings, never by input order, so the
  * same events give byte-identical exports however they were sharded. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,6 @@
 #include "graph/graph_internal.h"
 
 #define NONE ((size_t)-1)
-#define SHRINK_STEP ((size_t)1 << 16) /* edges filled between shrinks of the aggregates */
 
 void an_graph_opts_init(an_graph_opts *o) {
   memset(o, 0, sizeof *o);
@@ -41,7 +41,7 @@ size_t an_graph_edge_target(const an_graph *g, size_t e) { return e < g->n_edges
 const char *an_graph_edge_relation(const an_graph *g, size_t e) {
   return e < g->n_edges ? g->edges[e].relation : NULL;
 }
-size_t an_graph_edge_weight(const an_graph *g, size_t e) { return e < g->n_edges ? g->edges[e].weight : 0; }
+size_t an_graph_edge_weight(const an_graph *g, size_t e) { return e < g->n_edges ? an_gedge_weight(&g->edges[e]) : 0; }
 
 size_t an_graph_find_node(const an_graph *g, const char *id) {
   size_t lo = 0, hi = g->n_nodes; /* nodes are sorted by id */
@@ -97,81 +97,123 @@ static const an_mdoc *doc_of(const an_model *m, const char *id) {
 
 /* ---- aggregation ---- */
 
-/* A set of interned strings (pointer identity): empty, one inline, a short
- * array (cap <= 8), or a hash table. Edges of one event cost no allocation. */
-typedef struct pset {
-  union {
-    const char *one;
-    const char **v;
-  } u;
+/* A set of strings by pool number (an_strpool_intern_ix: 1, 2, ...) in one
+ * word: 0 empty, ix << 1 | 1 one string, else a pheap. Most edges have one
+ * event: their sets cost no allocation. */
+typedef uint64_t pset;
+
+/* Up to 8 numbers in a short array, then an open-addressing table (0: empty). */
+typedef struct pheap {
   uint32_t n, cap;
-} pset;
+  uint32_t v[];
+} pheap;
+
+static pheap *heap_of(pset p) { return (pheap *)(uintptr_t)p; }
 
 static void pset_free(pset *p) {
-  if (p->n > 1) an_free(p->u.v);
-  memset(p, 0, sizeof *p);
+  if (*p && !(*p & 1)) an_free(heap_of(*p));
+  *p = 0;
 }
 
-static size_t ptr_slot(const char *s, uint32_t cap) {
-  uint64_t h = ((uint64_t)(uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ull;
-  return (size_t)(h >> 32) & (cap - 1);
+static size_t ix_slot(uint32_t ix, uint32_t cap) {
+  return (size_t)(((uint64_t)ix * 0x9e3779b97f4a7c15ull) >> 32) & (cap - 1);
 }
 
-static void hash_put(const char **tab, uint32_t cap, const char *s) {
-  size_t i = ptr_slot(s, cap);
-  while (tab[i] && tab[i] != s) i = (i + 1) & (cap - 1);
-  tab[i] = s;
+static void heap_put(uint32_t *tab, uint32_t cap, uint32_t ix) {
+  size_t i = ix_slot(ix, cap);
+  while (tab[i] && tab[i] != ix) i = (i + 1) & (cap - 1);
+  tab[i] = ix;
 }
 
-static an_status pset_add(pset *p, const char *s) {
-  if (!s) return AN_OK;
-  if (p->n == 0) {
-    p->u.one = s, p->n = 1;
+static pheap *heap_new(uint32_t cap) {
+  pheap *h = an_calloc(1, sizeof *h + (size_t)cap * sizeof h->v[0]);
+  if (h) h->cap = cap;
+  return h;
+}
+
+/* The table of h's numbers at cap slots (h freed). */
+static pheap *heap_rehash(pheap *h, uint32_t cap) {
+  pheap *t = heap_new(cap);
+  if (!t) return NULL;
+  if (h->cap <= 8)
+    for (uint32_t i = 0; i < h->n; i++) heap_put(t->v, cap, h->v[i]);
+  else
+    for (uint32_t i = 0; i < h->cap; i++)
+      if (h->v[i]) heap_put(t->v, cap, h->v[i]);
+  t->n = h->n;
+  an_free(h);
+  return t;
+}
+
+static an_status pset_add(pset *p, uint32_t ix) {
+  if (!ix) return AN_OK;
+  if (!*p) {
+    *p = (uint64_t)ix << 1 | 1;
     return AN_OK;
   }
-  if (p->n == 1) {
-    if (p->u.one == s) return AN_OK;
-    const char **v = an_malloc(4 * sizeof *v);
-    if (!v) return AN_ENOMEM;
-    v[0] = p->u.one, v[1] = s;
-    p->u.v = v, p->n = 2, p->cap = 4;
+  pheap *h;
+  if (*p & 1) {
+    uint32_t one = (uint32_t)(*p >> 1);
+    if (one == ix) return AN_OK;
+    if (!(h = heap_new(4))) return AN_ENOMEM;
+    h->v[0] = one, h->v[1] = ix, h->n = 2;
+    *p = (uint64_t)(uintptr_t)h;
     return AN_OK;
   }
-  if (p->cap <= 8) {
-    for (uint32_t i = 0; i < p->n; i++)
-      if (p->u.v[i] == s) return AN_OK;
-    if (p->n < p->cap) {
-      p->u.v[p->n++] = s;
+  h = heap_of(*p);
+  if (h->cap <= 8) {
+    for (uint32_t i = 0; i < h->n; i++)
+      if (h->v[i] == ix) return AN_OK;
+    if (h->n < h->cap) {
+      h->v[h->n++] = ix;
       return AN_OK;
     }
-    if (p->cap < 8) {
-      const char **v = an_realloc(p->u.v, 8 * sizeof *v);
-      if (!v) return AN_ENOMEM;
-      p->u.v = v, p->cap = 8;
-      p->u.v[p->n++] = s;
+    if (h->cap < 8) {
+      pheap *x = an_realloc(h, sizeof *h + 8 * sizeof h->v[0]);
+      if (!x) return AN_ENOMEM;
+      x->cap = 8;
+      x->v[x->n++] = ix;
+      *p = (uint64_t)(uintptr_t)x;
       return AN_OK;
     }
-    const char **tab = an_calloc(32, sizeof *tab); /* 8 full: a table */
-    if (!tab) return AN_ENOMEM;
-    for (uint32_t i = 0; i < p->n; i++) hash_put(tab, 32, p->u.v[i]);
-    an_free(p->u.v);
-    p->u.v = tab, p->cap = 32;
+    if (!(h = heap_rehash(h, 32))) return AN_ENOMEM; /* 8 full: a table */
+    *p = (uint64_t)(uintptr_t)h;
   }
-  size_t i = ptr_slot(s, p->cap);
-  while (p->u.v[i] && p->u.v[i] != s) i = (i + 1) & (p->cap - 1);
-  if (p->u.v[i]) return AN_OK;
-  if ((p->n + 1) * 2 > p->cap) {
-    uint32_t ncap = p->cap * 2;
-    const char **tab = an_calloc(ncap, sizeof *tab);
-    if (!tab) return AN_ENOMEM;
-    for (uint32_t k = 0; k < p->cap; k++)
-      if (p->u.v[k]) hash_put(tab, ncap, p->u.v[k]);
-    an_free(p->u.v);
-    p->u.v = tab, p->cap = ncap;
+  size_t i = ix_slot(ix, h->cap);
+  while (h->v[i] && h->v[i] != ix) i = (i + 1) & (h->cap - 1);
+  if (h->v[i]) return AN_OK;
+  if ((h->n + 1) * 2 > h->cap) {
+    if (!(h = heap_rehash(h, h->cap * 2))) return AN_ENOMEM;
+    *p = (uint64_t)(uintptr_t)h;
   }
-  hash_put(p->u.v, p->cap, s);
-  p->n++;
+  heap_put(h->v, h->cap, ix);
+  h->n++;
   return AN_OK;
+}
+
+static uint32_t pset_count(pset p) { return !p ? 0 : (p & 1) ? 1 : heap_of(p)->n; }
+
+/* Calls fn on each number of the set. */
+#define PSET_EACH(p, x, body)                                                \
+  do {                                                                       \
+    if ((p) & 1) {                                                           \
+      uint32_t x = (uint32_t)((p) >> 1);                                     \
+      body;                                                                  \
+    } else if (p) {                                                          \
+      const pheap *h_ = heap_of(p);                                          \
+      uint32_t lim_ = h_->cap <= 8 ? h_->n : h_->cap;                        \
+      for (uint32_t k_ = 0; k_ < lim_; k_++) {                               \
+        uint32_t x = h_->v[k_];                                              \
+        if (x) body;                                                         \
+      }                                                                      \
+    }                                                                        \
+  } while (0)
+
+/* The set's strings into v (room for pset_count), sorted; their count. */
+static size_t pset_list(const an_strpool *pool, pset p, const char **v) {
+  size_t n = 0;
+  PSET_EACH(p, x, v[n++] = an_strpool_at(pool, x));
+  return n > 1 ? an_strset_sort(v, n) : n;
 }
 
 /* Room for n strings in the graph's list storage. */
@@ -190,39 +232,21 @@ static const char **list_room(an_graph *g, size_t n) {
   return v;
 }
 
-/* The set as a sorted list in the graph's storage; frees the set. */
-static an_status pset_list(an_graph *g, pset *p, an_strlist *l) {
-  l->n = 0;
-  l->v = NULL;
-  if (!p->n) return AN_OK;
-  const char **v = list_room(g, p->n);
-  if (!v) return AN_ENOMEM;
-  if (p->n == 1) v[l->n++] = p->u.one;
-  else if (p->cap <= 8)
-    for (uint32_t i = 0; i < p->n; i++) v[l->n++] = p->u.v[i];
-  else
-    for (uint32_t i = 0; i < p->cap; i++)
-      if (p->u.v[i]) v[l->n++] = p->u.v[i];
-  l->v = v;
-  if (l->n > 1) l->n = an_strset_sort(v, l->n);
-  pset_free(p);
-  return AN_OK;
-}
+/* An aggregate's sets. Affiliations have no attribution: their roles use its set. */
+enum { S_DATES, S_OUTLETS, S_DOCS, S_ATTRIB, S_CAMEO, S_PLOVER, S_N };
+#define S_ROLES S_ATTRIB
 
-/* One edge being aggregated. */
+/* One edge being aggregated: 64 bytes, and its key is in the table's slot
+ * too, so a new edge (most of them) costs one cache miss. */
 typedef struct acc {
-  const char *relation;
-  const an_mevent *ev; /* the multigraph's event */
-  uint32_t s, t;       /* actor indices */
+  uint32_t s, t;     /* actor indices */
+  uint32_t key;      /* relation id << 2 | symmetric << 1 | affiliation */
   uint32_t n_events;
-  uint32_t rank;       /* the relation's place in strcmp order (for sorting) */
-  uint8_t sym, aff, keep;
-  pset dates, outlets, doc_ids, attributed, cameo, plover, roles;
-} acc; /* 136 bytes: one per aggregated edge while building */
+  pset set[S_N];
+} acc;
 
 static void acc_free(acc *a) {
-  pset_free(&a->dates), pset_free(&a->outlets), pset_free(&a->doc_ids), pset_free(&a->attributed);
-  pset_free(&a->cameo), pset_free(&a->plover), pset_free(&a->roles);
+  for (int k = 0; k < S_N; k++) pset_free(&a->set[k]);
 }
 
 int an_mevent_cmp(const an_mevent *a, const an_mevent *b) {
@@ -235,164 +259,226 @@ int an_mevent_cmp(const an_mevent *a, const an_mevent *b) {
   return c;
 }
 
-/* Edge order: source, target, relation (rank: strcmp order), then the rest. */
-static int cmp_acc(const acc *a, const acc *b) {
-  if (a->s != b->s) return a->s < b->s ? -1 : 1;
-  if (a->t != b->t) return a->t < b->t ? -1 : 1;
-  if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
-  if (a->sym != b->sym) return a->sym - b->sym;
-  if (a->aff != b->aff) return a->aff - b->aff;
-  if (a->ev && b->ev) return an_mevent_cmp(a->ev, b->ev);
-  return 0;
-}
-
 typedef struct builder {
   const an_model *m;
   an_graph *g;
   acc *accs;
   size_t n_accs, cap_accs;
-  size_t *tab; /* (source, target, relation, sym, aff) -> acc + 1 */
+  uint64_t *tab; /* (hash & 0xffffffff) << 32 | (acc + 1); 0 = empty */
   size_t tab_cap;
-  uint32_t *pair_acc; /* event lists: (acc, spill offset) per event */
+  an_pairmap rel_index; /* relation string -> id */
+  const char **rels;
+  size_t n_rels, cap_rels;
+  size_t n_evs;         /* multigraph: acc k < n_evs is event k's edge */
+  uint32_t *pair_acc;   /* event lists: (acc, spill offset) per event */
   uint64_t *pair_off;
   size_t n_pairs, cap_pair_acc, cap_pair_off;
-  const char *last_doc; /* doc_of cache */
-  const an_mdoc *last_mdoc;
+  uint32_t last_doc, last_outlet; /* outlet of a document, cached */
 } builder;
 
-static size_t acc_hash(size_t s, size_t t, const char *rel, int sym, int aff) {
-  uint64_t h = (uint64_t)s * 0x9e3779b97f4a7c15ull;
-  h ^= (uint64_t)t + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
-  h ^= ((uint64_t)(uintptr_t)rel >> 3) + (h << 6) + (h >> 2);
-  h ^= (uint64_t)(sym * 2 + aff);
-  h *= 0xbf58476d1ce4e5b9ull;
-  return (size_t)(h ^ (h >> 31));
+/* The pool number of a model string (all are interned), 0 for NULL. */
+static uint32_t pool_ix(const an_model *m, const char *s) {
+  size_t i = s ? an_strmap_get(&m->pool.map, s) : NONE;
+  return i == NONE ? 0 : (uint32_t)(i + 1);
 }
 
-/* The aggregate edge of these ends, created if new (always new for an
- * event of the multigraph: ev != NULL). NULL on ENOMEM. */
-static acc *edge_of(builder *B, size_t s, size_t t, const char *rel, int sym, int aff, const an_mevent *ev) {
-  if (!ev) {
-    if ((B->n_accs + 1) * 2 > B->tab_cap) {
+/* A relation's id (interned strings: one pointer each; the literal
+ * "affiliation" gets its own), UINT32_MAX on ENOMEM. */
+static uint32_t rel_id(builder *B, const char *rel) {
+  size_t i = an_pairmap_get(&B->rel_index, rel, NULL);
+  if (i != NONE) return (uint32_t)i;
+  if (B->n_rels >= (UINT32_MAX >> 2) ||
+      an_grow((void **)&B->rels, &B->cap_rels, B->n_rels + 1, sizeof *B->rels) != AN_OK ||
+      an_pairmap_put(&B->rel_index, rel, NULL, B->n_rels) != AN_OK)
+    return UINT32_MAX;
+  B->rels[B->n_rels] = rel;
+  return (uint32_t)B->n_rels++;
+}
+
+static uint32_t key_tag(uint32_t s, uint32_t t, uint32_t key) {
+  uint64_t h = ((uint64_t)s << 32 | t) * 0x9e3779b97f4a7c15ull;
+  h ^= (uint64_t)key * 0xbf58476d1ce4e5b9ull;
+  return (uint32_t)an_hash_finish(h);
+}
+
+/* The aggregate edge of this key (tag: its key_tag), created if new
+ * (always new when fresh: the multigraph's). NULL on ENOMEM. */
+static acc *edge_of_tag(builder *B, uint32_t s, uint32_t t, uint32_t key, uint32_t tag, int fresh) {
+  uint64_t *slot = NULL;
+  if (!fresh) {
+    if ((B->n_accs + 1) * 4 > B->tab_cap * 3) { /* the slots hold the hash: the aggregates are not read */
       size_t ncap = B->tab_cap ? B->tab_cap * 2 : 1024;
-      size_t *nt = an_calloc(ncap, sizeof *nt);
+      if (ncap > ((size_t)1 << 32)) return NULL;
+      uint64_t *nt = an_calloc(ncap, sizeof *nt);
       if (!nt) return NULL;
       for (size_t i = 0; i < B->tab_cap; i++) {
         if (!B->tab[i]) continue;
-        const acc *a = &B->accs[B->tab[i] - 1];
-        size_t j = acc_hash(a->s, a->t, a->relation, a->sym, a->aff) & (ncap - 1);
+        size_t j = (size_t)(B->tab[i] >> 32) & (ncap - 1);
         while (nt[j]) j = (j + 1) & (ncap - 1);
         nt[j] = B->tab[i];
       }
       an_free(B->tab);
       B->tab = nt, B->tab_cap = ncap;
     }
-    size_t i = acc_hash(s, t, rel, sym, aff) & (B->tab_cap - 1);
+    size_t i = tag & (B->tab_cap - 1);
     for (; B->tab[i]; i = (i + 1) & (B->tab_cap - 1)) {
-      acc *a = &B->accs[B->tab[i] - 1];
-      if (a->s == s && a->t == t && a->relation == rel && a->sym == sym && a->aff == aff) return a;
+      if ((uint32_t)(B->tab[i] >> 32) != tag) continue;
+      acc *a = &B->accs[(uint32_t)B->tab[i] - 1];
+      if (a->s == s && a->t == t && a->key == key) return a;
     }
-    B->tab[i] = B->n_accs + 1;
+    slot = &B->tab[i];
   }
-  if (an_grow((void **)&B->accs, &B->cap_accs, B->n_accs + 1, sizeof *B->accs) != AN_OK) {
-    if (!ev) { /* undo the table slot */
-      for (size_t i = 0; i < B->tab_cap; i++)
-        if (B->tab[i] == B->n_accs + 1) B->tab[i] = 0;
-    }
+  if (B->n_accs >= UINT32_MAX - 1 ||
+      an_grow((void **)&B->accs, &B->cap_accs, B->n_accs + 1, sizeof *B->accs) != AN_OK)
     return NULL;
-  }
+  if (slot) *slot = (uint64_t)tag << 32 | (uint32_t)(B->n_accs + 1);
   acc *a = &B->accs[B->n_accs++];
   memset(a, 0, sizeof *a);
-  a->s = (uint32_t)s, a->t = (uint32_t)t, a->relation = rel, a->sym = (uint8_t)sym, a->aff = (uint8_t)aff;
-  a->ev = ev, a->keep = 1;
+  a->s = s, a->t = t, a->key = key;
   return a;
 }
 
-static const an_mdoc *doc_cached(builder *B, const char *doc) {
-  if (doc != B->last_doc || !B->last_mdoc) {
-    B->last_doc = doc;
-    B->last_mdoc = doc_of(B->m, doc);
-  }
-  return B->last_mdoc;
+static acc *edge_of(builder *B, uint32_t s, uint32_t t, uint32_t key, int fresh) {
+  return edge_of_tag(B, s, t, key, fresh ? 0 : key_tag(s, t, key), fresh);
 }
 
-static an_status add_event_to(builder *B, acc *a, const an_mevent *ev) {
-  const an_mdoc *d = doc_cached(B, ev->doc);
+/* Fetches the table slot of tag, and the aggregate it names if in the
+ * table already: the edges of successive events are far apart. */
+static void prefetch_edge(const builder *B, uint32_t tag, int deep) {
+  if (!B->tab_cap) return;
+  size_t i = tag & (B->tab_cap - 1);
+  if (!deep) {
+    __builtin_prefetch(&B->tab[i]);
+    return;
+  }
+  for (; B->tab[i]; i = (i + 1) & (B->tab_cap - 1))
+    if ((uint32_t)(B->tab[i] >> 32) == tag) {
+      __builtin_prefetch(&B->accs[(uint32_t)B->tab[i] - 1]);
+      return;
+    }
+}
+
+static uint32_t doc_outlet(builder *B, uint32_t doc) {
+  if (doc != B->last_doc) {
+    const an_mdoc *d = doc_of(B->m, an_strpool_at(&B->m->pool, doc));
+    B->last_doc = doc;
+    B->last_outlet = d ? pool_ix(B->m, d->outlet) : 0;
+  }
+  return B->last_outlet;
+}
+
+static an_status add_event_to(builder *B, acc *a, const an_evrec *h) {
+  const uint32_t *str = h->str;
   a->n_events++;
-  an_status st = pset_add(&a->dates, ev->date);
-  if (st == AN_OK) st = pset_add(&a->outlets, ev->outlet ? ev->outlet : d ? d->outlet : NULL);
-  if (st == AN_OK) st = pset_add(&a->doc_ids, ev->doc);
-  if (st == AN_OK) st = pset_add(&a->attributed, ev->attributed_to);
-  if (st == AN_OK) st = pset_add(&a->cameo, ev->cameo);
-  if (st == AN_OK) st = pset_add(&a->plover, ev->plover);
+  an_status st = pset_add(&a->set[S_DATES], str[AN_EV_DATE]);
+  if (st == AN_OK) st = pset_add(&a->set[S_OUTLETS], str[AN_EV_OUTLET] ? str[AN_EV_OUTLET] : doc_outlet(B, str[AN_EV_DOC]));
+  if (st == AN_OK) st = pset_add(&a->set[S_DOCS], str[AN_EV_DOC]);
+  if (st == AN_OK) st = pset_add(&a->set[S_ATTRIB], str[AN_EV_ATTRIB]);
+  if (st == AN_OK) st = pset_add(&a->set[S_CAMEO], str[AN_EV_CAMEO]);
+  if (st == AN_OK) st = pset_add(&a->set[S_PLOVER], str[AN_EV_PLOVER]);
   return st;
 }
 
-/* Does the event pass the filters? *s, *t: its actors, oriented. */
-static int event_passes(const an_model *m, const an_graph_opts *opts, const an_mevent *ev, size_t *s, size_t *t) {
-  if (opts->types && !in_list(opts->types, ev->type)) return 0;
-  if (opts->docs && !in_list(opts->docs, ev->doc)) return 0;
-  if (!date_ok(opts, ev->date)) return 0;
-  *s = an_model_actor_of(m, ev->src_obs), *t = an_model_actor_of(m, ev->tgt_obs);
+/* Does the event (record header h) pass the filters? *s, *t: its actors, oriented. */
+static int event_passes(const an_model *m, const an_graph_opts *opts, const an_evrec *h, size_t *s, size_t *t) {
+  const an_strpool *p = &m->pool;
+  if (opts->types && !in_list(opts->types, an_strpool_at(p, h->str[AN_EV_TYPE]))) return 0;
+  if (opts->docs && !in_list(opts->docs, an_strpool_at(p, h->str[AN_EV_DOC]))) return 0;
+  if ((opts->since || opts->until) && !date_ok(opts, an_strpool_at(p, h->str[AN_EV_DATE]))) return 0;
+  *s = an_model_actor_of(m, h->src_obs), *t = an_model_actor_of(m, h->tgt_obs);
   /* An actor acting on itself is an artefact (two sightings the registry
    * joined), not an interaction. */
   if (*s == NONE || *t == NONE || *s == *t) return 0;
-  if (!ev->directed && *t < *s) { /* symmetric: one orientation, by id order */
+  if (!(h->flags & AN_EVREC_DIRECTED) && *t < *s) { /* symmetric: one orientation, by id order */
     size_t x = *s;
     *s = *t, *t = x;
   }
   return 1;
 }
 
-/* The next live event of the spill that the filters keep, decoded into ev
- * with its endpoints' node indexes; *rec is NULL at the end. */
+/* The next live event of the spill that the filters keep, its header in
+ * *h, its endpoints' actor indexes; *rec is NULL at the end. */
 static an_status next_kept_event(const an_model *m, const an_graph_opts *opts, an_spill_iter *it,
-                                 const unsigned char **rec, uint64_t *off, an_evrec *h, an_mevent *ev,
-                                 size_t *s, size_t *t) {
+                                 const unsigned char **rec, uint64_t *off, an_evrec *h, size_t *s, size_t *t) {
   for (;;) {
     an_status st = an_spill_next(it, rec, off);
     if (st != AN_OK || !*rec) return st;
     memcpy(h, *rec, sizeof *h);
     if (h->flags & AN_EVREC_DEAD) continue;
-    an_mevent_decode(m, *rec, ev);
-    if (event_passes(m, opts, ev, s, t)) return AN_OK;
+    if (event_passes(m, opts, h, s, t)) return AN_OK;
   }
 }
 
-/* Aggregated view: one pass over the spill, events into their edges. */
+/* The edge key of an event. */
+static an_status event_key(builder *B, const an_evrec *h, uint32_t *key) {
+  uint32_t r = rel_id(B, an_strpool_at(&B->m->pool, h->str[AN_EV_TYPE]));
+  if (r == UINT32_MAX) return AN_ENOMEM;
+  *key = r << 2 | (h->flags & AN_EVREC_DIRECTED ? 0u : 2u);
+  return AN_OK;
+}
+
+/* An event read ahead of its aggregation. */
+typedef struct pend {
+  an_evrec h;
+  uint64_t off;
+  uint32_t s, t, key, tag;
+} pend;
+
+#define AHEAD 8 /* events read ahead: their table slots fetched meanwhile */
+
+/* Aggregated view: one pass over the spill, events into their edges. The
+ * next few events wait in a ring while their table slots (and then their
+ * aggregates) are fetched; events are still added in spill order. */
 static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   const an_model *m = B->m;
   const int lists = !(opts->flags & AN_GRAPH_NO_EVENT_LISTS);
   an_spill_iter it;
   an_spill_iter_init(&it, (an_spill *)&m->spill); /* reading flushes the file's buffer */
   an_status st = AN_OK;
+  pend ring[AHEAD];
+  size_t head = 0, n = 0;
+  int eof = 0;
   for (;;) {
-    const unsigned char *rec;
-    uint64_t off;
-    an_evrec h;
-    an_mevent ev;
-    size_t s, t;
-    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &ev, &s, &t)) != AN_OK || !rec) break;
-    acc *a = edge_of(B, s, t, ev.type, !ev.directed, 0, NULL);
+    while (!eof && n < AHEAD) {
+      pend *p = &ring[(head + n) % AHEAD];
+      const unsigned char *rec;
+      size_t s, t;
+      if ((st = next_kept_event(m, opts, &it, &rec, &p->off, &p->h, &s, &t)) != AN_OK) goto out;
+      if (!rec) {
+        eof = 1;
+        break;
+      }
+      if ((st = event_key(B, &p->h, &p->key)) != AN_OK) goto out;
+      p->s = (uint32_t)s, p->t = (uint32_t)t;
+      p->tag = key_tag(p->s, p->t, p->key);
+      prefetch_edge(B, p->tag, 0);
+      n++;
+    }
+    if (!n) break;
+    if (n > AHEAD / 2) prefetch_edge(B, ring[(head + AHEAD / 2) % AHEAD].tag, 1);
+    const pend *p = &ring[head];
+    head = (head + 1) % AHEAD, n--;
+    acc *a = edge_of_tag(B, p->s, p->t, p->key, p->tag, 0);
     if (!a) {
       st = AN_ENOMEM;
       break;
     }
-    if ((st = add_event_to(B, a, &ev)) != AN_OK) break;
+    if ((st = add_event_to(B, a, &p->h)) != AN_OK) break;
     if (lists) {
       if ((st = an_grow((void **)&B->pair_acc, &B->cap_pair_acc, B->n_pairs + 1, sizeof *B->pair_acc)) != AN_OK ||
           (st = an_grow((void **)&B->pair_off, &B->cap_pair_off, B->n_pairs + 1, sizeof *B->pair_off)) != AN_OK)
         break;
       B->pair_acc[B->n_pairs] = (uint32_t)(a - B->accs);
-      B->pair_off[B->n_pairs++] = off;
+      B->pair_off[B->n_pairs++] = p->off;
     }
   }
+out:
   an_spill_iter_free(&it);
   return st;
 }
 
 /* Event multigraph: every kept event decoded and copied into the graph
- * (what the user asked for: memory grows with the events). */
+ * (what the user asked for: memory grows with the events), each its own edge. */
 static an_status collect_events(builder *B, const an_graph_opts *opts) {
   const an_model *m = B->m;
   an_graph *g = B->g;
@@ -409,7 +495,9 @@ static an_status collect_events(builder *B, const an_graph_opts *opts) {
     an_evrec h;
     an_mevent ev;
     size_t s, t;
-    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &ev, &s, &t)) != AN_OK || !rec) break;
+    uint32_t key;
+    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &s, &t)) != AN_OK || !rec) break;
+    an_mevent_decode(m, rec, &ev);
     if ((st = an_grow((void **)&g->evs, &cap, n + 1, sizeof *g->evs)) != AN_OK ||
         (st = an_grow((void **)&ofs, &cap_ofs, 2 * n + 2, sizeof *ofs)) != AN_OK)
       break;
@@ -418,8 +506,14 @@ static an_status collect_events(builder *B, const an_graph_opts *opts) {
     ofs[2 * n + 1] = ev.sentence ? text.len : NONE;
     if (ev.sentence && (st = an_buf_append(&text, ev.sentence, h.sent_len + 1)) != AN_OK) break;
     g->evs[n++] = ev;
+    if ((st = event_key(B, &h, &key)) != AN_OK) break;
+    acc *a = edge_of(B, (uint32_t)s, (uint32_t)t, key, 1);
+    if (!a) st = AN_ENOMEM;
+    else st = add_event_to(B, a, &h);
+    if (st != AN_OK) break;
   }
   an_spill_iter_free(&it);
+  B->n_evs = n;
   if (st == AN_OK) {
     g->ev_text = an_buf_steal(&text, NULL);
     for (size_t k = 0; k < n; k++) {
@@ -429,32 +523,34 @@ static an_status collect_events(builder *B, const an_graph_opts *opts) {
   }
   an_buf_free(&text);
   an_free(ofs);
-  for (size_t k = 0; st == AN_OK && k < n; k++) {
-    size_t s, t;
-    event_passes(m, opts, &g->evs[k], &s, &t);
-    acc *a = edge_of(B, s, t, g->evs[k].type, !g->evs[k].directed, 0, &g->evs[k]);
-    if (!a) st = AN_ENOMEM;
-    else st = add_event_to(B, a, &g->evs[k]);
-  }
   return st;
 }
 
 static an_status aggregate_affiliations(builder *B, const an_graph_opts *opts) {
   const an_model *m = B->m;
   int want = !(opts->flags & AN_GRAPH_NO_AFFILIATIONS) && (!opts->types || in_list(opts->types, "affiliation"));
+  uint32_t rel = want ? rel_id(B, "affiliation") : 0;
+  if (rel == UINT32_MAX) return AN_ENOMEM;
+  const char *last = NULL; /* the document's numbers, cached: a document's affiliations come together */
+  const an_mdoc *d = NULL;
+  uint32_t doc = 0, date = 0, outlet = 0;
   for (size_t i = 0; want && i < m->n_affs; i++) {
     const an_maff *af = &m->affs[i];
     if (opts->docs && !in_list(opts->docs, af->doc)) continue;
-    const an_mdoc *d = doc_of(m, af->doc);
+    if (af->doc != last || !last) {
+      last = af->doc;
+      d = doc_of(m, af->doc);
+      doc = pool_ix(m, af->doc), date = pool_ix(m, d ? d->date : NULL), outlet = pool_ix(m, d ? d->outlet : NULL);
+    }
     if ((opts->since || opts->until) && !date_ok(opts, d ? d->date : NULL)) continue;
     size_t s = an_model_actor_of(m, af->person_obs), t = an_model_actor_of(m, af->org_obs);
     if (s == NONE || t == NONE || s == t) continue;
-    acc *a = edge_of(B, s, t, "affiliation", 0, 1, NULL);
+    acc *a = edge_of(B, (uint32_t)s, (uint32_t)t, rel << 2 | 1u, 0);
     if (!a) return AN_ENOMEM;
-    an_status st = pset_add(&a->doc_ids, af->doc);
-    if (st == AN_OK) st = pset_add(&a->dates, d ? d->date : NULL);
-    if (st == AN_OK) st = pset_add(&a->outlets, d ? d->outlet : NULL);
-    if (st == AN_OK) st = pset_add(&a->roles, af->role);
+    an_status st = pset_add(&a->set[S_DOCS], doc);
+    if (st == AN_OK) st = pset_add(&a->set[S_DATES], date);
+    if (st == AN_OK) st = pset_add(&a->set[S_OUTLETS], outlet);
+    if (st == AN_OK) st = pset_add(&a->set[S_ROLES], pool_ix(m, af->role));
     if (st != AN_OK) return st;
   }
   return AN_OK;
@@ -463,7 +559,7 @@ static an_status aggregate_affiliations(builder *B, const an_graph_opts *opts) {
 /* CAMEO quad class of a root code: 01-05 verbal cooperation (1), 06-08
  * material cooperation (2), 09-13 verbal conflict (3), 14-20 material
  * conflict (4). */
-static long quadclass_of(const char *cameo) {
+static uint8_t quadclass_of(const char *cameo) {
   if (!cameo || !isdigit((unsigned char)cameo[0]) || !isdigit((unsigned char)cameo[1])) return 0;
   int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
   if (root >= 1 && root <= 5) return 1;
@@ -473,23 +569,125 @@ static long quadclass_of(const char *cameo) {
   return 0;
 }
 
-static an_status fill_edge(an_graph *g, an_gedge *e, acc *a) {
-  e->relation = a->relation;
-  e->symmetric = a->sym;
-  e->affiliation = a->aff;
+/* The edge of aggregate a (its sets freed); marks its documents in docs. */
+static an_status fill_edge(an_graph *g, an_gedge *e, acc *a, uint64_t *docs) {
+  const an_strpool *pool = &g->model->pool;
+  const int aff = a->key & 1;
+  pset sets[AN_EL_N] = {a->set[S_DATES], a->set[S_OUTLETS], a->set[S_DOCS], aff ? 0 : a->set[S_ATTRIB],
+                        a->set[S_CAMEO], a->set[S_PLOVER],  aff ? a->set[S_ROLES] : 0};
+  size_t total = 0;
+  for (int k = 0; k < AN_EL_N; k++) total += pset_count(sets[k]);
+  const char **v = list_room(g, total);
+  if (total && !v) return AN_ENOMEM;
+  e->lists = v;
+  for (int k = 0; k < AN_EL_N; k++) {
+    size_t n = pset_list(pool, sets[k], v);
+    e->n[k] = (uint32_t)n;
+    v += n;
+  }
+  PSET_EACH(a->set[S_DOCS], x, docs[x >> 6] |= 1ull << (x & 63));
+  e->symmetric = (a->key >> 1) & 1;
+  e->affiliation = (uint8_t)aff;
   e->n_events = a->n_events;
-  an_status st;
-  if ((st = pset_list(g, &a->dates, &e->dates)) || (st = pset_list(g, &a->outlets, &e->outlets)) ||
-      (st = pset_list(g, &a->doc_ids, &e->doc_ids)) || (st = pset_list(g, &a->attributed, &e->attributed_to)) ||
-      (st = pset_list(g, &a->cameo, &e->cameo)) || (st = pset_list(g, &a->plover, &e->plover)) ||
-      (st = pset_list(g, &a->roles, &e->roles)))
-    return st;
-  e->n_docs = e->doc_ids.n;
-  e->weight = e->affiliation ? (e->n_docs ? e->n_docs : 1) : e->n_events;
-  e->first_date = e->dates.n ? e->dates.v[0] : NULL;
-  e->last_date = e->dates.n ? e->dates.v[e->dates.n - 1] : NULL;
-  e->quadclass = e->cameo.n ? quadclass_of(e->cameo.v[0]) : 0;
+  e->quadclass = e->n[AN_EL_CAMEO] ? quadclass_of(an_gedge_list(e, AN_EL_CAMEO).v[0]) : 0;
+  acc_free(a);
   return AN_OK;
+}
+
+/* A range of edges filled by one thread: its own list storage (the
+ * chunk fields of a graph of its own), document bitmap and totals. */
+typedef struct fill_part {
+  an_graph *g;
+  builder *B;
+  const uint32_t *order;
+  const size_t *node_of;
+  size_t begin, end, doc_words;
+  an_graph store;
+  uint64_t *docs;
+  double max_weight;
+  size_t n_events;
+  an_status st;
+} fill_part;
+
+static void *fill_range(void *arg) {
+  fill_part *P = arg;
+  an_graph *g = P->g;
+  builder *B = P->B;
+  const an_model *m = g->model;
+  const uint32_t *order = P->order;
+  for (size_t k = P->begin; P->st == AN_OK && k < P->end; k++) {
+    /* the aggregates are read in key order, not in memory order: fetch
+     * ahead, and the pool entries of their strings a little less ahead */
+    if (k + 16 < P->end) __builtin_prefetch(&B->accs[order[k + 16]]);
+    if (k + 8 < P->end) {
+      const acc *x = &B->accs[order[k + 8]];
+      for (int q = 0; q < S_N; q++)
+        if (x->set[q] & 1) __builtin_prefetch(&m->pool.all[(x->set[q] >> 1) - 1]);
+    }
+    acc *a = &B->accs[order[k]];
+    an_gedge *e = &g->edges[k];
+    e->source = (uint32_t)P->node_of[a->s];
+    e->target = (uint32_t)P->node_of[a->t];
+    e->relation = B->rels[a->key >> 2];
+    if ((P->st = fill_edge(&P->store, e, a, P->docs)) != AN_OK) break;
+    if (g->evptr && order[k] < B->n_evs) g->evptr[k] = &g->evs[order[k]];
+    size_t w = an_gedge_weight(e);
+    if ((double)w > P->max_weight) P->max_weight = (double)w;
+    P->n_events += e->n_events;
+  }
+  return NULL;
+}
+
+/* The edges from the aggregates in edge order, on up to jobs threads
+ * (each a range of edges); the graph is the same for any jobs. Marks the
+ * documents of the view in docs. */
+static an_status fill_edges(an_graph *g, builder *B, const uint32_t *order, const size_t *node_of, size_t ne,
+                            size_t jobs, uint64_t *docs) {
+  const size_t doc_words = g->model->pool.n / 64 + 2;
+  if (jobs < 1 || ne < ((size_t)1 << 12)) jobs = 1; /* threads pay off on large graphs only */
+  if (jobs > 64) jobs = 64;
+  fill_part parts[64];
+  pthread_t threads[64];
+  size_t started = 0;
+  an_status st = AN_OK;
+  memset(parts, 0, jobs * sizeof *parts);
+  for (size_t j = 0; j < jobs; j++) {
+    fill_part *P = &parts[j];
+    P->g = g, P->B = B, P->order = order, P->node_of = node_of, P->doc_words = doc_words;
+    P->begin = ne * j / jobs, P->end = ne * (j + 1) / jobs;
+    P->store.model = g->model;
+    P->docs = j ? an_calloc(doc_words, sizeof *P->docs) : docs;
+    if (!P->docs) st = AN_ENOMEM;
+  }
+  for (size_t j = 1; st == AN_OK && j < jobs; j++) {
+    if (pthread_create(&threads[j], NULL, fill_range, &parts[j]) != 0) break;
+    started = j;
+  }
+  if (st == AN_OK) {
+    fill_range(&parts[0]);
+    for (size_t j = started + 1; j < jobs; j++) fill_range(&parts[j]); /* threads that did not start */
+  }
+  for (size_t j = 1; j <= started; j++) pthread_join(threads[j], NULL);
+  for (size_t j = 0; j < jobs; j++) {
+    fill_part *P = &parts[j];
+    if (st == AN_OK) st = P->st;
+    if (P->max_weight > g->max_weight) g->max_weight = P->max_weight;
+    g->n_events += P->n_events;
+    if (j && P->docs)
+      for (size_t w = 0; w < doc_words; w++) docs[w] |= P->docs[w];
+    if (j) an_free(P->docs);
+    /* the part's lists become the graph's */
+    for (size_t c = 0; c < P->store.n_chunks; c++) {
+      if (an_grow((void **)&g->chunks, &g->cap_chunks, g->n_chunks + 1, sizeof *g->chunks) != AN_OK) {
+        an_free(P->store.chunks[c]); /* the edges that point there are not kept */
+        st = AN_ENOMEM;
+        continue;
+      }
+      g->chunks[g->n_chunks++] = P->store.chunks[c];
+    }
+    an_free(P->store.chunks);
+  }
+  return st;
 }
 
 /* Finds the focus actor: by id, then label, then alias (case-insensitive). */
@@ -504,76 +702,93 @@ static size_t find_focus(const an_model *m, const char *name) {
   return NONE;
 }
 
-static int cmp_acc_p(const void *x, const void *y) { return cmp_acc(*(acc *const *)x, *(acc *const *)y); }
+/* An edge's sort key: source, target, then relation (its rank in strcmp
+ * order), symmetric, affiliation, then an id that names the aggregate: its
+ * index, or in the multigraph, for an event's, the event's rank in event
+ * order (the order of an event's edges among parallel ones). Unique:
+ * sorting needs no tie-break. */
+typedef struct skey {
+  uint64_t st;  /* source << 32 | target */
+  uint64_t rel; /* (rank << 2 | symmetric << 1 | affiliation) << 32 | id */
+} skey;
+
+static int cmp_skey(const void *x, const void *y) {
+  const skey *a = x, *b = y;
+  if (a->st != b->st) return a->st < b->st ? -1 : 1;
+  if (a->rel != b->rel) return a->rel < b->rel ? -1 : 1;
+  return 0;
+}
 
 static int cmp_strp(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
 
-/* Ranks the relations of the edges (few distinct, interned: equal strings
- * are one pointer) in strcmp order, so edges sort on integers. */
-static an_status rank_relations(acc *accs, size_t n) {
-  const char **rel = NULL;
-  size_t nr = 0, cap = 0;
-  an_status st = AN_OK;
-  const char *last = NULL;
-  for (size_t i = 0; st == AN_OK && i < n; i++) {
-    if (accs[i].relation == last) continue;
-    last = accs[i].relation;
-    size_t k = 0;
-    while (k < nr && rel[k] != last) k++;
-    if (k == nr && (st = an_grow((void **)&rel, &cap, nr + 1, sizeof *rel)) == AN_OK) rel[nr++] = last;
-  }
-  if (st == AN_OK && nr > 1) qsort(rel, nr, sizeof *rel, cmp_strp);
-  for (size_t i = 0; st == AN_OK && i < n; i++) {
-    uint32_t k = 0;
-    while (rel[k] != accs[i].relation) k++;
-    while (k > 0 && strcmp(rel[k - 1], rel[k]) == 0) k--; /* "affiliation" may be two pointers */
-    accs[i].rank = k;
-  }
-  an_free(rel);
-  return st;
+static int cmp_evp(const void *x, const void *y) {
+  return an_mevent_cmp(*(const an_mevent *const *)x, *(const an_mevent *const *)y);
 }
 
-/* Sorts the kept edges: by source first with a counting pass (sources are
- * actor indices), then each source's few edges by comparison. */
-static an_status sort_edges(acc **order, size_t ne, size_t n_actors) {
+/* Ranks of the relations (ids) in strcmp order; equal strings (the
+ * literal "affiliation" and an event type of that name) share one. */
+static an_status rank_relations(builder *B, uint32_t **out) {
+  size_t n = B->n_rels;
+  const char **sorted = an_malloc((n + 1) * sizeof *sorted);
+  uint32_t *rank = an_malloc((n + 1) * sizeof *rank);
+  if (!sorted || !rank) {
+    an_free(sorted), an_free(rank);
+    return AN_ENOMEM;
+  }
+  memcpy(sorted, B->rels, n * sizeof *sorted);
+  if (n > 1) qsort(sorted, n, sizeof *sorted, cmp_strp);
+  for (size_t r = 0; r < n; r++) {
+    size_t lo = 0, hi = n; /* the first of the equal strings */
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (strcmp(sorted[mid], B->rels[r]) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[r] = (uint32_t)lo;
+  }
+  an_free(sorted);
+  *out = rank;
+  return AN_OK;
+}
+
+/* Multigraph: each event's rank in event order, and the event of each rank. */
+static an_status rank_events(const an_graph *g, size_t n, uint32_t **rank_out, uint32_t **event_out) {
+  const an_mevent **p = an_malloc((n + 1) * sizeof *p);
+  uint32_t *rank = an_malloc((n + 1) * sizeof *rank), *event = an_malloc((n + 1) * sizeof *event);
+  if (!p || !rank || !event) {
+    an_free(p), an_free(rank), an_free(event);
+    return AN_ENOMEM;
+  }
+  for (size_t k = 0; k < n; k++) p[k] = &g->evs[k];
+  if (n > 1) qsort(p, n, sizeof *p, cmp_evp);
+  for (size_t k = 0; k < n; k++) rank[p[k] - g->evs] = (uint32_t)k, event[k] = (uint32_t)(p[k] - g->evs);
+  an_free(p);
+  *rank_out = rank, *event_out = event;
+  return AN_OK;
+}
+
+/* Sorts the keys: by source first with a counting pass (sources are actor
+ * indices), then each source's few edges by comparison. */
+static an_status sort_keys(skey *keys, size_t ne, size_t n_actors) {
   size_t *start = an_calloc(n_actors + 2, sizeof *start);
-  acc **tmp = an_malloc((ne ? ne : 1) * sizeof *tmp);
+  skey *tmp = an_malloc((ne ? ne : 1) * sizeof *tmp);
   if (!start || !tmp) {
     an_free(start);
     an_free(tmp);
     return AN_ENOMEM;
   }
-  for (size_t k = 0; k < ne; k++) start[order[k]->s + 1]++;
+  for (size_t k = 0; k < ne; k++) start[(keys[k].st >> 32) + 1]++;
   for (size_t a = 0; a < n_actors; a++) start[a + 1] += start[a];
-  for (size_t k = 0; k < ne; k++) tmp[start[order[k]->s]++] = order[k];
-  memcpy(order, tmp, ne * sizeof *order);
+  for (size_t k = 0; k < ne; k++) tmp[start[keys[k].st >> 32]++] = keys[k];
+  memcpy(keys, tmp, ne * sizeof *keys);
+  an_free(tmp);
+  an_free(start);
   for (size_t k = 0; k < ne;) {
     size_t e = k + 1;
-    while (e < ne && order[e]->s == order[k]->s) e++;
-    if (e - k > 1) qsort(order + k, e - k, sizeof *order, cmp_acc_p);
+    while (e < ne && (keys[e].st >> 32) == (keys[k].st >> 32)) e++;
+    if (e - k > 1) qsort(keys + k, e - k, sizeof *keys, cmp_skey);
     k = e;
   }
-  an_free(start);
-  an_free(tmp);
-  return AN_OK;
-}
-
-/* Distinct strings among n interned ones (equal strings, equal pointers). */
-static an_status count_distinct(const char **v, size_t n, size_t *out) {
-  size_t cap = 64;
-  while (cap < 2 * n + 2) cap *= 2;
-  const char **tab = an_calloc(cap, sizeof *tab);
-  if (!tab) return AN_ENOMEM;
-  size_t d = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (!v[i]) continue;
-    uint64_t h = ((uint64_t)(uintptr_t)v[i]) * 0x9e3779b97f4a7c15ull;
-    size_t j = (size_t)(h >> 20) & (cap - 1);
-    while (tab[j] && tab[j] != v[i]) j = (j + 1) & (cap - 1);
-    if (!tab[j]) tab[j] = v[i], d++;
-  }
-  an_free(tab);
-  *out = d;
   return AN_OK;
 }
 
@@ -581,8 +796,11 @@ static void builder_free(builder *B) {
   for (size_t i = 0; i < B->n_accs; i++) acc_free(&B->accs[i]);
   an_free(B->accs);
   an_free(B->tab);
+  an_pairmap_free(&B->rel_index);
+  an_free(B->rels);
   an_free(B->pair_acc);
   an_free(B->pair_off);
+  memset(B, 0, sizeof *B);
 }
 
 an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph **out, an_error *err) {
@@ -602,13 +820,14 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   an_status st = AN_OK;
   builder B;
   memset(&B, 0, sizeof B);
+  an_pairmap_init(&B.rel_index);
   B.m = m;
   an_graph *g = an_calloc(1, sizeof *g);
-  acc **order = NULL;
-  size_t *fill = NULL, *node_of = an_calloc(m->n_actors + 1, sizeof *node_of), *edge_ix = NULL;
-  unsigned char *reach = an_calloc(m->n_actors + 1, 1);
-  const char **docs = NULL;
-  size_t n_docs = 0;
+  skey *keys = NULL;
+  uint32_t *rel_rank = NULL, *ev_rank = NULL, *ev_of_rank = NULL, *edge_ix = NULL, *order = NULL;
+  size_t *fill = NULL, *node_of = an_calloc(m->n_actors + 1, sizeof *node_of);
+  unsigned char *reach = an_calloc(m->n_actors + 1, 1), *keep = NULL;
+  uint64_t *docs = NULL;
   if (!g || !node_of || !reach) {
     st = AN_ENOMEM;
     goto done;
@@ -621,18 +840,19 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   st = events_mode ? collect_events(&B, opts) : aggregate_events(&B, opts);
   if (st == AN_OK) st = aggregate_affiliations(&B, opts);
   if (st != AN_OK) goto done;
-  an_free(B.tab); /* no more lookups; and the arrays' growth slack back (large: mremap) */
+  an_free(B.tab); /* no more lookups */
   B.tab = NULL, B.tab_cap = 0;
-  if (B.n_accs && B.n_accs < B.cap_accs) {
-    acc *x = an_realloc(B.accs, B.n_accs * sizeof *B.accs);
-    if (x) B.accs = x, B.cap_accs = B.n_accs;
+  if (!(keep = an_malloc(B.n_accs + 1))) {
+    st = AN_ENOMEM;
+    goto done;
   }
+  memset(keep, 1, B.n_accs + 1);
 
   /* 2. Weight filter (on the aggregate: events, or documents for affiliations). */
-  for (size_t r = 0; r < B.n_accs; r++) {
-    acc *a = &B.accs[r];
-    size_t w = a->aff ? a->doc_ids.n : a->n_events;
-    if (opts->min_weight > 0 && (double)w < opts->min_weight) a->keep = 0;
+  for (size_t r = 0; opts->min_weight > 0 && r < B.n_accs; r++) {
+    const acc *a = &B.accs[r];
+    size_t w = (a->key & 1) ? pset_count(a->set[S_DOCS]) : a->n_events;
+    if ((double)w < opts->min_weight) keep[r] = 0;
   }
   /* 3. Ego network: breadth-first over kept edges, either direction. */
   if (focus != NONE) {
@@ -642,7 +862,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       int grew = 0;
       for (size_t r = 0; r < B.n_accs; r++) {
         const acc *a = &B.accs[r];
-        if (!a->keep) continue;
+        if (!keep[r]) continue;
         if (reach[a->s] == 1 && !reach[a->t]) reach[a->t] = 2, grew = 1;
         if (reach[a->t] == 1 && !reach[a->s]) reach[a->s] = 2, grew = 1;
       }
@@ -651,8 +871,8 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
       if (!grew) break;
     }
     for (size_t r = 0; r < B.n_accs; r++) {
-      acc *a = &B.accs[r];
-      if (!reach[a->s] || !reach[a->t]) a->keep = 0;
+      const acc *a = &B.accs[r];
+      if (!reach[a->s] || !reach[a->t]) keep[r] = 0;
     }
   }
   /* 4. Nodes: endpoints of kept edges (and the focus), in id order. */
@@ -662,7 +882,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   size_t ne = 0;
   for (size_t r = 0; r < B.n_accs; r++) {
     const acc *a = &B.accs[r];
-    if (!a->keep) continue;
+    if (!keep[r]) continue;
     reach[a->s] = reach[a->t] = 1;
     ne++;
   }
@@ -684,115 +904,95 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
     n->country = ac->country;
     node_of[a] = g->n_nodes++;
   }
-  /* 5. Edges, in (source id, target id, relation) order. */
-  order = an_calloc(ne + 1, sizeof *order);
-  edge_ix = an_calloc(B.n_accs + 1, sizeof *edge_ix);
-  g->edges = an_calloc(ne + 1, sizeof *g->edges); /* pages untouched until filled */
-  if (!order || !edge_ix || !g->edges) {
-    st = AN_ENOMEM;
+  /* 5. Edges, in (source id, target id, relation) order: actors are in id order. */
+  keys = an_malloc((ne + 1) * sizeof *keys);
+  if (!keys || (st = rank_relations(&B, &rel_rank)) != AN_OK ||
+      (events_mode && (st = rank_events(g, B.n_evs, &ev_rank, &ev_of_rank)) != AN_OK)) {
+    if (st == AN_OK) st = AN_ENOMEM;
     goto done;
   }
   for (size_t r = 0, k = 0; r < B.n_accs; r++) {
-    edge_ix[r] = NONE;
-    if (B.accs[r].keep) order[k++] = &B.accs[r];
+    const acc *a = &B.accs[r];
+    if (!keep[r]) continue;
+    keys[k].st = (uint64_t)a->s << 32 | a->t;
+    keys[k++].rel = (uint64_t)(rel_rank[a->key >> 2] << 2 | (a->key & 3)) << 32 | (ev_rank && r < B.n_evs ? ev_rank[r] : r);
   }
-  if ((st = rank_relations(B.accs, B.n_accs)) != AN_OK || (st = sort_edges(order, ne, m->n_actors)) != AN_OK)
+  an_free(keep), an_free(rel_rank), an_free(ev_rank);
+  keep = NULL, rel_rank = ev_rank = NULL;
+  if ((st = sort_keys(keys, ne, m->n_actors)) != AN_OK) goto done;
+  if (!(order = an_malloc((ne + 1) * sizeof *order))) { /* the aggregates in edge order */
+    st = AN_ENOMEM;
     goto done;
-  size_t total_docs = 0;
-  for (size_t k = 0; k < ne; k++) {
-    edge_ix[order[k] - B.accs] = k;
-    total_docs += order[k]->doc_ids.n;
   }
-  an_free(order);
-  order = NULL;
+  for (size_t k = 0; k < ne; k++) {
+    uint32_t id = (uint32_t)keys[k].rel;
+    order[k] = ev_of_rank && id < B.n_evs ? ev_of_rank[id] : id;
+  }
+  an_free(keys), an_free(ev_of_rank);
+  keys = NULL, ev_of_rank = NULL;
   /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
   if (B.n_pairs) {
+    if (!(edge_ix = an_malloc((B.n_accs + 1) * sizeof *edge_ix))) {
+      st = AN_ENOMEM;
+      goto done;
+    }
+    memset(edge_ix, 0xff, (B.n_accs + 1) * sizeof *edge_ix);
+    for (size_t k = 0; k < ne; k++) edge_ix[order[k]] = (uint32_t)k;
     g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
     size_t kept = 0;
     for (size_t i = 0; g->ev_start && i < B.n_pairs; i++)
-      if (edge_ix[B.pair_acc[i]] != NONE) g->ev_start[edge_ix[B.pair_acc[i]] + 1]++, kept++;
-    g->ev_off = g->ev_start ? an_calloc(kept + 1, sizeof *g->ev_off) : NULL;
-    if (!g->ev_start || !g->ev_off) {
+      if (edge_ix[B.pair_acc[i]] != UINT32_MAX) g->ev_start[edge_ix[B.pair_acc[i]] + 1]++, kept++;
+    g->ev_off = g->ev_start ? an_malloc((kept + 1) * sizeof *g->ev_off) : NULL;
+    if (!g->ev_start || !g->ev_off || !(fill = an_malloc((ne + 1) * sizeof *fill))) {
       st = AN_ENOMEM;
       goto done;
     }
     for (size_t k = 0; k < ne; k++) g->ev_start[k + 1] += g->ev_start[k];
-    if (!(fill = an_calloc(ne + 1, sizeof *fill))) {
-      st = AN_ENOMEM;
-      goto done;
-    }
     for (size_t k = 0; k < ne; k++) fill[k] = g->ev_start[k];
     for (size_t i = 0; i < B.n_pairs; i++) {
-      size_t k = edge_ix[B.pair_acc[i]];
-      if (k != NONE) g->ev_off[fill[k]++] = B.pair_off[i];
+      uint32_t k = edge_ix[B.pair_acc[i]];
+      if (k != UINT32_MAX) g->ev_off[fill[k]++] = B.pair_off[i];
     }
-    an_free(fill), an_free(B.pair_acc), an_free(B.pair_off);
-    fill = NULL, B.pair_acc = NULL, B.pair_off = NULL;
+    an_free(fill), an_free(edge_ix), an_free(B.pair_acc), an_free(B.pair_off);
+    fill = NULL, edge_ix = NULL, B.pair_acc = NULL, B.pair_off = NULL;    /* read back by offset, edge after edge: through a map of the file */
+    if ((st = an_spill_map((an_spill *)&m->spill)) != AN_OK) goto done;
   }
-  /* The kept aggregates moved into edge order in place (cycles of swaps;
-   * edge_ix says where each goes), the others after them: the edges are
-   * then filled from the last one down while the aggregates' array
-   * shrinks behind, so both never hold every edge at once. */
-  for (size_t r = 0; r < B.n_accs; r++)
-    if (!B.accs[r].keep) acc_free(&B.accs[r]);
-  for (size_t r = 0; r < B.n_accs; r++) {
-    while (edge_ix[r] != NONE && edge_ix[r] != r) {
-      size_t d = edge_ix[r];
-      acc x = B.accs[d];
-      B.accs[d] = B.accs[r], B.accs[r] = x;
-      edge_ix[r] = edge_ix[d], edge_ix[d] = d;
-    }
-  }
-  an_free(edge_ix);
-  edge_ix = NULL;
-  B.n_accs = ne;
-  docs = an_calloc(total_docs + 1, sizeof *docs);
-  if (!docs) {
+  /* 7. The edges, in key order. */
+  g->edges = an_malloc((ne + 1) * sizeof *g->edges);
+  docs = an_calloc(m->pool.n / 64 + 2, sizeof *docs); /* documents of the view, by pool number */
+  if (!g->edges || !docs || (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr)))) {
     st = AN_ENOMEM;
     goto done;
   }
-  if (events_mode && ne && !(g->evptr = an_calloc(ne, sizeof *g->evptr))) {
-    st = AN_ENOMEM;
-    goto done;
-  }
+  if ((st = fill_edges(g, &B, order, node_of, ne, opts->jobs, docs)) != AN_OK) goto done;
   g->n_edges = ne;
-  for (size_t k = ne; k-- > 0;) {
-    acc *a = &B.accs[k];
-    an_gedge *e = &g->edges[k];
-    e->source = node_of[a->s];
-    e->target = node_of[a->t];
-    if ((st = fill_edge(g, e, a)) != AN_OK) goto done;
-    if (a->ev) {
-      g->evptr[k] = a->ev;
-      e->events = &g->evptr[k];
-    }
-    if ((double)e->weight > g->max_weight) g->max_weight = (double)e->weight;
-    g->n_events += e->n_events;
-    for (size_t q = 0; q < e->doc_ids.n; q++) docs[n_docs++] = e->doc_ids.v[q];
-    for (int side = 0; side < 2; side++) {
+  for (size_t k = 0; k < ne; k++) { /* the nodes' dates */
+    const an_gedge *e = &g->edges[k];
+    const char *first = an_gedge_first_date(e), *last = an_gedge_last_date(e);
+    for (int side = 0; first && side < 2; side++) {
       an_gnode *n = &g->nodes[side ? e->target : e->source];
-      if (e->first_date && (!n->first_date || strcmp(e->first_date, n->first_date) < 0)) n->first_date = e->first_date;
-      if (e->last_date && (!n->last_date || strcmp(e->last_date, n->last_date) > 0)) n->last_date = e->last_date;
-    }
-    if (k % SHRINK_STEP == 0 && k) { /* give back the filled aggregates' pages */
-      acc *x = an_realloc(B.accs, k * sizeof *B.accs);
-      if (x) B.accs = x, B.cap_accs = B.n_accs = k;
+      if (!n->first_date || strcmp(first, n->first_date) < 0) n->first_date = first;
+      if (!n->last_date || strcmp(last, n->last_date) > 0) n->last_date = last;
     }
   }
+  for (size_t w = 0; w < m->pool.n / 64 + 2; w++) g->n_docs += (size_t)__builtin_popcountll(docs[w]);
   builder_free(&B);
-  memset(&B, 0, sizeof B);
-  if ((st = count_distinct(docs, n_docs, &g->n_docs)) != AN_OK) goto done;
   if (!(opts->flags & AN_GRAPH_NO_METRICS)) st = an_graph_metrics(g, err);
   if (st != AN_OK) {
-    an_free(order), an_free(fill), an_free(edge_ix), an_free(node_of), an_free(reach), an_free(docs);
+    an_free(order), an_free(node_of), an_free(reach), an_free(docs);
     an_graph_free(g);
     return st; /* err filled by the metrics */
   }
 done:
   builder_free(&B);
+  an_free(keys);
+  an_free(rel_rank);
+  an_free(ev_rank);
+  an_free(ev_of_rank);
   an_free(order);
-  an_free(fill);
   an_free(edge_ix);
+  an_free(fill);
+  an_free(keep);
   an_free(node_of);
   an_free(reach);
   an_free(docs);
@@ -808,6 +1008,8 @@ done:
 
 /* ---- event lists ---- */
 
+void an_graph_events_release(const an_graph *g) { an_spill_map_release((an_spill *)&g->model->spill); }
+
 void an_evlist_free(an_evlist *l) {
   if (!l) return;
   an_free(l->v);
@@ -816,20 +1018,16 @@ void an_evlist_free(an_evlist *l) {
   memset(l, 0, sizeof *l);
 }
 
-static int cmp_evp(const void *x, const void *y) {
-  return an_mevent_cmp(*(const an_mevent *const *)x, *(const an_mevent *const *)y);
-}
-
 an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err) {
   memset(out, 0, sizeof *out);
   if (e >= g->n_edges) return AN_OK;
-  const an_gedge *ed = &g->edges[e];
-  size_t n = ed->events ? ed->n_events : g->ev_start ? g->ev_start[e + 1] - g->ev_start[e] : 0;
+  const an_mevent *one = g->evptr ? g->evptr[e] : NULL; /* the multigraph's */
+  size_t n = g->events_mode ? (one != NULL) : g->ev_start ? g->ev_start[e + 1] - g->ev_start[e] : 0;
   if (!n) return AN_OK;
   out->v = an_calloc(n, sizeof *out->v);
   if (!out->v) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
-  if (ed->events) { /* the multigraph: in memory */
-    for (size_t k = 0; k < n; k++) out->v[out->n++] = ed->events[k];
+  if (g->events_mode) { /* the multigraph: in memory */
+    out->v[out->n++] = one;
     return AN_OK;
   }
   an_spill *sp = (an_spill *)&g->model->spill; /* reading flushes the file's buffer */

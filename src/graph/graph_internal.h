@@ -121,6 +121,8 @@ typedef struct an_spill {
   size_t limit;
   int unflushed;  /* f written since the last fflush */
   char *iobuf;    /* f's stdio buffer (owned; glibc ignores a size without one) */
+  const unsigned char *map; /* an_spill_map's view of f's first map_len bytes, or NULL */
+  uint64_t map_len;
 } an_spill;
 
 /* Strings of a record, by pool number (an_strpool_intern_ix). */
@@ -150,6 +152,15 @@ an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *o
 an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b);
 /* Sets a record's flags in place. */
 an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags);
+/* Maps the file read-only, so an_spill_read of many records by offset (the
+ * JSON export's event lists) makes no system call each; safe to read from
+ * several threads. An append or a flag change drops the map (reads go back
+ * to pread). AN_OK also when not mapped (in memory, or mmap failed). */
+an_status an_spill_map(an_spill *s);
+/* Lets the kernel take back the map's pages (they stay in the page cache):
+ * a long read by offset does not count the whole file as resident (each
+ * record read maps the kernel's fault-around, 64 KB, whatever madvise says). */
+void an_spill_map_release(an_spill *s);
 
 /* Sequential reading of every record. */
 typedef struct an_spill_iter {
@@ -288,19 +299,37 @@ typedef struct an_strlist {
   size_t n;
 } an_strlist;
 
+/* The lists of an aggregated edge, stored back to back (an_gedge.lists). */
+enum { AN_EL_DATES, AN_EL_OUTLETS, AN_EL_DOC_IDS, AN_EL_ATTRIB, AN_EL_CAMEO, AN_EL_PLOVER, AN_EL_ROLES, AN_EL_N };
+
+/* 64 bytes (millions of edges): lists, counts and flags packed; weight,
+ * first/last date and document count come from them (accessors below). */
 typedef struct an_gedge {
-  size_t source, target; /* node indices */
-  const char *relation;  /* event type, or "affiliation" */
-  int symmetric;
-  int affiliation;
-  const an_mevent **events; /* sorted by date, doc, offset, id */
-  size_t n_events;
-  size_t weight;            /* distinct events; documents for affiliations */
-  size_t n_docs;
-  const char *first_date, *last_date;
-  an_strlist dates, outlets, doc_ids, attributed_to, cameo, plover, roles;
-  long quadclass; /* 1..4 from the CAMEO root code, 0 unknown */
+  uint32_t source, target; /* node indices */
+  const char *relation;    /* event type, or "affiliation" */
+  const char **lists;      /* the AN_EL_N sorted lists, back to back, in the graph's storage */
+  uint32_t n_events;
+  uint32_t n[AN_EL_N];     /* each list's length */
+  uint8_t symmetric, affiliation;
+  uint8_t quadclass;       /* 1..4 from the CAMEO root code, 0 unknown */
 } an_gedge;
+
+static inline an_strlist an_gedge_list(const an_gedge *e, int which) {
+  size_t off = 0;
+  for (int k = 0; k < which; k++) off += e->n[k];
+  an_strlist l = {e->lists ? e->lists + off : NULL, e->n[which]};
+  return l;
+}
+/* Distinct documents. */
+static inline size_t an_gedge_docs(const an_gedge *e) { return e->n[AN_EL_DOC_IDS]; }
+/* Distinct events; documents for affiliations. */
+static inline size_t an_gedge_weight(const an_gedge *e) {
+  return e->affiliation ? (e->n[AN_EL_DOC_IDS] ? e->n[AN_EL_DOC_IDS] : 1) : e->n_events;
+}
+static inline const char *an_gedge_first_date(const an_gedge *e) { return e->n[AN_EL_DATES] ? e->lists[0] : NULL; }
+static inline const char *an_gedge_last_date(const an_gedge *e) {
+  return e->n[AN_EL_DATES] ? e->lists[e->n[AN_EL_DATES] - 1] : NULL;
+}
 
 struct an_graph {
   const an_model *model;
@@ -311,7 +340,7 @@ struct an_graph {
   /* Event multigraph: the decoded events (ids and sentences copied into ev_text). */
   an_mevent *evs;
   char *ev_text;
-  const an_mevent **evptr; /* edge k's events: &evptr[k] */
+  const an_mevent **evptr; /* edge k's event (NULL: an affiliation) */
   /* Storage of the edges' string lists (chunks). */
   const char ***chunks;
   size_t n_chunks, cap_chunks, chunk_used, chunk_cap;
@@ -337,6 +366,9 @@ typedef struct an_evlist {
 } an_evlist;
 an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err);
 void an_evlist_free(an_evlist *l);
+/* The pages of event records read back so far leave the process's
+ * resident memory (they stay in the page cache); see an_spill_map. */
+void an_graph_events_release(const an_graph *g);
 /* Event order in an edge: dated first, then date, doc, offset, id. */
 int an_mevent_cmp(const an_mevent *a, const an_mevent *b);
 

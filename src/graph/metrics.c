@@ -72,10 +72,10 @@ an_status an_graph_metrics(an_graph *g, an_error *err) {
     const an_gedge *e = &g->edges[k];
     an_gnode *s = &g->nodes[e->source], *t = &g->nodes[e->target];
     s->degree++;
-    s->strength += (double)e->weight;
+    s->strength += (double)an_gedge_weight(e);
     if (e->target != e->source) {
       t->degree++;
-      t->strength += (double)e->weight;
+      t->strength += (double)an_gedge_weight(e);
     }
     s->outdegree++, t->indegree++;
     if (e->symmetric) s->indegree++, t->outdegree++;
@@ -112,11 +112,11 @@ an_status an_graph_metrics(an_graph *g, an_error *err) {
     const an_gedge *e = &g->edges[k];
     VECTOR(el)[2 * a] = (igraph_integer_t)e->source;
     VECTOR(el)[2 * a + 1] = (igraph_integer_t)e->target;
-    VECTOR(w)[a++] = (double)e->weight;
+    VECTOR(w)[a++] = (double)an_gedge_weight(e);
     if (e->symmetric) {
       VECTOR(el)[2 * a] = (igraph_integer_t)e->target;
       VECTOR(el)[2 * a + 1] = (igraph_integer_t)e->source;
-      VECTOR(w)[a++] = (double)e->weight;
+      VECTOR(w)[a++] = (double)an_gedge_weight(e);
     }
   }
   if ((st = ig_check(igraph_create(&dg, &el, (igraph_integer_t)n, IGRAPH_DIRECTED), "create", err))) goto out;
@@ -142,7 +142,7 @@ an_status an_graph_metrics(an_graph *g, an_error *err) {
     const an_gedge *e = &g->edges[k];
     if (e->source == e->target) continue;
     igraph_integer_t x = (igraph_integer_t)e->source, y = (igraph_integer_t)e->target;
-    pairs[np++] = (pair){x < y ? x : y, x < y ? y : x, (double)e->weight};
+    pairs[np++] = (pair){x < y ? x : y, x < y ? y : x, (double)an_gedge_weight(e)};
   }
   if (np > 1) qsort(pairs, np, sizeof *pairs, cmp_pair);
   size_t nu = 0;

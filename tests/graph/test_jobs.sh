@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_jobs.sh: `actornet build -j N` (events parsed on N threads, applied in
-# input order) writes the same bytes for every N, and reports a broken line
+# input order; records of every format but DOT formatted on N threads and
+# written in order) writes the same bytes for every N, and reports a broken line
 # with the same line, column and message: an events file of several read
 # blocks (over 4 MB) from bench/gen_events.py, with escapes and non-ASCII
 # text added, in JSON and GraphML.
@@ -19,13 +20,22 @@ JSONL
 size=$(wc -c <"$work/gen.jsonl")
 [ "$size" -gt 4500000 ] || { echo "FAIL: input too small for several blocks ($size bytes)"; exit 1; }
 
-for fmt in json graphml; do
-  "$ACTORNET" build --no-metrics "$work/gen.jsonl" -o "$work/j1.$fmt" || { echo "FAIL: -j 1 $fmt"; fail=1; }
+# every format (GraphML, GEXF, JSON and CSV are written by -j threads in
+# chunks of records: several chunks here), and the multigraph
+for out in json graphml gexf edges.csv nodes.csv dot; do
+  "$ACTORNET" build --no-metrics "$work/gen.jsonl" -o "$work/j1.$out" || { echo "FAIL: -j 1 $out"; fail=1; }
   for j in 2 3 0; do
-    "$ACTORNET" build -j "$j" --no-metrics "$work/gen.jsonl" -o "$work/j$j.$fmt" || { echo "FAIL: -j $j $fmt"; fail=1; }
-    cmp -s "$work/j1.$fmt" "$work/j$j.$fmt" || { echo "FAIL: -j $j $fmt differs from -j 1"; fail=1; }
+    "$ACTORNET" build -j "$j" --no-metrics "$work/gen.jsonl" -o "$work/j$j.$out" || { echo "FAIL: -j $j $out"; fail=1; }
+    cmp -s "$work/j1.$out" "$work/j$j.$out" || { echo "FAIL: -j $j $out differs from -j 1"; fail=1; }
   done
 done
+for out in json graphml gexf edges.csv; do
+  "$ACTORNET" build --events-graph --mixed "$work/gen.jsonl" -o "$work/e1.$out" || { echo "FAIL: events -j 1 $out"; fail=1; }
+  "$ACTORNET" build -j 2 --events-graph --mixed "$work/gen.jsonl" -o "$work/e2.$out" || { echo "FAIL: events -j 2 $out"; fail=1; }
+  cmp -s "$work/e1.$out" "$work/e2.$out" || { echo "FAIL: --events-graph -j 2 $out differs from -j 1"; fail=1; }
+done
+# several export chunks, and edges filled on threads (from 4096 edges)
+[ "$(grep -c '<edge ' "$work/j1.graphml")" -gt 4096 ] || { echo "FAIL: too few edges for threads"; fail=1; }
 grep -q 'Pepe' "$work/j1.json" || { echo "FAIL: the added document is missing"; fail=1; }
 
 # a broken line in the second block: same message whatever -j

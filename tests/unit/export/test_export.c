@@ -243,7 +243,7 @@ static void test_igraph_roundtrip(const an_graph *g) {
   CHECK_INT(igraph_ecount(&ig), (long)g->n_edges);
   CHECK(igraph_is_directed(&ig));
   for (size_t e = 0; e < g->n_edges; e++) {
-    CHECK_INT((long)EAN(&ig, "weight", (igraph_integer_t)e), (long)g->edges[e].weight);
+    CHECK_INT((long)EAN(&ig, "weight", (igraph_integer_t)e), (long)an_gedge_weight(&g->edges[e]));
     CHECK_STR(EAS(&ig, "relation", (igraph_integer_t)e), g->edges[e].relation);
     igraph_integer_t from, to;
     igraph_edge(&ig, (igraph_integer_t)e, &from, &to);

@@ -4,12 +4,14 @@
  * (an_dot_build), on the hand-written events, the event multigraph, edges
  * out of source order (parallel edges apart), nodes without edges and two
  * nodes of one id. XML: an_xraw's escaping against xmlTextWriter's own
- * WriteString and WriteAttribute on hostile strings. */
+ * WriteString and WriteAttribute on hostile strings. JSON: node and link
+ * lines against cJSON's printer. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
+#include <cjson/cJSON.h>
 #include <libxml/xmlwriter.h>
 
 #include "actornet/graph.h"
@@ -153,6 +155,64 @@ static void test_xraw(void) {
   CHECK_STR(num, "1234567890123");
 }
 
+/* JSON: each node and link line as cJSON prints it. The exporter prints
+ * its trees itself (json.c, jprint): a line parsed and printed again by
+ * cJSON must give the same bytes, escapes of hostile strings included. */
+static void test_json_print(void) {
+  static const char events[] =
+      "{\"record\":\"document\",\"id\":\"q1\",\"date\":\"2024-02-03\",\"outlet\":\"The \\\"Quote\\\" \\\\ Post\","
+      "\"actors\":[{\"id\":\"ctl-a\",\"label\":\"Ctl \\u0001\\u001f\\b\\f\\n\\r\\t A\",\"kind\":\"person\","
+      "\"aliases\":[\"A\\u007f\\u0080x\",\"\\ud83d\\ude00 Ünï\"],\"mentions\":2},"
+      "{\"id\":\"b-org\",\"label\":\"B </script> & Co\",\"kind\":\"organization\",\"mentions\":1}],"
+      "\"affiliations\":[{\"person\":\"ctl-a\",\"org\":\"b-org\",\"role\":\"chief \\\"x\\\"\"}]}\n"
+      "{\"record\":\"event\",\"id\":\"q1e1\",\"doc\":\"q1\",\"type\":\"meet\",\"source\":{\"id\":\"ctl-a\"},"
+      "\"target\":{\"id\":\"b-org\"},\"sentence\":\"He said \\\"hi\\\\there\\\"\\u0002\\n.\",\"offsets\":[3,40],"
+      "\"confidence\":0.123456789012345678,\"attributed_to\":\"\\t\",\"date_text\":\"\\\\\"}\n"
+      "{\"record\":\"event\",\"id\":\"q1e2\",\"doc\":\"q1\",\"type\":\"accuse\",\"source\":{\"id\":\"b-org\"},"
+      "\"target\":{\"id\":\"ctl-a\"},\"sentence\":null,\"offsets\":[100000000000,100000000007],\"confidence\":1e-7}\n";
+  for (int mode = 0; mode < 2; mode++) {
+    an_model *m = NULL;
+    an_graph *g = NULL;
+    an_error err;
+    CHECK_INT(an_model_new(&m, NULL), AN_OK);
+    CHECK_INT(an_model_add_jsonl(m, events, sizeof events - 1, "q.jsonl", &err), AN_OK);
+    an_graph_opts o;
+    an_graph_opts_init(&o);
+    if (mode) o.flags = AN_GRAPH_EVENTS;
+    CHECK_INT(an_graph_build(m, &o, &g, &err), AN_OK);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    CHECK(f != NULL);
+    if (!f || !g) return;
+    CHECK_INT(an_export_json(g, NULL, f, &err), AN_OK);
+    fclose(f);
+    /* (the model drops control characters but line breaks and tabs) */
+    CHECK(strstr(buf, "Ctl \\n\\r\\t A") != NULL);
+    CHECK(strstr(buf, "\\\"hi\\\\there\\\"") != NULL);
+    size_t lines = 0;
+    for (char *line = buf, *next; line && *line; line = next) {
+      next = strchr(line, '\n');
+      if (next) *next++ = '\0';
+      size_t len = strlen(line);
+      if (len && line[len - 1] == ',') line[--len] = '\0';
+      if (line[0] != '{' || strncmp(line, "{\"directed\"", 11) == 0) continue; /* nodes and links */
+      cJSON *j = cJSON_Parse(line);
+      CHECK(j != NULL);
+      char *again = j ? cJSON_PrintUnformatted(j) : NULL;
+      if (again && strcmp(again, line) != 0) fprintf(stderr, "exported: %s\ncJSON:    %s\n", line, again);
+      CHECK(again && strcmp(again, line) == 0);
+      lines++;
+      free(again);
+      cJSON_Delete(j);
+    }
+    CHECK_INT(lines, 2 + (mode ? 3 : 3)); /* 2 nodes; meet, accuse, affiliation */
+    free(buf);
+    an_graph_free(g);
+    an_model_free(m);
+  }
+}
+
 int main(void) {
   an_model *m = NULL;
   an_graph *g = NULL, *ge = NULL;
@@ -167,6 +227,7 @@ int main(void) {
   if (g) test_dot(g, "graph");
   if (ge) test_dot(ge, "event multigraph");
   test_xraw();
+  test_json_print();
   an_graph_free(ge);
   an_graph_free(g);
   an_model_free(m);

@@ -65,17 +65,17 @@ static void test_aggregate(void) {
   CHECK(find_edge(g, "maria-lopez", "ivan-petrov", "call") == NONE);
   CHECK_INT(an_graph_edge_weight(g, call), 2);
   CHECK_INT(g->edges[call].symmetric, 1);
-  CHECK_INT(g->edges[call].n_docs, 2);
-  CHECK_STR(g->edges[call].first_date, "2024-03-04");
-  CHECK_STR(g->edges[call].last_date, "2024-03-10");
-  CHECK_INT(g->edges[call].outlets.n, 2); /* one from the event, one from the document */
-  CHECK_STR(g->edges[call].attributed_to.v[0], "Valley Wire");
+  CHECK_INT(an_gedge_docs(&g->edges[call]), 2);
+  CHECK_STR(an_gedge_first_date(&g->edges[call]), "2024-03-04");
+  CHECK_STR(an_gedge_last_date(&g->edges[call]), "2024-03-10");
+  CHECK_INT(an_gedge_list(&g->edges[call], AN_EL_OUTLETS).n, 2); /* one from the event, one from the document */
+  CHECK_STR(an_gedge_list(&g->edges[call], AN_EL_ATTRIB).v[0], "Valley Wire");
   /* Two accusations in one document: weight 2, docs 1, month-precision date kept. */
   size_t acc = find_edge(g, "north-alliance", "smith-sons-ltd", "accuse");
   CHECK(acc != NONE);
   CHECK_INT(an_graph_edge_weight(g, acc), 2);
-  CHECK_INT(g->edges[acc].n_docs, 1);
-  CHECK_STR(g->edges[acc].first_date, "2024-03");
+  CHECK_INT(an_gedge_docs(&g->edges[acc]), 1);
+  CHECK_STR(an_gedge_first_date(&g->edges[acc]), "2024-03");
   CHECK_INT(g->edges[acc].symmetric, 0);
   CHECK_INT(g->edges[acc].quadclass, 3);
   /* The affiliation stated in two documents: its own edge, weight = documents. */
@@ -83,7 +83,7 @@ static void test_aggregate(void) {
   CHECK(aff != NONE);
   CHECK_INT(g->edges[aff].affiliation, 1);
   CHECK_INT(an_graph_edge_weight(g, aff), 2);
-  CHECK_STR(g->edges[aff].roles.v[0], "chairman");
+  CHECK_STR(an_gedge_list(&g->edges[aff], AN_EL_ROLES).v[0], "chairman");
   /* ... beside the praise edge between the same two actors. */
   CHECK(find_edge(g, "ivan-petrov", "north-alliance", "praise") != NONE);
   /* Nodes sorted by id (strcmp), labels and merged attributes. */
@@ -183,7 +183,7 @@ static void test_without_documents(void) {
   CHECK_INT(an_graph_edge_count(g), 1);
   CHECK_STR(an_graph_node_id(g, an_graph_edge_source(g, 0)), "amy");
   CHECK_INT(an_graph_edge_weight(g, 0), 2);
-  CHECK_STR(g->edges[0].last_date, "2023-01-05");
+  CHECK_STR(an_gedge_last_date(&g->edges[0]), "2023-01-05");
   CHECK_STR(g->nodes[0].kind, "person");
   CHECK_INT(g->nodes[0].actor->n_docs, 3); /* a, b, and c of the self-interaction */
   an_graph_free(g);
