@@ -725,7 +725,10 @@ static int country_title(const ctx *c, int32_t mi, uint32_t b) {
     if (inlist(c, &c->lex->title_words, k)) titled = 1;
     k++;
   }
-  if (!titled || k >= b) return 0;
+  if (!titled) return 0;
+  /* "Kenya's foreign minister criticised X": the range ends at the verb
+   * (a word), right after the title */
+  if (k >= b) return k == b && b < c->sb && !is_punct(c, b) && !is_cap(c, b);
   if (c->v->tok_m[k] >= 0 || (is_cap(c, k) && !is(c, k, ","))) return 0; /* "Angola's president Joao X" */
   /* "China's ambassador to Kazakhstan, Wu Jian,": a PP may lead to a name */
   if (inlist(c, &c->lex->prepositions, k)) return 0;

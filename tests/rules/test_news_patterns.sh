@@ -1,0 +1,60 @@
+#!/bin/bash
+# test_news_patterns.sh: interaction patterns of general news English, end
+# to end (text, actors and extract stages together), one short document a
+# case. Sentences written for this test (invented people, real countries
+# and organizations as facts); annotation.md says what each should give.
+#
+# Case lines in cases.txt: WANT|NOT TYPE SOURCE TARGET | sentence
+#   SOURCE/TARGET are actor ids as the extractor writes them ("KEN",
+#   "national-liberation-army"); for call and meet either direction counts.
+#   WANT: the event must be there; NOT: it must not.
+set -u
+A=${ACTORNET:?}
+DATA=${SRCDIR:?}/data
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+"$A" extract --help >/dev/null 2>&1 || { echo "extract not available" >&2; exit 77; }
+
+cat >"$T/cases.txt" <<'CASES'
+# an office holder the text never names stands for the country (annotation.md §1)
+WANT criticize KEN ETH | Kenya's foreign minister criticized Ethiopia on Monday for closing the border.
+WANT praise DEU FRA | Germany's chancellor praised France for its help on Tuesday.
+WANT meet GHA QAT | Ghana's president met the emir of Qatar in Doha on Sunday.
+CASES
+
+python3 - "$T" "$A" "$DATA" <<'PY'
+import json, subprocess, sys
+T, A, DATA = sys.argv[1:4]
+cases = []
+for line in open(T + "/cases.txt", encoding="utf-8"):
+    line = line.rstrip("\n")
+    if not line.strip() or line.startswith("#"):
+        continue
+    head, text = line.split(" | ", 1)
+    want, typ, src, dst = head.split()
+    cases.append((want, typ, src, dst, text))
+with open(T + "/in.jsonl", "w", encoding="utf-8") as f:
+    for i, c in enumerate(cases):
+        f.write(json.dumps({"id": "c%03d" % i, "text": c[4], "date": "2026-03-04"}) + "\n")
+r = subprocess.run([A, "extract", "--quiet", "--data-dir", DATA, "-o", T + "/out.jsonl", T + "/in.jsonl"])
+if r.returncode != 0:
+    print("FAILED: extract exited %d" % r.returncode, file=sys.stderr)
+    sys.exit(1)
+got = {}
+for l in open(T + "/out.jsonl", encoding="utf-8"):
+    e = json.loads(l)
+    if e.get("record") != "event":
+        continue
+    got.setdefault(e["doc"], []).append((e["type"], e["source"]["id"], e["target"]["id"]))
+bad = 0
+for i, (want, typ, src, dst, text) in enumerate(cases):
+    evs = got.get("c%03d" % i, [])
+    sym = typ in ("call", "meet")
+    has = any(t == typ and ((s, d) == (src, dst) or (sym and (s, d) == (dst, src))) for t, s, d in evs)
+    if has != (want == "WANT"):
+        bad += 1
+        print("FAILED: %s %s %s -> %s in: %s\n  got: %s" % (want, typ, src, dst, text, evs), file=sys.stderr)
+print("%d cases, %d failed" % (len(cases), bad))
+sys.exit(1 if bad else 0)
+PY
