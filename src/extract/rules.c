@@ -443,6 +443,12 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
       }
       return CTX_NONE;
     }
+    /* "the leaders of A and B": a conjunct shares the first one's PP */
+    if ((is(c, k, "and") || is(c, k, "or")) && k > c->sa && k > floor && c->v->tok_m[k - 1] >= 0 &&
+        c->v->tok_m[k - 1] != mi && !is_poss(c, c->v->tok_m[k - 1])) {
+      k = M(c, c->v->tok_m[k - 1])->tok_first;
+      continue;
+    }
     /* "Secretary of State X", "Minister of Foreign Affairs X": the "of"
      * is inside the title, not a PP around X */
     if (is(c, k, "of") && k > c->sa && k + 1 < c->sb && inlist(c, &c->lex->title_words, k - 1) && is_cap(c, k - 1) &&
@@ -1439,6 +1445,12 @@ static int transparent_np(const ctx *c, uint32_t a, uint32_t k, int from) {
   return 1;
 }
 
+/* Conversations: their objects after "on", "about" are topics. */
+static int talk_type(const char *type) {
+  return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "brief") == 0 ||
+         strcmp(type, "message") == 0;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -1449,6 +1461,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
   uint32_t base = a; /* max_dist counts from here */
+  int talk = talk_type(t->type), topic = 0;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
@@ -1479,6 +1492,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
+    if (mi < 0 && talk && k > a && (is(c, k, "with") || is_punct(c, k))) topic = 0;
+    if (mi < 0 && talk && k + 1 < lim && inlist(c, &c->lex->topic_preps, k) &&
+        !(c->v->tok_m[k + 1] < 0 && (is_cap(c, k + 1) || (c->v->tok[k + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
+      /* "held talks on Ukraine", "briefed lawmakers about the future of
+       * Iran": the topic of the talk, not a party to it, up to the next
+       * "with" ("on Sunday" is a date) */
+      topic = 1;
+      continue;
+    }
     if (t->direct && mi < 0 && (is(c, k, "(") || is(c, k, ")"))) continue; /* "the (Norlandic) enemy" */
     if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
       /* "hosted the president of the X Commission, Y": a title's PP;
@@ -1498,6 +1520,10 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if ((int)(k - base) > max_dist && !country_place) break;
     if (locative && !country_place) {
       /* "struck in Baghdad": a place, not a target */
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    if (topic) {
       k = mend(c, mi) - 1;
       continue;
     }

@@ -21,6 +21,18 @@ cat >"$T/cases.txt" <<'CASES'
 WANT criticize KEN ETH | Kenya's foreign minister criticized Ethiopia on Monday for closing the border.
 WANT praise DEU FRA | Germany's chancellor praised France for its help on Tuesday.
 WANT meet GHA QAT | Ghana's president met the emir of Qatar in Doha on Sunday.
+# "the leaders of A and B met": the second conjunct shares the first one's PP
+WANT meet EGY JOR | The foreign ministers of Egypt and Jordan met in Cairo on Monday.
+WANT meet GHA NGA | The leaders of Ghana and Nigeria held talks in Accra on Wednesday.
+# summits are meetings
+WANT meet KEN UGA | The presidents of Kenya and Uganda held a summit in Kampala on Monday.
+WANT meet GHA NGA | Ghana and Nigeria held a summit in Abuja on Thursday.
+WANT meet KEN UGA | Kenya held a summit with Uganda in Nairobi on Monday.
+# the topic of talks is no party to them
+NOT meet FRA UKR | France held talks on Ukraine in Paris on Monday.
+NOT meet KEN SDN | Kenya held a summit about the future of Sudan on Friday.
+WANT meet FRA DEU | France held talks on Ukraine with Germany on Monday.
+NOT brief KEN SOM | Kenya briefed lawmakers about Somalia on Tuesday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
