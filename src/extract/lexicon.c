@@ -462,6 +462,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       t->no_passive = cJSON_IsTrue(v) || t->nominal;
       v = cJSON_GetObjectItemCaseSensitive(e, "reciprocal");
       t->reciprocal = cJSON_IsTrue(v);
+      v = cJSON_GetObjectItemCaseSensitive(e, "pairwise");
+      t->pairwise = cJSON_IsTrue(v) && t->symmetric;
       v = cJSON_GetObjectItemCaseSensitive(e, "infinitive");
       t->infinitive = cJSON_IsTrue(v);
       v = cJSON_GetObjectItemCaseSensitive(e, "direct");

@@ -70,6 +70,7 @@ typedef struct an_trigger {
   int nominal;     /* a noun: possessor/modifier right before it is the agent */
   int symmetric;   /* call, meet */
   int reciprocal;  /* "A and B met": without an object, among the subjects */
+  int pairwise;    /* "X brought A and B together": the targets meet each other too */
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */

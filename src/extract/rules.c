@@ -489,6 +489,18 @@ AN_HOT int as_well_as(const ctx *c, uint32_t i) {
   return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
 }
 
+/* After modifier mi, a head noun whose members act for it: "Israeli and
+ * Hamas negotiators", "US and British forces" (not "leaders", persons;
+ * not "groups", a class). */
+static int agents_head(const ctx *c, int32_t mi) {
+  uint32_t k = mend(c, mi);
+  for (int n = 0; k < c->sb && n < 2 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER); n++, k++) {
+    if (inlist(c, &c->lex->force_nouns, k)) return 1;
+    if (inlist(c, &c->lex->member_nouns, k)) return !inlist(c, &c->lex->generic_plurals, k);
+  }
+  return 0;
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
@@ -515,7 +527,8 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     int ok = !(inlist(c, &c->lex->indefinites, pos) && c->v->tok_m[pos] < 0); /* ", a Republican,": apposition */
     for (uint32_t k = pos; ok && k < seg_end; k++) {
       int32_t mj = c->v->tok_m[k];
-      if (mj >= 0 && !is_poss(c, mj) && !is_modifier(c, mj)) {
+      if (mj >= 0 && !is_poss(c, mj) && (!is_modifier(c, mj) || (is_modifier(c, first) && l->n == 1 && agents_head(c, mj)))) {
+        /* (modifiers of one head noun: "Israeli and Hamas negotiators") */
         found = mj;
         break;
       }
@@ -2829,6 +2842,18 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           }
       }
     }
+  if (t->pairwise && !modal)
+    /* "X brought A and B together": A and B met too */
+    for (int i = 0; i < dsts.n; i++)
+      for (int j = i + 1; j < dsts.n; j++) {
+        const an_doc_actor *x = &c->v->acts->actors[M(c, dsts.m[i])->actor];
+        const an_doc_actor *y = &c->v->acts->actors[M(c, dsts.m[j])->actor];
+        if (an_xview_is_media(c->v, c->lex, M(c, dsts.m[i])->actor) ||
+            an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) || same_country(x, y))
+          continue;
+        an_status st = emit(c, b, t, base_type, dsts.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, conf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
   return AN_OK;
 }
 
