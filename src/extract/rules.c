@@ -1356,10 +1356,14 @@ static int in_set(const ctx *c, const mlist *l, int32_t mi) {
 
 /* The head a possessive or modifier mention belongs to, if it is a mention
  * ("Iran's Foreign Minister Hossein Amir Abdollahian" -> Abdollahian). */
-static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
+static int32_t head_of_t(const ctx *c, int32_t mi, uint32_t lim, int titled);
+static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) { return head_of_t(c, mi, lim, 0); }
+/* (titled: the mention itself ends in a title: "the president" resolved
+ * as a description, before "of X, Y") */
+static int32_t head_of_t(const ctx *c, int32_t mi, uint32_t lim, int titled) {
   uint32_t k = mend(c, mi);
   if (k < lim && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
-  int titled = 0, pp = 0;
+  int pp = 0;
   for (int steps = 0; k < lim && steps < 8; steps++) {
     int32_t mj = c->v->tok_m[k];
     if (mj >= 0) {
@@ -1582,7 +1586,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (h < lim && inlist(c, &c->lex->generic_plurals, h)) return;
   }
   int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
-  if (is_poss(c, first) || is_modifier(c, first)) {
+  int titled = mend(c, first) < lim && inlist(c, &c->lex->title_words, mend(c, first));
+  int desc = M(c, first)->how == AN_MENTION_DESCRIPTION && inlist(c, &c->lex->title_words, mend(c, first) - 1);
+  if ((titled || desc) && !is_poss(c, first) && !is_modifier(c, first)) {
+    /* "her Solomon Islands counterpart, X": the person in apposition; "the
+     * president of X, Y" (a description the actors stage resolved
+     * elsewhere): Y */
+    int32_t h = head_of_t(c, first, lim, desc);
+    if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
+  } else if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;

@@ -43,6 +43,13 @@ WANT meet COL national-liberation-army | Norway hosted talks between Colombia an
 NOT meet NOR COL | Norway hosted talks between Colombia and the ELN in Oslo on Monday.
 # persons' titles after two countries stand for the persons, not the countries
 NOT meet JPN KOR | Japanese and South Korean leaders met in Seoul on Monday.
+# counterpart apposition: the person named, not the country before the title
+WANT call mary-colton peter-kalo | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
+NOT call mary-colton SLB | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
+NOT meet mary-colton NZL | Australian Foreign Minister Mary Colton met her New Zealand counterpart, Peter Kalo, in Canberra on Monday.
+# "the president of X, Y": Y, even when the actors stage took "the president" for an earlier holder
+WANT meet william-ruto kofi-mensah | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
+NOT meet william-ruto john-mahama | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
