@@ -172,6 +172,39 @@ static int head_fits(const an_lexicon *lex, const an_doc_actors *A, uint32_t x, 
   return roles == 0;
 }
 
+/* "the emir of Qatar" resolved to a Qatari person: whether the text gave
+ * that person the title anywhere but in this very description (an
+ * affiliation stated at another token whose role holds the title word; a
+ * generic title, "the leader of X", takes any head role with X). When the
+ * text gave them other roles only ("Prime Minister X"), the actor after
+ * "of" (a country or organization, no name in apposition after it);
+ * UINT32_MAX when the description stands. */
+static uint32_t unnamed_holder(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, const an_mention *m) {
+  uint32_t e = m->tok_first + m->tok_count;
+  if (!m->tok_count || A->actors[m->actor].kind != AN_KIND_PERSON || e + 1 >= v->ntok) return UINT32_MAX;
+  if (!an_phrases_match_id(&lex->title_words, v->wid, e - 1, e) || strcmp(v->w[e], "of") != 0 || v->tok_m[e + 1] < 0)
+    return UINT32_MAX;
+  const an_mention *o = &A->mentions[v->tok_m[e + 1]];
+  if (o->tok_first != e + 1 || o->how == AN_MENTION_PRONOUN || o->how == AN_MENTION_DESCRIPTION ||
+      A->actors[o->actor].kind == AN_KIND_PERSON)
+    return UINT32_MAX;
+  uint32_t q = o->tok_first + o->tok_count;
+  if (q < v->ntok && (strcmp(v->w[q], ",") == 0 || (v->tok[q].shape & AN_SHAPE_POSSESSIVE))) return UINT32_MAX;
+  const char *w = v->w[e - 1];
+  size_t wl = strlen(w);
+  int generic = an_phrases_match_id(&lex->generic_titles, v->wid, e - 1, e) > 0, others = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != m->actor || !f->role || (f->tok >= m->tok_first && f->tok < e)) continue;
+    others++;
+    if (generic && f->org == o->actor && label_has(lex, &lex->head_titles, f->role)) return UINT32_MAX;
+    for (const char *r = strstr(f->role, w); r; r = strstr(r + 1, w))
+      if ((r == f->role || r[-1] == ' ') && (r[wl] == 0 || r[wl] == ' ')) return UINT32_MAX;
+  }
+  /* (a person the text gives no other role may well hold this one) */
+  return others ? o->actor : UINT32_MAX;
+}
+
 /* The description type whose head phrase ends at token e-1 and starts at
  * or after token lo, or -1. */
 static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e) {
@@ -210,6 +243,13 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
         for (uint32_t j = e - 1; j > lo && t < 0; j--)
           if (j - 1 >= m.tok_first || v->tok_m[j - 1] < 0) t = dtype_ending(lex, v, j - 1 >= m.tok_first ? m.tok_first : lo, j);
         person = t >= 0;
+      }
+      uint32_t uh = t < 0 ? unnamed_holder(lex, v, A, &m) : UINT32_MAX;
+      if (uh != UINT32_MAX) {
+        /* "thanked the emir of Qatar" with no emir named: Qatar */
+        m.actor = uh;
+        v->m_own[out++] = m;
+        continue;
       }
       uint32_t hc = t < 0 && a->kind == AN_KIND_PERSON ? head_title_country(lex, v, &m) : UINT32_MAX;
       if (hc != UINT32_MAX && !head_fits(lex, A, m.actor, hc)) {

@@ -50,6 +50,11 @@ NOT meet mary-colton NZL | Australian Foreign Minister Mary Colton met her New Z
 # "the president of X, Y": Y, even when the actors stage took "the president" for an earlier holder
 WANT meet william-ruto kofi-mensah | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
 NOT meet william-ruto john-mahama | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
+# "the emir of Qatar" when the text names no emir: Qatar, not the Qatari prime minister
+WANT praise william-ruto QAT | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
+NOT praise william-ruto ahmed-al-kuwari | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Emir Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
