@@ -1186,6 +1186,13 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
               in_rel = 1;
               break;
             }
+            /* "X, speaking after talks with Y, criticised Z": a participle
+             * phrase between commas, the subordinator inside it */
+            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && strlen(W(c, j)) > 4 &&
+                strcmp(W(c, j) + strlen(W(c, j)) - 3, "ing") == 0 && has_candidate(c, c->sa, j - 1, in_q)) {
+              in_rel = 1;
+              break;
+            }
           }
           if (in_rel) continue;
         }
@@ -1335,7 +1342,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   for (uint32_t k = s->cs; k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
-        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k))
+        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
+        /* "Speaking after talks with X, Y said": an opening participle */
+        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && strlen(W(c, k)) > 4 &&
+          strcmp(W(c, k) + strlen(W(c, k)) - 3, "ing") == 0))
       initial = 0;
   if (first < 0 && initial) {
     /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
@@ -2207,8 +2217,9 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
       more = 1;
   }
   if (n != 2 || more) {
-    /* the two persons the last sentences named */
-    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    /* the two persons the last sentences named (the nearest pair, five
+     * sentences back at most) */
+    uint32_t s0 = v->tok_s[k] >= 4 ? v->tok_s[k] - 4 : 0, from = v->sent[s0].tok_first;
     uint32_t pick_sent = 0;
     n = 0;
     more = 0;
@@ -2723,6 +2734,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   } else if (t->target == AN_SLOT_GAP) {
     srcs = s.l;
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
+    /* "joined the two leaders by video link" */
+    if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;

@@ -55,6 +55,15 @@ WANT praise william-ruto QAT | Qatari Prime Minister Sheikh Ahmed Al Kuwari spok
 NOT praise william-ruto ahmed-al-kuwari | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
 WANT praise william-ruto tamim-bin-hamad-al-thani | Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
 WANT praise william-ruto tamim-bin-hamad-al-thani | Emir Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
+# a participle phrase between commas, or opening the sentence, keeps the subject
+WANT criticize william-ruto SDN | Kenyan President William Ruto, speaking after talks with Ghanaian President John Mahama in Accra, criticised Sudan.
+WANT meet william-ruto john-mahama | Speaking after talks with Ghanaian President John Mahama in Accra, Kenyan President William Ruto criticised Sudan.
+# letters: "told X in a letter"
+WANT message GHA TGO | Ghana told Togo in a letter on Monday that the border would reopen.
+NOT message GHA TGO | Ghana told Togo on Monday that the border would reopen.
+# "joined the two leaders by video link": the pair named just before
+WANT call william-ruto bola-tinubu | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
+WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
