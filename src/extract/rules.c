@@ -913,6 +913,9 @@ static int32_t antecedent(const ctx *c, uint32_t k) {
   uint32_t j = k - 1;
   if (j > c->sa && is(c, j, ",")) j--;
   int32_t mi = c->v->tok_m[j];
+  if (mi < 0 && j >= c->sa + 2 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && is(c, j - 1, "of") &&
+      c->v->tok_m[j - 2] >= 0 && c->v->acts->actors[M(c, c->v->tok_m[j - 2])->actor].kind == AN_KIND_ORGANIZATION)
+    mi = c->v->tok_m[j - 2]; /* "the group of officers who seized power": the organization */
   return mi;
 }
 
@@ -2488,7 +2491,7 @@ static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *sr
   uint32_t si = v->tok_s[a];
   an_trigger verb;
   memset(&verb, 0, sizeof verb);
-  for (uint32_t sj = si; sj-- > 0 && si - sj <= 6;) {
+  for (uint32_t sj = si; sj-- > 0 && si - sj <= 10;) {
     ctx s = sent_ctx(c, sj);
     s.sa = after_dateline(&s);
     for (uint32_t t = s.sa; t < s.sb; t++) {

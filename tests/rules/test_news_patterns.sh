@@ -64,6 +64,9 @@ NOT message GHA TGO | Ghana told Togo on Monday that the border would reopen.
 # "joined the two leaders by video link": the pair named just before
 WANT call william-ruto bola-tinubu | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
 WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
+# an act stands for its agent, named up to ten sentences back: "condemned the coup"
+WANT criticize GHA military-council-for-renewal | Mediators arrived in Niamey on Monday for talks with the Military Council for Renewal, the group of officers who seized power in Niger last week. The talks lasted three hours. The mediators said little. Roads were calm. Shops opened. Flights resumed. Banks stayed shut. Ghana condemned the coup on Tuesday.
+WANT support AUS FJI | Fiji patrol boats seized a foreign trawler on Sunday. The crew was detained. The owner was not reached. Officials said more patrols would follow. The boat was towed to port. A court will hear the case. Nobody was hurt. Australia backed the seizure on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
