@@ -1021,9 +1021,21 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
                     inlist(c, &c->lex->passive_aux, e - 1)))
     e--;
+  if (e > cs + 2 && is(c, e - 1, ",")) {
+    /* "the leader, without naming her, accused X": a phrase between
+     * commas that opens with a lowercase word (no coordinator) */
+    uint32_t q = e - 1;
+    while (q > cs && q + 12 > e && !is(c, q - 1, ",")) q--;
+    if (q > cs + 1 && is(c, q - 1, ",") && q + 1 < e && c->v->tok_m[q] < 0 &&
+        (c->v->tok[q].shape & AN_SHAPE_ALL_LOWER) && !listlen(c, &c->lex->coordinators, q))
+      e = q - 1;
+  }
   if (e <= cs || c->v->tok_m[e - 1] >= 0 || c->v->dropped[e - 1] || !inlist(c, &c->lex->title_words, e - 1)) return -1;
   uint32_t tw = e - 1, j = tw;
-  while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
+  /* (adjectives: listed ones, capitalized ones: "the South American leader") */
+  while (j > cs && c->v->tok_m[j - 1] < 0 &&
+         (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1) ||
+          (is_cap(c, j - 1) && !inlist(c, &c->lex->determiners, j - 1))))
     j--;
   if (j <= cs || !is(c, j - 1, "the")) return -1;
   if (j - 1 > cs && !is_punct(c, j - 2) && !inlist(c, &c->lex->prepositions, j - 2) &&
@@ -1056,6 +1068,20 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
       person = m->actor;
       pm = mq;
       break;
+    }
+  }
+  if (pm < 0 && person == UINT32_MAX && inlist(c, &c->lex->head_titles, tw) && v->tok_s[tw] > 0) {
+    /* "X's speech set off a crisis. The South American leader, ...": an
+     * epithet for the one person the sentence before named */
+    const an_sentence *ps = &v->sent[v->tok_s[tw] - 1];
+    for (uint32_t q = ps->tok_first; q < ps->tok_first + ps->tok_count && q < v->ntok; q++) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0 || v->inq[q] || v->acts->mentions[mq].tok_first != q) continue;
+      const an_mention *m = &v->acts->mentions[mq];
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON) continue;
+      if (person != UINT32_MAX && person != m->actor) return -1; /* two: no telling */
+      person = m->actor;
+      if (m->how != AN_MENTION_PRONOUN && pm < 0) pm = mq;
     }
   }
   if (pm < 0 || !mention_ok(c, pm, in_q)) return -1;

@@ -67,6 +67,11 @@ WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian
 # an act stands for its agent, named up to ten sentences back: "condemned the coup"
 WANT criticize GHA military-council-for-renewal | Mediators arrived in Niamey on Monday for talks with the Military Council for Renewal, the group of officers who seized power in Niger last week. The talks lasted three hours. The mediators said little. Roads were calm. Shops opened. Flights resumed. Banks stayed shut. Ghana condemned the coup on Tuesday.
 WANT support AUS FJI | Fiji patrol boats seized a foreign trawler on Sunday. The crew was detained. The owner was not reached. Officials said more patrols would follow. The boat was towed to port. A court will hear the case. Nobody was hurt. Australia backed the seizure on Monday.
+# "the (adjectives) leader" as an epithet of the one person the sentence before named;
+# a phrase between commas may stand between the title and its verb
+WANT accuse william-ruto UGA | Kenyan President William Ruto's speech in Kampala set off a row between Kenya and Uganda. The East African leader, without naming anyone, accused Uganda of meddling.
+NOT accuse william-ruto UGA | Kenyan President William Ruto's talks with Ugandan President Yoweri Museveni set off a row. The East African leader, without naming anyone, accused Uganda of meddling.
+WANT criticize anna-berglund RUS | Norwegian Foreign Minister Anna Berglund visited Oslo on Monday. Officials said the visit went well. The minister, speaking to reporters, criticised Russia.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
