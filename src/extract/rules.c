@@ -2715,7 +2715,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (s.weak) conf *= 0.8;
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
-  int from_src = 0;
+  int from_src = 0, recip = 0;
   if (t->partner_with) {
     /* "X raised the issue with Y during a meeting on the sidelines" */
     uint32_t p = ts;
@@ -2800,13 +2800,21 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = bloc_description(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
-    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
+    uint32_t pw = UINT32_MAX; /* the preposition before the first object */
+    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) pw = te - 1;
+    if (dsts.n && pw == UINT32_MAX && !t->infinitive && !t->nominal) {
+      /* "met separately with A and with B" */
+      uint32_t k0 = M(c, dsts.m[0])->tok_first;
+      while (k0 > te && c->v->tok_m[k0 - 1] < 0 && np_ok(c, k0 - 1) && !is_punct(c, k0 - 1)) k0--;
+      if (k0 > te && k0 <= te + 2 && inlist(c, &c->lex->prepositions, k0 - 1) && !is(c, k0 - 1, "of")) pw = k0 - 1;
+    }
+    if (pw != UINT32_MAX) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
         if (!is(c, k, "and")) continue;
         uint32_t q = k + 1; /* "and later with B" */
         while (q + 1 < ce && inlist(c, &c->lex->adverbs, q)) q++;
-        if (strcmp(W(c, q), W(c, te - 1)) != 0) continue;
+        if (strcmp(W(c, q), W(c, pw)) != 0) continue;
         mlist more = {{0}, 0};
         int f2 = 0;
         find_objects(c, t, q + 1, ce, &srcs, in_q, &more, &f2);
@@ -2836,6 +2844,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2) {
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
+      recip = 1; /* "A, B and C met": B and C too */
     }
   }
   if (in_q) {
@@ -2936,7 +2945,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           }
       }
     }
-  if (t->pairwise && !modal)
+  if ((t->pairwise || recip) && !modal)
     /* "X brought A and B together": A and B met too */
     for (int i = 0; i < dsts.n; i++)
       for (int j = i + 1; j < dsts.n; j++) {

@@ -72,6 +72,10 @@ WANT support AUS FJI | Fiji patrol boats seized a foreign trawler on Sunday. The
 WANT accuse william-ruto UGA | Kenyan President William Ruto's speech in Kampala set off a row between Kenya and Uganda. The East African leader, without naming anyone, accused Uganda of meddling.
 NOT accuse william-ruto UGA | Kenyan President William Ruto's talks with Ugandan President Yoweri Museveni set off a row. The East African leader, without naming anyone, accused Uganda of meddling.
 WANT criticize anna-berglund RUS | Norwegian Foreign Minister Anna Berglund visited Oslo on Monday. Officials said the visit went well. The minister, speaking to reporters, criticised Russia.
+# every pair of a meeting's subjects meets; "and with B" repeats the preposition; handshakes
+WANT meet javier-milei gabriel-boric | Lula, Milei and Boric met in Brasilia on Monday.
+WANT meet luiz-inacio-lula-da-silva gabriel-boric | Lula met separately with Milei and with Chilean President Gabriel Boric on Monday.
+WANT meet luiz-inacio-lula-da-silva javier-milei | Lula and Milei shook hands at the summit on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
