@@ -1541,6 +1541,8 @@ static int transparent_np(const ctx *c, uint32_t a, uint32_t k, int from) {
   return 1;
 }
 
+static int naming_complement(const ctx *c, uint32_t k);
+
 /* Conversations: their objects after "on", "about" are topics. */
 static int talk_type(const char *type) {
   return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "brief") == 0 ||
@@ -1638,6 +1640,10 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       }
       if (other >= 0) {
         out->n = 0;
+        /* "called him a communist": the pronoun's complement stops the
+         * trigger as it would after the pronoun itself */
+        if (t->target_stop.n && (inlist(c, &t->target_stop, mend(c, mi)) || naming_complement(c, mend(c, mi))))
+          return;
         ml_add(out, other);
         return;
       }

@@ -76,6 +76,8 @@ WANT criticize anna-berglund RUS | Norwegian Foreign Minister Anna Berglund visi
 WANT meet javier-milei gabriel-boric | Lula, Milei and Boric met in Brasilia on Monday.
 WANT meet luiz-inacio-lula-da-silva gabriel-boric | Lula met separately with Milei and with Chilean President Gabriel Boric on Monday.
 WANT meet luiz-inacio-lula-da-silva javier-milei | Lula and Milei shook hands at the summit on Monday.
+# naming is no phone call, whoever "him" was taken for
+NOT call javier-milei luiz-inacio-lula-da-silva | Milei accused Lula of interfering in Argentina's election and called him a communist.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
