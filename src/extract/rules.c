@@ -1625,6 +1625,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
+    if (k > a && lp > a && strcmp(t->type, "attack") != 0 && inlist(c, &c->lex->victim_nouns, lp - 1) &&
+        (is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "of") || is(c, lp, "upon"))) {
+      /* "condemned the attacks on X", "criticised the arrest of X": the
+       * victim of the act is no target (its agent may follow: "by Y") */
+      k = mend(c, mi) - 1;
+      continue;
+    }
     if (mention_ok(c, mi, in_q) && in_set(c, srcs, mi) && M(c, mi)->how == AN_MENTION_PRONOUN &&
         inlist(c, &c->lex->object_pronouns, k)) {
       /* "X hit back at Y, accusing him": an object pronoun is not the
@@ -1821,6 +1828,14 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
       continue;
     }
     if (inlist(c, &c->lex->adverbs, p)) {
+      k = p;
+      continue;
+    }
+    /* "a 500 million dollar loan", "a $2 billion aid package": an amount */
+    if ((c->v->tok[p].shape & AN_SHAPE_HAS_DIGIT) ||
+        ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && p > c->sa &&
+         ((c->v->tok[p - 1].shape & AN_SHAPE_HAS_DIGIT) ||
+          (p - 1 > c->sa && (c->v->tok[p - 1].shape & AN_SHAPE_ALL_LOWER) && (c->v->tok[p - 2].shape & AN_SHAPE_HAS_DIGIT))))) {
       k = p;
       continue;
     }

@@ -78,6 +78,13 @@ WANT meet luiz-inacio-lula-da-silva gabriel-boric | Lula met separately with Mil
 WANT meet luiz-inacio-lula-da-silva javier-milei | Lula and Milei shook hands at the summit on Monday.
 # naming is no phone call, whoever "him" was taken for
 NOT call javier-milei luiz-inacio-lula-da-silva | Milei accused Lula of interfering in Argentina's election and called him a communist.
+# the victim of a condemned act is no target; its agent after "by" is
+NOT criticize DEU ISR | Germany condemned the attacks on Israel on Monday.
+WANT criticize DEU hamas | Germany condemned the attack on Israel by Hamas on Monday.
+NOT criticize amnesty-international william-ruto | Amnesty International criticised the arrest of Kenyan President William Ruto.
+WANT criticize DEU HUN | Germany condemned the decision of Hungary to block the aid.
+# an amount before an aid noun: the light verb's subject gives it
+WANT support world-bank KEN | The World Bank approved a 500 million dollar loan to Kenya on Tuesday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
