@@ -1737,7 +1737,16 @@ static void find_by_agents(const ctx *c, const an_trigger *t, uint32_t a, uint32
     if (!is(c, k, "by")) continue;
     int from = 0;
     find_objects(c, &by, k + 1, lim, &none, in_q, out, &from);
-    if (out->n) return;
+    if (!out->n) continue;
+    /* "congratulated by X and by Y" */
+    uint32_t e = mend(c, out->m[out->n - 1]);
+    if (e < lim && is(c, e, ",")) e++;
+    if (e + 2 < lim && is(c, e, "and") && is(c, e + 1, "by")) {
+      mlist more = {{0}, 0};
+      find_objects(c, &by, e + 2, lim, &none, in_q, &more, &from);
+      for (int i = 0; i < more.n; i++) ml_add(out, more.m[i]);
+    }
+    return;
   }
 }
 
@@ -2700,7 +2709,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     /* declined: a nominal reading of the same words may still apply */
     if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return *declined = 1, AN_OK;
     if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return *declined = 1, AN_OK;
-    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) &&
+    /* ("A and B each praised X", "they both condemned": a floating
+     * quantifier after the subject, not a determiner of a noun) */
+    int floating = p > c->sa && c->v->tok_m[p - 1] >= 0 && !is_poss(c, c->v->tok_m[p - 1]) &&
+                   inlist(c, &c->lex->determiners, p) && !inlist(c, &c->lex->prepositions, p);
+    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) && !floating &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return *declined = 1, AN_OK;
     /* "in arming X and financing Y": a gerund coordinated with one after
@@ -2750,6 +2763,16 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         find_objects(c, t, k + 1, p, &srcs, in_q, &dsts, &from_src);
         break;
       }
+    if (dsts.n == 0 && srcs.n >= 2) {
+      /* "A and B agreed on X at their meeting": among the subjects */
+      int their = 0;
+      for (uint32_t k = p; k < ts; k++) their |= inlist(c, &c->lex->plural_possessives, k);
+      if (their) {
+        for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
+        srcs.n = 1;
+        recip = 1;
+      }
+    }
     if (srcs.n == 0 || dsts.n == 0) return *declined = 1, AN_OK;
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);

@@ -85,6 +85,11 @@ NOT criticize amnesty-international william-ruto | Amnesty International critici
 WANT criticize DEU HUN | Germany condemned the decision of Hungary to block the aid.
 # an amount before an aid noun: the light verb's subject gives it
 WANT support world-bank KEN | The World Bank approved a 500 million dollar loan to Kenya on Tuesday.
+# floating quantifiers, repeated "by", "their meeting"
+WANT criticize AUS CHN | Japan and Australia both condemned China on Monday.
+WANT praise anthony-albanese narendra-modi | Indian Prime Minister Narendra Modi was congratulated by Japanese Prime Minister Fumio Kishida and by Australian Prime Minister Anthony Albanese.
+WANT meet JPN IND | Japan and India signed five agreements at their summit in Tokyo on Monday.
+WANT meet narendra-modi fumio-kishida | Modi and Kishida discussed trade during their talks in Tokyo.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
