@@ -2699,7 +2699,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
   const ctx *c = &cw;
   int in_q = c->v->inq[ts];
-  if (t->stop_after.n && inlist(c, &t->stop_after, te)) return AN_OK;
+  /* (declined: another trigger may read the same words: "dismissed X's accusations against Y") */
+  if (t->stop_after.n && inlist(c, &t->stop_after, te)) return *declined = 1, AN_OK;
   if (!t->nominal && ts > c->sa) {
     /* A verb form used as a noun ("the support", "of arms", "Yemeni
      * strikes") or a gerund after "in/of/for" (its agent is not the
@@ -2809,6 +2810,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     /* "joined the two leaders by video link" */
     if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
+    if (t->source == AN_SLOT_OBJECT) {
+      /* "rejected X's accusations": X accuses the subject */
+      mlist tmp = srcs;
+      srcs = dsts;
+      dsts = tmp;
+    }
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;

@@ -90,6 +90,11 @@ WANT criticize AUS CHN | Japan and Australia both condemned China on Monday.
 WANT praise anthony-albanese narendra-modi | Indian Prime Minister Narendra Modi was congratulated by Japanese Prime Minister Fumio Kishida and by Australian Prime Minister Anthony Albanese.
 WANT meet JPN IND | Japan and India signed five agreements at their summit in Tokyo on Monday.
 WANT meet narendra-modi fumio-kishida | Modi and Kishida discussed trade during their talks in Tokyo.
+# "rejected X's accusations": X accuses the subject; "any attack" is hypothetical
+WANT criticize CHN IND | India rejected China's criticism of the dam project as baseless on Monday.
+WANT accuse RUS UKR | Ukraine dismissed Russia's accusations on Tuesday.
+NOT attack CHN TWN | The United States warned China against any attack on Taiwan.
+NOT accuse ISR TUR | Turkey dismissed Israel's accusations against Hamas on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
