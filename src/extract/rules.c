@@ -1195,6 +1195,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       }
       /* Reported speech and subordinate clauses: the clause starts after
        * the cue when an actor follows it ("X said Y praised Z" -> Y). */
+      if (c->v->tok_m[k] >= 0) continue; /* a name's word: "the Organization of American States" */
       uint32_t n = 0;
       if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
           is(c, k, "that")) {

@@ -95,6 +95,9 @@ WANT criticize CHN IND | India rejected China's criticism of the dam project as 
 WANT accuse RUS UKR | Ukraine dismissed Russia's accusations on Tuesday.
 NOT attack CHN TWN | The United States warned China against any attack on Taiwan.
 NOT accuse ISR TUR | Turkey dismissed Israel's accusations against Hamas on Monday.
+# a name's words are no cues ("States" is no reporting verb)
+WANT meet economic-community-of-west-african-states military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
+NOT meet GNB military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
