@@ -2718,6 +2718,18 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) && !floating &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return *declined = 1, AN_OK;
+    {
+      /* "the next meeting of X", "the latest strike on X": a determiner
+       * and adjectives before the word make it a noun */
+      uint32_t q = p;
+      int adj = 0;
+      while (q > c->sa && adj < 3 && c->v->tok_m[q] < 0 &&
+             (inlist(c, &c->lex->np_words, q) || inlist(c, &c->lex->modal_adjectives, q))) {
+        q--;
+        adj++;
+      }
+      if (adj && c->v->tok_m[q] < 0 && inlist(c, &c->lex->determiners, q)) return *declined = 1, AN_OK;
+    }
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
     const char *w = W(c, ts);

@@ -98,6 +98,10 @@ NOT accuse ISR TUR | Turkey dismissed Israel's accusations against Hamas on Mond
 # a name's words are no cues ("States" is no reporting verb)
 WANT meet economic-community-of-west-african-states military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
 NOT meet GNB military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
+# "after meeting X": the gerund is the main subject's meeting; "the next meeting of X" is a noun
+WANT meet john-mahama bola-tinubu | After meeting Nigerian President Bola Tinubu, Ghanaian President John Mahama criticised Togo.
+WANT meet john-mahama bola-tinubu | "We will not accept this," Ghanaian President John Mahama said after meeting Nigerian President Bola Tinubu in Abuja.
+NOT meet FIN nordic-council | Finland asked for the matter to be raised at the next meeting of the Nordic Council.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
