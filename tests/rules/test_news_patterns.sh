@@ -122,9 +122,11 @@ r = subprocess.run([A, "extract", "--quiet", "--data-dir", DATA, "-o", T + "/out
 if r.returncode != 0:
     print("FAILED: extract exited %d" % r.returncode, file=sys.stderr)
     sys.exit(1)
-got = {}
+got, actors = {}, {}
 for l in open(T + "/out.jsonl", encoding="utf-8"):
     e = json.loads(l)
+    if e.get("record") == "document":
+        actors[e["id"]] = {a["id"] for a in e["actors"]}
     if e.get("record") != "event":
         continue
     got.setdefault(e["doc"], []).append((e["type"], e["source"]["id"], e["target"]["id"]))
@@ -133,6 +135,11 @@ for i, (want, typ, src, dst, text) in enumerate(cases):
     evs = got.get("c%03d" % i, [])
     sym = typ in ("call", "meet")
     has = any(t == typ and ((s, d) == (src, dst) or (sym and (s, d) == (dst, src))) for t, s, d in evs)
+    if want == "NOT" and not {src, dst} <= actors.get("c%03d" % i, set()):
+        # a NOT case tests the rules only when both actors are recognized
+        bad += 1
+        print("FAILED: NOT case without its actors (%s, %s; have %s): %s" % (src, dst, sorted(actors.get("c%03d" % i, [])), text), file=sys.stderr)
+        continue
     if has != (want == "WANT"):
         bad += 1
         print("FAILED: %s %s %s -> %s in: %s\n  got: %s" % (want, typ, src, dst, text, evs), file=sys.stderr)
