@@ -2693,6 +2693,29 @@ static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   }
 }
 
+/* "X told Y during a phone call", "X assured Y in a telephone
+ * conversation": a symmetric noun after "during/in" whose verb of address
+ * (cues.json address_verbs) has its object right before: X and Y are its
+ * parties (srcs, dsts replaced when found). */
+static void verb_partner(const ctx *c, uint32_t ts, int in_q, mlist *srcs, mlist *dsts) {
+  if (ts <= c->sa + 3) return;
+  uint32_t p = ts;
+  for (int n = 0; p > c->sa && n < 3 && (inlist(c, &c->lex->determiners, p - 1) || inlist(c, &c->lex->np_words, p - 1)); n++)
+    p--;
+  int32_t mo = p > c->sa + 2 && (is(c, p - 1, "during") || is(c, p - 1, "in")) ? c->v->tok_m[p - 2] : -1;
+  if (mo < 0 || is_poss(c, mo) || !mention_ok(c, mo, in_q)) return;
+  uint32_t vb = M(c, mo)->tok_first;
+  while (vb > c->sa + 1 && np_ok(c, vb - 1) && !is_punct(c, vb - 1)) vb--; /* "Ghanaian President X" */
+  if (vb <= c->sa + 1 || c->v->tok_m[vb - 1] >= 0 || !inlist(c, &c->lex->address_verbs, vb - 1)) return;
+  int weak = 0;
+  int32_t sj = first_candidate(c, c->sa, vb - 1, in_q, &weak);
+  if (sj < 0 || weak || M(c, sj)->actor == M(c, mo)->actor) return;
+  srcs->n = 0;
+  dsts->n = 0;
+  ml_add(srcs, sj);
+  ml_add(dsts, mo);
+}
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2777,6 +2800,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         find_objects(c, t, k + 1, p, &srcs, in_q, &dsts, &from_src);
         break;
       }
+    if (dsts.n == 0) verb_partner(c, ts, in_q, &srcs, &dsts); /* "X told Y during a meeting" */
     if (dsts.n == 0 && srcs.n >= 2) {
       /* "A and B agreed on X at their meeting": among the subjects */
       int their = 0;
@@ -2864,6 +2888,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = bloc_description(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && t->nominal && t->symmetric) verb_partner(c, ts, in_q, &srcs, &dsts);
     uint32_t pw = UINT32_MAX; /* the preposition before the first object */
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) pw = te - 1;
     if (dsts.n && pw == UINT32_MAX && !t->infinitive && !t->nominal) {

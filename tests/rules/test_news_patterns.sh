@@ -102,6 +102,11 @@ NOT meet GNB military-council-for-renewal | A delegation from the Economic Commu
 WANT meet john-mahama bola-tinubu | After meeting Nigerian President Bola Tinubu, Ghanaian President John Mahama criticised Togo.
 WANT meet john-mahama bola-tinubu | "We will not accept this," Ghanaian President John Mahama said after meeting Nigerian President Bola Tinubu in Abuja.
 NOT meet FIN nordic-council | Finland asked for the matter to be raised at the next meeting of the Nordic Council.
+# "X told Y during a phone call": a call between them; an object noun ends before "during"
+WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu told Ghanaian President John Mahama during a phone call on Monday that Nigeria would help.
+WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu assured Ghanaian President John Mahama in a telephone conversation on Monday that Nigeria would help.
+NOT meet bola-tinubu TGO | Nigerian President Bola Tinubu criticised Togo during a meeting of the regional bloc.
+NOT criticize bola-tinubu john-mahama | Nigerian President Bola Tinubu criticised the plan during a meeting with Ghanaian President John Mahama.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
