@@ -2408,6 +2408,20 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
   return 0;
 }
 
+/* "congratulated X in a letter", "accused X in a message of ...": said in
+ * writing to the target, so also a message (cues.json letter_manner;
+ * not "in a letter to Y", which the letter's own trigger reads). */
+static int by_letter(const ctx *c, const an_trigger *t, const char *type, int32_t dm, uint32_t ce) {
+  if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    uint32_t n = listlen(c, &c->lex->letter_manner, k);
+    if (n) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  return 0;
+}
+
 /* "accused the two governments", "praised both countries": the two
  * countries the last five sentences named, besides the sources and their
  * own countries (only when they named exactly two). */
@@ -3021,6 +3035,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (st != AN_OK) return st;
       if (by_phone(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
         st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
+      if (by_letter(c, t, ty, dsts.m[j], ce)) {
+        st = emit(c, b, t, "message", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
       if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {

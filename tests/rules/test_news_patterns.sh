@@ -107,6 +107,12 @@ WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu told Ghanaian
 WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu assured Ghanaian President John Mahama in a telephone conversation on Monday that Nigeria would help.
 NOT meet bola-tinubu TGO | Nigerian President Bola Tinubu criticised Togo during a meeting of the regional bloc.
 NOT criticize bola-tinubu john-mahama | Nigerian President Bola Tinubu criticised the plan during a meeting with Ghanaian President John Mahama.
+# praise or blame said in a letter is also a message to its target; "a letter sent to X"
+WANT message prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
+WANT praise prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
+NOT message anwar-ibrahim prabowo-subianto | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
+WANT message anwar-ibrahim united-nations | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
+WANT message john-mahama bola-tinubu | In a letter sent to Nigerian President Bola Tinubu on Monday, Ghanaian President John Mahama asked for help.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
