@@ -113,6 +113,7 @@ WANT praise prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subian
 NOT message anwar-ibrahim prabowo-subianto | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
 WANT message anwar-ibrahim united-nations | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
 WANT message john-mahama bola-tinubu | In a letter sent to Nigerian President Bola Tinubu on Monday, Ghanaian President John Mahama asked for help.
+WANT call bola-tinubu john-mahama | Ghanaian President John Mahama got a phone call from Nigerian President Bola Tinubu on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
