@@ -890,7 +890,11 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
              (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
         h++;
-      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
+      /* "Hamas leader X's killing": the modifier's head is an owner */
+      uint32_t q = mend(c, mi);
+      while (q < b && c->v->tok_m[q] < 0 && (inlist(c, &c->lex->title_words, q) || inlist(c, &c->lex->np_words, q))) q++;
+      int owned = q < b && q > mend(c, mi) && c->v->tok_m[q] >= 0 && is_poss(c, c->v->tok_m[q]);
+      if (mod < 0 && !owned && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
           !org_headed(c, mi, b))
         mod = mi;
       continue;
@@ -2849,6 +2853,28 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       /* "The ruling was backed by X" */
       int32_t g = act_agent(c, s.cs, ts, &srcs);
       if (g >= 0) ml_add(&dsts, g);
+    }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
+      /* "X's new rules were criticised by Y": the owner of the thing, as
+       * in "Y criticised X's new rules" (not "X's killing", "X's aide") */
+      uint32_t k0 = s.cs;
+      while (k0 < ts && c->v->tok_m[k0] < 0 && inlist(c, &c->lex->determiners, k0)) k0++;
+      int32_t ow = k0 < ts ? c->v->tok_m[k0] : -1;
+      if (ow >= 0 && is_poss(c, ow) && M(c, ow)->how != AN_MENTION_PRONOUN && mention_ok(c, ow, in_q) &&
+          !in_set(c, &srcs, ow)) {
+        uint32_t k = mend(c, ow);
+        if (k < ts && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+        int n = 0;
+        while (k < ts && n < 3 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) &&
+               !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->victim_nouns, k) &&
+               !inlist(c, &c->lex->member_nouns, k) && !inlist(c, &c->lex->force_nouns, k) &&
+               !inlist(c, &c->lex->passive_aux, k) && !inlist(c, &c->lex->perfect_aux, k)) {
+          k++;
+          n++;
+        }
+        if (n > 0 && k < ts && (inlist(c, &c->lex->passive_aux, k) || inlist(c, &c->lex->perfect_aux, k)))
+          ml_add(&dsts, ow);
+      }
     }
     if (dsts.n == 0 && srcs.n > 0 && !in_q) {
       /* "the bloc's ministers had been briefed by X" */

@@ -114,6 +114,10 @@ NOT message anwar-ibrahim prabowo-subianto | Malaysian Prime Minister Anwar Ibra
 WANT message anwar-ibrahim united-nations | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
 WANT message john-mahama bola-tinubu | In a letter sent to Nigerian President Bola Tinubu on Monday, Ghanaian President John Mahama asked for help.
 WANT call bola-tinubu john-mahama | Ghanaian President John Mahama got a phone call from Nigerian President Bola Tinubu on Monday.
+# passive with an owned subject: the owner, as in the active voice; not a victim's organization
+WANT criticize google european-union | The European Commission's new rules were criticised by Google and Microsoft.
+WANT criticize FRA IRN | Iran's nuclear programme has been condemned by France.
+NOT criticize TUR hamas | Hamas leader Ismail Haniyeh's killing was condemned by Turkey.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
