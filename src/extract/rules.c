@@ -969,6 +969,8 @@ static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uin
         rv = j;
         break;
       }
+    /* "X denied that ... and accused Y": any past verb right before "that" */
+    if (rv == UINT32_MAX && k > c->sa && c->v->tok_m[k - 1] < 0 && past_form(c, k - 1)) rv = k - 1;
     if (rv == UINT32_MAX) return 0;
   }
   const char *w = W(c, rv);

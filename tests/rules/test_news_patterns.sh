@@ -118,6 +118,8 @@ WANT call bola-tinubu john-mahama | Ghanaian President John Mahama got a phone c
 WANT criticize google european-union | The European Commission's new rules were criticised by Google and Microsoft.
 WANT criticize FRA IRN | Iran's nuclear programme has been condemned by France.
 NOT criticize TUR hamas | Hamas leader Ismail Haniyeh's killing was condemned by Turkey.
+# "X denied that ... and accused Y": the second verb goes with the denial's subject, unnegated
+WANT accuse GHA TGO | Ghana denied that it had armed the rebels and accused Togo of lying.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
