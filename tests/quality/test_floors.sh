@@ -8,6 +8,8 @@
 #             other topics and regions, annotated before the extractor was run on it
 #   blind2    examples/blind2/articles (examples/blind2/meta.jsonl), examples/blind2/gold: eight more
 #             articles of other topics and regions, gold written before the extractor was run on them
+#   blind3    examples/blind3/articles (examples/blind3/meta.jsonl), examples/blind3/gold: ten more
+#             articles (session 4) of other topics and regions, gold written before the extractor was run
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -87,6 +89,8 @@ check heldout "$SRCDIR/examples/heldout/gold" "$SRCDIR/examples/heldout/meta.jso
   "$SRCDIR"/examples/heldout/articles/*.txt
 check blind2 "$SRCDIR/examples/blind2/gold" "$SRCDIR/examples/blind2/meta.jsonl" \
   "$SRCDIR"/examples/blind2/articles/*.txt
+check blind3 "$SRCDIR/examples/blind3/gold" "$SRCDIR/examples/blind3/meta.jsonl" \
+  "$SRCDIR"/examples/blind3/articles/*.txt
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else
