@@ -1623,7 +1623,12 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
                         M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
     if ((int)(k - base) > max_dist && !country_place) break;
-    if (locative && !country_place) {
+    /* "telephoned his counterpart in Tehran": the counterpart is the
+     * place's country (no name given) */
+    int counterpart_in = locative && lp > a && is(c, lp, "in") && c->v->tok_m[lp - 1] < 0 &&
+                         lp - 1 >= a && inlist(c, &c->lex->counterpart_nouns, lp - 1) &&
+                         c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY;
+    if (locative && !country_place && !counterpart_in) {
       /* "struck in Baghdad": a place, not a target */
       k = mend(c, mi) - 1;
       continue;

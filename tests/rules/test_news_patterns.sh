@@ -120,6 +120,9 @@ WANT criticize FRA IRN | Iran's nuclear programme has been condemned by France.
 NOT criticize TUR hamas | Hamas leader Ismail Haniyeh's killing was condemned by Turkey.
 # "X denied that ... and accused Y": the second verb goes with the denial's subject, unnegated
 WANT accuse GHA TGO | Ghana denied that it had armed the rebels and accused Togo of lying.
+# an unnamed counterpart in a country's capital is that country
+WANT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his counterpart in Tehran on Monday.
+NOT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his ambassador in Tehran on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
