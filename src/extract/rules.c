@@ -1637,6 +1637,16 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
+    if (t->symmetric && !t->nominal && !pp_end && k > a && lp >= a && lp > 0 && !is(c, lp, "with") &&
+        !is(c, lp, "between") && !is(c, lp, "of") && !is(c, lp, "from") && !is(c, lp, "to") &&
+        !is(c, lp, "alongside") && !is(c, lp, "among") && !locative && left_ctx(c, mi, a, NULL) == CTX_PREP &&
+        /* ("met on Sunday Iran's foreign minister": a date, then the object) */
+        !(c->v->tok_m[lp + 1] < 0 && (is_cap(c, lp + 1) || (c->v->tok[lp + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
+      /* "A and B met in Nairobi under Kenyan mediation": a verb's partner
+       * is its object or follows "with", not any preposition */
+      k = mend(c, mi) - 1;
+      continue;
+    }
     if (k > a && lp > a && strcmp(t->type, "attack") != 0 && inlist(c, &c->lex->victim_nouns, lp - 1) &&
         (is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "of") || is(c, lp, "upon"))) {
       /* "condemned the attacks on X", "criticised the arrest of X": the

@@ -123,6 +123,12 @@ WANT accuse GHA TGO | Ghana denied that it had armed the rebels and accused Togo
 # an unnamed counterpart in a country's capital is that country
 WANT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his counterpart in Tehran on Monday.
 NOT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his ambassador in Tehran on Monday.
+# "brought together A and B"; a meeting verb's partner is no actor in any PP ("under Kenyan mediation")
+WANT meet ETH ERI | Kenya brought together Ethiopia and Eritrea for talks in Nairobi on Monday.
+WANT meet KEN ERI | Kenya brought together Ethiopia and Eritrea for talks in Nairobi on Monday.
+WANT meet ETH ERI | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
+NOT meet ETH KEN | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
+WANT meet abiy-ahmed ERI | Ethiopian Prime Minister Abiy Ahmed met on Sunday Eritrea's foreign minister, and the talks went well.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
