@@ -129,6 +129,7 @@ WANT meet KEN ERI | Kenya brought together Ethiopia and Eritrea for talks in Nai
 WANT meet ETH ERI | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
 NOT meet ETH KEN | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
 WANT meet abiy-ahmed ERI | Ethiopian Prime Minister Abiy Ahmed met on Sunday Eritrea's foreign minister, and the talks went well.
+WANT attack RUS UKR | Russia pounded Ukrainian cities with missiles and drones on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
