@@ -130,6 +130,10 @@ WANT meet ETH ERI | Ethiopia and Eritrea met in Nairobi under Kenyan mediation o
 NOT meet ETH KEN | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
 WANT meet abiy-ahmed ERI | Ethiopian Prime Minister Abiy Ahmed met on Sunday Eritrea's foreign minister, and the talks went well.
 WANT attack RUS UKR | Russia pounded Ukrainian cities with missiles and drones on Monday.
+# "X said Y was behind / to blame for": an accusation
+WANT accuse IRN ISR | Iranian officials claimed that Israel was behind the attack on the embassy.
+WANT accuse IRN ISR | Iran said Israel was to blame for the blast.
+NOT accuse IRN USA | Iran said the United States was behind schedule on the payments.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
