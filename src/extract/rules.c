@@ -1202,6 +1202,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       /* Reported speech and subordinate clauses: the clause starts after
        * the cue when an actor follows it ("X said Y praised Z" -> Y). */
       if (c->v->tok_m[k] >= 0) continue; /* a name's word: "the Organization of American States" */
+      if (as_well_as(c, k) || (k >= c->sa + 2 && as_well_as(c, k - 2))) continue; /* "A as well as B met": a coordinator */
       uint32_t n = 0;
       if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
           is(c, k, "that")) {
@@ -1423,6 +1424,7 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       k += 2;
       continue;
     }
+    if (k > te && is(c, k, "as") && is(c, k - 1, "such")) continue; /* "leaders such as X and Y" */
     if (inlist(c, &c->lex->clause_end, k)) return k;
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
@@ -1639,7 +1641,8 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     }
     if (t->symmetric && !t->nominal && !pp_end && k > a && lp >= a && lp > 0 && !is(c, lp, "with") &&
         !is(c, lp, "between") && !is(c, lp, "of") && !is(c, lp, "from") && !is(c, lp, "to") &&
-        !is(c, lp, "alongside") && !is(c, lp, "among") && !locative && left_ctx(c, mi, a, NULL) == CTX_PREP &&
+        !is(c, lp, "alongside") && !is(c, lp, "among") && !is(c, lp, "as") && !is(c, lp, "including") &&
+        !is(c, lp, "like") && !locative && left_ctx(c, mi, a, NULL) == CTX_PREP &&
         /* ("met on Sunday Iran's foreign minister": a date, then the object) */
         !(c->v->tok_m[lp + 1] < 0 && (is_cap(c, lp + 1) || (c->v->tok[lp + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
       /* "A and B met in Nairobi under Kenyan mediation": a verb's partner

@@ -134,6 +134,9 @@ WANT attack RUS UKR | Russia pounded Ukrainian cities with missiles and drones o
 WANT accuse IRN ISR | Iranian officials claimed that Israel was behind the attack on the embassy.
 WANT accuse IRN ISR | Iran said Israel was to blame for the blast.
 NOT accuse IRN USA | Iran said the United States was behind schedule on the payments.
+# "A as well as B" coordinates; "such as" lists objects
+WANT criticize FRA RUS | France as well as Germany condemned Russia on Monday.
+WANT meet volodymyr-zelensky olaf-scholz | Zelensky met European leaders such as Macron and Scholz.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
