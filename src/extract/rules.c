@@ -2779,6 +2779,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) && !floating &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return *declined = 1, AN_OK;
+    /* "called off talks with X", "stepped up strikes on X": a verb and its
+     * particle before the word make it a noun */
+    if (pm < 0 && p > c->sa && inlist(c, &c->lex->verb_particles, p) && c->v->tok_m[p - 1] < 0 &&
+        (c->v->tok[p - 1].shape & AN_SHAPE_ALL_LOWER))
+      return *declined = 1, AN_OK;
     {
       /* "the next meeting of X", "the latest strike on X": a determiner
        * and adjectives before the word make it a noun */

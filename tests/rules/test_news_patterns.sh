@@ -137,6 +137,11 @@ NOT accuse IRN USA | Iran said the United States was behind schedule on the paym
 # "A as well as B" coordinates; "such as" lists objects
 WANT criticize FRA RUS | France as well as Germany condemned Russia on Monday.
 WANT meet volodymyr-zelensky olaf-scholz | Zelensky met European leaders such as Macron and Scholz.
+# cancelled talks are no meeting
+NOT meet FRA RUS | France called off talks with Russia on Monday.
+NOT meet FRA RUS | France broke off talks with Russia on Monday.
+WANT meet FRA DEU | France wrapped up talks with Germany in Paris on Monday.
+WANT attack RUS UKR | Russia stepped up attacks on Ukraine on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
