@@ -2049,6 +2049,29 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   return AN_OK;
 }
 
+/* "X spoke with Y" with no phone word is a meeting by default; when the
+ * document also has a call between them ("X calls Y" in the headline, "in
+ * a phone call"), it is that call: the meeting goes. Keeps text order. */
+static void drop_spoken_meets(evbuf *b) {
+  if (!b->nslot) return;
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    const an_xevent *o = &b->e[i];
+    int drop = 0;
+    if (!o->modal && strcmp(o->type, "meet") == 0 && o->trig && o->trig->alt_type &&
+        strcmp(o->trig->alt_type, "call") == 0) {
+      size_t h = (size_t)ev_key("call", 1, o->src, o->dst) & (b->nslot - 1);
+      for (; b->slot[h] && !drop; h = (h + 1) & (b->nslot - 1)) {
+        const an_xevent *q = &b->e[b->slot[h] - 1];
+        drop = strcmp(q->type, "call") == 0 && !q->modal &&
+               ((q->src == o->src && q->dst == o->dst) || (q->src == o->dst && q->dst == o->src));
+      }
+    }
+    if (!drop) b->e[k++] = b->e[i];
+  }
+  b->n = k; /* (the slots are stale now: no emit after this) */
+}
+
 /* Whether the word table (lexicon.h) flags the lowercase of s (its first
  * 255 bytes) with f; low gets that lowercase word (264 bytes). */
 static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
@@ -3178,6 +3201,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     }
   }
   an_free(used);
+  if (st == AN_OK) drop_spoken_meets(&b);
   an_free(b.slot);
   if (st != AN_OK) {
     an_free(b.e);

@@ -142,6 +142,9 @@ NOT meet FRA RUS | France called off talks with Russia on Monday.
 NOT meet FRA RUS | France broke off talks with Russia on Monday.
 WANT meet FRA DEU | France wrapped up talks with Germany in Paris on Monday.
 WANT attack RUS UKR | Russia stepped up attacks on Ukraine on Monday.
+# "spoke with" is the call the document reports elsewhere, not a meeting too
+WANT call antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
+NOT meet antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
