@@ -2836,6 +2836,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
+  if (t->alt_type && type == t->type && strcmp(t->alt_type, "call") == 0 && c->lex->call_refs.n && si + 1 < c->v->nsent) {
+    /* "X spoke with Y on Monday. During the call, ...": the next sentence
+     * refers back to a call */
+    ctx nx = sent_ctx(c, si + 1);
+    if (sentence_has(&nx, &c->lex->call_refs)) type = t->alt_type;
+  }
   double conf = t->confidence;
   subj s;
   if (in_q) {

@@ -145,6 +145,8 @@ WANT attack RUS UKR | Russia stepped up attacks on Ukraine on Monday.
 # "spoke with" is the call the document reports elsewhere, not a meeting too
 WANT call antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
 NOT meet antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
+WANT call emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky on Monday. During the call, Macron promised more air defence.
+WANT meet emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky in Kyiv on Monday. The two leaders then visited a hospital.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
