@@ -147,6 +147,7 @@ WANT call antonio-guterres IRN | UN chief Guterres calls Iranian president. Gute
 NOT meet antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
 WANT call emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky on Monday. During the call, Macron promised more air defence.
 WANT meet emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky in Kyiv on Monday. The two leaders then visited a hospital.
+WANT criticize VNM CHN | Vietnam protested to China over the island construction on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
