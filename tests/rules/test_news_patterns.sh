@@ -148,6 +148,10 @@ NOT meet antonio-guterres IRN | UN chief Guterres calls Iranian president. Guter
 WANT call emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky on Monday. During the call, Macron promised more air defence.
 WANT meet emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky in Kyiv on Monday. The two leaders then visited a hospital.
 WANT criticize VNM CHN | Vietnam protested to China over the island construction on Monday.
+# legal action is an accusation
+WANT accuse european-union HUN | The European Commission took legal action against Hungary on Monday.
+WANT accuse ZAF ISR | South Africa brought a genocide case against Israel at the World Court.
+WANT accuse google apple | Google took Apple to court over its app store rules.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
