@@ -1170,6 +1170,21 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         last_comma = k;
         continue;
       }
+      if (is(c, k, "that") && !t->nominal && k > c->sa && c->v->tok_m[k - 1] < 0 && !is_punct(c, k - 1) &&
+          (c->v->tok[k - 1].shape & AN_SHAPE_ALL_LOWER) && !listlen(c, &c->lex->reporting, k - 1) &&
+          !listlen(c, &c->lex->clause_verbs, k - 1) && !past_form(c, k - 1)) {
+        /* "a resolution that condemned X": "that" right before the verb
+         * (adverbs, auxiliaries between) is a relative pronoun whose
+         * antecedent, a noun we cannot name, is the subject */
+        uint32_t q = k + 1;
+        while (q < ts && (inlist(c, &c->lex->adverbs, q) || inlist(c, &c->lex->perfect_aux, q) ||
+                          inlist(c, &c->lex->passive_aux, q) || inlist(c, &c->lex->modal, q)))
+          q++;
+        if (q == ts && commas == 0) {
+          s->cs = k + 1;
+          return;
+        }
+      }
       int rel_person = inlist(c, &c->lex->relative, k);
       if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);

@@ -152,6 +152,9 @@ WANT criticize VNM CHN | Vietnam protested to China over the island construction
 WANT accuse european-union HUN | The European Commission took legal action against Hungary on Monday.
 WANT accuse ZAF ISR | South Africa brought a genocide case against Israel at the World Court.
 WANT accuse google apple | Google took Apple to court over its app store rules.
+# "a resolution that condemned X": the relative "that" has no actor antecedent
+NOT criticize RUS SYR | Russia vetoed a UN resolution that condemned Syria.
+WANT support IRN RUS | Iran supplied drones to Russia, according to Ukraine.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
