@@ -155,6 +155,7 @@ WANT accuse google apple | Google took Apple to court over its app store rules.
 # "a resolution that condemned X": the relative "that" has no actor antecedent
 NOT criticize RUS SYR | Russia vetoed a UN resolution that condemned Syria.
 WANT support IRN RUS | Iran supplied drones to Russia, according to Ukraine.
+WANT criticize GHA TGO | Ghana's parliament condemned Togo on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
