@@ -1217,7 +1217,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       /* Reported speech and subordinate clauses: the clause starts after
        * the cue when an actor follows it ("X said Y praised Z" -> Y). */
       if (c->v->tok_m[k] >= 0) continue; /* a name's word: "the Organization of American States" */
-      if (as_well_as(c, k) || (k >= c->sa + 2 && as_well_as(c, k - 2))) continue; /* "A as well as B met": a coordinator */
+      if (is(c, k, "as") && (as_well_as(c, k) || (k >= c->sa + 2 && as_well_as(c, k - 2))))
+        continue; /* "A as well as B met": a coordinator */
       uint32_t n = 0;
       if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
           is(c, k, "that")) {
@@ -1439,8 +1440,10 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       k += 2;
       continue;
     }
-    if (k > te && is(c, k, "as") && is(c, k - 1, "such")) continue; /* "leaders such as X and Y" */
-    if (inlist(c, &c->lex->clause_end, k)) return k;
+    if (inlist(c, &c->lex->clause_end, k)) {
+      if (k > te && is(c, k, "as") && is(c, k - 1, "such")) continue; /* "leaders such as X and Y" */
+      return k;
+    }
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
       size_t n = strlen(w);
@@ -1634,7 +1637,8 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     uint32_t lp = 0;
-    int locative = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp);
+    int in_pp = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a;
+    int locative = in_pp && inlist(c, &c->lex->locative, lp);
     /* "attacked an army post near the Malian town of Menaka": an attack on
      * a place the text names through its country is on the country */
     int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
@@ -1654,10 +1658,10 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (t->symmetric && !t->nominal && !pp_end && k > a && lp >= a && lp > 0 && !is(c, lp, "with") &&
+    if (t->symmetric && !t->nominal && !pp_end && in_pp && lp > 0 && !is(c, lp, "with") &&
         !is(c, lp, "between") && !is(c, lp, "of") && !is(c, lp, "from") && !is(c, lp, "to") &&
         !is(c, lp, "alongside") && !is(c, lp, "among") && !is(c, lp, "as") && !is(c, lp, "including") &&
-        !is(c, lp, "like") && !locative && left_ctx(c, mi, a, NULL) == CTX_PREP &&
+        !is(c, lp, "like") && !locative &&
         /* ("met on Sunday Iran's foreign minister": a date, then the object) */
         !(c->v->tok_m[lp + 1] < 0 && (is_cap(c, lp + 1) || (c->v->tok[lp + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
       /* "A and B met in Nairobi under Kenyan mediation": a verb's partner
@@ -2082,7 +2086,10 @@ static void drop_spoken_meets(evbuf *b) {
                ((q->src == o->src && q->dst == o->dst) || (q->src == o->dst && q->dst == o->src));
       }
     }
-    if (!drop) b->e[k++] = b->e[i];
+    if (!drop) {
+      if (k != i) b->e[k] = b->e[i];
+      k++;
+    }
   }
   b->n = k; /* (the slots are stale now: no emit after this) */
 }
