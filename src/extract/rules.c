@@ -1669,10 +1669,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && strcmp(t->type, "attack") != 0 && inlist(c, &c->lex->victim_nouns, lp - 1) &&
-        (is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "of") || is(c, lp, "upon"))) {
+    if (k > a && lp > a && strcmp(t->type, "attack") != 0 &&
+        (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
+          (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
+         (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
       /* "condemned the attacks on X", "criticised the arrest of X": the
-       * victim of the act is no target (its agent may follow: "by Y") */
+       * victim of the act is no target (its agent may follow: "by Y");
+       * "the aggression of X" is X's (victim_on_nouns: on/against only) */
       k = mend(c, mi) - 1;
       continue;
     }

@@ -156,6 +156,7 @@ WANT accuse google apple | Google took Apple to court over its app store rules.
 NOT criticize RUS SYR | Russia vetoed a UN resolution that condemned Syria.
 WANT support IRN RUS | Iran supplied drones to Russia, according to Ukraine.
 WANT criticize GHA TGO | Ghana's parliament condemned Togo on Monday.
+WANT criticize UKR RUS | Ukraine condemned the aggression of Russia on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
