@@ -157,6 +157,8 @@ NOT criticize RUS SYR | Russia vetoed a UN resolution that condemned Syria.
 WANT support IRN RUS | Iran supplied drones to Russia, according to Ukraine.
 WANT criticize GHA TGO | Ghana's parliament condemned Togo on Monday.
 WANT criticize UKR RUS | Ukraine condemned the aggression of Russia on Monday.
+WANT call emmanuel-macron olaf-scholz | Macron and Scholz talked on the phone on Monday.
+WANT call emmanuel-macron olaf-scholz | Macron spoke with Scholz on the phone on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
