@@ -2483,13 +2483,19 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
 /* "congratulated X in a letter", "accused X in a message of ...": said in
  * writing to the target, so also a message (cues.json letter_manner;
  * not "in a letter to Y", which the letter's own trigger reads). */
-static int by_letter(const ctx *c, const an_trigger *t, const char *type, int32_t dm, uint32_t ce) {
+static int by_letter(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
+                     uint32_t ce) {
   if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
   uint32_t k = mend(c, dm);
   for (uint32_t e = k + 4; k < ce && k < e; k++) {
     uint32_t n = listlen(c, &c->lex->letter_manner, k);
     if (n) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
     if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  /* "In a letter, X thanked Y": the phrase opening the clause */
+  for (k = cs; k < ts; k++) {
+    uint32_t n = listlen(c, &c->lex->letter_manner, k);
+    if (n) return k + n < ts && is(c, k + n, ",");
   }
   return 0;
 }
@@ -3142,7 +3148,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
-      if (by_letter(c, t, ty, dsts.m[j], ce)) {
+      if (by_letter(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
         st = emit(c, b, t, "message", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }

@@ -159,6 +159,8 @@ WANT criticize GHA TGO | Ghana's parliament condemned Togo on Monday.
 WANT criticize UKR RUS | Ukraine condemned the aggression of Russia on Monday.
 WANT call emmanuel-macron olaf-scholz | Macron and Scholz talked on the phone on Monday.
 WANT call emmanuel-macron olaf-scholz | Macron spoke with Scholz on the phone on Monday.
+WANT message yoweri-museveni william-ruto | In a letter, Ugandan President Yoweri Museveni thanked Kenyan President William Ruto for his help.
+NOT message yoweri-museveni SDN | In a letter to Kenyan President William Ruto, Ugandan President Yoweri Museveni criticised Sudan.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
