@@ -856,6 +856,17 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         }
       }
     }
+    if (is_poss(c, mi) && M(c, mi)->how != AN_MENTION_PRONOUN && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+      /* "X's statement condemned Y", "X's letter to Z praised Y": the
+       * owner of a statement speaks through it */
+      uint32_t h = mend(c, mi) + ((mend(c, mi) < b && (c->v->tok[mend(c, mi)].shape & AN_SHAPE_POSSESSIVE)) ? 1 : 0);
+      while (h < b && c->v->tok_m[h] < 0 && inlist(c, &c->lex->np_words, h)) h++;
+      uint32_t n = h < b ? listlen(c, &c->lex->statement_nouns, h) : 0;
+      if (n && (h + n == b || is(c, h + n, "to") || is(c, h + n, "with") || is(c, h + n, ","))) {
+        *weak = 0;
+        return mi;
+      }
+    }
     if (is_poss(c, mi) && inlist(c, &c->lex->force_nouns, mend(c, mi) + ((c->v->tok[mend(c, mi)].shape &
                                                                        AN_SHAPE_POSSESSIVE) ? 1 : 0)) &&
         left_ctx(c, mi, a, NULL) != CTX_PREP) {

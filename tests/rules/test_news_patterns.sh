@@ -161,6 +161,9 @@ WANT call emmanuel-macron olaf-scholz | Macron and Scholz talked on the phone on
 WANT call emmanuel-macron olaf-scholz | Macron spoke with Scholz on the phone on Monday.
 WANT message yoweri-museveni william-ruto | In a letter, Ugandan President Yoweri Museveni thanked Kenyan President William Ruto for his help.
 NOT message yoweri-museveni SDN | In a letter to Kenyan President William Ruto, Ugandan President Yoweri Museveni criticised Sudan.
+# the owner of a statement or letter speaks through it
+WANT praise yoweri-museveni KEN | Ugandan President Yoweri Museveni's letter to Kenyan President William Ruto praised Kenya's role.
+WANT criticize KEN SDN | Kenya's statement condemned Sudan on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
