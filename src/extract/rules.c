@@ -2992,6 +2992,22 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     from_src = 0;
   } else {
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    if (ag >= 0 && M(c, ag)->how == AN_MENTION_PRONOUN && M(c, ag)->tok_first > c->sa + 2 &&
+        is(c, M(c, ag)->tok_first - 1, "and")) {
+      /* "X's trade surplus with Y and its support for Z": the possessive
+       * pronoun repeats the first conjunct's owner */
+      uint32_t k = M(c, ag)->tok_first - 1;
+      for (uint32_t j = k; j-- > c->sa && j + 10 > k;) {
+        if (is_punct(c, j) || inlist(c, &c->lex->clause_end, j)) break;
+        int32_t mj = c->v->tok_m[j];
+        if (mj < 0 || M(c, mj)->tok_first != j) continue;
+        if (is_poss(c, mj) && M(c, mj)->how != AN_MENTION_PRONOUN && mention_ok(c, mj, in_q) &&
+            (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON) ==
+                (c->v->acts->actors[M(c, ag)->actor].kind == AN_KIND_PERSON) &&
+            (j == c->sa || !inlist(c, &c->lex->prepositions, j - 1)))
+          ag = mj; /* the earliest such owner of the coordination wins */
+      }
+    }
     /* "X declared its support for Y": an owner pronoun the actors stage left
      * unresolved, after a light verb, is the clause subject */
     if (ag == -3) ag = nominal_takes_subject(c, ts) ? -1 : -2;

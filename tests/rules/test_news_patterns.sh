@@ -164,6 +164,9 @@ NOT message yoweri-museveni SDN | In a letter to Kenyan President William Ruto, 
 # the owner of a statement or letter speaks through it
 WANT praise yoweri-museveni KEN | Ugandan President Yoweri Museveni's letter to Kenyan President William Ruto praised Kenya's role.
 WANT criticize KEN SDN | Kenya's statement condemned Sudan on Monday.
+# "X's A and its B": the possessive pronoun repeats the first owner
+WANT support CHN RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
+NOT support european-union RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
