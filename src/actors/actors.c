@@ -75,6 +75,46 @@ typedef struct tokinfo {
   uint8_t tf;      /* TF_* */
 } tokinfo;
 
+/* an_actors_cache: a direct-mapped table from a short token's bytes to
+ * what prepare() (and al_first()) derive from them alone (a slot is overwritten by the
+ * next word that maps to it). One cache line a slot. */
+#define MEMO_BITS 13
+#define MEMO_KEY 16 /* tokens of at most this many bytes */
+typedef struct tokmemo {
+  uint64_t k0, k1; /* the token's bytes, zero padded */
+  uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
+  uint32_t lx1, lex;
+  int32_t title, pron;
+  uint32_t al1; /* its first word's node under the alias trie root (al_first) */
+  uint8_t klen; /* 1 + the token's length; 0: an empty slot */
+  uint8_t n, nw; /* fold length; words: 0 or 1 */
+  char fold[MEMO_KEY];
+} tokmemo;
+
+/* and the trie steps below the root that phrase walks take (a pair of
+ * words such as "prime" "minister" comes back in every document) */
+#define STEP_BITS 12
+typedef struct stepmemo {
+  uint64_t word; /* the word's hash */
+  uint32_t tag;  /* 1 + 2 * parent node + (1 for the alias trie); 0: empty */
+  uint32_t child;
+} stepmemo;
+
+/* a document's work array, kept for the next one (its memory, not its
+ * contents: one allocation less each, and no growth from 8 again) */
+typedef struct kept {
+  void *p;
+  size_t cap; /* elements */
+} kept;
+#define KEEP_MAX ((size_t)1 << 20) /* bytes: a huge document's arrays are freed */
+
+struct an_actors_cache {
+  const an_gazetteer *gaz; /* the slots were made with it */
+  tokmemo slot[1u << MEMO_BITS];
+  stepmemo step[1u << STEP_BITS];
+  kept ti, wh, lower, sp, men, wn, act;
+};
+
 typedef struct wrole {
   char *role;     /* folded */
   int32_t org;    /* actor or -1 */
@@ -113,6 +153,7 @@ typedef struct acro {
 
 typedef struct doc {
   const an_gazetteer *gaz;
+  an_actors_cache *cache; /* or NULL */
   acro *acr;
   size_t nacr, capacr;
   const char *str;
@@ -122,6 +163,8 @@ typedef struct doc {
   const an_sentence *sent;
   size_t nsent;
   tokinfo *ti;
+  size_t capti;
+  an_arena strs; /* the actors' labels and names, roles and affiliation roles */
   an_buf folds;   /* the tokens' folds, each NUL-terminated */
   uint32_t *foff; /* token i's fold: folds.data + foff[i] */
   uint64_t *fh;   /* an_word_hash of token i's whole fold (the word's hash for one word) */
@@ -355,7 +398,7 @@ static an_status add_role(doc *d, int32_t person, const char *role, int32_t org,
   an_status st = ROOM(a->roles, a->cap_roles, a->n_roles + 1);
   if (st != AN_OK) return st;
   wrole *r = &a->roles[a->n_roles];
-  if (!(r->role = an_strdup(role))) return AN_ENOMEM;
+  if (!(r->role = an_arena_strdup(&d->strs, role))) return AN_ENOMEM;
   r->org = org;
   r->cls = cls;
   a->n_roles++;
@@ -398,7 +441,7 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
   st = ROOM(d->aff, d->capaff, d->naff + 1);
   if (st != AN_OK) return st;
   waff *a = &d->aff[d->naff];
-  if (!(a->role = an_strdup(role))) return AN_ENOMEM;
+  if (!(a->role = an_arena_strdup(&d->strs, role))) return AN_ENOMEM;
   a->person = (uint32_t)person;
   a->org = (uint32_t)org;
   a->tok = tok;
@@ -409,10 +452,63 @@ static an_status add_aff(doc *d, int32_t person, int32_t org, const char *role, 
 
 /* ---- pass 0: token info ---- */
 
+an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actors_cache)); }
+
+void an_actors_cache_free(an_actors_cache *c) {
+  if (!c) return;
+  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act};
+  for (size_t i = 0; i < sizeof k / sizeof *k; i++) an_free(k[i]->p);
+  an_free(c);
+}
+
+/* Takes the kept array (if any) as the document's, with its capacity. */
+static void keep_take(kept *k, void **arr, size_t *cap) {
+  if (!k->p) return;
+  *arr = k->p, *cap = k->cap;
+  k->p = NULL, k->cap = 0;
+}
+
+/* Keeps the document's array for the next one (*arr is then NULL). */
+static void keep_give(kept *k, void **arr, size_t cap, size_t elem) {
+  if (!*arr || cap * elem > KEEP_MAX) return;
+  an_free(k->p);
+  k->p = *arr, k->cap = cap;
+  *arr = NULL;
+}
+
+static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
+
+/* The key of token bytes p[0..n) (n <= MEMO_KEY), read 8 bytes at a time
+ * when the text has room after them. */
+static inline void memo_key(const char *p, size_t n, size_t room, uint64_t *k0, uint64_t *k1) {
+  if (room >= MEMO_KEY) {
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + 8, 8);
+    *k0 = low_bytes(a, n);
+    *k1 = n > 8 ? low_bytes(b, n - 8) : 0;
+    return;
+  }
+  unsigned char tmp[MEMO_KEY] = {0};
+  memcpy(tmp, p, n);
+  memcpy(k0, tmp, 8);
+  memcpy(k1, tmp + 8, 8);
+}
+
+static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, size_t n) {
+  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+  return &c->slot[h >> (64 - MEMO_BITS)];
+}
+
 static an_status prepare(doc *d) {
   an_status st;
   /* every field is set below (no zeroing pass over the array) */
-  d->ti = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->ti);
+  if (d->cache && d->cache->ti.cap >= (d->ntok ? d->ntok : 1)) {
+    keep_take(&d->cache->ti, (void **)&d->ti, &d->capti);
+  } else {
+    d->capti = d->ntok ? d->ntok : 1;
+    d->ti = an_malloc(d->capti * sizeof *d->ti);
+  }
   d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
   d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
   if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
@@ -424,8 +520,12 @@ static an_status prepare(doc *d) {
   if ((st = ROOM(d->act, d->capact, 16)) != AN_OK) return st;
   d->lowercap = 256;
   d->nlower = 0;
-  d->lower = an_calloc(d->lowercap, sizeof *d->lower);
-  if (!d->lower) return AN_ENOMEM;
+  size_t lcap = 0;
+  if (d->cache) keep_take(&d->cache->lower, (void **)&d->lower, &lcap);
+  if (d->lower && lcap == d->lowercap)
+    memset(d->lower, 0, d->lowercap * sizeof *d->lower);
+  else if (an_free(d->lower), !(d->lower = an_calloc(d->lowercap, sizeof *d->lower)))
+    return AN_ENOMEM;
   enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
@@ -445,29 +545,62 @@ static an_status prepare(doc *d) {
         (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
       return st;
     char *buf = d->folds.data + d->folds.len;
-    size_t nw;
-    size_t n = an_word_fold_hash(d->str + d->tok[i].start, d->tok[i].len, buf, FOLD_MAX, d->wh + d->nwh,
-                                 WORDS_MAX, &nw);
-    if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+    size_t nw, n;
+    int one_word;
+    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
+    const char *tp = d->str + d->tok[i].start;
+    size_t tl = d->tok[i].len;
+    tokmemo *m = NULL;
+    uint64_t k0 = 0, k1 = 0;
+    if (d->cache && tl <= MEMO_KEY) {
+      memo_key(tp, tl, d->len - d->tok[i].start, &k0, &k1);
+      m = memo_slot(d->cache, k0, k1, tl);
+    }
+    t->wh = (uint32_t)d->nwh;
+    if (m && m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
+      /* a word seen before: its fold, hash and classes as they were made */
+      n = m->n, nw = m->nw;
+      memcpy(buf, m->fold, MEMO_KEY);
+      buf[n] = '\0';
+      if (nw) d->wh[d->nwh] = m->wh;
+      one_word = nw == 1;
+      fh[i] = m->wh;
+      t->lx1 = m->lx1, t->al1 = m->al1;
+      t->lex = m->lex, title = m->title, pron = m->pron;
+    } else {
+      n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, d->wh + d->nwh, WORDS_MAX, &nw);
+      if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+      /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+      one_word = nw == 1 && buf[n - 1] != ' ';
+      fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
+      t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+      if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+        const an_lx_node *x = &d->lxn[t->lx1];
+        t->lex = x->cls, title = x->title, pron = x->pronoun;
+      } else {
+        t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+      }
+      t->al1 = AL1_UNSET; /* al_first() */
+      if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
+        /* (al1 made now: al_first would make the same, and words seen
+         * again skip it) */
+        t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
+        m->al1 = t->al1;
+        m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
+        m->n = (uint8_t)n, m->nw = (uint8_t)nw;
+        memset(m->fold, 0, MEMO_KEY);
+        memcpy(m->fold, buf, n);
+        m->wh = fh[i];
+        m->lx1 = t->lx1, m->lex = t->lex;
+        m->title = (int32_t)title, m->pron = (int32_t)pron;
+      }
+    }
     foff[i] = (uint32_t)d->folds.len;
     d->folds.len += n + 1; /* keep the NUL */
     d->folds.data[d->folds.len] = '\0';
-    t->wh = (uint32_t)d->nwh;
     t->nw = (uint32_t)nw;
     d->nwh += nw;
-    /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
-    int one_word = nw == 1 && buf[n - 1] != ' ';
-    fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
-    t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-    t->al1 = AL1_UNSET; /* al_first() */
-    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
     t->oneword = (uint8_t)one_word;
-    if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
-      const an_lx_node *x = &d->lxn[t->lx1];
-      t->lex = x->cls, title = x->title, pron = x->pronoun;
-    } else {
-      t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
-    }
     t->title = (int32_t)title;
     t->pron = (int32_t)pron;
     t->span = -1;
@@ -595,6 +728,19 @@ static uint32_t al1_of(const doc *d, size_t i) {
 typedef int (*accept_fn)(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last,
                          uint32_t *value);
 
+/* an_trie_step through the thread's cache (the lexicon and alias tries
+ * only: their tables are large, a step there waits on memory). */
+static inline uint32_t walk_step(const doc *d, const an_trie *t, uint32_t node, uint64_t word) {
+  if (!d->cache || (t != d->lx && t != d->al) || node >= UINT32_MAX / 2 - 1) return an_trie_step(t, node, word);
+  uint32_t tag = 1 + 2 * node + (t == d->al);
+  stepmemo *e = &d->cache->step[((word ^ ((uint64_t)tag * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull) >>
+                                (64 - STEP_BITS)];
+  if (e->tag == tag && e->word == word) return e->child;
+  uint32_t c = an_trie_step(t, node, word);
+  e->word = word, e->tag = tag, e->child = c;
+  return c;
+}
+
 /* (not inlined into longest(), which is: it is called for nearly every
  * token, the walk for few) */
 #if defined(__GNUC__)
@@ -628,8 +774,8 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
     }
     if (k < tj->nw) {
       for (; k + 1 < tj->nw; k++)
-        if ((prev = an_trie_step(t, prev, w[k])) == AN_TRIE_NONE) return best;
-      node = an_trie_step(t, prev, w[k]);
+        if ((prev = walk_step(d, t, prev, w[k])) == AN_TRIE_NONE) return best;
+      node = walk_step(d, t, prev, w[k]);
     }
     uint32_t v;
     int live = node != AN_TRIE_NONE && (!need || (d->lxn[node].below & need));
@@ -642,7 +788,7 @@ static uint32_t longest_walk(const doc *d, const an_trie *t, size_t i, size_t en
      * word before it ("peoples"), as in the aliases; no match ends there */
     if (j + 1 < end && (tj->tf & TF_POSSNEXT)) {
       if (!tj->posswh) return best;
-      node = an_trie_step(t, prev, tj->posswh);
+      node = walk_step(d, t, prev, tj->posswh);
       if (node == AN_TRIE_NONE) return best;
       j++;
       continue;
@@ -1638,11 +1784,8 @@ static an_status new_actor(doc *d, long gz, an_actor_kind kind, const char *labe
   a->gz = gz;
   a->kind = kind;
   a->first_tok = tok;
-  if (!(a->label = an_strdup(label)) || !(a->name = an_strdup(name))) {
-    an_free(a->label);
-    an_free(a->name);
+  if (!(a->label = an_arena_strdup(&d->strs, label)) || !(a->name = an_arena_strdup(&d->strs, name)))
     return AN_ENOMEM;
-  }
   if (gz >= 0) {
     const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)gz);
     memcpy(a->country, e->country, sizeof a->country);
@@ -2021,18 +2164,12 @@ static void choose_entry(doc *d, span *s) {
 static an_status relabel(doc *d, int32_t a, const span *s, const char *words) {
   char text[512];
   span_text(d, s, text, sizeof text);
-  char *l = an_strdup(text), *n = an_strdup(words);
-  if (!l || !n) {
-    an_free(l);
-    an_free(n);
-    return AN_ENOMEM;
-  }
+  char *l = an_arena_strdup(&d->strs, text), *n = an_arena_strdup(&d->strs, words);
+  if (!l || !n) return AN_ENOMEM;
   /* the same name again is indexed already: adding it anew at each
    * mention made the index walks quadratic in a long document */
   int same = strcmp(d->act[a].name, n) == 0;
-  an_free(d->act[a].label);
-  an_free(d->act[a].name);
-  d->act[a].label = l;
+  d->act[a].label = l; /* (the old strings stay in the arena) */
   d->act[a].name = n;
   if (same) return AN_OK;
   return index_actor_name(d, a);
@@ -3749,6 +3886,15 @@ fail:
 }
 
 static void doc_free(doc *d) {
+  an_actors_cache *c = d->cache;
+  if (c) {
+    keep_give(&c->ti, (void **)&d->ti, d->capti, sizeof *d->ti);
+    keep_give(&c->wh, (void **)&d->wh, d->capwh, sizeof *d->wh);
+    if (d->lowercap == 256) keep_give(&c->lower, (void **)&d->lower, d->lowercap, sizeof *d->lower);
+    keep_give(&c->sp, (void **)&d->sp, d->capsp, sizeof *d->sp);
+    keep_give(&c->men, (void **)&d->men, d->capmen, sizeof *d->men);
+    keep_give(&c->wn, (void **)&d->wn, d->capwn, sizeof *d->wn);
+  }
   an_free(d->tally);
   an_free(d->pend);
   an_free(d->wbucket);
@@ -3763,25 +3909,44 @@ static void doc_free(doc *d) {
   an_free(d->lower);
   an_free(d->sp);
   for (size_t i = 0; i < d->nact; i++) {
-    an_free(d->act[i].label);
-    an_free(d->act[i].name);
-    for (size_t k = 0; k < d->act[i].n_roles; k++) an_free(d->act[i].roles[k].role);
     an_free(d->act[i].roles);
   }
+  if (c) keep_give(&c->act, (void **)&d->act, d->capact, sizeof *d->act);
   an_free(d->act);
   an_free(d->men);
-  for (size_t i = 0; i < d->naff; i++) an_free(d->aff[i].role);
   an_free(d->aff);
+  an_arena_free(&d->strs);
   an_free(d->affix);
 }
 
 an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t len,
                                 const an_token *toks, size_t ntok, const an_sentence *sents,
                                 size_t nsent, an_doc_actors **out, an_error *err) {
+  return an_actors_find_tokens_cached(gaz, str, len, toks, ntok, sents, nsent, NULL, out, err);
+}
+
+an_status an_actors_find_tokens_cached(const an_gazetteer *gaz, const char *str, size_t len,
+                                       const an_token *toks, size_t ntok, const an_sentence *sents,
+                                       size_t nsent, an_actors_cache *cache, an_doc_actors **out,
+                                       an_error *err) {
   *out = NULL;
   doc d;
   memset(&d, 0, sizeof d);
   d.gaz = gaz;
+  an_arena_init(&d.strs);
+  if (cache && cache->gaz != gaz) { /* made with another gazetteer: forget it */
+    memset(cache->slot, 0, sizeof cache->slot);
+    memset(cache->step, 0, sizeof cache->step);
+    cache->gaz = gaz;
+  }
+  d.cache = cache;
+  if (cache) { /* the last document's arrays */
+    keep_take(&cache->wh, (void **)&d.wh, &d.capwh);
+    keep_take(&cache->sp, (void **)&d.sp, &d.capsp);
+    keep_take(&cache->men, (void **)&d.men, &d.capmen);
+    keep_take(&cache->wn, (void **)&d.wn, &d.capwn);
+    keep_take(&cache->act, (void **)&d.act, &d.capact);
+  }
   d.str = str;
   d.len = len;
   d.tok = toks;

@@ -123,6 +123,25 @@ an_status an_actors_find_tokens(const an_gazetteer *gaz, const char *str, size_t
                                 const an_token *toks, size_t ntok, const an_sentence *sents,
                                 size_t nsent, an_doc_actors **out, an_error *err);
 
+/* One thread's memory between documents: what the recognizer works out
+ * for a word from its bytes alone (its fold, hashes and lexicon classes),
+ * so that a word seen before costs a table lookup, not a fold and a trie
+ * step. Bounded (a fixed table, about 0.5 MB); results never depend on it.
+ * Owns: the result (an_actors_cache_free); NULL when out of memory. Not
+ * shared between threads. */
+typedef struct an_actors_cache an_actors_cache;
+an_actors_cache *an_actors_cache_new(void);
+void an_actors_cache_free(an_actors_cache *cache);
+
+/* an_actors_find / an_actors_find_tokens with a thread's cache (NULL: none):
+ * the same results. */
+an_status an_actors_find_cached(const an_gazetteer *gaz, const an_text *text, an_actors_cache *cache,
+                                an_doc_actors **out, an_error *err);
+an_status an_actors_find_tokens_cached(const an_gazetteer *gaz, const char *str, size_t len,
+                                       const an_token *toks, size_t ntok, const an_sentence *sents,
+                                       size_t nsent, an_actors_cache *cache, an_doc_actors **out,
+                                       an_error *err);
+
 /* Kind name ("person", "organization", "country"). Borrows: static. */
 const char *an_actor_kind_name(an_actor_kind kind);
 

@@ -59,11 +59,14 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
   for (uint32_t i = a; i < b && n < cap_;) {
     /* Most tokens start nothing: without a lead word here (so j == i
      * below), a phrase needs a capitalized weekday or month, "mid-", a
-     * digit, or a word that starts a relative or vague date. */
+     * digit, or a word that starts a relative or vague date. (Other words
+     * in m, "minister", "met", would only find "mid-" missing below.) */
     if (!lex->date_wild) {
       uint32_t id = v->wid[i];
       unsigned char c0 = (unsigned char)w[i][0];
-      if (!(lex->wdflag[id] & (AN_WDATE_LEAD | AN_WDATE_START)) && c0 != 'm' && !(c0 >= '0' && c0 <= '9') &&
+      const char *wi = w[i];
+      if (!(lex->wdflag[id] & (AN_WDATE_LEAD | AN_WDATE_START)) &&
+          !(c0 == 'm' && wi[1] == 'i' && wi[2] == 'd' && wi[3] == '-') && !(c0 >= '0' && c0 <= '9') &&
           !(cap(v, i) && (lex->wday[id] || lex->wmonth[id]))) {
         i++;
         continue;

@@ -15,6 +15,10 @@
 #include "extract/rules.h"
 
 #include "actors/actors.h"
+#include "text/text_internal.h"
+
+/* (the workspace keeps a text of up to this many bytes of buffers) */
+#define TEXT_KEEP_MAX ((size_t)8 << 20)
 
 /* The actors stage allocated it; it frees it. */
 static void acts_free(an_doc_actors *a) { an_doc_actors_free(a); }
@@ -741,14 +745,22 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
   an_doc_actors *acts = NULL;
   an_xview v;
   memset(&v, 0, sizeof v);
-  an_status st = an_text_new(doc->text ? doc->text : "", doc->text ? doc->len : 0, &t, err);
-  if (st == AN_OK) st = an_actors_find(res->gaz, t, &acts, err);
+  /* the thread's text from the last document, its buffers reused */
+  an_status st;
+  if (ws->text) {
+    t = ws->text;
+    ws->text = NULL;
+    st = an_text_renew(t, doc->text ? doc->text : "", doc->text ? doc->len : 0, err);
+  } else {
+    st = an_text_new(doc->text ? doc->text : "", doc->text ? doc->len : 0, &t, err);
+  }
+  if (st == AN_OK) st = an_actors_find_cached(res->gaz, t, ws->acache, &acts, err);
   if (st == AN_OK) {
     size_t len = 0, ntok = 0, nsent = 0;
     const char *s = an_text_str(t, &len);
     const an_token *tok = an_text_tokens(t, &ntok);
     const an_sentence *sent = an_text_sentences(t, &nsent);
-    st = an_xview_init(&v, res->lex, s, len, tok, ntok, sent, nsent, acts, err);
+    st = an_xview_init_memo(&v, res->lex, ws->lmemo, s, len, tok, ntok, sent, nsent, acts, err);
   }
   if (st == AN_OK) {
     st = an_result_build(res, ws, doc, &v, acts, text_orig, t, opts, out, err);
@@ -756,7 +768,11 @@ an_status an_extract_doc(const an_resources *res, an_workspace *ws, const an_doc
   }
   an_xview_clear(&v);
   if (acts) acts_free(acts);
-  an_text_free(t);
+  /* kept for the next document, unless a huge one made it large */
+  if (t && st == AN_OK && an_text_capacity(t) <= TEXT_KEEP_MAX)
+    ws->text = t;
+  else
+    an_text_free(t);
   return st;
 }
 

@@ -393,6 +393,7 @@ static an_slot slot_of(const char *s, an_slot dflt, int *bad) {
   if (strcmp(s, "object") == 0) return AN_SLOT_OBJECT;
   if (strcmp(s, "gap") == 0) return AN_SLOT_GAP;
   if (strcmp(s, "between") == 0) return AN_SLOT_BETWEEN;
+  if (strcmp(s, "previous") == 0) return AN_SLOT_PREVIOUS;
   *bad = 1;
   return dflt;
 }
@@ -475,6 +476,8 @@ static an_status load_triggers(const cJSON *root, an_lexicon *lex, const jctx *c
       v = cJSON_GetObjectItemCaseSensitive(e, "confidence");
       t->confidence = cJSON_IsNumber(v) ? v->valuedouble : 0.8;
       if (t->confidence < 0 || t->confidence > 1) t->confidence = 0.8;
+      v = cJSON_GetObjectItemCaseSensitive(e, "mutual");
+      t->mutual = cJSON_IsTrue(v);
       int gap = 6;
       v = cJSON_GetObjectItemCaseSensitive(e, "gap");
       if (cJSON_IsNumber(v) && v->valueint > 0) gap = v->valueint;
@@ -541,6 +544,8 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     const char *key;
     an_phrases *dst;
   } map[] = {
+      {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
+      {"fronting_preps", &lex->fronting_preps},
       {"negation", &lex->negation},         {"modal", &lex->modal},
       {"reporting", &lex->reporting},       {"relative", &lex->relative},
       {"subordinators", &lex->subordinators}, {"prepositions", &lex->prepositions},
@@ -709,7 +714,8 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 /* Every cue list of the lexicon (not the triggers' own lists). */
 #define NLISTS 200
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
-  an_phrases *lists[] = {&lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
+  an_phrases *lists[] = {&lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps,
+                         &lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
@@ -852,6 +858,69 @@ nul: /* a NUL inside the token ends the word: the plain way */
   dst[i] = 0;
   *n = i;
   return lex && lex->vocab_cap ? an_lexicon_word_id(lex, dst, i) : 0;
+}
+
+/* ---- the per-thread memo of lower-case word ids ---- */
+
+#define LMEMO_BITS 13
+#define LMEMO_KEY 16 /* tokens of at most this many bytes */
+typedef struct lmemo_ent {
+  uint64_t k0, k1; /* the token's bytes, zero padded */
+  uint32_t id;
+  uint32_t klen; /* 1 + the token's length; 0: an empty slot */
+} lmemo_ent;
+
+struct an_lower_memo {
+  const an_lexicon *lex; /* the ids came from it */
+  lmemo_ent slot[1u << LMEMO_BITS];
+};
+
+an_lower_memo *an_lower_memo_new(void) { return an_calloc(1, sizeof(an_lower_memo)); }
+void an_lower_memo_free(an_lower_memo *m) { an_free(m); }
+
+static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
+
+void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                          const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid) {
+  if (memo && memo->lex != lex) { /* made with another lexicon: forget it */
+    memset(memo, 0, sizeof *memo);
+    memo->lex = lex;
+  }
+  char *p = wbuf;
+  for (size_t i = 0; i < ntok; i++) {
+    const char *src = s + tok[i].start;
+    size_t tl = tok[i].len;
+    w[i] = p;
+    lmemo_ent *e = NULL;
+    uint64_t k0 = 0, k1 = 0;
+    if (memo && tl <= LMEMO_KEY && (size_t)tok[i].start + LMEMO_KEY <= len) {
+      uint64_t a, b;
+      memcpy(&a, src, 8);
+      memcpy(&b, src + 8, 8);
+      k0 = low_bytes(a, tl);
+      k1 = tl > 8 ? low_bytes(b, tl - 8) : 0;
+      uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
+      e = &memo->slot[h >> (64 - LMEMO_BITS)];
+      if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
+        /* seen before (and without a NUL): lower case 8 bytes a step, the
+         * zero padding ending the word (wbuf has 8 bytes to spare) */
+        uint64_t x = lower8(k0);
+        memcpy(p, &x, 8);
+        if (tl >= 8) {
+          x = lower8(k1);
+          memcpy(p + 8, &x, 8);
+          p[tl] = '\0';
+        }
+        wid[i] = e->id;
+        p += tl + 1;
+        continue;
+      }
+    }
+    size_t n = 0, avail = tok[i].start < len ? len - tok[i].start : 0;
+    wid[i] = an_lexicon_lower_id(lex, src, tl, avail, p, &n);
+    if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = wid[i];
+    p += n + 1;
+  }
 }
 
 static uint32_t vocab_add(an_lexicon *lex, const char *w) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "actornet/error.h"
+#include "actornet/text.h"
 
 typedef struct an_pword {
   char **alts; /* lowercase forms */
@@ -60,6 +61,7 @@ typedef enum an_slot {
   AN_SLOT_OBJECT = 1,  /* the first actor after the trigger (and its conjuncts) */
   AN_SLOT_GAP = 2,     /* the actor inside the pattern's gap */
   AN_SLOT_BETWEEN = 3, /* "between A and B": first of the list is the source */
+  AN_SLOT_PREVIOUS = 4, /* "X repeated the charge": the target of the latest event of the type (mutual.h) */
 } an_slot;
 
 typedef struct an_trigger {
@@ -78,6 +80,7 @@ typedef struct an_trigger {
   int partner_with; /* "X raised Y with Z during a meeting": after "during/at", the partner is the
                        object of an earlier "with" in the clause; else the trigger declines */
   double confidence;
+  int mutual;      /* goes both ways ("traded accusations", "exchanged fire"): mutual.h */
   char *cameo, *plover;
   char *person_type; /* type used instead when the target is a person */
   char *alt_type;  /* type used instead when a cue of alt_cues is in the sentence */
@@ -157,6 +160,10 @@ typedef struct an_lexicon {
    * title ("leader", "president", "prime"): "the Syrian leader" is the one
    * whose role holds one, not the foreign minister */
   an_phrases head_titles;
+  /* cues.json, for mutual.h: "each other", "one another"; "each government" */
+  an_phrases reciprocal_objects, each_subjects;
+  /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
+  an_phrases fronting_preps;
   int dtype_countries[AN_MAX_DTYPES];
   size_t n_dtypes;
   /* dates.json */
@@ -214,6 +221,19 @@ uint32_t an_lexicon_word_id(const an_lexicon *lex, const char *w, size_t len);
  * lex may be NULL (id 0). */
 uint32_t an_lexicon_lower_id(const an_lexicon *lex, const char *src, size_t len, size_t avail, char *dst,
                              size_t *n);
+
+/* One thread's memo of an_lexicon_lower_id by a short token's bytes: a
+ * direct-mapped table (bounded, about 256 KB); results never depend on
+ * it. Owns: the result (an_lower_memo_free); NULL when out of memory. */
+typedef struct an_lower_memo an_lower_memo;
+an_lower_memo *an_lower_memo_new(void);
+void an_lower_memo_free(an_lower_memo *m);
+
+/* an_lexicon_lower_id of every token of text s[0..len): token i's word
+ * goes to w[i] (into wbuf, which holds sum(tok[i].len + 1) + 8 bytes), its
+ * id to wid[i]. memo (or NULL) remembers the words seen before. */
+void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                          const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid);
 
 /* an_pattern_match and an_phrases_match over word ids (of a loaded
  * lexicon's patterns): the same results, without comparing strings. */

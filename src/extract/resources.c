@@ -114,7 +114,9 @@ an_status an_workspace_new(const an_resources *res, an_workspace **out, an_error
   ws->res = res;
   ws->md = pcre2_match_data_create(10, NULL);
   ws->mctx = pcre2_match_context_create(NULL);
-  if (!ws->md || !ws->mctx) {
+  ws->acache = an_actors_cache_new();
+  ws->lmemo = an_lower_memo_new();
+  if (!ws->md || !ws->mctx || !ws->acache || !ws->lmemo) {
     an_workspace_free(ws);
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
   }
@@ -127,6 +129,9 @@ void an_workspace_free(an_workspace *ws) {
   if (!ws) return;
   pcre2_match_data_free(ws->md);
   pcre2_match_context_free(ws->mctx);
+  an_actors_cache_free(ws->acache);
+  an_lower_memo_free(ws->lmemo);
+  an_text_free(ws->text);
   an_free(ws);
 }
 

@@ -25,6 +25,9 @@ struct an_workspace {
   const an_resources *res;
   pcre2_match_data *md;
   pcre2_match_context *mctx; /* match limits: no pattern runs away */
+  struct an_actors_cache *acache; /* the actors stage's words seen before */
+  an_lower_memo *lmemo;           /* the word ids of tokens seen before */
+  struct an_text *text;           /* the last document's text, its buffers reused (or NULL) */
 };
 
 /* Builds resources around an already loaded lexicon (tests; the gazetteer

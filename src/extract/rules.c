@@ -9,6 +9,8 @@
 
 #include "actornet/extract.h"
 #include "core/core.h"
+#include "extract/mutual.h"
+#include "extract/nominal.h"
 
 #define MAXL 16 /* arguments per slot */
 #define SCARE_QUOTE 6 /* quote marks this close (tokens) enclose words, not speech */
@@ -43,15 +45,8 @@ static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
 
 void an_xview_clear(an_xview *v) {
   if (!v) return;
-  an_free(v->w);
-  an_free(v->wbuf);
-  an_free(v->wid);
-  an_free(v->tok_m);
-  an_free(v->inq);
-  an_free(v->tok_s);
+  an_free(v->w); /* (one block: wid, tok_m, tok_s, inq, dropped, media and wbuf too) */
   an_free(v->m_own);
-  an_free(v->dropped);
-  an_free(v->media);
   v->m_own = NULL;
   v->dropped = NULL;
   v->media = NULL;
@@ -300,6 +295,12 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
                         size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err) {
+  return an_xview_init_memo(v, lex, NULL, s, len, tok, ntok, sent, nsent, acts, err);
+}
+
+an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                             const an_token *tok, size_t ntok, const an_sentence *sent, size_t nsent,
+                             const an_doc_actors *acts, an_error *err) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->len = len;
@@ -308,28 +309,30 @@ an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_
   v->sent = sent;
   v->nsent = nsent;
   v->acts = acts;
-  size_t nt = ntok ? ntok : 1, total = 0;
-  for (size_t i = 0; i < ntok; i++) total += (size_t)tok[i].len + 1;
-  v->w = an_malloc(nt * sizeof(char *)); /* (w and wid: every entry written below) */
-  v->wbuf = an_malloc(total + 8); /* (an_lexicon_lower_id writes 8 bytes a step) */
-  v->wid = an_malloc(nt * sizeof(uint32_t));
-  v->tok_m = an_malloc(nt * sizeof(int32_t));
-  v->inq = an_calloc(nt, 1);
-  v->tok_s = an_calloc(nt, sizeof(uint32_t));
-  v->dropped = an_calloc(nt, 1);
-  v->media = an_calloc(acts->n_actors ? acts->n_actors : 1, 1);
-  if (!v->dropped || !v->w || !v->wbuf || !v->wid || !v->tok_m || !v->inq || !v->tok_s || !v->media) goto oom;
+  /* room for every token's word and NUL: tokens do not overlap, so their
+   * bytes are at most the text's (no pass to add them up) */
+  size_t nt = ntok ? ntok : 1, total = len + ntok;
+  /* the per-token tables in one block (one allocation a document, not
+   * eight): pointers, then 4-byte entries, then bytes; w and wid get every
+   * entry below, tok_s, inq, dropped and media start zeroed */
+  size_t na = acts->n_actors ? acts->n_actors : 1;
+  size_t zero = nt * sizeof(uint32_t) + 2 * nt + na;
+  char *blk = an_malloc(nt * sizeof(char *) + 2 * nt * sizeof(uint32_t) + zero + total + 8);
+  if (!blk) goto oom;
+  v->w = (char **)(void *)blk;
+  v->wid = (uint32_t *)(void *)(blk + nt * sizeof(char *));
+  v->tok_m = (int32_t *)(v->wid + nt);
+  v->tok_s = (uint32_t *)(v->tok_m + nt);
+  memset(v->tok_s, 0, zero);
+  v->inq = (uint8_t *)(v->tok_s + nt);
+  v->dropped = v->inq + nt;
+  v->media = v->dropped + nt;
+  v->wbuf = (char *)(v->media + na); /* (an_lexicon_lower_id writes 8 bytes a step: 8 to spare) */
   v->w[0] = NULL; /* (what calloc gave a document without tokens) */
   v->wid[0] = 0;
   /* one buffer for all the words: no allocation per token */
-  char *p = v->wbuf;
-  for (size_t i = 0; i < ntok; i++) {
-    v->w[i] = p;
-    size_t n = 0;
-    v->wid[i] = an_lexicon_lower_id(lex, s + tok[i].start, tok[i].len, tok[i].start < len ? len - tok[i].start : 0, p, &n);
-    p += n + 1;
-    v->tok_m[i] = -1;
-  }
+  an_lexicon_lower_ids(lex, memo, s, len, tok, ntok, v->w, v->wbuf, v->wid);
+  memset(v->tok_m, 0xff, ntok * sizeof *v->tok_m); /* -1 */
   /* Each token's sentence, and quotations: toggled by quote marks, closed
    * at a paragraph change (one pass). */
   int open = 0;
@@ -391,7 +394,13 @@ typedef struct ctx {
 AN_HOT const char *W(const ctx *c, uint32_t i) { return i < c->v->ntok ? c->v->w[i] : ""; }
 AN_HOT int is(const ctx *c, uint32_t i, const char *s) {
   if (i >= c->sb) return 0;
-  const char *w = W(c, i);
+  const char *w = c->v->w[i]; /* (i < sb <= ntok) */
+  /* a literal of up to 7 letters: its bytes and NUL compared at once (the
+   * words lie end to end in wbuf, with 8 bytes to spare after the last:
+   * reading past a shorter word's NUL stays inside, and that NUL already
+   * differs from the literal's letter there) */
+  size_t n = strlen(s);
+  if (__builtin_constant_p(n) && n < 8) return memcmp(w, s, n + 1) == 0;
   return w[0] == s[0] && strcmp(w, s) == 0;
 }
 AN_HOT int inlist(const ctx *c, const an_phrases *l, uint32_t i) {
@@ -628,9 +637,15 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     /* "KCNA, accused Seoul and Tokyo": a verb phrase is no apposition */
     for (uint32_t k = pos; k < seg_end; k++) {
       size_t nt = 0;
-      if (c->v->tok_m[k] < 0 && !np_ok(c, k) &&
-          ((an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) && nt) || inlist(c, &c->lex->reporting, k)))
-        return;
+      const uint32_t *cand = c->v->tok_m[k] < 0 && !np_ok(c, k) ? an_lexicon_trigs_at(c->lex, c->v->wid[k], &nt) : NULL;
+      /* (a trigger whose whole pattern is there: "trade minister" is no
+       * "traded accusations") */
+      int verb = 0;
+      for (size_t q = 0; cand && q < nt && !verb; q++) {
+        uint32_t g0 = 0, g1 = 0;
+        verb = an_pattern_match_id(&c->lex->trig[cand[q]].pat, c->v->wid, k, c->sb, &g0, &g1) > 0;
+      }
+      if (verb || (c->v->tok_m[k] < 0 && !np_ok(c, k) && inlist(c, &c->lex->reporting, k))) return;
     }
     pos = seg_end;
   }
@@ -2682,6 +2697,58 @@ static int naming_complement(const ctx *c, uint32_t k) {
   return 1;
 }
 
+/* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
+ * other", "each government blamed the other", "exchanged fire with B" go
+ * both ways, among the subjects (and a "with" object); "officials from A
+ * and B met", "commanders from both countries met": a symmetric act among
+ * the parties its subject names; "both sides praised X": the pair named
+ * just before is the source of a directed act with no subject of its own. */
+static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce,
+                        const mlist *subjects, mlist *srcs, mlist *dsts) {
+  const an_doc_actors *A = c->v->acts;
+  int obj = t->symmetric ? 0 : an_mutual_object(c->lex, c->v, cs, ts, te, ce);
+  int32_t p[2];
+  if (t->mutual || obj) {
+    mlist all = {{0}, 0};
+    /* the gap's actors, a "with" object, or the list after a pattern's
+     * "between" ("hosted talks between A and B") */
+    int more = t->target == AN_SLOT_GAP || (te < c->sb && is(c, te, "with")) || (te > c->sa && is(c, te - 1, "between"));
+    /* (the subject too: "between" made the list's first the source) */
+    /* (not a noun's clause subject: "X condemned clashes between A and B") */
+    const mlist *from[3] = {obj == 2 || t->nominal ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
+    for (int f = 0; f < 3; f++)
+      for (int i = 0; from[f] && i < from[f]->n; i++) {
+        int seen = 0;
+        for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
+        if (!seen) ml_add(&all, from[f]->m[i]);
+      }
+    if (all.n < 2 && an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
+      all.n = 0;
+      ml_add(&all, p[0]);
+      ml_add(&all, p[1]);
+    }
+    if (all.n >= 2) {
+      *srcs = all;
+      *dsts = all;
+    } else {
+      dsts->n = 0; /* one party: "each other", "traded fire" have no object of their own */
+    }
+  } else if (t->symmetric && t->reciprocal && dsts->n == 0 && srcs->n < 2 &&
+             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2 && A->mentions[p[0]].actor != A->mentions[p[1]].actor) {
+    srcs->n = 0;
+    ml_add(srcs, p[0]);
+    ml_add(dsts, p[1]);
+  } else if (!t->symmetric && !t->nominal && srcs->n == 0 && dsts->n > 0 &&
+             an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
+    /* "Both sides praised X", "the two countries condemned Y", "Thai and
+     * Cambodian troops shelled Z": the pair is the source */
+    for (int i = 0; i < dsts->n; i++)
+      if (M(c, dsts->m[i])->actor == A->mentions[p[0]].actor || M(c, dsts->m[i])->actor == A->mentions[p[1]].actor) return;
+    ml_add(srcs, p[0]);
+    ml_add(srcs, p[1]);
+  }
+}
+
 /* "met both sides", "urged the two parties": the two organizations or
  * countries the nearest sentences named (not the sources, not the sources'
  * own countries), when the nearest ones name exactly two. */
@@ -2979,6 +3046,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     conf *= 0.9;
   } else if (t->target == AN_SLOT_GAP) {
+    /* "told reporters that she had spoken by phone": two clauses (nominal.h) */
+    if (ga < gb && !an_gap_one_clause(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     srcs = s.l;
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     /* "joined the two leaders by video link" */
@@ -2990,7 +3059,18 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       dsts = tmp;
     }
     from_src = 0;
+  } else if (t->target == AN_SLOT_PREVIOUS) {
+    /* "X repeated the charge" (mutual.h); "repeated its charges against Y":
+     * the noun's own trigger */
+    if (te < c->sb && inlist(c, &c->lex->prepositions, te))
+      for (uint32_t k = te + 1; k < c->sb && k < te + 4 && !is_punct(c, k); k++)
+        if (c->v->tok_m[k] >= 0) return *declined = 1, AN_OK;
+    srcs = s.l;
+    int32_t g = srcs.n ? an_previous_target(c->v, b->e, b->n, type, si, ts, M(c, srcs.m[0])->actor) : -1;
+    if (g >= 0) ml_add(&dsts, g);
   } else {
+    /* "talks on Monday with": not "talks but wanted X to deal with" (nominal.h) */
+    if (t->nominal && ga < gb && !an_gap_clean(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     if (ag >= 0 && M(c, ag)->how == AN_MENTION_PRONOUN && M(c, ag)->tok_first > c->sa + 2 &&
         is(c, M(c, ag)->tok_first - 1, "and")) {
@@ -3063,11 +3143,25 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         break;
       }
     }
+    if (dsts.n > 0 && !in_q && t->target != AN_SLOT_BETWEEN) {
+      /* "a meeting of A with B"; "After talks with X, Y said" (nominal.h;
+       * a verb pattern read as a noun there too: "After a meeting with") */
+      int32_t g = t->nominal ? an_of_agent(c->lex, c->v, ga, gb) : -1;
+      if (g >= 0 && !in_set(c, &dsts, g)) {
+        srcs.n = 0;
+        ml_add(&srcs, g);
+      } else if (srcs.n == 0 && (t->symmetric || strcmp(type, "message") == 0) &&
+                 (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
+                 !in_set(c, &dsts, g)) {
+        ml_add(&srcs, g);
+      }
+    }
     int between = t->target == AN_SLOT_BETWEEN;
     if (!between && t->symmetric && dsts.n >= 2 && M(c, dsts.m[0])->tok_first > c->sa) {
       /* "a phone call between A and B" */
       uint32_t k = M(c, dsts.m[0])->tok_first;
-      while (k > te && np_ok(c, k - 1) && c->v->tok_m[k - 1] < 0) k--;
+      /* (over "Norwegian Prime Minister": a modifier mention too) */
+      while (k > te && np_ok(c, k - 1)) k = c->v->tok_m[k - 1] >= 0 ? M(c, c->v->tok_m[k - 1])->tok_first : k - 1;
       between = k > 0 && is(c, k - 1, "between");
     }
     if (between && dsts.n >= 2) {
@@ -3088,6 +3182,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       recip = 1; /* "A, B and C met": B and C too */
     }
   }
+  if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &s.l, &srcs, &dsts);
   if (in_q) {
     /* inside a quotation pronouns refer from the speaker's point of view:
      * only named targets ("We warn Israel") */

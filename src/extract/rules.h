@@ -76,6 +76,10 @@ typedef struct an_xview {
 
 an_status an_xview_init(an_xview *v, const an_lexicon *lex, const char *s, size_t len, const an_token *tok,
                         size_t ntok, const an_sentence *sent, size_t nsent, const an_doc_actors *acts, an_error *err);
+/* The same with a thread's memo of word ids (an_lexicon_lower_ids; NULL: none). */
+an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
+                             const an_token *tok, size_t ntok, const an_sentence *sent, size_t nsent,
+                             const an_doc_actors *acts, an_error *err);
 void an_xview_clear(an_xview *v);
 
 /* One extracted interaction, before dates and sources are attached. */

@@ -735,6 +735,8 @@ an_status an_text_split(an_text *t, an_error *err) {
   splitter sp;
   memset(&sp, 0, sizeof sp);
   sp.t = t, sp.s = t->out.data, sp.len = t->out.len;
+  sp.gap = t->gap, sp.gapcap = t->gapcap; /* (the last document's, if any) */
+  t->gap = NULL, t->gapcap = 0;
   /* news text has a token every 5-6 bytes: room for them at once, rather
    * than a dozen reallocations per document as the arrays double */
   size_t guess = sp.len / 5 + 16;
@@ -747,7 +749,7 @@ an_status an_text_split(an_text *t, an_error *err) {
   if (st == AN_OK && t->ntoks / 12 + 8 > t->sentcap)
     st = an_grow((void **)&t->sents, &t->sentcap, t->ntoks / 12 + 8, sizeof *t->sents);
   if (st == AN_OK) st = sentences(&sp);
-  an_free(sp.gap);
+  t->gap = sp.gap, t->gapcap = sp.gapcap; /* kept for an_text_renew (an_text_free frees it) */
   if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory splitting a document");
   return AN_OK;
 }

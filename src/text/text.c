@@ -367,15 +367,9 @@ static an_status normalize(norm *n) {
   return st;
 }
 
-an_status an_text_new(const char *src, size_t len, an_text **out, an_error *err) {
-  if (out) *out = NULL;
-  if (!out || (!src && len))
-    return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_text_new: NULL argument");
-  if (len >= AN_SEG_FLAT)
-    return an_error_set(err, AN_ELIMIT, NULL, 0, -1, "document of %zu bytes is over the 2 GiB limit", len);
-  an_text *t = an_calloc(1, sizeof *t);
-  if (!t) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory normalizing a document");
-  an_buf_init(&t->out);
+/* Normalizes and splits src into t, whose counts are zero (its buffers
+ * may hold memory from an earlier document). */
+static an_status text_fill(an_text *t, const char *src, size_t len, an_error *err) {
   t->orig_len = len;
   norm n;
   memset(&n, 0, sizeof n);
@@ -387,21 +381,51 @@ an_status an_text_new(const char *src, size_t len, an_text **out, an_error *err)
   }
   an_free(n.cps);
   an_free(n.enc);
-  if (st != AN_OK) {
-    an_text_free(t);
-    return an_error_set(err, st, NULL, 0, -1, "out of memory normalizing a document");
-  }
-  if (t->out.len >= AN_SEG_FLAT) {
-    an_text_free(t);
+  if (st != AN_OK) return an_error_set(err, st, NULL, 0, -1, "out of memory normalizing a document");
+  if (t->out.len >= AN_SEG_FLAT)
     return an_error_set(err, AN_ELIMIT, NULL, 0, -1, "normalized document is over the 2 GiB limit");
-  }
-  st = an_text_split(t, err);
+  return an_text_split(t, err);
+}
+
+/* Empties t, keeping its buffers. */
+static void text_reset(an_text *t) {
+  t->out.len = 0;
+  if (t->out.data) t->out.data[0] = '\0';
+  t->nsegs = t->nreps = t->ntoks = t->nsents = 0;
+  t->orig_len = 0;
+}
+
+an_status an_text_new(const char *src, size_t len, an_text **out, an_error *err) {
+  if (out) *out = NULL;
+  if (!out || (!src && len))
+    return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_text_new: NULL argument");
+  if (len >= AN_SEG_FLAT)
+    return an_error_set(err, AN_ELIMIT, NULL, 0, -1, "document of %zu bytes is over the 2 GiB limit", len);
+  an_text *t = an_calloc(1, sizeof *t);
+  if (!t) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory normalizing a document");
+  an_buf_init(&t->out);
+  an_status st = text_fill(t, src, len, err);
   if (st != AN_OK) {
     an_text_free(t);
     return st;
   }
   *out = t;
   return AN_OK;
+}
+
+an_status an_text_renew(an_text *t, const char *src, size_t len, an_error *err) {
+  if (!t || (!src && len)) return an_error_set(err, AN_EINVAL, NULL, 0, -1, "an_text_renew: NULL argument");
+  text_reset(t);
+  if (len >= AN_SEG_FLAT)
+    return an_error_set(err, AN_ELIMIT, NULL, 0, -1, "document of %zu bytes is over the 2 GiB limit", len);
+  an_status st = text_fill(t, src, len, err);
+  if (st != AN_OK) text_reset(t);
+  return st;
+}
+
+size_t an_text_capacity(const an_text *t) {
+  return t->out.cap + t->segcap * sizeof *t->segs + t->repcap * sizeof *t->reps + t->tokcap * sizeof *t->toks +
+         t->sentcap * sizeof *t->sents + t->gapcap;
 }
 
 void an_text_free(an_text *t) {
@@ -411,6 +435,7 @@ void an_text_free(an_text *t) {
   an_free(t->reps);
   an_free(t->toks);
   an_free(t->sents);
+  an_free(t->gap);
   an_free(t);
 }
 

@@ -32,7 +32,18 @@ struct an_text {
   size_t ntoks, tokcap;
   an_sentence *sents;
   size_t nsents, sentcap;
+  uint8_t *gap; /* the splitter's per-token scratch, kept for an_text_renew */
+  size_t gapcap;
 };
+
+/* an_text_new into a text made before (its contents replaced; its memory
+ * reused, so a thread that keeps one text allocates nothing per document
+ * once the buffers are large enough). On failure t is left empty (no
+ * tokens), still to be freed. */
+an_status an_text_renew(an_text *t, const char *src, size_t len, an_error *err);
+
+/* Bytes the text's buffers hold (their capacity). */
+size_t an_text_capacity(const an_text *t);
 
 /* How many breakpoints the offset map holds (tests check it stays small). */
 size_t an_text_map_size(const an_text *t);

@@ -1,7 +1,8 @@
 /* test_invariants.c: random word soups (names, titles, pronouns, quotes,
  * brackets, headlines, bad bytes) through the text stage and the actors
  * stage: never a failure, mentions inside the text, sorted and disjoint,
- * every index valid, and the same output twice (style.md S4). */
+ * every index valid, and the same output twice (style.md S4), the second
+ * time through a cache kept across documents (an_actors_find_cached). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,10 @@ static int same_output(const an_doc_actors *a, const an_doc_actors *b) {
         x->how != y->how || x->flags != y->flags)
       return 0;
   }
+  if (a->n_tokens != b->n_tokens) return 0;
+  for (size_t i = 0; i < a->n_tokens; i++)
+    if (strcmp(a->folds + a->fold_off[i], b->folds + b->fold_off[i]) || a->fold_hash[i] != b->fold_hash[i])
+      return 0;
   return 1;
 }
 
@@ -41,6 +46,8 @@ int main(void) {
   if (tiny_data(dir) != 0) return 1;
   an_gazetteer *g = NULL;
   if (an_gazetteer_load(dir, NULL, &g, NULL) != AN_OK) return 1;
+  an_actors_cache *cache = an_actors_cache_new();
+  CHECK(cache != NULL);
   unsigned seed = 12345;
   size_t nw = sizeof words / sizeof *words;
   int bad = 0;
@@ -59,7 +66,7 @@ int main(void) {
     CHECK_INT(an_text_new(b.data ? b.data : "", b.len, &t, NULL), AN_OK);
     if (t) {
       CHECK_INT(an_actors_find(g, t, &da, NULL), AN_OK);
-      CHECK_INT(an_actors_find(g, t, &db, NULL), AN_OK);
+      CHECK_INT(an_actors_find_cached(g, t, cache, &db, NULL), AN_OK);
       size_t nt;
       an_text_tokens(t, &nt);
       for (size_t i = 0; da && i < da->n_mentions; i++) {
@@ -80,6 +87,24 @@ int main(void) {
     an_text_free(t);
     an_buf_free(&b);
   }
+  /* the same cache with another gazetteer (loaded again: other tries and
+   * node numbers) forgets what the first one gave */
+  an_gazetteer *g2 = NULL;
+  CHECK_INT(an_gazetteer_load(dir, NULL, &g2, NULL), AN_OK);
+  const char *doc2 = "Pavel Orlen, the Green Front leader, said he met Omar al-Rashidi of the Gull Forum (GF).";
+  an_text *t2 = NULL;
+  CHECK_INT(an_text_new(doc2, strlen(doc2), &t2, NULL), AN_OK);
+  if (g2 && t2) {
+    an_doc_actors *pa = NULL, *pb = NULL;
+    CHECK_INT(an_actors_find(g2, t2, &pa, NULL), AN_OK);
+    CHECK_INT(an_actors_find_cached(g2, t2, cache, &pb, NULL), AN_OK);
+    CHECK(pa && pb && same_output(pa, pb) && pa->n_actors > 0);
+    an_doc_actors_free(pa);
+    an_doc_actors_free(pb);
+  }
+  an_text_free(t2);
+  an_gazetteer_free(g2);
+  an_actors_cache_free(cache);
   an_gazetteer_free(g);
   tiny_cleanup(dir);
   return TEST_DONE();

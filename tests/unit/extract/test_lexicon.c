@@ -228,6 +228,46 @@ static void test_word_ids(void) {
   an_lexicon_free(lex);
 }
 
+/* an_lexicon_lower_ids gives, token by token, what an_lexicon_lower_id
+ * gives, with a memo or without, on words seen before or not (twice over
+ * the same text: the second pass finds them in the memo), words of 0 to
+ * 20 bytes, mixed case, a NUL inside a token, tokens at the text's end. */
+static void test_word_ids_memo(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  an_lower_memo *memo = an_lower_memo_new();
+  CHECK(memo != NULL);
+  if (!lex || !memo) return;
+  static const char text[] = "Said the SPOKESMAN, said; Foreign-Ministry spokesperson: according TO\0x "
+                             "Internationalization of said AccordingTo talks \x80\xff said";
+  size_t len = sizeof text - 1;
+  an_token tok[64];
+  size_t ntok = 0, total = 0;
+  for (size_t i = 0; i < len && ntok < 64;) { /* words by spaces; also every length-1 and tail token */
+    size_t j = i;
+    while (j < len && text[j] != ' ') j++;
+    tok[ntok].start = (uint32_t)i, tok[ntok].len = (uint32_t)(j - i), tok[ntok].shape = 0;
+    total += j - i + 1, ntok++;
+    i = j + 1;
+  }
+  tok[ntok].start = (uint32_t)len - 4, tok[ntok].len = 4, tok[ntok].shape = 0, total += 5, ntok++;
+  tok[ntok].start = (uint32_t)len, tok[ntok].len = 0, tok[ntok].shape = 0, total += 1, ntok++;
+  char *w[64], *wbuf = an_malloc(total + 8), want[64];
+  uint32_t wid[64];
+  for (int pass = 0; pass < 3 && wbuf; pass++) {
+    an_lexicon_lower_ids(lex, pass == 2 ? NULL : memo, text, len, tok, ntok, w, wbuf, wid);
+    for (size_t i = 0; i < ntok; i++) {
+      size_t n = 0;
+      uint32_t id = an_lexicon_lower_id(lex, text + tok[i].start, tok[i].len, len - tok[i].start, want, &n);
+      CHECK_INT(wid[i], id);
+      CHECK_STR(w[i], want);
+    }
+  }
+  an_free(wbuf);
+  an_lower_memo_free(memo);
+  an_lexicon_free(lex);
+}
+
 /* Matching by ids (an_phrases_match_id: the exact first-word bits and the
  * patterns by rank) gives what matching the strings gives: on every
  * pattern's own words, with words around them, at every position. */
@@ -278,6 +318,7 @@ int main(void) {
   test_patterns();
   test_match_ids();
   test_word_ids();
+  test_word_ids_memo();
   test_load();
   test_dates();
   return TEST_DONE();

@@ -2,7 +2,9 @@
  * letters, combining marks, invalid bytes, quotes, dashes, CR, NUL,
  * abbreviations, bullets) must keep the text stage's invariants: valid
  * UTF-8 out, monotonic offsets, every token inside a sentence-consistent
- * layout and mapping to a non-empty original span. Deterministic seed. */
+ * layout and mapping to a non-empty original span; a text renewed with
+ * each document in turn (an_text_renew) equals a new one. Deterministic
+ * seed. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,30 @@
 #include "actornet/text.h"
 #include "core/core.h"
 #include "harness.h"
+#include "text/text_internal.h"
+
+/* Same string, tokens, sentences, repairs and offset map. */
+static int same_text(const an_text *a, const an_text *b) {
+  size_t la, lb, na, nb, sa, sb, ra, rb;
+  const char *x = an_text_str(a, &la), *y = an_text_str(b, &lb);
+  if (la != lb || memcmp(x, y, la) != 0) return 0;
+  const an_token *ta = an_text_tokens(a, &na), *tb = an_text_tokens(b, &nb);
+  if (na != nb) return 0;
+  for (size_t i = 0; i < na; i++)
+    if (ta[i].start != tb[i].start || ta[i].len != tb[i].len || ta[i].shape != tb[i].shape) return 0;
+  const an_sentence *ea = an_text_sentences(a, &sa), *eb = an_text_sentences(b, &sb);
+  if (sa != sb) return 0;
+  for (size_t i = 0; i < sa; i++)
+    if (ea[i].tok_first != eb[i].tok_first || ea[i].tok_count != eb[i].tok_count || ea[i].flags != eb[i].flags ||
+        ea[i].paragraph != eb[i].paragraph)
+      return 0;
+  an_text_repairs(a, &ra);
+  an_text_repairs(b, &rb);
+  if (ra != rb || an_text_map_size(a) != an_text_map_size(b)) return 0;
+  for (size_t i = 0; i <= la; i++)
+    if (an_text_orig_offset(a, i) != an_text_orig_offset(b, i)) return 0;
+  return 1;
+}
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static uint32_t next_rand(void) {
@@ -87,6 +113,7 @@ int main(void) {
   an_buf b;
   an_buf_init(&b);
   int bad = 0;
+  an_text *kept = NULL; /* renewed with every document */
   for (int doc = 0; doc < 3000 && bad < 10; doc++) {
     an_buf_clear(&b);
     an_buf_puts(&b, "");
@@ -142,8 +169,18 @@ int main(void) {
       bad++;
       fprintf(stderr, "  document %d (%zu bytes) broke an invariant\n", doc, b.len);
     }
+    if (!kept) {
+      CHECK_INT(an_text_new(b.data, b.len, &kept, NULL), AN_OK);
+    } else {
+      CHECK_INT(an_text_renew(kept, b.data, b.len, NULL), AN_OK);
+    }
+    if (kept && !same_text(kept, t)) {
+      CHECK(!"a renewed text differs from a new one");
+      bad++;
+    }
     an_text_free(t);
   }
+  an_text_free(kept);
   an_buf_free(&b);
   return TEST_DONE();
 }

@@ -1,0 +1,43 @@
+/* nominal.h: the agent of a nominal interaction that neither a possessor
+ * ("X's talks with Y") nor its clause's subject gives, for the rule engine
+ * (rules.c):
+ *  - "a meeting of A with B", "talks of A with B": A, the object of the
+ *    "of" inside the pattern's gap;
+ *  - a phrase opening the sentence ("After talks with X on Monday, Y
+ *    said", "During a meeting with X, Y ..."): Y, the subject of the main
+ *    clause after the phrase's comma.
+ * Word lists are data (cues.json fronting_preps, determiners, np_words,
+ * title_words). */
+#ifndef AN_EXTRACT_NOMINAL_H
+#define AN_EXTRACT_NOMINAL_H
+
+#include <stdint.h>
+
+#include "extract/lexicon.h"
+#include "extract/rules.h"
+
+/* "a meeting of A with B": the first actor of the gap [ga, gb) when it
+ * opens with "of" (the owner's head, not "A's" itself); -1 otherwise. */
+int32_t an_of_agent(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
+
+/* Whether the gap [ga, gb) of a nominal pattern ("talks ... with") is a
+ * modifier of the noun ("talks on Monday with", "a meeting of A with"),
+ * not the rest of a clause ("talks but wanted X to deal with"): no clause
+ * word, reporting verb or coordinator, and no actor unless it opens with
+ * "of". */
+int an_gap_clean(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
+
+/* Whether the gap [ga, gb) of a pattern whose argument sits in it ("told
+ * ... by phone", "held ... responsible") holds no clause word or reporting
+ * verb ("told reporters that she had spoken by phone" is no call to the
+ * reporters' clause). */
+int an_gap_one_clause(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
+
+/* The subject of the main clause when the nominal trigger at ts sits in a
+ * phrase opening the sentence [sa, sb) ("After talks with X, Y said"):
+ * the first actor after the first comma past obj_end (the end of the
+ * trigger's object), if no possessive ("Y's aide said"); -1 otherwise. */
+int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t ts,
+                         uint32_t obj_end);
+
+#endif
