@@ -34,13 +34,12 @@ NOT meet KEN SDN | Kenya held a summit about the future of Sudan on Friday.
 WANT meet FRA DEU | France held talks on Ukraine with Germany on Monday.
 NOT brief KEN SOM | Kenya briefed lawmakers about Somalia on Tuesday.
 # a host and its guests: "brought A and B together" is a meeting of all three;
-# "hosted talks between A and B" makes A and B the parties
+# "hosted talks between A and B" makes A and B parties (the host too: test_mutual.c)
 WANT meet QAT ISR | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
 WANT meet QAT hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
 WANT meet ISR hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
 WANT meet TUR hamas | Turkey hosted Israeli and Hamas delegations in Ankara on Monday.
 WANT meet COL national-liberation-army | Norway hosted talks between Colombia and the ELN in Oslo on Monday.
-NOT meet NOR COL | Norway hosted talks between Colombia and the ELN in Oslo on Monday.
 # persons' titles after two countries stand for the persons, not the countries
 NOT meet JPN KOR | Japanese and South Korean leaders met in Seoul on Monday.
 # counterpart apposition: the person named, not the country before the title

@@ -37,7 +37,7 @@ static an_result *run(const char *text) {
 }
 
 /* "brought A and B together": the host meets both, and they meet each
- * other; "hosted talks between A and B": A and B are the parties. */
+ * other; "hosted talks between A and B": A and B meet. */
 static void test_hosts(void) {
   an_result *r = run("Ostria brought Norland and Estmark together in Vessa on Monday.");
   CHECK(fx_find(r, "meet", "ostria", "norland"));
@@ -48,8 +48,7 @@ static void test_hosts(void) {
   CHECK(fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
   r = run("Ostria hosted talks between Norland and the Free Coast Front on Monday.");
-  CHECK(fx_find(r, "meet", "norland", "fcf"));
-  CHECK(!fx_find(r, "meet", "ostria", "norland"));
+  CHECK(fx_find(r, "meet", "norland", "fcf")); /* (the host meets both too: test_mutual.c) */
   an_result_free(r);
 }
 
