@@ -3176,7 +3176,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       dsts = tmp;
     }
     /* "A and B held talks": a symmetric interaction among the subjects. */
-    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2) {
+    uint32_t rp = 0; /* "the leaders of A and B met": only after a member or title noun ("trade between A and B" met no one) */
+    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2 &&
+        (left_ctx(c, srcs.m[0], c->sa, &rp) != CTX_PREP ||
+         ((is(c, rp, "of") || is(c, rp, "from")) && rp > c->sa &&
+          (inlist(c, &c->lex->member_nouns, rp - 1) || inlist(c, &c->lex->title_words, rp - 1))))) {
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
       recip = 1; /* "A, B and C met": B and C too */
