@@ -149,6 +149,8 @@ typedef struct waff {
 typedef struct acro {
   uint32_t tok;          /* the acronym token inside "( )" */
   uint32_t start, end;   /* its long form [start, end) */
+  uint8_t loose;         /* letters that are not the initials ("Corruption Eradication
+                            Commission (KPK)"): start == end == the "(" */
 } acro;
 
 typedef struct doc {
@@ -888,12 +890,23 @@ static an_status find_acronyms(doc *d) {
     if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
     /* walk back over capitalized words (and "of", "and", "the", "for") */
     size_t k = i, matched = 0;
-    char ini[16];
-    size_t n = 0;
+    char ini[16], inp[16]; /* initials without and with the particles' */
+    size_t n = 0, np = 0;
     while (k > 0 && i - k < 12 && same_sent(d, k - 1, i)) {
       size_t q = k - 1;
       if (tis(d, q, "of") || tis(d, q, "and") || tis(d, q, "the") || tis(d, q, "for")) {
         k = q;
+        continue;
+      }
+      /* "Forces Armées de la République (FAR)", "Movimiento al Socialismo
+       * (MAS)": a lower-case name particle inside, its letter counted or not */
+      if (n > 0 && is_particle_tok(d, q) && (shape(d, q) & AN_SHAPE_ALL_LOWER) && !(shape(d, q) & AN_SHAPE_HYPHENATED)) {
+        if (np + 1 < sizeof inp) {
+          memmove(inp + 1, inp, np);
+          inp[0] = tfold(d, q)[0];
+          np++;
+        }
+        k = q; /* (a match ends at a capitalized word: the long form opens with one) */
         continue;
       }
       /* "People's Democratic Party (PDP)": over a possessive */
@@ -902,20 +915,28 @@ static an_status find_acronyms(doc *d) {
         continue;
       }
       if (!(shape(d, q) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) || is_punct(d, q)) break;
-      if (n + 1 >= sizeof ini) break;
+      if (n + 1 >= sizeof ini || np + 1 >= sizeof inp) break;
       memmove(ini + 1, ini, n);
       ini[0] = tfold(d, q)[0];
       n++;
+      memmove(inp + 1, inp, np);
+      inp[0] = ini[0];
+      np++;
       k = q;
-      if (n == al && memcmp(ini, acr, al) == 0) {
+      if ((n == al && memcmp(ini, acr, al) == 0) || (np == al && memcmp(inp, acr, al) == 0)) {
         matched = 1;
         break;
       }
     }
-    if (!matched) continue;
+    /* "the Corruption Eradication Commission (KPK)": an acronym of the
+     * name's own language, for whatever name ends before it (taken only
+     * where no gazetteer name reads the acronym) */
+    int loose = !matched && (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && !is_punct(d, i - 1) && al >= 3;
+    if (!matched && !loose) continue;
     an_status st = an_grow((void **)&d->acr, &d->capacr, d->nacr + 1, sizeof *d->acr);
     if (st != AN_OK) return st;
-    d->acr[d->nacr] = (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i};
+    d->acr[d->nacr] = matched ? (acro){(uint32_t)(i + 1), (uint32_t)k, (uint32_t)i, 0}
+                              : (acro){(uint32_t)(i + 1), (uint32_t)i, (uint32_t)i, 1};
     if ((st = index_key(d, ACR_KEY(acr), (int32_t)d->nacr)) != AN_OK) return st;
     d->nacr++;
   }
@@ -1085,16 +1106,40 @@ static int other_given_name(const doc *d, size_t q, const an_gz_entry *e) {
 /* The end of a capitalized name from token k (at most five words, no
  * title, state noun or particle) that an organization head ends ("Farmers
  * Union", "Integration Association"), or 0. */
-static size_t org_run_end(const doc *d, size_t k, size_t end) {
-  size_t k0 = k, org_end = 0;
+static int plural_poss_inside(const doc *d, size_t j);
+
+static int org_run_word(const doc *d, size_t k, size_t end) {
   const an_trie *lx = an_gazetteer_lexicon(d->gaz);
   uint32_t tc, tv;
-  while (k < end && k < k0 + 5 && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
+  return k < end && d->ti[k].span < 0 && name_like(d, k) && !run_stopper(d, k) &&
          (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !d->ti[k].headline &&
          !(d->ti[k].lex & (AN_LX_TITLE | AN_LX_HONORIFIC | AN_LX_STATE)) &&
          /* "Saudi Energy Minister": a title starts here */
-         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE) {
-    if (d->ti[k].lex & AN_LX_ORGHEAD) org_end = k + 1;
+         longest(d, lx, k, end, accept_title, AN_LX_TITLE | AN_LX_HONORIFIC, &tc, &tv) == AN_TRIE_NONE;
+}
+
+static size_t org_run_end(const doc *d, size_t k, size_t end) {
+  size_t k0 = k, org_end = 0;
+  int compl = 0;
+  while (k < k0 + 7) {
+    /* "Nordland Offshore and Shipbuilding Association": "and" before the head */
+    if (k > k0 && !org_end && k < end && (tis(d, k, "and") || tok_char(d, k, '&')) && org_run_word(d, k + 1, end)) {
+      k++;
+      continue;
+    }
+    /* "the Nordland Governors' Forum" */
+    if (k > k0 && k + 1 < end && plural_poss_inside(d, k)) {
+      k++;
+      continue;
+    }
+    /* "Nordland Institute for Peace": one complement after the head */
+    if (org_end && org_end == k && !compl && (tis(d, k, "of") || tis(d, k, "for")) && org_run_word(d, k + 1, end)) {
+      compl = 1;
+      k++;
+      continue;
+    }
+    if (!org_run_word(d, k, end)) break;
+    if ((d->ti[k].lex & AN_LX_ORGHEAD) || compl) org_end = k + 1;
     k++;
   }
   /* not "the Nordish Farmers Union leader Omar Salem" cut short: a title
@@ -1173,7 +1218,7 @@ static an_status find_spans(doc *d) {
         /* an acronym the text defines otherwise ("Iran Front Page (IFP)")
          * is not the gazetteer's */
         const acro *a = cnt == 1 ? acronym_of(d, tfold(d, i)) : NULL;
-        if (a && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
+        if (a && !a->loose && !acronym_is_entry(d, a, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(val)))) {
           i++;
           continue;
         }
@@ -1225,10 +1270,26 @@ static an_status find_spans(doc *d) {
           i = k;
           continue;
         }
+        /* "Kestrel Heavy Industries" after a known "Kestrel": a known
+         * organization's name that more capitalized words and a company or
+         * body head run on is another organization (not its organs: "X
+         * Political Bureau", "X Executive Board" end in a bare head) */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME && !d->ti[i].headline) {
+          size_t oe = org_run_end(d, i + cnt, end);
+          if (oe && (d->ti[oe - 1].lex & AN_LX_ORGHEAD) &&
+              !(d->ti[oe - 1].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA))) {
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(oe - i), SP_NAME, 0)) != AN_OK) return st;
+            for (size_t q = i; q < oe; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = oe;
+            continue;
+          }
+        }
         /* "the Oskarsby Accord", "Nordland Square": a country's name or seat
          * before a capitalized place or thing head names a place or a thing */
         if (ge->kind == AN_KIND_COUNTRY && i + cnt < end && (d->ti[i + cnt].lex & AN_LX_PLACEHEAD) &&
-            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt)) {
+            (shape(d, i + cnt) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) && !is_poss(d, i + cnt) &&
+            /* (not "the Ghana Port Authority": an organization head ends it) */
+            !org_run_end(d, i + cnt, end)) {
           if ((st = push_span(d, (uint32_t)i, cnt + 1, SP_PLACE, 0)) != AN_OK) return st;
           for (uint32_t k = 0; k <= cnt; k++) d->ti[i + k].span = (int32_t)(d->nsp - 1);
           i += cnt + 1;
@@ -1318,7 +1379,10 @@ static an_status acronym_long_forms(doc *d) {
 /* ---- pass 2: capitalized runs ---- */
 
 static int run_stopper(const doc *d, size_t i) {
-  return (d->ti[i].lex & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
+  uint32_t lx = d->ti[i].lex;
+  /* "Kestrel Co.": a company head that folds like the role prefix "co-" ends a name, not cuts it */
+  if ((lx & AN_LX_PREFIX) && (lx & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_UPPER_INITIAL)) lx &= ~AN_LX_PREFIX;
+  return (lx & (AN_LX_STOP | AN_LX_TIME | AN_LX_PRONOUN | AN_LX_PREFIX)) != 0;
 }
 
 static int common_initial(const doc *d, size_t i) {
@@ -1328,8 +1392,53 @@ static int common_initial(const doc *d, size_t i) {
   const char *f = tfold(d, i);
   size_t n = strlen(f);
   if (n > 5 && strcmp(f + n - 3, "ing") == 0 && !(shape(d, i) & AN_SHAPE_ALL_UPPER)) return 1;
+  if (run_stopper(d, i)) return 1;
+  /* "World Boxing suspended ...", though "world" is written in lower case
+   * elsewhere: an organization head right after makes it a name */
+  if (lower_has_tok(d, i) && !(d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN | AN_LX_ORGHEAD)) &&
+      i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_ORGHEAD) &&
+      !(d->ti[i + 1].lex & (AN_LX_STATE | AN_LX_BARE)) && (shape(d, i + 1) & AN_SHAPE_UPPER_INITIAL) &&
+      d->ti[i + 1].span < 0)
+    return 0;
   /* "Chipmaker X said": an organization noun opening the sentence */
-  return run_stopper(d, i) || lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+  return lower_has_tok(d, i) || (d->ti[i].lex & (AN_LX_SPEECH | AN_LX_ADJ | AN_LX_ORGNOUN));
+}
+
+static int span_at(const doc *d, size_t i);
+
+/* Is token j a plural's bare apostrophe inside a name ("Workers' Union"):
+ * a capitalized word before it that ends in "s", one after it? */
+static int plural_poss_inside(const doc *d, size_t j) {
+  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS) || !(d->ti[j].tf & TF_EMPTY)) return 0;
+  const char *f = tfold(d, j - 1);
+  size_t n = strlen(f);
+  return n > 1 && f[n - 1] == 's' && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+         d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1);
+}
+
+/* Has the run [i, j) an organization head that is no state noun
+ * ("Authority", "Court"; not "Government", "Embassy")? */
+static int connected_head(const doc *d, size_t i, size_t j) {
+  for (size_t q = i; q < j; q++)
+    if ((d->ti[q].lex & AN_LX_ORGHEAD) && !(d->ti[q].lex & AN_LX_STATE)) return 1;
+  return 0;
+}
+
+/* A live gazetteer span of a country's name or seat (no demonym, no state
+ * noun taken in) starting at token k: its end, and *value = 1 + the
+ * country's entry; else 0. */
+static size_t country_span_end(const doc *d, size_t k, size_t end, uint32_t *value) {
+  int si = span_at(d, k);
+  if (si < 0) return 0;
+  const span *o = &d->sp[si];
+  if (o->dead || o->type != SP_GAZ || o->first != k || o->first + o->count > end) return 0;
+  const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(o->value));
+  if (e->kind != AN_KIND_COUNTRY || (o->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) return 0;
+  /* (not a span that took a state noun in: "of Kenya's government") */
+  for (uint32_t q = o->first; q < o->first + o->count; q++)
+    if (is_poss(d, q) || (d->ti[q].lex & AN_LX_STATE)) return 0;
+  *value = 1 + AN_GZ_ENTRY(o->value);
+  return o->first + o->count;
 }
 
 static an_status find_runs(doc *d) {
@@ -1345,10 +1454,16 @@ static an_status find_runs(doc *d) {
         i++;
         continue;
       }
-      size_t j = i + 1;
+      size_t j = i + 1, nconn = 0;
+      uint32_t country = 0; /* 1 + the entry of a country the name ends in */
       for (;;) {
         if (j < end && d->ti[j].span < 0 && name_like(d, j) && !run_stopper(d, j)) {
           j++;
+          continue;
+        }
+        /* "the Nordic Dockworkers' Union": a plural possessive inside a name */
+        if (j + 1 < end && plural_poss_inside(d, j)) {
+          j += 2;
           continue;
         }
         /* lower-case particle inside a name: "Osama bin Laden", "Ursula von der Leyen" */
@@ -1359,11 +1474,29 @@ static an_status find_runs(doc *d) {
           continue;
         }
         /* "Ministry of Foreign Affairs": a connector after an organization head;
-         * "Association of Machinists and Aerospace Workers": "and" inside one */
-        if (j + 1 < end && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && (tis(d, j, "of") || tis(d, j, "for")) &&
-            d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+         * "Association of Machinists and Aerospace Workers": "and" inside one;
+         * "Court of Arbitration for Sport": a second one after the head's
+         * complement */
+        if (j + 1 < end && (tis(d, j, "of") || tis(d, j, "for")) && d->ti[j + 1].span < 0 && name_like(d, j + 1) &&
+            !run_stopper(d, j + 1) &&
+            ((d->ti[j - 1].lex & AN_LX_ORGHEAD) || (nconn == 1 && connected_head(d, i, j)))) {
           j += 2;
+          nconn++;
           continue;
+        }
+        /* "Central Bank of Nigeria", "Competition Authority of Kenya": an
+         * organization head (no state noun: "Government of Kenya" is the
+         * state), "of" and a country's name make one organization's name */
+        if (j + 1 < end && tis(d, j, "of") && nconn < 2 && connected_head(d, i, j)) {
+          uint32_t cv = 0;
+          size_t ce = country_span_end(d, j + 1, end, &cv);
+          if (ce) {
+            d->sp[d->ti[j + 1].span].dead = 1;
+            if (!country) country = cv;
+            j = ce;
+            nconn++;
+            continue;
+          }
         }
         if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
             name_like(d, j + 1) && !run_stopper(d, j + 1)) {
@@ -1377,10 +1510,22 @@ static an_status find_runs(doc *d) {
             j += 2;
             continue;
           }
+          /* "the Nordic Offshore and Shipbuilding Association": after "the",
+           * "and" before the organization head a few words on */
+          if (!org && !of && i > 0 && same_sent(d, i - 1, i) && tis(d, i - 1, "the") &&
+              !(d->ti[i].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) && !(d->ti[j + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
+            int head = 0;
+            for (size_t q = j + 1; q < end && q < j + 4 && d->ti[q].span < 0 && name_like(d, q) && !run_stopper(d, q); q++)
+              if ((d->ti[q].lex & AN_LX_ORGHEAD) && !(d->ti[q].lex & AN_LX_STATE)) head = 1;
+            if (head) {
+              j += 2;
+              continue;
+            }
+          }
         }
         break;
       }
-      an_status st = push_span(d, (uint32_t)i, (uint32_t)(j - i), SP_NAME, 0);
+      an_status st = push_span(d, (uint32_t)i, (uint32_t)(j - i), SP_NAME, country);
       if (st != AN_OK) return st;
       for (size_t k = i; k < j; k++) d->ti[k].span = (int32_t)(d->nsp - 1);
       i = j;
@@ -1525,6 +1670,14 @@ static unsigned cues_of(const doc *d, const span *s) {
       ((shape(d, a - 1) & AN_SHAPE_ALL_LOWER) || (shape(d, a - 1) & AN_SHAPE_SENT_INITIAL)) &&
       (d->ti[a - 1].lex & AN_LX_ORGNOUN) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
     c |= CUE_ORG;
+  /* "his party, the SPLM-IO,", "the teachers' union, ABCU,": a name in
+   * apposition to an organization noun */
+  if (a >= 2 && (is_comma(d, a - 1) || (a >= 3 && is_comma(d, a - 2) && tis(d, a - 1, "the"))) && same_sent(d, a - 2, a)) {
+    size_t q = is_comma(d, a - 1) ? a - 1 : a - 2;
+    if (q >= 1 && (shape(d, q - 1) & AN_SHAPE_ALL_LOWER) && (d->ti[q - 1].lex & AN_LX_ORGNOUN) &&
+        same_sent(d, q - 1, a) && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+      c |= CUE_ORG;
+  }
   /* a defined acronym's long form of three words or more names a body
    * (unless it opens with a given name: "Grace Wanjiru Njeri (GWN)") */
   if (s->acr && s->count >= 3 && !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) c |= CUE_ORG;
@@ -1564,6 +1717,10 @@ static unsigned cues_of(const doc *d, const span *s) {
   if (b < d->ntok && appos_title_after(d, b, &who) >= 0) c |= CUE_PERSON_STRONG;
   if (who) c |= CUE_PERSON_STRONG;
   if (b < d->ntok && (d->ti[b].lex & AN_LX_SPEECH) && same_sent(d, a, b)) c |= CUE_PERSON;
+  /* "Omar Salem and his counterpart": a name "and his/her" follows */
+  if (b + 1 < d->ntok && (d->ti[b + 1].lex & AN_LX_PRONOUN) && tis(d, b, "and") && same_sent(d, a, b + 1) &&
+      (tis(d, b + 1, "his") || tis(d, b + 1, "her")))
+    c |= CUE_PERSON;
   /* "Putin had said", "Putin also told" */
   for (size_t k = b; k < b + 2 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
     if (!(shape(d, k) & AN_SHAPE_ALL_LOWER) || (d->ti[k].lex & (AN_LX_SPEECH | AN_LX_TITLE | AN_LX_PREP | AN_LX_STOP)))
@@ -1974,8 +2131,19 @@ static int32_t person_with_words(const doc *d, const char *w, uint32_t at, const
  * state nouns and words the text also uses in lower case ("the Security
  * Cabinet", "Office", "Occupation Forces"). */
 static int has_name_word(const doc *d, const span *s) {
+  /* "World Fencing", "Global Logistics": common words that a company or
+   * body head (not a bare one: "Security Council", "Foreign Ministry")
+   * ends */
+  uint32_t last = s->first + s->count - 1;
+  if (s->count >= 2 && (d->ti[last].lex & AN_LX_ORGHEAD) &&
+      !(d->ti[last].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA)) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL))
+    return 1;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
+    /* "Department of State Services": a state noun after "of" in a longer name names it */
+    if ((lx & AN_LX_STATE) && !(lx & (AN_LX_ORGHEAD | AN_LX_STOP)) && k > s->first &&
+        k + 1 < s->first + s->count && tis(d, k - 1, "of") && (s->count >= 4 || !lower_has_tok(d, k)))
+      return 1;
     if (lx & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_PARTICLE | AN_LX_STOP)) continue;
     if (lower_has_tok(d, k)) continue;
     if (tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "and") || tis(d, k, "the")) continue;
@@ -2008,10 +2176,19 @@ static int thing_context(const doc *d, size_t i) {
  * place or thing ("in", "at", "the", "of"): "met Omar Salem on Monday". */
 static int looks_like_person(const doc *d, const span *s) {
   if (s->count < 2 || s->count > 3 || d->ti[s->first].headline) return 0;
-  /* at a sentence start only with a known given name first ("Taylor Reid and X signed") */
-  if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)))
+  /* "Nguyen Van Thanh", "Park Min-soo": an East Asian family name first,
+   * then one or two capitalized given names (so also at a sentence start;
+   * "Park" may be a place head elsewhere) */
+  uint32_t k0 = s->first;
+  if ((d->ti[k0].lex & AN_LX_SURNAME) && (shape(d, k0) & AN_SHAPE_UPPER_INITIAL) &&
+      !(shape(d, k0) & AN_SHAPE_ALL_UPPER))
+    k0++;
+  /* at a sentence start only with a known given name first ("Taylor Reid and X signed"),
+   * or inside a three-word name ("Abdirahman Mohamed Abdullahi was elected") */
+  else if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
+           !(s->count == 3 && (d->ti[s->first + 1].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))))
     return 0;
-  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+  for (uint32_t k = k0; k < s->first + s->count; k++) {
     if (d->ti[k].lex & (AN_LX_ORGHEAD | AN_LX_BARE | AN_LX_STATE | AN_LX_TIME | AN_LX_STOP | AN_LX_GENERIC |
                         AN_LX_PLACEHEAD | AN_LX_ADJ | AN_LX_THINGPRE))
       return 0;
@@ -2020,7 +2197,8 @@ static int looks_like_person(const doc *d, const span *s) {
     const char *f = tfold(d, k);
     if (strlen(f) < 2) return 0;
   }
-  if (thing_context(d, s->first)) return 0;
+  /* ("Vietnam's Nguyen Van Thanh": a possessor before such a name is fine) */
+  if (thing_context(d, s->first) && !(k0 != s->first && is_poss(d, s->first - 1))) return 0;
   /* "Nordland Street", "Moscow Mayor": a place or demonym nearby makes it a place */
   size_t b = s->first + s->count;
   if (b < d->ntok && same_sent(d, s->first, b) && (d->ti[b].lex & (AN_LX_ORGHEAD | AN_LX_PLACEHEAD))) return 0;
@@ -2345,7 +2523,11 @@ static an_status index_initials(doc *d) {
 
 /* An all-capitals word that spells the initials of one organization the
  * text names ("UCFN"), or -1 (none, or several). */
-static int32_t initials_actor(const doc *d, size_t i) {
+static int32_t initials_actor_but(const doc *d, size_t i, int32_t but);
+static int32_t initials_actor(const doc *d, size_t i) { return initials_actor_but(d, i, -1); }
+
+/* The same, leaving actor but aside. */
+static int32_t initials_actor_but(const doc *d, size_t i, int32_t but) {
   if (!(shape(d, i) & AN_SHAPE_ALL_UPPER) || d->ti[i].headline) return -1;
   const char *w = tfold(d, i);
   size_t n = strlen(w);
@@ -2354,6 +2536,7 @@ static int32_t initials_actor(const doc *d, size_t i) {
   int32_t found = -1;
   uint64_t key = INIT_KEY(w);
   FOR_ACTORS_WITH(d, key, a) {
+    if (a == but) continue;
     initials_of(d->act[a].name, ini, sizeof ini);
     if (strcmp(ini, w) != 0) continue;
     if (found >= 0 && found != a) return -1;
@@ -2388,16 +2571,66 @@ static long possessed_entry(const doc *d, const span *s, const char *words) {
   return -1;
 }
 
+/* Does label u extend label p by more words ("Airtel Africa", "Airtel")? */
+static int label_extends(const char *u, const char *p) {
+  size_t n = strlen(p);
+  return strncmp(u, p, n) == 0 && u[n] == ' ' && u[n + 1];
+}
+
+/* "Airtel Africa ... Airtel": a known organization's unit whose name
+ * extends the organization's (gazetteer "parent") stands in the document
+ * for every mention of the organization's name. Collects up to nmax
+ * (unit, parent) entry pairs the document names; returns how many. */
+static size_t find_units(const doc *d, long *unit, long *parent, size_t nmax) {
+  size_t n = 0;
+  for (size_t si = 0; si < d->nsp && n < nmax; si++) {
+    const span *s = &d->sp[si];
+    if (s->dead || s->type != SP_GAZ || (s->value & AN_GZ_HOW_MASK) != AN_MENTION_NAME) continue;
+    long u = (long)AN_GZ_ENTRY(s->value);
+    const an_gz_entry *e = an_gazetteer_entry(d->gaz, (size_t)u);
+    if (e->kind != AN_KIND_ORGANIZATION || !e->parent) continue;
+    long p = an_gazetteer_find_id(d->gaz, e->parent);
+    if (p < 0) continue;
+    const an_gz_entry *pe = an_gazetteer_entry(d->gaz, (size_t)p);
+    if (pe->kind != AN_KIND_ORGANIZATION || !label_extends(e->label, pe->label)) continue;
+    size_t k = 0;
+    while (k < n && parent[k] != p) k++;
+    if (k < n) continue; /* the first unit named keeps its parent's name */
+    unit[n] = u;
+    parent[n++] = p;
+  }
+  return n;
+}
+
+static int actor_span_ending(const doc *d, size_t i);
+
+/* Does folded word w end like an English plural of persons ("-ers",
+ * "-ists", "-ians", "-ants", "-ents")? */
+static int plural_noun_like(const char *w) {
+  static const char *const ends[] = {"ers", "ists", "ians", "ants", "ents"};
+  size_t n = strlen(w);
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m + 2 && strcmp(w + n - m, ends[k]) == 0) return 1;
+  }
+  return 0;
+}
+
 static an_status resolve_names(doc *d) {
   an_status st = collect_cued(d);
   if (st != AN_OK) return st;
   char words[512], text[512];
+  long unit[8], uparent[8];
+  size_t nunits = find_units(d, unit, uparent, 8);
   /* gazetteer spans and multi-word runs, in text order */
   for (size_t si = 0; si < d->nsp; si++) {
     span *s = &d->sp[si];
     if (s->dead) continue;
     if (s->type == SP_GAZ) {
       choose_entry(d, s);
+      for (size_t k = 0; k < nunits; k++)
+        if ((long)AN_GZ_ENTRY(s->value) == uparent[k] && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_NAME)
+          s->value = (uint32_t)unit[k] << 3 | (s->value & 7u);
       long gz = (long)AN_GZ_ENTRY(s->value);
       int32_t a = actor_of_gz(d, gz);
       if (a < 0) {
@@ -2516,6 +2749,28 @@ static an_status resolve_names(doc *d) {
   }
   /* "UCFN" for a "Union of Coastal Fishing Nations" named in the text */
   if ((st = index_initials(d)) != AN_OK) return st;
+  /* "the ICC ... the International Cricket Council said": a gazetteer
+   * acronym whose letters spell the initials of the one organization the
+   * text names (and the gazetteer's is not named) is that organization */
+  if (d->nact) {
+    uint8_t *full = NULL; /* actors named otherwise than by a gazetteer acronym */
+    for (size_t si = 0; si < d->nsp; si++) {
+      span *s = &d->sp[si];
+      if (s->dead || s->type != SP_GAZ || s->count != 1 || !(s->value & AN_GZ_ACRONYM) || s->actor < 0) continue;
+      if (!full) {
+        if (!(full = an_calloc(d->nact, 1))) return AN_ENOMEM;
+        for (size_t q = 0; q < d->nsp; q++) {
+          const span *o = &d->sp[q];
+          if (!o->dead && o->actor >= 0 && (size_t)o->actor < d->nact && !(o->type == SP_GAZ && (o->value & AN_GZ_ACRONYM)))
+            full[o->actor] = 1;
+        }
+      }
+      if (full[s->actor]) continue;
+      int32_t a = initials_actor_but(d, s->first, s->actor);
+      if (a >= 0 && d->act[a].kind == AN_KIND_ORGANIZATION) s->actor = a;
+    }
+    an_free(full);
+  }
   /* single words: a part of a known name, else a new actor on a strong cue */
   /* last[a]: where actor a was last named so far (each span adds at most
    * one actor, so nact + nsp bounds the index) */
@@ -2538,8 +2793,9 @@ static an_status resolve_names(doc *d) {
     /* an acronym the text defined: the actor of its long form */
     const acro *ac = s->count == 1 ? acronym_of(d, tfold(d, s->first)) : NULL;
     if (ac) {
-      int ls = span_at(d, ac->start);
-      if (ls >= 0 && d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end &&
+      int ls = ac->loose ? actor_span_ending(d, ac->end - 1) : span_at(d, ac->start);
+      if (ls >= 0 && ac->loose && d->act[d->sp[ls].actor].kind != AN_KIND_ORGANIZATION) ls = -1;
+      if (ls >= 0 && (ac->loose || (d->sp[ls].first == ac->start && d->sp[ls].first + d->sp[ls].count == ac->end)) &&
           d->sp[ls].actor >= 0) {
         s->actor = d->sp[ls].actor;
         last[s->actor] = s->first;
@@ -2552,7 +2808,7 @@ static an_status resolve_names(doc *d) {
     int caps = s->count == 1 && (shape(d, s->first) & AN_SHAPE_ALL_UPPER) && !d->ti[s->first].headline;
     int32_t a = caps ? -1 : pw_person(d, &pw, words, s->first, last);
     if (a == -2) a = person_with_words(d, words, s->first, last);
-    if (a < 0 && !ac && s->count == 1) a = initials_actor(d, s->first);
+    if (a < 0 && (!ac || ac->loose) && s->count == 1) a = initials_actor(d, s->first);
     /* an organization or gazetteer name written in part ("Nakhala" after a
      * gazetteer "Ziad al-Nakhala" whose aliases lack it); when
      * person_with_words ran and found none, there is none (the same actors,
@@ -2563,13 +2819,28 @@ static an_status resolve_names(doc *d) {
      * heads; "Dawn" after "Nordish Dawn": without its demonym */
     if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_short_named);
     if (a < 0 && nwords == 1) a = min_actor_with(d, first_word_key(words), words, org_demonym_named);
-    if (a < 0 && !d->ti[s->first].headline && nwords == 1) {
+    /* "FLNKS", "SPLM-IO": a word in capitals of three letters or more (an
+     * acronym: no person's name is written so) */
+    int acr_word = caps && strlen(tfold(d, s->first)) >= 3 && !d->ti[s->first].headline;
+    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word)) {
       unsigned c = cues_of(d, s);
+      unsigned c0 = c;
+      /* an acronym a class noun follows ("FLNKS officials") names a body */
+      if (acr_word && s->first + 1 < d->ntok && same_sent(d, s->first, s->first + 1) &&
+          (shape(d, s->first + 1) & AN_SHAPE_ALL_LOWER) && (d->ti[s->first + 1].lex & AN_LX_GENERIC))
+        c0 |= CUE_ORG;
+      /* or one a speech verb follows elsewhere ("the SPLM-IO said" later) */
+      if (acr_word && cued_has(d, words)) c0 |= CUE_ORG;
       /* "Police said": at a sentence start a speech verb alone is not enough */
       if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & (CUE_PERSON_STRONG | CUE_ORG))) c = 0;
       /* "residents of Tyre said": after a place/thing word, a speech verb is not enough */
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && thing_context(d, s->first)) c = 0;
       if (!has_name_word(d, s)) c = 0;
+      /* "Broadcasters, who paid", "Residents, who fled": a plural class noun
+       * opening the sentence before a relative clause, no name */
+      if ((shape(d, s->first) & AN_SHAPE_SENT_INITIAL) && !(c & CUE_ORG) && plural_noun_like(words) &&
+          s->first + 2 < d->ntok && is_comma(d, s->first + 1) && tis(d, s->first + 2, "who"))
+        c = 0;
       /* "Wire", "Herald": a media word alone is a news medium only where cued */
       if (media_only_name(d, s)) c = cued_has_key(d, MEDIA_KEY(words)) ? CUE_ORG : 0;
       /* "Billboard reported", "Ledger quoted him": a lone word a media verb
@@ -2578,6 +2849,10 @@ static an_status resolve_names(doc *d) {
       if (!(c & (CUE_PERSON_STRONG | CUE_ORG)) && b1 < d->ntok && same_sent(d, s->first, b1) &&
           media_cue_word(d, b1) && !(d->ti[s->first].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F)) &&
           !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL)) /* not "Footage aired by" */
+        c = CUE_ORG;
+      /* an acronym at a sentence start or after "the" that a speech verb
+       * follows ("The FLNKS said") is a body's name all the same */
+      if (acr_word && !(c0 & CUE_PLACE) && (c0 & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG)) && has_name_word(d, s))
         c = CUE_ORG;
       if (!(c & CUE_PLACE) && (c & (CUE_ORG | CUE_PERSON | CUE_PERSON_STRONG))) {
         span_text(d, s, text, sizeof text);
@@ -3338,11 +3613,23 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
   const char *head = tfold(d, i);
   int32_t best = w->plain_org;
   int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
+  int intro = 0;
   for (size_t k = 0; k < w->n_intro; k++)
     if (strcmp(d->act[w->intro_org[k].actor].intro, head) == 0 && (int64_t)w->intro_org[k].tok > best_tok) {
       best = w->intro_org[k].actor;
       best_tok = w->intro_org[k].tok;
+      intro = 1;
     }
+  /* "the court" after "the Supreme Federal Court" and "Vibe Networks": an
+   * organization whose name has the head word, over one named later
+   * without it (not over a later one the text introduced with it) */
+  for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
+    const hist *h = &w->h[k];
+    const wactor *x = &d->act[h->actor];
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !words_within(head, x->name)) continue;
+    if (!intro || (int64_t)h->tok > best_tok) best = h->actor;
+    break;
+  }
   return best;
 }
 
@@ -3350,6 +3637,15 @@ static int gender_ok(const doc *d, int32_t a, char g) {
   if (!g) return 1;
   char ag = d->act[a].gender;
   return !ag || ag == g;
+}
+
+/* Is the word before token i a preposition of place ("in", "at")? */
+static int locative_before(const doc *d, size_t i) {
+  static const char *const loc[] = {"in", "at", "near", "inside", "across", "throughout"};
+  if (i == 0 || !same_sent(d, i - 1, i)) return 0;
+  for (size_t k = 0; k < sizeof loc / sizeof *loc; k++)
+    if (tis(d, i - 1, loc[k])) return 1;
+  return 0;
 }
 
 static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) {
@@ -3387,6 +3683,10 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     /* "it"/"they" stand for an organization or a country only as the
      * subject of this or the last sentence (else they are things) */
     if (!person && !(h->sent == cur || (h->subject && h->sent + 1 == cur))) continue;
+    /* "The summit opened in Nordland, and it ...": a place where something
+     * happens is not what "it"/"they" stand for ("its" may be: "in Nordland,
+     * its government") */
+    if (!person && !p->possessive && h->governed && locative_before(d, h->tok)) continue;
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;
@@ -3473,6 +3773,143 @@ static an_status resolve_pending(doc *d) {
   return AN_OK;
 }
 
+static int accept_cdesc(const doc *d, const an_trie *t, uint32_t node, size_t first, size_t last, uint32_t *value) {
+  (void)d, (void)first, (void)last;
+  size_t n;
+  const uint32_t *v = an_trie_values(t, node, &n);
+  for (size_t k = 0; k < n; k++)
+    if (AN_LX_CLASS(v[k]) == AN_LX_CDESC) {
+      *value = AN_LX_INDEX(v[k]);
+      return 1;
+    }
+  return 0;
+}
+
+static int locative_before(const doc *d, size_t i);
+
+/* Is ISO code cc one of the space-separated codes (all when "")? */
+static int code_in(const char *codes, const char *cc) {
+  if (!codes[0]) return 1;
+  if (!cc[0]) return 0;
+  for (const char *p = codes; (p = strstr(p, cc)) != NULL; p++)
+    if ((p == codes || p[-1] == ' ') && (p[3] == ' ' || !p[3])) return 1;
+  return 0;
+}
+
+/* "the kingdom", "the oil-rich Gulf state", "the island nation" at token i
+ * ("the" and up to two lower-case words before it): the country named last
+ * before it that the description fits (the subject of that sentence
+ * first); "the country", "the nation" only for a country of the last three
+ * sentences and not after a preposition ("across the country"); none
+ * before "of" or a name ("the island nation of X"). Sets *n, the
+ * description's tokens. */
+static int32_t country_description(const doc *d, const sweep *w, size_t i, uint32_t *n) {
+  size_t t = i;
+  while (t > 0 && i - t < 3 && same_sent(d, t - 1, i) && !tis(d, t - 1, "the")) {
+    size_t q = t - 1;
+    if (!(shape(d, q) & AN_SHAPE_ALL_LOWER) || is_punct(d, q) || d->ti[q].span >= 0 ||
+        (d->ti[q].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_PRONOUN | AN_LX_TIME | AN_LX_SPEECH | AN_LX_GENERIC)))
+      return -1;
+    t = q;
+  }
+  if (t == 0 || !same_sent(d, t - 1, i) || !tis(d, t - 1, "the")) return -1;
+  size_t end = sent_end(d, d->ti[i].sent);
+  uint32_t cnt = 0, val = 0;
+  if (longest(d, d->lx, i, end, accept_cdesc, AN_LX_CDESC, &cnt, &val) == AN_TRIE_NONE) return -1;
+  for (size_t k = i; k < i + cnt; k++) {
+    int q = span_at(d, k);
+    if (q >= 0 && !d->sp[q].dead && d->sp[q].actor >= 0) return -1;
+  }
+  size_t e = i + cnt;
+  if (e < end && (tis(d, e, "of") || (name_like(d, e) && !is_poss(d, e)))) return -1;
+  const char *codes = an_gazetteer_country_desc(d->gaz, val);
+  if (!codes) return -1;
+  int any = !codes[0];
+  /* ("across the country", "in the army", "of the government"; "with the
+   * government" stays) */
+  if (any && t >= 2 && same_sent(d, t - 2, i) && (locative_before(d, t - 1) || tis(d, t - 2, "of") ||
+                                                  ((d->ti[t - 2].lex & AN_LX_PREP) && !(d->ti[i].lex & AN_LX_STATE))))
+    return -1;
+  /* the country the text names most (the story's), else the recent one:
+   * the last sentence's subject or its latest fitting country */
+  int32_t recent = -1, cand[16];
+  uint32_t recent_sent = 0, votes[16];
+  size_t nc = 0;
+  int recent_done = 0;
+  for (size_t k = w->nh; k-- > 0 && w->nh - k <= 64;) {
+    const hist *h = &w->h[k];
+    if (recent >= 0 && h->sent != recent_sent) recent_done = 1;
+    const wactor *x = &d->act[h->actor];
+    if (x->kind != AN_KIND_COUNTRY || !code_in(codes, x->country)) continue;
+    if (recent < 0) {
+      if (any && h->sent + 3 < d->ti[i].sent) return -1;
+      recent = h->actor, recent_sent = h->sent;
+    } else if (!recent_done && h->subject) {
+      recent = h->actor;
+    }
+    size_t c = 0;
+    while (c < nc && cand[c] != h->actor) c++;
+    if (c == nc && nc < 16) cand[nc] = h->actor, votes[nc++] = 0;
+    if (c < nc) votes[c]++;
+  }
+  if (recent < 0) return -1;
+  int32_t best = recent;
+  uint32_t best_votes = 0;
+  for (size_t c = 0; c < nc; c++)
+    if (cand[c] == recent) best_votes = votes[c];
+  for (size_t c = 0; c < nc; c++)
+    if (votes[c] > best_votes) best = cand[c], best_votes = votes[c];
+  /* "the government", "the country": only where one country stands out
+   * (named at least twice as often as any other) */
+  if (any)
+    for (size_t c = 0; c < nc; c++)
+      if (cand[c] != best && 2 * votes[c] > best_votes) return -1;
+  *n = cnt;
+  return best;
+}
+
+/* "Kenya's foreign minister said", "Hamas's leader said", with no person
+ * the title resolves to: the country or organization that speaks through
+ * the unnamed office holder (as "the Kenyan foreign minister", "a US
+ * official" are the country): the possessor's mention takes the title in,
+ * as "Kenya's foreign ministry" does a state noun. Not an opposition role. */
+static void possessed_title(doc *d, sweep *w, span *T, uint32_t sent, uint32_t *subj_sent) {
+  if (T->first < 2 || !is_poss(d, T->first - 1)) return;
+  int gi = actor_span_ending(d, T->first - 2);
+  if (gi < 0) return;
+  span *g = &d->sp[gi];
+  if (g->type != SP_GAZ || (g->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM || !same_sent(d, g->first, T->first) ||
+      d->act[g->actor].kind == AN_KIND_PERSON)
+    return;
+  const an_title *ti = title_of(d, T);
+  if (!ti || ti->description || strstr(ti->role, "opposition") || d->ti[T->first].headline) return;
+  uint32_t end = T->first + T->count;
+  /* named a little later: "Nordland's envoy to Sudland, Omar Salem, met" */
+  size_t c = end;
+  while (c < d->ntok && c < end + 8 && same_sent(d, end, c) && !is_comma(d, c)) c++;
+  if (c < d->ntok && c < end + 8 && is_comma(d, c))
+    for (size_t k = c + 1; k < d->ntok && k < c + 8 && same_sent(d, c, k) && !is_comma(d, k); k++) {
+      int q = span_at(d, k);
+      if (q >= 0 && !d->sp[q].dead && d->sp[q].actor >= 0 && d->act[d->sp[q].actor].kind == AN_KIND_PERSON) return;
+    }
+  /* or anywhere in the document: a person the text gives this role of the possessor */
+  want wt;
+  span_titles(d, T, &wt);
+  for (size_t a = 0; a < d->nact && a < 4096; a++)
+    if (d->act[a].kind == AN_KIND_PERSON && d->act[a].n_roles && actor_has_role(d, (int32_t)a, &wt, g->actor)) return;
+  for (uint32_t k = g->first + g->count; k < end; k++) d->ti[k].span = gi;
+  g->count = end - g->first;
+  g->flags &= (uint8_t)~(AN_MENTION_POSSESSIVE | AN_MENTION_MODIFIER);
+  g->value = (g->value & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+  T->dead = 1;
+  /* the sentence's subject, if it opens it */
+  if (*subj_sent != sent && w->nh && w->h[w->nh - 1].tok == g->first && w->h[w->nh - 1].actor == g->actor &&
+      !w->h[w->nh - 1].governed) {
+    w->h[w->nh - 1].subject = 1;
+    *subj_sent = sent;
+  }
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -3491,6 +3928,10 @@ static an_status sweep_refs(doc *d) {
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
+    /* (a description may open with a word of a name without an actor: "the Gulf state") */
+    int cdesc_at = d->ti[i].lx1 != AN_TRIE_NONE && (d->lxn[d->ti[i].lx1].below & AN_LX_CDESC) &&
+                   (si < 0 || d->sp[si].dead || (d->sp[si].actor < 0 && d->sp[si].type != SP_TITLE));
+    if (cdesc_at && si >= 0) si = -1;
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
       span *s = &d->sp[si];
       if (s->actor >= 0 && s->type != SP_TITLE) {
@@ -3531,6 +3972,12 @@ static an_status sweep_refs(doc *d) {
           }
           if (!same_sent(d, b - 1, s->first)) break;
         }
+        /* nor a capitalized title that a capitalized word goes on from: a
+         * thing's name ("the country's Official Secrecy Act") */
+        if (!named && !appos && q < d->ntok && same_sent(d, s->first, q) && name_like(d, q) && !is_punct(d, q) &&
+            (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL) && !(shape(d, s->first) & AN_SHAPE_SENT_INITIAL) &&
+            !d->ti[s->first].headline && (qs < 0 || d->sp[qs].dead || d->sp[qs].actor < 0))
+          named = 1;
         if (!named && !appos) {
           int32_t side = -1;
           int32_t a = resolve_description(d, &w, s, &side);
@@ -3543,12 +3990,30 @@ static an_status sweep_refs(doc *d) {
             int subject = subj_sent != sent;
             if (subject) subj_sent = sent;
             st = hist_push(&w, (uint32_t)i, sent, a, subject);
+          } else {
+            possessed_title(d, &w, s, sent, &subj_sent);
           }
         }
       }
       continue;
     }
     if (si >= 0) continue;
+    /* "the kingdom", "the Gulf state" (tested first on the word: most tokens are none) */
+    if (cdesc_at) {
+      uint32_t n = 0;
+      int32_t a = country_description(d, &w, i, &n);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, n, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + n) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        int subject = subj_sent != sent && !is_poss(d, i + n) && !(i >= 2 && (d->ti[i - 2].lex & AN_LX_PREP));
+        if (subject) subj_sent = sent;
+        st = hist_push(&w, (uint32_t)i, sent, a, subject);
+        i += n - 1;
+        continue;
+      }
+    }
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;

@@ -27,6 +27,8 @@ struct an_gazetteer {
   size_t n_titles, cap_titles;
   an_pronoun *pronouns;
   size_t n_pronouns, cap_pronouns;
+  char **cdesc; /* country descriptions: the countries each may stand for ("SAU MAR"), "" any */
+  size_t n_cdesc, cap_cdesc;
 };
 
 /* ---- entries ---- */
@@ -71,6 +73,8 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   for (size_t i = 0; i < gaz->n_titles; i++) title_clear(&gaz->titles[i]);
   an_free(gaz->titles);
   an_free(gaz->pronouns);
+  for (size_t i = 0; i < gaz->n_cdesc; i++) an_free(gaz->cdesc[i]);
+  an_free(gaz->cdesc);
   an_free(gaz);
 }
 
@@ -657,6 +661,31 @@ static an_status add_pronoun(an_gazetteer *g, const char *text, const cJSON *spe
   return lex_add(g, text, AN_LX_PRONOUN, (uint32_t)g->n_pronouns++);
 }
 
+/* names.json country_descriptions: {"forms": ["kingdom"], "countries":
+ * ["SAU", ...]} (no countries: any country). */
+static an_status add_country_desc(an_gazetteer *g, const cJSON *it) {
+  const cJSON *forms = cJSON_GetObjectItemCaseSensitive(it, "forms");
+  const cJSON *cs = cJSON_GetObjectItemCaseSensitive(it, "countries"), *v;
+  if (!cJSON_IsArray(forms)) return AN_OK;
+  an_buf b;
+  an_buf_init(&b);
+  an_status st = AN_OK;
+  cJSON_ArrayForEach(v, cs) if (st == AN_OK && cJSON_IsString(v) && strlen(v->valuestring) == 3) {
+    if (b.len) st = an_buf_append(&b, " ", 1);
+    if (st == AN_OK) st = an_buf_append(&b, v->valuestring, 3);
+  }
+  char *codes = st == AN_OK ? an_strndup(b.data ? b.data : "", b.len) : NULL;
+  an_buf_free(&b);
+  if (!codes || (st = an_grow((void **)&g->cdesc, &g->cap_cdesc, g->n_cdesc + 1, sizeof *g->cdesc)) != AN_OK) {
+    an_free(codes);
+    return AN_ENOMEM;
+  }
+  uint32_t index = (uint32_t)g->n_cdesc;
+  g->cdesc[g->n_cdesc++] = codes;
+  cJSON_ArrayForEach(v, forms) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, AN_LX_CDESC, index);
+  return st;
+}
+
 static uint32_t class_of_key(const char *k) {
   static const struct {
     const char *key;
@@ -684,7 +713,7 @@ static uint32_t class_of_key(const char *k) {
       {"places", AN_LX_PLACE},           {"media_words", AN_LX_MEDIA},
       {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
       {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
-      {"post_words", AN_LX_POSTWORD},
+      {"post_words", AN_LX_POSTWORD},    {"family_names_first", AN_LX_SURNAME},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -754,6 +783,9 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       } else if (cJSON_IsObject(sec)) {
         cJSON_ArrayForEach(it, sec) if ((st = add_pronoun(g, it->string, it)) != AN_OK) return st;
       }
+    } else if (strcasecmp(k, "country_descriptions") == 0 && cJSON_IsArray(sec)) {
+      const cJSON *it;
+      cJSON_ArrayForEach(it, sec) if ((st = add_country_desc(g, it)) != AN_OK) return st;
     } else if (strcasecmp(k, "given_names") == 0 && cJSON_IsObject(sec)) {
       const cJSON *m = cJSON_GetObjectItemCaseSensitive(sec, "m");
       const cJSON *f = cJSON_GetObjectItemCaseSensitive(sec, "f");
@@ -924,6 +956,10 @@ const an_title *an_gazetteer_title(const an_gazetteer *g, size_t i) {
 }
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *g, size_t i) {
   return i < g->n_pronouns ? &g->pronouns[i] : NULL;
+}
+
+const char *an_gazetteer_country_desc(const an_gazetteer *g, size_t i) {
+  return i < g->n_cdesc ? g->cdesc[i] : NULL;
 }
 
 uint32_t an_gazetteer_word(const an_gazetteer *g, const char *folded, long *title, long *pronoun) {

@@ -30,7 +30,8 @@
  *   given_names: {"m": [...], "f": [...]},
  *   region_words, thing_heads (names.json: a name ending in one is a region
  *     or a law/event, not an actor; same class as place_heads),
- *   stop.places (also AN_LX_PLACE), media_words (cues.json). */
+ *   stop.places (also AN_LX_PLACE), media_words (cues.json),
+ *   country_descriptions: [{"forms", "countries"?}] ("kingdom": monarchies). */
 #ifndef AN_ACTORS_GAZETTEER_H
 #define AN_ACTORS_GAZETTEER_H
 
@@ -99,6 +100,10 @@ enum {
   AN_LX_THINGPRE = 1u << 24, /* words that open a name of a thing or event: Hurricane, Operation (names.json thing_prefixes) */
   AN_LX_ORGNOUN = 1u << 25,  /* common nouns that introduce an organization's name: firm, carmaker (names.json org_nouns) */
   AN_LX_POSTWORD = 1u << 26, /* words that make a platform a place: posts, account, posted (names.json post_words) */
+  AN_LX_SURNAME = 1u << 28,  /* East Asian family names written first: Nguyen, Park, Zhang (names.json
+                                family_names_first) */
+  AN_LX_CDESC = 1u << 27,    /* "kingdom", "island nation", "Gulf state": a country described (names.json
+                                country_descriptions); value index for an_gazetteer_country_desc */
 };
 
 typedef struct an_title {
@@ -166,5 +171,8 @@ typedef struct an_lx_node {
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *gaz);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
+/* The ISO codes a country description may stand for, space-separated
+ * ("SAU MAR JOR"), "" for any country, NULL past the end. Borrows. */
+const char *an_gazetteer_country_desc(const an_gazetteer *gaz, size_t i);
 
 #endif

@@ -342,6 +342,15 @@ def check_names(root):
         if not isinstance(a.get("alias"), str) or len(a.get("actors", [])) < 2:
             bad(rel, "ambiguous_aliases[%d] needs an alias and two or more actors" % i)
     strings(rel, d.get("risky_aliases", []), "risky_aliases")
+    for i, c in enumerate(d.get("country_descriptions", [])):
+        where = "%s country_descriptions[%d]" % (rel, i)
+        if not isinstance(c, dict) or not c.get("forms"):
+            bad(where, "needs forms")
+            continue
+        strings(where, c["forms"], "forms", allow_empty=False)
+        for code in c.get("countries", []):
+            if not isinstance(code, str) or len(code) != 3 or not code.isupper():
+                bad(where, "country %r is not an ISO alpha-3 code" % code)
     return d
 
 
