@@ -166,16 +166,19 @@ int an_name_distance(const char *a, const char *b) {
 
 static int tolerance(size_t len) { return len <= 3 ? 0 : len <= 5 ? 1 : 2; }
 
-/* Two spellings of one name word (or surname). */
-static int word_close(const char *a, const char *b) {
+/* word_close with the words' skeletons made already (NULL: made here). */
+static int word_close_sk(const char *a, const char *b, const char *ska, const char *skb) {
   if (strcmp(a, b) == 0) return 1;
   char sa[64], sb[64];
-  an_name_skeleton(a, sa, sizeof sa);
-  an_name_skeleton(b, sb, sizeof sb);
-  if (strcmp(sa, sb) != 0) return 0;
+  if (!ska) an_name_skeleton(a, sa, sizeof sa), ska = sa;
+  if (!skb) an_name_skeleton(b, sb, sizeof sb), skb = sb;
+  if (strcmp(ska, skb) != 0) return 0;
   size_t l = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
   return an_name_distance(a, b) <= tolerance(l);
 }
+
+/* Two spellings of one name word (or surname). */
+static int word_close(const char *a, const char *b) { return word_close_sk(a, b, NULL, NULL); }
 
 /* Copies at most cap - 1 bytes of s (n of them) and a NUL (snprintf's cut). */
 static void copy_cut(char *out, size_t cap, const char *s, size_t n) {
@@ -229,15 +232,18 @@ static int surname_variant(const rec *r, int v, char *sur, size_t cap, char *giv
 static int names_compatible(const rec *a, const rec *b, int need_given) {
   char sa[2][256], sb[2][256], ga[2][256], gb[2][256];
   int oka[2], okb[2];
+  char ka[2][64], kb[2][64]; /* their skeletons, also once */
   for (int v = 0; v < 2; v++) { /* each variant made once, not per pair */
     oka[v] = surname_variant(a, v, sa[v], sizeof sa[v], ga[v], sizeof ga[v]);
     okb[v] = surname_variant(b, v, sb[v], sizeof sb[v], gb[v], sizeof gb[v]);
+    if (oka[v]) an_name_skeleton(sa[v], ka[v], sizeof ka[v]);
+    if (okb[v]) an_name_skeleton(sb[v], kb[v], sizeof kb[v]);
   }
   for (int va = 0; va < 2; va++) {
     if (!oka[va]) continue;
     for (int vb = 0; vb < 2; vb++) {
       if (!okb[vb]) continue;
-      if (!word_close(sa[va], sb[vb])) continue;
+      if (!word_close_sk(sa[va], sb[vb], ka[va], kb[vb])) continue;
       if (need_given && (!*ga[va] || !*gb[vb])) continue;
       if (given_compatible(ga[va], gb[vb])) return 1;
     }

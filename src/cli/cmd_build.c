@@ -252,7 +252,6 @@ static an_status load_input(an_model *m, const char *path, long jobs, int *raw, 
   an_feeder *feeder = NULL;
   an_status st = an_feeder_new(m, path, (size_t)jobs, &feeder, err);
   int decided = 0, eof = 0;
-  long line = 0;
   size_t skip = 0; /* bytes of b already scanned for the first line's end */
   while (st == AN_OK && !eof) {
     if ((st = an_buf_reserve(&b, FEED_BLOCK)) != AN_OK) {
@@ -291,11 +290,8 @@ static an_status load_input(an_model *m, const char *path, long jobs, int *raw, 
     if (!eof) {
       while (upto > 0 && b.data[upto - 1] != '\n') upto--;
     }
-    if (upto) {
-      long first = line;
-      for (const char *p = b.data; (p = memchr(p, '\n', upto - (size_t)(p - b.data))) != NULL; p++) line++;
-      st = an_feeder_push(feeder, &b, upto, first, err); /* b keeps the partial last line */
-    }
+    if (upto) /* lines numbered by the feeder's threads (-1), not counted here */
+      st = an_feeder_push(feeder, &b, upto, -1, err); /* b keeps the partial last line */
   }
   if (st == AN_OK && feeder) st = an_feeder_finish(feeder, err);
   an_feeder_free(feeder);

@@ -34,11 +34,17 @@ static inline uint64_t an_strhash(const char *s, size_t n) {
 }
 
 /* Open-addressing map from NUL-terminated strings to size_t. Keys are
- * borrowed: the caller keeps them alive (the pool owns its own). */
+ * borrowed: the caller keeps them alive (the pool owns its own). A slot
+ * holds hash, key and value together: one cache line read per probe on
+ * tables far larger than the caches (10M-event models). */
+typedef struct an_strslot {
+  uint64_t hash; /* compared before the strings */
+  const char *key; /* NULL: empty */
+  size_t val;
+} an_strslot;
+
 typedef struct an_strmap {
-  const char **keys;
-  uint64_t *hashes; /* compared before the strings */
-  size_t *vals;
+  an_strslot *slots;
   size_t cap, count;
 } an_strmap;
 
@@ -71,6 +77,13 @@ uint32_t an_strpool_intern_ix(an_strpool *p, const char *s, an_status *st);
 /* The pool's copy of the n bytes at s (they hold no NUL), and its number
  * (an_strpool_intern_ix's) in *ix if ix is not NULL. */
 const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st);
+/* The same with the bytes' an_strhash h already computed (by a parsing thread). */
+const char *an_strpool_intern_nh(an_strpool *p, const char *s, size_t n, uint64_t h, uint32_t *ix, an_status *st);
+/* A copy of the n bytes at s in the pool's storage, not interned (strings
+ * compared by content only, unique per document: titles, urls). */
+const char *an_strpool_store_n(an_strpool *p, const char *s, size_t n, an_status *st);
+/* n bytes (8-aligned) of the pool's storage, freed with the pool. */
+void *an_strpool_alloc(an_strpool *p, size_t n, an_status *st);
 static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { return ix ? p->all[ix - 1] : NULL; }
 
 /* Sorts an array of strings (strcmp), dropping NULLs and duplicates
@@ -78,10 +91,14 @@ static inline const char *an_strpool_at(const an_strpool *p, uint32_t ix) { retu
 size_t an_strset_sort(const char **v, size_t n);
 
 /* Open-addressing map from a pair of pointers (interned strings) to size_t:
- * no key string is built or stored. */
+ * no key string is built or stored. Slots as an_strmap's. */
+typedef struct an_pairslot {
+  const void *a, *b; /* a NULL: empty */
+  size_t val;
+} an_pairslot;
+
 typedef struct an_pairmap {
-  const void **a, **b;
-  size_t *vals;
+  an_pairslot *slots;
   size_t cap, count;
 } an_pairmap;
 
@@ -188,8 +205,11 @@ typedef struct an_mevent {
 void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev);
 
 /* Duplicate-id index: id hash -> spill offset of the record that holds the id. */
+typedef struct an_evslot {
+  uint64_t hash, off; /* off + 1; 0 = empty slot */
+} an_evslot;
 typedef struct an_evindex {
-  uint64_t *hash, *off; /* off + 1; 0 = empty slot */
+  an_evslot *slots;
   size_t cap, count;
 } an_evindex;
 
@@ -224,6 +244,7 @@ struct an_model {
   size_t *obs_actor;     /* sighting -> actors index */
   an_strmap actor_index; /* actor id, and every input id, -> actors index */
   int joined;
+  struct an_arrset *alias_sets; /* sightings' alias arrays, interned (model.c): one copy per content */
 };
 
 /* an_model_feed for a block of a longer input whose first line is line
@@ -236,7 +257,8 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
  * threads (jobs <= 1: none) and applied to the model in input order: the
  * model is the same for any jobs. The feeder borrows path and m.
  * an_feeder_push takes the first upto bytes of b (whole lines; the first
- * is line first_line + 1) and leaves b holding the rest; errors as
+ * is line first_line + 1; first_line -1: the line after the last pushed,
+ * counted by the parsing threads) and leaves b holding the rest; errors as
  * an_model_feed_lines, the first one ending the feed. Lines are in the
  * model only after an_feeder_finish. */
 typedef struct an_feeder an_feeder;

@@ -17,6 +17,20 @@
 /* Event records stay in memory up to this size, then go to a temporary file. */
 #define AN_SPILL_MEM_LIMIT ((size_t)4 << 20)
 
+/* A sighting's aliases: the same actor lists the same aliases in document
+ * after document, so each content is stored once in the pool (no malloc
+ * per sighting) and equal lists are one pointer. */
+typedef struct arrslot {
+  uint64_t h;
+  const char **a; /* NULL: empty */
+  size_t n;
+} arrslot;
+
+struct an_arrset {
+  arrslot *slots;
+  size_t cap, count;
+};
+
 an_status an_model_new(an_model **out, an_error *err) {
   an_model *m = an_calloc(1, sizeof *m);
   *out = m;
@@ -47,12 +61,12 @@ static void free_actors(an_model *m) {
 void an_model_free(an_model *m) {
   if (!m) return;
   free_actors(m);
-  for (size_t i = 0; i < m->n_obs; i++) an_free(m->obs[i].aliases);
+  if (m->alias_sets) an_free(m->alias_sets->slots);
+  an_free(m->alias_sets);
   an_free(m->obs);
   an_free(m->affs);
   an_spill_free(&m->spill);
-  an_free(m->ev_index.hash);
-  an_free(m->ev_index.off);
+  an_free(m->ev_index.slots);
   an_free(m->docs);
   an_strmap_free(&m->doc_index);
   an_pairmap_free(&m->obs_index);
@@ -104,11 +118,105 @@ static an_status clean_into(an_buf *b, const char *s, size_t len) {
   return st;
 }
 
+/* Everything an event line gives that needs no model: its strings
+ * cleaned and hashed, its record (an_evrec) made but for the pool numbers
+ * and sightings. Parsing threads digest their lines, so the one thread
+ * that applies them to the model only looks strings up and appends. */
+typedef struct dstr {
+  const char *s; /* the cleaned bytes in the input or the JSON arena; NULL: see off */
+  size_t off;    /* s NULL: 0 = no string, else 1 + its offset in the digest's text */
+  size_t n;
+  uint64_t h; /* an_strhash */
+} dstr;
+
+enum { D_DOC, D_TYPE, D_DATE, D_DATE_TEXT, D_OUTLET, D_URL, D_ATTRIB, D_TRIGGER, D_CAMEO, D_PLOVER, D_SID, D_SLABEL,
+       D_SKIND, D_TID, D_TLABEL, D_TKIND, D_N };
+
+typedef struct pevent {
+  dstr f[D_N];
+  size_t rec;       /* its record's offset in the digest's recs (has_type only) */
+  uint64_t id_hash; /* an_hash64 of the record's id */
+  an_status st;     /* ENOMEM or ELIMIT while digesting */
+  int has_type;
+} pevent;
+
+/* A document record's actor, affiliation, and the record. */
+typedef struct dactor {
+  dstr id, label, kind, country, key;
+  long mentions;
+  size_t alias0, n_aliases; /* its aliases: als[alias0 ..] */
+  size_t n_alias_items;     /* the "aliases" array's items (strings or not) */
+} dactor;
+
+typedef struct daff {
+  dstr person, org, role;
+} daff;
+
+typedef struct pdoc {
+  dstr id, date, outlet, url, title;
+  size_t actor0, n_actors, aff0, n_affs;
+  int nomem;
+} pdoc;
+
+typedef struct digest {
+  an_buf text; /* cleaned strings that are not in the input as they are */
+  an_buf recs; /* the records, one after another */
+  an_buf tmp;
+  pevent *evs;
+  size_t n_evs, cap_evs;
+  pdoc *docs;
+  size_t n_docs, cap_docs;
+  dactor *acts;
+  size_t n_acts, cap_acts;
+  dstr *als;
+  size_t n_als, cap_als;
+  daff *affs;
+  size_t n_affs, cap_affs;
+} digest;
+
+/* A loader's cache of recently interned strings (direct-mapped by hash):
+ * the few values that repeat on every line (types, dates, outlets, the
+ * current document's id and actors) skip the pool's table, which on large
+ * inputs is far bigger than the caches. */
+#define ICACHE_SMALL 1024     /* one call of an_model_feed (often one document) */
+#define ICACHE_LARGE (1u << 16) /* a feeder (a whole file): every actor's strings */
+typedef struct icache {
+  uint64_t h;
+  const char *p; /* the pool's copy; NULL: empty */
+  uint32_t n, ix;
+} icache;
+
+/* The same for sightings: (actor id, document) -> sighting. An event's
+ * endpoints were mostly just listed by its document's record. */
+#define SCACHE 4096
+typedef struct scache {
+  const char *id, *doc; /* id NULL: empty */
+  size_t obs;
+} scache;
+
+/* Whether the n bytes at a and b are equal (short strings: no call). */
+static inline int eq_bytes(const char *a, const char *b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return 0;
+    a += 8, b += 8, n -= 8;
+  }
+  while (n--)
+    if (*a++ != *b++) return 0;
+  return 1;
+}
+
 typedef struct loader {
+  icache *ic;    /* NULL: no cache (no memory for it) */
+  size_t ic_mask;
+  scache sc[SCACHE];
   an_model *m;
   an_jreader json;
-  an_buf tmp;
-  an_buf rec; /* the event record being made */
+  digest dg; /* the line being applied (single-line feeding) */
+  const char **alias_tmp; /* an actor's aliases before interning */
+  size_t cap_alias_tmp;
   an_buf old; /* a stored record read back (repeated ids) */
   an_status st;
 } loader;
@@ -136,18 +244,6 @@ static sv sv_c(const char *s) {
   return r;
 }
 
-/* The pool's copy of s cleaned (clean_into); *ix its number if ix. */
-static const char *intern_sv(loader *L, sv v, uint32_t *ix) {
-  if (ix) *ix = 0;
-  if (!v.s || L->st != AN_OK) return NULL;
-  if (plain_ascii(v.s, v.n)) return an_strpool_intern_n(&L->m->pool, v.s, v.n, ix, &L->st);
-  L->st = clean_into(&L->tmp, v.s, v.n);
-  if (L->st != AN_OK) return NULL;
-  return an_strpool_intern_n(&L->m->pool, L->tmp.data, L->tmp.len, ix, &L->st);
-}
-
-static const char *intern_clean(loader *L, sv v) { return intern_sv(L, v, NULL); }
-
 #define JKEY(k) k, sizeof k - 1
 static sv jstr(const an_jv *o, const char *key, size_t klen) { return sv_of(an_jget(o, key, klen)); }
 static sv jstr_nonempty(const an_jv *o, const char *key, size_t klen) {
@@ -167,12 +263,14 @@ typedef struct fields {
   const an_jv *v[F_N];
 } fields;
 
+static const unsigned char field_lens[F_N] = {6, 2, 3, 4, 6, 6, 8, 4, 9, 6, 3, 13, 8, 7, 7, 10, 5, 6};
+
 static void fields_of(const an_jv *o, fields *f) {
   memset(f, 0, sizeof *f);
   for (const an_jv *c = o->child; c && c->key; c = c->next) {
     if (!c->key_len) continue;
     for (int k = 0; k < F_N; k++)
-      if (c->key[0] == field_names[k][0] && strlen(field_names[k]) == c->key_len &&
+      if (c->key[0] == field_names[k][0] && field_lens[k] == c->key_len &&
           memcmp(c->key, field_names[k], c->key_len) == 0) {
         if (!f->v[k]) f->v[k] = c;
         break;
@@ -182,25 +280,6 @@ static void fields_of(const an_jv *o, fields *f) {
 
 static sv fstr(const fields *f, int k) { return sv_of(f->v[k]); }
 static sv fstr_nonempty(const fields *f, int k) { return sv_nonempty(fstr(f, k)); }
-
-/* ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part is
- * cut off); anything else is no date. */
-static const char *norm_date(loader *L, sv v, uint32_t *ix) {
-  const char *s = v.s;
-  if (ix) *ix = 0;
-  if (!s) return NULL;
-  char d[11];
-  size_t n = 0;
-  static const char shape[] = "dddd-dd-dd";
-  for (; n < 10 && n < v.n; n++) {
-    if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
-    d[n] = s[n];
-  }
-  if (!(n == 4 || n == 7 || n == 10)) return NULL;
-  if (n < v.n && s[n] != 'T' && s[n] != ' ') return NULL;
-  d[n] = '\0';
-  return an_strpool_intern_n(&L->m->pool, d, n, ix, &L->st);
-}
 
 int an_relation_symmetric(const char *type) {
   return type && (strcmp(type, "call") == 0 || strcmp(type, "meet") == 0);
@@ -212,11 +291,18 @@ int an_relation_symmetric(const char *type) {
  * one per (doc, id). */
 static an_mobs *sighting(loader *L, const char *doc, const char *id) {
   an_model *m = L->m;
+  uint64_t ch = an_hash_finish((uint64_t)(uintptr_t)id * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)doc);
+  scache *c = &L->sc[ch & (SCACHE - 1)];
+  if (c->id == id && c->doc == doc) return &m->obs[c->obs];
   size_t i = an_pairmap_get(&m->obs_index, id, doc);
-  if (i != NONE) return &m->obs[i];
+  if (i != NONE) {
+    c->id = id, c->doc = doc, c->obs = i;
+    return &m->obs[i];
+  }
   if ((L->st = an_grow((void **)&m->obs, &m->cap_obs, m->n_obs + 1, sizeof *m->obs)) != AN_OK ||
       (L->st = an_pairmap_put(&m->obs_index, id, doc, m->n_obs)) != AN_OK)
     return NULL;
+  c->id = id, c->doc = doc, c->obs = m->n_obs;
   an_mobs *o = &m->obs[m->n_obs++];
   memset(o, 0, sizeof *o);
   o->id = id;
@@ -230,6 +316,7 @@ static size_t find_sighting(const an_model *m, const char *doc, const char *id) 
 }
 
 static int nullcmp(const char *a, const char *b) {
+  if (a == b) return 0; /* (pool strings: often the same pointer) */
   if (!a || !b) return (a == NULL) - (b == NULL); /* a value sorts before none */
   return strcmp(a, b);
 }
@@ -257,124 +344,6 @@ static int better_doc(const an_mdoc *a, const an_mdoc *b) {
   if (!c) c = nullcmp(a->url, b->url);
   if (!c) c = nullcmp(a->title, b->title);
   return c < 0;
-}
-
-static void add_actor_record(loader *L, const char *doc, const an_jv *a) {
-  const char *id = intern_clean(L, jstr_nonempty(a, JKEY("id")));
-  if (!id) return;
-  an_mobs *o = sighting(L, doc, id);
-  if (!o) return;
-  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
-  r.label = intern_clean(L, jstr_nonempty(a, JKEY("label")));
-  r.kind = intern_clean(L, jstr_nonempty(a, JKEY("kind")));
-  r.country = intern_clean(L, jstr_nonempty(a, JKEY("country")));
-  r.key = intern_clean(L, jstr_nonempty(a, JKEY("key")));
-  const an_jv *men = an_jget(a, JKEY("mentions"));
-  r.mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
-  const an_jv *al = an_jget(a, JKEY("aliases"));
-  size_t n = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
-  if (n > 0) {
-    r.aliases = an_calloc(n, sizeof *r.aliases);
-    if (!r.aliases) {
-      L->st = AN_ENOMEM;
-      return;
-    }
-    for (const an_jv *it = al->child; it; it = it->next) {
-      if (it->type == AN_J_STRING && it->len) {
-        const char *s = intern_clean(L, sv_of(it));
-        if (s) r.aliases[r.n_aliases++] = s;
-      }
-    }
-  }
-  /* The same actor twice in a document (twice in one record, or in two
-   * records of one document id): the better record by content wins,
-   * whatever came first. */
-  if (o->has_record && !better_record(&r, o)) {
-    an_free(r.aliases);
-    return;
-  }
-  an_free(o->aliases);
-  *o = r;
-}
-
-static an_status add_document(loader *L, const an_jv *rec, const char *path, long line, an_error *err) {
-  an_model *m = L->m;
-  const char *id = intern_clean(L, jstr_nonempty(rec, JKEY("id")));
-  if (L->st != AN_OK) return L->st;
-  if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
-  /* A document id seen before (the same document in two shards, or two
-   * documents under one id): the records merge whatever their order. The
-   * metadata come from the better record (better_doc), actors and
-   * affiliations are the union (one record per actor: better_record). */
-  an_mdoc d = {.id = id};
-  d.date = norm_date(L, jstr(rec, JKEY("date")), NULL);
-  d.outlet = intern_clean(L, jstr_nonempty(rec, JKEY("outlet")));
-  d.url = intern_clean(L, jstr_nonempty(rec, JKEY("url")));
-  d.title = intern_clean(L, jstr_nonempty(rec, JKEY("title")));
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  size_t di = an_strmap_get(&m->doc_index, id);
-  if (di == NONE) {
-    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
-    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
-    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
-    m->docs[m->n_docs++] = d;
-  } else if (better_doc(&d, &m->docs[di])) {
-    m->docs[di] = d;
-  }
-  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
-  const an_jv *list = an_jget(rec, JKEY("actors"));
-  for (const an_jv *it = list ? list->child : NULL; it; it = it->next)
-    if (it->type == AN_J_OBJECT) add_actor_record(L, id, it);
-  list = an_jget(rec, JKEY("affiliations"));
-  for (const an_jv *it = list ? list->child : NULL; it; it = it->next) {
-    if (it->type != AN_J_OBJECT) continue;
-    const char *person = intern_clean(L, jstr_nonempty(it, JKEY("person")));
-    const char *org = intern_clean(L, jstr_nonempty(it, JKEY("org")));
-    if (!person || !org || L->st != AN_OK) continue;
-    /* Both ends must be actors listed by a record of this document: known
-     * only when every input is in, so checked by the join (resolve_affs). */
-    if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
-    an_maff *a = &m->affs[m->n_affs++];
-    a->doc = id;
-    a->person = person;
-    a->org = org;
-    a->role = intern_clean(L, jstr_nonempty(it, JKEY("role")));
-    a->person_obs = a->org_obs = NONE;
-  }
-  m->joined = 0;
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  return AN_OK;
-}
-
-/* The actor id of an event endpoint: its "id", else a slug of its label. */
-static const char *endpoint(loader *L, const an_jv *o, const char *doc, size_t *obs, uint32_t *ix) {
-  sv id = NO_SV, label = NO_SV, kind = NO_SV;
-  if (o && o->type == AN_J_STRING) {
-    id = sv_of(o);
-  } else if (o && o->type == AN_J_OBJECT) {
-    id = jstr_nonempty(o, JKEY("id"));
-    label = jstr_nonempty(o, JKEY("label"));
-    kind = jstr_nonempty(o, JKEY("kind"));
-  }
-  char slug[256];
-  if ((!id.s || !id.n) && label.s) {
-    an_buf_clear(&L->tmp); /* the label as a C string */
-    if ((L->st = an_buf_append(&L->tmp, label.s, label.n)) != AN_OK) return NULL;
-    if (an_slugify(L->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) id = sv_c(slug);
-  }
-  if (!id.s || !id.n) return NULL;
-  const char *iid = intern_sv(L, id, ix);
-  an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
-  if (!s) return NULL;
-  *obs = (size_t)(s - L->m->obs);
-  s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
-  if (!s->has_record) {
-    /* Order-free: keep the smallest label/kind an event gives. */
-    const char *l = intern_clean(L, label), *k = intern_clean(L, kind);
-    if (l && (!s->label || strcmp(l, s->label) < 0)) s->label = l;
-    if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
-  }
-  return iid;
 }
 
 static int cmp_num(double a, double b) { return (a > b) - (a < b); }
@@ -424,59 +393,33 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   ev->directed = (h.flags & AN_EVREC_DIRECTED) != 0;
 }
 
-static uint32_t ix_clean(loader *L, sv v) {
-  uint32_t ix;
-  intern_sv(L, v, &ix);
-  return ix;
-}
-
-/* Appends s, cleaned, and a NUL to the record; *len its cleaned length. */
-static an_status append_clean(loader *L, sv v, uint32_t *len) {
-  const char *p = v.s;
-  size_t n = v.n;
-  if (!plain_ascii(v.s, v.n)) {
-    an_status st = clean_into(&L->tmp, v.s, v.n);
-    if (st != AN_OK) return st;
-    p = L->tmp.data, n = L->tmp.len;
-  }
-  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
-  *len = (uint32_t)n;
-  an_status st = an_buf_append(&L->rec, p, n);
-  return st == AN_OK ? an_buf_putc(&L->rec, '\0') : st;
-}
-
-/* Appends the record in L->rec to the spill, unless its id is there
- * already: then the smaller content of the two stays (order-free). */
-static an_status store_event(loader *L) {
+/* Appends the record rec (len bytes, its id's an_hash64 hash) to the
+ * spill, unless its id is there already: then the smaller content of the
+ * two stays (order-free). */
+static an_status store_event(loader *L, const unsigned char *rec, size_t len, uint64_t hash) {
   an_model *m = L->m;
   an_evindex *x = &m->ev_index;
-  const unsigned char *rec = (const unsigned char *)L->rec.data;
   an_evrec h;
   memcpy(&h, rec, sizeof h);
   const char *id = (const char *)rec + sizeof h;
-  uint64_t hash = an_hash64(id, h.id_len, 0);
   if ((x->count + 1) * 10 >= x->cap * 7) { /* grow the index */
     size_t ncap = x->cap ? x->cap * 2 : 1024;
-    uint64_t *nh = an_calloc(ncap, sizeof *nh), *no = an_calloc(ncap, sizeof *no);
-    if (!nh || !no) {
-      an_free(nh);
-      an_free(no);
-      return AN_ENOMEM;
-    }
+    an_evslot *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) return AN_ENOMEM;
     for (size_t i = 0; i < x->cap; i++) {
-      if (!x->off[i]) continue;
-      size_t j = (size_t)x->hash[i] & (ncap - 1);
-      while (no[j]) j = (j + 1) & (ncap - 1);
-      nh[j] = x->hash[i], no[j] = x->off[i];
+      if (!x->slots[i].off) continue;
+      size_t j = (size_t)x->slots[i].hash & (ncap - 1);
+      while (ns[j].off) j = (j + 1) & (ncap - 1);
+      ns[j] = x->slots[i];
     }
-    an_free(x->hash);
-    an_free(x->off);
-    x->hash = nh, x->off = no, x->cap = ncap;
+    an_free(x->slots);
+    x->slots = ns, x->cap = ncap;
   }
   size_t i = (size_t)hash & (x->cap - 1);
-  for (; x->off[i]; i = (i + 1) & (x->cap - 1)) {
-    if (x->hash[i] != hash) continue;
-    an_status st = an_spill_read(&m->spill, x->off[i] - 1, &L->old);
+  for (; x->slots[i].off; i = (i + 1) & (x->cap - 1)) {
+    an_evslot *e = &x->slots[i];
+    if (e->hash != hash) continue;
+    an_status st = an_spill_read(&m->spill, e->off - 1, &L->old);
     if (st != AN_OK) return st;
     an_evrec oh;
     memcpy(&oh, L->old.data, sizeof oh);
@@ -488,31 +431,146 @@ static an_status store_event(loader *L) {
     an_mevent_decode(m, (const unsigned char *)L->old.data, &b);
     if (cmp_event_content(&a, &b) >= 0) return AN_OK;
     uint64_t off;
-    if ((st = an_spill_set_flags(&m->spill, x->off[i] - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
-        (st = an_spill_append(&m->spill, rec, L->rec.len, &off)) != AN_OK)
+    if ((st = an_spill_set_flags(&m->spill, e->off - 1, oh.flags | AN_EVREC_DEAD)) != AN_OK ||
+        (st = an_spill_append(&m->spill, rec, len, &off)) != AN_OK)
       return st;
-    x->off[i] = off + 1;
+    e->off = off + 1;
     m->joined = 0;
     return AN_OK;
   }
   uint64_t off;
-  an_status st = an_spill_append(&m->spill, rec, L->rec.len, &off);
+  an_status st = an_spill_append(&m->spill, rec, len, &off);
   if (st != AN_OK) return st;
-  x->hash[i] = hash;
-  x->off[i] = off + 1;
+  x->slots[i].hash = hash;
+  x->slots[i].off = off + 1;
   x->count++;
   m->n_events++;
   m->joined = 0;
   return AN_OK;
 }
 
-static an_status add_event(loader *L, const fields *F, const char *path, long line, an_error *err) {
-  an_evrec h;
-  memset(&h, 0, sizeof h);
-  const char *doc = intern_sv(L, fstr_nonempty(F, F_DOC), &h.str[AN_EV_DOC]);
-  const char *type = intern_sv(L, fstr_nonempty(F, F_TYPE), &h.str[AN_EV_TYPE]);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (!type) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
+/* ---- events: digested (pure, on a parsing thread), then applied ---- */
+
+static void digest_init(digest *D) {
+  memset(D, 0, sizeof *D);
+  an_buf_init(&D->text);
+  an_buf_init(&D->recs);
+  an_buf_init(&D->tmp);
+}
+
+static void digest_free(digest *D) {
+  an_buf_free(&D->text);
+  an_buf_free(&D->recs);
+  an_buf_free(&D->tmp);
+  an_free(D->evs);
+  an_free(D->docs);
+  an_free(D->acts);
+  an_free(D->als);
+  an_free(D->affs);
+}
+
+static void digest_reset(digest *D) {
+  an_buf_clear(&D->text);
+  an_buf_clear(&D->recs);
+  D->n_evs = D->n_docs = D->n_acts = D->n_als = D->n_affs = 0;
+}
+
+static int dstr_has(const dstr *d) { return d->s || d->off; }
+
+/* d: the n bytes at s copied into the digest's text. */
+static an_status dstr_copy(digest *D, dstr *d, const char *s, size_t n) {
+  d->s = NULL;
+  d->off = D->text.len + 1;
+  d->n = n;
+  d->h = an_strhash(s, n);
+  return an_buf_append(&D->text, s, n);
+}
+
+/* d: v cleaned (clean_into), or no string. */
+static an_status dstr_set(digest *D, dstr *d, sv v) {
+  memset(d, 0, sizeof *d);
+  if (!v.s) return AN_OK;
+  if (plain_ascii(v.s, v.n)) {
+    d->s = v.s, d->n = v.n, d->h = an_strhash(v.s, v.n);
+    return AN_OK;
+  }
+  an_status st = clean_into(&D->tmp, v.s, v.n);
+  return st != AN_OK ? st : dstr_copy(D, d, D->tmp.data, D->tmp.len);
+}
+
+static const char *dstr_bytes(const digest *D, const dstr *d) { return d->s ? d->s : D->text.data + d->off - 1; }
+
+/* An ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD (a time part
+ * is cut off: a prefix of v itself); anything else is no date. */
+static void dstr_date(dstr *d, sv v) {
+  memset(d, 0, sizeof *d);
+  const char *s = v.s;
+  if (!s) return;
+  size_t n = 0;
+  static const char shape[] = "dddd-dd-dd";
+  for (; n < 10 && n < v.n; n++)
+    if (shape[n] == 'd' ? (s[n] < '0' || s[n] > '9') : s[n] != '-') break;
+  if (!(n == 4 || n == 7 || n == 10)) return;
+  if (n < v.n && s[n] != 'T' && s[n] != ' ') return;
+  d->s = s, d->n = n, d->h = an_strhash(s, n);
+}
+
+/* An event endpoint: its "id", else a slug of its label; label and kind. */
+static an_status digest_endpoint(digest *D, const an_jv *o, dstr *id, dstr *label, dstr *kind) {
+  sv sid = NO_SV, lab = NO_SV, knd = NO_SV;
+  if (o && o->type == AN_J_STRING) {
+    sid = sv_of(o);
+  } else if (o && o->type == AN_J_OBJECT) {
+    sid = jstr_nonempty(o, JKEY("id"));
+    lab = jstr_nonempty(o, JKEY("label"));
+    knd = jstr_nonempty(o, JKEY("kind"));
+  }
+  memset(id, 0, sizeof *id);
+  an_status st = dstr_set(D, label, lab);
+  if (st == AN_OK) st = dstr_set(D, kind, knd);
+  if (st != AN_OK) return st;
+  if ((!sid.s || !sid.n) && lab.s) {
+    char slug[256];
+    an_buf_clear(&D->tmp); /* the label as a C string */
+    if ((st = an_buf_append(&D->tmp, lab.s, lab.n)) != AN_OK) return st;
+    if (an_slugify(D->tmp.data, slug, sizeof slug) == AN_OK && slug[0]) {
+      size_t n = strlen(slug);
+      if (plain_ascii(slug, n)) return dstr_copy(D, id, slug, n);
+      if ((st = clean_into(&D->tmp, slug, n)) != AN_OK) return st;
+      return dstr_copy(D, id, D->tmp.data, D->tmp.len);
+    }
+  }
+  if (!sid.s || !sid.n) return AN_OK;
+  return dstr_set(D, id, sid);
+}
+
+/* Appends v, cleaned, and a NUL to the record buffer; *len its cleaned length. */
+static an_status rec_append_clean(digest *D, sv v, uint32_t *len) {
+  const char *p = v.s;
+  size_t n = v.n;
+  if (!plain_ascii(v.s, v.n)) {
+    an_status st = clean_into(&D->tmp, v.s, v.n);
+    if (st != AN_OK) return st;
+    p = D->tmp.data, n = D->tmp.len;
+  }
+  if (n >= UINT32_MAX / 2) return AN_ELIMIT;
+  *len = (uint32_t)n;
+  an_status st = an_buf_append(&D->recs, p, n);
+  return st == AN_OK ? an_buf_putc(&D->recs, '\0') : st;
+}
+
+/* Digests an event line (its fields F) into D; NULL on ENOMEM. */
+static pevent *digest_event(digest *D, const fields *F) {
+  if (an_grow((void **)&D->evs, &D->cap_evs, D->n_evs + 1, sizeof *D->evs) != AN_OK) return NULL;
+  pevent *P = &D->evs[D->n_evs++];
+  memset(P, 0, sizeof *P);
+  an_status st = dstr_set(D, &P->f[D_DOC], fstr_nonempty(F, F_DOC));
+  if (st == AN_OK) st = dstr_set(D, &P->f[D_TYPE], fstr_nonempty(F, F_TYPE));
+  P->has_type = dstr_has(&P->f[D_TYPE]);
+  if (st != AN_OK || !P->has_type) {
+    P->st = st;
+    return P;
+  }
   const an_jv *offs = F->v[F_OFFSETS];
   long o0 = -1, o1 = -1;
   if (offs && offs->type == AN_J_ARRAY && an_jcount(offs) == 2) {
@@ -522,71 +580,324 @@ static an_status add_event(loader *L, const fields *F, const char *path, long li
         b->num < 9e15)
       o0 = (long)a->num, o1 = (long)b->num;
   }
+  const dstr *dd = &P->f[D_DOC], *dt = &P->f[D_TYPE];
+  const char *type = dstr_bytes(D, dt);
   sv id = fstr_nonempty(F, F_ID);
   char hex[17];
   const an_jv *so = F->v[F_SOURCE];
   const an_jv *to = F->v[F_TARGET];
   if (!id.s) { /* the contract's id: a hash of doc, type, source, target, offsets */
-    an_buf b;
-    an_buf_init(&b);
     sv sid = so && so->type == AN_J_OBJECT ? jstr(so, JKEY("id")) : NO_SV;
     sv tid = to && to->type == AN_J_OBJECT ? jstr(to, JKEY("id")) : NO_SV;
-    an_status st = an_buf_printf(&b, "%s|%s|%.*s|%.*s|%ld|%ld", doc ? doc : "", type, (int)sid.n,
-                                 sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
+    an_buf_clear(&D->tmp);
+    st = an_buf_printf(&D->tmp, "%.*s|%.*s|%.*s|%.*s|%ld|%ld", (int)dd->n, dstr_has(dd) ? dstr_bytes(D, dd) : "",
+                       (int)dt->n, type, (int)sid.n, sid.s ? sid.s : "", (int)tid.n, tid.s ? tid.s : "", o0, o1);
     if (st != AN_OK) {
-      an_buf_free(&b);
-      return an_error_set(err, st, path, line, -1, "out of memory");
+      P->st = st;
+      return P;
     }
-    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(b.data, b.len, 0));
-    an_buf_free(&b);
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)an_hash64(D->tmp.data, D->tmp.len, 0));
     id = sv_c(hex);
   }
-  size_t so_i = NONE, to_i = NONE;
-  const char *src = endpoint(L, F->v[F_SOURCE], doc, &so_i, &h.str[AN_EV_SOURCE]);
-  const char *tgt = endpoint(L, F->v[F_TARGET], doc, &to_i, &h.str[AN_EV_TARGET]);
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
-  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
-    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
-  h.src_obs = (uint32_t)so_i;
-  h.tgt_obs = (uint32_t)to_i;
-  norm_date(L, fstr(F, F_DATE), &h.str[AN_EV_DATE]);
-  h.str[AN_EV_DATE_TEXT] = ix_clean(L, fstr_nonempty(F, F_DATE_TEXT));
-  h.str[AN_EV_OUTLET] = ix_clean(L, fstr_nonempty(F, F_OUTLET));
-  h.str[AN_EV_URL] = ix_clean(L, fstr_nonempty(F, F_URL));
-  h.str[AN_EV_ATTRIB] = ix_clean(L, fstr_nonempty(F, F_ATTRIB));
-  h.str[AN_EV_TRIGGER] = ix_clean(L, fstr_nonempty(F, F_TRIGGER));
-  h.str[AN_EV_CAMEO] = ix_clean(L, fstr_nonempty(F, F_CAMEO));
-  h.str[AN_EV_PLOVER] = ix_clean(L, fstr_nonempty(F, F_PLOVER));
+  if (st == AN_OK) st = digest_endpoint(D, so, &P->f[D_SID], &P->f[D_SLABEL], &P->f[D_SKIND]);
+  if (st == AN_OK) st = digest_endpoint(D, to, &P->f[D_TID], &P->f[D_TLABEL], &P->f[D_TKIND]);
+  dstr_date(&P->f[D_DATE], fstr(F, F_DATE));
+  static const int plain[][2] = {{D_DATE_TEXT, F_DATE_TEXT}, {D_OUTLET, F_OUTLET}, {D_URL, F_URL},
+                                 {D_ATTRIB, F_ATTRIB},       {D_TRIGGER, F_TRIGGER}, {D_CAMEO, F_CAMEO},
+                                 {D_PLOVER, F_PLOVER}};
+  for (size_t k = 0; st == AN_OK && k < sizeof plain / sizeof plain[0]; k++)
+    st = dstr_set(D, &P->f[plain[k][0]], fstr_nonempty(F, plain[k][1]));
+  an_evrec h;
+  memset(&h, 0, sizeof h);
   h.off_start = o0;
   h.off_end = o1;
   const an_jv *conf = F->v[F_CONFIDENCE];
   h.confidence = conf && conf->type == AN_J_NUMBER ? conf->num : -1;
   const an_jv *dir = F->v[F_DIRECTED];
   int is_bool = dir && (dir->type == AN_J_TRUE || dir->type == AN_J_FALSE);
-  if (is_bool ? dir->type == AN_J_TRUE : !an_relation_symmetric(type)) h.flags |= AN_EVREC_DIRECTED;
-  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
-  /* id and sentence, cleaned, after the fixed part */
-  an_buf *r = &L->rec;
-  an_buf_clear(r);
-  an_status st = an_buf_reserve(r, sizeof h);
+  int sym = dt->n == 4 && (memcmp(type, "call", 4) == 0 || memcmp(type, "meet", 4) == 0); /* an_relation_symmetric */
+  if (is_bool ? dir->type == AN_J_TRUE : !sym) h.flags |= AN_EVREC_DIRECTED;
+  /* id and sentence, cleaned, after the fixed part (records stay 8-aligned) */
+  an_buf *r = &D->recs;
+  size_t at = r->len;
+  P->rec = at;
+  if (st == AN_OK) st = an_buf_reserve(r, sizeof h);
   if (st == AN_OK) {
-    r->len = sizeof h;
-    st = append_clean(L, id, &h.id_len);
+    r->len += sizeof h;
+    st = rec_append_clean(D, id, &h.id_len);
   }
   sv sent = fstr(F, F_SENTENCE);
   h.sent_len = UINT32_MAX;
-  if (st == AN_OK && sent.s) st = append_clean(L, sent, &h.sent_len);
+  if (st == AN_OK && sent.s) st = rec_append_clean(D, sent, &h.sent_len);
   while (st == AN_OK && r->len % 8) st = an_buf_putc(r, '\0');
-  if (st == AN_OK && r->len > UINT32_MAX) st = AN_ELIMIT;
+  if (st == AN_OK && r->len - at > UINT32_MAX) st = AN_ELIMIT;
   if (st == AN_OK) {
-    h.len = (uint32_t)r->len;
-    memcpy(r->data, &h, sizeof h);
-    st = store_event(L);
+    h.len = (uint32_t)(r->len - at);
+    memcpy(r->data + at, &h, sizeof h);
+    P->id_hash = an_hash64(r->data + at + sizeof h, h.id_len, 0);
   }
-  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
+  P->st = st;
+  return P;
+}
+
+/* The pool's copy of a digested string (NULL: none); *ix its number. */
+static const char *pool_dstr(loader *L, const digest *D, const dstr *d, uint32_t *ix) {
+  if (ix) *ix = 0;
+  if (!dstr_has(d) || L->st != AN_OK) return NULL;
+  const char *s = dstr_bytes(D, d);
+  icache *c = L->ic ? &L->ic[(d->h ^ (d->h >> 23)) & L->ic_mask] : NULL;
+  if (c && c->p && c->h == d->h && c->n == d->n && eq_bytes(c->p, s, d->n)) {
+    if (ix) *ix = c->ix;
+    return c->p;
+  }
+  uint32_t x = 0;
+  const char *p = an_strpool_intern_nh(&L->m->pool, s, d->n, d->h, &x, &L->st);
+  if (c && p && d->n < UINT32_MAX) c->h = d->h, c->p = p, c->n = (uint32_t)d->n, c->ix = x;
+  if (ix && p) *ix = x;
+  return p;
+}
+
+/* The sighting of an event endpoint (created if new); NULL without an id. */
+static const char *apply_endpoint(loader *L, const digest *D, const dstr *id, const dstr *label, const dstr *kind,
+                                  const char *doc, size_t *obs, uint32_t *ix) {
+  if (!dstr_has(id)) return NULL;
+  const char *iid = pool_dstr(L, D, id, ix);
+  an_mobs *s = iid ? sighting(L, doc, iid) : NULL;
+  if (!s) return NULL;
+  *obs = (size_t)(s - L->m->obs);
+  s->mentions += s->has_record ? 0 : 1; /* event-only sightings count events */
+  if (!s->has_record) {
+    /* Order-free: keep the smallest label/kind an event gives. */
+    const char *l = pool_dstr(L, D, label, NULL), *k = pool_dstr(L, D, kind, NULL);
+    if (l && (!s->label || strcmp(l, s->label) < 0)) s->label = l;
+    if (k && (!s->kind || strcmp(k, s->kind) < 0)) s->kind = k;
+  }
+  return iid;
+}
+
+/* A digested event into the model: the same checks, in the same order,
+ * as when one function did both. */
+static an_status apply_event(loader *L, digest *D, const pevent *P, const char *path, long line, an_error *err) {
+  an_evrec h;
+  memset(&h, 0, sizeof h);
+  const char *doc = pool_dstr(L, D, &P->f[D_DOC], &h.str[AN_EV_DOC]);
+  pool_dstr(L, D, &P->f[D_TYPE], &h.str[AN_EV_TYPE]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!P->has_type && P->st == AN_OK)
+    return an_error_set(err, AN_EDATA, path, line, -1, "event record without a \"type\"");
+  if (P->st == AN_ENOMEM) return an_error_set(err, P->st, path, line, -1, "out of memory");
+  size_t so_i = NONE, to_i = NONE;
+  const char *src = apply_endpoint(L, D, &P->f[D_SID], &P->f[D_SLABEL], &P->f[D_SKIND], doc, &so_i,
+                                   &h.str[AN_EV_SOURCE]);
+  const char *tgt = apply_endpoint(L, D, &P->f[D_TID], &P->f[D_TLABEL], &P->f[D_TKIND], doc, &to_i,
+                                   &h.str[AN_EV_TARGET]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  if (!src || !tgt) return an_error_set(err, AN_EDATA, path, line, -1, "event record without a source or target id");
+  if (so_i > UINT32_MAX - 1 || to_i > UINT32_MAX - 1)
+    return an_error_set(err, AN_ELIMIT, path, line, -1, "more than 4 billion actor sightings");
+  an_status st = P->st;
   if (st == AN_ELIMIT) return an_error_set(err, st, path, line, -1, "event record too large");
+  h.src_obs = (uint32_t)so_i;
+  h.tgt_obs = (uint32_t)to_i;
+  static const int strs[][2] = {{D_DATE, AN_EV_DATE},       {D_DATE_TEXT, AN_EV_DATE_TEXT}, {D_OUTLET, AN_EV_OUTLET},
+                                {D_URL, AN_EV_URL},         {D_ATTRIB, AN_EV_ATTRIB},       {D_TRIGGER, AN_EV_TRIGGER},
+                                {D_CAMEO, AN_EV_CAMEO},     {D_PLOVER, AN_EV_PLOVER}};
+  for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) pool_dstr(L, D, &P->f[strs[k][0]], &h.str[strs[k][1]]);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  /* the record: the digest's, with the pool numbers and sightings */
+  unsigned char *rec = (unsigned char *)D->recs.data + P->rec;
+  an_evrec dh;
+  memcpy(&dh, rec, sizeof dh);
+  memcpy(dh.str, h.str, sizeof dh.str);
+  dh.src_obs = h.src_obs;
+  dh.tgt_obs = h.tgt_obs;
+  memcpy(rec, &dh, sizeof dh);
+  st = store_event(L, rec, dh.len, P->id_hash);
+  if (st == AN_EIO) return an_error_set(err, st, path, line, -1, "cannot write the events' temporary file (in $TMPDIR, else /tmp)");
   if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+  return AN_OK;
+}
+
+/* ---- document records: digested, then applied ---- */
+
+/* Digests a document line (its object rec) into D; NULL on ENOMEM. */
+static pdoc *digest_document(digest *D, const an_jv *rec) {
+  if (an_grow((void **)&D->docs, &D->cap_docs, D->n_docs + 1, sizeof *D->docs) != AN_OK) return NULL;
+  pdoc *Q = &D->docs[D->n_docs++];
+  memset(Q, 0, sizeof *Q);
+  an_status st = dstr_set(D, &Q->id, jstr_nonempty(rec, JKEY("id")));
+  dstr_date(&Q->date, jstr(rec, JKEY("date")));
+  if (st == AN_OK) st = dstr_set(D, &Q->outlet, jstr_nonempty(rec, JKEY("outlet")));
+  if (st == AN_OK) st = dstr_set(D, &Q->url, jstr_nonempty(rec, JKEY("url")));
+  if (st == AN_OK) st = dstr_set(D, &Q->title, jstr_nonempty(rec, JKEY("title")));
+  /* (an object in place of the arrays: its members, as cJSON_ArrayForEach) */
+  const an_jv *list = an_jget(rec, JKEY("actors"));
+  Q->actor0 = D->n_acts;
+  for (const an_jv *it = list ? list->child : NULL; st == AN_OK && it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    if ((st = an_grow((void **)&D->acts, &D->cap_acts, D->n_acts + 1, sizeof *D->acts)) != AN_OK) break;
+    dactor *a = &D->acts[D->n_acts++];
+    memset(a, 0, sizeof *a);
+    Q->n_actors++;
+    st = dstr_set(D, &a->id, jstr_nonempty(it, JKEY("id")));
+    if (st == AN_OK) st = dstr_set(D, &a->label, jstr_nonempty(it, JKEY("label")));
+    if (st == AN_OK) st = dstr_set(D, &a->kind, jstr_nonempty(it, JKEY("kind")));
+    if (st == AN_OK) st = dstr_set(D, &a->country, jstr_nonempty(it, JKEY("country")));
+    if (st == AN_OK) st = dstr_set(D, &a->key, jstr_nonempty(it, JKEY("key")));
+    const an_jv *men = an_jget(it, JKEY("mentions"));
+    a->mentions = men && men->type == AN_J_NUMBER && men->num > 0 && men->num < 1e15 ? (long)men->num : 0;
+    const an_jv *al = an_jget(it, JKEY("aliases"));
+    a->n_alias_items = al && al->type == AN_J_ARRAY ? an_jcount(al) : 0;
+    a->alias0 = D->n_als;
+    for (const an_jv *x = a->n_alias_items ? al->child : NULL; st == AN_OK && x; x = x->next) {
+      if (x->type != AN_J_STRING || !x->len) continue;
+      if ((st = an_grow((void **)&D->als, &D->cap_als, D->n_als + 1, sizeof *D->als)) != AN_OK) break;
+      st = dstr_set(D, &D->als[D->n_als++], sv_of(x));
+      a->n_aliases++;
+    }
+  }
+  list = an_jget(rec, JKEY("affiliations"));
+  Q->aff0 = D->n_affs;
+  for (const an_jv *it = list ? list->child : NULL; st == AN_OK && it; it = it->next) {
+    if (it->type != AN_J_OBJECT) continue;
+    if ((st = an_grow((void **)&D->affs, &D->cap_affs, D->n_affs + 1, sizeof *D->affs)) != AN_OK) break;
+    daff *f = &D->affs[D->n_affs++];
+    Q->n_affs++;
+    st = dstr_set(D, &f->person, jstr_nonempty(it, JKEY("person")));
+    if (st == AN_OK) st = dstr_set(D, &f->org, jstr_nonempty(it, JKEY("org")));
+    if (st == AN_OK) st = dstr_set(D, &f->role, jstr_nonempty(it, JKEY("role")));
+  }
+  Q->nomem = st != AN_OK;
+  return Q;
+}
+
+/* ---- interned alias arrays ---- */
+
+static uint64_t arr_hash(const char *const *v, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (size_t i = 0; i < n; i++) h = an_hash_finish(h ^ (uint64_t)(uintptr_t)v[i]);
+  return h;
+}
+
+/* The model's copy of the n pool strings at v (n > 0); NULL on ENOMEM. */
+static const char **intern_aliases(an_model *m, const char **v, size_t n, an_status *st) {
+  struct an_arrset *S = m->alias_sets;
+  if (!S && !(S = m->alias_sets = an_calloc(1, sizeof *S))) {
+    *st = AN_ENOMEM;
+    return NULL;
+  }
+  if ((S->count + 1) * 2 > S->cap) {
+    size_t ncap = S->cap ? S->cap * 2 : 1024;
+    arrslot *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) {
+      *st = AN_ENOMEM;
+      return NULL;
+    }
+    for (size_t i = 0; i < S->cap; i++) {
+      if (!S->slots[i].a) continue;
+      size_t j = (size_t)S->slots[i].h & (ncap - 1);
+      while (ns[j].a) j = (j + 1) & (ncap - 1);
+      ns[j] = S->slots[i];
+    }
+    an_free(S->slots);
+    S->slots = ns, S->cap = ncap;
+  }
+  uint64_t h = arr_hash(v, n);
+  size_t j = (size_t)h & (S->cap - 1);
+  for (; S->slots[j].a; j = (j + 1) & (S->cap - 1)) {
+    const arrslot *e = &S->slots[j];
+    if (e->h == h && e->n == n && memcmp(e->a, v, n * sizeof *v) == 0) return e->a;
+  }
+  const char **copy = an_strpool_alloc(&m->pool, n * sizeof *copy, st);
+  if (!copy) return NULL;
+  memcpy(copy, v, n * sizeof *v);
+  S->slots[j].h = h, S->slots[j].a = copy, S->slots[j].n = n;
+  S->count++;
+  return copy;
+}
+
+/* A document's actor record into its sighting. */
+static void apply_actor_record(loader *L, const digest *D, const char *doc, const dactor *a) {
+  const char *id = pool_dstr(L, D, &a->id, NULL);
+  if (!id) return;
+  an_mobs *o = sighting(L, doc, id);
+  if (!o) return;
+  an_mobs r = {.id = id, .doc = doc, .has_record = 1};
+  r.label = pool_dstr(L, D, &a->label, NULL);
+  r.kind = pool_dstr(L, D, &a->kind, NULL);
+  r.country = pool_dstr(L, D, &a->country, NULL);
+  r.key = pool_dstr(L, D, &a->key, NULL);
+  r.mentions = a->mentions;
+  if (a->n_aliases > 0) {
+    if (an_grow((void **)&L->alias_tmp, &L->cap_alias_tmp, a->n_aliases, sizeof *L->alias_tmp) != AN_OK) {
+      L->st = AN_ENOMEM;
+      return;
+    }
+    for (size_t k = 0; k < a->n_aliases; k++) {
+      const char *s = pool_dstr(L, D, &D->als[a->alias0 + k], NULL);
+      if (s) L->alias_tmp[r.n_aliases++] = s;
+    }
+    if (r.n_aliases && !(r.aliases = intern_aliases(L->m, L->alias_tmp, r.n_aliases, &L->st))) return;
+  }
+  /* The same actor twice in a document (twice in one record, or in two
+   * records of one document id): the better record by content wins,
+   * whatever came first. */
+  if (o->has_record && !better_record(&r, o)) return;
+  *o = r;
+}
+
+/* The pool's copy of a digested string that is never looked up by
+ * pointer (stored, not interned). */
+static const char *store_dstr(loader *L, const digest *D, const dstr *d) {
+  if (!dstr_has(d) || L->st != AN_OK) return NULL;
+  return an_strpool_store_n(&L->m->pool, dstr_bytes(D, d), d->n, &L->st);
+}
+
+static an_status apply_document(loader *L, const digest *D, const pdoc *Q, const char *path, long line,
+                                an_error *err) {
+  an_model *m = L->m;
+  if (Q->nomem) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+  const char *id = pool_dstr(L, D, &Q->id, NULL);
+  if (L->st != AN_OK) return L->st;
+  if (!id) return an_error_set(err, AN_EDATA, path, line, -1, "document record without an \"id\"");
+  /* A document id seen before (the same document in two shards, or two
+   * documents under one id): the records merge whatever their order. The
+   * metadata come from the better record (better_doc), actors and
+   * affiliations are the union (one record per actor: better_record). */
+  an_mdoc d = {.id = id};
+  d.date = pool_dstr(L, D, &Q->date, NULL);
+  d.outlet = pool_dstr(L, D, &Q->outlet, NULL);
+  /* url and title: one per document, printed (url) or compared by content only */
+  d.url = store_dstr(L, D, &Q->url);
+  d.title = store_dstr(L, D, &Q->title);
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
+  size_t di = an_strmap_get(&m->doc_index, id);
+  if (di == NONE) {
+    an_status st = an_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1, sizeof *m->docs);
+    if (st == AN_OK) st = an_strmap_put(&m->doc_index, id, m->n_docs);
+    if (st != AN_OK) return an_error_set(err, st, path, line, -1, "out of memory");
+    m->docs[m->n_docs++] = d;
+  } else if (better_doc(&d, &m->docs[di])) {
+    m->docs[di] = d;
+  }
+  for (size_t k = 0; k < Q->n_actors; k++) apply_actor_record(L, D, id, &D->acts[Q->actor0 + k]);
+  for (size_t k = 0; k < Q->n_affs; k++) {
+    const daff *f = &D->affs[Q->aff0 + k];
+    const char *person = pool_dstr(L, D, &f->person, NULL);
+    const char *org = pool_dstr(L, D, &f->org, NULL);
+    if (!person || !org || L->st != AN_OK) continue;
+    /* Both ends must be actors listed by a record of this document: known
+     * only when every input is in, so checked by the join (resolve_affs). */
+    if ((L->st = an_grow((void **)&m->affs, &m->cap_affs, m->n_affs + 1, sizeof *m->affs)) != AN_OK) break;
+    an_maff *a = &m->affs[m->n_affs++];
+    a->doc = id;
+    a->person = person;
+    a->org = org;
+    a->role = pool_dstr(L, D, &f->role, NULL);
+    a->person_obs = a->org_obs = NONE;
+  }
+  m->joined = 0;
+  if (L->st != AN_OK) return an_error_set(err, L->st, path, line, -1, "out of memory");
   return AN_OK;
 }
 
@@ -608,8 +919,21 @@ an_status an_model_feed(an_model *m, const char *data, size_t len, const char *p
 
 /* One line, parsed (st: the parse's status, root its value), into the
  * model: the same for the one-thread loop and the feeder's blocks. */
+/* What a parsed line holds (the same test for the parsing threads and
+ * apply_line): 1 a document, 2 an event, 0 nothing to read. */
+static int line_kind(const fields *F) {
+  sv kind = fstr(F, F_RECORD);
+  if (sv_is(kind, "document")) return 1;
+  if (sv_is(kind, "event")) return 2;
+  if (!kind.s && F->v[F_TYPE] && F->v[F_SOURCE]) return 2; /* an event written without "record" */
+  return 0;
+}
+
+/* D, P: the line's digest when a parsing thread made it (an event), else
+ * NULL (digested here if it is an event). */
 static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long line, an_status st,
-                            const an_jv *rec, const char *path, an_error *err) {
+                            const an_jv *rec, digest *D, const pevent *P, const pdoc *Q, const char *path,
+                            an_error *err) {
   if (st == AN_ENOMEM) return an_error_set(err, st, path, line, -1, "out of memory");
   if (st != AN_OK || rec->type != AN_J_OBJECT) {
     /* The same verdict as cJSON's; its error position, as the document
@@ -624,14 +948,21 @@ static an_status apply_line(loader *L, const char *s, size_t n, size_t a, long l
     cJSON_Delete(cj);
     return st;
   }
+  if (P) return apply_event(L, D, P, path, line, err);
+  if (Q) return apply_document(L, D, Q, path, line, err);
   fields F;
   fields_of(rec, &F);
-  sv kind = fstr(&F, F_RECORD);
-  if (sv_is(kind, "document")) return add_document(L, rec, path, line, err);
-  if (sv_is(kind, "event")) return add_event(L, &F, path, line, err);
-  if (!kind.s && F.v[F_TYPE] && F.v[F_SOURCE])
-    return add_event(L, &F, path, line, err); /* an event written without "record" */
-  return AN_OK;
+  int k = line_kind(&F);
+  if (k == 0) return AN_OK;
+  digest_reset(&L->dg);
+  if (k == 1) {
+    const pdoc *q = digest_document(&L->dg, rec);
+    if (!q) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+    return apply_document(L, &L->dg, q, path, line, err);
+  }
+  const pevent *p = digest_event(&L->dg, &F);
+  if (!p) return an_error_set(err, AN_ENOMEM, path, line, -1, "out of memory");
+  return apply_event(L, &L->dg, p, path, line, err);
 }
 
 /* The next line of data[*pos..len): its bytes and length, *a its leading
@@ -647,19 +978,21 @@ static const char *next_line(const char *data, size_t len, size_t *pos, size_t *
   return s;
 }
 
-static void loader_init(loader *L, an_model *m) {
+static void loader_init(loader *L, an_model *m, size_t icache_size) {
   memset(L, 0, sizeof *L);
   L->m = m;
+  L->ic = an_calloc(icache_size, sizeof *L->ic);
+  L->ic_mask = icache_size - 1;
   an_jreader_init(&L->json);
-  an_buf_init(&L->tmp);
-  an_buf_init(&L->rec);
+  digest_init(&L->dg);
   an_buf_init(&L->old);
 }
 
 static void loader_free(loader *L) {
+  an_free(L->ic);
+  an_free(L->alias_tmp);
   an_jreader_free(&L->json);
-  an_buf_free(&L->tmp);
-  an_buf_free(&L->rec);
+  digest_free(&L->dg);
   an_buf_free(&L->old);
 }
 
@@ -667,7 +1000,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
                               an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L;
-  loader_init(&L, m);
+  loader_init(&L, m, ICACHE_SMALL);
   an_status st = AN_OK;
   size_t pos = 0;
   long line = first_line;
@@ -678,7 +1011,7 @@ an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const c
     if (a == n) continue;
     const an_jv *rec = NULL;
     an_status ps = an_jreader_parse(&L.json, s, n, &rec);
-    st = apply_line(&L, s, n, a, line, ps, rec, path, err);
+    st = apply_line(&L, s, n, a, line, ps, rec, NULL, NULL, NULL, path, err);
   }
   loader_free(&L);
   return st;
@@ -695,17 +1028,21 @@ typedef struct pline {
   long line;
   an_status st;
   const an_jv *root;
+  size_t ev; /* an event: its digest in the slot's dg.evs; else NONE */
+  size_t dc; /* a document: its digest in the slot's dg.docs; else NONE */
 } pline;
 
 enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
 
 typedef struct slot {
   an_buf data;
-  long first_line;
+  long first_line; /* -1: the line after the previous block's last */
+  long n_lines_read; /* lines in data (parse_block counts them) */
   pline *lines;
   size_t n_lines, cap_lines;
   an_status st; /* ENOMEM while parsing */
   an_jreader json;
+  digest dg; /* the block's events, digested */
   int state;
   uint64_t seq;
 } slot;
@@ -721,16 +1058,18 @@ struct an_feeder {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   uint64_t next_push, next_apply;
+  long next_line; /* lines applied so far (relative blocks follow them) */
   int stop, sync_ok;
   an_status st; /* the first failure: later pushes do nothing */
 };
 
 static void parse_block(slot *b) {
   an_jreader_reset(&b->json);
+  digest_reset(&b->dg);
   b->n_lines = 0;
   b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
   size_t pos = 0;
-  long line = b->first_line;
+  long line = b->first_line < 0 ? 0 : b->first_line; /* relative: numbered when applied */
   while (b->st == AN_OK && pos < b->data.len) {
     size_t n, a;
     const char *s = next_line(b->data.data, b->data.len, &pos, &n, &a);
@@ -738,9 +1077,18 @@ static void parse_block(slot *b) {
     if (a == n) continue;
     if ((b->st = an_grow((void **)&b->lines, &b->cap_lines, b->n_lines + 1, sizeof *b->lines)) != AN_OK) break;
     pline *l = &b->lines[b->n_lines++];
-    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL;
+    l->s = s, l->n = n, l->a = a, l->line = line, l->root = NULL, l->ev = l->dc = NONE;
     l->st = an_jreader_parse_next(&b->json, s, n, &l->root);
+    if (l->st == AN_OK && l->root->type == AN_J_OBJECT) {
+      fields F;
+      fields_of(l->root, &F);
+      /* (a digest that fails for memory is made again when applied) */
+      int k = line_kind(&F);
+      if (k == 2 && digest_event(&b->dg, &F)) l->ev = b->dg.n_evs - 1;
+      if (k == 1 && digest_document(&b->dg, l->root)) l->dc = b->dg.n_docs - 1;
+    }
   }
+  b->n_lines_read = line - (b->first_line < 0 ? 0 : b->first_line);
 }
 
 static void *worker(void *arg) {
@@ -774,6 +1122,8 @@ static void unlock(an_feeder *f) {
   if (f->n_threads) pthread_mutex_unlock(&f->mu);
 }
 
+#define PREFETCH_AHEAD 8
+
 /* Applies the oldest pushed block (waiting for its parse). */
 static an_status apply_oldest(an_feeder *f, an_error *err) {
   slot *b = NULL;
@@ -785,10 +1135,19 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
   if (!b) return AN_OK;
   if (!f->n_threads) parse_block(b);
   an_status st = AN_OK;
+  long base = b->first_line < 0 ? f->next_line : 0;
+  const an_evindex *x = &f->m->ev_index;
   for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
     const pline *l = &b->lines[i];
-    st = apply_line(&f->L, l->s, l->n, l->a, l->line, l->st, l->root, f->path, err);
+    /* The event-id index is random access into a table as large as the
+     * events: its slot for an event a few lines ahead is fetched now. */
+    const pline *ahead = i + PREFETCH_AHEAD < b->n_lines ? &b->lines[i + PREFETCH_AHEAD] : NULL;
+    if (ahead && ahead->ev != NONE && x->cap)
+      __builtin_prefetch(&x->slots[(size_t)b->dg.evs[ahead->ev].id_hash & (x->cap - 1)], 1);
+    st = apply_line(&f->L, l->s, l->n, l->a, base + l->line, l->st, l->root, &b->dg,
+                    l->ev == NONE ? NULL : &b->dg.evs[l->ev], l->dc == NONE ? NULL : &b->dg.docs[l->dc], f->path, err);
   }
+  f->next_line = (b->first_line < 0 ? f->next_line : b->first_line) + b->n_lines_read;
   if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
     st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
   lock(f);
@@ -804,7 +1163,7 @@ an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **
   if (!f) return an_error_set(err, AN_ENOMEM, path, 0, -1, "out of memory");
   f->m = m;
   f->path = path;
-  loader_init(&f->L, m);
+  loader_init(&f->L, m, ICACHE_LARGE);
   size_t threads = jobs > 1 ? jobs : 0;
   f->n_slots = threads ? 2 * threads : 1;
   f->slots = an_calloc(f->n_slots, sizeof *f->slots);
@@ -816,6 +1175,7 @@ an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **
   for (size_t i = 0; i < f->n_slots; i++) {
     an_buf_init(&f->slots[i].data);
     an_jreader_init(&f->slots[i].json);
+    digest_init(&f->slots[i].dg);
   }
   if (threads && pthread_mutex_init(&f->mu, NULL) == 0) {
     if (pthread_cond_init(&f->cv, NULL) == 0) f->sync_ok = 1;
@@ -885,6 +1245,7 @@ void an_feeder_free(an_feeder *f) {
     an_buf_free(&f->slots[i].data);
     an_free(f->slots[i].lines);
     an_jreader_free(&f->slots[i].json);
+    digest_free(&f->slots[i].dg);
   }
   an_free(f->slots);
   an_free(f->threads);
@@ -930,10 +1291,19 @@ int an_jsonl_is_events(const char *data, size_t len) {
 static an_status index_inputs(an_model *m) {
   an_status st = AN_OK;
   for (size_t a = 0; st == AN_OK && a < m->n_actors; a++) st = an_strmap_put(&m->actor_index, m->actors[a].id, a);
-  /* Input ids that the join renamed still find their actor (--focus). */
-  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++)
-    if (an_strmap_get(&m->actor_index, m->obs[i].id) == NONE && m->obs_actor[i] != NONE)
-      st = an_strmap_put(&m->actor_index, m->obs[i].id, m->obs_actor[i]);
+  /* Input ids that the join renamed still find their actor (--focus).
+   * Ids are pool strings: once an id is in the index, its other
+   * sightings are passed over by pointer (no string hashing per sighting). */
+  an_pairmap done;
+  an_pairmap_init(&done);
+  for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
+    const char *id = m->obs[i].id;
+    if (an_pairmap_get(&done, id, NULL) != NONE) continue;
+    if (an_strmap_get(&m->actor_index, id) != NONE) st = an_pairmap_put(&done, id, NULL, 1);
+    else if (m->obs_actor[i] != NONE && (st = an_strmap_put(&m->actor_index, id, m->obs_actor[i])) == AN_OK)
+      st = an_pairmap_put(&done, id, NULL, 1);
+  }
+  an_pairmap_free(&done);
   return st;
 }
 
@@ -947,9 +1317,15 @@ static const char *kind_name(an_actor_kind k) {
   return k == AN_KIND_PERSON ? "person" : k == AN_KIND_COUNTRY ? "country" : "organization";
 }
 
+/* What the best sighting of an id gives its id's other sightings. */
+typedef struct idbest {
+  const char *kind, *label;
+  int has_record;
+} idbest;
+
 /* Total order on sightings of one id: a document record first, then one
  * with a kind, then the smallest kind and label. Order-free choice. */
-static int better_obs(const an_mobs *a, const an_mobs *b) {
+static int better_obs(const an_mobs *a, const idbest *b) {
   if (a->has_record != b->has_record) return a->has_record > b->has_record;
   int c = nullcmp(a->kind, b->kind);
   if (!c) c = nullcmp(a->label, b->label);
@@ -1017,54 +1393,85 @@ static void classes_free(classes *c) {
   memset(c, 0, sizeof *c);
 }
 
-static size_t pow2_at_least(size_t n) {
-  size_t c = 64;
-  while (c < n) c *= 2;
-  return c;
+/* A table of class numbers (+ 1) sized by the classes, not the sightings:
+ * millions of sightings fall into a few hundred thousand classes, and a
+ * table that stays small stays in the caches. */
+typedef struct ctab {
+  size_t *t;
+  size_t cap;
+} ctab;
+
+static an_status ctab_grow(ctab *T, size_t n_classes, const uint64_t *hashes) {
+  if (T->cap && (n_classes + 1) * 2 <= T->cap) return AN_OK;
+  size_t ncap = T->cap ? T->cap * 2 : 1024;
+  while ((n_classes + 1) * 2 > ncap) ncap *= 2;
+  size_t *nt = an_calloc(ncap, sizeof *nt);
+  if (!nt) return AN_ENOMEM;
+  for (size_t i = 0; i < T->cap; i++) {
+    if (!T->t[i]) continue;
+    size_t j = (size_t)hashes[T->t[i] - 1] & (ncap - 1);
+    while (nt[j]) j = (j + 1) & (ncap - 1);
+    nt[j] = T->t[i];
+  }
+  an_free(T->t);
+  T->t = nt, T->cap = ncap;
+  return AN_OK;
 }
 
 static an_status classify_sightings(const obs_content *oc, size_t n_obs, classes *C) {
   memset(C, 0, sizeof *C);
-  size_t cap = pow2_at_least(2 * n_obs + 2), mask = cap - 1;
-  size_t *tab = an_calloc(cap, sizeof *tab); /* class + 1 */
+  ctab T = {0};
+  uint64_t *ch = NULL; /* per class: its content hash, then its group hash */
+  obs_content *cc = NULL; /* per class: its content (dense: no trip to a far sighting) */
+  size_t cap_ch = 0, cap_cc = 0, cap_first = 0, cap_count = 0;
   C->cls = an_malloc((n_obs + 1) * sizeof *C->cls);
-  C->first = an_malloc((n_obs + 1) * sizeof *C->first);
-  C->count = an_calloc(n_obs + 1, sizeof *C->count);
-  if (!tab || !C->cls || !C->first || !C->count) {
-    an_free(tab);
-    return AN_ENOMEM;
-  }
-  for (size_t i = 0; i < n_obs; i++) {
-    size_t j = (size_t)content_hash(&oc[i]) & mask;
-    for (; tab[j]; j = (j + 1) & mask)
-      if (content_eq(&oc[C->first[tab[j] - 1]], &oc[i])) break;
-    if (!tab[j]) {
-      tab[j] = C->n + 1;
-      C->first[C->n++] = i;
+  an_status st = C->cls ? AN_OK : AN_ENOMEM;
+  for (size_t i = 0; st == AN_OK && i < n_obs; i++) {
+    uint64_t h = content_hash(&oc[i]);
+    size_t j = (size_t)h & (T.cap - 1);
+    for (; T.cap && T.t[j]; j = (j + 1) & (T.cap - 1))
+      if (ch[T.t[j] - 1] == h && content_eq(&cc[T.t[j] - 1], &oc[i])) break;
+    if (!T.cap || !T.t[j]) { /* a new class */
+      if ((st = an_grow((void **)&ch, &cap_ch, C->n + 1, sizeof *ch)) != AN_OK ||
+          (st = an_grow((void **)&cc, &cap_cc, C->n + 1, sizeof *cc)) != AN_OK ||
+          (st = an_grow((void **)&C->first, &cap_first, C->n + 1, sizeof *C->first)) != AN_OK ||
+          (st = an_grow((void **)&C->count, &cap_count, C->n + 1, sizeof *C->count)) != AN_OK ||
+          (st = ctab_grow(&T, C->n + 1, ch)) != AN_OK)
+        break;
+      for (j = (size_t)h & (T.cap - 1); T.t[j]; j = (j + 1) & (T.cap - 1)) {}
+      ch[C->n] = h;
+      cc[C->n] = oc[i];
+      C->first[C->n] = i;
+      C->count[C->n] = 0;
+      T.t[j] = ++C->n;
     }
-    C->cls[i] = tab[j] - 1;
-    C->count[tab[j] - 1]++;
+    C->cls[i] = T.t[j] - 1;
+    C->count[T.t[j] - 1]++;
   }
+  an_free(T.t);
+  memset(&T, 0, sizeof T);
   /* (kind, id, label) with more than one content: none of them merges */
-  memset(tab, 0, cap * sizeof *tab);
-  C->merge = an_malloc(C->n + 1);
-  if (!C->merge) {
-    an_free(tab);
-    return AN_ENOMEM;
+  if (st == AN_OK && !(C->merge = an_malloc(C->n + 1))) st = AN_ENOMEM;
+  if (st == AN_OK && (st = an_grow((void **)&C->count, &cap_count, C->n + 1, sizeof *C->count)) == AN_OK &&
+      (st = an_grow((void **)&C->first, &cap_first, C->n + 1, sizeof *C->first)) == AN_OK) {
+    for (size_t c = 0; c < C->n; c++) ch[c] = group_hash(&oc[C->first[c]]);
+    if (C->n) st = ctab_grow(&T, C->n, ch); /* once, to its full size: no rehash below */
   }
-  for (size_t c = 0; c < C->n; c++) {
-    const obs_content *x = &oc[C->first[c]];
+  for (size_t c = 0; st == AN_OK && c < C->n; c++) {
+    const obs_content *x = &cc[c];
     C->merge[c] = !(x->kind == AN_KIND_PERSON && an_registry_bare_name(x->label, x->key));
-    size_t j = (size_t)group_hash(x) & mask;
-    for (; tab[j]; j = (j + 1) & mask) {
-      const obs_content *y = &oc[C->first[tab[j] - 1]];
+    size_t j = (size_t)ch[c] & (T.cap - 1);
+    for (; T.t[j]; j = (j + 1) & (T.cap - 1)) {
+      const obs_content *y = &cc[T.t[j] - 1];
       if (y->kind == x->kind && y->id == x->id && y->label == x->label) break;
     }
-    if (!tab[j]) tab[j] = c + 1;
-    else C->merge[c] = C->merge[tab[j] - 1] = 0;
+    if (!T.t[j]) T.t[j] = c + 1;
+    else C->merge[c] = C->merge[T.t[j] - 1] = 0;
   }
-  an_free(tab);
-  return AN_OK;
+  an_free(T.t);
+  an_free(ch);
+  an_free(cc);
+  return st;
 }
 
 static an_status join(an_model *m, an_error *err) {
@@ -1076,8 +1483,11 @@ static an_status join(an_model *m, an_error *err) {
   size_t *start = NULL;
   uint64_t *msum = NULL;
   const char **docs = NULL;
-  an_strmap best;
-  an_strmap_init(&best);
+  an_pairmap best; /* id (a pool string) -> its entry in ib */
+  an_pairmap_init(&best);
+  idbest *ib = NULL; /* per distinct id, what its best sighting gives: a few
+                        thousand entries read in place of millions of sightings */
+  size_t n_ib = 0, cap_ib = 0;
   an_status st = (m->n_obs && !rec) || !oc ? AN_ENOMEM : AN_OK;
   /* An affiliation stands when both ends are listed by a record of its
    * document (any record of that id: they merge), whatever came first. */
@@ -1092,23 +1502,38 @@ static an_status join(an_model *m, an_error *err) {
    * the best sighting of its id, so the registry does not split one actor
    * by a missing kind. */
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    size_t b = an_strmap_get(&best, m->obs[i].id);
-    if (b == NONE || better_obs(&m->obs[i], &m->obs[b])) st = an_strmap_put(&best, m->obs[i].id, i);
+    const an_mobs *o = &m->obs[i];
+    size_t b = an_pairmap_get(&best, o->id, NULL);
+    if (b == NONE) {
+      if ((st = an_grow((void **)&ib, &cap_ib, n_ib + 1, sizeof *ib)) != AN_OK ||
+          (st = an_pairmap_put(&best, o->id, NULL, n_ib)) != AN_OK)
+        break;
+      b = n_ib++;
+    } else if (!better_obs(o, &ib[b])) {
+      continue;
+    }
+    ib[b].has_record = o->has_record, ib[b].kind = o->kind, ib[b].label = o->label;
   }
   if (st == AN_OK) st = an_registry_new(&reg, err);
   if (st == AN_OK) an_registry_borrow_strings(reg); /* pool strings, alive as long as the model */
+  const char *last_kind = NULL;
+  an_actor_kind last_enum = AN_KIND_ORGANIZATION;
   for (size_t i = 0; st == AN_OK && i < m->n_obs; i++) {
-    const an_mobs *o = &m->obs[i], *b = &m->obs[an_strmap_get(&best, o->id)];
+    const an_mobs *o = &m->obs[i];
+    const idbest *b = &ib[an_pairmap_get(&best, o->id, NULL)];
     obs_content *c = &oc[i];
     c->id = o->id;
     c->label = o->label ? o->label : b->label ? b->label : o->id;
-    c->kind = kind_enum(o->kind ? o->kind : b->kind);
+    const char *k = o->kind ? o->kind : b->kind;
+    if (k != last_kind || !i) last_kind = k, last_enum = kind_enum(k); /* pool strings: few distinct */
+    c->kind = last_enum;
     c->country = o->country;
     c->key = o->key;
     c->aliases = o->aliases;
     c->n_aliases = o->n_aliases;
   }
-  an_strmap_free(&best);
+  an_pairmap_free(&best);
+  an_free(ib);
   if (st == AN_OK) st = classify_sightings(oc, m->n_obs, &C);
   /* each class's sightings together: their documents */
   if (st == AN_OK) {

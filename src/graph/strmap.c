@@ -11,74 +11,68 @@ void an_strmap_init(an_strmap *m) { memset(m, 0, sizeof *m); }
 
 void an_strmap_free(an_strmap *m) {
   if (!m) return;
-  an_free(m->keys);
-  an_free(m->hashes);
-  an_free(m->vals);
+  an_free(m->slots);
   memset(m, 0, sizeof *m);
 }
 
 static uint64_t hash_of(const char *key) { return an_strhash(key, strlen(key)); }
 
-static size_t slot_of(const char **keys, const uint64_t *hashes, size_t cap, const char *key, uint64_t h) {
-  size_t mask = cap - 1;
-  size_t i = (size_t)(h ^ (h >> 29)) & mask;
-  while (keys[i] && (hashes[i] != h || strcmp(keys[i], key) != 0)) i = (i + 1) & mask;
-  return i;
+static size_t home_of(uint64_t h, size_t cap) { return (size_t)(h ^ (h >> 29)) & (cap - 1); }
+
+/* The slot of the n bytes at s (hash h), or the empty slot where they would go. */
+static an_strslot *slot_n(const an_strmap *m, const char *s, size_t n, uint64_t h) {
+  size_t mask = m->cap - 1;
+  for (size_t i = home_of(h, m->cap);; i = (i + 1) & mask) {
+    an_strslot *e = &m->slots[i];
+    if (!e->key || (e->hash == h && memcmp(e->key, s, n) == 0 && e->key[n] == '\0')) return e;
+  }
 }
 
 size_t an_strmap_get(const an_strmap *m, const char *key) {
   if (!m->cap || !key) return NONE;
-  size_t i = slot_of(m->keys, m->hashes, m->cap, key, hash_of(key));
-  return m->keys[i] ? m->vals[i] : NONE;
+  size_t n = strlen(key);
+  const an_strslot *e = slot_n(m, key, n, an_strhash(key, n));
+  return e->key ? e->val : NONE;
 }
 
 size_t an_strmap_get_n(const an_strmap *m, const char *s, size_t n, uint64_t h) {
   if (!m->cap) return NONE;
-  size_t mask = m->cap - 1;
-  for (size_t i = (size_t)(h ^ (h >> 29)) & mask; m->keys[i]; i = (i + 1) & mask)
-    if (m->hashes[i] == h && memcmp(m->keys[i], s, n) == 0 && m->keys[i][n] == '\0') return m->vals[i];
-  return NONE;
+  const an_strslot *e = slot_n(m, s, n, h);
+  return e->key ? e->val : NONE;
 }
 
 static an_status rehash(an_strmap *m, size_t ncap) {
-  const char **nk = an_calloc(ncap, sizeof *nk);
-  uint64_t *nh = an_calloc(ncap, sizeof *nh);
-  size_t *nv = an_calloc(ncap, sizeof *nv);
-  if (!nk || !nv || !nh) {
-    an_free(nk);
-    an_free(nh);
-    an_free(nv);
-    return AN_ENOMEM;
-  }
+  an_strslot *ns = an_calloc(ncap, sizeof *ns);
+  if (!ns) return AN_ENOMEM;
   for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i]) continue;
-    size_t j = slot_of(nk, nh, ncap, m->keys[i], m->hashes[i]);
-    nk[j] = m->keys[i];
-    nh[j] = m->hashes[i];
-    nv[j] = m->vals[i];
+    const an_strslot *e = &m->slots[i];
+    if (!e->key) continue;
+    size_t j = home_of(e->hash, ncap);
+    while (ns[j].key) j = (j + 1) & (ncap - 1);
+    ns[j] = *e;
   }
-  an_free(m->keys);
-  an_free(m->hashes);
-  an_free(m->vals);
-  m->keys = nk;
-  m->hashes = nh;
-  m->vals = nv;
+  an_free(m->slots);
+  m->slots = ns;
   m->cap = ncap;
   return AN_OK;
 }
 
+/* Room for one more key (the load stays under 3/4). */
+static an_status room(an_strmap *m) {
+  if ((m->count + 1) * 4 >= m->cap * 3) return rehash(m, m->cap ? m->cap * 2 : 64);
+  return AN_OK;
+}
+
 static an_status put_h(an_strmap *m, const char *key, uint64_t h, size_t val) {
-  if ((m->count + 1) * 4 >= m->cap * 3) {
-    an_status st = rehash(m, m->cap ? m->cap * 2 : 64);
-    if (st != AN_OK) return st;
-  }
-  size_t i = slot_of(m->keys, m->hashes, m->cap, key, h);
-  if (!m->keys[i]) {
-    m->keys[i] = key;
-    m->hashes[i] = h;
+  an_status st = room(m);
+  if (st != AN_OK) return st;
+  an_strslot *e = slot_n(m, key, strlen(key), h);
+  if (!e->key) {
+    e->key = key;
+    e->hash = h;
     m->count++;
   }
-  m->vals[i] = val;
+  e->val = val;
   return AN_OK;
 }
 
@@ -112,32 +106,50 @@ static char *pool_room(an_strpool *p, size_t n) {
   return at;
 }
 
-/* Adds the n bytes at s (hash h) as string number p->n. */
-static const char *pool_add(an_strpool *p, const char *s, size_t n, uint64_t h, an_status *st) {
+const char *an_strpool_intern_nh(an_strpool *p, const char *s, size_t n, uint64_t h, uint32_t *ix, an_status *st) {
+  if (room(&p->map) != AN_OK) { /* first: the slot found below stays put */
+    *st = AN_ENOMEM;
+    return NULL;
+  }
+  an_strslot *e = slot_n(&p->map, s, n, h);
+  if (!e->key) { /* new: string number p->n */
+    char *copy = pool_room(p, n + 1);
+    if (!copy || p->n >= UINT32_MAX - 1 || an_grow((void **)&p->all, &p->cap, p->n + 1, sizeof *p->all) != AN_OK) {
+      *st = AN_ENOMEM;
+      return NULL;
+    }
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    e->key = copy;
+    e->hash = h;
+    e->val = p->n;
+    p->map.count++;
+    p->all[p->n++] = copy;
+  }
+  if (ix) *ix = (uint32_t)(e->val + 1);
+  return e->key;
+}
+
+const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st) {
+  return an_strpool_intern_nh(p, s, n, an_strhash(s, n), ix, st);
+}
+
+void *an_strpool_alloc(an_strpool *p, size_t n, an_status *st) {
+  p->block_used = (p->block_used + 7) & ~(size_t)7; /* blocks are malloc'ed: aligned at 0 */
+  void *at = pool_room(p, n ? n : 1);
+  if (!at) *st = AN_ENOMEM;
+  return at;
+}
+
+const char *an_strpool_store_n(an_strpool *p, const char *s, size_t n, an_status *st) {
   char *copy = pool_room(p, n + 1);
-  if (!copy || an_grow((void **)&p->all, &p->cap, p->n + 1, sizeof *p->all) != AN_OK) {
+  if (!copy) {
     *st = AN_ENOMEM;
     return NULL;
   }
   memcpy(copy, s, n);
   copy[n] = '\0';
-  if (put_h(&p->map, copy, h, p->n) != AN_OK) {
-    *st = AN_ENOMEM;
-    return NULL;
-  }
-  p->all[p->n] = copy;
-  return p->all[p->n++];
-}
-
-const char *an_strpool_intern_n(an_strpool *p, const char *s, size_t n, uint32_t *ix, an_status *st) {
-  uint64_t h = an_strhash(s, n);
-  size_t i = an_strmap_get_n(&p->map, s, n, h);
-  if (i == NONE) {
-    if (!pool_add(p, s, n, h, st)) return NULL;
-    i = p->n - 1;
-  }
-  if (ix) *ix = (uint32_t)(i + 1);
-  return p->all[i];
+  return copy;
 }
 
 const char *an_strpool_intern(an_strpool *p, const char *s, an_status *st) {
@@ -172,9 +184,7 @@ void an_pairmap_init(an_pairmap *m) { memset(m, 0, sizeof *m); }
 
 void an_pairmap_free(an_pairmap *m) {
   if (!m) return;
-  an_free(m->a);
-  an_free(m->b);
-  an_free(m->vals);
+  an_free(m->slots);
   memset(m, 0, sizeof *m);
 }
 
@@ -184,44 +194,33 @@ static size_t pair_hash(const void *a, const void *b) {
   return (size_t)an_hash_finish(h);
 }
 
-static size_t pair_slot(const void **ka, const void **kb, size_t cap, const void *a, const void *b) {
+static an_pairslot *pair_slot(an_pairslot *sl, size_t cap, const void *a, const void *b) {
   size_t i = pair_hash(a, b) & (cap - 1);
-  while (ka[i] && (ka[i] != a || kb[i] != b)) i = (i + 1) & (cap - 1);
-  return i;
+  while (sl[i].a && (sl[i].a != a || sl[i].b != b)) i = (i + 1) & (cap - 1);
+  return &sl[i];
 }
 
 size_t an_pairmap_get(const an_pairmap *m, const void *a, const void *b) {
   if (!m->cap || !a) return NONE;
-  size_t i = pair_slot(m->a, m->b, m->cap, a, b);
-  return m->a[i] ? m->vals[i] : NONE;
+  const an_pairslot *e = pair_slot(m->slots, m->cap, a, b);
+  return e->a ? e->val : NONE;
 }
 
 an_status an_pairmap_put(an_pairmap *m, const void *a, const void *b, size_t val) {
   if ((m->count + 1) * 4 >= m->cap * 3) { /* a non-NULL a marks a used slot */
     size_t ncap = m->cap ? m->cap * 2 : 64;
-    const void **na = an_calloc(ncap, sizeof *na), **nb = an_calloc(ncap, sizeof *nb);
-    size_t *nv = an_calloc(ncap, sizeof *nv);
-    if (!na || !nb || !nv) {
-      an_free(na);
-      an_free(nb);
-      an_free(nv);
-      return AN_ENOMEM;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-      if (!m->a[i]) continue;
-      size_t j = pair_slot(na, nb, ncap, m->a[i], m->b[i]);
-      na[j] = m->a[i], nb[j] = m->b[i], nv[j] = m->vals[i];
-    }
-    an_free(m->a);
-    an_free(m->b);
-    an_free(m->vals);
-    m->a = na, m->b = nb, m->vals = nv, m->cap = ncap;
+    an_pairslot *ns = an_calloc(ncap, sizeof *ns);
+    if (!ns) return AN_ENOMEM;
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slots[i].a) *pair_slot(ns, ncap, m->slots[i].a, m->slots[i].b) = m->slots[i];
+    an_free(m->slots);
+    m->slots = ns, m->cap = ncap;
   }
-  size_t i = pair_slot(m->a, m->b, m->cap, a, b);
-  if (!m->a[i]) {
-    m->a[i] = a, m->b[i] = b;
+  an_pairslot *e = pair_slot(m->slots, m->cap, a, b);
+  if (!e->a) {
+    e->a = a, e->b = b;
     m->count++;
   }
-  m->vals[i] = val;
+  e->val = val;
   return AN_OK;
 }
