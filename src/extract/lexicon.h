@@ -72,6 +72,7 @@ typedef struct an_trigger {
   int nominal;     /* a noun: possessor/modifier right before it is the agent */
   int symmetric;   /* call, meet */
   int reciprocal;  /* "A and B met": without an object, among the subjects */
+  int pairwise;    /* "X brought A and B together": the targets meet each other too */
   int max_dist;    /* max tokens from trigger end to the first target (0 = default) */
   int no_passive;  /* never read as passive */
   int direct;      /* the target is the direct object: no preposition or punctuation before it */
@@ -141,7 +142,8 @@ typedef struct an_lexicon {
       person_pronouns, nonperson_pronouns, possessive_pronouns, relative_things, reason_preps, coordinators, light_verbs, first_person, modal_adjectives, called_off, object_pronouns, end_markers, negation_exceptions,
       gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns,
       date_nouns, group_refs, statement_nouns, subject_pronouns, org_heads, member_nouns, transparent_nouns,
-      phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs;
+      phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs,
+      topic_preps, victim_nouns, victim_on_nouns, plural_possessives, address_verbs, letter_manner, counterpart_nouns, verb_particles, call_refs;
   /* cues.json "act_nouns": nouns of an act ("the suspension") and the verbs
    * that report it ("suspended"): whose act it is */
 #define AN_MAX_ACTS 24

@@ -167,6 +167,39 @@ static int head_fits(const an_lexicon *lex, const an_doc_actors *A, uint32_t x, 
   return roles == 0;
 }
 
+/* "the emir of Qatar" resolved to a Qatari person: whether the text gave
+ * that person the title anywhere but in this very description (an
+ * affiliation stated at another token whose role holds the title word; a
+ * generic title, "the leader of X", takes any head role with X). When the
+ * text gave them other roles only ("Prime Minister X"), the actor after
+ * "of" (a country or organization, no name in apposition after it);
+ * UINT32_MAX when the description stands. */
+static uint32_t unnamed_holder(const an_lexicon *lex, const an_xview *v, const an_doc_actors *A, const an_mention *m) {
+  uint32_t e = m->tok_first + m->tok_count;
+  if (!m->tok_count || A->actors[m->actor].kind != AN_KIND_PERSON || e + 1 >= v->ntok) return UINT32_MAX;
+  if (!an_phrases_match_id(&lex->title_words, v->wid, e - 1, e) || strcmp(v->w[e], "of") != 0 || v->tok_m[e + 1] < 0)
+    return UINT32_MAX;
+  const an_mention *o = &A->mentions[v->tok_m[e + 1]];
+  if (o->tok_first != e + 1 || o->how == AN_MENTION_PRONOUN || o->how == AN_MENTION_DESCRIPTION ||
+      A->actors[o->actor].kind == AN_KIND_PERSON)
+    return UINT32_MAX;
+  uint32_t q = o->tok_first + o->tok_count;
+  if (q < v->ntok && (strcmp(v->w[q], ",") == 0 || (v->tok[q].shape & AN_SHAPE_POSSESSIVE))) return UINT32_MAX;
+  const char *w = v->w[e - 1];
+  size_t wl = strlen(w);
+  int generic = an_phrases_match_id(&lex->generic_titles, v->wid, e - 1, e) > 0, others = 0;
+  for (size_t i = 0; i < A->n_affiliations; i++) {
+    const an_affiliation *f = &A->affiliations[i];
+    if (f->person != m->actor || !f->role || (f->tok >= m->tok_first && f->tok < e)) continue;
+    others++;
+    if (generic && f->org == o->actor && label_has(lex, &lex->head_titles, f->role)) return UINT32_MAX;
+    for (const char *r = strstr(f->role, w); r; r = strstr(r + 1, w))
+      if ((r == f->role || r[-1] == ' ') && (r[wl] == 0 || r[wl] == ' ')) return UINT32_MAX;
+  }
+  /* (a person the text gives no other role may well hold this one) */
+  return others ? o->actor : UINT32_MAX;
+}
+
 /* The description type whose head phrase ends at token e-1 and starts at
  * or after token lo, or -1. */
 static int dtype_ending(const an_lexicon *lex, const an_xview *v, uint32_t lo, uint32_t e) {
@@ -205,6 +238,13 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
         for (uint32_t j = e - 1; j > lo && t < 0; j--)
           if (j - 1 >= m.tok_first || v->tok_m[j - 1] < 0) t = dtype_ending(lex, v, j - 1 >= m.tok_first ? m.tok_first : lo, j);
         person = t >= 0;
+      }
+      uint32_t uh = t < 0 ? unnamed_holder(lex, v, A, &m) : UINT32_MAX;
+      if (uh != UINT32_MAX) {
+        /* "thanked the emir of Qatar" with no emir named: Qatar */
+        m.actor = uh;
+        v->m_own[out++] = m;
+        continue;
       }
       uint32_t hc = t < 0 && a->kind == AN_KIND_PERSON ? head_title_country(lex, v, &m) : UINT32_MAX;
       if (hc != UINT32_MAX && !head_fits(lex, A, m.actor, hc)) {
@@ -452,6 +492,12 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
       }
       return CTX_NONE;
     }
+    /* "the leaders of A and B": a conjunct shares the first one's PP */
+    if ((is(c, k, "and") || is(c, k, "or")) && k > c->sa && k > floor && c->v->tok_m[k - 1] >= 0 &&
+        c->v->tok_m[k - 1] != mi && !is_poss(c, c->v->tok_m[k - 1])) {
+      k = M(c, c->v->tok_m[k - 1])->tok_first;
+      continue;
+    }
     /* "Secretary of State X", "Minister of Foreign Affairs X": the "of"
      * is inside the title, not a PP around X */
     if (is(c, k, "of") && k > c->sa && k + 1 < c->sb && inlist(c, &c->lex->title_words, k - 1) && is_cap(c, k - 1) &&
@@ -492,6 +538,18 @@ AN_HOT int as_well_as(const ctx *c, uint32_t i) {
   return i + 2 < c->sb && is(c, i, "as") && is(c, i + 1, "well") && is(c, i + 2, "as");
 }
 
+/* After modifier mi, a head noun whose members act for it: "Israeli and
+ * Hamas negotiators", "US and British forces" (not "leaders", persons;
+ * not "groups", a class). */
+static int agents_head(const ctx *c, int32_t mi) {
+  uint32_t k = mend(c, mi);
+  for (int n = 0; k < c->sb && n < 2 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER); n++, k++) {
+    if (inlist(c, &c->lex->force_nouns, k)) return 1;
+    if (inlist(c, &c->lex->member_nouns, k)) return !inlist(c, &c->lex->generic_plurals, k);
+  }
+  return 0;
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
@@ -518,7 +576,8 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
     int ok = !(inlist(c, &c->lex->indefinites, pos) && c->v->tok_m[pos] < 0); /* ", a Republican,": apposition */
     for (uint32_t k = pos; ok && k < seg_end; k++) {
       int32_t mj = c->v->tok_m[k];
-      if (mj >= 0 && !is_poss(c, mj) && !is_modifier(c, mj)) {
+      if (mj >= 0 && !is_poss(c, mj) && (!is_modifier(c, mj) || (is_modifier(c, first) && l->n == 1 && agents_head(c, mj)))) {
+        /* (modifiers of one head noun: "Israeli and Hamas negotiators") */
         found = mj;
         break;
       }
@@ -740,7 +799,10 @@ static int country_title(const ctx *c, int32_t mi, uint32_t b) {
     if (inlist(c, &c->lex->title_words, k)) titled = 1;
     k++;
   }
-  if (!titled || k >= b) return 0;
+  if (!titled) return 0;
+  /* "Kenya's foreign minister criticised X": the range ends at the verb
+   * (a word), right after the title */
+  if (k >= b) return k == b && b < c->sb && !is_punct(c, b) && !is_cap(c, b);
   if (c->v->tok_m[k] >= 0 || (is_cap(c, k) && !is(c, k, ","))) return 0; /* "Angola's president Joao X" */
   /* "China's ambassador to Kazakhstan, Wu Jian,": a PP may lead to a name */
   if (inlist(c, &c->lex->prepositions, k)) return 0;
@@ -809,6 +871,17 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
         }
       }
     }
+    if (is_poss(c, mi) && M(c, mi)->how != AN_MENTION_PRONOUN && left_ctx(c, mi, a, NULL) != CTX_PREP) {
+      /* "X's statement condemned Y", "X's letter to Z praised Y": the
+       * owner of a statement speaks through it */
+      uint32_t h = mend(c, mi) + ((mend(c, mi) < b && (c->v->tok[mend(c, mi)].shape & AN_SHAPE_POSSESSIVE)) ? 1 : 0);
+      while (h < b && c->v->tok_m[h] < 0 && inlist(c, &c->lex->np_words, h)) h++;
+      uint32_t n = h < b ? listlen(c, &c->lex->statement_nouns, h) : 0;
+      if (n && (h + n == b || is(c, h + n, "to") || is(c, h + n, "with") || is(c, h + n, ","))) {
+        *weak = 0;
+        return mi;
+      }
+    }
     if (is_poss(c, mi) && inlist(c, &c->lex->force_nouns, mend(c, mi) + ((c->v->tok[mend(c, mi)].shape &
                                                                        AN_SHAPE_POSSESSIVE) ? 1 : 0)) &&
         left_ctx(c, mi, a, NULL) != CTX_PREP) {
@@ -843,7 +916,11 @@ static int32_t first_candidate(const ctx *c, uint32_t a, uint32_t b, int in_quot
       while (h < b && h < mend(c, mi) + 3 && c->v->tok_m[h] < 0 && !inlist(c, &c->lex->generic_plurals, h) &&
              (c->v->tok[h].shape & AN_SHAPE_ALL_LOWER))
         h++;
-      if (mod < 0 && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
+      /* "Hamas leader X's killing": the modifier's head is an owner */
+      uint32_t q = mend(c, mi);
+      while (q < b && c->v->tok_m[q] < 0 && (inlist(c, &c->lex->title_words, q) || inlist(c, &c->lex->np_words, q))) q++;
+      int owned = q < b && q > mend(c, mi) && c->v->tok_m[q] >= 0 && is_poss(c, c->v->tok_m[q]);
+      if (mod < 0 && !owned && !(h < b && inlist(c, &c->lex->generic_plurals, h)) && head_of(c, mi, b) != -2 &&
           !org_headed(c, mi, b))
         mod = mi;
       continue;
@@ -866,6 +943,9 @@ static int32_t antecedent(const ctx *c, uint32_t k) {
   uint32_t j = k - 1;
   if (j > c->sa && is(c, j, ",")) j--;
   int32_t mi = c->v->tok_m[j];
+  if (mi < 0 && j >= c->sa + 2 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && is(c, j - 1, "of") &&
+      c->v->tok_m[j - 2] >= 0 && c->v->acts->actors[M(c, c->v->tok_m[j - 2])->actor].kind == AN_KIND_ORGANIZATION)
+    mi = c->v->tok_m[j - 2]; /* "the group of officers who seized power": the organization */
   return mi;
 }
 
@@ -915,6 +995,8 @@ static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uin
         rv = j;
         break;
       }
+    /* "X denied that ... and accused Y": any past verb right before "that" */
+    if (rv == UINT32_MAX && k > c->sa && c->v->tok_m[k - 1] < 0 && past_form(c, k - 1)) rv = k - 1;
     if (rv == UINT32_MAX) return 0;
   }
   const char *w = W(c, rv);
@@ -971,9 +1053,21 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   while (e > cs && (inlist(c, &c->lex->adverbs, e - 1) || inlist(c, &c->lex->perfect_aux, e - 1) ||
                     inlist(c, &c->lex->passive_aux, e - 1)))
     e--;
+  if (e > cs + 2 && is(c, e - 1, ",")) {
+    /* "the leader, without naming her, accused X": a phrase between
+     * commas that opens with a lowercase word (no coordinator) */
+    uint32_t q = e - 1;
+    while (q > cs && q + 12 > e && !is(c, q - 1, ",")) q--;
+    if (q > cs + 1 && is(c, q - 1, ",") && q + 1 < e && c->v->tok_m[q] < 0 &&
+        (c->v->tok[q].shape & AN_SHAPE_ALL_LOWER) && !listlen(c, &c->lex->coordinators, q))
+      e = q - 1;
+  }
   if (e <= cs || c->v->tok_m[e - 1] >= 0 || c->v->dropped[e - 1] || !inlist(c, &c->lex->title_words, e - 1)) return -1;
   uint32_t tw = e - 1, j = tw;
-  while (j > cs && c->v->tok_m[j - 1] < 0 && (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1)))
+  /* (adjectives: listed ones, capitalized ones: "the South American leader") */
+  while (j > cs && c->v->tok_m[j - 1] < 0 &&
+         (inlist(c, &c->lex->np_words, j - 1) || inlist(c, &c->lex->title_words, j - 1) ||
+          (is_cap(c, j - 1) && !inlist(c, &c->lex->determiners, j - 1))))
     j--;
   if (j <= cs || !is(c, j - 1, "the")) return -1;
   if (j - 1 > cs && !is_punct(c, j - 2) && !inlist(c, &c->lex->prepositions, j - 2) &&
@@ -1006,6 +1100,20 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
       person = m->actor;
       pm = mq;
       break;
+    }
+  }
+  if (pm < 0 && person == UINT32_MAX && inlist(c, &c->lex->head_titles, tw) && v->tok_s[tw] > 0) {
+    /* "X's speech set off a crisis. The South American leader, ...": an
+     * epithet for the one person the sentence before named */
+    const an_sentence *ps = &v->sent[v->tok_s[tw] - 1];
+    for (uint32_t q = ps->tok_first; q < ps->tok_first + ps->tok_count && q < v->ntok; q++) {
+      int32_t mq = v->tok_m[q];
+      if (mq < 0 || v->inq[q] || v->acts->mentions[mq].tok_first != q) continue;
+      const an_mention *m = &v->acts->mentions[mq];
+      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON) continue;
+      if (person != UINT32_MAX && person != m->actor) return -1; /* two: no telling */
+      person = m->actor;
+      if (m->how != AN_MENTION_PRONOUN && pm < 0) pm = mq;
     }
   }
   if (pm < 0 || !mention_ok(c, pm, in_q)) return -1;
@@ -1088,6 +1196,21 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         last_comma = k;
         continue;
       }
+      if (is(c, k, "that") && !t->nominal && k > c->sa && c->v->tok_m[k - 1] < 0 && !is_punct(c, k - 1) &&
+          (c->v->tok[k - 1].shape & AN_SHAPE_ALL_LOWER) && !listlen(c, &c->lex->reporting, k - 1) &&
+          !listlen(c, &c->lex->clause_verbs, k - 1) && !past_form(c, k - 1)) {
+        /* "a resolution that condemned X": "that" right before the verb
+         * (adverbs, auxiliaries between) is a relative pronoun whose
+         * antecedent, a noun we cannot name, is the subject */
+        uint32_t q = k + 1;
+        while (q < ts && (inlist(c, &c->lex->adverbs, q) || inlist(c, &c->lex->perfect_aux, q) ||
+                          inlist(c, &c->lex->passive_aux, q) || inlist(c, &c->lex->modal, q)))
+          q++;
+        if (q == ts && commas == 0) {
+          s->cs = k + 1;
+          return;
+        }
+      }
       int rel_person = inlist(c, &c->lex->relative, k);
       if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);
@@ -1119,6 +1242,9 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       }
       /* Reported speech and subordinate clauses: the clause starts after
        * the cue when an actor follows it ("X said Y praised Z" -> Y). */
+      if (c->v->tok_m[k] >= 0) continue; /* a name's word: "the Organization of American States" */
+      if (is(c, k, "as") && (as_well_as(c, k) || (k >= c->sa + 2 && as_well_as(c, k - 2))))
+        continue; /* "A as well as B met": a coordinator */
       uint32_t n = 0;
       if ((n = listlen(c, &c->lex->reporting, k)) || (n = listlen(c, &c->lex->subordinators, k)) ||
           is(c, k, "that")) {
@@ -1136,6 +1262,13 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             if (is(c, j, ",")) break;
             if ((inlist(c, &c->lex->relative, j) || inlist(c, &c->lex->relative_things, j)) && j > c->sa &&
                 is(c, j - 1, ",")) {
+              in_rel = 1;
+              break;
+            }
+            /* "X, speaking after talks with Y, criticised Z": a participle
+             * phrase between commas, the subordinator inside it */
+            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && strlen(W(c, j)) > 4 &&
+                strcmp(W(c, j) + strlen(W(c, j)) - 3, "ing") == 0 && has_candidate(c, c->sa, j - 1, in_q)) {
               in_rel = 1;
               break;
             }
@@ -1288,7 +1421,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   for (uint32_t k = s->cs; k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
-        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k))
+        !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
+        /* "Speaking after talks with X, Y said": an opening participle */
+        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && strlen(W(c, k)) > 4 &&
+          strcmp(W(c, k) + strlen(W(c, k)) - 3, "ing") == 0))
       initial = 0;
   if (first < 0 && initial) {
     /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
@@ -1330,7 +1466,10 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       k += 2;
       continue;
     }
-    if (inlist(c, &c->lex->clause_end, k)) return k;
+    if (inlist(c, &c->lex->clause_end, k)) {
+      if (k > te && is(c, k, "as") && is(c, k - 1, "such")) continue; /* "leaders such as X and Y" */
+      return k;
+    }
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
       size_t n = strlen(w);
@@ -1349,10 +1488,14 @@ static int in_set(const ctx *c, const mlist *l, int32_t mi) {
 
 /* The head a possessive or modifier mention belongs to, if it is a mention
  * ("Iran's Foreign Minister Hossein Amir Abdollahian" -> Abdollahian). */
-static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) {
+static int32_t head_of_t(const ctx *c, int32_t mi, uint32_t lim, int titled);
+static int32_t head_of(const ctx *c, int32_t mi, uint32_t lim) { return head_of_t(c, mi, lim, 0); }
+/* (titled: the mention itself ends in a title: "the president" resolved
+ * as a description, before "of X, Y") */
+static int32_t head_of_t(const ctx *c, int32_t mi, uint32_t lim, int titled) {
   uint32_t k = mend(c, mi);
   if (k < lim && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
-  int titled = 0, pp = 0;
+  int pp = 0;
   for (int steps = 0; k < lim && steps < 8; steps++) {
     int32_t mj = c->v->tok_m[k];
     if (mj >= 0) {
@@ -1451,6 +1594,14 @@ static int transparent_np(const ctx *c, uint32_t a, uint32_t k, int from) {
   return 1;
 }
 
+static int naming_complement(const ctx *c, uint32_t k);
+
+/* Conversations: their objects after "on", "about" are topics. */
+static int talk_type(const char *type) {
+  return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "brief") == 0 ||
+         strcmp(type, "message") == 0;
+}
+
 /* First argument after the trigger and its conjuncts. *from_src is set
  * when the first argument follows "from" ("a call from X"). */
 static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t lim, const mlist *srcs,
@@ -1461,6 +1612,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int pp_end = a > 0 && !t->infinitive && inlist(c, &c->lex->prepositions, a - 1);
   int32_t first = -1;
   uint32_t base = a; /* max_dist counts from here */
+  int talk = talk_type(t->type), topic = 0;
   for (uint32_t k = a; k < lim; k++) {
     int32_t mi = c->v->tok_m[k];
     if (mi < 0 && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) continue; /* "the community's" */
@@ -1491,6 +1643,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
+    if (mi < 0 && talk && k > a && (is(c, k, "with") || is_punct(c, k))) topic = 0;
+    if (mi < 0 && talk && k + 1 < lim && inlist(c, &c->lex->topic_preps, k) &&
+        !(c->v->tok_m[k + 1] < 0 && (is_cap(c, k + 1) || (c->v->tok[k + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
+      /* "held talks on Ukraine", "briefed lawmakers about the future of
+       * Iran": the topic of the talk, not a party to it, up to the next
+       * "with" ("on Sunday" is a date) */
+      topic = 1;
+      continue;
+    }
     if (t->direct && mi < 0 && (is(c, k, "(") || is(c, k, ")"))) continue; /* "the (Norlandic) enemy" */
     if (t->direct && mi < 0 && (is_punct(c, k) || inlist(c, &c->lex->prepositions, k))) {
       /* "hosted the president of the X Commission, Y": a title's PP;
@@ -1502,14 +1663,45 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     }
     if (mi < 0 || M(c, mi)->tok_first != k) continue;
     uint32_t lp = 0;
-    int locative = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a && inlist(c, &c->lex->locative, lp);
+    int in_pp = k > a && left_ctx(c, mi, a, &lp) == CTX_PREP && lp >= a;
+    int locative = in_pp && inlist(c, &c->lex->locative, lp);
     /* "attacked an army post near the Malian town of Menaka": an attack on
      * a place the text names through its country is on the country */
     int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
                         M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
     if ((int)(k - base) > max_dist && !country_place) break;
-    if (locative && !country_place) {
+    /* "telephoned his counterpart in Tehran": the counterpart is the
+     * place's country (no name given) */
+    int counterpart_in = locative && lp > a && is(c, lp, "in") && c->v->tok_m[lp - 1] < 0 &&
+                         lp - 1 >= a && inlist(c, &c->lex->counterpart_nouns, lp - 1) &&
+                         c->v->acts->actors[M(c, mi)->actor].kind == AN_KIND_COUNTRY;
+    if (locative && !country_place && !counterpart_in) {
       /* "struck in Baghdad": a place, not a target */
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    if (topic) {
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    if (t->symmetric && !t->nominal && !pp_end && in_pp && lp > 0 && !is(c, lp, "with") &&
+        !is(c, lp, "between") && !is(c, lp, "of") && !is(c, lp, "from") && !is(c, lp, "to") &&
+        !is(c, lp, "alongside") && !is(c, lp, "among") && !is(c, lp, "as") && !is(c, lp, "including") &&
+        !is(c, lp, "like") && !locative &&
+        /* ("met on Sunday Iran's foreign minister": a date, then the object) */
+        !(c->v->tok_m[lp + 1] < 0 && (is_cap(c, lp + 1) || (c->v->tok[lp + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
+      /* "A and B met in Nairobi under Kenyan mediation": a verb's partner
+       * is its object or follows "with", not any preposition */
+      k = mend(c, mi) - 1;
+      continue;
+    }
+    if (k > a && lp > a && strcmp(t->type, "attack") != 0 &&
+        (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
+          (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
+         (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
+      /* "condemned the attacks on X", "criticised the arrest of X": the
+       * victim of the act is no target (its agent may follow: "by Y");
+       * "the aggression of X" is X's (victim_on_nouns: on/against only) */
       k = mend(c, mi) - 1;
       continue;
     }
@@ -1528,6 +1720,10 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       }
       if (other >= 0) {
         out->n = 0;
+        /* "called him a communist": the pronoun's complement stops the
+         * trigger as it would after the pronoun itself */
+        if (t->target_stop.n && (inlist(c, &t->target_stop, mend(c, mi)) || naming_complement(c, mend(c, mi))))
+          return;
         ml_add(out, other);
         return;
       }
@@ -1555,7 +1751,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (h < lim && inlist(c, &c->lex->generic_plurals, h)) return;
   }
   int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
-  if (is_poss(c, first) || is_modifier(c, first)) {
+  int titled = mend(c, first) < lim && inlist(c, &c->lex->title_words, mend(c, first));
+  int desc = M(c, first)->how == AN_MENTION_DESCRIPTION && inlist(c, &c->lex->title_words, mend(c, first) - 1);
+  if ((titled || desc) && !is_poss(c, first) && !is_modifier(c, first)) {
+    /* "her Solomon Islands counterpart, X": the person in apposition; "the
+     * president of X, Y" (a description the actors stage resolved
+     * elsewhere): Y */
+    int32_t h = head_of_t(c, first, lim, desc);
+    if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
+  } else if (is_poss(c, first) || is_modifier(c, first)) {
     int32_t h = head_of(c, first, lim);
     if (h == -2) return; /* the target is a person we cannot name, not the country */
     if (h >= 0 && mention_ok(c, h, in_q) && !in_set(c, srcs, h)) first = h;
@@ -1606,7 +1810,16 @@ static void find_by_agents(const ctx *c, const an_trigger *t, uint32_t a, uint32
     if (!is(c, k, "by")) continue;
     int from = 0;
     find_objects(c, &by, k + 1, lim, &none, in_q, out, &from);
-    if (out->n) return;
+    if (!out->n) continue;
+    /* "congratulated by X and by Y" */
+    uint32_t e = mend(c, out->m[out->n - 1]);
+    if (e < lim && is(c, e, ",")) e++;
+    if (e + 2 < lim && is(c, e, "and") && is(c, e + 1, "by")) {
+      mlist more = {{0}, 0};
+      find_objects(c, &by, e + 2, lim, &none, in_q, &more, &from);
+      for (int i = 0; i < more.n; i++) ml_add(out, more.m[i]);
+    }
+    return;
   }
 }
 
@@ -1697,6 +1910,14 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
       continue;
     }
     if (inlist(c, &c->lex->adverbs, p)) {
+      k = p;
+      continue;
+    }
+    /* "a 500 million dollar loan", "a $2 billion aid package": an amount */
+    if ((c->v->tok[p].shape & AN_SHAPE_HAS_DIGIT) ||
+        ((c->v->tok[p].shape & AN_SHAPE_ALL_LOWER) && p > c->sa &&
+         ((c->v->tok[p - 1].shape & AN_SHAPE_HAS_DIGIT) ||
+          (p - 1 > c->sa && (c->v->tok[p - 1].shape & AN_SHAPE_ALL_LOWER) && (c->v->tok[p - 2].shape & AN_SHAPE_HAS_DIGIT))))) {
       k = p;
       continue;
     }
@@ -1874,6 +2095,32 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
   e->confidence = conf;
   e->modal = modal;
   return AN_OK;
+}
+
+/* "X spoke with Y" with no phone word is a meeting by default; when the
+ * document also has a call between them ("X calls Y" in the headline, "in
+ * a phone call"), it is that call: the meeting goes. Keeps text order. */
+static void drop_spoken_meets(evbuf *b) {
+  if (!b->nslot) return;
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    const an_xevent *o = &b->e[i];
+    int drop = 0;
+    if (!o->modal && strcmp(o->type, "meet") == 0 && o->trig && o->trig->alt_type &&
+        strcmp(o->trig->alt_type, "call") == 0) {
+      size_t h = (size_t)ev_key("call", 1, o->src, o->dst) & (b->nslot - 1);
+      for (; b->slot[h] && !drop; h = (h + 1) & (b->nslot - 1)) {
+        const an_xevent *q = &b->e[b->slot[h] - 1];
+        drop = strcmp(q->type, "call") == 0 && !q->modal &&
+               ((q->src == o->src && q->dst == o->dst) || (q->src == o->dst && q->dst == o->src));
+      }
+    }
+    if (!drop) {
+      if (k != i) b->e[k] = b->e[i];
+      k++;
+    }
+  }
+  b->n = k; /* (the slots are stale now: no emit after this) */
 }
 
 /* Whether the word table (lexicon.h) flags the lowercase of s (its first
@@ -2128,8 +2375,9 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
       more = 1;
   }
   if (n != 2 || more) {
-    /* the two persons the last sentences named */
-    uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0, from = v->sent[s0].tok_first;
+    /* the two persons the last sentences named (the nearest pair, five
+     * sentences back at most) */
+    uint32_t s0 = v->tok_s[k] >= 4 ? v->tok_s[k] - 4 : 0, from = v->sent[s0].tok_first;
     uint32_t pick_sent = 0;
     n = 0;
     more = 0;
@@ -2255,6 +2503,26 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
   }
   for (k = cs; k < ts; k++)
     if (inlist(c, &c->lex->phone_manner, k)) return 1;
+  return 0;
+}
+
+/* "congratulated X in a letter", "accused X in a message of ...": said in
+ * writing to the target, so also a message (cues.json letter_manner;
+ * not "in a letter to Y", which the letter's own trigger reads). */
+static int by_letter(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
+                     uint32_t ce) {
+  if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    uint32_t n = listlen(c, &c->lex->letter_manner, k);
+    if (n) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  /* "In a letter, X thanked Y": the phrase opening the clause */
+  for (k = cs; k < ts; k++) {
+    uint32_t n = listlen(c, &c->lex->letter_manner, k);
+    if (n) return k + n < ts && is(c, k + n, ",");
+  }
   return 0;
 }
 
@@ -2398,7 +2666,7 @@ static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *sr
   uint32_t si = v->tok_s[a];
   an_trigger verb;
   memset(&verb, 0, sizeof verb);
-  for (uint32_t sj = si; sj-- > 0 && si - sj <= 6;) {
+  for (uint32_t sj = si; sj-- > 0 && si - sj <= 10;) {
     ctx s = sent_ctx(c, sj);
     s.sa = after_dateline(&s);
     for (uint32_t t = s.sa; t < s.sb; t++) {
@@ -2595,6 +2863,29 @@ static void type_plural(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
   }
 }
 
+/* "X told Y during a phone call", "X assured Y in a telephone
+ * conversation": a symmetric noun after "during/in" whose verb of address
+ * (cues.json address_verbs) has its object right before: X and Y are its
+ * parties (srcs, dsts replaced when found). */
+static void verb_partner(const ctx *c, uint32_t ts, int in_q, mlist *srcs, mlist *dsts) {
+  if (ts <= c->sa + 3) return;
+  uint32_t p = ts;
+  for (int n = 0; p > c->sa && n < 3 && (inlist(c, &c->lex->determiners, p - 1) || inlist(c, &c->lex->np_words, p - 1)); n++)
+    p--;
+  int32_t mo = p > c->sa + 2 && (is(c, p - 1, "during") || is(c, p - 1, "in")) ? c->v->tok_m[p - 2] : -1;
+  if (mo < 0 || is_poss(c, mo) || !mention_ok(c, mo, in_q)) return;
+  uint32_t vb = M(c, mo)->tok_first;
+  while (vb > c->sa + 1 && np_ok(c, vb - 1) && !is_punct(c, vb - 1)) vb--; /* "Ghanaian President X" */
+  if (vb <= c->sa + 1 || c->v->tok_m[vb - 1] >= 0 || !inlist(c, &c->lex->address_verbs, vb - 1)) return;
+  int weak = 0;
+  int32_t sj = first_candidate(c, c->sa, vb - 1, in_q, &weak);
+  if (sj < 0 || weak || M(c, sj)->actor == M(c, mo)->actor) return;
+  srcs->n = 0;
+  dsts->n = 0;
+  ml_add(srcs, sj);
+  ml_add(dsts, mo);
+}
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2602,7 +2893,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (te + WINDOW < cw.sb) cw.sb = te + WINDOW;
   const ctx *c = &cw;
   int in_q = c->v->inq[ts];
-  if (t->stop_after.n && inlist(c, &t->stop_after, te)) return AN_OK;
+  /* (declined: another trigger may read the same words: "dismissed X's accusations against Y") */
+  if (t->stop_after.n && inlist(c, &t->stop_after, te)) return *declined = 1, AN_OK;
   if (!t->nominal && ts > c->sa) {
     /* A verb form used as a noun ("the support", "of arms", "Yemeni
      * strikes") or a gerund after "in/of/for" (its agent is not the
@@ -2612,9 +2904,30 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     /* declined: a nominal reading of the same words may still apply */
     if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return *declined = 1, AN_OK;
     if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return *declined = 1, AN_OK;
-    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) &&
+    /* ("A and B each praised X", "they both condemned": a floating
+     * quantifier after the subject, not a determiner of a noun) */
+    int floating = p > c->sa && c->v->tok_m[p - 1] >= 0 && !is_poss(c, c->v->tok_m[p - 1]) &&
+                   inlist(c, &c->lex->determiners, p) && !inlist(c, &c->lex->prepositions, p);
+    if (pm < 0 && !is(c, p, "to") && !inlist(c, &c->lex->gerund_subject_preps, p) && !floating &&
         (inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->prepositions, p)))
       return *declined = 1, AN_OK;
+    /* "called off talks with X", "stepped up strikes on X": a verb and its
+     * particle before the word make it a noun */
+    if (pm < 0 && p > c->sa && inlist(c, &c->lex->verb_particles, p) && c->v->tok_m[p - 1] < 0 &&
+        (c->v->tok[p - 1].shape & AN_SHAPE_ALL_LOWER))
+      return *declined = 1, AN_OK;
+    {
+      /* "the next meeting of X", "the latest strike on X": a determiner
+       * and adjectives before the word make it a noun */
+      uint32_t q = p;
+      int adj = 0;
+      while (q > c->sa && adj < 3 && c->v->tok_m[q] < 0 &&
+             (inlist(c, &c->lex->np_words, q) || inlist(c, &c->lex->modal_adjectives, q))) {
+        q--;
+        adj++;
+      }
+      if (adj && c->v->tok_m[q] < 0 && inlist(c, &c->lex->determiners, q)) return *declined = 1, AN_OK;
+    }
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
     const char *w = W(c, ts);
@@ -2632,6 +2945,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
+  if (t->alt_type && type == t->type && strcmp(t->alt_type, "call") == 0 && c->lex->call_refs.n && si + 1 < c->v->nsent) {
+    /* "X spoke with Y on Monday. During the call, ...": the next sentence
+     * refers back to a call */
+    ctx nx = sent_ctx(c, si + 1);
+    if (sentence_has(&nx, &c->lex->call_refs)) type = t->alt_type;
+  }
   double conf = t->confidence;
   subj s;
   if (in_q) {
@@ -2648,7 +2967,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (s.weak) conf *= 0.8;
   uint32_t ce = clause_end_from(c, te, in_q);
   mlist srcs = {{0}, 0}, dsts = {{0}, 0};
-  int from_src = 0;
+  int from_src = 0, recip = 0;
   if (t->partner_with) {
     /* "X raised the issue with Y during a meeting on the sidelines" */
     uint32_t p = ts;
@@ -2662,6 +2981,17 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         find_objects(c, t, k + 1, p, &srcs, in_q, &dsts, &from_src);
         break;
       }
+    if (dsts.n == 0) verb_partner(c, ts, in_q, &srcs, &dsts); /* "X told Y during a meeting" */
+    if (dsts.n == 0 && srcs.n >= 2) {
+      /* "A and B agreed on X at their meeting": among the subjects */
+      int their = 0;
+      for (uint32_t k = p; k < ts; k++) their |= inlist(c, &c->lex->plural_possessives, k);
+      if (their) {
+        for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
+        srcs.n = 1;
+        recip = 1;
+      }
+    }
     if (srcs.n == 0 || dsts.n == 0) return *declined = 1, AN_OK;
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
@@ -2687,6 +3017,28 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = act_agent(c, s.cs, ts, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && act_type(type)) {
+      /* "X's new rules were criticised by Y": the owner of the thing, as
+       * in "Y criticised X's new rules" (not "X's killing", "X's aide") */
+      uint32_t k0 = s.cs;
+      while (k0 < ts && c->v->tok_m[k0] < 0 && inlist(c, &c->lex->determiners, k0)) k0++;
+      int32_t ow = k0 < ts ? c->v->tok_m[k0] : -1;
+      if (ow >= 0 && is_poss(c, ow) && M(c, ow)->how != AN_MENTION_PRONOUN && mention_ok(c, ow, in_q) &&
+          !in_set(c, &srcs, ow)) {
+        uint32_t k = mend(c, ow);
+        if (k < ts && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
+        int n = 0;
+        while (k < ts && n < 3 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) &&
+               !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->victim_nouns, k) &&
+               !inlist(c, &c->lex->member_nouns, k) && !inlist(c, &c->lex->force_nouns, k) &&
+               !inlist(c, &c->lex->passive_aux, k) && !inlist(c, &c->lex->perfect_aux, k)) {
+          k++;
+          n++;
+        }
+        if (n > 0 && k < ts && (inlist(c, &c->lex->passive_aux, k) || inlist(c, &c->lex->perfect_aux, k)))
+          ml_add(&dsts, ow);
+      }
+    }
     if (dsts.n == 0 && srcs.n > 0 && !in_q) {
       /* "the bloc's ministers had been briefed by X" */
       int32_t g = bloc_description(c, s.cs, ts, &srcs);
@@ -2698,6 +3050,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ga < gb && !an_gap_one_clause(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     srcs = s.l;
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
+    /* "joined the two leaders by video link" */
+    if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
+    if (t->source == AN_SLOT_OBJECT) {
+      /* "rejected X's accusations": X accuses the subject */
+      mlist tmp = srcs;
+      srcs = dsts;
+      dsts = tmp;
+    }
     from_src = 0;
   } else if (t->target == AN_SLOT_PREVIOUS) {
     /* "X repeated the charge" (mutual.h); "repeated its charges against Y":
@@ -2712,6 +3072,22 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     /* "talks on Monday with": not "talks but wanted X to deal with" (nominal.h) */
     if (t->nominal && ga < gb && !an_gap_clean(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
+    if (ag >= 0 && M(c, ag)->how == AN_MENTION_PRONOUN && M(c, ag)->tok_first > c->sa + 2 &&
+        is(c, M(c, ag)->tok_first - 1, "and")) {
+      /* "X's trade surplus with Y and its support for Z": the possessive
+       * pronoun repeats the first conjunct's owner */
+      uint32_t k = M(c, ag)->tok_first - 1;
+      for (uint32_t j = k; j-- > c->sa && j + 10 > k;) {
+        if (is_punct(c, j) || inlist(c, &c->lex->clause_end, j)) break;
+        int32_t mj = c->v->tok_m[j];
+        if (mj < 0 || M(c, mj)->tok_first != j) continue;
+        if (is_poss(c, mj) && M(c, mj)->how != AN_MENTION_PRONOUN && mention_ok(c, mj, in_q) &&
+            (c->v->acts->actors[M(c, mj)->actor].kind == AN_KIND_PERSON) ==
+                (c->v->acts->actors[M(c, ag)->actor].kind == AN_KIND_PERSON) &&
+            (j == c->sa || !inlist(c, &c->lex->prepositions, j - 1)))
+          ag = mj; /* the earliest such owner of the coordination wins */
+      }
+    }
     /* "X declared its support for Y": an owner pronoun the actors stage left
      * unresolved, after a light verb, is the clause subject */
     if (ag == -3) ag = nominal_takes_subject(c, ts) ? -1 : -2;
@@ -2744,13 +3120,22 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = bloc_description(c, te, ce, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
-    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) {
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && t->nominal && t->symmetric) verb_partner(c, ts, in_q, &srcs, &dsts);
+    uint32_t pw = UINT32_MAX; /* the preposition before the first object */
+    if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) pw = te - 1;
+    if (dsts.n && pw == UINT32_MAX && !t->infinitive && !t->nominal) {
+      /* "met separately with A and with B" */
+      uint32_t k0 = M(c, dsts.m[0])->tok_first;
+      while (k0 > te && c->v->tok_m[k0 - 1] < 0 && np_ok(c, k0 - 1) && !is_punct(c, k0 - 1)) k0--;
+      if (k0 > te && k0 <= te + 2 && inlist(c, &c->lex->prepositions, k0 - 1) && !is(c, k0 - 1, "of")) pw = k0 - 1;
+    }
+    if (pw != UINT32_MAX) {
       /* "spoke with A on Tuesday and with B the next day" */
       for (uint32_t k = mend(c, dsts.m[dsts.n - 1]); k + 2 < ce; k++) {
         if (!is(c, k, "and")) continue;
         uint32_t q = k + 1; /* "and later with B" */
         while (q + 1 < ce && inlist(c, &c->lex->adverbs, q)) q++;
-        if (strcmp(W(c, q), W(c, te - 1)) != 0) continue;
+        if (strcmp(W(c, q), W(c, pw)) != 0) continue;
         mlist more = {{0}, 0};
         int f2 = 0;
         find_objects(c, t, q + 1, ce, &srcs, in_q, &more, &f2);
@@ -2791,9 +3176,14 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       dsts = tmp;
     }
     /* "A and B held talks": a symmetric interaction among the subjects. */
-    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2) {
+    uint32_t rp = 0; /* "the leaders of A and B met": only after a member or title noun ("trade between A and B" met no one) */
+    if (dsts.n == 0 && t->symmetric && t->reciprocal && srcs.n >= 2 &&
+        (left_ctx(c, srcs.m[0], c->sa, &rp) != CTX_PREP ||
+         ((is(c, rp, "of") || is(c, rp, "from")) && rp > c->sa &&
+          (inlist(c, &c->lex->member_nouns, rp - 1) || inlist(c, &c->lex->title_words, rp - 1))))) {
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
+      recip = 1; /* "A, B and C met": B and C too */
     }
   }
   if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &s.l, &srcs, &dsts);
@@ -2884,6 +3274,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         st = emit(c, b, t, "call", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
+      if (by_letter(c, t, ty, s.cs, ts, dsts.m[j], ce)) {
+        st = emit(c, b, t, "message", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
       if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {
         /* "sent X a congratulatory message", "a letter of thanks": the
          * message praises */
@@ -2895,6 +3289,18 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           }
       }
     }
+  if ((t->pairwise || recip) && !modal)
+    /* "X brought A and B together": A and B met too */
+    for (int i = 0; i < dsts.n; i++)
+      for (int j = i + 1; j < dsts.n; j++) {
+        const an_doc_actor *x = &c->v->acts->actors[M(c, dsts.m[i])->actor];
+        const an_doc_actor *y = &c->v->acts->actors[M(c, dsts.m[j])->actor];
+        if (an_xview_is_media(c->v, c->lex, M(c, dsts.m[i])->actor) ||
+            an_xview_is_media(c->v, c->lex, M(c, dsts.m[j])->actor) || same_country(x, y))
+          continue;
+        an_status st = emit(c, b, t, base_type, dsts.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, conf * 0.9, modal);
+        if (st != AN_OK) return st;
+      }
   return AN_OK;
 }
 
@@ -2958,6 +3364,7 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     }
   }
   an_free(used);
+  if (st == AN_OK) drop_spoken_meets(&b);
   an_free(b.slot);
   if (st != AN_OK) {
     an_free(b.e);

@@ -27,6 +27,10 @@
  *    territorial integrity of X", "X's forces", "the suspension" (the
  *    subject of the sentence that reported it), "a move that was
  *    condemned by Y" (the clause's subject);
+ *  - hosts and guests ("brought A and B together": all meet), every pair
+ *    of a meeting's subjects, topics ("talks on X") and victims ("condemned
+ *    the attacks on X") that are no parties, letters ("congratulated X in
+ *    a letter": also a message), calls a later sentence refers back to;
  *  - words that are not the interaction they look like: "struck a deal",
  *    "fired back at", "calling them unfair", "the Dutch group", "hosted
  *    the G20 summit", "rejected accusations that it had armed X".

@@ -386,10 +386,16 @@ static void test_nominalization(void) {
   r = run("Norland's attack on Estmark began at dawn.");
   CHECK(fx_find(r, "attack", "norland", "estmark"));
   an_result_free(r);
-  /* a nominal's agent is the subject only through a light verb or a PP */
+  /* a nominal's agent is the subject only through a light verb or a PP;
+   * the victim of a condemned attack is not criticized (gold: criticism
+   * of an attack goes to its agent, cues.json victim_nouns) */
   r = run("Haddad condemned the attack on Estmark.");
-  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
+  CHECK(!fx_find(r, "criticize", "haddad", "estmark"));
   CHECK(!fx_find(r, "attack", "haddad", "estmark"));
+  an_result_free(r);
+  r = run("Haddad condemned the attack on Estmark by Norland.");
+  CHECK(fx_find(r, "criticize", "haddad", "norland"));
+  CHECK(!fx_find(r, "criticize", "haddad", "estmark"));
   an_result_free(r);
   r = run("Norland carried out a fresh attack on Estmark.");
   CHECK(fx_find(r, "attack", "norland", "estmark"));

@@ -1,0 +1,212 @@
+#!/bin/bash
+# test_news_patterns.sh: interaction patterns of general news English, end
+# to end (text, actors and extract stages together), one short document a
+# case. Sentences written for this test (invented people, real countries
+# and organizations as facts); annotation.md says what each should give.
+#
+# Case lines in cases.txt: WANT|NOT TYPE SOURCE TARGET | sentence
+#   SOURCE/TARGET are actor ids as the extractor writes them ("KEN",
+#   "national-liberation-army"); for call and meet either direction counts.
+#   WANT: the event must be there; NOT: it must not.
+set -u
+A=${ACTORNET:?}
+DATA=${SRCDIR:?}/data
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+"$A" extract --help >/dev/null 2>&1 || { echo "extract not available" >&2; exit 77; }
+
+cat >"$T/cases.txt" <<'CASES'
+# an office holder the text never names stands for the country (annotation.md §1)
+WANT criticize KEN ETH | Kenya's foreign minister criticized Ethiopia on Monday for closing the border.
+WANT praise DEU FRA | Germany's chancellor praised France for its help on Tuesday.
+WANT meet GHA QAT | Ghana's president met the emir of Qatar in Doha on Sunday.
+# "the leaders of A and B met": the second conjunct shares the first one's PP
+WANT meet EGY JOR | The foreign ministers of Egypt and Jordan met in Cairo on Monday.
+WANT meet GHA NGA | The leaders of Ghana and Nigeria held talks in Accra on Wednesday.
+# summits are meetings
+WANT meet KEN UGA | The presidents of Kenya and Uganda held a summit in Kampala on Monday.
+WANT meet GHA NGA | Ghana and Nigeria held a summit in Abuja on Thursday.
+WANT meet KEN UGA | Kenya held a summit with Uganda in Nairobi on Monday.
+# the topic of talks is no party to them
+NOT meet FRA UKR | France held talks on Ukraine in Paris on Monday.
+NOT meet KEN SDN | Kenya held a summit about the future of Sudan on Friday.
+WANT meet FRA DEU | France held talks on Ukraine with Germany on Monday.
+NOT brief KEN SOM | Kenya briefed lawmakers about Somalia on Tuesday.
+# a host and its guests: "brought A and B together" is a meeting of all three;
+# "hosted talks between A and B" makes A and B parties (the host too: test_mutual.c)
+WANT meet QAT ISR | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
+WANT meet QAT hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
+WANT meet ISR hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
+WANT meet TUR hamas | Turkey hosted Israeli and Hamas delegations in Ankara on Monday.
+WANT meet COL national-liberation-army | Norway hosted talks between Colombia and the ELN in Oslo on Monday.
+# persons' titles after two countries stand for the persons, not the countries
+NOT meet JPN KOR | Japanese and South Korean leaders met in Seoul on Monday.
+# counterpart apposition: the person named, not the country before the title
+WANT call mary-colton peter-kalo | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
+NOT call mary-colton SLB | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
+NOT meet mary-colton NZL | Australian Foreign Minister Mary Colton met her New Zealand counterpart, Peter Kalo, in Canberra on Monday.
+# "the president of X, Y": Y, even when the actors stage took "the president" for an earlier holder
+WANT meet william-ruto kofi-mensah | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
+NOT meet william-ruto john-mahama | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
+# "the emir of Qatar" when the text names no emir: Qatar, not the Qatari prime minister
+WANT praise william-ruto QAT | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
+NOT praise william-ruto ahmed-al-kuwari | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Emir Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
+# a participle phrase between commas, or opening the sentence, keeps the subject
+WANT criticize william-ruto SDN | Kenyan President William Ruto, speaking after talks with Ghanaian President John Mahama in Accra, criticised Sudan.
+WANT meet william-ruto john-mahama | Speaking after talks with Ghanaian President John Mahama in Accra, Kenyan President William Ruto criticised Sudan.
+# letters: "told X in a letter"
+WANT message GHA TGO | Ghana told Togo in a letter on Monday that the border would reopen.
+NOT message GHA TGO | Ghana told Togo on Monday that the border would reopen.
+# "joined the two leaders by video link": the pair named just before
+WANT call william-ruto bola-tinubu | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
+WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
+# an act stands for its agent, named up to ten sentences back: "condemned the coup"
+WANT criticize GHA military-council-for-renewal | Mediators arrived in Niamey on Monday for talks with the Military Council for Renewal, the group of officers who seized power in Niger last week. The talks lasted three hours. The mediators said little. Roads were calm. Shops opened. Flights resumed. Banks stayed shut. Ghana condemned the coup on Tuesday.
+WANT support AUS FJI | Fiji patrol boats seized a foreign trawler on Sunday. The crew was detained. The owner was not reached. Officials said more patrols would follow. The boat was towed to port. A court will hear the case. Nobody was hurt. Australia backed the seizure on Monday.
+# "the (adjectives) leader" as an epithet of the one person the sentence before named;
+# a phrase between commas may stand between the title and its verb
+WANT accuse william-ruto UGA | Kenyan President William Ruto's speech in Kampala set off a row between Kenya and Uganda. The East African leader, without naming anyone, accused Uganda of meddling.
+NOT accuse william-ruto UGA | Kenyan President William Ruto's talks with Ugandan President Yoweri Museveni set off a row. The East African leader, without naming anyone, accused Uganda of meddling.
+WANT criticize anna-berglund RUS | Norwegian Foreign Minister Anna Berglund visited Oslo on Monday. Officials said the visit went well. The minister, speaking to reporters, criticised Russia.
+# every pair of a meeting's subjects meets; "and with B" repeats the preposition; handshakes
+WANT meet javier-milei gabriel-boric | Lula, Milei and Boric met in Brasilia on Monday.
+WANT meet luiz-inacio-lula-da-silva gabriel-boric | Lula met separately with Milei and with Chilean President Gabriel Boric on Monday.
+WANT meet luiz-inacio-lula-da-silva javier-milei | Lula and Milei shook hands at the summit on Monday.
+# naming is no phone call, whoever "him" was taken for
+NOT call javier-milei luiz-inacio-lula-da-silva | Milei accused Lula of interfering in Argentina's election and called him a communist.
+# the victim of a condemned act is no target; its agent after "by" is
+NOT criticize DEU ISR | Germany condemned the attacks on Israel on Monday.
+WANT criticize DEU hamas | Germany condemned the attack on Israel by Hamas on Monday.
+NOT criticize amnesty-international william-ruto | Amnesty International criticised the arrest of Kenyan President William Ruto.
+WANT criticize DEU HUN | Germany condemned the decision of Hungary to block the aid.
+# an amount before an aid noun: the light verb's subject gives it
+WANT support world-bank KEN | The World Bank approved a 500 million dollar loan to Kenya on Tuesday.
+# floating quantifiers, repeated "by", "their meeting"
+WANT criticize AUS CHN | Japan and Australia both condemned China on Monday.
+WANT praise anthony-albanese narendra-modi | Indian Prime Minister Narendra Modi was congratulated by Japanese Prime Minister Fumio Kishida and by Australian Prime Minister Anthony Albanese.
+WANT meet JPN IND | Japan and India signed five agreements at their summit in Tokyo on Monday.
+WANT meet narendra-modi fumio-kishida | Modi and Kishida discussed trade during their talks in Tokyo.
+# "rejected X's accusations": X accuses the subject; "any attack" is hypothetical
+WANT criticize CHN IND | India rejected China's criticism of the dam project as baseless on Monday.
+WANT accuse RUS UKR | Ukraine dismissed Russia's accusations on Tuesday.
+NOT attack CHN TWN | The United States warned China against any attack on Taiwan.
+NOT accuse ISR TUR | Turkey dismissed Israel's accusations against Hamas on Monday.
+# a name's words are no cues ("States" is no reporting verb)
+WANT meet economic-community-of-west-african-states military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
+NOT meet GNB military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
+# "after meeting X": the gerund is the main subject's meeting; "the next meeting of X" is a noun
+WANT meet john-mahama bola-tinubu | After meeting Nigerian President Bola Tinubu, Ghanaian President John Mahama criticised Togo.
+WANT meet john-mahama bola-tinubu | "We will not accept this," Ghanaian President John Mahama said after meeting Nigerian President Bola Tinubu in Abuja.
+NOT meet FIN nordic-council | Finland asked for the matter to be raised at the next meeting of the Nordic Council.
+# "X told Y during a phone call": a call between them; an object noun ends before "during"
+WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu told Ghanaian President John Mahama during a phone call on Monday that Nigeria would help.
+WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu assured Ghanaian President John Mahama in a telephone conversation on Monday that Nigeria would help.
+NOT meet bola-tinubu TGO | Nigerian President Bola Tinubu criticised Togo during a meeting of the regional bloc.
+NOT criticize bola-tinubu john-mahama | Nigerian President Bola Tinubu criticised the plan during a meeting with Ghanaian President John Mahama.
+# praise or blame said in a letter is also a message to its target; "a letter sent to X"
+WANT message prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
+WANT praise prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
+NOT message anwar-ibrahim prabowo-subianto | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
+WANT message anwar-ibrahim united-nations | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
+WANT message john-mahama bola-tinubu | In a letter sent to Nigerian President Bola Tinubu on Monday, Ghanaian President John Mahama asked for help.
+WANT call bola-tinubu john-mahama | Ghanaian President John Mahama got a phone call from Nigerian President Bola Tinubu on Monday.
+# passive with an owned subject: the owner, as in the active voice; not a victim's organization
+WANT criticize google european-union | The European Commission's new rules were criticised by Google and Microsoft.
+WANT criticize FRA IRN | Iran's nuclear programme has been condemned by France.
+NOT criticize TUR hamas | Hamas leader Ismail Haniyeh's killing was condemned by Turkey.
+# "X denied that ... and accused Y": the second verb goes with the denial's subject, unnegated
+WANT accuse GHA TGO | Ghana denied that it had armed the rebels and accused Togo of lying.
+# an unnamed counterpart in a country's capital is that country
+WANT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his counterpart in Tehran on Monday.
+NOT call hakan-fidan IRN | Turkish Foreign Minister Hakan Fidan telephoned his ambassador in Tehran on Monday.
+# "brought together A and B"; a meeting verb's partner is no actor in any PP ("under Kenyan mediation")
+WANT meet ETH ERI | Kenya brought together Ethiopia and Eritrea for talks in Nairobi on Monday.
+WANT meet KEN ERI | Kenya brought together Ethiopia and Eritrea for talks in Nairobi on Monday.
+WANT meet ETH ERI | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
+NOT meet ETH KEN | Ethiopia and Eritrea met in Nairobi under Kenyan mediation on Monday.
+WANT meet abiy-ahmed ERI | Ethiopian Prime Minister Abiy Ahmed met on Sunday Eritrea's foreign minister, and the talks went well.
+WANT attack RUS UKR | Russia pounded Ukrainian cities with missiles and drones on Monday.
+# "X said Y was behind / to blame for": an accusation
+WANT accuse IRN ISR | Iranian officials claimed that Israel was behind the attack on the embassy.
+WANT accuse IRN ISR | Iran said Israel was to blame for the blast.
+NOT accuse IRN USA | Iran said the United States was behind schedule on the payments.
+# "A as well as B" coordinates; "such as" lists objects
+WANT criticize FRA RUS | France as well as Germany condemned Russia on Monday.
+WANT meet volodymyr-zelensky olaf-scholz | Zelensky met European leaders such as Macron and Scholz.
+# cancelled talks are no meeting
+NOT meet FRA RUS | France called off talks with Russia on Monday.
+NOT meet FRA RUS | France broke off talks with Russia on Monday.
+WANT meet FRA DEU | France wrapped up talks with Germany in Paris on Monday.
+WANT attack RUS UKR | Russia stepped up attacks on Ukraine on Monday.
+# "spoke with" is the call the document reports elsewhere, not a meeting too
+WANT call antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
+NOT meet antonio-guterres IRN | UN chief Guterres calls Iranian president. Guterres spoke with the Iranian president on Monday about the talks.
+WANT call emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky on Monday. During the call, Macron promised more air defence.
+WANT meet emmanuel-macron volodymyr-zelensky | French President Emmanuel Macron spoke with Ukrainian President Volodymyr Zelensky in Kyiv on Monday. The two leaders then visited a hospital.
+WANT criticize VNM CHN | Vietnam protested to China over the island construction on Monday.
+# legal action is an accusation
+WANT accuse european-union HUN | The European Commission took legal action against Hungary on Monday.
+WANT accuse ZAF ISR | South Africa brought a genocide case against Israel at the World Court.
+WANT accuse google apple | Google took Apple to court over its app store rules.
+# "a resolution that condemned X": the relative "that" has no actor antecedent
+NOT criticize RUS SYR | Russia vetoed a UN resolution that condemned Syria.
+WANT support IRN RUS | Iran supplied drones to Russia, according to Ukraine.
+WANT criticize GHA TGO | Ghana's parliament condemned Togo on Monday.
+WANT criticize UKR RUS | Ukraine condemned the aggression of Russia on Monday.
+WANT call emmanuel-macron olaf-scholz | Macron and Scholz talked on the phone on Monday.
+WANT call emmanuel-macron olaf-scholz | Macron spoke with Scholz on the phone on Monday.
+WANT message yoweri-museveni william-ruto | In a letter, Ugandan President Yoweri Museveni thanked Kenyan President William Ruto for his help.
+NOT message yoweri-museveni SDN | In a letter to Kenyan President William Ruto, Ugandan President Yoweri Museveni criticised Sudan.
+# the owner of a statement or letter speaks through it
+WANT praise yoweri-museveni KEN | Ugandan President Yoweri Museveni's letter to Kenyan President William Ruto praised Kenya's role.
+WANT criticize KEN SDN | Kenya's statement condemned Sudan on Monday.
+# "X's A and its B": the possessive pronoun repeats the first owner
+WANT support CHN RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
+NOT support european-union RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
+CASES
+
+python3 - "$T" "$A" "$DATA" <<'PY'
+import json, subprocess, sys
+T, A, DATA = sys.argv[1:4]
+cases = []
+for line in open(T + "/cases.txt", encoding="utf-8"):
+    line = line.rstrip("\n")
+    if not line.strip() or line.startswith("#"):
+        continue
+    head, text = line.split(" | ", 1)
+    want, typ, src, dst = head.split()
+    cases.append((want, typ, src, dst, text))
+with open(T + "/in.jsonl", "w", encoding="utf-8") as f:
+    for i, c in enumerate(cases):
+        f.write(json.dumps({"id": "c%03d" % i, "text": c[4], "date": "2026-03-04"}) + "\n")
+r = subprocess.run([A, "extract", "--quiet", "--data-dir", DATA, "-o", T + "/out.jsonl", T + "/in.jsonl"])
+if r.returncode != 0:
+    print("FAILED: extract exited %d" % r.returncode, file=sys.stderr)
+    sys.exit(1)
+got, actors = {}, {}
+for l in open(T + "/out.jsonl", encoding="utf-8"):
+    e = json.loads(l)
+    if e.get("record") == "document":
+        actors[e["id"]] = {a["id"] for a in e["actors"]}
+    if e.get("record") != "event":
+        continue
+    got.setdefault(e["doc"], []).append((e["type"], e["source"]["id"], e["target"]["id"]))
+bad = 0
+for i, (want, typ, src, dst, text) in enumerate(cases):
+    evs = got.get("c%03d" % i, [])
+    sym = typ in ("call", "meet")
+    has = any(t == typ and ((s, d) == (src, dst) or (sym and (s, d) == (dst, src))) for t, s, d in evs)
+    if want == "NOT" and not {src, dst} <= actors.get("c%03d" % i, set()):
+        # a NOT case tests the rules only when both actors are recognized
+        bad += 1
+        print("FAILED: NOT case without its actors (%s, %s; have %s): %s" % (src, dst, sorted(actors.get("c%03d" % i, [])), text), file=sys.stderr)
+        continue
+    if has != (want == "WANT"):
+        bad += 1
+        print("FAILED: %s %s %s -> %s in: %s\n  got: %s" % (want, typ, src, dst, text, evs), file=sys.stderr)
+print("%d cases, %d failed" % (len(cases), bad))
+sys.exit(1 if bad else 0)
+PY
