@@ -10,6 +10,8 @@
 #             articles of other topics and regions, gold written before the extractor was run on them
 #   blind3    examples/blind3/articles (examples/blind3/meta.jsonl), examples/blind3/gold: ten more
 #             articles (session 4) of other topics and regions, gold written before the extractor was run
+#   blind4    examples/blind4/articles (examples/blind4/meta.jsonl), examples/blind4/gold: ten more
+#             articles (session 4) of other topics and regions, gold written before the extractor was run
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -91,6 +93,8 @@ check blind2 "$SRCDIR/examples/blind2/gold" "$SRCDIR/examples/blind2/meta.jsonl"
   "$SRCDIR"/examples/blind2/articles/*.txt
 check blind3 "$SRCDIR/examples/blind3/gold" "$SRCDIR/examples/blind3/meta.jsonl" \
   "$SRCDIR"/examples/blind3/articles/*.txt
+check blind4 "$SRCDIR/examples/blind4/gold" "$SRCDIR/examples/blind4/meta.jsonl" \
+  "$SRCDIR"/examples/blind4/articles/*.txt
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else
