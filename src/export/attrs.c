@@ -3,6 +3,7 @@
  * `where` bits name. */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "actornet/version.h"
@@ -76,6 +77,28 @@ const size_t an_edge_attr_count = sizeof an_edge_attrs / sizeof an_edge_attrs[0]
 int an_attr_applies(const an_graph *g, const an_attr_def *def, unsigned where) {
   if (!(def->where & where)) return 0;
   return !(def->where & AN_EVENTS_ONLY) || g->events_mode;
+}
+
+an_status an_attr_keys_choose(const an_graph *g, unsigned where, const char *node_prefix,
+                              const char *edge_prefix, const char *suffix, an_attr_keys *ks) {
+  for (int edge = 0; edge < 2; edge++) {
+    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
+    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
+    an_attr_key *out = edge ? ks->edge : ks->node;
+    for (size_t k = 0; k < nd; k++) {
+      if (!an_attr_applies(g, &defs[k], where)) continue;
+      if (n == 32 || defs[k].name[strspn(defs[k].name, "abcdefghijklmnopqrstuvwxyz_")]) return AN_EINTERNAL;
+      int len = snprintf(out[n].open, sizeof out[n].open, "%s%s%s", edge ? edge_prefix : node_prefix,
+                         defs[k].name, suffix);
+      if (len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
+      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
+      out[n].label = edge && strcmp(defs[k].name, "label") == 0;
+      n++;
+    }
+    if (edge) ks->n_edge = n;
+    else ks->n_node = n;
+  }
+  return AN_OK;
 }
 
 static void str_val(an_attr_val *v, const char *s) {

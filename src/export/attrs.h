@@ -51,6 +51,26 @@ void an_edge_attr(const an_graph *g, size_t i, size_t k, an_attr_val *out);
 /* Whether attribute def applies to graph g (events-only ones need events mode). */
 int an_attr_applies(const an_graph *g, const an_attr_def *def, unsigned where);
 
+/* The attributes one export of g writes (those applying to `where`),
+ * chosen once per export, each with its start tag ready: prefix + name +
+ * suffix, node_prefix or edge_prefix by kind. Names are [a-z_] (checked):
+ * nothing to escape. AN_EINTERNAL if the table outgrows the arrays. */
+typedef struct an_attr_key {
+  size_t k;          /* index into an_node_attrs / an_edge_attrs */
+  an_attr_type type;
+  int label;         /* the edge attribute "label" */
+  size_t open_len;
+  char open[64];
+} an_attr_key;
+
+typedef struct an_attr_keys {
+  an_attr_key node[32], edge[32];
+  size_t n_node, n_edge;
+} an_attr_keys;
+
+an_status an_attr_keys_choose(const an_graph *g, unsigned where, const char *node_prefix,
+                              const char *edge_prefix, const char *suffix, an_attr_keys *ks);
+
 /* Type names per format. */
 const char *an_attr_graphml_type(an_attr_type t); /* string|int|double|boolean */
 const char *an_attr_gexf_type(an_attr_type t);    /* string|integer|double|boolean */

@@ -80,43 +80,10 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   AN_XRAW_LIT(x, "\"");
 }
 
-/* The attributes a GEXF of g writes, chosen once per export, each with
- * the start of its <attvalue> ready (names are [a-z_]: nothing to escape). */
-typedef struct gx_key {
-  size_t k;
-  an_attr_type type;
-  size_t open_len;
-  char open[64]; /* "          <attvalue for=\"NAME\"" */
-} gx_key;
-
-typedef struct gx_keys {
-  gx_key node[32], edge[32];
-  size_t n_node, n_edge;
-} gx_keys;
-
-static an_status choose_keys(const an_graph *g, gx_keys *ks) {
-  for (int edge = 0; edge < 2; edge++) {
-    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
-    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
-    gx_key *out = edge ? ks->edge : ks->node;
-    for (size_t k = 0; k < nd; k++) {
-      if (!an_attr_applies(g, &defs[k], AN_IN_GEXF)) continue;
-      if (n == 32 || defs[k].name[strspn(defs[k].name, "abcdefghijklmnopqrstuvwxyz_")]) return AN_EINTERNAL;
-      int len = snprintf(out[n].open, sizeof out[n].open, "          <attvalue for=\"%s\"", defs[k].name);
-      if (len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
-      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
-      n++;
-    }
-    if (edge) ks->n_edge = n;
-    else ks->n_node = n;
-  }
-  return AN_OK;
-}
-
 /* <attvalues> of node or edge i, at the layout the writer gives them. */
-static void put_attvalues(an_xraw *x, const an_graph *g, size_t i, const gx_keys *ks, int edge) {
+static void put_attvalues(an_xraw *x, const an_graph *g, size_t i, const an_attr_keys *ks, int edge) {
   int open = 0;
-  const gx_key *keys = edge ? ks->edge : ks->node;
+  const an_attr_key *keys = edge ? ks->edge : ks->node;
   size_t nk = edge ? ks->n_edge : ks->n_node;
   for (size_t q = 0; q < nk; q++) {
     an_attr_val v;
@@ -142,7 +109,7 @@ static void put_color(an_xraw *x, an_rgb c) {
   AN_XRAW_LIT(x, "\"/>\n");
 }
 
-static void put_node(an_xraw *x, const an_graph *g, size_t i, const gx_keys *ks) {
+static void put_node(an_xraw *x, const an_graph *g, size_t i, const an_attr_keys *ks) {
   const an_gnode *n = &g->nodes[i];
   char num[32], lo[11], hi[11];
   AN_XRAW_LIT(x, "      <node");
@@ -162,7 +129,7 @@ static void put_node(an_xraw *x, const an_graph *g, size_t i, const gx_keys *ks)
   AN_XRAW_LIT(x, "/>\n      </node>\n");
 }
 
-static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags, const gx_keys *ks) {
+static void put_edge(an_xraw *x, const an_graph *g, size_t i, unsigned flags, const an_attr_keys *ks) {
   const an_gedge *e = &g->edges[i];
   char num[32], lo[11], hi[11];
   AN_XRAW_LIT(x, "      <edge id=\"e");
@@ -215,7 +182,7 @@ typedef struct gx {
   unsigned flags;
   an_xraw *x; /* one per worker */
   FILE *out;
-  gx_keys keys;
+  an_attr_keys keys;
 } gx;
 
 static an_status gx_format(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
@@ -250,7 +217,7 @@ static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, i
     memset(&c, 0, sizeof c);
     c.g = g, c.edges = edges, c.flags = flags, c.x = xs, c.out = out;
     an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file};
-    if ((st = choose_keys(g, &c.keys)) == AN_OK) st = an_par_run(&job);
+    if ((st = an_attr_keys_choose(g, AN_IN_GEXF, "          <attvalue for=\"", "          <attvalue for=\"", "\"", &c.keys)) == AN_OK) st = an_par_run(&job);
   }
   if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "    ", 4) < 0) st = AN_EIO;
   for (size_t k = 0; k < jobs; k++) an_xraw_finish(&xs[k]);

@@ -38,49 +38,15 @@ static void put_value(an_xraw *x, const an_attr_val *v, an_attr_type t) {
   }
 }
 
-/* The attributes a GraphML of g writes, chosen once per export, each
- * with its <data> start tag ready. */
-typedef struct gm_key {
-  size_t k;       /* index into the attribute table */
-  an_attr_type type;
-  int label;      /* the edge label ("meet (3)") */
-  size_t open_len;
-  char open[64];  /* "\n      <data key=\"e_NAME\">" */
-} gm_key;
-
-typedef struct gm_keys {
-  gm_key node[32], edge[32];
-  size_t n_node, n_edge;
-} gm_keys;
-
-static an_status choose_keys(const an_graph *g, gm_keys *ks) {
-  for (int edge = 0; edge < 2; edge++) {
-    const an_attr_def *defs = edge ? an_edge_attrs : an_node_attrs;
-    size_t nd = edge ? an_edge_attr_count : an_node_attr_count, n = 0;
-    gm_key *out = edge ? ks->edge : ks->node;
-    for (size_t k = 0; k < nd; k++) {
-      if (!an_attr_applies(g, &defs[k], AN_IN_GRAPHML)) continue;
-      int len = snprintf(out[n].open, sizeof out[n].open, "\n      <data key=\"%s_%s\">", edge ? "e" : "v", defs[k].name);
-      if (n == 32 || len < 0 || (size_t)len >= sizeof out[n].open) return AN_EINTERNAL;
-      out[n].k = k, out[n].type = defs[k].type, out[n].open_len = (size_t)len;
-      out[n].label = edge && strcmp(defs[k].name, "label") == 0;
-      n++;
-    }
-    if (edge) ks->n_edge = n;
-    else ks->n_node = n;
-  }
-  return AN_OK;
-}
-
 /* The <data> children of a node or edge; the element's start tag is open
  * (no '>' yet). Closes it as the writer would: "/>" when it has no
  * children. */
-static void put_data(an_xraw *x, const an_graph *g, size_t i, const gm_keys *ks, int edge) {
-  const gm_key *keys = edge ? ks->edge : ks->node;
+static void put_data(an_xraw *x, const an_graph *g, size_t i, const an_attr_keys *ks, int edge) {
+  const an_attr_key *keys = edge ? ks->edge : ks->node;
   size_t nk = edge ? ks->n_edge : ks->n_node;
   int any = 0;
   for (size_t q = 0; q < nk; q++) {
-    const gm_key *key = &keys[q];
+    const an_attr_key *key = &keys[q];
     an_attr_val v;
     if (edge) an_edge_attr(g, i, key->k, &v);
     else an_node_attr(g, i, key->k, &v);
@@ -121,7 +87,7 @@ typedef struct gm {
   const size_t *at; /* where node i's is */
   an_xraw *x;       /* one per worker */
   FILE *out;
-  gm_keys keys;
+  an_attr_keys keys;
 } gm;
 
 /* Records [begin, end) of nodes then edges. */
@@ -180,7 +146,7 @@ static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlT
     gm c;
     memset(&c, 0, sizeof c);
     c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = out;
-    st = choose_keys(g, &c.keys);
+    st = an_attr_keys_choose(g, AN_IN_GRAPHML, "\n      <data key=\"v_", "\n      <data key=\"e_", "\">", &c.keys);
     an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
     if (st == AN_OK) st = an_par_run(&job);
   }
