@@ -4085,6 +4085,18 @@ static void mark_generic(doc *d) {
 /* ---- output ---- */
 
 
+size_t an_doc_mentions_before(const an_doc_actors *A, uint32_t tok) {
+  size_t lo = 0, hi = A->n_mentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (A->mentions[mid].tok_first < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 void an_doc_actors_free(an_doc_actors *a) {
   if (!a) return;
   /* a record put together elsewhere (tests' fixtures) owns each string */

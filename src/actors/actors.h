@@ -107,6 +107,10 @@ typedef struct an_doc_actors {
 
 void an_doc_actors_free(an_doc_actors *a);
 
+/* The number of mentions that start before token tok (mentions are sorted
+ * by tok_first): a backward walk over the mentions before tok starts there. */
+size_t an_doc_mentions_before(const an_doc_actors *A, uint32_t tok);
+
 typedef struct an_gazetteer an_gazetteer; /* gazetteer.h */
 
 /* Finds every actor mention of one document and resolves it: gazetteer

@@ -11,19 +11,6 @@ static uint32_t match(const an_phrases *l, const an_xview *v, uint32_t i, uint32
   return i < lim ? an_phrases_match_id(l, v->wid, i, lim) : 0;
 }
 
-/* mentions are sorted by tok_first: the number that start before tok */
-static size_t before(const an_doc_actors *A, uint32_t tok) {
-  size_t lo = 0, hi = A->n_mentions;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (A->mentions[mid].tok_first < tok)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 int an_mutual_object(const an_lexicon *lex, const an_xview *v, uint32_t cs, uint32_t ts, uint32_t te, uint32_t ce) {
   uint32_t e = match(&lex->reciprocal_objects, v, te, ce);
   if (!e || v->tok_m[te] >= 0) return 0;
@@ -80,7 +67,7 @@ static int nearest_pair(const an_lexicon *lex, const an_xview *v, uint32_t k, in
   uint32_t from = v->sent[s >= 2 ? s - 2 : 0].tok_first;
   int n = 0;
   uint32_t second_sent = 0;
-  for (size_t j = before(A, k); j-- > 0;) {
+  for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first < from) break;
     if (!party_ok(lex, v, j)) continue;
@@ -121,7 +108,7 @@ int an_mutual_parties(const an_lexicon *lex, const an_xview *v, uint32_t sa, uin
   /* the actors the subject noun phrase names: "Thai and Cambodian troops",
    * "officials from A and B" (coordinated: "and" just before the second) */
   int n = 0;
-  for (size_t j = before(A, r0); j < A->n_mentions && A->mentions[j].tok_first < ts; j++) {
+  for (size_t j = an_doc_mentions_before(A, r0); j < A->n_mentions && A->mentions[j].tok_first < ts; j++) {
     if (!party_ok(lex, v, j)) continue;
     int seen = 0;
     for (int i = 0; i < n && i < 2; i++) seen |= A->mentions[out[i]].actor == A->mentions[j].actor;
@@ -149,7 +136,7 @@ int32_t an_previous_target(const an_xview *v, const an_xevent *ev, size_t n, con
     if (e->modal || e->sent + 2 < si || e->sent > si || (e->sent == si && e->trig_first >= ts) || strcmp(e->type, type) != 0 ||
         e->dst == not_actor)
       continue;
-    for (size_t j = before(A, ts); j-- > 0;)
+    for (size_t j = an_doc_mentions_before(A, ts); j-- > 0;)
       if (A->mentions[j].actor == e->dst && A->mentions[j].how != AN_MENTION_PRONOUN) return (int32_t)j;
     return -1;
   }

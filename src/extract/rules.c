@@ -26,21 +26,6 @@ static void ml_add(mlist *l, int32_t m) {
   if (l->n < MAXL) l->m[l->n++] = m;
 }
 
-/* The number of mentions that start before token tok (mentions are sorted
- * by tok_first): a backward walk over the mentions before tok starts there,
- * not at the document's last mention. */
-static size_t mentions_before(const an_doc_actors *A, uint32_t tok) {
-  size_t lo = 0, hi = A->n_mentions;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (A->mentions[mid].tok_first < tok)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 /* ---- view ------------------------------------------------------------------ */
 
 void an_xview_clear(an_xview *v) {
@@ -1380,7 +1365,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     uint32_t from = v->sent[s0].tok_first;
     int32_t pick[2] = {-1, -1};
     int n = 0, more = 0;
-    for (size_t j = mentions_before(v->acts, k); j-- > 0;) {
+    for (size_t j = an_doc_mentions_before(v->acts, k); j-- > 0;) {
       const an_mention *m = &v->acts->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -2381,7 +2366,7 @@ static void pair_object(const ctx *c, uint32_t te, uint32_t ce, const mlist *src
     uint32_t pick_sent = 0;
     n = 0;
     more = 0;
-    for (size_t j = mentions_before(A, k); j-- > 0;) {
+    for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
       const an_mention *m = &A->mentions[j];
       if (m->tok_first >= k) continue;
       if (m->tok_first < from) break;
@@ -2556,7 +2541,7 @@ static void country_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *sr
       q = M(c, mq)->tok_first;
     }
   }
-  for (size_t j = mentions_before(A, k); j-- > 0;) {
+  for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first >= k) continue;
     if (m->tok_first < from) break;
@@ -2628,7 +2613,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
       return -1;
   }
   uint32_t s0 = v->tok_s[a] >= 5 ? v->tok_s[a] - 5 : 0, from = v->sent[s0].tok_first;
-  for (size_t j = mentions_before(v->acts, a); j-- > 0;) {
+  for (size_t j = an_doc_mentions_before(v->acts, a); j-- > 0;) {
     const an_mention *m = &v->acts->mentions[j];
     if (m->tok_first >= a) continue;
     if (m->tok_first < from) break;
@@ -2763,7 +2748,7 @@ static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs,
   int32_t pick[2] = {-1, -1};
   uint32_t pick_sent = 0;
   int n = 0;
-  for (size_t j = mentions_before(A, k); j-- > 0;) {
+  for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first < from) break;
     const an_doc_actor *a = &A->actors[m->actor];
