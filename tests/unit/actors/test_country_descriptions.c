@@ -6,39 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actornet/text.h"
-#include "actors/actors.h"
-#include "actors/gazetteer.h"
+#include "actors_fixture.h"
 #include "harness.h"
-
-static an_gazetteer *G;
-static an_text *TX;
-static an_doc_actors *A;
-
-static void run(const char *s) {
-  an_doc_actors_free(A);
-  an_text_free(TX);
-  A = NULL;
-  TX = NULL;
-  CHECK_INT(an_text_new(s, strlen(s), &TX, NULL), AN_OK);
-  if (TX) CHECK_INT(an_actors_find(G, TX, &A, NULL), AN_OK);
-}
-
-/* The label of the mention starting at the nth (0-based) occurrence of s, or NULL. */
-static const char *label_at(const char *s, int nth) {
-  const char *base = TX ? an_text_str(TX, NULL) : "", *p = base;
-  for (int k = 0;; k++) {
-    p = strstr(p, s);
-    if (!p) return NULL;
-    if (k == nth) break;
-    p++;
-  }
-  size_t off = (size_t)(p - base);
-  const an_token *tok = an_text_tokens(TX, NULL);
-  for (size_t i = 0; A && i < A->n_mentions; i++)
-    if (tok[A->mentions[i].tok_first].start == off) return A->actors[A->mentions[i].actor].label;
-  return NULL;
-}
 
 /* fix: a description fits only the countries its list gives ("kingdom":
  * monarchies), so the most recent country is not taken blindly */
@@ -88,16 +57,10 @@ static void test_it_after_a_place(void) {
 }
 
 int main(void) {
-  an_error err;
-  if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
-    fprintf(stderr, "load: %s\n", err.msg);
-    return 1;
-  }
+  if (!fx_actors_load()) return 1;
   test_fitting_country();
   test_the_country();
   test_it_after_a_place();
-  an_doc_actors_free(A);
-  an_text_free(TX);
-  an_gazetteer_free(G);
+  fx_actors_free();
   return TEST_DONE();
 }

@@ -7,51 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actornet/text.h"
-#include "actors/actors.h"
-#include "actors/gazetteer.h"
+#include "actors_fixture.h"
 #include "harness.h"
-
-static an_gazetteer *G;
-static an_text *TX;
-static an_doc_actors *A;
-
-static void run(const char *s) {
-  an_doc_actors_free(A);
-  an_text_free(TX);
-  A = NULL;
-  TX = NULL;
-  CHECK_INT(an_text_new(s, strlen(s), &TX, NULL), AN_OK);
-  if (TX) CHECK_INT(an_actors_find(G, TX, &A, NULL), AN_OK);
-}
-
-static const an_doc_actor *actor(const char *label) {
-  for (size_t i = 0; A && i < A->n_actors; i++)
-    if (strcmp(A->actors[i].label, label) == 0) return &A->actors[i];
-  return NULL;
-}
-
-/* The actor with this label has this kind (-1: there is no such actor). */
-static int kind_of(const char *label) {
-  const an_doc_actor *a = actor(label);
-  return a ? (int)a->kind : -1;
-}
-
-/* The label of the mention starting at the nth (0-based) occurrence of s, or NULL. */
-static const char *label_at(const char *s, int nth) {
-  const char *base = TX ? an_text_str(TX, NULL) : "", *p = base;
-  for (int k = 0;; k++) {
-    p = strstr(p, s);
-    if (!p) return NULL;
-    if (k == nth) break;
-    p++;
-  }
-  size_t off = (size_t)(p - base);
-  const an_token *tok = an_text_tokens(TX, NULL);
-  for (size_t i = 0; A && i < A->n_mentions; i++)
-    if (tok[A->mentions[i].tok_first].start == off) return A->actors[A->mentions[i].actor].label;
-  return NULL;
-}
 
 /* fix: an organization head, "of" and a country make one name ("Central
  * Bank of X", "Competition Authority of X"); a second connector after the
@@ -152,22 +109,6 @@ static void test_acronyms_of_the_text(void) {
   run("The ICC opened a case, the International Criminal Court said, and the International Cricket Council "
       "did not comment.");
   CHECK_STR(label_at("ICC", 0), "International Criminal Court");
-}
-
-/* The mention that starts at the nth occurrence of s, or NULL. */
-static const an_mention *mention_at(const char *s, int nth) {
-  const char *base = TX ? an_text_str(TX, NULL) : "", *p = base;
-  for (int k = 0;; k++) {
-    p = strstr(p, s);
-    if (!p) return NULL;
-    if (k == nth) break;
-    p++;
-  }
-  size_t off = (size_t)(p - base);
-  const an_token *tok = an_text_tokens(TX, NULL);
-  for (size_t i = 0; A && i < A->n_mentions; i++)
-    if (tok[A->mentions[i].tok_first].start == off) return &A->mentions[i];
-  return NULL;
 }
 
 /* fix: "Norway's trade minister criticized X" with no person the title
@@ -276,11 +217,7 @@ static void test_more_names(void) {
 }
 
 int main(void) {
-  an_error err;
-  if (an_gazetteer_load(AN_DATA_SOURCE_DIR, NULL, &G, &err) != AN_OK) {
-    fprintf(stderr, "load: %s\n", err.msg);
-    return 1;
-  }
+  if (!fx_actors_load()) return 1;
   test_of_country();
   test_company_suffix();
   test_runs_after_known_names();
@@ -292,8 +229,6 @@ int main(void) {
   test_title_word_in_a_name();
   test_no_junk_persons();
   test_more_names();
-  an_doc_actors_free(A);
-  an_text_free(TX);
-  an_gazetteer_free(G);
+  fx_actors_free();
   return TEST_DONE();
 }
