@@ -46,22 +46,19 @@ void an_xml_errors_release(an_xml_errors *x);
  * to escape, most of them, are copied as they are; any other goes through
  * those libxml2 functions, so the bytes are libxml2's either way. */
 typedef struct an_xraw {
-  void *writer; /* xmlTextWriterPtr; Borrows */
   void *abuf;   /* xmlBufferPtr for escaped attribute values; Owns */
   void *doc;    /* xmlDocPtr with encoding UTF-8, as the writer's; Owns */
   an_buf b;     /* pending XML */
-  an_status st; /* first failure: AN_ENOMEM, or AN_EIO when the writer failed */
+  an_status st; /* first failure: AN_ENOMEM */
 } an_xraw;
 
-void an_xraw_init(an_xraw *x, void *writer); /* writer NULL: into buffers only (an_xraw_begin) */
+void an_xraw_init(an_xraw *x); /* empty: a worker's state, filled between an_xraw_begin and an_xraw_end */
 /* Appends to out (emptied) until an_xraw_end, which gives it back and
  * returns x->st: a worker's chunk (an_par_run). */
 void an_xraw_begin(an_xraw *x, an_buf *out);
 an_status an_xraw_end(an_xraw *x, an_buf *out);
-/* Hands what is pending to the writer and frees x; returns x->st. */
+/* Frees x; returns x->st. */
 an_status an_xraw_finish(an_xraw *x);
-/* Hands what is pending to the writer once it passes 64 KB. */
-void an_xraw_maybe_flush(an_xraw *x);
 void an_xraw_put_slow(an_xraw *x, const char *s, size_t n);
 /* as it is; inline: called for every few bytes of output */
 static inline void an_xraw_put(an_xraw *x, const char *s, size_t n) {

@@ -209,7 +209,7 @@ static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, i
   if (jobs < 1) jobs = 1;
   an_xraw *xs = an_calloc(jobs, sizeof *xs);
   if (!xs) return AN_ENOMEM;
-  for (size_t k = 0; k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  for (size_t k = 0; k < jobs; k++) an_xraw_init(&xs[k]);
   an_status st = AN_OK;
   if (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0) st = AN_EIO;
   if (st == AN_OK) {

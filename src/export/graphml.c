@@ -139,7 +139,7 @@ static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlT
   if (jobs < 1) jobs = 1;
   an_xraw *xs = st == AN_OK ? an_calloc(jobs, sizeof *xs) : NULL;
   if (st == AN_OK && !xs) st = AN_ENOMEM;
-  for (size_t k = 0; xs && k < jobs; k++) an_xraw_init(&xs[k], NULL);
+  for (size_t k = 0; xs && k < jobs; k++) an_xraw_init(&xs[k]);
   /* the writer adds the '>' of <graph ...>; then it hands over what it holds */
   if (st == AN_OK && (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0)) st = AN_EIO;
   if (st == AN_OK) {

@@ -3,34 +3,18 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 
 #include "export/attrs.h"
 #include "export/export_internal.h"
 
 #define AN_XRAW_CHUNK (64 * 1024)
 
-void an_xraw_init(an_xraw *x, void *writer) {
+void an_xraw_init(an_xraw *x) {
   memset(x, 0, sizeof *x);
-  x->writer = writer;
   an_buf_init(&x->b);
-  /* a chunk and some: appends rarely grow it */
-  x->st = an_buf_reserve(&x->b, 2 * AN_XRAW_CHUNK);
-}
-
-static void flush(an_xraw *x) {
-  if (x->st == AN_OK && x->b.len && x->writer &&
-      xmlTextWriterWriteRawLen((xmlTextWriterPtr)x->writer, BAD_CAST x->b.data, (int)x->b.len) < 0)
-    x->st = AN_EIO;
-  an_buf_clear(&x->b);
-}
-
-void an_xraw_maybe_flush(an_xraw *x) {
-  if (x->b.len >= AN_XRAW_CHUNK) flush(x);
 }
 
 an_status an_xraw_finish(an_xraw *x) {
-  flush(x);
   an_buf_free(&x->b);
   if (x->abuf) xmlBufferFree((xmlBufferPtr)x->abuf);
   if (x->doc) xmlFreeDoc((xmlDocPtr)x->doc);

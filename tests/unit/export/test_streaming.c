@@ -106,13 +106,20 @@ static char *xml_of(const char *value, int raw) {
   xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
   xmlTextWriterStartElement(w, BAD_CAST "root");
   if (raw) {
+    /* as the exporters use it: a chunk assembled, then written raw */
     an_xraw x;
-    an_xraw_init(&x, w);
+    an_buf chunk;
+    an_buf_init(&chunk);
+    an_xraw_init(&x);
+    an_xraw_begin(&x, &chunk);
     AN_XRAW_LIT(&x, "<e");
     an_xraw_attr(&x, "a", value);
     AN_XRAW_LIT(&x, ">");
     an_xraw_text(&x, value);
     AN_XRAW_LIT(&x, "</e>");
+    CHECK_INT(an_xraw_end(&x, &chunk), AN_OK);
+    CHECK(xmlTextWriterWriteRawLen(w, BAD_CAST chunk.data, (int)chunk.len) >= 0);
+    an_buf_free(&chunk);
     CHECK_INT(an_xraw_finish(&x), AN_OK);
   } else {
     xmlTextWriterStartElement(w, BAD_CAST "e");
