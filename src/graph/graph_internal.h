@@ -52,8 +52,6 @@ void an_strmap_init(an_strmap *m);
 void an_strmap_free(an_strmap *m);
 /* Index stored for key, or (size_t)-1. */
 size_t an_strmap_get(const an_strmap *m, const char *key);
-/* The same for the n bytes at s (no NUL needed) whose an_strhash is h. */
-size_t an_strmap_get_n(const an_strmap *m, const char *s, size_t n, uint64_t h);
 an_status an_strmap_put(an_strmap *m, const char *key, size_t val);
 
 /* Interned strings: an_strpool_intern returns the pool's copy (NULL in,

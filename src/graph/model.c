@@ -10,6 +10,7 @@
 
 #include "actors/registry.h"
 #include "core/core.h"
+#include "core/scan.h"
 #include "graph/graph_internal.h"
 #include "graph/json.h"
 
@@ -80,18 +81,13 @@ size_t an_model_actor_count(const an_model *m) { return m ? m->n_actors : 0; }
 
 /* ---- string cleaning ---- */
 
+/* Whether the n bytes at s are printable ASCII (then clean as they are). */
+static int plain_ascii(const char *s, size_t n) { return an_find_outside(s, n, 0x20, 0x7E) == n; }
+
 /* Copies s into b as valid UTF-8 without C0 controls (but tab, CR, LF),
  * DEL, C1 controls or noncharacters: none of them is allowed in XML 1.0
- * and igraph's writer fails on them (formats.md section 2). */
-/* Whether the n bytes at s are printable ASCII (then clean as they are). */
-static int plain_ascii(const char *s, size_t n) {
-  const unsigned char *q = (const unsigned char *)s;
-  for (size_t i = 0; i < n; i++)
-    if (q[i] < 0x20 || q[i] >= 0x7F) return 0;
-  return 1;
-}
-
-/* s: n bytes, no NUL among them. */
+ * and igraph's writer fails on them (formats.md section 2).
+ * s: n bytes, no NUL among them. */
 static an_status clean_into(an_buf *b, const char *s, size_t len) {
   an_buf_clear(b);
   /* Fast path: printable ASCII needs no decoding. */

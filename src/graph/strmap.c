@@ -35,12 +35,6 @@ size_t an_strmap_get(const an_strmap *m, const char *key) {
   return e->key ? e->val : NONE;
 }
 
-size_t an_strmap_get_n(const an_strmap *m, const char *s, size_t n, uint64_t h) {
-  if (!m->cap) return NONE;
-  const an_strslot *e = slot_n(m, s, n, h);
-  return e->key ? e->val : NONE;
-}
-
 static an_status rehash(an_strmap *m, size_t ncap) {
   an_strslot *ns = an_calloc(ncap, sizeof *ns);
   if (!ns) return AN_ENOMEM;
