@@ -26,8 +26,7 @@ static int plain(const an_xview *v, int32_t mi, uint32_t lim) {
   return !v->inq[m->tok_first];
 }
 
-int32_t an_of_agent(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb) {
-  (void)lex;
+int32_t an_of_agent(const an_xview *v, uint32_t ga, uint32_t gb) {
   if (ga >= gb || !word_is(v, ga, "of")) return -1;
   for (uint32_t k = ga + 1; k < gb; k++) {
     int32_t mi = v->tok_m[k];

@@ -18,7 +18,7 @@
 
 /* "a meeting of A with B": the first actor of the gap [ga, gb) when it
  * opens with "of" (the owner's head, not "A's" itself); -1 otherwise. */
-int32_t an_of_agent(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
+int32_t an_of_agent(const an_xview *v, uint32_t ga, uint32_t gb);
 
 /* Whether the gap [ga, gb) of a nominal pattern ("talks ... with") is a
  * modifier of the noun ("talks on Monday with", "a meeting of A with"),

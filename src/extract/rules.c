@@ -2703,9 +2703,7 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
     const mlist *from[3] = {obj == 2 || t->nominal ? NULL : subjects, obj == 2 ? NULL : srcs, !obj && more ? dsts : NULL};
     for (int f = 0; f < 3; f++)
       for (int i = 0; from[f] && i < from[f]->n; i++) {
-        int seen = 0;
-        for (int j = 0; j < all.n; j++) seen |= M(c, all.m[j])->actor == M(c, from[f]->m[i])->actor;
-        if (!seen) ml_add(&all, from[f]->m[i]);
+        if (!in_set(c, &all, from[f]->m[i])) ml_add(&all, from[f]->m[i]);
       }
     if (all.n < 2 && an_mutual_parties(c->lex, c->v, c->sa, cs, ts, p) == 2) {
       all.n = 0;
@@ -3131,7 +3129,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (dsts.n > 0 && !in_q && t->target != AN_SLOT_BETWEEN) {
       /* "a meeting of A with B"; "After talks with X, Y said" (nominal.h;
        * a verb pattern read as a noun there too: "After a meeting with") */
-      int32_t g = t->nominal ? an_of_agent(c->lex, c->v, ga, gb) : -1;
+      int32_t g = t->nominal ? an_of_agent(c->v, ga, gb) : -1;
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);
@@ -3217,8 +3215,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   const char *base_type = type;
   if (modal && !(opts & AN_OPT_KEEP_MODAL)) return AN_OK;
   /* Interviews with media are not interactions (dev-set.md). */
-  int talk = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0 || strcmp(type, "brief") == 0 ||
-             strcmp(type, "message") == 0;
+  int talk = talk_type(type);
   for (int i = 0; i < srcs.n; i++)
     for (int j = 0; j < dsts.n; j++) {
       const an_doc_actor *ta = &c->v->acts->actors[M(c, dsts.m[j])->actor];
