@@ -3785,8 +3785,6 @@ static int accept_cdesc(const doc *d, const an_trie *t, uint32_t node, size_t fi
   return 0;
 }
 
-static int locative_before(const doc *d, size_t i);
-
 /* Is ISO code cc one of the space-separated codes (all when "")? */
 static int code_in(const char *codes, const char *cc) {
   if (!codes[0]) return 1;

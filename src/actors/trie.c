@@ -58,9 +58,6 @@ size_t an_word_fold(const char *s, size_t len, char *out, size_t cap) {
 
 uint64_t an_word_hash(const char *w, size_t len) { return an_word_mix(an_hash64(w, len, AN_WORD_SEED)); }
 
-#define FNV_START AN_WORD_FNV_START
-#define FNV_STEP(h, c) AN_WORD_FNV_STEP(h, c)
-
 /* Hashes of the words of folded out[0..n) (split at spaces, empty pieces
  * skipped, as an_trie_find splits). */
 static size_t hash_words(const char *out, size_t n, uint64_t *wh, size_t whcap) {
@@ -70,8 +67,8 @@ static size_t hash_words(const char *out, size_t n, uint64_t *wh, size_t whcap) 
       i++;
       continue;
     }
-    uint64_t h = FNV_START;
-    for (; i < n && out[i] != ' '; i++) FNV_STEP(h, out[i]);
+    uint64_t h = AN_WORD_FNV_START;
+    for (; i < n && out[i] != ' '; i++) AN_WORD_FNV_STEP(h, out[i]);
     if (nw < whcap) wh[nw] = an_word_mix(h);
     nw++;
   }
