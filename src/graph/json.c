@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 
 #define NESTING_LIMIT 1000 /* cJSON's CJSON_NESTING_LIMIT */
 
@@ -118,11 +119,6 @@ static size_t utf16_to_utf8(const unsigned char *in, const unsigned char *end, c
   return len;
 }
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-/* Whether a byte of w is zero (the classic test: exact, no false hits). */
-static inline uint64_t has_zero(uint64_t w) { return (w - ONES) & ~w & HIGHS; }
-
 /* A string at p->pos (a '"'): its bytes in the input when they need no
  * decoding, else decoded into the arena. */
 static int parse_string(pstate *p, const char **str, size_t *len) {
@@ -131,9 +127,8 @@ static int parse_string(pstate *p, const char **str, size_t *len) {
   if (p->pos >= p->n || s[p->pos] != '"') return 0;
   /* eight bytes at a time up to a quote, backslash or NUL */
   while (lim - end >= 8) {
-    uint64_t w;
-    memcpy(&w, end, 8);
-    if (has_zero(w ^ (ONES * '"')) | has_zero(w ^ (ONES * '\\')) | has_zero(w)) break;
+    uint64_t w = an_load8((const char *)end);
+    if (an_w_eq(w, '"') | an_w_eq(w, '\\') | an_w_eq(w, 0)) break;
     end += 8;
   }
   int plain = 1;
