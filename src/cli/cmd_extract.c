@@ -10,7 +10,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "actornet/store.h"
 #include "cli/cli.h"
 #include "core/core.h"
+#include "core/scan.h"
 #include "extract/result.h"
 
 #define MAX_JOBS 256
@@ -138,13 +138,9 @@ static size_t first_invalid_utf8(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
-    /* ASCII 8 bytes at a time (nearly every document is all ASCII) */
-    while (n - i >= 8) {
-      uint64_t x;
-      memcpy(&x, p + i, 8);
-      if (x & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    /* the run of ASCII up to the next NUL or high byte (nearly every
+     * document is all ASCII) */
+    i += an_find_outside(s + i, n - i, 1, 0x7F);
     if (i >= n) break;
     if (p[i] < 0x80) {
       i++;
