@@ -1,5 +1,6 @@
-/* mutual.c: the parties of reciprocal acts (mutual.h). Knows no English
- * word: the lists come from the lexicon (cues.json). */
+/* mutual.c: the parties of reciprocal acts (mutual.h). Its word lists come
+ * from the lexicon (cues.json); the only words it knows itself are grammar
+ * words ("the", "and", "from", "of", "in"). */
 #include "extract/mutual.h"
 
 #include <string.h>

@@ -152,7 +152,7 @@ static int head_fits(const an_lexicon *lex, const an_doc_actors *A, uint32_t x, 
   return roles == 0;
 }
 
-/* "the emir of Qatar" resolved to a Qatari person: whether the text gave
+/* "the king of Estmark" resolved to an Estmarkian person: whether the text gave
  * that person the title anywhere but in this very description (an
  * affiliation stated at another token whose role holds the title word; a
  * generic title, "the leader of X", takes any head role with X). When the
@@ -226,7 +226,7 @@ static int fix_descriptions(an_xview *v, const an_lexicon *lex, const an_doc_act
       }
       uint32_t uh = t < 0 ? unnamed_holder(lex, v, A, &m) : UINT32_MAX;
       if (uh != UINT32_MAX) {
-        /* "thanked the emir of Qatar" with no emir named: Qatar */
+        /* "praised the king of Estmark" with no king named: Estmark */
         m.actor = uh;
         v->m_own[out++] = m;
         continue;
@@ -930,7 +930,7 @@ static int32_t antecedent(const ctx *c, uint32_t k) {
   int32_t mi = c->v->tok_m[j];
   if (mi < 0 && j >= c->sa + 2 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && is(c, j - 1, "of") &&
       c->v->tok_m[j - 2] >= 0 && c->v->acts->actors[M(c, c->v->tok_m[j - 2])->actor].kind == AN_KIND_ORGANIZATION)
-    mi = c->v->tok_m[j - 2]; /* "the group of officers who seized power": the organization */
+    mi = c->v->tok_m[j - 2]; /* "the council of generals who took control": the organization */
   return mi;
 }
 
@@ -1739,7 +1739,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   int titled = mend(c, first) < lim && inlist(c, &c->lex->title_words, mend(c, first));
   int desc = M(c, first)->how == AN_MENTION_DESCRIPTION && inlist(c, &c->lex->title_words, mend(c, first) - 1);
   if ((titled || desc) && !is_poss(c, first) && !is_modifier(c, first)) {
-    /* "her Solomon Islands counterpart, X": the person in apposition; "the
+    /* "his Norlandic counterpart, X": the person in apposition; "the
      * president of X, Y" (a description the actors stage resolved
      * elsewhere): Y */
     int32_t h = head_of_t(c, first, lim, desc);
@@ -3052,7 +3052,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     int32_t g = srcs.n ? an_previous_target(c->v, b->e, b->n, type, si, ts, M(c, srcs.m[0])->actor) : -1;
     if (g >= 0) ml_add(&dsts, g);
   } else {
-    /* "talks on Monday with": not "talks but wanted X to deal with" (nominal.h) */
+    /* "talks on Monday with": not "talks but asked X to side with" (nominal.h) */
     if (t->nominal && ga < gb && !an_gap_clean(c->lex, c->v, ga, gb)) return *declined = 1, AN_OK;
     int32_t ag = t->nominal ? nominal_agent(c, ts, in_q) : -1;
     if (ag >= 0 && M(c, ag)->how == AN_MENTION_PRONOUN && M(c, ag)->tok_first > c->sa + 2 &&
