@@ -15,8 +15,6 @@ void an_strmap_free(an_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-static uint64_t hash_of(const char *key) { return an_strhash(key, strlen(key)); }
-
 static size_t home_of(uint64_t h, size_t cap) { return (size_t)(h ^ (h >> 29)) & (cap - 1); }
 
 /* The slot of the n bytes at s (hash h), or the empty slot where they would go. */
@@ -57,10 +55,12 @@ static an_status room(an_strmap *m) {
   return AN_OK;
 }
 
-static an_status put_h(an_strmap *m, const char *key, uint64_t h, size_t val) {
+an_status an_strmap_put(an_strmap *m, const char *key, size_t val) {
   an_status st = room(m);
   if (st != AN_OK) return st;
-  an_strslot *e = slot_n(m, key, strlen(key), h);
+  size_t n = strlen(key);
+  uint64_t h = an_strhash(key, n);
+  an_strslot *e = slot_n(m, key, n, h);
   if (!e->key) {
     e->key = key;
     e->hash = h;
@@ -69,8 +69,6 @@ static an_status put_h(an_strmap *m, const char *key, uint64_t h, size_t val) {
   e->val = val;
   return AN_OK;
 }
-
-an_status an_strmap_put(an_strmap *m, const char *key, size_t val) { return put_h(m, key, hash_of(key), val); }
 
 void an_strpool_init(an_strpool *p) { memset(p, 0, sizeof *p); }
 
