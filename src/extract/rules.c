@@ -2682,6 +2682,50 @@ static int naming_complement(const ctx *c, uint32_t k) {
   return 1;
 }
 
+/* "X telephoned Y on Monday to express his solidarity", "X met Y to thank
+ * for ...": a directed act with no object of its own in an infinitive of
+ * purpose after a call or meeting of the same sentence is directed at
+ * that call's or meeting's partner (annotation.md: the second act counts
+ * when it is directed at Y). The mention of the partner between that
+ * trigger and "to", or -1. */
+static int32_t purpose_partner(const ctx *c, const evbuf *b, uint32_t si, uint32_t ts, int nominal, const mlist *srcs) {
+  const an_xview *v = c->v;
+  if (srcs->n != 1 || ts <= c->sa) return -1;
+  uint32_t k = ts - 1;
+  if (nominal) {
+    /* "to express his full support for": the noun after a light verb */
+    for (int n = 0; k > c->sa && n < 3 && v->tok_m[k] < 0 &&
+                    (inlist(c, &c->lex->possessive_pronouns, k) || inlist(c, &c->lex->np_words, k));
+         n++)
+      k--;
+    if (k <= c->sa || v->tok_m[k] >= 0 || !inlist(c, &c->lex->light_verbs, k)) return -1;
+    k--;
+  }
+  while (k > c->sa && v->tok_m[k] < 0 && inlist(c, &c->lex->adverbs, k)) k--;
+  if (!is(c, k, "to") || v->tok_m[k] >= 0) return -1;
+  uint32_t who = M(c, srcs->m[0])->actor;
+  for (size_t i = b->n; i-- > 0 && b->e[i].sent == si;) {
+    const an_xevent *e = &b->e[i];
+    if (e->trig_end > k || e->modal) continue;
+    if (strcmp(e->type, "call") != 0 && strcmp(e->type, "meet") != 0) continue;
+    if (e->src != who && e->dst != who) continue;
+    uint32_t other = e->src == who ? e->dst : e->src;
+    /* one clause: no other verb's clause between ("met X, who later
+     * left to ...") */
+    if (k > e->trig_end + 16) return -1;
+    for (uint32_t j = e->trig_end; j < k; j++)
+      if (is(c, j, ";") || is(c, j, ":") || inlist(c, &c->lex->relative, j) || inlist(c, &c->lex->reporting, j) ||
+          inlist(c, &c->lex->subordinators, j))
+        return -1;
+    for (uint32_t j = e->trig_first; j < k; j++) {
+      int32_t mj = v->tok_m[j];
+      if (mj >= 0 && M(c, mj)->tok_first == j && M(c, mj)->actor == other) return mj;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -3104,6 +3148,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (g >= 0) ml_add(&dsts, g);
     }
     if (dsts.n == 0 && srcs.n > 0 && !in_q && t->nominal && t->symmetric) verb_partner(c, ts, in_q, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && !t->symmetric && t->source != AN_SLOT_OBJECT) {
+      int32_t g = purpose_partner(c, b, si, ts, t->nominal, &srcs);
+      if (g >= 0) ml_add(&dsts, g);
+    }
     uint32_t pw = UINT32_MAX; /* the preposition before the first object */
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) pw = te - 1;
     if (dsts.n && pw == UINT32_MAX && !t->infinitive && !t->nominal) {
