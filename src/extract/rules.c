@@ -2659,7 +2659,9 @@ static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *sr
       uint32_t te = an_phrases_match_id(&lex->act_verbs[act], v->wid, t, s.sb);
       if (te <= t) continue;
       /* a noun use ("a strike", "the ban") is not the report of the act */
-      if (t > s.sa && (inlist(&s, &lex->determiners, t - 1) || inlist(&s, &lex->prepositions, t - 1))) continue;
+      /* ("threatened to extend a strike": an infinitive "to" is no preposition) */
+      if (t > s.sa && (inlist(&s, &lex->determiners, t - 1) || (inlist(&s, &lex->prepositions, t - 1) && !is(&s, t - 1, "to"))))
+        continue;
       subj sb;
       find_subject(&s, &verb, t, te, 0, &sb);
       if (sb.l.n == 1 && !sb.weak && !in_set(c, srcs, sb.l.m[0])) return sb.l.m[0];
