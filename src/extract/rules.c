@@ -2728,6 +2728,81 @@ static int32_t purpose_partner(const ctx *c, const evbuf *b, uint32_t si, uint32
   return -1;
 }
 
+/* The one actor of the document a word names: an alias spelt so (case
+ * aside), or a person's surname (an alias's last word); UINT32_MAX when
+ * none or more than one. */
+static int same_word_ci(const char *a, size_t na, const char *b, size_t nb) {
+  if (na != nb) return 0;
+  for (size_t i = 0; i < na; i++)
+    if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return 0;
+  return 1;
+}
+
+static uint32_t actor_named(const an_doc_actors *A, const char *w, size_t n) {
+  uint32_t found = UINT32_MAX;
+  for (size_t x = 0; x < A->n_actors; x++) {
+    const an_doc_actor *a = &A->actors[x];
+    int hit = 0;
+    for (size_t i = 0; i < a->n_aliases && !hit; i++) {
+      const char *al = a->aliases[i];
+      size_t l = strlen(al);
+      const char *last = al;
+      if (a->kind == AN_KIND_PERSON)
+        for (const char *q = al; *q; q++)
+          if (*q == ' ') last = q + 1;
+      if (same_word_ci(al, l, w, n) || same_word_ci(last, strlen(last), w, n)) hit = 1;
+    }
+    if (!hit) continue;
+    if (found != UINT32_MAX) return UINT32_MAX;
+    found = (uint32_t)x;
+  }
+  return found;
+}
+
+/* "the Kenya-Uganda talks", "a Modi-Albanese meeting", "the US-China
+ * phone call": a hyphenated pair of names right before a meeting or call
+ * noun (up to two lower-case modifiers between: "border talks") names its
+ * two parties, when each part is an actor the document names elsewhere.
+ * The tokenizer keeps the pair one token, which no mention covers. Fills
+ * out[0..1] with a mention of each (the nearest to ts) and returns 1. */
+static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]) {
+  const an_xview *v = c->v;
+  uint32_t p = ts;
+  for (int n = 0; p > c->sa && n < 3; n++) {
+    p--;
+    if (v->tok_m[p] >= 0) return 0;
+    if (v->tok[p].shape & AN_SHAPE_HYPHENATED) break;
+    if (n == 2 || !(v->tok[p].shape & AN_SHAPE_ALL_LOWER) || is_punct(c, p) || inlist(c, &c->lex->prepositions, p) ||
+        inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->light_verbs, p))
+      return 0;
+  }
+  if (!(v->tok[p].shape & AN_SHAPE_HYPHENATED) || !(v->tok[p].shape & AN_SHAPE_UPPER_INITIAL) || v->tok_m[p] >= 0)
+    return 0;
+  const char *w = v->s + v->tok[p].start;
+  size_t len = v->tok[p].len;
+  const char *h = memchr(w, '-', len);
+  if (!h || h == w || h + 1 >= w + len || memchr(h + 1, '-', (size_t)(w + len - h - 1))) return 0;
+  if (!isupper((unsigned char)h[1])) return 0; /* "Iran-backed" */
+  uint32_t x[2] = {actor_named(v->acts, w, (size_t)(h - w)), actor_named(v->acts, h + 1, (size_t)(w + len - h - 1))};
+  if (x[0] == UINT32_MAX || x[1] == UINT32_MAX || x[0] == x[1]) return 0;
+  for (int i = 0; i < 2; i++) {
+    int32_t best = -1;
+    uint32_t bd = UINT32_MAX;
+    for (size_t j = 0; j < v->acts->n_mentions; j++) {
+      const an_mention *m = &v->acts->mentions[j];
+      if (m->actor != x[i]) continue;
+      uint32_t d = m->tok_first > ts ? m->tok_first - ts : ts - m->tok_first;
+      if (d < bd) {
+        bd = d;
+        best = (int32_t)j;
+      }
+    }
+    if (best < 0) return 0;
+    out[i] = best;
+  }
+  return 1;
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -2915,6 +2990,8 @@ static void verb_partner(const ctx *c, uint32_t ts, int in_q, mlist *srcs, mlist
   ml_add(dsts, mo);
 }
 
+static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]);
+
 static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint32_t si, uint32_t ts, uint32_t te,
                              uint32_t ga, uint32_t gb, unsigned opts, int *declined) {
   ctx cw = *c0;
@@ -2933,6 +3010,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     /* declined: a nominal reading of the same words may still apply */
     if (pm >= 0 && (is_poss(c, pm) || M(c, pm)->how == AN_MENTION_DEMONYM)) return *declined = 1, AN_OK;
     if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_POSSESSIVE)) return *declined = 1, AN_OK;
+    {
+      /* "a Modi-Albanese meeting": a noun after a pair of names */
+      int32_t hp[2];
+      if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_HYPHENATED) && hyphen_pair(c, ts, hp)) return *declined = 1, AN_OK;
+    }
     /* ("A and B each praised X", "they both condemned": a floating
      * quantifier after the subject, not a determiner of a noun) */
     int floating = p > c->sa && c->v->tok_m[p - 1] >= 0 && !is_poss(c, c->v->tok_m[p - 1]) &&
@@ -3003,6 +3085,12 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     for (int n = 0; p > c->sa && n < 3 && (inlist(c, &c->lex->determiners, p - 1) || inlist(c, &c->lex->np_words, p - 1));
          n++)
       p--;
+    int32_t hp[2];
+    if (!in_q && hyphen_pair(c, ts, hp)) {
+      ml_add(&srcs, hp[0]);
+      ml_add(&dsts, hp[1]);
+      goto pair_done;
+    }
     if (in_q || p <= s.cs || !(is(c, p - 1, "during") || is(c, p - 1, "at"))) return *declined = 1, AN_OK;
     srcs = s.l;
     for (uint32_t k = s.cs; k + 1 < p; k++)
@@ -3022,6 +3110,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       }
     }
     if (srcs.n == 0 || dsts.n == 0) return *declined = 1, AN_OK;
+  pair_done:;
   } else if (is_passive(c, t, ts, te)) {
     find_by_agents(c, t, ga < gb ? ga : te, ce, in_q, &srcs);
     dsts = s.l;
@@ -3217,6 +3306,15 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       for (int i = 1; i < srcs.n; i++) ml_add(&dsts, srcs.m[i]);
       srcs.n = 1;
       recip = 1; /* "A, B and C met": B and C too */
+    }
+  }
+  if (!in_q && t->nominal && t->symmetric && dsts.n == 0 && !t->partner_with) {
+    /* "the US-China phone call" */
+    int32_t hp[2];
+    if (hyphen_pair(c, ts, hp)) {
+      srcs.n = 0;
+      ml_add(&srcs, hp[0]);
+      ml_add(&dsts, hp[1]);
     }
   }
   if (!in_q) mutual_args(c, t, s.cs, ts, te, ce, &s.l, &srcs, &dsts);
