@@ -1136,6 +1136,28 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     if (!is(c, p, ",") && (p == c->sa || is(c, p - 1, ",") || is(c, p - 1, "that"))) {
       s->cs = p;
       hard = 1;
+      /* "X, after meeting Y, flew home": a phrase between commas right
+       * after the clause's subject (and its apposition) is that subject's */
+      int32_t mb = p >= c->sa + 2 && is(c, p - 1, ",") ? c->v->tok_m[p - 2] : -1;
+      if (mb < 0 && p >= c->sa + 4 && is(c, p - 1, ",")) {
+        /* "X, the Ghanaian president, after ...": an apposition's title */
+        uint32_t q = p - 1;
+        int n = 0;
+        while (q > c->sa + 1 && n < 5 && !is(c, q - 1, ",") &&
+               (c->v->tok_m[q - 1] >= 0 || (c->v->tok[q - 1].shape & AN_SHAPE_ALL_LOWER)) && !is_punct(c, q - 1)) {
+          q--;
+          n++;
+        }
+        if (n > 0 && q > c->sa + 1 && is(c, q - 1, ",") && inlist(c, &c->lex->determiners, q) &&
+            inlist(c, &c->lex->title_words, p - 2))
+          mb = c->v->tok_m[q - 2];
+      }
+      int w0 = 0;
+      int32_t f0 = mb >= 0 ? first_candidate(c, c->sa, p - 1, in_q, &w0) : -1;
+      if (f0 >= 0 && !w0 && !is_poss(c, mb) && M(c, mb)->actor == M(c, f0)->actor) {
+        s->cs = c->sa;
+        hard = 0;
+      }
     }
   }
   uint32_t last_comma = 0;
