@@ -2825,6 +2825,28 @@ static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]) {
   return 1;
 }
 
+/* "C received A and B for three hours of talks": the guests of one
+ * reception for talks met each other too (a host verb: a meet trigger
+ * with a direct object). Not "for separate talks". */
+static int guests_together(const ctx *c, const an_trigger *t, const char *type, const mlist *dsts, uint32_t ce) {
+  if (!t->direct || t->nominal || dsts->n < 2 || strcmp(type, "meet") != 0) return 0;
+  uint32_t k = mend(c, dsts->m[dsts->n - 1]), k0 = k;
+  /* "A and B at the Berlaymont for talks": a place between, no verb */
+  for (; k < ce && k < k0 + 8 && !is(c, k, "for"); k++)
+    if (is_punct(c, k) || ((c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && c->v->tok_m[k] < 0 &&
+                           !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k)))
+      return 0;
+  if (k >= ce || !is(c, k, "for")) return 0;
+  for (uint32_t j = k + 1; j < ce && j < k + 6; j++) {
+    if (is_punct(c, j) || c->v->tok_m[j] >= 0 || is(c, j, "separate")) return 0;
+    size_t n = 0;
+    const uint32_t *cand = an_lexicon_trigs_at(c->lex, c->v->wid[j], &n);
+    for (size_t i = 0; i < n; i++)
+      if (c->lex->trig[cand[i]].nominal && strcmp(c->lex->trig[cand[i]].type, "meet") == 0) return 1;
+  }
+  return 0;
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -3441,7 +3463,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
           }
       }
     }
-  if ((t->pairwise || recip) && !modal)
+  if ((t->pairwise || recip || guests_together(c, t, base_type, &dsts, ce)) && !modal)
     /* "X brought A and B together": A and B met too */
     for (int i = 0; i < dsts.n; i++)
       for (int j = i + 1; j < dsts.n; j++) {
