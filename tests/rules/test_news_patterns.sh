@@ -166,6 +166,38 @@ WANT criticize KEN SDN | Kenya's statement condemned Sudan on Monday.
 # "X's A and its B": the possessive pronoun repeats the first owner
 WANT support CHN RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
 NOT support european-union RUS | The leaders raised China's trade surplus with the European Union and its support for Russia.
+# an act of purpose after a call or meeting is directed at its partner (qclauses)
+WANT support william-ruto yoweri-museveni | Kenyan President William Ruto telephoned Ugandan President Yoweri Museveni on Monday to express his solidarity after the floods.
+WANT support william-ruto yoweri-museveni | Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala to voice support for his peace plan.
+WANT support william-ruto ETH | Kenyan President William Ruto phoned Ugandan President Yoweri Museveni to voice support for Ethiopia.
+NOT support william-ruto yoweri-museveni | Kenyan President William Ruto phoned Ugandan President Yoweri Museveni to voice support for Ethiopia.
+NOT support yoweri-museveni william-ruto | Kenyan President William Ruto met Ugandan President Yoweri Museveni, who later flew to Nairobi to express his support.
+WANT support KEN UGA | Kenya expressed solidarity with Uganda on Monday.
+# a condemned or backed act stands for its agent: an attack, a strike, a visit
+WANT criticize GHA m23 | The M23 attacked a base near Goma on Sunday. Ghana condemned the attack on Monday.
+WANT criticize GHA m23 | The M23 launched an attack on a base near Goma on Sunday. Ghana condemned the attack on the base on Monday.
+WANT criticize kenya-chamber-of-commerce kenya-ports-union | The Kenya Ports Union threatened to extend a strike at Mombasa on Monday. The Kenya Chamber of Commerce criticised the strike on Tuesday.
+WANT criticize world-sikh-organization subrahmanyam-jaishankar | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa on Monday for talks. The visit was denounced by the World Sikh Organization.
+# a hyphenated pair of names before a meeting or call noun
+WANT meet KEN UGA | Kenya held talks with Ethiopia on Sunday. Uganda joined later. The Kenya-Uganda talks ended on Monday.
+WANT meet narendra-modi anthony-albanese | Narendra Modi praised Anthony Albanese. A Modi-Albanese meeting took place in Delhi on Monday.
+WANT call USA CHN | The US and China traded barbs. The US-China phone call lasted two hours.
+NOT meet KEN UGA | Kenya and Uganda clashed. The planned Kenya-Uganda border talks were postponed.
+NOT meet KEN UGA | Kenya and Uganda clashed. The Kenya-Uganda trade war worsened.
+# a participle phrase between commas after the subject is the subject's
+WANT meet john-mahama bola-tinubu | Ghanaian President John Mahama, after meeting Nigerian President Bola Tinubu, flew to Lome.
+NOT meet TGO bola-tinubu | Ghanaian President John Mahama, after meeting Nigerian President Bola Tinubu, flew to Lome.
+WANT meet john-mahama bola-tinubu | Mahama, the Ghanaian president, after meeting Nigerian President Bola Tinubu, flew to Lome.
+# talks ended are talks held; "both boards" are the pair just named
+WANT meet GHA NGA | Ghana and Nigeria ended two days of talks on trade on Wednesday.
+WANT meet GHA NGA | Ghana and Nigeria wrapped up three days of negotiations in Accra on Friday.
+WANT praise african-union nigeria-football-federation | The Ghana Football Association and the Nigeria Football Federation agreed on Monday. The African Union praised both boards on Monday.
+# a host: "left a meeting hosted by C"; "received A and B for talks" (not "for separate talks")
+WANT meet african-union GHA | Ghana and Nigeria left a meeting hosted by the African Union on Tuesday without a deal.
+WANT meet GHA NGA | Ghana and Nigeria left a meeting hosted by the African Union on Tuesday without a deal.
+NOT meet KEN ETH | Ethiopia boycotted a summit hosted by Kenya.
+WANT meet john-mahama bola-tinubu | Kenyan President William Ruto received Ghanaian President John Mahama and Nigerian President Bola Tinubu at State House for three hours of talks on Monday.
+NOT meet john-mahama bola-tinubu | Kenyan President William Ruto received Ghanaian President John Mahama and Nigerian President Bola Tinubu for separate talks on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
