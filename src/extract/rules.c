@@ -535,6 +535,13 @@ static int agents_head(const ctx *c, int32_t mi) {
   return 0;
 }
 
+/* Whether some trigger can start at token k (a verb, not an adjective). */
+static int starts_trigger(const ctx *c, uint32_t k) {
+  size_t n = 0;
+  an_lexicon_trigs_at(c->lex, c->v->wid[k], &n);
+  return n > 0;
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
@@ -571,6 +578,13 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         continue;
       }
       if (!np_ok(c, k)) {
+        /* "A and the rebel B": an adjective after "and the", then the name */
+        if (sep_and && k > pos && k <= pos + 2 && inlist(c, &c->lex->determiners, pos) &&
+            (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && k + 1 < seg_end &&
+            (c->v->tok_m[k + 1] >= 0 || (k + 2 < seg_end && c->v->tok_m[k + 2] >= 0 && k == pos + 1)) &&
+            !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->coordinators, k) &&
+            !inlist(c, &c->lex->reporting, k) && !starts_trigger(c, k))
+          continue;
         ok = 0;
         break;
       }
@@ -1264,8 +1278,11 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         if (sub && commas > 0) {
           /* "X, who has mediated between A and B since last year, spoke":
            * the subordinator sits inside a relative clause the comma closes */
-          int in_rel = 0;
-          for (uint32_t j = k; j-- > c->sa;) {
+          /* "X, after Y had closed the border, criticised Z": a clause
+           * between commas right after the subject */
+          int in_rel = k >= c->sa + 2 && is(c, k - 1, ",") && c->v->tok_m[k - 2] >= 0 && !is_poss(c, c->v->tok_m[k - 2]) &&
+                       first_candidate(c, c->sa, k - 1, in_q, &(int){0}) == c->v->tok_m[k - 2];
+          for (uint32_t j = k; !in_rel && j-- > c->sa;) {
             if (is(c, j, ",")) break;
             if ((inlist(c, &c->lex->relative, j) || inlist(c, &c->lex->relative_things, j)) && j > c->sa &&
                 is(c, j - 1, ",")) {
@@ -1276,6 +1293,15 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
              * phrase between commas, the subordinator inside it */
             if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && strlen(W(c, j)) > 4 &&
                 strcmp(W(c, j) + strlen(W(c, j)) - 3, "ing") == 0 && has_candidate(c, c->sa, j - 1, in_q)) {
+              in_rel = 1;
+              break;
+            }
+            /* "X, the first minister to visit since the treaty was signed,
+             * held talks": an apposition after the subject, the
+             * subordinator inside it */
+            if (j >= c->sa + 2 && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && inlist(c, &c->lex->determiners, j) &&
+                c->v->tok_m[j - 2] >= 0 && !is_poss(c, c->v->tok_m[j - 2]) &&
+                first_candidate(c, c->sa, j - 1, in_q, &(int){0}) == c->v->tok_m[j - 2]) {
               in_rel = 1;
               break;
             }
@@ -1480,7 +1506,8 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
     if (is(c, k, ",") && k + 1 < c->sb) {
       const char *w = W(c, k + 1);
       size_t n = strlen(w);
-      if (n > 4 && strcmp(w + n - 3, "ing") == 0 && c->v->tok_m[k + 1] < 0) return k;
+      /* (", including X": examples of the object, no participle clause) */
+      if (n > 4 && strcmp(w + n - 3, "ing") == 0 && c->v->tok_m[k + 1] < 0 && !is(c, k + 1, "including")) return k;
       if (inlist(c, &c->lex->reporting, k + 1)) return k;
     }
   }
@@ -1626,6 +1653,15 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (mi < 0 && k > base && (is(c, k, "of") || is(c, k, "from")) && transparent_np(c, base, k, is(c, k, "from"))) {
       /* "briefed diplomats from X", "supported the territorial integrity
        * of X": the noun phrase stands for X */
+      base = k + 1;
+      continue;
+    }
+    if (mi < 0 && k > a && is(c, k, ",") && k + 2 < lim && c->v->tok_m[k - 1] < 0 &&
+        (inlist(c, &c->lex->member_nouns, k - 1) || inlist(c, &c->lex->generic_plurals, k - 1)) &&
+        (is(c, k + 1, "including") || (is(c, k + 1, "among") && (is(c, k + 2, "them") || is(c, k + 2, "whom"))))) {
+      /* "met opposition leaders, among them X", "talks with lawmakers,
+       * including X": the examples of a plural object are its objects */
+      k += is(c, k + 1, "including") ? 1 : 2;
       base = k + 1;
       continue;
     }

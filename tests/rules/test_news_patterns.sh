@@ -198,6 +198,17 @@ WANT meet GHA NGA | Ghana and Nigeria left a meeting hosted by the African Union
 NOT meet KEN ETH | Ethiopia boycotted a summit hosted by Kenya.
 WANT meet john-mahama bola-tinubu | Kenyan President William Ruto received Ghanaian President John Mahama and Nigerian President Bola Tinubu at State House for three hours of talks on Monday.
 NOT meet john-mahama bola-tinubu | Kenyan President William Ruto received Ghanaian President John Mahama and Nigerian President Bola Tinubu for separate talks on Monday.
+# examples of a plural object: "met opposition leaders, among them X" / ", including X"
+WANT meet mary-kamau raila-odinga | Kenyan Foreign Minister Mary Kamau also held separate talks with opposition leaders, among them Raila Odinga.
+WANT meet mary-kamau raila-odinga | Kenyan Foreign Minister Mary Kamau met opposition leaders, including Raila Odinga, on Monday.
+# a subordinate clause inside an apposition or between commas after the subject keeps that subject
+WANT meet tom-hartley dhananjay-ramful | British Foreign Secretary Tom Hartley arrived in Port Louis on Monday. Hartley, the first British minister to visit the island since the treaty was signed, also held talks with Foreign Minister Dhananjay Ramful.
+WANT criticize GHA NGA | Ghana, after Togo had closed the border, criticised Nigeria.
+WANT accuse TGO BEN | Ghana met Nigeria on Monday, after Togo had accused Benin of closing the border.
+NOT accuse GHA BEN | Ghana met Nigeria on Monday, after Togo had accused Benin of closing the border.
+# a long host phrase; "and the rebel X" is a conjunct
+WANT meet ETH tigray-people-s-liberation-front | Kenyan President William Ruto brought delegations of the Ethiopian government and the rebel Tigray People's Liberation Front together in Nairobi on Tuesday.
+WANT criticize KEN tigray-people-s-liberation-front | Kenya condemned Ethiopia and the rebel Tigray People's Liberation Front on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
