@@ -2883,6 +2883,33 @@ static int guests_together(const ctx *c, const an_trigger *t, const char *type, 
   return 0;
 }
 
+/* "Ruto hosted Museveni on Monday. Ruto thanked his guest": a partner
+ * noun (cues.json counterpart_nouns: counterpart, guest, host...) the
+ * actors stage left unnamed, right after the trigger, is the other party
+ * of the subject's latest call or meeting (this sentence or the three
+ * before). Its latest mention before te, or -1. */
+static int32_t partner_object(const ctx *c, const evbuf *b, uint32_t si, uint32_t te, uint32_t ce, const mlist *srcs) {
+  const an_xview *v = c->v;
+  if (srcs->n != 1 || te + 1 >= ce || v->tok_m[te + 1] >= 0) return -1;
+  if (v->tok_m[te] >= 0 && M(c, v->tok_m[te])->how != AN_MENTION_PRONOUN) return -1;
+  if (!inlist(c, &c->lex->possessive_pronouns, te) || !inlist(c, &c->lex->counterpart_nouns, te + 1)) return -1;
+  uint32_t e1 = te + 1 + listlen(c, &c->lex->counterpart_nouns, te + 1);
+  if (e1 < ce && (is(c, e1, "in") || is(c, e1, ",") || v->tok_m[e1] >= 0)) return -1; /* named or placed there */
+  uint32_t who = M(c, srcs->m[0])->actor;
+  for (size_t i = b->n; i-- > 0;) {
+    const an_xevent *e = &b->e[i];
+    if (e->sent + 3 < si) break;
+    if (e->modal || (strcmp(e->type, "call") != 0 && strcmp(e->type, "meet") != 0)) continue;
+    if (e->src != who && e->dst != who) continue;
+    uint32_t other = e->src == who ? e->dst : e->src;
+    if (v->acts->actors[other].kind != AN_KIND_PERSON) return -1;
+    for (size_t j = an_doc_mentions_before(v->acts, te); j-- > 0;)
+      if (v->acts->mentions[j].actor == other) return (int32_t)j;
+    return -1;
+  }
+  return -1;
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -3300,6 +3327,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     /* "accused the two governments of ... X": the pair is the object */
     if (srcs.n > 0 && !t->nominal && !in_q) country_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) type_plural(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !in_q && !t->nominal && t->source != AN_SLOT_OBJECT) {
+      int32_t g = partner_object(c, b, si, te, ce, &srcs); /* "thanked his guest" */
+      if (g >= 0) ml_add(&dsts, g);
+    }
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);
@@ -3323,6 +3354,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       int32_t g = purpose_partner(c, b, si, ts, t->nominal, &srcs);
       if (g >= 0) ml_add(&dsts, g);
     }
+    if (dsts.n == 0 && !in_q && t->target == AN_SLOT_BETWEEN) side_pair(c, te, ce, &srcs, &dsts); /* "talks between the two sides" */
     uint32_t pw = UINT32_MAX; /* the preposition before the first object */
     if (dsts.n && te > c->sa && !t->infinitive && inlist(c, &c->lex->prepositions, te - 1)) pw = te - 1;
     if (dsts.n && pw == UINT32_MAX && !t->infinitive && !t->nominal) {

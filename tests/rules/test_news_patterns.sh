@@ -209,6 +209,12 @@ NOT accuse GHA BEN | Ghana met Nigeria on Monday, after Togo had accused Benin o
 # a long host phrase; "and the rebel X" is a conjunct
 WANT meet ETH tigray-people-s-liberation-front | Kenyan President William Ruto brought delegations of the Ethiopian government and the rebel Tigray People's Liberation Front together in Nairobi on Tuesday.
 WANT criticize KEN tigray-people-s-liberation-front | Kenya condemned Ethiopia and the rebel Tigray People's Liberation Front on Monday.
+# "his guest", "his host", "his counterpart" with no name: the partner of the subject's latest meeting or call
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto hosted Ugandan President Yoweri Museveni in Nairobi on Monday. Ruto thanked his guest for Uganda's help.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto visited Kampala on Monday and met Ugandan President Yoweri Museveni. Ruto later praised his host.
+NOT criticize william-ruto yoweri-museveni | Kenyan President William Ruto spoke with Ugandan President Yoweri Museveni on Monday. Ruto criticised his counterpart in Addis Ababa.
+# "talks between the two sides": the pair just named
+WANT meet ETH ERI | Ethiopia and Eritrea resumed trade. The first direct talks between the two sides were held on Tuesday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
