@@ -2201,6 +2201,11 @@ int an_xview_is_media(const an_xview *v, const an_lexicon *lex, uint32_t x) {
   return v->media[x] == 2;
 }
 
+/* Types one may direct at one's own country's government (an opposition
+ * leader criticising it): a named source and a country target of these
+ * are kept even when the source is of that country. */
+static int opposes_own(const char *type) { return strcmp(type, "criticize") == 0 || strcmp(type, "accuse") == 0; }
+
 static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
   const an_doc_actor *p = a->kind == AN_KIND_PERSON ? a : b, *k = a->kind == AN_KIND_PERSON ? b : a;
   if (p->kind != AN_KIND_PERSON || k->kind != AN_KIND_COUNTRY || !p->country[0]) return 0;
@@ -3485,7 +3490,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         continue;
       /* A person and their own country are rarely two sides of an
        * interaction; such pairs come from mis-resolved pronouns. */
-      if (same_country(sa, ta)) continue;
+      if (same_country(sa, ta) && (M(c, srcs.m[i])->how == AN_MENTION_PRONOUN || M(c, dsts.m[j])->how == AN_MENTION_PRONOUN || ta->kind != AN_KIND_COUNTRY || !opposes_own(base_type))) continue;
       double cf = conf;
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
       /* "his attacks on Trump": words, not force, when the target is a person */

@@ -215,6 +215,8 @@ WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto visited
 NOT criticize william-ruto yoweri-museveni | Kenyan President William Ruto spoke with Ugandan President Yoweri Museveni on Monday. Ruto criticised his counterpart in Addis Ababa.
 # "talks between the two sides": the pair just named
 WANT meet ETH ERI | Ethiopia and Eritrea resumed trade. The first direct talks between the two sides were held on Tuesday.
+# a named person may criticise or accuse their own country's government (not attack it, not through a pronoun)
+WANT criticize mark-golding JAM | KINGSTON - Jamaican opposition leader Mark Golding criticised the Jamaican government on Monday for a slow evacuation.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
