@@ -1232,6 +1232,24 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           return;
         }
       }
+      if (is(c, k, "whose")) {
+        /* "X, whose minister, Y, hosted Z": the apposition's name */
+        uint32_t q = k + 1;
+        while (q < ts && q < k + 4 && c->v->tok_m[q] < 0 && (c->v->tok[q].shape & AN_SHAPE_ALL_LOWER)) q++;
+        uint32_t h = q + 1; /* (an honorific before the name: "Sheikh") */
+        while (h < ts && h < q + 3 && c->v->tok_m[h] < 0 && is_cap(c, h)) h++;
+        int32_t mq = q > k + 1 && h < ts && is(c, q, ",") ? c->v->tok_m[h] : -1;
+        if (mq >= 0 && M(c, mq)->tok_first == h && !is_poss(c, mq) && mention_ok(c, mq, in_q)) {
+          uint32_t r = mend(c, mq);
+          if (r < ts && is(c, r, ",")) r++;
+          while (r < ts && inlist(c, &c->lex->adverbs, r)) r++;
+          if (r == ts) {
+            ml_add(&s->l, mq);
+            s->cs = k + 1;
+            return;
+          }
+        }
+      }
       int rel_person = inlist(c, &c->lex->relative, k);
       if (rel_person || inlist(c, &c->lex->relative_things, k)) {
         int open = commas == 0 || (commas == 2 && last_comma == k + 1);

@@ -217,6 +217,9 @@ NOT criticize william-ruto yoweri-museveni | Kenyan President William Ruto spoke
 WANT meet ETH ERI | Ethiopia and Eritrea resumed trade. The first direct talks between the two sides were held on Tuesday.
 # a named person may criticise or accuse their own country's government (not attack it, not through a pronoun)
 WANT criticize mark-golding JAM | KINGSTON - Jamaican opposition leader Mark Golding criticised the Jamaican government on Monday for a slow evacuation.
+# "X, whose minister, Y, hosted Z": the apposition's name is the subject
+WANT meet abdullah-bin-zayed ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov. The Emirati foreign ministry, whose minister, Sheikh Abdullah bin Zayed Al Nahyan, hosted Mirzoyan, said little.
+NOT meet ARE ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov. The Emirati foreign ministry, whose minister, Sheikh Abdullah bin Zayed Al Nahyan, hosted Mirzoyan, said little.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
