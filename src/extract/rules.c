@@ -3276,7 +3276,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         uint32_t k = mend(c, ow);
         if (k < ts && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
         int n = 0;
-        while (k < ts && n < 3 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) &&
+        /* (the thing may carry a PP: "X's demand for a new road agreement") */
+        while (k < ts && n < 8 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) &&
                !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->victim_nouns, k) &&
                !inlist(c, &c->lex->member_nouns, k) && !inlist(c, &c->lex->force_nouns, k) &&
                !inlist(c, &c->lex->passive_aux, k) && !inlist(c, &c->lex->perfect_aux, k)) {

@@ -220,6 +220,8 @@ WANT criticize mark-golding JAM | KINGSTON - Jamaican opposition leader Mark Gol
 # "X, whose minister, Y, hosted Z": the apposition's name is the subject
 WANT meet abdullah-bin-zayed ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov. The Emirati foreign ministry, whose minister, Sheikh Abdullah bin Zayed Al Nahyan, hosted Mirzoyan, said little.
 NOT meet ARE ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov. The Emirati foreign ministry, whose minister, Sheikh Abdullah bin Zayed Al Nahyan, hosted Mirzoyan, said little.
+# a passive with an owned subject that carries a PP: the owner is the target
+WANT support gustavo-petro national-liberation-army | The National Liberation Army's demand for a new road was backed by Colombian President Gustavo Petro on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
