@@ -222,6 +222,8 @@ WANT meet abdullah-bin-zayed ararat-mirzoyan | Armenian Foreign Minister Ararat 
 NOT meet ARE ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov. The Emirati foreign ministry, whose minister, Sheikh Abdullah bin Zayed Al Nahyan, hosted Mirzoyan, said little.
 # a passive with an owned subject that carries a PP: the owner is the target
 WANT support gustavo-petro national-liberation-army | The National Liberation Army's demand for a new road was backed by Colombian President Gustavo Petro on Monday.
+# "X's letter urged Y": the letter's owner wrote to the verb's object
+WANT message GHA TGO | Ghana's letter urged Togo to reopen the border.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
