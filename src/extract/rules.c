@@ -1575,8 +1575,8 @@ static int32_t head_of_t(const ctx *c, int32_t mi, uint32_t lim, int titled) {
       continue;
     }
     if (is(c, k, "and") && k > 0 && k + 1 < lim && (c->v->tok[k - 1].shape & AN_SHAPE_ALL_LOWER) &&
-        (c->v->tok[k + 1].shape & AN_SHAPE_ALL_LOWER)) {
-      k++; /* "climate and environment minister" */
+        (c->v->tok[k + 1].shape & AN_SHAPE_ALL_LOWER) && !starts_trigger(c, k + 1) && !past_form(c, k + 1)) {
+      k++; /* "climate and environment minister" (not "X's visit and accused Y") */
       continue;
     }
     if (is_sep(c, k)) return -1;

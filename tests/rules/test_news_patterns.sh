@@ -224,6 +224,9 @@ NOT meet ARE ararat-mirzoyan | Armenian Foreign Minister Ararat Mirzoyan met Aze
 WANT support gustavo-petro national-liberation-army | The National Liberation Army's demand for a new road was backed by Colombian President Gustavo Petro on Monday.
 # "X's letter urged Y": the letter's owner wrote to the verb's object
 WANT message GHA TGO | Ghana's letter urged Togo to reopen the border.
+# "condemned X's visit and accused Y": the verb after "and" ends the owner's noun phrase
+WANT criticize world-sikh-organization subrahmanyam-jaishankar | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa. The World Sikh Organization condemned Jaishankar's visit and accused the Indian government of lying.
+NOT criticize world-sikh-organization IND | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa. The World Sikh Organization condemned Jaishankar's visit and accused the Indian government of lying.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
