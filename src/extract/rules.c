@@ -945,6 +945,15 @@ static int32_t antecedent(const ctx *c, uint32_t k) {
   if (mi < 0 && j >= c->sa + 2 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && is(c, j - 1, "of") &&
       c->v->tok_m[j - 2] >= 0 && c->v->acts->actors[M(c, c->v->tok_m[j - 2])->actor].kind == AN_KIND_ORGANIZATION)
     mi = c->v->tok_m[j - 2]; /* "the council of generals who took control": the organization */
+  {
+    /* "the US embassy in Kingston, which ...": the place of a locative PP
+     * is no antecedent; the noun phrase before it is */
+    uint32_t p = mi >= 0 ? M(c, mi)->tok_first : j;
+    if ((mi >= 0 || is_cap(c, j)) && p >= c->sa + 2 && inlist(c, &c->lex->locative, p - 1) &&
+        !is(c, p - 1, "of") && c->v->tok_m[p - 2] >= 0 && !is_poss(c, c->v->tok_m[p - 2]) &&
+        (mi < 0 || c->v->acts->actors[M(c, mi)->actor].kind != AN_KIND_PERSON))
+      mi = c->v->tok_m[p - 2];
+  }
   return mi;
 }
 

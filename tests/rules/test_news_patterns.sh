@@ -227,6 +227,8 @@ WANT message GHA TGO | Ghana's letter urged Togo to reopen the border.
 # "condemned X's visit and accused Y": the verb after "and" ends the owner's noun phrase
 WANT criticize world-sikh-organization subrahmanyam-jaishankar | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa. The World Sikh Organization condemned Jaishankar's visit and accused the Indian government of lying.
 NOT criticize world-sikh-organization IND | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa. The World Sikh Organization condemned Jaishankar's visit and accused the Indian government of lying.
+# the antecedent of "which" is the noun phrase before a locative PP, not the place
+WANT criticize USA CUB | The US embassy in Kingston, which has long criticised Cuba's medical missions, declined to comment.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
