@@ -1692,6 +1692,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       base = k + 1;
       continue;
     }
+    if (mi < 0 && k > base && k + 2 < lim && (is(c, k, "led") || is(c, k, "headed")) && is(c, k + 1, "by") &&
+        inlist(c, &c->lex->member_nouns, k - 1)) {
+      /* "received a delegation led by X": the delegation's head */
+      k++;
+      base = k + 1;
+      continue;
+    }
     if (pp_end && mi < 0 && (is_punct(c, k) || (inlist(c, &c->lex->prepositions, k) && !is(c, k, "of")))) {
       /* "at the current premier, X", "by the community's secretary
        * general, X": a title, then the name in apposition */
@@ -1758,6 +1765,9 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
         !is(c, lp, "between") && !is(c, lp, "of") && !is(c, lp, "from") && !is(c, lp, "to") &&
         !is(c, lp, "alongside") && !is(c, lp, "among") && !is(c, lp, "as") && !is(c, lp, "including") &&
         !is(c, lp, "like") && !locative &&
+        /* ("a delegation led by X") */
+        !(is(c, lp, "by") && lp > a + 1 && (is(c, lp - 1, "led") || is(c, lp - 1, "headed")) &&
+          inlist(c, &c->lex->member_nouns, lp - 2)) &&
         /* ("met on Sunday Iran's foreign minister": a date, then the object) */
         !(c->v->tok_m[lp + 1] < 0 && (is_cap(c, lp + 1) || (c->v->tok[lp + 1].shape & AN_SHAPE_HAS_DIGIT)))) {
       /* "A and B met in Nairobi under Kenyan mediation": a verb's partner

@@ -229,6 +229,11 @@ WANT criticize world-sikh-organization subrahmanyam-jaishankar | Indian Foreign 
 NOT criticize world-sikh-organization IND | Indian Foreign Minister Subrahmanyam Jaishankar arrived in Ottawa. The World Sikh Organization condemned Jaishankar's visit and accused the Indian government of lying.
 # the antecedent of "which" is the noun phrase before a locative PP, not the place
 WANT criticize USA CUB | The US embassy in Kingston, which has long criticised Cuba's medical missions, declined to comment.
+# a delegation stands for its head; donations are aid; "took X to task" is criticism
+WANT meet william-ruto jeje-odongo | Kenyan President William Ruto welcomed a delegation led by Ugandan Foreign Minister Jeje Odongo on Monday.
+NOT meet KEN african-union | Kenya and Uganda met in Nairobi in talks led by the African Union.
+WANT support KEN UGA | Kenya donated vaccines to Uganda on Monday.
+WANT criticize UGA KEN | Uganda took Kenya to task over the border closure.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
