@@ -2952,6 +2952,41 @@ static int32_t partner_object(const ctx *c, const evbuf *b, uint32_t si, uint32_
   return -1;
 }
 
+/* "X said he had written to Y", "X told reporters that she had spoken
+ * with Y": a subject pronoun right after a reporting verb (and "that")
+ * refers to that verb's own subject when it is a named person; the
+ * actors stage may have given it to another person named earlier. The
+ * speaker's mention, or -1 when it is no such case. */
+static int32_t reported_speaker(const ctx *c, int32_t pm) {
+  const an_mention *m = M(c, pm);
+  if (m->how != AN_MENTION_PRONOUN || is_poss(c, pm) || c->v->acts->actors[m->actor].kind != AN_KIND_PERSON) return -1;
+  uint32_t p = m->tok_first;
+  if (!inlist(c, &c->lex->person_pronouns, p) || p < c->sa + 2) return -1;
+  uint32_t k = p - 1;
+  if (is(c, k, "that")) k--;
+  /* the reporting verb ends right before (k + 1), or one plain word
+   * before: "said he", "told reporters he" */
+  uint32_t v0 = UINT32_MAX;
+  for (uint32_t j = k + 1; j-- > c->sa && j + 2 > k;) {
+    if (c->v->tok_m[j] >= 0 || is_punct(c, j)) break;
+    uint32_t e = an_phrases_match_id(&c->lex->reporting, c->v->wid, j, c->sb);
+    if (e > j && (e == k + 1 || (e == k && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER)))) {
+      v0 = j;
+      break;
+    }
+  }
+  if (v0 == UINT32_MAX || v0 <= c->sa) return -1;
+  an_trigger verb;
+  memset(&verb, 0, sizeof verb);
+  subj sb;
+  find_subject(c, &verb, v0, v0 + 1, 0, &sb);
+  if (sb.l.n != 1 || sb.weak) return -1;
+  const an_mention *sm = M(c, sb.l.m[0]);
+  if (sm->how == AN_MENTION_PRONOUN || sm->actor == m->actor || c->v->acts->actors[sm->actor].kind != AN_KIND_PERSON)
+    return -1;
+  return sb.l.m[0];
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -3504,6 +3539,10 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     return AN_OK;
   if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
     return AN_OK; /* "calling them unfair" */
+  for (int i = 0; i < srcs.n && !in_q; i++) {
+    int32_t p = reported_speaker(c, srcs.m[i]); /* "X said he had written to Y" */
+    if (p >= 0 && !in_set(c, &dsts, p)) srcs.m[i] = p;
+  }
   for (int i = 0; i < srcs.n; i++) {
     int32_t p = desc_person(c, srcs.m[i]);
     if (p >= 0 && (is_poss(c, srcs.m[i]) || org_title(c, srcs.m[i]) || is_modifier(c, srcs.m[i]))) srcs.m[i] = p;

@@ -234,6 +234,9 @@ WANT meet william-ruto jeje-odongo | Kenyan President William Ruto welcomed a de
 NOT meet KEN african-union | Kenya and Uganda met in Nairobi in talks led by the African Union.
 WANT support KEN UGA | Kenya donated vaccines to Uganda on Monday.
 WANT criticize UGA KEN | Uganda took Kenya to task over the border closure.
+# "X said he had written to Y": the pronoun after a reporting verb is its named subject
+WANT message abdulnasser-alshaali ram-naidu | British envoy Mark Clark met Indian Aviation Minister Ram Naidu on Monday. The UAE's ambassador in New Delhi, Abdulnasser Alshaali, said he had written to Naidu last month.
+NOT message mark-clark ram-naidu | British envoy Mark Clark met Indian Aviation Minister Ram Naidu on Monday. The UAE's ambassador in New Delhi, Abdulnasser Alshaali, said he had written to Naidu last month.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
