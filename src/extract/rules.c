@@ -1283,6 +1283,14 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           if (mi >= 0 && is_poss(c, mi)) mi = -1;
           if (mi < 0 && rel_person) mi = c->v->tok_m[k];
           if (mi >= 0 && mention_ok(c, mi, in_q)) ml_add(&s->l, mi);
+          if (mi >= 0 && t->reciprocal && k > c->sa + 1 && is(c, k - 1, ",")) {
+            /* "A and B, who met on Monday, ...": the whole coordination */
+            int w1 = 0;
+            int32_t f = first_candidate(c, c->sa, k - 1, in_q, &w1);
+            mlist all = {{0}, 0};
+            if (f >= 0 && !w1 && f != mi) conjuncts(c, f, k - 1, in_q, &all);
+            if (all.n >= 2 && all.m[all.n - 1] == mi) s->l = all;
+          }
           s->cs = k + 1;
           return;
         }
@@ -1479,7 +1487,17 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     }
   }
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
-  for (uint32_t k = s->cs; k < ts && initial; k++)
+  uint32_t lead = s->cs; /* "A day after meeting X, Y ...", "Hours before": a measure before the subordinator */
+  if (s->cs == c->sa)
+    for (uint32_t k = s->cs; k < ts && k < s->cs + 3; k++) {
+      if (c->v->tok_m[k] >= 0 || is_punct(c, k)) break;
+      if (k > s->cs && inlist(c, &c->lex->subordinators, k)) {
+        lead = k;
+        break;
+      }
+      if (starts_trigger(c, k)) break;
+    }
+  for (uint32_t k = lead; k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
         !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
         /* "Speaking after talks with X, Y said": an opening participle */

@@ -237,6 +237,12 @@ WANT criticize UGA KEN | Uganda took Kenya to task over the border closure.
 # "X said he had written to Y": the pronoun after a reporting verb is its named subject
 WANT message abdulnasser-alshaali ram-naidu | British envoy Mark Clark met Indian Aviation Minister Ram Naidu on Monday. The UAE's ambassador in New Delhi, Abdulnasser Alshaali, said he had written to Naidu last month.
 NOT message mark-clark ram-naidu | British envoy Mark Clark met Indian Aviation Minister Ram Naidu on Monday. The UAE's ambassador in New Delhi, Abdulnasser Alshaali, said he had written to Naidu last month.
+# headline commas, a measure before a fronted subordinator, a coordinated antecedent of "who"
+WANT meet KEN UGA | Kenya, Uganda discuss border security
+WANT meet william-ruto yoweri-museveni | A day after meeting Ugandan President Yoweri Museveni, Kenyan President William Ruto flew to Addis Ababa.
+WANT meet william-ruto yoweri-museveni | Kenyan President William Ruto and Ugandan President Yoweri Museveni, who met in Nairobi on Monday, praised the deal.
+NOT meet william-ruto samia-suluhu-hassan | Kenyan President William Ruto praised Ugandan President Yoweri Museveni, who met Tanzanian President Samia Suluhu Hassan on Monday.
+NOT meet KEN UGA | Kenya plans to discuss the border with Uganda.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
