@@ -2261,6 +2261,20 @@ int an_xview_is_media(const an_xview *v, const an_lexicon *lex, uint32_t x) {
  * are kept even when the source is of that country. */
 static int opposes_own(const char *type) { return strcmp(type, "criticize") == 0 || strcmp(type, "accuse") == 0; }
 
+/* Whether the text made person p an office holder of org (a minister of
+ * the country does not criticise it; the opposition, a former holder do:
+ * the role's first word says so). */
+static int affiliated(const an_doc_actors *A, uint32_t p, uint32_t org) {
+  for (size_t f = 0; f < A->n_affiliations; f++) {
+    const an_affiliation *af = &A->affiliations[f];
+    if (af->person != p || af->org != org) continue;
+    const char *r = af->role ? af->role : "";
+    if (strncmp(r, "opposition", 10) == 0 || strncmp(r, "former", 6) == 0) continue;
+    return 1;
+  }
+  return 0;
+}
+
 static int same_country(const an_doc_actor *a, const an_doc_actor *b) {
   const an_doc_actor *p = a->kind == AN_KIND_PERSON ? a : b, *k = a->kind == AN_KIND_PERSON ? b : a;
   if (p->kind != AN_KIND_PERSON || k->kind != AN_KIND_COUNTRY || !p->country[0]) return 0;
@@ -3585,7 +3599,11 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         continue;
       /* A person and their own country are rarely two sides of an
        * interaction; such pairs come from mis-resolved pronouns. */
-      if (same_country(sa, ta) && (M(c, srcs.m[i])->how == AN_MENTION_PRONOUN || M(c, dsts.m[j])->how == AN_MENTION_PRONOUN || ta->kind != AN_KIND_COUNTRY || !opposes_own(base_type))) continue;
+      if (same_country(sa, ta) &&
+          (M(c, srcs.m[i])->how == AN_MENTION_PRONOUN || M(c, dsts.m[j])->how == AN_MENTION_PRONOUN ||
+           ta->kind != AN_KIND_COUNTRY || !opposes_own(base_type) ||
+           affiliated(c->v->acts, M(c, srcs.m[i])->actor, M(c, dsts.m[j])->actor)))
+        continue;
       double cf = conf;
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
       /* "his attacks on Trump": words, not force, when the target is a person */

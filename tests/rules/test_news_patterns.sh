@@ -243,6 +243,7 @@ WANT meet william-ruto yoweri-museveni | A day after meeting Ugandan President Y
 WANT meet william-ruto yoweri-museveni | Kenyan President William Ruto and Ugandan President Yoweri Museveni, who met in Nairobi on Monday, praised the deal.
 NOT meet william-ruto samia-suluhu-hassan | Kenyan President William Ruto praised Ugandan President Yoweri Museveni, who met Tanzanian President Samia Suluhu Hassan on Monday.
 NOT meet KEN UGA | Kenya plans to discuss the border with Uganda.
+NOT criticize ahmed-duarte ROU | Romanian Prime Minister Ahmed Duarte criticised Romania over grain exports.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
