@@ -244,6 +244,11 @@ WANT meet william-ruto yoweri-museveni | Kenyan President William Ruto and Ugand
 NOT meet william-ruto samia-suluhu-hassan | Kenyan President William Ruto praised Ugandan President Yoweri Museveni, who met Tanzanian President Samia Suluhu Hassan on Monday.
 NOT meet KEN UGA | Kenya plans to discuss the border with Uganda.
 NOT criticize ahmed-duarte ROU | Romanian Prime Minister Ahmed Duarte criticised Romania over grain exports.
+# received forms: "has come under fire from", "faced sharp criticism from", "got a call from"
+WANT criticize UGA KEN | Kenya has come under fire from Uganda over the border closure.
+WANT criticize UGA KEN | Kenya faced sharp criticism from Uganda on Monday.
+WANT support UGA KEN | Kenya earned the support of Uganda for its bid.
+WANT call yoweri-museveni william-ruto | Kenyan President William Ruto received a call from Ugandan President Yoweri Museveni on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
