@@ -2422,8 +2422,15 @@ static void quote_speakers(const ctx *c, uint32_t i, mlist *out) {
     statement_issuers(c, qo, out);
     return;
   }
-  for (uint32_t j = k; j < v->ntok && j < k + 4; j++) {
+  for (uint32_t j = k; j < v->ntok && j < k + 6; j++) {
     int32_t mi = speaker_mention(v, j);
+    if (mi >= 0 && v->acts->mentions[mi].tok_first == j &&
+        (v->acts->mentions[mi].how == AN_MENTION_DEMONYM || (v->acts->mentions[mi].flags & AN_MENTION_MODIFIER))) {
+      /* '"...," Kenyan President X said': the title's modifier */
+      j += v->acts->mentions[mi].tok_count - 1;
+      continue;
+    }
+    if (mi < 0 && j < c->sb && inlist(c, &c->lex->title_words, j)) continue;
     if (mi >= 0) {
       uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
       for (uint32_t r = e; r < v->ntok && r < e + 3; r++)

@@ -249,6 +249,9 @@ WANT criticize UGA KEN | Kenya has come under fire from Uganda over the border c
 WANT criticize UGA KEN | Kenya faced sharp criticism from Uganda on Monday.
 WANT support UGA KEN | Kenya earned the support of Uganda for its bid.
 WANT call yoweri-museveni william-ruto | Kenyan President William Ruto received a call from Ugandan President Yoweri Museveni on Monday.
+# a quotation's first-person act is its speaker's, after a title with a demonym
+WANT criticize william-ruto UGA | "We strongly condemn Uganda's actions," Kenyan President William Ruto said on Monday.
+WANT praise william-ruto yoweri-museveni | "I thank President Museveni for his support," Kenyan President William Ruto said.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
