@@ -1488,7 +1488,26 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   uint32_t lead = s->cs; /* "A day after meeting X, Y ...", "Hours before": a measure before the subordinator */
-  if (s->cs == c->sa)
+  if (s->cs == c->sa && ts > c->sa && c->v->tok_m[c->sa] < 0 && strlen(W(c, c->sa)) > 4 &&
+      strcmp(W(c, c->sa) + strlen(W(c, c->sa)) - 3, "ing") == 0 && (c->v->tok[c->sa].shape & AN_SHAPE_UPPER_INITIAL)) {
+    /* "Speaking to reporters after meeting X, Y said": an opening
+     * participle phrase up to the subordinator (no actor, no comma) */
+    for (uint32_t k = c->sa + 1; k < ts && k < c->sa + 8; k++) {
+      if (is_punct(c, k)) break;
+      if (c->v->tok_m[k] >= 0) { /* ("in Kampala": a place) */
+        if (!inlist(c, &c->lex->locative, k - 1)) break;
+        k = mend(c, c->v->tok_m[k]) - 1;
+        continue;
+      }
+      if (inlist(c, &c->lex->subordinators, k)) {
+        lead = k;
+        break;
+      }
+    }
+    /* (a place in it is no subject) */
+    if (lead != s->cs && first >= 0 && M(c, first)->tok_first < lead) first = -1;
+  }
+  if (s->cs == c->sa && lead == s->cs)
     for (uint32_t k = s->cs; k < ts && k < s->cs + 3; k++) {
       if (c->v->tok_m[k] >= 0 || is_punct(c, k)) break;
       if (k > s->cs && inlist(c, &c->lex->subordinators, k)) {
@@ -3313,6 +3332,23 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       ml_add(&srcs, hp[0]);
       ml_add(&dsts, hp[1]);
       goto pair_done;
+    }
+    if (!in_q && ts > c->sa + 1 && inlist(c, &c->lex->plural_possessives, ts - 1) &&
+        an_phrases_match_id(&c->lex->fronting_preps, c->v->wid, c->sa, ts) == ts - 1) {
+      /* "After their meeting, A and B signed a deal": the main clause's
+       * coordinated subjects */
+      uint32_t k = te;
+      while (k < c->sb && k < te + 8 && !is(c, k, ",") && !is_punct(c, k)) k++;
+      int w1 = 0;
+      int32_t f = k < c->sb && is(c, k, ",") ? first_candidate(c, k + 1, c->sb, in_q, &w1) : -1;
+      mlist all = {{0}, 0};
+      if (f >= 0 && !w1) conjuncts(c, f, c->sb, in_q, &all);
+      if (all.n >= 2) {
+        ml_add(&srcs, all.m[0]);
+        for (int i = 1; i < all.n; i++) ml_add(&dsts, all.m[i]);
+        recip = 1;
+        goto pair_done;
+      }
     }
     if (in_q || p <= s.cs || !(is(c, p - 1, "during") || is(c, p - 1, "at"))) return *declined = 1, AN_OK;
     srcs = s.l;

@@ -252,6 +252,11 @@ WANT call yoweri-museveni william-ruto | Kenyan President William Ruto received 
 # a quotation's first-person act is its speaker's, after a title with a demonym
 WANT criticize william-ruto UGA | "We strongly condemn Uganda's actions," Kenyan President William Ruto said on Monday.
 WANT praise william-ruto yoweri-museveni | "I thank President Museveni for his support," Kenyan President William Ruto said.
+# an opening participle phrase before the fronted phrase; "After their meeting, A and B ..."
+WANT meet william-ruto yoweri-museveni | Speaking to reporters after meeting Ugandan President Yoweri Museveni, Kenyan President William Ruto said trade would grow.
+WANT meet william-ruto yoweri-museveni | Speaking to journalists in Kampala after talks with Ugandan President Yoweri Museveni, Kenyan President William Ruto said trade would grow.
+WANT meet william-ruto yoweri-museveni | Speaking in Kampala after meeting Ugandan President Yoweri Museveni, Kenyan President William Ruto said trade would grow.
+WANT meet KEN UGA | After their talks in Nairobi, Kenya and Uganda signed a deal.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
