@@ -257,6 +257,9 @@ WANT meet william-ruto yoweri-museveni | Speaking to reporters after meeting Uga
 WANT meet william-ruto yoweri-museveni | Speaking to journalists in Kampala after talks with Ugandan President Yoweri Museveni, Kenyan President William Ruto said trade would grow.
 WANT meet william-ruto yoweri-museveni | Speaking in Kampala after meeting Ugandan President Yoweri Museveni, Kenyan President William Ruto said trade would grow.
 WANT meet KEN UGA | After their talks in Nairobi, Kenya and Uganda signed a deal.
+# "their leaders/delegations met" after a pair: the pair
+WANT meet KEN UGA | Kenya and Uganda signed a deal after their delegations held talks in Nairobi.
+NOT meet UGA TZA | Kenya criticised Uganda and Tanzania. Later their leaders met in Arusha.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
