@@ -2887,8 +2887,8 @@ static int32_t purpose_partner(const ctx *c, const evbuf *b, uint32_t si, uint32
 }
 
 /* The one actor of the document a word names: an alias spelt so (case
- * aside), or a person's surname (an alias's last word); UINT32_MAX when
- * none or more than one. */
+ * aside), or a person's surname (an alias's last or first word);
+ * UINT32_MAX when none or more than one. */
 static int same_word_ci(const char *a, size_t na, const char *b, size_t nb) {
   if (na != nb) return 0;
   for (size_t i = 0; i < na; i++)
@@ -2904,11 +2904,15 @@ static uint32_t actor_named(const an_doc_actors *A, const char *w, size_t n) {
     for (size_t i = 0; i < a->n_aliases && !hit; i++) {
       const char *al = a->aliases[i];
       size_t l = strlen(al);
-      const char *last = al;
+      const char *last = al, *sp = strchr(al, ' ');
       if (a->kind == AN_KIND_PERSON)
         for (const char *q = al; *q; q++)
           if (*q == ' ') last = q + 1;
-      if (same_word_ci(al, l, w, n) || same_word_ci(last, strlen(last), w, n)) hit = 1;
+      /* (a family name first: "Xi Jinping" -> "Xi") */
+      size_t first_len = a->kind == AN_KIND_PERSON && sp ? (size_t)(sp - al) : 0;
+      if (same_word_ci(al, l, w, n) || same_word_ci(last, strlen(last), w, n) ||
+          (first_len && same_word_ci(al, first_len, w, n)))
+        hit = 1;
     }
     if (!hit) continue;
     if (found != UINT32_MAX) return UINT32_MAX;

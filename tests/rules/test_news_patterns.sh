@@ -260,6 +260,10 @@ WANT meet KEN UGA | After their talks in Nairobi, Kenya and Uganda signed a deal
 # "their leaders/delegations met" after a pair: the pair
 WANT meet KEN UGA | Kenya and Uganda signed a deal after their delegations held talks in Nairobi.
 NOT meet UGA TZA | Kenya criticised Uganda and Tanzania. Later their leaders met in Arusha.
+# a bare call noun: after a hyphenated pair; "raised X with Y during a call"
+WANT call vladimir-putin xi-jinping | Russian President Vladimir Putin praised Chinese President Xi Jinping. The Putin-Xi call lasted an hour.
+WANT call william-ruto yoweri-museveni | Kenyan President William Ruto raised the border issue with Ugandan President Yoweri Museveni during a call on Monday.
+NOT call william-ruto ETH | Kenyan President William Ruto took a call on Monday and criticised Ethiopia.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
