@@ -264,6 +264,10 @@ NOT meet UGA TZA | Kenya criticised Uganda and Tanzania. Later their leaders met
 WANT call vladimir-putin xi-jinping | Russian President Vladimir Putin praised Chinese President Xi Jinping. The Putin-Xi call lasted an hour.
 WANT call william-ruto yoweri-museveni | Kenyan President William Ruto raised the border issue with Ugandan President Yoweri Museveni during a call on Monday.
 NOT call william-ruto ETH | Kenyan President William Ruto took a call on Monday and criticised Ethiopia.
+# replies: "responded to X's letter", "wrote back to X", "replied to the letter from X"
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto responded to Museveni's letter on Monday.
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto replied to the letter from Ugandan President Yoweri Museveni on Monday.
+WANT message william-ruto yoweri-museveni | Ugandan President Yoweri Museveni wrote to Ruto. Kenyan President William Ruto wrote back to Museveni on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
