@@ -5,7 +5,8 @@
  *    "of" inside the pattern's gap;
  *  - a phrase opening the sentence ("After talks with X on Monday, Y
  *    said", "During a meeting with X, Y ..."): Y, the subject of the main
- *    clause after the phrase's comma.
+ *    clause after the phrase's comma; also after an opening participle
+ *    phrase ("Speaking to reporters in X after talks with Y, Z said").
  * Word lists are data (cues.json fronting_preps, determiners, np_words,
  * title_words). */
 #ifndef AN_EXTRACT_NOMINAL_H

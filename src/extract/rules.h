@@ -31,6 +31,12 @@
  *    of a meeting's subjects, topics ("talks on X") and victims ("condemned
  *    the attacks on X") that are no parties, letters ("congratulated X in
  *    a letter": also a message), calls a later sentence refers back to;
+ *  - partners from context: an act of purpose after a call or meeting
+ *    ("telephoned X to express his solidarity": X), "thanked his guest"
+ *    (the subject's latest call or meeting partner), a hyphenated pair
+ *    before a meeting or call noun ("the Kenya-Uganda talks"), the
+ *    guests of one reception for talks, "A and B left a meeting hosted
+ *    by C", "a delegation led by X", "opposition leaders, among them X";
  *  - words that are not the interaction they look like: "struck a deal",
  *    "fired back at", "calling them unfair", "the Dutch group", "hosted
  *    the G20 summit", "rejected accusations that it had armed X".
