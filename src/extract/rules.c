@@ -2790,6 +2790,40 @@ static int act_type(const char *type) {
   return strcmp(type, "criticize") == 0 || strcmp(type, "support") == 0 || strcmp(type, "praise") == 0;
 }
 
+/* "X closed the border. Y denounced the move": a generic act noun right
+ * after "the" (cues.json clause_acts: move, step, measure...; the noun
+ * ends the phrase) is the act the sentence before reported, its agent
+ * that sentence's subject: its first actor, named before any verb or
+ * preposition, when no other actor shares that subject. */
+static int32_t clause_act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
+  const an_xview *v = c->v;
+  if (!is(c, a, "the") || a + 1 >= lim || !inlist(c, &c->lex->clause_acts, a + 1)) return -1;
+  uint32_t e = a + 2;
+  if (e < lim && !is_punct(c, e) && !inlist(c, &c->lex->prepositions, e) && !inlist(c, &c->lex->adverbs, e) &&
+      !inlist(c, &c->lex->passive_aux, e) && !inlist(c, &c->lex->perfect_aux, e))
+    return -1; /* "the move to close X", "the step the bloc took" */
+  if (e < lim && (is(c, e, "of") || is(c, e, "by") || is(c, e, "to"))) return -1;
+  uint32_t si = v->tok_s[a];
+  if (si == 0) return -1;
+  ctx p = sent_ctx(c, si - 1);
+  p.sa = after_dateline(&p);
+  int w = 0;
+  int32_t f = first_candidate(&p, p.sa, p.sb, 0, &w);
+  if (f < 0 || w || is_poss(&p, f) || in_set(c, srcs, f)) return -1;
+  for (uint32_t k = p.sa; k < M(c, f)->tok_first; k++)
+    if (!inlist(&p, &c->lex->determiners, k) && !inlist(&p, &c->lex->np_words, k) && !inlist(&p, &c->lex->title_words, k) &&
+        !is_cap(&p, k))
+      return -1;
+  mlist l = {{0}, 0};
+  conjuncts(&p, f, p.sb, 0, &l);
+  if (l.n != 1) return -1;
+  /* a verb right after the subject: "X closed", "X has closed" */
+  uint32_t k = mend(c, f);
+  while (k < p.sb && (inlist(&p, &c->lex->adverbs, k) || inlist(&p, &c->lex->perfect_aux, k))) k++;
+  if (k >= p.sb || !past_form(&p, k)) return -1;
+  return f;
+}
+
 static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
   const an_lexicon *lex = c->lex;
   const an_xview *v = c->v;
@@ -2804,7 +2838,7 @@ static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *sr
       if ((e = an_phrases_match_id(&lex->act_nouns[i], v->wid, k, lim)) > k) act = i;
     if (act == SIZE_MAX && (!(v->tok[k].shape & AN_SHAPE_ALL_LOWER) || inlist(c, &lex->prepositions, k))) return -1;
   }
-  if (act == SIZE_MAX) return -1;
+  if (act == SIZE_MAX) return clause_act_agent(c, a, lim, srcs);
   if (e + 1 < lim && (is(c, e, "of") || is(c, e, "by")) && v->tok_m[e + 1] >= 0) return -1;
   uint32_t si = v->tok_s[a];
   an_trigger verb;

@@ -268,6 +268,11 @@ NOT call william-ruto ETH | Kenyan President William Ruto took a call on Monday 
 WANT message william-ruto yoweri-museveni | Kenyan President William Ruto responded to Museveni's letter on Monday.
 WANT message william-ruto yoweri-museveni | Kenyan President William Ruto replied to the letter from Ugandan President Yoweri Museveni on Monday.
 WANT message william-ruto yoweri-museveni | Ugandan President Yoweri Museveni wrote to Ruto. Kenyan President William Ruto wrote back to Museveni on Monday.
+# "the move", "the step": the act the sentence before reported, its subject's
+WANT criticize KEN UGA | Uganda closed the border on Monday. Kenya denounced the move.
+WANT criticize KEN UGA | Uganda closed the border on Monday. The move was criticised by Kenya.
+NOT criticize KEN UGA | Uganda and Tanzania closed the border on Monday. Kenya denounced the move.
+NOT criticize KEN UGA | Uganda said it would close the border. Kenya denounced the move to Tanzania.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
