@@ -2961,19 +2961,22 @@ static uint32_t actor_named(const an_doc_actors *A, const char *w, size_t n) {
  * two parties, when each part is an actor the document names elsewhere.
  * The tokenizer keeps the pair one token, which no mention covers. Fills
  * out[0..1] with a mention of each (the nearest to ts) and returns 1. */
+static int has_hyphen(const an_xview *v, uint32_t i) {
+  return v->tok[i].len > 2 && memchr(v->s + v->tok[i].start + 1, '-', v->tok[i].len - 2) != NULL;
+}
+
 static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]) {
   const an_xview *v = c->v;
   uint32_t p = ts;
   for (int n = 0; p > c->sa && n < 3; n++) {
     p--;
     if (v->tok_m[p] >= 0) return 0;
-    if (v->tok[p].shape & AN_SHAPE_HYPHENATED) break;
+    if (has_hyphen(v, p)) break;
     if (n == 2 || !(v->tok[p].shape & AN_SHAPE_ALL_LOWER) || is_punct(c, p) || inlist(c, &c->lex->prepositions, p) ||
         inlist(c, &c->lex->determiners, p) || inlist(c, &c->lex->light_verbs, p))
       return 0;
   }
-  if (!(v->tok[p].shape & AN_SHAPE_HYPHENATED) || !(v->tok[p].shape & AN_SHAPE_UPPER_INITIAL) || v->tok_m[p] >= 0)
-    return 0;
+  if (!has_hyphen(v, p) || !(v->tok[p].shape & AN_SHAPE_UPPER_INITIAL) || v->tok_m[p] >= 0) return 0;
   const char *w = v->s + v->tok[p].start;
   size_t len = v->tok[p].len;
   const char *h = memchr(w, '-', len);
@@ -3293,7 +3296,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     {
       /* "a Modi-Albanese meeting": a noun after a pair of names */
       int32_t hp[2];
-      if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_HYPHENATED) && hyphen_pair(c, ts, hp)) return *declined = 1, AN_OK;
+      if (pm < 0 && (c->v->tok[p].shape & AN_SHAPE_UPPER_INITIAL) && hyphen_pair(c, ts, hp)) return *declined = 1, AN_OK;
     }
     /* ("A and B each praised X", "they both condemned": a floating
      * quantifier after the subject, not a determiner of a noun) */
