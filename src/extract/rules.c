@@ -3086,6 +3086,51 @@ static int32_t reported_speaker(const ctx *c, int32_t pm) {
   return sb.l.m[0];
 }
 
+/* "C received A's premier X and B's minister Y for talks. C praised both
+ * delegations": a side phrase after a host's meeting with exactly two
+ * guests (this sentence or the six before) is the guests' two sides:
+ * their countries when both are persons of two named countries, else the
+ * guests. Fills out and returns 1, or 0. */
+static int guest_sides(const ctx *c, const evbuf *b, uint32_t si, uint32_t te, uint32_t ce, const mlist *srcs,
+                       mlist *out) {
+  const an_xview *v = c->v;
+  const an_doc_actors *A = v->acts;
+  if (srcs->n != 1 || te >= ce || !an_phrases_match_id(&c->lex->side_pairs, v->wid, te, ce)) return 0;
+  uint32_t host = M(c, srcs->m[0])->actor;
+  for (size_t i = b->n; i-- > 0;) {
+    const an_xevent *e = &b->e[i];
+    if (e->sent + 6 < si) break;
+    if (e->modal || strcmp(e->type, "meet") != 0 || (e->src != host && e->dst != host)) continue;
+    /* the guests of that one trigger */
+    uint32_t g[3];
+    int n = 0;
+    for (size_t j = 0; j < b->n && n < 3; j++) {
+      const an_xevent *o = &b->e[j];
+      if (o->trig_first != e->trig_first || strcmp(o->type, "meet") != 0 || (o->src != host && o->dst != host)) continue;
+      uint32_t x = o->src == host ? o->dst : o->src;
+      int seen = 0;
+      for (int q = 0; q < n; q++) seen |= g[q] == x;
+      if (!seen) g[n++] = x;
+    }
+    if (n != 2) return 0;
+    int32_t m[2] = {-1, -1};
+    int persons = A->actors[g[0]].kind == AN_KIND_PERSON && A->actors[g[1]].kind == AN_KIND_PERSON;
+    if (persons && A->actors[g[0]].country[0] && strcmp(A->actors[g[0]].country, A->actors[g[1]].country) == 0)
+      return 0; /* one country's two delegates */
+    for (int q = 0; q < 2; q++) {
+      /* a person's side is their country when the text names it */
+      if (persons) m[q] = country_mention(c, A->actors[g[q]].country);
+      for (size_t j = an_doc_mentions_before(A, te); j-- > 0 && m[q] < 0;)
+        if (A->mentions[j].actor == g[q]) m[q] = (int32_t)j;
+    }
+    if (m[0] < 0 || m[1] < 0) return 0;
+    ml_add(out, m[0]);
+    ml_add(out, m[1]);
+    return 1;
+  }
+  return 0;
+}
+
 /* Reciprocal acts (mutual.h): "A and B traded accusations", "accused each
  * other", "each government blamed the other", "exchanged fire with B" go
  * both ways, among the subjects (and a "with" object); "officials from A
@@ -3527,6 +3572,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     if (dsts.n == 0) find_objects(c, t, te, ce, &srcs, in_q, &dsts, &from_src);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) pair_object(c, te, ce, &srcs, &dsts);
+    if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) guest_sides(c, b, si, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && !in_q) side_pair(c, te, ce, &srcs, &dsts);
     if (dsts.n == 0 && srcs.n > 0 && !t->nominal && s.rel_obj >= 0 && !in_set(c, &srcs, s.rel_obj))
       ml_add(&dsts, s.rel_obj); /* "X, whom Y received in Rabat" */

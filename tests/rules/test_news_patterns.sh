@@ -273,6 +273,9 @@ WANT criticize KEN UGA | Uganda closed the border on Monday. Kenya denounced the
 WANT criticize KEN UGA | Uganda closed the border on Monday. The move was criticised by Kenya.
 NOT criticize KEN UGA | Uganda and Tanzania closed the border on Monday. Kenya denounced the move.
 NOT criticize KEN UGA | Uganda said it would close the border. Kenya denounced the move to Tanzania.
+# "both delegations" after a host received two guests: the guests' countries
+WANT praise marta-kos HRV | Ghana brokered a deal last year. EU Commissioner Marta Kos received Serbian Prime Minister Milos Vucevic and Croatian Prime Minister Andrej Plenkovic in Brussels for talks on Tuesday. Kos praised both delegations for a frank exchange.
+NOT praise marta-kos GHA | Ghana brokered a deal last year. EU Commissioner Marta Kos received Serbian Prime Minister Milos Vucevic and Croatian Prime Minister Andrej Plenkovic in Brussels for talks on Tuesday. Kos praised both delegations for a frank exchange.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
