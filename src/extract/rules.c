@@ -1867,6 +1867,19 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (h < lim && (c->v->tok[h].shape & AN_SHAPE_POSSESSIVE)) h++;
     if (h < lim && inlist(c, &c->lex->generic_plurals, h)) return;
   }
+  if (M(c, first)->how == AN_MENTION_DESCRIPTION && !is_poss(c, first) &&
+      c->v->acts->actors[M(c, first)->actor].kind != AN_KIND_PERSON) { /* (not "the emir of Qatar") */
+    /* "the government in Bangui", "the government of X": the place or
+     * country named there decides, not the description's resolution */
+    uint32_t e = mend(c, first);
+    if (e + 1 < lim && (is(c, e, "in") || is(c, e, "of")) && is_cap(c, e + 1)) {
+      int32_t mq = c->v->tok_m[e + 1];
+      if (mq < 0) return; /* a place we do not know */
+      if (M(c, mq)->actor != M(c, first)->actor && c->v->acts->actors[M(c, mq)->actor].kind == AN_KIND_COUNTRY &&
+          mention_ok(c, mq, in_q))
+        first = mq;
+    }
+  }
   int32_t first0 = first; /* before a head replaces it: "a letter from Sudan's army chief X" */
   int titled = mend(c, first) < lim && inlist(c, &c->lex->title_words, mend(c, first));
   int desc = M(c, first)->how == AN_MENTION_DESCRIPTION && inlist(c, &c->lex->title_words, mend(c, first) - 1);

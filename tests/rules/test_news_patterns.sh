@@ -276,6 +276,9 @@ NOT criticize KEN UGA | Uganda said it would close the border. Kenya denounced t
 # "both delegations" after a host received two guests: the guests' countries
 WANT praise marta-kos HRV | Ghana brokered a deal last year. EU Commissioner Marta Kos received Serbian Prime Minister Milos Vucevic and Croatian Prime Minister Andrej Plenkovic in Brussels for talks on Tuesday. Kos praised both delegations for a frank exchange.
 NOT praise marta-kos GHA | Ghana brokered a deal last year. EU Commissioner Marta Kos received Serbian Prime Minister Milos Vucevic and Croatian Prime Minister Andrej Plenkovic in Brussels for talks on Tuesday. Kos praised both delegations for a frank exchange.
+# "the government in <capital>": the capital's country, not the description's resolution
+WANT accuse jean-bozanga COD | Angola hosted the talks on Monday. Rebel leader Jean Bozanga accused the government in Kinshasa of burning villages.
+NOT accuse jean-bozanga AGO | Angola hosted the talks on Monday. Rebel leader Jean Bozanga accused the government in Kinshasa of burning villages.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
