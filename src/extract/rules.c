@@ -1835,6 +1835,26 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
           continue;
         other = mj;
       }
+      uint32_t ks = c->v->tok_s[k];
+      uint32_t lp0 = 0;
+      int named_subject = srcs->n == 1 && M(c, srcs->m[0])->how == AN_MENTION_NAME &&
+                          c->v->tok_s[M(c, srcs->m[0])->tok_first] == ks && M(c, srcs->m[0])->tok_first < k &&
+                          left_ctx(c, srcs->m[0], c->sa, &lp0) != CTX_PREP;
+      if (other < 0 && ks > 0 && k == a && named_subject) {
+        /* "X denounced the ruling. Y spoke with him by phone": the one
+         * other person the sentence before names (as the verb's own object) */
+        const an_sentence *ps = &c->v->sent[ks - 1];
+        int n_other = 0;
+        for (uint32_t j = ps->tok_first; j < ps->tok_first + ps->tok_count && j < c->v->ntok; j++) {
+          int32_t mj = c->v->tok_m[j];
+          if (mj < 0 || M(c, mj)->tok_first != j || in_set(c, srcs, mj) || M(c, mj)->how == AN_MENTION_PRONOUN ||
+              c->v->acts->actors[M(c, mj)->actor].kind != AN_KIND_PERSON || c->v->inq[j])
+            continue;
+          if (other < 0 || M(c, other)->actor != M(c, mj)->actor) n_other++;
+          if (other < 0) other = mj;
+        }
+        if (n_other != 1) other = -1;
+      }
       if (other >= 0) {
         out->n = 0;
         /* "called him a communist": the pronoun's complement stops the

@@ -279,6 +279,9 @@ NOT praise marta-kos GHA | Ghana brokered a deal last year. EU Commissioner Mart
 # "the government in <capital>": the capital's country, not the description's resolution
 WANT accuse jean-bozanga COD | Angola hosted the talks on Monday. Rebel leader Jean Bozanga accused the government in Kinshasa of burning villages.
 NOT accuse jean-bozanga AGO | Angola hosted the talks on Monday. Rebel leader Jean Bozanga accused the government in Kinshasa of burning villages.
+# an object pronoun taken for the subject: the one other person the sentence before named
+WANT call faure-gnassingbe john-mahama | Ghanaian President John Mahama denounced the ruling. Togolese President Faure Gnassingbe spoke with him by phone on Tuesday.
+NOT call faure-gnassingbe bola-tinubu | Nigerian President Bola Tinubu met Ghanaian President John Mahama in Accra. Togolese President Faure Gnassingbe spoke with him by phone on Tuesday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
