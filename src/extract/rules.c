@@ -1553,6 +1553,16 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
     uint32_t id = c->v->wid[k]; /* ; : . ? ! (the breakers but '"': lexicon.h) */
     if (id >= 1 && id <= AN_WID_NBREAK && id != AN_WID_DQUOTE) return k;
+    if (is_quote(c, k) && k > te && inlist(c, &c->lex->determiners, k - 1) && c->v->tok_m[k - 1] < 0) {
+      /* 'slammed the "lies and disinformation" of X': a few quoted words
+       * after a determiner are a noun phrase, not speech */
+      uint32_t j = k + 1;
+      while (j < c->sb && j < k + 7 && !is_quote(c, j) && !is_punct(c, j)) j++;
+      if (j < c->sb && j > k + 1 && is_quote(c, j)) {
+        k = j;
+        continue;
+      }
+    }
     if (is_quote(c, k)) {
       /* a real quotation starts or ends here (scare quotes do not count) */
       int speech = (k + 1 < c->v->ntok && c->v->inq[k + 1] && !is_quote(c, k + 1)) ||
@@ -1748,6 +1758,16 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       const char *g = W(c, k + 1);
       size_t gl = strlen(g);
       if (gl > 4 && strcmp(g + gl - 3, "ing") == 0) break;
+    }
+    if (mi < 0 && k > a && is_quote(c, k) && inlist(c, &c->lex->determiners, k - 1)) {
+      /* 'slammed the "lies and smears" coming from X': a few quoted words
+       * after a determiner are the object's noun */
+      uint32_t j = k + 1;
+      while (j < lim && j < k + 7 && !is_quote(c, j) && !is_punct(c, j) && c->v->tok_m[j] < 0) j++;
+      if (j < lim && j > k + 1 && is_quote(c, j)) {
+        k = j;
+        continue;
+      }
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */

@@ -284,6 +284,8 @@ WANT call faure-gnassingbe john-mahama | Ghanaian President John Mahama denounce
 NOT call faure-gnassingbe bola-tinubu | Nigerian President Bola Tinubu met Ghanaian President John Mahama in Accra. Togolese President Faure Gnassingbe spoke with him by phone on Tuesday.
 # a denounced threat is its author's
 WANT criticize mary-kamau yoweri-museveni | Ugandan President Yoweri Museveni threatened on Tuesday to close the border to Kenyan trucks. Kenyan Foreign Minister Mary Kamau denounced the threat to close the border as reckless.
+# a few quoted words after a determiner are a noun phrase, not speech
+WANT criticize GHA TGO | Ghana slammed the "lies and disinformation" still coming from Togo.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
