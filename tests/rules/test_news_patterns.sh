@@ -286,6 +286,10 @@ NOT call faure-gnassingbe bola-tinubu | Nigerian President Bola Tinubu met Ghana
 WANT criticize mary-kamau yoweri-museveni | Ugandan President Yoweri Museveni threatened on Tuesday to close the border to Kenyan trucks. Kenyan Foreign Minister Mary Kamau denounced the threat to close the border as reckless.
 # a few quoted words after a determiner are a noun phrase, not speech
 WANT criticize GHA TGO | Ghana slammed the "lies and disinformation" still coming from Togo.
+# money sent or pledged to X is aid; proceedings opened against X are an accusation
+WANT support world-bank UKR | The World Bank pledged 500 million dollars to Ukraine.
+NOT support JPN IDN | Japan lost 2 billion dollars to fraud in Indonesia.
+WANT accuse european-union HUN | The European Commission opened infringement proceedings against Hungary on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
