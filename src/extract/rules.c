@@ -1775,7 +1775,13 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       for (uint32_t j = a; j < k; j++)
         if (!is_punct(c, j) && !inlist(c, &c->lex->adverbs, j) && !inlist(c, &c->lex->determiners, j)) noun = 1;
       /* "accused the referee, X, of": a title, then the name in apposition */
-      if (noun && !(is(c, k, ",") && title_phrase(c, a, k))) break;
+      int32_t mn = is(c, k, "and") && k + 1 < lim ? c->v->tok_m[k + 1] : -1;
+      uint32_t me = mn >= 0 ? mend(c, mn) : 0;
+      /* "met union representatives and Toyota managers": a second object */
+      int and_obj = mn >= 0 && M(c, mn)->tok_first == k + 1 && !is_poss(c, mn) &&
+                    (me >= lim || inlist(c, &c->lex->member_nouns, me) || inlist(c, &c->lex->prepositions, me) ||
+                     is_punct(c, me));
+      if (noun && !and_obj && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
     if (mi < 0 && talk && k > a && (is(c, k, "with") || is_punct(c, k))) topic = 0;
     if (mi < 0 && talk && k + 1 < lim && inlist(c, &c->lex->topic_preps, k) &&

@@ -290,6 +290,9 @@ WANT criticize GHA TGO | Ghana slammed the "lies and disinformation" still comin
 WANT support world-bank UKR | The World Bank pledged 500 million dollars to Ukraine.
 NOT support JPN IDN | Japan lost 2 billion dollars to fraud in Indonesia.
 WANT accuse european-union HUN | The European Commission opened infringement proceedings against Hungary on Monday.
+# a second object after "and": "met union representatives and Toyota managers"; not a new clause
+WANT meet william-ruto toyota | Kenyan President William Ruto met union representatives and Toyota managers in Mombasa on Sunday.
+NOT criticize KEN UGA | Kenya criticised the plan and Uganda said nothing.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
