@@ -25,6 +25,7 @@
 #include "actors/actors.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,11 +63,13 @@ enum {
 /* Each token is folded and its words hashed once (prepare); the trie walks
  * (longest), the lower-case set and the lexicon reuse the hashes. */
 typedef struct tokinfo {
+  /* from the token's bytes alone: a tokmemo keeps these five in the same
+   * order, and a word seen before copies them as one block (TI_WORD) */
   uint32_t lx1, al1; /* the first word's node under the lexicon / alias trie root (or AN_TRIE_NONE) */
-  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
-  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
+  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
+  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t sent;
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
@@ -83,13 +86,20 @@ typedef struct tokinfo {
 typedef struct tokmemo {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
-  uint32_t lx1, lex;
+  uint32_t lx1, al1, lex; /* as tokinfo has them, in its order (TI_WORD) */
   int32_t title, pron;
-  uint32_t al1; /* its first word's node under the alias trie root (al_first) */
   uint8_t klen; /* 1 + the token's length; 0: an empty slot */
   uint8_t n, nw; /* fold length; words: 0 or 1 */
   char fold[MEMO_KEY];
 } tokmemo;
+/* the bytes of tokinfo / tokmemo from lx1 to pron */
+#define TI_WORD (offsetof(tokinfo, pron) + sizeof(int32_t) - offsetof(tokinfo, lx1))
+_Static_assert(offsetof(tokinfo, pron) - offsetof(tokinfo, lx1) == offsetof(tokmemo, pron) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, lex) - offsetof(tokinfo, lx1) == offsetof(tokmemo, lex) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, al1) - offsetof(tokinfo, lx1) == offsetof(tokmemo, al1) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, title) - offsetof(tokinfo, lx1) == offsetof(tokmemo, title) - offsetof(tokmemo, lx1),
+               "tokinfo and tokmemo keep lx1..pron in the same layout");
+_Static_assert(sizeof(tokmemo) <= 64, "a tokmemo is one cache line");
 
 /* and the trie steps below the root that phrase walks take (a pair of
  * words such as "prime" "minister" comes back in every document) */
@@ -248,32 +258,38 @@ static int same_sent(const doc *d, size_t a, size_t b) {
 
 static uint64_t set_hash(const char *w) { return an_word_hash(w, strlen(w)); }
 
-static an_status lower_add_hash(doc *d, uint64_t h) {
+/* lower_add_hash when the set is half full: doubled, then h added. */
+__attribute__((noinline)) static an_status lower_grow_add(doc *d, uint64_t h) {
+  /* the set grows with the distinct words, not with the tokens (a
+   * 50 MB document has millions of tokens, some ten thousand words) */
+  size_t ncap = d->lowercap * 2;
+  uint64_t *nl = an_calloc(ncap, sizeof *nl);
+  if (!nl) return AN_ENOMEM;
+  for (size_t k = 0; k < d->lowercap; k++) {
+    if (!d->lower[k]) continue;
+    size_t q = (size_t)d->lower[k] & (ncap - 1);
+    while (nl[q]) q = (q + 1) & (ncap - 1);
+    nl[q] = d->lower[k];
+  }
+  an_free(d->lower);
+  d->lower = nl;
+  d->lowercap = ncap;
+  size_t mask = ncap - 1, j = (size_t)h & mask;
+  while (d->lower[j]) j = (j + 1) & mask;
+  d->lower[j] = h;
+  d->nlower++;
+  return AN_OK;
+}
+
+static inline an_status lower_add_hash(doc *d, uint64_t h) {
+  uint64_t *lower = d->lower;
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
-  while (d->lower[j]) {
-    if (d->lower[j] == h) return AN_OK;
+  while (lower[j]) {
+    if (lower[j] == h) return AN_OK;
     j = (j + 1) & mask;
   }
-  if ((d->nlower + 1) * 2 > d->lowercap) {
-    /* the set grows with the distinct words, not with the tokens (a
-     * 50 MB document has millions of tokens, some ten thousand words) */
-    size_t ncap = d->lowercap * 2;
-    uint64_t *nl = an_calloc(ncap, sizeof *nl);
-    if (!nl) return AN_ENOMEM;
-    for (size_t k = 0; k < d->lowercap; k++) {
-      if (!d->lower[k]) continue;
-      size_t q = (size_t)d->lower[k] & (ncap - 1);
-      while (nl[q]) q = (q + 1) & (ncap - 1);
-      nl[q] = d->lower[k];
-    }
-    an_free(d->lower);
-    d->lower = nl;
-    d->lowercap = ncap;
-    mask = ncap - 1;
-    j = (size_t)h & mask;
-    while (d->lower[j]) j = (j + 1) & mask;
-  }
-  d->lower[j] = h;
+  if ((d->nlower + 1) * 2 > d->lowercap) return lower_grow_add(d, h);
+  lower[j] = h;
   d->nlower++;
   return AN_OK;
 }
@@ -502,6 +518,69 @@ static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, s
   return &c->slot[h >> (64 - MEMO_BITS)];
 }
 
+enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
+
+/* prepare() of a token the memo does not have (or without a memo): folded
+ * into buf, its words hashed into wh, its classes looked up, and m (when
+ * given) filled for the next time. Returns the fold's length; *nwp its
+ * words, *fhp the whole fold's hash. (Out of line: the loop over the
+ * tokens that the memo knows stays small.) */
+__attribute__((noinline)) static size_t prep_new_word(const doc *d, tokinfo *t, const char *tp, size_t tl, char *buf,
+                                                       uint64_t *wh, tokmemo *m, uint64_t k0, uint64_t k1,
+                                                       size_t *nwp, uint64_t *fhp) {
+  size_t nw, n;
+  long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
+  n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, wh, WORDS_MAX, &nw);
+  if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+  /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+  int one_word = nw == 1 && buf[n - 1] != ' ';
+  uint64_t fh = one_word ? wh[0] : an_word_hash(buf, n);
+  t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, wh[0]) : AN_TRIE_NONE;
+  if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+    const an_lx_node *x = &d->lxn[t->lx1];
+    t->lex = x->cls, title = x->title, pron = x->pronoun;
+  } else {
+    t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+  }
+  t->title = (int32_t)title;
+  t->pron = (int32_t)pron;
+  t->oneword = (uint8_t)one_word;
+  t->al1 = AL1_UNSET; /* al_first() */
+  if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
+    /* (al1 made now: al_first would make the same, and words seen
+     * again skip it) */
+    t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, wh[0]) : AN_TRIE_NONE;
+    m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
+    m->n = (uint8_t)n, m->nw = (uint8_t)nw;
+    memset(m->fold, 0, MEMO_KEY);
+    memcpy(m->fold, buf, n);
+    m->wh = fh;
+    memcpy(&m->lx1, &t->lx1, TI_WORD);
+  }
+  *nwp = nw;
+  *fhp = fh;
+  return n;
+}
+
+/* "People's": the word before a possessive (token i, its fold pos[0..n))
+ * takes its fold ("peoples"), as the aliases write it. */
+__attribute__((noinline)) static void prep_possessive(doc *d, size_t i, const char *pos, size_t n) {
+  tokinfo *p = &d->ti[i - 1];
+  p->tf |= TF_POSSNEXT;
+  const char *pf = d->folds.data + d->foff[i - 1];
+  size_t pn = strlen(pf);
+  const char *e = pf + pn, *lw;
+  while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
+  for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
+  size_t lwn = (size_t)(e - lw);
+  char w[96];
+  if (lwn && lwn + n < sizeof w) {
+    memcpy(w, lw, lwn);
+    memcpy(w + lwn, pos, n);
+    p->posswh = an_word_hash(w, lwn + n);
+  }
+}
+
 static an_status prepare(doc *d) {
   an_status st;
   /* every field is set below (no zeroing pass over the array) */
@@ -528,7 +607,6 @@ static an_status prepare(doc *d) {
     memset(d->lower, 0, d->lowercap * sizeof *d->lower);
   else if (an_free(d->lower), !(d->lower = an_calloc(d->lowercap, sizeof *d->lower)))
     return AN_ENOMEM;
-  enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
   d->lxn = an_gazetteer_lexicon_nodes(d->gaz);
@@ -536,103 +614,77 @@ static an_status prepare(doc *d) {
    * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+  /* (the loop keeps the buffers' ends in locals: stores through d would
+   * make it reload them for every token) */
   uint32_t *foff = d->foff;
   uint64_t *fh = d->fh;
-  for (size_t i = 0; i < d->ntok; i++) {
-    tokinfo *t = &d->ti[i];
+  tokinfo *ti = d->ti;
+  const an_token *tok = d->tok;
+  an_actors_cache *cache = d->cache;
+  char *fdata = d->folds.data;
+  size_t flen = d->folds.len, fcap = d->folds.cap;
+  uint64_t *wh = d->wh;
+  size_t nwh = d->nwh, capwh = d->capwh;
+  for (size_t i = 0, ntok = d->ntok; i < ntok; i++) {
+    tokinfo *t = &ti[i];
     /* folded straight into the buffer (no copy per token), and each word
      * hashed once: for the lexicon, the lower-case set and every trie walk */
-    if (d->folds.len + FOLD_MAX + 1 > d->folds.cap && (st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
-    if (d->nwh + WORDS_MAX > d->capwh &&
-        (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
-      return st;
-    char *buf = d->folds.data + d->folds.len;
+    if (flen + FOLD_MAX + 1 > fcap) {
+      d->folds.len = flen;
+      if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+      fdata = d->folds.data, fcap = d->folds.cap;
+    }
+    if (nwh + WORDS_MAX > capwh) {
+      if ((st = an_grow((void **)&d->wh, &d->capwh, nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+      wh = d->wh, capwh = d->capwh;
+    }
+    char *buf = fdata + flen;
     size_t nw, n;
-    int one_word;
-    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    const char *tp = d->str + d->tok[i].start;
-    size_t tl = d->tok[i].len;
+    uint32_t start = tok[i].start, sh = tok[i].shape;
+    size_t tl = tok[i].len;
+    const char *tp = d->str + start;
     tokmemo *m = NULL;
     uint64_t k0 = 0, k1 = 0;
-    if (d->cache && tl <= MEMO_KEY) {
-      memo_key(tp, tl, d->len - d->tok[i].start, &k0, &k1);
-      m = memo_slot(d->cache, k0, k1, tl);
-    }
-    t->wh = (uint32_t)d->nwh;
-    if (m && m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
-      /* a word seen before: its fold, hash and classes as they were made */
-      n = m->n, nw = m->nw;
-      memcpy(buf, m->fold, MEMO_KEY);
-      buf[n] = '\0';
-      if (nw) d->wh[d->nwh] = m->wh;
-      one_word = nw == 1;
-      fh[i] = m->wh;
-      t->lx1 = m->lx1, t->al1 = m->al1;
-      t->lex = m->lex, title = m->title, pron = m->pron;
-    } else {
-      n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, d->wh + d->nwh, WORDS_MAX, &nw);
-      if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
-      /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
-      one_word = nw == 1 && buf[n - 1] != ' ';
-      fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
-      t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-      if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
-        const an_lx_node *x = &d->lxn[t->lx1];
-        t->lex = x->cls, title = x->title, pron = x->pronoun;
-      } else {
-        t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
-      }
-      t->al1 = AL1_UNSET; /* al_first() */
-      if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
-        /* (al1 made now: al_first would make the same, and words seen
-         * again skip it) */
-        t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-        m->al1 = t->al1;
-        m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
-        m->n = (uint8_t)n, m->nw = (uint8_t)nw;
-        memset(m->fold, 0, MEMO_KEY);
-        memcpy(m->fold, buf, n);
-        m->wh = fh[i];
-        m->lx1 = t->lx1, m->lex = t->lex;
-        m->title = (int32_t)title, m->pron = (int32_t)pron;
+    t->wh = (uint32_t)nwh;
+    if (cache && tl <= MEMO_KEY) {
+      memo_key(tp, tl, d->len - start, &k0, &k1);
+      m = memo_slot(cache, k0, k1, tl);
+      if (m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
+        /* a word seen before: its fold, hash and classes as they were made
+         * (its word hash stored even when it has none: the next token's
+         * goes there then) */
+        n = m->n, nw = m->nw;
+        memcpy(buf, m->fold, MEMO_KEY);
+        buf[n] = '\0';
+        wh[nwh] = m->wh;
+        fh[i] = m->wh;
+        memcpy(&t->lx1, &m->lx1, TI_WORD);
+        t->oneword = (uint8_t)nw;
+        goto made;
       }
     }
-    foff[i] = (uint32_t)d->folds.len;
-    d->folds.len += n + 1; /* keep the NUL */
-    d->folds.data[d->folds.len] = '\0';
+    n = prep_new_word(d, t, tp, tl, buf, wh + nwh, m, k0, k1, &nw, fh + i);
+  made:
+    foff[i] = (uint32_t)flen;
+    flen += n + 1; /* keep the NUL */
     t->nw = (uint32_t)nw;
-    d->nwh += nw;
-    t->oneword = (uint8_t)one_word;
-    t->title = (int32_t)title;
-    t->pron = (int32_t)pron;
+    nwh += nw;
     t->span = -1;
     t->ref = -1;
     t->sent = 0;
     t->quote = t->headline = 0;
-    uint32_t sh = shape(d, i);
     t->tf = (uint8_t)(((sh & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || !n ? TF_PUNCT : 0) |
                       (sh & AN_SHAPE_POSSESSIVE ? TF_POSS : 0) | (!n ? TF_EMPTY : 0));
     t->posswh = 0;
-    /* "People's": the word before a possessive takes its fold ("peoples"),
-     * as the aliases write it */
     if (i > 0 && (sh & AN_SHAPE_POSSESSIVE) && n) {
-      tokinfo *p = &d->ti[i - 1];
-      p->tf |= TF_POSSNEXT;
-      const char *pf = d->folds.data + foff[i - 1];
-      size_t pn = strlen(pf);
-      const char *e = pf + pn, *lw;
-      while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
-      for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
-      size_t lwn = (size_t)(e - lw);
-      char w[96];
-      if (lwn && lwn + n < sizeof w) {
-        memcpy(w, lw, lwn);
-        memcpy(w + lwn, buf, n);
-        p->posswh = an_word_hash(w, lwn + n);
-      }
+      d->folds.len = flen;
+      prep_possessive(d, i, buf, n);
     }
     if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, fh[i])) != AN_OK) return st;
   }
+  d->folds.len = flen;
+  fdata[flen] = '\0';
+  d->nwh = nwh;
   int inq = 0;
   uint32_t para = UINT32_MAX;
   for (size_t s = 0; s < d->nsent; s++) {
