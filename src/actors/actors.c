@@ -31,6 +31,7 @@
 
 #include "actors/gazetteer.h"
 #include "core/core.h"
+#include "core/scan.h"
 
 /* an_grow, called only when the array is full (most pushes find room) */
 #define ROOM(arr, cap, need) ((size_t)(need) <= (cap) ? AN_OK : an_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
@@ -82,7 +83,7 @@ typedef struct tokinfo {
  * what prepare() (and al_first()) derive from them alone (a slot is overwritten by the
  * next word that maps to it). One cache line a slot. */
 #define MEMO_BITS 13
-#define MEMO_KEY 16 /* tokens of at most this many bytes */
+#define MEMO_KEY AN_TOKKEY_MAX /* tokens of at most this many bytes (core/scan.h keys) */
 typedef struct tokmemo {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
@@ -494,28 +495,8 @@ static void keep_give(kept *k, void **arr, size_t cap, size_t elem) {
   *arr = NULL;
 }
 
-static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
-
-/* The key of token bytes p[0..n) (n <= MEMO_KEY), read 8 bytes at a time
- * when the text has room after them. */
-static inline void memo_key(const char *p, size_t n, size_t room, uint64_t *k0, uint64_t *k1) {
-  if (room >= MEMO_KEY) {
-    uint64_t a, b;
-    memcpy(&a, p, 8);
-    memcpy(&b, p + 8, 8);
-    *k0 = low_bytes(a, n);
-    *k1 = n > 8 ? low_bytes(b, n - 8) : 0;
-    return;
-  }
-  unsigned char tmp[MEMO_KEY] = {0};
-  memcpy(tmp, p, n);
-  memcpy(k0, tmp, 8);
-  memcpy(k1, tmp + 8, 8);
-}
-
 static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, size_t n) {
-  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
-  return &c->slot[h >> (64 - MEMO_BITS)];
+  return &c->slot[an_tokkey_slot(k0, k1, n, MEMO_BITS)];
 }
 
 enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
@@ -647,7 +628,7 @@ static an_status prepare(doc *d) {
     uint64_t k0 = 0, k1 = 0;
     t->wh = (uint32_t)nwh;
     if (cache && tl <= MEMO_KEY) {
-      memo_key(tp, tl, d->len - start, &k0, &k1);
+      an_tokkey(tp, tl, d->len - start, &k0, &k1);
       m = memo_slot(cache, k0, k1, tl);
       if (m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
         /* a word seen before: its fold, hash and classes as they were made

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -863,7 +864,7 @@ nul: /* a NUL inside the token ends the word: the plain way */
 /* ---- the per-thread memo of lower-case word ids ---- */
 
 #define LMEMO_BITS 13
-#define LMEMO_KEY 16 /* tokens of at most this many bytes */
+#define LMEMO_KEY AN_TOKKEY_MAX /* tokens of at most this many bytes (core/scan.h keys) */
 typedef struct lmemo_ent {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint32_t id;
@@ -884,14 +885,6 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
     memset(memo, 0, sizeof *memo);
     memo->lex = lex;
   }
-  /* the masks keeping a token's first n bytes of its two 8-byte words
-   * (no branches on the length) */
-  static const uint64_t mask0[LMEMO_KEY + 1] = {
-      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull, 0xffffffffffffffull,
-      ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
-  static const uint64_t mask1[LMEMO_KEY + 1] = {
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
-      0xffffffffffffffull, ~0ull};
   char *p = wbuf;
   for (size_t i = 0; i < ntok; i++) {
     const char *src = s + tok[i].start;
@@ -900,13 +893,8 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
     lmemo_ent *e = NULL;
     uint64_t k0 = 0, k1 = 0;
     if (memo && tl <= LMEMO_KEY && (size_t)tok[i].start + LMEMO_KEY <= len) {
-      uint64_t a, b;
-      memcpy(&a, src, 8);
-      memcpy(&b, src + 8, 8);
-      k0 = a & mask0[tl];
-      k1 = b & mask1[tl];
-      uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
-      e = &memo->slot[h >> (64 - LMEMO_BITS)];
+      an_tokkey(src, tl, LMEMO_KEY, &k0, &k1); /* (room checked above) */
+      e = &memo->slot[an_tokkey_slot(k0, k1, tl, LMEMO_BITS)];
       if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
         /* seen before (and without a NUL): lower case 8 bytes a step, the
          * zero padding ending the word (wbuf has 8 bytes to spare); a
