@@ -77,7 +77,18 @@ typedef struct tokinfo {
   uint8_t quote, headline;
   uint8_t oneword; /* the fold is one word (no space) */
   uint8_t tf;      /* TF_* */
+  uint8_t wb;      /* WB_*: from the bytes alone, as the memo keeps them */
 } tokinfo;
+
+/* tokinfo.wb bits: the classes below the first word's lexicon node
+ * (lxn[lx1].below), for the tests made at nearly every token (longest(),
+ * sweep_refs) without a look into the lexicon's nodes */
+enum {
+  WB_PLACE = 1, /* AN_LX_PLACE */
+  WB_TITLE = 2, /* AN_LX_TITLE or AN_LX_HONORIFIC */
+  WB_STATE = 4, /* AN_LX_STATE */
+  WB_CDESC = 8, /* AN_LX_CDESC */
+};
 
 /* an_actors_cache: a direct-mapped table from a short token's bytes to
  * what prepare() (and al_first()) derive from them alone (a slot is overwritten by the
@@ -91,6 +102,7 @@ typedef struct tokmemo {
   int32_t title, pron;
   uint8_t klen; /* 1 + the token's length; 0: an empty slot */
   uint8_t n, nw; /* fold length; words: 0 or 1 */
+  uint8_t wb;    /* tokinfo.wb */
   char fold[MEMO_KEY];
 } tokmemo;
 /* the bytes of tokinfo / tokmemo from lx1 to pron */
@@ -526,13 +538,16 @@ __attribute__((noinline)) static size_t prep_new_word(const doc *d, tokinfo *t, 
   t->title = (int32_t)title;
   t->pron = (int32_t)pron;
   t->oneword = (uint8_t)one_word;
+  uint32_t below = t->lx1 != AN_TRIE_NONE ? d->lxn[t->lx1].below : 0;
+  t->wb = (uint8_t)((below & AN_LX_PLACE ? WB_PLACE : 0) | (below & (AN_LX_TITLE | AN_LX_HONORIFIC) ? WB_TITLE : 0) |
+                    (below & AN_LX_STATE ? WB_STATE : 0) | (below & AN_LX_CDESC ? WB_CDESC : 0));
   t->al1 = AL1_UNSET; /* al_first() */
   if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
     /* (al1 made now: al_first would make the same, and words seen
      * again skip it) */
     t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, wh[0]) : AN_TRIE_NONE;
     m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
-    m->n = (uint8_t)n, m->nw = (uint8_t)nw;
+    m->n = (uint8_t)n, m->nw = (uint8_t)nw, m->wb = t->wb;
     memset(m->fold, 0, MEMO_KEY);
     memcpy(m->fold, buf, n);
     m->wh = fh;
@@ -641,6 +656,7 @@ static an_status prepare(doc *d) {
         fh[i] = m->wh;
         memcpy(&t->lx1, &m->lx1, TI_WORD);
         t->oneword = (uint8_t)nw;
+        t->wb = m->wb;
         goto made;
       }
     }
@@ -842,9 +858,19 @@ static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t 
   const tokinfo *ti = &d->ti[i];
   if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
     if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
-    uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
-    /* (every node below first has its classes in lxn[first].below) */
-    if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
+    /* (the usual classes asked for: the token's WB_ bits tell) */
+    uint8_t wb = need == AN_LX_PLACE                       ? WB_PLACE
+                 : need == (AN_LX_TITLE | AN_LX_HONORIFIC) ? WB_TITLE
+                 : need == AN_LX_STATE                     ? WB_STATE
+                 : need == AN_LX_CDESC                     ? WB_CDESC
+                                                           : 0;
+    if (t == d->lx && wb) {
+      if (!(ti->wb & wb)) return AN_TRIE_NONE;
+    } else {
+      uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
+      /* (every node below first has its classes in lxn[first].below) */
+      if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
+    }
   }
   return longest_walk(d, t, i, end, ok, need, count, value);
 }
@@ -3956,11 +3982,13 @@ static an_status sweep_refs(doc *d) {
   }
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
+    /* (most tokens: no span, and no description or pronoun starts there) */
+    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) && !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_PRONOUN))) continue;
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
     /* (a description may open with a word of a name without an actor: "the Gulf state") */
-    int cdesc_at = d->ti[i].lx1 != AN_TRIE_NONE && (d->lxn[d->ti[i].lx1].below & AN_LX_CDESC) &&
+    int cdesc_at = (d->ti[i].wb & WB_CDESC) &&
                    (si < 0 || d->sp[si].dead || (d->sp[si].actor < 0 && d->sp[si].type != SP_TITLE));
     if (cdesc_at && si >= 0) si = -1;
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
