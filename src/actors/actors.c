@@ -943,7 +943,8 @@ static uint64_t word_key(const char *w, size_t n);
  * the run of capitalized words before "(" whose initials spell it. */
 static an_status find_acronyms(doc *d) {
   for (size_t i = 1; i + 2 < d->ntok; i++) {
-    if (!tok_char(d, i, '(') || !tok_char(d, i + 2, ')') || !(shape(d, i + 1) & AN_SHAPE_ALL_UPPER)) continue;
+    /* (the capitals first: the rarest) */
+    if (!(shape(d, i + 1) & AN_SHAPE_ALL_UPPER) || !tok_char(d, i, '(') || !tok_char(d, i + 2, ')')) continue;
     const char *acr = tfold(d, i + 1);
     size_t al = strlen(acr);
     if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
