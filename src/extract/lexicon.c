@@ -869,6 +869,7 @@ typedef struct lmemo_ent {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint32_t id;
   uint32_t klen; /* 1 + the token's length; 0: an empty slot */
+  uint64_t pad;  /* (32 bytes: a slot's address is a shift) */
 } lmemo_ent;
 
 struct an_lower_memo {
@@ -879,6 +880,18 @@ struct an_lower_memo {
 an_lower_memo *an_lower_memo_new(void) { return an_calloc(1, sizeof(an_lower_memo)); }
 void an_lower_memo_free(an_lower_memo *m) { an_free(m); }
 
+/* an_lexicon_lower_ids of a token the memo does not have: its word in
+ * dst, its id in *id, and e (if any) keeps them for key (k0, k1). Returns
+ * the word's length. (Out of line: the loop over the words the memo knows
+ * stays small.) */
+__attribute__((noinline)) static size_t lower_new(const an_lexicon *lex, lmemo_ent *e, const char *src, size_t tl,
+                                                   size_t avail, char *dst, uint64_t k0, uint64_t k1, uint32_t *id) {
+  size_t n = 0;
+  *id = an_lexicon_lower_id(lex, src, tl, avail, dst, &n);
+  if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = *id;
+  return n;
+}
+
 void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
                           const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid) {
   if (memo && memo->lex != lex) { /* made with another lexicon: forget it */
@@ -886,15 +899,15 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
     memo->lex = lex;
   }
   char *p = wbuf;
+  lmemo_ent *slot = memo ? memo->slot : NULL;
   for (size_t i = 0; i < ntok; i++) {
-    const char *src = s + tok[i].start;
-    size_t tl = tok[i].len;
+    uint32_t start = tok[i].start, tl = tok[i].len;
+    const char *src = s + start;
     w[i] = p;
-    lmemo_ent *e = NULL;
-    uint64_t k0 = 0, k1 = 0;
-    if (memo && tl <= LMEMO_KEY && (size_t)tok[i].start + LMEMO_KEY <= len) {
+    if (slot && tl <= LMEMO_KEY && (size_t)start + LMEMO_KEY <= len) {
+      uint64_t k0, k1;
       an_tokkey(src, tl, LMEMO_KEY, &k0, &k1); /* (room checked above) */
-      e = &memo->slot[an_tokkey_slot(k0, k1, tl, LMEMO_BITS)];
+      lmemo_ent *e = &slot[an_tokkey_slot(k0, k1, tl, LMEMO_BITS)];
       if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
         /* seen before (and without a NUL): lower case 8 bytes a step, the
          * zero padding ending the word (wbuf has 8 bytes to spare); a
@@ -911,11 +924,10 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
         p += tl + 1;
         continue;
       }
+      p += lower_new(lex, e, src, tl, len - start, p, k0, k1, &wid[i]) + 1;
+      continue;
     }
-    size_t n = 0, avail = tok[i].start < len ? len - tok[i].start : 0;
-    wid[i] = an_lexicon_lower_id(lex, src, tl, avail, p, &n);
-    if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = wid[i];
-    p += n + 1;
+    p += lower_new(lex, NULL, src, tl, start < len ? len - start : 0, p, 0, 0, &wid[i]) + 1;
   }
 }
 
