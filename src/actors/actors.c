@@ -942,9 +942,21 @@ static uint64_t word_key(const char *w, size_t n);
 /* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
  * the run of capitalized words before "(" whose initials spell it. */
 static an_status find_acronyms(doc *d) {
-  for (size_t i = 1; i + 2 < d->ntok; i++) {
-    /* (the capitals first: the rarest) */
-    if (!(shape(d, i + 1) & AN_SHAPE_ALL_UPPER) || !tok_char(d, i, '(') || !tok_char(d, i + 2, ')')) continue;
+  /* (the "(" tokens found from the text's "(" bytes, memchr's pace, and a
+   * binary search for the token at each: most text has few) */
+  size_t lo = 0;
+  for (const char *p = d->str, *e = d->str + d->len; (p = memchr(p, '(', (size_t)(e - p))) != NULL; p++) {
+    uint32_t off = (uint32_t)(p - d->str);
+    size_t hi = d->ntok;
+    while (lo < hi) { /* the first token starting at off or after */
+      size_t mid = lo + (hi - lo) / 2;
+      if (d->tok[mid].start < off) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= d->ntok) break;
+    size_t i = lo;
+    if (d->tok[i].start != off || i < 1 || i + 2 >= d->ntok) continue;
+    if (!tok_char(d, i, '(') || !tok_char(d, i + 2, ')') || !(shape(d, i + 1) & AN_SHAPE_ALL_UPPER)) continue;
     const char *acr = tfold(d, i + 1);
     size_t al = strlen(acr);
     if (al < 2 || al > 10 || strchr(acr, ' ')) continue;
