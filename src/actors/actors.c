@@ -1256,6 +1256,14 @@ static an_status find_spans(doc *d) {
     size_t end = sent_end(d, (uint32_t)s);
     if (end > d->ntok) end = d->ntok;
     for (size_t i = d->sent[s].tok_first; i < end;) {
+      /* (most tokens: punctuation, or a lower-case word that no place,
+       * title or gazetteer name starts with; the tests below in brief) */
+      const tokinfo *tk = &d->ti[i];
+      if ((tk->tf & TF_PUNCT) ||
+          (!(tk->tf & TF_POSSNEXT) && !(tk->wb & (WB_PLACE | WB_TITLE)) && !gz_may_start(d, i))) {
+        i++;
+        continue;
+      }
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
       /* a place or region at least as long as any name here wins: "South
