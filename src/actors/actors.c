@@ -3043,7 +3043,20 @@ static an_status order_by_keys(void *base, size_t n, size_t elem, sortkey *k) {
   }
   merge_keys(k, tmp, n);
   memcpy(copy, base, n * elem);
-  for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+  /* (by the element's type where it is known: a copy, not a memcpy call, each) */
+#define PERMUTE_AS(T)                                          \
+  do {                                                        \
+    T *b = base;                                              \
+    const T *c = (const T *)(const void *)copy;               \
+    for (size_t i = 0; i < n; i++) b[i] = c[k[i].idx];        \
+  } while (0)
+  if (elem == sizeof(span))
+    PERMUTE_AS(span);
+  else if (elem == sizeof(cment))
+    PERMUTE_AS(cment);
+  else
+    for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+#undef PERMUTE_AS
   an_free(tmp);
   an_free(copy);
   return AN_OK;
