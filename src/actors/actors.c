@@ -135,7 +135,7 @@ struct an_actors_cache {
   const an_gazetteer *gaz; /* the slots were made with it */
   tokmemo slot[1u << MEMO_BITS];
   stepmemo step[1u << STEP_BITS];
-  kept ti, wh, lower, sp, men, wn, act;
+  kept ti, wh, lower, sp, men, wn, act, cued;
 };
 
 typedef struct wrole {
@@ -487,7 +487,7 @@ an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actor
 
 void an_actors_cache_free(an_actors_cache *c) {
   if (!c) return;
-  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act};
+  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act, &c->cued};
   for (size_t i = 0; i < sizeof k / sizeof *k; i++) an_free(k[i]->p);
   an_free(c);
 }
@@ -2346,8 +2346,14 @@ static int media_only_name(const doc *d, const span *s) {
 static an_status collect_cued(doc *d) {
   d->cuedcap = 64;
   while (d->cuedcap < d->nsp * 4 + 2) d->cuedcap *= 2;
-  d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
-  if (!d->cued) return AN_ENOMEM;
+  /* the last document's table when it is the size (cleared: a memset, not
+   * a calloc from the heap) */
+  size_t kcap = 0;
+  if (d->cache) keep_take(&d->cache->cued, (void **)&d->cued, &kcap);
+  if (d->cued && kcap == d->cuedcap)
+    memset(d->cued, 0, d->cuedcap * sizeof *d->cued);
+  else if (an_free(d->cued), !(d->cued = an_calloc(d->cuedcap, sizeof *d->cued)))
+    return AN_ENOMEM;
   char w[512];
   for (size_t k = 0; k < d->nsp; k++) {
     span *o = &d->sp[k];
@@ -4464,6 +4470,7 @@ static void doc_free(doc *d) {
     keep_give(&c->sp, (void **)&d->sp, d->capsp, sizeof *d->sp);
     keep_give(&c->men, (void **)&d->men, d->capmen, sizeof *d->men);
     keep_give(&c->wn, (void **)&d->wn, d->capwn, sizeof *d->wn);
+    keep_give(&c->cued, (void **)&d->cued, d->cuedcap, sizeof *d->cued);
   }
   an_free(d->tally);
   an_free(d->pend);
