@@ -4298,14 +4298,15 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   for (size_t i = 0; i < d->nmen; i++)
     if (d->ti[d->men[i].first].quote) d->men[i].flags |= AN_MENTION_IN_QUOTE;
   /* keep actors with mentions or affiliations, renumbered */
-  int32_t *map = an_malloc((d->nact ? d->nact : 1) * sizeof *map);
-  uint32_t *cnt = an_calloc(d->nact ? d->nact : 1, sizeof *cnt);
-  if (!map || !cnt) {
-    an_free(map);
-    an_free(cnt);
+  /* (map and cnt in one block: cnt after map) */
+  size_t nact1 = d->nact ? d->nact : 1;
+  int32_t *map = an_malloc(nact1 * (sizeof *map + sizeof(uint32_t)));
+  if (!map) {
     st = AN_ENOMEM;
     goto fail;
   }
+  uint32_t *cnt = (uint32_t *)(void *)(map + nact1);
+  memset(cnt, 0, nact1 * sizeof *cnt);
   for (size_t i = 0; i < d->nmen; i++) cnt[d->men[i].actor]++;
   for (size_t i = 0; i < d->naff; i++) cnt[d->aff[i].org] += 0;
   size_t na = 0;
@@ -4313,7 +4314,6 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   r->actors = an_calloc(na ? na : 1, sizeof *r->actors);
   if (!r->actors) {
     an_free(map);
-    an_free(cnt);
     st = AN_ENOMEM;
     goto fail;
   }
@@ -4326,7 +4326,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
    * per few mentions; roles), not a growth per few of them */
   if (an_buf_reserve(&sb, na * 96 + d->nmen * 24 + d->naff * 32 + 64) != AN_OK) st = AN_ENOMEM;
   size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
-  int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
+  /* (ahead and atail in one block) */
+  int32_t *ahead = an_malloc(2 * (na ? na : 1) * sizeof *ahead), *atail = ahead ? ahead + (na ? na : 1) : NULL;
   alias_ent *ae = NULL;
   size_t nae = 0, capae = 0;
   char **block = NULL;
@@ -4435,10 +4436,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   an_free(block);
   an_free(off);
   an_free(ahead);
-  an_free(atail);
   an_free(ae);
   an_free(map);
-  an_free(cnt);
   if (st != AN_OK) goto fail;
   /* the tokens' folds and their hashes go with the output (other stages
    * may key words by them instead of folding again) */
