@@ -135,7 +135,7 @@ struct an_actors_cache {
   const an_gazetteer *gaz; /* the slots were made with it */
   tokmemo slot[1u << MEMO_BITS];
   stepmemo step[1u << STEP_BITS];
-  kept ti, wh, lower, sp, men, wn, act, cued;
+  kept ti, wh, lower, sp, men, wn, act, cued, hist;
 };
 
 typedef struct wrole {
@@ -487,7 +487,7 @@ an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actor
 
 void an_actors_cache_free(an_actors_cache *c) {
   if (!c) return;
-  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act, &c->cued};
+  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act, &c->cued, &c->hist};
   for (size_t i = 0; i < sizeof k / sizeof *k; i++) an_free(k[i]->p);
   an_free(c);
 }
@@ -4015,9 +4015,12 @@ static an_status sweep_refs(doc *d) {
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
   for (size_t a = 0; a < d->nact; a++) w.last_seen[a] = -1;
-  /* about one history entry per span (no growth from 8) */
+  /* about one history entry per span (no growth from 8), in the last
+   * document's array when there is one */
+  if (d->cache) keep_take(&d->cache->hist, (void **)&w.h, &w.caph);
   if ((st = ROOM(w.h, w.caph, d->nsp + 16)) != AN_OK) {
     an_free(w.last_seen);
+    an_free(w.h);
     return st;
   }
   uint32_t subj_sent = UINT32_MAX;
@@ -4151,6 +4154,7 @@ static an_status sweep_refs(doc *d) {
     }
   }
   an_free(w.last_seen);
+  if (d->cache) keep_give(&d->cache->hist, (void **)&w.h, w.caph, sizeof *w.h);
   an_free(w.h);
   an_free(w.intro_org);
   return st;
