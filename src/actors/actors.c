@@ -586,9 +586,12 @@ static an_status prepare(doc *d) {
     d->capti = d->ntok ? d->ntok : 1;
     d->ti = an_malloc(d->capti * sizeof *d->ti);
   }
-  d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
-  d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
-  if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
+  /* the folds' hashes and offsets in one block (the output takes it:
+   * fold_off after fold_hash's n_tokens, at least 1, hashes) */
+  size_t nt1 = d->ntok ? d->ntok : 1;
+  d->fh = an_malloc(nt1 * (sizeof *d->fh + sizeof *d->foff));
+  d->foff = d->fh ? (uint32_t *)(void *)(d->fh + nt1) : NULL;
+  if (!d->ti || !d->fh) return AN_ENOMEM;
   /* the usual document's spans, mentions and name keys in one allocation
    * each (a few dozen: growth from 8 took three reallocations) */
   if ((st = ROOM(d->sp, d->capsp, d->ntok / 8 + 16)) != AN_OK) return st;
@@ -4218,7 +4221,9 @@ void an_doc_actors_free(an_doc_actors *a) {
   an_free(a->strings);
   an_free(a->alias_block);
   an_free(a->folds);
-  an_free(a->fold_off);
+  /* (an_actors_find's records have fold_off in fold_hash's block) */
+  if (!a->fold_hash || (const void *)a->fold_off != (const void *)(a->fold_hash + (a->n_tokens ? a->n_tokens : 1)))
+    an_free(a->fold_off);
   an_free(a->fold_hash);
   an_free(a);
 }
@@ -4483,8 +4488,7 @@ static void doc_free(doc *d) {
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
-  an_free(d->foff);
-  an_free(d->fh);
+  an_free(d->fh); /* (and foff, in its block) */
   an_free(d->wh);
   an_free(d->lower);
   an_free(d->sp);
