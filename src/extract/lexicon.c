@@ -232,6 +232,11 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
     if (gap_b) *gap_b = 0;
     return i + (uint32_t)p->n_words;
   }
+  if (p->req) {
+    uint32_t k = i + p->req_lo, e = lim - i > p->req_hi ? i + p->req_hi + 1 : lim;
+    while (k < e && !((p->req >> (w[k] & 63)) & 1)) k++;
+    if (k >= e) return 0;
+  }
   uint32_t r = match_from_id(p, 0, w, i, lim, &ga, &gb);
   if (r && r > i) {
     if (gap_a) *gap_a = ga;
@@ -959,6 +964,29 @@ static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
     for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
   }
   p->plain = plain;
+  /* the required word after the first gap with the fewest spellings (the
+   * last of equals: "to blame" -> "blame"), and where it can stand */
+  p->req = 0;
+  uint32_t lo = 0, hi = 0, best_n = UINT32_MAX;
+  int gap = 0;
+  for (size_t wi = 0; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) {
+      gap = 1;
+      lo += 1;
+      hi += (uint32_t)p->gap_max;
+      continue;
+    }
+    if (gap && !pw->optional && pw->n_alts && pw->n_alts <= best_n) {
+      best_n = (uint32_t)pw->n_alts;
+      p->req = 0;
+      for (size_t a = 0; a < pw->n_alts; a++) p->req |= 1ull << (pw->ids[a] & 63);
+      p->req_lo = lo;
+      p->req_hi = hi;
+    }
+    if (!pw->optional) lo++;
+    hi++;
+  }
   return AN_OK;
 }
 
@@ -979,6 +1007,33 @@ static int first_ids(const an_pattern *p, void (*add)(void *, uint32_t), void *c
     if (!pw->optional) break;
   }
   return 0;
+}
+
+/* The ids (as bits id & 63) that the token after the first can have in a
+ * match of p whose first token has id x; all bits when the match may end
+ * after the first token or a gap may hold the next one. */
+static uint64_t words_from(const an_pattern *p, size_t wi, uint64_t m) {
+  for (; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) return ~0ull;
+    for (size_t a = 0; a < pw->n_alts; a++) m |= 1ull << (pw->ids[a] & 63);
+    if (!pw->optional) return m;
+  }
+  return ~0ull; /* it may end here */
+}
+static uint64_t next_mask(const an_pattern *p, uint32_t x) {
+  uint64_t m = 0;
+  for (size_t wi = 0; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) return ~0ull; /* the first token in the gap: anything after it */
+    for (size_t a = 0; a < pw->n_alts; a++)
+      if (pw->ids[a] == x) {
+        m = words_from(p, wi + 1, m);
+        break;
+      }
+    if (!pw->optional) break;
+  }
+  return m;
 }
 
 typedef struct pairs {
@@ -1218,7 +1273,17 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     goto oom;
   }
   memcpy(fill, lex->trig_off, (size_t)lex->n_ids * sizeof(uint32_t));
-  for (size_t k = 0; k < all.n; k++) lex->trig_list[fill[all.p[k][0]]++] = all.p[k][1];
+  lex->trig_next = an_malloc((all.n ? all.n : 1) * sizeof(uint64_t));
+  if (!lex->trig_next) {
+    an_free(fill);
+    an_free(all.p);
+    goto oom;
+  }
+  for (size_t k = 0; k < all.n; k++) {
+    uint32_t at = fill[all.p[k][0]]++;
+    lex->trig_list[at] = all.p[k][1];
+    lex->trig_next[at] = next_mask(&lex->trig[all.p[k][1]].pat, all.p[k][0]);
+  }
   an_free(fill);
   an_free(all.p);
   return AN_OK;
@@ -1231,6 +1296,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->vocab); /* its strings belong to the patterns */
   an_free(lex->trig_off);
   an_free(lex->trig_list);
+  an_free(lex->trig_next);
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);

@@ -30,6 +30,12 @@ typedef struct an_pattern {
   size_t n_words;
   int gap_max;
   int plain; /* interned, with no gap and no optional word: matched in one pass */
+  /* A pattern with a gap: one word after the gap a match must have, its
+   * ids as bits (id & 63; 0: none chosen), somewhere in tokens
+   * i + req_lo .. i + req_hi of a match from i. Most tries of a gapped
+   * pattern are turned away by this one look, without the gap's search. */
+  uint64_t req;
+  uint32_t req_lo, req_hi;
 } an_pattern;
 
 /* A list of cue phrases (each a pattern). */
@@ -124,6 +130,10 @@ typedef struct an_lexicon {
    * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
    * are skipped at once. */
   uint32_t *trig_off, *trig_list;
+  /* parallel to trig_list: the ids (bit id & 63) the token after the first
+   * can have when that trigger matches from that first word (all bits
+   * when it may end or open a gap there): most tries stop at this bit */
+  uint64_t *trig_next;
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;
@@ -254,6 +264,16 @@ static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *
 static inline const uint32_t *an_lexicon_trigs_at(const an_lexicon *lex, uint32_t id, size_t *n) {
   if (id >= lex->n_ids) id = 0;
   *n = lex->trig_off[id + 1] - lex->trig_off[id];
+  return lex->trig_list + lex->trig_off[id];
+}
+/* The same, with *next the triggers' masks of the next token's id
+ * (trig_next): a trigger k can match at i only if i + 1 is the end of the
+ * range or bit (id of i + 1) & 63 of next[k] is set. */
+static inline const uint32_t *an_lexicon_trigs_next_at(const an_lexicon *lex, uint32_t id, size_t *n,
+                                                       const uint64_t **next) {
+  if (id >= lex->n_ids) id = 0;
+  *n = lex->trig_off[id + 1] - lex->trig_off[id];
+  *next = lex->trig_next + lex->trig_off[id];
   return lex->trig_list + lex->trig_off[id];
 }
 

@@ -3322,12 +3322,16 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
       size_t ncand = 0;
-      const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
+      const uint64_t *next;
+      const uint32_t *cand = an_lexicon_trigs_next_at(lex, v->wid[i], &ncand, &next);
       if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue; /* (most words start no trigger) */
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
-      /* only the triggers that can start with this word, in trigger order */
+      /* only the triggers that can start with this word, in trigger order,
+       * and go on with the next one */
+      uint64_t nb = i + 1 < c.sb ? 1ull << (v->wid[i + 1] & 63) : ~0ull;
       for (size_t k = 0; k < ncand; k++) {
+        if (!(next[k] & nb)) continue;
         const an_trigger *t = &lex->trig[cand[k]];
         uint32_t ga = 0, gb = 0;
         uint32_t te = an_pattern_match_id(&t->pat, v->wid, i, c.sb, &ga, &gb);

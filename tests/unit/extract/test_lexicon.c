@@ -314,9 +314,62 @@ static void test_match_ids(void) {
   an_lexicon_free(lex);
 }
 
+/* The triggers' filters (lexicon.h: trig_next, the next token's ids after
+ * the first word; an_pattern's req, a word a gapped match must hold) turn
+ * away no match: on every trigger pattern's own words, with gaps of 1 to
+ * gap_max + 1 words and optional words in or out, matching by ids gives
+ * what matching the strings gives, and every match passes both. */
+static void test_trigger_filters(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  const char *fill[] = {"the", "banana", ",", "said", "with", "."};
+  size_t matched = 0, tried = 0;
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    const an_pattern *p = &lex->trig[t].pat;
+    for (int var = 0; var < 6; var++) {
+      const char *w[48];
+      uint32_t id[48];
+      size_t n = 0;
+      w[n++] = fill[(t + (size_t)var) % 6];
+      for (size_t wi = 0; wi < p->n_words && n < 40; wi++) {
+        const an_pword *pw = &p->words[wi];
+        if (pw->gap) {
+          int g = var % 3 == 0 ? 1 : var % 3 == 1 ? p->gap_max : p->gap_max + 1;
+          for (int k = 0; k < g && n < 40; k++) w[n++] = fill[(wi + (size_t)k) % 5]; /* no sentence end */
+        } else if (pw->n_alts && !(pw->optional && var % 2)) {
+          w[n++] = pw->alts[(t + wi + (size_t)var) % pw->n_alts];
+        }
+      }
+      w[n++] = fill[(t + 3) % 6];
+      for (size_t i = 0; i < n; i++) id[i] = an_lexicon_word_id(lex, w[i], strlen(w[i]));
+      for (uint32_t i = 0; i < n; i++)
+        for (uint32_t lim = i; lim <= n; lim++) {
+          uint32_t ga = 0, gb = 0, ia = 0, ib = 0;
+          uint32_t a = an_pattern_match(p, w, i, lim, &ga, &gb), b = an_pattern_match_id(p, id, i, lim, &ia, &ib);
+          CHECK_INT(b, a);
+          CHECK_INT(ia, ga);
+          CHECK_INT(ib, gb);
+          tried++;
+          if (!a) continue;
+          matched++;
+          size_t nc = 0, k = 0;
+          const uint64_t *next = NULL;
+          const uint32_t *cand = an_lexicon_trigs_next_at(lex, id[i], &nc, &next);
+          while (k < nc && cand[k] != t) k++;
+          CHECK(k < nc);
+          if (k < nc && i + 1 < lim) CHECK((next[k] >> (id[i + 1] & 63)) & 1);
+        }
+    }
+  }
+  CHECK(matched > lex->n_trig && tried > matched);
+  an_lexicon_free(lex);
+}
+
 int main(void) {
   test_patterns();
   test_match_ids();
+  test_trigger_filters();
   test_word_ids();
   test_word_ids_memo();
   test_load();
