@@ -158,10 +158,12 @@ static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uin
   c->sa = sa;
   c->sb = sb;
   c->valid = 1;
-  for (int i = 0; i < 3; i++) {
-    c->npos[i] = 0;
-    for (uint32_t k = sa; k < sb; k++) {
-      if (!an_phrases_match_id(l[i], v->wid, k, sb)) continue;
+  c->npos[0] = c->npos[1] = c->npos[2] = 0;
+  /* one pass: the word's bits (lexicon.h wattrib) say which lists to try */
+  for (uint32_t k = sa; k < sb; k++) {
+    unsigned f = lex->wattrib[v->wid[k]];
+    for (int i = 0; f; i++, f >>= 1) {
+      if (!(f & 1) || !an_phrases_match_id(l[i], v->wid, k, sb)) continue;
       if (an_grow((void **)&c->pos[i], &c->cap[i], c->npos[i] + 1, sizeof(uint32_t)) != AN_OK) {
         c->oom = 1;
         c->valid = 0;

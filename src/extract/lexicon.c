@@ -1229,6 +1229,16 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
         phrases_bits(&tr->target_stop, lex->n_ids) != AN_OK)
       goto oom;
   }
+  lex->wattrib = an_calloc(lex->n_ids, 1);
+  if (!lex->wattrib) goto oom;
+  {
+    const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+    for (int i = 0; i < 3; i++) {
+      for (size_t k = 0; k < al[i]->n_ix; k++) lex->wattrib[al[i]->ix_id[k]] |= (uint8_t)(1u << i);
+      if (al[i]->n_wild)
+        for (uint32_t id = 0; id < lex->n_ids; id++) lex->wattrib[id] |= (uint8_t)(1u << i);
+    }
+  }
   /* Triggers by first word, in trigger order. A trigger whose first token
    * may be any word is tried wherever some trigger can start (as a plain
    * list of start words did). */
@@ -1300,6 +1310,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);
+  an_free(lex->wattrib);
   an_free(lex->wdate_lists);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {

@@ -137,6 +137,11 @@ typedef struct an_lexicon {
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;
+  /* Per word id: bit k when attribution list k (attrib_before,
+   * attrib_media_before, attrib_after) can start with it (every id when
+   * one of its patterns can start with any word): a sentence's cues are
+   * found in one pass over its tokens. */
+  uint8_t *wattrib;
   int date_wild; /* some relative/vague date phrase may start with any word */
   /* Per word id: which relative/vague date lists can start with it (bit
    * k: rel_day[k] for k < 8, rel_month[i] 8 + 2i, rel_year[i] 9 + 2i,

@@ -363,6 +363,16 @@ static void test_trigger_filters(void) {
     }
   }
   CHECK(matched > lex->n_trig && tried > matched);
+  /* wattrib: bit k exactly when attribution list k can start with the id */
+  const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+  size_t set = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++)
+    for (int k = 0; k < 3; k++) {
+      int can = al[k]->n_wild || (id < al[k]->n_bits && ((al[k]->bits[id >> 6] >> (id & 63)) & 1));
+      CHECK_INT((lex->wattrib[id] >> k) & 1, can);
+      set += (size_t)can;
+    }
+  CHECK(set >= 3);
   an_lexicon_free(lex);
 }
 
