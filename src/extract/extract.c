@@ -303,16 +303,28 @@ static size_t id_put(char *buf, size_t o, size_t cap, const char *s, size_t n) {
   return o + n;
 }
 
-/* Writes v in decimal into out (at least 21 bytes); returns its length. */
+/* Writes v in decimal into out (at least 21 bytes; all 20 may be
+ * written); returns its length. Two digits a step, from the end. */
 static size_t dec_u64(char *out, uint64_t v) {
-  char tmp[24];
-  size_t n = 0;
-  do {
-    tmp[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
-  for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
-  return n;
+  static const char d2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                           "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                           "8081828384858687888990919293949596979899";
+  char tmp[48];
+  char *e = tmp + 24, *p = e;
+  while (v >= 100) {
+    uint64_t q = v / 100;
+    p -= 2;
+    memcpy(p, d2 + 2 * (v - 100 * q), 2);
+    v = q;
+  }
+  if (v >= 10) {
+    p -= 2;
+    memcpy(p, d2 + 2 * v, 2);
+  } else {
+    *--p = (char)('0' + v);
+  }
+  memcpy(out, p, 20); /* (a fixed length: no call; tmp holds 24 bytes after p) */
+  return (size_t)(e - p);
 }
 
 /* The hash of "doc\x1ftype\x1fsource\x1ftarget\x1fa\x1fb" (its first 1023
@@ -821,11 +833,10 @@ static inline void jc(jw *w, char c) {
   b->data[b->len++] = c;
 }
 
-static void j_str_n(jw *w, const char *str, size_t len) {
+/* A string with bytes to escape (the opening quote written), after the
+ * plain ones. */
+static __attribute__((noinline)) void j_str_esc(jw *w, const char *str, size_t len) {
   static const char hex[] = "0123456789abcdef";
-  /* room for the quotes and the plain bytes at once; escapes grow it */
-  if (w->b->len + len + 3 > w->b->cap && !jgrow(w, len + 2)) return;
-  jc(w, '"');
   const unsigned char *p = (const unsigned char *)str, *end = p + len, *run = p;
   while (p < end) {
     /* plain bytes up to the next one to escape (evidence sentences are
@@ -857,6 +868,46 @@ static void j_str_n(jw *w, const char *str, size_t len) {
   }
   if (p > run) ja(w, run, (size_t)(p - run));
   jc(w, '"');
+}
+
+/* Copies n bytes (n <= 16) without a call: two overlapping loads. */
+static inline void copy_small(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+  }
+}
+
+/* (inline: ids, labels, names, the sentence: most of what is written) */
+static inline void j_str_n(jw *w, const char *str, size_t len) {
+  /* room for the quotes and the plain bytes at once; escapes grow it */
+  an_buf *b = w->b;
+  if (b->len + len + 3 > b->cap && !jgrow(w, len + 2)) return;
+  char *o = b->data + b->len;
+  *o = '"';
+  if (an_find_json_escape(str, len) < len) {
+    b->len++;
+    j_str_esc(w, str, len);
+    return;
+  }
+  /* nothing to escape (nearly every string): one copy */
+  if (len <= 16)
+    copy_small(o + 1, str, len);
+  else
+    memcpy(o + 1, str, len);
+  o[len + 1] = '"';
+  b->len += len + 2;
 }
 
 static void j_str(jw *w, const char *s) { j_str_n(w, s, strlen(s)); }

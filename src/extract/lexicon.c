@@ -333,6 +333,7 @@ static void phrases_clear(an_phrases *l) {
   an_free(l->rank);
   an_free(l->ix_off);
   an_free(l->ix_next);
+  if (l->pre != l->bits) an_free((void *)l->pre);
   memset(l, 0, sizeof *l);
 }
 
@@ -1099,8 +1100,15 @@ oom:
 /* The bits, ranks and offsets of a list's index (an_phrases), once every
  * word has its id (n_ids ids in all). */
 static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
-  if (!l->n_ix) return AN_OK;
   size_t nw = ((size_t)n_ids + 63) / 64, nd = 0;
+  if (l->n_wild) { /* any word may start a match: every id goes on to the patterns */
+    uint64_t *all = an_malloc(nw * sizeof(uint64_t));
+    if (!all) return AN_ENOMEM;
+    memset(all, 0xff, nw * sizeof(uint64_t));
+    l->pre = all;
+    l->n_pre = n_ids;
+  }
+  if (!l->n_ix) return AN_OK;
   for (size_t k = 0; k < l->n_ix; k++)
     if (!k || l->ix_id[k] != l->ix_id[k - 1]) nd++;
   l->bits = an_calloc(nw, sizeof(uint64_t));
@@ -1129,6 +1137,10 @@ static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
     acc += (uint32_t)__builtin_popcountll(l->bits[w]);
   }
   l->n_bits = n_ids;
+  if (!l->n_wild) {
+    l->pre = l->bits;
+    l->n_pre = n_ids;
+  }
   return AN_OK;
 }
 

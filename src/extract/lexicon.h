@@ -59,6 +59,11 @@ typedef struct an_phrases {
    * word): most tries of a common first word ("the") end here */
   uint64_t *ix_next;
   uint32_t n_bits;
+  /* The test an_phrases_match_id makes first: bits (pre == bits), or all
+   * ids when some pattern can start with any word; n_pre ids (0: no index,
+   * nothing matches by id). One load and a bit, no other case. */
+  const uint64_t *pre;
+  uint32_t n_pre;
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -260,7 +265,7 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
 static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   if (i >= lim) return 0;
   uint32_t id = w[i];
-  if (!l->n_wild && (id >= l->n_bits || !((l->bits[id >> 6] >> (id & 63)) & 1))) return 0;
+  if (id >= l->n_pre || !((l->pre[id >> 6] >> (id & 63)) & 1)) return 0;
   return an_phrases_match_id_at(l, w, i, lim);
 }
 
