@@ -946,6 +946,18 @@ static void j_num(jw *w, double d) {
   jp(w, nb);
 }
 
+/* A count or an offset: what j_num writes for it, the common case (up to
+ * INT_MAX, printed as an integer) written straight into the buffer. */
+static void j_uint(jw *w, uint64_t v) {
+  an_buf *b = w->b;
+  if (v > 2147483647u) {
+    j_num(w, (double)v);
+    return;
+  }
+  if (b->len + 22 > b->cap && !jgrow(w, 21)) return;
+  b->len += dec_u64(b->data + b->len, v);
+}
+
 static void actor_ref(jw *w, const an_doc_actor *a) {
   JL(w, "{\"id\":");
   j_str(w, a->id ? a->id : "");
@@ -1009,7 +1021,7 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
       j_str(w, a->aliases[k]);
     }
     JL(w, "],\"mentions\":");
-    j_num(w, (double)a->mentions);
+    j_uint(w, (uint64_t)a->mentions);
     JL(w, ",\"key\":");
     j_str_or_null(w, a->key);
     jc(w, '}');
@@ -1074,9 +1086,9 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
     JL(w, ",\"sentence\":");
     j_str(w, e->sentence ? e->sentence : "");
     JL(w, ",\"offsets\":[");
-    j_num(w, (double)e->off_a);
+    j_uint(w, (uint64_t)e->off_a);
     jc(w, ',');
-    j_num(w, (double)e->off_b);
+    j_uint(w, (uint64_t)e->off_b);
     JL(w, "],\"trigger\":");
     j_str(w, e->trigger ? e->trigger : "");
     JL(w, ",\"confidence\":");
