@@ -402,6 +402,13 @@ static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_
 static int is_cap(const ctx *c, uint32_t i) {
   return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
 }
+/* An "-ing" form at token i (a gerund or participle): more than four
+ * letters ending in "ing" ("sing" and "king" are none). */
+static int ing_at(const ctx *c, uint32_t i) {
+  const char *w = W(c, i);
+  size_t n = strlen(w);
+  return n > 4 && memcmp(w + n - 3, "ing", 3) == 0;
+}
 AN_HOT int is_sep(const ctx *c, uint32_t i) {
   return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
 }
@@ -942,10 +949,7 @@ typedef struct subj {
 } subj;
 
 static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
-  if (t->nominal) return 0;
-  const char *w = W(c, ts);
-  size_t n = strlen(w);
-  if (n < 5 || strcmp(w + n - 3, "ing") != 0) return 0;
+  if (t->nominal || !ing_at(c, ts)) return 0;
   if (ts == c->sa) return 1;
   uint32_t p = ts - 1;
   while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
@@ -1112,10 +1116,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   {
     /* "..., with Addis Ababa accusing Asmara of X": the absolute
      * construction's own subject */
-    const char *w = W(c, ts);
-    size_t wl = strlen(w);
     int32_t mi = ts > c->sa ? c->v->tok_m[ts - 1] : -1;
-    if (!t->nominal && wl > 4 && strcmp(w + wl - 3, "ing") == 0 && mi >= 0 && !is_poss(c, mi) &&
+    if (!t->nominal && ing_at(c, ts) && mi >= 0 && !is_poss(c, mi) &&
         mention_ok(c, mi, in_q)) {
       uint32_t k = M(c, mi)->tok_first;
       while (k > c->sa && c->v->tok_m[k - 1] < 0 && np_ok(c, k - 1) && !is_punct(c, k - 1)) k--;
@@ -1252,8 +1254,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             }
             /* "X, speaking after talks with Y, criticised Z": a participle
              * phrase between commas, the subordinator inside it */
-            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && strlen(W(c, j)) > 4 &&
-                strcmp(W(c, j) + strlen(W(c, j)) - 3, "ing") == 0 && has_candidate(c, c->sa, j - 1, in_q)) {
+            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && ing_at(c, j) &&
+                has_candidate(c, c->sa, j - 1, in_q)) {
               in_rel = 1;
               break;
             }
@@ -1408,8 +1410,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
         !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
         /* "Speaking after talks with X, Y said": an opening participle */
-        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && strlen(W(c, k)) > 4 &&
-          strcmp(W(c, k) + strlen(W(c, k)) - 3, "ing") == 0))
+        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && ing_at(c, k)))
       initial = 0;
   if (first < 0 && initial) {
     /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
@@ -1456,9 +1457,7 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       return k;
     }
     if (is(c, k, ",") && k + 1 < c->sb) {
-      const char *w = W(c, k + 1);
-      size_t n = strlen(w);
-      if (n > 4 && strcmp(w + n - 3, "ing") == 0 && c->v->tok_m[k + 1] < 0) return k;
+      if (ing_at(c, k + 1) && c->v->tok_m[k + 1] < 0) return k;
       if (inlist(c, &c->lex->reporting, k + 1)) return k;
     }
   }
@@ -1616,9 +1615,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (mi < 0 && k > a && is(c, k, "of") && k + 1 < lim && c->v->tok_m[k + 1] < 0) {
       /* "accused the AIU of mishandling his samples", "warned X of
        * spreading lies": the charge, no argument */
-      const char *g = W(c, k + 1);
-      size_t gl = strlen(g);
-      if (gl > 4 && strcmp(g + gl - 3, "ing") == 0) break;
+      if (ing_at(c, k + 1)) break;
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
@@ -1914,9 +1911,7 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
          inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
       /* "by selling weapons to X": a gerund after "by" is a verb with a
        * subject of its own (its agent is unknown here) */
-      const char *w = W(c, p);
-      size_t wl = strlen(w);
-      if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
+      if (ing_at(c, p) && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
           !inlist(c, &c->lex->light_verbs, p))
         return 0;
       words++;
@@ -2474,6 +2469,23 @@ static int32_t government_object(const ctx *c, uint32_t te, uint32_t ce, const m
   return dateline_country(c);
 }
 
+/* Where a manner phrase of list l ("by telephone", "in a letter") says how
+ * an event with target mention dm was made: 1 right after the target
+ * (within four tokens, before another mention or the clause's end), 2 in
+ * the clause's opening [cs, ts) ("In a phone call, X thanked Y"), else 0;
+ * *at and *n get the phrase's first token and length. */
+static int manner_at(const ctx *c, const an_phrases *l, uint32_t cs, uint32_t ts, int32_t dm, uint32_t ce,
+                     uint32_t *at, uint32_t *n) {
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    if ((*n = listlen(c, l, k)) > 0) return *at = k, 1;
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  for (k = cs; k < ts; k++)
+    if ((*n = listlen(c, l, k)) > 0) return *at = k, 2;
+  return 0;
+}
+
 /* "congratulated X by telephone", "In a phone call, X thanked Y": praise
  * said over the phone is also a call between the two (annotation.md §2). */
 static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
@@ -2481,33 +2493,21 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
   /* only greetings and thanks: a briefing "by video link" to a council is
    * a statement to a body, not a conversation */
   if (t->symmetric || !c->lex->phone_manner.n || strcmp(type, "praise") != 0) return 0;
-  uint32_t k = mend(c, dm);
-  for (uint32_t e = k + 4; k < ce && k < e; k++) {
-    if (inlist(c, &c->lex->phone_manner, k)) return 1;
-    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
-  }
-  for (k = cs; k < ts; k++)
-    if (inlist(c, &c->lex->phone_manner, k)) return 1;
-  return 0;
+  uint32_t k, n;
+  return manner_at(c, &c->lex->phone_manner, cs, ts, dm, ce, &k, &n) != 0;
 }
 
 /* "congratulated X in a letter", "accused X in a message of ...": said in
  * writing to the target, so also a message (cues.json letter_manner;
- * not "in a letter to Y", which the letter's own trigger reads). */
+ * not "in a letter to Y", which the letter's own trigger reads; "In a
+ * letter, X thanked Y": the phrase opening the clause). */
 static int by_letter(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
                      uint32_t ce) {
   if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
-  uint32_t k = mend(c, dm);
-  for (uint32_t e = k + 4; k < ce && k < e; k++) {
-    uint32_t n = listlen(c, &c->lex->letter_manner, k);
-    if (n) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
-    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
-  }
-  /* "In a letter, X thanked Y": the phrase opening the clause */
-  for (k = cs; k < ts; k++) {
-    uint32_t n = listlen(c, &c->lex->letter_manner, k);
-    if (n) return k + n < ts && is(c, k + n, ",");
-  }
+  uint32_t k = 0, n = 0;
+  int where = manner_at(c, &c->lex->letter_manner, cs, ts, dm, ce, &k, &n);
+  if (where == 1) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
+  if (where == 2) return k + n < ts && is(c, k + n, ",");
   return 0;
 }
 
@@ -2913,13 +2913,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
-    const char *w = W(c, ts);
-    size_t wl = strlen(w);
-    if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && (is(c, p, "and") || is(c, p, "or"))) {
+    if (ing_at(c, ts) && (is(c, p, "and") || is(c, p, "or"))) {
       for (uint32_t k = p; k > c->sa && k + 10 > p; k--) {
-        const char *x = W(c, k - 1);
-        size_t xl = strlen(x);
-        if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
+        if (ing_at(c, k - 1) && k - 1 > c->sa &&
             inlist(c, &c->lex->prepositions, k - 2) && !inlist(c, &c->lex->gerund_subject_preps, k - 2))
           return AN_OK;
         if (is_punct(c, k - 1)) break;
