@@ -1109,6 +1109,17 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   return pm;
 }
 
+/* A person named outside quotes before token k (an_last_two). */
+typedef struct person_arg {
+  const an_xview *v;
+  uint32_t k;
+} person_arg;
+static int person_ok(void *arg, size_t j) {
+  const person_arg *pa = arg;
+  const an_mention *m = &pa->v->acts->mentions[j];
+  return m->tok_first < pa->k && pa->v->acts->actors[m->actor].kind == AN_KIND_PERSON && !pa->v->inq[m->tok_first];
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -1364,27 +1375,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     if (e != ts) break;
     const an_xview *v = c->v;
     uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0;
-    uint32_t from = v->sent[s0].tok_first;
+    /* the nearest pair: a third person in an earlier sentence than the
+     * pair's does not count ("X held talks with Y. The two presidents
+     * also spoke with Z" after a sentence about W) */
     int32_t pick[2] = {-1, -1};
-    int n = 0, more = 0;
-    for (size_t j = an_doc_mentions_before(v->acts, k); j-- > 0;) {
-      const an_mention *m = &v->acts->mentions[j];
-      if (m->tok_first >= k) continue;
-      if (m->tok_first < from) break;
-      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
-      if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
-          (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
-        continue;
-      /* the nearest pair: a third person in an earlier sentence than the
-       * pair's does not count ("X held talks with Y. The two presidents
-       * also spoke with Z" after a sentence about W) */
-      if (n == 2 && v->tok_s[m->tok_first] != v->tok_s[v->acts->mentions[pick[1]].tok_first]) break;
-      if (n < 2)
-        pick[n++] = (int32_t)j;
-      else
-        more = 1;
-    }
-    if (n == 2 && !more) {
+    person_arg pa = {v, k};
+    if (an_last_two(v, k, v->sent[s0].tok_first, person_ok, &pa, pick) == 2) {
       ml_add(&s->l, pick[1]);
       ml_add(&s->l, pick[0]);
       s->weak = 1;
@@ -2735,41 +2731,40 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
 /* "met both sides", "urged the two parties": the two organizations or
  * countries the nearest sentences named (not the sources, not the sources'
  * own countries), when the nearest ones name exactly two. */
-static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+typedef struct side_arg {
+  const ctx *c;
+  const mlist *srcs;
+} side_arg;
+
+/* An organization or country that can be a side: named outside quotes, no
+ * medium, modifier or dateline, not a source nor a source's country. */
+static int side_ok(void *arg, size_t j) {
+  const side_arg *sa = arg;
+  const ctx *c = sa->c;
   const an_xview *v = c->v;
   const an_doc_actors *A = v->acts;
+  const an_mention *m = &A->mentions[j];
+  const an_doc_actor *a = &A->actors[m->actor];
+  if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) ||
+      is_modifier(c, (int32_t)j) || m->how == AN_MENTION_DEMONYM)
+    return 0;
+  ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
+  if (m->tok_first < after_dateline(&ms)) return 0; /* "LONDON (Wire) -" is no side */
+  for (int i = 0; i < sa->srcs->n; i++)
+    if (M(c, sa->srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, sa->srcs->m[i])->actor], a)) return 0;
+  return 1;
+}
+
+static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
   uint32_t k = te, e = 0;
   for (; k < ce && k < te + 2; k++)
     if ((e = an_phrases_match_id(&c->lex->side_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
   if (!e || v->tok_m[k] >= 0) return;
-  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
-  int32_t pick[2] = {-1, -1};
-  uint32_t pick_sent = 0;
-  int n = 0;
-  for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
-    const an_mention *m = &A->mentions[j];
-    if (m->tok_first < from) break;
-    const an_doc_actor *a = &A->actors[m->actor];
-    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) || is_modifier(c, (int32_t)j) ||
-        m->how == AN_MENTION_DEMONYM)
-      continue;
-    {
-      ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
-      if (m->tok_first < after_dateline(&ms)) continue; /* "LONDON (Wire) -" is no side */
-    }
-    int skip = 0;
-    for (int i = 0; i < srcs->n && !skip; i++)
-      skip = M(c, srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, srcs->m[i])->actor], a);
-    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
-    if (skip) continue;
-    if (n == 2) {
-      if (v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
-      return;                                        /* a third in the same sentence: no telling */
-    }
-    pick[n++] = (int32_t)j;
-    pick_sent = v->tok_s[m->tok_first];
-  }
-  if (n != 2) return;
+  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0;
+  side_arg arg = {c, srcs};
+  int32_t pick[2];
+  if (!an_last_two(v, k, v->sent[s0].tok_first, side_ok, &arg, pick)) return;
   ml_add(out, pick[1]);
   ml_add(out, pick[0]);
 }
