@@ -254,41 +254,49 @@ static inline uint32_t popcount64(uint64_t x) {
   return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
-uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+/* The longest of the patterns of rank r (those starting with w[i]) and of
+ * the wild ones matching at i; r = UINT32_MAX: the wild ones only. */
+static __attribute__((noinline)) uint32_t match_ranked(const an_phrases *l, const uint32_t *w, uint32_t i,
+                                                        uint32_t lim, uint32_t r) {
   uint32_t best = 0;
+  /* (the longest wins, so the order they are tried in does not matter) */
+  for (uint32_t k = r == UINT32_MAX ? 0 : l->ix_off[r], end = r == UINT32_MAX ? 0 : l->ix_off[r + 1]; k < end; k++) {
+    const an_pattern *p = &l->p[l->ix_pat[k]];
+    uint32_t e;
+    if (p->plain) { /* (an_pattern_match_id's one pass, here) */
+      if (p->n_words > lim - i) continue;
+      size_t wi = 1; /* the first word matched: it is the one indexed */
+      for (; wi < p->n_words && word_is_id(&p->words[wi], w[i + wi]); wi++)
+        ;
+      if (wi < p->n_words) continue;
+      e = i + (uint32_t)p->n_words;
+    } else {
+      e = an_pattern_match_id(p, w, i, lim, NULL, NULL);
+    }
+    if (e > best) best = e;
+  }
+  for (size_t k = 0; k < l->n_wild; k++) {
+    uint32_t e = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
+    if (e > best) best = e;
+  }
+  return best;
+}
+
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   if (i >= lim) return 0;
-  /* only the patterns that can start with this word (the longest wins, so
-   * the order they are tried in does not matter) */
-  uint32_t id = w[i];
+  /* only the patterns that can start with this word: most calls end at
+   * its bit or at the next word's (a small leaf; the search is apart) */
+  uint32_t id = w[i], r = UINT32_MAX;
   if (id < l->n_bits) {
     uint64_t word = l->bits[id >> 6], bit = 1ull << (id & 63);
     if (word & bit) {
-      uint32_t r = l->rank[id >> 6] + popcount64(word & (bit - 1));
+      r = l->rank[id >> 6] + popcount64(word & (bit - 1));
       /* no pattern of this word goes on with the next one: none matches */
-      if (i + 1 < lim && !((l->ix_next[r] >> (w[i + 1] & 63)) & 1)) goto wild;
-      for (uint32_t k = l->ix_off[r]; k < l->ix_off[r + 1]; k++) {
-        const an_pattern *p = &l->p[l->ix_pat[k]];
-        uint32_t e;
-        if (p->plain) { /* (an_pattern_match_id's one pass, here) */
-          if (p->n_words > lim - i) continue;
-          size_t wi = 1; /* the first word matched: it is the one indexed */
-          for (; wi < p->n_words && word_is_id(&p->words[wi], w[i + wi]); wi++)
-            ;
-          if (wi < p->n_words) continue;
-          e = i + (uint32_t)p->n_words;
-        } else {
-          e = an_pattern_match_id(p, w, i, lim, NULL, NULL);
-        }
-        if (e > best) best = e;
-      }
+      if (i + 1 < lim && !((l->ix_next[r] >> (w[i + 1] & 63)) & 1)) r = UINT32_MAX;
     }
   }
-wild:
-  for (size_t k = 0; k < l->n_wild; k++) {
-    uint32_t r = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
-    if (r > best) best = r;
-  }
-  return best;
+  if (r == UINT32_MAX && !l->n_wild) return 0;
+  return match_ranked(l, w, i, lim, r);
 }
 
 /* ---- JSON helpers --------------------------------------------------------- */
