@@ -409,6 +409,14 @@ static int ing_at(const ctx *c, uint32_t i) {
   size_t n = strlen(w);
   return n > 4 && memcmp(w + n - 3, "ing", 3) == 0;
 }
+/* s is the literal lit: most strings differ at the first byte, without a
+ * call (event types, compared on every trigger and event) */
+AN_HOT int str_is(const char *s, const char *lit) { return s[0] == lit[0] && strcmp(s, lit) == 0; }
+/* a past form: more than three letters ending in "ed" */
+AN_HOT int ed_form(const char *w) {
+  size_t n = strlen(w);
+  return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
 AN_HOT int is_sep(const ctx *c, uint32_t i) {
   return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
 }
@@ -959,11 +967,7 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
 
 /* A past tense verb: "-ed", or an irregular form the lexicon lists as a
  * light verb or reporting verb in the past ("told", "held"). */
-static int past_form(const ctx *c, uint32_t i) {
-  const char *w = W(c, i);
-  size_t n = strlen(w);
-  return n > 3 && strcmp(w + n - 2, "ed") == 0;
-}
+static int past_form(const ctx *c, uint32_t i) { return ed_form(W(c, i)); }
 
 /* "X said that A had done B and warned C": the trigger, a bare past verb
  * after "and", coordinates with the reporting verb (k, a past form too),
@@ -989,8 +993,7 @@ static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uin
     if (rv == UINT32_MAX) return 0;
   }
   const char *w = W(c, rv);
-  size_t n = strlen(w);
-  int past = (n > 3 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
+  int past = ed_form(w) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
   if (!past) return 0;
   /* an auxiliary in the reported clause before the "and" */
   for (uint32_t j = r; j + 1 < p; j++)
@@ -1578,8 +1581,8 @@ static int naming_complement(const ctx *c, uint32_t k);
 
 /* Conversations: their objects after "on", "about" are topics. */
 static int talk_type(const char *type) {
-  return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "brief") == 0 ||
-         strcmp(type, "message") == 0;
+  return str_is(type, "meet") || str_is(type, "call") || str_is(type, "brief") ||
+         str_is(type, "message");
 }
 
 /* First argument after the trigger and its conjuncts. *from_src is set
@@ -1645,7 +1648,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     int locative = in_pp && inlist(c, &c->lex->locative, lp);
     /* "attacked an army post near the Malian town of Menaka": an attack on
      * a place the text names through its country is on the country */
-    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
+    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && str_is(t->type, "attack") &&
                         M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
     if ((int)(k - base) > max_dist && !country_place) break;
     /* "telephoned his counterpart in Tehran": the counterpart is the
@@ -1673,7 +1676,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && strcmp(t->type, "attack") != 0 &&
+    if (k > a && lp > a && !str_is(t->type, "attack") &&
         (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
           (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
          (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
@@ -1809,9 +1812,7 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   while (p > c->sa && inlist(c, &c->lex->adverbs, p - 1)) p--;
   if (p > c->sa && inlist(c, &c->lex->passive_aux, p - 1)) return 1;
   /* reduced passive: "X, criticised by Y" */
-  const char *w = W(c, ts);
-  size_t n = strlen(w);
-  if (te < c->sb && is(c, te, "by") && n > 3 && strcmp(w + n - 2, "ed") == 0) {
+  if (te < c->sb && is(c, te, "by") && ed_form(W(c, ts))) {
     if (p > c->sa && inlist(c, &c->lex->perfect_aux, p - 1)) return 0;
     return 1;
   }
@@ -1956,9 +1957,7 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
    * verb belongs to the first conjunct ("did not meet or call" does not) */
   uint32_t p = ts;
   while (p > a && inlist(c, &c->lex->adverbs, p - 1)) p--;
-  const char *tw = W(c, ts);
-  size_t twl = strlen(tw);
-  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && twl > 3 && strcmp(tw + twl - 2, "ed") == 0 &&
+  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && ed_form(W(c, ts)) &&
       !inlist(c, &c->lex->passive_aux, p - 2) && p > comma_at)
     comma_at = p; /* "if"/"whether" still reach across */
   for (uint32_t k = a; k < ts; k++) {
@@ -2007,7 +2006,7 @@ static an_status ev_rehash(evbuf *b) {
   if (!sl) return AN_ENOMEM;
   for (size_t i = 0; i < b->n; i++) {
     const an_xevent *o = &b->e[i];
-    int sym = strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0;
+    int sym = str_is(o->type, "call") || str_is(o->type, "meet");
     size_t h = (size_t)ev_key(o->type, sym, o->src, o->dst) & (ns - 1);
     while (sl[h]) h = (h + 1) & (ns - 1);
     sl[h] = (uint32_t)i + 1;
@@ -2023,7 +2022,7 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
                       double conf, int modal) {
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
-  int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
+  int sym = str_is(type, "call") || str_is(type, "meet");
   if (2 * (b->n + 1) > b->nslot && ev_rehash(b) != AN_OK) return AN_ENOMEM;
   size_t h = (size_t)ev_key(type, sym, sa, ta) & (b->nslot - 1);
   for (; b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
@@ -2082,12 +2081,12 @@ static void drop_spoken_meets(evbuf *b) {
   for (size_t i = 0; i < b->n; i++) {
     const an_xevent *o = &b->e[i];
     int drop = 0;
-    if (!o->modal && strcmp(o->type, "meet") == 0 && o->trig && o->trig->alt_type &&
-        strcmp(o->trig->alt_type, "call") == 0) {
+    if (!o->modal && str_is(o->type, "meet") && o->trig && o->trig->alt_type &&
+        str_is(o->trig->alt_type, "call")) {
       size_t h = (size_t)ev_key("call", 1, o->src, o->dst) & (b->nslot - 1);
       for (; b->slot[h] && !drop; h = (h + 1) & (b->nslot - 1)) {
         const an_xevent *q = &b->e[b->slot[h] - 1];
-        drop = strcmp(q->type, "call") == 0 && !q->modal &&
+        drop = str_is(q->type, "call") && !q->modal &&
                ((q->src == o->src && q->dst == o->dst) || (q->src == o->dst && q->dst == o->src));
       }
     }
@@ -2488,7 +2487,7 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
                     uint32_t ce) {
   /* only greetings and thanks: a briefing "by video link" to a council is
    * a statement to a body, not a conversation */
-  if (t->symmetric || !c->lex->phone_manner.n || strcmp(type, "praise") != 0) return 0;
+  if (t->symmetric || !c->lex->phone_manner.n || !str_is(type, "praise")) return 0;
   uint32_t k, n;
   return manner_at(c, &c->lex->phone_manner, cs, ts, dm, ce, &k, &n) != 0;
 }
@@ -2499,7 +2498,7 @@ static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_
  * letter, X thanked Y": the phrase opening the clause). */
 static int by_letter(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
                      uint32_t ce) {
-  if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
+  if (t->symmetric || !c->lex->letter_manner.n || str_is(type, "message") || str_is(type, "attack")) return 0;
   uint32_t k = 0, n = 0;
   int where = manner_at(c, &c->lex->letter_manner, cs, ts, dm, ce, &k, &n);
   if (where == 1) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
@@ -2625,7 +2624,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
 /* Types whose object may be an act standing for its agent: one condemns,
  * backs or hails a decision, not the decision's maker only. */
 static int act_type(const char *type) {
-  return strcmp(type, "criticize") == 0 || strcmp(type, "support") == 0 || strcmp(type, "praise") == 0;
+  return str_is(type, "criticize") || str_is(type, "support") || str_is(type, "praise");
 }
 
 static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
@@ -2919,7 +2918,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
-  if (t->alt_type && type == t->type && strcmp(t->alt_type, "call") == 0 && c->lex->call_refs.n && si + 1 < c->v->nsent) {
+  if (t->alt_type && type == t->type && str_is(t->alt_type, "call") && c->lex->call_refs.n && si + 1 < c->v->nsent) {
     /* "X spoke with Y on Monday. During the call, ...": the next sentence
      * refers back to a call */
     ctx nx = sent_ctx(c, si + 1);
@@ -3124,7 +3123,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);
-      } else if (srcs.n == 0 && (t->symmetric || strcmp(type, "message") == 0) &&
+      } else if (srcs.n == 0 && (t->symmetric || str_is(type, "message")) &&
                  (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
                  !in_set(c, &dsts, g)) {
         ml_add(&srcs, g);
@@ -3251,7 +3250,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         st = emit(c, b, t, "message", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
-      if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {
+      if (str_is(ty, "message") && c->lex->praise_words.n) {
         /* "sent X a congratulatory message", "a letter of thanks": the
          * message praises */
         for (uint32_t k = ts > c->sa + 2 ? ts - 2 : c->sa; k < te + 3 && k < ce; k++)
