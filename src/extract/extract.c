@@ -296,11 +296,38 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
 
 /* ---- building the result ------------------------------------------------------- */
 
+/* Copies n bytes (n <= 16) without a call: two overlapping loads. */
+static inline void copy_small(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+  }
+}
+
 /* Appends s[0..n) to buf (at most cap - 1 bytes in all). */
 static size_t id_put(char *buf, size_t o, size_t cap, const char *s, size_t n) {
   if (o + n > cap - 1) n = cap - 1 - o;
-  memcpy(buf + o, s, n);
+  if (n <= 16)
+    copy_small(buf + o, s, n); /* (ids, types, numbers: short) */
+  else
+    memcpy(buf + o, s, n);
   return o + n;
+}
+/* Appends the field separator 0x1f (within cap - 1 bytes). */
+static size_t id_sep(char *buf, size_t o, size_t cap) {
+  if (o < cap - 1) buf[o++] = '\x1f';
+  return o;
 }
 
 /* Writes v in decimal into out (at least 21 bytes; all 20 may be
@@ -337,19 +364,22 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
   size_t o = 0;
   if (!doc) doc = "";
   o = id_put(buf, o, cap, doc, strlen(doc));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, type, strlen(type));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, s, strlen(s));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, t, strlen(t));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, num, dec_u64(num, a));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, num, dec_u64(num, b));
   uint64_t h = an_hash64(buf, o, 0);
   static const char hex[] = "0123456789abcdef";
-  for (int i = 15; i >= 0; i--, h >>= 4) out[i] = hex[h & 15];
+  for (int i = 14; i >= 0; i -= 2, h >>= 8) { /* (a byte a step) */
+    out[i] = hex[(h >> 4) & 15];
+    out[i + 1] = hex[h & 15];
+  }
   out[16] = '\0';
 }
 
@@ -868,25 +898,6 @@ static __attribute__((noinline)) void j_str_esc(jw *w, const char *str, size_t l
   }
   if (p > run) ja(w, run, (size_t)(p - run));
   jc(w, '"');
-}
-
-/* Copies n bytes (n <= 16) without a call: two overlapping loads. */
-static inline void copy_small(char *d, const char *s, size_t n) {
-  if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + n - 8, 8);
-    memcpy(d, &a, 8);
-    memcpy(d + n - 8, &b, 8);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    memcpy(d, &a, 4);
-    memcpy(d + n - 4, &b, 4);
-  } else {
-    for (size_t i = 0; i < n; i++) d[i] = s[i];
-  }
 }
 
 /* (inline: ids, labels, names, the sentence: most of what is written) */
