@@ -450,7 +450,7 @@ static int is_modifier(const ctx *c, int32_t mi) {
   }
   return 0;
 }
-static int is_poss(const ctx *c, int32_t mi) {
+AN_HOT int is_poss(const ctx *c, int32_t mi) {
   if (M(c, mi)->flags & AN_MENTION_POSSESSIVE) return 1;
   /* his, her, its, their: determiners */
   if (M(c, mi)->how == AN_MENTION_PRONOUN && M(c, mi)->tok_count == 1 &&
@@ -514,7 +514,7 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
   return CTX_NONE;
 }
 
-static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
+AN_HOT int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
   const an_mention *m = M(c, mi);
   /* our own quotation map (an_xview_init), which tells scare quotes apart */
   if (!in_quote_ok && c->v->inq[m->tok_first]) return 0;
