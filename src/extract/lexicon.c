@@ -1309,7 +1309,14 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     an_free(all.p);
     goto oom;
   }
+  lex->trig_bits = an_calloc(((size_t)lex->n_ids + 63) / 64, sizeof(uint64_t));
+  if (!lex->trig_bits) {
+    an_free(fill);
+    an_free(all.p);
+    goto oom;
+  }
   for (size_t k = 0; k < all.n; k++) {
+    lex->trig_bits[all.p[k][0] >> 6] |= 1ull << (all.p[k][0] & 63);
     uint32_t at = fill[all.p[k][0]]++;
     lex->trig_list[at] = all.p[k][1];
     lex->trig_next[at] = next_mask(&lex->trig[all.p[k][1]].pat, all.p[k][0]);
@@ -1327,6 +1334,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->trig_off);
   an_free(lex->trig_list);
   an_free(lex->trig_next);
+  an_free(lex->trig_bits);
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);

@@ -139,6 +139,9 @@ typedef struct an_lexicon {
    * can have when that trigger matches from that first word (all bits
    * when it may end or open a gap there): most tries stop at this bit */
   uint64_t *trig_next;
+  /* bit id set when some trigger can start at word id (trig_off's range is
+   * not empty): the scan for triggers skips the other words on one bit */
+  uint64_t *trig_bits;
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;

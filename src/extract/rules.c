@@ -3311,10 +3311,13 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
+      /* (most words start no trigger: skipped on their bit) */
+      while (i < c.sb && !((lex->trig_bits[v->wid[i] >> 6] >> (v->wid[i] & 63)) & 1)) i++;
+      if (i >= c.sb) break;
       size_t ncand = 0;
       const uint64_t *next;
       const uint32_t *cand = an_lexicon_trigs_next_at(lex, v->wid[i], &ncand, &next);
-      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue; /* (most words start no trigger) */
+      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
       /* only the triggers that can start with this word, in trigger order,

@@ -363,6 +363,15 @@ static void test_trigger_filters(void) {
     }
   }
   CHECK(matched > lex->n_trig && tried > matched);
+  /* trig_bits: set exactly for the ids some trigger can start with */
+  size_t starts = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++) {
+    size_t nc = 0;
+    an_lexicon_trigs_at(lex, id, &nc);
+    CHECK_INT((lex->trig_bits[id >> 6] >> (id & 63)) & 1, nc > 0);
+    starts += nc > 0;
+  }
+  CHECK(starts > 50);
   /* wattrib: bit k exactly when attribution list k can start with the id */
   const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
   size_t set = 0;
