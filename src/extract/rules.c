@@ -2101,8 +2101,7 @@ static void drop_spoken_meets(evbuf *b) {
 /* Whether the word table (lexicon.h) flags the lowercase of s (its first
  * 255 bytes) with f; low gets that lowercase word (264 bytes). */
 static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
-  size_t len = 0;
-  while (len < 255 && s[len]) len++;
+  size_t len = strnlen(s, 255);
   return (lex->wdflag[an_lexicon_lower_id(lex, s, len, len, low, n)] & f) != 0;
 }
 
