@@ -1059,7 +1059,12 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
   for (size_t i = 0; i < r->n_ev && !w->oom; i++) {
     const an_revent *e = &r->ev[i];
     JL(w, "{\"record\":\"event\",\"id\":");
-    j_str_n(w, e->id, strlen(e->id));
+    { /* 16 hex digits (event_id): nothing to escape or measure */
+      char q[18];
+      q[0] = q[17] = '"';
+      memcpy(q + 1, e->id, 16);
+      ja(w, q, 18);
+    }
     JL(w, ",\"doc\":");
     if (i == 0) {
       doc_at = out->len;
