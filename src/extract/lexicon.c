@@ -1250,7 +1250,13 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
       goto oom;
   }
   lex->wattrib = an_calloc(lex->n_ids, 1);
-  if (!lex->wattrib) goto oom;
+  lex->modal_any = an_calloc(((size_t)lex->n_ids + 63) / 64, sizeof(uint64_t));
+  if (!lex->wattrib || !lex->modal_any) goto oom;
+  {
+    const an_phrases *ml[3] = {&lex->negation, &lex->modal, &lex->wide_modal};
+    for (int i = 0; i < 3; i++)
+      for (size_t k = 0; ml[i]->n_pre && k < ((size_t)lex->n_ids + 63) / 64; k++) lex->modal_any[k] |= ml[i]->pre[k];
+  }
   {
     const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
     for (int i = 0; i < 3; i++) {
@@ -1339,6 +1345,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->wday);
   an_free(lex->wdflag);
   an_free(lex->wattrib);
+  an_free(lex->modal_any);
   an_free(lex->wdate_lists);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {

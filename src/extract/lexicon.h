@@ -142,6 +142,9 @@ typedef struct an_lexicon {
   /* bit id set when some trigger can start at word id (trig_off's range is
    * not empty): the scan for triggers skips the other words on one bit */
   uint64_t *trig_bits;
+  /* bit id set when negation, modal or wide_modal can start at word id
+   * (their pre bits together): rules.c's modal test skips other words */
+  uint64_t *modal_any;
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;

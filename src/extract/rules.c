@@ -1961,6 +1961,8 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
       !inlist(c, &c->lex->passive_aux, p - 2) && p > comma_at)
     comma_at = p; /* "if"/"whether" still reach across */
   for (uint32_t k = a; k < ts; k++) {
+    /* (most words start none of the three lists: one bit) */
+    if (!((c->lex->modal_any[c->v->wid[k] >> 6] >> (c->v->wid[k] & 63)) & 1)) continue;
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;

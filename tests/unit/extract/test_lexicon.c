@@ -372,6 +372,16 @@ static void test_trigger_filters(void) {
     starts += nc > 0;
   }
   CHECK(starts > 50);
+  /* modal_any: set exactly where negation, modal or wide_modal can start */
+  const an_phrases *ml[3] = {&lex->negation, &lex->modal, &lex->wide_modal};
+  size_t cues = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++) {
+    int can = 0;
+    for (int k = 0; k < 3; k++) can |= id < ml[k]->n_pre && ((ml[k]->pre[id >> 6] >> (id & 63)) & 1);
+    CHECK_INT((lex->modal_any[id >> 6] >> (id & 63)) & 1, can);
+    cues += (size_t)can;
+  }
+  CHECK(cues > 5);
   /* wattrib: bit k exactly when attribution list k can start with the id */
   const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
   size_t set = 0;
