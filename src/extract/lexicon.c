@@ -973,20 +973,19 @@ static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
     for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
   }
   p->plain = plain;
-  /* the required word after the first gap with the fewest spellings (the
-   * last of equals: "to blame" -> "blame"), and where it can stand */
+  /* a pattern with a gap or an optional word: the required word after the
+   * first with the fewest spellings (the last of equals: "to blame" ->
+   * "blame"), and where it can stand */
   p->req = 0;
   uint32_t lo = 0, hi = 0, best_n = UINT32_MAX;
-  int gap = 0;
-  for (size_t wi = 0; wi < p->n_words; wi++) {
+  for (size_t wi = 0; wi < p->n_words && !plain; wi++) {
     const an_pword *pw = &p->words[wi];
     if (pw->gap) {
-      gap = 1;
       lo += 1;
       hi += (uint32_t)p->gap_max;
       continue;
     }
-    if (gap && !pw->optional && pw->n_alts && pw->n_alts <= best_n) {
+    if (wi > 0 && !pw->optional && pw->n_alts && pw->n_alts <= best_n) {
       best_n = (uint32_t)pw->n_alts;
       p->req = 0;
       for (size_t a = 0; a < pw->n_alts; a++) p->req |= 1ull << (pw->ids[a] & 63);

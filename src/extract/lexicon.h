@@ -30,10 +30,10 @@ typedef struct an_pattern {
   size_t n_words;
   int gap_max;
   int plain; /* interned, with no gap and no optional word: matched in one pass */
-  /* A pattern with a gap: one word after the gap a match must have, its
-   * ids as bits (id & 63; 0: none chosen), somewhere in tokens
-   * i + req_lo .. i + req_hi of a match from i. Most tries of a gapped
-   * pattern are turned away by this one look, without the gap's search. */
+  /* A pattern with a gap or an optional word: one word after the first a
+   * match must have, its ids as bits (id & 63; 0: none chosen), somewhere
+   * in tokens i + req_lo .. i + req_hi of a match from i. Most tries are
+   * turned away by this one look, without the search. */
   uint64_t req;
   uint32_t req_lo, req_hi;
 } an_pattern;

@@ -305,6 +305,19 @@ static void test_match_ids(void) {
                                &lex->attrib_after, &lex->clause_end, &lex->vague_dates, &lex->negation,
                                &lex->modal, &lex->title_words, &lex->subordinators, &lex->np_words};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) check_list(lex, lists[i], &tried, &matched);
+  /* (lists with optional words and gaps: an_pattern's req is checked too) */
+  for (size_t t = 0; t < lex->n_dtypes; t++) {
+    check_list(lex, &lex->dtype_plurals[t], &tried, &matched);
+    check_list(lex, &lex->dtype_heads[t], &tried, &matched);
+  }
+  for (int k = 0; k < 8; k++) check_list(lex, &lex->rel_day[k], &tried, &matched);
+  for (int k = 0; k < 3; k++) {
+    check_list(lex, &lex->rel_month[k], &tried, &matched);
+    check_list(lex, &lex->rel_year[k], &tried, &matched);
+  }
+  const an_phrases *more[] = {&lex->pair_phrases, &lex->side_pairs, &lex->group_refs, &lex->statement_nouns,
+                              &lex->letter_manner, &lex->phone_manner, &lex->end_markers};
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++) check_list(lex, more[i], &tried, &matched);
   for (size_t t = 0; t < lex->n_trig; t++) {
     check_list(lex, &lex->trig[t].alt_cues, &tried, &matched);
     check_list(lex, &lex->trig[t].stop_after, &tried, &matched);
