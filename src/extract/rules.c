@@ -1512,7 +1512,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     /* (a place in it is no subject) */
     if (lead != s->cs && first >= 0 && M(c, first)->tok_first < lead) first = -1;
   }
-  if (s->cs == c->sa && lead == s->cs)
+  if (first < 0 && s->cs == c->sa && lead == s->cs)
     for (uint32_t k = s->cs; k < ts && k < s->cs + 3; k++) {
       if (c->v->tok_m[k] >= 0 || is_punct(c, k)) break;
       if (k > s->cs && inlist(c, &c->lex->subordinators, k)) {
@@ -1521,7 +1521,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
       }
       if (starts_trigger(c, k)) break;
     }
-  for (uint32_t k = lead; k < ts && initial; k++)
+  for (uint32_t k = lead; first < 0 && k < ts && initial; k++)
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
         !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
         /* "Speaking after talks with X, Y said": an opening participle */
