@@ -128,6 +128,7 @@ typedef struct wactor {
   char nat[4]; /* a country the text gives by nationality ("the Nordish lawyer X", "X of Nordland") */
   char intro[24]; /* the organization noun that introduced it ("the group X": "group"), or "" */
   char gender;
+  uint32_t ocls; /* organizations: reference classes of its name's heads (an_gazetteer_org_class), once asked */
   char *label;
   char *name; /* folded name words without particles ("ziad nakhala") */
   uint32_t first_tok;
@@ -2138,6 +2139,13 @@ static int has_name_word(const doc *d, const span *s) {
   if (s->count >= 2 && (d->ti[last].lex & AN_LX_ORGHEAD) &&
       !(d->ti[last].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA)) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL))
     return 1;
+  /* "the Department of Health", "Banco de la Nacion": a head that opens
+   * names, then "of" or a particle and a capitalized complement, is a
+   * body's proper name though its words are common ones */
+  if (s->count >= 3 && (d->ti[s->first].lex & AN_LX_ORGHEAD) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL) &&
+      !(d->ti[s->first].lex & AN_LX_STATE) && (tis(d, s->first + 1, "of") || is_particle_tok(d, s->first + 1)) &&
+      an_gazetteer_org_class(d->gaz, d->ti[s->first].lx1, 1))
+    return 1;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
     /* "Department of State Services": a state noun after "of" in a longer name names it */
@@ -3368,6 +3376,7 @@ typedef struct sweep {
   struct { int32_t actor; uint32_t tok; } *intro_org;
   size_t n_intro, cap_intro;
   int org_oom;
+  int ocls_done; /* wactor.ocls filled (org_classes) */
 } sweep;
 
 static int role_matches(const char *have, const char *want) {
@@ -3576,7 +3585,41 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
  * one per token: the answer is the latest of the latest organization entry
  * without an introducing noun and the latest with this one. Each entry is
  * looked at once over the sweep (thousands of organizations stay linear). */
-static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
+/* The reference class of one folded word as an organization head (start:
+ * as the first word of a name). */
+static uint32_t word_org_class(const doc *d, const char *w, size_t n, int start) {
+  char buf[64];
+  if (n == 0 || n >= sizeof buf) return 0;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  return an_gazetteer_org_class(d->gaz, an_trie_find(d->lx, buf), start);
+}
+
+/* Fills wactor.ocls for every organization: the classes of the heads its
+ * names in the text end in or open with ("Tribunal de ...", "Acme
+ * Holdings"), and of its label's ("European Union"). Asked only when a
+ * description with a class is met. */
+static void org_classes(doc *d, sweep *w) {
+  w->ocls_done = 1;
+  for (size_t k = 0; k < d->nsp; k++) {
+    const span *s = &d->sp[k];
+    if (s->dead || s->actor < 0 || s->type == SP_TITLE || d->act[s->actor].kind != AN_KIND_ORGANIZATION) continue;
+    uint32_t last = s->first + s->count - 1;
+    d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[last].lx1, 0);
+    if (s->count > 1 && d->ti[s->first].oneword)
+      d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[s->first].lx1, 1);
+  }
+  for (size_t a = 0; a < d->nact; a++) {
+    wactor *x = &d->act[a];
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !x->name[0]) continue;
+    const char *sp = strchr(x->name, ' ');
+    if (!sp) continue;
+    const char *lw = strrchr(x->name, ' ') + 1;
+    x->ocls |= word_org_class(d, lw, strlen(lw), 0) | word_org_class(d, x->name, (size_t)(sp - x->name), 1);
+  }
+}
+
+static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   for (; w->org_scanned < w->nh && !w->org_oom; w->org_scanned++) {
     const hist *h = &w->h[w->org_scanned];
     const wactor *x = &d->act[h->actor];
@@ -3611,6 +3654,9 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
     return best;
   }
   const char *head = tfold(d, i);
+  /* the head's class ("court", "company"; none for "group") */
+  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_class(d->gaz, d->ti[i].lx1, 0) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
   int32_t best = w->plain_org;
   int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
   int intro = 0;
@@ -3626,9 +3672,25 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
   for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
     const hist *h = &w->h[k];
     const wactor *x = &d->act[h->actor];
-    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !words_within(head, x->name)) continue;
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name ||
+        !(words_within(head, x->name) || (hc && (x->ocls & hc))))
+      continue;
     if (!intro || (int64_t)h->tok > best_tok) best = h->actor;
-    break;
+    return best;
+  }
+  /* "the company" after "Acme" and "the Fair Trade Commission": not an
+   * organization of another class; the latest of no known class, else
+   * none (and none for a strict class: "the court" is a court) */
+  if (hc && best >= 0 && !intro && !(d->act[best].ocls & hc) &&
+      (d->act[best].ocls || (hc & an_gazetteer_org_strict(d->gaz)))) {
+    best = -1;
+    for (size_t k = w->nh, n = 0; k-- > 0 && n < 64 && !(hc & an_gazetteer_org_strict(d->gaz)); n++) {
+      const wactor *x = &d->act[w->h[k].actor];
+      if (x->kind == AN_KIND_ORGANIZATION && !x->ocls) {
+        best = w->h[k].actor;
+        break;
+      }
+    }
   }
   return best;
 }

@@ -29,7 +29,14 @@ struct an_gazetteer {
   size_t n_pronouns, cap_pronouns;
   char **cdesc; /* country descriptions: the countries each may stand for ("SAU MAR"), "" any */
   size_t n_cdesc, cap_cdesc;
+  /* org_cues reference classes ("court", "company"): the ORGHEAD values'
+   * index is 1 + a class here (0: "other", fits any), | ORGCLS_START for a
+   * cue that may open a name */
+  char *orgcls[AN_ORG_CLASSES];
+  size_t n_orgcls;
+  uint32_t orgcls_strict; /* classes a description refers back to only by class or name ("strict") */
 };
+#define ORGCLS_START 0x40u
 
 /* ---- entries ---- */
 
@@ -75,6 +82,7 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   an_free(gaz->pronouns);
   for (size_t i = 0; i < gaz->n_cdesc; i++) an_free(gaz->cdesc[i]);
   an_free(gaz->cdesc);
+  for (size_t i = 0; i < gaz->n_orgcls; i++) an_free(gaz->orgcls[i]);
   an_free(gaz);
 }
 
@@ -686,6 +694,44 @@ static an_status add_country_desc(an_gazetteer *g, const cJSON *it) {
   return st;
 }
 
+/* titles.json org_cues: {"forms", "category", "class"?, "where"}. The
+ * reference class ("class", else "category"; "other" fits any) goes into
+ * the ORGHEAD values so that "the court" can tell a court from a company
+ * (an_gazetteer_org_class). */
+static an_status add_org_cues(an_gazetteer *g, const cJSON *arr) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    if (!cJSON_IsObject(it)) {
+      const char *t = item_text(it);
+      an_status st = t ? lex_add(g, t, AN_LX_ORGHEAD, 0) : AN_OK;
+      if (st != AN_OK) return st;
+      continue;
+    }
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "class");
+    if (!cJSON_IsString(c)) c = cJSON_GetObjectItemCaseSensitive(it, "category");
+    uint32_t index = 0;
+    if (cJSON_IsString(c) && strcmp(c->valuestring, "other") != 0) {
+      size_t k = 0;
+      while (k < g->n_orgcls && strcmp(g->orgcls[k], c->valuestring) != 0) k++;
+      if (k == g->n_orgcls && k < AN_ORG_CLASSES) {
+        if (!(g->orgcls[k] = an_strdup(c->valuestring))) return AN_ENOMEM;
+        g->n_orgcls++;
+      }
+      if (k < g->n_orgcls) index = (uint32_t)k + 1;
+      if (index && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "strict"))) g->orgcls_strict |= 1u << (index - 1);
+    }
+    const cJSON *where = cJSON_GetObjectItemCaseSensitive(it, "where"), *w;
+    cJSON_ArrayForEach(w, where) if (cJSON_IsString(w) && strcmp(w->valuestring, "start") == 0 && index) index |= ORGCLS_START;
+    const cJSON *forms = item_variants(it), *v;
+    const char *t = item_text(it);
+    an_status st = AN_OK;
+    if (!forms && t) st = lex_add(g, t, AN_LX_ORGHEAD, index);
+    cJSON_ArrayForEach(v, forms) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, AN_LX_ORGHEAD, index);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
 static uint32_t class_of_key(const char *k) {
   static const struct {
     const char *key;
@@ -783,6 +829,8 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       } else if (cJSON_IsObject(sec)) {
         cJSON_ArrayForEach(it, sec) if ((st = add_pronoun(g, it->string, it)) != AN_OK) return st;
       }
+    } else if (strcasecmp(k, "org_cues") == 0 && cJSON_IsArray(sec)) {
+      if ((st = add_org_cues(g, sec)) != AN_OK) return st;
     } else if (strcasecmp(k, "country_descriptions") == 0 && cJSON_IsArray(sec)) {
       const cJSON *it;
       cJSON_ArrayForEach(it, sec) if ((st = add_country_desc(g, it)) != AN_OK) return st;
@@ -978,3 +1026,17 @@ uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *titl
 }
 
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->lx_nodes; }
+
+uint32_t an_gazetteer_org_strict(const an_gazetteer *g) { return g->orgcls_strict; }
+
+uint32_t an_gazetteer_org_class(const an_gazetteer *g, uint32_t node, int start) {
+  size_t n;
+  const uint32_t *v = node == AN_TRIE_NONE ? NULL : an_trie_values(g->lexicon, node, &n);
+  uint32_t mask = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    if (AN_LX_CLASS(v[i]) != AN_LX_ORGHEAD) continue;
+    uint32_t ix = AN_LX_INDEX(v[i]);
+    if ((ix & ~ORGCLS_START) && (!start || (ix & ORGCLS_START))) mask |= 1u << ((ix & ~ORGCLS_START) - 1);
+  }
+  return mask;
+}

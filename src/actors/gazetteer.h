@@ -170,6 +170,16 @@ typedef struct an_lx_node {
 /* Indexed by lexicon trie node. Borrows. */
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *gaz);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
+/* The reference classes (titles.json org_cues "class", else "category")
+ * of the organization head at lexicon node: a bit each, 0 when it is none
+ * or of class "other" (fits any); start: only cues that may open a name
+ * ("Bank of X"). "the court" refers back to a court, not to a company. */
+#define AN_ORG_CLASSES 24
+uint32_t an_gazetteer_org_class(const an_gazetteer *gaz, uint32_t node, int start);
+/* The classes marked "strict": "the court" stands only for an organization
+ * of its class or with the word in its name, never for one of no known
+ * class. */
+uint32_t an_gazetteer_org_strict(const an_gazetteer *gaz);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 /* The ISO codes a country description may stand for, space-separated
  * ("SAU MAR JOR"), "" for any country, NULL past the end. Borrows. */
