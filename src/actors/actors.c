@@ -1501,6 +1501,12 @@ static an_status find_runs(doc *d) {
         }
         if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
             name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+          /* "Barker & Lowe", "Johnson & Johnson": an ampersand between
+           * capitalized words joins a firm's name */
+          if (tok_char(d, j, '&') && !(d->ti[j + 1].lex & AN_LX_ORGHEAD)) {
+            j += 2;
+            continue;
+          }
           int org = 0, of = 0;
           for (size_t q = i; q < j; q++) {
             if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
@@ -1654,6 +1660,8 @@ static unsigned cues_of(const doc *d, const span *s) {
   size_t a = s->first, b = s->first + s->count; /* [a, b) */
   for (size_t k = a; k < b; k++) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
+    /* "Barker & Lowe": a firm */
+    if (k > a && tok_char(d, k, '&')) c |= CUE_ORG;
   }
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
   /* "the Nordish Dawn party", "the Dawn movement": a lower-case
@@ -1995,6 +2003,8 @@ static int org_short_named(const doc *d, int32_t a, const char *w) {
   const char *n = d->act[a].name;
   size_t lw = strlen(w);
   if (strncmp(n, w, lw) != 0 || n[lw] != ' ') return 0;
+  /* "Barker" after "Barker & Lowe": a firm's first name */
+  if (strstr(d->act[a].label, " & ")) return 1;
   for (const char *p = n + lw + 1; *p;) {
     const char *e = strchr(p, ' ');
     size_t k = e ? (size_t)(e - p) : strlen(p);
@@ -2529,6 +2539,37 @@ static an_status index_initials(doc *d) {
   return AN_OK;
 }
 
+/* "B&L" after "Barker & Lowe": a token of letters joined by an ampersand
+ * that spells the initials of one firm the text names with one, or -1. */
+static int32_t ampersand_initials(const doc *d, const span *s) {
+  const char *p = d->str + d->tok[s->first].start;
+  size_t n = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len - d->tok[s->first].start;
+  if (n < 3 || n > 12 || !memchr(p, '&', n)) return -1;
+  char want[16], ini[16];
+  size_t o = 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    const char *f = tfold(d, k);
+    if (!f[0]) continue;
+    if (f[1] || o + 1 >= sizeof want) return -1; /* letters only: "B&L" */
+    want[o++] = f[0];
+  }
+  want[o] = '\0';
+  if (o < 2) return -1;
+  int32_t found = -1;
+  for (size_t a = 0; a < d->nact; a++) {
+    const wactor *x = &d->act[a];
+    if (x->kind != AN_KIND_ORGANIZATION || !strstr(x->label, " & ")) continue;
+    size_t k = 0;
+    for (const char *q = x->name; *q && k + 1 < sizeof ini; q++)
+      if (q == x->name || q[-1] == ' ') ini[k++] = *q;
+    ini[k] = '\0';
+    if (strcmp(ini, want) != 0) continue;
+    if (found >= 0) return -1;
+    found = (int32_t)a;
+  }
+  return found;
+}
+
 /* An all-capitals word that spells the initials of one organization the
  * text names ("UCFN"), or -1 (none, or several). */
 static int32_t initials_actor_but(const doc *d, size_t i, int32_t but);
@@ -2656,6 +2697,8 @@ static an_status resolve_names(doc *d) {
     if (s->type != SP_NAME || d->ti[s->first].headline) continue;
     name_words(d, s, words, sizeof words);
     if (count_words(words) < 2) continue;
+    /* "J&J" after "Johnson & Johnson" */
+    if ((s->actor = ampersand_initials(d, s)) >= 0) continue;
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
     if (!has_name_word(d, s)) continue;
@@ -2817,6 +2860,7 @@ static an_status resolve_names(doc *d) {
     int32_t a = caps ? -1 : pw_person(d, &pw, words, s->first, last);
     if (a == -2) a = person_with_words(d, words, s->first, last);
     if (a < 0 && (!ac || ac->loose) && s->count == 1) a = initials_actor(d, s->first);
+    if (a < 0) a = ampersand_initials(d, s);
     /* an organization or gazetteer name written in part ("Nakhala" after a
      * gazetteer "Ziad al-Nakhala" whose aliases lack it); when
      * person_with_words ran and found none, there is none (the same actors,

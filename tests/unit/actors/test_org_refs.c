@@ -52,10 +52,25 @@ static void test_description_class(void) {
   CHECK_STR(label_at("group said", 0), "Harbor Workers Union");
 }
 
+/* fix: an ampersand between capitalized words joins a firm's name; its
+ * first word alone and its initials ("B&L") are the firm later */
+static void test_ampersand_firms(void) {
+  run("Health Minister Ana Diaz accused Barker & Lowe on Monday of overcharging. Barker said it would appeal, and "
+      "B&L shares fell.");
+  CHECK_INT(kind_of("Barker & Lowe"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("Barker said", 0), "Barker & Lowe");
+  CHECK_STR(label_at("B&L", 0), "Barker & Lowe");
+  CHECK(!actor("Barker"));
+  /* a country's name with an ampersand stays the country */
+  run("Trinidad & Tobago thanked Jamaica for the help.");
+  CHECK(actor("Trinidad and Tobago") != NULL);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
   test_description_class();
+  test_ampersand_firms();
   fx_actors_free();
   return TEST_DONE();
 }
