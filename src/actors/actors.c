@@ -705,6 +705,20 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
       if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
     return 1;
   }
+  /* "Germán Rios" is no German: a demonym written with letters the form
+   * lacks (the fold drops accents) is another word */
+  if ((v & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && first == last) {
+    const unsigned char *p = (const unsigned char *)d->str + d->tok[first].start;
+    size_t n = d->tok[first].len, k = 0;
+    while (k < n && p[k] < 0x80) k++;
+    if (k < n) {
+      const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v));
+      int same = 0;
+      for (size_t q = 0; e && q < e->n_demonyms && !same; q++)
+        same = strlen(e->demonyms[q]) == n && memcmp(e->demonyms[q], p, n) == 0;
+      if (!same) return 0;
+    }
+  }
   if (d->ti[first].headline) return 1;
   if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)))
     return written_as_form(d, an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v)), first, last);
@@ -1311,6 +1325,16 @@ static an_status find_spans(doc *d) {
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
           }
         }
+        /* "Air Nordland": a company prefix before a country's name or seat
+         * names an airline, not the country */
+        if (ge->kind == AN_KIND_COUNTRY && i > d->sent[s].tok_first && (val & AN_GZ_HOW_MASK) != AN_MENTION_DEMONYM &&
+            (d->ti[i - 1].lex & AN_LX_ORGPREFIX) && d->ti[i - 1].span < 0 &&
+            (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && !is_poss(d, i - 1) && !(shape(d, i - 1) & AN_SHAPE_ALL_UPPER)) {
+          if ((st = push_span(d, (uint32_t)(i - 1), cnt + 1, SP_NAME, 1 + AN_GZ_ENTRY(val))) != AN_OK) return st;
+          for (size_t q = i - 1; q < i + cnt; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i += cnt;
+          continue;
+        }
         /* "the Nordish Farmers Union", "Nordland Bar Association", "Oskarsby
          * State University": a country's name, seat or demonym before a
          * capitalized name that an organization head ends is part of it */
@@ -1410,10 +1434,15 @@ static int span_at(const doc *d, size_t i);
 /* Is token j a plural's bare apostrophe inside a name ("Workers' Union"):
  * a capitalized word before it that ends in "s", one after it? */
 static int plural_poss_inside(const doc *d, size_t j) {
-  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS) || !(d->ti[j].tf & TF_EMPTY)) return 0;
+  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS)) return 0;
   const char *f = tfold(d, j - 1);
   size_t n = strlen(f);
-  return n > 1 && f[n - 1] == 's' && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+  /* "Workers' Union"; "Fishermen's Association", "People's Party": a plural
+   * not made with -s takes "'s" */
+  int plural = (d->ti[j].tf & TF_EMPTY) ? n > 1 && f[n - 1] == 's'
+                                        : (n > 3 && strcmp(f + n - 3, "men") == 0) || strcmp(f, "people") == 0 ||
+                                              strcmp(f, "children") == 0;
+  return plural && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
          d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1);
 }
 
@@ -1663,6 +1692,8 @@ static unsigned cues_of(const doc *d, const span *s) {
     /* "Barker & Lowe": a firm */
     if (k > a && tok_char(d, k, '&')) c |= CUE_ORG;
   }
+  /* "Air Nordland" (find_spans) */
+  if (s->count > 1 && (d->ti[a].lex & AN_LX_ORGPREFIX) && (shape(d, a) & AN_SHAPE_UPPER_INITIAL)) c |= CUE_ORG;
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
   /* "the Nordish Dawn party", "the Dawn movement": a lower-case
    * organization head after the name */
@@ -4056,7 +4087,13 @@ static an_status sweep_refs(doc *d) {
         if (qs >= 0 && !d->sp[qs].dead && d->sp[qs].first == q && d->sp[qs].actor >= 0 &&
             d->act[d->sp[qs].actor].kind == AN_KIND_PERSON)
           named = 1;
-        /* nor a title an apposition names: "the party's chief, Omar Salem, said" */
+        /* nor a title an apposition names: "the party's chief, Omar Salem, said"
+         * (also after a place: "the ambassador in Oslo, Omar Salem, said") */
+        if (!named && q + 2 < d->ntok && !is_comma(d, q) && (tis(d, q, "in") || tis(d, q, "to") || tis(d, q, "at"))) {
+          size_t r = q + 1;
+          while (r < d->ntok && r < q + 5 && same_sent(d, q, r) && name_like(d, r)) r++;
+          if (r > q + 1 && r < d->ntok && is_comma(d, r)) q = r;
+        }
         if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
           int ps = span_at(d, q + 1);
           if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q + 1 && d->sp[ps].actor >= 0 &&

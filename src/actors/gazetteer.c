@@ -760,6 +760,7 @@ static uint32_t class_of_key(const char *k) {
       {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
       {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
       {"post_words", AN_LX_POSTWORD},    {"family_names_first", AN_LX_SURNAME},
+      {"org_prefixes", AN_LX_ORGPREFIX},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;

@@ -102,6 +102,8 @@ enum {
   AN_LX_POSTWORD = 1u << 26, /* words that make a platform a place: posts, account, posted (names.json post_words) */
   AN_LX_SURNAME = 1u << 28,  /* East Asian family names written first: Nguyen, Park, Zhang (names.json
                                 family_names_first) */
+  AN_LX_ORGPREFIX = 1u << 29, /* words that make a company of a country's name after them: "Air India"
+                                 (names.json org_prefixes) */
   AN_LX_CDESC = 1u << 27,    /* "kingdom", "island nation", "Gulf state": a country described (names.json
                                 country_descriptions); value index for an_gazetteer_country_desc */
 };
