@@ -1335,6 +1335,18 @@ static an_status find_spans(doc *d) {
           i += cnt;
           continue;
         }
+        /* "the Democratic Center party", "Republican Farmers Union": an
+         * organization's demonym that a capitalized name with an
+         * organization head goes on from is another organization's name */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && !d->ti[i].headline) {
+          size_t oe = org_run_end(d, i + cnt, end);
+          if (oe) {
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(oe - i), SP_NAME, 0)) != AN_OK) return st;
+            for (size_t q = i; q < oe; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = oe;
+            continue;
+          }
+        }
         /* "the Nordish Farmers Union", "Nordland Bar Association", "Oskarsby
          * State University": a country's name, seat or demonym before a
          * capitalized name that an organization head ends is part of it */
@@ -3694,6 +3706,16 @@ static void org_classes(doc *d, sweep *w) {
   }
 }
 
+/* "the central bank", "the supreme court": one lower-case modifier
+ * between "the" and a head of a strict class (a bank, a court) */
+static int strict_head_after_modifier(const doc *d, size_t i) {
+  if (i < 2 || !tis(d, i - 2, "the") || !same_sent(d, i - 2, i) || span_at(d, i - 1) >= 0) return 0;
+  if (!(shape(d, i - 1) & AN_SHAPE_ALL_LOWER) || is_punct(d, i - 1) ||
+      (d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_STATE | AN_LX_ORGHEAD | AN_LX_PRONOUN | AN_LX_TIME)))
+    return 0;
+  return d->ti[i].oneword && (an_gazetteer_org_class(d->gaz, d->ti[i].lx1, 0) & an_gazetteer_org_strict(d->gaz));
+}
+
 static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   for (; w->org_scanned < w->nh && !w->org_oom; w->org_scanned++) {
     const hist *h = &w->h[w->org_scanned];
@@ -3765,6 +3787,18 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
         best = w->h[k].actor;
         break;
       }
+    }
+  }
+  /* "accused the central bank's board ..., his attack on the Banco de X":
+   * a strict class's description before any organization of its class
+   * stands for one the sentence names after it */
+  if (best < 0 && (hc & an_gazetteer_org_strict(d->gaz))) {
+    size_t e = sent_end(d, d->ti[i].sent);
+    for (size_t k = i + 1; k < e && k < d->ntok; k++) {
+      int sk = span_at(d, k);
+      if (sk < 0 || d->sp[sk].dead || d->sp[sk].first != k || d->sp[sk].actor < 0 || d->sp[sk].type == SP_TITLE) continue;
+      const wactor *x = &d->act[d->sp[sk].actor];
+      if (x->kind == AN_KIND_ORGANIZATION && (x->ocls & hc)) return d->sp[sk].actor;
     }
   }
   return best;
@@ -4161,7 +4195,7 @@ static an_status sweep_refs(doc *d) {
     if ((d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
         ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
                         (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||
-         (i > 0 && tis(d, i - 1, "the")))) {
+         (i > 0 && tis(d, i - 1, "the")) || strict_head_after_modifier(d, i))) {
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;

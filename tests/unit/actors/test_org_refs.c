@@ -96,6 +96,21 @@ static void test_title_place_apposition(void) {
   CHECK(!m || strcmp(A->actors[m->actor].label, "Tim Clark") != 0);
 }
 
+/* fix: "the central bank", "the supreme court" (a modifier between "the"
+ * and a head of a strict class) refer too, to a later name of the class in
+ * the same sentence when none came before; "the board" is the latest
+ * organization; an organization's demonym that a name with a head goes on
+ * from is another organization ("Democratic Center") */
+static void test_modified_and_forward(void) {
+  run("Karl Olsen accused the central bank of harming workers, his third attack on the Banco del Norte this "
+      "year. The board did not answer.");
+  CHECK_STR(label_at("bank of", 0), "Banco del Norte");
+  CHECK_STR(label_at("board", 0), "Banco del Norte");
+  run("The opposition Democratic Center party criticized Karl Olsen on Monday.");
+  CHECK_INT(kind_of("Democratic Center"), AN_KIND_ORGANIZATION);
+  CHECK(!actor("Democratic Party"));
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -103,6 +118,7 @@ int main(void) {
   test_ampersand_firms();
   test_not_the_country();
   test_title_place_apposition();
+  test_modified_and_forward();
   fx_actors_free();
   return TEST_DONE();
 }
