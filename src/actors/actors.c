@@ -3994,6 +3994,16 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
   const char *codes = an_gazetteer_country_desc(d->gaz, val);
   if (!codes) return -1;
   int any = !codes[0];
+  /* "the government in Bangui": the country whose seat follows */
+  if (e + 1 < end && tis(d, e, "in")) {
+    int q = span_at(d, e + 1);
+    if (q >= 0 && !d->sp[q].dead && d->sp[q].first == e + 1 && d->sp[q].actor >= 0 && d->sp[q].type == SP_GAZ &&
+        (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_METONYM && d->act[d->sp[q].actor].kind == AN_KIND_COUNTRY &&
+        code_in(codes, d->act[d->sp[q].actor].country)) {
+      *n = cnt;
+      return d->sp[q].actor;
+    }
+  }
   /* ("across the country", "in the army", "of the government"; "with the
    * government" stays) */
   if (any && t >= 2 && same_sent(d, t - 2, i) && (locative_before(d, t - 1) || tis(d, t - 2, "of") ||
@@ -4106,7 +4116,10 @@ static an_status sweep_refs(doc *d) {
       if (s->actor >= 0 && s->type != SP_TITLE) {
         /* the subject: the first name of the sentence that no preposition
          * governs ("Speaking to Nakhala, Velayati said": Velayati) */
+        /* (nor the owner of a title: "the group's leader, X, ..." has X) */
+        size_t pe = s->first + s->count;
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
+                      !(is_poss(d, pe) && span_type_at(d, pe + 1) == SP_TITLE) &&
                       !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
                       !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
         if (subject) subj_sent = sent;
@@ -4129,8 +4142,17 @@ static an_status sweep_refs(doc *d) {
           if (r > q + 1 && r < d->ntok && is_comma(d, r)) q = r;
         }
         if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
-          int ps = span_at(d, q + 1);
-          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q + 1 && d->sp[ps].actor >= 0 &&
+          /* (a title of the name's own between: "the group's leader, former
+           * president Omar Salem, said") */
+          size_t r = q + 1;
+          while (r < d->ntok && r < q + 6 && same_sent(d, q, r)) {
+            int ts = span_type_at(d, r);
+            if (ts == SP_TITLE || ts == SP_HONOR) r = d->sp[span_at(d, r)].first + d->sp[span_at(d, r)].count;
+            else if ((d->ti[r].lex & AN_LX_ADJ) && (shape(d, r) & AN_SHAPE_ALL_LOWER)) r++;
+            else break;
+          }
+          int ps = r < d->ntok ? span_at(d, r) : -1;
+          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == r && d->sp[ps].actor >= 0 &&
               d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) {
             size_t e2 = d->sp[ps].first + d->sp[ps].count;
             if (e2 >= d->ntok || !same_sent(d, q, e2) || is_comma(d, e2) || tok_char(d, e2, '.') ||

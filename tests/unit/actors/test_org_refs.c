@@ -111,6 +111,21 @@ static void test_modified_and_forward(void) {
   CHECK(!actor("Democratic Party"));
 }
 
+/* fix: "the government in <capital>" is that capital's country; a title
+ * whose apposition opens with another title ("the group's leader, former
+ * president X,") is X, and the title's owner is not the subject a later
+ * "he" goes back to */
+static void test_government_in_and_leader(void) {
+  run("Angola hosted the talks in Luanda, and Angola's mediators met twice. Omar Salem accused the government in "
+      "Bangui of lying.");
+  CHECK_STR(label_at("government in", 0), "Central African Republic");
+  run("Serge Banda accused the ministry of lying. He said the coalition wanted guarantees.\n\nThe coalition's "
+      "political leader, former president Paul Mireau, did not travel to Luanda. He sent Joao Lourenco a letter.");
+  CHECK_STR(label_at("He sent", 0), "Paul Mireau");
+  const an_mention *m = mention_at("political leader", 0);
+  CHECK(!m || strcmp(A->actors[m->actor].label, "Serge Banda") != 0);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -119,6 +134,7 @@ int main(void) {
   test_not_the_country();
   test_title_place_apposition();
   test_modified_and_forward();
+  test_government_in_and_leader();
   fx_actors_free();
   return TEST_DONE();
 }
