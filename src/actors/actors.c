@@ -1153,6 +1153,15 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
       k++;
       continue;
     }
+    /* "Court of Justice", "Ministry of Justice": a title word as the
+     * head's complement, no name after it */
+    if (org_end && org_end == k && !compl && tis(d, k, "of") && k + 1 < end && d->ti[k + 1].span < 0 &&
+        (shape(d, k + 1) & AN_SHAPE_UPPER_INITIAL) && (d->ti[k + 1].lex & AN_LX_TITLE) && !d->ti[k + 1].headline &&
+        !(k + 2 < end && name_like(d, k + 2))) {
+      org_end = k + 2;
+      k += 2;
+      break;
+    }
     if (!org_run_word(d, k, end)) break;
     if ((d->ti[k].lex & AN_LX_ORGHEAD) || compl) org_end = k + 1;
     k++;
@@ -1442,6 +1451,7 @@ static int common_initial(const doc *d, size_t i) {
 }
 
 static int span_at(const doc *d, size_t i);
+static int span_type_at(const doc *d, size_t i);
 
 /* Is token j a plural's bare apostrophe inside a name ("Workers' Union"):
  * a capitalized word before it that ends in "s", one after it? */
@@ -1522,6 +1532,17 @@ static an_status find_runs(doc *d) {
         if (j + 1 < end && (tis(d, j, "of") || tis(d, j, "for")) && d->ti[j + 1].span < 0 && name_like(d, j + 1) &&
             !run_stopper(d, j + 1) &&
             ((d->ti[j - 1].lex & AN_LX_ORGHEAD) || (nconn == 1 && connected_head(d, i, j)))) {
+          j += 2;
+          nconn++;
+          continue;
+        }
+        /* "Court of Justice", "Ministry of Justice": a one-word title as the
+         * head's complement, no name after it (its title span dies) */
+        if (j + 1 < end && tis(d, j, "of") && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && span_type_at(d, j + 1) == SP_TITLE &&
+            d->sp[d->ti[j + 1].span].count == 1 && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+            !(j + 2 < end && name_like(d, j + 2))) {
+          d->sp[d->ti[j + 1].span].dead = 1;
+          d->ti[j + 1].span = -1;
           j += 2;
           nconn++;
           continue;
@@ -1622,6 +1643,7 @@ static int span_type_at(const doc *d, size_t i) {
   int s = span_at(d, i);
   return s >= 0 && !d->sp[s].dead ? d->sp[s].type : 0;
 }
+
 
 /* Is there a role title in the apposition after token i (", a senior adviser
  * to", ", the leader of", ", who")? Returns the title span or -1; *who set
@@ -3841,12 +3863,32 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && d->ti[sv - 2].ref >= 0) speaker_tok = (uint32_t)(sv - 2);
   /* in a quote, "it" and "they" are too often the thing said */
   if (d->ti[i].quote && p->kind != 'p' && !p->gender) return -1;
+  /* "X spoke with him", "X backed Y, calling him ...": an object pronoun is
+   * not the subject of its own clause (it may be in a reported one: "X
+   * said Y had called him"); "her" as an object only before a
+   * preposition, punctuation or a name */
+  int32_t not_subject = -1;
+  if (p->object && !p->plural && (i + 1 >= d->ntok || !same_sent(d, i, i + 1) || is_punct(d, i + 1) ||
+                                  (d->ti[i + 1].lex & (AN_LX_PREP | AN_LX_TIME)) || name_like(d, i + 1))) {
+    for (size_t k = w->nh; k-- > 0;) {
+      const hist *h = &w->h[k];
+      if (h->sent != cur) break;
+      if (!h->subject) continue;
+      int boundary = 0;
+      for (size_t q = h->tok + 1; q < i && !boundary; q++)
+        boundary = (d->ti[q].lex & AN_LX_SPEECH) || tis(d, q, "that") || tis(d, q, "who") || tok_char(d, q, ';') ||
+                   d->ti[q].quote != d->ti[i].quote;
+      if (!boundary) not_subject = h->actor;
+      break;
+    }
+  }
   int32_t best = -1;
   long best_score = -1000000;
   for (size_t k = w->nh; k-- > 0;) {
     const hist *h = &w->h[k];
     if (h->sent + 3 < cur) break;
     int32_t a = h->actor;
+    if (a == not_subject) continue;
     int person = d->act[a].kind == AN_KIND_PERSON;
     if (p->kind == 'p' && !person) continue;
     if (p->kind == 'o' && person) continue;

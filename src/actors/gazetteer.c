@@ -653,6 +653,7 @@ static an_status add_pronoun(an_gazetteer *g, const char *text, const cJSON *spe
   if ((v = cJSON_GetObjectItemCaseSensitive(spec, "case")) && cJSON_IsString(v)) {
     p->possessive = p->possessive || strncmp(v->valuestring, "poss", 4) == 0;
     p->relative = p->relative || strncmp(v->valuestring, "rel", 3) == 0;
+    p->object = strncmp(v->valuestring, "obj", 3) == 0;
   }
   if ((v = cJSON_GetObjectItemCaseSensitive(spec, "kinds")) && cJSON_IsArray(v)) {
     int person = 0, other = 0;

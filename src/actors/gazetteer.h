@@ -125,6 +125,7 @@ typedef struct an_pronoun {
   char relative;    /* who, whom, which */
   char possessive;  /* his, her, their, its, whose */
   char first_second; /* I, we, you: speakers, not resolved */
+  char object;      /* him, them, her (case obj): not the subject of its own clause */
 } an_pronoun;
 
 typedef struct an_gazetteer an_gazetteer;

@@ -126,6 +126,19 @@ static void test_government_in_and_leader(void) {
   CHECK(!m || strcmp(A->actors[m->actor].label, "Serge Banda") != 0);
 }
 
+/* fix: an object pronoun is not the subject of its own clause ("X spoke
+ * with him"), but may be in a reported clause ("X said Y had called him");
+ * "Court of Justice": a title word as the head's complement */
+static void test_object_pronoun_and_complement(void) {
+  run("Omar Salem lost the vote on Monday. Karl Olsen spoke with him by phone on Tuesday.");
+  CHECK_STR(label_at("him", 0), "Omar Salem");
+  run("Omar Salem lost the vote on Monday. Karl Olsen said Anna Berg had called him twice.");
+  CHECK_STR(label_at("him", 0), "Karl Olsen");
+  run("The Lagos Court of Justice annulled the vote, and the Ghana Court of Justice upheld it.");
+  CHECK_INT(kind_of("Lagos Court of Justice"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Ghana Court of Justice"), AN_KIND_ORGANIZATION);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -135,6 +148,7 @@ int main(void) {
   test_title_place_apposition();
   test_modified_and_forward();
   test_government_in_and_leader();
+  test_object_pronoun_and_complement();
   fx_actors_free();
   return TEST_DONE();
 }
