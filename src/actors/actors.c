@@ -1724,7 +1724,7 @@ static unsigned cues_of(const doc *d, const span *s) {
   for (size_t k = a; k < b; k++) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
     /* "Barker & Lowe": a firm */
-    if (k > a && tok_char(d, k, '&')) c |= CUE_ORG;
+    if (k > a && s->count >= 3 && tok_char(d, k, '&')) c |= CUE_ORG;
   }
   /* "Air Nordland" (find_spans) */
   if (s->count > 1 && (d->ti[a].lex & AN_LX_ORGPREFIX) && (shape(d, a) & AN_SHAPE_UPPER_INITIAL)) c |= CUE_ORG;
@@ -2214,6 +2214,18 @@ static int has_name_word(const doc *d, const span *s) {
   if (s->count >= 2 && (d->ti[last].lex & AN_LX_ORGHEAD) &&
       !(d->ti[last].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA)) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL))
     return 1;
+  /* "accused the Election Commission", "briefed by the Communications
+   * Authority": after "the" in mid-sentence, capitalized words and a bare
+   * head (no state noun: "the Foreign Ministry" is the state's) are a
+   * body's name, though each word is common */
+  if (s->count >= 2 && (d->ti[last].lex & AN_LX_BARE) && !(d->ti[last].lex & AN_LX_STATE) && s->first > 0 &&
+      tis(d, s->first - 1, "the") && same_sent(d, s->first - 1, s->first) &&
+      !(shape(d, s->first - 1) & AN_SHAPE_SENT_INITIAL) && !d->ti[s->first].headline) {
+    int words = 1;
+    for (uint32_t k = s->first; k < last && words; k++)
+      words = (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !(d->ti[k].lex & (AN_LX_STATE | AN_LX_STOP | AN_LX_TITLE));
+    if (words) return 1;
+  }
   /* "the Department of Health", "Banco de la Nacion": a head that opens
    * names, then "of" or a particle and a capitalized complement, is a
    * body's proper name though its words are common ones */
@@ -2606,20 +2618,26 @@ static an_status index_initials(doc *d) {
 
 /* "B&L" after "Barker & Lowe": a token of letters joined by an ampersand
  * that spells the initials of one firm the text names with one, or -1. */
-static int32_t ampersand_initials(const doc *d, const span *s) {
+/* Are the span's words single letters joined by an ampersand ("B&L")?
+ * want gets the letters. */
+static int ampersand_letters(const doc *d, const span *s, char *want, size_t cap) {
   const char *p = d->str + d->tok[s->first].start;
   size_t n = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len - d->tok[s->first].start;
-  if (n < 3 || n > 12 || !memchr(p, '&', n)) return -1;
-  char want[16], ini[16];
+  if (n < 3 || n > 12 || !memchr(p, '&', n)) return 0;
   size_t o = 0;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     const char *f = tfold(d, k);
     if (!f[0]) continue;
-    if (f[1] || o + 1 >= sizeof want) return -1; /* letters only: "B&L" */
+    if (f[1] || o + 1 >= cap) return 0; /* letters only: "B&L" */
     want[o++] = f[0];
   }
   want[o] = '\0';
-  if (o < 2) return -1;
+  return o >= 2;
+}
+
+static int32_t ampersand_initials(const doc *d, const span *s) {
+  char want[16], ini[16];
+  if (!ampersand_letters(d, s, want, sizeof want)) return -1;
   int32_t found = -1;
   for (size_t a = 0; a < d->nact; a++) {
     const wactor *x = &d->act[a];
@@ -2762,8 +2780,10 @@ static an_status resolve_names(doc *d) {
     if (s->type != SP_NAME || d->ti[s->first].headline) continue;
     name_words(d, s, words, sizeof words);
     if (count_words(words) < 2) continue;
-    /* "J&J" after "Johnson & Johnson" */
-    if ((s->actor = ampersand_initials(d, s)) >= 0) continue;
+    /* "J&J" after "Johnson & Johnson"; one before it waits for the
+     * single words' pass (all long forms known by then) */
+    char amp[16];
+    if (ampersand_letters(d, s, amp, sizeof amp)) continue;
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
     if (!has_name_word(d, s)) continue;
@@ -2939,7 +2959,9 @@ static an_status resolve_names(doc *d) {
     /* "FLNKS", "SPLM-IO": a word in capitals of three letters or more (an
      * acronym: no person's name is written so) */
     int acr_word = caps && strlen(tfold(d, s->first)) >= 3 && !d->ti[s->first].headline;
-    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word)) {
+    char amp[16];
+    int amp_word = a < 0 && ampersand_letters(d, s, amp, sizeof amp);
+    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word || amp_word)) {
       unsigned c = cues_of(d, s);
       unsigned c0 = c;
       /* an acronym a class noun follows ("FLNKS officials") names a body */
@@ -3721,6 +3743,9 @@ static void org_classes(doc *d, sweep *w) {
   for (size_t a = 0; a < d->nact; a++) {
     wactor *x = &d->act[a];
     if (x->kind != AN_KIND_ORGANIZATION || !x->name || !x->name[0]) continue;
+    /* "Barker & Lowe": a firm; "the drugmaker Novacor": its noun's class */
+    if (strstr(x->label, " & ")) x->ocls |= an_gazetteer_ampersand_class(d->gaz);
+    if (x->intro[0]) x->ocls |= an_gazetteer_org_desc(d->gaz, an_trie_find(d->lx, x->intro), NULL);
     const char *sp = strchr(x->name, ' ');
     if (!sp) continue;
     const char *lw = strrchr(x->name, ' ') + 1;
@@ -3735,7 +3760,8 @@ static int strict_head_after_modifier(const doc *d, size_t i) {
   if (!(shape(d, i - 1) & AN_SHAPE_ALL_LOWER) || is_punct(d, i - 1) ||
       (d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_STATE | AN_LX_ORGHEAD | AN_LX_PRONOUN | AN_LX_TIME)))
     return 0;
-  return d->ti[i].oneword && (an_gazetteer_org_class(d->gaz, d->ti[i].lx1, 0) & an_gazetteer_org_strict(d->gaz));
+  int strict = 0;
+  return d->ti[i].oneword && an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, &strict) && strict;
 }
 
 static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
@@ -3774,7 +3800,8 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   }
   const char *head = tfold(d, i);
   /* the head's class ("court", "company"; none for "group") */
-  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_class(d->gaz, d->ti[i].lx1, 0) : 0;
+  int strict = 0;
+  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, &strict) : 0;
   if (hc && !w->ocls_done) org_classes(d, w);
   int32_t best = w->plain_org;
   int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
@@ -3801,9 +3828,9 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
    * organization of another class; the latest of no known class, else
    * none (and none for a strict class: "the court" is a court) */
   if (hc && best >= 0 && !intro && !(d->act[best].ocls & hc) &&
-      (d->act[best].ocls || (hc & an_gazetteer_org_strict(d->gaz)))) {
+      (d->act[best].ocls || strict)) {
     best = -1;
-    for (size_t k = w->nh, n = 0; k-- > 0 && n < 64 && !(hc & an_gazetteer_org_strict(d->gaz)); n++) {
+    for (size_t k = w->nh, n = 0; k-- > 0 && n < 64 && !strict; n++) {
       const wactor *x = &d->act[w->h[k].actor];
       if (x->kind == AN_KIND_ORGANIZATION && !x->ocls) {
         best = w->h[k].actor;
@@ -3814,7 +3841,7 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   /* "accused the central bank's board ..., his attack on the Banco de X":
    * a strict class's description before any organization of its class
    * stands for one the sentence names after it */
-  if (best < 0 && (hc & an_gazetteer_org_strict(d->gaz))) {
+  if (best < 0 && hc && strict) {
     size_t e = sent_end(d, d->ti[i].sent);
     for (size_t k = i + 1; k < e && k < d->ntok; k++) {
       int sk = span_at(d, k);
@@ -4256,6 +4283,20 @@ static an_status sweep_refs(doc *d) {
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;
+    /* "the drugmaker", "the regulator" (not "the drugmaker Novacor": a name
+     * the noun introduces) */
+    if ((d->ti[i].lex & AN_LX_DESCNOUN) && !(d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
+        i > 0 && tis(d, i - 1, "the") && !(i + 1 < d->ntok && same_sent(d, i, i + 1) && name_like(d, i + 1))) {
+      int32_t a = resolve_org_description(d, &w, i);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        st = hist_push(&w, (uint32_t)i, sent, a, 0);
+      }
+      continue;
+    }
     if ((d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
         ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
                         (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||

@@ -35,8 +35,11 @@ struct an_gazetteer {
   char *orgcls[AN_ORG_CLASSES];
   size_t n_orgcls;
   uint32_t orgcls_strict; /* classes a description refers back to only by class or name ("strict") */
+  uint32_t amp_cls;       /* names.json ampersand_class, as a class bit */
 };
 #define ORGCLS_START 0x40u
+#define ORGCLS_STRICT 0x80u /* a description noun that refers only to its class */
+#define ORGCLS_INDEX(ix) ((ix) & 0x3Fu)
 
 /* ---- entries ---- */
 
@@ -699,6 +702,38 @@ static an_status add_country_desc(an_gazetteer *g, const cJSON *it) {
  * reference class ("class", else "category"; "other" fits any) goes into
  * the ORGHEAD values so that "the court" can tell a court from a company
  * (an_gazetteer_org_class). */
+/* The index (1 + class) of a class name, added if new; 0 for "other" or
+ * when the table is full. */
+static an_status org_class_index(an_gazetteer *g, const char *name, uint32_t *index) {
+  *index = 0;
+  if (!name || strcmp(name, "other") == 0) return AN_OK;
+  size_t k = 0;
+  while (k < g->n_orgcls && strcmp(g->orgcls[k], name) != 0) k++;
+  if (k == g->n_orgcls && k < AN_ORG_CLASSES) {
+    if (!(g->orgcls[k] = an_strdup(name))) return AN_ENOMEM;
+    g->n_orgcls++;
+  }
+  if (k < g->n_orgcls) *index = (uint32_t)k + 1;
+  return AN_OK;
+}
+
+/* names.json description_nouns: {"forms", "class", "strict"?}. */
+static an_status add_desc_nouns(an_gazetteer *g, const cJSON *arr) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "class");
+    uint32_t index = 0;
+    an_status st = org_class_index(g, cJSON_IsString(c) ? c->valuestring : NULL, &index);
+    if (st != AN_OK) return st;
+    if (!index) continue;
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "strict"))) index |= ORGCLS_STRICT;
+    const cJSON *forms = item_variants(it), *v;
+    cJSON_ArrayForEach(v, forms) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, AN_LX_DESCNOUN, index);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
 static an_status add_org_cues(an_gazetteer *g, const cJSON *arr) {
   const cJSON *it;
   cJSON_ArrayForEach(it, arr) {
@@ -831,6 +866,12 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       } else if (cJSON_IsObject(sec)) {
         cJSON_ArrayForEach(it, sec) if ((st = add_pronoun(g, it->string, it)) != AN_OK) return st;
       }
+    } else if (strcasecmp(k, "description_nouns") == 0 && cJSON_IsArray(sec)) {
+      if ((st = add_desc_nouns(g, sec)) != AN_OK) return st;
+    } else if (strcasecmp(k, "ampersand_class") == 0 && cJSON_IsString(sec)) {
+      uint32_t index = 0;
+      if ((st = org_class_index(g, sec->valuestring, &index)) != AN_OK) return st;
+      g->amp_cls = index ? 1u << (index - 1) : 0;
     } else if (strcasecmp(k, "org_cues") == 0 && cJSON_IsArray(sec)) {
       if ((st = add_org_cues(g, sec)) != AN_OK) return st;
     } else if (strcasecmp(k, "country_descriptions") == 0 && cJSON_IsArray(sec)) {
@@ -1030,6 +1071,24 @@ uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *titl
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->lx_nodes; }
 
 uint32_t an_gazetteer_org_strict(const an_gazetteer *g) { return g->orgcls_strict; }
+uint32_t an_gazetteer_ampersand_class(const an_gazetteer *g) { return g->amp_cls; }
+
+uint32_t an_gazetteer_org_desc(const an_gazetteer *g, uint32_t node, int *strict) {
+  size_t n;
+  const uint32_t *v = node == AN_TRIE_NONE ? NULL : an_trie_values(g->lexicon, node, &n);
+  uint32_t mask = 0;
+  int st = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    uint32_t c = AN_LX_CLASS(v[i]);
+    if (c != AN_LX_ORGHEAD && c != AN_LX_DESCNOUN) continue;
+    uint32_t ix = AN_LX_INDEX(v[i]), cls = ORGCLS_INDEX(ix);
+    if (!cls) continue;
+    mask |= 1u << (cls - 1);
+    if ((ix & ORGCLS_STRICT) || (g->orgcls_strict & (1u << (cls - 1)))) st = 1;
+  }
+  if (strict) *strict = st;
+  return mask;
+}
 
 uint32_t an_gazetteer_org_class(const an_gazetteer *g, uint32_t node, int start) {
   size_t n;
@@ -1038,7 +1097,7 @@ uint32_t an_gazetteer_org_class(const an_gazetteer *g, uint32_t node, int start)
   for (size_t i = 0; v && i < n; i++) {
     if (AN_LX_CLASS(v[i]) != AN_LX_ORGHEAD) continue;
     uint32_t ix = AN_LX_INDEX(v[i]);
-    if ((ix & ~ORGCLS_START) && (!start || (ix & ORGCLS_START))) mask |= 1u << ((ix & ~ORGCLS_START) - 1);
+    if (ORGCLS_INDEX(ix) && (!start || (ix & ORGCLS_START))) mask |= 1u << (ORGCLS_INDEX(ix) - 1);
   }
   return mask;
 }

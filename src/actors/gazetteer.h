@@ -104,6 +104,8 @@ enum {
                                 family_names_first) */
   AN_LX_ORGPREFIX = 1u << 29, /* words that make a company of a country's name after them: "Air India"
                                  (names.json org_prefixes) */
+  AN_LX_DESCNOUN = 1u << 30,  /* "the drugmaker", "the regulator": a lower-case noun that refers back to an
+                                 organization of its class (names.json description_nouns) */
   AN_LX_CDESC = 1u << 27,    /* "kingdom", "island nation", "Gulf state": a country described (names.json
                                 country_descriptions); value index for an_gazetteer_country_desc */
 };
@@ -183,6 +185,14 @@ uint32_t an_gazetteer_org_class(const an_gazetteer *gaz, uint32_t node, int star
  * of its class or with the word in its name, never for one of no known
  * class. */
 uint32_t an_gazetteer_org_strict(const an_gazetteer *gaz);
+/* The classes a description's head word at lexicon node refers back to
+ * (org_cues heads and names.json description_nouns), and *strict (may be
+ * NULL) set when it refers only to an organization of its class: "the
+ * regulator", "the court". */
+uint32_t an_gazetteer_org_desc(const an_gazetteer *gaz, uint32_t node, int *strict);
+/* The class of a firm named with an ampersand ("Barker & Lowe"), from
+ * names.json ampersand_class; 0 if none. */
+uint32_t an_gazetteer_ampersand_class(const an_gazetteer *gaz);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 /* The ISO codes a country description may stand for, space-separated
  * ("SAU MAR JOR"), "" for any country, NULL past the end. Borrows. */
