@@ -4158,6 +4158,32 @@ static void possessed_title(doc *d, sweep *w, span *T, uint32_t sent, uint32_t *
   }
 }
 
+/* "The visit was denounced by X": the agent after "by" and a participle
+ * (-ed, -en) is who acts, the subject for a later "he", "his" (when the
+ * sentence has no subject before it). */
+static int passive_agent(const doc *d, size_t i) {
+  if (i < 2 || !tis(d, i - 1, "by") || !same_sent(d, i - 2, i) || !(shape(d, i - 2) & AN_SHAPE_ALL_LOWER)) return 0;
+  const char *f = tfold(d, i - 2);
+  size_t n = strlen(f);
+  return n > 3 && (strcmp(f + n - 2, "ed") == 0 || strcmp(f + n - 2, "en") == 0);
+}
+
+/* The one organization person p is affiliated with whose class fits the
+ * head at token i ("his group": the group he leads), or -1. */
+static int32_t person_org(doc *d, sweep *w, int32_t p, size_t i) {
+  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, NULL) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
+  int32_t found = -1;
+  for (size_t k = 0; k < d->naff; k++) {
+    if ((int32_t)d->aff[k].person != p || d->aff[k].tok > i) continue;
+    int32_t o = (int32_t)d->aff[k].org;
+    if (d->act[o].kind != AN_KIND_ORGANIZATION || (hc && d->act[o].ocls && !(d->act[o].ocls & hc))) continue;
+    if (found >= 0 && found != o) return -1;
+    found = o;
+  }
+  return found;
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -4190,7 +4216,7 @@ static an_status sweep_refs(doc *d) {
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
                       !(is_poss(d, pe) && span_type_at(d, pe + 1) == SP_TITLE) &&
                       !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
-                      !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
+                      (!(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) || passive_agent(d, i));
         if (subject) subj_sent = sent;
         st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
         if (st == AN_OK && i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) w.h[w.nh - 1].governed = 1;
@@ -4283,6 +4309,23 @@ static an_status sweep_refs(doc *d) {
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;
+    /* "his group", "her party": the organization the person just named
+     * leads or belongs to (a title or apposition said so) */
+    if ((d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) && (shape(d, i) & AN_SHAPE_ALL_LOWER) && i > 0 &&
+        same_sent(d, i - 1, i) && d->ti[i - 1].ref >= 0 && (d->ti[i - 1].lex & AN_LX_PRONOUN) &&
+        d->act[d->ti[i - 1].ref].kind == AN_KIND_PERSON) {
+      int32_t a = person_org(d, &w, d->ti[i - 1].ref, i);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        int subject = subj_sent != sent;
+        if (subject) subj_sent = sent;
+        st = hist_push(&w, (uint32_t)i, sent, a, subject);
+        continue;
+      }
+    }
     /* "the drugmaker", "the regulator" (not "the drugmaker Novacor": a name
      * the noun introduces) */
     if ((d->ti[i].lex & AN_LX_DESCNOUN) && !(d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&

@@ -165,6 +165,15 @@ static void test_description_nouns(void) {
   CHECK_INT(kind_of("Election Commission"), AN_KIND_ORGANIZATION);
 }
 
+/* fix: the agent of a passive ("was denounced by X") is the subject a
+ * later "his" goes back to; "his group" is the organization he leads */
+static void test_passive_agent_and_his_group(void) {
+  run("Prime Minister Omar Salem hosted the talks, and he praised the deal. The visit was denounced by Paul "
+      "Mireau, the leader of the Island Refugees Group. His group accused the government of lying.");
+  CHECK_STR(label_at("His", 0), "Paul Mireau");
+  CHECK_STR(label_at("group accused", 0), "Island Refugees Group");
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -176,6 +185,7 @@ int main(void) {
   test_government_in_and_leader();
   test_object_pronoun_and_complement();
   test_description_nouns();
+  test_passive_agent_and_his_group();
   fx_actors_free();
   return TEST_DONE();
 }
