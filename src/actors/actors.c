@@ -1726,6 +1726,26 @@ static unsigned cues_of(const doc *d, const span *s) {
     /* "Barker & Lowe": a firm */
     if (k > a && s->count >= 3 && tok_char(d, k, '&')) c |= CUE_ORG;
   }
+  /* "Novacor, a drugmaker based in X,", "Vento, the country's largest
+   * airline,": an apposition whose head is an organization noun */
+  /* (the noun ends the phrase: not "a union leader", "a party member";
+   * no given name: "Anna Berg, a party activist") */
+  if (b + 2 < d->ntok && is_comma(d, b) && same_sent(d, a, b + 2) &&
+      (tis(d, b + 1, "the") || tis(d, b + 1, "a") || tis(d, b + 1, "an")) &&
+      !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
+    for (size_t k = b + 2; k < b + 8 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
+      if (is_comma(d, k) || (d->ti[k].lex & (AN_LX_PREP | AN_LX_SPEECH | AN_LX_TITLE))) break;
+      if ((shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & (AN_LX_ORGNOUN | AN_LX_DESCNOUN)) &&
+          !(d->ti[k].lex & AN_LX_GENERIC)) {
+        const char *nf = tfold(d, k + 1);
+        size_t nn = strlen(nf);
+        if (is_punct(d, k + 1) || (d->ti[k + 1].lex & AN_LX_PREP) ||
+            ((shape(d, k + 1) & AN_SHAPE_ALL_LOWER) && nn > 3 && strcmp(nf + nn - 2, "ed") == 0))
+          c |= CUE_ORG;
+        break;
+      }
+    }
+  }
   /* "Air Nordland" (find_spans) */
   if (s->count > 1 && (d->ti[a].lex & AN_LX_ORGPREFIX) && (shape(d, a) & AN_SHAPE_UPPER_INITIAL)) c |= CUE_ORG;
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;

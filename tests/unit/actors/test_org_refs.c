@@ -174,6 +174,19 @@ static void test_passive_agent_and_his_group(void) {
   CHECK_STR(label_at("group accused", 0), "Island Refugees Group");
 }
 
+/* fix: a name with an apposition headed by an organization noun ("X, the
+ * country's largest airline,") is an organization; not a person's
+ * apposition where the noun modifies a title ("a union leader") */
+static void test_org_apposition(void) {
+  run("Fares rose again. SkyJet, the country's largest airline, backed the plan. Novacor, a drugmaker based in "
+      "Oslo, criticized it.");
+  CHECK_INT(kind_of("SkyJet"), AN_KIND_ORGANIZATION);
+  CHECK_INT(kind_of("Novacor"), AN_KIND_ORGANIZATION);
+  run("Ruth Okafor, a union leader, praised the deal. Mireau, a party member, criticized it.");
+  CHECK_INT(kind_of("Ruth Okafor"), AN_KIND_PERSON);
+  CHECK(kind_of("Mireau") != AN_KIND_ORGANIZATION);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -186,6 +199,7 @@ int main(void) {
   test_object_pronoun_and_complement();
   test_description_nouns();
   test_passive_agent_and_his_group();
+  test_org_apposition();
   fx_actors_free();
   return TEST_DONE();
 }
