@@ -4204,6 +4204,25 @@ static int32_t person_org(doc *d, sweep *w, int32_t p, size_t i) {
   return found;
 }
 
+/* The organization of country cc named lately whose name has the head
+ * word at token h or whose class fits it, or -1. */
+static int32_t national_org(doc *d, sweep *w, const char *cc, size_t h) {
+  uint32_t hc = d->ti[h].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[h].lx1, NULL) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
+  const char *head = tfold(d, h);
+  for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
+    const wactor *x = &d->act[w->h[k].actor];
+    if (x->kind != AN_KIND_ORGANIZATION || strcmp(x->country, cc) != 0 || !x->name) continue;
+    if (words_within(head, x->name) || (hc && (x->ocls & hc))) return w->h[k].actor;
+    /* (or the name as the text wrote it: "BCCI" named "Board of Control ...") */
+    int sk = span_at(d, w->h[k].tok);
+    if (sk >= 0 && d->sp[sk].first == w->h[k].tok && d->sp[sk].type != SP_TITLE)
+      for (uint32_t q = d->sp[sk].first; q < d->sp[sk].first + d->sp[sk].count; q++)
+        if (d->fh[q] == d->fh[h] && strcmp(tfold(d, q), head) == 0) return w->h[k].actor;
+  }
+  return -1;
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -4231,8 +4250,21 @@ static an_status sweep_refs(doc *d) {
       if (s->actor >= 0 && s->type != SP_TITLE) {
         /* the subject: the first name of the sentence that no preposition
          * governs ("Speaking to Nakhala, Velayati said": Velayati) */
-        /* (nor the owner of a title: "the group's leader, X, ..." has X) */
+        /* "the Indian board" after "the Board of Control for Cricket in
+         * India": a demonym before an organization head (no state noun) is
+         * the organization of that country and head named before */
         size_t pe = s->first + s->count;
+        if (s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
+            d->act[s->actor].kind == AN_KIND_COUNTRY && pe < d->ntok && same_sent(d, i, pe) &&
+            (shape(d, pe) & AN_SHAPE_ALL_LOWER) && (d->ti[pe].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) &&
+            !(d->ti[pe].lex & AN_LX_STATE) && span_at(d, pe) < 0) {
+          int32_t o = national_org(d, &w, d->act[s->actor].country, pe);
+          if (o >= 0) {
+            s->actor = o;
+            s->value = (s->value & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
+        }
+        /* (nor the owner of a title: "the group's leader, X, ..." has X) */
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
                       !(is_poss(d, pe) && span_type_at(d, pe + 1) == SP_TITLE) &&
                       !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&

@@ -187,6 +187,18 @@ static void test_org_apposition(void) {
   CHECK(kind_of("Mireau") != AN_KIND_ORGANIZATION);
 }
 
+/* fix: "the Indian board" after the Indian cricket board's full name: a
+ * demonym before an organization head (no state noun) is that country's
+ * organization named before; "the Indian government" stays the state */
+static void test_national_org(void) {
+  run("Rohan Mehta met the Board of Control for Cricket in India in Dubai. Kamran Siddiqui accused the Indian "
+      "board of bending the rules, and the Indian government said nothing.");
+  CHECK_STR(label_at("Indian board", 0), "BCCI");
+  CHECK_STR(label_at("Indian government", 0), "India");
+  run("Kamran Siddiqui accused the Indian board of bending the rules.");
+  CHECK_STR(label_at("Indian", 0), "India");
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -200,6 +212,7 @@ int main(void) {
   test_description_nouns();
   test_passive_agent_and_his_group();
   test_org_apposition();
+  test_national_org();
   fx_actors_free();
   return TEST_DONE();
 }
