@@ -195,6 +195,10 @@ static void test_national_org(void) {
       "board of bending the rules, and the Indian government said nothing.");
   CHECK_STR(label_at("Indian board", 0), "BCCI");
   CHECK_STR(label_at("Indian government", 0), "India");
+  /* "the employers' federation Nordmed": an organization noun before a name */
+  run("The employers' federation Nordmed backed the reform. Its president, Anna Berg, warned the unions.");
+  CHECK_INT(kind_of("Nordmed"), AN_KIND_ORGANIZATION);
+  CHECK_STR(label_at("Its", 0), "Nordmed");
   run("Kamran Siddiqui accused the Indian board of bending the rules.");
   CHECK_STR(label_at("Indian", 0), "India");
 }
