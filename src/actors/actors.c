@@ -3860,10 +3860,10 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   }
   /* "accused the central bank's board ..., his attack on the Banco de X":
    * a strict class's description before any organization of its class
-   * stands for one the sentence names after it; so does one whose latest
-   * organization is of no known class ("the company rejected the union's
-   * demand, the X Workers' Union said") */
-  if (hc && (best < 0 ? strict : !(d->act[best].ocls & hc) && !intro)) {
+   * stands for one the sentence names after it; so does one with no
+   * organization before or whose latest is of no known class ("the
+   * company rejected the union's demand, the X Workers' Union said") */
+  if (hc && (best < 0 || (!(d->act[best].ocls & hc) && !intro))) {
     size_t e = sent_end(d, d->ti[i].sent);
     for (size_t k = i + 1; k < e && k < d->ntok; k++) {
       int sk = span_at(d, k);
