@@ -3037,6 +3037,18 @@ static an_status resolve_names(doc *d) {
   int oom = pw.oom;
   pw_free(&pw);
   if (oom) return AN_ENOMEM;
+  /* "the pro-independence FLNKS" before "The FLNKS said": an acronym in
+   * capitals with no cue where it first stands is the organization its
+   * later cued mention made */
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->type != SP_NAME || s->actor >= 0 || s->count != 1 || d->ti[s->first].headline ||
+        !(shape(d, s->first) & AN_SHAPE_ALL_UPPER) || strlen(tfold(d, s->first)) < 3)
+      continue;
+    name_words(d, s, words, sizeof words);
+    int32_t a = nonperson_with_name(d, words);
+    if (a >= 0 && d->act[a].kind == AN_KIND_ORGANIZATION && d->act[a].first_tok > s->first) s->actor = a;
+  }
   return AN_OK;
 }
 
@@ -3897,6 +3909,16 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (q > 0 && is_comma(d, q - 1)) q--;
     if (q == 0) return -1;
     int s = actor_span_ending(d, q - 1);
+    /* "X, president of the Southern Province, who": the person before an
+     * apposition that opens with a title */
+    if (p->kind == 'p' && q < i && (s < 0 || d->act[d->sp[s].actor].kind != AN_KIND_PERSON)) {
+      size_t c = q - 1;
+      while (c > 0 && q - c < 10 && same_sent(d, c, q) && !is_comma(d, c)) c--;
+      if (c > 0 && is_comma(d, c) && c + 1 < q && span_type_at(d, c + 1) == SP_TITLE) {
+        int ps = actor_span_ending(d, c - 1);
+        if (ps >= 0 && d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) s = ps;
+      }
+    }
     if (s < 0) return -1;
     int32_t a = d->sp[s].actor;
     int person = d->act[a].kind == AN_KIND_PERSON;
@@ -3949,6 +3971,13 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
      * happens is not what "it"/"they" stand for ("its" may be: "in Nordland,
      * its government") */
     if (!person && !p->possessive && h->governed && locative_before(d, h->tok)) continue;
+    /* "a French minister": an adjective is no antecedent of "it" */
+    if (!person && !p->plural) {
+      int hs = span_at(d, h->tok);
+      if (hs >= 0 && d->sp[hs].first == h->tok && d->sp[hs].type == SP_GAZ &&
+          (d->sp[hs].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM)
+        continue;
+    }
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;

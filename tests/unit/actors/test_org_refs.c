@@ -208,6 +208,19 @@ static void test_national_org(void) {
   CHECK_STR(label_at("Indian", 0), "India");
 }
 
+/* fix: an acronym with no cue where it first stands joins the organization
+ * its later mention made; a demonym is no antecedent of "it"; "who" after
+ * an apposition that opens with a title is the person before it */
+static void test_acronym_it_who(void) {
+  run("Anna Berg met leaders of the pro-independence NKLF in Noumea, the first time the front has sat down with a "
+      "French minister since it rejected the deal. The NKLF said the talks went well.");
+  CHECK_STR(label_at("NKLF in", 0), "NKLF");
+  CHECK_STR(label_at("it rejected", 0), "NKLF");
+  run("Anna Berg held talks with Sonia Marchal, president of the Southern Province, who accused the NKLF of "
+      "lying. The NKLF said nothing.");
+  CHECK_STR(label_at("who", 0), "Sonia Marchal");
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -222,6 +235,7 @@ int main(void) {
   test_passive_agent_and_his_group();
   test_org_apposition();
   test_national_org();
+  test_acronym_it_who();
   fx_actors_free();
   return TEST_DONE();
 }
