@@ -3650,6 +3650,30 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
 }
 
 /* Resolves the description whose title span is T; -1 if none fits. */
+/* The subject of token i's own clause (the sentence's subject, with no
+ * speech verb, "that", "who", ";" or quote edge between), or -1: an
+ * object ("X spoke with him", "X thanked the visiting minister") is not
+ * it. */
+static int32_t clause_subject(const doc *d, const sweep *w, size_t i) {
+  uint32_t cur = d->ti[i].sent;
+  for (size_t k = w->nh; k-- > 0;) {
+    const hist *h = &w->h[k];
+    if (h->sent != cur) break;
+    /* (the subject of a clause after ", and": "X met Y, and the prime
+     * minister thanked ...") */
+    size_t b = h->tok;
+    if (b > 0 && tis(d, b - 1, "the")) b--;
+    int coord = b >= 2 && (tis(d, b - 1, "and") || tis(d, b - 1, "but")) && is_comma(d, b - 2);
+    if (!h->subject && !coord) continue;
+    for (size_t q = h->tok + 1; q < i; q++)
+      if ((d->ti[q].lex & AN_LX_SPEECH) || tis(d, q, "that") || tis(d, q, "who") || tok_char(d, q, ';') ||
+          d->ti[q].quote != d->ti[i].quote)
+        return -1;
+    return h->actor;
+  }
+  return -1;
+}
+
 static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *side_out) {
   want wt;
   span_titles(d, T, &wt);
@@ -3720,13 +3744,14 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
       side = d->sp[s].actor;
   }
   int32_t best = -1, best_seen = -1;
+  int32_t subj = clause_subject(d, w, T->first);
   /* a person with that role (of that side); failing that, for "the Chinese
    * leader", the last person of that side */
   for (int pass = 0; pass < 2 && best < 0; pass++) {
     if (pass == 1 && (side < 0 || owner >= 0)) break;
     for (size_t a = 0; a < d->nact; a++) {
       if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
-      if ((int32_t)a == owner) continue;
+      if ((int32_t)a == owner || (int32_t)a == subj) continue;
       if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
       if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
       if (pass == 0 && owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
@@ -3940,19 +3965,8 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
    * preposition, punctuation or a name */
   int32_t not_subject = -1;
   if (p->object && !p->plural && (i + 1 >= d->ntok || !same_sent(d, i, i + 1) || is_punct(d, i + 1) ||
-                                  (d->ti[i + 1].lex & (AN_LX_PREP | AN_LX_TIME)) || name_like(d, i + 1))) {
-    for (size_t k = w->nh; k-- > 0;) {
-      const hist *h = &w->h[k];
-      if (h->sent != cur) break;
-      if (!h->subject) continue;
-      int boundary = 0;
-      for (size_t q = h->tok + 1; q < i && !boundary; q++)
-        boundary = (d->ti[q].lex & AN_LX_SPEECH) || tis(d, q, "that") || tis(d, q, "who") || tok_char(d, q, ';') ||
-                   d->ti[q].quote != d->ti[i].quote;
-      if (!boundary) not_subject = h->actor;
-      break;
-    }
-  }
+                                  (d->ti[i + 1].lex & (AN_LX_PREP | AN_LX_TIME)) || name_like(d, i + 1)))
+    not_subject = clause_subject(d, w, i);
   int32_t best = -1;
   long best_score = -1000000;
   for (size_t k = w->nh; k-- > 0;) {
@@ -4314,9 +4328,14 @@ static an_status sweep_refs(doc *d) {
           named = 1;
         /* nor a title an apposition names: "the party's chief, Omar Salem, said"
          * (also after a place: "the ambassador in Oslo, Omar Salem, said") */
-        if (!named && q + 2 < d->ntok && !is_comma(d, q) && (tis(d, q, "in") || tis(d, q, "to") || tis(d, q, "at"))) {
+        /* (or after a complement: "the president of the territory's
+         * government, Omar Salem,") */
+        if (!named && q + 2 < d->ntok && !is_comma(d, q) &&
+            (tis(d, q, "in") || tis(d, q, "to") || tis(d, q, "at") || tis(d, q, "of"))) {
           size_t r = q + 1;
-          while (r < d->ntok && r < q + 5 && same_sent(d, q, r) && name_like(d, r)) r++;
+          while (r < d->ntok && r < q + 7 && same_sent(d, q, r) && !is_comma(d, r) &&
+                 (name_like(d, r) || is_poss(d, r) || ((shape(d, r) & AN_SHAPE_ALL_LOWER) && !(d->ti[r].lex & AN_LX_SPEECH))))
+            r++;
           if (r > q + 1 && r < d->ntok && is_comma(d, r)) q = r;
         }
         if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
@@ -4341,6 +4360,8 @@ static an_status sweep_refs(doc *d) {
         /* nor is the title of an apposition right after a name */
         int appos = 0;
         for (size_t b = s->first; b > 0 && s->first - b < 6; b--) {
+          /* (", and the prime minister thanked": a clause, no apposition) */
+          if (tis(d, b - 1, "and") || tis(d, b - 1, "but")) break;
           if (is_comma(d, b - 1)) {
             appos = b >= 2 && actor_span_ending(d, b - 2) >= 0;
             break;

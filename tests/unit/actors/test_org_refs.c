@@ -221,6 +221,20 @@ static void test_acronym_it_who(void) {
   CHECK_STR(label_at("who", 0), "Sonia Marchal");
 }
 
+/* fix: a description in object position is not its clause's subject ("the
+ * prime minister thanked the visiting minister"); a title whose
+ * complement ends in an apposition name ("the president of the
+ * territory's government, X,") is X */
+static void test_object_description(void) {
+  run("Foreign Minister Rahul Varma held talks in Ottawa. He was received by Prime Minister Mark Carney, and the "
+      "prime minister thanked the visiting minister for his help.");
+  CHECK_STR(label_at("minister for", 0), "Rahul Varma");
+  run("President Emmanuel Macron spoke with Anna Berg and with the president of the territory's government, "
+      "Alcide Ponga, on Monday.");
+  const an_mention *m = mention_at("president of", 0);
+  CHECK(!m || strcmp(A->actors[m->actor].label, "Emmanuel Macron") != 0);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -236,6 +250,7 @@ int main(void) {
   test_org_apposition();
   test_national_org();
   test_acronym_it_who();
+  test_object_description();
   fx_actors_free();
   return TEST_DONE();
 }
