@@ -351,13 +351,22 @@ static int hyphenated_name_like(const doc *d, size_t i, uint32_t s) {
   return 0;
 }
 
+/* "d'Etat", "l'Orient": a lower-case letter and an apostrophe before a
+ * capital (ASCII or a Latin-1 capital as UTF-8) inside a name */
+static inline int elided_name(const doc *d, size_t i) {
+  const unsigned char *p = (const unsigned char *)d->str + d->tok[i].start;
+  size_t n = d->tok[i].len;
+  if (n < 4 || p[1] != '\'' || p[0] < 'a' || p[0] > 'z') return 0;
+  return (p[2] >= 'A' && p[2] <= 'Z') || (p[2] == 0xC3 && p[3] >= 0x80 && p[3] <= 0x9E && p[3] != 0x97);
+}
+
 /* Could this token be part of a name? Capitalized, or a lower-case particle
  * joined by a hyphen to a capitalized word ("al-Nakhala"). */
 static inline int name_like(const doc *d, size_t i) {
   uint32_t s = shape(d, i);
   if ((s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) || (d->ti[i].tf & TF_EMPTY))
     return 0;
-  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0;
+  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 || elided_name(d, i);
   return hyphenated_name_like(d, i, s);
 }
 
@@ -3796,6 +3805,11 @@ static void org_classes(doc *d, sweep *w) {
     d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[last].lx1, 0);
     if (s->count > 1 && d->ti[s->first].oneword)
       d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[s->first].lx1, 1);
+    /* "Suprema Corte de Justicia": a head before the name's first
+     * connector */
+    for (uint32_t q = s->first + 1; q < last && !is_particle_tok(d, q) && !tis(d, q, "of") && !tis(d, q, "for"); q++)
+      if ((d->ti[q].lex & AN_LX_ORGHEAD) && d->ti[q].oneword)
+        d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[q].lx1, 0);
   }
   for (size_t a = 0; a < d->nact; a++) {
     wactor *x = &d->act[a];

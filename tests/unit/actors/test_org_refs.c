@@ -251,6 +251,7 @@ int main(void) {
   test_national_org();
   test_acronym_it_who();
   test_object_description();
+  test_inner_head_and_elision();
   fx_actors_free();
   return TEST_DONE();
 }
