@@ -235,6 +235,16 @@ static void test_object_description(void) {
   CHECK(!m || strcmp(A->actors[m->actor].label, "Emmanuel Macron") != 0);
 }
 
+/* fix: a head inside a name before its first connector gives its class
+ * ("Suprema Corte de ...": "the court"); an elided article before a capital
+ * ("d'Etat") stays inside a name */
+static void test_inner_head_and_elision(void) {
+  run("The Suprema Corte de Justicia de Nortia struck down the reform. President Laura Ortiz criticized the court.");
+  CHECK_STR(label_at("court.", 0), "Suprema Corte de Justicia de Nortia");
+  run("In Paris, the Conseil d'Etat rejected the appeal on Monday.");
+  CHECK_INT(kind_of("Conseil d'Etat"), AN_KIND_ORGANIZATION);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
