@@ -1353,6 +1353,18 @@ static an_status find_spans(doc *d) {
           i += cnt;
           continue;
         }
+        /* "Airtel Kenya", "Orange Senegal": a known company's name and a
+         * country's after it (no preposition, no name after) are its
+         * national unit: the company, not the country */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME && !d->ti[i].headline &&
+            i + cnt < end && (shape(d, i + cnt) & AN_SHAPE_UPPER_INITIAL) && !is_poss(d, i + cnt - 1)) {
+          uint32_t cc = 0, cv = 0;
+          if (longest(d, al, i + cnt, end, accept_gaz, 0, &cc, &cv) != AN_TRIE_NONE &&
+              (cv & AN_GZ_HOW_MASK) == AN_MENTION_NAME &&
+              an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(cv))->kind == AN_KIND_COUNTRY &&
+              !(i + cnt + cc < end && name_like(d, i + cnt + cc) && !is_poss(d, i + cnt + cc)))
+            cnt += cc;
+        }
         /* "the Democratic Center party", "Republican Farmers Union": an
          * organization's demonym that a capitalized name with an
          * organization head goes on from is another organization's name */
@@ -4462,6 +4474,10 @@ static an_status sweep_refs(doc *d) {
         ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
                         (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||
          (i > 0 && tis(d, i - 1, "the")) || strict_head_after_modifier(d, i))) {
+      /* (not "the aviation authority": the head comes last) */
+      if (!state_after && i + 1 < d->ntok && same_sent(d, i, i + 1) && (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) &&
+          (d->ti[i + 1].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) && !is_poss(d, i + 1))
+        continue;
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;

@@ -245,6 +245,17 @@ static void test_inner_head_and_elision(void) {
   CHECK_INT(kind_of("Conseil d'Etat"), AN_KIND_ORGANIZATION);
 }
 
+/* fix: a known company's name with a country's after it ("Airtel Kenya")
+ * is the company, not the country; "the aviation authority" is no
+ * description of an airline (the head comes last) */
+static void test_unit_and_compound(void) {
+  run("The regulator fined Safaricom and Airtel Kenya on Monday.");
+  CHECK(!actor("Kenya"));
+  CHECK_INT(kind_of("Airtel"), AN_KIND_ORGANIZATION);
+  run("The Ghana Airways fleet grew, and the airline thanked the aviation authority of Ghana.");
+  CHECK(mention_at("aviation", 0) == NULL);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -262,6 +273,7 @@ int main(void) {
   test_acronym_it_who();
   test_object_description();
   test_inner_head_and_elision();
+  test_unit_and_compound();
   fx_actors_free();
   return TEST_DONE();
 }
