@@ -2662,6 +2662,8 @@ static an_status index_initials(doc *d) {
 /* Are the span's words single letters joined by an ampersand ("B&L")?
  * want gets the letters. */
 static int ampersand_letters(const doc *d, const span *s, char *want, size_t cap) {
+  /* (the tokenizer splits "B&L" into letter, "&", letter) */
+  if (s->count < 3 || !tok_char(d, s->first + 1, '&')) return 0;
   const char *p = d->str + d->tok[s->first].start;
   size_t n = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len - d->tok[s->first].start;
   if (n < 3 || n > 12 || !memchr(p, '&', n)) return 0;
@@ -3686,10 +3688,12 @@ static int32_t clause_subject(const doc *d, const sweep *w, size_t i) {
     if (b > 0 && tis(d, b - 1, "the")) b--;
     int coord = b >= 2 && (tis(d, b - 1, "and") || tis(d, b - 1, "but")) && is_comma(d, b - 2);
     if (!h->subject && !coord) continue;
-    for (size_t q = h->tok + 1; q < i; q++)
-      if ((d->ti[q].lex & AN_LX_SPEECH) || tis(d, q, "that") || tis(d, q, "who") || tok_char(d, q, ';') ||
-          d->ti[q].quote != d->ti[i].quote)
+    for (size_t q = h->tok + 1; q < i; q++) {
+      char c0 = tfold(d, q)[0];
+      if ((d->ti[q].lex & AN_LX_SPEECH) || d->ti[q].quote != d->ti[i].quote || tok_char(d, q, ';') ||
+          (c0 == 't' && tis(d, q, "that")) || (c0 == 'w' && tis(d, q, "who")))
         return -1;
+    }
     return h->actor;
   }
   return -1;
@@ -3829,6 +3833,8 @@ static void org_classes(doc *d, sweep *w) {
     /* "Barker & Lowe": a firm; "the drugmaker Novacor": its noun's class */
     if (strstr(x->label, " & ")) x->ocls |= an_gazetteer_ampersand_class(d->gaz);
     if (x->intro[0]) x->ocls |= an_gazetteer_org_desc(d->gaz, an_trie_find(d->lx, x->intro), NULL);
+    /* the label's heads only when the text's names gave none */
+    if (x->ocls) continue;
     const char *sp = strchr(x->name, ' ');
     if (!sp) continue;
     const char *lw = strrchr(x->name, ' ') + 1;
@@ -4436,6 +4442,8 @@ static an_status sweep_refs(doc *d) {
         continue;
       }
     }
+    /* most tokens are no organization head, noun or pronoun: one test */
+    if (!(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN | AN_LX_PRONOUN))) continue;
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;
