@@ -252,6 +252,9 @@ static void test_unit_and_compound(void) {
   run("The regulator fined Safaricom and Airtel Kenya on Monday.");
   CHECK(!actor("Kenya"));
   CHECK_INT(kind_of("Airtel"), AN_KIND_ORGANIZATION);
+  /* "Patrol" heads an organization's name */
+  run("Maria Lopez accused the Ghana Border Patrol of negligence.");
+  CHECK_INT(kind_of("Ghana Border Patrol"), AN_KIND_ORGANIZATION);
   run("The Ghana Airways fleet grew, and the airline thanked the aviation authority of Ghana.");
   CHECK(mention_at("aviation", 0) == NULL);
 }
