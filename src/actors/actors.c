@@ -1341,6 +1341,16 @@ static an_status find_spans(doc *d) {
               !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          } else if (ge->kind == AN_KIND_COUNTRY && k > i + cnt && k + 1 < end && (shape(d, k) & AN_SHAPE_ALL_LOWER) &&
+                     (shape(d, k + 1) & AN_SHAPE_ALL_LOWER) && d->ti[k].oneword && d->ti[k + 1].oneword &&
+                     !(d->ti[k].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_TITLE | AN_LX_ORGHEAD | AN_LX_ORGNOUN |
+                                       AN_LX_PRONOUN | AN_LX_TIME | AN_LX_GENERIC)) &&
+                     (d->ti[k + 1].lex & AN_LX_ORGHEAD) &&
+                     (an_gazetteer_org_class(d->gaz, d->ti[k + 1].lx1, 0) & an_gazetteer_state_organ_classes(d->gaz))) {
+            /* "Kenya's health ministry", "Japan's trade ministry": a
+             * country's organ that speaks for it */
+            cnt = (uint32_t)(k + 2 - i);
+            val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
           }
         }
         /* "Air Nordland": a company prefix before a country's name or seat

@@ -36,6 +36,7 @@ struct an_gazetteer {
   size_t n_orgcls;
   uint32_t orgcls_strict; /* classes a description refers back to only by class or name ("strict") */
   uint32_t amp_cls;       /* names.json ampersand_class, as a class bit */
+  uint32_t organ_cls;     /* names.json state_organ_classes, as class bits */
 };
 #define ORGCLS_START 0x40u
 #define ORGCLS_STRICT 0x80u /* a description noun that refers only to its class */
@@ -872,6 +873,13 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       uint32_t index = 0;
       if ((st = org_class_index(g, sec->valuestring, &index)) != AN_OK) return st;
       g->amp_cls = index ? 1u << (index - 1) : 0;
+    } else if (strcasecmp(k, "state_organ_classes") == 0 && cJSON_IsArray(sec)) {
+      const cJSON *c;
+      cJSON_ArrayForEach(c, sec) if (cJSON_IsString(c)) {
+        uint32_t index = 0;
+        if ((st = org_class_index(g, c->valuestring, &index)) != AN_OK) return st;
+        if (index) g->organ_cls |= 1u << (index - 1);
+      }
     } else if (strcasecmp(k, "org_cues") == 0 && cJSON_IsArray(sec)) {
       if ((st = add_org_cues(g, sec)) != AN_OK) return st;
     } else if (strcasecmp(k, "country_descriptions") == 0 && cJSON_IsArray(sec)) {
@@ -1072,6 +1080,7 @@ const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->
 
 uint32_t an_gazetteer_org_strict(const an_gazetteer *g) { return g->orgcls_strict; }
 uint32_t an_gazetteer_ampersand_class(const an_gazetteer *g) { return g->amp_cls; }
+uint32_t an_gazetteer_state_organ_classes(const an_gazetteer *g) { return g->organ_cls; }
 
 uint32_t an_gazetteer_org_desc(const an_gazetteer *g, uint32_t node, int *strict) {
   size_t n;

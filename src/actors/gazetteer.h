@@ -193,6 +193,10 @@ uint32_t an_gazetteer_org_desc(const an_gazetteer *gaz, uint32_t node, int *stri
 /* The class of a firm named with an ampersand ("Barker & Lowe"), from
  * names.json ampersand_class; 0 if none. */
 uint32_t an_gazetteer_ampersand_class(const an_gazetteer *gaz);
+/* The classes of organs that speak for their state after a country's
+ * possessive and a modifier ("Kenya's health ministry": Kenya), from
+ * names.json state_organ_classes; 0 if none. */
+uint32_t an_gazetteer_state_organ_classes(const an_gazetteer *gaz);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 /* The ISO codes a country description may stand for, space-separated
  * ("SAU MAR JOR"), "" for any country, NULL past the end. Borrows. */

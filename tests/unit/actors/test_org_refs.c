@@ -259,6 +259,20 @@ static void test_unit_and_compound(void) {
   CHECK(mention_at("aviation", 0) == NULL);
 }
 
+/* fix: a country's possessive, a modifier and a ministry ("Kenya's health
+ * ministry") is the country speaking (as "Kenya's foreign ministry" is);
+ * a regulator ("competition authority") is not */
+static void test_state_organ(void) {
+  run("Kenya's health ministry criticized Pfizer on Monday, and Ghana's health ministry's spokesman agreed.");
+  CHECK_STR(label_at("Kenya", 0), "Kenya");
+  const an_mention *m = mention_at("Kenya", 0);
+  CHECK(m && m->how == AN_MENTION_METONYM && m->tok_count == 4);
+  CHECK_STR(label_at("Ghana", 0), "Ghana");
+  run("Kenya's competition authority fined Safaricom.");
+  m = mention_at("Kenya", 0);
+  CHECK(m && m->how != AN_MENTION_METONYM);
+}
+
 int main(void) {
   if (!fx_actors_load()) return 1;
   test_own_language_names();
@@ -277,6 +291,7 @@ int main(void) {
   test_object_description();
   test_inner_head_and_elision();
   test_unit_and_compound();
+  test_state_organ();
   fx_actors_free();
   return TEST_DONE();
 }
