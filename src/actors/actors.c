@@ -4431,7 +4431,9 @@ static an_status sweep_refs(doc *d) {
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
     /* (most tokens: no span, and no description or pronoun starts there) */
-    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) && !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_PRONOUN))) continue;
+    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) &&
+        !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN | AN_LX_PRONOUN)))
+      continue;
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
