@@ -21,14 +21,14 @@ fi
 for c in "$SRC"/bench/corpus/corpus-*.jsonl; do
   [ -f "$c" ] || continue
   # the 100 MB and 1 GB corpora take minutes: only when asked (CMP_BIG=1)
-  [ "$(stat -c %s "$c")" -gt 20000000 ] && [ "${CMP_BIG:-0}" != 1 ] && continue
+  [ "$(stat -L -c %s "$c")" -gt 20000000 ] && [ "${CMP_BIG:-0}" != 1 ] && continue
   inputs+=("$c")
 done
 bad=0 n=0
 for in in "${inputs[@]}"; do
   for mode in "-j 1" "-j 2" "--sentences --tokens"; do
     # the token dump of a big corpus is large and adds nothing to the events
-    case "$mode" in --sent*) [ -f "$in" ] && [ "$(stat -c %s "$in")" -gt 20000000 ] && continue ;; esac
+    case "$mode" in --sent*) [ -f "$in" ] && [ "$(stat -L -c %s "$in")" -gt 20000000 ] && continue ;; esac
     for b in old new; do
       bin=$OLD; [ $b = new ] && bin=$NEW
       # shellcheck disable=SC2086
