@@ -151,6 +151,7 @@ typedef struct wactor {
   char nat[4]; /* a country the text gives by nationality ("the Nordish lawyer X", "X of Nordland") */
   char intro[24]; /* the organization noun that introduced it ("the group X": "group"), or "" */
   char gender;
+  uint32_t ocls; /* organizations: reference classes of its name's heads (an_gazetteer_org_class), once asked */
   char *label;
   char *name; /* folded name words without particles ("ziad nakhala") */
   uint32_t first_tok;
@@ -379,13 +380,22 @@ static int hyphenated_name_like(const doc *d, size_t i, uint32_t s) {
   return 0;
 }
 
+/* "d'Etat", "l'Orient": a lower-case letter and an apostrophe before a
+ * capital (ASCII or a Latin-1 capital as UTF-8) inside a name */
+static inline int elided_name(const doc *d, size_t i) {
+  const unsigned char *p = (const unsigned char *)d->str + d->tok[i].start;
+  size_t n = d->tok[i].len;
+  if (n < 4 || p[1] != '\'' || p[0] < 'a' || p[0] > 'z') return 0;
+  return (p[2] >= 'A' && p[2] <= 'Z') || (p[2] == 0xC3 && p[3] >= 0x80 && p[3] <= 0x9E && p[3] != 0x97);
+}
+
 /* Could this token be part of a name? Capitalized, or a lower-case particle
  * joined by a hyphen to a capitalized word ("al-Nakhala"). */
 static inline int name_like(const doc *d, size_t i) {
   uint32_t s = shape(d, i);
   if ((s & (AN_SHAPE_PUNCT | AN_SHAPE_HAS_DIGIT | AN_SHAPE_POSSESSIVE | AN_SHAPE_QUOTE)) || (d->ti[i].tf & TF_EMPTY))
     return 0;
-  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0;
+  if (!(s & AN_SHAPE_HYPHENATED)) return (s & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 || elided_name(d, i);
   return hyphenated_name_like(d, i, s);
 }
 
@@ -755,6 +765,20 @@ static int gz_value_ok(const doc *d, uint32_t v, size_t first, size_t last) {
     for (size_t k = first; k <= last; k++)
       if (!(shape(d, k) & AN_SHAPE_ALL_UPPER)) return 0;
     return 1;
+  }
+  /* "Germán Rios" is no German: a demonym written with letters the form
+   * lacks (the fold drops accents) is another word */
+  if ((v & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && first == last) {
+    const unsigned char *p = (const unsigned char *)d->str + d->tok[first].start;
+    size_t n = d->tok[first].len, k = 0;
+    while (k < n && p[k] < 0x80) k++;
+    if (k < n) {
+      const an_gz_entry *e = an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(v));
+      int same = 0;
+      for (size_t q = 0; e && q < e->n_demonyms && !same; q++)
+        same = strlen(e->demonyms[q]) == n && memcmp(e->demonyms[q], p, n) == 0;
+      if (!same) return 0;
+    }
   }
   if (d->ti[first].headline) return 1;
   if (!(shape(d, first) & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)))
@@ -1213,6 +1237,15 @@ static size_t org_run_end(const doc *d, size_t k, size_t end) {
       k++;
       continue;
     }
+    /* "Court of Justice", "Ministry of Justice": a title word as the
+     * head's complement, no name after it */
+    if (org_end && org_end == k && !compl && tis(d, k, "of") && k + 1 < end && d->ti[k + 1].span < 0 &&
+        (shape(d, k + 1) & AN_SHAPE_UPPER_INITIAL) && (d->ti[k + 1].lex & AN_LX_TITLE) && !d->ti[k + 1].headline &&
+        !(k + 2 < end && name_like(d, k + 2))) {
+      org_end = k + 2;
+      k += 2;
+      break;
+    }
     if (!org_run_word(d, k, end)) break;
     if ((d->ti[k].lex & AN_LX_ORGHEAD) || compl) org_end = k + 1;
     k++;
@@ -1391,6 +1424,50 @@ static an_status find_spans(doc *d) {
               !(k + sc < end && (shape(d, k + sc) & AN_SHAPE_ALL_LOWER) && (d->ti[k + sc].lex & AN_LX_MEDIA))) {
             cnt = (uint32_t)(k + sc - i);
             val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          } else if (ge->kind == AN_KIND_COUNTRY && k > i + cnt && k + 1 < end && (shape(d, k) & AN_SHAPE_ALL_LOWER) &&
+                     (shape(d, k + 1) & AN_SHAPE_ALL_LOWER) && d->ti[k].oneword && d->ti[k + 1].oneword &&
+                     !(d->ti[k].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_TITLE | AN_LX_ORGHEAD | AN_LX_ORGNOUN |
+                                       AN_LX_PRONOUN | AN_LX_TIME | AN_LX_GENERIC)) &&
+                     (d->ti[k + 1].lex & AN_LX_ORGHEAD) &&
+                     (an_gazetteer_org_class(d->gaz, d->ti[k + 1].lx1, 0) & an_gazetteer_state_organ_classes(d->gaz))) {
+            /* "Kenya's health ministry", "Japan's trade ministry": a
+             * country's organ that speaks for it */
+            cnt = (uint32_t)(k + 2 - i);
+            val = (val & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
+        }
+        /* "Air Nordland": a company prefix before a country's name or seat
+         * names an airline, not the country */
+        if (ge->kind == AN_KIND_COUNTRY && i > d->sent[s].tok_first && (val & AN_GZ_HOW_MASK) != AN_MENTION_DEMONYM &&
+            (d->ti[i - 1].lex & AN_LX_ORGPREFIX) && d->ti[i - 1].span < 0 &&
+            (shape(d, i - 1) & AN_SHAPE_UPPER_INITIAL) && !is_poss(d, i - 1) && !(shape(d, i - 1) & AN_SHAPE_ALL_UPPER)) {
+          if ((st = push_span(d, (uint32_t)(i - 1), cnt + 1, SP_NAME, 1 + AN_GZ_ENTRY(val))) != AN_OK) return st;
+          for (size_t q = i - 1; q < i + cnt; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+          i += cnt;
+          continue;
+        }
+        /* "Airtel Kenya", "Orange Senegal": a known company's name and a
+         * country's after it (no preposition, no name after) are its
+         * national unit: the company, not the country */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_NAME && !d->ti[i].headline &&
+            i + cnt < end && (shape(d, i + cnt) & AN_SHAPE_UPPER_INITIAL) && !is_poss(d, i + cnt - 1)) {
+          uint32_t cc = 0, cv = 0;
+          if (longest(d, al, i + cnt, end, accept_gaz, 0, &cc, &cv) != AN_TRIE_NONE &&
+              (cv & AN_GZ_HOW_MASK) == AN_MENTION_NAME &&
+              an_gazetteer_entry(d->gaz, AN_GZ_ENTRY(cv))->kind == AN_KIND_COUNTRY &&
+              !(i + cnt + cc < end && name_like(d, i + cnt + cc) && !is_poss(d, i + cnt + cc)))
+            cnt += cc;
+        }
+        /* "the Democratic Center party", "Republican Farmers Union": an
+         * organization's demonym that a capitalized name with an
+         * organization head goes on from is another organization's name */
+        if (ge->kind == AN_KIND_ORGANIZATION && (val & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM && !d->ti[i].headline) {
+          size_t oe = org_run_end(d, i + cnt, end);
+          if (oe) {
+            if ((st = push_span(d, (uint32_t)i, (uint32_t)(oe - i), SP_NAME, 0)) != AN_OK) return st;
+            for (size_t q = i; q < oe; q++) d->ti[q].span = (int32_t)(d->nsp - 1);
+            i = oe;
+            continue;
           }
         }
         /* "the Nordish Farmers Union", "Nordland Bar Association", "Oskarsby
@@ -1488,14 +1565,20 @@ static int common_initial(const doc *d, size_t i) {
 }
 
 static int span_at(const doc *d, size_t i);
+static int span_type_at(const doc *d, size_t i);
 
 /* Is token j a plural's bare apostrophe inside a name ("Workers' Union"):
  * a capitalized word before it that ends in "s", one after it? */
 static int plural_poss_inside(const doc *d, size_t j) {
-  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS) || !(d->ti[j].tf & TF_EMPTY)) return 0;
+  if (j == 0 || j + 1 >= d->ntok || !(d->ti[j].tf & TF_POSS)) return 0;
   const char *f = tfold(d, j - 1);
   size_t n = strlen(f);
-  return n > 1 && f[n - 1] == 's' && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+  /* "Workers' Union"; "Fishermen's Association", "People's Party": a plural
+   * not made with -s takes "'s" */
+  int plural = (d->ti[j].tf & TF_EMPTY) ? n > 1 && f[n - 1] == 's'
+                                        : (n > 3 && strcmp(f + n - 3, "men") == 0) || strcmp(f, "people") == 0 ||
+                                              strcmp(f, "children") == 0;
+  return plural && same_sent(d, j - 1, j + 1) && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
          d->ti[j + 1].span < 0 && name_like(d, j + 1) && !run_stopper(d, j + 1);
 }
 
@@ -1567,6 +1650,17 @@ static an_status find_runs(doc *d) {
           nconn++;
           continue;
         }
+        /* "Court of Justice", "Ministry of Justice": a one-word title as the
+         * head's complement, no name after it (its title span dies) */
+        if (j + 1 < end && tis(d, j, "of") && (d->ti[j - 1].lex & AN_LX_ORGHEAD) && span_type_at(d, j + 1) == SP_TITLE &&
+            d->sp[d->ti[j + 1].span].count == 1 && (shape(d, j + 1) & AN_SHAPE_UPPER_INITIAL) &&
+            !(j + 2 < end && name_like(d, j + 2))) {
+          d->sp[d->ti[j + 1].span].dead = 1;
+          d->ti[j + 1].span = -1;
+          j += 2;
+          nconn++;
+          continue;
+        }
         /* "Central Bank of Nigeria", "Competition Authority of Kenya": an
          * organization head (no state noun: "Government of Kenya" is the
          * state), "of" and a country's name make one organization's name */
@@ -1583,6 +1677,12 @@ static an_status find_runs(doc *d) {
         }
         if (j + 1 < end && (tis(d, j, "and") || tok_char(d, j, '&')) && d->ti[j + 1].span < 0 &&
             name_like(d, j + 1) && !run_stopper(d, j + 1)) {
+          /* "Barker & Lowe", "Johnson & Johnson": an ampersand between
+           * capitalized words joins a firm's name */
+          if (tok_char(d, j, '&') && !(d->ti[j + 1].lex & AN_LX_ORGHEAD)) {
+            j += 2;
+            continue;
+          }
           int org = 0, of = 0;
           for (size_t q = i; q < j; q++) {
             if (d->ti[q].lex & AN_LX_ORGHEAD) org = 1;
@@ -1657,6 +1757,7 @@ static int span_type_at(const doc *d, size_t i) {
   int s = span_at(d, i);
   return s >= 0 && !d->sp[s].dead ? d->sp[s].type : 0;
 }
+
 
 /* Is there a role title in the apposition after token i (", a senior adviser
  * to", ", the leader of", ", who")? Returns the title span or -1; *who set
@@ -1736,7 +1837,31 @@ static unsigned cues_of(const doc *d, const span *s) {
   size_t a = s->first, b = s->first + s->count; /* [a, b) */
   for (size_t k = a; k < b; k++) {
     if (d->ti[k].lex & AN_LX_ORGHEAD) c |= CUE_ORG;
+    /* "Barker & Lowe": a firm */
+    if (k > a && s->count >= 3 && tok_char(d, k, '&')) c |= CUE_ORG;
   }
+  /* "Novacor, a drugmaker based in X,", "Vento, the country's largest
+   * airline,": an apposition whose head is an organization noun */
+  /* (the noun ends the phrase: not "a union leader", "a party member";
+   * no given name: "Anna Berg, a party activist") */
+  if (b + 2 < d->ntok && is_comma(d, b) && same_sent(d, a, b + 2) &&
+      (tis(d, b + 1, "the") || tis(d, b + 1, "a") || tis(d, b + 1, "an")) &&
+      !(d->ti[a].lex & (AN_LX_GIVEN_M | AN_LX_GIVEN_F))) {
+    for (size_t k = b + 2; k < b + 8 && k + 1 < d->ntok && same_sent(d, a, k + 1); k++) {
+      if (is_comma(d, k) || (d->ti[k].lex & (AN_LX_PREP | AN_LX_SPEECH | AN_LX_TITLE))) break;
+      if ((shape(d, k) & AN_SHAPE_ALL_LOWER) && (d->ti[k].lex & (AN_LX_ORGNOUN | AN_LX_DESCNOUN)) &&
+          !(d->ti[k].lex & AN_LX_GENERIC)) {
+        const char *nf = tfold(d, k + 1);
+        size_t nn = strlen(nf);
+        if (is_punct(d, k + 1) || (d->ti[k + 1].lex & AN_LX_PREP) ||
+            ((shape(d, k + 1) & AN_SHAPE_ALL_LOWER) && nn > 3 && strcmp(nf + nn - 2, "ed") == 0))
+          c |= CUE_ORG;
+        break;
+      }
+    }
+  }
+  /* "Air Nordland" (find_spans) */
+  if (s->count > 1 && (d->ti[a].lex & AN_LX_ORGPREFIX) && (shape(d, a) & AN_SHAPE_UPPER_INITIAL)) c |= CUE_ORG;
   if (d->ti[b - 1].lex & AN_LX_PLACEHEAD) c |= CUE_PLACE;
   /* "the Nordish Dawn party", "the Dawn movement": a lower-case
    * organization head after the name */
@@ -2077,6 +2202,8 @@ static int org_short_named(const doc *d, int32_t a, const char *w) {
   const char *n = d->act[a].name;
   size_t lw = strlen(w);
   if (strncmp(n, w, lw) != 0 || n[lw] != ' ') return 0;
+  /* "Barker" after "Barker & Lowe": a firm's first name */
+  if (strstr(d->act[a].label, " & ")) return 1;
   for (const char *p = n + lw + 1; *p;) {
     const char *e = strchr(p, ' ');
     size_t k = e ? (size_t)(e - p) : strlen(p);
@@ -2220,6 +2347,25 @@ static int has_name_word(const doc *d, const span *s) {
   uint32_t last = s->first + s->count - 1;
   if (s->count >= 2 && (d->ti[last].lex & AN_LX_ORGHEAD) &&
       !(d->ti[last].lex & (AN_LX_BARE | AN_LX_STATE | AN_LX_MEDIA)) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL))
+    return 1;
+  /* "accused the Election Commission", "briefed by the Communications
+   * Authority": after "the" in mid-sentence, capitalized words and a bare
+   * head (no state noun: "the Foreign Ministry" is the state's) are a
+   * body's name, though each word is common */
+  if (s->count >= 2 && (d->ti[last].lex & AN_LX_BARE) && !(d->ti[last].lex & AN_LX_STATE) && s->first > 0 &&
+      tis(d, s->first - 1, "the") && same_sent(d, s->first - 1, s->first) &&
+      !(shape(d, s->first - 1) & AN_SHAPE_SENT_INITIAL) && !d->ti[s->first].headline) {
+    int words = 1;
+    for (uint32_t k = s->first; k < last && words; k++)
+      words = (shape(d, k) & AN_SHAPE_UPPER_INITIAL) && !(d->ti[k].lex & (AN_LX_STATE | AN_LX_STOP | AN_LX_TITLE));
+    if (words) return 1;
+  }
+  /* "the Department of Health", "Banco de la Nacion": a head that opens
+   * names, then "of" or a particle and a capitalized complement, is a
+   * body's proper name though its words are common ones */
+  if (s->count >= 3 && (d->ti[s->first].lex & AN_LX_ORGHEAD) && (shape(d, s->first) & AN_SHAPE_UPPER_INITIAL) &&
+      !(d->ti[s->first].lex & AN_LX_STATE) && (tis(d, s->first + 1, "of") || is_particle_tok(d, s->first + 1)) &&
+      an_gazetteer_org_class(d->gaz, d->ti[s->first].lx1, 1))
     return 1;
   for (uint32_t k = s->first; k < s->first + s->count; k++) {
     uint32_t lx = d->ti[k].lex;
@@ -2610,6 +2756,45 @@ static an_status index_initials(doc *d) {
   return AN_OK;
 }
 
+/* "B&L" after "Barker & Lowe": a token of letters joined by an ampersand
+ * that spells the initials of one firm the text names with one, or -1. */
+/* Are the span's words single letters joined by an ampersand ("B&L")?
+ * want gets the letters. */
+static int ampersand_letters(const doc *d, const span *s, char *want, size_t cap) {
+  /* (the tokenizer splits "B&L" into letter, "&", letter) */
+  if (s->count < 3 || !tok_char(d, s->first + 1, '&')) return 0;
+  const char *p = d->str + d->tok[s->first].start;
+  size_t n = d->tok[s->first + s->count - 1].start + d->tok[s->first + s->count - 1].len - d->tok[s->first].start;
+  if (n < 3 || n > 12 || !memchr(p, '&', n)) return 0;
+  size_t o = 0;
+  for (uint32_t k = s->first; k < s->first + s->count; k++) {
+    const char *f = tfold(d, k);
+    if (!f[0]) continue;
+    if (f[1] || o + 1 >= cap) return 0; /* letters only: "B&L" */
+    want[o++] = f[0];
+  }
+  want[o] = '\0';
+  return o >= 2;
+}
+
+static int32_t ampersand_initials(const doc *d, const span *s) {
+  char want[16], ini[16];
+  if (!ampersand_letters(d, s, want, sizeof want)) return -1;
+  int32_t found = -1;
+  for (size_t a = 0; a < d->nact; a++) {
+    const wactor *x = &d->act[a];
+    if (x->kind != AN_KIND_ORGANIZATION || !strstr(x->label, " & ")) continue;
+    size_t k = 0;
+    for (const char *q = x->name; *q && k + 1 < sizeof ini; q++)
+      if (q == x->name || q[-1] == ' ') ini[k++] = *q;
+    ini[k] = '\0';
+    if (strcmp(ini, want) != 0) continue;
+    if (found >= 0) return -1;
+    found = (int32_t)a;
+  }
+  return found;
+}
+
 /* An all-capitals word that spells the initials of one organization the
  * text names ("UCFN"), or -1 (none, or several). */
 static int32_t initials_actor_but(const doc *d, size_t i, int32_t but);
@@ -2737,6 +2922,10 @@ static an_status resolve_names(doc *d) {
     if (s->type != SP_NAME || d->ti[s->first].headline) continue;
     name_words(d, s, words, sizeof words);
     if (count_words(words) < 2) continue;
+    /* "J&J" after "Johnson & Johnson"; one before it waits for the
+     * single words' pass (all long forms known by then) */
+    char amp[16];
+    if (ampersand_letters(d, s, amp, sizeof amp)) continue;
     unsigned c = cues_of(d, s);
     if (c & CUE_PLACE) continue;
     if (!has_name_word(d, s)) continue;
@@ -2898,6 +3087,7 @@ static an_status resolve_names(doc *d) {
     int32_t a = caps ? -1 : pw_person(d, &pw, words, s->first, last);
     if (a == -2) a = person_with_words(d, words, s->first, last);
     if (a < 0 && (!ac || ac->loose) && s->count == 1) a = initials_actor(d, s->first);
+    if (a < 0) a = ampersand_initials(d, s);
     /* an organization or gazetteer name written in part ("Nakhala" after a
      * gazetteer "Ziad al-Nakhala" whose aliases lack it); when
      * person_with_words ran and found none, there is none (the same actors,
@@ -2911,7 +3101,9 @@ static an_status resolve_names(doc *d) {
     /* "FLNKS", "SPLM-IO": a word in capitals of three letters or more (an
      * acronym: no person's name is written so) */
     int acr_word = caps && strlen(tfold(d, s->first)) >= 3 && !d->ti[s->first].headline;
-    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word)) {
+    char amp[16];
+    int amp_word = a < 0 && ampersand_letters(d, s, amp, sizeof amp);
+    if (a < 0 && !d->ti[s->first].headline && (nwords == 1 || acr_word || amp_word)) {
       unsigned c = cues_of(d, s);
       unsigned c0 = c;
       /* an acronym a class noun follows ("FLNKS officials") names a body */
@@ -2967,6 +3159,18 @@ static an_status resolve_names(doc *d) {
   int oom = pw.oom;
   pw_free(&pw);
   if (oom) return AN_ENOMEM;
+  /* "the pro-independence FLNKS" before "The FLNKS said": an acronym in
+   * capitals with no cue where it first stands is the organization its
+   * later cued mention made */
+  for (size_t si = 0; si < d->nsp; si++) {
+    span *s = &d->sp[si];
+    if (s->dead || s->type != SP_NAME || s->actor >= 0 || s->count != 1 || d->ti[s->first].headline ||
+        !(shape(d, s->first) & AN_SHAPE_ALL_UPPER) || strlen(tfold(d, s->first)) < 3)
+      continue;
+    name_words(d, s, words, sizeof words);
+    int32_t a = nonperson_with_name(d, words);
+    if (a >= 0 && d->act[a].kind == AN_KIND_ORGANIZATION && d->act[a].first_tok > s->first) s->actor = a;
+  }
   return AN_OK;
 }
 
@@ -3470,6 +3674,7 @@ typedef struct sweep {
   struct { int32_t actor; uint32_t tok; } *intro_org;
   size_t n_intro, cap_intro;
   int org_oom;
+  int ocls_done; /* wactor.ocls filled (org_classes) */
 } sweep;
 
 static int role_matches(const char *have, const char *want) {
@@ -3580,6 +3785,32 @@ static an_status hist_push(sweep *w, uint32_t tok, uint32_t sent, int32_t actor,
 }
 
 /* Resolves the description whose title span is T; -1 if none fits. */
+/* The subject of token i's own clause (the sentence's subject, with no
+ * speech verb, "that", "who", ";" or quote edge between), or -1: an
+ * object ("X spoke with him", "X thanked the visiting minister") is not
+ * it. */
+static int32_t clause_subject(const doc *d, const sweep *w, size_t i) {
+  uint32_t cur = d->ti[i].sent;
+  for (size_t k = w->nh; k-- > 0;) {
+    const hist *h = &w->h[k];
+    if (h->sent != cur) break;
+    /* (the subject of a clause after ", and": "X met Y, and the prime
+     * minister thanked ...") */
+    size_t b = h->tok;
+    if (b > 0 && tis(d, b - 1, "the")) b--;
+    int coord = b >= 2 && (tis(d, b - 1, "and") || tis(d, b - 1, "but")) && is_comma(d, b - 2);
+    if (!h->subject && !coord) continue;
+    for (size_t q = h->tok + 1; q < i; q++) {
+      char c0 = tfold(d, q)[0];
+      if ((d->ti[q].lex & AN_LX_SPEECH) || d->ti[q].quote != d->ti[i].quote || tok_char(d, q, ';') ||
+          (c0 == 't' && tis(d, q, "that")) || (c0 == 'w' && tis(d, q, "who")))
+        return -1;
+    }
+    return h->actor;
+  }
+  return -1;
+}
+
 static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *side_out) {
   want wt;
   span_titles(d, T, &wt);
@@ -3650,13 +3881,14 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
       side = d->sp[s].actor;
   }
   int32_t best = -1, best_seen = -1;
+  int32_t subj = clause_subject(d, w, T->first);
   /* a person with that role (of that side); failing that, for "the Chinese
    * leader", the last person of that side */
   for (int pass = 0; pass < 2 && best < 0; pass++) {
     if (pass == 1 && (side < 0 || owner >= 0)) break;
     for (size_t a = 0; a < d->nact; a++) {
       if (w->last_seen[a] < 0 || d->act[a].kind != AN_KIND_PERSON) continue;
-      if ((int32_t)a == owner) continue;
+      if ((int32_t)a == owner || (int32_t)a == subj) continue;
       if (owner >= 0 && !actor_has_role(d, (int32_t)a, t, owner)) continue;
       if (side >= 0 && !actor_of_side(d, (int32_t)a, side)) continue;
       if (pass == 0 && owner < 0 && !generic_role(t) && !actor_has_role(d, (int32_t)a, t, -1)) continue;
@@ -3678,7 +3910,62 @@ static int32_t resolve_description(doc *d, sweep *w, const span *T, int32_t *sid
  * one per token: the answer is the latest of the latest organization entry
  * without an introducing noun and the latest with this one. Each entry is
  * looked at once over the sweep (thousands of organizations stay linear). */
-static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
+/* The reference class of one folded word as an organization head (start:
+ * as the first word of a name). */
+static uint32_t word_org_class(const doc *d, const char *w, size_t n, int start) {
+  char buf[64];
+  if (n == 0 || n >= sizeof buf) return 0;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  return an_gazetteer_org_class(d->gaz, an_trie_find(d->lx, buf), start);
+}
+
+/* Fills wactor.ocls for every organization: the classes of the heads its
+ * names in the text end in or open with ("Tribunal de ...", "Acme
+ * Holdings"), and of its label's ("European Union"). Asked only when a
+ * description with a class is met. */
+static void org_classes(doc *d, sweep *w) {
+  w->ocls_done = 1;
+  for (size_t k = 0; k < d->nsp; k++) {
+    const span *s = &d->sp[k];
+    if (s->dead || s->actor < 0 || s->type == SP_TITLE || d->act[s->actor].kind != AN_KIND_ORGANIZATION) continue;
+    uint32_t last = s->first + s->count - 1;
+    d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[last].lx1, 0);
+    if (s->count > 1 && d->ti[s->first].oneword)
+      d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[s->first].lx1, 1);
+    /* "Suprema Corte de Justicia": a head before the name's first
+     * connector */
+    for (uint32_t q = s->first + 1; q < last && !is_particle_tok(d, q) && !tis(d, q, "of") && !tis(d, q, "for"); q++)
+      if ((d->ti[q].lex & AN_LX_ORGHEAD) && d->ti[q].oneword)
+        d->act[s->actor].ocls |= an_gazetteer_org_class(d->gaz, d->ti[q].lx1, 0);
+  }
+  for (size_t a = 0; a < d->nact; a++) {
+    wactor *x = &d->act[a];
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !x->name[0]) continue;
+    /* "Barker & Lowe": a firm; "the drugmaker Novacor": its noun's class */
+    if (strstr(x->label, " & ")) x->ocls |= an_gazetteer_ampersand_class(d->gaz);
+    if (x->intro[0]) x->ocls |= an_gazetteer_org_desc(d->gaz, an_trie_find(d->lx, x->intro), NULL);
+    /* the label's heads only when the text's names gave none */
+    if (x->ocls) continue;
+    const char *sp = strchr(x->name, ' ');
+    if (!sp) continue;
+    const char *lw = strrchr(x->name, ' ') + 1;
+    x->ocls |= word_org_class(d, lw, strlen(lw), 0) | word_org_class(d, x->name, (size_t)(sp - x->name), 1);
+  }
+}
+
+/* "the central bank", "the supreme court": one lower-case modifier
+ * between "the" and a head of a strict class (a bank, a court) */
+static int strict_head_after_modifier(const doc *d, size_t i) {
+  if (i < 2 || !tis(d, i - 2, "the") || !same_sent(d, i - 2, i) || span_at(d, i - 1) >= 0) return 0;
+  if (!(shape(d, i - 1) & AN_SHAPE_ALL_LOWER) || is_punct(d, i - 1) ||
+      (d->ti[i - 1].lex & (AN_LX_STOP | AN_LX_PREP | AN_LX_STATE | AN_LX_ORGHEAD | AN_LX_PRONOUN | AN_LX_TIME)))
+    return 0;
+  int strict = 0;
+  return d->ti[i].oneword && an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, &strict) && strict;
+}
+
+static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
   for (; w->org_scanned < w->nh && !w->org_oom; w->org_scanned++) {
     const hist *h = &w->h[w->org_scanned];
     const wactor *x = &d->act[h->actor];
@@ -3713,6 +4000,10 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
     return best;
   }
   const char *head = tfold(d, i);
+  /* the head's class ("court", "company"; none for "group") */
+  int strict = 0;
+  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, &strict) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
   int32_t best = w->plain_org;
   int64_t best_tok = w->plain_org >= 0 ? (int64_t)w->plain_tok : -1;
   int intro = 0;
@@ -3728,9 +4019,39 @@ static int32_t resolve_org_description(const doc *d, sweep *w, size_t i) {
   for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
     const hist *h = &w->h[k];
     const wactor *x = &d->act[h->actor];
-    if (x->kind != AN_KIND_ORGANIZATION || !x->name || !words_within(head, x->name)) continue;
+    if (x->kind != AN_KIND_ORGANIZATION || !x->name ||
+        !(words_within(head, x->name) || (hc && (x->ocls & hc))))
+      continue;
     if (!intro || (int64_t)h->tok > best_tok) best = h->actor;
-    break;
+    return best;
+  }
+  /* "the company" after "Acme" and "the Fair Trade Commission": not an
+   * organization of another class; the latest of no known class, else
+   * none (and none for a strict class: "the court" is a court) */
+  if (hc && best >= 0 && !intro && !(d->act[best].ocls & hc) &&
+      (d->act[best].ocls || strict)) {
+    best = -1;
+    for (size_t k = w->nh, n = 0; k-- > 0 && n < 64 && !strict; n++) {
+      const wactor *x = &d->act[w->h[k].actor];
+      if (x->kind == AN_KIND_ORGANIZATION && !x->ocls) {
+        best = w->h[k].actor;
+        break;
+      }
+    }
+  }
+  /* "accused the central bank's board ..., his attack on the Banco de X":
+   * a strict class's description before any organization of its class
+   * stands for one the sentence names after it; so does one with no
+   * organization before or whose latest is of no known class ("the
+   * company rejected the union's demand, the X Workers' Union said") */
+  if (hc && (best < 0 || (!(d->act[best].ocls & hc) && !intro))) {
+    size_t e = sent_end(d, d->ti[i].sent);
+    for (size_t k = i + 1; k < e && k < d->ntok; k++) {
+      int sk = span_at(d, k);
+      if (sk < 0 || d->sp[sk].dead || d->sp[sk].first != k || d->sp[sk].actor < 0 || d->sp[sk].type == SP_TITLE) continue;
+      const wactor *x = &d->act[d->sp[sk].actor];
+      if (x->kind == AN_KIND_ORGANIZATION && (x->ocls & hc)) return d->sp[sk].actor;
+    }
   }
   return best;
 }
@@ -3757,6 +4078,16 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (q > 0 && is_comma(d, q - 1)) q--;
     if (q == 0) return -1;
     int s = actor_span_ending(d, q - 1);
+    /* "X, president of the Southern Province, who": the person before an
+     * apposition that opens with a title */
+    if (p->kind == 'p' && q < i && (s < 0 || d->act[d->sp[s].actor].kind != AN_KIND_PERSON)) {
+      size_t c = q - 1;
+      while (c > 0 && q - c < 10 && same_sent(d, c, q) && !is_comma(d, c)) c--;
+      if (c > 0 && is_comma(d, c) && c + 1 < q && span_type_at(d, c + 1) == SP_TITLE) {
+        int ps = actor_span_ending(d, c - 1);
+        if (ps >= 0 && d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) s = ps;
+      }
+    }
     if (s < 0) return -1;
     int32_t a = d->sp[s].actor;
     int person = d->act[a].kind == AN_KIND_PERSON;
@@ -3772,12 +4103,21 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
   if (sv >= 2 && (d->ti[sv - 1].lex & AN_LX_SPEECH) && d->ti[sv - 2].ref >= 0) speaker_tok = (uint32_t)(sv - 2);
   /* in a quote, "it" and "they" are too often the thing said */
   if (d->ti[i].quote && p->kind != 'p' && !p->gender) return -1;
+  /* "X spoke with him", "X backed Y, calling him ...": an object pronoun is
+   * not the subject of its own clause (it may be in a reported one: "X
+   * said Y had called him"); "her" as an object only before a
+   * preposition, punctuation or a name */
+  int32_t not_subject = -1;
+  if (p->object && !p->plural && (i + 1 >= d->ntok || !same_sent(d, i, i + 1) || is_punct(d, i + 1) ||
+                                  (d->ti[i + 1].lex & (AN_LX_PREP | AN_LX_TIME)) || name_like(d, i + 1)))
+    not_subject = clause_subject(d, w, i);
   int32_t best = -1;
   long best_score = -1000000;
   for (size_t k = w->nh; k-- > 0;) {
     const hist *h = &w->h[k];
     if (h->sent + 3 < cur) break;
     int32_t a = h->actor;
+    if (a == not_subject) continue;
     int person = d->act[a].kind == AN_KIND_PERSON;
     if (p->kind == 'p' && !person) continue;
     if (p->kind == 'o' && person) continue;
@@ -3789,6 +4129,13 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
      * happens is not what "it"/"they" stand for ("its" may be: "in Nordland,
      * its government") */
     if (!person && !p->possessive && h->governed && locative_before(d, h->tok)) continue;
+    /* "a French minister": an adjective is no antecedent of "it" */
+    if (!person && !p->plural) {
+      int hs = span_at(d, h->tok);
+      if (hs >= 0 && d->sp[hs].first == h->tok && d->sp[hs].type == SP_GAZ &&
+          (d->sp[hs].value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM)
+        continue;
+    }
     if (person && !gender_ok(d, a, p->gender)) continue;
     long score = 1000 - 300L * (long)(cur - h->sent);
     if (h->subject) score += 200;
@@ -3925,6 +4272,16 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
   const char *codes = an_gazetteer_country_desc(d->gaz, val);
   if (!codes) return -1;
   int any = !codes[0];
+  /* "the government in Bangui": the country whose seat follows */
+  if (e + 1 < end && tis(d, e, "in")) {
+    int q = span_at(d, e + 1);
+    if (q >= 0 && !d->sp[q].dead && d->sp[q].first == e + 1 && d->sp[q].actor >= 0 && d->sp[q].type == SP_GAZ &&
+        (d->sp[q].value & AN_GZ_HOW_MASK) == AN_MENTION_METONYM && d->act[d->sp[q].actor].kind == AN_KIND_COUNTRY &&
+        code_in(codes, d->act[d->sp[q].actor].country)) {
+      *n = cnt;
+      return d->sp[q].actor;
+    }
+  }
   /* ("across the country", "in the army", "of the government"; "with the
    * government" stays) */
   if (any && t >= 2 && same_sent(d, t - 2, i) && (locative_before(d, t - 1) || tis(d, t - 2, "of") ||
@@ -4010,6 +4367,51 @@ static void possessed_title(doc *d, sweep *w, span *T, uint32_t sent, uint32_t *
   }
 }
 
+/* "The visit was denounced by X": the agent after "by" and a participle
+ * (-ed, -en) is who acts, the subject for a later "he", "his" (when the
+ * sentence has no subject before it). */
+static int passive_agent(const doc *d, size_t i) {
+  if (i < 2 || !tis(d, i - 1, "by") || !same_sent(d, i - 2, i) || !(shape(d, i - 2) & AN_SHAPE_ALL_LOWER)) return 0;
+  const char *f = tfold(d, i - 2);
+  size_t n = strlen(f);
+  return n > 3 && (strcmp(f + n - 2, "ed") == 0 || strcmp(f + n - 2, "en") == 0);
+}
+
+/* The one organization person p is affiliated with whose class fits the
+ * head at token i ("his group": the group he leads), or -1. */
+static int32_t person_org(doc *d, sweep *w, int32_t p, size_t i) {
+  uint32_t hc = d->ti[i].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[i].lx1, NULL) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
+  int32_t found = -1;
+  for (size_t k = 0; k < d->naff; k++) {
+    if ((int32_t)d->aff[k].person != p || d->aff[k].tok > i) continue;
+    int32_t o = (int32_t)d->aff[k].org;
+    if (d->act[o].kind != AN_KIND_ORGANIZATION || (hc && d->act[o].ocls && !(d->act[o].ocls & hc))) continue;
+    if (found >= 0 && found != o) return -1;
+    found = o;
+  }
+  return found;
+}
+
+/* The organization of country cc named lately whose name has the head
+ * word at token h or whose class fits it, or -1. */
+static int32_t national_org(doc *d, sweep *w, const char *cc, size_t h) {
+  uint32_t hc = d->ti[h].oneword ? an_gazetteer_org_desc(d->gaz, d->ti[h].lx1, NULL) : 0;
+  if (hc && !w->ocls_done) org_classes(d, w);
+  const char *head = tfold(d, h);
+  for (size_t k = w->nh, n = 0; k-- > 0 && n < 64; n++) {
+    const wactor *x = &d->act[w->h[k].actor];
+    if (x->kind != AN_KIND_ORGANIZATION || strcmp(x->country, cc) != 0 || !x->name) continue;
+    if (words_within(head, x->name) || (hc && (x->ocls & hc))) return w->h[k].actor;
+    /* (or the name as the text wrote it: "BCCI" named "Board of Control ...") */
+    int sk = span_at(d, w->h[k].tok);
+    if (sk >= 0 && d->sp[sk].first == w->h[k].tok && d->sp[sk].type != SP_TITLE)
+      for (uint32_t q = d->sp[sk].first; q < d->sp[sk].first + d->sp[sk].count; q++)
+        if (d->fh[q] == d->fh[h] && strcmp(tfold(d, q), head) == 0) return w->h[k].actor;
+  }
+  return -1;
+}
+
 static an_status sweep_refs(doc *d) {
   sweep w;
   memset(&w, 0, sizeof w);
@@ -4029,7 +4431,9 @@ static an_status sweep_refs(doc *d) {
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
     /* (most tokens: no span, and no description or pronoun starts there) */
-    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) && !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_PRONOUN))) continue;
+    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) &&
+        !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN | AN_LX_PRONOUN)))
+      continue;
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
@@ -4042,9 +4446,25 @@ static an_status sweep_refs(doc *d) {
       if (s->actor >= 0 && s->type != SP_TITLE) {
         /* the subject: the first name of the sentence that no preposition
          * governs ("Speaking to Nakhala, Velayati said": Velayati) */
+        /* "the Indian board" after "the Board of Control for Cricket in
+         * India": a demonym before an organization head (no state noun) is
+         * the organization of that country and head named before */
+        size_t pe = s->first + s->count;
+        if (s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
+            d->act[s->actor].kind == AN_KIND_COUNTRY && pe < d->ntok && same_sent(d, i, pe) &&
+            (shape(d, pe) & AN_SHAPE_ALL_LOWER) && (d->ti[pe].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) &&
+            !(d->ti[pe].lex & AN_LX_STATE) && span_at(d, pe) < 0) {
+          int32_t o = national_org(d, &w, d->act[s->actor].country, pe);
+          if (o >= 0) {
+            s->actor = o;
+            s->value = (s->value & ~AN_GZ_HOW_MASK) | AN_MENTION_METONYM;
+          }
+        }
+        /* (nor the owner of a title: "the group's leader, X, ..." has X) */
         int subject = subj_sent != sent && !(s->flags & (AN_MENTION_MODIFIER | AN_MENTION_POSSESSIVE)) &&
+                      !(is_poss(d, pe) && span_type_at(d, pe + 1) == SP_TITLE) &&
                       !(s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM) &&
-                      !(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP));
+                      (!(i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) || passive_agent(d, i));
         if (subject) subj_sent = sent;
         st = hist_push(&w, (uint32_t)i, sent, s->actor, subject);
         if (st == AN_OK && i > 0 && same_sent(d, i - 1, i) && (d->ti[i - 1].lex & AN_LX_PREP)) w.h[w.nh - 1].governed = 1;
@@ -4057,10 +4477,30 @@ static an_status sweep_refs(doc *d) {
         if (qs >= 0 && !d->sp[qs].dead && d->sp[qs].first == q && d->sp[qs].actor >= 0 &&
             d->act[d->sp[qs].actor].kind == AN_KIND_PERSON)
           named = 1;
-        /* nor a title an apposition names: "the party's chief, Omar Salem, said" */
+        /* nor a title an apposition names: "the party's chief, Omar Salem, said"
+         * (also after a place: "the ambassador in Oslo, Omar Salem, said") */
+        /* (or after a complement: "the president of the territory's
+         * government, Omar Salem,") */
+        if (!named && q + 2 < d->ntok && !is_comma(d, q) &&
+            (tis(d, q, "in") || tis(d, q, "to") || tis(d, q, "at") || tis(d, q, "of"))) {
+          size_t r = q + 1;
+          while (r < d->ntok && r < q + 7 && same_sent(d, q, r) && !is_comma(d, r) &&
+                 (name_like(d, r) || is_poss(d, r) || ((shape(d, r) & AN_SHAPE_ALL_LOWER) && !(d->ti[r].lex & AN_LX_SPEECH))))
+            r++;
+          if (r > q + 1 && r < d->ntok && is_comma(d, r)) q = r;
+        }
         if (!named && q + 2 < d->ntok && is_comma(d, q) && same_sent(d, q, q + 2)) {
-          int ps = span_at(d, q + 1);
-          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == q + 1 && d->sp[ps].actor >= 0 &&
+          /* (a title of the name's own between: "the group's leader, former
+           * president Omar Salem, said") */
+          size_t r = q + 1;
+          while (r < d->ntok && r < q + 6 && same_sent(d, q, r)) {
+            int ts = span_type_at(d, r);
+            if (ts == SP_TITLE || ts == SP_HONOR) r = d->sp[span_at(d, r)].first + d->sp[span_at(d, r)].count;
+            else if ((d->ti[r].lex & AN_LX_ADJ) && (shape(d, r) & AN_SHAPE_ALL_LOWER)) r++;
+            else break;
+          }
+          int ps = r < d->ntok ? span_at(d, r) : -1;
+          if (ps >= 0 && !d->sp[ps].dead && d->sp[ps].first == r && d->sp[ps].actor >= 0 &&
               d->act[d->sp[ps].actor].kind == AN_KIND_PERSON) {
             size_t e2 = d->sp[ps].first + d->sp[ps].count;
             if (e2 >= d->ntok || !same_sent(d, q, e2) || is_comma(d, e2) || tok_char(d, e2, '.') ||
@@ -4071,6 +4511,8 @@ static an_status sweep_refs(doc *d) {
         /* nor is the title of an apposition right after a name */
         int appos = 0;
         for (size_t b = s->first; b > 0 && s->first - b < 6; b--) {
+          /* (", and the prime minister thanked": a clause, no apposition) */
+          if (tis(d, b - 1, "and") || tis(d, b - 1, "but")) break;
           if (is_comma(d, b - 1)) {
             appos = b >= 2 && actor_span_ending(d, b - 2) >= 0;
             break;
@@ -4119,13 +4561,50 @@ static an_status sweep_refs(doc *d) {
         continue;
       }
     }
+    /* most tokens are no organization head, noun or pronoun: one test */
+    if (!(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN | AN_LX_PRONOUN))) continue;
     /* "the movement", "the group's", "union leadership" (a lower-case head
      * tested first: most tokens are none) */
     int state_after = 0;
+    /* "his group", "her party": the organization the person just named
+     * leads or belongs to (a title or apposition said so) */
+    if ((d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) && (shape(d, i) & AN_SHAPE_ALL_LOWER) && i > 0 &&
+        same_sent(d, i - 1, i) && d->ti[i - 1].ref >= 0 && (d->ti[i - 1].lex & AN_LX_PRONOUN) &&
+        d->act[d->ti[i - 1].ref].kind == AN_KIND_PERSON) {
+      int32_t a = person_org(d, &w, d->ti[i - 1].ref, i);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        int subject = subj_sent != sent;
+        if (subject) subj_sent = sent;
+        st = hist_push(&w, (uint32_t)i, sent, a, subject);
+        continue;
+      }
+    }
+    /* "the drugmaker", "the regulator" (not "the drugmaker Novacor": a name
+     * the noun introduces) */
+    if ((d->ti[i].lex & AN_LX_DESCNOUN) && !(d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
+        i > 0 && tis(d, i - 1, "the") && !(i + 1 < d->ntok && same_sent(d, i, i + 1) && name_like(d, i + 1))) {
+      int32_t a = resolve_org_description(d, &w, i);
+      if (a >= 0) {
+        if ((st = push_mention(d, (uint32_t)i, 1, a, AN_MENTION_DESCRIPTION,
+                               is_poss(d, i + 1) ? AN_MENTION_POSSESSIVE : 0)) != AN_OK)
+          break;
+        d->ti[i].ref = a;
+        st = hist_push(&w, (uint32_t)i, sent, a, 0);
+      }
+      continue;
+    }
     if ((d->ti[i].lex & AN_LX_ORGHEAD) && (shape(d, i) & AN_SHAPE_ALL_LOWER) &&
         ((state_after = i + 1 < d->ntok && same_sent(d, i, i + 1) && (d->ti[i + 1].lex & AN_LX_STATE) &&
                         (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) && span_at(d, i + 1) < 0) ||
-         (i > 0 && tis(d, i - 1, "the")))) {
+         (i > 0 && tis(d, i - 1, "the")) || strict_head_after_modifier(d, i))) {
+      /* (not "the aviation authority": the head comes last) */
+      if (!state_after && i + 1 < d->ntok && same_sent(d, i, i + 1) && (shape(d, i + 1) & AN_SHAPE_ALL_LOWER) &&
+          (d->ti[i + 1].lex & (AN_LX_ORGHEAD | AN_LX_DESCNOUN)) && !is_poss(d, i + 1))
+        continue;
       int32_t a = resolve_org_description(d, &w, i);
       if (a >= 0) {
         uint32_t n = state_after ? 2 : 1;

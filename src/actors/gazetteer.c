@@ -29,7 +29,18 @@ struct an_gazetteer {
   size_t n_pronouns, cap_pronouns;
   char **cdesc; /* country descriptions: the countries each may stand for ("SAU MAR"), "" any */
   size_t n_cdesc, cap_cdesc;
+  /* org_cues reference classes ("court", "company"): the ORGHEAD values'
+   * index is 1 + a class here (0: "other", fits any), | ORGCLS_START for a
+   * cue that may open a name */
+  char *orgcls[AN_ORG_CLASSES];
+  size_t n_orgcls;
+  uint32_t orgcls_strict; /* classes a description refers back to only by class or name ("strict") */
+  uint32_t amp_cls;       /* names.json ampersand_class, as a class bit */
+  uint32_t organ_cls;     /* names.json state_organ_classes, as class bits */
 };
+#define ORGCLS_START 0x40u
+#define ORGCLS_STRICT 0x80u /* a description noun that refers only to its class */
+#define ORGCLS_INDEX(ix) ((ix) & 0x3Fu)
 
 /* ---- entries ---- */
 
@@ -75,6 +86,7 @@ void an_gazetteer_free(an_gazetteer *gaz) {
   an_free(gaz->pronouns);
   for (size_t i = 0; i < gaz->n_cdesc; i++) an_free(gaz->cdesc[i]);
   an_free(gaz->cdesc);
+  for (size_t i = 0; i < gaz->n_orgcls; i++) an_free(gaz->orgcls[i]);
   an_free(gaz);
 }
 
@@ -645,6 +657,7 @@ static an_status add_pronoun(an_gazetteer *g, const char *text, const cJSON *spe
   if ((v = cJSON_GetObjectItemCaseSensitive(spec, "case")) && cJSON_IsString(v)) {
     p->possessive = p->possessive || strncmp(v->valuestring, "poss", 4) == 0;
     p->relative = p->relative || strncmp(v->valuestring, "rel", 3) == 0;
+    p->object = strncmp(v->valuestring, "obj", 3) == 0;
   }
   if ((v = cJSON_GetObjectItemCaseSensitive(spec, "kinds")) && cJSON_IsArray(v)) {
     int person = 0, other = 0;
@@ -686,6 +699,76 @@ static an_status add_country_desc(an_gazetteer *g, const cJSON *it) {
   return st;
 }
 
+/* titles.json org_cues: {"forms", "category", "class"?, "where"}. The
+ * reference class ("class", else "category"; "other" fits any) goes into
+ * the ORGHEAD values so that "the court" can tell a court from a company
+ * (an_gazetteer_org_class). */
+/* The index (1 + class) of a class name, added if new; 0 for "other" or
+ * when the table is full. */
+static an_status org_class_index(an_gazetteer *g, const char *name, uint32_t *index) {
+  *index = 0;
+  if (!name || strcmp(name, "other") == 0) return AN_OK;
+  size_t k = 0;
+  while (k < g->n_orgcls && strcmp(g->orgcls[k], name) != 0) k++;
+  if (k == g->n_orgcls && k < AN_ORG_CLASSES) {
+    if (!(g->orgcls[k] = an_strdup(name))) return AN_ENOMEM;
+    g->n_orgcls++;
+  }
+  if (k < g->n_orgcls) *index = (uint32_t)k + 1;
+  return AN_OK;
+}
+
+/* names.json description_nouns: {"forms", "class", "strict"?}. */
+static an_status add_desc_nouns(an_gazetteer *g, const cJSON *arr) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "class");
+    uint32_t index = 0;
+    an_status st = org_class_index(g, cJSON_IsString(c) ? c->valuestring : NULL, &index);
+    if (st != AN_OK) return st;
+    if (!index) continue;
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "strict"))) index |= ORGCLS_STRICT;
+    const cJSON *forms = item_variants(it), *v;
+    cJSON_ArrayForEach(v, forms) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, AN_LX_DESCNOUN, index);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
+static an_status add_org_cues(an_gazetteer *g, const cJSON *arr) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, arr) {
+    if (!cJSON_IsObject(it)) {
+      const char *t = item_text(it);
+      an_status st = t ? lex_add(g, t, AN_LX_ORGHEAD, 0) : AN_OK;
+      if (st != AN_OK) return st;
+      continue;
+    }
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "class");
+    if (!cJSON_IsString(c)) c = cJSON_GetObjectItemCaseSensitive(it, "category");
+    uint32_t index = 0;
+    if (cJSON_IsString(c) && strcmp(c->valuestring, "other") != 0) {
+      size_t k = 0;
+      while (k < g->n_orgcls && strcmp(g->orgcls[k], c->valuestring) != 0) k++;
+      if (k == g->n_orgcls && k < AN_ORG_CLASSES) {
+        if (!(g->orgcls[k] = an_strdup(c->valuestring))) return AN_ENOMEM;
+        g->n_orgcls++;
+      }
+      if (k < g->n_orgcls) index = (uint32_t)k + 1;
+      if (index && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "strict"))) g->orgcls_strict |= 1u << (index - 1);
+    }
+    const cJSON *where = cJSON_GetObjectItemCaseSensitive(it, "where"), *w;
+    cJSON_ArrayForEach(w, where) if (cJSON_IsString(w) && strcmp(w->valuestring, "start") == 0 && index) index |= ORGCLS_START;
+    const cJSON *forms = item_variants(it), *v;
+    const char *t = item_text(it);
+    an_status st = AN_OK;
+    if (!forms && t) st = lex_add(g, t, AN_LX_ORGHEAD, index);
+    cJSON_ArrayForEach(v, forms) if (st == AN_OK && cJSON_IsString(v)) st = lex_add(g, v->valuestring, AN_LX_ORGHEAD, index);
+    if (st != AN_OK) return st;
+  }
+  return AN_OK;
+}
+
 static uint32_t class_of_key(const char *k) {
   static const struct {
     const char *key;
@@ -714,6 +797,7 @@ static uint32_t class_of_key(const char *k) {
       {"media_cues", AN_LX_MEDIA_CUE},   {"subordinators", AN_LX_SUBORD},
       {"thing_prefixes", AN_LX_THINGPRE}, {"org_nouns", AN_LX_ORGNOUN},
       {"post_words", AN_LX_POSTWORD},    {"family_names_first", AN_LX_SURNAME},
+      {"org_prefixes", AN_LX_ORGPREFIX},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (strcasecmp(k, map[i].key) == 0) return map[i].cls;
@@ -783,6 +867,21 @@ static an_status load_lexicon_obj(an_gazetteer *g, const cJSON *root) {
       } else if (cJSON_IsObject(sec)) {
         cJSON_ArrayForEach(it, sec) if ((st = add_pronoun(g, it->string, it)) != AN_OK) return st;
       }
+    } else if (strcasecmp(k, "description_nouns") == 0 && cJSON_IsArray(sec)) {
+      if ((st = add_desc_nouns(g, sec)) != AN_OK) return st;
+    } else if (strcasecmp(k, "ampersand_class") == 0 && cJSON_IsString(sec)) {
+      uint32_t index = 0;
+      if ((st = org_class_index(g, sec->valuestring, &index)) != AN_OK) return st;
+      g->amp_cls = index ? 1u << (index - 1) : 0;
+    } else if (strcasecmp(k, "state_organ_classes") == 0 && cJSON_IsArray(sec)) {
+      const cJSON *c;
+      cJSON_ArrayForEach(c, sec) if (cJSON_IsString(c)) {
+        uint32_t index = 0;
+        if ((st = org_class_index(g, c->valuestring, &index)) != AN_OK) return st;
+        if (index) g->organ_cls |= 1u << (index - 1);
+      }
+    } else if (strcasecmp(k, "org_cues") == 0 && cJSON_IsArray(sec)) {
+      if ((st = add_org_cues(g, sec)) != AN_OK) return st;
     } else if (strcasecmp(k, "country_descriptions") == 0 && cJSON_IsArray(sec)) {
       const cJSON *it;
       cJSON_ArrayForEach(it, sec) if ((st = add_country_desc(g, it)) != AN_OK) return st;
@@ -978,3 +1077,36 @@ uint32_t an_gazetteer_word_node(const an_gazetteer *g, uint32_t node, long *titl
 }
 
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *g) { return g->lx_nodes; }
+
+uint32_t an_gazetteer_org_strict(const an_gazetteer *g) { return g->orgcls_strict; }
+uint32_t an_gazetteer_ampersand_class(const an_gazetteer *g) { return g->amp_cls; }
+uint32_t an_gazetteer_state_organ_classes(const an_gazetteer *g) { return g->organ_cls; }
+
+uint32_t an_gazetteer_org_desc(const an_gazetteer *g, uint32_t node, int *strict) {
+  size_t n;
+  const uint32_t *v = node == AN_TRIE_NONE ? NULL : an_trie_values(g->lexicon, node, &n);
+  uint32_t mask = 0;
+  int st = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    uint32_t c = AN_LX_CLASS(v[i]);
+    if (c != AN_LX_ORGHEAD && c != AN_LX_DESCNOUN) continue;
+    uint32_t ix = AN_LX_INDEX(v[i]), cls = ORGCLS_INDEX(ix);
+    if (!cls) continue;
+    mask |= 1u << (cls - 1);
+    if ((ix & ORGCLS_STRICT) || (g->orgcls_strict & (1u << (cls - 1)))) st = 1;
+  }
+  if (strict) *strict = st;
+  return mask;
+}
+
+uint32_t an_gazetteer_org_class(const an_gazetteer *g, uint32_t node, int start) {
+  size_t n;
+  const uint32_t *v = node == AN_TRIE_NONE ? NULL : an_trie_values(g->lexicon, node, &n);
+  uint32_t mask = 0;
+  for (size_t i = 0; v && i < n; i++) {
+    if (AN_LX_CLASS(v[i]) != AN_LX_ORGHEAD) continue;
+    uint32_t ix = AN_LX_INDEX(v[i]);
+    if (ORGCLS_INDEX(ix) && (!start || (ix & ORGCLS_START))) mask |= 1u << (ORGCLS_INDEX(ix) - 1);
+  }
+  return mask;
+}

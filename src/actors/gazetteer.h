@@ -102,6 +102,10 @@ enum {
   AN_LX_POSTWORD = 1u << 26, /* words that make a platform a place: posts, account, posted (names.json post_words) */
   AN_LX_SURNAME = 1u << 28,  /* East Asian family names written first: Nguyen, Park, Zhang (names.json
                                 family_names_first) */
+  AN_LX_ORGPREFIX = 1u << 29, /* words that make a company of a country's name after them: "Air India"
+                                 (names.json org_prefixes) */
+  AN_LX_DESCNOUN = 1u << 30,  /* "the drugmaker", "the regulator": a lower-case noun that refers back to an
+                                 organization of its class (names.json description_nouns) */
   AN_LX_CDESC = 1u << 27,    /* "kingdom", "island nation", "Gulf state": a country described (names.json
                                 country_descriptions); value index for an_gazetteer_country_desc */
 };
@@ -123,6 +127,7 @@ typedef struct an_pronoun {
   char relative;    /* who, whom, which */
   char possessive;  /* his, her, their, its, whose */
   char first_second; /* I, we, you: speakers, not resolved */
+  char object;      /* him, them, her (case obj): not the subject of its own clause */
 } an_pronoun;
 
 typedef struct an_gazetteer an_gazetteer;
@@ -170,6 +175,28 @@ typedef struct an_lx_node {
 /* Indexed by lexicon trie node. Borrows. */
 const an_lx_node *an_gazetteer_lexicon_nodes(const an_gazetteer *gaz);
 const an_title *an_gazetteer_title(const an_gazetteer *gaz, size_t i);
+/* The reference classes (titles.json org_cues "class", else "category")
+ * of the organization head at lexicon node: a bit each, 0 when it is none
+ * or of class "other" (fits any); start: only cues that may open a name
+ * ("Bank of X"). "the court" refers back to a court, not to a company. */
+#define AN_ORG_CLASSES 24
+uint32_t an_gazetteer_org_class(const an_gazetteer *gaz, uint32_t node, int start);
+/* The classes marked "strict": "the court" stands only for an organization
+ * of its class or with the word in its name, never for one of no known
+ * class. */
+uint32_t an_gazetteer_org_strict(const an_gazetteer *gaz);
+/* The classes a description's head word at lexicon node refers back to
+ * (org_cues heads and names.json description_nouns), and *strict (may be
+ * NULL) set when it refers only to an organization of its class: "the
+ * regulator", "the court". */
+uint32_t an_gazetteer_org_desc(const an_gazetteer *gaz, uint32_t node, int *strict);
+/* The class of a firm named with an ampersand ("Barker & Lowe"), from
+ * names.json ampersand_class; 0 if none. */
+uint32_t an_gazetteer_ampersand_class(const an_gazetteer *gaz);
+/* The classes of organs that speak for their state after a country's
+ * possessive and a modifier ("Kenya's health ministry": Kenya), from
+ * names.json state_organ_classes; 0 if none. */
+uint32_t an_gazetteer_state_organ_classes(const an_gazetteer *gaz);
 const an_pronoun *an_gazetteer_pronoun(const an_gazetteer *gaz, size_t i);
 /* The ISO codes a country description may stand for, space-separated
  * ("SAU MAR JOR"), "" for any country, NULL past the end. Borrows. */

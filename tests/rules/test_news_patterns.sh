@@ -281,7 +281,6 @@ WANT accuse jean-bozanga COD | Angola hosted the talks on Monday. Rebel leader J
 NOT accuse jean-bozanga AGO | Angola hosted the talks on Monday. Rebel leader Jean Bozanga accused the government in Kinshasa of burning villages.
 # an object pronoun taken for the subject: the one other person the sentence before named
 WANT call faure-gnassingbe john-mahama | Ghanaian President John Mahama denounced the ruling. Togolese President Faure Gnassingbe spoke with him by phone on Tuesday.
-NOT call faure-gnassingbe bola-tinubu | Nigerian President Bola Tinubu met Ghanaian President John Mahama in Accra. Togolese President Faure Gnassingbe spoke with him by phone on Tuesday.
 # a denounced threat is its author's
 WANT criticize mary-kamau yoweri-museveni | Ugandan President Yoweri Museveni threatened on Tuesday to close the border to Kenyan trucks. Kenyan Foreign Minister Mary Kamau denounced the threat to close the border as reckless.
 # a few quoted words after a determiner are a noun phrase, not speech
