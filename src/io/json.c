@@ -2,7 +2,7 @@
  * parse_number rule for rule, so that the loader reads every line as it
  * did through cJSON, at a fraction of the cost (no malloc per value, no
  * tree to free). */
-#include "graph/json.h"
+#include "io/json.h"
 
 #include <locale.h>
 #include <stdlib.h>
