@@ -37,10 +37,15 @@ typedef struct an_jreader {
   char *text;
   size_t text_len, cap_text;
   char decimal_point; /* the locale's, as cJSON uses it for strtod */
+  size_t end;         /* after a parse: where its value ended in the input (cJSON's parse end) */
 } an_jreader;
 
 void an_jreader_init(an_jreader *r);
 void an_jreader_free(an_jreader *r);
+/* Gives back the string arena when it grew past keep bytes (after a huge
+ * line), so that one such line does not hold its size for the whole run.
+ * Values parsed before become invalid. */
+void an_jreader_trim(an_jreader *r, size_t keep);
 
 /* Parses the first JSON value of s[0..n). AN_OK and *root, or AN_EDATA
  * (not JSON: ask cJSON where) or AN_ENOMEM. Values are valid until the
