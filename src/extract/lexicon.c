@@ -1158,10 +1158,7 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     }
     dl[nd++] = &lex->vague_dates;
     for (size_t i = 0; i < nd; i++) {
-      for (size_t k = 0; k < dl[i]->n_ix; k++) {
-        lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
-        lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
-      }
+      for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
       if (dl[i]->n_wild) lex->date_wild = 1;
     }
   }
