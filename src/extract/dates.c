@@ -131,7 +131,9 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       p.kind = AN_DATE_ABS;
       p.v.y = year_num(w[j]);
       e = j + 1;
-    } else if (lex->date_wild || lex->wdate_lists[v->wid[i]]) {
+    } else if (lex->date_wild ||
+               (lex->wdate_lists[v->wid[i]] &&
+                (i + 1 >= b || ((lex->wdate_next[v->wid[i]] >> (v->wid[i + 1] & 63)) & 1)))) {
       /* only the lists that can start with this word are tried, in their
        * order (rel_day 0..7, rel_month/rel_year 0..2 in turn, vague) */
       uint32_t r = 0;

@@ -132,6 +132,10 @@ typedef struct an_lexicon {
    * vague_dates 14; 0: the word starts none), so dates.c tries only those
    * (when !date_wild). */
   uint16_t *wdate_lists;
+  /* Per word id (when !date_wild): the second words those lists go on
+   * with, bit (id & 63) as an_phrases.ix_next, all of them in one mask:
+   * "the" or "a" before most words is turned away with one test. */
+  uint64_t *wdate_next;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];
