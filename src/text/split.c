@@ -258,8 +258,17 @@ static uint32_t acc_shape(const shacc *a) {
   return sh;
 }
 
-/* The end of the run of ASCII lower case letters from q. */
+/* The end of the run of ASCII lower case letters from q (q <= len). Most
+ * runs are the rest of a short word: one word of 8 bytes, inline, before
+ * the general search. */
 static inline size_t lower_run(const char *s, size_t len, size_t q) {
+#if AN_SCAN_WORDS
+  if (len - q >= 8) {
+    uint64_t m = an_w_outside(an_load8(s + q), 'a', 'z');
+    if (m) return q + ((size_t)__builtin_ctzll(m) >> 3);
+    q += 8;
+  }
+#endif
   return q + an_find_outside(s + q, len - q, 'a', 'z');
 }
 
@@ -368,6 +377,15 @@ static size_t absorb_period(const char *s, size_t len, size_t start, size_t p, i
   return p;
 }
 
+/* The ASCII bytes after which a word may go on: letters, digits and . - '
+ * (bit b of word b >> 6). */
+#define BIT_(c) (1ull << ((c) & 63))
+static const uint64_t WORD_GOES_ON[2] = {
+    0x03FF000000000000ull | BIT_('.') | BIT_('-') | BIT_('\''), /* '0'..'9' are bits 48..57 */
+    0x07FFFFFE07FFFFFEull,                                    /* 'A'..'Z', 'a'..'z' */
+};
+#undef BIT_
+
 static an_status tokenize(splitter *sp) {
   const char *s = sp->s;
   size_t len = sp->len, p = 0;
@@ -399,9 +417,12 @@ static an_status tokenize(splitter *sp) {
       p += n;
       continue;
     }
-    int gap = nl > 2 ? 2 : nl;
-    if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
-    nl = 0;
+    int gap = 0;
+    if (nl) { /* (the first token of a line) */
+      gap = nl > 2 ? 2 : nl;
+      if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
+      nl = 0;
+    }
     an_status st;
     if (b < 0x80 && c == C_LETTER) {
       /* Most tokens: an ASCII word of lower-case letters after an optional
@@ -409,11 +430,10 @@ static an_status tokenize(splitter *sp) {
        * (the shape as acc_shape makes it: no second pass, no abbreviation) */
       size_t q = lower_run(s, len, p + 1);
       unsigned char e = q < len ? (unsigned char)s[q] : ' ';
-      if (e < 0x80 && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && e != '.' && e != '-' &&
-          e != '\'') {
+      if (e < 0x80 && !((WORD_GOES_ON[e >> 6] >> (e & 63)) & 1)) {
         st = push_token(sp, p, q, AN_SHAPE_ALPHA | (b <= 'Z' ? AN_SHAPE_UPPER_INITIAL : AN_SHAPE_ALL_LOWER), gap);
         if (st != AN_OK) return st;
-        p = q;
+        p = q + (q < len && e == ' '); /* (and the space after it) */
         continue;
       }
     }
@@ -741,6 +761,9 @@ static an_status sentences(splitter *sp) {
       if (ss.open < 0) {
         ss.open = (long)k, ss.flags = line_flags, ss.at_line_start = (k == content_start);
       }
+      /* words end nothing: on to the next punctuation or abbreviation */
+      while (k < le && !(t->toks[k].shape & (AN_SHAPE_PUNCT | AN_SHAPE_ABBREV))) k++;
+      if (k >= le) break;
       int kind = terminal_kind(sp, k);
       if (kind == T_NONE || kind == T_NEVER) continue;
       /* Take in adjacent stops and closing quotes/brackets: ?!  ..."  .) */
