@@ -159,8 +159,7 @@ static int parse_string(pstate *p, const char **str, size_t *len) {
   {
     for (const unsigned char *q = start; q < end;) {
       if (*q != '\\') { /* the run up to the next escape, at once */
-        const unsigned char *b = memchr(q, '\\', (size_t)(end - q));
-        size_t k = (size_t)((b ? b : end) - q);
+        size_t k = an_find2((const char *)q, (size_t)(end - q), '\\', '\\');
         memcpy(o, q, k);
         o += k, q += k;
         continue;
