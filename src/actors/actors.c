@@ -25,11 +25,13 @@
 #include "actors/actors.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actors/gazetteer.h"
 #include "core/core.h"
+#include "core/scan.h"
 
 /* an_grow, called only when the array is full (most pushes find room) */
 #define ROOM(arr, cap, need) ((size_t)(need) <= (cap) ? AN_OK : an_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
@@ -62,34 +64,55 @@ enum {
 /* Each token is folded and its words hashed once (prepare); the trie walks
  * (longest), the lower-case set and the lexicon reuse the hashes. */
 typedef struct tokinfo {
+  /* from the token's bytes alone: a tokmemo keeps these five in the same
+   * order, and a word seen before copies them as one block (TI_WORD) */
   uint32_t lx1, al1; /* the first word's node under the lexicon / alias trie root (or AN_TRIE_NONE) */
-  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
-  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t lex;  /* lexicon classes of the whole token */
   int32_t title, pron;
+  uint32_t wh, nw; /* its word hashes: doc.wh[wh .. wh + nw) */
+  uint64_t posswh; /* TF_POSSNEXT: hash of the last word joined to the possessive's fold ("peoples"); 0 if too long */
   uint32_t sent;
   int32_t span; /* covering span or -1 */
   int32_t ref;  /* actor a description or pronoun here resolved to, or -1 */
   uint8_t quote, headline;
   uint8_t oneword; /* the fold is one word (no space) */
   uint8_t tf;      /* TF_* */
+  uint8_t wb;      /* WB_*: from the bytes alone, as the memo keeps them */
 } tokinfo;
+
+/* tokinfo.wb bits: the classes below the first word's lexicon node
+ * (lxn[lx1].below), for the tests made at nearly every token (longest(),
+ * sweep_refs) without a look into the lexicon's nodes */
+enum {
+  WB_PLACE = 1, /* AN_LX_PLACE */
+  WB_TITLE = 2, /* AN_LX_TITLE or AN_LX_HONORIFIC */
+  WB_STATE = 4, /* AN_LX_STATE */
+  WB_CDESC = 8, /* AN_LX_CDESC */
+};
 
 /* an_actors_cache: a direct-mapped table from a short token's bytes to
  * what prepare() (and al_first()) derive from them alone (a slot is overwritten by the
  * next word that maps to it). One cache line a slot. */
 #define MEMO_BITS 13
-#define MEMO_KEY 16 /* tokens of at most this many bytes */
+#define MEMO_KEY AN_TOKKEY_MAX /* tokens of at most this many bytes (core/scan.h keys) */
 typedef struct tokmemo {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint64_t wh;     /* its fold's an_word_hash (of "" when the fold is empty) */
-  uint32_t lx1, lex;
+  uint32_t lx1, al1, lex; /* as tokinfo has them, in its order (TI_WORD) */
   int32_t title, pron;
-  uint32_t al1; /* its first word's node under the alias trie root (al_first) */
   uint8_t klen; /* 1 + the token's length; 0: an empty slot */
   uint8_t n, nw; /* fold length; words: 0 or 1 */
+  uint8_t wb;    /* tokinfo.wb */
   char fold[MEMO_KEY];
 } tokmemo;
+/* the bytes of tokinfo / tokmemo from lx1 to pron */
+#define TI_WORD (offsetof(tokinfo, pron) + sizeof(int32_t) - offsetof(tokinfo, lx1))
+_Static_assert(offsetof(tokinfo, pron) - offsetof(tokinfo, lx1) == offsetof(tokmemo, pron) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, lex) - offsetof(tokinfo, lx1) == offsetof(tokmemo, lex) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, al1) - offsetof(tokinfo, lx1) == offsetof(tokmemo, al1) - offsetof(tokmemo, lx1) &&
+                   offsetof(tokinfo, title) - offsetof(tokinfo, lx1) == offsetof(tokmemo, title) - offsetof(tokmemo, lx1),
+               "tokinfo and tokmemo keep lx1..pron in the same layout");
+_Static_assert(sizeof(tokmemo) <= 64, "a tokmemo is one cache line");
 
 /* and the trie steps below the root that phrase walks take (a pair of
  * words such as "prime" "minister" comes back in every document) */
@@ -112,7 +135,7 @@ struct an_actors_cache {
   const an_gazetteer *gaz; /* the slots were made with it */
   tokmemo slot[1u << MEMO_BITS];
   stepmemo step[1u << STEP_BITS];
-  kept ti, wh, lower, sp, men, wn, act;
+  kept ti, wh, lower, sp, men, wn, act, cued, hist;
 };
 
 typedef struct wrole {
@@ -248,32 +271,38 @@ static int same_sent(const doc *d, size_t a, size_t b) {
 
 static uint64_t set_hash(const char *w) { return an_word_hash(w, strlen(w)); }
 
-static an_status lower_add_hash(doc *d, uint64_t h) {
+/* lower_add_hash when the set is half full: doubled, then h added. */
+__attribute__((noinline)) static an_status lower_grow_add(doc *d, uint64_t h) {
+  /* the set grows with the distinct words, not with the tokens (a
+   * 50 MB document has millions of tokens, some ten thousand words) */
+  size_t ncap = d->lowercap * 2;
+  uint64_t *nl = an_calloc(ncap, sizeof *nl);
+  if (!nl) return AN_ENOMEM;
+  for (size_t k = 0; k < d->lowercap; k++) {
+    if (!d->lower[k]) continue;
+    size_t q = (size_t)d->lower[k] & (ncap - 1);
+    while (nl[q]) q = (q + 1) & (ncap - 1);
+    nl[q] = d->lower[k];
+  }
+  an_free(d->lower);
+  d->lower = nl;
+  d->lowercap = ncap;
+  size_t mask = ncap - 1, j = (size_t)h & mask;
+  while (d->lower[j]) j = (j + 1) & mask;
+  d->lower[j] = h;
+  d->nlower++;
+  return AN_OK;
+}
+
+static inline an_status lower_add_hash(doc *d, uint64_t h) {
+  uint64_t *lower = d->lower;
   size_t mask = d->lowercap - 1, j = (size_t)h & mask;
-  while (d->lower[j]) {
-    if (d->lower[j] == h) return AN_OK;
+  while (lower[j]) {
+    if (lower[j] == h) return AN_OK;
     j = (j + 1) & mask;
   }
-  if ((d->nlower + 1) * 2 > d->lowercap) {
-    /* the set grows with the distinct words, not with the tokens (a
-     * 50 MB document has millions of tokens, some ten thousand words) */
-    size_t ncap = d->lowercap * 2;
-    uint64_t *nl = an_calloc(ncap, sizeof *nl);
-    if (!nl) return AN_ENOMEM;
-    for (size_t k = 0; k < d->lowercap; k++) {
-      if (!d->lower[k]) continue;
-      size_t q = (size_t)d->lower[k] & (ncap - 1);
-      while (nl[q]) q = (q + 1) & (ncap - 1);
-      nl[q] = d->lower[k];
-    }
-    an_free(d->lower);
-    d->lower = nl;
-    d->lowercap = ncap;
-    mask = ncap - 1;
-    j = (size_t)h & mask;
-    while (d->lower[j]) j = (j + 1) & mask;
-  }
-  d->lower[j] = h;
+  if ((d->nlower + 1) * 2 > d->lowercap) return lower_grow_add(d, h);
+  lower[j] = h;
   d->nlower++;
   return AN_OK;
 }
@@ -458,7 +487,7 @@ an_actors_cache *an_actors_cache_new(void) { return an_calloc(1, sizeof(an_actor
 
 void an_actors_cache_free(an_actors_cache *c) {
   if (!c) return;
-  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act};
+  kept *k[] = {&c->ti, &c->wh, &c->lower, &c->sp, &c->men, &c->wn, &c->act, &c->cued, &c->hist};
   for (size_t i = 0; i < sizeof k / sizeof *k; i++) an_free(k[i]->p);
   an_free(c);
 }
@@ -478,28 +507,74 @@ static void keep_give(kept *k, void **arr, size_t cap, size_t elem) {
   *arr = NULL;
 }
 
-static inline uint64_t low_bytes(uint64_t x, size_t n) { return n >= 8 ? x : n ? x & (~0ull >> (64 - 8 * n)) : 0; }
-
-/* The key of token bytes p[0..n) (n <= MEMO_KEY), read 8 bytes at a time
- * when the text has room after them. */
-static inline void memo_key(const char *p, size_t n, size_t room, uint64_t *k0, uint64_t *k1) {
-  if (room >= MEMO_KEY) {
-    uint64_t a, b;
-    memcpy(&a, p, 8);
-    memcpy(&b, p + 8, 8);
-    *k0 = low_bytes(a, n);
-    *k1 = n > 8 ? low_bytes(b, n - 8) : 0;
-    return;
-  }
-  unsigned char tmp[MEMO_KEY] = {0};
-  memcpy(tmp, p, n);
-  memcpy(k0, tmp, 8);
-  memcpy(k1, tmp + 8, 8);
+static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, size_t n) {
+  return &c->slot[an_tokkey_slot(k0, k1, n, MEMO_BITS)];
 }
 
-static inline tokmemo *memo_slot(an_actors_cache *c, uint64_t k0, uint64_t k1, size_t n) {
-  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
-  return &c->slot[h >> (64 - MEMO_BITS)];
+enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
+
+/* prepare() of a token the memo does not have (or without a memo): folded
+ * into buf, its words hashed into wh, its classes looked up, and m (when
+ * given) filled for the next time. Returns the fold's length; *nwp its
+ * words, *fhp the whole fold's hash. (Out of line: the loop over the
+ * tokens that the memo knows stays small.) */
+__attribute__((noinline)) static size_t prep_new_word(const doc *d, tokinfo *t, const char *tp, size_t tl, char *buf,
+                                                       uint64_t *wh, tokmemo *m, uint64_t k0, uint64_t k1,
+                                                       size_t *nwp, uint64_t *fhp) {
+  size_t nw, n;
+  long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
+  n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, wh, WORDS_MAX, &nw);
+  if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
+  /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
+  int one_word = nw == 1 && buf[n - 1] != ' ';
+  uint64_t fh = one_word ? wh[0] : an_word_hash(buf, n);
+  t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, wh[0]) : AN_TRIE_NONE;
+  if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
+    const an_lx_node *x = &d->lxn[t->lx1];
+    t->lex = x->cls, title = x->title, pron = x->pronoun;
+  } else {
+    t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
+  }
+  t->title = (int32_t)title;
+  t->pron = (int32_t)pron;
+  t->oneword = (uint8_t)one_word;
+  uint32_t below = t->lx1 != AN_TRIE_NONE ? d->lxn[t->lx1].below : 0;
+  t->wb = (uint8_t)((below & AN_LX_PLACE ? WB_PLACE : 0) | (below & (AN_LX_TITLE | AN_LX_HONORIFIC) ? WB_TITLE : 0) |
+                    (below & AN_LX_STATE ? WB_STATE : 0) | (below & AN_LX_CDESC ? WB_CDESC : 0));
+  t->al1 = AL1_UNSET; /* al_first() */
+  if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
+    /* (al1 made now: al_first would make the same, and words seen
+     * again skip it) */
+    t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, wh[0]) : AN_TRIE_NONE;
+    m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
+    m->n = (uint8_t)n, m->nw = (uint8_t)nw, m->wb = t->wb;
+    memset(m->fold, 0, MEMO_KEY);
+    memcpy(m->fold, buf, n);
+    m->wh = fh;
+    memcpy(&m->lx1, &t->lx1, TI_WORD);
+  }
+  *nwp = nw;
+  *fhp = fh;
+  return n;
+}
+
+/* "People's": the word before a possessive (token i, its fold pos[0..n))
+ * takes its fold ("peoples"), as the aliases write it. */
+__attribute__((noinline)) static void prep_possessive(doc *d, size_t i, const char *pos, size_t n) {
+  tokinfo *p = &d->ti[i - 1];
+  p->tf |= TF_POSSNEXT;
+  const char *pf = d->folds.data + d->foff[i - 1];
+  size_t pn = strlen(pf);
+  const char *e = pf + pn, *lw;
+  while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
+  for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
+  size_t lwn = (size_t)(e - lw);
+  char w[96];
+  if (lwn && lwn + n < sizeof w) {
+    memcpy(w, lw, lwn);
+    memcpy(w + lwn, pos, n);
+    p->posswh = an_word_hash(w, lwn + n);
+  }
 }
 
 static an_status prepare(doc *d) {
@@ -511,9 +586,12 @@ static an_status prepare(doc *d) {
     d->capti = d->ntok ? d->ntok : 1;
     d->ti = an_malloc(d->capti * sizeof *d->ti);
   }
-  d->foff = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->foff);
-  d->fh = an_malloc((d->ntok ? d->ntok : 1) * sizeof *d->fh);
-  if (!d->ti || !d->foff || !d->fh) return AN_ENOMEM;
+  /* the folds' hashes and offsets in one block (the output takes it:
+   * fold_off after fold_hash's n_tokens, at least 1, hashes) */
+  size_t nt1 = d->ntok ? d->ntok : 1;
+  d->fh = an_malloc(nt1 * (sizeof *d->fh + sizeof *d->foff));
+  d->foff = d->fh ? (uint32_t *)(void *)(d->fh + nt1) : NULL;
+  if (!d->ti || !d->fh) return AN_ENOMEM;
   /* the usual document's spans, mentions and name keys in one allocation
    * each (a few dozen: growth from 8 took three reallocations) */
   if ((st = ROOM(d->sp, d->capsp, d->ntok / 8 + 16)) != AN_OK) return st;
@@ -528,7 +606,6 @@ static an_status prepare(doc *d) {
     memset(d->lower, 0, d->lowercap * sizeof *d->lower);
   else if (an_free(d->lower), !(d->lower = an_calloc(d->lowercap, sizeof *d->lower)))
     return AN_ENOMEM;
-  enum { FOLD_MAX = 512, WORDS_MAX = FOLD_MAX / 2 };
   d->lx = an_gazetteer_lexicon(d->gaz);
   d->al = an_gazetteer_aliases(d->gaz);
   d->lxn = an_gazetteer_lexicon_nodes(d->gaz);
@@ -536,103 +613,78 @@ static an_status prepare(doc *d) {
    * few tokens); nearly every token is one word */
   if ((st = an_buf_reserve(&d->folds, d->len + d->ntok + 1)) != AN_OK) return st;
   if ((st = an_grow((void **)&d->wh, &d->capwh, d->ntok + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+  /* (the loop keeps the buffers' ends in locals: stores through d would
+   * make it reload them for every token) */
   uint32_t *foff = d->foff;
   uint64_t *fh = d->fh;
-  for (size_t i = 0; i < d->ntok; i++) {
-    tokinfo *t = &d->ti[i];
+  tokinfo *ti = d->ti;
+  const an_token *tok = d->tok;
+  an_actors_cache *cache = d->cache;
+  char *fdata = d->folds.data;
+  size_t flen = d->folds.len, fcap = d->folds.cap;
+  uint64_t *wh = d->wh;
+  size_t nwh = d->nwh, capwh = d->capwh;
+  for (size_t i = 0, ntok = d->ntok; i < ntok; i++) {
+    tokinfo *t = &ti[i];
     /* folded straight into the buffer (no copy per token), and each word
      * hashed once: for the lexicon, the lower-case set and every trie walk */
-    if (d->folds.len + FOLD_MAX + 1 > d->folds.cap && (st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
-    if (d->nwh + WORDS_MAX > d->capwh &&
-        (st = an_grow((void **)&d->wh, &d->capwh, d->nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK)
-      return st;
-    char *buf = d->folds.data + d->folds.len;
+    if (flen + FOLD_MAX + 1 > fcap) {
+      d->folds.len = flen;
+      if ((st = an_buf_reserve(&d->folds, FOLD_MAX)) != AN_OK) return st;
+      fdata = d->folds.data, fcap = d->folds.cap;
+    }
+    if (nwh + WORDS_MAX > capwh) {
+      if ((st = an_grow((void **)&d->wh, &d->capwh, nwh + WORDS_MAX, sizeof *d->wh)) != AN_OK) return st;
+      wh = d->wh, capwh = d->capwh;
+    }
+    char *buf = fdata + flen;
     size_t nw, n;
-    int one_word;
-    long title = -1, pron = -1; /* as an_gazetteer_word leaves them; n == 0 skips it */
-    const char *tp = d->str + d->tok[i].start;
-    size_t tl = d->tok[i].len;
+    uint32_t start = tok[i].start, sh = tok[i].shape;
+    size_t tl = tok[i].len;
+    const char *tp = d->str + start;
     tokmemo *m = NULL;
     uint64_t k0 = 0, k1 = 0;
-    if (d->cache && tl <= MEMO_KEY) {
-      memo_key(tp, tl, d->len - d->tok[i].start, &k0, &k1);
-      m = memo_slot(d->cache, k0, k1, tl);
-    }
-    t->wh = (uint32_t)d->nwh;
-    if (m && m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
-      /* a word seen before: its fold, hash and classes as they were made */
-      n = m->n, nw = m->nw;
-      memcpy(buf, m->fold, MEMO_KEY);
-      buf[n] = '\0';
-      if (nw) d->wh[d->nwh] = m->wh;
-      one_word = nw == 1;
-      fh[i] = m->wh;
-      t->lx1 = m->lx1, t->al1 = m->al1;
-      t->lex = m->lex, title = m->title, pron = m->pron;
-    } else {
-      n = an_word_fold_hash(tp, tl, buf, FOLD_MAX, d->wh + d->nwh, WORDS_MAX, &nw);
-      if (nw > WORDS_MAX) nw = WORDS_MAX; /* (a fold of FOLD_MAX bytes has fewer words) */
-      /* (spaces only separate words, or end a fold cut at FOLD_MAX) */
-      one_word = nw == 1 && buf[n - 1] != ' ';
-      fh[i] = one_word ? d->wh[t->wh] : an_word_hash(buf, n);
-      t->lx1 = nw ? an_trie_step(d->lx, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-      if (one_word && t->lx1 != AN_TRIE_NONE) { /* an_gazetteer_word_node, read in place */
-        const an_lx_node *x = &d->lxn[t->lx1];
-        t->lex = x->cls, title = x->title, pron = x->pronoun;
-      } else {
-        t->lex = !n || one_word ? 0 : an_gazetteer_word(d->gaz, buf, &title, &pron);
-      }
-      t->al1 = AL1_UNSET; /* al_first() */
-      if (m && n <= MEMO_KEY && (nw == 0 || one_word)) {
-        /* (al1 made now: al_first would make the same, and words seen
-         * again skip it) */
-        t->al1 = nw ? an_trie_step(d->al, AN_TRIE_ROOT, d->wh[t->wh]) : AN_TRIE_NONE;
-        m->al1 = t->al1;
-        m->k0 = k0, m->k1 = k1, m->klen = (uint8_t)(tl + 1);
-        m->n = (uint8_t)n, m->nw = (uint8_t)nw;
-        memset(m->fold, 0, MEMO_KEY);
-        memcpy(m->fold, buf, n);
-        m->wh = fh[i];
-        m->lx1 = t->lx1, m->lex = t->lex;
-        m->title = (int32_t)title, m->pron = (int32_t)pron;
+    t->wh = (uint32_t)nwh;
+    if (cache && tl <= MEMO_KEY) {
+      an_tokkey(tp, tl, d->len - start, &k0, &k1);
+      m = memo_slot(cache, k0, k1, tl);
+      if (m->klen == tl + 1 && m->k0 == k0 && m->k1 == k1) {
+        /* a word seen before: its fold, hash and classes as they were made
+         * (its word hash stored even when it has none: the next token's
+         * goes there then) */
+        n = m->n, nw = m->nw;
+        memcpy(buf, m->fold, MEMO_KEY);
+        buf[n] = '\0';
+        wh[nwh] = m->wh;
+        fh[i] = m->wh;
+        memcpy(&t->lx1, &m->lx1, TI_WORD);
+        t->oneword = (uint8_t)nw;
+        t->wb = m->wb;
+        goto made;
       }
     }
-    foff[i] = (uint32_t)d->folds.len;
-    d->folds.len += n + 1; /* keep the NUL */
-    d->folds.data[d->folds.len] = '\0';
+    n = prep_new_word(d, t, tp, tl, buf, wh + nwh, m, k0, k1, &nw, fh + i);
+  made:
+    foff[i] = (uint32_t)flen;
+    flen += n + 1; /* keep the NUL */
     t->nw = (uint32_t)nw;
-    d->nwh += nw;
-    t->oneword = (uint8_t)one_word;
-    t->title = (int32_t)title;
-    t->pron = (int32_t)pron;
+    nwh += nw;
     t->span = -1;
     t->ref = -1;
     t->sent = 0;
     t->quote = t->headline = 0;
-    uint32_t sh = shape(d, i);
     t->tf = (uint8_t)(((sh & (AN_SHAPE_PUNCT | AN_SHAPE_QUOTE)) || !n ? TF_PUNCT : 0) |
                       (sh & AN_SHAPE_POSSESSIVE ? TF_POSS : 0) | (!n ? TF_EMPTY : 0));
     t->posswh = 0;
-    /* "People's": the word before a possessive takes its fold ("peoples"),
-     * as the aliases write it */
     if (i > 0 && (sh & AN_SHAPE_POSSESSIVE) && n) {
-      tokinfo *p = &d->ti[i - 1];
-      p->tf |= TF_POSSNEXT;
-      const char *pf = d->folds.data + foff[i - 1];
-      size_t pn = strlen(pf);
-      const char *e = pf + pn, *lw;
-      while (e > pf && e[-1] == ' ') e--; /* (a fold cut at FOLD_MAX may end in a space) */
-      for (lw = e; lw > pf && lw[-1] != ' ';) lw--;
-      size_t lwn = (size_t)(e - lw);
-      char w[96];
-      if (lwn && lwn + n < sizeof w) {
-        memcpy(w, lw, lwn);
-        memcpy(w + lwn, buf, n);
-        p->posswh = an_word_hash(w, lwn + n);
-      }
+      d->folds.len = flen;
+      prep_possessive(d, i, buf, n);
     }
     if ((sh & AN_SHAPE_ALL_LOWER) && n && (st = lower_add_hash(d, fh[i])) != AN_OK) return st;
   }
+  d->folds.len = flen;
+  fdata[flen] = '\0';
+  d->nwh = nwh;
   int inq = 0;
   uint32_t para = UINT32_MAX;
   for (size_t s = 0; s < d->nsent; s++) {
@@ -809,9 +861,19 @@ static inline uint32_t longest(const doc *d, const an_trie *t, size_t i, size_t 
   const tokinfo *ti = &d->ti[i];
   if (!(ti->tf & TF_POSSNEXT) && (t == d->lx || t == d->al)) {
     if (ti->tf & (TF_POSS | TF_PUNCT)) return AN_TRIE_NONE;
-    uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
-    /* (every node below first has its classes in lxn[first].below) */
-    if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
+    /* (the usual classes asked for: the token's WB_ bits tell) */
+    uint8_t wb = need == AN_LX_PLACE                       ? WB_PLACE
+                 : need == (AN_LX_TITLE | AN_LX_HONORIFIC) ? WB_TITLE
+                 : need == AN_LX_STATE                     ? WB_STATE
+                 : need == AN_LX_CDESC                     ? WB_CDESC
+                                                           : 0;
+    if (t == d->lx && wb) {
+      if (!(ti->wb & wb)) return AN_TRIE_NONE;
+    } else {
+      uint32_t first = t == d->lx ? ti->lx1 : al1_of(d, i);
+      /* (every node below first has its classes in lxn[first].below) */
+      if (first == AN_TRIE_NONE || (need && !(d->lxn[first].below & need))) return AN_TRIE_NONE;
+    }
   }
   return longest_walk(d, t, i, end, ok, need, count, value);
 }
@@ -883,7 +945,20 @@ static uint64_t word_key(const char *w, size_t n);
 /* "Iran Front Page (IFP)": an acronym the text defines. Its long form is
  * the run of capitalized words before "(" whose initials spell it. */
 static an_status find_acronyms(doc *d) {
-  for (size_t i = 1; i + 2 < d->ntok; i++) {
+  /* (the "(" tokens found from the text's "(" bytes, memchr's pace, and a
+   * binary search for the token at each: most text has few) */
+  size_t lo = 0;
+  for (const char *p = d->str, *e = d->str + d->len; (p = memchr(p, '(', (size_t)(e - p))) != NULL; p++) {
+    uint32_t off = (uint32_t)(p - d->str);
+    size_t hi = d->ntok;
+    while (lo < hi) { /* the first token starting at off or after */
+      size_t mid = lo + (hi - lo) / 2;
+      if (d->tok[mid].start < off) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= d->ntok) break;
+    size_t i = lo;
+    if (d->tok[i].start != off || i < 1 || i + 2 >= d->ntok) continue;
     if (!tok_char(d, i, '(') || !tok_char(d, i + 2, ')') || !(shape(d, i + 1) & AN_SHAPE_ALL_UPPER)) continue;
     const char *acr = tfold(d, i + 1);
     size_t al = strlen(acr);
@@ -1184,6 +1259,14 @@ static an_status find_spans(doc *d) {
     size_t end = sent_end(d, (uint32_t)s);
     if (end > d->ntok) end = d->ntok;
     for (size_t i = d->sent[s].tok_first; i < end;) {
+      /* (most tokens: punctuation, or a lower-case word that no place,
+       * title or gazetteer name starts with; the tests below in brief) */
+      const tokinfo *tk = &d->ti[i];
+      if ((tk->tf & TF_PUNCT) ||
+          (!(tk->tf & TF_POSSNEXT) && !(tk->wb & (WB_PLACE | WB_TITLE)) && !gz_may_start(d, i))) {
+        i++;
+        continue;
+      }
       uint32_t cnt = 0, val = 0;
       uint32_t gnode;
       /* a place or region at least as long as any name here wins: "South
@@ -2266,8 +2349,14 @@ static int media_only_name(const doc *d, const span *s) {
 static an_status collect_cued(doc *d) {
   d->cuedcap = 64;
   while (d->cuedcap < d->nsp * 4 + 2) d->cuedcap *= 2;
-  d->cued = an_calloc(d->cuedcap, sizeof *d->cued);
-  if (!d->cued) return AN_ENOMEM;
+  /* the last document's table when it is the size (cleared: a memset, not
+   * a calloc from the heap) */
+  size_t kcap = 0;
+  if (d->cache) keep_take(&d->cache->cued, (void **)&d->cued, &kcap);
+  if (d->cued && kcap == d->cuedcap)
+    memset(d->cued, 0, d->cuedcap * sizeof *d->cued);
+  else if (an_free(d->cued), !(d->cued = an_calloc(d->cuedcap, sizeof *d->cued)))
+    return AN_ENOMEM;
   char w[512];
   for (size_t k = 0; k < d->nsp; k++) {
     span *o = &d->sp[k];
@@ -2963,7 +3052,20 @@ static an_status order_by_keys(void *base, size_t n, size_t elem, sortkey *k) {
   }
   merge_keys(k, tmp, n);
   memcpy(copy, base, n * elem);
-  for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+  /* (by the element's type where it is known: a copy, not a memcpy call, each) */
+#define PERMUTE_AS(T)                                          \
+  do {                                                        \
+    T *b = base;                                              \
+    const T *c = (const T *)(const void *)copy;               \
+    for (size_t i = 0; i < n; i++) b[i] = c[k[i].idx];        \
+  } while (0)
+  if (elem == sizeof(span))
+    PERMUTE_AS(span);
+  else if (elem == sizeof(cment))
+    PERMUTE_AS(cment);
+  else
+    for (size_t i = 0; i < n; i++) memcpy((char *)base + i * elem, copy + (size_t)k[i].idx * elem, elem);
+#undef PERMUTE_AS
   an_free(tmp);
   an_free(copy);
   return AN_OK;
@@ -3916,18 +4018,23 @@ static an_status sweep_refs(doc *d) {
   w.last_seen = an_malloc((d->nact ? d->nact : 1) * sizeof *w.last_seen);
   if (!w.last_seen) return AN_ENOMEM;
   for (size_t a = 0; a < d->nact; a++) w.last_seen[a] = -1;
-  /* about one history entry per span (no growth from 8) */
+  /* about one history entry per span (no growth from 8), in the last
+   * document's array when there is one */
+  if (d->cache) keep_take(&d->cache->hist, (void **)&w.h, &w.caph);
   if ((st = ROOM(w.h, w.caph, d->nsp + 16)) != AN_OK) {
     an_free(w.last_seen);
+    an_free(w.h);
     return st;
   }
   uint32_t subj_sent = UINT32_MAX;
   for (size_t i = 0; i < d->ntok && st == AN_OK; i++) {
+    /* (most tokens: no span, and no description or pronoun starts there) */
+    if (d->ti[i].span < 0 && !(d->ti[i].wb & WB_CDESC) && !(d->ti[i].lex & (AN_LX_ORGHEAD | AN_LX_PRONOUN))) continue;
     uint32_t sent = d->ti[i].sent;
     if (d->sent[sent].flags & AN_SENT_CREDIT) continue;
     int si = span_at(d, i);
     /* (a description may open with a word of a name without an actor: "the Gulf state") */
-    int cdesc_at = d->ti[i].lx1 != AN_TRIE_NONE && (d->lxn[d->ti[i].lx1].below & AN_LX_CDESC) &&
+    int cdesc_at = (d->ti[i].wb & WB_CDESC) &&
                    (si < 0 || d->sp[si].dead || (d->sp[si].actor < 0 && d->sp[si].type != SP_TITLE));
     if (cdesc_at && si >= 0) si = -1;
     if (si >= 0 && d->sp[si].first == i && !d->sp[si].dead) {
@@ -4050,6 +4157,7 @@ static an_status sweep_refs(doc *d) {
     }
   }
   an_free(w.last_seen);
+  if (d->cache) keep_give(&d->cache->hist, (void **)&w.h, w.caph, sizeof *w.h);
   an_free(w.h);
   an_free(w.intro_org);
   return st;
@@ -4113,7 +4221,9 @@ void an_doc_actors_free(an_doc_actors *a) {
   an_free(a->strings);
   an_free(a->alias_block);
   an_free(a->folds);
-  an_free(a->fold_off);
+  /* (an_actors_find's records have fold_off in fold_hash's block) */
+  if (!a->fold_hash || (const void *)a->fold_off != (const void *)(a->fold_hash + (a->n_tokens ? a->n_tokens : 1)))
+    an_free(a->fold_off);
   an_free(a->fold_hash);
   an_free(a);
 }
@@ -4197,14 +4307,15 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   for (size_t i = 0; i < d->nmen; i++)
     if (d->ti[d->men[i].first].quote) d->men[i].flags |= AN_MENTION_IN_QUOTE;
   /* keep actors with mentions or affiliations, renumbered */
-  int32_t *map = an_malloc((d->nact ? d->nact : 1) * sizeof *map);
-  uint32_t *cnt = an_calloc(d->nact ? d->nact : 1, sizeof *cnt);
-  if (!map || !cnt) {
-    an_free(map);
-    an_free(cnt);
+  /* (map and cnt in one block: cnt after map) */
+  size_t nact1 = d->nact ? d->nact : 1;
+  int32_t *map = an_malloc(nact1 * (sizeof *map + sizeof(uint32_t)));
+  if (!map) {
     st = AN_ENOMEM;
     goto fail;
   }
+  uint32_t *cnt = (uint32_t *)(void *)(map + nact1);
+  memset(cnt, 0, nact1 * sizeof *cnt);
   for (size_t i = 0; i < d->nmen; i++) cnt[d->men[i].actor]++;
   for (size_t i = 0; i < d->naff; i++) cnt[d->aff[i].org] += 0;
   size_t na = 0;
@@ -4212,7 +4323,6 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   r->actors = an_calloc(na ? na : 1, sizeof *r->actors);
   if (!r->actors) {
     an_free(map);
-    an_free(cnt);
     st = AN_ENOMEM;
     goto fail;
   }
@@ -4225,7 +4335,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
    * per few mentions; roles), not a growth per few of them */
   if (an_buf_reserve(&sb, na * 96 + d->nmen * 24 + d->naff * 32 + 64) != AN_OK) st = AN_ENOMEM;
   size_t *off = an_malloc((3 * na + d->naff + 1) * sizeof *off); /* label, id, key per actor; roles */
-  int32_t *ahead = an_malloc((na ? na : 1) * sizeof *ahead), *atail = an_malloc((na ? na : 1) * sizeof *atail);
+  /* (ahead and atail in one block) */
+  int32_t *ahead = an_malloc(2 * (na ? na : 1) * sizeof *ahead), *atail = ahead ? ahead + (na ? na : 1) : NULL;
   alias_ent *ae = NULL;
   size_t nae = 0, capae = 0;
   char **block = NULL;
@@ -4334,10 +4445,8 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   an_free(block);
   an_free(off);
   an_free(ahead);
-  an_free(atail);
   an_free(ae);
   an_free(map);
-  an_free(cnt);
   if (st != AN_OK) goto fail;
   /* the tokens' folds and their hashes go with the output (other stages
    * may key words by them instead of folding again) */
@@ -4369,6 +4478,7 @@ static void doc_free(doc *d) {
     keep_give(&c->sp, (void **)&d->sp, d->capsp, sizeof *d->sp);
     keep_give(&c->men, (void **)&d->men, d->capmen, sizeof *d->men);
     keep_give(&c->wn, (void **)&d->wn, d->capwn, sizeof *d->wn);
+    keep_give(&c->cued, (void **)&d->cued, d->cuedcap, sizeof *d->cued);
   }
   an_free(d->tally);
   an_free(d->pend);
@@ -4378,8 +4488,7 @@ static void doc_free(doc *d) {
   an_free(d->acr);
   an_free(d->ti);
   an_buf_free(&d->folds);
-  an_free(d->foff);
-  an_free(d->fh);
+  an_free(d->fh); /* (and foff, in its block) */
   an_free(d->wh);
   an_free(d->lower);
   an_free(d->sp);

@@ -98,7 +98,9 @@ typedef struct an_doc_actors {
    * digits only, words joined by one space; "U.S." -> "us", "al-Nakhala"
    * -> "al nakhala"), NUL-terminated at folds + fold_off[i], and the
    * an_word_hash of that whole fold: made once here, for any stage that
-   * keys words by them instead of folding or hashing again. */
+   * keys words by them instead of folding or hashing again. (In a record
+   * an_actors_find made, fold_off lies in fold_hash's allocation, after
+   * its max(n_tokens, 1) hashes: an_doc_actors_free frees them as one.) */
   size_t n_tokens;
   char *folds;
   uint32_t *fold_off;

@@ -3,7 +3,8 @@
  * walk whole documents: JSON strings, escaping, ASCII runs. The last
  * partial block is read as an overlapping full block (never past the
  * buffer), so short strings cost a step or two, not a byte loop. Each
- * function returns the offset of the first such byte in s[0..n), or n. */
+ * function returns the offset of the first such byte in s[0..n), or n.
+ * Also the key of a short token for the per-token memos (an_tokkey). */
 #ifndef AN_CORE_SCAN_H
 #define AN_CORE_SCAN_H
 
@@ -143,6 +144,43 @@ static inline size_t an_find_outside(const char *s, size_t n, unsigned char lo, 
 #undef VM_
 #undef WM_
 #undef BY_
+}
+
+/* ---- short-token keys: a token of at most AN_TOKKEY_MAX bytes as two
+ * words, its bytes zero padded, and its slot in a direct-mapped table of
+ * 2^bits entries. The per-thread memos of what a word's bytes alone give
+ * (the actors' token memo, the lexicon's word ids) all key by them. ---- */
+#define AN_TOKKEY_MAX 16
+
+/* The key of p[0..n) (n <= AN_TOKKEY_MAX; room: the bytes readable from
+ * p, at least n): 16 bytes read at once when there is room for them. */
+static inline void an_tokkey(const char *p, size_t n, size_t room, uint64_t *k0, uint64_t *k1) {
+#if AN_SCAN_WORDS
+  /* the masks keeping the first n bytes of each word (no branch on n) */
+  static const uint64_t m0[AN_TOKKEY_MAX + 1] = {
+      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull, 0xffffffffffffffull,
+      ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+  static const uint64_t m1[AN_TOKKEY_MAX + 1] = {
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
+      0xffffffffffffffull, ~0ull};
+  if (room >= AN_TOKKEY_MAX) {
+    *k0 = an_load8(p) & m0[n];
+    *k1 = an_load8(p + 8) & m1[n];
+    return;
+  }
+#else
+  (void)room;
+#endif
+  unsigned char tmp[AN_TOKKEY_MAX] = {0};
+  memcpy(tmp, p, n);
+  memcpy(k0, tmp, 8);
+  memcpy(k1, tmp + 8, 8);
+}
+
+/* The slot of key (k0, k1) of n bytes in a table of 2^bits entries. */
+static inline size_t an_tokkey_slot(uint64_t k0, uint64_t k1, size_t n, unsigned bits) {
+  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ n) * 0xff51afd7ed558ccdull;
+  return (size_t)(h >> (64 - bits));
 }
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "core/scan.h"
 
 /* ---- patterns ---------------------------------------------------------- */
 
@@ -863,11 +864,12 @@ nul: /* a NUL inside the token ends the word: the plain way */
 /* ---- the per-thread memo of lower-case word ids ---- */
 
 #define LMEMO_BITS 13
-#define LMEMO_KEY 16 /* tokens of at most this many bytes */
+#define LMEMO_KEY AN_TOKKEY_MAX /* tokens of at most this many bytes (core/scan.h keys) */
 typedef struct lmemo_ent {
   uint64_t k0, k1; /* the token's bytes, zero padded */
   uint32_t id;
   uint32_t klen; /* 1 + the token's length; 0: an empty slot */
+  uint64_t pad;  /* (32 bytes: a slot's address is a shift) */
 } lmemo_ent;
 
 struct an_lower_memo {
@@ -878,35 +880,34 @@ struct an_lower_memo {
 an_lower_memo *an_lower_memo_new(void) { return an_calloc(1, sizeof(an_lower_memo)); }
 void an_lower_memo_free(an_lower_memo *m) { an_free(m); }
 
+/* an_lexicon_lower_ids of a token the memo does not have: its word in
+ * dst, its id in *id, and e (if any) keeps them for key (k0, k1). Returns
+ * the word's length. (Out of line: the loop over the words the memo knows
+ * stays small.) */
+__attribute__((noinline)) static size_t lower_new(const an_lexicon *lex, lmemo_ent *e, const char *src, size_t tl,
+                                                   size_t avail, char *dst, uint64_t k0, uint64_t k1, uint32_t *id) {
+  size_t n = 0;
+  *id = an_lexicon_lower_id(lex, src, tl, avail, dst, &n);
+  if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = *id;
+  return n;
+}
+
 void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char *s, size_t len,
                           const an_token *tok, size_t ntok, char **w, char *wbuf, uint32_t *wid) {
   if (memo && memo->lex != lex) { /* made with another lexicon: forget it */
     memset(memo, 0, sizeof *memo);
     memo->lex = lex;
   }
-  /* the masks keeping a token's first n bytes of its two 8-byte words
-   * (no branches on the length) */
-  static const uint64_t mask0[LMEMO_KEY + 1] = {
-      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull, 0xffffffffffffffull,
-      ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
-  static const uint64_t mask1[LMEMO_KEY + 1] = {
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
-      0xffffffffffffffull, ~0ull};
   char *p = wbuf;
+  lmemo_ent *slot = memo ? memo->slot : NULL;
   for (size_t i = 0; i < ntok; i++) {
-    const char *src = s + tok[i].start;
-    size_t tl = tok[i].len;
+    uint32_t start = tok[i].start, tl = tok[i].len;
+    const char *src = s + start;
     w[i] = p;
-    lmemo_ent *e = NULL;
-    uint64_t k0 = 0, k1 = 0;
-    if (memo && tl <= LMEMO_KEY && (size_t)tok[i].start + LMEMO_KEY <= len) {
-      uint64_t a, b;
-      memcpy(&a, src, 8);
-      memcpy(&b, src + 8, 8);
-      k0 = a & mask0[tl];
-      k1 = b & mask1[tl];
-      uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ull) ^ tl) * 0xff51afd7ed558ccdull;
-      e = &memo->slot[h >> (64 - LMEMO_BITS)];
+    if (slot && tl <= LMEMO_KEY && (size_t)start + LMEMO_KEY <= len) {
+      uint64_t k0, k1;
+      an_tokkey(src, tl, LMEMO_KEY, &k0, &k1); /* (room checked above) */
+      lmemo_ent *e = &slot[an_tokkey_slot(k0, k1, tl, LMEMO_BITS)];
       if (e->klen == tl + 1 && e->k0 == k0 && e->k1 == k1) {
         /* seen before (and without a NUL): lower case 8 bytes a step, the
          * zero padding ending the word (wbuf has 8 bytes to spare); a
@@ -923,11 +924,10 @@ void an_lexicon_lower_ids(const an_lexicon *lex, an_lower_memo *memo, const char
         p += tl + 1;
         continue;
       }
+      p += lower_new(lex, e, src, tl, len - start, p, k0, k1, &wid[i]) + 1;
+      continue;
     }
-    size_t n = 0, avail = tok[i].start < len ? len - tok[i].start : 0;
-    wid[i] = an_lexicon_lower_id(lex, src, tl, avail, p, &n);
-    if (e && n == tl) e->k0 = k0, e->k1 = k1, e->klen = (uint32_t)(tl + 1), e->id = wid[i];
-    p += n + 1;
+    p += lower_new(lex, NULL, src, tl, start < len ? len - start : 0, p, 0, 0, &wid[i]) + 1;
   }
 }
 

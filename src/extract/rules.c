@@ -322,27 +322,31 @@ an_status an_xview_init_memo(an_xview *v, const an_lexicon *lex, an_lower_memo *
    * at a paragraph change (one pass). */
   int open = 0;
   uint32_t para = 0, qstart = 0;
+  uint32_t *tok_s = v->tok_s; /* (locals: the stores below would make the loop reload v's fields) */
+  uint8_t *inq = v->inq;
   for (size_t si = 0; si < nsent; si++) {
     if (sent[si].paragraph != para) open = 0;
     para = sent[si].paragraph;
-    for (uint32_t t = sent[si].tok_first; t < sent[si].tok_first + sent[si].tok_count && t < ntok; t++) {
-      v->tok_s[t] = (uint32_t)si; /* (before the test below reads it) */
+    uint32_t hi = sent[si].tok_first + sent[si].tok_count;
+    if (hi > ntok) hi = (uint32_t)ntok;
+    for (uint32_t t = sent[si].tok_first; t < hi; t++) {
+      tok_s[t] = (uint32_t)si; /* (before the test below reads it) */
       if (tok[t].shape & AN_SHAPE_QUOTE) {
         open = !open;
-        v->inq[t] = 1;
+        inq[t] = 1;
         if (open) {
           qstart = t;
-        } else if (t - qstart <= SCARE_QUOTE && v->tok_s[qstart] == v->tok_s[t]) {
+        } else if (t - qstart <= SCARE_QUOTE && tok_s[qstart] == tok_s[t]) {
           /* a few quoted words inside a sentence ('gave "a short briefing"',
            * 'the "Israeli" entity') are scare quotes, not speech */
           int punct = 0;
           for (uint32_t q = qstart + 1; q < t; q++)
             if (tok[q].shape & AN_SHAPE_PUNCT) punct = 1;
           if (!punct)
-            for (uint32_t q = qstart + 1; q < t; q++) v->inq[q] = 0;
+            for (uint32_t q = qstart + 1; q < t; q++) inq[q] = 0;
         }
       } else {
-        v->inq[t] = (uint8_t)open;
+        inq[t] = (uint8_t)open;
       }
     }
   }
