@@ -158,10 +158,12 @@ static void scache_fill(scache *c, const an_lexicon *lex, const an_xview *v, uin
   c->sa = sa;
   c->sb = sb;
   c->valid = 1;
-  for (int i = 0; i < 3; i++) {
-    c->npos[i] = 0;
-    for (uint32_t k = sa; k < sb; k++) {
-      if (!an_phrases_match_id(l[i], v->wid, k, sb)) continue;
+  c->npos[0] = c->npos[1] = c->npos[2] = 0;
+  /* one pass: the word's bits (lexicon.h wattrib) say which lists to try */
+  for (uint32_t k = sa; k < sb; k++) {
+    unsigned f = lex->wattrib[v->wid[k]];
+    for (int i = 0; f; i++, f >>= 1) {
+      if (!(f & 1) || !an_phrases_match_id(l[i], v->wid, k, sb)) continue;
       if (an_grow((void **)&c->pos[i], &c->cap[i], c->npos[i] + 1, sizeof(uint32_t)) != AN_OK) {
         c->oom = 1;
         c->valid = 0;
@@ -294,23 +296,62 @@ static char *attribution(const an_lexicon *lex, const an_xview *v, scache *sc, u
 
 /* ---- building the result ------------------------------------------------------- */
 
+/* Copies n bytes (n <= 16) without a call: two overlapping loads. */
+static inline void copy_small(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+  }
+}
+
 /* Appends s[0..n) to buf (at most cap - 1 bytes in all). */
 static size_t id_put(char *buf, size_t o, size_t cap, const char *s, size_t n) {
   if (o + n > cap - 1) n = cap - 1 - o;
-  memcpy(buf + o, s, n);
+  if (n <= 16)
+    copy_small(buf + o, s, n); /* (ids, types, numbers: short) */
+  else
+    memcpy(buf + o, s, n);
   return o + n;
 }
+/* Appends the field separator 0x1f (within cap - 1 bytes). */
+static size_t id_sep(char *buf, size_t o, size_t cap) {
+  if (o < cap - 1) buf[o++] = '\x1f';
+  return o;
+}
 
-/* Writes v in decimal into out (at least 21 bytes); returns its length. */
+/* Writes v in decimal into out (at least 21 bytes; all 20 may be
+ * written); returns its length. Two digits a step, from the end. */
 static size_t dec_u64(char *out, uint64_t v) {
-  char tmp[24];
-  size_t n = 0;
-  do {
-    tmp[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
-  for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
-  return n;
+  static const char d2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                           "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                           "8081828384858687888990919293949596979899";
+  char tmp[48];
+  char *e = tmp + 24, *p = e;
+  while (v >= 100) {
+    uint64_t q = v / 100;
+    p -= 2;
+    memcpy(p, d2 + 2 * (v - 100 * q), 2);
+    v = q;
+  }
+  if (v >= 10) {
+    p -= 2;
+    memcpy(p, d2 + 2 * v, 2);
+  } else {
+    *--p = (char)('0' + v);
+  }
+  memcpy(out, p, 20); /* (a fixed length: no call; tmp holds 24 bytes after p) */
+  return (size_t)(e - p);
 }
 
 /* The hash of "doc\x1ftype\x1fsource\x1ftarget\x1fa\x1fb" (its first 1023
@@ -323,19 +364,22 @@ static void event_id(const char *doc, const char *type, const char *s, const cha
   size_t o = 0;
   if (!doc) doc = "";
   o = id_put(buf, o, cap, doc, strlen(doc));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, type, strlen(type));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, s, strlen(s));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, t, strlen(t));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, num, dec_u64(num, a));
-  o = id_put(buf, o, cap, "\x1f", 1);
+  o = id_sep(buf, o, cap);
   o = id_put(buf, o, cap, num, dec_u64(num, b));
   uint64_t h = an_hash64(buf, o, 0);
   static const char hex[] = "0123456789abcdef";
-  for (int i = 15; i >= 0; i--, h >>= 4) out[i] = hex[h & 15];
+  for (int i = 14; i >= 0; i -= 2, h >>= 8) { /* (a byte a step) */
+    out[i] = hex[(h >> 4) & 15];
+    out[i + 1] = hex[h & 15];
+  }
   out[16] = '\0';
 }
 
@@ -819,11 +863,10 @@ static inline void jc(jw *w, char c) {
   b->data[b->len++] = c;
 }
 
-static void j_str_n(jw *w, const char *str, size_t len) {
+/* A string with bytes to escape (the opening quote written), after the
+ * plain ones. */
+static __attribute__((noinline)) void j_str_esc(jw *w, const char *str, size_t len) {
   static const char hex[] = "0123456789abcdef";
-  /* room for the quotes and the plain bytes at once; escapes grow it */
-  if (w->b->len + len + 3 > w->b->cap && !jgrow(w, len + 2)) return;
-  jc(w, '"');
   const unsigned char *p = (const unsigned char *)str, *end = p + len, *run = p;
   while (p < end) {
     /* plain bytes up to the next one to escape (evidence sentences are
@@ -855,6 +898,27 @@ static void j_str_n(jw *w, const char *str, size_t len) {
   }
   if (p > run) ja(w, run, (size_t)(p - run));
   jc(w, '"');
+}
+
+/* (inline: ids, labels, names, the sentence: most of what is written) */
+static inline void j_str_n(jw *w, const char *str, size_t len) {
+  /* room for the quotes and the plain bytes at once; escapes grow it */
+  an_buf *b = w->b;
+  if (b->len + len + 3 > b->cap && !jgrow(w, len + 2)) return;
+  char *o = b->data + b->len;
+  *o = '"';
+  if (an_find_json_escape(str, len) < len) {
+    b->len++;
+    j_str_esc(w, str, len);
+    return;
+  }
+  /* nothing to escape (nearly every string): one copy */
+  if (len <= 16)
+    copy_small(o + 1, str, len);
+  else
+    memcpy(o + 1, str, len);
+  o[len + 1] = '"';
+  b->len += len + 2;
 }
 
 static void j_str(jw *w, const char *s) { j_str_n(w, s, strlen(s)); }
@@ -891,6 +955,18 @@ static void j_num(jw *w, double d) {
   snprintf(nb, sizeof nb, "%1.15g", d);
   if (sscanf(nb, "%lg", &t) != 1 || t != d) snprintf(nb, sizeof nb, "%1.17g", d);
   jp(w, nb);
+}
+
+/* A count or an offset: what j_num writes for it, the common case (up to
+ * INT_MAX, printed as an integer) written straight into the buffer. */
+static void j_uint(jw *w, uint64_t v) {
+  an_buf *b = w->b;
+  if (v > 2147483647u) {
+    j_num(w, (double)v);
+    return;
+  }
+  if (b->len + 22 > b->cap && !jgrow(w, 21)) return;
+  b->len += dec_u64(b->data + b->len, v);
 }
 
 static void actor_ref(jw *w, const an_doc_actor *a) {
@@ -956,7 +1032,7 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
       j_str(w, a->aliases[k]);
     }
     JL(w, "],\"mentions\":");
-    j_num(w, (double)a->mentions);
+    j_uint(w, (uint64_t)a->mentions);
     JL(w, ",\"key\":");
     j_str_or_null(w, a->key);
     jc(w, '}');
@@ -983,7 +1059,12 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
   for (size_t i = 0; i < r->n_ev && !w->oom; i++) {
     const an_revent *e = &r->ev[i];
     JL(w, "{\"record\":\"event\",\"id\":");
-    j_str_n(w, e->id, strlen(e->id));
+    { /* 16 hex digits (event_id): nothing to escape or measure */
+      char q[18];
+      q[0] = q[17] = '"';
+      memcpy(q + 1, e->id, 16);
+      ja(w, q, 18);
+    }
     JL(w, ",\"doc\":");
     if (i == 0) {
       doc_at = out->len;
@@ -1021,9 +1102,9 @@ an_status an_result_write_buf(const an_result *r, an_buf *out, an_error *err) {
     JL(w, ",\"sentence\":");
     j_str(w, e->sentence ? e->sentence : "");
     JL(w, ",\"offsets\":[");
-    j_num(w, (double)e->off_a);
+    j_uint(w, (uint64_t)e->off_a);
     jc(w, ',');
-    j_num(w, (double)e->off_b);
+    j_uint(w, (uint64_t)e->off_b);
     JL(w, "],\"trigger\":");
     j_str(w, e->trigger ? e->trigger : "");
     JL(w, ",\"confidence\":");

@@ -233,6 +233,11 @@ uint32_t an_pattern_match_id(const an_pattern *p, const uint32_t *w, uint32_t i,
     if (gap_b) *gap_b = 0;
     return i + (uint32_t)p->n_words;
   }
+  if (p->req) {
+    uint32_t k = i + p->req_lo, e = lim - i > p->req_hi ? i + p->req_hi + 1 : lim;
+    while (k < e && !((p->req >> (w[k] & 63)) & 1)) k++;
+    if (k >= e) return 0;
+  }
   uint32_t r = match_from_id(p, 0, w, i, lim, &ga, &gb);
   if (r && r > i) {
     if (gap_a) *gap_a = ga;
@@ -250,41 +255,49 @@ static inline uint32_t popcount64(uint64_t x) {
   return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
-uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
+/* The longest of the patterns of rank r (those starting with w[i]) and of
+ * the wild ones matching at i; r = UINT32_MAX: the wild ones only. */
+static __attribute__((noinline)) uint32_t match_ranked(const an_phrases *l, const uint32_t *w, uint32_t i,
+                                                        uint32_t lim, uint32_t r) {
   uint32_t best = 0;
+  /* (the longest wins, so the order they are tried in does not matter) */
+  for (uint32_t k = r == UINT32_MAX ? 0 : l->ix_off[r], end = r == UINT32_MAX ? 0 : l->ix_off[r + 1]; k < end; k++) {
+    const an_pattern *p = &l->p[l->ix_pat[k]];
+    uint32_t e;
+    if (p->plain) { /* (an_pattern_match_id's one pass, here) */
+      if (p->n_words > lim - i) continue;
+      size_t wi = 1; /* the first word matched: it is the one indexed */
+      for (; wi < p->n_words && word_is_id(&p->words[wi], w[i + wi]); wi++)
+        ;
+      if (wi < p->n_words) continue;
+      e = i + (uint32_t)p->n_words;
+    } else {
+      e = an_pattern_match_id(p, w, i, lim, NULL, NULL);
+    }
+    if (e > best) best = e;
+  }
+  for (size_t k = 0; k < l->n_wild; k++) {
+    uint32_t e = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
+    if (e > best) best = e;
+  }
+  return best;
+}
+
+uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   if (i >= lim) return 0;
-  /* only the patterns that can start with this word (the longest wins, so
-   * the order they are tried in does not matter) */
-  uint32_t id = w[i];
+  /* only the patterns that can start with this word: most calls end at
+   * its bit or at the next word's (a small leaf; the search is apart) */
+  uint32_t id = w[i], r = UINT32_MAX;
   if (id < l->n_bits) {
     uint64_t word = l->bits[id >> 6], bit = 1ull << (id & 63);
     if (word & bit) {
-      uint32_t r = l->rank[id >> 6] + popcount64(word & (bit - 1));
+      r = l->rank[id >> 6] + popcount64(word & (bit - 1));
       /* no pattern of this word goes on with the next one: none matches */
-      if (i + 1 < lim && !((l->ix_next[r] >> (w[i + 1] & 63)) & 1)) goto wild;
-      for (uint32_t k = l->ix_off[r]; k < l->ix_off[r + 1]; k++) {
-        const an_pattern *p = &l->p[l->ix_pat[k]];
-        uint32_t e;
-        if (p->plain) { /* (an_pattern_match_id's one pass, here) */
-          if (p->n_words > lim - i) continue;
-          size_t wi = 1; /* the first word matched: it is the one indexed */
-          for (; wi < p->n_words && word_is_id(&p->words[wi], w[i + wi]); wi++)
-            ;
-          if (wi < p->n_words) continue;
-          e = i + (uint32_t)p->n_words;
-        } else {
-          e = an_pattern_match_id(p, w, i, lim, NULL, NULL);
-        }
-        if (e > best) best = e;
-      }
+      if (i + 1 < lim && !((l->ix_next[r] >> (w[i + 1] & 63)) & 1)) r = UINT32_MAX;
     }
   }
-wild:
-  for (size_t k = 0; k < l->n_wild; k++) {
-    uint32_t r = an_pattern_match_id(&l->p[l->wild[k]], w, i, lim, NULL, NULL);
-    if (r > best) best = r;
-  }
-  return best;
+  if (r == UINT32_MAX && !l->n_wild) return 0;
+  return match_ranked(l, w, i, lim, r);
 }
 
 /* ---- JSON helpers --------------------------------------------------------- */
@@ -329,6 +342,7 @@ static void phrases_clear(an_phrases *l) {
   an_free(l->rank);
   an_free(l->ix_off);
   an_free(l->ix_next);
+  if (l->pre != l->bits) an_free((void *)l->pre);
   memset(l, 0, sizeof *l);
 }
 
@@ -959,6 +973,28 @@ static an_status intern_pattern(an_lexicon *lex, an_pattern *p) {
     for (size_t a = 0; a < pw->n_alts; a++) pw->ids[a] = vocab_add(lex, pw->alts[a]);
   }
   p->plain = plain;
+  /* a pattern with a gap or an optional word: the required word after the
+   * first with the fewest spellings (the last of equals: "to blame" ->
+   * "blame"), and where it can stand */
+  p->req = 0;
+  uint32_t lo = 0, hi = 0, best_n = UINT32_MAX;
+  for (size_t wi = 0; wi < p->n_words && !plain; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) {
+      lo += 1;
+      hi += (uint32_t)p->gap_max;
+      continue;
+    }
+    if (wi > 0 && !pw->optional && pw->n_alts && pw->n_alts <= best_n) {
+      best_n = (uint32_t)pw->n_alts;
+      p->req = 0;
+      for (size_t a = 0; a < pw->n_alts; a++) p->req |= 1ull << (pw->ids[a] & 63);
+      p->req_lo = lo;
+      p->req_hi = hi;
+    }
+    if (!pw->optional) lo++;
+    hi++;
+  }
   return AN_OK;
 }
 
@@ -979,6 +1015,33 @@ static int first_ids(const an_pattern *p, void (*add)(void *, uint32_t), void *c
     if (!pw->optional) break;
   }
   return 0;
+}
+
+/* The ids (as bits id & 63) that the token after the first can have in a
+ * match of p whose first token has id x; all bits when the match may end
+ * after the first token or a gap may hold the next one. */
+static uint64_t words_from(const an_pattern *p, size_t wi, uint64_t m) {
+  for (; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) return ~0ull;
+    for (size_t a = 0; a < pw->n_alts; a++) m |= 1ull << (pw->ids[a] & 63);
+    if (!pw->optional) return m;
+  }
+  return ~0ull; /* it may end here */
+}
+static uint64_t next_mask(const an_pattern *p, uint32_t x) {
+  uint64_t m = 0;
+  for (size_t wi = 0; wi < p->n_words; wi++) {
+    const an_pword *pw = &p->words[wi];
+    if (pw->gap) return ~0ull; /* the first token in the gap: anything after it */
+    for (size_t a = 0; a < pw->n_alts; a++)
+      if (pw->ids[a] == x) {
+        m = words_from(p, wi + 1, m);
+        break;
+      }
+    if (!pw->optional) break;
+  }
+  return m;
 }
 
 typedef struct pairs {
@@ -1044,8 +1107,15 @@ oom:
 /* The bits, ranks and offsets of a list's index (an_phrases), once every
  * word has its id (n_ids ids in all). */
 static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
-  if (!l->n_ix) return AN_OK;
   size_t nw = ((size_t)n_ids + 63) / 64, nd = 0;
+  if (l->n_wild) { /* any word may start a match: every id goes on to the patterns */
+    uint64_t *all = an_malloc(nw * sizeof(uint64_t));
+    if (!all) return AN_ENOMEM;
+    memset(all, 0xff, nw * sizeof(uint64_t));
+    l->pre = all;
+    l->n_pre = n_ids;
+  }
+  if (!l->n_ix) return AN_OK;
   for (size_t k = 0; k < l->n_ix; k++)
     if (!k || l->ix_id[k] != l->ix_id[k - 1]) nd++;
   l->bits = an_calloc(nw, sizeof(uint64_t));
@@ -1074,6 +1144,10 @@ static an_status phrases_bits(an_phrases *l, uint32_t n_ids) {
     acc += (uint32_t)__builtin_popcountll(l->bits[w]);
   }
   l->n_bits = n_ids;
+  if (!l->n_wild) {
+    l->pre = l->bits;
+    l->n_pre = n_ids;
+  }
   return AN_OK;
 }
 
@@ -1183,6 +1257,22 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
         phrases_bits(&tr->target_stop, lex->n_ids) != AN_OK)
       goto oom;
   }
+  lex->wattrib = an_calloc(lex->n_ids, 1);
+  lex->modal_any = an_calloc(((size_t)lex->n_ids + 63) / 64, sizeof(uint64_t));
+  if (!lex->wattrib || !lex->modal_any) goto oom;
+  {
+    const an_phrases *ml[3] = {&lex->negation, &lex->modal, &lex->wide_modal};
+    for (int i = 0; i < 3; i++)
+      for (size_t k = 0; ml[i]->n_pre && k < ((size_t)lex->n_ids + 63) / 64; k++) lex->modal_any[k] |= ml[i]->pre[k];
+  }
+  {
+    const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+    for (int i = 0; i < 3; i++) {
+      for (size_t k = 0; k < al[i]->n_ix; k++) lex->wattrib[al[i]->ix_id[k]] |= (uint8_t)(1u << i);
+      if (al[i]->n_wild)
+        for (uint32_t id = 0; id < lex->n_ids; id++) lex->wattrib[id] |= (uint8_t)(1u << i);
+    }
+  }
   /* Triggers by first word, in trigger order. A trigger whose first token
    * may be any word is tried wherever some trigger can start (as a plain
    * list of start words did). */
@@ -1227,7 +1317,24 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     goto oom;
   }
   memcpy(fill, lex->trig_off, (size_t)lex->n_ids * sizeof(uint32_t));
-  for (size_t k = 0; k < all.n; k++) lex->trig_list[fill[all.p[k][0]]++] = all.p[k][1];
+  lex->trig_next = an_malloc((all.n ? all.n : 1) * sizeof(uint64_t));
+  if (!lex->trig_next) {
+    an_free(fill);
+    an_free(all.p);
+    goto oom;
+  }
+  lex->trig_bits = an_calloc(((size_t)lex->n_ids + 63) / 64, sizeof(uint64_t));
+  if (!lex->trig_bits) {
+    an_free(fill);
+    an_free(all.p);
+    goto oom;
+  }
+  for (size_t k = 0; k < all.n; k++) {
+    lex->trig_bits[all.p[k][0] >> 6] |= 1ull << (all.p[k][0] & 63);
+    uint32_t at = fill[all.p[k][0]]++;
+    lex->trig_list[at] = all.p[k][1];
+    lex->trig_next[at] = next_mask(&lex->trig[all.p[k][1]].pat, all.p[k][0]);
+  }
   an_free(fill);
   an_free(all.p);
   return AN_OK;
@@ -1240,9 +1347,13 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->vocab); /* its strings belong to the patterns */
   an_free(lex->trig_off);
   an_free(lex->trig_list);
+  an_free(lex->trig_next);
+  an_free(lex->trig_bits);
   an_free(lex->wmonth);
   an_free(lex->wday);
   an_free(lex->wdflag);
+  an_free(lex->wattrib);
+  an_free(lex->modal_any);
   an_free(lex->wdate_lists);
   an_free(lex->wdate_next);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);

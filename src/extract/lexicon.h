@@ -30,6 +30,12 @@ typedef struct an_pattern {
   size_t n_words;
   int gap_max;
   int plain; /* interned, with no gap and no optional word: matched in one pass */
+  /* A pattern with a gap or an optional word: one word after the first a
+   * match must have, its ids as bits (id & 63; 0: none chosen), somewhere
+   * in tokens i + req_lo .. i + req_hi of a match from i. Most tries are
+   * turned away by this one look, without the search. */
+  uint64_t req;
+  uint32_t req_lo, req_hi;
 } an_pattern;
 
 /* A list of cue phrases (each a pattern). */
@@ -53,6 +59,11 @@ typedef struct an_phrases {
    * word): most tries of a common first word ("the") end here */
   uint64_t *ix_next;
   uint32_t n_bits;
+  /* The test an_phrases_match_id makes first: bits (pre == bits), or all
+   * ids when some pattern can start with any word; n_pre ids (0: no index,
+   * nothing matches by id). One load and a bit, no other case. */
+  const uint64_t *pre;
+  uint32_t n_pre;
 } an_phrases;
 
 /* Argument slots of a trigger. */
@@ -123,9 +134,24 @@ typedef struct an_lexicon {
    * trig_list[trig_off[id] .. trig_off[id+1]); most words start none and
    * are skipped at once. */
   uint32_t *trig_off, *trig_list;
+  /* parallel to trig_list: the ids (bit id & 63) the token after the first
+   * can have when that trigger matches from that first word (all bits
+   * when it may end or open a gap there): most tries stop at this bit */
+  uint64_t *trig_next;
+  /* bit id set when some trigger can start at word id (trig_off's range is
+   * not empty): the scan for triggers skips the other words on one bit */
+  uint64_t *trig_bits;
+  /* bit id set when negation, modal or wide_modal can start at word id
+   * (their pre bits together): rules.c's modal test skips other words */
+  uint64_t *modal_any;
   /* Per word id: the month (1..12) and weekday (1..7, Monday = 1) it
    * names, and AN_WDATE_* / AN_WMEDIA_* flags. */
   uint8_t *wmonth, *wday, *wdflag;
+  /* Per word id: bit k when attribution list k (attrib_before,
+   * attrib_media_before, attrib_after) can start with it (every id when
+   * one of its patterns can start with any word): a sentence's cues are
+   * found in one pass over its tokens. */
+  uint8_t *wattrib;
   int date_wild; /* some relative/vague date phrase may start with any word */
   /* Per word id: which relative/vague date lists can start with it (bit
    * k: rel_day[k] for k < 8, rel_month[i] 8 + 2i, rel_year[i] 9 + 2i,
@@ -249,7 +275,7 @@ uint32_t an_phrases_match_id_at(const an_phrases *l, const uint32_t *w, uint32_t
 static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *w, uint32_t i, uint32_t lim) {
   if (i >= lim) return 0;
   uint32_t id = w[i];
-  if (!l->n_wild && (id >= l->n_bits || !((l->bits[id >> 6] >> (id & 63)) & 1))) return 0;
+  if (id >= l->n_pre || !((l->pre[id >> 6] >> (id & 63)) & 1)) return 0;
   return an_phrases_match_id_at(l, w, i, lim);
 }
 
@@ -258,6 +284,16 @@ static inline uint32_t an_phrases_match_id(const an_phrases *l, const uint32_t *
 static inline const uint32_t *an_lexicon_trigs_at(const an_lexicon *lex, uint32_t id, size_t *n) {
   if (id >= lex->n_ids) id = 0;
   *n = lex->trig_off[id + 1] - lex->trig_off[id];
+  return lex->trig_list + lex->trig_off[id];
+}
+/* The same, with *next the triggers' masks of the next token's id
+ * (trig_next): a trigger k can match at i only if i + 1 is the end of the
+ * range or bit (id of i + 1) & 63 of next[k] is set. */
+static inline const uint32_t *an_lexicon_trigs_next_at(const an_lexicon *lex, uint32_t id, size_t *n,
+                                                       const uint64_t **next) {
+  if (id >= lex->n_ids) id = 0;
+  *n = lex->trig_off[id + 1] - lex->trig_off[id];
+  *next = lex->trig_next + lex->trig_off[id];
   return lex->trig_list + lex->trig_off[id];
 }
 

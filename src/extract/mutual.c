@@ -58,32 +58,50 @@ static int party_ok(const an_lexicon *lex, const an_xview *v, size_t j) {
   return !an_xview_is_media(v, lex, m->actor);
 }
 
-/* The two distinct actors of class cls (1 persons, 2 others, 0 the class
- * of the nearest) named last before token k, in its sentence and the two
- * before; 0 when a third of the class shares the second one's sentence
- * (no telling which two). */
-static int nearest_pair(const an_lexicon *lex, const an_xview *v, uint32_t k, int cls, int32_t out[2]) {
+int an_last_two(const an_xview *v, uint32_t k, uint32_t from, int (*ok)(void *arg, size_t j), void *arg,
+                int32_t out[2]) {
   const an_doc_actors *A = v->acts;
-  uint32_t s = v->tok_s[k > 0 ? k - 1 : 0];
-  uint32_t from = v->sent[s >= 2 ? s - 2 : 0].tok_first;
   int n = 0;
   uint32_t second_sent = 0;
   for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
     const an_mention *m = &A->mentions[j];
     if (m->tok_first < from) break;
-    if (!party_ok(lex, v, j)) continue;
-    int mc = A->actors[m->actor].kind == AN_KIND_PERSON ? 1 : 2;
-    if (cls && mc != cls) continue;
-    if (n == 2 && v->tok_s[m->tok_first] != second_sent) break;
+    if (n == 2 && v->tok_s[m->tok_first] != second_sent) break; /* an earlier sentence: the nearest pair stands */
+    if (!ok(arg, j)) continue;
     int seen = 0;
     for (int i = 0; i < n; i++) seen |= A->mentions[out[i]].actor == m->actor;
     if (seen) continue;
     if (n == 2) return 0; /* a third in the same sentence */
-    if (!cls) cls = mc;
     out[n++] = (int32_t)j;
     second_sent = v->tok_s[m->tok_first];
   }
   return n == 2 ? 2 : 0;
+}
+
+/* A party of class cls (1 persons, 2 others; 0: the class of the first
+ * one accepted, which then holds) for nearest_pair. */
+typedef struct party_class {
+  const an_lexicon *lex;
+  const an_xview *v;
+  int cls;
+} party_class;
+
+static int party_of_class(void *arg, size_t j) {
+  party_class *pc = arg;
+  if (!party_ok(pc->lex, pc->v, j)) return 0;
+  int mc = pc->v->acts->actors[pc->v->acts->mentions[j].actor].kind == AN_KIND_PERSON ? 1 : 2;
+  if (pc->cls && mc != pc->cls) return 0;
+  pc->cls = mc;
+  return 1;
+}
+
+/* The two distinct actors of class cls (1 persons, 2 others, 0 the class
+ * of the nearest) named last before token k, in its sentence and the two
+ * before (an_last_two). */
+static int nearest_pair(const an_lexicon *lex, const an_xview *v, uint32_t k, int cls, int32_t out[2]) {
+  uint32_t s = v->tok_s[k > 0 ? k - 1 : 0];
+  party_class pc = {lex, v, cls};
+  return an_last_two(v, k, v->sent[s >= 2 ? s - 2 : 0].tok_first, party_of_class, &pc, out);
 }
 
 /* The subject noun phrase [r0, ts) holds no preposition but the "from",

@@ -32,6 +32,14 @@ int an_mutual_object(const an_lexicon *lex, const an_xview *v, uint32_t cs, uint
  * with mention indexes and returns 2, or returns 0 (none or ambiguous). */
 int an_mutual_parties(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t cs, uint32_t ts, int32_t out[2]);
 
+/* The two distinct actors named last before token k (mentions from token
+ * from on) among the mentions ok(arg, j) accepts: out[0] the nearest's
+ * mention, out[1] the other's. Returns 2, or 0 when there are fewer or a
+ * third accepted actor shares the second one's sentence (no telling which
+ * two). For "both sides", "the two leaders", "the two countries". */
+int an_last_two(const an_xview *v, uint32_t k, uint32_t from, int (*ok)(void *arg, size_t j), void *arg,
+                int32_t out[2]);
+
 /* "X repeated the charge", "renewed its criticism": the target of the
  * latest event of type among ev[0..n) in sentence si or the two before it,
  * as the mention of that actor nearest before ts (not of actor not_actor);

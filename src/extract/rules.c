@@ -406,6 +406,21 @@ static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_
 static int is_cap(const ctx *c, uint32_t i) {
   return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
 }
+/* An "-ing" form at token i (a gerund or participle): more than four
+ * letters ending in "ing" ("sing" and "king" are none). */
+static int ing_at(const ctx *c, uint32_t i) {
+  const char *w = W(c, i);
+  size_t n = strlen(w);
+  return n > 4 && memcmp(w + n - 3, "ing", 3) == 0;
+}
+/* s is the literal lit: most strings differ at the first byte, without a
+ * call (event types, compared on every trigger and event) */
+AN_HOT int str_is(const char *s, const char *lit) { return s[0] == lit[0] && strcmp(s, lit) == 0; }
+/* a past form: more than three letters ending in "ed" */
+AN_HOT int ed_form(const char *w) {
+  size_t n = strlen(w);
+  return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
 AN_HOT int is_sep(const ctx *c, uint32_t i) {
   return is(c, i, ",") || is(c, i, "and") || is(c, i, "or") || is(c, i, "&");
 }
@@ -439,7 +454,7 @@ static int is_modifier(const ctx *c, int32_t mi) {
   }
   return 0;
 }
-static int is_poss(const ctx *c, int32_t mi) {
+AN_HOT int is_poss(const ctx *c, int32_t mi) {
   if (M(c, mi)->flags & AN_MENTION_POSSESSIVE) return 1;
   /* his, her, its, their: determiners */
   if (M(c, mi)->how == AN_MENTION_PRONOUN && M(c, mi)->tok_count == 1 &&
@@ -503,7 +518,7 @@ static int left_ctx(const ctx *c, int32_t mi, uint32_t floor, uint32_t *prep) {
   return CTX_NONE;
 }
 
-static int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
+AN_HOT int mention_ok(const ctx *c, int32_t mi, int in_quote_ok) {
   const an_mention *m = M(c, mi);
   /* our own quotation map (an_xview_init), which tells scare quotes apart */
   if (!in_quote_ok && c->v->inq[m->tok_first]) return 0;
@@ -946,10 +961,7 @@ typedef struct subj {
 } subj;
 
 static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
-  if (t->nominal) return 0;
-  const char *w = W(c, ts);
-  size_t n = strlen(w);
-  if (n < 5 || strcmp(w + n - 3, "ing") != 0) return 0;
+  if (t->nominal || !ing_at(c, ts)) return 0;
   if (ts == c->sa) return 1;
   uint32_t p = ts - 1;
   while (p > c->sa && inlist(c, &c->lex->adverbs, p)) p--;
@@ -959,11 +971,7 @@ static int is_participle(const ctx *c, const an_trigger *t, uint32_t ts) {
 
 /* A past tense verb: "-ed", or an irregular form the lexicon lists as a
  * light verb or reporting verb in the past ("told", "held"). */
-static int past_form(const ctx *c, uint32_t i) {
-  const char *w = W(c, i);
-  size_t n = strlen(w);
-  return n > 3 && strcmp(w + n - 2, "ed") == 0;
-}
+static int past_form(const ctx *c, uint32_t i) { return ed_form(W(c, i)); }
 
 /* "X said that A had done B and warned C": the trigger, a bare past verb
  * after "and", coordinates with the reporting verb (k, a past form too),
@@ -989,8 +997,7 @@ static int main_verb_conjunct(const ctx *c, const an_trigger *t, uint32_t k, uin
     if (rv == UINT32_MAX) return 0;
   }
   const char *w = W(c, rv);
-  size_t n = strlen(w);
-  int past = (n > 3 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
+  int past = ed_form(w) || strcmp(w, "said") == 0 || strcmp(w, "told") == 0;
   if (!past) return 0;
   /* an auxiliary in the reported clause before the "and" */
   for (uint32_t j = r; j + 1 < p; j++)
@@ -1109,6 +1116,17 @@ static int32_t title_subject(const ctx *c, uint32_t cs, uint32_t ts, int in_q) {
   return pm;
 }
 
+/* A person named outside quotes before token k (an_last_two). */
+typedef struct person_arg {
+  const an_xview *v;
+  uint32_t k;
+} person_arg;
+static int person_ok(void *arg, size_t j) {
+  const person_arg *pa = arg;
+  const an_mention *m = &pa->v->acts->mentions[j];
+  return m->tok_first < pa->k && pa->v->acts->actors[m->actor].kind == AN_KIND_PERSON && !pa->v->inq[m->tok_first];
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -1116,10 +1134,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   {
     /* "..., with Addis Ababa accusing Asmara of X": the absolute
      * construction's own subject */
-    const char *w = W(c, ts);
-    size_t wl = strlen(w);
     int32_t mi = ts > c->sa ? c->v->tok_m[ts - 1] : -1;
-    if (!t->nominal && wl > 4 && strcmp(w + wl - 3, "ing") == 0 && mi >= 0 && !is_poss(c, mi) &&
+    if (!t->nominal && ing_at(c, ts) && mi >= 0 && !is_poss(c, mi) &&
         mention_ok(c, mi, in_q)) {
       uint32_t k = M(c, mi)->tok_first;
       while (k > c->sa && c->v->tok_m[k - 1] < 0 && np_ok(c, k - 1) && !is_punct(c, k - 1)) k--;
@@ -1256,8 +1272,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
             }
             /* "X, speaking after talks with Y, criticised Z": a participle
              * phrase between commas, the subordinator inside it */
-            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && strlen(W(c, j)) > 4 &&
-                strcmp(W(c, j) + strlen(W(c, j)) - 3, "ing") == 0 && has_candidate(c, c->sa, j - 1, in_q)) {
+            if (j > c->sa && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && ing_at(c, j) &&
+                has_candidate(c, c->sa, j - 1, in_q)) {
               in_rel = 1;
               break;
             }
@@ -1366,27 +1382,12 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     if (e != ts) break;
     const an_xview *v = c->v;
     uint32_t s0 = v->tok_s[k] >= 2 ? v->tok_s[k] - 2 : 0;
-    uint32_t from = v->sent[s0].tok_first;
+    /* the nearest pair: a third person in an earlier sentence than the
+     * pair's does not count ("X held talks with Y. The two presidents
+     * also spoke with Z" after a sentence about W) */
     int32_t pick[2] = {-1, -1};
-    int n = 0, more = 0;
-    for (size_t j = an_doc_mentions_before(v->acts, k); j-- > 0;) {
-      const an_mention *m = &v->acts->mentions[j];
-      if (m->tok_first >= k) continue;
-      if (m->tok_first < from) break;
-      if (v->acts->actors[m->actor].kind != AN_KIND_PERSON || v->inq[m->tok_first]) continue;
-      if ((n > 0 && v->acts->mentions[pick[0]].actor == m->actor) ||
-          (n > 1 && v->acts->mentions[pick[1]].actor == m->actor))
-        continue;
-      /* the nearest pair: a third person in an earlier sentence than the
-       * pair's does not count ("X held talks with Y. The two presidents
-       * also spoke with Z" after a sentence about W) */
-      if (n == 2 && v->tok_s[m->tok_first] != v->tok_s[v->acts->mentions[pick[1]].tok_first]) break;
-      if (n < 2)
-        pick[n++] = (int32_t)j;
-      else
-        more = 1;
-    }
-    if (n == 2 && !more) {
+    person_arg pa = {v, k};
+    if (an_last_two(v, k, v->sent[s0].tok_first, person_ok, &pa, pick) == 2) {
       ml_add(&s->l, pick[1]);
       ml_add(&s->l, pick[0]);
       s->weak = 1;
@@ -1412,8 +1413,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
     if (!is_punct(c, k) && !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k) &&
         !inlist(c, &c->lex->adverbs, k) && !inlist(c, &c->lex->np_words, k) && !inlist(c, &c->lex->subordinators, k) &&
         /* "Speaking after talks with X, Y said": an opening participle */
-        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && strlen(W(c, k)) > 4 &&
-          strcmp(W(c, k) + strlen(W(c, k)) - 3, "ing") == 0))
+        !(k == c->sa && k == s->cs && c->v->tok_m[k] < 0 && ing_at(c, k)))
       initial = 0;
   if (first < 0 && initial) {
     /* "In a letter to X, he ..." / "Accusing X of Y, Z said": the subject
@@ -1460,9 +1460,7 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
       return k;
     }
     if (is(c, k, ",") && k + 1 < c->sb) {
-      const char *w = W(c, k + 1);
-      size_t n = strlen(w);
-      if (n > 4 && strcmp(w + n - 3, "ing") == 0 && c->v->tok_m[k + 1] < 0) return k;
+      if (ing_at(c, k + 1) && c->v->tok_m[k + 1] < 0) return k;
       if (inlist(c, &c->lex->reporting, k + 1)) return k;
     }
   }
@@ -1587,8 +1585,8 @@ static int naming_complement(const ctx *c, uint32_t k);
 
 /* Conversations: their objects after "on", "about" are topics. */
 static int talk_type(const char *type) {
-  return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "brief") == 0 ||
-         strcmp(type, "message") == 0;
+  return str_is(type, "meet") || str_is(type, "call") || str_is(type, "brief") ||
+         str_is(type, "message");
 }
 
 /* First argument after the trigger and its conjuncts. *from_src is set
@@ -1620,9 +1618,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (mi < 0 && k > a && is(c, k, "of") && k + 1 < lim && c->v->tok_m[k + 1] < 0) {
       /* "accused the AIU of mishandling his samples", "warned X of
        * spreading lies": the charge, no argument */
-      const char *g = W(c, k + 1);
-      size_t gl = strlen(g);
-      if (gl > 4 && strcmp(g + gl - 3, "ing") == 0) break;
+      if (ing_at(c, k + 1)) break;
     }
     if (mi < 0 && !pp_end && k > a && (inlist(c, &c->lex->reason_preps, k) || is(c, k, ",") || is(c, k, "and"))) {
       /* "criticized the West for backing it": the object was the NP before */
@@ -1656,7 +1652,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     int locative = in_pp && inlist(c, &c->lex->locative, lp);
     /* "attacked an army post near the Malian town of Menaka": an attack on
      * a place the text names through its country is on the country */
-    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && strcmp(t->type, "attack") == 0 &&
+    int country_place = locative && lp > a && lp < a + 6 && k < lp + 4 && str_is(t->type, "attack") &&
                         M(c, mi)->how == AN_MENTION_DEMONYM && inlist(c, &c->lex->place_nouns, mend(c, mi));
     if ((int)(k - base) > max_dist && !country_place) break;
     /* "telephoned his counterpart in Tehran": the counterpart is the
@@ -1684,7 +1680,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && strcmp(t->type, "attack") != 0 &&
+    if (k > a && lp > a && !str_is(t->type, "attack") &&
         (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
           (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
          (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
@@ -1820,9 +1816,7 @@ static int is_passive(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t t
   while (p > c->sa && inlist(c, &c->lex->adverbs, p - 1)) p--;
   if (p > c->sa && inlist(c, &c->lex->passive_aux, p - 1)) return 1;
   /* reduced passive: "X, criticised by Y" */
-  const char *w = W(c, ts);
-  size_t n = strlen(w);
-  if (te < c->sb && is(c, te, "by") && n > 3 && strcmp(w + n - 2, "ed") == 0) {
+  if (te < c->sb && is(c, te, "by") && ed_form(W(c, ts))) {
     if (p > c->sa && inlist(c, &c->lex->perfect_aux, p - 1)) return 0;
     return 1;
   }
@@ -1918,9 +1912,7 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
          inlist(c, &c->lex->np_words, p - 1) || inlist(c, &c->lex->light_verbs, p - 1))) {
       /* "by selling weapons to X": a gerund after "by" is a verb with a
        * subject of its own (its agent is unknown here) */
-      const char *w = W(c, p);
-      size_t wl = strlen(w);
-      if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
+      if (ing_at(c, p) && inlist(c, &c->lex->gerund_subject_preps, p - 1) &&
           !inlist(c, &c->lex->light_verbs, p))
         return 0;
       words++;
@@ -1969,12 +1961,12 @@ static int modal_blocked(const ctx *c, const an_trigger *t, uint32_t cs, uint32_
    * verb belongs to the first conjunct ("did not meet or call" does not) */
   uint32_t p = ts;
   while (p > a && inlist(c, &c->lex->adverbs, p - 1)) p--;
-  const char *tw = W(c, ts);
-  size_t twl = strlen(tw);
-  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && twl > 3 && strcmp(tw + twl - 2, "ed") == 0 &&
+  if (!t->nominal && p > a + 2 && is(c, p - 1, "and") && ed_form(W(c, ts)) &&
       !inlist(c, &c->lex->passive_aux, p - 2) && p > comma_at)
     comma_at = p; /* "if"/"whether" still reach across */
   for (uint32_t k = a; k < ts; k++) {
+    /* (most words start none of the three lists: one bit) */
+    if (!((c->lex->modal_any[c->v->wid[k] >> 6] >> (c->v->wid[k] & 63)) & 1)) continue;
     int wide = inlist(c, &c->lex->wide_modal, k);
     if (k < comma_at && !wide) continue;
     if (inlist(c, &c->lex->negation, k) && !inlist(c, &c->lex->negation_exceptions, k)) return 1;
@@ -2020,7 +2012,7 @@ static an_status ev_rehash(evbuf *b) {
   if (!sl) return AN_ENOMEM;
   for (size_t i = 0; i < b->n; i++) {
     const an_xevent *o = &b->e[i];
-    int sym = strcmp(o->type, "call") == 0 || strcmp(o->type, "meet") == 0;
+    int sym = str_is(o->type, "call") || str_is(o->type, "meet");
     size_t h = (size_t)ev_key(o->type, sym, o->src, o->dst) & (ns - 1);
     while (sl[h]) h = (h + 1) & (ns - 1);
     sl[h] = (uint32_t)i + 1;
@@ -2036,7 +2028,7 @@ static an_status emit(const ctx *c, evbuf *b, const an_trigger *t, const char *t
                       double conf, int modal) {
   uint32_t sa = c->v->acts->mentions[sm].actor, ta = c->v->acts->mentions[tm].actor;
   if (sa == ta) return AN_OK; /* annotation.md §2: no self-loops */
-  int sym = strcmp(type, "call") == 0 || strcmp(type, "meet") == 0;
+  int sym = str_is(type, "call") || str_is(type, "meet");
   if (2 * (b->n + 1) > b->nslot && ev_rehash(b) != AN_OK) return AN_ENOMEM;
   size_t h = (size_t)ev_key(type, sym, sa, ta) & (b->nslot - 1);
   for (; b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
@@ -2095,12 +2087,12 @@ static void drop_spoken_meets(evbuf *b) {
   for (size_t i = 0; i < b->n; i++) {
     const an_xevent *o = &b->e[i];
     int drop = 0;
-    if (!o->modal && strcmp(o->type, "meet") == 0 && o->trig && o->trig->alt_type &&
-        strcmp(o->trig->alt_type, "call") == 0) {
+    if (!o->modal && str_is(o->type, "meet") && o->trig && o->trig->alt_type &&
+        str_is(o->trig->alt_type, "call")) {
       size_t h = (size_t)ev_key("call", 1, o->src, o->dst) & (b->nslot - 1);
       for (; b->slot[h] && !drop; h = (h + 1) & (b->nslot - 1)) {
         const an_xevent *q = &b->e[b->slot[h] - 1];
-        drop = strcmp(q->type, "call") == 0 && !q->modal &&
+        drop = str_is(q->type, "call") && !q->modal &&
                ((q->src == o->src && q->dst == o->dst) || (q->src == o->dst && q->dst == o->src));
       }
     }
@@ -2115,8 +2107,7 @@ static void drop_spoken_meets(evbuf *b) {
 /* Whether the word table (lexicon.h) flags the lowercase of s (its first
  * 255 bytes) with f; low gets that lowercase word (264 bytes). */
 static int lower_flag(const an_lexicon *lex, const char *s, char *low, size_t *n, unsigned f) {
-  size_t len = 0;
-  while (len < 255 && s[len]) len++;
+  size_t len = strnlen(s, 255);
   return (lex->wdflag[an_lexicon_lower_id(lex, s, len, len, low, n)] & f) != 0;
 }
 
@@ -2478,40 +2469,45 @@ static int32_t government_object(const ctx *c, uint32_t te, uint32_t ce, const m
   return dateline_country(c);
 }
 
+/* Where a manner phrase of list l ("by telephone", "in a letter") says how
+ * an event with target mention dm was made: 1 right after the target
+ * (within four tokens, before another mention or the clause's end), 2 in
+ * the clause's opening [cs, ts) ("In a phone call, X thanked Y"), else 0;
+ * *at and *n get the phrase's first token and length. */
+static int manner_at(const ctx *c, const an_phrases *l, uint32_t cs, uint32_t ts, int32_t dm, uint32_t ce,
+                     uint32_t *at, uint32_t *n) {
+  uint32_t k = mend(c, dm);
+  for (uint32_t e = k + 4; k < ce && k < e; k++) {
+    if ((*n = listlen(c, l, k)) > 0) return *at = k, 1;
+    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
+  }
+  for (k = cs; k < ts; k++)
+    if ((*n = listlen(c, l, k)) > 0) return *at = k, 2;
+  return 0;
+}
+
 /* "congratulated X by telephone", "In a phone call, X thanked Y": praise
  * said over the phone is also a call between the two (annotation.md §2). */
 static int by_phone(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
                     uint32_t ce) {
   /* only greetings and thanks: a briefing "by video link" to a council is
    * a statement to a body, not a conversation */
-  if (t->symmetric || !c->lex->phone_manner.n || strcmp(type, "praise") != 0) return 0;
-  uint32_t k = mend(c, dm);
-  for (uint32_t e = k + 4; k < ce && k < e; k++) {
-    if (inlist(c, &c->lex->phone_manner, k)) return 1;
-    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
-  }
-  for (k = cs; k < ts; k++)
-    if (inlist(c, &c->lex->phone_manner, k)) return 1;
-  return 0;
+  if (t->symmetric || !c->lex->phone_manner.n || !str_is(type, "praise")) return 0;
+  uint32_t k, n;
+  return manner_at(c, &c->lex->phone_manner, cs, ts, dm, ce, &k, &n) != 0;
 }
 
 /* "congratulated X in a letter", "accused X in a message of ...": said in
  * writing to the target, so also a message (cues.json letter_manner;
- * not "in a letter to Y", which the letter's own trigger reads). */
+ * not "in a letter to Y", which the letter's own trigger reads; "In a
+ * letter, X thanked Y": the phrase opening the clause). */
 static int by_letter(const ctx *c, const an_trigger *t, const char *type, uint32_t cs, uint32_t ts, int32_t dm,
                      uint32_t ce) {
-  if (t->symmetric || !c->lex->letter_manner.n || strcmp(type, "message") == 0 || strcmp(type, "attack") == 0) return 0;
-  uint32_t k = mend(c, dm);
-  for (uint32_t e = k + 4; k < ce && k < e; k++) {
-    uint32_t n = listlen(c, &c->lex->letter_manner, k);
-    if (n) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
-    if (c->v->tok_m[k] >= 0 || inlist(c, &c->lex->clause_end, k)) break;
-  }
-  /* "In a letter, X thanked Y": the phrase opening the clause */
-  for (k = cs; k < ts; k++) {
-    uint32_t n = listlen(c, &c->lex->letter_manner, k);
-    if (n) return k + n < ts && is(c, k + n, ",");
-  }
+  if (t->symmetric || !c->lex->letter_manner.n || str_is(type, "message") || str_is(type, "attack")) return 0;
+  uint32_t k = 0, n = 0;
+  int where = manner_at(c, &c->lex->letter_manner, cs, ts, dm, ce, &k, &n);
+  if (where == 1) return !(k + n < c->sb && (is(c, k + n, "to") || is(c, k + n, "from")));
+  if (where == 2) return k + n < ts && is(c, k + n, ",");
   return 0;
 }
 
@@ -2633,7 +2629,7 @@ static int32_t bloc_description(const ctx *c, uint32_t a, uint32_t lim, const ml
 /* Types whose object may be an act standing for its agent: one condemns,
  * backs or hails a decision, not the decision's maker only. */
 static int act_type(const char *type) {
-  return strcmp(type, "criticize") == 0 || strcmp(type, "support") == 0 || strcmp(type, "praise") == 0;
+  return str_is(type, "criticize") || str_is(type, "support") || str_is(type, "praise");
 }
 
 static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *srcs) {
@@ -2739,41 +2735,40 @@ static void mutual_args(const ctx *c, const an_trigger *t, uint32_t cs, uint32_t
 /* "met both sides", "urged the two parties": the two organizations or
  * countries the nearest sentences named (not the sources, not the sources'
  * own countries), when the nearest ones name exactly two. */
-static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+typedef struct side_arg {
+  const ctx *c;
+  const mlist *srcs;
+} side_arg;
+
+/* An organization or country that can be a side: named outside quotes, no
+ * medium, modifier or dateline, not a source nor a source's country. */
+static int side_ok(void *arg, size_t j) {
+  const side_arg *sa = arg;
+  const ctx *c = sa->c;
   const an_xview *v = c->v;
   const an_doc_actors *A = v->acts;
+  const an_mention *m = &A->mentions[j];
+  const an_doc_actor *a = &A->actors[m->actor];
+  if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) ||
+      is_modifier(c, (int32_t)j) || m->how == AN_MENTION_DEMONYM)
+    return 0;
+  ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
+  if (m->tok_first < after_dateline(&ms)) return 0; /* "LONDON (Wire) -" is no side */
+  for (int i = 0; i < sa->srcs->n; i++)
+    if (M(c, sa->srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, sa->srcs->m[i])->actor], a)) return 0;
+  return 1;
+}
+
+static void side_pair(const ctx *c, uint32_t te, uint32_t ce, const mlist *srcs, mlist *out) {
+  const an_xview *v = c->v;
   uint32_t k = te, e = 0;
   for (; k < ce && k < te + 2; k++)
     if ((e = an_phrases_match_id(&c->lex->side_pairs, v->wid, k, ce)) || v->tok_m[k] >= 0) break;
   if (!e || v->tok_m[k] >= 0) return;
-  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0, from = v->sent[s0].tok_first;
-  int32_t pick[2] = {-1, -1};
-  uint32_t pick_sent = 0;
-  int n = 0;
-  for (size_t j = an_doc_mentions_before(A, k); j-- > 0;) {
-    const an_mention *m = &A->mentions[j];
-    if (m->tok_first < from) break;
-    const an_doc_actor *a = &A->actors[m->actor];
-    if (a->kind == AN_KIND_PERSON || v->inq[m->tok_first] || an_xview_is_media(v, c->lex, m->actor) || is_modifier(c, (int32_t)j) ||
-        m->how == AN_MENTION_DEMONYM)
-      continue;
-    {
-      ctx ms = sent_ctx(c, v->tok_s[m->tok_first]);
-      if (m->tok_first < after_dateline(&ms)) continue; /* "LONDON (Wire) -" is no side */
-    }
-    int skip = 0;
-    for (int i = 0; i < srcs->n && !skip; i++)
-      skip = M(c, srcs->m[i])->actor == m->actor || same_country(&A->actors[M(c, srcs->m[i])->actor], a);
-    for (int i = 0; i < n && !skip; i++) skip = A->mentions[pick[i]].actor == m->actor;
-    if (skip) continue;
-    if (n == 2) {
-      if (v->tok_s[m->tok_first] != pick_sent) break; /* the nearest pair */
-      return;                                        /* a third in the same sentence: no telling */
-    }
-    pick[n++] = (int32_t)j;
-    pick_sent = v->tok_s[m->tok_first];
-  }
-  if (n != 2) return;
+  uint32_t s0 = v->tok_s[k] >= 3 ? v->tok_s[k] - 3 : 0;
+  side_arg arg = {c, srcs};
+  int32_t pick[2];
+  if (!an_last_two(v, k, v->sent[s0].tok_first, side_ok, &arg, pick)) return;
   ml_add(out, pick[1]);
   ml_add(out, pick[0]);
 }
@@ -2917,13 +2912,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     }
     /* "in arming X and financing Y": a gerund coordinated with one after
      * "in/of/for" has no clause subject either */
-    const char *w = W(c, ts);
-    size_t wl = strlen(w);
-    if (wl > 4 && strcmp(w + wl - 3, "ing") == 0 && (is(c, p, "and") || is(c, p, "or"))) {
+    if (ing_at(c, ts) && (is(c, p, "and") || is(c, p, "or"))) {
       for (uint32_t k = p; k > c->sa && k + 10 > p; k--) {
-        const char *x = W(c, k - 1);
-        size_t xl = strlen(x);
-        if (xl > 4 && strcmp(x + xl - 3, "ing") == 0 && k - 1 > c->sa &&
+        if (ing_at(c, k - 1) && k - 1 > c->sa &&
             inlist(c, &c->lex->prepositions, k - 2) && !inlist(c, &c->lex->gerund_subject_preps, k - 2))
           return AN_OK;
         if (is_punct(c, k - 1)) break;
@@ -2932,7 +2923,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   }
   const char *type = t->type;
   if (t->alt_type && sentence_has(c, &t->alt_cues)) type = t->alt_type;
-  if (t->alt_type && type == t->type && strcmp(t->alt_type, "call") == 0 && c->lex->call_refs.n && si + 1 < c->v->nsent) {
+  if (t->alt_type && type == t->type && str_is(t->alt_type, "call") && c->lex->call_refs.n && si + 1 < c->v->nsent) {
     /* "X spoke with Y on Monday. During the call, ...": the next sentence
      * refers back to a call */
     ctx nx = sent_ctx(c, si + 1);
@@ -3137,7 +3128,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);
-      } else if (srcs.n == 0 && (t->symmetric || strcmp(type, "message") == 0) &&
+      } else if (srcs.n == 0 && (t->symmetric || str_is(type, "message")) &&
                  (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
                  !in_set(c, &dsts, g)) {
         ml_add(&srcs, g);
@@ -3264,7 +3255,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         st = emit(c, b, t, "message", srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf * 0.9, modal);
         if (st != AN_OK) return st;
       }
-      if (strcmp(ty, "message") == 0 && c->lex->praise_words.n) {
+      if (str_is(ty, "message") && c->lex->praise_words.n) {
         /* "sent X a congratulatory message", "a letter of thanks": the
          * message praises */
         for (uint32_t k = ts > c->sa + 2 ? ts - 2 : c->sa; k < te + 3 && k < ce; k++)
@@ -3325,13 +3316,20 @@ an_status an_rules_run(const an_lexicon *lex, const an_xview *v, unsigned opts, 
       if (e && e == c.sb) break;
     }
     for (uint32_t i = c.sa; i < c.sb && st == AN_OK; i++) {
+      /* (most words start no trigger: skipped on their bit) */
+      while (i < c.sb && !((lex->trig_bits[v->wid[i] >> 6] >> (v->wid[i] & 63)) & 1)) i++;
+      if (i >= c.sb) break;
       size_t ncand = 0;
-      const uint32_t *cand = an_lexicon_trigs_at(lex, v->wid[i], &ncand);
-      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue; /* (most words start no trigger) */
+      const uint64_t *next;
+      const uint32_t *cand = an_lexicon_trigs_next_at(lex, v->wid[i], &ncand, &next);
+      if (!ncand || used[i] || v->tok_m[i] >= 0 || is_punct(&c, i)) continue;
       /* annotation.md §2: a quote counts only through the words around it */
       if (v->inq[i] && !first_person_before(&c, i)) continue;
-      /* only the triggers that can start with this word, in trigger order */
+      /* only the triggers that can start with this word, in trigger order,
+       * and go on with the next one */
+      uint64_t nb = i + 1 < c.sb ? 1ull << (v->wid[i + 1] & 63) : ~0ull;
       for (size_t k = 0; k < ncand; k++) {
+        if (!(next[k] & nb)) continue;
         const an_trigger *t = &lex->trig[cand[k]];
         uint32_t ga = 0, gb = 0;
         uint32_t te = an_pattern_match_id(&t->pat, v->wid, i, c.sb, &ga, &gb);

@@ -272,6 +272,50 @@ static const an_revent *fx_find(const an_result *r, const char *type, const char
   return NULL;
 }
 
+/* One sentence and what the rules must make of it: events written
+ * "type source target" that must be found (want) and that must not
+ * (deny), and the number of events (n; -1: not checked). Most rule tests
+ * are lists of these (FX_CASES). */
+typedef struct fx_case {
+  const char *text;
+  const char *want[4];
+  const char *deny[4];
+  int n;
+} fx_case;
+
+/* Checks one "type source target" against r: a failure names the case. */
+static inline void fx_expect(const an_result *r, const char *text, const char *ev, int present, const char *file, int line) {
+  char type[32], s[64], t[64];
+  test_checks++;
+  if (sscanf(ev, "%31s %63s %63s", type, s, t) != 3 || (fx_find(r, type, s, t) != NULL) != present) {
+    test_failures++;
+    fprintf(stderr, "%s:%d: \"%s\": %s %s\n", file, line, text, present ? "no event" : "unwanted event", ev);
+  }
+}
+
+/* Runs each case (actors ac, document date or NULL) and checks it. */
+static inline void fx_cases(const fx *f, const fx_actor *ac, const char *date, const fx_case *cs, size_t n, const char *file,
+                     int line) {
+  for (size_t i = 0; i < n; i++) {
+    an_result *r = fx_run(f, cs[i].text, ac, date, NULL, 0);
+    test_checks++;
+    if (!r) {
+      test_failures++;
+      fprintf(stderr, "%s:%d: \"%s\": no result\n", file, line, cs[i].text);
+      continue;
+    }
+    for (int k = 0; k < 4 && cs[i].want[k]; k++) fx_expect(r, cs[i].text, cs[i].want[k], 1, file, line);
+    for (int k = 0; k < 4 && cs[i].deny[k]; k++) fx_expect(r, cs[i].text, cs[i].deny[k], 0, file, line);
+    if (cs[i].n >= 0 && an_result_event_count(r) != (size_t)cs[i].n) {
+      test_failures++;
+      fprintf(stderr, "%s:%d: \"%s\": %zu events, want %d\n", file, line, cs[i].text, an_result_event_count(r),
+              cs[i].n);
+    }
+    an_result_free(r);
+  }
+}
+#define FX_CASES(f, ac, date, cases) fx_cases((f), (ac), (date), (cases), sizeof(cases) / sizeof *(cases), __FILE__, __LINE__)
+
 static int fx_load(fx *f) {
   an_lexicon *lex = NULL;
   if (an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) != AN_OK) return 0;

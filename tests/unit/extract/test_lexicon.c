@@ -305,6 +305,19 @@ static void test_match_ids(void) {
                                &lex->attrib_after, &lex->clause_end, &lex->vague_dates, &lex->negation,
                                &lex->modal, &lex->title_words, &lex->subordinators, &lex->np_words};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) check_list(lex, lists[i], &tried, &matched);
+  /* (lists with optional words and gaps: an_pattern's req is checked too) */
+  for (size_t t = 0; t < lex->n_dtypes; t++) {
+    check_list(lex, &lex->dtype_plurals[t], &tried, &matched);
+    check_list(lex, &lex->dtype_heads[t], &tried, &matched);
+  }
+  for (int k = 0; k < 8; k++) check_list(lex, &lex->rel_day[k], &tried, &matched);
+  for (int k = 0; k < 3; k++) {
+    check_list(lex, &lex->rel_month[k], &tried, &matched);
+    check_list(lex, &lex->rel_year[k], &tried, &matched);
+  }
+  const an_phrases *more[] = {&lex->pair_phrases, &lex->side_pairs, &lex->group_refs, &lex->statement_nouns,
+                              &lex->letter_manner, &lex->phone_manner, &lex->end_markers};
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++) check_list(lex, more[i], &tried, &matched);
   for (size_t t = 0; t < lex->n_trig; t++) {
     check_list(lex, &lex->trig[t].alt_cues, &tried, &matched);
     check_list(lex, &lex->trig[t].stop_after, &tried, &matched);
@@ -314,9 +327,91 @@ static void test_match_ids(void) {
   an_lexicon_free(lex);
 }
 
+/* The triggers' filters (lexicon.h: trig_next, the next token's ids after
+ * the first word; an_pattern's req, a word a gapped match must hold) turn
+ * away no match: on every trigger pattern's own words, with gaps of 1 to
+ * gap_max + 1 words and optional words in or out, matching by ids gives
+ * what matching the strings gives, and every match passes both. */
+static void test_trigger_filters(void) {
+  an_lexicon *lex = NULL;
+  CHECK(an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) == AN_OK);
+  if (!lex) return;
+  const char *fill[] = {"the", "banana", ",", "said", "with", "."};
+  size_t matched = 0, tried = 0;
+  for (size_t t = 0; t < lex->n_trig; t++) {
+    const an_pattern *p = &lex->trig[t].pat;
+    for (int var = 0; var < 6; var++) {
+      const char *w[48];
+      uint32_t id[48];
+      size_t n = 0;
+      w[n++] = fill[(t + (size_t)var) % 6];
+      for (size_t wi = 0; wi < p->n_words && n < 40; wi++) {
+        const an_pword *pw = &p->words[wi];
+        if (pw->gap) {
+          int g = var % 3 == 0 ? 1 : var % 3 == 1 ? p->gap_max : p->gap_max + 1;
+          for (int k = 0; k < g && n < 40; k++) w[n++] = fill[(wi + (size_t)k) % 5]; /* no sentence end */
+        } else if (pw->n_alts && !(pw->optional && var % 2)) {
+          w[n++] = pw->alts[(t + wi + (size_t)var) % pw->n_alts];
+        }
+      }
+      w[n++] = fill[(t + 3) % 6];
+      for (size_t i = 0; i < n; i++) id[i] = an_lexicon_word_id(lex, w[i], strlen(w[i]));
+      for (uint32_t i = 0; i < n; i++)
+        for (uint32_t lim = i; lim <= n; lim++) {
+          uint32_t ga = 0, gb = 0, ia = 0, ib = 0;
+          uint32_t a = an_pattern_match(p, w, i, lim, &ga, &gb), b = an_pattern_match_id(p, id, i, lim, &ia, &ib);
+          CHECK_INT(b, a);
+          CHECK_INT(ia, ga);
+          CHECK_INT(ib, gb);
+          tried++;
+          if (!a) continue;
+          matched++;
+          size_t nc = 0, k = 0;
+          const uint64_t *next = NULL;
+          const uint32_t *cand = an_lexicon_trigs_next_at(lex, id[i], &nc, &next);
+          while (k < nc && cand[k] != t) k++;
+          CHECK(k < nc);
+          if (k < nc && i + 1 < lim) CHECK((next[k] >> (id[i + 1] & 63)) & 1);
+        }
+    }
+  }
+  CHECK(matched > lex->n_trig && tried > matched);
+  /* trig_bits: set exactly for the ids some trigger can start with */
+  size_t starts = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++) {
+    size_t nc = 0;
+    an_lexicon_trigs_at(lex, id, &nc);
+    CHECK_INT((lex->trig_bits[id >> 6] >> (id & 63)) & 1, nc > 0);
+    starts += nc > 0;
+  }
+  CHECK(starts > 50);
+  /* modal_any: set exactly where negation, modal or wide_modal can start */
+  const an_phrases *ml[3] = {&lex->negation, &lex->modal, &lex->wide_modal};
+  size_t cues = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++) {
+    int can = 0;
+    for (int k = 0; k < 3; k++) can |= id < ml[k]->n_pre && ((ml[k]->pre[id >> 6] >> (id & 63)) & 1);
+    CHECK_INT((lex->modal_any[id >> 6] >> (id & 63)) & 1, can);
+    cues += (size_t)can;
+  }
+  CHECK(cues > 5);
+  /* wattrib: bit k exactly when attribution list k can start with the id */
+  const an_phrases *al[3] = {&lex->attrib_before, &lex->attrib_media_before, &lex->attrib_after};
+  size_t set = 0;
+  for (uint32_t id = 0; id < lex->n_ids; id++)
+    for (int k = 0; k < 3; k++) {
+      int can = al[k]->n_wild || (id < al[k]->n_bits && ((al[k]->bits[id >> 6] >> (id & 63)) & 1));
+      CHECK_INT((lex->wattrib[id] >> k) & 1, can);
+      set += (size_t)can;
+    }
+  CHECK(set >= 3);
+  an_lexicon_free(lex);
+}
+
 int main(void) {
   test_patterns();
   test_match_ids();
+  test_trigger_filters();
   test_word_ids();
   test_word_ids_memo();
   test_load();

@@ -3,6 +3,7 @@
  * sentences written for these tests (invented people and places). */
 #include "harness.h"
 #include "rules_fixture.h"
+#include "extract/mutual.h"
 
 static const fx_actor A[] = {
     {"Karim Haddad", "haddad", AN_KIND_PERSON, AN_MENTION_NAME},
@@ -293,6 +294,58 @@ static void test_meeting_idioms(void) {
   an_result_free(r);
 }
 
+/* an_last_two (mutual.h): the two distinct actors named last before a
+ * token that a test accepts; none when a third shares the second one's
+ * sentence; repeats of one actor count once; the test is asked. */
+typedef struct last_two_arg {
+  const an_xview *v;
+  int kind; /* accept only this kind; -1 any */
+  int asked;
+} last_two_arg;
+static int last_two_ok(void *arg, size_t j) {
+  last_two_arg *a = arg;
+  a->asked++;
+  const an_doc_actors *da = a->v->acts;
+  return a->kind < 0 || (int)da->actors[da->mentions[j].actor].kind == a->kind;
+}
+static int last_two(const char *text, int kind, const char *want0, const char *want1) {
+  static fx_doc d;
+  fx_tokenize(text, &d);
+  an_doc_actors *acts = fx_mentions(text, &d, A);
+  an_xview v;
+  if (an_xview_init(&v, F.res->lex, text, strlen(text), d.tok, d.ntok, d.sent, d.nsent, acts, NULL) != AN_OK) {
+    an_doc_actors_free(acts);
+    return 0;
+  }
+  uint32_t k = d.sent[d.nsent - 1].tok_first; /* the last sentence's first token */
+  last_two_arg arg = {&v, kind, 0};
+  int32_t out[2] = {-1, -1};
+  int n = an_last_two(&v, k, 0, last_two_ok, &arg, out);
+  int ok = arg.asked > 0;
+  if (want0) {
+    ok = ok && n == 2 && strcmp(acts->actors[v.acts->mentions[out[0]].actor].id, want0) == 0 &&
+         strcmp(acts->actors[v.acts->mentions[out[1]].actor].id, want1) == 0;
+  } else {
+    ok = ok && n == 0;
+  }
+  an_xview_clear(&v);
+  an_doc_actors_free(acts);
+  return ok;
+}
+static void test_last_two(void) {
+  /* the nearest pair: the sentence before the pair's does not count */
+  CHECK(last_two("Haddad met Estmark. Saleh thanked Morris. The two spoke.", -1, "morris", "saleh"));
+  /* repeats count once; a kind test skips the others */
+  CHECK(last_two("Haddad thanked Saleh and Norland, and Saleh thanked Haddad. The two spoke.", AN_KIND_PERSON, "haddad",
+                 "saleh"));
+  CHECK(last_two("Haddad praised Norland. Saleh met Kowalski in Estmark. Both sides spoke.", AN_KIND_COUNTRY, "estmark",
+                 "norland"));
+  /* a third in the second one's sentence: no telling which two */
+  CHECK(last_two("Haddad met Morris and Saleh. The two spoke.", -1, NULL, NULL));
+  /* only one */
+  CHECK(last_two("Haddad spoke. The two met.", -1, NULL, NULL));
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -303,6 +356,7 @@ int main(void) {
   test_group_subjects();
   test_repeated_acts();
   test_meeting_idioms();
+  test_last_two();
   an_workspace_free(F.ws);
   an_resources_free(F.res);
   return TEST_DONE();

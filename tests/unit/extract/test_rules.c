@@ -31,57 +31,33 @@ static an_result *run(const char *text) { return fx_run(&F, text, A, NULL, NULL,
 
 /* annotation.md §2: "A and B accused C" is two events. */
 static void test_coordination(void) {
-  an_result *r = run("Karim Haddad and Lena Morris accused Omar Saleh of fraud.");
-  CHECK(fx_find(r, "accuse", "haddad", "saleh"));
-  CHECK(fx_find(r, "accuse", "morris", "saleh"));
-  CHECK_INT(an_result_event_count(r), 2);
-  an_result_free(r);
-  r = run("Haddad, Morris, and Saleh condemned Estmark.");
-  CHECK(fx_find(r, "criticize", "haddad", "estmark"));
-  CHECK(fx_find(r, "criticize", "morris", "estmark"));
-  CHECK(fx_find(r, "criticize", "saleh", "estmark"));
-  an_result_free(r);
-  r = run("Norland and Estmark welcomed the truce.");
-  CHECK_INT(an_result_event_count(r), 0);
-  an_result_free(r);
-  r = run("Norland and Estmark met in the old port.");
-  CHECK(fx_find(r, "meet", "norland", "estmark"));
-  an_result_free(r);
-  r = run("Kowalski received support from Norland.");
-  CHECK(!fx_find(r, "meet", "kowalski", "norland"));
-  an_result_free(r);
-  r = run("Kowalski received Haddad's letter on Friday.");
-  CHECK(!fx_find(r, "meet", "kowalski", "haddad"));
-  an_result_free(r);
-  r = run("Kowalski received a letter from Haddad.");
-  CHECK(fx_find(r, "message", "haddad", "kowalski"));
-  CHECK(!fx_find(r, "meet", "haddad", "kowalski"));
-  an_result_free(r);
-  r = run("Estmark sided with Norland and paid a visit to Haddad.");
-  CHECK(fx_find(r, "support", "estmark", "norland"));
-  CHECK(fx_find(r, "meet", "estmark", "haddad"));
-  an_result_free(r);
-  r = run("Norland and Estmark condemned the Green Front.");
-  CHECK(fx_find(r, "criticize", "norland", "green-front"));
-  CHECK(fx_find(r, "criticize", "estmark", "green-front"));
-  an_result_free(r);
+  static const fx_case cases[] = {
+      {"Karim Haddad and Lena Morris accused Omar Saleh of fraud.", {"accuse haddad saleh", "accuse morris saleh"}, {0}, 2},
+      {"Haddad, Morris, and Saleh condemned Estmark.",
+       {"criticize haddad estmark", "criticize morris estmark", "criticize saleh estmark"}, {0}, -1},
+      {"Norland and Estmark welcomed the truce.", {0}, {0}, 0},
+      {"Norland and Estmark met in the old port.", {"meet norland estmark"}, {0}, -1},
+      {"Kowalski received support from Norland.", {0}, {"meet kowalski norland"}, -1},
+      {"Kowalski received Haddad's letter on Friday.", {0}, {"meet kowalski haddad"}, -1},
+      {"Kowalski received a letter from Haddad.", {"message haddad kowalski"}, {"meet haddad kowalski"}, -1},
+      {"Estmark sided with Norland and paid a visit to Haddad.", {"support estmark norland", "meet estmark haddad"}, {0}, -1},
+      {"Norland and Estmark condemned the Green Front.", {"criticize norland green-front", "criticize estmark green-front"},
+       {0}, -1},
+  };
+  FX_CASES(&F, A, NULL, cases);
 }
 
 /* Clauses joined by ", and" have their own subjects; an object noun
  * phrase ends at a comma; a list ends at a segment that is no apposition. */
 static void test_clause_coordination(void) {
-  an_result *r = run("Norland condemned the vote, and Morris accused Estmark of fraud.");
-  CHECK(fx_find(r, "accuse", "morris", "estmark"));
-  CHECK(!fx_find(r, "accuse", "norland", "estmark"));
-  CHECK(!fx_find(r, "criticize", "norland", "morris"));
-  an_result_free(r);
-  r = run("Haddad criticized Saleh, for blocking the deal, the Green Front said.");
-  CHECK(fx_find(r, "criticize", "haddad", "saleh"));
-  CHECK(!fx_find(r, "criticize", "haddad", "green-front"));
-  an_result_free(r);
-  r = run("Kowalski accused the envoy, Omar Saleh, of lying.");
-  CHECK(fx_find(r, "accuse", "kowalski", "saleh"));
-  an_result_free(r);
+  static const fx_case cases[] = {
+      {"Norland condemned the vote, and Morris accused Estmark of fraud.", {"accuse morris estmark"},
+       {"accuse norland estmark", "criticize norland morris"}, -1},
+      {"Haddad criticized Saleh, for blocking the deal, the Green Front said.", {"criticize haddad saleh"},
+       {"criticize haddad green-front"}, -1},
+      {"Kowalski accused the envoy, Omar Saleh, of lying.", {"accuse kowalski saleh"}, {0}, -1},
+  };
+  FX_CASES(&F, A, NULL, cases);
 }
 
 /* annotation.md §2: "spoke with A, B and C" is three events; appositions
@@ -280,24 +256,16 @@ static void test_negation_modality(void) {
 /* annotation.md §2: relative clauses: "met X, who lauded Y" -> X lauded Y;
  * a closed relative clause does not hide the subject. */
 static void test_relative_clause(void) {
-  an_result *r = run("Haddad met Lena Morris, who praised the Green Front.");
-  CHECK(fx_find(r, "meet", "haddad", "morris"));
-  CHECK(fx_find(r, "praise", "morris", "green-front"));
-  CHECK(!fx_find(r, "praise", "haddad", "green-front"));
-  an_result_free(r);
-  r = run("Estmark expelled the envoy of Norland, which condemned Estmark's decision.");
-  CHECK(fx_find(r, "criticize", "norland", "estmark"));
-  an_result_free(r);
-  r = run("Haddad visited the old fortress, which praised Morris in a plaque.");
-  CHECK(!fx_find(r, "praise", "haddad", "morris"));
-  an_result_free(r);
-  r = run("Morris sent a letter, in which she accused Estmark of lying.");
-  CHECK(fx_find(r, "accuse", "morris", "estmark"));
-  an_result_free(r);
-  r = run("Omar Saleh, who leads the Green Front, thanked Norland.");
-  CHECK(fx_find(r, "praise", "saleh", "norland"));
-  CHECK(!fx_find(r, "praise", "green-front", "norland"));
-  an_result_free(r);
+  static const fx_case cases[] = {
+      {"Haddad met Lena Morris, who praised the Green Front.", {"meet haddad morris", "praise morris green-front"},
+       {"praise haddad green-front"}, -1},
+      {"Estmark expelled the envoy of Norland, which condemned Estmark's decision.", {"criticize norland estmark"}, {0}, -1},
+      {"Haddad visited the old fortress, which praised Morris in a plaque.", {0}, {"praise haddad morris"}, -1},
+      {"Morris sent a letter, in which she accused Estmark of lying.", {"accuse morris estmark"}, {0}, -1},
+      {"Omar Saleh, who leads the Green Front, thanked Norland.", {"praise saleh norland"}, {"praise green-front norland"},
+       -1},
+  };
+  FX_CASES(&F, A, NULL, cases);
 }
 
 /* Subordinate clauses are clauses of their own; an unresolved pronoun
@@ -305,63 +273,38 @@ static void test_relative_clause(void) {
  * before a bare title is a person we cannot name; a reason PP ends the
  * object ("criticized the plan for ..."). */
 static void test_subordinate_clauses(void) {
-  /* "as" before an adjective opens no clause: the subject is the main one */
-  an_result *q = run("Saleh rejected the charges as absurd and threatened Morris with a lawsuit.");
-  CHECK(fx_find(q, "threaten", "saleh", "morris"));
-  an_result_free(q);
-  /* a real clause after "as" keeps its own (unnamed) subject */
-  q = run("Saleh left the room as the committee criticized Morris.");
-  CHECK(!fx_find(q, "criticize", "saleh", "morris"));
-  an_result_free(q);
-  an_result *r = run("After Saleh left the hall, Kowalski thanked Haddad.");
-  CHECK(fx_find(r, "praise", "kowalski", "haddad"));
-  CHECK(!fx_find(r, "praise", "saleh", "haddad"));
-  an_result_free(r);
-  r = run("Two days before Saleh took office, he met Morris.");
-  CHECK(fx_find(r, "meet", "saleh", "morris"));
-  an_result_free(r);
-  r = run("Once the council had voted, the mayor condemned Estmark.");
-  CHECK_INT(an_result_event_count(r), 0);
-  an_result_free(r);
-  r = run("Morris, an envoy who had served twice before, was thanked by Haddad.");
-  CHECK(fx_find(r, "praise", "haddad", "morris"));
-  an_result_free(r);
-  r = run("The Green Front leader condemned Estmark.");
-  CHECK(!fx_find(r, "criticize", "green-front", "estmark"));
-  an_result_free(r);
-  r = run("Haddad criticized the new law for weakening Norland.");
-  CHECK(!fx_find(r, "criticize", "haddad", "norland"));
-  an_result_free(r);
+  static const fx_case cases[] = {
+      /* "as" before an adjective opens no clause: the subject is the main one */
+      {"Saleh rejected the charges as absurd and threatened Morris with a lawsuit.", {"threaten saleh morris"}, {0}, -1},
+      /* a real clause after "as" keeps its own (unnamed) subject */
+      {"Saleh left the room as the committee criticized Morris.", {0}, {"criticize saleh morris"}, -1},
+      {"After Saleh left the hall, Kowalski thanked Haddad.", {"praise kowalski haddad"}, {"praise saleh haddad"}, -1},
+      {"Two days before Saleh took office, he met Morris.", {"meet saleh morris"}, {0}, -1},
+      {"Once the council had voted, the mayor condemned Estmark.", {0}, {0}, 0},
+      {"Morris, an envoy who had served twice before, was thanked by Haddad.", {"praise haddad morris"}, {0}, -1},
+      {"The Green Front leader condemned Estmark.", {0}, {"criticize green-front estmark"}, -1},
+      {"Haddad criticized the new law for weakening Norland.", {0}, {"criticize haddad norland"}, -1},
+  };
+  FX_CASES(&F, A, NULL, cases);
 }
 
 /* annotation.md §2: "..., praising X": the main clause's subject acts. */
 static void test_participle(void) {
-  /* a gerund after "in" (and one coordinated with it) has no clause subject */
-  an_result *g = run("Norland reported attempts at arming the Green Front and financing Estmark.");
-  CHECK(!fx_find(g, "support", "norland", "green-front"));
-  CHECK(!fx_find(g, "support", "norland", "estmark"));
-  an_result_free(g);
-  an_result *r = run("Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.");
-  CHECK(fx_find(r, "praise", "kowalski", "haddad"));
-  an_result_free(r);
-  /* an object pronoun resolved to the subject means the other person */
-  r = run("Haddad hit back at Saleh, accusing him of lying.");
-  CHECK(fx_find(r, "accuse", "haddad", "saleh"));
-  an_result_free(r);
-  r = run("Haddad threatened to close the port to Estmark's ships.");
-  CHECK(fx_find(r, "threaten", "haddad", "estmark"));
-  an_result_free(r);
-  r = run("Norland vowed to retaliate against Estmark. Saleh threatened to attack Norland.");
-  CHECK(fx_find(r, "threaten", "norland", "estmark"));
-  CHECK(fx_find(r, "threaten", "saleh", "norland"));
-  CHECK(!fx_find(r, "attack", "saleh", "norland"));
-  an_result_free(r);
-  r = run("Saleh gave a short briefing to Kowalski on the talks.");
-  CHECK(fx_find(r, "brief", "saleh", "kowalski"));
-  an_result_free(r);
-  r = run("\"The talks are over,\" said Morris, warning Estmark that it would pay a price.");
-  CHECK(fx_find(r, "threaten", "morris", "estmark"));
-  an_result_free(r);
+  static const fx_case cases[] = {
+      /* a gerund after "in" (and one coordinated with it) has no clause subject */
+      {"Norland reported attempts at arming the Green Front and financing Estmark.", {0},
+       {"support norland green-front", "support norland estmark"}, -1},
+      {"Kowalski addressed the assembly on Tuesday, praising Haddad for his courage.", {"praise kowalski haddad"}, {0}, -1},
+      /* an object pronoun resolved to the subject means the other person */
+      {"Haddad hit back at Saleh, accusing him of lying.", {"accuse haddad saleh"}, {0}, -1},
+      {"Haddad threatened to close the port to Estmark's ships.", {"threaten haddad estmark"}, {0}, -1},
+      {"Norland vowed to retaliate against Estmark. Saleh threatened to attack Norland.",
+       {"threaten norland estmark", "threaten saleh norland"}, {"attack saleh norland"}, -1},
+      {"Saleh gave a short briefing to Kowalski on the talks.", {"brief saleh kowalski"}, {0}, -1},
+      {"\"The talks are over,\" said Morris, warning Estmark that it would pay a price.", {"threaten morris estmark"}, {0},
+       -1},
+  };
+  FX_CASES(&F, A, NULL, cases);
 }
 
 /* annotation.md §2: nominalizations. */
