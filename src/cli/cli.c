@@ -1,8 +1,12 @@
-/* cli.c: messages and exit codes shared by the subcommands. */
+/* cli.c: messages, exit codes and option pieces shared by the subcommands. */
+#include <errno.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -65,3 +69,25 @@ void an_cli_hold_signals(const char *output, sigset_t *saved) {
 }
 
 void an_cli_release_signals(const sigset_t *saved) { pthread_sigmask(SIG_SETMASK, saved, NULL); }
+
+int an_cli_parse_jobs(const an_cli *cli, const char *cmd, const char *arg, long *jobs) {
+  char *end;
+  errno = 0;
+  long n = strtol(arg, &end, 10);
+  if (errno || *end || end == arg || n < 0 || n > AN_CLI_MAX_JOBS) {
+    an_cli_usage_error(cli, cmd, "--jobs wants a number from 0 to %d, not '%s'", AN_CLI_MAX_JOBS, arg);
+    return -1;
+  }
+  if (n == 0) {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    n = cpus > 0 ? cpus : 1;
+  }
+  *jobs = n;
+  return 0;
+}
+
+double an_cli_wall_now(void) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

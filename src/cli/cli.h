@@ -52,4 +52,14 @@ void an_cli_release_signals(const sigset_t *saved);
 /* Exit code for a status: data problems -> 1, everything else -> 2. */
 int an_cli_exit_code(an_status st);
 
+/* -j/--jobs N of extract and build: 0 .. AN_CLI_MAX_JOBS threads, 0 = one
+ * per online CPU. Returns 0 with *jobs set (>= 1), or -1 after a usage
+ * error for cmd. */
+#define AN_CLI_MAX_JOBS 256
+int an_cli_parse_jobs(const an_cli *cli, const char *cmd, const char *arg, long *jobs);
+
+/* Wall-clock seconds on a monotonic clock (progress lines, --verbose
+ * phase times); 0 if the clock fails. */
+double an_cli_wall_now(void);
+
 #endif

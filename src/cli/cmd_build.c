@@ -19,8 +19,6 @@
 #include "core/core.h"
 #include "graph/graph_internal.h"
 
-#define MAX_JOBS 256 /* as extract's */
-
 static void usage(const an_cli *cli, int render) {
   const char *p = cli && cli->prog ? cli->prog : "actornet";
   if (render)
@@ -105,16 +103,7 @@ int an_graph_cli_parse(const an_cli *cli, int render, int argc, char **argv, an_
   while ((c = getopt_long(argc, argv, ":o:f:hj:", longopts, NULL)) != -1) {
     switch (c) {
     case 'j':
-      errno = 0;
-      gc->jobs = strtol(optarg, &end, 10);
-      if (errno || *end || end == optarg || gc->jobs < 0 || gc->jobs > MAX_JOBS) {
-        an_cli_usage_error(cli, cmd, "--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS, optarg);
-        return AN_EXIT_INPUT;
-      }
-      if (gc->jobs == 0) {
-        long n = sysconf(_SC_NPROCESSORS_ONLN);
-        gc->jobs = n > 0 ? n : 1;
-      }
+      if (an_cli_parse_jobs(cli, cmd, optarg, &gc->jobs) != 0) return AN_EXIT_INPUT;
       break;
     case 'o': gc->output = optarg; break;
     case 'f':
@@ -334,15 +323,8 @@ static double cpu_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Wall seconds (threads make CPU and wall time differ). */
-static double wall_now(void) {
-  struct timespec ts;
-  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
-  double t0 = cpu_now(), t1 = t0, t2 = t0, w0 = wall_now(), w1 = w0, w2 = w0;
+  double t0 = cpu_now(), t1 = t0, t2 = t0, w0 = an_cli_wall_now(), w1 = w0, w2 = w0;
   an_error err;
   an_error_clear(&err);
   an_model *m = NULL;
@@ -358,9 +340,9 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
-  t1 = cpu_now(), w1 = wall_now();
+  t1 = cpu_now(), w1 = an_cli_wall_now();
   if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
-  t2 = cpu_now(), w2 = wall_now();
+  t2 = cpu_now(), w2 = an_cli_wall_now();
   an_graph_opts go = gc->gopts;
   if (strcmp(cmd, "render") == 0) go.flags |= AN_GRAPH_NO_EVENT_LISTS; /* pictures list no events */
   if (st == AN_OK) st = an_graph_build(m, &go, &g, &err);
@@ -369,7 +351,7 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
             t1 - t0, t2 - t1, cpu_now() - t2);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s %s: wall seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet",
-            cmd, w1 - w0, w2 - w1, wall_now() - w2);
+            cmd, w1 - w0, w2 - w1, an_cli_wall_now() - w2);
   if (st != AN_OK) {
     an_cli_report(cli, &err);
     an_graph_free(g);
@@ -405,14 +387,14 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   if (rc != AN_EXIT_OK) return rc;
   an_error err;
   an_error_clear(&err);
-  double t0 = cpu_now(), w0 = wall_now();
+  double t0 = cpu_now(), w0 = an_cli_wall_now();
   sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
   an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
   an_cli_release_signals(&sigs);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s build: cpu seconds: export %.2f (wall %.2f)\n", cli->prog ? cli->prog : "actornet",
-            cpu_now() - t0, wall_now() - w0);
+            cpu_now() - t0, an_cli_wall_now() - w0);
   if (st != AN_OK) an_cli_report(cli, &err);
   else if (cli && cli->verbose)
     fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",

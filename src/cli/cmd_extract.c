@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "actornet/actornet.h"
@@ -24,7 +23,6 @@
 #include "core/scan.h"
 #include "extract/result.h"
 
-#define MAX_JOBS 256
 /* Larger documents are skipped with a warning: a mistaken input (a log, a
  * dump) should not take all memory; news articles are far below. */
 #define DEFAULT_MAX_DOC ((size_t)256 << 20)
@@ -470,15 +468,9 @@ typedef struct progress {
   int shown;
 } progress;
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void progress_show(progress *pg, size_t docs, size_t bytes, int force) {
   if (!pg->on) return;
-  double t = now();
+  double t = an_cli_wall_now();
   if (!force && t - pg->last < 0.25) return; /* a few refreshes a second */
   pg->last = t;
   double el = t - pg->start;
@@ -634,11 +626,6 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
-static long cpu_count(void) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? n : 1;
-}
-
 int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
   enum { OPT_META = 256, OPT_ACTORS, OPT_DATA_DIR, OPT_SENTENCES, OPT_TOKENS, OPT_KEEP_MODAL, OPT_PROGRESS, OPT_DB, OPT_MAX_DOC };
   static const struct option longopts[] = {
@@ -688,16 +675,9 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     case 'q': quiet = 1; break;
     case 'v': set.verbose = 1; break;
     case OPT_PROGRESS: force_progress = 1; break;
-    case 'j': {
-      char *end;
-      errno = 0;
-      jobs = strtol(optarg, &end, 10);
-      if (errno || *end || end == optarg || jobs < 0 || jobs > MAX_JOBS) {
-        an_cli_usage_error(cli, "extract", "--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS, optarg);
-        return AN_EXIT_INPUT;
-      }
+    case 'j':
+      if (an_cli_parse_jobs(cli, "extract", optarg, &jobs) != 0) return AN_EXIT_INPUT;
       break;
-    }
     case 'h':
       usage(stdout);
       return fflush(stdout) == 0 ? AN_EXIT_OK : AN_EXIT_INTERNAL;
@@ -722,7 +702,6 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
     an_cli_usage_error(cli, "extract", "--db stores the events: it goes without -o and --sentences");
     return AN_EXIT_INPUT;
   }
-  if (jobs == 0) jobs = cpu_count();
 
   an_error err;
   an_error_clear(&err);
@@ -809,7 +788,7 @@ int an_cmd_extract(const an_cli *cli, int argc, char **argv) {
       if ((st = an_workspace_new(res, &p.ws[i], &err)) != AN_OK) goto fail;
 
   pg.on = !quiet && (force_progress || isatty(2));
-  pg.start = pg.last = now();
+  pg.start = pg.last = an_cli_wall_now();
   worker_arg *wargs = NULL;
   if (jobs > 1) {
     p.threads = an_calloc(p.n_threads, sizeof *p.threads);

@@ -65,7 +65,7 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       uint32_t id = v->wid[i];
       unsigned char c0 = (unsigned char)w[i][0];
       const char *wi = w[i];
-      if (!(lex->wdflag[id] & (AN_WDATE_LEAD | AN_WDATE_START)) &&
+      if (!(lex->wdflag[id] & AN_WDATE_LEAD) && !lex->wdate_lists[id] &&
           !(c0 == 'm' && wi[1] == 'i' && wi[2] == 'd' && wi[3] == '-') && !(c0 >= '0' && c0 <= '9') &&
           !(cap(v, i) && (lex->wday[id] || lex->wmonth[id]))) {
         i++;
@@ -131,7 +131,9 @@ size_t an_dates_scan(const an_lexicon *lex, const an_xview *v, uint32_t a, uint3
       p.kind = AN_DATE_ABS;
       p.v.y = year_num(w[j]);
       e = j + 1;
-    } else if (lex->date_wild || dflag(lex, v, i, AN_WDATE_START)) {
+    } else if (lex->date_wild ||
+               (lex->wdate_lists[v->wid[i]] &&
+                (i + 1 >= b || ((lex->wdate_next[v->wid[i]] >> (v->wid[i + 1] & 63)) & 1)))) {
       /* only the lists that can start with this word are tried, in their
        * order (rel_day 0..7, rel_month/rel_year 0..2 in turn, vague) */
       uint32_t r = 0;

@@ -1232,16 +1232,25 @@ static an_status build_index(an_lexicon *lex, an_error *err) {
     }
     dl[nd++] = &lex->vague_dates;
     for (size_t i = 0; i < nd; i++) {
-      for (size_t k = 0; k < dl[i]->n_ix; k++) {
-        lex->wdflag[dl[i]->ix_id[k]] |= AN_WDATE_START;
-        lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
-      }
+      for (size_t k = 0; k < dl[i]->n_ix; k++) lex->wdate_lists[dl[i]->ix_id[k]] |= (uint16_t)(1u << i);
       if (dl[i]->n_wild) lex->date_wild = 1;
     }
   }
   /* every id is known now: the lists' exact first-word sets */
   for (size_t i = 0; i < nl; i++)
     if (phrases_bits(lists[i], lex->n_ids) != AN_OK) goto oom;
+  if (!lex->date_wild) { /* (the date lists' second words, by first word) */
+    if (!(lex->wdate_next = an_calloc(lex->n_ids, sizeof *lex->wdate_next))) goto oom;
+    for (uint32_t id = 1; id < lex->n_ids; id++)
+      for (unsigned m = lex->wdate_lists[id]; m; m &= m - 1) {
+        int k = __builtin_ctz(m);
+        const an_phrases *l = k < 8    ? &lex->rel_day[k]
+                              : k < 14 ? ((k - 8) & 1 ? &lex->rel_year[(k - 8) >> 1] : &lex->rel_month[(k - 8) >> 1])
+                                       : &lex->vague_dates;
+        uint64_t word = l->bits[id >> 6], bit = 1ull << (id & 63);
+        lex->wdate_next[id] |= l->ix_next[l->rank[id >> 6] + popcount64(word & (bit - 1))];
+      }
+  }
   for (size_t t = 0; t < lex->n_trig; t++) {
     an_trigger *tr = &lex->trig[t];
     if (phrases_bits(&tr->alt_cues, lex->n_ids) != AN_OK || phrases_bits(&tr->stop_after, lex->n_ids) != AN_OK ||
@@ -1346,6 +1355,7 @@ void an_lexicon_free(an_lexicon *lex) {
   an_free(lex->wattrib);
   an_free(lex->modal_any);
   an_free(lex->wdate_lists);
+  an_free(lex->wdate_next);
   for (size_t i = 0; i < lex->n_trig; i++) trigger_clear(&lex->trig[i]);
   for (size_t i = 0; i < lex->n_types; i++) {
     an_free(lex->type_names[i]);

@@ -118,7 +118,6 @@ typedef struct an_vocab_ent {
 #define AN_WDATE_NEXT 4u
 #define AN_WMEDIA_NAME 8u  /* a whole medium's name (attribution.json "media") */
 #define AN_WMEDIA_WORD 16u /* a one-word media_words cue */
-#define AN_WDATE_START 32u /* can start a relative or vague date phrase (dates.json) */
 
 typedef struct an_lexicon {
   an_trigger *trig;
@@ -156,8 +155,13 @@ typedef struct an_lexicon {
   int date_wild; /* some relative/vague date phrase may start with any word */
   /* Per word id: which relative/vague date lists can start with it (bit
    * k: rel_day[k] for k < 8, rel_month[i] 8 + 2i, rel_year[i] 9 + 2i,
-   * vague_dates 14), so dates.c tries only those (when !date_wild). */
+   * vague_dates 14; 0: the word starts none), so dates.c tries only those
+   * (when !date_wild). */
   uint16_t *wdate_lists;
+  /* Per word id (when !date_wild): the second words those lists go on
+   * with, bit (id & 63) as an_phrases.ix_next, all of them in one mask:
+   * "the" or "a" before most words is turned away with one test. */
+  uint64_t *wdate_next;
   /* default CAMEO/PLOVER codes per type (triggers.json "type_codes"), for an
    * event whose type differs from its trigger's (alt_type, person_type) */
   char *type_names[16], *type_cameo[16], *type_plover[16];

@@ -12,7 +12,7 @@
 #include "core/core.h"
 #include "core/scan.h"
 #include "graph/graph_internal.h"
-#include "graph/json.h"
+#include "io/json.h"
 
 #define NONE ((size_t)-1)
 /* Event records stay in memory up to this size, then go to a temporary file. */

@@ -9,6 +9,7 @@
 
 #include "actornet/io.h"
 #include "core/core.h"
+#include "io/json.h"
 
 /* Splits bytes fed in arbitrary pieces into lines. A line split across
  * feeds comes out whole; scanning resumes where it stopped, so one line of
@@ -45,12 +46,13 @@ int an_iso_date_check(const char *s, char out[11]);
 enum { AN_LINE_DOC = 0, AN_LINE_META = 1 };
 
 /* Parses one JSONL line into a document (text and metadata fields set,
- * path/line left to the caller). A line the caller should skip returns
+ * path/line left to the caller), through jr's arena (NULL: a temporary
+ * one; a reader keeps one for all its lines). A line the caller should skip returns
  * AN_EDATA with warn filled (what is wrong, at path:lineno). A date that is
  * a string but not ISO is dropped with a note in *note (the document is kept;
  * note[0] == 0 when nothing was dropped).
  * Owns: *out on AN_OK (an_doc_free). */
-an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char *path,
+an_status an_jsonl_parse_line(an_jreader *jr, const char *line, size_t len, int kind, const char *path,
                               long lineno, an_doc **out, an_error *warn, char note[256]);
 
 /* Metadata by document id (from --meta). */
@@ -68,6 +70,8 @@ size_t an_meta_count(const an_meta *m);
  * sets *bad (if not NULL) when one was. NULL when out of memory.
  * Owns: the result (an_free). */
 char *an_utf8_dup(const char *s, int *bad);
+/* The same for s[0..n) (no NUL needed). */
+char *an_utf8_dupn(const char *s, size_t n, int *bad);
 
 /* Bytes of the longest prefix of s of at most max bytes that does not cut
  * a UTF-8 sequence (for "%.*s" in messages). */

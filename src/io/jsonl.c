@@ -1,7 +1,9 @@
 /* jsonl.c: one JSONL line to one document; ISO date checks; the --meta
- * table. Lines are parsed by cJSON_ParseWithLengthOpts, taking the error
- * position from its out-parameter, never the process-wide
- * cJSON_GetErrorPtr() (design.md: readers may run in several threads). */
+ * table. Lines are parsed by the arena reader of io/json.h (the values
+ * cJSON would give, without a tree to allocate and free); a line it
+ * refuses goes to cJSON_ParseWithLengthOpts for the error position, taken
+ * from its out-parameter, never the process-wide cJSON_GetErrorPtr()
+ * (design.md: readers may run in several threads). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +11,9 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/scan.h"
 #include "io/io_internal.h"
+#include "io/json.h"
 
 void an_doc_free(an_doc *doc) {
   if (!doc) return;
@@ -77,12 +81,11 @@ int an_iso_date_check(const char *s, char out[11]) {
 /* 1 if the raw JSON holds the escape \u0000 (a real one, not "\\u0000"):
  * cJSON cuts strings there, so the text would silently lose its end. */
 static int has_escaped_nul(const char *p, size_t n) {
-  /* from backslash to backslash (memchr: the line is read once, not a
-   * byte at a time; text lines hold an escape every hundred bytes or so) */
+  /* from backslash to backslash, 16 bytes a step (inline: text lines
+   * hold an escape every hundred bytes or so, too close for a call each) */
   for (size_t i = 0; i + 5 < n; i++) {
-    const char *b = memchr(p + i, '\\', n - 5 - i);
-    if (!b) return 0;
-    i = (size_t)(b - p);
+    i += an_find2(p + i, n - 5 - i, '\\', '\\');
+    if (i + 5 >= n) return 0;
     if (p[i + 1] == 'u' && p[i + 2] == '0' && p[i + 3] == '0' && p[i + 4] == '0' && p[i + 5] == '0')
       return 1;
     i++; /* skip the escaped character, so "\\u0000" is not taken for one */
@@ -90,13 +93,16 @@ static int has_escaped_nul(const char *p, size_t n) {
   return 0;
 }
 
-static const char *type_name(const cJSON *j) {
-  if (cJSON_IsString(j)) return "a string";
-  if (cJSON_IsNumber(j)) return "a number";
-  if (cJSON_IsBool(j)) return "a boolean";
-  if (cJSON_IsNull(j)) return "null";
-  if (cJSON_IsArray(j)) return "an array";
-  if (cJSON_IsObject(j)) return "an object";
+static const char *type_name(const an_jv *j) {
+  switch (j->type) {
+  case AN_J_STRING: return "a string";
+  case AN_J_NUMBER: return "a number";
+  case AN_J_FALSE:
+  case AN_J_TRUE: return "a boolean";
+  case AN_J_NULL: return "null";
+  case AN_J_ARRAY: return "an array";
+  case AN_J_OBJECT: return "an object";
+  }
   return "invalid";
 }
 
@@ -124,8 +130,10 @@ static size_t utf8_seq(const unsigned char *s, size_t n) {
  * when there was one. cJSON passes raw bytes through unchecked, and these
  * fields go verbatim into JSON/XML output, which must stay valid UTF-8
  * (the text field is repaired later, by src/text, with an offset map). */
-char *an_utf8_dup(const char *s, int *bad) {
-  size_t n = strlen(s), i = 0, extra = 0;
+char *an_utf8_dup(const char *s, int *bad) { return an_utf8_dupn(s, strlen(s), bad); }
+
+char *an_utf8_dupn(const char *s, size_t n, int *bad) {
+  size_t i = 0, extra = 0;
   while (i < n && (unsigned char)s[i] < 0x80) i++;
   if (i == n) return an_strndup(s, n); /* ASCII: nothing to repair */
   while (i < n) {
@@ -171,40 +179,63 @@ void an_utf8_trim_tail(char *s) {
 
 /* Optional string field: absent or null -> NULL; a string -> copy (invalid
  * UTF-8 replaced, *bad set); else a type error (AN_EDATA). */
-static an_status opt_string(const cJSON *obj, const char *key, char **out, const char *path,
-                            long lineno, an_error *warn, int *bad) {
-  const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+static an_status opt_string(const an_jv *obj, const char *key, char **out, const char *path, long lineno,
+                            an_error *warn, int *bad) {
+  const an_jv *j = an_jget(obj, key, strlen(key));
   *out = NULL;
-  if (!j || cJSON_IsNull(j)) return AN_OK;
-  if (!cJSON_IsString(j))
+  if (!j || j->type == AN_J_NULL) return AN_OK;
+  if (j->type != AN_J_STRING)
     return an_error_set(warn, AN_EDATA, path, lineno, -1, "\"%s\" must be a string or null, not %s", key,
                         type_name(j));
-  if (!j->valuestring[0]) return AN_OK; /* "" means unknown */
-  if (!(*out = an_utf8_dup(j->valuestring, bad)))
+  if (!j->len) return AN_OK; /* "" means unknown */
+  if (!(*out = an_utf8_dupn(j->str, j->len, bad)))
     return an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
   return AN_OK;
 }
 
-an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char *path,
+/* A line the reader refused: cJSON, which refuses the same lines, says
+ * where (its error position, as messages always gave it). */
+static an_status broken(const char *line, size_t len, const char *path, long lineno, an_error *warn) {
+  const char *end = NULL;
+  cJSON *cj = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+  cJSON_Delete(cj); /* NULL, unless the two readers disagree */
+  long col = end && end >= line ? (long)(end - line) : 0;
+  return an_error_set(warn, AN_EDATA, path, lineno, col, "broken JSON at column %ld; line skipped", col + 1);
+}
+
+/* Lines longer than this give their arena back after they are read. */
+#define KEEP_ARENA ((size_t)1 << 20)
+
+static an_status parse_root(an_jreader *jr, const char *line, size_t len, int kind, const char *path,
+                            long lineno, an_doc **out, an_error *warn, char note[256]);
+
+an_status an_jsonl_parse_line(an_jreader *jr, const char *line, size_t len, int kind, const char *path,
                               long lineno, an_doc **out, an_error *warn, char note[256]) {
+  an_jreader local;
+  if (!jr) an_jreader_init(jr = &local);
+  an_status st = parse_root(jr, line, len, kind, path, lineno, out, warn, note);
+  if (jr == &local) an_jreader_free(jr);
+  else an_jreader_trim(jr, KEEP_ARENA);
+  return st;
+}
+
+static an_status parse_root(an_jreader *jr, const char *line, size_t len, int kind, const char *path,
+                            long lineno, an_doc **out, an_error *warn, char note[256]) {
   *out = NULL;
   note[0] = '\0';
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
-  if (!root) {
-    long col = end && end >= line ? (long)(end - line) : 0;
-    return an_error_set(warn, AN_EDATA, path, lineno, col, "broken JSON at column %ld; line skipped",
-                        col + 1);
-  }
-  an_status st = AN_OK;
+  const an_jv *root = NULL;
+  an_status st = an_jreader_parse(jr, line, len, &root);
+  if (st == AN_ENOMEM) return an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
+  if (st != AN_OK) return broken(line, len, path, lineno, warn);
   an_doc *doc = NULL;
-  if (end && !an_blank(end, len - (size_t)(end - line))) {
-    long col = (long)(end - line);
+  size_t end = jr->end; /* where the value ended, as cJSON's parse end */
+  if (!an_blank(line + end, len - end)) {
+    long col = (long)end;
     st = an_error_set(warn, AN_EDATA, path, lineno, col,
                       "text after the JSON object at column %ld; line skipped", col + 1);
     goto done;
   }
-  if (!cJSON_IsObject(root)) {
+  if (root->type != AN_J_OBJECT) {
     st = an_error_set(warn, AN_EDATA, path, lineno, -1, "a line must be a JSON object, not %s; line skipped",
                       type_name(root));
     goto done;
@@ -214,35 +245,37 @@ an_status an_jsonl_parse_line(const char *line, size_t len, int kind, const char
     goto done;
   }
   int bad_utf8 = 0; /* a metadata string held invalid UTF-8 (repaired) */
-  const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
-  if (cJSON_IsString(id) && id->valuestring[0]) {
-    doc->id = an_utf8_dup(id->valuestring, &bad_utf8);
-  } else if (cJSON_IsNumber(id) && fabs(id->valuedouble) < 9e15 && /* cast defined only in range */
-             id->valuedouble == (double)(long long)id->valuedouble) {
+  const an_jv *id = an_jget(root, "id", 2);
+  if (id && id->type == AN_J_STRING && id->len) {
+    doc->id = an_utf8_dupn(id->str, id->len, &bad_utf8);
+  } else if (id && id->type == AN_J_NUMBER && fabs(id->num) < 9e15 && /* cast defined only in range */
+             id->num == (double)(long long)id->num) {
     char tmp[32]; /* integer ids are common in exported corpora */
-    snprintf(tmp, sizeof tmp, "%lld", (long long)id->valuedouble);
+    snprintf(tmp, sizeof tmp, "%lld", (long long)id->num);
     doc->id = an_strdup(tmp);
   } else {
     st = an_error_set(warn, AN_EDATA, path, lineno, -1, "%s; line skipped",
-                      !id ? "no \"id\"" : cJSON_IsString(id) ? "empty \"id\"" : "\"id\" must be a string");
+                      !id                          ? "no \"id\""
+                      : id->type == AN_J_STRING ? "empty \"id\""
+                                                   : "\"id\" must be a string");
     goto done;
   }
   if (!doc->id) goto oom;
   if (kind == AN_LINE_DOC) {
-    const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
+    const an_jv *text = an_jget(root, "text", 4);
     if (!text) {
       st = an_error_set(warn, AN_EDATA, path, lineno, -1, "document \"%s\" has no \"text\"; line skipped",
                         doc->id);
       goto done;
     }
-    if (!cJSON_IsString(text)) {
+    if (text->type != AN_J_STRING) {
       st = an_error_set(warn, AN_EDATA, path, lineno, -1,
                         "document \"%s\": \"text\" must be a string, not %s; line skipped", doc->id,
                         type_name(text));
       goto done;
     }
-    doc->len = strlen(text->valuestring);
-    if (!(doc->text = an_strndup(text->valuestring, doc->len))) goto oom;
+    doc->len = text->len;
+    if (!(doc->text = an_strndup(text->str, doc->len))) goto oom;
     if (has_escaped_nul(line, len))
       snprintf(note, 256, "document \"%s\": \"text\" holds \\u0000; the text ends there", doc->id);
   }
@@ -280,7 +313,6 @@ fielderr:
 oom:
   st = an_error_set(warn, AN_ENOMEM, path, lineno, -1, "out of memory");
 done:
-  cJSON_Delete(root);
   if (st != AN_OK) {
     an_doc_free(doc);
     doc = NULL;

@@ -57,6 +57,7 @@ struct an_reader {
   source src;
   char *chunk;
   an_meta *meta;
+  an_jreader json; /* JSONL lines, documents and --meta records */
   size_t skipped, bytes;
   dev_t ex_dev;  /* an_reader_exclude: the file not to read */
   ino_t ex_ino;
@@ -99,6 +100,7 @@ an_status an_reader_new(const an_reader_opts *opts, an_reader **out, an_error *e
   if (opts) rd->opts = *opts;
   if (!rd->opts.chunk_size) rd->opts.chunk_size = DEFAULT_CHUNK;
   rd->src.fd = -1;
+  an_jreader_init(&rd->json);
   if (!(rd->chunk = an_malloc(rd->opts.chunk_size))) {
     an_free(rd);
     return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
@@ -132,6 +134,7 @@ void an_reader_free(an_reader *rd) {
   for (size_t i = 0; i < rd->n_inputs; i++) an_free(rd->inputs[i]);
   an_free(rd->inputs);
   an_meta_free(rd->meta);
+  an_jreader_free(&rd->json);
   an_free(rd->chunk);
   an_free(rd);
 }
@@ -416,7 +419,7 @@ static an_status source_next(an_reader *rd, an_doc **doc, an_error *err) {
     an_error w;
     an_error_clear(&w);
     char note[256];
-    an_status st = an_jsonl_parse_line(line, len, AN_LINE_DOC, s->path, ln, &d, &w, note);
+    an_status st = an_jsonl_parse_line(&rd->json, line, len, AN_LINE_DOC, s->path, ln, &d, &w, note);
     if (st == AN_ENOMEM) return an_error_set(err, AN_ENOMEM, s->path, ln, -1, "out of memory");
     if (st != AN_OK) {
       report(rd, &w);
@@ -563,7 +566,7 @@ an_status an_reader_load_meta(an_reader *rd, const char *path, an_error *err) {
       an_error w;
       an_error_clear(&w);
       char note[256];
-      an_status ps = an_jsonl_parse_line(line, len, AN_LINE_META, path, lines.line, &rec, &w, note);
+      an_status ps = an_jsonl_parse_line(&rd->json, line, len, AN_LINE_META, path, lines.line, &rec, &w, note);
       if (ps == AN_ENOMEM) st = an_error_set(err, AN_ENOMEM, path, lines.line, -1, "out of memory");
       else if (ps != AN_OK) {
         report(rd, &w);

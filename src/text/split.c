@@ -172,23 +172,30 @@ typedef struct splitter {
   uint8_t *gap; /* per token: line breaks before it (0, 1, 2 = blank line; GAP_LINES),
                    GAP_TITLE: an abbreviation that is a title ("Mr.") */
   size_t gapcap;
+  size_t cap; /* tokens both arrays have room for */
   int any_blank;
 } splitter;
 
+/* Room for one more token in both arrays. */
+static an_status grow_tokens(splitter *sp) {
+  an_text *t = sp->t;
+  if (an_grow((void **)&t->toks, &t->tokcap, t->ntoks + 1, sizeof *t->toks) != AN_OK ||
+      an_grow((void **)&sp->gap, &sp->gapcap, t->ntoks + 1, 1) != AN_OK)
+    return AN_ENOMEM;
+  sp->cap = t->tokcap < sp->gapcap ? t->tokcap : sp->gapcap;
+  return AN_OK;
+}
+
 static inline an_status push_token(splitter *sp, size_t start, size_t end, uint32_t shape, int gap) {
   an_text *t = sp->t;
-  /* tokens and gaps grow together (one check per token, not two calls) */
-  if (t->ntoks >= t->tokcap || t->ntoks >= sp->gapcap) {
-    if (an_grow((void **)&t->toks, &t->tokcap, t->ntoks + 1, sizeof *t->toks) != AN_OK ||
-        an_grow((void **)&sp->gap, &sp->gapcap, t->ntoks + 1, 1) != AN_OK)
-      return AN_ENOMEM;
-  }
-  an_token *tk = &t->toks[t->ntoks];
+  size_t n = t->ntoks;
+  if (n >= sp->cap && grow_tokens(sp) != AN_OK) return AN_ENOMEM; /* (one check for both arrays) */
+  an_token *tk = &t->toks[n];
   tk->start = (uint32_t)start;
   tk->len = (uint32_t)(end - start);
   tk->shape = shape;
-  sp->gap[t->ntoks] = (uint8_t)gap;
-  t->ntoks++;
+  t->ntoks = n + 1;
+  sp->gap[n] = (uint8_t)gap; /* (last: a byte store may alias anything) */
   return AN_OK;
 }
 
@@ -258,8 +265,17 @@ static uint32_t acc_shape(const shacc *a) {
   return sh;
 }
 
-/* The end of the run of ASCII lower case letters from q. */
+/* The end of the run of ASCII lower case letters from q (q <= len). Most
+ * runs are the rest of a short word: one word of 8 bytes, inline, before
+ * the general search. */
 static inline size_t lower_run(const char *s, size_t len, size_t q) {
+#if AN_SCAN_WORDS
+  if (len - q >= 8) {
+    uint64_t m = an_w_outside(an_load8(s + q), 'a', 'z');
+    if (m) return q + ((size_t)__builtin_ctzll(m) >> 3);
+    q += 8;
+  }
+#endif
   return q + an_find_outside(s + q, len - q, 'a', 'z');
 }
 
@@ -368,6 +384,15 @@ static size_t absorb_period(const char *s, size_t len, size_t start, size_t p, i
   return p;
 }
 
+/* The ASCII bytes after which a word may go on: letters, digits and . - '
+ * (bit b of word b >> 6). */
+#define BIT_(c) (1ull << ((c) & 63))
+static const uint64_t WORD_GOES_ON[2] = {
+    0x03FF000000000000ull | BIT_('.') | BIT_('-') | BIT_('\''), /* '0'..'9' are bits 48..57 */
+    0x07FFFFFE07FFFFFEull,                                    /* 'A'..'Z', 'a'..'z' */
+};
+#undef BIT_
+
 static an_status tokenize(splitter *sp) {
   const char *s = sp->s;
   size_t len = sp->len, p = 0;
@@ -399,21 +424,23 @@ static an_status tokenize(splitter *sp) {
       p += n;
       continue;
     }
-    int gap = nl > 2 ? 2 : nl;
-    if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
-    nl = 0;
+    int gap = 0;
+    if (nl) { /* (the first token of a line) */
+      gap = nl > 2 ? 2 : nl;
+      if (nl >= 2 && t->ntoks > 0) sp->any_blank = 1;
+      nl = 0;
+    }
     an_status st;
     if (b < 0x80 && c == C_LETTER) {
       /* Most tokens: an ASCII word of lower-case letters after an optional
        * capital, ended by a byte that ends every word and is no period
        * (the shape as acc_shape makes it: no second pass, no abbreviation) */
       size_t q = lower_run(s, len, p + 1);
-      unsigned char e = q < len ? (unsigned char)s[q] : ' ';
-      if (e < 0x80 && !((e | 0x20) >= 'a' && (e | 0x20) <= 'z') && !(e >= '0' && e <= '9') && e != '.' && e != '-' &&
-          e != '\'') {
+      unsigned char e = q < len ? (unsigned char)s[q] : 0; /* (0: as a space would) */
+      if (e == ' ' || (e < 0x80 && !((WORD_GOES_ON[e >> 6] >> (e & 63)) & 1))) {
         st = push_token(sp, p, q, AN_SHAPE_ALPHA | (b <= 'Z' ? AN_SHAPE_UPPER_INITIAL : AN_SHAPE_ALL_LOWER), gap);
         if (st != AN_OK) return st;
-        p = q;
+        p = q + (e == ' '); /* (and the space after it) */
         continue;
       }
     }
@@ -703,14 +730,26 @@ static int continues(const splitter *sp, const sent_state *ss, size_t last, size
   return cls_cp(cp) == C_LETTER && is_lower_cp(cp);
 }
 
+/* The first token from k on (k < n) that starts a line, or n: its gap has
+ * a GAP_LINES bit; 8 gaps a step. */
+static size_t line_end(const uint8_t *gap, size_t k, size_t n) {
+#if AN_SCAN_WORDS
+  for (; n - k >= 8; k += 8) {
+    uint64_t x = an_load8((const char *)gap + k) & (AN_ONES8 * GAP_LINES);
+    if (x) return k + ((size_t)__builtin_ctzll(x) >> 3);
+  }
+#endif
+  while (k < n && (gap[k] & GAP_LINES) == 0) k++;
+  return k;
+}
+
 static an_status sentences(splitter *sp) {
   an_text *t = sp->t;
   size_t nt = t->ntoks, ls = 0;
   sent_state ss = {-1, 0, 0, 0};
   an_status st = AN_OK;
   while (ls < nt && st == AN_OK) {
-    size_t le = ls + 1;
-    while (le < nt && (sp->gap[le] & GAP_LINES) == 0) le++;
+    size_t le = line_end(sp->gap, ls + 1, nt);
     /* The break before this line. */
     if (ls > 0) {
       int blank = (sp->gap[ls] & GAP_LINES) >= 2;
@@ -741,6 +780,9 @@ static an_status sentences(splitter *sp) {
       if (ss.open < 0) {
         ss.open = (long)k, ss.flags = line_flags, ss.at_line_start = (k == content_start);
       }
+      /* words end nothing: on to the next punctuation or abbreviation */
+      while (k < le && !(t->toks[k].shape & (AN_SHAPE_PUNCT | AN_SHAPE_ABBREV))) k++;
+      if (k >= le) break;
       int kind = terminal_kind(sp, k);
       if (kind == T_NONE || kind == T_NEVER) continue;
       /* Take in adjacent stops and closing quotes/brackets: ?!  ..."  .) */
@@ -778,6 +820,7 @@ an_status an_text_split(an_text *t, an_error *err) {
   if (guess > t->tokcap)
     st = an_grow((void **)&t->toks, &t->tokcap, guess, sizeof *t->toks);
   if (st == AN_OK) st = an_grow((void **)&sp.gap, &sp.gapcap, guess, 1);
+  sp.cap = t->tokcap < sp.gapcap ? t->tokcap : sp.gapcap;
   if (st == AN_OK) st = tokenize(&sp);
   /* and room for a sentence every dozen tokens or so at once */
   if (st == AN_OK && t->ntoks / 12 + 8 > t->sentcap)

@@ -182,7 +182,7 @@ static void test_invalid_utf8_fields(void) {
   an_error w;
   char note[256];
   an_error_clear(&w);
-  CHECK_INT(an_jsonl_parse_line(line, sizeof line - 1, AN_LINE_DOC, "f.jsonl", 3, &d, &w, note), AN_OK);
+  CHECK_INT(an_jsonl_parse_line(NULL, line, sizeof line - 1, AN_LINE_DOC, "f.jsonl", 3, &d, &w, note), AN_OK);
   CHECK(d != NULL);
   if (!d) return;
   CHECK_STR(d->id, "a\xEF\xBF\xBD");

@@ -1,4 +1,4 @@
-/* test_json.c: the loader's JSON reader (src/graph/json.h) accepts what
+/* test_json.c: the shared JSON reader (src/io/json.h) accepts what
  * cJSON accepts and reads the same values: hand-picked edge cases (escapes,
  * surrogates, NULs, numbers, white space, BOM, nesting, trailing text), then
  * random mutations of event-like lines, compared tree against tree. */
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "graph/json.h"
+#include "io/json.h"
 #include "harness.h"
 
 static int same_tree(const cJSON *c, const an_jv *v) {

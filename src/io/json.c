@@ -2,7 +2,7 @@
  * parse_number rule for rule, so that the loader reads every line as it
  * did through cJSON, at a fraction of the cost (no malloc per value, no
  * tree to free). */
-#include "graph/json.h"
+#include "io/json.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -23,6 +23,13 @@ void an_jreader_free(an_jreader *r) {
   an_free(r->chunks);
   an_free(r->text);
   memset(r, 0, sizeof *r);
+}
+
+void an_jreader_trim(an_jreader *r, size_t keep) {
+  if (r->cap_text <= keep) return;
+  an_free(r->text);
+  r->text = NULL;
+  r->cap_text = r->text_len = 0;
 }
 
 typedef struct pstate {
@@ -125,21 +132,19 @@ static int parse_string(pstate *p, const char **str, size_t *len) {
   const unsigned char *s = p->s, *start = s + p->pos + 1, *end = start;
   const unsigned char *lim = s + p->n;
   if (p->pos >= p->n || s[p->pos] != '"') return 0;
-  /* eight bytes at a time up to a quote, backslash or NUL */
-  while (lim - end >= 8) {
-    uint64_t w = an_load8((const char *)end);
-    if (an_w_eq(w, '"') | an_w_eq(w, '\\') | an_w_eq(w, 0)) break;
-    end += 8;
-  }
+  /* 16 bytes a step to the next quote, backslash or control byte (the
+   * scan stops at every control byte; only a NUL matters) */
   int plain = 1;
-  while (end < lim && *end != '"') {
+  for (;;) {
+    end += an_find_json_escape((const char *)end, (size_t)(lim - end));
+    if (end >= lim || *end == '"') break;
     if (*end == '\\') {
       if (end + 1 >= lim) return 0; /* a backslash last */
       plain = 0;
-      end++;
-    } else if (!*end) {
-      plain = 0; /* a raw NUL cuts the C string */
+      end += 2;
+      continue;
     }
+    if (!*end) plain = 0; /* a raw NUL cuts the C string */
     end++;
   }
   if (end >= lim) return 0; /* no closing quote */
@@ -153,8 +158,10 @@ static int parse_string(pstate *p, const char **str, size_t *len) {
   char *out = r->text + r->text_len, *o = out;
   {
     for (const unsigned char *q = start; q < end;) {
-      if (*q != '\\') {
-        *o++ = (char)*q++;
+      if (*q != '\\') { /* the run up to the next escape, at once */
+        size_t k = an_find2((const char *)q, (size_t)(end - q), '\\', '\\');
+        memcpy(o, q, k);
+        o += k, q += k;
         continue;
       }
       size_t step = 2;
@@ -358,6 +365,7 @@ an_status an_jreader_parse_next(an_jreader *r, const char *s, size_t n, const an
   an_jv *v = new_node(&p);
   if (!v || !parse_value(&p, v)) return p.nomem ? AN_ENOMEM : AN_EDATA;
   *root = v;
+  r->end = p.pos;
   return AN_OK;
 }
 

@@ -1,14 +1,16 @@
-/* json.h: the events loader's JSON reader: one line at a time into a
- * reusable arena (no allocation per value once warm), strings decoded with
- * their lengths. It accepts exactly what cJSON 1.7 (the project's JSON
- * library, 1.7.15 with Debian 12's patches) accepts and gives the same values: keys compared after
- * decoding, the first of a repeated key found, numbers through strtod on
- * the same characters, a string cut at a NUL, bytes <= 32 as
- * white space, a UTF-8 byte order mark skipped, 1000 levels at most, text
- * after the first value ignored. On a failure the caller asks cJSON for
- * its error position (an_jreader_parse says only that it failed). */
-#ifndef AN_GRAPH_JSON_H
-#define AN_GRAPH_JSON_H
+/* json.h: the JSON reader shared by the events loader (src/graph) and the
+ * document reader (src/io): one line at a time into a reusable arena (no
+ * allocation per value once warm), strings decoded with their lengths. It
+ * accepts exactly what cJSON 1.7 (the project's JSON library, 1.7.15 with
+ * Debian 12's patches) accepts and gives the same values: keys compared
+ * after decoding, the first of a repeated key found, numbers through strtod
+ * on the same characters, a string cut at a NUL, bytes <= 32 as white
+ * space, a UTF-8 byte order mark skipped, 1000 levels at most, text after
+ * the first value ignored. On a failure the caller asks cJSON for its error
+ * position (an_jreader_parse says only that it failed), so messages keep
+ * cJSON's wording and columns. */
+#ifndef AN_IO_JSON_H
+#define AN_IO_JSON_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -35,10 +37,15 @@ typedef struct an_jreader {
   char *text;
   size_t text_len, cap_text;
   char decimal_point; /* the locale's, as cJSON uses it for strtod */
+  size_t end;         /* after a parse: where its value ended in the input (cJSON's parse end) */
 } an_jreader;
 
 void an_jreader_init(an_jreader *r);
 void an_jreader_free(an_jreader *r);
+/* Gives back the string arena when it grew past keep bytes (after a huge
+ * line), so that one such line does not hold its size for the whole run.
+ * Values parsed before become invalid. */
+void an_jreader_trim(an_jreader *r, size_t keep);
 
 /* Parses the first JSON value of s[0..n). AN_OK and *root, or AN_EDATA
  * (not JSON: ask cJSON where) or AN_ENOMEM. Values are valid until the
