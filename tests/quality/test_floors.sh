@@ -12,6 +12,8 @@
 #             articles (session 4) of other topics and regions, gold written before the extractor was run
 #   blind4    examples/blind4/articles (examples/blind4/meta.jsonl), examples/blind4/gold: ten more
 #             articles (session 4) of other topics and regions, gold written before the extractor was run
+#   blind5    examples/blind5/articles (examples/blind5/meta.jsonl), examples/blind5/gold: ten more
+#             articles (session 5) of other topics and regions, gold written before the extractor was run
 #   seeds     $SHARED/corpus/seeds, $SHARED/gold/seeds
 #   dev       $SHARED/corpus/dev ($SHARED/meta/dev.jsonl), $SHARED/gold/dev
 # Fails when any set is below its floor. When $SHARED is absent the shared
@@ -95,6 +97,8 @@ check blind3 "$SRCDIR/examples/blind3/gold" "$SRCDIR/examples/blind3/meta.jsonl"
   "$SRCDIR"/examples/blind3/articles/*.txt
 check blind4 "$SRCDIR/examples/blind4/gold" "$SRCDIR/examples/blind4/meta.jsonl" \
   "$SRCDIR"/examples/blind4/articles/*.txt
+check blind5 "$SRCDIR/examples/blind5/gold" "$SRCDIR/examples/blind5/meta.jsonl" \
+  "$SRCDIR"/examples/blind5/articles/*.txt
 if [ -d "$SHARED/corpus/seeds" ] && [ -f "$SHARED/gold/seeds/events.jsonl" ]; then
   check seeds "$SHARED/gold/seeds" "" "$SHARED/corpus/seeds"
 else
