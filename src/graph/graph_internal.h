@@ -256,23 +256,17 @@ struct an_model {
   struct an_arrset *alias_sets; /* sightings' alias arrays, interned (model.c): one copy per content */
 };
 
-/* an_model_feed for a block of a longer input whose first line is line
- * first_line + 1 (errors name the line in the whole input): callers that
- * stream a file feed it block by block, whole lines each. */
-an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
-                              an_error *err);
-
 /* Feeding one input in blocks of whole lines, parsed on `jobs` worker
  * threads (jobs <= 1: none) and applied to the model in input order: the
  * model is the same for any jobs. The feeder borrows path and m.
- * an_feeder_push takes the first upto bytes of b (whole lines; the first
- * is line first_line + 1; first_line -1: the line after the last pushed,
- * counted by the parsing threads) and leaves b holding the rest; errors as
- * an_model_feed_lines, the first one ending the feed. Lines are in the
- * model only after an_feeder_finish. */
+ * an_feeder_push takes the first upto bytes of b (whole lines, following
+ * the lines pushed before; the parsing threads count them for error
+ * messages) and leaves b holding the rest; errors as an_model_feed's, the
+ * first one ending the feed. Lines are in the model only after
+ * an_feeder_finish. */
 typedef struct an_feeder an_feeder;
 an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err);
-an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err);
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, an_error *err);
 an_status an_feeder_finish(an_feeder *f, an_error *err);
 void an_feeder_free(an_feeder *f);
 
