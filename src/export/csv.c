@@ -92,7 +92,7 @@ static an_status write_table(csv *c, const an_buf *head, size_t n, size_t jobs,
   if (st == AN_OK && !c->scratch) st = AN_ENOMEM;
   for (size_t k = 0; c->scratch && k < jobs; k++) an_buf_init(&c->scratch[k]);
   if (st == AN_OK) {
-    an_par_job job = {n, 2048, jobs, c, rows, put_file};
+    an_par_job job = {n, 2048, jobs, c, rows, put_file, 0};
     st = an_par_run(&job);
   }
   for (size_t k = 0; c->scratch && k < jobs; k++) an_buf_free(&c->scratch[k]);

@@ -77,17 +77,18 @@ void an_xraw_text(an_xraw *x, const char *s);          /* escaped as element tex
 void an_xraw_attr(an_xraw *x, const char *name, const char *value); /* ' name="value"', value escaped */
 void an_xraw_attr_value(an_xraw *x, const char *value);             /* part of an attribute value, escaped */
 
-/* Records (nodes, edges) formatted in chunks of `chunk` on `jobs` worker
- * threads and written in order by the calling thread: the output is the
- * same bytes for any jobs (jobs <= 1: no thread, chunk after chunk).
- * format appends records [begin, end) to out, on worker `worker` (0 ..
- * jobs - 1: its own scratch); write takes a formatted chunk. The first
- * failure stops the run and is returned. */
+/* Records (nodes, edges) first .. first + n - 1 formatted in chunks of
+ * `chunk` on `jobs` worker threads and written in order by the calling
+ * thread: the output is the same bytes for any jobs (jobs <= 1: no
+ * thread, chunk after chunk). format appends records [begin, end) to out,
+ * on worker `worker` (0 .. jobs - 1: its own scratch); write takes a
+ * formatted chunk. The first failure stops the run and is returned. */
 typedef struct an_par_job {
   size_t n, chunk, jobs;
   void *ctx;
   an_status (*format)(void *ctx, size_t worker, size_t begin, size_t end, an_buf *out);
   an_status (*write)(void *ctx, const char *data, size_t len);
+  size_t first;
 } an_par_job;
 an_status an_par_run(const an_par_job *job);
 

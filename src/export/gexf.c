@@ -216,7 +216,7 @@ static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, i
     gx c;
     memset(&c, 0, sizeof c);
     c.g = g, c.edges = edges, c.flags = flags, c.x = xs, c.out = out;
-    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file};
+    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file, 0};
     if ((st = an_attr_keys_choose(g, AN_IN_GEXF, "          <attvalue for=\"", "          <attvalue for=\"", "\"", &c.keys)) == AN_OK) st = an_par_run(&job);
   }
   if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "    ", 4) < 0) st = AN_EIO;

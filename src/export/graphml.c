@@ -147,7 +147,7 @@ static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlT
     memset(&c, 0, sizeof c);
     c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = out;
     st = an_attr_keys_choose(g, AN_IN_GRAPHML, "\n      <data key=\"v_", "\n      <data key=\"e_", "\">", &c.keys);
-    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
+    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file, 0};
     if (st == AN_OK) st = an_par_run(&job);
   }
   /* the indentation of </graph>, which the writer writes next */

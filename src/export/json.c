@@ -30,6 +30,7 @@
 typedef struct jw {
   an_buf *dst; /* the chunk being formatted */
   an_buf lab; /* the link's label */
+  an_evlist evs; /* the link's events */
   char *pbuf; /* print buffer */
   size_t pcap;
   /* Items of the tree being built: chunks, reused per tree. */
@@ -52,6 +53,7 @@ typedef struct jw {
 
 static void jw_free(jw *w) {
   an_buf_free(&w->lab);
+  an_evlist_free(&w->evs);
   for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
   an_free(w->chunks);
   for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
@@ -225,9 +227,11 @@ static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
   return 1;
 }
 
-/* The link's attributes and events; the events stay in *evs (read back
- * from the model's spill one edge at a time) until the link is printed. */
-static int edge_attrs(jw *w, const an_graph *g, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
+/* The link's attributes and events; the events stay in *evs (decoded
+ * from the batch of records read back from the model's spill) until the
+ * link is printed. */
+static int edge_attrs(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, cJSON *o, an_buf *lab,
+                      an_evlist *evs) {
   int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
   for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
     if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
@@ -237,7 +241,7 @@ static int edge_attrs(jw *w, const an_graph *g, size_t i, cJSON *o, an_buf *lab,
   }
   cJSON *a = ok ? jnew(w, cJSON_Array) : NULL;
   if (!add(o, "events", a)) return 0;
-  if (an_graph_edge_events(g, i, evs, NULL) != AN_OK) return 0;
+  if (an_evbatch_edge_events(g, batch, i, evs) != AN_OK) return 0;
   for (size_t k = 0; k < evs->n; k++)
     if (!push(a, event_json(w, g, evs->v[k]))) return 0;
   return 1;
@@ -412,13 +416,12 @@ static int put_node(jw *w, const an_graph *g, size_t i, an_json_style style, con
   return ok;
 }
 
-static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int mixed, const char *before) {
+static int put_link(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, an_json_style style, int mixed,
+                    const char *before) {
   const an_gedge *e = &g->edges[i];
   char key[32];
   key[0] = 'e';
   an_fmt_ll(key + 1, (long long)i);
-  an_evlist evs;
-  memset(&evs, 0, sizeof evs);
   cJSON *l = jnew(w, cJSON_Object), *attrs = l, *ids = l;
   int ok = l != NULL;
   if (ok && style == AN_JSON_CYTOSCAPE) ok = add(l, "data", attrs = ids = jnew(w, cJSON_Object));
@@ -430,9 +433,8 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   if (ok && style == AN_JSON_GRAPHOLOGY)
     ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
          add(l, "attributes", attrs = jnew(w, cJSON_Object));
-  ok = ok && edge_attrs(w, g, i, attrs, &w->lab, &evs) && put_tree(w, l, before);
+  ok = ok && edge_attrs(w, g, batch, i, attrs, &w->lab, &w->evs) && put_tree(w, l, before);
   jw_reset(w);
-  an_evlist_free(&evs);
   return ok;
 }
 
@@ -443,7 +445,8 @@ typedef struct jctx {
   int mixed;
   jw *w; /* one per worker */
   FILE *out;
-  size_t written; /* bytes since the events' pages were last released */
+  const an_evbatch *batch; /* the links' events */
+  int read_failed; /* reading them back from the spill failed */
 } jctx;
 
 static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
@@ -461,20 +464,37 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
   jw *w = &c->w[wk];
   w->dst = out;
   int ok = 1;
-  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, i, c->style, c->mixed, i ? ",\n" : "\n");
+  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, c->batch, i, c->style, c->mixed, i ? ",\n" : "\n");
   w->dst = NULL;
   return ok ? AN_OK : AN_ENOMEM;
 }
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   jctx *c = ctx;
-  /* the events read back leave the resident set (each read maps the
-   * kernel's fault-around, 64 KB): what stays is the chunks in flight */
-  if ((c->written += len) >= ((size_t)1 << 20)) {
-    an_graph_events_release(c->g);
-    c->written = 0;
-  }
   return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+}
+
+/* The links a batch of edges at a time: the batch's events read back from
+ * the spill in one pass (an_evbatch), then its links formatted on the
+ * threads. */
+static an_status put_links(jctx *c, size_t jobs) {
+  const an_graph *g = c->g;
+  an_evbatch batch;
+  an_evbatch_init(&batch);
+  c->batch = &batch;
+  an_status st = AN_OK;
+  for (size_t begin = 0, end; st == AN_OK && begin < g->n_edges; begin = end) {
+    end = an_evbatch_plan(g, begin, 0);
+    if ((st = an_evbatch_load(g, begin, end, &batch)) != AN_OK) {
+      c->read_failed = st != AN_ENOMEM;
+      break;
+    }
+    an_par_job links = {end - begin, 512, jobs, c, link_chunk, put_file, begin};
+    st = an_par_run(&links);
+  }
+  c->batch = NULL;
+  an_evbatch_free(&batch);
+  return st;
 }
 
 /* Streams the document: the whole graph is never one cJSON tree (memory
@@ -510,16 +530,16 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
     close = "\n]}}\n";
   }
   an_status st = ok ? AN_OK : AN_ENOMEM;
-  jctx c = {g, style, mixed, ws, out, 0};
-  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file};
-  an_par_job links = {g->n_edges, 512, jobs, &c, link_chunk, put_file};
+  jctx c = {g, style, mixed, ws, out, NULL, 0};
+  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file, 0};
   if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;
   if (st == AN_OK) st = an_par_run(&nodes);
   if (st == AN_OK && fputs(links_open, out) == EOF) st = AN_EIO;
-  if (st == AN_OK) st = an_par_run(&links);
+  if (st == AN_OK) st = put_links(&c, jobs);
   if (st == AN_OK && fputs(close, out) == EOF) st = AN_EIO;
   for (size_t k = 0; k < jobs; k++) jw_free(&ws[k]);
   an_free(ws);
+  if (c.read_failed) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot read the events' temporary file");
   if (ferror(out) || st == AN_EIO) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
   if (st != AN_OK) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "core/core.h"
@@ -20,14 +19,8 @@ void an_spill_init(an_spill *s, size_t limit) {
   s->limit = limit;
 }
 
-static void unmap(an_spill *s) {
-  if (s->map) munmap((void *)s->map, (size_t)s->map_len);
-  s->map = NULL, s->map_len = 0;
-}
-
 void an_spill_free(an_spill *s) {
   if (!s) return;
-  unmap(s);
   an_buf_free(&s->mem);
   if (s->f) fclose(s->f);
   an_free(s->iobuf); /* after fclose, which flushes through it */
@@ -72,7 +65,6 @@ static an_status to_file(an_spill *s) {
 
 an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *off) {
   *off = s->size;
-  unmap(s);
   if (!s->f && s->mem.len + len > s->limit) {
     an_status st = to_file(s);
     if (st != AN_OK) return st;
@@ -110,12 +102,6 @@ static an_status pread_all(FILE *f, void *buf, size_t len, uint64_t off) {
 an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b) {
   uint32_t len;
   if (off + sizeof len > s->size) return AN_EINTERNAL;
-  if (s->map && off + sizeof len <= s->map_len) {
-    memcpy(&len, s->map + off, sizeof len);
-    if (len < sizeof(an_evrec) || off + len > s->map_len) return AN_EINTERNAL;
-    an_buf_clear(b);
-    return an_buf_append(b, s->map + off, len);
-  }
   an_status st = flush(s);
   if (st != AN_OK) return st;
   if (!s->f) memcpy(&len, s->mem.data + off, sizeof len);
@@ -131,7 +117,6 @@ an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b) {
 
 an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags) {
   size_t at = offsetof(an_evrec, flags);
-  unmap(s);
   if (!s->f) {
     memcpy(s->mem.data + off + at, &flags, sizeof flags);
     return AN_OK;
@@ -140,20 +125,6 @@ an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags) {
   if (st != AN_OK) return st;
   if (pwrite(fileno(s->f), &flags, sizeof flags, (off_t)(off + at)) != (ssize_t)sizeof flags) return AN_EIO;
   return AN_OK;
-}
-
-an_status an_spill_map(an_spill *s) {
-  if (!s->f || s->map || !s->size || s->size > SIZE_MAX) return AN_OK;
-  an_status st = flush(s);
-  if (st != AN_OK) return st;
-  void *p = mmap(NULL, (size_t)s->size, PROT_READ, MAP_SHARED, fileno(s->f), 0);
-  if (p == MAP_FAILED) return AN_OK; /* pread it is */
-  s->map = p, s->map_len = s->size;
-  return AN_OK;
-}
-
-void an_spill_map_release(an_spill *s) {
-  if (s->map) madvise((void *)s->map, (size_t)s->map_len, MADV_DONTNEED);
 }
 
 void an_spill_iter_init(an_spill_iter *it, an_spill *s) {
@@ -169,6 +140,7 @@ an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *
   *rec = NULL;
   if (it->pos >= s->size) return AN_OK;
   *off = it->pos;
+  it->count++;
   uint32_t len;
   if (!s->f) {
     memcpy(&len, s->mem.data + it->pos, sizeof len);
