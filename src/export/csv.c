@@ -29,12 +29,12 @@ typedef struct csv {
   const size_t *cols; /* attribute indexes of the columns after the fixed ones */
   size_t ncols;
   an_buf *scratch;    /* one per worker */
-  FILE *out;
+  an_xsink *out;
 } csv;
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   csv *c = ctx;
-  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+  return an_xsink_write(c->out, data, len);
 }
 
 static an_status node_rows(void *ctx, size_t w, size_t begin, size_t end, an_buf *out) {
@@ -83,11 +83,15 @@ static an_status edge_rows(void *ctx, size_t w, size_t begin, size_t end, an_buf
   return st;
 }
 
-/* The header, then the rows on jobs threads. */
-static an_status write_table(csv *c, const an_buf *head, size_t n, size_t jobs,
+/* The header, then the rows on jobs threads, to out. */
+static an_status write_table(csv *c, FILE *out, const an_buf *head, size_t n, size_t jobs,
                              an_status (*rows)(void *, size_t, size_t, size_t, an_buf *)) {
   if (jobs < 1) jobs = 1;
-  an_status st = put_file(c, head->data, head->len);
+  an_xsink sink;
+  an_status st = an_xsink_begin(&sink, out);
+  if (st != AN_OK) return st;
+  c->out = &sink;
+  st = put_file(c, head->data, head->len);
   c->scratch = st == AN_OK ? an_calloc(jobs, sizeof *c->scratch) : NULL;
   if (st == AN_OK && !c->scratch) st = AN_ENOMEM;
   for (size_t k = 0; c->scratch && k < jobs; k++) an_buf_init(&c->scratch[k]);
@@ -97,7 +101,8 @@ static an_status write_table(csv *c, const an_buf *head, size_t n, size_t jobs,
   }
   for (size_t k = 0; c->scratch && k < jobs; k++) an_buf_free(&c->scratch[k]);
   an_free(c->scratch);
-  return st;
+  an_status es = an_xsink_end(&sink);
+  return st != AN_OK ? st : es;
 }
 
 static an_status report(an_status st, FILE *out, an_error *err) {
@@ -133,8 +138,8 @@ an_status an_export_csv_nodes(const an_graph *g, const an_export_opts *o, FILE *
     st = put_field(&head, strcmp(name, "label") == 0 ? "Label" : name, 0);
   }
   if (st == AN_OK) st = an_buf_append(&head, "\r\n", 2);
-  csv c = {g, 0, cols, ncols, NULL, out};
-  if (st == AN_OK) st = write_table(&c, &head, g->n_nodes, o ? o->jobs : 1, node_rows);
+  csv c = {g, 0, cols, ncols, NULL, NULL};
+  if (st == AN_OK) st = write_table(&c, out, &head, g->n_nodes, o ? o->jobs : 1, node_rows);
   an_buf_free(&head);
   return report(st, out, err);
 }
@@ -150,8 +155,8 @@ an_status an_export_csv_edges(const an_graph *g, const an_export_opts *o, FILE *
   for (size_t k = 0; st == AN_OK && k < 6; k++) st = put_field(&head, fixed[k], k == 0);
   for (size_t col = 0; st == AN_OK && col < ncols; col++) st = put_field(&head, an_edge_attrs[cols[col]].name, 0);
   if (st == AN_OK) st = an_buf_append(&head, "\r\n", 2);
-  csv c = {g, o && (o->flags & AN_EXPORT_MIXED), cols, ncols, NULL, out};
-  if (st == AN_OK) st = write_table(&c, &head, g->n_edges, o ? o->jobs : 1, edge_rows);
+  csv c = {g, o && (o->flags & AN_EXPORT_MIXED), cols, ncols, NULL, NULL};
+  if (st == AN_OK) st = write_table(&c, out, &head, g->n_edges, o ? o->jobs : 1, edge_rows);
   an_buf_free(&head);
   return report(st, out, err);
 }

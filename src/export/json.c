@@ -444,7 +444,7 @@ typedef struct jctx {
   an_json_style style;
   int mixed;
   jw *w; /* one per worker */
-  FILE *out;
+  an_xsink *out;
   const an_evbatch *batch; /* the links' events */
   int read_failed; /* reading them back from the spill failed */
 } jctx;
@@ -471,7 +471,7 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   jctx *c = ctx;
-  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+  return an_xsink_write(c->out, data, len);
 }
 
 /* The links a batch of edges at a time: the batch's events read back from
@@ -530,13 +530,18 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
     close = "\n]}}\n";
   }
   an_status st = ok ? AN_OK : AN_ENOMEM;
-  jctx c = {g, style, mixed, ws, out, NULL, 0};
+  an_xsink sink;
+  jctx c = {g, style, mixed, ws, &sink, NULL, 0};
   an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file, 0};
-  if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;
-  if (st == AN_OK) st = an_par_run(&nodes);
-  if (st == AN_OK && fputs(links_open, out) == EOF) st = AN_EIO;
-  if (st == AN_OK) st = put_links(&c, jobs);
-  if (st == AN_OK && fputs(close, out) == EOF) st = AN_EIO;
+  if (st == AN_OK && (st = an_xsink_begin(&sink, out)) == AN_OK) { /* the rest through the sink */
+    st = put_file(&c, nodes_open, strlen(nodes_open));
+    if (st == AN_OK) st = an_par_run(&nodes);
+    if (st == AN_OK) st = put_file(&c, links_open, strlen(links_open));
+    if (st == AN_OK) st = put_links(&c, jobs);
+    if (st == AN_OK) st = put_file(&c, close, strlen(close));
+    an_status es = an_xsink_end(&sink);
+    if (st == AN_OK) st = es;
+  }
   for (size_t k = 0; k < jobs; k++) jw_free(&ws[k]);
   an_free(ws);
   if (c.read_failed) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot read the events' temporary file");
