@@ -31,6 +31,7 @@ typedef struct jw {
   an_buf *dst; /* the chunk being formatted */
   an_buf lab; /* the link's label */
   an_evlist evs; /* the link's events */
+  an_buf evtext; /* and their array, printed */
   char *pbuf; /* print buffer */
   size_t pcap;
   /* Items of the tree being built: chunks, reused per tree. */
@@ -54,6 +55,7 @@ typedef struct jw {
 static void jw_free(jw *w) {
   an_buf_free(&w->lab);
   an_evlist_free(&w->evs);
+  an_buf_free(&w->evtext);
   for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
   an_free(w->chunks);
   for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
@@ -116,7 +118,6 @@ static cJSON *jstr(jw *w, const char *s) {
   return x;
 }
 
-static cJSON *str_or_null(jw *w, const char *s) { return s ? jstr(w, s) : jnew(w, cJSON_NULL); }
 
 /* A copy of text (at most 31 bytes) that lives until the tree is printed. */
 static const char *num_store(jw *w, const char *text, size_t n) {
@@ -132,139 +133,6 @@ static const char *num_store(jw *w, const char *text, size_t n) {
   p[n] = '\0';
   w->cur_used += n + 1;
   return p;
-}
-
-/* An item printed as the text (raw). */
-static cJSON *raw_ref(jw *w, const char *text) {
-  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
-  if (x) x->valuestring = (char *)text;
-  return x;
-}
-
-/* d as cJSON prints a number: "%1.15g" (or "%1.17g" when that does not
- * read back), '.' as the decimal point, null for NaN and infinities. Whole
- * numbers below 1e15 print as their digits; the others are printed by
- * cJSON itself, once per value. */
-static cJSON *jnum(jw *w, double d) {
-  char text[32];
-  size_t n;
-  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
-    n = an_fmt_ll(text, (long long)d);
-    return raw_ref(w, num_store(w, text, n));
-  }
-  uint64_t bits;
-  memcpy(&bits, &d, sizeof bits);
-  size_t h = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 58);
-  if (!w->dcache[h].full || w->dcache[h].bits != bits) {
-    cJSON *x = cJSON_CreateNumber(d);
-    int ok = x && cJSON_PrintPreallocated(x, w->dcache[h].text, (int)sizeof w->dcache[h].text, 0);
-    cJSON_Delete(x);
-    if (!ok) {
-      w->dcache[h].full = 0;
-      return NULL;
-    }
-    w->dcache[h].bits = bits, w->dcache[h].full = 1;
-  }
-  return raw_ref(w, num_store(w, w->dcache[h].text, strlen(w->dcache[h].text)));
-}
-
-static cJSON *list(jw *w, const an_attr_val *v) {
-  cJSON *x = jnew(w, cJSON_Array);
-  for (size_t i = 0; x && v->present && i < v->n; i++)
-    if (!push(x, jstr(w, v->list[i]))) return NULL;
-  return x;
-}
-
-/* An attribute value; lists are kept even when empty (an array is its own
- * "no value"), other types only when present. */
-static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
-  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
-  if (!v->present) return 1;
-  switch (t) {
-  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
-  case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
-  case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
-  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
-  default: return 0;
-  }
-}
-
-static cJSON *event_json(jw *w, const an_graph *g, const an_mevent *ev) {
-  const an_model *m = g->model;
-  cJSON *o = jnew(w, cJSON_Object);
-  if (!o) return NULL;
-  const an_mdoc *d = NULL;
-  if (ev->doc && (!ev->outlet || !ev->url)) {
-    size_t di = an_strmap_get(&m->doc_index, ev->doc);
-    d = di != (size_t)-1 ? &m->docs[di] : NULL;
-  }
-  size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-  int ok = add(o, "id", jstr(w, ev->id)) && add(o, "doc", str_or_null(w, ev->doc)) &&
-           add(o, "date", str_or_null(w, ev->date)) && add(o, "date_text", str_or_null(w, ev->date_text)) &&
-           add(o, "source", str_or_null(w, s != (size_t)-1 ? m->actors[s].id : ev->source)) &&
-           add(o, "target", str_or_null(w, t != (size_t)-1 ? m->actors[t].id : ev->target)) &&
-           add(o, "outlet", str_or_null(w, ev->outlet ? ev->outlet : d ? d->outlet : NULL)) &&
-           add(o, "url", str_or_null(w, ev->url ? ev->url : d ? d->url : NULL)) &&
-           add(o, "attributed_to", str_or_null(w, ev->attributed_to)) &&
-           add(o, "sentence", str_or_null(w, ev->sentence));
-  if (ok && ev->off_start >= 0) {
-    cJSON *a = jnew(w, cJSON_Array);
-    ok = add(o, "offsets", a) && push(a, jnum(w, (double)ev->off_start)) && push(a, jnum(w, (double)ev->off_end));
-  }
-  if (ok) ok = add(o, "trigger", str_or_null(w, ev->trigger));
-  if (ok && ev->confidence >= 0) ok = add(o, "confidence", jnum(w, ev->confidence));
-  if (ok) ok = add(o, "cameo", str_or_null(w, ev->cameo)) && add(o, "plover", str_or_null(w, ev->plover));
-  return ok ? o : NULL;
-}
-
-static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
-  for (size_t k = 0; k < an_node_attr_count; k++) {
-    if (!an_attr_applies(g, &an_node_attrs[k], AN_IN_JSON)) continue;
-    an_attr_val v;
-    an_node_attr(g, i, k, &v);
-    if (!add_val(w, o, an_node_attrs[k].name, &v, an_node_attrs[k].type)) return 0;
-  }
-  return 1;
-}
-
-/* The link's attributes and events; the events stay in *evs (decoded
- * from the batch of records read back from the model's spill) until the
- * link is printed. */
-static int edge_attrs(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, cJSON *o, an_buf *lab,
-                      an_evlist *evs) {
-  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
-  for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
-    if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
-    an_attr_val v;
-    an_edge_attr(g, i, k, &v);
-    ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
-  }
-  cJSON *a = ok ? jnew(w, cJSON_Array) : NULL;
-  if (!add(o, "events", a)) return 0;
-  if (an_evbatch_edge_events(g, batch, i, evs) != AN_OK) return 0;
-  for (size_t k = 0; k < evs->n; k++)
-    if (!push(a, event_json(w, g, evs->v[k]))) return 0;
-  return 1;
-}
-
-static cJSON *meta(const an_graph *g) {
-  cJSON *o = cJSON_CreateObject();
-  if (!o) return NULL;
-  int ok = cJSON_AddStringToObject(o, "generator", an_generator()) &&
-           cJSON_AddStringToObject(o, "version", AN_VERSION_STRING) &&
-           cJSON_AddStringToObject(o, "view", g->events_mode ? "events" : "aggregate") &&
-           cJSON_AddNumberToObject(o, "docs", (double)g->n_docs) &&
-           cJSON_AddNumberToObject(o, "nodes", (double)g->n_nodes) &&
-           cJSON_AddNumberToObject(o, "edges", (double)g->n_edges) &&
-           cJSON_AddNumberToObject(o, "events", (double)g->n_events);
-  /* Large graphs: betweenness estimated from this many source nodes. */
-  if (ok && g->betweenness_sources)
-    ok = cJSON_AddNumberToObject(o, "betweenness_sources", (double)g->betweenness_sources) != NULL;
-  if (!ok) {
-    cJSON_Delete(o);
-    return NULL;
-  }
-  return o;
 }
 
 /* n bytes onto b; inline: called for every few bytes of a tree. */
@@ -320,6 +188,178 @@ static an_status jstring(an_buf *b, const char *s) {
   *o = '\0';
   b->len = (size_t)(o - b->data);
   return AN_OK;
+}
+
+/* An item printed as the text (raw). */
+static cJSON *raw_ref(jw *w, const char *text) {
+  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)text;
+  return x;
+}
+
+/* d as cJSON prints a number, into text (32 bytes); its length, 0 on
+ * failure: "%1.15g" (or "%1.17g" when that does not read back), '.' as
+ * the decimal point, null for NaN and infinities. Whole numbers below
+ * 1e15 print as their digits; the others are printed by cJSON itself,
+ * once per value. */
+static size_t num_text(jw *w, double d, char *text) {
+  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) return an_fmt_ll(text, (long long)d);
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  size_t h = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 58);
+  if (!w->dcache[h].full || w->dcache[h].bits != bits) {
+    cJSON *x = cJSON_CreateNumber(d);
+    int ok = x && cJSON_PrintPreallocated(x, w->dcache[h].text, (int)sizeof w->dcache[h].text, 0);
+    cJSON_Delete(x);
+    if (!ok) {
+      w->dcache[h].full = 0;
+      return 0;
+    }
+    w->dcache[h].bits = bits, w->dcache[h].full = 1;
+  }
+  size_t n = strlen(w->dcache[h].text);
+  memcpy(text, w->dcache[h].text, n + 1);
+  return n;
+}
+
+static cJSON *jnum(jw *w, double d) {
+  char text[32];
+  size_t n = num_text(w, d, text);
+  return n ? raw_ref(w, num_store(w, text, n)) : NULL;
+}
+
+static cJSON *list(jw *w, const an_attr_val *v) {
+  cJSON *x = jnew(w, cJSON_Array);
+  for (size_t i = 0; x && v->present && i < v->n; i++)
+    if (!push(x, jstr(w, v->list[i]))) return NULL;
+  return x;
+}
+
+/* An attribute value; lists are kept even when empty (an array is its own
+ * "no value"), other types only when present. */
+static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
+  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
+  if (!v->present) return 1;
+  switch (t) {
+  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
+  case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
+  case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
+  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
+  default: return 0;
+  }
+}
+
+/* A string, or null. */
+static an_status put_str_or_null(an_buf *b, const char *s) { return s ? jstring(b, s) : jput(b, "null", 4); }
+
+/* key (a literal with its quotes and colon) and a string or null after a comma. */
+#define PUT_KV(b, st, key, s)                                     \
+  do {                                                            \
+    if (st == AN_OK) st = jput(b, "" key, sizeof(key) - 1);       \
+    if (st == AN_OK) st = put_str_or_null(b, s);                  \
+  } while (0)
+
+static an_status put_num(jw *w, an_buf *b, double d) {
+  char text[32];
+  size_t n = num_text(w, d, text);
+  return n ? jput(b, text, n) : AN_ENOMEM;
+}
+
+/* An event as cJSON prints the object {"id", "doc", ..., "plover"} (the
+ * keys in this order; offsets and confidence only when known), printed
+ * straight onto b: events are most of a large JSON export, and a tree
+ * of items for each cost more than its printing. */
+static an_status put_event(jw *w, an_buf *b, const an_graph *g, const an_mevent *ev) {
+  const an_model *m = g->model;
+  const an_mdoc *d = NULL;
+  if (ev->doc && (!ev->outlet || !ev->url)) {
+    size_t di = an_strmap_get(&m->doc_index, ev->doc);
+    d = di != (size_t)-1 ? &m->docs[di] : NULL;
+  }
+  size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
+  if (!ev->id) return AN_EINTERNAL; /* as a failed item */
+  an_status st = jput(b, "{\"id\":", 6);
+  if (st == AN_OK) st = jstring(b, ev->id);
+  PUT_KV(b, st, ",\"doc\":", ev->doc);
+  PUT_KV(b, st, ",\"date\":", ev->date);
+  PUT_KV(b, st, ",\"date_text\":", ev->date_text);
+  PUT_KV(b, st, ",\"source\":", s != (size_t)-1 ? m->actors[s].id : ev->source);
+  PUT_KV(b, st, ",\"target\":", t != (size_t)-1 ? m->actors[t].id : ev->target);
+  PUT_KV(b, st, ",\"outlet\":", ev->outlet ? ev->outlet : d ? d->outlet : NULL);
+  PUT_KV(b, st, ",\"url\":", ev->url ? ev->url : d ? d->url : NULL);
+  PUT_KV(b, st, ",\"attributed_to\":", ev->attributed_to);
+  PUT_KV(b, st, ",\"sentence\":", ev->sentence);
+  if (st == AN_OK && ev->off_start >= 0) {
+    st = jput(b, ",\"offsets\":[", 12);
+    if (st == AN_OK) st = put_num(w, b, (double)ev->off_start);
+    if (st == AN_OK) st = jput(b, ",", 1);
+    if (st == AN_OK) st = put_num(w, b, (double)ev->off_end);
+    if (st == AN_OK) st = jput(b, "]", 1);
+  }
+  PUT_KV(b, st, ",\"trigger\":", ev->trigger);
+  if (st == AN_OK && ev->confidence >= 0) {
+    st = jput(b, ",\"confidence\":", 14);
+    if (st == AN_OK) st = put_num(w, b, ev->confidence);
+  }
+  PUT_KV(b, st, ",\"cameo\":", ev->cameo);
+  PUT_KV(b, st, ",\"plover\":", ev->plover);
+  if (st == AN_OK) st = jput(b, "}", 1);
+  return st;
+}
+
+static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
+  for (size_t k = 0; k < an_node_attr_count; k++) {
+    if (!an_attr_applies(g, &an_node_attrs[k], AN_IN_JSON)) continue;
+    an_attr_val v;
+    an_node_attr(g, i, k, &v);
+    if (!add_val(w, o, an_node_attrs[k].name, &v, an_node_attrs[k].type)) return 0;
+  }
+  return 1;
+}
+
+/* The link's attributes and events; the events stay in *evs (decoded
+ * from the batch of records read back from the model's spill) until the
+ * link is printed. */
+static int edge_attrs(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, cJSON *o, an_buf *lab,
+                      an_evlist *evs) {
+  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
+  for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
+    if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
+    an_attr_val v;
+    an_edge_attr(g, i, k, &v);
+    ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
+  }
+  if (!ok || an_evbatch_edge_events(g, batch, i, evs) != AN_OK) return 0;
+  /* the events array printed here (put_event), the tree holding its text as a raw item */
+  an_buf *t = &w->evtext;
+  an_buf_clear(t);
+  an_status st = jput(t, "[", 1);
+  for (size_t k = 0; st == AN_OK && k < evs->n; k++) {
+    if (k) st = jput(t, ",", 1);
+    if (st == AN_OK) st = put_event(w, t, g, evs->v[k]);
+  }
+  if (st == AN_OK) st = jput(t, "]", 1);
+  return st == AN_OK && add(o, "events", raw_ref(w, t->data));
+}
+
+static cJSON *meta(const an_graph *g) {
+  cJSON *o = cJSON_CreateObject();
+  if (!o) return NULL;
+  int ok = cJSON_AddStringToObject(o, "generator", an_generator()) &&
+           cJSON_AddStringToObject(o, "version", AN_VERSION_STRING) &&
+           cJSON_AddStringToObject(o, "view", g->events_mode ? "events" : "aggregate") &&
+           cJSON_AddNumberToObject(o, "docs", (double)g->n_docs) &&
+           cJSON_AddNumberToObject(o, "nodes", (double)g->n_nodes) &&
+           cJSON_AddNumberToObject(o, "edges", (double)g->n_edges) &&
+           cJSON_AddNumberToObject(o, "events", (double)g->n_events);
+  /* Large graphs: betweenness estimated from this many source nodes. */
+  if (ok && g->betweenness_sources)
+    ok = cJSON_AddNumberToObject(o, "betweenness_sources", (double)g->betweenness_sources) != NULL;
+  if (!ok) {
+    cJSON_Delete(o);
+    return NULL;
+  }
+  return o;
 }
 
 /* A tree of this file's items (strings, raw numbers, literals, arrays,
