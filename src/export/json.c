@@ -249,6 +249,18 @@ static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an
   }
 }
 
+/* What the chunks of nodes and links are formatted from. */
+typedef struct jctx {
+  const an_graph *g;
+  an_json_style style;
+  int mixed;
+  jw *w; /* one per worker */
+  an_xsink *out;
+  const uint32_t *doc_at; /* a document's index in the model by its id's pool number (UINT32_MAX: none), or NULL */
+  const an_evbatch *batch; /* the links' events */
+  int read_failed; /* reading them back from the spill failed */
+} jctx;
+
 /* A string, or null. */
 static an_status put_str_or_null(an_buf *b, const char *s) { return s ? jstring(b, s) : jput(b, "null", 4); }
 
@@ -269,12 +281,12 @@ static an_status put_num(jw *w, an_buf *b, double d) {
  * keys in this order; offsets and confidence only when known), printed
  * straight onto b: events are most of a large JSON export, and a tree
  * of items for each cost more than its printing. */
-static an_status put_event(jw *w, an_buf *b, const an_graph *g, const an_mevent *ev) {
+static an_status put_event(jw *w, an_buf *b, const an_graph *g, const uint32_t *doc_at, const an_mevent *ev) {
   const an_model *m = g->model;
   const an_mdoc *d = NULL;
-  if (ev->doc && (!ev->outlet || !ev->url)) {
-    size_t di = an_strmap_get(&m->doc_index, ev->doc);
-    d = di != (size_t)-1 ? &m->docs[di] : NULL;
+  if (ev->doc && (!ev->outlet || !ev->url)) { /* the document's */
+    size_t di = doc_at && ev->doc_ix ? doc_at[ev->doc_ix] : an_strmap_get(&m->doc_index, ev->doc);
+    d = di != UINT32_MAX && di != (size_t)-1 ? &m->docs[di] : NULL;
   }
   size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
   if (!ev->id) return AN_EINTERNAL; /* as a failed item */
@@ -320,8 +332,8 @@ static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
 /* The link's attributes and events; the events stay in *evs (decoded
  * from the batch of records read back from the model's spill) until the
  * link is printed. */
-static int edge_attrs(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, cJSON *o, an_buf *lab,
-                      an_evlist *evs) {
+static int edge_attrs(jw *w, const jctx *c, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
+  const an_graph *g = c->g;
   int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
   for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
     if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
@@ -329,14 +341,14 @@ static int edge_attrs(jw *w, const an_graph *g, const an_evbatch *batch, size_t 
     an_edge_attr(g, i, k, &v);
     ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
   }
-  if (!ok || an_evbatch_edge_events(g, batch, i, evs) != AN_OK) return 0;
+  if (!ok || an_evbatch_edge_events(g, c->batch, i, evs) != AN_OK) return 0;
   /* the events array printed here (put_event), the tree holding its text as a raw item */
   an_buf *t = &w->evtext;
   an_buf_clear(t);
   an_status st = jput(t, "[", 1);
   for (size_t k = 0; st == AN_OK && k < evs->n; k++) {
     if (k) st = jput(t, ",", 1);
-    if (st == AN_OK) st = put_event(w, t, g, evs->v[k]);
+    if (st == AN_OK) st = put_event(w, t, g, c->doc_at, evs->v[k]);
   }
   if (st == AN_OK) st = jput(t, "]", 1);
   return st == AN_OK && add(o, "events", raw_ref(w, t->data));
@@ -456,8 +468,10 @@ static int put_node(jw *w, const an_graph *g, size_t i, an_json_style style, con
   return ok;
 }
 
-static int put_link(jw *w, const an_graph *g, const an_evbatch *batch, size_t i, an_json_style style, int mixed,
-                    const char *before) {
+static int put_link(jw *w, const jctx *c, size_t i, const char *before) {
+  const an_graph *g = c->g;
+  const an_json_style style = c->style;
+  const int mixed = c->mixed;
   const an_gedge *e = &g->edges[i];
   char key[32];
   key[0] = 'e';
@@ -473,21 +487,11 @@ static int put_link(jw *w, const an_graph *g, const an_evbatch *batch, size_t i,
   if (ok && style == AN_JSON_GRAPHOLOGY)
     ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
          add(l, "attributes", attrs = jnew(w, cJSON_Object));
-  ok = ok && edge_attrs(w, g, batch, i, attrs, &w->lab, &w->evs) && put_tree(w, l, before);
+  ok = ok && edge_attrs(w, c, i, attrs, &w->lab, &w->evs) && put_tree(w, l, before);
   jw_reset(w);
   return ok;
 }
 
-/* What the chunks of nodes and links are formatted from. */
-typedef struct jctx {
-  const an_graph *g;
-  an_json_style style;
-  int mixed;
-  jw *w; /* one per worker */
-  an_xsink *out;
-  const an_evbatch *batch; /* the links' events */
-  int read_failed; /* reading them back from the spill failed */
-} jctx;
 
 static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
   jctx *c = ctx;
@@ -504,7 +508,7 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
   jw *w = &c->w[wk];
   w->dst = out;
   int ok = 1;
-  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, c->batch, i, c->style, c->mixed, i ? ",\n" : "\n");
+  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c, i, i ? ",\n" : "\n");
   w->dst = NULL;
   return ok ? AN_OK : AN_ENOMEM;
 }
@@ -519,10 +523,22 @@ static an_status put_file(void *ctx, const char *data, size_t len) {
  * threads. */
 static an_status put_links(jctx *c, size_t jobs) {
   const an_graph *g = c->g;
+  const an_model *m = g->model;
   an_evbatch batch;
   an_evbatch_init(&batch);
   c->batch = &batch;
   an_status st = AN_OK;
+  /* events name their document by pool number: its outlet and url found
+   * by index, not by the id's hash (without the memory: by the hash) */
+  uint32_t *doc_at = g->n_events ? an_malloc((m->pool.n + 1) * sizeof *doc_at) : NULL;
+  if (doc_at) {
+    memset(doc_at, 0xff, (m->pool.n + 1) * sizeof *doc_at);
+    for (size_t d = 0; d < m->n_docs && d < UINT32_MAX; d++) {
+      size_t ix = an_strmap_get(&m->pool.map, m->docs[d].id); /* its number - 1 */
+      if (ix != (size_t)-1) doc_at[ix + 1] = (uint32_t)d;
+    }
+  }
+  c->doc_at = doc_at;
   for (size_t begin = 0, end; st == AN_OK && begin < g->n_edges; begin = end) {
     end = an_evbatch_plan(g, begin, 0);
     if ((st = an_evbatch_load(g, begin, end, &batch)) != AN_OK) {
@@ -533,6 +549,8 @@ static an_status put_links(jctx *c, size_t jobs) {
     st = an_par_run(&links);
   }
   c->batch = NULL;
+  c->doc_at = NULL;
+  an_free(doc_at);
   an_evbatch_free(&batch);
   return st;
 }
@@ -571,7 +589,7 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
   }
   an_status st = ok ? AN_OK : AN_ENOMEM;
   an_xsink sink;
-  jctx c = {g, style, mixed, ws, &sink, NULL, 0};
+  jctx c = {g, style, mixed, ws, &sink, NULL, NULL, 0};
   an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file, 0};
   if (st == AN_OK && (st = an_xsink_begin(&sink, out)) == AN_OK) { /* the rest through the sink */
     st = put_file(&c, nodes_open, strlen(nodes_open));

@@ -198,6 +198,7 @@ typedef struct an_mevent {
   long off_start, off_end;
   double confidence;
   int directed;
+  uint32_t doc_ix; /* doc's pool number (an_strpool_intern_ix), 0 for none */
 } an_mevent;
 
 /* Decodes a record (an_spill_next / an_spill_read). */

@@ -368,6 +368,7 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   memcpy(&h, rec, sizeof h);
   const an_strpool *p = &m->pool;
   ev->doc = an_strpool_at(p, h.str[AN_EV_DOC]);
+  ev->doc_ix = h.str[AN_EV_DOC];
   ev->type = an_strpool_at(p, h.str[AN_EV_TYPE]);
   ev->source = an_strpool_at(p, h.str[AN_EV_SOURCE]);
   ev->target = an_strpool_at(p, h.str[AN_EV_TARGET]);
