@@ -541,7 +541,7 @@ static an_status put_links(jctx *c, size_t jobs) {
   c->doc_at = doc_at;
   for (size_t begin = 0, end; st == AN_OK && begin < g->n_edges; begin = end) {
     end = an_evbatch_plan(g, begin, 0);
-    if ((st = an_evbatch_load(g, begin, end, &batch)) != AN_OK) {
+    if ((st = an_evbatch_load(g, begin, end, jobs, &batch)) != AN_OK) {
       c->read_failed = st != AN_ENOMEM;
       break;
     }

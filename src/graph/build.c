@@ -24,6 +24,7 @@ void an_graph_free(an_graph *g) {
   an_free(g->chunks);
   an_free(g->rec_edge);
   an_free(g->ev_start);
+  an_free(g->rec_ckpt);
   an_free(g->evptr);
   an_free(g->evs);
   an_free(g->ev_text);
@@ -434,6 +435,7 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   const int lists = !(opts->flags & AN_GRAPH_NO_EVENT_LISTS);
   an_spill_iter it;
   an_spill_iter_init(&it, (an_spill *)&m->spill); /* reading flushes the file's buffer */
+  it.keep_ckpt = lists;
   an_status st = AN_OK;
   pend ring[AHEAD];
   size_t head = 0, n = 0;
@@ -473,6 +475,8 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
     }
   }
 out:
+  B->g->rec_ckpt = it.ckpt, B->g->n_ckpt = it.n_ckpt; /* (a partial list on ENOMEM: fewer places to start) */
+  it.ckpt = NULL;
   an_spill_iter_free(&it);
   return st;
 }
@@ -1002,12 +1006,12 @@ done:
 
 void an_evbatch_init(an_evbatch *b) {
   memset(b, 0, sizeof *b);
-  an_buf_init(&b->data);
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_init(&b->data[p]);
 }
 
 void an_evbatch_free(an_evbatch *b) {
   if (!b) return;
-  an_buf_free(&b->data);
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_free(&b->data[p]);
   an_free(b->at);
   an_free(b->fill);
   memset(b, 0, sizeof *b);
@@ -1036,36 +1040,86 @@ size_t an_evbatch_plan(const an_graph *g, size_t begin, size_t max_bytes) {
   return lo;
 }
 
-an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, an_evbatch *b) {
-  an_buf_clear(&b->data);
-  b->begin = begin, b->end = end;
-  if (!g->ev_start || begin >= end || end > g->n_edges) return AN_OK;
-  const size_t first = g->ev_start[begin], n = g->ev_start[end] - first;
-  if (!n) return AN_OK;
-  an_status st = an_grow((void **)&b->at, &b->cap_at, n, sizeof *b->at);
-  if (st == AN_OK) st = an_grow((void **)&b->fill, &b->cap_fill, end - begin, sizeof *b->fill);
-  if (st != AN_OK) return st;
-  for (size_t e = begin; e < end; e++) b->fill[e - begin] = g->ev_start[e] - first;
+/* One loading thread's part of the spill: records of ordinals [from, to). */
+typedef struct load_part {
+  const an_graph *g;
+  an_evbatch *b;
+  size_t part, from, to;
+  uint64_t off; /* where record `from` starts */
+  size_t got;
+  an_status st;
+} load_part;
+
+static void *load_range(void *arg) {
+  load_part *P = arg;
+  const an_graph *g = P->g;
+  an_evbatch *b = P->b;
+  an_buf *data = &b->data[P->part];
+  const size_t begin = b->begin, end = b->end;
   an_spill_iter it;
-  an_spill_iter_init(&it, (an_spill *)&g->model->spill); /* reading flushes the file's buffer */
-  size_t got = 0;
-  while (got < n) {
+  an_spill_iter_init(&it, (an_spill *)&g->model->spill);
+  an_spill_iter_seek(&it, P->off, P->from);
+  while (it.count < P->to) {
     const unsigned char *rec;
     uint64_t off;
-    if ((st = an_spill_next(&it, &rec, &off)) != AN_OK) break;
-    if (!rec || it.count > g->n_recs) { /* the edges' events are all in the spill */
-      st = AN_EINTERNAL;
+    if ((P->st = an_spill_next(&it, &rec, &off)) != AN_OK) break;
+    if (!rec) { /* the edges' events are all in the spill */
+      P->st = AN_EINTERNAL;
       break;
     }
     uint32_t e = g->rec_edge[it.count - 1];
     if (e < begin || e >= end) continue;
     uint32_t len;
     memcpy(&len, rec, sizeof len);
-    b->at[b->fill[e - begin]++] = b->data.len;
-    if ((st = an_buf_append(&b->data, rec, len)) != AN_OK) break;
-    got++;
+    /* a free place among the edge's (their order is the sort's, later) */
+    size_t k = __atomic_fetch_add(&b->fill[e - begin], 1, __ATOMIC_RELAXED);
+    b->at[k] = (uint64_t)data->len << 8 | P->part;
+    if ((P->st = an_buf_append(data, rec, len)) != AN_OK) break;
+    P->got++;
   }
   an_spill_iter_free(&it);
+  return NULL;
+}
+
+an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, size_t jobs, an_evbatch *b) {
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_clear(&b->data[p]);
+  b->begin = begin, b->end = end;
+  if (!g->ev_start || begin >= end || end > g->n_edges) return AN_OK;
+  const size_t first = g->ev_start[begin], n = g->ev_start[end] - first;
+  if (!n) return AN_OK;
+  an_status st = an_grow((void **)&b->at, &b->cap_at, n, sizeof *b->at);
+  if (st == AN_OK) st = an_grow((void **)&b->fill, &b->cap_fill, end - begin, sizeof *b->fill);
+  if (st == AN_OK) st = an_spill_flush((an_spill *)&g->model->spill); /* before the threads read it */
+  if (st != AN_OK) return st;
+  for (size_t e = begin; e < end; e++) b->fill[e - begin] = g->ev_start[e] - first;
+  /* the parts start at checkpoints: as many as there are (and threads) */
+  size_t parts = jobs < 1 ? 1 : jobs;
+  if (parts > AN_EVBATCH_PARTS) parts = AN_EVBATCH_PARTS;
+  if (parts > g->n_ckpt) parts = g->n_ckpt ? g->n_ckpt : 1;
+  load_part P[AN_EVBATCH_PARTS];
+  pthread_t threads[AN_EVBATCH_PARTS];
+  memset(P, 0, sizeof P);
+  for (size_t p = 0; p < parts; p++) {
+    size_t c = g->n_ckpt ? g->n_ckpt * p / parts : 0;
+    P[p].g = g, P[p].b = b, P[p].part = p;
+    P[p].from = c * AN_SPILL_CKPT, P[p].off = g->n_ckpt ? g->rec_ckpt[c] : 0;
+    if (p) P[p - 1].to = P[p].from;
+  }
+  P[parts - 1].to = g->n_recs;
+  size_t started = 0;
+  for (size_t p = 1; p < parts; p++) {
+    if (pthread_create(&threads[p], NULL, load_range, &P[p]) != 0) break;
+    started = p;
+  }
+  load_range(&P[0]);
+  for (size_t p = started + 1; p < parts; p++) load_range(&P[p]); /* threads that did not start */
+  for (size_t p = 1; p <= started; p++) pthread_join(threads[p], NULL);
+  size_t got = 0;
+  for (size_t p = 0; p < parts; p++) {
+    if (st == AN_OK) st = P[p].st;
+    got += P[p].got;
+  }
+  if (st == AN_OK && got != n) st = AN_EINTERNAL;
   return st;
 }
 
@@ -1097,9 +1151,10 @@ an_status an_evbatch_edge_events(const an_graph *g, const an_evbatch *b, size_t 
     return AN_OK;
   }
   if (!b || e < b->begin || e >= b->end) return AN_EINTERNAL; /* not loaded */
-  const size_t *at = b->at + (g->ev_start[e] - g->ev_start[b->begin]);
+  const uint64_t *at = b->at + (g->ev_start[e] - g->ev_start[b->begin]);
   for (size_t k = 0; k < n; k++) {
-    an_mevent_decode(g->model, (const unsigned char *)b->data.data + at[k], &out->store[k]);
+    const an_buf *data = &b->data[at[k] & 0xff];
+    an_mevent_decode(g->model, (const unsigned char *)data->data + (at[k] >> 8), &out->store[k]);
     out->v[out->n++] = &out->store[k];
   }
   if (n > 1) qsort(out->v, n, sizeof *out->v, cmp_evp);
@@ -1111,7 +1166,7 @@ an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_e
   an_status st = AN_OK;
   if (!g->events_mode && g->ev_start && e < g->n_edges) {
     if ((out->own = an_malloc(sizeof *out->own)) != NULL) an_evbatch_init(out->own);
-    st = out->own ? an_evbatch_load(g, e, e + 1, out->own) : AN_ENOMEM;
+    st = out->own ? an_evbatch_load(g, e, e + 1, 1, out->own) : AN_ENOMEM;
   }
   if (st == AN_OK) st = an_evbatch_edge_events(g, out->own, e, out);
   if (st == AN_OK) return AN_OK;

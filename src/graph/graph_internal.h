@@ -156,10 +156,22 @@ typedef struct an_spill_iter {
   an_buf buf;     /* file mode: a window of the file */
   uint64_t base;  /* file offset of buf.data[0] */
   size_t count;   /* records returned: the last one's ordinal + 1 */
+  /* with keep_ckpt: the offset of every AN_SPILL_CKPT-th record (ordinal
+   * 0, AN_SPILL_CKPT, ...), where a later reading can start */
+  int keep_ckpt;
+  an_status ckpt_st;
+  uint64_t *ckpt;
+  size_t n_ckpt, cap_ckpt;
 } an_spill_iter;
+#define AN_SPILL_CKPT ((size_t)1 << 12)
 
 void an_spill_iter_init(an_spill_iter *it, an_spill *s);
 void an_spill_iter_free(an_spill_iter *it);
+/* Starts the iteration at the record of ordinal count, at offset off (a
+ * checkpoint). */
+void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count);
+/* Writes what stdio holds of the file: before readers on other threads. */
+an_status an_spill_flush(an_spill *s);
 /* *rec: the next record (contiguous, valid until the next call), NULL at
  * the end; *off its offset. */
 an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off);
@@ -324,6 +336,8 @@ struct an_graph {
   uint32_t *rec_edge;
   size_t n_recs;
   size_t *ev_start;
+  uint64_t *rec_ckpt; /* offset of record k * AN_SPILL_CKPT: where loading threads start */
+  size_t n_ckpt;
   /* Event multigraph: the decoded events (ids and sentences copied into ev_text). */
   an_mevent *evs;
   char *ev_text;
@@ -346,10 +360,11 @@ struct an_graph {
  * model's spill in one sequential pass (no seek or page fault per event:
  * events of an edge are scattered over the spill) and kept as records
  * until the next load or an_evbatch_free. Reused from batch to batch. */
+#define AN_EVBATCH_PARTS 16 /* loading threads, at most */
 typedef struct an_evbatch {
   size_t begin, end;
-  an_buf data;  /* the records, in spill order */
-  size_t *at;   /* event k of edge e: data.data + at[ev_start[e] - ev_start[begin] + k] */
+  an_buf data[AN_EVBATCH_PARTS]; /* the records, each loading thread's */
+  uint64_t *at; /* event k of edge e (in no order): at[ev_start[e] - ev_start[begin] + k] = offset << 8 | part */
   size_t cap_at;
   size_t *fill; /* loading: per edge, events placed */
   size_t cap_fill;
@@ -359,9 +374,10 @@ void an_evbatch_free(an_evbatch *b);
 /* The end of a batch from begin whose records take about max_bytes (0: a
  * default that keeps the passes over the spill few; at least one edge). */
 size_t an_evbatch_plan(const an_graph *g, size_t begin, size_t max_bytes);
-/* Loads edges [begin, end)'s records into b. AN_EIO / AN_EINTERNAL (the
+/* Loads edges [begin, end)'s records into b, on up to jobs threads (each
+ * a part of the spill, from a checkpoint). AN_EIO / AN_EINTERNAL (the
  * spill), AN_ENOMEM. Not thread-safe for one model (reads its spill). */
-an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, an_evbatch *b);
+an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, size_t jobs, an_evbatch *b);
 
 /* The events of edge e in event order (date, doc, offset, id): the
  * multigraph's own, else decoded from the batch b holding e (empty when

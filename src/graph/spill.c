@@ -133,13 +133,27 @@ void an_spill_iter_init(an_spill_iter *it, an_spill *s) {
   an_buf_init(&it->buf);
 }
 
-void an_spill_iter_free(an_spill_iter *it) { an_buf_free(&it->buf); }
+void an_spill_iter_free(an_spill_iter *it) {
+  an_buf_free(&it->buf);
+  an_free(it->ckpt);
+}
+
+void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count) {
+  it->pos = off, it->count = count;
+  it->base = 0;
+  an_buf_clear(&it->buf);
+}
+
+an_status an_spill_flush(an_spill *s) { return flush(s); }
 
 an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off) {
   an_spill *s = it->s;
   *rec = NULL;
   if (it->pos >= s->size) return AN_OK;
   *off = it->pos;
+  if (it->keep_ckpt && it->count % AN_SPILL_CKPT == 0 && it->ckpt_st == AN_OK &&
+      (it->ckpt_st = an_grow((void **)&it->ckpt, &it->cap_ckpt, it->n_ckpt + 1, sizeof *it->ckpt)) == AN_OK)
+    it->ckpt[it->n_ckpt++] = it->pos;
   it->count++;
   uint32_t len;
   if (!s->f) {

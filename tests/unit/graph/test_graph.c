@@ -478,7 +478,7 @@ static void test_event_batches(void) {
       for (size_t begin = 0, end; begin < an_graph_edge_count(g); begin = end, batches++) {
         end = an_evbatch_plan(g, begin, sizes[z]);
         CHECK(end > begin && end <= an_graph_edge_count(g));
-        CHECK_INT(an_evbatch_load(g, begin, end, &b), AN_OK);
+        CHECK_INT(an_evbatch_load(g, begin, end, 1 + z % 3, &b), AN_OK);
         for (size_t e = begin; e < end; e++) {
           an_evlist one;
           CHECK_INT(an_graph_edge_events(g, e, &one, NULL), AN_OK);
