@@ -1,6 +1,8 @@
 /* spill.c: where a model keeps its events: append-only binary records, in
  * memory up to a limit, then in an unlinked temporary file ($TMPDIR), read
- * back sequentially (building the graph) or by offset (event lists). Keeps
+ * back sequentially (building the graph; event lists, a batch of edges a
+ * pass, from checkpoints on several threads) or by offset (the record a
+ * repeated event id replaces). Keeps
  * `actornet build`'s memory independent of the number of events
  * (issue 7). */
 #include <errno.h>
