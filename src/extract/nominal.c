@@ -54,28 +54,29 @@ int an_gap_one_clause(const an_lexicon *lex, const an_xview *v, uint32_t ga, uin
   return 1;
 }
 
+uint32_t an_participle_lead(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t ts, uint32_t lim,
+                            const an_phrases *stop) {
+  if (sa >= ts || v->tok_m[sa] >= 0 || !(v->tok[sa].shape & AN_SHAPE_UPPER_INITIAL) || !an_ing_form(v->w[sa]))
+    return sa;
+  for (uint32_t k = sa + 1; k < ts && k < sa + 8; k++) {
+    if (punct(v, k)) return sa;
+    if (v->tok_m[k] >= 0) {
+      if (!in(&lex->locative, v, k - 1, lim)) return sa;
+      const an_mention *m = &v->acts->mentions[v->tok_m[k]];
+      k = m->tok_first + m->tok_count - 1;
+      continue;
+    }
+    if (in(stop, v, k, lim)) return k;
+  }
+  return sa;
+}
+
 int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t ts,
                          uint32_t obj_end) {
   if (sa >= ts) return -1;
-  if (v->tok_m[sa] < 0 && (v->tok[sa].shape & AN_SHAPE_UPPER_INITIAL) && strlen(v->w[sa]) > 4 &&
-      strcmp(v->w[sa] + strlen(v->w[sa]) - 3, "ing") == 0) {
-    /* "Speaking to reporters in Kampala after talks with X, Y said": an
-     * opening participle phrase, then the fronted phrase (a place may
-     * be named after a locative preposition) */
-    for (uint32_t k = sa + 1; k < ts && k < sa + 8; k++) {
-      if (punct(v, k)) return -1;
-      if (v->tok_m[k] >= 0) {
-        if (!in(&lex->locative, v, k - 1, ts)) return -1;
-        const an_mention *m = &v->acts->mentions[v->tok_m[k]];
-        k = m->tok_first + m->tok_count - 1;
-        continue;
-      }
-      if (an_phrases_match_id(&lex->fronting_preps, v->wid, k, ts)) {
-        sa = k;
-        break;
-      }
-    }
-  }
+  /* "Speaking to reporters in Kampala after talks with X, Y said": the
+   * fronted phrase after an opening participle phrase */
+  sa = an_participle_lead(lex, v, sa, ts, ts, &lex->fronting_preps);
   uint32_t e = an_phrases_match_id(&lex->fronting_preps, v->wid, sa, ts);
   if (!e || ts - e > FRONT_SPAN) return -1;
   for (uint32_t k = e; k < ts; k++) /* "After a brief meeting with" */

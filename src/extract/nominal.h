@@ -13,9 +13,26 @@
 #define AN_EXTRACT_NOMINAL_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/lexicon.h"
 #include "extract/rules.h"
+
+/* An "-ing" form (a gerund or participle): more than four letters ending
+ * in "ing" ("sing" and "king" are none). Inline: the rules ask it often. */
+static inline int an_ing_form(const char *w) {
+  size_t n = strlen(w);
+  return n > 4 && memcmp(w + n - 3, "ing", 3) == 0;
+}
+
+/* An opening participle phrase ("Speaking to reporters in Kampala after
+ * talks with X, Y said"): when token sa (before ts) is a capitalized
+ * "-ing" form outside any mention, the first token of a phrase of stop
+ * within the next 7 tokens before ts (lists matched up to lim), with no
+ * punctuation and no actor before it unless after a locative ("in
+ * Kampala": a place); sa otherwise. */
+uint32_t an_participle_lead(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t ts, uint32_t lim,
+                            const an_phrases *stop);
 
 /* "a meeting of A with B": the first actor of the gap [ga, gb) when it
  * opens with "of" (the owner's head, not "A's" itself); -1 otherwise. */

@@ -406,13 +406,8 @@ static int is_quote(const ctx *c, uint32_t i) { return (c->v->tok[i].shape & AN_
 static int is_cap(const ctx *c, uint32_t i) {
   return (c->v->tok[i].shape & (AN_SHAPE_UPPER_INITIAL | AN_SHAPE_ALL_UPPER)) != 0 && !is_punct(c, i);
 }
-/* An "-ing" form at token i (a gerund or participle): more than four
- * letters ending in "ing" ("sing" and "king" are none). */
-static int ing_at(const ctx *c, uint32_t i) {
-  const char *w = W(c, i);
-  size_t n = strlen(w);
-  return n > 4 && memcmp(w + n - 3, "ing", 3) == 0;
-}
+/* An "-ing" form at token i (a gerund or participle) */
+static int ing_at(const ctx *c, uint32_t i) { return an_ing_form(W(c, i)); }
 /* s is the literal lit: most strings differ at the first byte, without a
  * call (event types, compared on every trigger and event) */
 AN_HOT int str_is(const char *s, const char *lit) { return s[0] == lit[0] && strcmp(s, lit) == 0; }
@@ -1493,22 +1488,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
   }
   int initial = 1; /* only prepositions, determiners, adverbs before the trigger */
   uint32_t lead = s->cs; /* "A day after meeting X, Y ...", "Hours before": a measure before the subordinator */
-  if (s->cs == c->sa && ts > c->sa && c->v->tok_m[c->sa] < 0 && ing_at(c, c->sa) &&
-      (c->v->tok[c->sa].shape & AN_SHAPE_UPPER_INITIAL)) {
+  if (s->cs == c->sa) {
     /* "Speaking to reporters after meeting X, Y said": an opening
      * participle phrase up to the subordinator (no actor, no comma) */
-    for (uint32_t k = c->sa + 1; k < ts && k < c->sa + 8; k++) {
-      if (is_punct(c, k)) break;
-      if (c->v->tok_m[k] >= 0) { /* ("in Kampala": a place) */
-        if (!inlist(c, &c->lex->locative, k - 1)) break;
-        k = mend(c, c->v->tok_m[k]) - 1;
-        continue;
-      }
-      if (inlist(c, &c->lex->subordinators, k)) {
-        lead = k;
-        break;
-      }
-    }
+    lead = an_participle_lead(c->lex, c->v, c->sa, ts, c->sb, &c->lex->subordinators);
     /* (a place in it is no subject) */
     if (lead != s->cs && first >= 0 && M(c, first)->tok_first < lead) first = -1;
   }
