@@ -640,7 +640,8 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     lex->dtype_countries[k] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "countries"));
     lex->n_dtypes++;
   }
-  return AN_OK;
+  return strings_from(cJSON_GetObjectItemCaseSensitive(root, "outside_roles"), &lex->outside_roles,
+                      &lex->n_outside_roles, 0, c, "outside_roles");
 }
 
 static an_status load_dates(const cJSON *root, an_lexicon *lex, const jctx *c) {
@@ -1376,6 +1377,7 @@ void an_lexicon_free(an_lexicon *lex) {
   strings_free(lex->outlet_regex, lex->n_outlet_regex);
   strings_free(lex->docdate_regex, lex->n_docdate_regex);
   strings_free(lex->media_names, lex->n_media_names);
+  strings_free(lex->outside_roles, lex->n_outside_roles);
   an_free(lex);
 }
 

@@ -194,6 +194,11 @@ typedef struct an_lexicon {
   an_phrases reciprocal_objects, each_subjects;
   /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
   an_phrases fronting_preps;
+  /* cues.json "outside_roles": how an affiliation's role begins when its
+   * holder holds no office there ("opposition leader", "former
+   * minister"): prefixes, compared as written */
+  char **outside_roles;
+  size_t n_outside_roles;
   int dtype_countries[AN_MAX_DTYPES];
   size_t n_dtypes;
   /* dates.json */

@@ -2320,14 +2320,16 @@ static int opposes_own(const char *type) { return strcmp(type, "criticize") == 0
 
 /* Whether the text made person p an office holder of org (a minister of
  * the country does not criticise it; the opposition, a former holder do:
- * the role's first word says so). */
-static int affiliated(const an_doc_actors *A, uint32_t p, uint32_t org) {
+ * the role's start says so, cues.json "outside_roles"). */
+static int affiliated(const an_lexicon *lex, const an_doc_actors *A, uint32_t p, uint32_t org) {
   for (size_t f = 0; f < A->n_affiliations; f++) {
     const an_affiliation *af = &A->affiliations[f];
     if (af->person != p || af->org != org) continue;
     const char *r = af->role ? af->role : "";
-    if (strncmp(r, "opposition", 10) == 0 || strncmp(r, "former", 6) == 0) continue;
-    return 1;
+    int outside = 0;
+    for (size_t k = 0; k < lex->n_outside_roles && !outside; k++)
+      outside = strncmp(r, lex->outside_roles[k], strlen(lex->outside_roles[k])) == 0;
+    if (!outside) return 1;
   }
   return 0;
 }
@@ -3775,7 +3777,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (same_country(sa, ta) &&
           (M(c, srcs.m[i])->how == AN_MENTION_PRONOUN || M(c, dsts.m[j])->how == AN_MENTION_PRONOUN ||
            ta->kind != AN_KIND_COUNTRY || !opposes_own(base_type) ||
-           affiliated(c->v->acts, M(c, srcs.m[i])->actor, M(c, dsts.m[j])->actor)))
+           affiliated(c->lex, c->v->acts, M(c, srcs.m[i])->actor, M(c, dsts.m[j])->actor)))
         continue;
       double cf = conf;
       if (srcs.n > 1 || dsts.n > 1) cf *= 0.95;
