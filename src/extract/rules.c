@@ -1536,6 +1536,16 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
 
 /* ---- objects ---------------------------------------------------------------- */
 
+/* Scare quotes: the quotation mark at k opens a few quoted words (one to
+ * five, before lim, with no punctuation and, when no_actor, no actor) that
+ * a quotation mark closes ('the "lies and smears" of X'): that closing
+ * mark's token; 0 when none does. */
+static uint32_t scare_quote_end(const ctx *c, uint32_t k, uint32_t lim, int no_actor) {
+  uint32_t j = k + 1;
+  while (j < lim && j < k + 7 && !is_quote(c, j) && !is_punct(c, j) && !(no_actor && c->v->tok_m[j] >= 0)) j++;
+  return j < lim && j > k + 1 && is_quote(c, j) ? j : 0;
+}
+
 static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
   for (uint32_t k = te; k < c->sb; k++) {
     uint32_t id = c->v->wid[k]; /* ; : . ? ! (the breakers but '"': lexicon.h) */
@@ -1543,9 +1553,8 @@ static uint32_t clause_end_from(const ctx *c, uint32_t te, int in_q) {
     if (is_quote(c, k) && k > te && inlist(c, &c->lex->determiners, k - 1) && c->v->tok_m[k - 1] < 0) {
       /* 'slammed the "lies and disinformation" of X': a few quoted words
        * after a determiner are a noun phrase, not speech */
-      uint32_t j = k + 1;
-      while (j < c->sb && j < k + 7 && !is_quote(c, j) && !is_punct(c, j)) j++;
-      if (j < c->sb && j > k + 1 && is_quote(c, j)) {
+      uint32_t j = scare_quote_end(c, k, c->sb, 0);
+      if (j) {
         k = j;
         continue;
       }
@@ -1745,9 +1754,8 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
     if (mi < 0 && k > a && is_quote(c, k) && inlist(c, &c->lex->determiners, k - 1)) {
       /* 'slammed the "lies and smears" coming from X': a few quoted words
        * after a determiner are the object's noun */
-      uint32_t j = k + 1;
-      while (j < lim && j < k + 7 && !is_quote(c, j) && !is_punct(c, j) && c->v->tok_m[j] < 0) j++;
-      if (j < lim && j > k + 1 && is_quote(c, j)) {
+      uint32_t j = scare_quote_end(c, k, lim, 1);
+      if (j) {
         k = j;
         continue;
       }
