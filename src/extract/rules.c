@@ -549,7 +549,8 @@ static int agents_head(const ctx *c, int32_t mi) {
   return 0;
 }
 
-/* Whether some trigger can start at token k (a verb, not an adjective). */
+/* Whether some trigger, verb or noun ("praised", "talks"), can start at
+ * token k (the word there is then no adjective before a name). */
 static int starts_trigger(const ctx *c, uint32_t k) {
   size_t n = 0;
   an_lexicon_trigs_at(c->lex, c->v->wid[k], &n);
@@ -3013,16 +3014,17 @@ static uint32_t actor_named(const an_doc_actors *A, const char *w, size_t n) {
   return found;
 }
 
+/* Whether token i holds a hyphen inside it, neither first nor last ("Kenya-Uganda"). */
+static int has_hyphen(const an_xview *v, uint32_t i) {
+  return v->tok[i].len > 2 && memchr(v->s + v->tok[i].start + 1, '-', v->tok[i].len - 2) != NULL;
+}
+
 /* "the Kenya-Uganda talks", "a Modi-Albanese meeting", "the US-China
  * phone call": a hyphenated pair of names right before a meeting or call
  * noun (up to two lower-case modifiers between: "border talks") names its
  * two parties, when each part is an actor the document names elsewhere.
  * The tokenizer keeps the pair one token, which no mention covers. Fills
  * out[0..1] with a mention of each (the nearest to ts) and returns 1. */
-static int has_hyphen(const an_xview *v, uint32_t i) {
-  return v->tok[i].len > 2 && memchr(v->s + v->tok[i].start + 1, '-', v->tok[i].len - 2) != NULL;
-}
-
 static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]) {
   const an_xview *v = c->v;
   uint32_t p = ts;
@@ -3147,8 +3149,8 @@ static int32_t reported_speaker(const ctx *c, int32_t pm) {
 /* "C received A's premier X and B's minister Y for talks. C praised both
  * delegations": a side phrase after a host's meeting with exactly two
  * guests (this sentence or the six before) is the guests' two sides:
- * their countries when both are persons of two named countries, else the
- * guests. Fills out and returns 1, or 0. */
+ * when both are persons (of two countries), each one's country if the text
+ * names it, else that guest; else the guests. Fills out and returns 1, or 0. */
 static int guest_sides(const ctx *c, const evbuf *b, uint32_t si, uint32_t te, uint32_t ce, const mlist *srcs,
                        mlist *out) {
   const an_xview *v = c->v;
