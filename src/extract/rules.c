@@ -557,6 +557,17 @@ static int starts_trigger(const ctx *c, uint32_t k) {
   return n > 0;
 }
 
+/* Whether a past-tense verb ("condemned": lower case, no actor's word,
+ * not the sentence's first word) comes before token k in its stretch
+ * of the sentence (back to the nearest punctuation). */
+static int past_verb_before(const ctx *c, uint32_t k) {
+  for (uint32_t j = k; j-- > c->sa + 1;) {
+    if (is_punct(c, j)) return 0;
+    if (c->v->tok_m[j] < 0 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, j))) return 1;
+  }
+  return 0;
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
@@ -603,6 +614,16 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
         ok = 0;
         break;
       }
+    }
+    if (ok && sep_and && found >= 0 && M(c, found)->tok_first == pos) {
+      /* "criticized A and B praised C": a name with its own past-tense
+       * verb after "and" is the next clause's subject, no conjunct, when
+       * a past-tense verb came before ("talks between A and B resumed") */
+      uint32_t r = mend(c, found);
+      while (r < lim && inlist(c, &c->lex->adverbs, r)) r++;
+      if (r < lim && c->v->tok_m[r] < 0 && (c->v->tok[r].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, r)) &&
+          past_verb_before(c, pos - 1))
+        return;
     }
     /* "and the speaker of parliament, B": a title phrase, then its name */
     int tp = !ok && found < 0 && seg_end < lim && is(c, seg_end, ",") && title_phrase(c, pos, seg_end);
@@ -1146,6 +1167,21 @@ static int person_ok(void *arg, size_t j) {
   return m->tok_first < pa->k && pa->v->acts->actors[m->actor].kind == AN_KIND_PERSON && !pa->v->inq[m->tok_first];
 }
 
+/* "A condemned the plan and B praised C": "and" at k (no comma before it)
+ * opens a clause of its own when a plain actor follows it right up to a
+ * past-tense trigger at ts (adverbs between: "and B also praised") and the
+ * words before it hold a past-tense verb of their own ("A and B praised C",
+ * "officials from A and B praised C" are one subject). */
+static int and_clause(const ctx *c, uint32_t k, uint32_t ts, int in_q) {
+  if (k + 1 >= ts || !past_form(c, ts) || !(c->v->tok[ts].shape & AN_SHAPE_ALL_LOWER)) return 0;
+  int32_t mj = c->v->tok_m[k + 1];
+  if (mj < 0 || M(c, mj)->tok_first != k + 1 || is_poss(c, mj) || !mention_ok(c, mj, in_q)) return 0;
+  uint32_t r = mend(c, mj);
+  while (r < ts && inlist(c, &c->lex->adverbs, r)) r++;
+  if (r != ts) return 0;
+  return past_verb_before(c, k);
+}
+
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
   memset(s, 0, sizeof *s);
   s->cs = c->sa;
@@ -1311,6 +1347,10 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
           return;
         }
         continue;
+      }
+      if (commas == 0 && is(c, k, "and") && and_clause(c, k, ts, in_q)) {
+        s->cs = k + 1; /* "A condemned the plan and B praised C" */
+        break;
       }
       /* Reported speech and subordinate clauses: the clause starts after
        * the cue when an actor follows it ("X said Y praised Z" -> Y). */

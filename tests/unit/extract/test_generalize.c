@@ -515,6 +515,28 @@ static void test_act_agent(void) {
   an_result_free(r);
 }
 
+/* "A condemned the plan and B praised C": "and" with no comma before a
+ * name and its own past-tense verb opens a clause with that subject;
+ * "A and B praised C" and "officials from A and B praised C" stay one
+ * subject. */
+static void test_and_clause_subject(void) {
+  static const fx_case cases[] = {
+      {"Norland condemned the plan and Ostria praised Estmark.", {"praise ostria estmark"},
+       {"praise norland estmark"}, -1},
+      {"Norland condemned the plan and Ostria also praised Estmark.", {"praise ostria estmark"},
+       {"praise norland estmark"}, -1},
+      {"Norland condemned the plan, and Ostria praised Estmark.", {"praise ostria estmark"},
+       {"praise norland estmark"}, -1},
+      {"Diop criticized Rivas and Tan praised Norland.", {"criticize diop rivas", "praise tan norland"},
+       {"praise diop norland", "criticize diop tan"}, -1},
+      {"Diop criticized Rivas and Tan for the delay.", {"criticize diop rivas", "criticize diop tan"}, {0}, -1},
+      {"Norland and Ostria praised Estmark.", {"praise norland estmark", "praise ostria estmark"}, {0}, -1},
+      {"Officials from Norland and Ostria praised Estmark.", {"praise norland estmark", "praise ostria estmark"},
+       {0}, -1},
+  };
+  FX_CASES(&F, A, "2025-03-05", cases);
+}
+
 /* A passive whose subject is a non-actor noun phrase right before it. */
 static void test_passive_noun_subject(void) {
   an_result *r = run("Estmark ordered Norland to pay, a ruling welcomed by Ostria.");
@@ -785,6 +807,7 @@ int main(void) {
   test_protest_forms();
   test_act_agent();
   test_demonym_speaker_and_clause();
+  test_and_clause_subject();
   test_passive_noun_subject();
   test_object_relative_and_dinner();
   test_aid();
