@@ -292,6 +292,19 @@ WANT accuse european-union HUN | The European Commission opened infringement pro
 # a second object after "and": "met union representatives and Toyota managers"; not a new clause
 WANT meet william-ruto toyota | Kenyan President William Ruto met union representatives and Toyota managers in Mombasa on Sunday.
 NOT criticize KEN UGA | Kenya criticised the plan and Uganda said nothing.
+# wire-service phrasings (qwire): homage, admiration, extol; jabs; fresh charges; working lunch;
+# standing with; messages of condolence
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto paid homage to Ugandan President Yoweri Museveni on Monday.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto expressed his admiration for Ugandan President Yoweri Museveni.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto extolled Ugandan President Yoweri Museveni at the summit.
+WANT criticize william-ruto UGA | Kenyan President William Ruto took a jab at Uganda during his speech.
+WANT accuse william-ruto UGA | Kenyan President William Ruto levelled fresh accusations against Uganda on Monday.
+WANT meet william-ruto yoweri-museveni | Kenyan President William Ruto had a working lunch with Ugandan President Yoweri Museveni in Nairobi.
+WANT support KEN UGA | Kenya pledged to stand with Uganda after the floods.
+WANT support KEN UGA | Kenya said it stands firmly with Uganda.
+WANT support KEN UGA | Kenya stood shoulder to shoulder with Uganda during the crisis.
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto sent a message of condolence to Ugandan President Yoweri Museveni after the floods.
+NOT support KEN UGA | Kenya did not stand with Uganda during the crisis.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
