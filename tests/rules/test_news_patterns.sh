@@ -305,6 +305,12 @@ WANT support KEN UGA | Kenya said it stands firmly with Uganda.
 WANT support KEN UGA | Kenya stood shoulder to shoulder with Uganda during the crisis.
 WANT message william-ruto yoweri-museveni | Kenyan President William Ruto sent a message of condolence to Ugandan President Yoweri Museveni after the floods.
 NOT support KEN UGA | Kenya did not stand with Uganda during the crisis.
+# "blamed the attack on X", "attributed the bombing to X": X is accused; "shot down X's drone"
+WANT accuse GHA TGO | Ghana blamed the deadly attack on Togo on Monday.
+WANT accuse GHA TGO | Ghana attributed the bombing to Togo.
+NOT accuse GHA TGO | Ghana attributed the growth to Togo.
+WANT attack GHA TGO | Ghana shot down a Togolese drone near the border.
+NOT attack GHA TGO | Ghana shot down the Togolese proposal at the meeting.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
