@@ -311,6 +311,11 @@ WANT accuse GHA TGO | Ghana attributed the bombing to Togo.
 NOT accuse GHA TGO | Ghana attributed the growth to Togo.
 WANT attack GHA TGO | Ghana shot down a Togolese drone near the border.
 NOT attack GHA TGO | Ghana shot down the Togolese proposal at the meeting.
+# headline verbs "flays", "raps"; "issued a rebuke to X"
+WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik flays India over the dam project on Monday.
+WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik raps India for the border firing on Monday.
+NOT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik rapped about India in a song.
+WANT criticize GHA TGO | Ghana issued a sharp rebuke to Togo on Monday.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
