@@ -1838,7 +1838,9 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && !str_is(t->type, "attack") &&
+    /* a threatened act's victim is the threat's target ("threatened to
+     * impose sanctions on X"), not an act's victim in a clause of its own */
+    if (k > a && lp > a && !str_is(t->type, "attack") && !(t->infinitive && str_is(t->type, "threaten")) &&
         (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
           (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
          (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {

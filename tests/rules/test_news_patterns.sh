@@ -316,6 +316,10 @@ WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik flays In
 WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik raps India for the border firing on Monday.
 NOT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik rapped about India in a song.
 WANT criticize GHA TGO | Ghana issued a sharp rebuke to Togo on Monday.
+# the victim of a threatened act is the threat's target; "threatened sanctions against X"
+WANT threaten GHA TGO | Ghana threatened to impose sanctions on Togo on Monday.
+WANT threaten GHA TGO | Ghana threatened fresh tariffs on Togo.
+WANT threaten GHA TGO | Ghana threatened military action against Togo.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
