@@ -320,6 +320,13 @@ WANT criticize GHA TGO | Ghana issued a sharp rebuke to Togo on Monday.
 WANT threaten GHA TGO | Ghana threatened to impose sanctions on Togo on Monday.
 WANT threaten GHA TGO | Ghana threatened fresh tariffs on Togo.
 WANT threaten GHA TGO | Ghana threatened military action against Togo.
+# "said X bore responsibility"; double-object aid: "provided X with weapons", "offered X military assistance"
+WANT accuse GHA TGO | Ghana said Togo bore full responsibility for the clashes.
+WANT support GHA TGO | Ghana provided Togo with weapons last year.
+WANT support GHA TGO | Ghana offered Togo military assistance on Monday.
+WANT support world-bank GHA | The World Bank granted Ghana a loan on Monday.
+NOT support GHA TGO | Ghana gave Togo a warning on Monday.
+NOT support GHA TGO | Ghana refused to give Togo a loan.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
