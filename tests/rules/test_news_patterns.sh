@@ -327,6 +327,12 @@ WANT support GHA TGO | Ghana offered Togo military assistance on Monday.
 WANT support world-bank GHA | The World Bank granted Ghana a loan on Monday.
 NOT support GHA TGO | Ghana gave Togo a warning on Monday.
 NOT support GHA TGO | Ghana refused to give Togo a loan.
+# phone talks with words between ("held her first phone talks with"); video conferences and virtual talks are calls
+WANT call mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau on Friday held her first phone talks with Ugandan Foreign Minister Jeje Odongo.
+NOT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau on Friday held her first phone talks with Ugandan Foreign Minister Jeje Odongo.
+WANT call mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held a videoconference with Ugandan Foreign Minister Jeje Odongo.
+WANT call KEN UGA | Kenya and Uganda held virtual talks on Monday.
+WANT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held her first talks with Ugandan Foreign Minister Jeje Odongo.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
