@@ -2076,6 +2076,9 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   int words = 0, det = 0;
   while (k > c->sa) {
     uint32_t p = k - 1;
+    /* "expressed concern about the attack on X", "was shocked by the
+     * strikes on X": a reaction's cause is no act of the subject */
+    if (inlist(c, &c->lex->prepositions, p) && p > c->sa && inlist(c, &c->lex->reaction_words, p - 1)) return 0;
     if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
     /* "a strike after talks with X broke down": "after" as a preposition */
     if (inlist(c, &c->lex->subordinators, p) && !det && !words) return 1;

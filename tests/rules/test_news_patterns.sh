@@ -333,6 +333,13 @@ NOT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau on Friday h
 WANT call mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held a videoconference with Ugandan Foreign Minister Jeje Odongo.
 WANT call KEN UGA | Kenya and Uganda held virtual talks on Monday.
 WANT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held her first talks with Ugandan Foreign Minister Jeje Odongo.
+# displeasure and outrage at an actor are criticism; a reaction's cause is no act of the subject
+WANT criticize william-ruto UGA | Kenyan President William Ruto conveyed his displeasure to Uganda over the remarks.
+WANT criticize KEN UGA | Kenya expressed outrage at Uganda's decision to close the border.
+NOT attack KEN UGA | Kenya expressed concern about the attack on Uganda.
+NOT attack KEN UGA | Kenya was shocked by the strikes on Uganda.
+NOT criticize KEN UGA | Kenya expressed outrage at the attack on Uganda.
+WANT attack TZA UGA | Kenya expressed concern over Tanzania's attacks on Uganda.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
