@@ -3575,6 +3575,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     /* "joined the two leaders by video link" */
     if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
+    /* "sent humanitarian aid to X": no party in the gap, the noun's own
+     * trigger reads the words */
+    if (dsts.n == 0) return *declined = 1, AN_OK;
     if (t->source == AN_SLOT_OBJECT) {
       /* "rejected X's accusations": X accuses the subject */
       mlist tmp = srcs;

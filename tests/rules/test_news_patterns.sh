@@ -340,6 +340,9 @@ NOT attack KEN UGA | Kenya expressed concern about the attack on Uganda.
 NOT attack KEN UGA | Kenya was shocked by the strikes on Uganda.
 NOT criticize KEN UGA | Kenya expressed outrage at the attack on Uganda.
 WANT attack TZA UGA | Kenya expressed concern over Tanzania's attacks on Uganda.
+# a gap trigger with no party in its gap leaves the words to the noun's trigger
+WANT support GHA TGO | Ghana sent humanitarian aid to Togo after the floods.
+WANT support GHA TGO | Ghana offered emergency assistance to Togo.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
