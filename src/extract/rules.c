@@ -3706,6 +3706,29 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
       dsts.n--;
     }
+    if (from_src && t->nominal && !t->symmetric && dsts.n > 0) {
+      /* "delivered a letter from A to B": B, not the carrier, is the
+       * addressee (a name after its titles, else a demonym: "to Ugandan
+       * President Y") */
+      uint32_t e = mend(c, dsts.m[dsts.n - 1]);
+      int32_t to = -1;
+      if (e + 1 < c->sb && is(c, e, "to"))
+        for (uint32_t k = e + 1; k < c->sb && k < e + 8 && !is_punct(c, k); k++) {
+          int32_t mk = c->v->tok_m[k];
+          if (mk < 0) {
+            if (!(c->v->tok[k].shape & AN_SHAPE_UPPER_INITIAL) && !inlist(c, &c->lex->determiners, k)) break;
+            continue;
+          }
+          if (M(c, mk)->tok_first != k || !mention_ok(c, mk, in_q)) break;
+          to = mk;
+          if (M(c, mk)->how != AN_MENTION_DEMONYM) break;
+          k = mend(c, mk) - 1;
+        }
+      if (to >= 0 && !in_set(c, &dsts, to)) {
+        srcs.n = 0;
+        ml_add(&srcs, to);
+      }
+    }
     if (t->source == AN_SLOT_OBJECT || (from_src && t->nominal)) {
       mlist tmp = srcs;
       srcs = dsts;

@@ -343,6 +343,11 @@ WANT attack TZA UGA | Kenya expressed concern over Tanzania's attacks on Uganda.
 # a gap trigger with no party in its gap leaves the words to the noun's trigger
 WANT support GHA TGO | Ghana sent humanitarian aid to Togo after the floods.
 WANT support GHA TGO | Ghana offered emergency assistance to Togo.
+# "delivered a letter from A to B": A writes to B, not to the carrier; "addressed a letter to X"
+WANT message william-ruto yoweri-museveni | Kenyan Foreign Minister Mary Kamau delivered a message from Kenyan President William Ruto to Ugandan President Yoweri Museveni.
+NOT message william-ruto mary-kamau | Kenyan Foreign Minister Mary Kamau delivered a message from Kenyan President William Ruto to Ugandan President Yoweri Museveni.
+WANT message yoweri-museveni william-ruto | Kenyan President William Ruto received a message from Ugandan President Yoweri Museveni on Monday.
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto addressed a letter to Ugandan President Yoweri Museveni.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
