@@ -348,6 +348,9 @@ WANT message william-ruto yoweri-museveni | Kenyan Foreign Minister Mary Kamau d
 NOT message william-ruto mary-kamau | Kenyan Foreign Minister Mary Kamau delivered a message from Kenyan President William Ruto to Ugandan President Yoweri Museveni.
 WANT message yoweri-museveni william-ruto | Kenyan President William Ruto received a message from Ugandan President Yoweri Museveni on Monday.
 WANT message william-ruto yoweri-museveni | Kenyan President William Ruto addressed a letter to Ugandan President Yoweri Museveni.
+# "appreciated X's efforts", "spoke positively of X"
+WANT praise william-ruto UGA | Kenyan President William Ruto appreciated Uganda's efforts to restore peace.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto spoke positively of Ugandan President Yoweri Museveni.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
