@@ -3784,7 +3784,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->target_stop.n &&
       (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
     return AN_OK;
-  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
+  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && M(c, dsts.m[0])->tok_first > ts &&
+      naming_complement(c, mend(c, dsts.m[0])))
     return AN_OK; /* "calling them unfair" */
   for (int i = 0; i < srcs.n && !in_q; i++) {
     int32_t p = reported_speaker(c, srcs.m[i]); /* "X said he had written to Y" */

@@ -351,6 +351,9 @@ WANT message william-ruto yoweri-museveni | Kenyan President William Ruto addres
 # "appreciated X's efforts", "spoke positively of X"
 WANT praise william-ruto UGA | Kenyan President William Ruto appreciated Uganda's efforts to restore peace.
 WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto spoke positively of Ugandan President Yoweri Museveni.
+# a passive's pronoun subject is no naming complement ("He was received by X", not "calling them unfair")
+WANT meet william-ruto yoweri-museveni | Ugandan President Yoweri Museveni arrived in Nairobi on Monday. He was received by President William Ruto at State House.
+WANT meet william-ruto yoweri-museveni | Ugandan President Yoweri Museveni landed in Nairobi on Monday. He was welcomed by Kenyan President William Ruto.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
