@@ -4700,9 +4700,7 @@ void an_doc_actors_free(an_doc_actors *a) {
   an_free(a->strings);
   an_free(a->alias_block);
   an_free(a->folds);
-  /* (an_actors_find's records have fold_off in fold_hash's block) */
-  if (!a->fold_hash || (const void *)a->fold_off != (const void *)(a->fold_hash + (a->n_tokens ? a->n_tokens : 1)))
-    an_free(a->fold_off);
+  if (!a->fold_one_block) an_free(a->fold_off);
   an_free(a->fold_hash);
   an_free(a);
 }
@@ -4933,6 +4931,7 @@ static an_status build_output(doc *d, an_doc_actors **out) {
   r->folds = an_buf_steal(&d->folds, NULL);
   r->fold_off = d->foff;
   r->fold_hash = d->fh;
+  r->fold_one_block = 1;
   d->foff = NULL;
   d->fh = NULL;
   if (!r->folds) {

@@ -98,13 +98,14 @@ typedef struct an_doc_actors {
    * digits only, words joined by one space; "U.S." -> "us", "al-Nakhala"
    * -> "al nakhala"), NUL-terminated at folds + fold_off[i], and the
    * an_word_hash of that whole fold: made once here, for any stage that
-   * keys words by them instead of folding or hashing again. (In a record
-   * an_actors_find made, fold_off lies in fold_hash's allocation, after
-   * its max(n_tokens, 1) hashes: an_doc_actors_free frees them as one.) */
+   * keys words by them instead of folding or hashing again. */
   size_t n_tokens;
   char *folds;
   uint32_t *fold_off;
   uint64_t *fold_hash;
+  /* 1 when fold_off lies in fold_hash's allocation (records an_actors_find
+   * made: an_doc_actors_free frees the two as one); 0 elsewhere. */
+  int fold_one_block;
 } an_doc_actors;
 
 void an_doc_actors_free(an_doc_actors *a);

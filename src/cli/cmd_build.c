@@ -282,8 +282,8 @@ static an_status load_input(an_model *m, const char *path, long jobs, int *raw, 
     if (!eof) {
       while (upto > 0 && b.data[upto - 1] != '\n') upto--;
     }
-    if (upto) /* lines numbered by the feeder's threads (-1), not counted here */
-      st = an_feeder_push(feeder, &b, upto, -1, err); /* b keeps the partial last line */
+    if (upto) /* lines numbered by the feeder's threads, not counted here */
+      st = an_feeder_push(feeder, &b, upto, err); /* b keeps the partial last line */
   }
   if (st == AN_OK && feeder) st = an_feeder_finish(feeder, err);
   an_feeder_free(feeder);

@@ -4,6 +4,7 @@
 #ifndef AN_EXPORT_INTERNAL_H
 #define AN_EXPORT_INTERNAL_H
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,19 +78,50 @@ void an_xraw_text(an_xraw *x, const char *s);          /* escaped as element tex
 void an_xraw_attr(an_xraw *x, const char *name, const char *value); /* ' name="value"', value escaped */
 void an_xraw_attr_value(an_xraw *x, const char *value);             /* part of an attribute value, escaped */
 
-/* Records (nodes, edges) formatted in chunks of `chunk` on `jobs` worker
- * threads and written in order by the calling thread: the output is the
- * same bytes for any jobs (jobs <= 1: no thread, chunk after chunk).
- * format appends records [begin, end) to out, on worker `worker` (0 ..
- * jobs - 1: its own scratch); write takes a formatted chunk. The first
- * failure stops the run and is returned. */
+/* Records (nodes, edges) first .. first + n - 1 formatted in chunks of
+ * `chunk` on `jobs` worker threads and written in order by the calling
+ * thread: the output is the same bytes for any jobs (jobs <= 1: no
+ * thread, chunk after chunk). format appends records [begin, end) to out,
+ * on worker `worker` (0 .. jobs - 1: its own scratch); write takes a
+ * formatted chunk. The first failure stops the run and is returned. */
 typedef struct an_par_job {
   size_t n, chunk, jobs;
   void *ctx;
   an_status (*format)(void *ctx, size_t worker, size_t begin, size_t end, an_buf *out);
   an_status (*write)(void *ctx, const char *data, size_t len);
+  size_t first;
 } an_par_job;
 an_status an_par_run(const an_par_job *job);
+
+/* The bulk of a large export (the records an_par_run formats) on its way
+ * to a regular file: gathered into aligned blocks of AN_XSINK_BLOCK bytes,
+ * written with O_DIRECT by a writer thread while the records go on being
+ * formatted. Writing gigabytes through the page cache cost more system
+ * time than formatting them (each new page cache page is fresh memory,
+ * and the output is not read back), and the fsync before the rename then
+ * waited for all of it. Small outputs (under one block), pipes and
+ * devices are written as before: through the FILE. Between an_xsink_begin
+ * (which flushes f) and an_xsink_end (which writes the rest and leaves f
+ * at the end of what was written) nothing else writes to f; an_xsink_end
+ * must follow every begin. AN_EIO with errno set on a failed write. */
+#define AN_XSINK_BLOCK ((size_t)8 << 20)
+#define AN_XSINK_NBUF 3
+typedef struct an_xsink {
+  FILE *f;
+  int fd;              /* -1: through f */
+  char *buf[AN_XSINK_NBUF]; /* aligned in mem[] */
+  void *mem[AN_XSINK_NBUF];
+  size_t tail, used;   /* the block being filled, and its bytes */
+  size_t head, queued; /* the blocks waiting for the writer (under mu) */
+  int started, direct, threaded, stop;
+  int err, werr;       /* errno of the first failure: the caller's, the writer's (under mu) */
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+} an_xsink;
+an_status an_xsink_begin(an_xsink *s, FILE *f);
+an_status an_xsink_write(an_xsink *s, const void *data, size_t len);
+an_status an_xsink_end(an_xsink *s);
 
 /* Output through io.h's an_outfile: a temporary file in the target's
  * directory, renamed over the target on commit ("-" = stdout). */

@@ -181,7 +181,7 @@ typedef struct gx {
   int edges;
   unsigned flags;
   an_xraw *x; /* one per worker */
-  FILE *out;
+  an_xsink *out;
   an_attr_keys keys;
 } gx;
 
@@ -198,7 +198,7 @@ static an_status gx_format(void *ctx, size_t w, size_t begin, size_t end, an_buf
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   gx *c = ctx;
-  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+  return an_xsink_write(c->out, data, len);
 }
 
 /* The children of <nodes> or <edges>, whose start tag the writer has open:
@@ -214,10 +214,16 @@ static an_status write_items(xmlTextWriterPtr w, FILE *out, const an_graph *g, i
   if (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0) st = AN_EIO;
   if (st == AN_OK) {
     gx c;
+    an_xsink sink;
     memset(&c, 0, sizeof c);
-    c.g = g, c.edges = edges, c.flags = flags, c.x = xs, c.out = out;
-    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file};
-    if ((st = an_attr_keys_choose(g, AN_IN_GEXF, "          <attvalue for=\"", "          <attvalue for=\"", "\"", &c.keys)) == AN_OK) st = an_par_run(&job);
+    c.g = g, c.edges = edges, c.flags = flags, c.x = xs, c.out = &sink;
+    an_par_job job = {edges ? g->n_edges : g->n_nodes, 1024, jobs, &c, gx_format, put_file, 0};
+    st = an_attr_keys_choose(g, AN_IN_GEXF, "          <attvalue for=\"", "          <attvalue for=\"", "\"", &c.keys);
+    if (st == AN_OK && (st = an_xsink_begin(&sink, out)) == AN_OK) {
+      st = an_par_run(&job);
+      an_status es = an_xsink_end(&sink);
+      if (st == AN_OK) st = es;
+    }
   }
   if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "    ", 4) < 0) st = AN_EIO;
   for (size_t k = 0; k < jobs; k++) an_xraw_finish(&xs[k]);

@@ -86,7 +86,7 @@ typedef struct gm {
   const char *ids;  /* node ids as NMTOKENs, NUL-separated */
   const size_t *at; /* where node i's is */
   an_xraw *x;       /* one per worker */
-  FILE *out;
+  an_xsink *out;
   an_attr_keys keys;
 } gm;
 
@@ -118,7 +118,7 @@ static an_status gm_format(void *ctx, size_t w, size_t begin, size_t end, an_buf
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   gm *c = ctx;
-  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+  return an_xsink_write(c->out, data, len);
 }
 
 /* Nodes and edges, inside <graph> (whose start tag the writer has open),
@@ -144,11 +144,16 @@ static an_status write_body(const an_graph *g, unsigned flags, size_t jobs, xmlT
   if (st == AN_OK && (xmlTextWriterWriteRawLen(w, BAD_CAST "\n", 1) < 0 || xmlTextWriterFlush(w) < 0)) st = AN_EIO;
   if (st == AN_OK) {
     gm c;
+    an_xsink sink;
     memset(&c, 0, sizeof c);
-    c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = out;
+    c.g = g, c.flags = flags, c.ids = ids.data, c.at = at, c.x = xs, c.out = &sink;
     st = an_attr_keys_choose(g, AN_IN_GRAPHML, "\n      <data key=\"v_", "\n      <data key=\"e_", "\">", &c.keys);
-    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file};
-    if (st == AN_OK) st = an_par_run(&job);
+    an_par_job job = {g->n_nodes + g->n_edges, 1024, jobs, &c, gm_format, put_file, 0};
+    if (st == AN_OK && (st = an_xsink_begin(&sink, out)) == AN_OK) {
+      st = an_par_run(&job);
+      an_status es = an_xsink_end(&sink);
+      if (st == AN_OK) st = es;
+    }
   }
   /* the indentation of </graph>, which the writer writes next */
   if (st == AN_OK && xmlTextWriterWriteRawLen(w, BAD_CAST "  ", 2) < 0) st = AN_EIO;

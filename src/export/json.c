@@ -30,6 +30,8 @@
 typedef struct jw {
   an_buf *dst; /* the chunk being formatted */
   an_buf lab; /* the link's label */
+  an_evlist evs; /* the link's events */
+  an_buf evtext; /* and their array, printed */
   char *pbuf; /* print buffer */
   size_t pcap;
   /* Items of the tree being built: chunks, reused per tree. */
@@ -52,6 +54,8 @@ typedef struct jw {
 
 static void jw_free(jw *w) {
   an_buf_free(&w->lab);
+  an_evlist_free(&w->evs);
+  an_buf_free(&w->evtext);
   for (size_t i = 0; i < w->n_chunks; i++) an_free(w->chunks[i]);
   an_free(w->chunks);
   for (size_t i = 0; i < w->n_blocks; i++) an_free(w->blocks[i]);
@@ -114,7 +118,6 @@ static cJSON *jstr(jw *w, const char *s) {
   return x;
 }
 
-static cJSON *str_or_null(jw *w, const char *s) { return s ? jstr(w, s) : jnew(w, cJSON_NULL); }
 
 /* A copy of text (at most 31 bytes) that lives until the tree is printed. */
 static const char *num_store(jw *w, const char *text, size_t n) {
@@ -130,137 +133,6 @@ static const char *num_store(jw *w, const char *text, size_t n) {
   p[n] = '\0';
   w->cur_used += n + 1;
   return p;
-}
-
-/* An item printed as the text (raw). */
-static cJSON *raw_ref(jw *w, const char *text) {
-  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
-  if (x) x->valuestring = (char *)text;
-  return x;
-}
-
-/* d as cJSON prints a number: "%1.15g" (or "%1.17g" when that does not
- * read back), '.' as the decimal point, null for NaN and infinities. Whole
- * numbers below 1e15 print as their digits; the others are printed by
- * cJSON itself, once per value. */
-static cJSON *jnum(jw *w, double d) {
-  char text[32];
-  size_t n;
-  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
-    n = an_fmt_ll(text, (long long)d);
-    return raw_ref(w, num_store(w, text, n));
-  }
-  uint64_t bits;
-  memcpy(&bits, &d, sizeof bits);
-  size_t h = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 58);
-  if (!w->dcache[h].full || w->dcache[h].bits != bits) {
-    cJSON *x = cJSON_CreateNumber(d);
-    int ok = x && cJSON_PrintPreallocated(x, w->dcache[h].text, (int)sizeof w->dcache[h].text, 0);
-    cJSON_Delete(x);
-    if (!ok) {
-      w->dcache[h].full = 0;
-      return NULL;
-    }
-    w->dcache[h].bits = bits, w->dcache[h].full = 1;
-  }
-  return raw_ref(w, num_store(w, w->dcache[h].text, strlen(w->dcache[h].text)));
-}
-
-static cJSON *list(jw *w, const an_attr_val *v) {
-  cJSON *x = jnew(w, cJSON_Array);
-  for (size_t i = 0; x && v->present && i < v->n; i++)
-    if (!push(x, jstr(w, v->list[i]))) return NULL;
-  return x;
-}
-
-/* An attribute value; lists are kept even when empty (an array is its own
- * "no value"), other types only when present. */
-static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
-  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
-  if (!v->present) return 1;
-  switch (t) {
-  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
-  case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
-  case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
-  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
-  default: return 0;
-  }
-}
-
-static cJSON *event_json(jw *w, const an_graph *g, const an_mevent *ev) {
-  const an_model *m = g->model;
-  cJSON *o = jnew(w, cJSON_Object);
-  if (!o) return NULL;
-  const an_mdoc *d = NULL;
-  if (ev->doc && (!ev->outlet || !ev->url)) {
-    size_t di = an_strmap_get(&m->doc_index, ev->doc);
-    d = di != (size_t)-1 ? &m->docs[di] : NULL;
-  }
-  size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
-  int ok = add(o, "id", jstr(w, ev->id)) && add(o, "doc", str_or_null(w, ev->doc)) &&
-           add(o, "date", str_or_null(w, ev->date)) && add(o, "date_text", str_or_null(w, ev->date_text)) &&
-           add(o, "source", str_or_null(w, s != (size_t)-1 ? m->actors[s].id : ev->source)) &&
-           add(o, "target", str_or_null(w, t != (size_t)-1 ? m->actors[t].id : ev->target)) &&
-           add(o, "outlet", str_or_null(w, ev->outlet ? ev->outlet : d ? d->outlet : NULL)) &&
-           add(o, "url", str_or_null(w, ev->url ? ev->url : d ? d->url : NULL)) &&
-           add(o, "attributed_to", str_or_null(w, ev->attributed_to)) &&
-           add(o, "sentence", str_or_null(w, ev->sentence));
-  if (ok && ev->off_start >= 0) {
-    cJSON *a = jnew(w, cJSON_Array);
-    ok = add(o, "offsets", a) && push(a, jnum(w, (double)ev->off_start)) && push(a, jnum(w, (double)ev->off_end));
-  }
-  if (ok) ok = add(o, "trigger", str_or_null(w, ev->trigger));
-  if (ok && ev->confidence >= 0) ok = add(o, "confidence", jnum(w, ev->confidence));
-  if (ok) ok = add(o, "cameo", str_or_null(w, ev->cameo)) && add(o, "plover", str_or_null(w, ev->plover));
-  return ok ? o : NULL;
-}
-
-static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
-  for (size_t k = 0; k < an_node_attr_count; k++) {
-    if (!an_attr_applies(g, &an_node_attrs[k], AN_IN_JSON)) continue;
-    an_attr_val v;
-    an_node_attr(g, i, k, &v);
-    if (!add_val(w, o, an_node_attrs[k].name, &v, an_node_attrs[k].type)) return 0;
-  }
-  return 1;
-}
-
-/* The link's attributes and events; the events stay in *evs (read back
- * from the model's spill one edge at a time) until the link is printed. */
-static int edge_attrs(jw *w, const an_graph *g, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
-  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
-  for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
-    if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
-    an_attr_val v;
-    an_edge_attr(g, i, k, &v);
-    ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
-  }
-  cJSON *a = ok ? jnew(w, cJSON_Array) : NULL;
-  if (!add(o, "events", a)) return 0;
-  if (an_graph_edge_events(g, i, evs, NULL) != AN_OK) return 0;
-  for (size_t k = 0; k < evs->n; k++)
-    if (!push(a, event_json(w, g, evs->v[k]))) return 0;
-  return 1;
-}
-
-static cJSON *meta(const an_graph *g) {
-  cJSON *o = cJSON_CreateObject();
-  if (!o) return NULL;
-  int ok = cJSON_AddStringToObject(o, "generator", an_generator()) &&
-           cJSON_AddStringToObject(o, "version", AN_VERSION_STRING) &&
-           cJSON_AddStringToObject(o, "view", g->events_mode ? "events" : "aggregate") &&
-           cJSON_AddNumberToObject(o, "docs", (double)g->n_docs) &&
-           cJSON_AddNumberToObject(o, "nodes", (double)g->n_nodes) &&
-           cJSON_AddNumberToObject(o, "edges", (double)g->n_edges) &&
-           cJSON_AddNumberToObject(o, "events", (double)g->n_events);
-  /* Large graphs: betweenness estimated from this many source nodes. */
-  if (ok && g->betweenness_sources)
-    ok = cJSON_AddNumberToObject(o, "betweenness_sources", (double)g->betweenness_sources) != NULL;
-  if (!ok) {
-    cJSON_Delete(o);
-    return NULL;
-  }
-  return o;
 }
 
 /* n bytes onto b; inline: called for every few bytes of a tree. */
@@ -316,6 +188,190 @@ static an_status jstring(an_buf *b, const char *s) {
   *o = '\0';
   b->len = (size_t)(o - b->data);
   return AN_OK;
+}
+
+/* An item printed as the text (raw). */
+static cJSON *raw_ref(jw *w, const char *text) {
+  cJSON *x = text ? jnew(w, cJSON_Raw | cJSON_IsReference) : NULL;
+  if (x) x->valuestring = (char *)text;
+  return x;
+}
+
+/* d as cJSON prints a number, into text (32 bytes); its length, 0 on
+ * failure: "%1.15g" (or "%1.17g" when that does not read back), '.' as
+ * the decimal point, null for NaN and infinities. Whole numbers below
+ * 1e15 print as their digits; the others are printed by cJSON itself,
+ * once per value. */
+static size_t num_text(jw *w, double d, char *text) {
+  if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) return an_fmt_ll(text, (long long)d);
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  size_t h = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 58);
+  if (!w->dcache[h].full || w->dcache[h].bits != bits) {
+    cJSON *x = cJSON_CreateNumber(d);
+    int ok = x && cJSON_PrintPreallocated(x, w->dcache[h].text, (int)sizeof w->dcache[h].text, 0);
+    cJSON_Delete(x);
+    if (!ok) {
+      w->dcache[h].full = 0;
+      return 0;
+    }
+    w->dcache[h].bits = bits, w->dcache[h].full = 1;
+  }
+  size_t n = strlen(w->dcache[h].text);
+  memcpy(text, w->dcache[h].text, n + 1);
+  return n;
+}
+
+static cJSON *jnum(jw *w, double d) {
+  char text[32];
+  size_t n = num_text(w, d, text);
+  return n ? raw_ref(w, num_store(w, text, n)) : NULL;
+}
+
+static cJSON *list(jw *w, const an_attr_val *v) {
+  cJSON *x = jnew(w, cJSON_Array);
+  for (size_t i = 0; x && v->present && i < v->n; i++)
+    if (!push(x, jstr(w, v->list[i]))) return NULL;
+  return x;
+}
+
+/* An attribute value; lists are kept even when empty (an array is its own
+ * "no value"), other types only when present. */
+static int add_val(jw *w, cJSON *obj, const char *name, const an_attr_val *v, an_attr_type t) {
+  if (t == AN_AT_LIST) return add(obj, name, list(w, v));
+  if (!v->present) return 1;
+  switch (t) {
+  case AN_AT_STRING: return add(obj, name, jstr(w, v->s));
+  case AN_AT_INT: return add(obj, name, jnum(w, (double)v->i));
+  case AN_AT_DOUBLE: return add(obj, name, jnum(w, v->d));
+  case AN_AT_BOOL: return add(obj, name, jnew(w, v->b ? cJSON_True : cJSON_False));
+  default: return 0;
+  }
+}
+
+/* What the chunks of nodes and links are formatted from. */
+typedef struct jctx {
+  const an_graph *g;
+  an_json_style style;
+  int mixed;
+  jw *w; /* one per worker */
+  an_xsink *out;
+  const uint32_t *doc_at; /* a document's index in the model by its id's pool number (UINT32_MAX: none), or NULL */
+  const an_evbatch *batch; /* the links' events */
+  int read_failed; /* reading them back from the spill failed */
+} jctx;
+
+/* A string, or null. */
+static an_status put_str_or_null(an_buf *b, const char *s) { return s ? jstring(b, s) : jput(b, "null", 4); }
+
+/* key (a literal with its quotes and colon) and a string or null after a comma. */
+#define PUT_KV(b, st, key, s)                                     \
+  do {                                                            \
+    if (st == AN_OK) st = jput(b, "" key, sizeof(key) - 1);       \
+    if (st == AN_OK) st = put_str_or_null(b, s);                  \
+  } while (0)
+
+static an_status put_num(jw *w, an_buf *b, double d) {
+  char text[32];
+  size_t n = num_text(w, d, text);
+  return n ? jput(b, text, n) : AN_ENOMEM;
+}
+
+/* An event as cJSON prints the object {"id", "doc", ..., "plover"} (the
+ * keys in this order; offsets and confidence only when known), printed
+ * straight onto b: events are most of a large JSON export, and a tree
+ * of items for each cost more than its printing. */
+static an_status put_event(jw *w, an_buf *b, const an_graph *g, const uint32_t *doc_at, const an_mevent *ev) {
+  const an_model *m = g->model;
+  const an_mdoc *d = NULL;
+  if (ev->doc && (!ev->outlet || !ev->url)) { /* the document's */
+    size_t di = doc_at && ev->doc_ix ? doc_at[ev->doc_ix] : an_strmap_get(&m->doc_index, ev->doc);
+    d = di != UINT32_MAX && di != (size_t)-1 ? &m->docs[di] : NULL;
+  }
+  size_t s = an_model_actor_of(m, ev->src_obs), t = an_model_actor_of(m, ev->tgt_obs);
+  if (!ev->id) return AN_EINTERNAL; /* as a failed item */
+  an_status st = jput(b, "{\"id\":", 6);
+  if (st == AN_OK) st = jstring(b, ev->id);
+  PUT_KV(b, st, ",\"doc\":", ev->doc);
+  PUT_KV(b, st, ",\"date\":", ev->date);
+  PUT_KV(b, st, ",\"date_text\":", ev->date_text);
+  PUT_KV(b, st, ",\"source\":", s != (size_t)-1 ? m->actors[s].id : ev->source);
+  PUT_KV(b, st, ",\"target\":", t != (size_t)-1 ? m->actors[t].id : ev->target);
+  PUT_KV(b, st, ",\"outlet\":", ev->outlet ? ev->outlet : d ? d->outlet : NULL);
+  PUT_KV(b, st, ",\"url\":", ev->url ? ev->url : d ? d->url : NULL);
+  PUT_KV(b, st, ",\"attributed_to\":", ev->attributed_to);
+  PUT_KV(b, st, ",\"sentence\":", ev->sentence);
+  if (st == AN_OK && ev->off_start >= 0) {
+    st = jput(b, ",\"offsets\":[", 12);
+    if (st == AN_OK) st = put_num(w, b, (double)ev->off_start);
+    if (st == AN_OK) st = jput(b, ",", 1);
+    if (st == AN_OK) st = put_num(w, b, (double)ev->off_end);
+    if (st == AN_OK) st = jput(b, "]", 1);
+  }
+  PUT_KV(b, st, ",\"trigger\":", ev->trigger);
+  if (st == AN_OK && ev->confidence >= 0) {
+    st = jput(b, ",\"confidence\":", 14);
+    if (st == AN_OK) st = put_num(w, b, ev->confidence);
+  }
+  PUT_KV(b, st, ",\"cameo\":", ev->cameo);
+  PUT_KV(b, st, ",\"plover\":", ev->plover);
+  if (st == AN_OK) st = jput(b, "}", 1);
+  return st;
+}
+
+static int node_attrs(jw *w, const an_graph *g, size_t i, cJSON *o) {
+  for (size_t k = 0; k < an_node_attr_count; k++) {
+    if (!an_attr_applies(g, &an_node_attrs[k], AN_IN_JSON)) continue;
+    an_attr_val v;
+    an_node_attr(g, i, k, &v);
+    if (!add_val(w, o, an_node_attrs[k].name, &v, an_node_attrs[k].type)) return 0;
+  }
+  return 1;
+}
+
+/* The link's attributes and events; the events stay in *evs (decoded
+ * from the batch of records read back from the model's spill) until the
+ * link is printed. */
+static int edge_attrs(jw *w, const jctx *c, size_t i, cJSON *o, an_buf *lab, an_evlist *evs) {
+  const an_graph *g = c->g;
+  int ok = an_edge_label(g, i, lab) == AN_OK && add(o, "label", jstr(w, lab->data));
+  for (size_t k = 0; ok && k < an_edge_attr_count; k++) {
+    if (!an_attr_applies(g, &an_edge_attrs[k], AN_IN_JSON)) continue;
+    an_attr_val v;
+    an_edge_attr(g, i, k, &v);
+    ok = add_val(w, o, an_edge_attrs[k].name, &v, an_edge_attrs[k].type);
+  }
+  if (!ok || an_evbatch_edge_events(g, c->batch, i, evs) != AN_OK) return 0;
+  /* the events array printed here (put_event), the tree holding its text as a raw item */
+  an_buf *t = &w->evtext;
+  an_buf_clear(t);
+  an_status st = jput(t, "[", 1);
+  for (size_t k = 0; st == AN_OK && k < evs->n; k++) {
+    if (k) st = jput(t, ",", 1);
+    if (st == AN_OK) st = put_event(w, t, g, c->doc_at, evs->v[k]);
+  }
+  if (st == AN_OK) st = jput(t, "]", 1);
+  return st == AN_OK && add(o, "events", raw_ref(w, t->data));
+}
+
+static cJSON *meta(const an_graph *g) {
+  cJSON *o = cJSON_CreateObject();
+  if (!o) return NULL;
+  int ok = cJSON_AddStringToObject(o, "generator", an_generator()) &&
+           cJSON_AddStringToObject(o, "version", AN_VERSION_STRING) &&
+           cJSON_AddStringToObject(o, "view", g->events_mode ? "events" : "aggregate") &&
+           cJSON_AddNumberToObject(o, "docs", (double)g->n_docs) &&
+           cJSON_AddNumberToObject(o, "nodes", (double)g->n_nodes) &&
+           cJSON_AddNumberToObject(o, "edges", (double)g->n_edges) &&
+           cJSON_AddNumberToObject(o, "events", (double)g->n_events);
+  /* Large graphs: betweenness estimated from this many source nodes. */
+  if (ok && g->betweenness_sources)
+    ok = cJSON_AddNumberToObject(o, "betweenness_sources", (double)g->betweenness_sources) != NULL;
+  if (!ok) {
+    cJSON_Delete(o);
+    return NULL;
+  }
+  return o;
 }
 
 /* A tree of this file's items (strings, raw numbers, literals, arrays,
@@ -412,13 +468,14 @@ static int put_node(jw *w, const an_graph *g, size_t i, an_json_style style, con
   return ok;
 }
 
-static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int mixed, const char *before) {
+static int put_link(jw *w, const jctx *c, size_t i, const char *before) {
+  const an_graph *g = c->g;
+  const an_json_style style = c->style;
+  const int mixed = c->mixed;
   const an_gedge *e = &g->edges[i];
   char key[32];
   key[0] = 'e';
   an_fmt_ll(key + 1, (long long)i);
-  an_evlist evs;
-  memset(&evs, 0, sizeof evs);
   cJSON *l = jnew(w, cJSON_Object), *attrs = l, *ids = l;
   int ok = l != NULL;
   if (ok && style == AN_JSON_CYTOSCAPE) ok = add(l, "data", attrs = ids = jnew(w, cJSON_Object));
@@ -430,21 +487,11 @@ static int put_link(jw *w, const an_graph *g, size_t i, an_json_style style, int
   if (ok && style == AN_JSON_GRAPHOLOGY)
     ok = add(l, "undirected", jnew(w, mixed && e->symmetric ? cJSON_True : cJSON_False)) &&
          add(l, "attributes", attrs = jnew(w, cJSON_Object));
-  ok = ok && edge_attrs(w, g, i, attrs, &w->lab, &evs) && put_tree(w, l, before);
+  ok = ok && edge_attrs(w, c, i, attrs, &w->lab, &w->evs) && put_tree(w, l, before);
   jw_reset(w);
-  an_evlist_free(&evs);
   return ok;
 }
 
-/* What the chunks of nodes and links are formatted from. */
-typedef struct jctx {
-  const an_graph *g;
-  an_json_style style;
-  int mixed;
-  jw *w; /* one per worker */
-  FILE *out;
-  size_t written; /* bytes since the events' pages were last released */
-} jctx;
 
 static an_status node_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_buf *out) {
   jctx *c = ctx;
@@ -461,20 +508,51 @@ static an_status link_chunk(void *ctx, size_t wk, size_t begin, size_t end, an_b
   jw *w = &c->w[wk];
   w->dst = out;
   int ok = 1;
-  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c->g, i, c->style, c->mixed, i ? ",\n" : "\n");
+  for (size_t i = begin; ok && i < end; i++) ok = put_link(w, c, i, i ? ",\n" : "\n");
   w->dst = NULL;
   return ok ? AN_OK : AN_ENOMEM;
 }
 
 static an_status put_file(void *ctx, const char *data, size_t len) {
   jctx *c = ctx;
-  /* the events read back leave the resident set (each read maps the
-   * kernel's fault-around, 64 KB): what stays is the chunks in flight */
-  if ((c->written += len) >= ((size_t)1 << 20)) {
-    an_graph_events_release(c->g);
-    c->written = 0;
+  return an_xsink_write(c->out, data, len);
+}
+
+/* The links a batch of edges at a time: the batch's events read back from
+ * the spill in one pass (an_evbatch), then its links formatted on the
+ * threads. */
+static an_status put_links(jctx *c, size_t jobs) {
+  const an_graph *g = c->g;
+  const an_model *m = g->model;
+  an_evbatch batch;
+  an_evbatch_init(&batch);
+  c->batch = &batch;
+  an_status st = AN_OK;
+  /* events name their document by pool number: its outlet and url found
+   * by index, not by the id's hash (without the memory: by the hash) */
+  uint32_t *doc_at = g->n_events ? an_malloc((m->pool.n + 1) * sizeof *doc_at) : NULL;
+  if (doc_at) {
+    memset(doc_at, 0xff, (m->pool.n + 1) * sizeof *doc_at);
+    for (size_t d = 0; d < m->n_docs && d < UINT32_MAX; d++) {
+      size_t ix = an_strmap_get(&m->pool.map, m->docs[d].id); /* its number - 1 */
+      if (ix != (size_t)-1) doc_at[ix + 1] = (uint32_t)d;
+    }
   }
-  return fwrite(data, 1, len, c->out) == len ? AN_OK : AN_EIO;
+  c->doc_at = doc_at;
+  for (size_t begin = 0, end; st == AN_OK && begin < g->n_edges; begin = end) {
+    end = an_evbatch_plan(g, begin, 0);
+    if ((st = an_evbatch_load(g, begin, end, jobs, &batch)) != AN_OK) {
+      c->read_failed = st != AN_ENOMEM;
+      break;
+    }
+    an_par_job links = {end - begin, 512, jobs, c, link_chunk, put_file, begin};
+    st = an_par_run(&links);
+  }
+  c->batch = NULL;
+  c->doc_at = NULL;
+  an_free(doc_at);
+  an_evbatch_free(&batch);
+  return st;
 }
 
 /* Streams the document: the whole graph is never one cJSON tree (memory
@@ -510,16 +588,21 @@ an_status an_export_json(const an_graph *g, const an_export_opts *o, FILE *out, 
     close = "\n]}}\n";
   }
   an_status st = ok ? AN_OK : AN_ENOMEM;
-  jctx c = {g, style, mixed, ws, out, 0};
-  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file};
-  an_par_job links = {g->n_edges, 512, jobs, &c, link_chunk, put_file};
-  if (st == AN_OK && fputs(nodes_open, out) == EOF) st = AN_EIO;
-  if (st == AN_OK) st = an_par_run(&nodes);
-  if (st == AN_OK && fputs(links_open, out) == EOF) st = AN_EIO;
-  if (st == AN_OK) st = an_par_run(&links);
-  if (st == AN_OK && fputs(close, out) == EOF) st = AN_EIO;
+  an_xsink sink;
+  jctx c = {g, style, mixed, ws, &sink, NULL, NULL, 0};
+  an_par_job nodes = {g->n_nodes, 1024, jobs, &c, node_chunk, put_file, 0};
+  if (st == AN_OK && (st = an_xsink_begin(&sink, out)) == AN_OK) { /* the rest through the sink */
+    st = put_file(&c, nodes_open, strlen(nodes_open));
+    if (st == AN_OK) st = an_par_run(&nodes);
+    if (st == AN_OK) st = put_file(&c, links_open, strlen(links_open));
+    if (st == AN_OK) st = put_links(&c, jobs);
+    if (st == AN_OK) st = put_file(&c, close, strlen(close));
+    an_status es = an_xsink_end(&sink);
+    if (st == AN_OK) st = es;
+  }
   for (size_t k = 0; k < jobs; k++) jw_free(&ws[k]);
   an_free(ws);
+  if (c.read_failed) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot read the events' temporary file");
   if (ferror(out) || st == AN_EIO) return an_error_set(err, AN_EIO, NULL, 0, -1, "cannot write JSON");
   if (st != AN_OK) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory writing JSON");
   return AN_OK;

@@ -31,6 +31,7 @@ typedef struct worker {
 static void chunk_range(const an_par_job *j, size_t c, size_t *b, size_t *e) {
   *b = c * j->chunk;
   *e = *b + j->chunk < j->n ? *b + j->chunk : j->n;
+  *b += j->first, *e += j->first;
 }
 
 static void *work(void *arg) {

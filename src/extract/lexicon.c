@@ -338,11 +338,11 @@ static void phrases_clear(an_phrases *l) {
   an_free(l->ix_id);
   an_free(l->ix_pat);
   an_free(l->wild);
+  if (l->pre != l->bits) an_free((void *)l->pre); /* (compared before bits is freed) */
   an_free(l->bits);
   an_free(l->rank);
   an_free(l->ix_off);
   an_free(l->ix_next);
-  if (l->pre != l->bits) an_free((void *)l->pre);
   memset(l, 0, sizeof *l);
 }
 

@@ -22,8 +22,9 @@ void an_graph_free(an_graph *g) {
   if (!g) return;
   for (size_t i = 0; i < g->n_chunks; i++) an_free(g->chunks[i]);
   an_free(g->chunks);
-  an_free(g->ev_off);
+  an_free(g->rec_edge);
   an_free(g->ev_start);
+  an_free(g->rec_ckpt);
   an_free(g->evptr);
   an_free(g->evs);
   an_free(g->ev_text);
@@ -270,9 +271,8 @@ typedef struct builder {
   const char **rels;
   size_t n_rels, cap_rels;
   size_t n_evs;         /* multigraph: acc k < n_evs is event k's edge */
-  uint32_t *pair_acc;   /* event lists: (acc, spill offset) per event */
-  uint64_t *pair_off;
-  size_t n_pairs, cap_pair_acc, cap_pair_off;
+  uint32_t *rec_acc;    /* event lists: each spill record's acc (UINT32_MAX: none) */
+  size_t n_recs, cap_recs;
   uint32_t last_doc, last_outlet; /* outlet of a document, cached */
 } builder;
 
@@ -397,7 +397,8 @@ static int event_passes(const an_model *m, const an_graph_opts *opts, const an_e
 }
 
 /* The next live event of the spill that the filters keep, its header in
- * *h, its endpoints' actor indexes; *rec is NULL at the end. */
+ * *h, its endpoints' actor indexes (its ordinal in the spill: it->count
+ * - 1); *rec is NULL at the end. */
 static an_status next_kept_event(const an_model *m, const an_graph_opts *opts, an_spill_iter *it,
                                  const unsigned char **rec, uint64_t *off, an_evrec *h, size_t *s, size_t *t) {
   for (;;) {
@@ -420,7 +421,7 @@ static an_status event_key(builder *B, const an_evrec *h, uint32_t *key) {
 /* An event read ahead of its aggregation. */
 typedef struct pend {
   an_evrec h;
-  uint64_t off;
+  size_t rec; /* ordinal in the spill */
   uint32_t s, t, key, tag;
 } pend;
 
@@ -434,6 +435,7 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
   const int lists = !(opts->flags & AN_GRAPH_NO_EVENT_LISTS);
   an_spill_iter it;
   an_spill_iter_init(&it, (an_spill *)&m->spill); /* reading flushes the file's buffer */
+  it.keep_ckpt = lists;
   an_status st = AN_OK;
   pend ring[AHEAD];
   size_t head = 0, n = 0;
@@ -442,12 +444,14 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
     while (!eof && n < AHEAD) {
       pend *p = &ring[(head + n) % AHEAD];
       const unsigned char *rec;
+      uint64_t off;
       size_t s, t;
-      if ((st = next_kept_event(m, opts, &it, &rec, &p->off, &p->h, &s, &t)) != AN_OK) goto out;
+      if ((st = next_kept_event(m, opts, &it, &rec, &off, &p->h, &s, &t)) != AN_OK) goto out;
       if (!rec) {
         eof = 1;
         break;
       }
+      p->rec = it.count - 1;
       if ((st = event_key(B, &p->h, &p->key)) != AN_OK) goto out;
       p->s = (uint32_t)s, p->t = (uint32_t)t;
       p->tag = key_tag(p->s, p->t, p->key);
@@ -464,15 +468,15 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
       break;
     }
     if ((st = add_event_to(B, a, &p->h)) != AN_OK) break;
-    if (lists) {
-      if ((st = an_grow((void **)&B->pair_acc, &B->cap_pair_acc, B->n_pairs + 1, sizeof *B->pair_acc)) != AN_OK ||
-          (st = an_grow((void **)&B->pair_off, &B->cap_pair_off, B->n_pairs + 1, sizeof *B->pair_off)) != AN_OK)
-        break;
-      B->pair_acc[B->n_pairs] = (uint32_t)(a - B->accs);
-      B->pair_off[B->n_pairs++] = p->off;
+    if (lists) { /* records skipped since the last kept one are in no edge */
+      if ((st = an_grow((void **)&B->rec_acc, &B->cap_recs, p->rec + 1, sizeof *B->rec_acc)) != AN_OK) break;
+      while (B->n_recs < p->rec) B->rec_acc[B->n_recs++] = UINT32_MAX;
+      B->rec_acc[B->n_recs++] = (uint32_t)(a - B->accs);
     }
   }
 out:
+  B->g->rec_ckpt = it.ckpt, B->g->n_ckpt = it.n_ckpt; /* (a partial list on ENOMEM: fewer places to start) */
+  it.ckpt = NULL;
   an_spill_iter_free(&it);
   return st;
 }
@@ -798,8 +802,7 @@ static void builder_free(builder *B) {
   an_free(B->tab);
   an_pairmap_free(&B->rel_index);
   an_free(B->rels);
-  an_free(B->pair_acc);
-  an_free(B->pair_off);
+  an_free(B->rec_acc);
   memset(B, 0, sizeof *B);
 }
 
@@ -825,7 +828,7 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   an_graph *g = an_calloc(1, sizeof *g);
   skey *keys = NULL;
   uint32_t *rel_rank = NULL, *ev_rank = NULL, *ev_of_rank = NULL, *edge_ix = NULL, *order = NULL;
-  size_t *fill = NULL, *node_of = an_calloc(m->n_actors + 1, sizeof *node_of);
+  size_t *node_of = an_calloc(m->n_actors + 1, sizeof *node_of);
   unsigned char *reach = an_calloc(m->n_actors + 1, 1), *keep = NULL;
   uint64_t *docs = NULL;
   if (!g || !node_of || !reach) {
@@ -930,32 +933,26 @@ an_status an_graph_build(const an_model *m, const an_graph_opts *opts, an_graph 
   }
   an_free(keys), an_free(ev_of_rank);
   keys = NULL, ev_of_rank = NULL;
-  /* 6. Each edge's events (their spill offsets), for the exporters that list them. */
-  if (B.n_pairs) {
-    if (!(edge_ix = an_malloc((B.n_accs + 1) * sizeof *edge_ix))) {
+  /* 6. Each spill record's edge, and where each edge's events start, for
+   * the exporters that list them (an_evbatch). */
+  if (B.n_recs) {
+    if (!(edge_ix = an_malloc((B.n_accs + 1) * sizeof *edge_ix)) ||
+        !(g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start))) {
       st = AN_ENOMEM;
       goto done;
     }
     memset(edge_ix, 0xff, (B.n_accs + 1) * sizeof *edge_ix);
     for (size_t k = 0; k < ne; k++) edge_ix[order[k]] = (uint32_t)k;
-    g->ev_start = an_calloc(ne + 2, sizeof *g->ev_start);
-    size_t kept = 0;
-    for (size_t i = 0; g->ev_start && i < B.n_pairs; i++)
-      if (edge_ix[B.pair_acc[i]] != UINT32_MAX) g->ev_start[edge_ix[B.pair_acc[i]] + 1]++, kept++;
-    g->ev_off = g->ev_start ? an_malloc((kept + 1) * sizeof *g->ev_off) : NULL;
-    if (!g->ev_start || !g->ev_off || !(fill = an_malloc((ne + 1) * sizeof *fill))) {
-      st = AN_ENOMEM;
-      goto done;
+    for (size_t r = 0; r < B.n_recs; r++) { /* in place: acc -> edge */
+      uint32_t a = B.rec_acc[r], k = a == UINT32_MAX ? UINT32_MAX : edge_ix[a];
+      B.rec_acc[r] = k;
+      if (k != UINT32_MAX) g->ev_start[k + 1]++;
     }
     for (size_t k = 0; k < ne; k++) g->ev_start[k + 1] += g->ev_start[k];
-    for (size_t k = 0; k < ne; k++) fill[k] = g->ev_start[k];
-    for (size_t i = 0; i < B.n_pairs; i++) {
-      uint32_t k = edge_ix[B.pair_acc[i]];
-      if (k != UINT32_MAX) g->ev_off[fill[k]++] = B.pair_off[i];
-    }
-    an_free(fill), an_free(edge_ix), an_free(B.pair_acc), an_free(B.pair_off);
-    fill = NULL, edge_ix = NULL, B.pair_acc = NULL, B.pair_off = NULL;    /* read back by offset, edge after edge: through a map of the file */
-    if ((st = an_spill_map((an_spill *)&m->spill)) != AN_OK) goto done;
+    g->rec_edge = B.rec_acc, g->n_recs = B.n_recs;
+    B.rec_acc = NULL, B.n_recs = 0;
+    an_free(edge_ix);
+    edge_ix = NULL;
   }
   /* 7. The edges, in key order. */
   g->edges = an_malloc((ne + 1) * sizeof *g->edges);
@@ -991,7 +988,6 @@ done:
   an_free(ev_of_rank);
   an_free(order);
   an_free(edge_ix);
-  an_free(fill);
   an_free(keep);
   an_free(node_of);
   an_free(reach);
@@ -1008,59 +1004,173 @@ done:
 
 /* ---- event lists ---- */
 
-void an_graph_events_release(const an_graph *g) { an_spill_map_release((an_spill *)&g->model->spill); }
+void an_evbatch_init(an_evbatch *b) {
+  memset(b, 0, sizeof *b);
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_init(&b->data[p]);
+}
+
+void an_evbatch_free(an_evbatch *b) {
+  if (!b) return;
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_free(&b->data[p]);
+  an_free(b->at);
+  an_free(b->fill);
+  memset(b, 0, sizeof *b);
+}
+
+/* A batch's records by default: an eighth of the spill (eight passes over
+ * it for the whole graph), at least 64 MB. */
+#define BATCH_MIN ((uint64_t)64 << 20)
+#define BATCH_PASSES 8
+
+size_t an_evbatch_plan(const an_graph *g, size_t begin, size_t max_bytes) {
+  if (begin >= g->n_edges) return g->n_edges;
+  if (!g->ev_start || !g->n_recs) return g->n_edges; /* nothing to read */
+  const uint64_t size = g->model->spill.size;
+  uint64_t want = max_bytes ? (uint64_t)max_bytes : size / BATCH_PASSES;
+  if (!max_bytes && want < BATCH_MIN) want = BATCH_MIN;
+  /* the records' average size stands for each one's (a batch may differ a little) */
+  const double per = (double)size / (double)g->n_recs;
+  const size_t first = g->ev_start[begin];
+  size_t lo = begin + 1, hi = g->n_edges; /* the last end that fits: binary search on the starts */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo + 1) / 2;
+    if ((double)(g->ev_start[mid] - first) * per <= (double)want) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/* One loading thread's part of the spill: records of ordinals [from, to). */
+typedef struct load_part {
+  const an_graph *g;
+  an_evbatch *b;
+  size_t part, from, to;
+  uint64_t off; /* where record `from` starts */
+  size_t got;
+  an_status st;
+} load_part;
+
+static void *load_range(void *arg) {
+  load_part *P = arg;
+  const an_graph *g = P->g;
+  an_evbatch *b = P->b;
+  an_buf *data = &b->data[P->part];
+  const size_t begin = b->begin, end = b->end;
+  an_spill_iter it;
+  an_spill_iter_init(&it, (an_spill *)&g->model->spill);
+  an_spill_iter_seek(&it, P->off, P->from);
+  while (it.count < P->to) {
+    const unsigned char *rec;
+    uint64_t off;
+    if ((P->st = an_spill_next(&it, &rec, &off)) != AN_OK) break;
+    if (!rec) { /* the edges' events are all in the spill */
+      P->st = AN_EINTERNAL;
+      break;
+    }
+    uint32_t e = g->rec_edge[it.count - 1];
+    if (e < begin || e >= end) continue;
+    uint32_t len;
+    memcpy(&len, rec, sizeof len);
+    /* a free place among the edge's (their order is the sort's, later) */
+    size_t k = __atomic_fetch_add(&b->fill[e - begin], 1, __ATOMIC_RELAXED);
+    b->at[k] = (uint64_t)data->len << 8 | P->part;
+    if ((P->st = an_buf_append(data, rec, len)) != AN_OK) break;
+    P->got++;
+  }
+  an_spill_iter_free(&it);
+  return NULL;
+}
+
+an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, size_t jobs, an_evbatch *b) {
+  for (size_t p = 0; p < AN_EVBATCH_PARTS; p++) an_buf_clear(&b->data[p]);
+  b->begin = begin, b->end = end;
+  if (!g->ev_start || begin >= end || end > g->n_edges) return AN_OK;
+  const size_t first = g->ev_start[begin], n = g->ev_start[end] - first;
+  if (!n) return AN_OK;
+  an_status st = an_grow((void **)&b->at, &b->cap_at, n, sizeof *b->at);
+  if (st == AN_OK) st = an_grow((void **)&b->fill, &b->cap_fill, end - begin, sizeof *b->fill);
+  if (st == AN_OK) st = an_spill_flush((an_spill *)&g->model->spill); /* before the threads read it */
+  if (st != AN_OK) return st;
+  for (size_t e = begin; e < end; e++) b->fill[e - begin] = g->ev_start[e] - first;
+  /* the parts start at checkpoints: as many as there are (and threads) */
+  size_t parts = jobs < 1 ? 1 : jobs;
+  if (parts > AN_EVBATCH_PARTS) parts = AN_EVBATCH_PARTS;
+  if (parts > g->n_ckpt) parts = g->n_ckpt ? g->n_ckpt : 1;
+  load_part P[AN_EVBATCH_PARTS];
+  pthread_t threads[AN_EVBATCH_PARTS];
+  memset(P, 0, sizeof P);
+  for (size_t p = 0; p < parts; p++) {
+    size_t c = g->n_ckpt ? g->n_ckpt * p / parts : 0;
+    P[p].g = g, P[p].b = b, P[p].part = p;
+    P[p].from = c * AN_SPILL_CKPT, P[p].off = g->n_ckpt ? g->rec_ckpt[c] : 0;
+    if (p) P[p - 1].to = P[p].from;
+  }
+  P[parts - 1].to = g->n_recs;
+  size_t started = 0;
+  for (size_t p = 1; p < parts; p++) {
+    if (pthread_create(&threads[p], NULL, load_range, &P[p]) != 0) break;
+    started = p;
+  }
+  load_range(&P[0]);
+  for (size_t p = started + 1; p < parts; p++) load_range(&P[p]); /* threads that did not start */
+  for (size_t p = 1; p <= started; p++) pthread_join(threads[p], NULL);
+  size_t got = 0;
+  for (size_t p = 0; p < parts; p++) {
+    if (st == AN_OK) st = P[p].st;
+    got += P[p].got;
+  }
+  if (st == AN_OK && got != n) st = AN_EINTERNAL;
+  return st;
+}
 
 void an_evlist_free(an_evlist *l) {
   if (!l) return;
   an_free(l->v);
   an_free(l->store);
-  an_free(l->text);
+  an_evbatch_free(l->own);
+  an_free(l->own);
   memset(l, 0, sizeof *l);
 }
 
-an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err) {
-  memset(out, 0, sizeof *out);
+an_status an_evbatch_edge_events(const an_graph *g, const an_evbatch *b, size_t e, an_evlist *out) {
+  out->n = 0;
   if (e >= g->n_edges) return AN_OK;
   const an_mevent *one = g->evptr ? g->evptr[e] : NULL; /* the multigraph's */
   size_t n = g->events_mode ? (one != NULL) : g->ev_start ? g->ev_start[e + 1] - g->ev_start[e] : 0;
   if (!n) return AN_OK;
-  out->v = an_calloc(n, sizeof *out->v);
-  if (!out->v) return an_error_set(err, AN_ENOMEM, NULL, 0, -1, "out of memory");
+  if (n > out->cap) {
+    const an_mevent **v = an_realloc(out->v, n * sizeof *v);
+    if (v) out->v = v;
+    an_mevent *store = v ? an_realloc(out->store, n * sizeof *store) : NULL;
+    if (store) out->store = store;
+    if (!v || !store) return AN_ENOMEM;
+    out->cap = n;
+  }
   if (g->events_mode) { /* the multigraph: in memory */
     out->v[out->n++] = one;
     return AN_OK;
   }
-  an_spill *sp = (an_spill *)&g->model->spill; /* reading flushes the file's buffer */
-  out->store = an_calloc(n, sizeof *out->store);
-  size_t *ofs = an_calloc(2 * n, sizeof *ofs);
-  an_buf rec, text;
-  an_buf_init(&rec);
-  an_buf_init(&text);
-  an_status st = out->store && ofs ? AN_OK : AN_ENOMEM;
-  for (size_t k = 0; st == AN_OK && k < n; k++) {
-    if ((st = an_spill_read(sp, g->ev_off[g->ev_start[e] + k], &rec)) != AN_OK) break;
-    an_mevent *ev = &out->store[k];
-    an_mevent_decode(g->model, (const unsigned char *)rec.data, ev);
-    ofs[2 * k] = text.len;
-    if ((st = an_buf_append(&text, ev->id, strlen(ev->id) + 1)) != AN_OK) break;
-    ofs[2 * k + 1] = ev->sentence ? text.len : NONE;
-    if (ev->sentence) st = an_buf_append(&text, ev->sentence, strlen(ev->sentence) + 1);
+  if (!b || e < b->begin || e >= b->end) return AN_EINTERNAL; /* not loaded */
+  const uint64_t *at = b->at + (g->ev_start[e] - g->ev_start[b->begin]);
+  for (size_t k = 0; k < n; k++) {
+    const an_buf *data = &b->data[at[k] & 0xff];
+    an_mevent_decode(g->model, (const unsigned char *)data->data + (at[k] >> 8), &out->store[k]);
+    out->v[out->n++] = &out->store[k];
   }
-  an_buf_free(&rec);
-  if (st == AN_OK) {
-    out->text = an_buf_steal(&text, NULL);
-    for (size_t k = 0; k < n; k++) {
-      out->store[k].id = out->text + ofs[2 * k];
-      out->store[k].sentence = ofs[2 * k + 1] == NONE ? NULL : out->text + ofs[2 * k + 1];
-      out->v[out->n++] = &out->store[k];
-    }
-    if (n > 1) qsort(out->v, n, sizeof *out->v, cmp_evp);
-  }
-  an_buf_free(&text);
-  an_free(ofs);
-  if (st != AN_OK) {
-    an_evlist_free(out);
-    return an_error_set(err, st, NULL, 0, -1, st == AN_ENOMEM ? "out of memory" : "cannot read the events' temporary file");
-  }
+  if (n > 1) qsort(out->v, n, sizeof *out->v, cmp_evp);
   return AN_OK;
+}
+
+an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err) {
+  memset(out, 0, sizeof *out);
+  an_status st = AN_OK;
+  if (!g->events_mode && g->ev_start && e < g->n_edges) {
+    if ((out->own = an_malloc(sizeof *out->own)) != NULL) an_evbatch_init(out->own);
+    st = out->own ? an_evbatch_load(g, e, e + 1, 1, out->own) : AN_ENOMEM;
+  }
+  if (st == AN_OK) st = an_evbatch_edge_events(g, out->own, e, out);
+  if (st == AN_OK) return AN_OK;
+  out->n = 0;
+  if (st == AN_ENOMEM) return an_error_set(err, st, NULL, 0, -1, "out of memory");
+  return an_error_set(err, st, NULL, 0, -1, "cannot read the events' temporary file");
 }

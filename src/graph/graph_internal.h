@@ -119,8 +119,6 @@ typedef struct an_spill {
   size_t limit;
   int unflushed;  /* f written since the last fflush */
   char *iobuf;    /* f's stdio buffer (owned; glibc ignores a size without one) */
-  const unsigned char *map; /* an_spill_map's view of f's first map_len bytes, or NULL */
-  uint64_t map_len;
 } an_spill;
 
 /* Strings of a record, by pool number (an_strpool_intern_ix). */
@@ -146,30 +144,34 @@ void an_spill_init(an_spill *s, size_t limit);
 void an_spill_free(an_spill *s);
 /* Appends len bytes; *off gets where they start. AN_EIO if the temporary file fails. */
 an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *off);
-/* Reads the record at off into b (b->data holds it, b->len its length). */
+/* Reads the record at off into b (b->data holds it, b->len its length):
+ * two preads, for a few records (many: an_spill_next, in file order). */
 an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b);
 /* Sets a record's flags in place. */
 an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags);
-/* Maps the file read-only, so an_spill_read of many records by offset (the
- * JSON export's event lists) makes no system call each; safe to read from
- * several threads. An append or a flag change drops the map (reads go back
- * to pread). AN_OK also when not mapped (in memory, or mmap failed). */
-an_status an_spill_map(an_spill *s);
-/* Lets the kernel take back the map's pages (they stay in the page cache):
- * a long read by offset does not count the whole file as resident (each
- * record read maps the kernel's fault-around, 64 KB, whatever madvise says). */
-void an_spill_map_release(an_spill *s);
-
 /* Sequential reading of every record. */
 typedef struct an_spill_iter {
   an_spill *s;
   uint64_t pos;   /* next record */
   an_buf buf;     /* file mode: a window of the file */
   uint64_t base;  /* file offset of buf.data[0] */
+  size_t count;   /* records returned: the last one's ordinal + 1 */
+  /* with keep_ckpt: the offset of every AN_SPILL_CKPT-th record (ordinal
+   * 0, AN_SPILL_CKPT, ...), where a later reading can start */
+  int keep_ckpt;
+  an_status ckpt_st;
+  uint64_t *ckpt;
+  size_t n_ckpt, cap_ckpt;
 } an_spill_iter;
+#define AN_SPILL_CKPT ((size_t)1 << 12)
 
 void an_spill_iter_init(an_spill_iter *it, an_spill *s);
 void an_spill_iter_free(an_spill_iter *it);
+/* Starts the iteration at the record of ordinal count, at offset off (a
+ * checkpoint). */
+void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count);
+/* Writes what stdio holds of the file: before readers on other threads. */
+an_status an_spill_flush(an_spill *s);
 /* *rec: the next record (contiguous, valid until the next call), NULL at
  * the end; *off its offset. */
 an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off);
@@ -208,6 +210,7 @@ typedef struct an_mevent {
   long off_start, off_end;
   double confidence;
   int directed;
+  uint32_t doc_ix; /* doc's pool number (an_strpool_intern_ix), 0 for none */
 } an_mevent;
 
 /* Decodes a record (an_spill_next / an_spill_read). */
@@ -256,23 +259,17 @@ struct an_model {
   struct an_arrset *alias_sets; /* sightings' alias arrays, interned (model.c): one copy per content */
 };
 
-/* an_model_feed for a block of a longer input whose first line is line
- * first_line + 1 (errors name the line in the whole input): callers that
- * stream a file feed it block by block, whole lines each. */
-an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
-                              an_error *err);
-
 /* Feeding one input in blocks of whole lines, parsed on `jobs` worker
  * threads (jobs <= 1: none) and applied to the model in input order: the
  * model is the same for any jobs. The feeder borrows path and m.
- * an_feeder_push takes the first upto bytes of b (whole lines; the first
- * is line first_line + 1; first_line -1: the line after the last pushed,
- * counted by the parsing threads) and leaves b holding the rest; errors as
- * an_model_feed_lines, the first one ending the feed. Lines are in the
- * model only after an_feeder_finish. */
+ * an_feeder_push takes the first upto bytes of b (whole lines, following
+ * the lines pushed before; the parsing threads count them for error
+ * messages) and leaves b holding the rest; errors as an_model_feed's, the
+ * first one ending the feed. Lines are in the model only after
+ * an_feeder_finish. */
 typedef struct an_feeder an_feeder;
 an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **out, an_error *err);
-an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err);
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, an_error *err);
 an_status an_feeder_finish(an_feeder *f, an_error *err);
 void an_feeder_free(an_feeder *f);
 
@@ -331,10 +328,16 @@ static inline const char *an_gedge_last_date(const an_gedge *e) {
 
 struct an_graph {
   const an_model *model;
-  /* Aggregated view: the spill offsets of each edge's events (edge e:
-   * ev_off[ev_start[e] .. ev_start[e + 1]]), unless AN_GRAPH_NO_EVENT_LISTS. */
-  uint64_t *ev_off;
+  /* Aggregated view, unless AN_GRAPH_NO_EVENT_LISTS: the edge of each
+   * spill record (by its ordinal in the spill; UINT32_MAX: in no edge),
+   * and where each edge's events start among all edges' (edge e has
+   * ev_start[e + 1] - ev_start[e]). Events are read back a batch of edges
+   * at a time (an_evbatch), in one sequential pass over the spill. */
+  uint32_t *rec_edge;
+  size_t n_recs;
   size_t *ev_start;
+  uint64_t *rec_ckpt; /* offset of record k * AN_SPILL_CKPT: where loading threads start */
+  size_t n_ckpt;
   /* Event multigraph: the decoded events (ids and sentences copied into ev_text). */
   an_mevent *evs;
   char *ev_text;
@@ -353,20 +356,46 @@ struct an_graph {
   size_t betweenness_sources; /* 0: exact; else estimated from this many sources */
 };
 
+/* The events of a range of edges [begin, end), read back from the
+ * model's spill in one sequential pass (no seek or page fault per event:
+ * events of an edge are scattered over the spill) and kept as records
+ * until the next load or an_evbatch_free. Reused from batch to batch. */
+#define AN_EVBATCH_PARTS 16 /* loading threads, at most */
+typedef struct an_evbatch {
+  size_t begin, end;
+  an_buf data[AN_EVBATCH_PARTS]; /* the records, each loading thread's */
+  uint64_t *at; /* event k of edge e (in no order): at[ev_start[e] - ev_start[begin] + k] = offset << 8 | part */
+  size_t cap_at;
+  size_t *fill; /* loading: per edge, events placed */
+  size_t cap_fill;
+} an_evbatch;
+void an_evbatch_init(an_evbatch *b);
+void an_evbatch_free(an_evbatch *b);
+/* The end of a batch from begin whose records take about max_bytes (0: a
+ * default that keeps the passes over the spill few; at least one edge). */
+size_t an_evbatch_plan(const an_graph *g, size_t begin, size_t max_bytes);
+/* Loads edges [begin, end)'s records into b, on up to jobs threads (each
+ * a part of the spill, from a checkpoint). AN_EIO / AN_EINTERNAL (the
+ * spill), AN_ENOMEM. Not thread-safe for one model (reads its spill). */
+an_status an_evbatch_load(const an_graph *g, size_t begin, size_t end, size_t jobs, an_evbatch *b);
+
 /* The events of edge e in event order (date, doc, offset, id): the
- * multigraph's own, else read back from the model's spill (empty when the
- * graph was built with AN_GRAPH_NO_EVENT_LISTS). Owns: *out (an_evlist_free). */
+ * multigraph's own, else decoded from the batch b holding e (empty when
+ * the graph was built with AN_GRAPH_NO_EVENT_LISTS); strings borrowed from
+ * b and the model. out is reused: its arrays keep their room; free with
+ * an_evlist_free. Thread-safe for one b. */
 typedef struct an_evlist {
   const an_mevent **v;
-  size_t n;
+  size_t n, cap;
   an_mevent *store;
-  char *text;
+  an_evbatch *own; /* an_graph_edge_events' batch */
 } an_evlist;
+an_status an_evbatch_edge_events(const an_graph *g, const an_evbatch *b, size_t e, an_evlist *out);
+/* The same for one edge into a new *out (Owns: an_evlist_free), its
+ * batch loaded here: one pass over the spill each call, for single edges
+ * (a whole graph goes by batches). */
 an_status an_graph_edge_events(const an_graph *g, size_t e, an_evlist *out, an_error *err);
 void an_evlist_free(an_evlist *l);
-/* The pages of event records read back so far leave the process's
- * resident memory (they stay in the page cache); see an_spill_map. */
-void an_graph_events_release(const an_graph *g);
 /* Event order in an edge: dated first, then date, doc, offset, id. */
 int an_mevent_cmp(const an_mevent *a, const an_mevent *b);
 

@@ -368,6 +368,7 @@ void an_mevent_decode(const an_model *m, const unsigned char *rec, an_mevent *ev
   memcpy(&h, rec, sizeof h);
   const an_strpool *p = &m->pool;
   ev->doc = an_strpool_at(p, h.str[AN_EV_DOC]);
+  ev->doc_ix = h.str[AN_EV_DOC];
   ev->type = an_strpool_at(p, h.str[AN_EV_TYPE]);
   ev->source = an_strpool_at(p, h.str[AN_EV_SOURCE]);
   ev->target = an_strpool_at(p, h.str[AN_EV_TARGET]);
@@ -909,10 +910,6 @@ an_status an_model_finish(an_model *m, an_error *err) {
   return an_model_join(m, err);
 }
 
-an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
-  return an_model_feed_lines(m, data, len, path, 0, err);
-}
-
 /* One line, parsed (st: the parse's status, root its value), into the
  * model: the same for the one-thread loop and the feeder's blocks. */
 /* What a parsed line holds (the same test for the parsing threads and
@@ -992,14 +989,13 @@ static void loader_free(loader *L) {
   an_buf_free(&L->old);
 }
 
-an_status an_model_feed_lines(an_model *m, const char *data, size_t len, const char *path, long first_line,
-                              an_error *err) {
+an_status an_model_feed(an_model *m, const char *data, size_t len, const char *path, an_error *err) {
   if (!m || (!data && len)) return an_error_set(err, AN_EINVAL, path, 0, -1, "no model or data");
   loader L;
   loader_init(&L, m, ICACHE_SMALL);
   an_status st = AN_OK;
   size_t pos = 0;
-  long line = first_line;
+  long line = 0;
   while (st == AN_OK && pos < len) {
     size_t n, a;
     const char *s = next_line(data, len, &pos, &n, &a);
@@ -1032,7 +1028,6 @@ enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_PARSING, SLOT_PARSED };
 
 typedef struct slot {
   an_buf data;
-  long first_line; /* -1: the line after the previous block's last */
   long n_lines_read; /* lines in data (parse_block counts them) */
   pline *lines;
   size_t n_lines, cap_lines;
@@ -1065,7 +1060,7 @@ static void parse_block(slot *b) {
   b->n_lines = 0;
   b->st = an_jreader_reserve(&b->json, 2 * b->data.len + 2);
   size_t pos = 0;
-  long line = b->first_line < 0 ? 0 : b->first_line; /* relative: numbered when applied */
+  long line = 0; /* relative: numbered when applied */
   while (b->st == AN_OK && pos < b->data.len) {
     size_t n, a;
     const char *s = next_line(b->data.data, b->data.len, &pos, &n, &a);
@@ -1084,7 +1079,7 @@ static void parse_block(slot *b) {
       if (k == 1 && digest_document(&b->dg, l->root)) l->dc = b->dg.n_docs - 1;
     }
   }
-  b->n_lines_read = line - (b->first_line < 0 ? 0 : b->first_line);
+  b->n_lines_read = line;
 }
 
 static void *worker(void *arg) {
@@ -1131,7 +1126,7 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
   if (!b) return AN_OK;
   if (!f->n_threads) parse_block(b);
   an_status st = AN_OK;
-  long base = b->first_line < 0 ? f->next_line : 0;
+  long base = f->next_line;
   const an_evindex *x = &f->m->ev_index;
   for (size_t i = 0; st == AN_OK && f->st == AN_OK && i < b->n_lines; i++) {
     const pline *l = &b->lines[i];
@@ -1143,7 +1138,7 @@ static an_status apply_oldest(an_feeder *f, an_error *err) {
     st = apply_line(&f->L, l->s, l->n, l->a, base + l->line, l->st, l->root, &b->dg,
                     l->ev == NONE ? NULL : &b->dg.evs[l->ev], l->dc == NONE ? NULL : &b->dg.docs[l->dc], f->path, err);
   }
-  f->next_line = (b->first_line < 0 ? f->next_line : b->first_line) + b->n_lines_read;
+  f->next_line += b->n_lines_read;
   if (st == AN_OK && b->st != AN_OK) /* the lines after the failure were never parsed */
     st = an_error_set(err, b->st, f->path, 0, -1, "out of memory");
   lock(f);
@@ -1186,7 +1181,7 @@ an_status an_feeder_new(an_model *m, const char *path, size_t jobs, an_feeder **
   return AN_OK;
 }
 
-an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, an_error *err) {
+an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, an_error *err) {
   if (f->st != AN_OK) return f->st;
   slot *e = NULL;
   for (;;) {
@@ -1205,7 +1200,6 @@ an_status an_feeder_push(an_feeder *f, an_buf *b, size_t upto, long first_line, 
   e->data = *b;
   e->data.len = upto;
   *b = tail;
-  e->first_line = first_line;
   e->seq = f->next_push++;
   if (f->n_threads) {
     pthread_mutex_lock(&f->mu);

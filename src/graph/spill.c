@@ -1,12 +1,13 @@
 /* spill.c: where a model keeps its events: append-only binary records, in
  * memory up to a limit, then in an unlinked temporary file ($TMPDIR), read
- * back sequentially (building the graph) or by offset (event lists). Keeps
+ * back sequentially (building the graph; event lists, a batch of edges a
+ * pass, from checkpoints on several threads) or by offset (the record a
+ * repeated event id replaces). Keeps
  * `actornet build`'s memory independent of the number of events
  * (issue 7). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "core/core.h"
@@ -20,14 +21,8 @@ void an_spill_init(an_spill *s, size_t limit) {
   s->limit = limit;
 }
 
-static void unmap(an_spill *s) {
-  if (s->map) munmap((void *)s->map, (size_t)s->map_len);
-  s->map = NULL, s->map_len = 0;
-}
-
 void an_spill_free(an_spill *s) {
   if (!s) return;
-  unmap(s);
   an_buf_free(&s->mem);
   if (s->f) fclose(s->f);
   an_free(s->iobuf); /* after fclose, which flushes through it */
@@ -72,7 +67,6 @@ static an_status to_file(an_spill *s) {
 
 an_status an_spill_append(an_spill *s, const void *data, size_t len, uint64_t *off) {
   *off = s->size;
-  unmap(s);
   if (!s->f && s->mem.len + len > s->limit) {
     an_status st = to_file(s);
     if (st != AN_OK) return st;
@@ -110,12 +104,6 @@ static an_status pread_all(FILE *f, void *buf, size_t len, uint64_t off) {
 an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b) {
   uint32_t len;
   if (off + sizeof len > s->size) return AN_EINTERNAL;
-  if (s->map && off + sizeof len <= s->map_len) {
-    memcpy(&len, s->map + off, sizeof len);
-    if (len < sizeof(an_evrec) || off + len > s->map_len) return AN_EINTERNAL;
-    an_buf_clear(b);
-    return an_buf_append(b, s->map + off, len);
-  }
   an_status st = flush(s);
   if (st != AN_OK) return st;
   if (!s->f) memcpy(&len, s->mem.data + off, sizeof len);
@@ -131,7 +119,6 @@ an_status an_spill_read(an_spill *s, uint64_t off, an_buf *b) {
 
 an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags) {
   size_t at = offsetof(an_evrec, flags);
-  unmap(s);
   if (!s->f) {
     memcpy(s->mem.data + off + at, &flags, sizeof flags);
     return AN_OK;
@@ -142,33 +129,34 @@ an_status an_spill_set_flags(an_spill *s, uint64_t off, uint32_t flags) {
   return AN_OK;
 }
 
-an_status an_spill_map(an_spill *s) {
-  if (!s->f || s->map || !s->size || s->size > SIZE_MAX) return AN_OK;
-  an_status st = flush(s);
-  if (st != AN_OK) return st;
-  void *p = mmap(NULL, (size_t)s->size, PROT_READ, MAP_SHARED, fileno(s->f), 0);
-  if (p == MAP_FAILED) return AN_OK; /* pread it is */
-  s->map = p, s->map_len = s->size;
-  return AN_OK;
-}
-
-void an_spill_map_release(an_spill *s) {
-  if (s->map) madvise((void *)s->map, (size_t)s->map_len, MADV_DONTNEED);
-}
-
 void an_spill_iter_init(an_spill_iter *it, an_spill *s) {
   memset(it, 0, sizeof *it);
   it->s = s;
   an_buf_init(&it->buf);
 }
 
-void an_spill_iter_free(an_spill_iter *it) { an_buf_free(&it->buf); }
+void an_spill_iter_free(an_spill_iter *it) {
+  an_buf_free(&it->buf);
+  an_free(it->ckpt);
+}
+
+void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count) {
+  it->pos = off, it->count = count;
+  it->base = 0;
+  an_buf_clear(&it->buf);
+}
+
+an_status an_spill_flush(an_spill *s) { return flush(s); }
 
 an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off) {
   an_spill *s = it->s;
   *rec = NULL;
   if (it->pos >= s->size) return AN_OK;
   *off = it->pos;
+  if (it->keep_ckpt && it->count % AN_SPILL_CKPT == 0 && it->ckpt_st == AN_OK &&
+      (it->ckpt_st = an_grow((void **)&it->ckpt, &it->cap_ckpt, it->n_ckpt + 1, sizeof *it->ckpt)) == AN_OK)
+    it->ckpt[it->n_ckpt++] = it->pos;
+  it->count++;
   uint32_t len;
   if (!s->f) {
     memcpy(&len, s->mem.data + it->pos, sizeof len);

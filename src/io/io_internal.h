@@ -51,7 +51,8 @@ enum { AN_LINE_DOC = 0, AN_LINE_META = 1 };
  * AN_EDATA with warn filled (what is wrong, at path:lineno). A date that is
  * a string but not ISO is dropped with a note in *note (the document is kept;
  * note[0] == 0 when nothing was dropped).
- * Owns: *out on AN_OK (an_doc_free). */
+ * Owns: *out on AN_OK (an_doc_free). Borrows: jr (NULL: one for this line;
+ * its arena is reused by the next line: nothing in *out points into it), line. */
 an_status an_jsonl_parse_line(an_jreader *jr, const char *line, size_t len, int kind, const char *path,
                               long lineno, an_doc **out, an_error *warn, char note[256]);
 

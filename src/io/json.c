@@ -1,6 +1,6 @@
 /* json.c: see json.h. Mirrors cJSON 1.7.15 (as Debian 12 patches it) parse_value / parse_string /
- * parse_number rule for rule, so that the loader reads every line as it
- * did through cJSON, at a fraction of the cost (no malloc per value, no
+ * parse_number rule for rule, so that build's loader and extract's document
+ * reader read every line as they did through cJSON, at a fraction of the cost (no malloc per value, no
  * tree to free). */
 #include "io/json.h"
 

@@ -203,7 +203,8 @@ static an_status broken(const char *line, size_t len, const char *path, long lin
   return an_error_set(warn, AN_EDATA, path, lineno, col, "broken JSON at column %ld; line skipped", col + 1);
 }
 
-/* Lines longer than this give their arena back after they are read. */
+/* Lines longer than this give the reader's string arena back after they
+ * are read (its node chunks, bounded by the largest line, are kept). */
 #define KEEP_ARENA ((size_t)1 << 20)
 
 static an_status parse_root(an_jreader *jr, const char *line, size_t len, int kind, const char *path,

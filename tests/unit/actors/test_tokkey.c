@@ -40,7 +40,6 @@ int main(void) {
     memcpy(&w1, want + 8, 8);
     CHECK(a0 == w0 && a1 == w1);
     size_t slot = an_tokkey_slot(a0, a1, n, 13);
-    CHECK(slot < (1u << 13));
     CHECK(slot == an_tokkey_slot(c0, c1, n, 13));
     if (n) { /* one byte changed: another key */
       size_t k = (seed >> 4) % n;

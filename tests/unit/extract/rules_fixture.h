@@ -235,7 +235,8 @@ static void fx_add_aff(an_doc_actors *a, const fx_aff *af) {
  * stage's AN_SENT_HEADLINE: a title line above the article). */
 static int fx_next_headline = 0;
 
-/* Runs the whole extract stage (rules, dates, sources) on text. */
+/* Runs the whole extract stage (rules, dates, sources) on text; with
+ * AN_TEST_DUMP set, prints the events it found. */
 static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, const char *date, const char *outlet,
                          unsigned opts) {
   static fx_doc d;
@@ -257,7 +258,12 @@ static an_result *fx_run(const fx *f, const char *text, const fx_actor *ac, cons
   an_result *r = NULL;
   an_status st = an_result_build(f->res, f->ws, &doc, &v, acts, fx_identity, NULL, opts, &r, NULL);
   an_xview_clear(&v);
-  return st == AN_OK ? r : NULL;
+  if (st != AN_OK) return NULL;
+  if (getenv("AN_TEST_DUMP")) /* each result's events, for debugging a test */
+    for (size_t i = 0; i < r->n_ev; i++)
+      fprintf(stderr, "  %s %s -> %s [%s]\n", r->ev[i].type, r->acts->actors[r->ev[i].src].id,
+              r->acts->actors[r->ev[i].dst].id, r->ev[i].trigger);
+  return r;
 }
 
 /* The event (type, source id, target id) or NULL; call/meet either way. */

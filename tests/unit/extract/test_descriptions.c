@@ -61,12 +61,7 @@ static const fx_actor C[] = {
 static fx F;
 
 static an_result *run(const char *text, const fx_actor *ac) {
-  an_result *r = fx_run(&F, text, ac, "2025-03-05", NULL, 0);
-  if (getenv("AN_TEST_DUMP") && r)
-    for (size_t i = 0; i < r->n_ev; i++)
-      fprintf(stderr, "  %s %s -> %s [%s]\n", r->ev[i].type, r->acts->actors[r->ev[i].src].id,
-              r->acts->actors[r->ev[i].dst].id, r->ev[i].trigger);
-  return r;
+  return fx_run(&F, text, ac, "2025-03-05", NULL, 0);
 }
 
 static size_t n_type(const an_result *r, const char *type) {

@@ -454,6 +454,56 @@ static void test_event_lists(void) {
   an_model_free(m);
 }
 
+/* Batches of edges (an_evbatch) of any size give each edge the events
+ * an_graph_edge_events reads for it alone, with the spill in memory and
+ * in its temporary file. */
+static void test_event_batches(void) {
+  for (int in_file = 0; in_file < 2; in_file++) {
+    an_model *m = NULL;
+    CHECK_INT(an_model_new(&m, NULL), AN_OK);
+    if (in_file) m->spill.limit = 0; /* every record goes to the file */
+    CHECK_INT(an_model_add_file(m, DATA, NULL), AN_OK);
+    CHECK(in_file ? m->spill.f != NULL : m->spill.f == NULL);
+    an_graph_opts o;
+    an_graph_opts_init(&o);
+    o.flags |= AN_GRAPH_NO_METRICS;
+    an_graph *g = build(m, &o);
+    const size_t sizes[] = {1, 300, 1000, 0};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+      an_evbatch b;
+      an_evbatch_init(&b);
+      an_evlist l;
+      memset(&l, 0, sizeof l);
+      size_t batches = 0, seen = 0;
+      for (size_t begin = 0, end; begin < an_graph_edge_count(g); begin = end, batches++) {
+        end = an_evbatch_plan(g, begin, sizes[z]);
+        CHECK(end > begin && end <= an_graph_edge_count(g));
+        CHECK_INT(an_evbatch_load(g, begin, end, 1 + z % 3, &b), AN_OK);
+        for (size_t e = begin; e < end; e++) {
+          an_evlist one;
+          CHECK_INT(an_graph_edge_events(g, e, &one, NULL), AN_OK);
+          CHECK_INT(an_evbatch_edge_events(g, &b, e, &l), AN_OK);
+          CHECK_INT(l.n, one.n);
+          CHECK_INT(l.n, g->edges[e].n_events);
+          for (size_t k = 0; k < l.n && k < one.n; k++) CHECK_STR(l.v[k]->id, one.v[k]->id);
+          seen += l.n;
+          an_evlist_free(&one);
+        }
+        /* an edge outside the loaded batch is an error, not stale events */
+        if (begin && g->edges[begin - 1].n_events)
+          CHECK_INT(an_evbatch_edge_events(g, &b, begin - 1, &l), AN_EINTERNAL);
+      }
+      CHECK_INT(seen, an_model_event_count(m));
+      if (sizes[z] == 1) CHECK_INT(batches, an_graph_edge_count(g)); /* one edge each at least */
+      if (sizes[z] == 0) CHECK_INT(batches, 1);
+      an_evlist_free(&l);
+      an_evbatch_free(&b);
+    }
+    an_graph_free(g);
+    an_model_free(m);
+  }
+}
+
 /* The large-graph estimate uses igraph_betweenness_subset from a subset of
  * sources: with every node as a source it must equal the exact value. */
 static void test_betweenness_subset(void) {
@@ -480,5 +530,6 @@ int main(void) {
   test_metrics();
   test_merge_order();
   test_event_lists();
+  test_event_batches();
   return TEST_DONE();
 }

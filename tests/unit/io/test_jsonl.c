@@ -235,8 +235,32 @@ static void test_random(void) {
   CHECK(n_read > 2000 && n_skipped > 2000); /* both paths well exercised */
 }
 
+/* A line over a megabyte (the reader gives its string arena back after
+ * it), then ordinary lines, all through the one reader: each read as cJSON
+ * reads it. */
+static void test_huge_line(void) {
+  an_buf b;
+  an_buf_init(&b);
+  for (int round = 0; round < 3; round++) {
+    an_buf_clear(&b);
+    put(&b, "{\"id\": \"big\", \"text\": \"");
+    for (int i = 0; i < 90000; i++) put(&b, i % 7 ? "plain words \\n " : "caf\\u00e9 \\\"q\\\" ");
+    put(&b, "\"}");
+    CHECK(b.len > ((size_t)1 << 20));
+    compare(b.data, b.len);
+    size_t cap_after_huge = jr.cap_text;
+    static const char *after[] = {"{\"id\": \"a\", \"text\": \"x\\ty\", \"outlet\": \"Wire\"}",
+                                  "{\"id\": \"b\", \"text\": \"short\"} x"};
+    for (size_t k = 0; k < 2; k++) compare(after[k], strlen(after[k]));
+    CHECK(cap_after_huge < ((size_t)1 << 20)); /* the huge line's arena was given back */
+  }
+  an_buf_free(&b);
+  an_jreader_free(&jr);
+}
+
 int main(void) {
   test_cases();
+  test_huge_line();
   test_random();
   return TEST_DONE();
 }
