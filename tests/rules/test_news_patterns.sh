@@ -194,9 +194,9 @@ WANT meet john-mahama bola-tinubu | Mahama, the Ghanaian president, after meetin
 WANT meet SEN GMB | Senegal and Gambia concluded a week of negotiations over fishing rights in Banjul.
 WANT meet SEN GMB | After a long quarrel, Senegal and Gambia wrapped up four days of talks on Friday.
 WANT praise african-union nigeria-football-federation | The Ghana Football Association and the Nigeria Football Federation agreed on Monday. The African Union praised both boards on Monday.
-# a host: "left talks hosted by C"; "received A and B for talks" (not "for separate talks")
-WANT meet african-union SEN | Senegal and Gambia left talks hosted by the African Union in Addis Ababa after a quarrel over fishing.
-WANT meet SEN GMB | Senegal and Gambia left talks hosted by the African Union in Addis Ababa after a quarrel over fishing.
+# a host: "left a summit hosted by C"; "received A and B for talks" (not "for separate talks")
+WANT meet african-union SEN | Senegal and Gambia left a summit hosted by the African Union in Addis Ababa after a quarrel over fishing.
+WANT meet SEN GMB | Senegal and Gambia left a summit hosted by the African Union in Addis Ababa after a quarrel over fishing.
 NOT meet KEN ETH | Ethiopia boycotted a summit hosted by Kenya.
 WANT meet paolo-rivas amara-diop | Swiss President Ilse Brandt received Italian Prime Minister Paolo Rivas and Senegalese President Amara Diop in Bern for a morning of talks on Thursday.
 NOT meet paolo-rivas amara-diop | Swiss President Ilse Brandt received Italian Prime Minister Paolo Rivas and Senegalese President Amara Diop in Bern for separate talks on Thursday.

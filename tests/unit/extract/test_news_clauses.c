@@ -103,10 +103,10 @@ static void test_parentheticals(void) {
   an_result_free(r);
 }
 
-/* "A and B walked out of/left talks hosted by C"; "C received A and B for
+/* "A and B left a summit hosted by C"; "C received A and B for
  * talks" (not "for separate talks"). */
 static void test_hosts(void) {
-  an_result *r = run("After a row over fishing, Norland and Estmark left talks hosted by Ostria.");
+  an_result *r = run("After a row over fishing, Norland and Estmark left a summit hosted by Ostria.");
   CHECK(fx_find(r, "meet", "ostria", "norland"));
   CHECK(fx_find(r, "meet", "ostria", "estmark"));
   CHECK(fx_find(r, "meet", "norland", "estmark"));
