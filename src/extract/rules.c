@@ -3083,7 +3083,7 @@ static int guests_together(const ctx *c, const an_trigger *t, const char *type, 
   return 0;
 }
 
-/* "Ruto hosted Museveni on Monday. Ruto thanked his guest": a partner
+/* "Diop hosted Rivas on Friday. Diop praised his guest": a partner
  * noun (cues.json counterpart_nouns: counterpart, guest, host...) the
  * actors stage left unnamed, right after the trigger, is the other party
  * of the subject's latest call or meeting (this sentence or the three

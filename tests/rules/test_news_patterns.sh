@@ -212,7 +212,7 @@ NOT accuse GHA BEN | Ghana met Nigeria on Monday, after Togo had accused Benin o
 WANT meet MLI azawad-liberation-front | In Dakar on Friday, Senegalese President Amara Diop brought envoys of the Malian government and the rebel Azawad Liberation Front together.
 WANT criticize SEN azawad-liberation-front | Senegal criticised Mali and the rebel Azawad Liberation Front on Friday.
 # "his guest", "his host", "his counterpart" with no name: the partner of the subject's latest meeting or call
-WANT praise rosa-ibarra diego-salas | Chilean President Rosa Ibarra received Peruvian President Diego Salas in Santiago on Friday. Ibarra commended her guest for Peru's patience.
+WANT praise diego-salas tomas-ode | Peruvian President Diego Salas hosted Chilean President Tomas Ode in Lima on Friday. Salas commended his guest for Chile's patience.
 WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto visited Kampala on Monday and met Ugandan President Yoweri Museveni. Ruto later praised his host.
 NOT criticize william-ruto yoweri-museveni | Kenyan President William Ruto spoke with Ugandan President Yoweri Museveni on Monday. Ruto criticised his counterpart in Addis Ababa.
 # "talks between the two sides": the pair just named

@@ -50,8 +50,8 @@ static void test_description_class(void) {
   CHECK_STR(label_at("court.", 0), "Appeals Court of Lisbon");
   /* a description whose latest organization is of no known class: one of
    * its class the sentence names after it */
-  run("Workers at Kestrel Ocean walked out after the firm rejected the union's demand, the Nordic Metal Workers' "
-      "Union said.");
+  run("Staff at Kestrel Ocean stopped work after the firm turned down the union's pay claim, the Nordic Metal "
+      "Workers' Union said.");
   CHECK_STR(label_at("union's", 0), "Nordic Metal Workers' Union");
   /* "the group" has no class: the latest organization, as before */
   run("The Green Dawn Movement met the Harbor Workers Union on Monday, and the group said talks went well.");
