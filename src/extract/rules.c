@@ -1779,8 +1779,9 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       uint32_t me = mn >= 0 ? mend(c, mn) : 0;
       /* "met dock workers' delegates and Toyota managers": a second object */
       int and_obj = mn >= 0 && M(c, mn)->tok_first == k + 1 && !is_poss(c, mn) &&
-                    (me >= lim || inlist(c, &c->lex->member_nouns, me) || inlist(c, &c->lex->prepositions, me) ||
-                     is_punct(c, me));
+                    (me >= lim || inlist(c, &c->lex->member_nouns, me) || inlist(c, &c->lex->prepositions, me));
+      for (uint32_t j = me; and_obj && j < lim && !is_punct(c, j); j++) /* ("and Uganda on Tuesday rejected it") */
+        if ((c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && past_form(c, j)) and_obj = 0;
       if (noun && !and_obj && !(is(c, k, ",") && title_phrase(c, a, k))) break;
     }
     if (mi < 0 && talk && k > a && (is(c, k, "with") || is_punct(c, k))) topic = 0;
@@ -2495,15 +2496,20 @@ static void quote_speakers(const ctx *c, uint32_t i, mlist *out) {
     statement_issuers(c, qo, out);
     return;
   }
+  int32_t pend = -1;
   for (uint32_t j = k; j < v->ntok && j < k + 6; j++) {
     int32_t mi = speaker_mention(v, j);
-    if (mi >= 0 && v->acts->mentions[mi].tok_first == j &&
+    if (mi >= 0 && pend < 0 && v->acts->mentions[mi].tok_first == j &&
         (v->acts->mentions[mi].how == AN_MENTION_DEMONYM || (v->acts->mentions[mi].flags & AN_MENTION_MODIFIER))) {
       /* '"...," Kenyan President X said': the title's modifier */
+      pend = mi;
       j += v->acts->mentions[mi].tok_count - 1;
       continue;
     }
-    if (mi < 0 && j < c->sb && inlist(c, &c->lex->title_words, j)) continue;
+    if (mi < 0 && j < c->sb && inlist(c, &c->lex->title_words, j)) {
+      if (pend >= 0 && reporting_at(v, c->lex, j + 1)) mi = pend; /* "a Kenyan spokesman said": no name follows */
+      else continue;
+    }
     if (mi >= 0) {
       uint32_t e = v->acts->mentions[mi].tok_first + v->acts->mentions[mi].tok_count;
       for (uint32_t r = e; r < v->ntok && r < e + 3; r++)

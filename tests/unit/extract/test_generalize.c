@@ -738,6 +738,21 @@ static void test_apposition_limits(void) {
   an_result_free(r);
 }
 
+/* A quote's speaker given as a demonym and a title with no name after
+ * them is the demonym's country; "and" before a new subject that has its
+ * own past-tense verb starts a clause, not a second object. */
+static void test_demonym_speaker_and_clause(void) {
+  static const fx_case cases[] = {
+      {"\"We thank Ostria for its help,\" a senior Norlandic official said.", {"praise norland ostria"}, {0}, -1},
+      {"\"We thank Ostria for its help,\" the Norlandic minister said.", {"praise norland ostria"}, {0}, -1},
+      {"\"We thank Ostria for its help,\" Norlandic President Amara Diop said.", {"praise diop ostria"},
+       {"praise norland ostria"}, -1},
+      {"Norland criticised the new tariffs and Ostria on Tuesday rejected them.", {0}, {"criticize norland ostria"}, 0},
+      {"Diop met union representatives and Ostria, in a statement, praised Norland.", {0}, {"meet diop ostria"}, -1},
+  };
+  FX_CASES(&F, A, "2025-03-05", cases);
+}
+
 int main(void) {
   if (!fx_load(&F)) {
     fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
@@ -769,6 +784,7 @@ int main(void) {
   test_wire_constructions();
   test_protest_forms();
   test_act_agent();
+  test_demonym_speaker_and_clause();
   test_passive_noun_subject();
   test_object_relative_and_dinner();
   test_aid();
