@@ -37,36 +37,36 @@ WANT meet FRA DEU | France held talks on Ukraine with Germany on Monday.
 NOT brief KEN SOM | Kenya briefed lawmakers about Somalia on Tuesday.
 # a host and its guests: "brought A and B together" is a meeting of all three;
 # "hosted talks between A and B" makes A and B parties (the host too: test_mutual.c)
-WANT meet QAT ISR | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
-WANT meet QAT hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
-WANT meet ISR hamas | Qatar brought Israeli and Hamas negotiators together in Doha on Tuesday.
+WANT meet EGY ISR | Egypt brought Israeli and Hamas envoys together at a hotel in Cairo over the weekend.
+WANT meet EGY hamas | Egypt brought Israeli and Hamas envoys together at a hotel in Cairo over the weekend.
+WANT meet ISR hamas | Egypt brought Israeli and Hamas envoys together at a hotel in Cairo over the weekend.
 WANT meet TUR hamas | Turkey hosted Israeli and Hamas delegations in Ankara on Monday.
 WANT meet COL national-liberation-army | Norway hosted talks between Colombia and the ELN in Oslo on Monday.
 # persons' titles after two countries stand for the persons, not the countries
 NOT meet JPN KOR | Japanese and South Korean leaders met in Seoul on Monday.
 # counterpart apposition: the person named, not the country before the title
-WANT call mary-colton peter-kalo | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
-NOT call mary-colton SLB | Australian Foreign Minister Mary Colton spoke with her Solomon Islands counterpart, Peter Kalo, by telephone on Monday.
+WANT call mary-colton peter-kalo | New Zealand Trade Minister Mary Colton talked by phone with her Fijian counterpart, Peter Kalo, on Friday.
+NOT call mary-colton FJI | New Zealand Trade Minister Mary Colton talked by phone with her Fijian counterpart, Peter Kalo, on Friday.
 NOT meet mary-colton NZL | Australian Foreign Minister Mary Colton met her New Zealand counterpart, Peter Kalo, in Canberra on Monday.
 # "the president of X, Y": Y, even when the actors stage took "the president" for an earlier holder
 WANT meet william-ruto kofi-mensah | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
 NOT meet william-ruto john-mahama | Ghanaian President John Mahama praised Nigeria on Monday. Kenyan President William Ruto later met the president of Ghana, Kofi Mensah, who took office last week.
 # "the emir of Qatar" when the text names no emir: Qatar, not the Qatari prime minister
-WANT praise william-ruto QAT | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
-NOT praise william-ruto ahmed-al-kuwari | Qatari Prime Minister Sheikh Ahmed Al Kuwari spoke by phone with Kenyan President William Ruto on Monday. Ruto thanked the emir of Qatar for his support.
-WANT praise william-ruto tamim-bin-hamad-al-thani | Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
-WANT praise william-ruto tamim-bin-hamad-al-thani | Emir Sheikh Tamim bin Hamad Al Thani hosted Kenyan President William Ruto in Doha on Monday. Ruto thanked the emir of Qatar for his support.
+WANT praise william-ruto QAT | Kenyan President William Ruto had a phone call with Qatari Prime Minister Sheikh Ahmed Al Kuwari on Friday. Later Ruto praised the emir of Qatar for the mediation.
+NOT praise william-ruto ahmed-al-kuwari | Kenyan President William Ruto had a phone call with Qatari Prime Minister Sheikh Ahmed Al Kuwari on Friday. Later Ruto praised the emir of Qatar for the mediation.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Sheikh Tamim bin Hamad Al Thani received Kenyan President William Ruto in Doha on Friday. Later Ruto praised the emir of Qatar for the mediation.
+WANT praise william-ruto tamim-bin-hamad-al-thani | Emir Sheikh Tamim bin Hamad Al Thani received Kenyan President William Ruto in Doha on Friday. Later Ruto praised the emir of Qatar for the mediation.
 # a participle phrase between commas, or opening the sentence, keeps the subject
 WANT criticize william-ruto SDN | Kenyan President William Ruto, speaking after talks with Ghanaian President John Mahama in Accra, criticised Sudan.
 WANT meet william-ruto john-mahama | Speaking after talks with Ghanaian President John Mahama in Accra, Kenyan President William Ruto criticised Sudan.
 # letters: "told X in a letter"
 WANT message GHA TGO | Ghana told Togo in a letter on Monday that the border would reopen.
 NOT message GHA TGO | Ghana told Togo on Monday that the border would reopen.
-# "joined the two leaders by video link": the pair named just before
-WANT call william-ruto bola-tinubu | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
-WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. Later on Monday, Kenyan President William Ruto joined the two leaders by video link.
+# "joined the two leaders by video": the pair named just before
+WANT call william-ruto bola-tinubu | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. That evening Kenyan President William Ruto joined the two leaders by video.
+WANT call william-ruto john-mahama | Ghanaian President John Mahama met Nigerian President Bola Tinubu in Abuja on Monday. The talks covered trade. Both sides called them useful. That evening Kenyan President William Ruto joined the two leaders by video.
 # an act stands for its agent, named up to ten sentences back: "condemned the coup"
-WANT criticize GHA military-council-for-renewal | Mediators arrived in Niamey on Monday for talks with the Military Council for Renewal, the group of officers who seized power in Niger last week. The talks lasted three hours. The mediators said little. Roads were calm. Shops opened. Flights resumed. Banks stayed shut. Ghana condemned the coup on Tuesday.
+WANT criticize GHA military-council-for-renewal | Mediators flew to Niamey on Monday to meet the Military Council for Renewal, which seized power in Niger a week earlier. The talks lasted three hours. The mediators said little. Roads were calm. Shops opened. Flights resumed. Banks stayed shut. Ghana condemned the coup on Tuesday.
 WANT support AUS FJI | Fiji patrol boats seized a foreign trawler on Sunday. The crew was detained. The owner was not reached. Officials said more patrols would follow. The boat was towed to port. A court will hear the case. Nobody was hurt. Australia backed the seizure on Monday.
 # "the (adjectives) leader" as an epithet of the one person the sentence before named;
 # a phrase between commas may stand between the title and its verb
@@ -97,20 +97,20 @@ WANT accuse RUS UKR | Ukraine dismissed Russia's accusations on Tuesday.
 NOT attack CHN TWN | The United States warned China against any attack on Taiwan.
 NOT accuse ISR TUR | Turkey dismissed Israel's accusations against Hamas on Monday.
 # a name's words are no cues ("States" is no reporting verb)
-WANT meet economic-community-of-west-african-states military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
-NOT meet GNB military-council-for-renewal | A delegation from the Economic Community of West African States arrived in Bissau on Monday for talks with the Military Council for Renewal.
+WANT meet economic-community-of-west-african-states military-council-for-renewal | Envoys of the Economic Community of West African States flew into Bissau on Friday to hold talks with the Military Council for Renewal.
+NOT meet GNB military-council-for-renewal | Envoys of the Economic Community of West African States flew into Bissau on Friday to hold talks with the Military Council for Renewal.
 # "after meeting X": the gerund is the main subject's meeting; "the next meeting of X" is a noun
 WANT meet john-mahama bola-tinubu | After meeting Nigerian President Bola Tinubu, Ghanaian President John Mahama criticised Togo.
 WANT meet john-mahama bola-tinubu | "We will not accept this," Ghanaian President John Mahama said after meeting Nigerian President Bola Tinubu in Abuja.
-NOT meet FIN nordic-council | Finland asked for the matter to be raised at the next meeting of the Nordic Council.
+NOT meet FIN nordic-council | Finland said it would bring the dispute up at the next meeting of the Nordic Council.
 # "X told Y during a phone call": a call between them; an object noun ends before "during"
 WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu told Ghanaian President John Mahama during a phone call on Monday that Nigeria would help.
 WANT call bola-tinubu john-mahama | Nigerian President Bola Tinubu assured Ghanaian President John Mahama in a telephone conversation on Monday that Nigeria would help.
 NOT meet bola-tinubu TGO | Nigerian President Bola Tinubu criticised Togo during a meeting of the regional bloc.
 NOT criticize bola-tinubu john-mahama | Nigerian President Bola Tinubu criticised the plan during a meeting with Ghanaian President John Mahama.
 # praise or blame said in a letter is also a message to its target; "a letter sent to X"
-WANT message prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
-WANT praise prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto congratulated Malaysian Prime Minister Anwar Ibrahim in a letter and invited him to Jakarta.
+WANT message prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto commended Malaysian Prime Minister Anwar Ibrahim in a letter on Friday and asked him to come to Bali.
+WANT praise prabowo-subianto anwar-ibrahim | Indonesian President Prabowo Subianto commended Malaysian Prime Minister Anwar Ibrahim in a letter on Friday and asked him to come to Bali.
 NOT message anwar-ibrahim prabowo-subianto | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
 WANT message anwar-ibrahim united-nations | Malaysian Prime Minister Anwar Ibrahim criticised Indonesian President Prabowo Subianto in a letter to the United Nations.
 WANT message john-mahama bola-tinubu | In a letter sent to Nigerian President Bola Tinubu on Monday, Ghanaian President John Mahama asked for help.
