@@ -1839,7 +1839,9 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && !str_is(t->type, "attack") &&
+    /* a threatened act's victim is the threat's target ("threatened to
+     * impose sanctions on X"), not an act's victim in a clause of its own */
+    if (k > a && lp > a && !str_is(t->type, "attack") && !(t->infinitive && str_is(t->type, "threaten")) &&
         (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
           (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
          (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
@@ -2075,6 +2077,9 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   int words = 0, det = 0;
   while (k > c->sa) {
     uint32_t p = k - 1;
+    /* "expressed concern about the attack on X", "was shocked by the
+     * strikes on X": a reaction's cause is no act of the subject */
+    if (inlist(c, &c->lex->prepositions, p) && p > c->sa && inlist(c, &c->lex->reaction_words, p - 1)) return 0;
     if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
     /* "a strike after talks with X broke down": "after" as a preposition */
     if (inlist(c, &c->lex->subordinators, p) && !det && !words) return 1;
@@ -3576,6 +3581,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     /* "joined the two leaders by video link" */
     if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
+    /* "sent humanitarian aid to X": no party in the gap, the noun's own
+     * trigger reads the words */
+    if (dsts.n == 0) return *declined = 1, AN_OK;
     if (t->source == AN_SLOT_OBJECT) {
       /* "rejected X's accusations": X accuses the subject */
       mlist tmp = srcs;
@@ -3704,6 +3712,29 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
       dsts.n--;
     }
+    if (from_src && t->nominal && !t->symmetric && dsts.n > 0) {
+      /* "delivered a letter from A to B": B, not the carrier, is the
+       * addressee (a name after its titles, else a demonym: "to Ugandan
+       * President Y") */
+      uint32_t e = mend(c, dsts.m[dsts.n - 1]);
+      int32_t to = -1;
+      if (e + 1 < c->sb && is(c, e, "to"))
+        for (uint32_t k = e + 1; k < c->sb && k < e + 8 && !is_punct(c, k); k++) {
+          int32_t mk = c->v->tok_m[k];
+          if (mk < 0) {
+            if (!(c->v->tok[k].shape & AN_SHAPE_UPPER_INITIAL) && !inlist(c, &c->lex->determiners, k)) break;
+            continue;
+          }
+          if (M(c, mk)->tok_first != k || !mention_ok(c, mk, in_q)) break;
+          to = mk;
+          if (M(c, mk)->how != AN_MENTION_DEMONYM) break;
+          k = mend(c, mk) - 1;
+        }
+      if (to >= 0 && !in_set(c, &dsts, to)) {
+        srcs.n = 0;
+        ml_add(&srcs, to);
+      }
+    }
     if (t->source == AN_SLOT_OBJECT || (from_src && t->nominal)) {
       mlist tmp = srcs;
       srcs = dsts;
@@ -3759,7 +3790,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->target_stop.n &&
       (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
     return AN_OK;
-  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
+  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && M(c, dsts.m[0])->tok_first > ts &&
+      naming_complement(c, mend(c, dsts.m[0])))
     return AN_OK; /* "calling them unfair" */
   for (int i = 0; i < srcs.n && !in_q; i++) {
     int32_t p = reported_speaker(c, srcs.m[i]); /* "X said he had written to Y" */

@@ -294,6 +294,68 @@ WANT accuse european-union HUN | The European Commission opened infringement pro
 # a second object after "and": "met dock workers' delegates and Toyota managers"; not a new clause
 WANT meet rosa-ibarra toyota | Chilean Labour Minister Rosa Ibarra met dock workers' delegates and Toyota managers in Valparaiso on Friday.
 NOT criticize KEN UGA | Kenya criticised the plan and Uganda said nothing.
+# wire-service phrasings (qwire): homage, admiration, extol; jabs; fresh charges; working lunch;
+# standing with; messages of condolence
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto paid homage to Ugandan President Yoweri Museveni on Monday.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto expressed his admiration for Ugandan President Yoweri Museveni.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto extolled Ugandan President Yoweri Museveni at the summit.
+WANT criticize william-ruto UGA | Kenyan President William Ruto took a jab at Uganda during his speech.
+WANT accuse william-ruto UGA | Kenyan President William Ruto levelled fresh accusations against Uganda on Monday.
+WANT meet william-ruto yoweri-museveni | Kenyan President William Ruto had a working lunch with Ugandan President Yoweri Museveni in Nairobi.
+WANT support KEN UGA | Kenya pledged to stand with Uganda after the floods.
+WANT support KEN UGA | Kenya said it stands firmly with Uganda.
+WANT support KEN UGA | Kenya stood shoulder to shoulder with Uganda during the crisis.
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto sent a message of condolence to Ugandan President Yoweri Museveni after the floods.
+NOT support KEN UGA | Kenya did not stand with Uganda during the crisis.
+# "blamed the attack on X", "attributed the bombing to X": X is accused; "shot down X's drone"
+WANT accuse GHA TGO | Ghana blamed the deadly attack on Togo on Monday.
+WANT accuse GHA TGO | Ghana attributed the bombing to Togo.
+NOT accuse GHA TGO | Ghana attributed the growth to Togo.
+WANT attack GHA TGO | Ghana shot down a Togolese drone near the border.
+NOT attack GHA TGO | Ghana shot down the Togolese proposal at the meeting.
+# headline verbs "flays", "raps"; "issued a rebuke to X"
+WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik flays India over the dam project on Monday.
+WANT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik raps India for the border firing on Monday.
+NOT criticize imran-malik IND | Pakistani Foreign Minister Imran Malik rapped about India in a song.
+WANT criticize GHA TGO | Ghana issued a sharp rebuke to Togo on Monday.
+# the victim of a threatened act is the threat's target; "threatened sanctions against X"
+WANT threaten GHA TGO | Ghana threatened to impose sanctions on Togo on Monday.
+WANT threaten GHA TGO | Ghana threatened fresh tariffs on Togo.
+WANT threaten GHA TGO | Ghana threatened military action against Togo.
+# "said X bore responsibility"; double-object aid: "provided X with weapons", "offered X military assistance"
+WANT accuse GHA TGO | Ghana said Togo bore full responsibility for the clashes.
+WANT support GHA TGO | Ghana provided Togo with weapons last year.
+WANT support GHA TGO | Ghana offered Togo military assistance on Monday.
+WANT support world-bank GHA | The World Bank granted Ghana a loan on Monday.
+NOT support GHA TGO | Ghana gave Togo a warning on Monday.
+NOT support GHA TGO | Ghana refused to give Togo a loan.
+# phone talks with words between ("held her first phone talks with"); video conferences and virtual talks are calls
+WANT call mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau on Friday held her first phone talks with Ugandan Foreign Minister Jeje Odongo.
+NOT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau on Friday held her first phone talks with Ugandan Foreign Minister Jeje Odongo.
+WANT call mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held a videoconference with Ugandan Foreign Minister Jeje Odongo.
+WANT call KEN UGA | Kenya and Uganda held virtual talks on Monday.
+WANT meet mary-kamau jeje-odongo | Kenyan Foreign Minister Mary Kamau held her first talks with Ugandan Foreign Minister Jeje Odongo.
+# displeasure and outrage at an actor are criticism; a reaction's cause is no act of the subject
+WANT criticize william-ruto UGA | Kenyan President William Ruto conveyed his displeasure to Uganda over the remarks.
+WANT criticize KEN UGA | Kenya expressed outrage at Uganda's decision to close the border.
+NOT attack KEN UGA | Kenya expressed concern about the attack on Uganda.
+NOT attack KEN UGA | Kenya was shocked by the strikes on Uganda.
+NOT criticize KEN UGA | Kenya expressed outrage at the attack on Uganda.
+WANT attack TZA UGA | Kenya expressed concern over Tanzania's attacks on Uganda.
+# a gap trigger with no party in its gap leaves the words to the noun's trigger
+WANT support GHA TGO | Ghana sent humanitarian aid to Togo after the floods.
+WANT support GHA TGO | Ghana offered emergency assistance to Togo.
+# "delivered a letter from A to B": A writes to B, not to the carrier; "addressed a letter to X"
+WANT message william-ruto yoweri-museveni | Kenyan Foreign Minister Mary Kamau delivered a message from Kenyan President William Ruto to Ugandan President Yoweri Museveni.
+NOT message william-ruto mary-kamau | Kenyan Foreign Minister Mary Kamau delivered a message from Kenyan President William Ruto to Ugandan President Yoweri Museveni.
+WANT message yoweri-museveni william-ruto | Kenyan President William Ruto received a message from Ugandan President Yoweri Museveni on Monday.
+WANT message william-ruto yoweri-museveni | Kenyan President William Ruto addressed a letter to Ugandan President Yoweri Museveni.
+# "appreciated X's efforts", "spoke positively of X"
+WANT praise william-ruto UGA | Kenyan President William Ruto appreciated Uganda's efforts to restore peace.
+WANT praise william-ruto yoweri-museveni | Kenyan President William Ruto spoke positively of Ugandan President Yoweri Museveni.
+# a passive's pronoun subject is no naming complement ("He was received by X", not "calling them unfair")
+WANT meet william-ruto yoweri-museveni | Ugandan President Yoweri Museveni arrived in Nairobi on Monday. He was received by President William Ruto at State House.
+WANT meet william-ruto yoweri-museveni | Ugandan President Yoweri Museveni landed in Nairobi on Monday. He was welcomed by Kenyan President William Ruto.
 CASES
 
 python3 - "$T" "$A" "$DATA" <<'PY'
