@@ -4039,11 +4039,11 @@ static int32_t resolve_org_description(doc *d, sweep *w, size_t i) {
       }
     }
   }
-  /* "accused the central bank's board ..., his attack on the Banco de X":
+  /* "blamed the central bank ..., his third attack on the Banco de X":
    * a strict class's description before any organization of its class
    * stands for one the sentence names after it; so does one with no
    * organization before or whose latest is of no known class ("the
-   * company rejected the union's demand, the X Workers' Union said") */
+   * firm turned down the pay claim, the X Workers' Union said") */
   if (hc && (best < 0 || (!(d->act[best].ocls & hc) && !intro))) {
     size_t e = sent_end(d, d->ti[i].sent);
     for (size_t k = i + 1; k < e && k < d->ntok; k++) {
@@ -4078,7 +4078,7 @@ static int32_t resolve_pronoun(doc *d, sweep *w, size_t i, const an_pronoun *p) 
     if (q > 0 && is_comma(d, q - 1)) q--;
     if (q == 0) return -1;
     int s = actor_span_ending(d, q - 1);
-    /* "X, president of the Southern Province, who": the person before an
+    /* "X, governor of the Eastern Region, who": the person before an
      * apposition that opens with a title */
     if (p->kind == 'p' && q < i && (s < 0 || d->act[d->sp[s].actor].kind != AN_KIND_PERSON)) {
       size_t c = q - 1;
@@ -4272,7 +4272,7 @@ static int32_t country_description(const doc *d, const sweep *w, size_t i, uint3
   const char *codes = an_gazetteer_country_desc(d->gaz, val);
   if (!codes) return -1;
   int any = !codes[0];
-  /* "the government in Bangui": the country whose seat follows */
+  /* "the government in Kigali": the country whose seat follows */
   if (e + 1 < end && tis(d, e, "in")) {
     int q = span_at(d, e + 1);
     if (q >= 0 && !d->sp[q].dead && d->sp[q].first == e + 1 && d->sp[q].actor >= 0 && d->sp[q].type == SP_GAZ &&
@@ -4367,7 +4367,7 @@ static void possessed_title(doc *d, sweep *w, span *T, uint32_t sent, uint32_t *
   }
 }
 
-/* "The visit was denounced by X": the agent after "by" and a participle
+/* "The plan was criticized by X": the agent after "by" and a participle
  * (-ed, -en) is who acts, the subject for a later "he", "his" (when the
  * sentence has no subject before it). */
 static int passive_agent(const doc *d, size_t i) {
@@ -4446,8 +4446,8 @@ static an_status sweep_refs(doc *d) {
       if (s->actor >= 0 && s->type != SP_TITLE) {
         /* the subject: the first name of the sentence that no preposition
          * governs ("Speaking to Nakhala, Velayati said": Velayati) */
-        /* "the Indian board" after "the Board of Control for Cricket in
-         * India": a demonym before an organization head (no state noun) is
+        /* "the Bangladeshi board" after "the Bangladesh Cricket Board": a
+         * demonym before an organization head (no state noun) is
          * the organization of that country and head named before */
         size_t pe = s->first + s->count;
         if (s->type == SP_GAZ && (s->value & AN_GZ_HOW_MASK) == AN_MENTION_DEMONYM &&
@@ -4479,8 +4479,8 @@ static an_status sweep_refs(doc *d) {
           named = 1;
         /* nor a title an apposition names: "the party's chief, Omar Salem, said"
          * (also after a place: "the ambassador in Oslo, Omar Salem, said") */
-        /* (or after a complement: "the president of the territory's
-         * government, Omar Salem,") */
+        /* (or after a complement: "the president of the region's
+         * council, Jonas Weber,") */
         if (!named && q + 2 < d->ntok && !is_comma(d, q) &&
             (tis(d, q, "in") || tis(d, q, "to") || tis(d, q, "at") || tis(d, q, "of"))) {
           size_t r = q + 1;

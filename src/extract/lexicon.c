@@ -593,7 +593,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
       {"victim_nouns", &lex->victim_nouns},         {"victim_on_nouns", &lex->victim_on_nouns},         {"plural_possessives", &lex->plural_possessives},
       {"address_verbs", &lex->address_verbs},         {"letter_manner", &lex->letter_manner},
       {"counterpart_nouns", &lex->counterpart_nouns},   {"verb_particles", &lex->verb_particles},
-      {"call_refs", &lex->call_refs},
+      {"call_refs", &lex->call_refs},               {"reaction_words", &lex->reaction_words},
   };
   for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
     an_status st = phrases_from(cJSON_GetObjectItemCaseSensitive(root, map[i].key), map[i].dst, c, map[i].key);
@@ -735,7 +735,7 @@ static size_t all_lists(an_lexicon *lex, an_phrases **out) {
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,
                          &lex->title_words,  &lex->locative,     &lex->person_pronouns, &lex->nonperson_pronouns, &lex->possessive_pronouns, &lex->relative_things, &lex->reason_preps, &lex->coordinators, &lex->light_verbs, &lex->first_person, &lex->modal_adjectives, &lex->called_off, &lex->object_pronouns, &lex->end_markers, &lex->negation_exceptions, &lex->gerund_subject_preps, &lex->perfect_aux,
-                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->topic_preps, &lex->victim_nouns, &lex->victim_on_nouns, &lex->plural_possessives, &lex->address_verbs, &lex->letter_manner, &lex->counterpart_nouns, &lex->verb_particles, &lex->call_refs, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
+                         &lex->wide_modal, &lex->generic_titles, &lex->indefinites, &lex->generic_plurals, &lex->government_nouns, &lex->pair_phrases, &lex->plural_pronouns, &lex->date_nouns, &lex->group_refs, &lex->statement_nouns, &lex->subject_pronouns, &lex->org_heads, &lex->member_nouns, &lex->transparent_nouns, &lex->phone_manner, &lex->country_pairs, &lex->clause_verbs, &lex->place_nouns, &lex->force_nouns, &lex->clause_acts, &lex->bloc_nouns, &lex->speech_objects, &lex->praise_words, &lex->side_pairs, &lex->head_titles, &lex->topic_preps, &lex->victim_nouns, &lex->victim_on_nouns, &lex->plural_possessives, &lex->address_verbs, &lex->letter_manner, &lex->counterpart_nouns, &lex->verb_particles, &lex->call_refs, &lex->reaction_words, &lex->vague_dates,  &lex->day_parts,   &lex->attrib_before,
                          &lex->attrib_after, &lex->attrib_media_before};
   _Static_assert(sizeof lists / sizeof *lists + 8 + 6 + 2 * AN_MAX_ACTS + 4 * AN_MAX_DTYPES <= NLISTS,
                  "NLISTS is too small for the lexicon's lists");

@@ -173,7 +173,8 @@ typedef struct an_lexicon {
       gerund_subject_preps, perfect_aux, wide_modal, generic_titles, indefinites, generic_plurals, government_nouns, pair_phrases, plural_pronouns,
       date_nouns, group_refs, statement_nouns, subject_pronouns, org_heads, member_nouns, transparent_nouns,
       phone_manner, country_pairs, clause_verbs, place_nouns, force_nouns, clause_acts, bloc_nouns, speech_objects, praise_words, side_pairs,
-      topic_preps, victim_nouns, victim_on_nouns, plural_possessives, address_verbs, letter_manner, counterpart_nouns, verb_particles, call_refs;
+      topic_preps, victim_nouns, victim_on_nouns, plural_possessives, address_verbs, letter_manner, counterpart_nouns, verb_particles, call_refs,
+      reaction_words;
   /* cues.json "act_nouns": nouns of an act ("the suspension") and the verbs
    * that report it ("suspended"): whose act it is */
 #define AN_MAX_ACTS 24

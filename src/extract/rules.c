@@ -982,7 +982,7 @@ static int32_t antecedent(const ctx *c, uint32_t k) {
       c->v->tok_m[j - 2] >= 0 && c->v->acts->actors[M(c, c->v->tok_m[j - 2])->actor].kind == AN_KIND_ORGANIZATION)
     mi = c->v->tok_m[j - 2]; /* "the council of generals who took control": the organization */
   {
-    /* "the US embassy in Kingston, which ...": the place of a locative PP
+    /* "the French embassy in Dakar, which ...": the place of a locative PP
      * is no antecedent; the noun phrase before it is */
     uint32_t p = mi >= 0 ? M(c, mi)->tok_first : j;
     if ((mi >= 0 || is_cap(c, j)) && p >= c->sa + 2 && inlist(c, &c->lex->locative, p - 1) &&
@@ -1387,7 +1387,7 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
               in_rel = 1;
               break;
             }
-            /* "X, the first minister to visit since the treaty was signed,
+            /* "X, the only minister to come since the accord was concluded,
              * held talks": an apposition after the subject, the
              * subordinator inside it */
             if (j >= c->sa + 2 && is(c, j - 1, ",") && c->v->tok_m[j] < 0 && inlist(c, &c->lex->determiners, j) &&
@@ -1809,7 +1809,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       /* "accused the referee, X, of": a title, then the name in apposition */
       int32_t mn = is(c, k, "and") && k + 1 < lim ? c->v->tok_m[k + 1] : -1;
       uint32_t me = mn >= 0 ? mend(c, mn) : 0;
-      /* "met union representatives and Toyota managers": a second object */
+      /* "met dock workers' delegates and Toyota managers": a second object */
       int and_obj = mn >= 0 && M(c, mn)->tok_first == k + 1 && !is_poss(c, mn) &&
                     (me >= lim || inlist(c, &c->lex->member_nouns, me) || inlist(c, &c->lex->prepositions, me));
       for (uint32_t j = me; and_obj && j < lim && !is_punct(c, j); j++) /* ("and Uganda on Tuesday rejected it") */
@@ -1871,7 +1871,9 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
       k = mend(c, mi) - 1;
       continue;
     }
-    if (k > a && lp > a && !str_is(t->type, "attack") &&
+    /* a threatened act's victim is the threat's target ("threatened to
+     * impose sanctions on X"), not an act's victim in a clause of its own */
+    if (k > a && lp > a && !str_is(t->type, "attack") && !(t->infinitive && str_is(t->type, "threaten")) &&
         (((is(c, lp, "on") || is(c, lp, "against") || is(c, lp, "upon")) &&
           (inlist(c, &c->lex->victim_nouns, lp - 1) || inlist(c, &c->lex->victim_on_nouns, lp - 1))) ||
          (is(c, lp, "of") && inlist(c, &c->lex->victim_nouns, lp - 1)))) {
@@ -1900,7 +1902,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
                           c->v->tok_s[M(c, srcs->m[0])->tok_first] == ks && M(c, srcs->m[0])->tok_first < k &&
                           left_ctx(c, srcs->m[0], c->sa, &lp0) != CTX_PREP;
       if (other < 0 && ks > 0 && k == a && named_subject) {
-        /* "X denounced the ruling. Y spoke with him by phone": the one
+        /* "X welcomed the verdict. Y phoned him the next day": the one
          * other person the sentence before names (as the verb's own object) */
         const an_sentence *ps = &c->v->sent[ks - 1];
         int n_other = 0;
@@ -1948,7 +1950,7 @@ static void find_objects(const ctx *c, const an_trigger *t, uint32_t a, uint32_t
   }
   if (M(c, first)->how == AN_MENTION_DESCRIPTION && !is_poss(c, first) &&
       c->v->acts->actors[M(c, first)->actor].kind != AN_KIND_PERSON) { /* (not "the emir of Qatar") */
-    /* "the government in Bangui", "the government of X": the place or
+    /* "the government in Kigali", "the government of X": the place or
      * country named there decides, not the description's resolution */
     uint32_t e = mend(c, first);
     if (e + 1 < lim && (is(c, e, "in") || is(c, e, "of")) && is_cap(c, e + 1)) {
@@ -2107,6 +2109,9 @@ static int nominal_takes_subject(const ctx *c, uint32_t ts) {
   int words = 0, det = 0;
   while (k > c->sa) {
     uint32_t p = k - 1;
+    /* "expressed concern about the attack on X", "was shocked by the
+     * strikes on X": a reaction's cause is no act of the subject */
+    if (inlist(c, &c->lex->prepositions, p) && p > c->sa && inlist(c, &c->lex->reaction_words, p - 1)) return 0;
     if (inlist(c, &c->lex->light_verbs, p) || inlist(c, &c->lex->prepositions, p)) return 1;
     /* "a strike after talks with X broke down": "after" as a preposition */
     if (inlist(c, &c->lex->subordinators, p) && !det && !words) return 1;
@@ -2950,7 +2955,7 @@ static int32_t act_agent(const ctx *c, uint32_t a, uint32_t lim, const mlist *sr
       uint32_t te = an_phrases_match_id(&lex->act_verbs[act], v->wid, t, s.sb);
       if (te <= t) continue;
       /* a noun use ("a strike", "the ban") is not the report of the act */
-      /* ("threatened to extend a strike": an infinitive "to" is no preposition) */
+      /* ("threatened to strike": an infinitive "to" is no preposition) */
       if (t > s.sa && (inlist(&s, &lex->determiners, t - 1) || (inlist(&s, &lex->prepositions, t - 1) && !is(&s, t - 1, "to"))))
         continue;
       subj sb;
@@ -2975,7 +2980,7 @@ static int naming_complement(const ctx *c, uint32_t k) {
   return 1;
 }
 
-/* "X telephoned Y on Monday to express his solidarity", "X met Y to thank
+/* "X phoned Y to express solidarity", "X met Y to thank
  * for ...": a directed act with no object of its own in an infinitive of
  * purpose after a call or meeting of the same sentence is directed at
  * that call's or meeting's partner (annotation.md: the second act counts
@@ -3102,13 +3107,13 @@ static int hyphen_pair(const ctx *c, uint32_t ts, int32_t out[2]) {
   return 1;
 }
 
-/* "C received A and B for three hours of talks": the guests of one
+/* "C received A and B for a day of talks": the guests of one
  * reception for talks met each other too (a host verb: a meet trigger
  * with a direct object). Not "for separate talks". */
 static int guests_together(const ctx *c, const an_trigger *t, const char *type, const mlist *dsts, uint32_t ce) {
   if (!t->direct || t->nominal || dsts->n < 2 || strcmp(type, "meet") != 0) return 0;
   uint32_t k = mend(c, dsts->m[dsts->n - 1]), k0 = k;
-  /* "A and B at the Berlaymont for talks": a place between, no verb */
+  /* "A and B at a lakeside villa for talks": a place between, no verb */
   for (; k < ce && k < k0 + 8 && !is(c, k, "for"); k++)
     if (is_punct(c, k) || ((c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && c->v->tok_m[k] < 0 &&
                            !inlist(c, &c->lex->prepositions, k) && !inlist(c, &c->lex->determiners, k)))
@@ -3124,7 +3129,7 @@ static int guests_together(const ctx *c, const an_trigger *t, const char *type, 
   return 0;
 }
 
-/* "Ruto hosted Museveni on Monday. Ruto thanked his guest": a partner
+/* "Diop hosted Rivas on Friday. Diop praised his guest": a partner
  * noun (cues.json counterpart_nouns: counterpart, guest, host...) the
  * actors stage left unnamed, right after the trigger, is the other party
  * of the subject's latest call or meeting (this sentence or the three
@@ -3586,7 +3591,7 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
         uint32_t k = mend(c, ow);
         if (k < ts && (c->v->tok[k].shape & AN_SHAPE_POSSESSIVE)) k++;
         int n = 0;
-        /* (the thing may carry a PP: "X's demand for a new road agreement") */
+        /* (the thing may carry a PP: "X's plea for higher wages") */
         while (k < ts && n < 8 && c->v->tok_m[k] < 0 && (c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) &&
                !inlist(c, &c->lex->title_words, k) && !inlist(c, &c->lex->victim_nouns, k) &&
                !inlist(c, &c->lex->member_nouns, k) && !inlist(c, &c->lex->force_nouns, k) &&
@@ -3611,6 +3616,9 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
     if (ga < gb) find_objects(c, t, ga, gb, &srcs, in_q, &dsts, &from_src);
     /* "joined the two leaders by video link" */
     if (ga < gb && dsts.n == 0 && srcs.n > 0 && !in_q) pair_object(c, ga, gb, &srcs, &dsts);
+    /* "sent humanitarian aid to X": no party in the gap, the noun's own
+     * trigger reads the words */
+    if (dsts.n == 0) return *declined = 1, AN_OK;
     if (t->source == AN_SLOT_OBJECT) {
       /* "rejected X's accusations": X accuses the subject */
       mlist tmp = srcs;
@@ -3739,6 +3747,29 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       for (int i = 1; i < dsts.n; i++) dsts.m[i - 1] = dsts.m[i];
       dsts.n--;
     }
+    if (from_src && t->nominal && !t->symmetric && dsts.n > 0) {
+      /* "delivered a letter from A to B": B, not the carrier, is the
+       * addressee (a name after its titles, else a demonym: "to Ugandan
+       * President Y") */
+      uint32_t e = mend(c, dsts.m[dsts.n - 1]);
+      int32_t to = -1;
+      if (e + 1 < c->sb && is(c, e, "to"))
+        for (uint32_t k = e + 1; k < c->sb && k < e + 8 && !is_punct(c, k); k++) {
+          int32_t mk = c->v->tok_m[k];
+          if (mk < 0) {
+            if (!(c->v->tok[k].shape & AN_SHAPE_UPPER_INITIAL) && !inlist(c, &c->lex->determiners, k)) break;
+            continue;
+          }
+          if (M(c, mk)->tok_first != k || !mention_ok(c, mk, in_q)) break;
+          to = mk;
+          if (M(c, mk)->how != AN_MENTION_DEMONYM) break;
+          k = mend(c, mk) - 1;
+        }
+      if (to >= 0 && !in_set(c, &dsts, to)) {
+        srcs.n = 0;
+        ml_add(&srcs, to);
+      }
+    }
     if (t->source == AN_SLOT_OBJECT || (from_src && t->nominal)) {
       mlist tmp = srcs;
       srcs = dsts;
@@ -3794,7 +3825,8 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
   if (t->target_stop.n &&
       (inlist(c, &t->target_stop, mend(c, dsts.m[0])) || inlist(c, &t->target_stop, mend(c, dsts.m[dsts.n - 1]))))
     return AN_OK;
-  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && naming_complement(c, mend(c, dsts.m[0])))
+  if (t->target_stop.n && M(c, dsts.m[0])->how == AN_MENTION_PRONOUN && M(c, dsts.m[0])->tok_first > ts &&
+      naming_complement(c, mend(c, dsts.m[0])))
     return AN_OK; /* "calling them unfair" */
   for (int i = 0; i < srcs.n && !in_q; i++) {
     int32_t p = reported_speaker(c, srcs.m[i]); /* "X said he had written to Y" */

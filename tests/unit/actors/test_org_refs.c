@@ -1,7 +1,8 @@
 /* test_org_refs.c: organizations named in their own language and the
  * descriptions that refer back to organizations ("the bank", "the court",
  * "the company"), over the shipped data/ lists, on sentences of our own
- * (fictional bodies and people, real countries). */
+ * (invented people and mostly invented bodies; real countries, and a few
+ * real bodies the gazetteer knows, named as facts). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,8 @@ static void test_own_language_names(void) {
   CHECK_STR(label_at("confederation said", 0), "Confederacao Nordeste de Voleibol");
   /* a head that opens names, "of" and a capitalized word seen in lower case
    * elsewhere: still the body's name */
-  run("Joe Banda briefed the committee on health about the Department of Health's plans.");
-  CHECK_INT(kind_of("Department of Health"), AN_KIND_ORGANIZATION);
+  run("Lena Varga warned the panel on transport about the Department of Transport's budget.");
+  CHECK_INT(kind_of("Department of Transport"), AN_KIND_ORGANIZATION);
 }
 
 /* fix: a description with a class refers back to an organization of that
@@ -49,8 +50,8 @@ static void test_description_class(void) {
   CHECK_STR(label_at("court.", 0), "Appeals Court of Lisbon");
   /* a description whose latest organization is of no known class: one of
    * its class the sentence names after it */
-  run("Workers at Kestrel Ocean walked out after the firm rejected the union's demand, the Nordic Metal Workers' "
-      "Union said.");
+  run("Staff at Kestrel Ocean stopped work after the firm turned down the union's pay claim, the Nordic Metal "
+      "Workers' Union said.");
   CHECK_STR(label_at("union's", 0), "Nordic Metal Workers' Union");
   /* "the group" has no class: the latest organization, as before */
   run("The Green Dawn Movement met the Harbor Workers Union on Monday, and the group said talks went well.");
@@ -94,11 +95,14 @@ static void test_not_the_country(void) {
  * ambassador in X, Omar Salem,") is that person, not a description of
  * someone named before */
 static void test_title_place_apposition(void) {
-  run("Tim Clark accused the government on Monday. The ambassador in New Delhi, Omar Salem, said he had written "
-      "to the minister.");
+  run("Karl Olsen criticized the ministry on Friday. The ambassador in Lima, Omar Salem, said he had phoned the "
+      "minister twice.");
   CHECK_STR(label_at("he had", 0), "Omar Salem");
-  const an_mention *m = mention_at("ambassador", 0);
-  CHECK(!m || strcmp(A->actors[m->actor].label, "Tim Clark") != 0);
+  /* the description is no mention of its own: the name in apposition
+   * stands, and the person named before gains nothing */
+  CHECK(mention_at("ambassador", 0) == NULL);
+  CHECK_STR(label_at("Omar Salem", 0), "Omar Salem");
+  CHECK(actor("Karl Olsen") && actor("Karl Olsen")->mentions == 1);
 }
 
 /* fix: "the central bank", "the supreme court" (a modifier between "the"
@@ -111,8 +115,8 @@ static void test_modified_and_forward(void) {
       "year. The board did not answer.");
   CHECK_STR(label_at("bank of", 0), "Banco del Norte");
   CHECK_STR(label_at("board", 0), "Banco del Norte");
-  run("The opposition Democratic Center party criticized Karl Olsen on Monday.");
-  CHECK_INT(kind_of("Democratic Center"), AN_KIND_ORGANIZATION);
+  run("Karl Olsen was attacked in parliament on Friday by the opposition Democratic Renewal party.");
+  CHECK_INT(kind_of("Democratic Renewal"), AN_KIND_ORGANIZATION);
   CHECK(!actor("Democratic Party"));
 }
 
@@ -121,25 +125,25 @@ static void test_modified_and_forward(void) {
  * president X,") is X, and the title's owner is not the subject a later
  * "he" goes back to */
 static void test_government_in_and_leader(void) {
-  run("Angola hosted the talks in Luanda, and Angola's mediators met twice. Omar Salem accused the government in "
-      "Bangui of lying.");
-  CHECK_STR(label_at("government in", 0), "Central African Republic");
-  run("Serge Banda accused the ministry of lying. He said the coalition wanted guarantees.\n\nThe coalition's "
-      "political leader, former president Paul Mireau, did not travel to Luanda. He sent Joao Lourenco a letter.");
-  CHECK_STR(label_at("He sent", 0), "Paul Mireau");
-  const an_mention *m = mention_at("political leader", 0);
-  CHECK(!m || strcmp(A->actors[m->actor].label, "Serge Banda") != 0);
+  run("Tanzania's envoys met twice in Arusha, where Tanzania held the conference. Omar Salem blamed the "
+      "government in Kigali for the delay.");
+  CHECK_STR(label_at("government in", 0), "Rwanda");
+  run("Serge Banda blamed the ministry for the delay. He said the alliance needed more time.\n\nThe alliance's "
+      "founding leader, former president Paul Mireau, stayed away from Arusha. He wrote to Karl Olsen instead.");
+  CHECK_STR(label_at("He wrote", 0), "Paul Mireau");
+  CHECK(mention_at("founding leader", 0) == NULL);
+  CHECK(actor("Serge Banda") && actor("Serge Banda")->mentions == 2);
 }
 
 /* fix: an object pronoun is not the subject of its own clause ("X spoke
  * with him"), but may be in a reported clause ("X said Y had called him");
  * "Court of Justice": a title word as the head's complement */
 static void test_object_pronoun_and_complement(void) {
-  run("Omar Salem lost the vote on Monday. Karl Olsen spoke with him by phone on Tuesday.");
+  run("Omar Salem lost the election on Sunday. The next morning Karl Olsen phoned him.");
   CHECK_STR(label_at("him", 0), "Omar Salem");
   run("Omar Salem lost the vote on Monday. Karl Olsen said Anna Berg had called him twice.");
   CHECK_STR(label_at("him", 0), "Karl Olsen");
-  run("The Lagos Court of Justice annulled the vote, and the Ghana Court of Justice upheld it.");
+  run("The Lagos Court of Justice overturned the result, and the Ghana Court of Justice upheld it.");
   CHECK_INT(kind_of("Lagos Court of Justice"), AN_KIND_ORGANIZATION);
   CHECK_INT(kind_of("Ghana Court of Justice"), AN_KIND_ORGANIZATION);
 }
@@ -149,8 +153,8 @@ static void test_object_pronoun_and_complement(void) {
  * ampersand short form before the long one joins it; "the Election
  * Commission" mid-sentence is a name though its words are common */
 static void test_description_nouns(void) {
-  run("Karl Olsen accused Barker & Lowe of overcharging. The Patients Action Campaign backed him, and Medicos "
-      "Unidos praised the campaign. In a statement, the drugmaker accused the campaign of lying.");
+  run("Barker & Lowe doubled the price of its insulin. Karl Olsen and the Patients Action Campaign objected, and "
+      "Medicos Unidos joined the campaign. The drugmaker blamed the campaign for the fuss.");
   CHECK_STR(label_at("drugmaker", 0), "Barker & Lowe");
   run("Vento Networks raised prices, and the Fair Trade Commission opened an inquiry. Karl Olsen praised the "
       "regulator.");
@@ -165,25 +169,25 @@ static void test_description_nouns(void) {
       "overcharging.");
   CHECK_STR(label_at("B&L", 0), "Barker & Lowe");
   CHECK(!actor("B&L"));
-  run("The vote was the last general election before the reform. Omar Salem accused the Election Commission of "
-      "bias.");
+  run("The vote was the last general election before the reform. Omar Salem said the Election Commission had "
+      "taken sides.");
   CHECK_INT(kind_of("Election Commission"), AN_KIND_ORGANIZATION);
 }
 
 /* fix: the agent of a passive ("was denounced by X") is the subject a
  * later "his" goes back to; "his group" is the organization he leads */
 static void test_passive_agent_and_his_group(void) {
-  run("Prime Minister Omar Salem hosted the talks, and he praised the deal. The visit was denounced by Paul "
-      "Mireau, the leader of the Island Refugees Group. His group accused the government of lying.");
+  run("Prime Minister Omar Salem opened the fair, and he praised the organisers. The plan was criticized by Paul "
+      "Mireau, the head of the Coastal Fishers Group. His group called the fair a waste of money.");
   CHECK_STR(label_at("His", 0), "Paul Mireau");
-  CHECK_STR(label_at("group accused", 0), "Island Refugees Group");
+  CHECK_STR(label_at("group called", 0), "Coastal Fishers Group");
 }
 
 /* fix: a name with an apposition headed by an organization noun ("X, the
  * country's largest airline,") is an organization; not a person's
  * apposition where the noun modifies a title ("a union leader") */
 static void test_org_apposition(void) {
-  run("Fares rose again. SkyJet, the country's largest airline, backed the plan. Novacor, a drugmaker based in "
+  run("Ticket prices climbed. SkyJet, the biggest airline in the region, supported the change. Novacor, a drugmaker based in "
       "Oslo, criticized it.");
   CHECK_INT(kind_of("SkyJet"), AN_KIND_ORGANIZATION);
   CHECK_INT(kind_of("Novacor"), AN_KIND_ORGANIZATION);
@@ -196,43 +200,44 @@ static void test_org_apposition(void) {
  * demonym before an organization head (no state noun) is that country's
  * organization named before; "the Indian government" stays the state */
 static void test_national_org(void) {
-  run("Rohan Mehta met the Board of Control for Cricket in India in Dubai. Kamran Siddiqui accused the Indian "
-      "board of bending the rules, and the Indian government said nothing.");
-  CHECK_STR(label_at("Indian board", 0), "BCCI");
-  CHECK_STR(label_at("Indian government", 0), "India");
+  run("Lena Varga met the Bangladesh Cricket Board in Colombo. Omar Salem criticized the Bangladeshi board over "
+      "the schedule, and the Bangladeshi government stayed silent.");
+  CHECK_STR(label_at("Bangladeshi board", 0), "Bangladesh Cricket Board");
+  CHECK_STR(label_at("Bangladeshi government", 0), "Bangladesh");
   /* "the employers' federation Nordmed": an organization noun before a name */
-  run("The employers' federation Nordmed backed the reform. Its president, Anna Berg, warned the unions.");
+  run("The employers' federation Nordmed opposed the new tax. Its chairwoman, Anna Berg, warned the unions.");
   CHECK_INT(kind_of("Nordmed"), AN_KIND_ORGANIZATION);
   CHECK_STR(label_at("Its", 0), "Nordmed");
-  run("Kamran Siddiqui accused the Indian board of bending the rules.");
-  CHECK_STR(label_at("Indian", 0), "India");
+  run("Omar Salem criticized the Bangladeshi board over the schedule.");
+  CHECK_STR(label_at("Bangladeshi", 0), "Bangladesh");
 }
 
 /* fix: an acronym with no cue where it first stands joins the organization
  * its later mention made; a demonym is no antecedent of "it"; "who" after
  * an apposition that opens with a title is the person before it */
 static void test_acronym_it_who(void) {
-  run("Anna Berg met leaders of the pro-independence NKLF in Noumea, the first time the front has sat down with a "
-      "French minister since it rejected the deal. The NKLF said the talks went well.");
-  CHECK_STR(label_at("NKLF in", 0), "NKLF");
-  CHECK_STR(label_at("it rejected", 0), "NKLF");
-  run("Anna Berg held talks with Sonia Marchal, president of the Southern Province, who accused the NKLF of "
-      "lying. The NKLF said nothing.");
+  run("Karl Olsen met delegates of the separatist ALF in Tromso on Friday, although the front had avoided every "
+      "Norwegian mediator since it left the last round. The ALF said the meeting was useful.");
+  CHECK_STR(label_at("ALF in", 0), "ALF");
+  CHECK_STR(label_at("it left", 0), "ALF");
+  run("Karl Olsen met Sonia Marchal, governor of the Eastern Region, who blamed the ALF for the unrest. The ALF "
+      "denied it.");
   CHECK_STR(label_at("who", 0), "Sonia Marchal");
 }
 
 /* fix: a description in object position is not its clause's subject ("the
- * prime minister thanked the visiting minister"); a title whose
+ * prime minister praised the visiting minister"); a title whose
  * complement ends in an apposition name ("the president of the
- * territory's government, X,") is X */
+ * region's council, X,") is X */
 static void test_object_description(void) {
-  run("Foreign Minister Rahul Varma held talks in Ottawa. He was received by Prime Minister Mark Carney, and the "
-      "prime minister thanked the visiting minister for his help.");
+  run("Trade Minister Rahul Varma arrived in Oslo on Friday. He was welcomed by Prime Minister Karl Olsen, and the "
+      "prime minister praised the visiting minister for his patience.");
   CHECK_STR(label_at("minister for", 0), "Rahul Varma");
-  run("President Emmanuel Macron spoke with Anna Berg and with the president of the territory's government, "
-      "Alcide Ponga, on Monday.");
-  const an_mention *m = mention_at("president of", 0);
-  CHECK(!m || strcmp(A->actors[m->actor].label, "Emmanuel Macron") != 0);
+  run("Chancellor Ilse Brandt talked on Friday with Anna Berg and with the president of the region's council, "
+      "Jonas Weber.");
+  CHECK(mention_at("president of", 0) == NULL);
+  CHECK_STR(label_at("Jonas Weber", 0), "Jonas Weber");
+  CHECK(actor("Ilse Brandt") && actor("Ilse Brandt")->mentions == 1);
 }
 
 /* fix: a head inside a name before its first connector gives its class

@@ -3,8 +3,8 @@
  * meeting, hyphenated pairs before a meeting or call noun, partner nouns
  * ("his guest"), condemned acts traced to their agent, parenthetical
  * phrases after the subject, hosts and their guests. Sentences written for
- * these tests (invented people and places; tests/rules/test_news_patterns.sh
- * runs similar ones end to end). */
+ * these tests in our own words (invented people and places;
+ * tests/rules/test_news_patterns.sh runs similar ones end to end). */
 #include "harness.h"
 #include "rules_fixture.h"
 
@@ -29,10 +29,10 @@ static an_result *run(const char *text) {
   return fx_run(&F, text, A, "2026-03-04", NULL, 0);
 }
 
-/* "telephoned X to express his solidarity": the act of purpose is directed
+/* "phoned X to offer/express solidarity": the act of purpose is directed
  * at the call's partner; not when it names its own object. */
 static void test_purpose(void) {
-  an_result *r = run("Diop telephoned Rivas on Monday to express his solidarity after the storm.");
+  an_result *r = run("After the storm Diop rang Rivas in the evening to express his solidarity.");
   CHECK(fx_find(r, "call", "diop", "rivas"));
   CHECK(fx_find(r, "support", "diop", "rivas"));
   an_result_free(r);
@@ -56,20 +56,23 @@ static void test_hyphen_pairs(void) {
   r = run("Diop thanked Rivas. A Diop-Rivas meeting took place in Kessel.");
   CHECK(fx_find(r, "meet", "diop", "rivas"));
   an_result_free(r);
+  /* Ostria is named only inside the pair: no meeting, only the praise */
   r = run("Norland praised Estmark. The Norland-Ostria talks ended on Monday.");
-  CHECK(!fx_find(r, "meet", "norland", "estmark"));
+  CHECK(!fx_find(r, "meet", "norland", "ostria"));
+  CHECK(fx_find(r, "praise", "norland", "estmark"));
+  CHECK(r && r->n_ev == 1);
   an_result_free(r);
   r = run("Norland praised Estmark. The Norland-Estmark trade war worsened.");
   CHECK(!fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
 }
 
-/* "thanked his guest": the partner of the subject's latest meeting. */
+/* "praised her guest": the partner of the subject's latest meeting. */
 static void test_partner_nouns(void) {
-  an_result *r = run("Diop hosted Rivas in Kessel on Monday. Diop thanked his guest for the visit.");
+  an_result *r = run("Diop hosted Rivas in Kessel on Monday. Later Diop praised his guest warmly.");
   CHECK(fx_find(r, "praise", "diop", "rivas"));
   an_result_free(r);
-  r = run("Diop hosted Rivas in Kessel on Monday. Tan thanked his guest for the visit.");
+  r = run("Diop hosted Rivas in Kessel on Monday. Later Tan praised his guest warmly.");
   CHECK(!fx_find(r, "praise", "tan", "rivas"));
   an_result_free(r);
 }
@@ -100,14 +103,15 @@ static void test_parentheticals(void) {
   an_result_free(r);
 }
 
-/* "A and B left a meeting hosted by C"; "C received A and B for talks". */
+/* "A and B left a summit hosted by C"; "C received A and B for
+ * talks" (not "for separate talks"). */
 static void test_hosts(void) {
-  an_result *r = run("Norland and Estmark left a meeting hosted by Ostria on Tuesday.");
+  an_result *r = run("After a row over fishing, Norland and Estmark left a summit hosted by Ostria.");
   CHECK(fx_find(r, "meet", "ostria", "norland"));
   CHECK(fx_find(r, "meet", "ostria", "estmark"));
   CHECK(fx_find(r, "meet", "norland", "estmark"));
   an_result_free(r);
-  r = run("Tan received Diop and Rivas in Kessel for three hours of talks.");
+  r = run("Tan received Diop and Rivas for a day of talks at a lakeside villa.");
   CHECK(fx_find(r, "meet", "diop", "rivas"));
   an_result_free(r);
   r = run("Tan received Diop and Rivas for separate talks.");
