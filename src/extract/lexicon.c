@@ -560,7 +560,7 @@ static an_status load_cues(const cJSON *root, an_lexicon *lex, const jctx *c) {
     an_phrases *dst;
   } map[] = {
       {"reciprocal_objects", &lex->reciprocal_objects}, {"each_subjects", &lex->each_subjects},
-      {"fronting_preps", &lex->fronting_preps},
+      {"fronting_preps", &lex->fronting_preps}, {"past_irregular", &lex->past_irregular},
       {"negation", &lex->negation},         {"modal", &lex->modal},
       {"reporting", &lex->reporting},       {"relative", &lex->relative},
       {"subordinators", &lex->subordinators}, {"prepositions", &lex->prepositions},
@@ -730,7 +730,7 @@ static an_status load_attrib(const cJSON *root, an_lexicon *lex, const jctx *c) 
 /* Every cue list of the lexicon (not the triggers' own lists). */
 #define NLISTS 200
 static size_t all_lists(an_lexicon *lex, an_phrases **out) {
-  an_phrases *lists[] = {&lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps,
+  an_phrases *lists[] = {&lex->reciprocal_objects, &lex->each_subjects, &lex->fronting_preps, &lex->past_irregular,
                          &lex->negation,     &lex->modal,        &lex->reporting,   &lex->relative,
                          &lex->subordinators, &lex->prepositions, &lex->np_words,    &lex->determiners,
                          &lex->media_words,  &lex->clause_end,   &lex->passive_aux, &lex->adverbs,

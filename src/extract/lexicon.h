@@ -195,6 +195,8 @@ typedef struct an_lexicon {
   an_phrases reciprocal_objects, each_subjects;
   /* cues.json, for nominal.h: "after", "during": a phrase opening the sentence */
   an_phrases fronting_preps;
+  /* cues.json: past tenses not ending in "-ed" ("met", "held"), for rules.c */
+  an_phrases past_irregular;
   /* cues.json "outside_roles": how an affiliation's role begins when its
    * holder holds no office there ("opposition leader", "former
    * minister"): prefixes, compared as written */

@@ -78,7 +78,27 @@ int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
    * fronted phrase after an opening participle phrase */
   sa = an_participle_lead(lex, v, sa, ts, ts, &lex->fronting_preps);
   uint32_t e = an_phrases_match_id(&lex->fronting_preps, v->wid, sa, ts);
-  if (!e || ts - e > FRONT_SPAN) return -1;
+  if (!e) return -1;
+  /* "During a visit to Norland after talks with X, Y said": a second
+   * opening phrase after the first, the place of the first no party */
+  for (uint32_t k = e; k < ts && k < e + 8; k++) {
+    if (punct(v, k)) break;
+    if (v->tok_m[k] >= 0) {
+      if (k == 0 || !(in(&lex->locative, v, k - 1, ts) || word_is(v, k - 1, "to"))) break;
+      const an_mention *m = &v->acts->mentions[v->tok_m[k]];
+      k = m->tok_first + m->tok_count - 1;
+      continue;
+    }
+    uint32_t f = k > e && k + 1 < v->ntok && v->tok_m[k + 1] < 0 ? an_phrases_match_id(&lex->fronting_preps, v->wid, k, ts) : 0;
+    if (f) {
+      e = f;
+      break;
+    }
+    if (!(in(&lex->determiners, v, k, ts) || in(&lex->np_words, v, k, ts) || in(&lex->locative, v, k, ts) ||
+          word_is(v, k, "to") || (v->tok[k].shape & AN_SHAPE_ALL_LOWER)))
+      break;
+  }
+  if (ts - e > FRONT_SPAN) return -1;
   for (uint32_t k = e; k < ts; k++) /* "After a brief meeting with" */
     if (v->tok_m[k] >= 0 || punct(v, k) ||
         !(in(&lex->determiners, v, k, ts) || in(&lex->np_words, v, k, ts) || (v->tok[k].shape & AN_SHAPE_ALL_LOWER)))

@@ -557,15 +557,32 @@ static int starts_trigger(const ctx *c, uint32_t k) {
   return n > 0;
 }
 
-/* Whether a past-tense verb ("condemned": lower case, no actor's word,
+/* Whether a past-tense verb ("condemned", "met": lower case, no actor's word,
  * not the sentence's first word) comes before token k in its stretch
  * of the sentence (back to the nearest punctuation). */
 static int past_verb_before(const ctx *c, uint32_t k) {
   for (uint32_t j = k; j-- > c->sa + 1;) {
     if (is_punct(c, j)) return 0;
-    if (c->v->tok_m[j] < 0 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, j))) return 1;
+    if (c->v->tok_m[j] < 0 && (c->v->tok[j].shape & AN_SHAPE_ALL_LOWER) &&
+        (ed_form(W(c, j)) || inlist(c, &c->lex->past_irregular, j)))
+      return 1;
   }
   return 0;
+}
+
+/* ", in a statement, ": a short phrase between commas at r that opens
+ * with a preposition and holds no actor, verb or other punctuation (an
+ * aside between a subject and its verb); the token after its closing
+ * comma, else r. */
+static uint32_t skip_aside(const ctx *c, uint32_t r, uint32_t lim) {
+  if (r + 3 >= lim || !is(c, r, ",") || !inlist(c, &c->lex->prepositions, r + 1)) return r;
+  for (uint32_t k = r + 2; k < lim && k < r + 8; k++) {
+    if (is(c, k, ",")) return k > r + 2 ? k + 1 : r;
+    if (c->v->tok_m[k] >= 0 || is_punct(c, k) ||
+        ((c->v->tok[k].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, k))))
+      return r;
+  }
+  return r;
 }
 
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
@@ -619,7 +636,7 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
       /* "criticized A and B praised C": a name with its own past-tense
        * verb after "and" is the next clause's subject, no conjunct, when
        * a past-tense verb came before ("talks between A and B resumed") */
-      uint32_t r = mend(c, found);
+      uint32_t r = skip_aside(c, mend(c, found), lim); /* "and B, in a statement, praised C" */
       while (r < lim && inlist(c, &c->lex->adverbs, r)) r++;
       if (r < lim && c->v->tok_m[r] < 0 && (c->v->tok[r].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, r)) &&
           past_verb_before(c, pos - 1))
@@ -1169,14 +1186,15 @@ static int person_ok(void *arg, size_t j) {
 
 /* "A condemned the plan and B praised C": "and" at k (no comma before it)
  * opens a clause of its own when a plain actor follows it right up to a
- * past-tense trigger at ts (adverbs between: "and B also praised") and the
+ * past-tense trigger at ts (adverbs between: "and B also praised"; an
+ * aside between commas: "and B, in a statement, praised") and the
  * words before it hold a past-tense verb of their own ("A and B praised C",
  * "officials from A and B praised C" are one subject). */
 static int and_clause(const ctx *c, uint32_t k, uint32_t ts, int in_q) {
   if (k + 1 >= ts || !past_form(c, ts) || !(c->v->tok[ts].shape & AN_SHAPE_ALL_LOWER)) return 0;
   int32_t mj = c->v->tok_m[k + 1];
   if (mj < 0 || M(c, mj)->tok_first != k + 1 || is_poss(c, mj) || !mention_ok(c, mj, in_q)) return 0;
-  uint32_t r = mend(c, mj);
+  uint32_t r = skip_aside(c, mend(c, mj), ts);
   while (r < ts && inlist(c, &c->lex->adverbs, r)) r++;
   if (r != ts) return 0;
   return past_verb_before(c, k);
@@ -1348,7 +1366,8 @@ static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_
         }
         continue;
       }
-      if (commas == 0 && is(c, k, "and") && and_clause(c, k, ts, in_q)) {
+      /* (two commas: the aside of "and B, in a statement, praised C") */
+      if ((commas == 0 || commas == 2) && is(c, k, "and") && and_clause(c, k, ts, in_q)) {
         s->cs = k + 1; /* "A condemned the plan and B praised C" */
         break;
       }
@@ -3727,9 +3746,13 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
       if (g >= 0 && !in_set(c, &dsts, g)) {
         srcs.n = 0;
         ml_add(&srcs, g);
-      } else if (srcs.n == 0 && (t->symmetric || str_is(type, "message")) &&
+      } else if ((srcs.n == 0 || (srcs.n == 1 && M(c, srcs.m[0])->tok_first < ts)) &&
+                 (t->symmetric || str_is(type, "message")) &&
                  (g = an_fronted_agent(c->lex, c->v, c->sa, c->sb, ts, mend(c, dsts.m[dsts.n - 1]))) >= 0 &&
                  !in_set(c, &dsts, g)) {
+        /* (a name before the trigger is inside the opening phrase: "During
+         * a visit to P after talks with X, Y said": no party) */
+        srcs.n = 0;
         ml_add(&srcs, g);
       }
     }
@@ -3884,6 +3907,17 @@ static an_status run_trigger(const ctx *c0, evbuf *b, const an_trigger *t, uint3
             break;
           }
         }
+      }
+      if (str_is(ty, "meet") && c->lex->phone_manner.n) {
+        /* "held talks via video link with X", "met X by video link": a
+         * meeting by phone or video is a call only (annotation.md) */
+        uint32_t mk, mn;
+        for (uint32_t k = te; k < M(c, dsts.m[j])->tok_first; k++)
+          if (listlen(c, &c->lex->phone_manner, k)) {
+            ty = "call";
+            break;
+          }
+        if (manner_at(c, &c->lex->phone_manner, s.cs, ts, dsts.m[j], ce, &mk, &mn)) ty = "call";
       }
       an_status st = emit(c, b, t, ty, srcs.m[i], dsts.m[j], si, ts, te, ga, gb, s.cs, ce, cf, modal);
       if (st != AN_OK) return st;
