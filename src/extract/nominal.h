@@ -52,7 +52,8 @@ int an_gap_clean(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t
 int an_gap_one_clause(const an_lexicon *lex, const an_xview *v, uint32_t ga, uint32_t gb);
 
 /* The subject of the main clause when the nominal trigger at ts sits in a
- * phrase opening the sentence [sa, sb) ("After talks with X, Y said"):
+ * phrase opening the sentence [sa, sb) ("After talks with X, Y said";
+ * after another such phrase: "During a visit to P after talks with X,"):
  * the first actor after the first comma past obj_end (the end of the
  * trigger's object), if no possessive ("Y's aide said"); -1 otherwise. */
 int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, uint32_t sb, uint32_t ts,
