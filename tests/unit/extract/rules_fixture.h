@@ -322,11 +322,22 @@ static inline void fx_cases(const fx *f, const fx_actor *ac, const char *date, c
 }
 #define FX_CASES(f, ac, date, cases) fx_cases((f), (ac), (date), (cases), sizeof(cases) / sizeof *(cases), __FILE__, __LINE__)
 
+/* The lexicon, resources and a workspace from data/ into f; 0, with a
+ * message, when they cannot be loaded. */
 static int fx_load(fx *f) {
   an_lexicon *lex = NULL;
-  if (an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) != AN_OK) return 0;
-  if (an_resources_from_lexicon(lex, &f->res, NULL) != AN_OK) return 0;
-  return an_workspace_new(f->res, &f->ws, NULL) == AN_OK;
+  if (an_lexicon_load(AN_DATA_SOURCE_DIR, &lex, NULL) != AN_OK || an_resources_from_lexicon(lex, &f->res, NULL) != AN_OK ||
+      an_workspace_new(f->res, &f->ws, NULL) != AN_OK) {
+    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
+    return 0;
+  }
+  return 1;
+}
+
+/* Frees what fx_load made. */
+static void fx_free(fx *f) {
+  an_workspace_free(f->ws);
+  an_resources_free(f->res);
 }
 
 #endif

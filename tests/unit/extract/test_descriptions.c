@@ -210,7 +210,6 @@ int main(void) {
   test_fitting_kept();
   test_plurals();
   test_head_title();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

@@ -807,10 +807,7 @@ static void test_demonym_speaker_and_clause(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_datelines();
   test_may();
   test_naming();
@@ -853,7 +850,6 @@ int main(void) {
   test_more_verbs();
   test_apposition_limits();
   test_session5_fixes();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

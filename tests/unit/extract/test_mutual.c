@@ -347,17 +347,13 @@ static void test_last_two(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_reciprocal_objects();
   test_mutual_triggers();
   test_group_subjects();
   test_repeated_acts();
   test_meeting_idioms();
   test_last_two();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

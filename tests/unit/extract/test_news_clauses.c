@@ -120,17 +120,13 @@ static void test_hosts(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_purpose();
   test_hyphen_pairs();
   test_partner_nouns();
   test_condemned_acts();
   test_parentheticals();
   test_hosts();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

@@ -140,10 +140,7 @@ static void test_calls(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_hosts();
   test_summits();
   test_topics_and_victims();
@@ -151,7 +148,6 @@ int main(void) {
   test_coordination();
   test_no_event();
   test_calls();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

@@ -71,14 +71,10 @@ static void test_fronted(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_of_agent();
   test_gap();
   test_fronted();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }

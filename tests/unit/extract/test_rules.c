@@ -599,10 +599,7 @@ static void test_jsonl(void) {
 }
 
 int main(void) {
-  if (!fx_load(&F)) {
-    fprintf(stderr, "cannot load %s\n", AN_DATA_SOURCE_DIR);
-    return 1;
-  }
+  if (!fx_load(&F)) return 1;
   test_coordination();
   test_clause_coordination();
   test_multiple_targets();
@@ -621,7 +618,6 @@ int main(void) {
   test_dates();
   test_sources();
   test_jsonl();
-  an_workspace_free(F.ws);
-  an_resources_free(F.res);
+  fx_free(&F);
   return TEST_DONE();
 }
