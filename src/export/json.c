@@ -24,6 +24,7 @@
 
 #include "actornet/version.h"
 #include "export/attrs.h"
+#include "core/scan.h"
 #include "export/export_internal.h"
 
 /* What one export reuses from tree to tree. */
@@ -153,23 +154,13 @@ static an_status jstring(an_buf *b, const char *s) {
   if (n > (SIZE_MAX - 3) / 6 || an_buf_reserve(b, 6 * n + 2) != AN_OK) return AN_ENOMEM;
   char *o = b->data + b->len;
   *o++ = '"';
-  const unsigned char *p = (const unsigned char *)s, *end = p + n;
-  /* eight bytes at a time while none is below 32, '"' or '\\' */
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  while (end - p >= 8) {
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-    if ((((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) break; /* exact */
-    memcpy(o, p, 8);
-    o += 8, p += 8;
-  }
-  for (; p < end; p++) {
-    unsigned char c = *p;
-    if (c >= 32 && c != '"' && c != '\\') {
-      *o++ = (char)c;
-      continue;
-    }
+  const char *p = s, *end = s + n;
+  while (p < end) {
+    size_t k = an_find_json_escape(p, (size_t)(end - p)); /* the plain run, copied whole */
+    memcpy(o, p, k);
+    o += k, p += k;
+    if (p == end) break;
+    unsigned char c = (unsigned char)*p++;
     *o++ = '\\';
     switch (c) {
     case '"': *o++ = '"'; break;
