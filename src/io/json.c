@@ -159,7 +159,8 @@ static int parse_string(pstate *p, const char **str, size_t *len) {
   {
     for (const unsigned char *q = start; q < end;) {
       if (*q != '\\') { /* the run up to the next escape, at once */
-        size_t k = an_find2((const char *)q, (size_t)(end - q), '\\', '\\');
+        const unsigned char *bs = memchr(q, '\\', (size_t)(end - q));
+        size_t k = bs ? (size_t)(bs - q) : (size_t)(end - q);
         memcpy(o, q, k);
         o += k, q += k;
         continue;
