@@ -86,8 +86,12 @@ int an_cli_parse_jobs(const an_cli *cli, const char *cmd, const char *arg, long 
   return 0;
 }
 
-double an_cli_wall_now(void) {
+static double seconds_on(clockid_t clock) {
   struct timespec ts;
-  if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+  if (clock_gettime(clock, &ts) != 0) return 0;
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+double an_cli_wall_now(void) { return seconds_on(CLOCK_MONOTONIC); }
+
+double an_cli_cpu_now(void) { return seconds_on(CLOCK_PROCESS_CPUTIME_ID); }

@@ -62,4 +62,8 @@ int an_cli_parse_jobs(const an_cli *cli, const char *cmd, const char *arg, long 
  * phase times); 0 if the clock fails. */
 double an_cli_wall_now(void);
 
+/* CPU seconds of the process so far (--verbose phase times); 0 if the
+ * clock fails. */
+double an_cli_cpu_now(void);
+
 #endif

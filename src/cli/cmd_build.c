@@ -316,15 +316,8 @@ static an_status load_db(an_model *m, const char *path, an_error *err) {
   return st;
 }
 
-/* CPU seconds of the process so far (--verbose phase times). */
-static double cpu_now(void) {
-  struct timespec ts;
-  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return 0;
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc, an_model **mout, an_graph **gout) {
-  double t0 = cpu_now(), t1 = t0, t2 = t0, w0 = an_cli_wall_now(), w1 = w0, w2 = w0;
+  double t0 = an_cli_cpu_now(), t1 = t0, t2 = t0, w0 = an_cli_wall_now(), w1 = w0, w2 = w0;
   an_error err;
   an_error_clear(&err);
   an_model *m = NULL;
@@ -340,15 +333,15 @@ int an_graph_cli_load(const an_cli *cli, const char *cmd, const an_graph_cli *gc
   }
   if (st == AN_OK && n_raw) st = extract_into(cli, gc, m, raw, n_raw, &err);
   an_free(raw);
-  t1 = cpu_now(), w1 = an_cli_wall_now();
+  t1 = an_cli_cpu_now(), w1 = an_cli_wall_now();
   if (st == AN_OK) st = an_model_finish(m, &err); /* one join for all inputs */
-  t2 = cpu_now(), w2 = an_cli_wall_now();
+  t2 = an_cli_cpu_now(), w2 = an_cli_wall_now();
   an_graph_opts go = gc->gopts;
   if (strcmp(cmd, "render") == 0) go.flags |= AN_GRAPH_NO_EVENT_LISTS; /* pictures list no events */
   if (st == AN_OK) st = an_graph_build(m, &go, &g, &err);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s %s: cpu seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet", cmd,
-            t1 - t0, t2 - t1, cpu_now() - t2);
+            t1 - t0, t2 - t1, an_cli_cpu_now() - t2);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s %s: wall seconds: read %.2f, join %.2f, graph %.2f\n", cli->prog ? cli->prog : "actornet",
             cmd, w1 - w0, w2 - w1, an_cli_wall_now() - w2);
@@ -387,14 +380,14 @@ int an_cmd_build(const an_cli *cli, int argc, char **argv) {
   if (rc != AN_EXIT_OK) return rc;
   an_error err;
   an_error_clear(&err);
-  double t0 = cpu_now(), w0 = an_cli_wall_now();
+  double t0 = an_cli_cpu_now(), w0 = an_cli_wall_now();
   sigset_t sigs; /* no temporary file left by Ctrl-C while writing */
   an_cli_hold_signals(out, &sigs);
   an_status st = an_export_path(g, &gc.eopts, fmt, out, &err);
   an_cli_release_signals(&sigs);
   if (st == AN_OK && cli && cli->verbose)
     fprintf(stderr, "%s build: cpu seconds: export %.2f (wall %.2f)\n", cli->prog ? cli->prog : "actornet",
-            cpu_now() - t0, an_cli_wall_now() - w0);
+            an_cli_cpu_now() - t0, an_cli_wall_now() - w0);
   if (st != AN_OK) an_cli_report(cli, &err);
   else if (cli && cli->verbose)
     fprintf(stderr, "%s build: %zu actors, %zu edges, %zu events from %zu documents\n",
