@@ -396,13 +396,13 @@ static int event_passes(const an_model *m, const an_graph_opts *opts, const an_e
   return 1;
 }
 
-/* The next live event of the spill that the filters keep, its header in
- * *h, its endpoints' actor indexes (its ordinal in the spill: it->count
- * - 1); *rec is NULL at the end. */
+/* The next live event of the spill that the filters keep (its ordinal in
+ * the spill: it->count - 1), its header in *h, its endpoints' actor
+ * indexes in *s and *t; *rec is NULL at the end. */
 static an_status next_kept_event(const an_model *m, const an_graph_opts *opts, an_spill_iter *it,
-                                 const unsigned char **rec, uint64_t *off, an_evrec *h, size_t *s, size_t *t) {
+                                 const unsigned char **rec, an_evrec *h, size_t *s, size_t *t) {
   for (;;) {
-    an_status st = an_spill_next(it, rec, off);
+    an_status st = an_spill_next(it, rec);
     if (st != AN_OK || !*rec) return st;
     memcpy(h, *rec, sizeof *h);
     if (h->flags & AN_EVREC_DEAD) continue;
@@ -444,9 +444,8 @@ static an_status aggregate_events(builder *B, const an_graph_opts *opts) {
     while (!eof && n < AHEAD) {
       pend *p = &ring[(head + n) % AHEAD];
       const unsigned char *rec;
-      uint64_t off;
       size_t s, t;
-      if ((st = next_kept_event(m, opts, &it, &rec, &off, &p->h, &s, &t)) != AN_OK) goto out;
+      if ((st = next_kept_event(m, opts, &it, &rec, &p->h, &s, &t)) != AN_OK) goto out;
       if (!rec) {
         eof = 1;
         break;
@@ -495,12 +494,11 @@ static an_status collect_events(builder *B, const an_graph_opts *opts) {
   an_status st = AN_OK;
   for (;;) {
     const unsigned char *rec;
-    uint64_t off;
     an_evrec h;
     an_mevent ev;
     size_t s, t;
     uint32_t key;
-    if ((st = next_kept_event(m, opts, &it, &rec, &off, &h, &s, &t)) != AN_OK || !rec) break;
+    if ((st = next_kept_event(m, opts, &it, &rec, &h, &s, &t)) != AN_OK || !rec) break;
     an_mevent_decode(m, rec, &ev);
     if ((st = an_grow((void **)&g->evs, &cap, n + 1, sizeof *g->evs)) != AN_OK ||
         (st = an_grow((void **)&ofs, &cap_ofs, 2 * n + 2, sizeof *ofs)) != AN_OK)
@@ -1061,8 +1059,7 @@ static void *load_range(void *arg) {
   an_spill_iter_seek(&it, P->off, P->from);
   while (it.count < P->to) {
     const unsigned char *rec;
-    uint64_t off;
-    if ((P->st = an_spill_next(&it, &rec, &off)) != AN_OK) break;
+    if ((P->st = an_spill_next(&it, &rec)) != AN_OK) break;
     if (!rec) { /* the edges' events are all in the spill */
       P->st = AN_EINTERNAL;
       break;

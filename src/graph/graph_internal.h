@@ -173,8 +173,8 @@ void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count);
 /* Writes what stdio holds of the file: before readers on other threads. */
 an_status an_spill_flush(an_spill *s);
 /* *rec: the next record (contiguous, valid until the next call), NULL at
- * the end; *off its offset. */
-an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off);
+ * the end. */
+an_status an_spill_next(an_spill_iter *it, const unsigned char **rec);
 
 /* ---- model ---- */
 

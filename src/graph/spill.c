@@ -148,11 +148,10 @@ void an_spill_iter_seek(an_spill_iter *it, uint64_t off, size_t count) {
 
 an_status an_spill_flush(an_spill *s) { return flush(s); }
 
-an_status an_spill_next(an_spill_iter *it, const unsigned char **rec, uint64_t *off) {
+an_status an_spill_next(an_spill_iter *it, const unsigned char **rec) {
   an_spill *s = it->s;
   *rec = NULL;
   if (it->pos >= s->size) return AN_OK;
-  *off = it->pos;
   if (it->keep_ckpt && it->count % AN_SPILL_CKPT == 0 && it->ckpt_st == AN_OK &&
       (it->ckpt_st = an_grow((void **)&it->ckpt, &it->cap_ckpt, it->n_ckpt + 1, sizeof *it->ckpt)) == AN_OK)
     it->ckpt[it->n_ckpt++] = it->pos;
