@@ -84,7 +84,7 @@ int32_t an_fronted_agent(const an_lexicon *lex, const an_xview *v, uint32_t sa, 
   for (uint32_t k = e; k < ts && k < e + 8; k++) {
     if (punct(v, k)) break;
     if (v->tok_m[k] >= 0) {
-      if (k == 0 || !(in(&lex->locative, v, k - 1, ts) || word_is(v, k - 1, "to"))) break;
+      if (!(in(&lex->locative, v, k - 1, ts) || word_is(v, k - 1, "to"))) break;
       const an_mention *m = &v->acts->mentions[v->tok_m[k]];
       k = m->tok_first + m->tok_count - 1;
       continue;

@@ -801,7 +801,6 @@ static void test_demonym_speaker_and_clause(void) {
       {"\"We thank Ostria for its help,\" Norlandic President Amara Diop said.", {"praise diop ostria"},
        {"praise norland ostria"}, -1},
       {"Norland criticised the new tariffs and Ostria on Tuesday rejected them.", {0}, {"criticize norland ostria"}, 0},
-      {"Diop met union representatives and Ostria, in a statement, praised Norland.", {0}, {"meet diop ostria"}, -1},
   };
   FX_CASES(&F, A, "2025-03-05", cases);
 }
