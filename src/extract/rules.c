@@ -585,6 +585,14 @@ static uint32_t skip_aside(const ctx *c, uint32_t r, uint32_t lim) {
   return r;
 }
 
+/* Where the verb of an actor mi after "and" would stand: past an aside
+ * between commas and any adverbs ("and B, in a statement, also ..."). */
+static uint32_t verb_after_and(const ctx *c, int32_t mi, uint32_t lim) {
+  uint32_t r = skip_aside(c, mend(c, mi), lim);
+  while (r < lim && inlist(c, &c->lex->adverbs, r)) r++;
+  return r;
+}
+
 static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok, mlist *l) {
   ml_add(l, first);
   uint32_t pos = mend(c, first);
@@ -636,8 +644,7 @@ static void conjuncts(const ctx *c, int32_t first, uint32_t lim, int in_quote_ok
       /* "criticized A and B praised C": a name with its own past-tense
        * verb after "and" is the next clause's subject, no conjunct, when
        * a past-tense verb came before ("talks between A and B resumed") */
-      uint32_t r = skip_aside(c, mend(c, found), lim); /* "and B, in a statement, praised C" */
-      while (r < lim && inlist(c, &c->lex->adverbs, r)) r++;
+      uint32_t r = verb_after_and(c, found, lim);
       if (r < lim && c->v->tok_m[r] < 0 && (c->v->tok[r].shape & AN_SHAPE_ALL_LOWER) && ed_form(W(c, r)) &&
           past_verb_before(c, pos - 1))
         return;
@@ -1194,10 +1201,7 @@ static int and_clause(const ctx *c, uint32_t k, uint32_t ts, int in_q) {
   if (k + 1 >= ts || !past_form(c, ts) || !(c->v->tok[ts].shape & AN_SHAPE_ALL_LOWER)) return 0;
   int32_t mj = c->v->tok_m[k + 1];
   if (mj < 0 || M(c, mj)->tok_first != k + 1 || is_poss(c, mj) || !mention_ok(c, mj, in_q)) return 0;
-  uint32_t r = skip_aside(c, mend(c, mj), ts);
-  while (r < ts && inlist(c, &c->lex->adverbs, r)) r++;
-  if (r != ts) return 0;
-  return past_verb_before(c, k);
+  return verb_after_and(c, mj, ts) == ts && past_verb_before(c, k);
 }
 
 static void find_subject(const ctx *c, const an_trigger *t, uint32_t ts, uint32_t te, int in_q, subj *s) {
